@@ -1,0 +1,83 @@
+/*
+ * floe-profiles: diagnostics.
+ *
+ * The library never prints.  Everything it has to say about an input file
+ * is appended to a struct floe_diags, which the caller (the CLI, a test)
+ * prints or inspects.  Positions are 1-based lines and columns counted in
+ * Unicode code points; 0 means "unknown".
+ *
+ * Invariants: items[0..nr) are valid; each message is owned by the list;
+ * file names are borrowed and must outlive the list.
+ */
+#ifndef FLOE_DIAG_H
+#define FLOE_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define FLOE_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define FLOE_PRINTF(fmt, args)
+#endif
+
+enum floe_severity {
+	FLOE_SEV_NOTE = 0,	/* context for the diagnostic before it */
+	FLOE_SEV_INFO,
+	FLOE_SEV_WARNING,
+	FLOE_SEV_ERROR
+};
+
+struct floe_pos {
+	unsigned line;		/* 1-based; 0 = unknown */
+	unsigned column;	/* 1-based, in code points; 0 = unknown */
+};
+
+struct floe_loc {
+	const char *file;	/* borrowed */
+	struct floe_pos start;
+	struct floe_pos end;	/* the position just after the region */
+};
+
+struct floe_diag {
+	enum floe_severity severity;
+	const char *rule;	/* static rule id ("FP012"), or NULL */
+	struct floe_loc loc;
+	char *message;		/* owned */
+};
+
+struct floe_diags {
+	struct floe_diag *items;
+	size_t nr, alloc;
+	size_t nr_errors, nr_warnings, nr_infos;
+	size_t cap;		/* stop storing after this many; 0 = default */
+	size_t dropped;		/* diagnostics not stored because of the cap */
+};
+
+#define FLOE_DIAGS_INIT { NULL, 0, 0, 0, 0, 0, 0, 0 }
+#define FLOE_DIAGS_DEFAULT_CAP 10000
+
+/**
+ * Append a diagnostic.
+ * \return 0, or -1 when memory ran out (the list is left unchanged).
+ * A diagnostic beyond the cap is counted in `dropped` and returns 0.
+ */
+int floe_diags_addf(struct floe_diags *d, enum floe_severity sev,
+		    const char *rule, struct floe_loc loc,
+		    const char *fmt, ...) FLOE_PRINTF(5, 6);
+
+/** floe_diags_addf() with a va_list. */
+int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
+		     const char *rule, struct floe_loc loc,
+		     const char *fmt, va_list ap) FLOE_PRINTF(5, 0);
+
+/** Free every message and the array; the list is empty and reusable. */
+void floe_diags_release(struct floe_diags *d);
+
+/** Sort by file order of appearance, then line, column (stable). */
+void floe_diags_sort(struct floe_diags *d);
+
+/** "error", "warning", "info" or "note". */
+const char *floe_severity_name(enum floe_severity sev);
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * floe-profiles: the YAML front end.
+ *
+ * libyaml's event stream is turned into a tree that keeps the position of
+ * every key and value, and that reads files the way dbt and floe read them
+ * (both use PyYAML's SafeLoader):
+ *
+ *  - plain scalars are typed with PyYAML's YAML 1.1 resolvers (`yes` is a
+ *    boolean, `0x10` an integer, `"4"` a string);
+ *  - anchors and aliases are shared nodes (the tree is a DAG), and `<<`
+ *    merge keys are applied exactly as PyYAML's flatten_mapping does;
+ *  - a mapping's pairs have dict semantics: a later duplicate key wins
+ *    (and is reported as a warning), the order is that of first insertion.
+ *
+ * It refuses, with a positioned error and in bounded time: syntax errors,
+ * a second document, non-scalar keys, unknown tags, nesting deeper than
+ * max_depth, alias expansion beyond max_expanded nodes, alias cycles,
+ * duplicate anchors, and input larger than max_bytes.
+ *
+ * Every node, string and pair lives in the document's arena and is freed
+ * by floe_doc_free(); pointers into a document stay valid until then.
+ */
+#ifndef FLOE_YAML_H
+#define FLOE_YAML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "floe/diag.h"
+#include "floe/error.h"
+
+enum floe_node_kind {
+	FLOE_NODE_SCALAR,
+	FLOE_NODE_MAP,
+	FLOE_NODE_SEQ
+};
+
+/* How PyYAML's SafeLoader types a scalar. */
+enum floe_type {
+	FLOE_TYPE_STR,
+	FLOE_TYPE_NULL,
+	FLOE_TYPE_BOOL,
+	FLOE_TYPE_INT,
+	FLOE_TYPE_FLOAT,
+	FLOE_TYPE_TIMESTAMP,
+	FLOE_TYPE_MERGE		/* the plain key `<<` */
+};
+
+enum floe_style {
+	FLOE_STYLE_PLAIN,
+	FLOE_STYLE_SINGLE,
+	FLOE_STYLE_DOUBLE,
+	FLOE_STYLE_LITERAL,
+	FLOE_STYLE_FOLDED
+};
+
+struct floe_node;
+
+struct floe_pair {
+	const struct floe_node *key;	/* always a scalar */
+	const struct floe_node *value;
+	bool merged;			/* came in through a `<<` merge */
+};
+
+struct floe_node {
+	enum floe_node_kind kind;
+	struct floe_pos start, end;	/* where the node is written */
+	/* FLOE_NODE_SCALAR */
+	const char *value;		/* NUL-terminated; may hold NULs */
+	size_t len;
+	enum floe_type type;
+	enum floe_style style;
+	/* FLOE_NODE_MAP: pairs; FLOE_NODE_SEQ: items */
+	const struct floe_pair *pairs;
+	const struct floe_node *const *items;
+	size_t nr;
+};
+
+struct floe_yaml_limits {
+	size_t max_bytes;	/* input size cap */
+	unsigned max_depth;	/* nesting of collections */
+	size_t max_expanded;	/* nodes after expanding every alias */
+};
+
+#define FLOE_YAML_MAX_BYTES (1024 * 1024)
+#define FLOE_YAML_MAX_DEPTH 64
+#define FLOE_YAML_MAX_EXPANDED 100000
+
+struct floe_doc {
+	const char *file;		/* borrowed display name */
+	const struct floe_node *root;	/* NULL for an empty stream */
+	struct arena *arena;		/* private */
+};
+
+/** The default limits. */
+struct floe_yaml_limits floe_yaml_default_limits(void);
+
+/**
+ * Parse one YAML document.
+ * \param[in]  file   display name used in diagnostics (borrowed).
+ * \param[in]  buf    the bytes; need not be NUL-terminated.
+ * \param[in]  limits NULL for the defaults.
+ * \param[out] out    on FLOE_OK a caller-owned document (free it with
+ *                    floe_doc_free()); untouched otherwise.
+ * \param[out] diags  syntax errors and warnings are appended here.
+ * \return FLOE_OK (warnings may have been added), FLOE_ERR_INPUT when the
+ *         input cannot be read as one YAML document (the reason is in
+ *         the diags), FLOE_ERR_TOO_BIG, or FLOE_ERR_NOMEM.
+ */
+enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
+			      const struct floe_yaml_limits *limits,
+			      struct floe_doc **out, struct floe_diags *diags);
+
+/** Free a document and everything in it; NULL is fine. */
+void floe_doc_free(struct floe_doc *doc);
+
+/** The value for `key` in a mapping, or NULL (also when `map` isn't one). */
+const struct floe_node *floe_map_get(const struct floe_node *map,
+				     const char *key);
+/** The pair for `key` (string keys only), or NULL. */
+const struct floe_pair *floe_map_pair(const struct floe_node *map,
+				      const char *key);
+
+/** True when `n` is a scalar that PyYAML reads as a str. */
+bool floe_node_is_str(const struct floe_node *n);
+
+/** The location of a node in `file`. */
+struct floe_loc floe_node_loc(const char *file, const struct floe_node *n);
+
+/** "a string", "a mapping", "a boolean", ... for messages. */
+const char *floe_node_describe(const struct floe_node *n);
+
+/**
+ * How PyYAML's SafeLoader would type a *plain* scalar with this text.
+ * The emitter uses it to decide which strings must be quoted.
+ */
+enum floe_type floe_yaml_resolve(const char *s, size_t len);
+
+/**
+ * The integer value of a scalar PyYAML types as int (underscores, 0b, 0x,
+ * leading-0 octal and base-60 forms included).
+ * \return 0, or -1 if it is not such a scalar or does not fit.
+ */
+int floe_node_int(const struct floe_node *n, long long *out);
+
+#endif

@@ -1,0 +1,73 @@
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct block {
+	struct block *next;
+	size_t used, size;
+	alignas(max_align_t) unsigned char data[];
+};
+
+struct arena {
+	struct block *head;
+};
+
+#define BLOCK_SIZE 16384
+
+struct arena *arena_new(void)
+{
+	return calloc(1, sizeof(struct arena));
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	size_t align = alignof(max_align_t);
+	struct block *b = a->head;
+	void *p;
+
+	if (size > (size_t)-1 / 2)
+		return NULL;
+	size = (size + align - 1) & ~(align - 1);
+	if (!b || b->size - b->used < size) {
+		size_t bsize = size > BLOCK_SIZE ? size : BLOCK_SIZE;
+
+		b = malloc(sizeof(*b) + bsize);
+		if (!b)
+			return NULL;
+		b->used = 0;
+		b->size = bsize;
+		b->next = a->head;
+		a->head = b;
+	}
+	p = b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t len)
+{
+	char *p = arena_alloc(a, len + 1);
+
+	if (p && len)
+		memcpy(p, s, len);
+	return p;
+}
+
+void arena_free(struct arena *a)
+{
+	struct block *b;
+
+	if (!a)
+		return;
+	b = a->head;
+	while (b) {
+		struct block *next = b->next;
+
+		free(b);
+		b = next;
+	}
+	free(a);
+}

@@ -1,0 +1,20 @@
+/*
+ * arena: a bump allocator whose blocks are freed all at once (internal).
+ * The YAML tree is a DAG (aliases share nodes), so per-node ownership
+ * would be awkward; the document owns one arena instead.
+ */
+#ifndef FLOE_ARENA_H
+#define FLOE_ARENA_H
+
+#include <stddef.h>
+
+struct arena;
+
+struct arena *arena_new(void);
+/** Zeroed memory aligned for any type, or NULL when memory ran out. */
+void *arena_alloc(struct arena *a, size_t size);
+/** A NUL-terminated copy of `len` bytes, or NULL. */
+char *arena_strndup(struct arena *a, const char *s, size_t len);
+void arena_free(struct arena *a);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * The command-line front end: argv in, library calls, diagnostics out.
+ * Only this folder prints or exits.
+ */
+#ifndef FLOE_CLI_H
+#define FLOE_CLI_H
+
+#include <stdio.h>
+
+#include "floe/diag.h"
+
+/* Exit codes: documented in docs/cli.md and the man page; never renumber. */
+enum cli_exit {
+	EXIT_CLEAN = 0,		/* done; no error-level findings */
+	EXIT_FINDINGS = 1,	/* the input has errors */
+	EXIT_USAGE = 2,		/* bad usage, or a file could not be read/written */
+	EXIT_INTERNAL = 3	/* out of memory or a library failure */
+};
+
+int cmd_generate(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+
+/** Print diagnostics as `file:line:col: severity: message [rule]`. */
+void print_diags_gcc(const struct floe_diags *d, FILE *f);
+
+/** `floe-profiles: <msg>` on stderr. */
+void cli_error(const char *fmt, ...) FLOE_PRINTF(1, 2);
+
+/** Parse a byte count with an optional k/M/G suffix; -1 if invalid. */
+int cli_parse_size(const char *s, size_t *out);
+
+extern const char generate_usage[];
+
+#endif

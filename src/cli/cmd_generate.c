@@ -1,0 +1,290 @@
+/*
+ * floe-profiles generate: platform.yaml -> profiles.yml.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "floe/fileio.h"
+#include "floe/generate.h"
+#include "floe/platform.h"
+
+const char generate_usage[] =
+	"usage: floe-profiles generate [options] PLATFORM.yaml\n"
+	"       floe-profiles generate [options] --target NAME=PLATFORM.yaml "
+	"...\n"
+	"\n"
+	"Write a dbt-duckdb profiles.yml whose attach: entry connects to the\n"
+	"platform's Polaris catalog with inline OAuth2 credentials.\n"
+	"\n"
+	"options:\n"
+	"  -o, --output FILE        write FILE atomically (default: stdout)\n"
+	"      --catalog NAME       catalog entry (default: 'default', or the "
+	"only one)\n"
+	"      --compute NAME       compute entry (default: 'default', or the "
+	"only one)\n"
+	"      --storage NAME       storage entry (default: 'default', the only"
+	" one, or none)\n"
+	"      --profile-name NAME  top-level profile name (default: floe)\n"
+	"      --target NAME        output (target) name (default: dev)\n"
+	"      --target NAME=FILE   one output per platform file; repeat it;\n"
+	"                           the first is the profile's default target\n"
+	"      --alias NAME         attach alias (default: polaris_catalog)\n"
+	"      --max-size BYTES     largest input accepted (default: 1M; "
+	"k, M, G suffixes)\n"
+	"  -h, --help               show this help\n"
+	"\n"
+	"exit status: 0 written, 1 the platform file has errors (nothing is "
+	"written),\n"
+	"2 usage or I/O error, 3 internal error\n";
+
+enum {
+	OPT_CATALOG = 256, OPT_COMPUTE, OPT_STORAGE, OPT_PROFILE, OPT_TARGET,
+	OPT_ALIAS, OPT_MAX_SIZE
+};
+
+struct input {
+	const char *target;
+	const char *path;
+	char *buf;
+	size_t len;
+	struct floe_platform *platform;
+};
+
+static int load(struct input *in, size_t max, struct floe_diags *diags)
+{
+	struct floe_yaml_limits lim = floe_yaml_default_limits();
+	enum floe_err err;
+	int errnum;
+
+	lim.max_bytes = max;
+	err = floe_read_file(in->path, max, &in->buf, &in->len, &errnum);
+	if (err == FLOE_ERR_TOO_BIG) {
+		struct floe_loc loc = { in->path, { 1, 1 }, { 1, 1 } };
+
+		floe_diags_addf(diags, FLOE_SEV_ERROR, NULL, loc,
+				"the file is larger than the limit of %zu "
+				"bytes (raise it with --max-size)", max);
+		return EXIT_FINDINGS;
+	}
+	if (err == FLOE_ERR_IO) {
+		cli_error("cannot read '%s': %s", in->path, strerror(errnum));
+		return EXIT_USAGE;
+	}
+	if (err != FLOE_OK) {
+		cli_error("%s", floe_strerror(err));
+		return EXIT_INTERNAL;
+	}
+	err = floe_platform_load(in->path, in->buf, in->len, &lim,
+				 &in->platform, diags);
+	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG)
+		return EXIT_FINDINGS;
+	if (err != FLOE_OK) {
+		cli_error("%s", floe_strerror(err));
+		return EXIT_INTERNAL;
+	}
+	return EXIT_CLEAN;
+}
+
+int cmd_generate(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "catalog", required_argument, NULL, OPT_CATALOG },
+		{ "compute", required_argument, NULL, OPT_COMPUTE },
+		{ "storage", required_argument, NULL, OPT_STORAGE },
+		{ "profile-name", required_argument, NULL, OPT_PROFILE },
+		{ "target", required_argument, NULL, OPT_TARGET },
+		{ "alias", required_argument, NULL, OPT_ALIAS },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct floe_gen_options opt;
+	struct floe_gen_target *targets = NULL;
+	struct input *inputs = NULL;
+	struct floe_diags diags = FLOE_DIAGS_INIT;
+	const char *output = NULL, *single_target = NULL;
+	size_t nr = 0, max = FLOE_YAML_MAX_BYTES;
+	char *out = NULL;
+	size_t out_len = 0;
+	enum floe_err err;
+	int c, ret = EXIT_CLEAN, errnum;
+
+	memset(&opt, 0, sizeof(opt));
+	inputs = calloc((size_t)argc, sizeof(*inputs));
+	targets = calloc((size_t)argc, sizeof(*targets));
+	if (!inputs || !targets) {
+		cli_error("%s", floe_strerror(FLOE_ERR_NOMEM));
+		ret = EXIT_INTERNAL;
+		goto out;
+	}
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+		const char *eq;
+
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_CATALOG:
+			opt.catalog = optarg;
+			break;
+		case OPT_COMPUTE:
+			opt.compute = optarg;
+			break;
+		case OPT_STORAGE:
+			opt.storage = optarg;
+			break;
+		case OPT_PROFILE:
+			opt.profile_name = optarg;
+			break;
+		case OPT_ALIAS:
+			opt.alias = optarg;
+			break;
+		case OPT_TARGET:
+			eq = strchr(optarg, '=');
+			if (!eq) {
+				single_target = optarg;
+				break;
+			}
+			inputs[nr].target = optarg;
+			inputs[nr].path = eq + 1;
+			/* split NAME=FILE in place: argv is ours */
+			optarg[eq - optarg] = '\0';
+			nr++;
+			break;
+		case OPT_MAX_SIZE:
+			if (cli_parse_size(optarg, &max)) {
+				cli_error("--max-size: '%s' is not a size in "
+					  "bytes", optarg);
+				ret = EXIT_USAGE;
+				goto out;
+			}
+			break;
+		case 'h':
+			fputs(generate_usage, stdout);
+			goto out;
+		case ':':
+			cli_error("option '%s' needs a value",
+				  argv[optind - 1]);
+			ret = EXIT_USAGE;
+			goto out;
+		default:
+			cli_error("unknown option '%s'", argv[optind - 1]);
+			fputs(generate_usage, stderr);
+			ret = EXIT_USAGE;
+			goto out;
+		}
+	}
+
+	if (nr && (single_target || optind < argc)) {
+		cli_error("give either PLATFORM.yaml (and --target NAME) or "
+			  "--target NAME=PLATFORM.yaml options, not both");
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	if (!nr) {
+		if (argc - optind != 1) {
+			cli_error(argc == optind ? "no platform file given"
+				  : "more than one platform file given");
+			fputs(generate_usage, stderr);
+			ret = EXIT_USAGE;
+			goto out;
+		}
+		inputs[0].target = single_target ? single_target
+						 : FLOE_GEN_DEFAULT_TARGET;
+		inputs[0].path = argv[optind];
+		nr = 1;
+	}
+	if (opt.alias && !floe_is_identifier(opt.alias)) {
+		cli_error("--alias: '%s' is not a bare identifier "
+			  "([A-Za-z_][A-Za-z0-9_]*); dbt-duckdb writes it "
+			  "unquoted into the ATTACH", opt.alias);
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	for (size_t i = 0; i < nr; i++) {
+		if (!*inputs[i].target) {
+			cli_error("--target: the target name is empty");
+			ret = EXIT_USAGE;
+			goto out;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(inputs[i].target, inputs[j].target)) {
+				cli_error("--target: '%s' is given twice",
+					  inputs[i].target);
+				ret = EXIT_USAGE;
+				goto out;
+			}
+	}
+	if (opt.profile_name && !*opt.profile_name) {
+		cli_error("--profile-name: the name is empty");
+		ret = EXIT_USAGE;
+		goto out;
+	}
+
+	for (size_t i = 0; i < nr; i++) {
+		int r = load(&inputs[i], max, &diags);
+
+		if (r > ret)
+			ret = r;
+		targets[i].name = inputs[i].target;
+		targets[i].platform = inputs[i].platform;
+	}
+	if (ret != EXIT_CLEAN)
+		goto out;
+
+	opt.targets = targets;
+	opt.nr_targets = nr;
+	err = floe_generate(&opt, &out, &out_len, &diags);
+	switch (err) {
+	case FLOE_OK:
+		break;
+	case FLOE_ERR_INPUT:
+		ret = EXIT_FINDINGS;
+		goto out;
+	case FLOE_ERR_USAGE:
+		cli_error("invalid options");
+		ret = EXIT_USAGE;
+		goto out;
+	case FLOE_ERR_NOMEM:
+	case FLOE_ERR_IO:
+	case FLOE_ERR_TOO_BIG:
+	case FLOE_ERR_INTERNAL:
+	case FLOE_ERR__COUNT:
+		cli_error("%s", floe_strerror(err));
+		ret = EXIT_INTERNAL;
+		goto out;
+	}
+
+	if (!output || !strcmp(output, "-")) {
+		if (fwrite(out, 1, out_len, stdout) != out_len ||
+		    fflush(stdout)) {
+			cli_error("cannot write to standard output: %s",
+				  strerror(errno));
+			ret = EXIT_USAGE;
+		}
+	} else if ((err = floe_write_atomic(output, out, out_len,
+					    &errnum)) != FLOE_OK) {
+		cli_error("cannot write '%s': %s", output,
+			  err == FLOE_ERR_IO ? strerror(errnum)
+					     : floe_strerror(err));
+		ret = err == FLOE_ERR_IO ? EXIT_USAGE : EXIT_INTERNAL;
+	}
+out:
+	floe_diags_sort(&diags);
+	print_diags_gcc(&diags, stderr);
+	floe_diags_release(&diags);
+	for (size_t i = 0; inputs && i < nr; i++) {
+		floe_platform_free(inputs[i].platform);
+		free(inputs[i].buf);
+	}
+	free(inputs);
+	free(targets);
+	free(out);
+	return ret;
+}

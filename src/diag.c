@@ -1,0 +1,168 @@
+#include "floe/diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
+		     const char *rule, struct floe_loc loc, const char *fmt,
+		     va_list ap)
+{
+	size_t cap = d->cap ? d->cap : FLOE_DIAGS_DEFAULT_CAP;
+	struct floe_diag *item;
+	va_list ap2;
+	char *msg;
+	int n;
+
+	if (d->nr >= cap) {
+		d->dropped++;
+		return 0;
+	}
+	if (d->nr == d->alloc) {
+		size_t alloc = d->alloc ? d->alloc * 2 : 16;
+		struct floe_diag *items = realloc(d->items,
+						  alloc * sizeof(*items));
+
+		if (!items)
+			return -1;
+		d->items = items;
+		d->alloc = alloc;
+	}
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return -1;
+	msg = malloc((size_t)n + 1);
+	if (!msg)
+		return -1;
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+
+	item = &d->items[d->nr++];
+	item->severity = sev;
+	item->rule = rule;
+	item->loc = loc;
+	item->message = msg;
+	if (sev == FLOE_SEV_ERROR)
+		d->nr_errors++;
+	else if (sev == FLOE_SEV_WARNING)
+		d->nr_warnings++;
+	else if (sev == FLOE_SEV_INFO)
+		d->nr_infos++;
+	return 0;
+}
+
+int floe_diags_addf(struct floe_diags *d, enum floe_severity sev,
+		    const char *rule, struct floe_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	ret = floe_diags_vaddf(d, sev, rule, loc, fmt, ap);
+	va_end(ap);
+	return ret;
+}
+
+void floe_diags_release(struct floe_diags *d)
+{
+	size_t cap = d->cap;
+
+	for (size_t i = 0; i < d->nr; i++)
+		free(d->items[i].message);
+	free(d->items);
+	memset(d, 0, sizeof(*d));
+	d->cap = cap;
+}
+
+struct group {
+	size_t first, len;	/* a diagnostic and the notes after it */
+	size_t file_rank;	/* order in which its file first appears */
+};
+
+static int group_cmp_ctx(const struct group *a, const struct group *b,
+			 const struct floe_diag *items)
+{
+	const struct floe_loc *la = &items[a->first].loc;
+	const struct floe_loc *lb = &items[b->first].loc;
+
+	if (a->file_rank != b->file_rank)
+		return a->file_rank < b->file_rank ? -1 : 1;
+	if (la->start.line != lb->start.line)
+		return la->start.line < lb->start.line ? -1 : 1;
+	if (la->start.column != lb->start.column)
+		return la->start.column < lb->start.column ? -1 : 1;
+	/* Equal positions keep the order they were reported in. */
+	return a->first < b->first ? -1 : (a->first > b->first);
+}
+
+void floe_diags_sort(struct floe_diags *d)
+{
+	struct group *groups;
+	struct floe_diag *out;
+	size_t ngroups = 0, n = 0;
+
+	if (d->nr < 2)
+		return;
+	groups = calloc(d->nr, sizeof(*groups));
+	out = malloc(d->nr * sizeof(*out));
+	if (!groups || !out)
+		goto out;	/* unsorted is still correct output */
+
+	for (size_t i = 0; i < d->nr; i++) {
+		if (d->items[i].severity == FLOE_SEV_NOTE && ngroups) {
+			groups[ngroups - 1].len++;
+			continue;
+		}
+		groups[ngroups].first = i;
+		groups[ngroups].len = 1;
+		groups[ngroups].file_rank = i;
+		for (size_t g = 0; g < ngroups; g++) {
+			const char *fa = d->items[groups[g].first].loc.file;
+			const char *fb = d->items[i].loc.file;
+
+			if (fa == fb || (fa && fb && !strcmp(fa, fb))) {
+				groups[ngroups].file_rank = groups[g].file_rank;
+				break;
+			}
+		}
+		ngroups++;
+	}
+
+	/* Insertion sort: lists are short and this keeps it stable. */
+	for (size_t i = 1; i < ngroups; i++) {
+		struct group cur = groups[i];
+		size_t j = i;
+
+		while (j > 0 && group_cmp_ctx(&groups[j - 1], &cur,
+					      d->items) > 0) {
+			groups[j] = groups[j - 1];
+			j--;
+		}
+		groups[j] = cur;
+	}
+	for (size_t g = 0; g < ngroups; g++)
+		for (size_t k = 0; k < groups[g].len; k++)
+			out[n++] = d->items[groups[g].first + k];
+	memcpy(d->items, out, d->nr * sizeof(*out));
+out:
+	free(groups);
+	free(out);
+}
+
+const char *floe_severity_name(enum floe_severity sev)
+{
+	switch (sev) {
+	case FLOE_SEV_NOTE:
+		return "note";
+	case FLOE_SEV_INFO:
+		return "info";
+	case FLOE_SEV_WARNING:
+		return "warning";
+	case FLOE_SEV_ERROR:
+		return "error";
+	}
+	return "error";
+}

@@ -1,0 +1,770 @@
+/*
+ * Generate a dbt-duckdb profiles.yml from bound platform files.
+ *
+ * Two passes per target: plan() checks everything and resolves every
+ * value into a struct plan; emit_target() only writes.  Nothing is
+ * produced when any target has an error, so a broken platform file can
+ * never yield a half-right profile.
+ *
+ * Why each value is what it is (sources in docs/generate.md):
+ *  - endpoint: the catalog uri without trailing '/', never ending in /v1
+ *    (the iceberg extension appends /v1 itself);
+ *  - oauth2_server_uri: always explicit (the implicit fallback is
+ *    deprecated by the Iceberg REST spec), endpoint + /v1/oauth/tokens
+ *    unless the catalog names an external identity provider;
+ *  - access_delegation_mode: always explicit, because DuckDB defaults to
+ *    vended_credentials while floe defaults to none;
+ *  - no `settings:` that DuckDB refuses after the ATTACH (dbt-duckdb
+ *    runs `settings` as SET on every cursor, after the ATTACH).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "floe/generate.h"
+#include "strbuf.h"
+#include "url.h"
+#include "yaml_emit.h"
+
+struct setting {
+	const char *key;
+	const char *value;
+};
+
+#define MAX_SETTINGS 8
+
+struct plan {
+	const char *target;
+	const char *path;
+	long long threads;
+	struct setting settings[MAX_SETTINGS];
+	size_t nr_settings;
+	int need_aws;			/* credential_chain needs `aws` */
+
+	const char *warehouse;
+	const char *alias;
+	const char *endpoint;
+	const char *token_uri;
+	const char *client_id;
+	const char *client_secret;
+	const char *scope;
+	const char *delegation;
+	const char *default_region;
+
+	int s3_secret;
+	const char *s3_region;
+	const char *s3_endpoint;	/* host[:port] or env_var; NULL = AWS */
+	int s3_path_style;
+	const char *s3_use_ssl;		/* "true", "false" or NULL */
+	int s3_chain;			/* provider: credential_chain */
+};
+
+struct gen {
+	const struct floe_gen_options *opt;
+	struct floe_diags *diags;
+	struct arena *arena;
+	const char *file;		/* the platform file being planned */
+	enum floe_err err;
+};
+
+static void report(struct gen *g, enum floe_severity sev,
+		   const struct floe_node *at, const char *fmt, ...)
+	FLOE_PRINTF(4, 5);
+static void report(struct gen *g, enum floe_severity sev,
+		   const struct floe_node *at, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = floe_diags_vaddf(g->diags, sev, NULL, floe_node_loc(g->file, at),
+			     fmt, ap);
+	va_end(ap);
+	if (r)
+		g->err = FLOE_ERR_NOMEM;
+	else if (sev == FLOE_SEV_ERROR && g->err == FLOE_OK)
+		g->err = FLOE_ERR_INPUT;
+}
+
+#define ERR(g, at, ...) report(g, FLOE_SEV_ERROR, at, __VA_ARGS__)
+#define WARN(g, at, ...) report(g, FLOE_SEV_WARNING, at, __VA_ARGS__)
+
+static const char *fmt(struct gen *g, const char *f, ...) FLOE_PRINTF(2, 3);
+static const char *fmt(struct gen *g, const char *f, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, f);
+	n = vsnprintf(NULL, 0, f, ap);
+	va_end(ap);
+	if (n < 0 || !(s = arena_alloc(g->arena, (size_t)n + 1))) {
+		g->err = FLOE_ERR_NOMEM;
+		return "";
+	}
+	va_start(ap, f);
+	vsnprintf(s, (size_t)n + 1, f, ap);
+	va_end(ap);
+	return s;
+}
+
+static const char *dupn(struct gen *g, const char *s, size_t n)
+{
+	char *p = arena_strndup(g->arena, s, n);
+
+	if (!p) {
+		g->err = FLOE_ERR_NOMEM;
+		return "";
+	}
+	return p;
+}
+
+/* "{{ env_var('NAME') }}" for a secret_ref, by floe's naming rule. */
+static const char *env_ref(struct gen *g, const char *ref)
+{
+	char name[256];
+	size_t i;
+
+	for (i = 0; ref[i] && i + 1 < sizeof(name); i++)
+		name[i] = ref[i] == '-' ? '_'
+			  : (ref[i] >= 'a' && ref[i] <= 'z')
+			  ? (char)(ref[i] - 'a' + 'A') : ref[i];
+	name[i] = '\0';
+	return fmt(g, "{{ env_var('%s') }}", name);
+}
+
+int floe_is_identifier(const char *s)
+{
+	if (!s || !(*s == '_' || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= 'A' && *s <= 'Z')))
+		return 0;
+	for (s++; *s; s++)
+		if (!(*s == '_' || (*s >= 'a' && *s <= 'z') ||
+		      (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
+			return 0;
+	return 1;
+}
+
+/* ---- choosing entries ---- */
+
+static const char *entry_names(struct gen *g, const char *const *names,
+			       size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *s;
+
+	for (size_t i = 0; i < n; i++)
+		if (strbuf_addf(&sb, "%s'%s'", i ? ", " : "", names[i]))
+			g->err = FLOE_ERR_NOMEM;
+	s = dupn(g, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return n ? s : "none";
+}
+
+/*
+ * The entry `want`, else "default", else the only one.  Returns its index
+ * or -1; `required` makes "nothing to choose" an error.
+ */
+static long choose(struct gen *g, const char *section, const char *want,
+		   const char *const *names, size_t n, int required,
+		   const char *option)
+{
+	struct floe_node top;
+
+	memset(&top, 0, sizeof(top));
+	top.start.line = top.start.column = 1;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], want ? want : "default"))
+			return (long)i;
+	if (!want && n == 1)
+		return 0;
+	if (want)
+		ERR(g, &top, "%s: there is no entry named '%s' (the file has "
+		    "%s)", section, want, entry_names(g, names, n));
+	else if (n > 1 || required)
+		ERR(g, &top, "%s: %s; choose one with %s (the file has %s)",
+		    section, n ? "there is no entry named 'default'"
+			       : "the section is missing or empty",
+		    option, entry_names(g, names, n));
+	return -1;
+}
+
+/* ---- the catalog ---- */
+
+static int scope_ok(const char *s)
+{
+	/* space-separated PRINCIPAL_ROLE:<non-empty> (Polaris) */
+	static const char prefix[] = "PRINCIPAL_ROLE:";
+	size_t plen = sizeof(prefix) - 1;
+	int any = 0;
+
+	while (*s) {
+		size_t n;
+
+		while (*s == ' ')
+			s++;
+		n = strcspn(s, " ");
+		if (!n)
+			break;
+		if (n <= plen || strncmp(s, prefix, plen))
+			return 0;
+		any = 1;
+		s += n;
+	}
+	return any;
+}
+
+/*
+ * Check a literal catalog URL; on success returns the endpoint to write
+ * (trailing '/' and a trailing /v1 removed).
+ */
+static const char *endpoint_of(struct gen *g, const struct floe_catalog *c)
+{
+	const char *uri = c->uri.text;
+	const struct floe_node *at = c->uri.node;
+	struct url u;
+	size_t n;
+
+	if (strpbrk(uri, " \t\r\n")) {
+		ERR(g, at, "catalogs.%s.uri: the URL contains white space",
+		    c->name);
+		return NULL;
+	}
+	if (url_parse(uri, &u) || !u.has_scheme) {
+		ERR(g, at, "catalogs.%s.uri: '%s' has no scheme; write "
+		    "'https://%s' (or 'http://' for a local catalog) so the "
+		    "client secret is not sent in clear text by accident",
+		    c->name, uri, uri);
+		return NULL;
+	}
+	if (strcmp(u.scheme, "http") && strcmp(u.scheme, "https")) {
+		ERR(g, at, "catalogs.%s.uri: the scheme '%s' is not http or "
+		    "https", c->name, u.scheme);
+		return NULL;
+	}
+	if (!u.host_len) {
+		ERR(g, at, "catalogs.%s.uri: '%s' has no host", c->name, uri);
+		return NULL;
+	}
+	if (u.has_query) {
+		ERR(g, at, "catalogs.%s.uri: a catalog URL takes no query or "
+		    "fragment", c->name);
+		return NULL;
+	}
+	if (url_path_ends_with(&u, "/v1/config") ||
+	    url_path_ends_with(&u, "/oauth/tokens")) {
+		ERR(g, at, "catalogs.%s.uri: '%s' is a REST route, not the "
+		    "catalog base URL (for Polaris: "
+		    "http(s)://<host>:8181/api/catalog)", c->name, uri);
+		return NULL;
+	}
+	n = url_path_trimmed(&u);
+	if (url_path_ends_with(&u, "/v1")) {
+		size_t base = (size_t)(u.path - uri) + n - 3;
+		const char *fixed;
+
+		while (base && uri[base - 1] == '/')
+			base--;
+		fixed = dupn(g, uri, base);
+		WARN(g, at, "catalogs.%s.uri: the path ends in '/v1', which "
+		     "the DuckDB iceberg extension appends itself "
+		     "('.../v1/v1/config' would fail); using '%s'", c->name,
+		     fixed);
+		return fixed;
+	}
+	if (c->type == FLOE_CATALOG_POLARIS && n == 0)
+		WARN(g, at, "catalogs.%s.uri: a Polaris catalog is served "
+		     "under '/api/catalog'; '%s' has no path, so the token "
+		     "URI '%s/v1/oauth/tokens' will probably answer 404",
+		     c->name, uri, uri);
+	return dupn(g, uri, (size_t)(u.path - uri) + n);
+}
+
+static const char *token_uri_of(struct gen *g, const struct floe_catalog *c,
+				const char *endpoint)
+{
+	for (size_t i = 0; i < c->nr_properties; i++) {
+		const struct floe_prop *p = &c->properties[i];
+		struct url u;
+
+		if (strcmp(p->key, "oauth2-server-uri"))
+			continue;
+		if (url_parse(p->value, &u) || !u.has_scheme ||
+		    (strcmp(u.scheme, "http") && strcmp(u.scheme, "https"))) {
+			ERR(g, p->value_node, "catalogs.%s.properties."
+			    "oauth2-server-uri: expected an http(s) URL, "
+			    "found '%s'", c->name, p->value);
+			return NULL;
+		}
+		return p->value;
+	}
+	return fmt(g, "%s/v1/oauth/tokens", endpoint);
+}
+
+static void plan_catalog(struct gen *g, const struct floe_catalog *c,
+			 struct plan *pl)
+{
+	const struct floe_credentials *cr = &c->credentials;
+	const struct floe_node *cat_at = c->name_node;
+
+	if (c->type != FLOE_CATALOG_POLARIS && c->type != FLOE_CATALOG_REST) {
+		ERR(g, c->type_node, "catalogs.%s.type: '%s' is not an "
+		    "Iceberg REST catalog; the generator supports 'polaris' "
+		    "and 'rest'", c->name, c->type_node->value);
+		return;
+	}
+
+	pl->warehouse = c->warehouse;
+	if (c->warehouse && strstr(c->warehouse, "://"))
+		ERR(g, c->warehouse_node, "catalogs.%s.warehouse: '%s' looks "
+		    "like a storage location; the warehouse is the catalog's "
+		    "name in Polaris (a location answers 404 'Unable to find "
+		    "warehouse')", c->name, c->warehouse);
+
+	if (c->uri.kind == FLOE_VALUE_SECRET_REF) {
+		/* Stays a reference: a secret is never resolved into the file. */
+		pl->endpoint = env_ref(g, c->uri.text);
+		pl->token_uri = token_uri_of(g, c, pl->endpoint);
+	} else if (c->uri.kind == FLOE_VALUE_LITERAL) {
+		pl->endpoint = endpoint_of(g, c);
+		if (pl->endpoint)
+			pl->token_uri = token_uri_of(g, c, pl->endpoint);
+	}
+
+	if (cr->client_id.kind == FLOE_VALUE_UNSET ||
+	    cr->client_secret.kind == FLOE_VALUE_UNSET) {
+		if (cr->mode != FLOE_CRED_OAUTH2 || !cr->node)
+			ERR(g, cr->node ? cr->node : cat_at,
+			    "catalogs.%s.credentials: an inline ATTACH needs "
+			    "OAuth2 client credentials (mode: oauth2, "
+			    "client_id, client_secret: {secret_ref: NAME})",
+			    c->name);
+		/* mode oauth2 without them was reported by the binder */
+		return;
+	}
+	if (cr->mode != FLOE_CRED_OAUTH2)
+		WARN(g, cr->mode_node ? cr->mode_node : cr->node,
+		     "catalogs.%s.credentials.mode is not 'oauth2', but "
+		     "client credentials are given; using them for OAuth2",
+		     c->name);
+	pl->client_id = cr->client_id.kind == FLOE_VALUE_SECRET_REF
+			? env_ref(g, cr->client_id.text) : cr->client_id.text;
+	pl->client_secret = env_ref(g, cr->client_secret.text);
+
+	if (!cr->scope) {
+		pl->scope = "PRINCIPAL_ROLE:ALL";
+		WARN(g, cr->node, "catalogs.%s.credentials.scope is not set; "
+		     "using 'PRINCIPAL_ROLE:ALL', which activates every role "
+		     "of the principal (set a narrower scope)", c->name);
+	} else if (c->type == FLOE_CATALOG_POLARIS && !scope_ok(cr->scope)) {
+		ERR(g, cr->scope_node, "catalogs.%s.credentials.scope: '%s' "
+		    "is not 'PRINCIPAL_ROLE:<role>' (space-separated); "
+		    "Polaris answers invalid_scope", c->name, cr->scope);
+	} else {
+		pl->scope = cr->scope;
+	}
+
+	switch (c->access_delegation) {
+	case FLOE_DELEGATION_NONE:
+		pl->delegation = "none";
+		break;
+	case FLOE_DELEGATION_VENDED:
+		pl->delegation = "vended_credentials";
+		break;
+	case FLOE_DELEGATION_REMOTE_SIGNING:
+		ERR(g, c->access_delegation_node, "catalogs.%s."
+		    "access_delegation: 'remote-signing' is not supported by "
+		    "DuckDB's iceberg extension (use 'vended-credentials' or "
+		    "'none')", c->name);
+		break;
+	}
+}
+
+/* ---- compute ---- */
+
+static const char *const forbidden_settings[] = {
+	/* secret manager: "Changing Secret Manager settings after the
+	 * secret manager is used is not allowed!" */
+	"allow_persistent_secrets", "secret_directory",
+	"default_secret_storage",
+	/* start-up only: "Cannot change ... while database is running" */
+	"access_mode", "allow_community_extensions",
+	"allow_unredacted_secrets", "allow_unsigned_extensions",
+	"custom_user_agent", "duckdb_api", "enable_external_access",
+	"disable_database_invalidation", NULL
+};
+
+/* DuckDB settings that SET accepts at any time, taken from compute. */
+static const char *const runtime_settings[] = {
+	"memory_limit", "max_memory", "temp_directory",
+	"max_temp_directory_size", "preserve_insertion_order", NULL
+};
+
+static int in_list(const char *s, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (!strcmp(s, list[i]))
+			return 1;
+	return 0;
+}
+
+static void plan_compute(struct gen *g, const struct floe_compute *c,
+			 struct plan *pl)
+{
+	const struct floe_node *props;
+
+	pl->path = ":memory:";
+	pl->threads = 4;
+	if (!c)
+		return;
+	props = c->properties;
+	if (c->type != FLOE_COMPUTE_DUCKDB) {
+		ERR(g, c->type_node, "compute.%s.type is '%s'; floe-profiles "
+		    "writes dbt-duckdb profiles only (choose a duckdb entry "
+		    "with --compute)", c->name, c->type_node->value);
+		return;
+	}
+	for (size_t i = 0; props && i < props->nr; i++) {
+		const struct floe_node *k = props->pairs[i].key;
+		const struct floe_node *v = props->pairs[i].value;
+		const char *key = k->value;
+
+		if (!floe_node_is_str(k))
+			continue;
+		if (!strcmp(key, "path")) {
+			if (floe_node_is_str(v) && v->len)
+				pl->path = v->value;
+			else
+				ERR(g, v, "compute.%s.properties.path: "
+				    "expected a file path or ':memory:', "
+				    "found %s", c->name,
+				    floe_node_describe(v));
+		} else if (!strcmp(key, "threads")) {
+			long long t;
+
+			if (floe_node_int(v, &t) || t < 1 || t > 1024)
+				ERR(g, v, "compute.%s.properties.threads: "
+				    "expected an integer from 1 to 1024, "
+				    "found %s%s%s%s", c->name,
+				    floe_node_describe(v),
+				    v->kind == FLOE_NODE_SCALAR ? " '" : "",
+				    v->kind == FLOE_NODE_SCALAR ? v->value
+								: "",
+				    v->kind == FLOE_NODE_SCALAR ? "'" : "");
+			else
+				pl->threads = t;
+		} else if (in_list(key, forbidden_settings)) {
+			ERR(g, k, "compute.%s.properties.%s: DuckDB refuses "
+			    "this setting once the database is running, and "
+			    "dbt-duckdb applies settings with SET after the "
+			    "catalog ATTACH; it is not written to the profile "
+			    "(set it in dbt's config_options by hand if you "
+			    "really need it)", c->name, key);
+		} else if (in_list(key, runtime_settings)) {
+			if (pl->nr_settings == MAX_SETTINGS)
+				continue;
+			if (v->kind != FLOE_NODE_SCALAR ||
+			    v->type == FLOE_TYPE_NULL) {
+				ERR(g, v, "compute.%s.properties.%s: expected "
+				    "a scalar, found %s", c->name, key,
+				    floe_node_describe(v));
+				continue;
+			}
+			pl->settings[pl->nr_settings].key = key;
+			pl->settings[pl->nr_settings].value =
+				v->type == FLOE_TYPE_BOOL
+				? (strchr("yYtT", v->value[0]) ||
+				   (v->len == 2 && strchr("oO", v->value[0]))
+				   ? "true" : "false")
+				: v->value;
+			pl->nr_settings++;
+		} else {
+			WARN(g, k, "compute.%s.properties: '%s' is not used "
+			     "by the generator and is ignored", c->name, key);
+		}
+	}
+}
+
+/* ---- storage ---- */
+
+static void plan_storage(struct gen *g, const struct floe_storage *s,
+			 const struct floe_catalog *c, struct plan *pl)
+{
+	const struct floe_credentials *cr = &s->credentials;
+
+	if (c->access_delegation == FLOE_DELEGATION_VENDED) {
+		/* Polaris hands out S3 credentials; give DuckDB the region. */
+		if (s->type == FLOE_STORAGE_S3 && s->region && *s->region)
+			pl->default_region = s->region;
+		return;
+	}
+	if (s->type != FLOE_STORAGE_S3) {
+		WARN(g, s->name_node, "storage.%s: only s3 storage gets a "
+		     "DuckDB secret; reading '%s' tables needs credentials "
+		     "you configure yourself", s->name,
+		     s->type == FLOE_STORAGE_GCS ? "gcs"
+		     : s->type == FLOE_STORAGE_AZURE ? "azure" : "local");
+		return;
+	}
+	pl->s3_secret = 1;
+	pl->s3_region = s->region;
+	pl->s3_path_style = s->path_style_access;
+	pl->s3_chain = cr->mode == FLOE_CRED_IAM_ROLE ||
+		       cr->mode == FLOE_CRED_SERVICE_ACCOUNT;
+	pl->need_aws = pl->s3_chain;
+
+	if (s->endpoint.kind == FLOE_VALUE_SECRET_REF) {
+		pl->s3_endpoint = env_ref(g, s->endpoint.text);
+		WARN(g, s->endpoint.node, "storage.%s.endpoint is a secret "
+		     "reference; DuckDB expects host:port there, without a "
+		     "scheme, so set the variable accordingly", s->name);
+	} else if (s->endpoint.kind == FLOE_VALUE_LITERAL &&
+		   *s->endpoint.text) {
+		struct url u;
+
+		if (url_parse(s->endpoint.text, &u)) {
+			ERR(g, s->endpoint.node, "storage.%s.endpoint: '%s' "
+			    "has no host", s->name, s->endpoint.text);
+			return;
+		}
+		if (u.has_scheme && strcmp(u.scheme, "http") &&
+		    strcmp(u.scheme, "https")) {
+			ERR(g, s->endpoint.node, "storage.%s.endpoint: the "
+			    "scheme '%s' is not http or https", s->name,
+			    u.scheme);
+			return;
+		}
+		if (url_path_trimmed(&u) || u.has_query)
+			WARN(g, s->endpoint.node, "storage.%s.endpoint: "
+			     "DuckDB takes only host:port; the path of '%s' "
+			     "is dropped", s->name, s->endpoint.text);
+		pl->s3_endpoint = dupn(g, u.host, u.host_len +
+				       (u.port ? u.port_len + 1 : 0));
+		if (u.has_scheme)
+			pl->s3_use_ssl = strcmp(u.scheme, "https") ? "false"
+								   : "true";
+		else
+			WARN(g, s->endpoint.node, "storage.%s.endpoint: '%s' "
+			     "has no scheme; DuckDB will use https", s->name,
+			     s->endpoint.text);
+	}
+}
+
+/* ---- one target ---- */
+
+static void plan_target(struct gen *g, const struct floe_gen_target *t,
+			struct plan *pl)
+{
+	const struct floe_platform *p = t->platform;
+	const char *names[256];
+	const struct floe_catalog *cat;
+	const struct floe_compute *comp = NULL;
+	long i;
+	size_t n;
+
+	memset(pl, 0, sizeof(*pl));
+	g->file = p->file;
+	pl->target = t->name;
+	pl->alias = g->opt->alias ? g->opt->alias : FLOE_GEN_DEFAULT_ALIAS;
+
+	n = p->nr_catalogs < 256 ? p->nr_catalogs : 256;
+	for (size_t k = 0; k < n; k++)
+		names[k] = p->catalogs[k].name;
+	i = choose(g, "catalogs", g->opt->catalog, names, n, 1, "--catalog");
+	if (i < 0)
+		return;
+	cat = &p->catalogs[i];
+
+	n = p->nr_compute < 256 ? p->nr_compute : 256;
+	for (size_t k = 0; k < n; k++)
+		names[k] = p->compute[k].name;
+	if (n || g->opt->compute) {
+		i = choose(g, "compute", g->opt->compute, names, n, 1,
+			   "--compute");
+		if (i < 0)
+			return;
+		comp = &p->compute[i];
+	}
+
+	plan_catalog(g, cat, pl);
+	plan_compute(g, comp, pl);
+
+	n = p->nr_storage < 256 ? p->nr_storage : 256;
+	for (size_t k = 0; k < n; k++)
+		names[k] = p->storage[k].name;
+	i = choose(g, "storage", g->opt->storage, names, n, 0, "--storage");
+	if (i >= 0)
+		plan_storage(g, &p->storage[i], cat, pl);
+	else if (!g->opt->storage &&
+		 cat->access_delegation != FLOE_DELEGATION_VENDED && !n)
+		WARN(g, cat->name_node, "the platform has no storage entry "
+		     "and catalogs.%s does not vend credentials; DuckDB will "
+		     "have no S3 credentials to read table data", cat->name);
+}
+
+/* ---- emitting ---- */
+
+static void emit_target(struct yemit *e, const struct plan *pl)
+{
+	yemit_str(e, pl->target);
+	yemit_map_start(e);
+	yemit_kv(e, "type", "duckdb");
+	yemit_kv(e, "path", pl->path);
+	yemit_kv_int(e, "threads", pl->threads);
+
+	yemit_str(e, "extensions");
+	yemit_seq_start(e);
+	yemit_str(e, "httpfs");
+	yemit_str(e, "iceberg");
+	if (pl->need_aws)
+		yemit_str(e, "aws");
+	yemit_seq_end(e);
+
+	if (pl->nr_settings) {
+		yemit_str(e, "settings");
+		yemit_map_start(e);
+		for (size_t i = 0; i < pl->nr_settings; i++)
+			yemit_kv(e, pl->settings[i].key,
+				 pl->settings[i].value);
+		yemit_map_end(e);
+	}
+
+	if (pl->s3_secret) {
+		yemit_str(e, "secrets");
+		yemit_seq_start(e);
+		yemit_map_start(e);
+		yemit_kv(e, "type", "s3");
+		if (pl->s3_chain)
+			yemit_kv(e, "provider", "credential_chain");
+		yemit_kv(e, "region", pl->s3_region);
+		if (pl->s3_endpoint)
+			yemit_kv(e, "endpoint", pl->s3_endpoint);
+		if (pl->s3_path_style)
+			yemit_kv(e, "url_style", "path");
+		if (pl->s3_use_ssl)
+			yemit_kv(e, "use_ssl", pl->s3_use_ssl);
+		if (!pl->s3_chain) {
+			yemit_kv(e, "key_id",
+				 "{{ env_var('AWS_ACCESS_KEY_ID') }}");
+			yemit_kv(e, "secret",
+				 "{{ env_var('AWS_SECRET_ACCESS_KEY') }}");
+		}
+		yemit_map_end(e);
+		yemit_seq_end(e);
+	}
+
+	yemit_str(e, "attach");
+	yemit_seq_start(e);
+	yemit_map_start(e);
+	yemit_kv(e, "path", pl->warehouse);
+	yemit_kv(e, "alias", pl->alias);
+	yemit_kv(e, "type", "iceberg");
+	yemit_str(e, "options");
+	yemit_map_start(e);
+	yemit_kv(e, "endpoint", pl->endpoint);
+	yemit_kv(e, "oauth2_server_uri", pl->token_uri);
+	yemit_kv(e, "client_id", pl->client_id);
+	yemit_kv(e, "client_secret", pl->client_secret);
+	yemit_kv(e, "oauth2_scope", pl->scope);
+	yemit_kv(e, "access_delegation_mode", pl->delegation);
+	if (pl->default_region)
+		yemit_kv(e, "default_region", pl->default_region);
+	yemit_map_end(e);
+	yemit_map_end(e);
+	yemit_seq_end(e);
+	yemit_map_end(e);
+}
+
+/* A file name in the header comment: one line, printable. */
+static int add_sanitized(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++)
+		if (strbuf_addch(sb, (unsigned char)*s < 0x20 || *s == 0x7f
+				     ? '?' : *s))
+			return -1;
+	return 0;
+}
+
+static int header(struct strbuf *sb, const struct floe_gen_options *opt)
+{
+	if (strbuf_addf(sb, "# Generated by floe-profiles %s from ",
+			FLOE_VERSION))
+		return -1;
+	for (size_t i = 0; i < opt->nr_targets; i++) {
+		const char *file = opt->targets[i].platform->file;
+		int seen = 0;
+
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(opt->targets[j].platform->file, file))
+				seen = 1;
+		if (seen)
+			continue;
+		if ((i && strbuf_adds(sb, ", ")) || add_sanitized(sb, file))
+			return -1;
+	}
+	return strbuf_adds(sb, ".\n# Do not edit: change the platform file "
+			   "and run floe-profiles generate again.\n");
+}
+
+enum floe_err floe_generate(const struct floe_gen_options *opt, char **out,
+			    size_t *len, struct floe_diags *diags)
+{
+	struct gen g = { opt, diags, NULL, NULL, FLOE_OK };
+	struct strbuf sb = STRBUF_INIT;
+	struct plan *plans;
+	struct yemit e;
+	const char *alias = opt->alias ? opt->alias : FLOE_GEN_DEFAULT_ALIAS;
+	int r;
+
+	if (!opt->nr_targets || !floe_is_identifier(alias))
+		return FLOE_ERR_USAGE;
+	for (size_t i = 0; i < opt->nr_targets; i++)
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(opt->targets[i].name,
+				    opt->targets[j].name))
+				return FLOE_ERR_USAGE;
+	g.arena = arena_new();
+	plans = calloc(opt->nr_targets, sizeof(*plans));
+	if (!g.arena || !plans) {
+		arena_free(g.arena);
+		free(plans);
+		return FLOE_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < opt->nr_targets; i++)
+		plan_target(&g, &opt->targets[i], &plans[i]);
+	if (g.err != FLOE_OK)
+		goto out;
+
+	if (header(&sb, opt) || yemit_init(&e, &sb)) {
+		g.err = FLOE_ERR_NOMEM;
+		goto out;
+	}
+	yemit_map_start(&e);
+	yemit_str(&e, opt->profile_name ? opt->profile_name
+					: FLOE_GEN_DEFAULT_PROFILE);
+	yemit_map_start(&e);
+	yemit_kv(&e, "target", opt->targets[0].name);
+	yemit_str(&e, "outputs");
+	yemit_map_start(&e);
+	for (size_t i = 0; i < opt->nr_targets; i++)
+		emit_target(&e, &plans[i]);
+	yemit_map_end(&e);
+	yemit_map_end(&e);
+	yemit_map_end(&e);
+	r = yemit_finish(&e);
+	if (r) {
+		g.err = r == -2 ? FLOE_ERR_NOMEM : FLOE_ERR_INTERNAL;
+		goto out;
+	}
+	*out = strbuf_detach(&sb, len);
+	if (!*out)
+		g.err = FLOE_ERR_NOMEM;
+out:
+	strbuf_release(&sb);
+	arena_free(g.arena);
+	free(plans);
+	return g.err;
+}

@@ -1,0 +1,89 @@
+#include "url.h"
+
+#include <ctype.h>
+#include <string.h>
+
+int url_parse(const char *s, struct url *u)
+{
+	const char *p = strstr(s, "://");
+	const char *h, *end, *colon;
+
+	memset(u, 0, sizeof(*u));
+	u->path = "";
+	if (p) {
+		size_t n = (size_t)(p - s);
+
+		for (size_t i = 0; i < n; i++)
+			if (!isalnum((unsigned char)s[i]) && !strchr("+-.", s[i]))
+				p = NULL;
+		if (p && n && n < sizeof(u->scheme)) {
+			for (size_t i = 0; i < n; i++)
+				u->scheme[i] = (char)tolower((unsigned char)s[i]);
+			u->has_scheme = true;
+			s = p + 3;
+		}
+	}
+	h = s;
+	end = h + strcspn(h, "/?#");
+	/* user:password@ is not expected in a catalog URL; keep it in host */
+	colon = memchr(h, ':', (size_t)(end - h));
+	if (colon) {
+		u->host = h;
+		u->host_len = (size_t)(colon - h);
+		u->port = colon + 1;
+		u->port_len = (size_t)(end - colon - 1);
+	} else {
+		u->host = h;
+		u->host_len = (size_t)(end - h);
+	}
+	if (*end == '/') {
+		u->path = end;
+		u->path_len = strcspn(end, "?#");
+	}
+	u->has_query = strpbrk(end, "?#") != NULL;
+	return u->host_len ? 0 : -1;
+}
+
+size_t url_path_trimmed(const struct url *u)
+{
+	size_t n = u->path_len;
+
+	while (n && u->path[n - 1] == '/')
+		n--;
+	return n;
+}
+
+bool url_path_ends_with(const struct url *u, const char *suffix)
+{
+	size_t n = url_path_trimmed(u), m = strlen(suffix);
+
+	return n >= m && !memcmp(u->path + n - m, suffix, m);
+}
+
+static bool host_is(const struct url *u, const char *name)
+{
+	return u->host_len == strlen(name) &&
+	       !strncmp(u->host, name, u->host_len);
+}
+
+static bool host_ends_with(const struct url *u, const char *suffix)
+{
+	size_t m = strlen(suffix);
+
+	return u->host_len > m &&
+	       !strncmp(u->host + u->host_len - m, suffix, m);
+}
+
+bool url_host_is_local(const struct url *u)
+{
+	if (host_is(u, "localhost") || host_is(u, "0.0.0.0") ||
+	    host_is(u, "[::1]") || !strncmp(u->host, "127.", 4))
+		return true;
+	if (!memchr(u->host, '.', u->host_len))
+		return true;	/* a docker-compose or k8s service name */
+	return host_ends_with(u, ".local") ||
+	       host_ends_with(u, ".localhost") ||
+	       host_ends_with(u, ".svc") ||
+	       host_ends_with(u, ".svc.cluster.local") ||
+	       host_ends_with(u, ".internal");
+}

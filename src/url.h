@@ -1,0 +1,35 @@
+/*
+ * url: split an http(s) URL into its parts (internal).  Just enough for
+ * comparing catalog endpoints and token URIs; no percent-decoding.
+ */
+#ifndef FLOE_URL_H
+#define FLOE_URL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct url {
+	bool has_scheme;
+	char scheme[16];	/* lower-cased; "" without a scheme */
+	const char *host;	/* points into the input */
+	size_t host_len;
+	const char *port;	/* NULL when absent */
+	size_t port_len;
+	const char *path;	/* "" or starts with '/' */
+	size_t path_len;
+	bool has_query;		/* '?' or '#' present */
+};
+
+/** 0 on success; -1 when there is no host at all. */
+int url_parse(const char *s, struct url *u);
+
+/** The path without trailing slashes. */
+size_t url_path_trimmed(const struct url *u);
+
+/** True if the path (trailing '/' ignored) ends with `suffix`. */
+bool url_path_ends_with(const struct url *u, const char *suffix);
+
+/** True if the host is loopback or a single-label/cluster-local name. */
+bool url_host_is_local(const struct url *u);
+
+#endif

@@ -1,0 +1,899 @@
+/*
+ * Build a position-keeping tree from libyaml's event stream.
+ *
+ * The event API (not yaml_parser_load) is used so that nesting depth,
+ * alias expansion and cycles are checked while the input is read, before
+ * any walker can be made to recurse or loop: libyaml 0.2.5 itself has no
+ * depth limit and its loader happily builds self-referencing nodes.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "arena.h"
+#include "floe/yaml.h"
+
+/* A node as the builder sees it; the public part comes first. */
+struct tnode {
+	struct floe_node pub;
+	size_t weight;		/* nodes after expanding aliases */
+	int complete;		/* its end event has been seen */
+};
+
+struct frame {
+	struct tnode *node;
+	struct floe_pair *pairs;	/* raw pairs, malloc'd */
+	const struct floe_node **items;	/* malloc'd */
+	size_t nr, alloc;
+	const struct floe_node *key;	/* key waiting for its value */
+	yaml_mark_t key_mark;
+};
+
+struct anchor {
+	char *name;		/* in the arena */
+	struct tnode *node;
+};
+
+struct builder {
+	const char *file;
+	const char *buf;
+	size_t len;
+	struct floe_yaml_limits lim;
+	struct floe_diags *diags;
+	struct arena *arena;
+	struct frame *stack;
+	size_t depth, stack_alloc;
+	struct anchor *anchors;	/* open-addressing hash, size anchors_cap */
+	size_t nr_anchors, anchors_cap;
+	const struct floe_node *root;
+	int have_root;
+	enum floe_err err;	/* first hard error */
+};
+
+struct floe_yaml_limits floe_yaml_default_limits(void)
+{
+	struct floe_yaml_limits lim = {
+		FLOE_YAML_MAX_BYTES, FLOE_YAML_MAX_DEPTH,
+		FLOE_YAML_MAX_EXPANDED
+	};
+	return lim;
+}
+
+static struct floe_pos mark_pos(yaml_mark_t m)
+{
+	struct floe_pos p;
+
+	p.line = (unsigned)(m.line + 1);
+	p.column = (unsigned)(m.column + 1);
+	return p;
+}
+
+static struct floe_loc mark_loc(struct builder *b, yaml_mark_t start,
+				yaml_mark_t end)
+{
+	struct floe_loc loc;
+
+	loc.file = b->file;
+	loc.start = mark_pos(start);
+	loc.end = mark_pos(end);
+	return loc;
+}
+
+/* Record an input error; returns -1 so callers can `return fail(...)`. */
+static int fail(struct builder *b, struct floe_loc loc, const char *fmt, ...)
+	FLOE_PRINTF(3, 4);
+static int fail(struct builder *b, struct floe_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = floe_diags_vaddf(b->diags, FLOE_SEV_ERROR, NULL, loc, fmt, ap);
+	va_end(ap);
+	if (r)
+		b->err = FLOE_ERR_NOMEM;
+	else if (b->err == FLOE_OK)
+		b->err = FLOE_ERR_INPUT;
+	return -1;
+}
+
+static int nomem(struct builder *b)
+{
+	b->err = FLOE_ERR_NOMEM;
+	return -1;
+}
+
+/* FNV-1a */
+static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+#define HASH_SEED 14695981039346656037u
+
+/* ---- anchors ---- */
+
+static struct anchor *anchor_slot(struct builder *b, const char *name)
+{
+	size_t mask = b->anchors_cap - 1;
+	size_t i = (size_t)hash_bytes(HASH_SEED, name, strlen(name)) & mask;
+
+	while (b->anchors[i].name && strcmp(b->anchors[i].name, name))
+		i = (i + 1) & mask;
+	return &b->anchors[i];
+}
+
+static struct tnode *anchor_find(struct builder *b, const char *name)
+{
+	if (!b->anchors_cap)
+		return NULL;
+	return anchor_slot(b, name)->node;
+}
+
+static int anchor_add(struct builder *b, const char *name, struct tnode *node,
+		      yaml_mark_t mark)
+{
+	struct anchor *slot;
+
+	if ((b->nr_anchors + 1) * 2 > b->anchors_cap) {
+		size_t cap = b->anchors_cap ? b->anchors_cap * 2 : 16;
+		struct anchor *old = b->anchors;
+		size_t old_cap = b->anchors_cap;
+
+		b->anchors = calloc(cap, sizeof(*b->anchors));
+		if (!b->anchors) {
+			b->anchors = old;
+			return nomem(b);
+		}
+		b->anchors_cap = cap;
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].name)
+				*anchor_slot(b, old[i].name) = old[i];
+		free(old);
+	}
+	slot = anchor_slot(b, name);
+	if (slot->name) {
+		/* PyYAML's composer refuses this too ("found duplicate anchor"). */
+		return fail(b, mark_loc(b, mark, mark),
+			    "duplicate anchor '&%s'; an anchor name may be "
+			    "defined only once", name);
+	}
+	slot->name = arena_strndup(b->arena, name, strlen(name));
+	if (!slot->name)
+		return nomem(b);
+	slot->node = node;
+	b->nr_anchors++;
+	return 0;
+}
+
+/* ---- keys: equality as PyYAML's dict sees it ---- */
+
+struct canon {
+	enum floe_type type;
+	const char *text;
+	size_t len;
+	char buf[32];
+};
+
+static void canon_key(const struct floe_node *k, struct canon *c)
+{
+	long long v;
+
+	c->type = k->type;
+	c->text = k->value;
+	c->len = k->len;
+	switch (k->type) {
+	case FLOE_TYPE_NULL:
+		c->text = "";
+		c->len = 0;
+		break;
+	case FLOE_TYPE_BOOL:
+		c->text = strchr("yYtToO", k->value[0]) &&
+			  !(k->len == 3 && (k->value[1] == 'f' ||
+					    k->value[1] == 'F')) ? "1" : "0";
+		c->len = 1;
+		break;
+	case FLOE_TYPE_INT:
+		if (!floe_node_int(k, &v)) {
+			int n = snprintf(c->buf, sizeof(c->buf), "%lld", v);
+
+			c->text = c->buf;
+			c->len = (size_t)n;
+		}
+		break;
+	case FLOE_TYPE_STR:
+	case FLOE_TYPE_FLOAT:
+	case FLOE_TYPE_TIMESTAMP:
+	case FLOE_TYPE_MERGE:
+		break;
+	}
+}
+
+static uint64_t canon_hash(const struct canon *c)
+{
+	unsigned char t = (unsigned char)c->type;
+
+	return hash_bytes(hash_bytes(HASH_SEED, &t, 1), c->text, c->len);
+}
+
+static int canon_eq(const struct canon *a, const struct canon *b)
+{
+	return a->type == b->type && a->len == b->len &&
+	       !memcmp(a->text, b->text, a->len);
+}
+
+/*
+ * A set of pair indices keyed by the key's canonical value: find returns
+ * the index of an equal key already added, or (size_t)-1.
+ */
+struct keyset {
+	size_t *slots;		/* index + 1; 0 = empty */
+	size_t cap;
+};
+
+static int keyset_init(struct keyset *s, size_t n)
+{
+	s->cap = 16;
+	while (s->cap < n * 2)
+		s->cap *= 2;
+	s->slots = calloc(s->cap, sizeof(*s->slots));
+	return s->slots ? 0 : -1;
+}
+
+static size_t keyset_put(struct keyset *s, const struct floe_pair *pairs,
+			 size_t idx)
+{
+	struct canon c, o;
+	size_t i;
+
+	canon_key(pairs[idx].key, &c);
+	i = (size_t)canon_hash(&c) & (s->cap - 1);
+	while (s->slots[i]) {
+		size_t j = s->slots[i] - 1;
+
+		canon_key(pairs[j].key, &o);
+		if (canon_eq(&c, &o))
+			return j;
+		i = (i + 1) & (s->cap - 1);
+	}
+	s->slots[i] = idx + 1;
+	return (size_t)-1;
+}
+
+/* ---- building ---- */
+
+static struct tnode *new_node(struct builder *b, enum floe_node_kind kind,
+			      yaml_mark_t start, yaml_mark_t end)
+{
+	struct tnode *n = arena_alloc(b->arena, sizeof(*n));
+
+	if (!n) {
+		nomem(b);
+		return NULL;
+	}
+	n->pub.kind = kind;
+	n->pub.start = mark_pos(start);
+	n->pub.end = mark_pos(end);
+	n->weight = 1;
+	return n;
+}
+
+static int grow(void **arr, size_t *alloc, size_t nr, size_t elem)
+{
+	void *p;
+	size_t n;
+
+	if (nr < *alloc)
+		return 0;
+	n = *alloc ? *alloc * 2 : 8;
+	p = realloc(*arr, n * elem);
+	if (!p)
+		return -1;
+	*arr = p;
+	*alloc = n;
+	return 0;
+}
+
+/* Attach a finished node (or an alias to one) to the open collection. */
+static int add_child(struct builder *b, struct tnode *n, yaml_mark_t at)
+{
+	struct frame *f;
+	size_t parent_weight;
+
+	if (!b->depth) {
+		b->root = &n->pub;
+		b->have_root = 1;
+		return 0;
+	}
+	f = &b->stack[b->depth - 1];
+
+	parent_weight = f->node->weight + n->weight;
+	if (parent_weight > b->lim.max_expanded || parent_weight < n->weight) {
+		return fail(b, mark_loc(b, at, at),
+			    "the document expands to more than %zu nodes "
+			    "(an alias bomb?); refusing to read it",
+			    b->lim.max_expanded);
+	}
+	f->node->weight = parent_weight;
+
+	if (f->node->pub.kind == FLOE_NODE_SEQ) {
+		if (grow((void **)&f->items, &f->alloc, f->nr,
+			 sizeof(*f->items)))
+			return nomem(b);
+		f->items[f->nr++] = &n->pub;
+		return 0;
+	}
+	if (!f->key) {
+		if (n->pub.kind != FLOE_NODE_SCALAR)
+			return fail(b, mark_loc(b, at, at),
+				    "a mapping key must be a scalar, not %s "
+				    "(an unquoted '{{ ... }}' is read as a "
+				    "mapping: quote the whole value)",
+				    floe_node_describe(&n->pub));
+		f->key = &n->pub;
+		f->key_mark = at;
+		return 0;
+	}
+	if (grow((void **)&f->pairs, &f->alloc, f->nr, sizeof(*f->pairs)))
+		return nomem(b);
+	f->pairs[f->nr].key = f->key;
+	f->pairs[f->nr].value = &n->pub;
+	f->pairs[f->nr].merged = false;
+	f->nr++;
+	f->key = NULL;
+	return 0;
+}
+
+static int push(struct builder *b, struct tnode *n, const char *anchor,
+		yaml_mark_t mark)
+{
+	struct frame *f;
+
+	if (b->depth >= b->lim.max_depth) {
+		return fail(b, mark_loc(b, mark, mark),
+			    "nesting is deeper than %u levels; refusing to "
+			    "read further", b->lim.max_depth);
+	}
+	if (anchor && anchor_add(b, anchor, n, mark))
+		return -1;
+	if (grow((void **)&b->stack, &b->stack_alloc, b->depth,
+		 sizeof(*b->stack)))
+		return nomem(b);
+	f = &b->stack[b->depth++];
+	memset(f, 0, sizeof(*f));
+	f->node = n;
+	return 0;
+}
+
+static int add_pairs(struct floe_pair **out, size_t *nr, size_t *alloc,
+		     const struct floe_node *map)
+{
+	for (size_t i = 0; i < map->nr; i++) {
+		if (grow((void **)out, alloc, *nr, sizeof(**out)))
+			return -1;
+		(*out)[*nr] = map->pairs[i];
+		(*out)[*nr].merged = true;
+		(*nr)++;
+	}
+	return 0;
+}
+
+static int warn_duplicate(struct builder *b, const struct floe_pair *dup,
+			  const struct floe_pair *first)
+{
+	struct floe_loc loc = floe_node_loc(b->file, dup->key);
+
+	if (floe_diags_addf(b->diags, FLOE_SEV_WARNING, NULL, loc,
+			    "duplicate key '%s' (first defined at %u:%u); "
+			    "dbt keeps the last value",
+			    dup->key->value, first->key->start.line,
+			    first->key->start.column))
+		return nomem(b);
+	return 0;
+}
+
+/*
+ * Close a mapping: warn about duplicate keys, apply `<<` merges the way
+ * PyYAML's flatten_mapping does (merged pairs first, a list merged in
+ * reverse so its first mapping wins, explicit keys last), then keep one
+ * pair per key with dict semantics (first position, last value).
+ */
+static int finish_map(struct builder *b, struct frame *f)
+{
+	struct floe_pair *all = NULL, *out;
+	size_t nr_all = 0, alloc_all = 0, nr_out = 0;
+	struct keyset seen = { NULL, 0 };
+	int ret = -1;
+
+	/* 1. duplicates among the keys written here */
+	if (keyset_init(&seen, f->nr))
+		return nomem(b);
+	for (size_t i = 0; i < f->nr; i++) {
+		size_t j;
+
+		if (f->pairs[i].key->type == FLOE_TYPE_MERGE)
+			continue;
+		j = keyset_put(&seen, f->pairs, i);
+		if (j != (size_t)-1 && warn_duplicate(b, &f->pairs[i],
+						      &f->pairs[j]))
+			goto out;
+	}
+	free(seen.slots);
+	seen.slots = NULL;
+
+	/* 2. merges */
+	for (size_t i = 0; i < f->nr; i++) {
+		const struct floe_node *v = f->pairs[i].value;
+
+		if (f->pairs[i].key->type != FLOE_TYPE_MERGE)
+			continue;
+		if (v->kind == FLOE_NODE_MAP) {
+			if (add_pairs(&all, &nr_all, &alloc_all, v))
+				goto oom;
+			continue;
+		}
+		if (v->kind != FLOE_NODE_SEQ) {
+			fail(b, floe_node_loc(b->file, v),
+			     "expected a mapping or a list of mappings to "
+			     "merge with '<<', found %s",
+			     floe_node_describe(v));
+			goto out;
+		}
+		for (size_t k = v->nr; k-- > 0;) {
+			if (v->items[k]->kind != FLOE_NODE_MAP) {
+				fail(b, floe_node_loc(b->file, v->items[k]),
+				     "expected a mapping to merge with '<<', "
+				     "found %s",
+				     floe_node_describe(v->items[k]));
+				goto out;
+			}
+			if (add_pairs(&all, &nr_all, &alloc_all, v->items[k]))
+				goto oom;
+		}
+	}
+	for (size_t i = 0; i < f->nr; i++) {
+		if (f->pairs[i].key->type == FLOE_TYPE_MERGE)
+			continue;
+		if (grow((void **)&all, &alloc_all, nr_all, sizeof(*all)))
+			goto oom;
+		all[nr_all++] = f->pairs[i];
+	}
+
+	/* 3. dict semantics */
+	out = arena_alloc(b->arena, (nr_all ? nr_all : 1) * sizeof(*out));
+	if (!out || keyset_init(&seen, nr_all))
+		goto oom;
+	for (size_t i = 0; i < nr_all; i++) {
+		size_t j;
+
+		out[nr_out] = all[i];
+		j = keyset_put(&seen, out, nr_out);
+		if (j == (size_t)-1)
+			nr_out++;
+		else
+			out[j] = all[i];
+	}
+	f->node->pub.pairs = out;
+	f->node->pub.nr = nr_out;
+	ret = 0;
+	goto out;
+oom:
+	nomem(b);
+out:
+	free(seen.slots);
+	free(all);
+	return ret;
+}
+
+static int pop(struct builder *b, yaml_mark_t end)
+{
+	struct frame *f = &b->stack[b->depth - 1];
+	struct tnode *n = f->node;
+	int ret = 0;
+
+	n->pub.end = mark_pos(end);
+	if (n->pub.kind == FLOE_NODE_MAP) {
+		ret = finish_map(b, f);
+	} else {
+		const struct floe_node **items = NULL;
+
+		if (f->nr) {
+			items = arena_alloc(b->arena, f->nr * sizeof(*items));
+			if (!items)
+				ret = nomem(b);
+			else
+				memcpy(items, f->items,
+				       f->nr * sizeof(*items));
+		}
+		n->pub.items = items;
+		n->pub.nr = f->nr;
+	}
+	free(f->pairs);
+	free(f->items);
+	b->depth--;
+	if (ret)
+		return ret;
+	n->complete = 1;
+	return add_child(b, n, end);
+}
+
+static const char *tag_suffix(const char *tag)
+{
+	static const char prefix[] = "tag:yaml.org,2002:";
+
+	if (!strncmp(tag, prefix, sizeof(prefix) - 1))
+		return tag + sizeof(prefix) - 1;
+	return NULL;
+}
+
+static int scalar_event(struct builder *b, yaml_event_t *ev)
+{
+	const char *tag = (const char *)ev->data.scalar.tag;
+	const char *value = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	struct tnode *n;
+
+	n = new_node(b, FLOE_NODE_SCALAR, ev->start_mark, ev->end_mark);
+	if (!n)
+		return -1;
+	n->pub.value = arena_strndup(b->arena, value, len);
+	if (!n->pub.value)
+		return nomem(b);
+	n->pub.len = len;
+	n->complete = 1;
+	switch (ev->data.scalar.style) {
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+		n->pub.style = FLOE_STYLE_SINGLE;
+		break;
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+		n->pub.style = FLOE_STYLE_DOUBLE;
+		break;
+	case YAML_LITERAL_SCALAR_STYLE:
+		n->pub.style = FLOE_STYLE_LITERAL;
+		break;
+	case YAML_FOLDED_SCALAR_STYLE:
+		n->pub.style = FLOE_STYLE_FOLDED;
+		break;
+	case YAML_ANY_SCALAR_STYLE:
+	case YAML_PLAIN_SCALAR_STYLE:
+		n->pub.style = FLOE_STYLE_PLAIN;
+		break;
+	}
+
+	if (!tag || !strcmp(tag, "!")) {
+		n->pub.type = tag || n->pub.style != FLOE_STYLE_PLAIN ?
+			      FLOE_TYPE_STR : floe_yaml_resolve(value, len);
+	} else {
+		/* An explicit standard tag: its text must fit the type. */
+		static const struct {
+			const char *name;
+			enum floe_type type;
+		} tags[] = {
+			{ "str", FLOE_TYPE_STR }, { "null", FLOE_TYPE_NULL },
+			{ "bool", FLOE_TYPE_BOOL }, { "int", FLOE_TYPE_INT },
+			{ "float", FLOE_TYPE_FLOAT },
+			{ "timestamp", FLOE_TYPE_TIMESTAMP },
+		};
+		const char *s = tag_suffix(tag);
+		size_t i;
+
+		for (i = 0; s && i < sizeof(tags) / sizeof(tags[0]); i++)
+			if (!strcmp(s, tags[i].name))
+				break;
+		if (!s || i == sizeof(tags) / sizeof(tags[0]))
+			return fail(b, mark_loc(b, ev->start_mark,
+						ev->end_mark),
+				    "unsupported tag '%s' (dbt reads YAML "
+				    "with PyYAML's safe loader)", tag);
+		n->pub.type = tags[i].type;
+		if (n->pub.type != FLOE_TYPE_STR &&
+		    floe_yaml_resolve(value, len) != n->pub.type)
+			return fail(b, mark_loc(b, ev->start_mark,
+						ev->end_mark),
+				    "the value does not fit its tag '%s'",
+				    tag);
+	}
+	if (ev->data.scalar.anchor &&
+	    anchor_add(b, (const char *)ev->data.scalar.anchor, n,
+		       ev->start_mark))
+		return -1;
+	return add_child(b, n, ev->start_mark);
+}
+
+static int collection_tag_ok(struct builder *b, yaml_event_t *ev,
+			     const char *tag, const char *want)
+{
+	const char *s;
+
+	if (!tag || !strcmp(tag, "!"))
+		return 0;
+	s = tag_suffix(tag);
+	if (s && !strcmp(s, want))
+		return 0;
+	return fail(b, mark_loc(b, ev->start_mark, ev->end_mark),
+		    "unsupported tag '%s' (dbt reads YAML with PyYAML's safe "
+		    "loader)", tag);
+}
+
+static int alias_event(struct builder *b, yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	struct tnode *n = anchor_find(b, name);
+	struct floe_loc loc = mark_loc(b, ev->start_mark, ev->end_mark);
+
+	if (!n)
+		return fail(b, loc, "undefined alias '*%s'", name);
+	if (!n->complete)
+		return fail(b, loc, "alias '*%s' refers to a node that "
+			    "contains it (an alias cycle)", name);
+	return add_child(b, n, ev->start_mark);
+}
+
+/* Line and column of a byte offset, counting code points. */
+static struct floe_pos offset_pos(const char *buf, size_t len, size_t off)
+{
+	struct floe_pos p = { 1, 1 };
+
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c == '\n') {
+			p.line++;
+			p.column = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			p.column++;
+		}
+	}
+	return p;
+}
+
+static void parser_error(struct builder *b, yaml_parser_t *p)
+{
+	struct floe_loc loc = { b->file, { 0, 0 }, { 0, 0 } };
+	int r;
+
+	if (p->error == YAML_MEMORY_ERROR) {
+		b->err = FLOE_ERR_NOMEM;
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		loc.start = offset_pos(b->buf, b->len, p->problem_offset);
+		loc.end = loc.start;
+		if (p->problem_value != -1)
+			r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc,
+					    "cannot read the input as text: "
+					    "%s (byte #x%02X at offset %zu)",
+					    p->problem, p->problem_value,
+					    p->problem_offset);
+		else
+			r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc,
+					    "cannot read the input as text: "
+					    "%s (at offset %zu)", p->problem,
+					    p->problem_offset);
+	} else if (p->context) {
+		/*
+		 * The context is where the construct that failed begins (the
+		 * opening quote of an unterminated string): that is where a
+		 * person must look, so it is the primary position.
+		 */
+		loc.start = mark_pos(p->context_mark);
+		loc.end = mark_pos(p->problem_mark);
+		r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc,
+				    "%s: %s at %u:%u", p->context,
+				    p->problem ? p->problem : "syntax error",
+				    loc.end.line, loc.end.column);
+	} else {
+		loc.start = mark_pos(p->problem_mark);
+		loc.end = loc.start;
+		r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc, "%s",
+				    p->problem ? p->problem : "syntax error");
+	}
+	b->err = r ? FLOE_ERR_NOMEM : FLOE_ERR_INPUT;
+}
+
+static int handle_event(struct builder *b, yaml_event_t *ev, int *ndocs)
+{
+	const char *anchor, *tag;
+	struct tnode *n;
+
+	switch (ev->type) {
+	case YAML_NO_EVENT:
+	case YAML_STREAM_START_EVENT:
+	case YAML_STREAM_END_EVENT:
+	case YAML_DOCUMENT_END_EVENT:
+		return 0;
+	case YAML_DOCUMENT_START_EVENT:
+		if ((*ndocs)++)
+			return fail(b, mark_loc(b, ev->start_mark,
+						ev->end_mark),
+				    "%s", "a second YAML document starts "
+				    "here; dbt reads only one document per "
+				    "file");
+		return 0;
+	case YAML_ALIAS_EVENT:
+		return alias_event(b, ev);
+	case YAML_SCALAR_EVENT:
+		return scalar_event(b, ev);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		int is_map = ev->type == YAML_MAPPING_START_EVENT;
+
+		anchor = (const char *)(is_map ? ev->data.mapping_start.anchor
+					: ev->data.sequence_start.anchor);
+		tag = (const char *)(is_map ? ev->data.mapping_start.tag
+				     : ev->data.sequence_start.tag);
+		if (collection_tag_ok(b, ev, tag, is_map ? "map" : "seq"))
+			return -1;
+		n = new_node(b, is_map ? FLOE_NODE_MAP : FLOE_NODE_SEQ,
+			     ev->start_mark, ev->end_mark);
+		if (!n)
+			return -1;
+		return push(b, n, anchor, ev->start_mark);
+	}
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		return pop(b, ev->end_mark);
+	}
+	return 0;
+}
+
+enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
+			      const struct floe_yaml_limits *limits,
+			      struct floe_doc **out, struct floe_diags *diags)
+{
+	struct builder b;
+	yaml_parser_t parser;
+	struct floe_doc *doc = NULL;
+	int ndocs = 0, done = 0;
+
+	memset(&b, 0, sizeof(b));
+	b.file = file;
+	b.buf = buf;
+	b.len = len;
+	b.diags = diags;
+	b.lim = limits ? *limits : floe_yaml_default_limits();
+
+	if (len > b.lim.max_bytes) {
+		struct floe_loc loc = { file, { 0, 0 }, { 0, 0 } };
+
+		if (floe_diags_addf(diags, FLOE_SEV_ERROR, NULL, loc,
+				    "the file is %zu bytes, more than the "
+				    "limit of %zu", len, b.lim.max_bytes))
+			return FLOE_ERR_NOMEM;
+		return FLOE_ERR_TOO_BIG;
+	}
+	b.arena = arena_new();
+	if (!b.arena)
+		return FLOE_ERR_NOMEM;
+	if (!yaml_parser_initialize(&parser)) {
+		arena_free(b.arena);
+		return FLOE_ERR_NOMEM;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+
+	while (!done && b.err == FLOE_OK) {
+		yaml_event_t ev;
+
+		if (!yaml_parser_parse(&parser, &ev)) {
+			parser_error(&b, &parser);
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		handle_event(&b, &ev, &ndocs);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+
+	while (b.depth) {
+		struct frame *f = &b.stack[--b.depth];
+
+		free(f->pairs);
+		free(f->items);
+	}
+	free(b.stack);
+	free(b.anchors);
+
+	if (b.err == FLOE_OK) {
+		doc = arena_alloc(b.arena, sizeof(*doc));
+		if (!doc)
+			b.err = FLOE_ERR_NOMEM;
+	}
+	if (b.err != FLOE_OK) {
+		arena_free(b.arena);
+		return b.err;
+	}
+	doc->file = file;
+	doc->root = b.have_root ? b.root : NULL;
+	doc->arena = b.arena;
+	*out = doc;
+	return FLOE_OK;
+}
+
+void floe_doc_free(struct floe_doc *doc)
+{
+	if (doc)
+		arena_free(doc->arena);	/* the doc lives in its own arena */
+}
+
+const struct floe_pair *floe_map_pair(const struct floe_node *map,
+				      const char *key)
+{
+	size_t len = strlen(key);
+
+	if (!map || map->kind != FLOE_NODE_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->nr; i++) {
+		const struct floe_node *k = map->pairs[i].key;
+
+		if (k->type == FLOE_TYPE_STR && k->len == len &&
+		    !memcmp(k->value, key, len))
+			return &map->pairs[i];
+	}
+	return NULL;
+}
+
+const struct floe_node *floe_map_get(const struct floe_node *map,
+				     const char *key)
+{
+	const struct floe_pair *p = floe_map_pair(map, key);
+
+	return p ? p->value : NULL;
+}
+
+bool floe_node_is_str(const struct floe_node *n)
+{
+	return n && n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_STR;
+}
+
+struct floe_loc floe_node_loc(const char *file, const struct floe_node *n)
+{
+	struct floe_loc loc = { file, { 0, 0 }, { 0, 0 } };
+
+	if (n) {
+		loc.start = n->start;
+		loc.end = n->end;
+	}
+	return loc;
+}
+
+const char *floe_node_describe(const struct floe_node *n)
+{
+	if (!n)
+		return "nothing";
+	switch (n->kind) {
+	case FLOE_NODE_MAP:
+		return "a mapping";
+	case FLOE_NODE_SEQ:
+		return "a list";
+	case FLOE_NODE_SCALAR:
+		break;
+	}
+	switch (n->type) {
+	case FLOE_TYPE_STR:
+		return "a string";
+	case FLOE_TYPE_NULL:
+		return "null";
+	case FLOE_TYPE_BOOL:
+		return "a boolean";
+	case FLOE_TYPE_INT:
+		return "an integer";
+	case FLOE_TYPE_FLOAT:
+		return "a float";
+	case FLOE_TYPE_TIMESTAMP:
+		return "a timestamp";
+	case FLOE_TYPE_MERGE:
+		return "a merge key";
+	}
+	return "a scalar";
+}

@@ -166,26 +166,33 @@ static const char *entry_names(struct gen *g, const char *const *names,
 
 /*
  * The entry `want`, else "default", else the only one.  Returns its index
- * or -1; `required` makes "nothing to choose" an error.
+ * or -1; `required` makes "nothing to choose" an error.  Errors point at
+ * the section's key (or the top of the file when there is none).
  */
-static long choose(struct gen *g, const char *section, const char *want,
+static long choose(struct gen *g, const struct floe_platform *p,
+		   const char *section, const char *want,
 		   const char *const *names, size_t n, int required,
 		   const char *option)
 {
+	const struct floe_pair *sec = floe_map_pair(p->doc->root, section);
 	struct floe_node top;
+	const struct floe_node *at = &top;
 
 	memset(&top, 0, sizeof(top));
 	top.start.line = top.start.column = 1;
+	top.end = top.start;
+	if (sec)
+		at = sec->key;
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(names[i], want ? want : "default"))
 			return (long)i;
 	if (!want && n == 1)
 		return 0;
 	if (want)
-		ERR(g, &top, "%s: there is no entry named '%s' (the file has "
+		ERR(g, at, "%s: there is no entry named '%s' (the file has "
 		    "%s)", section, want, entry_names(g, names, n));
 	else if (n > 1 || required)
-		ERR(g, &top, "%s: %s; choose one with %s (the file has %s)",
+		ERR(g, at, "%s: %s; choose one with %s (the file has %s)",
 		    section, n ? "there is no entry named 'default'"
 			       : "the section is missing or empty",
 		    option, entry_names(g, names, n));
@@ -573,7 +580,7 @@ static void plan_target(struct gen *g, const struct floe_gen_target *t,
 	n = p->nr_catalogs < 256 ? p->nr_catalogs : 256;
 	for (size_t k = 0; k < n; k++)
 		names[k] = p->catalogs[k].name;
-	i = choose(g, "catalogs", g->opt->catalog, names, n, 1, "--catalog");
+	i = choose(g, p, "catalogs", g->opt->catalog, names, n, 1, "--catalog");
 	if (i < 0)
 		return;
 	cat = &p->catalogs[i];
@@ -582,7 +589,7 @@ static void plan_target(struct gen *g, const struct floe_gen_target *t,
 	for (size_t k = 0; k < n; k++)
 		names[k] = p->compute[k].name;
 	if (n || g->opt->compute) {
-		i = choose(g, "compute", g->opt->compute, names, n, 1,
+		i = choose(g, p, "compute", g->opt->compute, names, n, 1,
 			   "--compute");
 		if (i < 0)
 			return;
@@ -595,7 +602,7 @@ static void plan_target(struct gen *g, const struct floe_gen_target *t,
 	n = p->nr_storage < 256 ? p->nr_storage : 256;
 	for (size_t k = 0; k < n; k++)
 		names[k] = p->storage[k].name;
-	i = choose(g, "storage", g->opt->storage, names, n, 0, "--storage");
+	i = choose(g, p, "storage", g->opt->storage, names, n, 0, "--storage");
 	if (i >= 0)
 		plan_storage(g, &p->storage[i], cat, pl);
 	else if (!g->opt->storage &&

@@ -47,7 +47,8 @@ enum {
 
 struct input {
 	const char *target;
-	const char *path;
+	const char *path;		/* as given; "-" is standard input */
+	const char *name;		/* for messages and the header */
 	char *buf;
 	size_t len;
 	struct floe_platform *platform;
@@ -60,9 +61,10 @@ static int load(struct input *in, size_t max, struct floe_diags *diags)
 	int errnum;
 
 	lim.max_bytes = max;
+	in->name = strcmp(in->path, "-") ? in->path : "<stdin>";
 	err = floe_read_file(in->path, max, &in->buf, &in->len, &errnum);
 	if (err == FLOE_ERR_TOO_BIG) {
-		struct floe_loc loc = { in->path, { 1, 1 }, { 1, 1 } };
+		struct floe_loc loc = { in->name, { 1, 1 }, { 1, 1 } };
 
 		floe_diags_addf(diags, FLOE_SEV_ERROR, NULL, loc,
 				"the file is larger than the limit of %zu "
@@ -70,14 +72,14 @@ static int load(struct input *in, size_t max, struct floe_diags *diags)
 		return EXIT_FINDINGS;
 	}
 	if (err == FLOE_ERR_IO) {
-		cli_error("cannot read '%s': %s", in->path, strerror(errnum));
+		cli_error("cannot read '%s': %s", in->name, strerror(errnum));
 		return EXIT_USAGE;
 	}
 	if (err != FLOE_OK) {
 		cli_error("%s", floe_strerror(err));
 		return EXIT_INTERNAL;
 	}
-	err = floe_platform_load(in->path, in->buf, in->len, &lim,
+	err = floe_platform_load(in->name, in->buf, in->len, &lim,
 				 &in->platform, diags);
 	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG)
 		return EXIT_FINDINGS;

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Make sure the Debian (bookworm) packages floe-profiles needs are there.
+#
+#   sh tests/deps.sh build   compiler, CMake, libyaml, libcyaml
+#   sh tests/deps.sh test    the same, plus cmocka and PyYAML for the tests
+#
+# As root, missing packages are installed with apt-get.  Otherwise the
+# exact apt-get line is printed and the script fails.
+set -eu
+need=""
+want() { need="$need $1"; }
+
+command -v cc >/dev/null 2>&1 || want gcc
+command -v make >/dev/null 2>&1 || want make
+command -v cmake >/dev/null 2>&1 || want cmake
+if command -v pkg-config >/dev/null 2>&1; then
+	pkg-config --exists yaml-0.1 || want libyaml-dev
+	pkg-config --exists libcyaml || want libcyaml-dev
+	if [ "${1:-build}" = test ]; then
+		pkg-config --exists cmocka || want libcmocka-dev
+	fi
+else
+	want pkg-config
+	want libyaml-dev
+	want libcyaml-dev
+	[ "${1:-build}" = test ] && want libcmocka-dev
+fi
+if [ "${1:-build}" = test ]; then
+	/usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 ||
+		want "python3 python3-yaml"
+fi
+
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+	echo "deps: installing$need" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $need >/dev/null
+else
+	echo "deps: missing packages; run as root:" >&2
+	echo "  apt-get install -y$need" >&2
+	exit 1
+fi

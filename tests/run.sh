@@ -1,0 +1,25 @@
+#!/bin/sh
+# Install what is missing, build, and run every test: the unit tests,
+# golden CLI cases and read-back checks, then all of them again under
+# AddressSanitizer + UndefinedBehaviorSanitizer.  .ci/run calls this.
+#
+#   sh tests/run.sh
+set -eu
+cd "$(dirname "$0")/.."
+[ -d ../shared/fixtures ] || {
+	echo "tests: ../shared (fixtures, schemas) must sit beside the project" >&2
+	exit 2
+}
+sh tests/deps.sh test
+jobs=$(nproc 2>/dev/null || echo 2)
+
+cmake -S . -B build -DFLOE_WERROR=ON
+cmake --build build -j"$jobs"
+(cd build && ctest --output-on-failure -j"$jobs")
+
+cmake -S . -B build-san -DFLOE_WERROR=ON -DFLOE_SANITIZE=ON \
+	-DCMAKE_BUILD_TYPE=Debug
+cmake --build build-san -j"$jobs"
+(cd build-san && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ctest --output-on-failure -j"$jobs")

@@ -19,6 +19,22 @@ enum cli_exit {
 
 int cmd_generate(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+struct floe_config;
+
+/*
+ * Load the configuration: `path` if given, none with `no_config`, else
+ * .floe-profiles.yaml found from the current folder up to the repository
+ * root.  Prints problems; returns an exit code (EXIT_USAGE on a bad file).
+ */
+int cli_load_config(const char *path, int no_config,
+		    struct floe_config **out);
+
+/* "3 errors, 1 warning in 2 files" on stderr. */
+void cli_summary(const struct floe_diags *d, size_t files);
 
 /** Print diagnostics as `file:line:col: severity: message [rule]`. */
 void print_diags_gcc(const struct floe_diags *d, FILE *f);
@@ -30,5 +46,8 @@ void cli_error(const char *fmt, ...) FLOE_PRINTF(1, 2);
 int cli_parse_size(const char *s, size_t *out);
 
 extern const char generate_usage[];
+extern const char lint_usage[];
+extern const char rules_usage[];
+extern const char explain_usage[];
 
 #endif

@@ -14,6 +14,10 @@ static const struct cmd {
 	{ "generate", cmd_generate,
 	  "write a dbt-duckdb profiles.yml from platform.yaml",
 	  generate_usage },
+	{ "lint", cmd_lint,
+	  "report what will break in a dbt-duckdb profiles.yml", lint_usage },
+	{ "rules", cmd_rules, "list every lint rule", rules_usage },
+	{ "explain", cmd_explain, "explain one lint rule", explain_usage },
 	{ "help", cmd_help, "show help for a command", NULL },
 };
 

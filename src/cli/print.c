@@ -3,7 +3,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "cli.h"
+#include "floe/config.h"
+#include "floe/fileio.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -59,4 +63,52 @@ int cli_parse_size(const char *s, size_t *out)
 		return -1;
 	*out = (size_t)(v * mul);
 	return 0;
+}
+
+int cli_load_config(const char *path, int no_config, struct floe_config **out)
+{
+	struct floe_diags diags = FLOE_DIAGS_INIT;
+	char *found = NULL, *buf = NULL;
+	size_t len;
+	int errnum, ret = EXIT_CLEAN;
+	enum floe_err err;
+
+	*out = NULL;
+	if (no_config)
+		return EXIT_CLEAN;
+	if (!path) {
+		found = floe_config_find(".");
+		if (!found)
+			return EXIT_CLEAN;
+		path = found;
+	}
+	err = floe_read_file(path, 1024 * 1024, &buf, &len, &errnum);
+	if (err != FLOE_OK) {
+		cli_error("cannot read the configuration '%s': %s", path,
+			  err == FLOE_ERR_IO ? strerror(errnum)
+					     : floe_strerror(err));
+		ret = err == FLOE_ERR_NOMEM ? EXIT_INTERNAL : EXIT_USAGE;
+		goto out;
+	}
+	err = floe_config_load(path, buf, len, out, &diags);
+	print_diags_gcc(&diags, stderr);
+	if (err == FLOE_ERR_NOMEM)
+		ret = EXIT_INTERNAL;
+	else if (err != FLOE_OK)
+		ret = EXIT_USAGE;
+out:
+	floe_diags_release(&diags);
+	free(buf);
+	free(found);
+	return ret;
+}
+
+void cli_summary(const struct floe_diags *d, size_t files)
+{
+	fprintf(stderr, "%zu error%s, %zu warning%s", d->nr_errors,
+		d->nr_errors == 1 ? "" : "s", d->nr_warnings,
+		d->nr_warnings == 1 ? "" : "s");
+	if (d->nr_infos)
+		fprintf(stderr, ", %zu info", d->nr_infos);
+	fprintf(stderr, " in %zu file%s\n", files, files == 1 ? "" : "s");
 }

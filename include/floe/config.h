@@ -1,0 +1,56 @@
+/*
+ * floe-profiles: the tool's own configuration file, .floe-profiles.yaml.
+ *
+ *   rules:                      # per-rule levels, by id or name
+ *     - id: FP202
+ *       level: off              # off | info | warning | error
+ *   generate:                   # defaults for `generate`
+ *     profile_name: floe_demo
+ *     target: dev
+ *     alias: polaris_catalog
+ *
+ * A fixed shape, so it is bound with libcyaml (see docs/DESIGN.md).
+ */
+#ifndef FLOE_CONFIG_H
+#define FLOE_CONFIG_H
+
+#include <stddef.h>
+
+#include "floe/diag.h"
+#include "floe/error.h"
+#include "floe/lint.h"
+
+#define FLOE_CONFIG_NAME ".floe-profiles.yaml"
+
+struct floe_config;
+
+/**
+ * Load a configuration held in memory.
+ * \param[in]  file   display name (borrowed; must outlive the diags).
+ * \param[out] out    on FLOE_OK a caller-owned config; free it with
+ *                    floe_config_free(); untouched otherwise.
+ * \param[out] diags  problems, positioned, are appended here.
+ * \return FLOE_OK, FLOE_ERR_INPUT (the file is wrong), FLOE_ERR_NOMEM.
+ */
+enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
+			       struct floe_config **out,
+			       struct floe_diags *diags);
+
+void floe_config_free(struct floe_config *c);
+
+/** Per-rule levels, indexed like floe_rule_at(). */
+const enum floe_level *floe_config_levels(const struct floe_config *c);
+
+/** Defaults for generate; NULL when not set. */
+const char *floe_config_profile_name(const struct floe_config *c);
+const char *floe_config_target(const struct floe_config *c);
+const char *floe_config_alias(const struct floe_config *c);
+
+/**
+ * Look for .floe-profiles.yaml from `dir` upward, stopping after the
+ * folder that holds .git (the repository root) or at /.
+ * \return a malloc'd path, or NULL when there is none.
+ */
+char *floe_config_find(const char *dir);
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * floe-profiles: lint dbt profiles.yml files.
+ *
+ * floe_lint() reads one profiles.yml and appends a diagnostic for every
+ * finding.  Each finding carries a rule id from the registry (FPnnn, never
+ * renumbered) so that configuration, suppression comments, SARIF and the
+ * docs all speak of the same rules.
+ */
+#ifndef FLOE_LINT_H
+#define FLOE_LINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "floe/diag.h"
+#include "floe/error.h"
+#include "floe/platform.h"
+#include "floe/yaml.h"
+
+/* The level of a rule after configuration. */
+enum floe_level {
+	FLOE_LEVEL_DEFAULT = 0,	/* the rule's own severity */
+	FLOE_LEVEL_OFF,
+	FLOE_LEVEL_INFO,
+	FLOE_LEVEL_WARNING,
+	FLOE_LEVEL_ERROR
+};
+
+struct floe_rule {
+	const char *id;		/* "FP101" */
+	const char *name;	/* "secret-manager-setting" */
+	enum floe_severity severity;	/* default severity */
+	const char *family;	/* "settings", "endpoint", ... */
+	const char *summary;	/* one line, no final period */
+	const char *help;	/* why it breaks, bad and good example, fix */
+	bool opt_in;		/* off unless the configuration enables it */
+};
+
+/** The number of rules in the registry. */
+size_t floe_rule_count(void);
+
+/** Rule `i` (0 <= i < floe_rule_count()), in id order. */
+const struct floe_rule *floe_rule_at(size_t i);
+
+/** A rule by id ("FP101", any case) or name; NULL if none. */
+const struct floe_rule *floe_rule_find(const char *id_or_name);
+
+struct floe_lint_options {
+	const char *target;		/* lint only this output; NULL = all */
+	bool use_env;			/* render env_var() from the environment */
+	/* getenv-like lookup for use_env; NULL means getenv */
+	const char *(*getenv_fn)(const char *name);
+	const struct floe_platform *platform;	/* optional cross-check */
+	const char *catalog;		/* platform catalog; NULL = default */
+	/* per-rule level overrides, indexed like floe_rule_at(); may be NULL */
+	const enum floe_level *levels;
+	struct floe_yaml_limits limits;	/* zero = defaults */
+};
+
+/**
+ * Lint one profiles.yml held in memory.
+ * \param[in]  file  display name (borrowed; must outlive the diags).
+ * \param[out] diags findings are appended; each has a rule id.
+ * \return FLOE_OK when the file could be examined (whatever it contains;
+ *         a YAML syntax error is a finding, FP001), FLOE_ERR_TOO_BIG,
+ *         FLOE_ERR_USAGE (--target names no output in any profile is a
+ *         finding, not this), or FLOE_ERR_NOMEM.
+ */
+enum floe_err floe_lint(const char *file, const char *buf, size_t len,
+			const struct floe_lint_options *opt,
+			struct floe_diags *diags);
+
+#endif

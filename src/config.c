@@ -1,0 +1,358 @@
+/*
+ * .floe-profiles.yaml through libcyaml 1.3.1.
+ *
+ * libcyaml suits this fixed shape, but 1.3.1 has traps we guard here:
+ *  - an empty file loads as CYAML_OK with NULL data: an empty config;
+ *  - CYAML_BOOL reads any string but false/no/off/0 as true, and integers
+ *    are read with strtoll (`4abc` is 4): the schema has neither, only
+ *    strings and a STRICT enum;
+ *  - aliases are replayed into the structs: refused (CYAML_CFG_NO_ALIAS);
+ *  - errors exist only as log text: a log function turns the first
+ *    "(line: N, column: M)" of the backtrace into the position.
+ * Semantic checks (an unknown rule id) are positioned with our own YAML
+ * tree, which libcyaml cannot give.
+ */
+#include <cyaml/cyaml.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "floe/config.h"
+#include "floe/generate.h"
+#include "floe/yaml.h"
+#include "lint/rules.h"
+
+struct cfg_rule {
+	char *id;
+	int level;
+};
+
+struct cfg_generate {
+	char *profile_name;
+	char *target;
+	char *alias;
+};
+
+struct cfg_root {
+	struct cfg_rule *rules;
+	unsigned rules_count;
+	struct cfg_generate *generate;
+};
+
+struct floe_config {
+	struct cfg_root *root;		/* NULL for an empty file */
+	enum floe_level *levels;
+};
+
+static const cyaml_strval_t level_strings[] = {
+	{ "off", FLOE_LEVEL_OFF },
+	{ "info", FLOE_LEVEL_INFO },
+	{ "warning", FLOE_LEVEL_WARNING },
+	{ "error", FLOE_LEVEL_ERROR },
+};
+
+static const cyaml_schema_field_t rule_fields[] = {
+	CYAML_FIELD_STRING_PTR("id", CYAML_FLAG_POINTER, struct cfg_rule, id,
+			       1, 64),
+	CYAML_FIELD_ENUM("level", CYAML_FLAG_STRICT, struct cfg_rule, level,
+			 level_strings, CYAML_ARRAY_LEN(level_strings)),
+	CYAML_FIELD_END
+};
+
+static const cyaml_schema_value_t rule_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct cfg_rule, rule_fields),
+};
+
+static const cyaml_schema_field_t generate_fields[] = {
+	CYAML_FIELD_STRING_PTR("profile_name",
+			       CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+			       struct cfg_generate, profile_name, 1, 255),
+	CYAML_FIELD_STRING_PTR("target",
+			       CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+			       struct cfg_generate, target, 1, 255),
+	CYAML_FIELD_STRING_PTR("alias",
+			       CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+			       struct cfg_generate, alias, 1, 255),
+	CYAML_FIELD_END
+};
+
+static const cyaml_schema_field_t root_fields[] = {
+	CYAML_FIELD_SEQUENCE("rules",
+			     CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+			     struct cfg_root, rules, &rule_entry, 0,
+			     CYAML_UNLIMITED),
+	CYAML_FIELD_MAPPING_PTR("generate",
+				CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+				struct cfg_root, generate, generate_fields),
+	CYAML_FIELD_END
+};
+
+static const cyaml_schema_value_t root_schema = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct cfg_root, root_fields),
+};
+
+/* Collects libcyaml's log lines: the first message and first position. */
+struct bridge {
+	char msg[256];
+	char line[512];
+	size_t line_len;
+	unsigned pos_line, pos_col;
+	int have_msg, have_pos;
+};
+
+static void log_fn(cyaml_log_t level, void *ctx, const char *fmt,
+		   va_list args) FLOE_PRINTF(3, 0);
+static void log_fn(cyaml_log_t level, void *ctx, const char *fmt,
+		   va_list args)
+{
+	struct bridge *b = ctx;
+	char frag[512];
+	int n;
+
+	if (level < CYAML_LOG_ERROR)
+		return;
+	n = vsnprintf(frag, sizeof(frag), fmt, args);
+	if (n < 0)
+		return;
+	for (const char *p = frag; *p; p++) {
+		const char *text, *at;
+
+		if (*p != '\n') {
+			if (b->line_len + 1 < sizeof(b->line))
+				b->line[b->line_len++] = *p;
+			continue;
+		}
+		b->line[b->line_len] = '\0';
+		b->line_len = 0;
+		text = b->line;
+		if (!strncmp(text, "Load: ", 6))
+			text += 6;
+		at = strstr(text, "(line: ");
+		if (at && !b->have_pos &&
+		    sscanf(at, "(line: %u, column: %u)", &b->pos_line,
+			   &b->pos_col) == 2)
+			b->have_pos = 1;
+		if (!b->have_msg && strncmp(text, "Backtrace", 9) &&
+		    strncmp(text, "  in ", 5) && *text) {
+			size_t tl = strlen(text);
+
+			if (tl >= sizeof(b->msg))
+				tl = sizeof(b->msg) - 1;
+			memcpy(b->msg, text, tl);
+			b->msg[tl] = '\0';
+			b->have_msg = 1;
+		}
+	}
+}
+
+static cyaml_config_t cyaml_config(struct bridge *b)
+{
+	cyaml_config_t cfg;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.log_fn = log_fn;
+	cfg.log_ctx = b;
+	cfg.mem_fn = cyaml_mem;
+	cfg.log_level = CYAML_LOG_ERROR;
+	cfg.flags = CYAML_CFG_NO_ALIAS;
+	return cfg;
+}
+
+static int add(struct floe_diags *d, const char *file, unsigned line,
+	       unsigned col, const char *fmt, ...) FLOE_PRINTF(5, 6);
+static int add(struct floe_diags *d, const char *file, unsigned line,
+	       unsigned col, const char *fmt, ...)
+{
+	struct floe_loc loc = { file, { line, col }, { line, col } };
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = floe_diags_vaddf(d, FLOE_SEV_ERROR, NULL, loc, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+/* Position of rules[i].id (or the entry) through our own tree. */
+static struct floe_pos rule_pos(const struct floe_doc *doc, size_t i)
+{
+	const struct floe_node *rules = floe_map_get(doc->root, "rules");
+	struct floe_pos p = { 1, 1 };
+	const struct floe_node *n;
+
+	if (!rules || rules->kind != FLOE_NODE_SEQ || i >= rules->nr)
+		return p;
+	n = floe_map_get(rules->items[i], "id");
+	return n ? n->start : rules->items[i]->start;
+}
+
+enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
+			       struct floe_config **out,
+			       struct floe_diags *diags)
+{
+	struct bridge b;
+	cyaml_config_t cfg;
+	struct cfg_root *root = NULL;
+	struct floe_config *c;
+	struct floe_doc *doc = NULL;
+	cyaml_err_t cerr;
+	enum floe_err err = FLOE_OK;
+
+	/* Our parser first: syntax errors with real positions, and the
+	 * tree that positions semantic errors. */
+	err = floe_yaml_parse(file, buf, len, NULL, &doc, diags);
+	if (err != FLOE_OK)
+		return err;
+
+	memset(&b, 0, sizeof(b));
+	cfg = cyaml_config(&b);
+	cerr = len ? cyaml_load_data((const uint8_t *)buf, len, &cfg,
+				     &root_schema, (cyaml_data_t **)&root,
+				     NULL)
+		   : CYAML_OK;
+	if (cerr == CYAML_ERR_OOM) {
+		floe_doc_free(doc);
+		return FLOE_ERR_NOMEM;
+	}
+	if (cerr != CYAML_OK) {
+		if (add(diags, file, b.have_pos ? b.pos_line : 1,
+			b.have_pos ? b.pos_col : 1, "invalid configuration: "
+			"%s", b.have_msg ? b.msg : cyaml_strerror(cerr)))
+			err = FLOE_ERR_NOMEM;
+		else
+			err = FLOE_ERR_INPUT;
+		floe_doc_free(doc);
+		return err;
+	}
+
+	c = calloc(1, sizeof(*c));
+	if (c)
+		c->levels = calloc(lint_rule_table_nr, sizeof(*c->levels));
+	if (!c || !c->levels) {
+		free(c);
+		cyaml_free(&cfg, &root_schema, root, 0);
+		floe_doc_free(doc);
+		return FLOE_ERR_NOMEM;
+	}
+	c->root = root;	/* NULL for an empty file: libcyaml's trap */
+	for (unsigned i = 0; root && i < root->rules_count; i++) {
+		const struct floe_rule *r = floe_rule_find(root->rules[i].id);
+		struct floe_pos p;
+
+		if (r) {
+			c->levels[lint_rule_index(r->id)] =
+				(enum floe_level)root->rules[i].level;
+			continue;
+		}
+		p = rule_pos(doc, i);
+		if (add(diags, file, p.line, p.column, "invalid "
+			"configuration: '%s' is not a rule id or name "
+			"(floe-profiles rules lists them)",
+			root->rules[i].id))
+			err = FLOE_ERR_NOMEM;
+		else if (err == FLOE_OK)
+			err = FLOE_ERR_INPUT;
+	}
+	if (root && root->generate && root->generate->alias &&
+	    !floe_is_identifier(root->generate->alias)) {
+		const struct floe_node *g = floe_map_get(doc->root, "generate");
+		const struct floe_node *a = floe_map_get(g, "alias");
+		struct floe_pos p = a ? a->start : (struct floe_pos){ 1, 1 };
+
+		if (add(diags, file, p.line, p.column, "invalid "
+			"configuration: generate.alias '%s' is not a bare "
+			"identifier", root->generate->alias))
+			err = FLOE_ERR_NOMEM;
+		else if (err == FLOE_OK)
+			err = FLOE_ERR_INPUT;
+	}
+	floe_doc_free(doc);
+	if (err != FLOE_OK) {
+		floe_config_free(c);
+		return err;
+	}
+	*out = c;
+	return FLOE_OK;
+}
+
+void floe_config_free(struct floe_config *c)
+{
+	struct bridge b;
+	cyaml_config_t cfg;
+
+	if (!c)
+		return;
+	memset(&b, 0, sizeof(b));
+	cfg = cyaml_config(&b);
+	if (c->root)
+		cyaml_free(&cfg, &root_schema, c->root, 0);
+	free(c->levels);
+	free(c);
+}
+
+const enum floe_level *floe_config_levels(const struct floe_config *c)
+{
+	return c ? c->levels : NULL;
+}
+
+const char *floe_config_profile_name(const struct floe_config *c)
+{
+	return c && c->root && c->root->generate ?
+	       c->root->generate->profile_name : NULL;
+}
+
+const char *floe_config_target(const struct floe_config *c)
+{
+	return c && c->root && c->root->generate ?
+	       c->root->generate->target : NULL;
+}
+
+const char *floe_config_alias(const struct floe_config *c)
+{
+	return c && c->root && c->root->generate ?
+	       c->root->generate->alias : NULL;
+}
+
+static int exists(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st);
+}
+
+char *floe_config_find(const char *dir)
+{
+	char *cur = realpath(dir, NULL);
+
+	while (cur) {
+		size_t n = strlen(cur);
+		char *path = malloc(n + sizeof(FLOE_CONFIG_NAME) + 6);
+		char *slash;
+
+		if (!path)
+			break;
+		snprintf(path, n + sizeof(FLOE_CONFIG_NAME) + 6, "%s/%s", cur,
+			 FLOE_CONFIG_NAME);
+		if (exists(path)) {
+			free(cur);
+			return path;
+		}
+		snprintf(path, n + sizeof(FLOE_CONFIG_NAME) + 6, "%s/.git",
+			 cur);
+		if (exists(path) || n <= 1) {
+			free(path);
+			break;	/* the repository root, or / */
+		}
+		free(path);
+		slash = strrchr(cur, '/');
+		if (slash == cur)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	free(cur);
+	return NULL;
+}

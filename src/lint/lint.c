@@ -1,0 +1,665 @@
+/*
+ * The lint driver: parse, walk every profile and output, run the rules,
+ * then apply inline suppressions and drop duplicates.
+ *
+ * A finding is reported where the offending text is written: a value that
+ * reaches an output through an anchor or a `<<` merge keeps the position
+ * of its definition, and the same finding reached through several outputs
+ * is reported once.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rules.h"
+
+/* ---- reporting ---- */
+
+static void vreport(struct lint_ctx *ctx, size_t idx,
+		    const struct floe_node *at, const char *fmt, va_list ap)
+	FLOE_PRINTF(4, 0);
+static void vreport(struct lint_ctx *ctx, size_t idx,
+		    const struct floe_node *at, const char *fmt, va_list ap)
+{
+	const struct floe_rule *r = &lint_rule_table[idx].pub;
+	enum floe_level lvl = ctx->opt->levels ? ctx->opt->levels[idx]
+					       : FLOE_LEVEL_DEFAULT;
+	enum floe_severity sev = r->severity;
+	struct floe_loc loc = floe_node_loc(ctx->file, at);
+
+	if (lvl == FLOE_LEVEL_OFF || (lvl == FLOE_LEVEL_DEFAULT && r->opt_in))
+		return;
+	if (lvl == FLOE_LEVEL_INFO)
+		sev = FLOE_SEV_INFO;
+	else if (lvl == FLOE_LEVEL_WARNING)
+		sev = FLOE_SEV_WARNING;
+	else if (lvl == FLOE_LEVEL_ERROR)
+		sev = FLOE_SEV_ERROR;
+	if (!at)
+		loc.start.line = loc.start.column = loc.end.line =
+			loc.end.column = 1;
+	if (floe_diags_vaddf(ctx->diags, sev, r->id, loc, fmt, ap))
+		ctx->err = FLOE_ERR_NOMEM;
+}
+
+void lint_report(struct lint_ctx *ctx, const struct floe_node *at,
+		 const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(ctx, ctx->rule_index, at, fmt, ap);
+	va_end(ap);
+}
+
+void lint_report_id(struct lint_ctx *ctx, const char *id,
+		    const struct floe_node *at, const char *fmt, ...)
+{
+	size_t idx = lint_rule_index(id);
+	va_list ap;
+
+	if (idx == (size_t)-1)
+		return;
+	va_start(ap, fmt);
+	vreport(ctx, idx, at, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- helpers for the rules ---- */
+
+const struct floe_pair *lint_get_ci(const struct floe_node *map,
+				    const char *key)
+{
+	size_t len = strlen(key);
+
+	if (!map || map->kind != FLOE_NODE_MAP)
+		return NULL;
+	for (size_t i = map->nr; i-- > 0;) {
+		const struct floe_node *k = map->pairs[i].key;
+
+		if (k->type == FLOE_TYPE_STR && k->len == len &&
+		    !strncasecmp(k->value, key, len))
+			return &map->pairs[i];
+	}
+	return NULL;
+}
+
+static const struct floe_node *get_ci(const struct floe_node *map,
+				      const char *key)
+{
+	const struct floe_pair *p = lint_get_ci(map, key);
+
+	return p ? p->value : NULL;
+}
+
+bool lint_bool_true(const struct floe_node *n)
+{
+	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_BOOL)
+		return false;
+	return strchr("yYtT", n->value[0]) ||
+	       (n->len == 2 && (n->value[0] == 'o' || n->value[0] == 'O'));
+}
+
+static bool str_eq_ci(const struct floe_node *n, const char *s)
+{
+	return floe_node_is_str(n) && !strcasecmp(n->value, s);
+}
+
+bool lint_attach_is_iceberg(const struct floe_node *item)
+{
+	const struct floe_node *t;
+
+	if (!item || item->kind != FLOE_NODE_MAP)
+		return false;
+	t = floe_map_get(item, "type");
+	if (!t)
+		t = get_ci(floe_map_get(item, "options"), "type");
+	return str_eq_ci(t, "iceberg");
+}
+
+/* The iceberg secret named `name` in the output's secrets list. */
+static const struct floe_node *iceberg_secret(const struct lint_output *out,
+					      const struct floe_node *name)
+{
+	const struct floe_node *secrets = floe_map_get(out->map, "secrets");
+
+	if (!floe_node_is_str(name) || !secrets ||
+	    secrets->kind != FLOE_NODE_SEQ)
+		return NULL;
+	for (size_t i = 0; i < secrets->nr; i++) {
+		const struct floe_node *s = secrets->items[i];
+		const struct floe_node *n = floe_map_get(s, "name");
+
+		if (str_eq_ci(floe_map_get(s, "type"), "iceberg") && n &&
+		    floe_node_is_str(n) && !strcmp(n->value, name->value))
+			return s;
+	}
+	return NULL;
+}
+
+static const struct floe_node *either(const struct floe_node *a,
+				      const struct floe_node *b)
+{
+	return a ? a : b;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
+		  struct lint_conn *conns, size_t max)
+{
+	const struct floe_node *attach = floe_map_get(out->map, "attach");
+	const struct floe_node *plugins = floe_map_get(out->map, "plugins");
+	size_t n = 0;
+
+	(void)ctx;
+	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
+			   i < attach->nr && n < max; i++) {
+		const struct floe_node *item = attach->items[i];
+		const struct floe_node *o, *sec;
+		struct lint_conn *c = &conns[n];
+
+		if (!lint_attach_is_iceberg(item))
+			continue;
+		memset(c, 0, sizeof(*c));
+		o = floe_map_get(item, "options");
+		if (o && o->kind != FLOE_NODE_MAP)
+			o = NULL;
+		c->kind = LINT_CONN_ATTACH;
+		c->item = item;
+		c->options = o;
+		c->endpoint = get_ci(o, "endpoint");
+		c->token_uri = get_ci(o, "oauth2_server_uri");
+		c->client_id = get_ci(o, "client_id");
+		c->client_secret = get_ci(o, "client_secret");
+		c->scope = get_ci(o, "oauth2_scope");
+		c->token = get_ci(o, "token");
+		c->secret = either(floe_map_get(item, "secret"),
+				   get_ci(o, "secret"));
+		c->warehouse = floe_map_get(item, "path");
+		c->alias = floe_map_get(item, "alias");
+		/* a named iceberg secret supplies what is not inline */
+		sec = iceberg_secret(out, c->secret);
+		if (sec) {
+			c->endpoint = either(c->endpoint,
+					     get_ci(sec, "endpoint"));
+			c->token_uri = either(c->token_uri,
+					      get_ci(sec, "oauth2_server_uri"));
+			c->scope = either(c->scope, get_ci(sec, "oauth2_scope"));
+		}
+		n++;
+	}
+	for (size_t i = 0; plugins && plugins->kind == FLOE_NODE_SEQ &&
+			   i < plugins->nr && n < max; i++) {
+		const struct floe_node *item = plugins->items[i];
+		const struct floe_node *mod = floe_map_get(item, "module");
+		const struct floe_node *cfg = floe_map_get(item, "config");
+		struct lint_conn *c = &conns[n];
+
+		if (!floe_node_is_str(mod) ||
+		    !ends_with(mod->value, "plugins.polaris") ||
+		    !cfg || cfg->kind != FLOE_NODE_MAP)
+			continue;
+		memset(c, 0, sizeof(*c));
+		c->kind = LINT_CONN_PLUGIN;
+		c->item = item;
+		c->options = cfg;
+		c->endpoint = floe_map_get(cfg, "catalog_uri");
+		c->warehouse = floe_map_get(cfg, "warehouse");
+		c->client_id = floe_map_get(cfg, "client_id");
+		c->client_secret = floe_map_get(cfg, "client_secret");
+		c->scope = floe_map_get(cfg, "scope");
+		n++;
+	}
+	return n;
+}
+
+/* ---- walking ---- */
+
+static void run_output_rules(struct lint_ctx *ctx,
+			     const struct lint_output *out)
+{
+	for (size_t i = 0; i < lint_rule_table_nr; i++) {
+		const struct lint_rule_impl *r = &lint_rule_table[i];
+
+		if (!r->check_output)
+			continue;
+		/* other adapters get only the YAML/Jinja rules */
+		if (!out->is_duckdb && strcmp(r->pub.family, "yaml"))
+			continue;
+		ctx->rule = &r->pub;
+		ctx->rule_index = i;
+		r->check_output(ctx, out);
+	}
+}
+
+static void run_profile_rules(struct lint_ctx *ctx,
+			      const struct floe_node *key,
+			      const struct floe_node *profile)
+{
+	for (size_t i = 0; i < lint_rule_table_nr; i++) {
+		const struct lint_rule_impl *r = &lint_rule_table[i];
+
+		if (!r->check_profile)
+			continue;
+		ctx->rule = &r->pub;
+		ctx->rule_index = i;
+		r->check_profile(ctx, key, profile);
+	}
+}
+
+/* Returns the number of outputs linted. */
+static size_t walk(struct lint_ctx *ctx)
+{
+	const struct floe_node *root = ctx->doc->root;
+	size_t linted = 0;
+
+	if (!root)
+		return 0;
+	if (root->kind != FLOE_NODE_MAP) {
+		lint_report_id(ctx, "FP001", root, "profiles.yml must be a "
+			       "mapping of profile names to profiles, not %s",
+			       floe_node_describe(root));
+		return 0;
+	}
+	for (size_t i = 0; i < root->nr; i++) {
+		const struct floe_node *key = root->pairs[i].key;
+		const struct floe_node *prof = root->pairs[i].value;
+		const struct floe_node *outputs;
+
+		if (floe_node_is_str(key) && !strcmp(key->value, "config"))
+			continue;	/* dbt's global config block */
+		if (prof->kind != FLOE_NODE_MAP) {
+			lint_report_id(ctx, "FP001", prof, "profile '%s' must "
+				       "be a mapping with 'target' and "
+				       "'outputs', not %s", key->value,
+				       floe_node_describe(prof));
+			continue;
+		}
+		run_profile_rules(ctx, key, prof);
+		outputs = floe_map_get(prof, "outputs");
+		if (!outputs || outputs->kind != FLOE_NODE_MAP)
+			continue;
+		for (size_t j = 0; j < outputs->nr; j++) {
+			struct lint_output out;
+			const struct floe_node *type;
+
+			memset(&out, 0, sizeof(out));
+			out.profile = key->value;
+			out.profile_key = key;
+			out.profile_map = prof;
+			out.name = outputs->pairs[j].key->value;
+			out.key = outputs->pairs[j].key;
+			out.map = outputs->pairs[j].value;
+			if (ctx->opt->target && strcmp(out.name,
+						       ctx->opt->target))
+				continue;
+			linted++;
+			if (out.map->kind != FLOE_NODE_MAP) {
+				lint_report_id(ctx, "FP001", out.map,
+					       "output '%s' must be a mapping, "
+					       "not %s", out.name,
+					       floe_node_describe(out.map));
+				continue;
+			}
+			type = floe_map_get(out.map, "type");
+			out.is_duckdb = str_eq_ci(type, "duckdb");
+			run_output_rules(ctx, &out);
+		}
+	}
+	return linted;
+}
+
+/* ---- suppression comments ---- */
+
+#define MAX_SUPP_IDS 8
+
+struct supp {
+	unsigned line, column;	/* where the comment is */
+	unsigned target;	/* the line it applies to */
+	size_t ids[MAX_SUPP_IDS];
+	bool used[MAX_SUPP_IDS];
+	size_t nr;
+};
+
+/* Is a quote at buf[i] the start of a quoted scalar? */
+static bool quote_starts_scalar(const char *line, size_t i)
+{
+	while (i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t'))
+		i--;
+	return i == 0 || strchr(":-[{,?", line[i - 1]);
+}
+
+/*
+ * Find comments outside quoted scalars, line by line.  `quote` carries an
+ * open quoted scalar across lines.  Returns the offset of '#' in the line,
+ * or -1; `content` tells whether anything but blanks precedes it.
+ */
+static long find_comment(const char *line, size_t len, char *quote,
+			 bool *content)
+{
+	*content = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = line[i];
+
+		if (*quote) {
+			if (*quote == '"' && c == '\\') {
+				i++;
+			} else if (c == *quote) {
+				if (*quote == '\'' && i + 1 < len &&
+				    line[i + 1] == '\'')
+					i++;
+				else
+					*quote = 0;
+			}
+			*content = true;
+			continue;
+		}
+		if (c == '#' && (i == 0 || line[i - 1] == ' ' ||
+				 line[i - 1] == '\t'))
+			return (long)i;
+		if ((c == '\'' || c == '"') && quote_starts_scalar(line, i))
+			*quote = c;
+		if (c != ' ' && c != '\t' && c != '\r')
+			*content = true;
+	}
+	return -1;
+}
+
+static void parse_directive(struct lint_ctx *ctx, const char *text,
+			    size_t len, unsigned line, unsigned col,
+			    bool content, struct supp *out, int *valid)
+{
+	static const char tag[] = "floe-profiles:";
+	struct floe_node at;
+	size_t i = 0;
+	int named;
+
+	*valid = 0;
+	memset(&at, 0, sizeof(at));
+	at.start.line = at.end.line = line;
+	at.start.column = col;
+	at.end.column = (unsigned)(col + len);
+	while (i < len && (text[i] == '#' || text[i] == ' '))
+		i++;
+	if (len - i < sizeof(tag) - 1 || memcmp(text + i, tag, sizeof(tag) - 1))
+		return;
+	i += sizeof(tag) - 1;
+	while (i < len && text[i] == ' ')
+		i++;
+	if (len - i < 8 || memcmp(text + i, "disable=", 8)) {
+		lint_report_id(ctx, "FP008", &at, "malformed suppression: "
+			       "write '# floe-profiles: disable=FP012' with "
+			       "one or more rule ids");
+		return;
+	}
+	i += 8;
+	memset(out, 0, sizeof(*out));
+	out->line = line;
+	out->column = col;
+	out->target = content ? line : line + 1;
+	named = 0;
+	while (i < len && text[i] != ' ' && text[i] != '\r') {
+		char id[64];
+		size_t j = 0;
+		const struct floe_rule *r;
+
+		while (i < len && text[i] != ',' && text[i] != ' ' &&
+		       text[i] != '\r') {
+			if (j + 1 < sizeof(id))
+				id[j++] = text[i];
+			i++;
+		}
+		id[j] = '\0';
+		if (i < len && text[i] == ',')
+			i++;
+		if (!j)
+			continue;
+		named = 1;
+		r = floe_rule_find(id);
+		if (!r) {
+			lint_report_id(ctx, "FP008", &at, "suppression names "
+				       "'%s', which is not a rule id or name",
+				       id);
+			continue;
+		}
+		if (out->nr < MAX_SUPP_IDS)
+			out->ids[out->nr++] = lint_rule_index(r->id);
+	}
+	if (!out->nr) {
+		if (!named)
+			lint_report_id(ctx, "FP008", &at, "suppression names "
+				       "no rule; ids are required");
+		return;
+	}
+	*valid = 1;
+}
+
+static bool contains(const char *p, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+
+	for (size_t i = 0; i + m <= n; i++)
+		if (!memcmp(p + i, needle, m))
+			return true;
+	return false;
+}
+
+/* Collect the suppressions of the file (malloc'd array). */
+static struct supp *scan_suppressions(struct lint_ctx *ctx, const char *buf,
+				      size_t len, size_t *nr)
+{
+	struct supp *list = NULL;
+	size_t alloc = 0;
+	unsigned line = 1;
+	char quote = 0;
+
+	*nr = 0;
+	for (size_t off = 0; off < len;) {
+		const char *l = buf + off;
+		const char *nl = memchr(l, '\n', len - off);
+		size_t llen = nl ? (size_t)(nl - l) : len - off;
+		bool content;
+		long hash = find_comment(l, llen, &quote, &content);
+
+		if (hash >= 0 && contains(l + hash, llen - (size_t)hash,
+					  "floe-profiles:")) {
+			struct supp s;
+			int valid;
+			unsigned col = 1;
+
+			for (long k = 0; k < hash; k++)	/* code points */
+				if (((unsigned char)l[k] & 0xC0) != 0x80)
+					col++;
+			parse_directive(ctx, l + hash, llen - (size_t)hash,
+					line, col, content, &s, &valid);
+			if (valid) {
+				if (*nr == alloc) {
+					size_t a = alloc ? alloc * 2 : 8;
+					struct supp *p = realloc(list,
+							a * sizeof(*p));
+
+					if (!p) {
+						ctx->err = FLOE_ERR_NOMEM;
+						break;
+					}
+					list = p;
+					alloc = a;
+				}
+				list[(*nr)++] = s;
+			}
+		}
+		off += llen + 1;
+		line++;
+	}
+	return list;
+}
+
+static void remove_diag(struct floe_diags *d, size_t i)
+{
+	struct floe_diag *g = &d->items[i];
+
+	if (g->severity == FLOE_SEV_ERROR)
+		d->nr_errors--;
+	else if (g->severity == FLOE_SEV_WARNING)
+		d->nr_warnings--;
+	else if (g->severity == FLOE_SEV_INFO)
+		d->nr_infos--;
+	free(g->message);
+	memmove(g, g + 1, (d->nr - i - 1) * sizeof(*g));
+	d->nr--;
+}
+
+static bool same_finding(const struct floe_diag *a, const struct floe_diag *b)
+{
+	return a->rule == b->rule && a->severity == b->severity &&
+	       a->loc.start.line == b->loc.start.line &&
+	       a->loc.start.column == b->loc.start.column &&
+	       !strcmp(a->message, b->message);
+}
+
+/* Drop findings of one file reached twice (anchors, merges). */
+static void dedupe(struct floe_diags *d, size_t base)
+{
+	for (size_t i = base; i < d->nr; i++)
+		for (size_t j = i + 1; j < d->nr;)
+			if (same_finding(&d->items[i], &d->items[j]))
+				remove_diag(d, j);
+			else
+				j++;
+}
+
+static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
+			       size_t len, size_t base)
+{
+	size_t nr;
+	struct supp *list = scan_suppressions(ctx, buf, len, &nr);
+
+	for (size_t i = base; i < ctx->diags->nr;) {
+		const struct floe_diag *g = &ctx->diags->items[i];
+		size_t idx = g->rule ? lint_rule_index(g->rule) : (size_t)-1;
+		bool hit = false;
+
+		/* syntax errors cannot be suppressed: nothing was read */
+		if (idx != (size_t)-1 && strcmp(g->rule, "FP001") &&
+		    strcmp(g->rule, "FP008"))
+			for (size_t s = 0; s < nr; s++) {
+				if (list[s].target != g->loc.start.line)
+					continue;
+				for (size_t k = 0; k < list[s].nr; k++)
+					if (list[s].ids[k] == idx) {
+						list[s].used[k] = true;
+						hit = true;
+					}
+			}
+		if (hit)
+			remove_diag(ctx->diags, i);
+		else
+			i++;
+	}
+	for (size_t s = 0; s < nr; s++)
+		for (size_t k = 0; k < list[s].nr; k++) {
+			struct floe_node at;
+
+			if (list[s].used[k])
+				continue;
+			memset(&at, 0, sizeof(at));
+			at.start.line = at.end.line = list[s].line;
+			at.start.column = at.end.column = list[s].column;
+			lint_report_id(ctx, "FP008", &at, "the suppression of "
+				       "%s is not used: nothing of it is "
+				       "reported on line %u",
+				       lint_rule_table[list[s].ids[k]].pub.id,
+				       list[s].target);
+		}
+	free(list);
+}
+
+/*
+ * Diagnostics of the YAML front end carry no rule id; they are the
+ * syntax (FP001), unquoted-Jinja (FP003) and duplicate-key (FP002)
+ * findings.
+ */
+static void tag_yaml_diags(struct lint_ctx *ctx, size_t base)
+{
+	for (size_t i = base; i < ctx->diags->nr;) {
+		struct floe_diag *g = &ctx->diags->items[i];
+		const char *id;
+		size_t idx;
+		enum floe_level lvl;
+
+		if (g->rule) {
+			i++;
+			continue;
+		}
+		if (g->severity == FLOE_SEV_WARNING)
+			id = "FP002";
+		else if (strstr(g->message, "not a mapping (an unquoted"))
+			id = "FP003";
+		else
+			id = "FP001";
+		idx = lint_rule_index(id);
+		g->rule = lint_rule_table[idx].pub.id;
+		lvl = ctx->opt->levels ? ctx->opt->levels[idx]
+				       : FLOE_LEVEL_DEFAULT;
+		if (lvl == FLOE_LEVEL_OFF && idx != 0) {
+			remove_diag(ctx->diags, i);
+			continue;
+		}
+		i++;
+	}
+}
+
+enum floe_err floe_lint(const char *file, const char *buf, size_t len,
+			const struct floe_lint_options *opt,
+			struct floe_diags *diags)
+{
+	struct lint_ctx ctx;
+	struct floe_doc *doc = NULL;
+	struct floe_yaml_limits lim = opt->limits;
+	size_t base = diags->nr, linted = 0;
+	enum floe_err err;
+
+	if (!lim.max_bytes)
+		lim = floe_yaml_default_limits();
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.file = file;
+	ctx.opt = opt;
+	ctx.diags = diags;
+	ctx.arena = arena_new();
+	if (!ctx.arena)
+		return FLOE_ERR_NOMEM;
+	err = floe_yaml_parse(file, buf, len, &lim, &doc, diags);
+	tag_yaml_diags(&ctx, base);
+	if (err == FLOE_ERR_NOMEM || err == FLOE_ERR_TOO_BIG) {
+		arena_free(ctx.arena);
+		return err;
+	}
+	if (err == FLOE_OK) {
+		ctx.doc = doc;
+		if (opt->platform)
+			ctx.catalog = floe_platform_catalog(
+				opt->platform,
+				opt->catalog ? opt->catalog : "default");
+		if (opt->platform && !ctx.catalog &&
+		    !opt->catalog && opt->platform->nr_catalogs == 1)
+			ctx.catalog = &opt->platform->catalogs[0];
+		linted = walk(&ctx);
+	}
+	dedupe(diags, base);
+	apply_suppressions(&ctx, buf, len, base);
+	floe_doc_free(doc);
+	arena_free(ctx.arena);
+	if (ctx.err != FLOE_OK)
+		return ctx.err;
+	if (err == FLOE_OK && opt->target && !linted)
+		return FLOE_ERR_USAGE;
+	return FLOE_OK;
+}

@@ -1,0 +1,122 @@
+/*
+ * Internal interface between the lint driver and the rules.
+ *
+ * Adding a rule (git's builtin.h checklist, shortened):
+ *  1. write `void check_<name>(struct lint_ctx *, const struct lint_output *)`
+ *     in the family's rule_<family>.c; it only reads and calls lint_report;
+ *  2. declare it in rules.h;
+ *  3. add one row to the table in rules.c (id, name, severity, family,
+ *     summary, help, check) -- ids are never renumbered or reused;
+ *  4. add a hit and a near-miss golden case under tests/golden/lint/.
+ * docs/rules.md is generated from the table (floe-profiles rules --markdown).
+ */
+#ifndef FLOE_LINT_INT_H
+#define FLOE_LINT_INT_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "floe/lint.h"
+
+struct lint_rule_impl;
+
+/* One output (target) of one profile. */
+struct lint_output {
+	const char *profile;
+	const struct floe_node *profile_key, *profile_map;
+	const char *name;
+	const struct floe_node *key, *map;
+	bool is_duckdb;		/* type: duckdb */
+};
+
+/*
+ * A catalog connection described by the profile: an iceberg attach item
+ * or the floe Polaris plugin.  Every field is the value node, or NULL.
+ */
+enum lint_conn_kind { LINT_CONN_ATTACH, LINT_CONN_PLUGIN };
+
+struct lint_conn {
+	enum lint_conn_kind kind;
+	const struct floe_node *item;		/* attach item / plugin item */
+	const struct floe_node *options;	/* attach options / plugin config */
+	const struct floe_node *endpoint;	/* endpoint / catalog_uri */
+	const struct floe_node *token_uri;	/* oauth2_server_uri; NULL for
+						 * the plugin (derived) */
+	const struct floe_node *client_id, *client_secret, *scope, *token;
+	const struct floe_node *secret;		/* attach `secret` (field or
+						 * option) */
+	const struct floe_node *warehouse;	/* attach path / plugin warehouse */
+	const struct floe_node *alias;
+};
+
+struct lint_ctx {
+	const char *file;
+	const struct floe_doc *doc;
+	const struct floe_lint_options *opt;
+	struct floe_diags *diags;
+	struct arena *arena;		/* freed when floe_lint returns */
+	const struct floe_rule *rule;	/* the rule being run */
+	size_t rule_index;
+	enum floe_err err;
+	/* the platform catalog for cross-checks, or NULL */
+	const struct floe_catalog *catalog;
+};
+
+/* Report a finding of the running rule at a node (NULL: 1:1). */
+void lint_report(struct lint_ctx *ctx, const struct floe_node *at,
+		 const char *fmt, ...) FLOE_PRINTF(3, 4);
+/* Report a finding of another rule (by id) from the running check. */
+void lint_report_id(struct lint_ctx *ctx, const char *id,
+		    const struct floe_node *at, const char *fmt, ...)
+	FLOE_PRINTF(4, 5);
+
+/* ---- helpers for rules ---- */
+
+/* Case-insensitive key lookup in a mapping: the pair, or NULL. */
+const struct floe_pair *lint_get_ci(const struct floe_node *map,
+				    const char *key);
+
+/* The connections of an output (attach items of TYPE iceberg, plugins). */
+size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
+		  struct lint_conn *conns, size_t max);
+
+/* True if the attach item is TYPE iceberg (field or option). */
+bool lint_attach_is_iceberg(const struct floe_node *item);
+
+/*
+ * The statically rendered value of a scalar (dbt renders every string in
+ * profiles.yml as Jinja): literal text, and {{ env_var('X', 'default') }}
+ * with its default (or the environment when opt->use_env).  Returns NULL
+ * when the value cannot be rendered statically (another expression, a
+ * filter, an env var with neither default nor value): rules must then
+ * stay silent.  The string lives in the ctx arena.
+ */
+const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n);
+
+/* What a scalar's Jinja contains. */
+struct lint_jinja {
+	bool has_jinja;		/* a {{ or {% anywhere */
+	bool malformed;		/* an env_var call that does not parse */
+	const char *problem;	/* why, when malformed (static text) */
+	unsigned nr_env;	/* env_var() calls */
+	unsigned nr_secret_env;	/* ... of DBT_ENV_SECRET_ variables */
+	unsigned nr_no_default;	/* ... without a default */
+	bool has_filter;	/* a `|` filter after a call */
+	bool has_other;		/* expressions other than env_var calls */
+	bool has_text;		/* literal text outside {{ }} */
+	const char *first_env;	/* name of the first env var (arena) */
+};
+
+void lint_jinja_scan(struct lint_ctx *ctx, const struct floe_node *n,
+		     struct lint_jinja *out);
+
+/* The closest of `known` (NULL-terminated) within two edits, or NULL. */
+const char *lint_did_you_mean(const char *word, const char *const *known);
+
+/* A YAML bool's value (yes/true/on). */
+bool lint_bool_true(const struct floe_node *n);
+
+/* True if the scalar is written as a non-Jinja literal. */
+bool lint_is_literal(const struct floe_node *n);
+
+#endif

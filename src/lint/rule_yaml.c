@@ -1,0 +1,189 @@
+/*
+ * Rules about YAML and dbt's Jinja (FP004-FP007).  FP001-FP003 come from
+ * the YAML front end and FP008 from the suppression pass in lint.c.
+ */
+#include <string.h>
+
+#include "rules.h"
+
+/* Visit every scalar value under `n` (keys are not templates). */
+static void each_scalar(struct lint_ctx *ctx, const struct floe_node *n,
+			void (*fn)(struct lint_ctx *, const struct floe_node *),
+			unsigned depth)
+{
+	if (!n || depth > FLOE_YAML_MAX_DEPTH)
+		return;
+	if (n->kind == FLOE_NODE_SCALAR) {
+		fn(ctx, n);
+	} else if (n->kind == FLOE_NODE_MAP) {
+		for (size_t i = 0; i < n->nr; i++)
+			each_scalar(ctx, n->pairs[i].value, fn, depth + 1);
+	} else {
+		for (size_t i = 0; i < n->nr; i++)
+			each_scalar(ctx, n->items[i], fn, depth + 1);
+	}
+}
+
+static void env_var_syntax(struct lint_ctx *ctx, const struct floe_node *n)
+{
+	struct lint_jinja j;
+
+	lint_jinja_scan(ctx, n, &j);
+	if (j.malformed)
+		lint_report(ctx, n, "dbt cannot render this value: %s",
+			    j.problem);
+}
+
+void check_env_var_syntax(struct lint_ctx *ctx, const struct lint_output *out)
+{
+	each_scalar(ctx, out->map, env_var_syntax, 0);
+}
+
+static void unfiltered(struct lint_ctx *ctx, const struct floe_node *n,
+		       const char *what, const char *filter)
+{
+	struct lint_jinja j;
+
+	if (!floe_node_is_str(n))
+		return;
+	lint_jinja_scan(ctx, n, &j);
+	if (j.nr_env && !j.has_filter && !j.malformed)
+		lint_report(ctx, n, "%s comes from env_var() as a string; "
+			    "add '| %s' so dbt passes a %s", what, filter,
+			    !strcmp(filter, "as_bool") ? "boolean" : "number");
+}
+
+void check_env_var_unfiltered_number(struct lint_ctx *ctx,
+				     const struct lint_output *out)
+{
+	static const char *const bools[] = {
+		"disable_transactions", "keep_open", "is_ducklake", NULL
+	};
+	const struct floe_node *attach = floe_map_get(out->map, "attach");
+	const struct floe_node *retries = floe_map_get(out->map, "retries");
+
+	unfiltered(ctx, floe_map_get(out->map, "threads"), "threads",
+		   "as_number");
+	for (size_t i = 0; bools[i]; i++)
+		unfiltered(ctx, floe_map_get(out->map, bools[i]), bools[i],
+			   "as_bool");
+	unfiltered(ctx, floe_map_get(retries, "connect_attempts"),
+		   "retries.connect_attempts", "as_number");
+	unfiltered(ctx, floe_map_get(retries, "query_attempts"),
+		   "retries.query_attempts", "as_number");
+	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
+			   i < attach->nr; i++)
+		unfiltered(ctx, floe_map_get(attach->items[i], "read_only"),
+			   "read_only", "as_bool");
+}
+
+/* Levenshtein distance, capped: enough for did-you-mean. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), prev[64], cur[64];
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+
+			cur[j] = del < ins ? del : ins;
+			if (sub < cur[j])
+				cur[j] = sub;
+		}
+		memcpy(prev, cur, (lb + 1) * sizeof(*prev));
+	}
+	return prev[lb];
+}
+
+const char *lint_did_you_mean(const char *word, const char *const *known)
+{
+	const char *best = NULL;
+	size_t best_d = 3;	/* at most two edits */
+
+	for (size_t i = 0; known[i]; i++) {
+		size_t d = distance(word, known[i]);
+
+		if (d < best_d) {
+			best_d = d;
+			best = known[i];
+		}
+	}
+	return best;
+}
+
+void check_unknown_output_key(struct lint_ctx *ctx,
+			      const struct lint_output *out)
+{
+	/* dbt-duckdb DuckDBCredentials, plus what dbt-core pops itself */
+	static const char *const known[] = {
+		"type", "threads", "database", "schema", "path",
+		"config_options", "extensions", "settings", "secrets",
+		"external_root", "use_credential_provider", "attach",
+		"filesystems", "remote", "plugins", "disable_transactions",
+		"keep_open", "module_paths", "retries", "is_ducklake", NULL
+	};
+
+	if (!out->is_duckdb)
+		return;		/* other adapters have other keys */
+	for (size_t i = 0; i < out->map->nr; i++) {
+		const struct floe_node *k = out->map->pairs[i].key;
+		const char *hint;
+		size_t j;
+
+		if (!floe_node_is_str(k))
+			continue;
+		for (j = 0; known[j]; j++)
+			if (!strcmp(k->value, known[j]))
+				break;
+		if (known[j])
+			continue;
+		if (!strcmp(k->value, "vars")) {
+			lint_report(ctx, k, "'vars' in an output is ignored: "
+				    "dbt reads vars only from dbt_project.yml "
+				    "and --vars");
+			continue;
+		}
+		hint = lint_did_you_mean(k->value, known);
+		if (hint)
+			lint_report(ctx, k, "dbt-duckdb ignores the unknown "
+				    "key '%s'; did you mean '%s'?", k->value,
+				    hint);
+		else
+			lint_report(ctx, k, "dbt-duckdb ignores the unknown "
+				    "key '%s'", k->value);
+	}
+}
+
+void check_target_missing_output(struct lint_ctx *ctx,
+				 const struct floe_node *key,
+				 const struct floe_node *profile)
+{
+	const struct floe_node *outputs = floe_map_get(profile, "outputs");
+	const struct floe_node *target = floe_map_get(profile, "target");
+	const char *name;
+
+	if (!outputs || outputs->kind != FLOE_NODE_MAP || !outputs->nr) {
+		lint_report(ctx, outputs ? outputs : key, "profile '%s' has "
+			    "no outputs", key->value);
+		return;
+	}
+	if (!target) {
+		if (!floe_map_get(outputs, "default"))
+			lint_report(ctx, key, "profile '%s' has no 'target' "
+				    "and no output named 'default'",
+				    key->value);
+		return;
+	}
+	name = lint_render(ctx, target);
+	if (!name)
+		return;		/* rendered only at run time */
+	if (!floe_map_get(outputs, name))
+		lint_report(ctx, target, "profile '%s' has no output named "
+			    "'%s'", key->value, name);
+}

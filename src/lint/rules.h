@@ -1,0 +1,61 @@
+/*
+ * The rule registry (internal): one row per rule, and the checks.
+ */
+#ifndef FLOE_LINT_RULES_H
+#define FLOE_LINT_RULES_H
+
+#include "lint_int.h"
+
+typedef void lint_output_fn(struct lint_ctx *ctx,
+			    const struct lint_output *out);
+typedef void lint_profile_fn(struct lint_ctx *ctx,
+			     const struct floe_node *profile_key,
+			     const struct floe_node *profile);
+
+struct lint_rule_impl {
+	struct floe_rule pub;
+	lint_output_fn *check_output;	/* run on each output, or NULL */
+	lint_profile_fn *check_profile;	/* run on each profile, or NULL */
+};
+
+extern const struct lint_rule_impl lint_rule_table[];
+extern const size_t lint_rule_table_nr;
+
+/* Index of a rule id in the table; (size_t)-1 if unknown. */
+size_t lint_rule_index(const char *id);
+
+/* yaml & jinja: rule_yaml.c (FP001-FP003 come from the YAML front end,
+ * FP008 from the suppression pass in lint.c) */
+lint_output_fn check_env_var_syntax, check_env_var_unfiltered_number,
+	check_unknown_output_key;
+lint_profile_fn check_target_missing_output;
+
+/* settings: rule_settings.c */
+lint_output_fn check_secret_manager_setting, check_startup_only_setting,
+	check_default_secret_storage, check_redundant_persistent_secrets;
+
+/* endpoint and OAuth2: rule_endpoint.c */
+lint_output_fn check_token_uri_mismatch, check_external_idp,
+	check_endpoint_rest_route, check_endpoint_trailing_slash,
+	check_url_missing_scheme, check_plain_http_remote,
+	check_polaris_base_path, check_polaris_management_port,
+	check_token_uri_missing, check_endpoint_uppercase,
+	check_platform_endpoint, check_platform_warehouse,
+	check_platform_scope;
+
+/* attach shape: rule_attach.c */
+lint_output_fn check_options_outside_options, check_option_false,
+	check_attach_option_conflict, check_option_duplicate_case,
+	check_unknown_iceberg_option, check_option_value,
+	check_warehouse_location, check_alias_identifier,
+	check_extension_missing, check_attach_path_missing,
+	check_iceberg_endpoint_missing, check_read_only_type;
+
+/* credentials: rule_credentials.c */
+lint_output_fn check_secret_and_inline, check_client_credentials_incomplete,
+	check_no_credentials, check_literal_secret, check_scope_format,
+	check_secret_env_prefix, check_several_secret_vars,
+	check_secret_env_filtered, check_persistent_iceberg_secret,
+	check_secret_missing_type;
+
+#endif

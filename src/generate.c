@@ -240,7 +240,11 @@ static const char *endpoint_of(struct gen *g, const struct floe_catalog *c)
 		    c->name);
 		return NULL;
 	}
-	if (url_parse(uri, &u) || !u.has_scheme) {
+	if (url_parse(uri, &u) && u.has_scheme) {
+		ERR(g, at, "catalogs.%s.uri: '%s' has no host", c->name, uri);
+		return NULL;
+	}
+	if (!u.has_scheme) {
 		ERR(g, at, "catalogs.%s.uri: '%s' has no scheme; write "
 		    "'https://%s' (or 'http://' for a local catalog) so the "
 		    "client secret is not sent in clear text by accident",
@@ -331,6 +335,15 @@ static void plan_catalog(struct gen *g, const struct floe_catalog *c,
 		    "name in Polaris (a location answers 404 'Unable to find "
 		    "warehouse')", c->name, c->warehouse);
 
+	/*
+	 * The binder refuses a file without these, so generation never
+	 * starts; the checks keep this function safe on its own.
+	 */
+	if (c->uri.kind == FLOE_VALUE_UNSET || !c->warehouse) {
+		ERR(g, cat_at, "catalogs.%s needs a uri and a warehouse",
+		    c->name);
+		return;
+	}
 	if (c->uri.kind == FLOE_VALUE_SECRET_REF) {
 		/* Stays a reference: a secret is never resolved into the file. */
 		pl->endpoint = env_ref(g, c->uri.text);
@@ -343,13 +356,10 @@ static void plan_catalog(struct gen *g, const struct floe_catalog *c,
 
 	if (cr->client_id.kind == FLOE_VALUE_UNSET ||
 	    cr->client_secret.kind == FLOE_VALUE_UNSET) {
-		if (cr->mode != FLOE_CRED_OAUTH2 || !cr->node)
-			ERR(g, cr->node ? cr->node : cat_at,
-			    "catalogs.%s.credentials: an inline ATTACH needs "
-			    "OAuth2 client credentials (mode: oauth2, "
-			    "client_id, client_secret: {secret_ref: NAME})",
-			    c->name);
-		/* mode oauth2 without them was reported by the binder */
+		ERR(g, cr->node ? cr->node : cat_at,
+		    "catalogs.%s.credentials: an inline ATTACH needs OAuth2 "
+		    "client credentials (mode: oauth2, client_id, "
+		    "client_secret: {secret_ref: NAME})", c->name);
 		return;
 	}
 	if (cr->mode != FLOE_CRED_OAUTH2)
@@ -396,7 +406,6 @@ static const char *const forbidden_settings[] = {
 	/* secret manager: "Changing Secret Manager settings after the
 	 * secret manager is used is not allowed!" */
 	"allow_persistent_secrets", "secret_directory",
-	"default_secret_storage",
 	/* start-up only: "Cannot change ... while database is running" */
 	"access_mode", "allow_community_extensions",
 	"allow_unredacted_secrets", "allow_unsigned_extensions",
@@ -464,12 +473,13 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 			else
 				pl->threads = t;
 		} else if (in_list(key, forbidden_settings)) {
-			ERR(g, k, "compute.%s.properties.%s: DuckDB refuses "
-			    "this setting once the database is running, and "
-			    "dbt-duckdb applies settings with SET after the "
-			    "catalog ATTACH; it is not written to the profile "
-			    "(set it in dbt's config_options by hand if you "
-			    "really need it)", c->name, key);
+			ERR(g, k, "compute.%s.properties.%s: dbt-duckdb "
+			    "applies settings with SET after the catalog "
+			    "ATTACH, and DuckDB refuses to change this one "
+			    "then (secret-manager and start-up settings); it "
+			    "is never written to the profile (set it in "
+			    "dbt's config_options by hand if you really need "
+			    "it)", c->name, key);
 		} else if (in_list(key, runtime_settings)) {
 			if (pl->nr_settings == MAX_SETTINGS)
 				continue;
@@ -566,7 +576,9 @@ static void plan_target(struct gen *g, const struct floe_gen_target *t,
 			struct plan *pl)
 {
 	const struct floe_platform *p = t->platform;
-	const char *names[256];
+	size_t most = p->nr_catalogs > p->nr_compute ? p->nr_catalogs
+						     : p->nr_compute;
+	const char **names;
 	const struct floe_catalog *cat;
 	const struct floe_compute *comp = NULL;
 	long i;
@@ -576,16 +588,24 @@ static void plan_target(struct gen *g, const struct floe_gen_target *t,
 	g->file = p->file;
 	pl->target = t->name;
 	pl->alias = g->opt->alias ? g->opt->alias : FLOE_GEN_DEFAULT_ALIAS;
+	if (p->nr_storage > most)
+		most = p->nr_storage;
+	names = arena_alloc(g->arena, (most ? most : 1) * sizeof(*names));
+	if (!names) {
+		g->err = FLOE_ERR_NOMEM;
+		return;
+	}
 
-	n = p->nr_catalogs < 256 ? p->nr_catalogs : 256;
+	n = p->nr_catalogs;
 	for (size_t k = 0; k < n; k++)
 		names[k] = p->catalogs[k].name;
-	i = choose(g, p, "catalogs", g->opt->catalog, names, n, 1, "--catalog");
+	i = choose(g, p, "catalogs", g->opt->catalog, names, n, 1,
+		   "--catalog");
 	if (i < 0)
 		return;
 	cat = &p->catalogs[i];
 
-	n = p->nr_compute < 256 ? p->nr_compute : 256;
+	n = p->nr_compute;
 	for (size_t k = 0; k < n; k++)
 		names[k] = p->compute[k].name;
 	if (n || g->opt->compute) {
@@ -599,10 +619,17 @@ static void plan_target(struct gen *g, const struct floe_gen_target *t,
 	plan_catalog(g, cat, pl);
 	plan_compute(g, comp, pl);
 
-	n = p->nr_storage < 256 ? p->nr_storage : 256;
+	n = p->nr_storage;
 	for (size_t k = 0; k < n; k++)
 		names[k] = p->storage[k].name;
-	i = choose(g, p, "storage", g->opt->storage, names, n, 0, "--storage");
+	/* With vended credentials storage only supplies the region: an
+	 * ambiguous choice then just leaves default_region out. */
+	if (!g->opt->storage && cat->access_delegation ==
+	    FLOE_DELEGATION_VENDED && n > 1 && !floe_platform_storage(p,
+								      "default"))
+		return;
+	i = choose(g, p, "storage", g->opt->storage, names, n, 0,
+		   "--storage");
 	if (i >= 0)
 		plan_storage(g, &p->storage[i], cat, pl);
 	else if (!g->opt->storage &&

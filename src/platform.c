@@ -125,6 +125,11 @@ static const struct floe_node *get(const struct floe_node *map,
 	return floe_map_get(map, key);
 }
 
+static int is_null(const struct floe_node *n)
+{
+	return n && n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL;
+}
+
 /*
  * A str field.  Returns the string, `dflt` when the key is absent, or
  * NULL after reporting an error (wrong type, or missing when required).
@@ -357,11 +362,12 @@ static void bind_credentials(struct binder *b, const struct floe_node *parent,
 
 	if (c->mode == FLOE_CRED_OAUTH2) {
 		if (c->client_id.kind == FLOE_VALUE_UNSET &&
-		    !get(n, "client_id"))
+		    !(get(n, "client_id") && !is_null(get(n, "client_id"))))
 			ERR(b, n, "%s.client_id is required when mode is "
 			    "'oauth2'", full);
 		if (c->client_secret.kind == FLOE_VALUE_UNSET &&
-		    !get(n, "client_secret"))
+		    !(get(n, "client_secret") &&
+		      !is_null(get(n, "client_secret"))))
 			ERR(b, n, "%s.client_secret is required when mode is "
 			    "'oauth2'", full);
 	}
@@ -480,8 +486,10 @@ static void bind_catalog(struct binder *b, const struct floe_pair *entry,
 						    FLOE_CATALOG_POLARIS,
 						    &c->type_node);
 	get_value(b, n, "uri", path, 0, &c->uri);
-	if (c->uri.kind == FLOE_VALUE_UNSET && !get(n, "uri"))
-		ERR(b, n, "%s.uri is required", path);
+	if (c->uri.kind == FLOE_VALUE_UNSET &&
+	    (!get(n, "uri") || is_null(get(n, "uri"))))	/* absent or null */
+		ERR(b, get(n, "uri") ? get(n, "uri") : n, "%s.uri is required",
+		    path);
 	c->warehouse = get_str(b, n, "warehouse", path, NULL, 1,
 			       &c->warehouse_node);
 	if (c->warehouse && (!*c->warehouse || strlen(c->warehouse) > 255))

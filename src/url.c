@@ -36,10 +36,10 @@ int url_parse(const char *s, struct url *u)
 		u->host = h;
 		u->host_len = (size_t)(end - h);
 	}
-	if (*end == '/') {
-		u->path = end;
+	/* path always points into the input, so offsets can be taken */
+	u->path = end;
+	if (*end == '/')
 		u->path_len = strcspn(end, "?#");
-	}
 	u->has_query = strpbrk(end, "?#") != NULL;
 	return u->host_len ? 0 : -1;
 }

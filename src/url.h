@@ -15,7 +15,7 @@ struct url {
 	size_t host_len;
 	const char *port;	/* NULL when absent */
 	size_t port_len;
-	const char *path;	/* "" or starts with '/' */
+	const char *path;	/* into the input; path_len 0 or from '/' */
 	size_t path_len;
 	bool has_query;		/* '?' or '#' present */
 };

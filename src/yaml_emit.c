@@ -2,6 +2,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "floe/yaml.h"
@@ -110,6 +111,14 @@ int yemit_plain_ok(const char *s)
 		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 		      (c >= 'A' && c <= 'Z') || c == '_' || c == '-' ||
 		      c == '.' || c == '/'))
+			return 0;
+	}
+	/* also quote what a YAML 1.2 reader would take for a number */
+	if ((s[0] >= '0' && s[0] <= '9') || s[0] == '.') {
+		char *end;
+
+		(void)strtod(s, &end);
+		if (!*end)
 			return 0;
 	}
 	return floe_yaml_resolve(s, n) == FLOE_TYPE_STR;

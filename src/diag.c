@@ -5,6 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void count(struct floe_diags *d, enum floe_severity sev)
+{
+	if (sev == FLOE_SEV_ERROR)
+		d->nr_errors++;
+	else if (sev == FLOE_SEV_WARNING)
+		d->nr_warnings++;
+	else if (sev == FLOE_SEV_INFO)
+		d->nr_infos++;
+}
+
 int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
 		     const char *rule, struct floe_loc loc, const char *fmt,
 		     va_list ap)
@@ -15,8 +25,13 @@ int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
 	char *msg;
 	int n;
 
+	/*
+	 * The counts include diagnostics dropped by the cap: an error must
+	 * still fail the run when ten thousand warnings came before it.
+	 */
 	if (d->nr >= cap) {
 		d->dropped++;
+		count(d, sev);
 		return 0;
 	}
 	if (d->nr == d->alloc) {
@@ -45,12 +60,7 @@ int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
 	item->rule = rule;
 	item->loc = loc;
 	item->message = msg;
-	if (sev == FLOE_SEV_ERROR)
-		d->nr_errors++;
-	else if (sev == FLOE_SEV_WARNING)
-		d->nr_warnings++;
-	else if (sev == FLOE_SEV_INFO)
-		d->nr_infos++;
+	count(d, sev);
 	return 0;
 }
 

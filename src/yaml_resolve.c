@@ -58,13 +58,29 @@ static void compile_resolvers(void)
 
 enum floe_type floe_yaml_resolve(const char *s, size_t len)
 {
+	enum floe_type type = FLOE_TYPE_STR;
+	char small[64], *copy = small;
+
 	call_once(&compile_once, compile_resolvers);
-	if (!compiled_ok || memchr(s, '\0', len) || strlen(s) != len)
+	if (!compiled_ok || memchr(s, '\0', len))
 		return FLOE_TYPE_STR;
-	for (size_t i = 0; i < NR_RESOLVERS; i++)
-		if (!regexec(&compiled[i], s, 0, NULL, 0))
-			return resolvers[i].type;
-	return FLOE_TYPE_STR;
+	/* `s` need not be NUL-terminated; regexec() wants a C string */
+	if (len >= sizeof(small)) {
+		copy = malloc(len + 1);
+		if (!copy)
+			return FLOE_TYPE_STR;
+	}
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	for (size_t i = 0; i < NR_RESOLVERS; i++) {
+		if (!regexec(&compiled[i], copy, 0, NULL, 0)) {
+			type = resolvers[i].type;
+			break;
+		}
+	}
+	if (copy != small)
+		free(copy);
+	return type;
 }
 
 static int digit_value(char c)

@@ -6,6 +6,7 @@
  * any walker can be made to recurse or loop: libyaml 0.2.5 itself has no
  * depth limit and its loader happily builds self-referencing nodes.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@ struct tnode {
 	struct floe_node pub;
 	size_t weight;		/* nodes after expanding aliases */
 	int complete;		/* its end event has been seen */
+	int value_key;		/* a plain `=`: PyYAML's tag:yaml.org,2002:value */
 };
 
 struct frame {
@@ -29,7 +31,6 @@ struct frame {
 	const struct floe_node **items;	/* malloc'd */
 	size_t nr, alloc;
 	const struct floe_node *key;	/* key waiting for its value */
-	yaml_mark_t key_mark;
 };
 
 struct anchor {
@@ -39,8 +40,9 @@ struct anchor {
 
 struct builder {
 	const char *file;
-	const char *buf;
+	const char *buf;	/* after a UTF-8 byte order mark */
 	size_t len;
+	size_t bom;		/* length of the skipped byte order mark */
 	struct floe_yaml_limits lim;
 	struct floe_diags *diags;
 	struct arena *arena;
@@ -181,8 +183,113 @@ struct canon {
 	enum floe_type type;
 	const char *text;
 	size_t len;
-	char buf[32];
+	char buf[64];
 };
+
+static void canon_int(struct canon *c, long long v)
+{
+	int n = snprintf(c->buf, sizeof(c->buf), "%lld", v);
+
+	c->type = FLOE_TYPE_INT;
+	c->text = c->buf;
+	c->len = (size_t)n;
+}
+
+/*
+ * A float key as an exact decimal "[-]<digits>e<exp>" with no leading or
+ * trailing zeros, or as an int when it is integral (1.0 == 1 in a dict).
+ * PyYAML's `.nan` is one shared object, so every `.nan` key is the same.
+ * Keys equal only as doubles (beyond 17 digits, or past the double
+ * range) are not merged, and a mantissa too long for the buffers keeps
+ * its text: both are harmless misses of a duplicate-key warning.
+ */
+static void canon_float(const struct floe_node *k, struct canon *c)
+{
+	const char *s = k->value, *end = k->value + k->len;
+	char tmp[64], digits[40];
+	long long exp10 = 0, e = 0;
+	size_t nd = 0;
+	int neg = 0, frac = 0;
+
+	if (s < end && (*s == '-' || *s == '+'))
+		neg = *s++ == '-';
+	if (end - s == 4 && s[0] == '.' &&
+	    ((s[1] | 0x20) == 'n' || (s[1] | 0x20) == 'i')) {
+		c->text = (s[1] | 0x20) == 'n' ? "nan" : neg ? "-inf" : "inf";
+		c->len = strlen(c->text);
+		return;
+	}
+	if (memchr(s, ':', (size_t)(end - s))) {
+		/* base 60 (1:30.5 is 90.5): rewrite it as a plain decimal */
+		long long v = 0, part = 0;
+		int n;
+
+		for (; s < end && *s != '.'; s++) {
+			if (*s == ':') {
+				if (v > (LLONG_MAX - part) / 60)
+					return;	/* keep the text */
+				v = v * 60 + part;
+				part = 0;
+			} else if (*s != '_') {
+				if (part > LLONG_MAX / 100)
+					return;
+				part = part * 10 + (*s - '0');
+			}
+		}
+		if (v > (LLONG_MAX - part) / 60)
+			return;
+		n = snprintf(tmp, sizeof(tmp), "%lld%.*s", v * 60 + part,
+			     (int)(end - s), s);
+		if (n < 0 || (size_t)n >= sizeof(tmp))
+			return;
+		s = tmp;
+		end = tmp + n;
+	}
+	for (; s < end; s++) {
+		if (*s == '_')
+			continue;
+		if (*s == '.') {
+			frac = 1;
+			continue;
+		}
+		if (*s == 'e' || *s == 'E') {
+			int eneg = s[1] == '-';
+
+			for (s += 2; s < end && e < 100000; s++)
+				e = e * 10 + (*s - '0');
+			exp10 += eneg ? -e : e;
+			break;
+		}
+		if (frac)
+			exp10--;
+		if (!nd && *s == '0')
+			continue;	/* a leading zero */
+		if (nd == sizeof(digits))
+			return;
+		digits[nd++] = *s;
+	}
+	while (nd && digits[nd - 1] == '0') {
+		nd--;
+		exp10++;
+	}
+	if (!nd) {
+		canon_int(c, 0);	/* -0.0 == 0 too */
+		return;
+	}
+	if (exp10 >= 0 && nd + (size_t)exp10 <= 18) {
+		long long v = 0;
+
+		for (size_t i = 0; i < nd; i++)
+			v = v * 10 + (digits[i] - '0');
+		while (exp10-- > 0)
+			v *= 10;
+		canon_int(c, neg ? -v : v);
+		return;
+	}
+	c->text = c->buf;
+	c->len = (size_t)snprintf(c->buf, sizeof(c->buf), "%s%.*se%lld",
+				  neg ? "-" : "", (int)nd, digits, exp10);
+}
 
 static void canon_key(const struct floe_node *k, struct canon *c)
 {
@@ -197,21 +304,19 @@ static void canon_key(const struct floe_node *k, struct canon *c)
 		c->len = 0;
 		break;
 	case FLOE_TYPE_BOOL:
-		c->text = strchr("yYtToO", k->value[0]) &&
-			  !(k->len == 3 && (k->value[1] == 'f' ||
-					    k->value[1] == 'F')) ? "1" : "0";
-		c->len = 1;
+		/* True == 1 and False == 0 as dict keys */
+		canon_int(c, strchr("yYtToO", k->value[0]) &&
+			     !(k->len == 3 && (k->value[1] == 'f' ||
+					       k->value[1] == 'F')));
 		break;
 	case FLOE_TYPE_INT:
-		if (!floe_node_int(k, &v)) {
-			int n = snprintf(c->buf, sizeof(c->buf), "%lld", v);
-
-			c->text = c->buf;
-			c->len = (size_t)n;
-		}
+		if (!floe_node_int(k, &v))
+			canon_int(c, v);
+		break;
+	case FLOE_TYPE_FLOAT:
+		canon_float(k, c);
 		break;
 	case FLOE_TYPE_STR:
-	case FLOE_TYPE_FLOAT:
 	case FLOE_TYPE_TIMESTAMP:
 	case FLOE_TYPE_MERGE:
 		break;
@@ -303,13 +408,39 @@ static int grow(void **arr, size_t *alloc, size_t nr, size_t elem)
 	return 0;
 }
 
-/* Attach a finished node (or an alias to one) to the open collection. */
-static int add_child(struct builder *b, struct tnode *n, yaml_mark_t at)
+/*
+ * PyYAML resolves a plain `<<` and `=` to the merge and value tags, which
+ * its SafeLoader understands only as mapping keys: anywhere else they are
+ * a ConstructorError ("could not determine a constructor").
+ */
+static int check_key_only(struct builder *b, const struct tnode *n,
+			  struct floe_loc where)
+{
+	if (n->pub.kind != FLOE_NODE_SCALAR)
+		return 0;
+	if (n->pub.type == FLOE_TYPE_MERGE)
+		return fail(b, where, "%s", "a plain '<<' is a merge key and "
+			    "cannot be a value; quote it to write the string "
+			    "'<<'");
+	if (n->value_key)
+		return fail(b, where, "%s", "a plain '=' cannot be a value "
+			    "(PyYAML reads it as YAML 1.1's value key); quote "
+			    "it to write the string '='");
+	return 0;
+}
+
+/*
+ * Attach a finished node (or an alias to one) to the open collection;
+ * `where` is where this reference to it is written.
+ */
+static int add_child(struct builder *b, struct tnode *n, struct floe_loc where)
 {
 	struct frame *f;
 	size_t parent_weight;
 
 	if (!b->depth) {
+		if (check_key_only(b, n, where))
+			return -1;
 		b->root = &n->pub;
 		b->have_root = 1;
 		return 0;
@@ -318,7 +449,8 @@ static int add_child(struct builder *b, struct tnode *n, yaml_mark_t at)
 
 	parent_weight = f->node->weight + n->weight;
 	if (parent_weight > b->lim.max_expanded || parent_weight < n->weight) {
-		return fail(b, mark_loc(b, at, at),
+		where.end = where.start;
+		return fail(b, where,
 			    "the document expands to more than %zu nodes "
 			    "(an alias bomb?); refusing to read it",
 			    b->lim.max_expanded);
@@ -326,6 +458,8 @@ static int add_child(struct builder *b, struct tnode *n, yaml_mark_t at)
 	f->node->weight = parent_weight;
 
 	if (f->node->pub.kind == FLOE_NODE_SEQ) {
+		if (check_key_only(b, n, where))
+			return -1;
 		if (grow((void **)&f->items, &f->alloc, f->nr,
 			 sizeof(*f->items)))
 			return nomem(b);
@@ -334,15 +468,16 @@ static int add_child(struct builder *b, struct tnode *n, yaml_mark_t at)
 	}
 	if (!f->key) {
 		if (n->pub.kind != FLOE_NODE_SCALAR)
-			return fail(b, mark_loc(b, at, at),
+			return fail(b, where,
 				    "a mapping key must be a scalar, not %s "
 				    "(an unquoted '{{ ... }}' is read as a "
 				    "mapping: quote the whole value)",
 				    floe_node_describe(&n->pub));
 		f->key = &n->pub;
-		f->key_mark = at;
 		return 0;
 	}
+	if (check_key_only(b, n, where))
+		return -1;
 	if (grow((void **)&f->pairs, &f->alloc, f->nr, sizeof(*f->pairs)))
 		return nomem(b);
 	f->pairs[f->nr].key = f->key;
@@ -523,7 +658,7 @@ static int pop(struct builder *b, yaml_mark_t end)
 	if (ret)
 		return ret;
 	n->complete = 1;
-	return add_child(b, n, end);
+	return add_child(b, n, floe_node_loc(b->file, &n->pub));
 }
 
 static const char *tag_suffix(const char *tag)
@@ -570,8 +705,16 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 	}
 
 	if (!tag || !strcmp(tag, "!")) {
-		n->pub.type = tag || n->pub.style != FLOE_STYLE_PLAIN ?
-			      FLOE_TYPE_STR : floe_yaml_resolve(value, len);
+		/*
+		 * Like PyYAML (and the YAML 1.1 loaders before it), the
+		 * non-specific tag `!` asks for implicit resolution even on a
+		 * quoted scalar: `! "4"` is the integer 4.
+		 */
+		int plain = tag || n->pub.style == FLOE_STYLE_PLAIN;
+
+		n->pub.type = plain ? floe_yaml_resolve(value, len)
+				    : FLOE_TYPE_STR;
+		n->value_key = plain && len == 1 && value[0] == '=';
 	} else {
 		/* An explicit standard tag: its text must fit the type. */
 		static const struct {
@@ -606,7 +749,7 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 	    anchor_add(b, (const char *)ev->data.scalar.anchor, n,
 		       ev->start_mark))
 		return -1;
-	return add_child(b, n, ev->start_mark);
+	return add_child(b, n, mark_loc(b, ev->start_mark, ev->end_mark));
 }
 
 static int collection_tag_ok(struct builder *b, yaml_event_t *ev,
@@ -635,23 +778,34 @@ static int alias_event(struct builder *b, yaml_event_t *ev)
 	if (!n->complete)
 		return fail(b, loc, "alias '*%s' refers to a node that "
 			    "contains it (an alias cycle)", name);
-	return add_child(b, n, ev->start_mark);
+	return add_child(b, n, loc);
 }
 
-/* Line and column of a byte offset, counting code points. */
+/*
+ * Line and column of a byte offset, counting code points and line breaks
+ * as libyaml does: LF, CR, CRLF, NEL (U+0085), LS and PS (U+2028/9).
+ */
 static struct floe_pos offset_pos(const char *buf, size_t len, size_t off)
 {
+	const unsigned char *s = (const unsigned char *)buf;
 	struct floe_pos p = { 1, 1 };
 
 	if (off > len)
 		off = len;
 	for (size_t i = 0; i < off; i++) {
-		unsigned char c = (unsigned char)buf[i];
+		int brk = s[i] == '\n' ||
+			  (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')) ||
+			  (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0x85) ||
+			  (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
+			   (s[i + 2] == 0xA8 || s[i + 2] == 0xA9));
 
-		if (c == '\n') {
+		if (brk) {
 			p.line++;
 			p.column = 1;
-		} else if ((c & 0xC0) != 0x80) {
+			/* skip the rest of a multi-byte break */
+			while (i + 1 < off && (s[i + 1] & 0xC0) == 0x80)
+				i++;
+		} else if ((s[i] & 0xC0) != 0x80) {
 			p.column++;
 		}
 	}
@@ -668,24 +822,26 @@ static void parser_error(struct builder *b, yaml_parser_t *p)
 		return;
 	}
 	if (p->error == YAML_READER_ERROR) {
+		/* problem_offset counts bytes of what libyaml was given */
+		size_t off = p->problem_offset + b->bom;
+
 		loc.start = offset_pos(b->buf, b->len, p->problem_offset);
 		loc.end = loc.start;
 		if (p->problem_value != -1)
 			r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc,
 					    "cannot read the input as text: "
 					    "%s (byte #x%02X at offset %zu)",
-					    p->problem, p->problem_value,
-					    p->problem_offset);
+					    p->problem, p->problem_value, off);
 		else
 			r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc,
 					    "cannot read the input as text: "
 					    "%s (at offset %zu)", p->problem,
-					    p->problem_offset);
-	} else if (p->context) {
+					    off);
+	} else if (p->context && p->error == YAML_SCANNER_ERROR) {
 		/*
-		 * The context is where the construct that failed begins (the
-		 * opening quote of an unterminated string): that is where a
-		 * person must look, so it is the primary position.
+		 * A scanner's context is where the token that failed begins
+		 * (the opening quote of an unterminated string): that is
+		 * where a person must look, so it is the primary position.
 		 */
 		loc.start = mark_pos(p->context_mark);
 		loc.end = mark_pos(p->problem_mark);
@@ -693,6 +849,20 @@ static void parser_error(struct builder *b, yaml_parser_t *p)
 				    "%s: %s at %u:%u", p->context,
 				    p->problem ? p->problem : "syntax error",
 				    loc.end.line, loc.end.column);
+	} else if (p->context) {
+		/*
+		 * A parser's context is the collection being read, which may
+		 * start far above the mistake (at 1:1 for any indentation
+		 * error in a profile): the problem is the primary position.
+		 */
+		struct floe_pos ctx = mark_pos(p->context_mark);
+
+		loc.start = mark_pos(p->problem_mark);
+		loc.end = loc.start;
+		r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc,
+				    "%s (%s that starts at %u:%u)",
+				    p->problem ? p->problem : "syntax error",
+				    p->context, ctx.line, ctx.column);
 	} else {
 		loc.start = mark_pos(p->problem_mark);
 		loc.end = loc.start;
@@ -759,8 +929,6 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 
 	memset(&b, 0, sizeof(b));
 	b.file = file;
-	b.buf = buf;
-	b.len = len;
 	b.diags = diags;
 	b.lim = limits ? *limits : floe_yaml_default_limits();
 
@@ -773,6 +941,18 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 			return FLOE_ERR_NOMEM;
 		return FLOE_ERR_TOO_BIG;
 	}
+	/*
+	 * dbt decodes the file as UTF-8 before PyYAML reads it, so a UTF-16
+	 * or UTF-32 byte order mark is an error, not an encoding: libyaml is
+	 * told the encoding instead of guessing it.  A UTF-8 byte order mark
+	 * (which PyYAML skips) is skipped here, so that it is not counted as
+	 * a column of the first line.
+	 */
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+		b.bom = 3;
+	b.buf = len ? buf + b.bom : "";	/* libyaml asserts a non-NULL input */
+	b.len = len - b.bom;
+
 	b.arena = arena_new();
 	if (!b.arena)
 		return FLOE_ERR_NOMEM;
@@ -780,7 +960,9 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 		arena_free(b.arena);
 		return FLOE_ERR_NOMEM;
 	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)b.buf,
+				     b.len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 
 	while (!done && b.err == FLOE_OK) {
 		yaml_event_t ev;

@@ -1,0 +1,355 @@
+/*
+ * Unit tests for diagnostics (src/diag.c).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "floe/diag.h"
+
+static int setup(void **state)
+{
+	struct floe_diags *d = calloc(1, sizeof(*d));
+
+	if (!d)
+		return -1;
+	*state = d;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct floe_diags *d = *state;
+
+	floe_diags_release(d);
+	free(d);
+	return 0;
+}
+
+static struct floe_loc at(const char *file, unsigned line, unsigned column)
+{
+	struct floe_loc loc = { file, { line, column }, { line, column + 1 } };
+
+	return loc;
+}
+
+/* Add a diagnostic whose message is its name, to check orders by. */
+static void add(struct floe_diags *d, enum floe_severity sev,
+		const char *file, unsigned line, unsigned column,
+		const char *name)
+{
+	assert_int_equal(floe_diags_addf(d, sev, NULL,
+					 at(file, line, column), "%s", name),
+			 0);
+}
+
+/* The messages in order, joined by spaces. */
+static void assert_order(const struct floe_diags *d, const char *want)
+{
+	char got[1024] = "";
+
+	for (size_t i = 0; i < d->nr; i++) {
+		if (i)
+			strcat(got, " ");
+		strcat(got, d->items[i].message);
+	}
+	assert_string_equal(got, want);
+}
+
+static void test_diag_addf_formats_and_stores_everything(void **state)
+{
+	struct floe_diags *d = *state;
+	struct floe_loc loc = { "p.yml", { 3, 7 }, { 3, 12 } };
+	const struct floe_diag *g;
+
+	assert_int_equal(floe_diags_addf(d, FLOE_SEV_ERROR, "FP012", loc,
+					 "%s is %d, expected %.1f", "threads",
+					 -4, 1.5),
+			 0);
+	assert_int_equal(d->nr, 1);
+	g = &d->items[0];
+	assert_int_equal(g->severity, FLOE_SEV_ERROR);
+	assert_string_equal(g->rule, "FP012");
+	assert_string_equal(g->loc.file, "p.yml");
+	assert_int_equal(g->loc.start.line, 3);
+	assert_int_equal(g->loc.start.column, 7);
+	assert_int_equal(g->loc.end.line, 3);
+	assert_int_equal(g->loc.end.column, 12);
+	assert_string_equal(g->message, "threads is -4, expected 1.5");
+
+	add(d, FLOE_SEV_NOTE, NULL, 0, 0, "");
+	assert_null(d->items[1].rule);
+	assert_null(d->items[1].loc.file);
+	assert_string_equal(d->items[1].message, "");
+}
+
+static void test_diag_counts_each_severity(void **state)
+{
+	struct floe_diags *d = *state;
+
+	add(d, FLOE_SEV_ERROR, "a", 1, 1, "e1");
+	add(d, FLOE_SEV_WARNING, "a", 1, 1, "w1");
+	add(d, FLOE_SEV_NOTE, "a", 1, 1, "n1");
+	add(d, FLOE_SEV_ERROR, "a", 1, 1, "e2");
+	add(d, FLOE_SEV_INFO, "a", 1, 1, "i1");
+	assert_int_equal(d->nr, 5);
+	assert_int_equal(d->nr_errors, 2);
+	assert_int_equal(d->nr_warnings, 1);
+	assert_int_equal(d->nr_infos, 1);
+}
+
+static void test_diag_long_messages_are_kept_whole(void **state)
+{
+	struct floe_diags *d = *state;
+	char big[5001];
+
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(floe_diags_addf(d, FLOE_SEV_INFO, NULL,
+					 at("f", 1, 1), "<%s>", big),
+			 0);
+	assert_int_equal(strlen(d->items[0].message), 5002);
+	assert_memory_equal(d->items[0].message + 1, big, 5000);
+}
+
+static void vadd(struct floe_diags *d, const char *fmt, ...)
+	FLOE_PRINTF(2, 3);
+static void vadd(struct floe_diags *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	assert_int_equal(floe_diags_vaddf(d, FLOE_SEV_WARNING, "R1",
+					  at("v.yml", 2, 3), fmt, ap),
+			 0);
+	va_end(ap);
+}
+
+static void test_diag_vaddf_is_addf_with_a_va_list(void **state)
+{
+	struct floe_diags *d = *state;
+
+	vadd(d, "%s=%u", "k", 7u);
+	assert_int_equal(d->nr, 1);
+	assert_string_equal(d->items[0].message, "k=7");
+	assert_string_equal(d->items[0].rule, "R1");
+	assert_int_equal(d->nr_warnings, 1);
+}
+
+static void test_diag_sort_orders_by_file_then_line_and_column(
+	void **state)
+{
+	struct floe_diags *d = *state;
+	/* distinct pointers to equal names are the same file */
+	char b2[] = "b.yml";
+
+	add(d, FLOE_SEV_ERROR, "b.yml", 9, 1, "b9:1");
+	add(d, FLOE_SEV_ERROR, "a.yml", 1, 1, "a1:1");
+	add(d, FLOE_SEV_WARNING, b2, 2, 10, "b2:10");
+	add(d, FLOE_SEV_INFO, "b.yml", 2, 3, "b2:3");
+	add(d, FLOE_SEV_ERROR, "a.yml", 0, 0, "a0:0");
+	add(d, FLOE_SEV_ERROR, "c.yml", 1, 1, "c1:1");
+	add(d, FLOE_SEV_ERROR, b2, 10, 1, "b10:1");
+
+	floe_diags_sort(d);
+	/* b appeared first, then a, then c; 0:0 (whole file) comes first */
+	assert_order(d, "b2:3 b2:10 b9:1 b10:1 a0:0 a1:1 c1:1");
+	assert_int_equal(d->nr, 7);
+	assert_int_equal(d->nr_errors, 5);
+}
+
+static void test_diag_sort_keeps_notes_after_their_parent(void **state)
+{
+	struct floe_diags *d = *state;
+
+	add(d, FLOE_SEV_ERROR, "p.yml", 8, 1, "dup");
+	add(d, FLOE_SEV_NOTE, "p.yml", 2, 1, "dup-note1");
+	add(d, FLOE_SEV_NOTE, "other.yml", 1, 1, "dup-note2");
+	add(d, FLOE_SEV_WARNING, "p.yml", 5, 1, "warn");
+	add(d, FLOE_SEV_NOTE, "p.yml", 9, 1, "warn-note");
+	add(d, FLOE_SEV_ERROR, "p.yml", 1, 1, "first");
+
+	floe_diags_sort(d);
+	assert_order(d, "first warn warn-note dup dup-note1 dup-note2");
+	/* notes' own files do not rank the files */
+	assert_int_equal(d->items[5].severity, FLOE_SEV_NOTE);
+}
+
+static void test_diag_sort_keeps_a_leading_note_as_its_own_group(
+	void **state)
+{
+	struct floe_diags *d = *state;
+
+	add(d, FLOE_SEV_NOTE, "p.yml", 5, 1, "orphan");
+	add(d, FLOE_SEV_ERROR, "p.yml", 1, 1, "e");
+	add(d, FLOE_SEV_NOTE, "p.yml", 9, 9, "e-note");
+
+	floe_diags_sort(d);
+	assert_order(d, "e e-note orphan");
+}
+
+static void test_diag_sort_is_stable(void **state)
+{
+	struct floe_diags *d = *state;
+
+	add(d, FLOE_SEV_WARNING, "p.yml", 3, 4, "one");
+	add(d, FLOE_SEV_ERROR, "p.yml", 3, 4, "two");
+	add(d, FLOE_SEV_NOTE, "p.yml", 1, 1, "two-note");
+	add(d, FLOE_SEV_INFO, "p.yml", 1, 1, "zero");
+	add(d, FLOE_SEV_WARNING, "p.yml", 3, 4, "three");
+	add(d, FLOE_SEV_ERROR, NULL, 3, 4, "nofile1");
+	add(d, FLOE_SEV_ERROR, NULL, 1, 1, "nofile2");
+
+	floe_diags_sort(d);
+	assert_order(d, "zero one two two-note three nofile2 nofile1");
+
+	/* sorting a sorted list changes nothing */
+	floe_diags_sort(d);
+	assert_order(d, "zero one two two-note three nofile2 nofile1");
+}
+
+static void test_diag_sort_of_short_lists_is_harmless(void **state)
+{
+	struct floe_diags *d = *state;
+
+	floe_diags_sort(d);
+	assert_int_equal(d->nr, 0);
+	add(d, FLOE_SEV_NOTE, "p.yml", 1, 1, "only");
+	floe_diags_sort(d);
+	assert_order(d, "only");
+}
+
+static void test_diag_sort_handles_many_diagnostics(void **state)
+{
+	struct floe_diags *d = *state;
+
+	/* lines 500, 499, ..., 1, each with a note */
+	for (unsigned i = 500; i > 0; i--) {
+		assert_int_equal(floe_diags_addf(d, FLOE_SEV_WARNING, NULL,
+						 at("p.yml", i, 1), "%u", i),
+				 0);
+		assert_int_equal(floe_diags_addf(d, FLOE_SEV_NOTE, NULL,
+						 at("p.yml", 1, 1), "n%u", i),
+				 0);
+	}
+	floe_diags_sort(d);
+	for (unsigned i = 0; i < 500; i++) {
+		char want[16];
+
+		snprintf(want, sizeof(want), "%u", i + 1);
+		assert_string_equal(d->items[2 * i].message, want);
+		assert_int_equal(d->items[2 * i].loc.start.line, i + 1);
+		snprintf(want, sizeof(want), "n%u", i + 1);
+		assert_string_equal(d->items[2 * i + 1].message, want);
+	}
+}
+
+static void test_diag_cap_drops_and_counts_dropped(void **state)
+{
+	struct floe_diags *d = *state;
+
+	d->cap = 3;
+	add(d, FLOE_SEV_WARNING, "p.yml", 1, 1, "w1");
+	add(d, FLOE_SEV_WARNING, "p.yml", 2, 1, "w2");
+	add(d, FLOE_SEV_WARNING, "p.yml", 3, 1, "w3");
+	add(d, FLOE_SEV_ERROR, "p.yml", 4, 1, "e4");	/* returns 0 */
+	add(d, FLOE_SEV_NOTE, "p.yml", 4, 1, "n4");
+	assert_int_equal(d->nr, 3);
+	assert_int_equal(d->dropped, 2);
+	assert_order(d, "w1 w2 w3");
+	/* an error beyond the cap still counts: the run must fail */
+	assert_int_equal(d->nr_errors, 1);
+	assert_int_equal(d->nr_warnings, 3);
+}
+
+static void test_diag_default_cap_applies_when_cap_is_zero(void **state)
+{
+	struct floe_diags *d = *state;
+
+	for (size_t i = 0; i < FLOE_DIAGS_DEFAULT_CAP + 2; i++)
+		assert_int_equal(floe_diags_addf(d, FLOE_SEV_INFO, NULL,
+						 at("p.yml", 1, 1), "%zu", i),
+				 0);
+	assert_int_equal(d->nr, FLOE_DIAGS_DEFAULT_CAP);
+	assert_int_equal(d->dropped, 2);
+	assert_int_equal(d->nr_infos, FLOE_DIAGS_DEFAULT_CAP + 2);
+	assert_string_equal(d->items[FLOE_DIAGS_DEFAULT_CAP - 1].message,
+			    "9999");
+}
+
+static void test_diag_release_resets_and_keeps_the_cap(void **state)
+{
+	struct floe_diags *d = *state;
+
+	d->cap = 1;
+	add(d, FLOE_SEV_ERROR, "p.yml", 1, 1, "e");
+	add(d, FLOE_SEV_WARNING, "p.yml", 1, 1, "dropped");
+	floe_diags_release(d);
+	assert_null(d->items);
+	assert_int_equal(d->nr, 0);
+	assert_int_equal(d->alloc, 0);
+	assert_int_equal(d->nr_errors, 0);
+	assert_int_equal(d->nr_warnings, 0);
+	assert_int_equal(d->nr_infos, 0);
+	assert_int_equal(d->dropped, 0);
+	assert_int_equal(d->cap, 1);
+
+	/* reusable, and releasing twice is fine */
+	add(d, FLOE_SEV_INFO, "p.yml", 1, 1, "again");
+	assert_order(d, "again");
+	floe_diags_release(d);
+	floe_diags_release(d);
+	assert_int_equal(d->nr, 0);
+}
+
+static void test_diag_init_macro_is_an_empty_list(void **state)
+{
+	struct floe_diags d = FLOE_DIAGS_INIT;
+
+	(void)state;
+	assert_null(d.items);
+	assert_int_equal(d.nr + d.alloc + d.cap + d.dropped, 0);
+	add(&d, FLOE_SEV_ERROR, "p.yml", 1, 1, "x");
+	assert_int_equal(d.nr_errors, 1);
+	floe_diags_release(&d);
+}
+
+static void test_diag_severity_names(void **state)
+{
+	(void)state;
+	assert_string_equal(floe_severity_name(FLOE_SEV_NOTE), "note");
+	assert_string_equal(floe_severity_name(FLOE_SEV_INFO), "info");
+	assert_string_equal(floe_severity_name(FLOE_SEV_WARNING), "warning");
+	assert_string_equal(floe_severity_name(FLOE_SEV_ERROR), "error");
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_diag_addf_formats_and_stores_everything),
+		T(test_diag_counts_each_severity),
+		T(test_diag_long_messages_are_kept_whole),
+		T(test_diag_vaddf_is_addf_with_a_va_list),
+		T(test_diag_sort_orders_by_file_then_line_and_column),
+		T(test_diag_sort_keeps_notes_after_their_parent),
+		T(test_diag_sort_keeps_a_leading_note_as_its_own_group),
+		T(test_diag_sort_is_stable),
+		T(test_diag_sort_of_short_lists_is_harmless),
+		T(test_diag_sort_handles_many_diagnostics),
+		T(test_diag_cap_drops_and_counts_dropped),
+		T(test_diag_default_cap_applies_when_cap_is_zero),
+		T(test_diag_release_resets_and_keeps_the_cap),
+		T(test_diag_init_macro_is_an_empty_list),
+		T(test_diag_severity_names),
+	};
+
+	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
+}

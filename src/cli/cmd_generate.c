@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "floe/config.h"
 #include "floe/fileio.h"
 #include "floe/generate.h"
 #include "floe/platform.h"
@@ -34,6 +35,11 @@ const char generate_usage[] =
 	"      --alias NAME         attach alias (default: polaris_catalog)\n"
 	"      --max-size BYTES     largest input accepted (default: 1M; "
 	"k, M, G suffixes)\n"
+	"      --config FILE        take defaults from this configuration\n"
+	"      --no-config          use no configuration file (default: the "
+	"nearest\n"
+	"                           .floe-profiles.yaml up to the repository "
+	"root)\n"
 	"  -h, --help               show this help\n"
 	"\n"
 	"exit status: 0 written, 1 the platform file has errors (nothing is "
@@ -42,7 +48,7 @@ const char generate_usage[] =
 
 enum {
 	OPT_CATALOG = 256, OPT_COMPUTE, OPT_STORAGE, OPT_PROFILE, OPT_TARGET,
-	OPT_ALIAS, OPT_MAX_SIZE
+	OPT_ALIAS, OPT_MAX_SIZE, OPT_CONFIG, OPT_NO_CONFIG
 };
 
 struct input {
@@ -101,6 +107,8 @@ int cmd_generate(int argc, char **argv)
 		{ "target", required_argument, NULL, OPT_TARGET },
 		{ "alias", required_argument, NULL, OPT_ALIAS },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -109,6 +117,9 @@ int cmd_generate(int argc, char **argv)
 	struct input *inputs = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT;
 	const char *output = NULL, *single_target = NULL;
+	const char *config_path = NULL;
+	int no_config = 0;
+	struct floe_config *config = NULL;
 	size_t nr = 0, max = FLOE_YAML_MAX_BYTES;
 	char *out = NULL;
 	size_t out_len = 0;
@@ -167,6 +178,12 @@ int cmd_generate(int argc, char **argv)
 				goto out;
 			}
 			break;
+		case OPT_CONFIG:
+			config_path = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			no_config = 1;
+			break;
 		case 'h':
 			fputs(generate_usage, stdout);
 			goto out;
@@ -182,6 +199,22 @@ int cmd_generate(int argc, char **argv)
 			goto out;
 		}
 	}
+
+	if (config_path && no_config) {
+		cli_error("--config and --no-config exclude each other");
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	ret = cli_load_config(config_path, no_config, &config);
+	if (ret)
+		goto out;
+	/* the configuration gives defaults; options win */
+	if (!opt.profile_name)
+		opt.profile_name = floe_config_profile_name(config);
+	if (!opt.alias)
+		opt.alias = floe_config_alias(config);
+	if (!single_target && !nr)
+		single_target = floe_config_target(config);
 
 	if (nr && (single_target || optind < argc)) {
 		cli_error("give either PLATFORM.yaml (and --target NAME) or "
@@ -288,5 +321,6 @@ out:
 	free(inputs);
 	free(targets);
 	free(out);
+	floe_config_free(config);
 	return ret;
 }

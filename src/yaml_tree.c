@@ -93,7 +93,7 @@ static int fail(struct builder *b, struct floe_loc loc, const char *fmt, ...)
 	int r;
 
 	va_start(ap, fmt);
-	r = floe_diags_vaddf(b->diags, FLOE_SEV_ERROR, NULL, loc, fmt, ap);
+	r = floe_diags_vaddf(b->diags, FLOE_SEV_ERROR, FLOE_RULE_YAML_SYNTAX, loc, fmt, ap);
 	va_end(ap);
 	if (r)
 		b->err = FLOE_ERR_NOMEM;
@@ -451,8 +451,8 @@ static int add_child(struct builder *b, struct tnode *n, struct floe_loc where)
 	if (parent_weight > b->lim.max_expanded || parent_weight < n->weight) {
 		where.end = where.start;
 		return fail(b, where,
-			    "the document expands to more than %zu nodes "
-			    "(an alias bomb?); refusing to read it",
+			    "the document has more than %zu nodes once "
+			    "aliases are expanded; refusing to read it",
 			    b->lim.max_expanded);
 	}
 	f->node->weight = parent_weight;
@@ -467,11 +467,18 @@ static int add_child(struct builder *b, struct tnode *n, struct floe_loc where)
 		return 0;
 	}
 	if (!f->key) {
+		if (n->pub.kind == FLOE_NODE_MAP) {
+			/* `key: {{ x }}` reads as {{x: null}: null} */
+			fail(b, where, "a mapping key must be a scalar, not a "
+			     "mapping: an unquoted '{{ ... }}' is read as one; "
+			     "quote the whole value");
+			b->diags->items[b->diags->nr - 1].rule =
+				FLOE_RULE_JINJA_UNQUOTED;
+			return -1;
+		}
 		if (n->pub.kind != FLOE_NODE_SCALAR)
 			return fail(b, where,
-				    "a mapping key must be a scalar, not %s "
-				    "(an unquoted '{{ ... }}' is read as a "
-				    "mapping: quote the whole value)",
+				    "a mapping key must be a scalar, not %s",
 				    floe_node_describe(&n->pub));
 		f->key = &n->pub;
 		return 0;
@@ -527,9 +534,10 @@ static int warn_duplicate(struct builder *b, const struct floe_pair *dup,
 {
 	struct floe_loc loc = floe_node_loc(b->file, dup->key);
 
-	if (floe_diags_addf(b->diags, FLOE_SEV_WARNING, NULL, loc,
+	if (floe_diags_addf(b->diags, FLOE_SEV_WARNING,
+			    FLOE_RULE_DUPLICATE_KEY, loc,
 			    "duplicate key '%s' (first defined at %u:%u); "
-			    "dbt keeps the last value",
+			    "the last value is used, as PyYAML does",
 			    dup->key->value, first->key->start.line,
 			    first->key->start.column))
 		return nomem(b);
@@ -828,12 +836,12 @@ static void parser_error(struct builder *b, yaml_parser_t *p)
 		loc.start = offset_pos(b->buf, b->len, p->problem_offset);
 		loc.end = loc.start;
 		if (p->problem_value != -1)
-			r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc,
+			r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, FLOE_RULE_YAML_SYNTAX, loc,
 					    "cannot read the input as text: "
 					    "%s (byte #x%02X at offset %zu)",
 					    p->problem, p->problem_value, off);
 		else
-			r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc,
+			r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, FLOE_RULE_YAML_SYNTAX, loc,
 					    "cannot read the input as text: "
 					    "%s (at offset %zu)", p->problem,
 					    off);
@@ -845,7 +853,7 @@ static void parser_error(struct builder *b, yaml_parser_t *p)
 		 */
 		loc.start = mark_pos(p->context_mark);
 		loc.end = mark_pos(p->problem_mark);
-		r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc,
+		r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, FLOE_RULE_YAML_SYNTAX, loc,
 				    "%s: %s at %u:%u", p->context,
 				    p->problem ? p->problem : "syntax error",
 				    loc.end.line, loc.end.column);
@@ -859,14 +867,14 @@ static void parser_error(struct builder *b, yaml_parser_t *p)
 
 		loc.start = mark_pos(p->problem_mark);
 		loc.end = loc.start;
-		r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc,
+		r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, FLOE_RULE_YAML_SYNTAX, loc,
 				    "%s (%s that starts at %u:%u)",
 				    p->problem ? p->problem : "syntax error",
 				    p->context, ctx.line, ctx.column);
 	} else {
 		loc.start = mark_pos(p->problem_mark);
 		loc.end = loc.start;
-		r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, NULL, loc, "%s",
+		r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, FLOE_RULE_YAML_SYNTAX, loc, "%s",
 				    p->problem ? p->problem : "syntax error");
 	}
 	b->err = r ? FLOE_ERR_NOMEM : FLOE_ERR_INPUT;
@@ -935,7 +943,7 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 	if (len > b.lim.max_bytes) {
 		struct floe_loc loc = { file, { 0, 0 }, { 0, 0 } };
 
-		if (floe_diags_addf(diags, FLOE_SEV_ERROR, NULL, loc,
+		if (floe_diags_addf(diags, FLOE_SEV_ERROR, FLOE_RULE_YAML_SYNTAX, loc,
 				    "the file is %zu bytes, more than the "
 				    "limit of %zu", len, b.lim.max_bytes))
 			return FLOE_ERR_NOMEM;

@@ -583,35 +583,42 @@ static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 }
 
 /*
- * Diagnostics of the YAML front end carry no rule id; they are the
- * syntax (FP001), unquoted-Jinja (FP003) and duplicate-key (FP002)
- * findings.
+ * The YAML front end's findings (FP001-FP003) carry their rule ids
+ * already; apply the configured levels to them as vreport does.  FP001
+ * stays an error: nothing of the file could be read.
  */
-static void tag_yaml_diags(struct lint_ctx *ctx, size_t base)
+static void level_yaml_diags(struct lint_ctx *ctx, size_t base)
 {
 	for (size_t i = base; i < ctx->diags->nr;) {
 		struct floe_diag *g = &ctx->diags->items[i];
-		const char *id;
-		size_t idx;
+		size_t idx = g->rule ? lint_rule_index(g->rule) : (size_t)-1;
 		enum floe_level lvl;
+		enum floe_severity sev;
 
-		if (g->rule) {
+		if (idx == (size_t)-1 || !ctx->opt->levels ||
+		    !strcmp(g->rule, FLOE_RULE_YAML_SYNTAX)) {
 			i++;
 			continue;
 		}
-		if (g->severity == FLOE_SEV_WARNING)
-			id = "FP002";
-		else if (strstr(g->message, "not a mapping (an unquoted"))
-			id = "FP003";
-		else
-			id = "FP001";
-		idx = lint_rule_index(id);
-		g->rule = lint_rule_table[idx].pub.id;
-		lvl = ctx->opt->levels ? ctx->opt->levels[idx]
-				       : FLOE_LEVEL_DEFAULT;
-		if (lvl == FLOE_LEVEL_OFF && idx != 0) {
+		lvl = ctx->opt->levels[idx];
+		if (lvl == FLOE_LEVEL_OFF) {
 			remove_diag(ctx->diags, i);
 			continue;
+		}
+		sev = lvl == FLOE_LEVEL_INFO ? FLOE_SEV_INFO
+		      : lvl == FLOE_LEVEL_WARNING ? FLOE_SEV_WARNING
+		      : lvl == FLOE_LEVEL_ERROR ? FLOE_SEV_ERROR
+						: g->severity;
+		if (sev != g->severity) {
+			struct floe_diags *d = ctx->diags;
+
+			d->nr_errors -= g->severity == FLOE_SEV_ERROR;
+			d->nr_warnings -= g->severity == FLOE_SEV_WARNING;
+			d->nr_infos -= g->severity == FLOE_SEV_INFO;
+			g->severity = sev;
+			d->nr_errors += sev == FLOE_SEV_ERROR;
+			d->nr_warnings += sev == FLOE_SEV_WARNING;
+			d->nr_infos += sev == FLOE_SEV_INFO;
 		}
 		i++;
 	}
@@ -637,7 +644,7 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 	if (!ctx.arena)
 		return FLOE_ERR_NOMEM;
 	err = floe_yaml_parse(file, buf, len, &lim, &doc, diags);
-	tag_yaml_diags(&ctx, base);
+	level_yaml_diags(&ctx, base);
 	if (err == FLOE_ERR_NOMEM || err == FLOE_ERR_TOO_BIG) {
 		arena_free(ctx.arena);
 		return err;

@@ -753,6 +753,7 @@ static void test_yaml_duplicate_key_warns_and_the_last_value_wins(
 	assert_pos(w->loc.end, 3, 2);
 	assert_non_null(strstr(w->message, "duplicate key 'a'"));
 	assert_non_null(strstr(w->message, "first defined at 1:1"));
+	assert_string_equal(w->rule, FLOE_RULE_DUPLICATE_KEY);
 }
 
 static void test_yaml_duplicate_keys_compare_values_not_spelling(
@@ -942,6 +943,13 @@ static void test_yaml_unquoted_jinja_is_a_mapping_key_error(void **state)
 	e = first_error(f);
 	assert_pos(e->loc.end, 2, 28);
 	assert_non_null(strstr(e->message, "quote"));
+	assert_string_equal(e->rule, FLOE_RULE_JINJA_UNQUOTED);
+
+	/* a list key is a plain structure error, with no Jinja hint */
+	parse(f, "? [a, b]\n: 1\n");
+	e = first_error(f);
+	assert_string_equal(e->rule, FLOE_RULE_YAML_SYNTAX);
+	assert_null(strstr(e->message, "{{"));
 
 	root = parse_ok(f, "password: \"{{ env_var('X') }}\"\n");
 	assert_scalar(floe_map_get(root, "password"), "{{ env_var('X') }}",
@@ -1013,7 +1021,7 @@ static void test_yaml_billion_laughs_is_refused(void **state)
 
 	/* level e is 10^4 nodes, the whole document passes 10^5 there */
 	parse(f, bomb);
-	assert_input_error(f, 5, 35, "expands to more than 100000 nodes");
+	assert_input_error(f, 5, 35, "has more than 100000 nodes once aliases");
 }
 
 static void test_yaml_max_expanded_counts_nodes_through_aliases(
@@ -1026,12 +1034,12 @@ static void test_yaml_max_expanded_counts_nodes_through_aliases(
 	lim.max_expanded = 5;
 	assert_int_equal(parse_buf(f, "[1, 2, 3, 4]", 12, &lim), FLOE_OK);
 	parse_buf(f, "[1, 2, 3, 4, 5]", 15, &lim);
-	assert_input_error(f, 1, 14, "expands to more than 5 nodes");
+	assert_input_error(f, 1, 14, "has more than 5 nodes once aliases");
 
 	/* an alias counts the nodes it stands for: 1 + 3 + 3 > 6 */
 	lim.max_expanded = 6;
 	parse_buf(f, "[&a [1, 2], *a]", 15, &lim);
-	assert_input_error(f, 1, 13, "expands to more than 6 nodes");
+	assert_input_error(f, 1, 13, "has more than 6 nodes once aliases");
 }
 
 static void test_yaml_alias_cycle_is_refused(void **state)

@@ -2,7 +2,8 @@
 # Make sure the Debian (bookworm) packages floe-profiles needs are there.
 #
 #   sh tests/deps.sh build   compiler, CMake, libyaml, libcyaml
-#   sh tests/deps.sh test    the same, plus cmocka and PyYAML for the tests
+#   sh tests/deps.sh test    the same, plus cmocka, PyYAML and jsonschema
+#                            (SARIF validation) for the tests
 #
 # As root, missing packages are installed with apt-get.  Otherwise the
 # exact apt-get line is printed and the script fails.
@@ -28,6 +29,8 @@ fi
 if [ "${1:-build}" = test ]; then
 	/usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 ||
 		want "python3 python3-yaml"
+	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 ||
+		want python3-jsonschema
 fi
 
 [ -z "$need" ] && exit 0

@@ -23,6 +23,58 @@ static const char *default_level(const struct floe_rule *r)
 	return r->opt_in ? "off" : floe_severity_name(r->severity);
 }
 
+/*
+ * Help texts are paragraphs separated by blank lines; lines indented by
+ * two spaces are examples.  For a terminal prose is wrapped at 76
+ * columns; for markdown examples become code blocks.
+ */
+static void print_help(const char *help, int md)
+{
+	const char *p = help;
+	int in_code = 0;
+
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		int example = len >= 2 && p[0] == ' ' && p[1] == ' ';
+
+		if (md && example != in_code && len) {
+			fputs(example ? "```yaml\n" : "```\n", stdout);
+			in_code = example;
+		}
+		if (example || !len) {
+			if (!(md && in_code && !len))
+				printf("%.*s\n", (int)len, p);
+		} else {
+			/* wrap prose at 76 columns on spaces */
+			size_t col = 0, i = 0;
+
+			while (i < len) {
+				size_t w = 0;
+
+				while (i + w < len && p[i + w] != ' ')
+					w++;
+				if (col && col + 1 + w > 76) {
+					putchar('\n');
+					col = 0;
+				} else if (col) {
+					putchar(' ');
+					col++;
+				}
+				printf("%.*s", (int)w, p + i);
+				col += w;
+				i += w;
+				while (i < len && p[i] == ' ')
+					i++;
+			}
+			putchar('\n');
+		}
+		p += len + (nl ? 1 : 0);
+	}
+	if (md && in_code)
+		fputs("```\n", stdout);
+}
+
 static void markdown(void)
 {
 	fputs("# floe-profiles lint rules\n\n"
@@ -46,9 +98,10 @@ static void markdown(void)
 	for (size_t i = 0; i < floe_rule_count(); i++) {
 		const struct floe_rule *r = floe_rule_at(i);
 
-		printf("\n## %s\n\n**%s** — %s (default: %s, family: %s)\n\n"
-		       "```\n%s\n```\n", r->id, r->name, r->summary,
-		       default_level(r), r->family, r->help);
+		printf("\n## %s\n\n**%s** — %s (default: %s, family: %s)\n\n",
+		       r->id, r->name, r->summary, default_level(r),
+		       r->family);
+		print_help(r->help, 1);
 	}
 }
 
@@ -95,7 +148,8 @@ int cmd_explain(int argc, char **argv)
 			  argv[1]);
 		return EXIT_USAGE;
 	}
-	printf("%s %s (default: %s)\n%s\n\n%s\n", r->id, r->name,
-	       default_level(r), r->summary, r->help);
+	printf("%s %s (default: %s)\n%s\n\n", r->id, r->name,
+	       default_level(r), r->summary);
+	print_help(r->help, 0);
 	return EXIT_CLEAN;
 }

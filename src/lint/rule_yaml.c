@@ -168,6 +168,9 @@ void check_target_missing_output(struct lint_ctx *ctx,
 	const struct floe_node *target = floe_map_get(profile, "target");
 	const char *name;
 
+	if (!outputs && !target)
+		return;	/* not a profile: an anchor holder, say; dbt only
+			 * reads the profile dbt_project.yml names */
 	if (!outputs || outputs->kind != FLOE_NODE_MAP || !outputs->nr) {
 		lint_report(ctx, outputs ? outputs : key, "profile '%s' has "
 			    "no outputs", key->value);

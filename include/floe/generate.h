@@ -18,6 +18,7 @@
 struct floe_gen_target {
 	const char *name;			/* output name, e.g. "dev" */
 	const struct floe_platform *platform;	/* borrowed */
+	const char *source;	/* name for the header; NULL: platform->file */
 };
 
 struct floe_gen_options {

@@ -33,6 +33,12 @@ struct floe_config;
 int cli_load_config(const char *path, int no_config,
 		    struct floe_config **out);
 
+/*
+ * `path` relative to the folder that holds `file` (both may be relative
+ * to the current folder); malloc'd, or NULL when either does not exist.
+ */
+char *cli_relative_to(const char *path, const char *file);
+
 /* "3 errors, 1 warning in 2 files" on stderr. */
 void cli_summary(const struct floe_diags *d, size_t files);
 

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "floe/config.h"
+#include "floe/diff.h"
 #include "floe/fileio.h"
 #include "floe/generate.h"
 #include "floe/platform.h"
@@ -22,6 +23,9 @@ const char generate_usage[] =
 	"\n"
 	"options:\n"
 	"  -o, --output FILE        write FILE atomically (default: stdout)\n"
+	"      --check              write nothing; exit 1 with a unified diff "
+	"when FILE\n"
+	"                           (-o) is not what generate would write\n"
 	"      --catalog NAME       catalog entry (default: 'default', or the "
 	"only one)\n"
 	"      --compute NAME       compute entry (default: 'default', or the "
@@ -48,13 +52,14 @@ const char generate_usage[] =
 
 enum {
 	OPT_CATALOG = 256, OPT_COMPUTE, OPT_STORAGE, OPT_PROFILE, OPT_TARGET,
-	OPT_ALIAS, OPT_MAX_SIZE, OPT_CONFIG, OPT_NO_CONFIG
+	OPT_ALIAS, OPT_MAX_SIZE, OPT_CONFIG, OPT_NO_CONFIG, OPT_CHECK
 };
 
 struct input {
 	const char *target;
 	const char *path;		/* as given; "-" is standard input */
 	const char *name;		/* for messages and the header */
+	char *rel;			/* relative to -o's folder, owned */
 	char *buf;
 	size_t len;
 	struct floe_platform *platform;
@@ -96,6 +101,43 @@ static int load(struct input *in, size_t max, struct floe_diags *diags)
 	return EXIT_CLEAN;
 }
 
+/*
+ * generate --check: compare with the file on disk and print a unified
+ * diff that `patch -p0` applies.  A missing file counts as empty.
+ */
+static int check_file(const char *path, const char *want, size_t want_len)
+{
+	char *have = NULL, *diff = NULL;
+	size_t have_len = 0, diff_len = 0;
+	int errnum, ret = EXIT_CLEAN;
+	enum floe_err err;
+
+	err = floe_read_file(path, 16 * 1024 * 1024, &have, &have_len,
+			     &errnum);
+	if (err == FLOE_ERR_IO && errnum == ENOENT) {
+		have_len = 0;
+	} else if (err != FLOE_OK) {
+		cli_error("cannot read '%s': %s", path,
+			  err == FLOE_ERR_IO ? strerror(errnum)
+					     : floe_strerror(err));
+		return err == FLOE_ERR_NOMEM ? EXIT_INTERNAL : EXIT_USAGE;
+	}
+	err = floe_diff(path, have ? have : "", have_len, path, want,
+			want_len, &diff, &diff_len);
+	if (err != FLOE_OK) {
+		cli_error("%s", floe_strerror(err));
+		ret = EXIT_INTERNAL;
+	} else if (diff_len) {
+		fwrite(diff, 1, diff_len, stdout);
+		cli_error("'%s' is not what generate writes; run the same "
+			  "command without --check to update it", path);
+		ret = EXIT_FINDINGS;
+	}
+	free(have);
+	free(diff);
+	return ret;
+}
+
 int cmd_generate(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -109,6 +151,7 @@ int cmd_generate(int argc, char **argv)
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -118,7 +161,7 @@ int cmd_generate(int argc, char **argv)
 	struct floe_diags diags = FLOE_DIAGS_INIT;
 	const char *output = NULL, *single_target = NULL;
 	const char *config_path = NULL;
-	int no_config = 0;
+	int no_config = 0, check = 0;
 	struct floe_config *config = NULL;
 	size_t nr = 0, max = FLOE_YAML_MAX_BYTES;
 	char *out = NULL;
@@ -184,6 +227,9 @@ int cmd_generate(int argc, char **argv)
 		case OPT_NO_CONFIG:
 			no_config = 1;
 			break;
+		case OPT_CHECK:
+			check = 1;
+			break;
 		case 'h':
 			fputs(generate_usage, stdout);
 			goto out;
@@ -200,6 +246,11 @@ int cmd_generate(int argc, char **argv)
 		}
 	}
 
+	if (check && (!output || !strcmp(output, "-"))) {
+		cli_error("--check needs -o FILE: the file to compare with");
+		ret = EXIT_USAGE;
+		goto out;
+	}
 	if (config_path && no_config) {
 		cli_error("--config and --no-config exclude each other");
 		ret = EXIT_USAGE;
@@ -269,6 +320,14 @@ int cmd_generate(int argc, char **argv)
 			ret = r;
 		targets[i].name = inputs[i].target;
 		targets[i].platform = inputs[i].platform;
+		/*
+		 * Written to a file, the header names the platform relative
+		 * to that file's folder, so the bytes do not depend on the
+		 * folder generate runs in (generate --check in CI).
+		 */
+		if (output && strcmp(output, "-") && strcmp(inputs[i].path, "-"))
+			targets[i].source = inputs[i].rel =
+				cli_relative_to(inputs[i].path, output);
 	}
 	if (ret != EXIT_CLEAN)
 		goto out;
@@ -296,7 +355,9 @@ int cmd_generate(int argc, char **argv)
 		goto out;
 	}
 
-	if (!output || !strcmp(output, "-")) {
+	if (check) {
+		ret = check_file(output, out, out_len);
+	} else if (!output || !strcmp(output, "-")) {
 		if (fwrite(out, 1, out_len, stdout) != out_len ||
 		    fflush(stdout)) {
 			cli_error("cannot write to standard output: %s",
@@ -317,6 +378,7 @@ out:
 	for (size_t i = 0; inputs && i < nr; i++) {
 		floe_platform_free(inputs[i].platform);
 		free(inputs[i].buf);
+		free(inputs[i].rel);
 	}
 	free(inputs);
 	free(targets);

@@ -112,3 +112,51 @@ void cli_summary(const struct floe_diags *d, size_t files)
 		fprintf(stderr, ", %zu info", d->nr_infos);
 	fprintf(stderr, " in %zu file%s\n", files, files == 1 ? "" : "s");
 }
+
+/* Length of the next path component of p (p past any '/'). */
+static size_t component(const char *p)
+{
+	return strcspn(p, "/");
+}
+
+char *cli_relative_to(const char *path, const char *file)
+{
+	const char *slash = strrchr(file, '/');
+	char *dir = slash ? strndup(file, (size_t)(slash - file) + 1)
+			  : strdup(".");
+	char *abs_path = realpath(path, NULL);
+	char *abs_dir = dir ? realpath(dir, NULL) : NULL;
+	const char *p, *d;
+	char *out = NULL;
+	size_t ups = 0, n;
+
+	if (!abs_path || !abs_dir)
+		goto out;
+	/* skip the components both share */
+	p = abs_path + 1;
+	d = abs_dir + 1;
+	while (*p && *d) {
+		size_t lp = component(p), ld = component(d);
+
+		if (lp != ld || strncmp(p, d, lp))
+			break;
+		p += lp + (p[lp] == '/');
+		d += ld + (d[ld] == '/');
+	}
+	for (const char *q = d; *q; q += component(q) + (q[component(q)] ==
+							 '/'))
+		ups++;
+	n = ups * 3 + strlen(p) + 1;
+	out = malloc(n);
+	if (!out)
+		goto out;
+	out[0] = '\0';
+	for (size_t i = 0; i < ups; i++)
+		memcpy(out + i * 3, "../", 4);
+	memcpy(out + ups * 3, p, strlen(p) + 1);
+out:
+	free(abs_path);
+	free(dir);
+	free(abs_dir);
+	return out;
+}

@@ -18,11 +18,16 @@ check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 good=examples/platform.yaml
 broken=tests/data/platform/uri-no-scheme.yaml
 
-# 1. a new file: written, mode 0600, same bytes as stdout
+# 1. a new file: written, mode 0600, the same profile as on stdout; its
+#    header names the platform relative to the file's own folder
 "$bin" generate "$good" > "$tmp/stdout.yml"
 "$bin" generate -o "$tmp/new.yml" "$good"
 check "new file: exit 0" "[ $? -eq 0 ]"
-check "new file: same bytes as stdout" "cmp -s '$tmp/stdout.yml' '$tmp/new.yml'"
+check "new file: same profile as stdout" \
+	"[ \"\$(tail -n +2 '$tmp/stdout.yml')\" = \"\$(tail -n +2 '$tmp/new.yml')\" ]"
+rel=$(realpath --relative-to="$tmp" "$good")
+check "new file: header relative to its folder" \
+	"head -1 '$tmp/new.yml' | grep -qF 'from $rel.'"
 check "new file: mode 0600" "[ \"\$(stat -c %a '$tmp/new.yml')\" = 600 ]"
 
 # 2. an input error leaves an existing file untouched
@@ -35,7 +40,7 @@ check "input error: file untouched" "[ \"\$(cat '$tmp/keep.yml')\" = OLD ]"
 # 3. replacing keeps the mode and leaves no temporary file behind
 "$bin" generate -o "$tmp/keep.yml" "$good"
 check "replace: exit 0" "[ $? -eq 0 ]"
-check "replace: content" "cmp -s '$tmp/stdout.yml' '$tmp/keep.yml'"
+check "replace: content" "cmp -s '$tmp/new.yml' '$tmp/keep.yml'"
 check "replace: mode kept" "[ \"\$(stat -c %a '$tmp/keep.yml')\" = 644 ]"
 check "replace: no temporary files" \
 	"[ \$(ls -A '$tmp' | grep -c '^\\.') -eq 0 ]"
@@ -57,7 +62,7 @@ printf 'OLD\n' > "$tmp/real.yml"
 ln -s real.yml "$tmp/link.yml"
 "$bin" generate -o "$tmp/link.yml" "$good"
 check "symlink: still a link" "[ -L '$tmp/link.yml' ]"
-check "symlink: target replaced" "cmp -s '$tmp/stdout.yml' '$tmp/real.yml'"
+check "symlink: target replaced" "cmp -s '$tmp/new.yml' '$tmp/real.yml'"
 
 # 7. the size cap: refused with a position, raised with --max-size
 awk 'BEGIN { print "catalogs:"; for (i = 0; i < 25000; i++)

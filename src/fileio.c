@@ -15,7 +15,8 @@ enum floe_err floe_read_file(const char *path, size_t max, char **out,
 			     size_t *len, int *errnum)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : 0;
+	int is_stdin = !strcmp(path, "-");
+	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
 	enum floe_err err = FLOE_OK;
 	struct stat st;
 
@@ -57,7 +58,8 @@ enum floe_err floe_read_file(const char *path, size_t max, char **out,
 	if (!*out)
 		err = FLOE_ERR_NOMEM;
 out:
-	if (fd > 0)
+	/* open() returns 0 when standard input is closed: close it too */
+	if (!is_stdin)
 		close(fd);
 	strbuf_release(&sb);
 	return err;

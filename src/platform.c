@@ -58,25 +58,39 @@ static void join(char *out, const char *path, const char *key)
 		memcpy(out + PATH_MAX_LEN - 4, "...", 4);
 }
 
-/* A scalar shown in a message: quoted, shortened, control bytes escaped. */
+/*
+ * A scalar shown in a message: quoted, control bytes escaped, and cut
+ * with "..." to fit `size` (at least 6), never inside a UTF-8 sequence.
+ */
 static const char *show(const struct floe_node *n, char *buf, size_t size)
 {
-	size_t o = 0;
+	size_t o = 0, i;
 
 	if (!n || n->kind != FLOE_NODE_SCALAR)
 		return floe_node_describe(n);
 	buf[o++] = '\'';
-	for (size_t i = 0; i < n->len && o + 6 < size; i++) {
+	for (i = 0; i < n->len; i++) {
 		unsigned char c = (unsigned char)n->value[i];
+		size_t w = c < 0x20 || c == 0x7f ? 4 : 1;
 
-		if (c < 0x20 || c == 0x7f)
-			o += (size_t)snprintf(buf + o, size - o, "\\x%02x", c);
+		/* room for it, the closing quote, the NUL, and "..." if
+		 * more follows */
+		if (o + w + 2 + (i + 1 < n->len ? 3 : 0) > size)
+			break;
+		if (w == 4)
+			snprintf(buf + o, size - o, "\\x%02x", c);
 		else
-			buf[o++] = (char)c;
-		if (i + 1 < n->len && o + 6 >= size) {
-			memcpy(buf + o, "...", 3);
-			o += 3;
+			buf[o] = (char)c;
+		o += w;
+	}
+	if (i < n->len) {
+		/* drop the start of a character the cut went through */
+		while (i > 0 && ((unsigned char)n->value[i] & 0xc0) == 0x80) {
+			i--;
+			o--;
 		}
+		memcpy(buf + o, "...", 3);
+		o += 3;
 	}
 	buf[o++] = '\'';
 	buf[o] = '\0';
@@ -371,7 +385,8 @@ static void bind_credentials(struct binder *b, const struct floe_node *parent,
 			ERR(b, n, "%s.client_secret is required when mode is "
 			    "'oauth2'", full);
 	}
-	if (c->mode == FLOE_CRED_IAM_ROLE && !get(n, "role_arn"))
+	if (c->mode == FLOE_CRED_IAM_ROLE &&
+	    (!get(n, "role_arn") || is_null(get(n, "role_arn"))))
 		ERR(b, n, "%s.role_arn is required when mode is 'iam_role'",
 		    full);
 }

@@ -1,0 +1,584 @@
+/*
+ * Unit tests for src/fileio.c: capped reads and atomic writes.
+ *
+ * Every test works in its own folder made by mkdtemp() under /tmp, removed
+ * again by the teardown.  The tests run as root in CI, so a failure to
+ * write is provoked without permissions: a missing folder, a directory in
+ * the way, or a file size limit (RLIMIT_FSIZE) that stops the write half
+ * way.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "floe/fileio.h"
+
+struct ctx {
+	char dir[64];
+	char path[512];		/* scratch for path() */
+	char *buf;
+	size_t len;
+};
+
+static int setup(void **state)
+{
+	struct ctx *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return -1;
+	strcpy(c->dir, "/tmp/floe-test-fileio-XXXXXX");
+	if (!mkdtemp(c->dir)) {
+		free(c);
+		return -1;
+	}
+	*state = c;
+	return 0;
+}
+
+static int remove_one(const char *path, const struct stat *st, int flag,
+		      struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static int teardown(void **state)
+{
+	struct ctx *c = *state;
+	int r = nftw(c->dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+
+	free(c->buf);
+	free(c);
+	return r;
+}
+
+/* `name` inside the test's folder. */
+static const char *path(struct ctx *c, const char *name)
+{
+	snprintf(c->path, sizeof(c->path), "%s/%s", c->dir, name);
+	return c->path;
+}
+
+static void put(const char *file, const char *data, size_t len)
+{
+	FILE *f = fopen(file, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* The content of `file` must be exactly `data`. */
+static void expect_content(const char *file, const char *data, size_t len)
+{
+	char buf[8192];
+	FILE *f = fopen(file, "rb");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	assert_int_equal(n, len);
+	assert_memory_equal(buf, data, len);
+}
+
+static mode_t mode_of(const char *file)
+{
+	struct stat st;
+
+	assert_int_equal(stat(file, &st), 0);
+	return st.st_mode & 07777;
+}
+
+/* The folder must hold exactly the names in `want` (NULL-terminated). */
+static void expect_entries(const char *dir, const char *const *want)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t seen = 0, nr = 0;
+
+	assert_non_null(d);
+	while (want[nr])
+		nr++;
+	while ((e = readdir(d))) {
+		size_t i;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		for (i = 0; i < nr; i++)
+			if (!strcmp(e->d_name, want[i]))
+				break;
+		if (i == nr) {
+			closedir(d);
+			print_error("unexpected file %s/%s (a temporary file "
+				    "left behind?)\n", dir, e->d_name);
+			fail();
+		}
+		seen++;
+	}
+	closedir(d);
+	assert_int_equal(seen, nr);
+}
+
+/* ---- floe_read_file ---- */
+
+static void test_fileio_read_returns_the_whole_file(void **state)
+{
+	struct ctx *c = *state;
+	static const char data[] = "catalogs:\n  default: {}\n\0binary\xff";
+	int errnum = -1;
+
+	put(path(c, "p.yaml"), data, sizeof(data) - 1);
+	assert_int_equal(floe_read_file(c->path, 1024, &c->buf, &c->len,
+					&errnum),
+			 FLOE_OK);
+	assert_int_equal(errnum, 0);
+	assert_int_equal(c->len, sizeof(data) - 1);
+	assert_memory_equal(c->buf, data, sizeof(data) - 1);
+	assert_int_equal(c->buf[c->len], '\0');
+}
+
+static void test_fileio_read_returns_an_empty_file(void **state)
+{
+	struct ctx *c = *state;
+	int errnum = -1;
+
+	put(path(c, "empty.yaml"), "", 0);
+	assert_int_equal(floe_read_file(c->path, 0, &c->buf, &c->len,
+					&errnum),
+			 FLOE_OK);
+	assert_int_equal(errnum, 0);
+	assert_int_equal(c->len, 0);
+	assert_non_null(c->buf);
+	assert_int_equal(c->buf[0], '\0');
+}
+
+static void test_fileio_read_accepts_a_file_of_exactly_the_cap(void **state)
+{
+	struct ctx *c = *state;
+	static char data[200000];
+	int errnum;
+
+	for (size_t i = 0; i < sizeof(data); i++)
+		data[i] = (char)('a' + i % 26);
+	put(path(c, "p.yaml"), "0123456789", 10);
+	assert_int_equal(floe_read_file(c->path, 10, &c->buf, &c->len,
+					&errnum),
+			 FLOE_OK);
+	assert_int_equal(c->len, 10);
+	free(c->buf);
+	c->buf = NULL;
+
+	/* larger than one read */
+	put(path(c, "big.yaml"), data, sizeof(data));
+	assert_int_equal(floe_read_file(c->path, sizeof(data), &c->buf,
+					&c->len, &errnum),
+			 FLOE_OK);
+	assert_int_equal(c->len, sizeof(data));
+	assert_memory_equal(c->buf, data, sizeof(data));
+}
+
+static void test_fileio_read_refuses_a_file_over_the_cap(void **state)
+{
+	struct ctx *c = *state;
+	static char data[200000];
+	char *out = NULL;
+	size_t len = 12345;
+	int errnum = -1;
+
+	memset(data, 'x', sizeof(data));
+	put(path(c, "p.yaml"), "0123456789", 10);
+	assert_int_equal(floe_read_file(c->path, 9, &out, &len, &errnum),
+			 FLOE_ERR_TOO_BIG);
+	assert_null(out);		/* untouched */
+	assert_int_equal(len, 12345);
+	assert_int_equal(errnum, 0);
+
+	assert_int_equal(floe_read_file(c->path, 0, &out, &len, &errnum),
+			 FLOE_ERR_TOO_BIG);
+	assert_null(out);
+
+	put(path(c, "big.yaml"), data, sizeof(data));
+	assert_int_equal(floe_read_file(c->path, sizeof(data) - 1, &out, &len,
+					&errnum),
+			 FLOE_ERR_TOO_BIG);
+	assert_null(out);
+	assert_int_equal(floe_read_file(c->path, 100000, &out, &len, &errnum),
+			 FLOE_ERR_TOO_BIG);
+	assert_null(out);
+}
+
+/* The cap stops reading: an endless stream is refused, not read. */
+static void test_fileio_read_stops_at_the_cap_of_an_endless_stream(
+	void **state)
+{
+	struct ctx *c = *state;
+	int errnum;
+
+	assert_int_equal(floe_read_file("/dev/zero", 1000, &c->buf, &c->len,
+					&errnum),
+			 FLOE_ERR_TOO_BIG);
+	assert_null(c->buf);
+}
+
+static void test_fileio_read_reports_a_missing_file_with_enoent(void **state)
+{
+	struct ctx *c = *state;
+	int errnum = 0;
+
+	assert_int_equal(floe_read_file(path(c, "missing.yaml"), 1024,
+					&c->buf, &c->len, &errnum),
+			 FLOE_ERR_IO);
+	assert_int_equal(errnum, ENOENT);
+	assert_null(c->buf);
+
+	assert_int_equal(floe_read_file(path(c, "no/such/dir.yaml"), 1024,
+					&c->buf, &c->len, &errnum),
+			 FLOE_ERR_IO);
+	assert_int_equal(errnum, ENOENT);
+}
+
+static void test_fileio_read_refuses_a_directory(void **state)
+{
+	struct ctx *c = *state;
+	int errnum = 0;
+
+	assert_int_equal(floe_read_file(c->dir, 1024, &c->buf, &c->len,
+					&errnum),
+			 FLOE_ERR_IO);
+	assert_int_equal(errnum, EISDIR);
+	assert_null(c->buf);
+}
+
+static void test_fileio_read_reads_standard_input_for_a_dash(void **state)
+{
+	struct ctx *c = *state;
+	static const char data[] = "version: \"1.2.0\"\n";
+	int saved, fd, errnum;
+	enum floe_err err;
+
+	put(path(c, "stdin.yaml"), data, sizeof(data) - 1);
+	fd = open(c->path, O_RDONLY);
+	assert_true(fd >= 0);
+	saved = dup(0);
+	assert_true(saved >= 0);
+	assert_int_equal(dup2(fd, 0), 0);
+	close(fd);
+
+	err = floe_read_file("-", 1024, &c->buf, &c->len, &errnum);
+	/* standard input is not closed by the read */
+	assert_int_not_equal(fcntl(0, F_GETFD), -1);
+
+	assert_int_equal(dup2(saved, 0), 0);
+	close(saved);
+	assert_int_equal(err, FLOE_OK);
+	assert_int_equal(c->len, sizeof(data) - 1);
+	assert_memory_equal(c->buf, data, sizeof(data) - 1);
+}
+
+/*
+ * With standard input closed, open() hands out descriptor 0: the file
+ * must still be closed after reading it.
+ */
+static void test_fileio_read_closes_a_file_opened_as_descriptor_zero(
+	void **state)
+{
+	struct ctx *c = *state;
+	int saved, errnum, open_after;
+	enum floe_err err;
+
+	put(path(c, "p.yaml"), "a: 1\n", 5);
+	saved = dup(0);
+	assert_true(saved >= 0);
+	close(0);
+
+	err = floe_read_file(c->path, 1024, &c->buf, &c->len, &errnum);
+	open_after = fcntl(0, F_GETFD) != -1;
+
+	if (open_after)
+		close(0);
+	assert_int_equal(dup2(saved, 0), 0);
+	close(saved);
+	assert_int_equal(err, FLOE_OK);
+	assert_int_equal(c->len, 5);
+	assert_false(open_after);
+}
+
+/* ---- floe_write_atomic ---- */
+
+static void test_fileio_write_creates_a_new_file_with_mode_0600(void **state)
+{
+	struct ctx *c = *state;
+	static const char data[] = "floe:\n  target: dev\n";
+	static const char *const names[] = { "profiles.yml", NULL };
+	mode_t old = umask(0);
+	int errnum = -1;
+	enum floe_err err;
+
+	/* whatever the umask says */
+	err = floe_write_atomic(path(c, "profiles.yml"), data,
+				sizeof(data) - 1, &errnum);
+	umask(old);
+	assert_int_equal(err, FLOE_OK);
+	assert_int_equal(errnum, 0);
+	assert_int_equal(mode_of(c->path), 0600);
+	expect_content(c->path, data, sizeof(data) - 1);
+	expect_entries(c->dir, names);
+
+	old = umask(077);
+	err = floe_write_atomic(path(c, "profiles.yml"), data,
+				sizeof(data) - 1, &errnum);
+	umask(old);
+	assert_int_equal(err, FLOE_OK);
+	assert_int_equal(mode_of(c->path), 0600);
+}
+
+static void test_fileio_write_keeps_the_mode_of_an_existing_file(
+	void **state)
+{
+	struct ctx *c = *state;
+	static const mode_t modes[] = { 0644, 0640, 0755, 0400, 0600 };
+	int errnum;
+
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		put(path(c, "profiles.yml"), "old\n", 4);
+		assert_int_equal(chmod(c->path, modes[i]), 0);
+		assert_int_equal(floe_write_atomic(c->path, "new\n", 4,
+						   &errnum),
+				 FLOE_OK);
+		assert_int_equal(mode_of(c->path), modes[i]);
+		expect_content(c->path, "new\n", 4);
+	}
+}
+
+static void test_fileio_write_replaces_the_content(void **state)
+{
+	struct ctx *c = *state;
+	static char big[5000];
+	static const char *const names[] = { "profiles.yml", NULL };
+	struct stat before, after;
+	int errnum;
+
+	memset(big, 'y', sizeof(big));
+	put(path(c, "profiles.yml"), big, sizeof(big));
+	assert_int_equal(stat(c->path, &before), 0);
+
+	/* shorter: nothing of the old content remains */
+	assert_int_equal(floe_write_atomic(c->path, "short\n", 6, &errnum),
+			 FLOE_OK);
+	expect_content(c->path, "short\n", 6);
+	/* a new file was renamed over the old one */
+	assert_int_equal(stat(c->path, &after), 0);
+	assert_true(before.st_ino != after.st_ino);
+
+	/* longer, binary, and empty */
+	assert_int_equal(floe_write_atomic(c->path, big, sizeof(big),
+					   &errnum),
+			 FLOE_OK);
+	expect_content(c->path, big, sizeof(big));
+	assert_int_equal(floe_write_atomic(c->path, "a\0b", 3, &errnum),
+			 FLOE_OK);
+	expect_content(c->path, "a\0b", 3);
+	assert_int_equal(floe_write_atomic(c->path, "", 0, &errnum), FLOE_OK);
+	expect_content(c->path, "", 0);
+	expect_entries(c->dir, names);
+}
+
+static void test_fileio_write_leaves_no_temporary_file(void **state)
+{
+	struct ctx *c = *state;
+	static const char *const names[] = { "a.yml", "b.yml", NULL };
+	int errnum;
+
+	for (int i = 0; i < 20; i++) {
+		assert_int_equal(floe_write_atomic(path(c, "a.yml"), "x", 1,
+						   &errnum),
+				 FLOE_OK);
+		assert_int_equal(floe_write_atomic(path(c, "b.yml"), "y", 1,
+						   &errnum),
+				 FLOE_OK);
+	}
+	expect_entries(c->dir, names);
+}
+
+static void test_fileio_write_to_a_bare_file_name_uses_the_current_folder(
+	void **state)
+{
+	struct ctx *c = *state;
+	static const char *const names[] = { "profiles.yml", NULL };
+	char cwd[4096];
+	enum floe_err err;
+	int errnum;
+
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(c->dir), 0);
+	err = floe_write_atomic("profiles.yml", "bare\n", 5, &errnum);
+	assert_int_equal(chdir(cwd), 0);
+	assert_int_equal(err, FLOE_OK);
+	expect_content(path(c, "profiles.yml"), "bare\n", 5);
+	expect_entries(c->dir, names);
+}
+
+static void test_fileio_write_follows_a_symbolic_link(void **state)
+{
+	struct ctx *c = *state;
+	static const char *const top[] = { "real", "link.yml", "rel.yml",
+					   NULL };
+	static const char *const real[] = { "profiles.yml", NULL };
+	char target[512], real_dir[512];
+	struct stat st;
+	int errnum;
+
+	snprintf(real_dir, sizeof(real_dir), "%s", path(c, "real"));
+	assert_int_equal(mkdir(real_dir, 0700), 0);
+	snprintf(target, sizeof(target), "%s", path(c, "real/profiles.yml"));
+	put(target, "old\n", 4);
+	assert_int_equal(chmod(target, 0644), 0);
+
+	/* an absolute link */
+	assert_int_equal(symlink(target, path(c, "link.yml")), 0);
+	assert_int_equal(floe_write_atomic(c->path, "via link\n", 9, &errnum),
+			 FLOE_OK);
+	assert_int_equal(lstat(c->path, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	expect_content(target, "via link\n", 9);
+	expect_content(c->path, "via link\n", 9);
+	assert_int_equal(mode_of(target), 0644);
+
+	/* a relative one */
+	assert_int_equal(symlink("real/profiles.yml", path(c, "rel.yml")), 0);
+	assert_int_equal(floe_write_atomic(c->path, "via rel\n", 8, &errnum),
+			 FLOE_OK);
+	assert_int_equal(lstat(c->path, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	expect_content(target, "via rel\n", 8);
+
+	/* the temporary file was made beside the target, and is gone */
+	expect_entries(c->dir, top);
+	expect_entries(real_dir, real);
+}
+
+static void test_fileio_write_into_a_missing_folder_fails_with_enoent(
+	void **state)
+{
+	struct ctx *c = *state;
+	static const char *const none[] = { NULL };
+	int errnum = 0;
+
+	assert_int_equal(floe_write_atomic(path(c, "missing/profiles.yml"),
+					   "x", 1, &errnum),
+			 FLOE_ERR_IO);
+	assert_int_equal(errnum, ENOENT);
+	expect_entries(c->dir, none);
+}
+
+static void test_fileio_write_over_a_directory_fails_and_leaves_it_alone(
+	void **state)
+{
+	struct ctx *c = *state;
+	static const char *const top[] = { "profiles.yml", NULL };
+	static const char *const inside[] = { "keep", NULL };
+	char dir[512];
+	struct stat st;
+	int errnum = 0;
+
+	snprintf(dir, sizeof(dir), "%s", path(c, "profiles.yml"));
+	assert_int_equal(mkdir(dir, 0700), 0);
+	put(path(c, "profiles.yml/keep"), "kept", 4);
+
+	assert_int_equal(floe_write_atomic(dir, "x", 1, &errnum), FLOE_ERR_IO);
+	assert_int_equal(errnum, EISDIR);
+	assert_int_equal(lstat(dir, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	expect_content(path(c, "profiles.yml/keep"), "kept", 4);
+	expect_entries(c->dir, top);
+	expect_entries(dir, inside);
+
+	/* a path below a regular file: the file is left as it was */
+	put(path(c, "file"), "data", 4);
+	assert_int_equal(floe_write_atomic(path(c, "file/profiles.yml"), "x",
+					   1, &errnum),
+			 FLOE_ERR_IO);
+	assert_int_equal(errnum, ENOTDIR);
+	expect_content(path(c, "file"), "data", 4);
+}
+
+/*
+ * A write that fails half way (the file size limit is hit after the
+ * temporary file was made) leaves the existing file untouched and removes
+ * the temporary file.
+ */
+static void test_fileio_write_failure_leaves_the_existing_file_untouched(
+	void **state)
+{
+	struct ctx *c = *state;
+	static const char *const names[] = { "profiles.yml", NULL };
+	static char data[4096];
+	struct rlimit old, small;
+	void (*old_handler)(int);
+	enum floe_err err;
+	int errnum = 0;
+
+	memset(data, 'z', sizeof(data));
+	put(path(c, "profiles.yml"), "old content\n", 12);
+	assert_int_equal(chmod(c->path, 0640), 0);
+
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	small = old;
+	small.rlim_cur = 100;
+	old_handler = signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	err = floe_write_atomic(c->path, data, sizeof(data), &errnum);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, old_handler);
+
+	assert_int_equal(err, FLOE_ERR_IO);
+	assert_int_equal(errnum, EFBIG);
+	expect_content(c->path, "old content\n", 12);
+	assert_int_equal(mode_of(c->path), 0640);
+	expect_entries(c->dir, names);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_fileio_read_returns_the_whole_file),
+		T(test_fileio_read_returns_an_empty_file),
+		T(test_fileio_read_accepts_a_file_of_exactly_the_cap),
+		T(test_fileio_read_refuses_a_file_over_the_cap),
+		T(test_fileio_read_stops_at_the_cap_of_an_endless_stream),
+		T(test_fileio_read_reports_a_missing_file_with_enoent),
+		T(test_fileio_read_refuses_a_directory),
+		T(test_fileio_read_reads_standard_input_for_a_dash),
+		T(test_fileio_read_closes_a_file_opened_as_descriptor_zero),
+		T(test_fileio_write_creates_a_new_file_with_mode_0600),
+		T(test_fileio_write_keeps_the_mode_of_an_existing_file),
+		T(test_fileio_write_replaces_the_content),
+		T(test_fileio_write_leaves_no_temporary_file),
+		T(test_fileio_write_to_a_bare_file_name_uses_the_current_folder),
+		T(test_fileio_write_follows_a_symbolic_link),
+		T(test_fileio_write_into_a_missing_folder_fails_with_enoent),
+		T(test_fileio_write_over_a_directory_fails_and_leaves_it_alone),
+		T(test_fileio_write_failure_leaves_the_existing_file_untouched),
+	};
+
+	return cmocka_run_group_tests_name("fileio", tests, NULL, NULL);
+}

@@ -807,3 +807,73 @@ out:
 	free(plans);
 	return g.err;
 }
+
+static char *dup_or_null(const char *s, enum floe_err *err)
+{
+	char *d;
+
+	if (!s)
+		return NULL;
+	d = strdup(s);
+	if (!d)
+		*err = FLOE_ERR_NOMEM;
+	return d;
+}
+
+enum floe_err floe_gen_attach(const struct floe_platform *p,
+			      const char *catalog, struct floe_gen_attach *out)
+{
+	struct floe_diags scratch = FLOE_DIAGS_INIT;
+	struct floe_gen_options opt;
+	struct gen g;
+	struct plan pl;
+	const struct floe_catalog *c = NULL;
+	enum floe_err err;
+
+	memset(out, 0, sizeof(*out));
+	memset(&opt, 0, sizeof(opt));
+	memset(&pl, 0, sizeof(pl));
+	if (catalog)
+		c = floe_platform_catalog(p, catalog);
+	else if (!(c = floe_platform_catalog(p, "default")) &&
+		 p->nr_catalogs == 1)
+		c = &p->catalogs[0];
+	if (!c)
+		return FLOE_ERR_INPUT;
+	g.opt = &opt;
+	g.diags = &scratch;	/* the platform was checked when loaded */
+	g.arena = arena_new();
+	g.file = p->file;
+	g.err = FLOE_OK;
+	if (!g.arena)
+		return FLOE_ERR_NOMEM;
+	plan_catalog(&g, c, &pl);
+	err = g.err;
+	if (err == FLOE_OK) {
+		out->catalog = c;
+		out->warehouse = dup_or_null(pl.warehouse, &err);
+		out->endpoint = dup_or_null(pl.endpoint, &err);
+		out->token_uri = dup_or_null(pl.token_uri, &err);
+		out->client_id = dup_or_null(pl.client_id, &err);
+		out->client_secret = dup_or_null(pl.client_secret, &err);
+		out->scope = dup_or_null(pl.scope, &err);
+		out->delegation = dup_or_null(pl.delegation, &err);
+		if (err != FLOE_OK)
+			floe_gen_attach_release(out);
+	}
+	arena_free(g.arena);
+	floe_diags_release(&scratch);
+	return err;
+}
+
+void floe_gen_attach_release(struct floe_gen_attach *a)
+{
+	free(a->warehouse);
+	free(a->endpoint);
+	free(a->token_uri);
+	free(a->client_id);
+	free(a->client_secret);
+	free(a->scope);
+	free(a->delegation);
+	memset(a, 0, sizeof(*a));
+}

@@ -48,6 +48,30 @@ struct floe_gen_options {
 enum floe_err floe_generate(const struct floe_gen_options *opt, char **out,
 			    size_t *len, struct floe_diags *diags);
 
+/* The attach entry generate writes for one catalog (drift checks). */
+struct floe_gen_attach {
+	char *warehouse;	/* all malloc'd; NULL when not written */
+	char *endpoint;
+	char *token_uri;
+	char *client_id;
+	char *client_secret;
+	char *scope;
+	char *delegation;
+	const struct floe_catalog *catalog;	/* borrowed */
+};
+
+/**
+ * What generate would write in the attach options for `catalog` (NULL:
+ * "default", or the only one) of `p`.
+ * \param[out] out  filled on FLOE_OK; release with floe_gen_attach_release.
+ * eturn FLOE_OK, FLOE_ERR_INPUT when generate would refuse the catalog,
+ *         FLOE_ERR_NOMEM.
+ */
+enum floe_err floe_gen_attach(const struct floe_platform *p,
+			      const char *catalog, struct floe_gen_attach *out);
+
+void floe_gen_attach_release(struct floe_gen_attach *a);
+
 /** True if `s` is a bare DuckDB identifier ([A-Za-z_][A-Za-z0-9_]*). */
 int floe_is_identifier(const char *s);
 

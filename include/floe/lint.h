@@ -52,6 +52,13 @@ struct floe_lint_options {
 	const char *(*getenv_fn)(const char *name);
 	const struct floe_platform *platform;	/* optional cross-check */
 	const char *catalog;		/* platform catalog; NULL = default */
+	/* a platform per output (check --platform TARGET=FILE); returns
+	 * NULL to use `platform`; may itself be NULL */
+	const struct floe_platform *(*platform_for)(const char *output,
+						    void *arg);
+	void *platform_arg;
+	const char *alias;		/* the alias generate would write;
+					 * NULL = "polaris_catalog" */
 	/* per-rule level overrides, indexed like floe_rule_at(); may be NULL */
 	const enum floe_level *levels;
 	struct floe_yaml_limits limits;	/* zero = defaults */
@@ -69,5 +76,35 @@ struct floe_lint_options {
 enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 			const struct floe_lint_options *opt,
 			struct floe_diags *diags);
+
+/* A profiles.yml held in memory, for floe_project_check. */
+struct floe_text {
+	const char *name;	/* display name (borrowed) */
+	const char *buf;
+	size_t len;
+};
+
+struct floe_project;	/* owns the names of the files it reported on */
+
+/**
+ * Check a dbt project against its profiles and the platform (FP601-FP604):
+ * dbt_project.yml's profile exists, every source meant for the catalog
+ * names the attach alias and a namespace the platform declares, and no
+ * source names a database the profile does not attach.
+ * \param[in]  dir     the dbt project folder (holds dbt_project.yml).
+ * \param[in]  opt     as for floe_lint (levels, target, platform, alias).
+ * \param[out] keep    on FLOE_OK, owner of the file names the diags point
+ *                     to; free with floe_project_free after the diags.
+ * eturn FLOE_OK, FLOE_ERR_IO (no readable dbt_project.yml; errno in
+ *         *errnum), FLOE_ERR_NOMEM.
+ */
+enum floe_err floe_project_check(const char *dir,
+				 const struct floe_text *profiles,
+				 size_t nr_profiles,
+				 const struct floe_lint_options *opt,
+				 struct floe_diags *diags,
+				 struct floe_project **keep, int *errnum);
+
+void floe_project_free(struct floe_project *p);
 
 #endif

@@ -20,6 +20,7 @@ enum cli_exit {
 int cmd_generate(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 
@@ -39,6 +40,12 @@ int cli_load_config(const char *path, int no_config,
  */
 char *cli_relative_to(const char *path, const char *file);
 
+/* The repository root above the current folder (holds .git), or NULL. */
+char *cli_repo_root(void);
+
+/* `path` relative to `root` when it lies under it, else NULL. */
+char *cli_path_under(const char *path, const char *root);
+
 /* "3 errors, 1 warning in 2 files" on stderr. */
 void cli_summary(const struct floe_diags *d, size_t files);
 
@@ -53,6 +60,7 @@ int cli_parse_size(const char *s, size_t *out);
 
 extern const char generate_usage[];
 extern const char lint_usage[];
+extern const char check_usage[];
 extern const char rules_usage[];
 extern const char explain_usage[];
 

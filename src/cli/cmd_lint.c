@@ -1,9 +1,14 @@
 /*
- * floe-profiles lint: report every known way a dbt-duckdb + Polaris
- * profile breaks, with positions, in the formats CI systems read.
+ * floe-profiles lint and check.
+ *
+ * lint reports what will break when dbt-duckdb connects with a profile;
+ * check is the CI pre-deploy gate: lint with the platform cross-checks
+ * (drift from what generate writes) always on, the dbt project's sources
+ * held against the profile and the platform, in one report.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,9 +16,35 @@
 #include "cli.h"
 #include "floe/config.h"
 #include "floe/fileio.h"
+#include "floe/generate.h"
 #include "floe/lint.h"
 #include "floe/platform.h"
 #include "floe/report.h"
+
+#define COMMON_OPTIONS \
+	"      --format FORMAT      auto (default), text, gcc, json, sarif, " \
+	"github;\n" \
+	"                           auto is github when GITHUB_ACTIONS=true, " \
+	"else text\n" \
+	"      --color WHEN         auto (default), always, never (text " \
+	"format only;\n" \
+	"                           NO_COLOR turns auto off)\n" \
+	"      --target NAME        only the output NAME of each profile\n" \
+	"      --env                render env_var() from the environment, " \
+	"not defaults\n" \
+	"      --config FILE        use this configuration file\n" \
+	"      --no-config          use no configuration file\n" \
+	"      --stdin-filename NAME  the name to report for -\n" \
+	"      --strict             warnings fail too (exit 1)\n" \
+	"      --exit-zero          exit 0 even with findings (gradual " \
+	"roll-out)\n" \
+	"  -q, --quiet              no summary line\n" \
+	"      --max-size BYTES     largest input accepted (default: 1M)\n" \
+	"  -h, --help               show this help\n" \
+	"\n" \
+	"exit status: 0 no error-level findings, 1 findings (warnings too " \
+	"with --strict),\n" \
+	"2 usage, configuration or I/O error, 3 internal error\n"
 
 const char lint_usage[] =
 	"usage: floe-profiles lint [options] PROFILES.yml... (- for stdin)\n"
@@ -22,44 +53,63 @@ const char lint_usage[] =
 	"profiles.\n"
 	"\n"
 	"options:\n"
-	"      --format FORMAT      auto (default), text, gcc, json, sarif, "
-	"github;\n"
-	"                           auto is github when GITHUB_ACTIONS=true, "
-	"else text\n"
-	"      --color WHEN         auto (default), always, never (text "
-	"format only;\n"
-	"                           NO_COLOR turns auto off)\n"
-	"      --target NAME        lint only the output NAME of each profile\n"
-	"      --env                render env_var() from the environment, "
-	"not defaults\n"
 	"      --platform FILE      hold the profiles against this platform."
 	"yaml\n"
 	"      --catalog NAME       the platform catalog (default: 'default' "
 	"or the only one)\n"
-	"      --config FILE        use this configuration file\n"
-	"      --no-config          use no configuration file\n"
-	"      --stdin-filename NAME  the name to report for -\n"
-	"      --strict             warnings fail too (exit 1)\n"
-	"      --exit-zero          exit 0 even with findings (gradual "
-	"roll-out)\n"
-	"  -q, --quiet              no summary line\n"
-	"      --max-size BYTES     largest input accepted (default: 1M)\n"
-	"  -h, --help               show this help\n"
+	"      --alias NAME         the attach alias generate writes "
+	"(default: the\n"
+	"                           configuration's, else polaris_catalog)\n"
+	COMMON_OPTIONS;
+
+const char check_usage[] =
+	"usage: floe-profiles check --platform [TARGET=]PLATFORM.yaml... "
+	"[options]\n"
+	"                           PROFILES.yml...\n"
 	"\n"
-	"exit status: 0 no error-level findings, 1 findings (warnings too with"
-	" --strict),\n"
-	"2 usage, configuration or I/O error, 3 internal error\n";
+	"The CI pre-deploy gate: every lint rule with the platform "
+	"cross-checks on\n"
+	"(drift from what generate writes), and with --project the dbt "
+	"project's\n"
+	"sources held against the profile and the platform, in one report.\n"
+	"\n"
+	"options:\n"
+	"      --platform FILE      the platform.yaml the profiles must match\n"
+	"      --platform TARGET=FILE  pair an output with its environment's "
+	"platform;\n"
+	"                           repeat it (a plain FILE covers the other "
+	"outputs)\n"
+	"      --catalog NAME       the platform catalog (default: 'default' "
+	"or the only one)\n"
+	"      --alias NAME         the attach alias generate writes "
+	"(default: the\n"
+	"                           configuration's, else polaris_catalog)\n"
+	"      --project DIR        the dbt project (dbt_project.yml, "
+	"models/**/*.yml)\n"
+	COMMON_OPTIONS;
 
 enum {
 	OPT_FORMAT = 256, OPT_COLOR, OPT_TARGET, OPT_ENV, OPT_PLATFORM,
 	OPT_CATALOG, OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_NAME, OPT_STRICT,
-	OPT_EXIT_ZERO, OPT_MAX_SIZE
+	OPT_EXIT_ZERO, OPT_MAX_SIZE, OPT_PROJECT, OPT_ALIAS
+};
+
+#define MAX_PLATFORMS 32
+
+struct platform_arg {
+	const char *target;		/* NULL: every other output */
+	const char *path;
+	char *buf;
+	struct floe_platform *platform;
 };
 
 struct lint_args {
+	int check;			/* the check command */
 	enum floe_format format;
 	int color;			/* -1 auto, 0 never, 1 always */
-	const char *target, *platform, *catalog, *config, *stdin_name;
+	const char *target, *catalog, *config, *stdin_name, *project, *alias;
+	struct platform_arg platforms[MAX_PLATFORMS];
+	size_t nr_platforms;
 	int use_env, no_config, strict, exit_zero, quiet;
 	size_t max;
 };
@@ -89,7 +139,41 @@ static int use_color(const struct lint_args *a)
 	return isatty(STDOUT_FILENO) && term && strcmp(term, "dumb");
 }
 
-static int parse_args(int argc, char **argv, struct lint_args *a)
+static int add_platform(struct lint_args *a, char *arg)
+{
+	char *eq = strchr(arg, '=');
+	struct platform_arg *p;
+
+	if (a->nr_platforms == MAX_PLATFORMS) {
+		cli_error("--platform: at most %d", MAX_PLATFORMS);
+		return EXIT_USAGE;
+	}
+	p = &a->platforms[a->nr_platforms];
+	/* TARGET=FILE, unless the '=' belongs to a path ("./a=b.yaml") */
+	if (eq && eq != arg && !memchr(arg, '/', (size_t)(eq - arg))) {
+		*eq = '\0';
+		p->target = arg;
+		p->path = eq + 1;
+	} else {
+		p->path = arg;
+	}
+	for (size_t i = 0; i < a->nr_platforms; i++) {
+		const char *t = a->platforms[i].target;
+
+		if ((!t && !p->target) ||
+		    (t && p->target && !strcmp(t, p->target))) {
+			cli_error("--platform: more than one platform for %s%s%s",
+				  p->target ? "target '" : "the other outputs",
+				  p->target ? p->target : "",
+				  p->target ? "'" : "");
+			return EXIT_USAGE;
+		}
+	}
+	a->nr_platforms++;
+	return EXIT_CLEAN;
+}
+
+static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
@@ -98,6 +182,8 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
 		{ "env", no_argument, NULL, OPT_ENV },
 		{ "platform", required_argument, NULL, OPT_PLATFORM },
 		{ "catalog", required_argument, NULL, OPT_CATALOG },
+		{ "alias", required_argument, NULL, OPT_ALIAS },
+		{ "project", required_argument, NULL, OPT_PROJECT },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 		{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
@@ -108,10 +194,12 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *usage = check ? check_usage : lint_usage;
 	const char *format = "auto";
-	int c;
+	int c, r;
 
 	memset(a, 0, sizeof(*a));
+	a->check = check;
 	a->color = -1;
 	a->max = FLOE_YAML_MAX_BYTES;
 	optind = 1;
@@ -141,10 +229,28 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
 			a->use_env = 1;
 			break;
 		case OPT_PLATFORM:
-			a->platform = optarg;
+			if (!check && a->nr_platforms) {
+				cli_error("lint takes one --platform; check "
+					  "pairs several with outputs");
+				return EXIT_USAGE;
+			}
+			r = add_platform(a, optarg);
+			if (r)
+				return r;
 			break;
 		case OPT_CATALOG:
 			a->catalog = optarg;
+			break;
+		case OPT_ALIAS:
+			a->alias = optarg;
+			break;
+		case OPT_PROJECT:
+			if (!check) {
+				cli_error("--project belongs to 'floe-profiles "
+					  "check'");
+				return EXIT_USAGE;
+			}
+			a->project = optarg;
 			break;
 		case OPT_CONFIG:
 			a->config = optarg;
@@ -172,7 +278,7 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
 			}
 			break;
 		case 'h':
-			fputs(lint_usage, stdout);
+			fputs(usage, stdout);
 			return -1;
 		case ':':
 			cli_error("option '%s' needs a value",
@@ -180,7 +286,7 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
 			return EXIT_USAGE;
 		default:
 			cli_error("unknown option '%s'", argv[optind - 1]);
-			fputs(lint_usage, stderr);
+			fputs(usage, stderr);
 			return EXIT_USAGE;
 		}
 	}
@@ -195,19 +301,28 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
 	}
 	if (optind >= argc) {
 		cli_error("no profiles file given");
-		fputs(lint_usage, stderr);
+		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	if (a->catalog && !a->platform) {
+	if (check && !a->nr_platforms) {
+		cli_error("check needs --platform PLATFORM.yaml");
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (a->catalog && !a->nr_platforms) {
 		cli_error("--catalog needs --platform");
+		return EXIT_USAGE;
+	}
+	if (a->alias && !floe_is_identifier(a->alias)) {
+		cli_error("--alias: '%s' is not a bare identifier", a->alias);
 		return EXIT_USAGE;
 	}
 	return EXIT_CLEAN;
 }
 
-/* Load --platform; prints and returns an exit code on failure. */
-static int load_platform(const struct lint_args *a, char **buf,
-			 struct floe_platform **p, struct floe_diags *diags)
+/* Load one --platform; prints and returns an exit code on failure. */
+static int load_platform(const struct lint_args *a, struct platform_arg *pa,
+			 struct floe_diags *diags)
 {
 	struct floe_yaml_limits lim = floe_yaml_default_limits();
 	size_t len;
@@ -215,54 +330,120 @@ static int load_platform(const struct lint_args *a, char **buf,
 	enum floe_err err;
 
 	lim.max_bytes = a->max;
-	err = floe_read_file(a->platform, a->max, buf, &len, &errnum);
+	err = floe_read_file(pa->path, a->max, &pa->buf, &len, &errnum);
 	if (err == FLOE_ERR_IO) {
-		cli_error("cannot read '%s': %s", a->platform,
-			  strerror(errnum));
+		cli_error("cannot read '%s': %s", pa->path, strerror(errnum));
 		return EXIT_USAGE;
 	}
 	if (err == FLOE_ERR_TOO_BIG) {
 		cli_error("'%s' is larger than %zu bytes (raise it with "
-			  "--max-size)", a->platform, a->max);
+			  "--max-size)", pa->path, a->max);
 		return EXIT_USAGE;
 	}
 	if (err != FLOE_OK) {
 		cli_error("%s", floe_strerror(err));
 		return EXIT_INTERNAL;
 	}
-	err = floe_platform_load(a->platform, *buf, len, &lim, p, diags);
+	err = floe_platform_load(pa->path, pa->buf, len, &lim, &pa->platform,
+				 diags);
 	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG) {
 		print_diags_gcc(diags, stderr);
-		cli_error("the platform file '%s' has errors", a->platform);
+		cli_error("the platform file '%s' has errors", pa->path);
 		return EXIT_USAGE;
 	}
 	if (err != FLOE_OK) {
 		cli_error("%s", floe_strerror(err));
 		return EXIT_INTERNAL;
 	}
-	if (a->catalog && !floe_platform_catalog(*p, a->catalog)) {
+	if (a->catalog && !floe_platform_catalog(pa->platform, a->catalog)) {
 		cli_error("--catalog: '%s' has no catalog named '%s'",
-			  a->platform, a->catalog);
+			  pa->path, a->catalog);
 		return EXIT_USAGE;
 	}
 	return EXIT_CLEAN;
 }
 
-int cmd_lint(int argc, char **argv)
+/* check --platform TARGET=FILE: the platform of one output. */
+static const struct floe_platform *platform_for(const char *output, void *arg)
+{
+	const struct lint_args *a = arg;
+
+	for (size_t i = 0; i < a->nr_platforms; i++)
+		if (a->platforms[i].target &&
+		    !strcmp(a->platforms[i].target, output))
+			return a->platforms[i].platform;
+	for (size_t i = 0; i < a->nr_platforms; i++)
+		if (!a->platforms[i].target)
+			return a->platforms[i].platform;
+	return NULL;
+}
+
+/*
+ * For github annotations and SARIF, file names are made relative to the
+ * repository root (the folder holding .git above the current one), which
+ * is what GitHub matches them against.  Names outside it stay as given.
+ */
+struct names {
+	const char **from;
+	char **to;
+	size_t nr;
+};
+
+static void repo_relative(struct floe_diags *d, struct names *n)
+{
+	char *root = cli_repo_root();
+
+	if (!root)
+		return;
+	n->from = calloc(d->nr ? d->nr : 1, sizeof(*n->from));
+	n->to = calloc(d->nr ? d->nr : 1, sizeof(*n->to));
+	if (!n->from || !n->to)
+		goto out;
+	for (size_t i = 0; i < d->nr; i++) {
+		const char *f = d->items[i].loc.file;
+		size_t j;
+
+		if (!f)
+			continue;
+		for (j = 0; j < n->nr; j++)
+			if (n->from[j] == f)
+				break;
+		if (j == n->nr) {
+			n->from[j] = f;
+			n->to[j] = cli_path_under(f, root);
+			n->nr++;
+		}
+		if (n->to[j])
+			d->items[i].loc.file = n->to[j];
+	}
+out:
+	free(root);
+}
+
+static void names_release(struct names *n)
+{
+	for (size_t i = 0; i < n->nr; i++)
+		free(n->to[i]);
+	free(n->from);
+	free(n->to);
+}
+
+static int run(int argc, char **argv, int check)
 {
 	struct lint_args a;
 	struct floe_lint_options opt;
 	struct floe_config *config = NULL;
-	struct floe_platform *platform = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT, pdiags = FLOE_DIAGS_INIT;
 	struct floe_report_opts ropts;
-	char *pbuf = NULL, *report = NULL;
-	char **bufs = NULL;
+	struct floe_text *texts = NULL;
+	struct floe_project *project = NULL;
+	struct names names = { NULL, NULL, 0 };
+	char *report = NULL;
 	size_t report_len = 0, files = 0;
 	int ret, r;
 	enum floe_err err;
 
-	ret = parse_args(argc, argv, &a);
+	ret = parse_args(argc, argv, &a, check);
 	if (ret)
 		return ret < 0 ? EXIT_CLEAN : ret;
 
@@ -278,35 +459,41 @@ int cmd_lint(int argc, char **argv)
 		goto out;
 	if (config)
 		opt.levels = floe_config_levels(config);
-	if (a.platform) {
-		ret = load_platform(&a, &pbuf, &platform, &pdiags);
+	opt.alias = a.alias ? a.alias : floe_config_alias(config);
+	for (size_t i = 0; i < a.nr_platforms; i++) {
+		ret = load_platform(&a, &a.platforms[i], &pdiags);
 		if (ret)
 			goto out;
-		opt.platform = platform;
+	}
+	if (a.nr_platforms) {
+		opt.platform_for = platform_for;
+		opt.platform_arg = &a;
 	}
 
-	bufs = calloc((size_t)argc, sizeof(*bufs));
-	if (!bufs) {
+	texts = calloc((size_t)argc, sizeof(*texts));
+	if (!texts) {
 		ret = EXIT_INTERNAL;
 		goto out;
 	}
 	for (int i = optind; i < argc; i++) {
 		const char *path = argv[i];
-		const char *name = strcmp(path, "-") ? path
-			: a.stdin_name ? a.stdin_name : "<stdin>";
-		size_t len;
+		struct floe_text *t = &texts[files];
+		char *buf = NULL;
 		int errnum;
 
-		err = floe_read_file(path, a.max, &bufs[i], &len, &errnum);
+		t->name = strcmp(path, "-") ? path
+			: a.stdin_name ? a.stdin_name : "<stdin>";
+		err = floe_read_file(path, a.max, &buf, &t->len, &errnum);
+		t->buf = buf;
 		if (err == FLOE_ERR_IO) {
-			cli_error("cannot read '%s': %s", name,
+			cli_error("cannot read '%s': %s", t->name,
 				  strerror(errnum));
 			ret = EXIT_USAGE;
 			goto out;
 		}
 		if (err == FLOE_ERR_TOO_BIG) {
 			cli_error("'%s' is larger than %zu bytes (raise it "
-				  "with --max-size)", name, a.max);
+				  "with --max-size)", t->name, a.max);
 			ret = EXIT_USAGE;
 			goto out;
 		}
@@ -314,10 +501,11 @@ int cmd_lint(int argc, char **argv)
 			ret = EXIT_INTERNAL;
 			goto out;
 		}
-		err = floe_lint(name, bufs[i], len, &opt, &diags);
+		files++;
+		err = floe_lint(t->name, t->buf, t->len, &opt, &diags);
 		if (err == FLOE_ERR_USAGE) {
 			cli_error("%s: no profile has an output named '%s'",
-				  name, a.target);
+				  t->name, a.target);
 			ret = EXIT_USAGE;
 			goto out;
 		}
@@ -326,10 +514,28 @@ int cmd_lint(int argc, char **argv)
 			ret = EXIT_INTERNAL;
 			goto out;
 		}
-		files++;
+	}
+	if (a.project) {
+		int errnum;
+
+		err = floe_project_check(a.project, texts, files, &opt,
+					 &diags, &project, &errnum);
+		if (err == FLOE_ERR_IO) {
+			cli_error("--project: cannot read '%s/dbt_project.yml': "
+				  "%s", a.project, strerror(errnum));
+			ret = EXIT_USAGE;
+			goto out;
+		}
+		if (err != FLOE_OK) {
+			cli_error("%s", floe_strerror(err));
+			ret = EXIT_INTERNAL;
+			goto out;
+		}
 	}
 
 	floe_diags_sort(&diags);
+	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF)
+		repo_relative(&diags, &names);
 	memset(&ropts, 0, sizeof(ropts));
 	ropts.color = use_color(&a);
 	ropts.tool_version = FLOE_VERSION;
@@ -351,14 +557,28 @@ int cmd_lint(int argc, char **argv)
 	r = diags.nr_errors || (a.strict && diags.nr_warnings);
 	ret = r && !a.exit_zero ? EXIT_FINDINGS : EXIT_CLEAN;
 out:
-	for (int i = 0; bufs && i < argc; i++)
-		free(bufs[i]);
-	free(bufs);
+	for (size_t i = 0; texts && i < files; i++)
+		free((char *)(uintptr_t)texts[i].buf);
+	free(texts);
 	free(report);
-	free(pbuf);
-	floe_platform_free(platform);
+	for (size_t i = 0; i < a.nr_platforms; i++) {
+		floe_platform_free(a.platforms[i].platform);
+		free(a.platforms[i].buf);
+	}
 	floe_config_free(config);
 	floe_diags_release(&diags);
 	floe_diags_release(&pdiags);
+	floe_project_free(project);
+	names_release(&names);
 	return ret;
+}
+
+int cmd_lint(int argc, char **argv)
+{
+	return run(argc, argv, 0);
+}
+
+int cmd_check(int argc, char **argv)
+{
+	return run(argc, argv, 1);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "floe/config.h"
@@ -158,5 +159,45 @@ out:
 	free(abs_path);
 	free(dir);
 	free(abs_dir);
+	return out;
+}
+
+char *cli_repo_root(void)
+{
+	char *cur = realpath(".", NULL);
+
+	while (cur) {
+		size_t n = strlen(cur);
+		char *git = malloc(n + sizeof("/.git"));
+		char *slash;
+		struct stat st;
+
+		if (!git)
+			break;
+		memcpy(git, cur, n);
+		memcpy(git + n, "/.git", sizeof("/.git"));
+		if (!stat(git, &st)) {
+			free(git);
+			return cur;
+		}
+		free(git);
+		slash = strrchr(cur, '/');
+		if (!slash || slash == cur)
+			break;
+		*slash = '\0';
+	}
+	free(cur);
+	return NULL;
+}
+
+char *cli_path_under(const char *path, const char *root)
+{
+	char *abs = realpath(path, NULL);
+	size_t n = strlen(root);
+	char *out = NULL;
+
+	if (abs && !strncmp(abs, root, n) && abs[n] == '/')
+		out = strdup(abs + n + 1);
+	free(abs);
 	return out;
 }

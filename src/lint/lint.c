@@ -255,6 +255,97 @@ static void run_profile_rules(struct lint_ctx *ctx,
 	}
 }
 
+/* The platform and catalog the output is held against, if any. */
+void lint_select_platform(struct lint_ctx *ctx, const char *output)
+{
+	const struct floe_lint_options *o = ctx->opt;
+	const struct floe_platform *p = NULL;
+
+	if (o->platform_for)
+		p = o->platform_for(output, o->platform_arg);
+	if (!p)
+		p = o->platform;
+	ctx->platform = p;
+	ctx->catalog = NULL;
+	if (!p)
+		return;
+	ctx->catalog = floe_platform_catalog(p, o->catalog ? o->catalog
+							   : "default");
+	if (!ctx->catalog && !o->catalog && p->nr_catalogs == 1)
+		ctx->catalog = &p->catalogs[0];
+}
+
+struct lint_expected_cache {
+	const struct floe_platform *platform;
+	struct floe_gen_attach attach;
+	enum floe_err err;
+};
+
+void lint_release_ctx(struct lint_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->nr_expected; i++)
+		if (ctx->expected[i].err == FLOE_OK)
+			floe_gen_attach_release(&ctx->expected[i].attach);
+	free(ctx->expected);
+	ctx->expected = NULL;
+	ctx->nr_expected = 0;
+}
+
+
+const struct floe_gen_attach *lint_expected(struct lint_ctx *ctx)
+{
+	struct lint_expected_cache *c;
+
+	if (!ctx->platform || !ctx->catalog)
+		return NULL;
+	for (size_t i = 0; i < ctx->nr_expected; i++)
+		if (ctx->expected[i].platform == ctx->platform)
+			return ctx->expected[i].err == FLOE_OK
+			       ? &ctx->expected[i].attach : NULL;
+	c = realloc(ctx->expected, (ctx->nr_expected + 1) * sizeof(*c));
+	if (!c) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return NULL;
+	}
+	ctx->expected = c;
+	c = &c[ctx->nr_expected++];
+	c->platform = ctx->platform;
+	c->err = floe_gen_attach(ctx->platform, ctx->catalog->name,
+				 &c->attach);
+	if (c->err == FLOE_ERR_NOMEM)
+		ctx->err = FLOE_ERR_NOMEM;
+	return c->err == FLOE_OK ? &c->attach : NULL;
+}
+
+const char *lint_expected_alias(const struct lint_ctx *ctx)
+{
+	return ctx->opt->alias ? ctx->opt->alias : FLOE_GEN_DEFAULT_ALIAS;
+}
+
+const struct lint_conn *lint_platform_conn(struct lint_ctx *ctx,
+					   const struct lint_conn *conns,
+					   size_t n)
+{
+	const struct floe_gen_attach *e = lint_expected(ctx);
+	const char *alias = lint_expected_alias(ctx);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *a = conns[i].kind == LINT_CONN_PLUGIN
+				? "polaris_catalog"
+				: lint_render(ctx, conns[i].alias);
+
+		if (a && !strcmp(a, alias))
+			return &conns[i];
+	}
+	for (size_t i = 0; e && e->warehouse && i < n; i++) {
+		const char *w = lint_render(ctx, conns[i].warehouse);
+
+		if (w && !strcmp(w, e->warehouse))
+			return &conns[i];
+	}
+	return n == 1 ? &conns[0] : NULL;
+}
+
 /* Returns the number of outputs linted. */
 static size_t walk(struct lint_ctx *ctx)
 {
@@ -311,6 +402,7 @@ static size_t walk(struct lint_ctx *ctx)
 			}
 			type = floe_map_get(out.map, "type");
 			out.is_duckdb = str_eq_ci(type, "duckdb");
+			lint_select_platform(ctx, out.name);
 			run_output_rules(ctx, &out);
 		}
 	}
@@ -582,6 +674,13 @@ static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 	free(list);
 }
 
+void lint_finish_file(struct lint_ctx *ctx, const char *buf, size_t len,
+		      size_t base)
+{
+	dedupe(ctx->diags, base);
+	apply_suppressions(ctx, buf, len, base);
+}
+
 /*
  * The YAML front end's findings (FP001-FP003) carry their rule ids
  * already; apply the configured levels to them as vreport does.  FP001
@@ -651,17 +750,10 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 	}
 	if (err == FLOE_OK) {
 		ctx.doc = doc;
-		if (opt->platform)
-			ctx.catalog = floe_platform_catalog(
-				opt->platform,
-				opt->catalog ? opt->catalog : "default");
-		if (opt->platform && !ctx.catalog &&
-		    !opt->catalog && opt->platform->nr_catalogs == 1)
-			ctx.catalog = &opt->platform->catalogs[0];
 		linted = walk(&ctx);
 	}
-	dedupe(diags, base);
-	apply_suppressions(&ctx, buf, len, base);
+	lint_release_ctx(&ctx);
+	lint_finish_file(&ctx, buf, len, base);
 	floe_doc_free(doc);
 	arena_free(ctx.arena);
 	if (ctx.err != FLOE_OK)

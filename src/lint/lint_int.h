@@ -16,6 +16,7 @@
 #include <stdbool.h>
 
 #include "arena.h"
+#include "floe/generate.h"
 #include "floe/lint.h"
 
 struct lint_rule_impl;
@@ -58,9 +59,31 @@ struct lint_ctx {
 	const struct floe_rule *rule;	/* the rule being run */
 	size_t rule_index;
 	enum floe_err err;
-	/* the platform catalog for cross-checks, or NULL */
+	/* the platform and catalog of the output being linted, or NULL */
+	const struct floe_platform *platform;
 	const struct floe_catalog *catalog;
+	/* what generate writes for that catalog (lint_expected); cached */
+	struct lint_expected_cache *expected;
+	size_t nr_expected;
 };
+
+/*
+ * What generate would write for the current platform catalog, or NULL
+ * when there is no platform or generate would refuse the catalog.
+ */
+const struct floe_gen_attach *lint_expected(struct lint_ctx *ctx);
+
+/* The expected attach alias (--alias, the config, or the default). */
+const char *lint_expected_alias(const struct lint_ctx *ctx);
+
+/*
+ * The connection of an output that is meant for the platform catalog:
+ * the one whose alias, else warehouse, matches what generate writes, else
+ * the only one.  NULL when none can be told apart.
+ */
+const struct lint_conn *lint_platform_conn(struct lint_ctx *ctx,
+					   const struct lint_conn *conns,
+					   size_t n);
 
 /* Report a finding of the running rule at a node (NULL: 1:1). */
 void lint_report(struct lint_ctx *ctx, const struct floe_node *at,
@@ -69,6 +92,16 @@ void lint_report(struct lint_ctx *ctx, const struct floe_node *at,
 void lint_report_id(struct lint_ctx *ctx, const char *id,
 		    const struct floe_node *at, const char *fmt, ...)
 	FLOE_PRINTF(4, 5);
+
+/* Hold the output `output` against its platform (ctx->platform/catalog). */
+void lint_select_platform(struct lint_ctx *ctx, const char *output);
+
+/* Free what a ctx caches (not its arena). */
+void lint_release_ctx(struct lint_ctx *ctx);
+
+/* Suppressions and de-duplication for the findings of one file. */
+void lint_finish_file(struct lint_ctx *ctx, const char *buf, size_t len,
+		      size_t base);
 
 /* ---- helpers for rules ---- */
 

@@ -236,7 +236,7 @@ const struct lint_rule_impl lint_rule_table[] = {
     "Good:\n  endpoint: http://polaris:8181/api/catalog\n\n"
     "Fix: use lower case, or DuckDB >= 1.5.4.", false },
   check_endpoint_uppercase, NULL },
-{ { "FP211", "platform-endpoint-mismatch", E, "endpoint",
+{ { "FP211", "platform-endpoint-mismatch", E, "platform",
     "the endpoint is not the platform catalog's uri (--platform)",
     "The profile connects somewhere else than the platform describes.\n\n"
     "Bad:\n  platform: uri: https://polaris.prod/api/catalog\n"
@@ -244,7 +244,7 @@ const struct lint_rule_impl lint_rule_table[] = {
     "Good: the same URL in both (a trailing '/' does not matter).\n\n"
     "Fix: regenerate the profile with floe-profiles generate.", false },
   check_platform_endpoint, NULL },
-{ { "FP212", "platform-warehouse-mismatch", E, "endpoint",
+{ { "FP212", "platform-warehouse-mismatch", E, "platform",
     "the attach path / warehouse is not the platform catalog's warehouse",
     "The ATTACH path is the Polaris catalog (warehouse) name; another "
     "name answers 404 \"Unable to find warehouse\" or, worse, reaches "
@@ -252,7 +252,7 @@ const struct lint_rule_impl lint_rule_table[] = {
     "Bad:\n  platform: warehouse: demo_catalog\n  profile:  path: demo\n\n"
     "Good: the same name in both.\n\n"
     "Fix: regenerate the profile.", false }, check_platform_warehouse, NULL },
-{ { "FP213", "platform-scope-mismatch", E, "endpoint",
+{ { "FP213", "platform-scope-mismatch", E, "platform",
     "the OAuth2 scope is not the platform catalog's scope",
     "The token would carry other principal roles than the platform "
     "grants, so the run sees other data or is refused.\n\n"
@@ -260,6 +260,63 @@ const struct lint_rule_impl lint_rule_table[] = {
     "  profile:  oauth2_scope: PRINCIPAL_ROLE:ALL\n\n"
     "Good: the same scope in both.\n\n"
     "Fix: regenerate the profile.", false }, check_platform_scope, NULL },
+{ { "FP214", "platform-token-uri-mismatch", E, "platform",
+    "the token URI is not the one generate derives from the platform",
+    "generate writes <uri>/v1/oauth/tokens, or the catalog's "
+    "oauth2-server-uri property for an external identity provider; a "
+    "profile with another token URI asks another server for tokens.\n\n"
+    "Bad:\n  platform: properties: {oauth2-server-uri: https://idp/token}\n"
+    "  profile:  oauth2_server_uri: https://polaris/api/catalog/v1/oauth/"
+    "tokens\n\n"
+    "Good: what generate writes.\n\n"
+    "Fix: regenerate the profile.", false }, check_platform_token_uri,
+  NULL },
+{ { "FP215", "platform-access-delegation-mismatch", E, "platform",
+    "access_delegation_mode differs from the platform's access_delegation",
+    "DuckDB defaults to vended_credentials while floe defaults to none. A "
+    "profile that asks Polaris for vended credentials where the platform "
+    "says none fails on storage without STS (floe's BUG #10: 422 from "
+    "AssumeRole on LocalStack); the reverse leaves DuckDB without S3 "
+    "credentials.\n\n"
+    "Bad:\n  platform: access_delegation: none\n"
+    "  profile:  (no access_delegation_mode)\n\n"
+    "Good:\n  profile:  access_delegation_mode: none\n\n"
+    "Fix: regenerate the profile.", false },
+  check_platform_access_delegation, NULL },
+{ { "FP216", "platform-alias-mismatch", E, "platform",
+    "the attach alias is not the one generate writes",
+    "dbt sources and models name the catalog by its alias; a profile "
+    "with another alias than the project expects (generate's --alias, "
+    "the configuration, or polaris_catalog) leaves them pointing at "
+    "nothing.\n\n"
+    "Bad:\n  alias: lakehouse      # sources say polaris_catalog\n\n"
+    "Good:\n  alias: polaris_catalog\n\n"
+    "Fix: regenerate the profile, or pass the alias you use with "
+    "--alias.", false }, check_platform_alias, NULL },
+{ { "FP217", "platform-credential-env-mismatch", E, "platform",
+    "client_id / client_secret come from other variables than the "
+    "platform's secret_ref",
+    "floe sets the environment variable named by each secret_ref "
+    "(upper-cased, '-' as '_'); a profile reading another variable finds "
+    "it unset (\"Env var required but not provided\") or, worse, reads "
+    "another principal's secret. A DBT_ENV_SECRET_ prefix on the same "
+    "name is not a difference.\n\n"
+    "Bad:\n  platform: client_secret: {secret_ref: polaris-client-secret}\n"
+    "  profile:  client_secret: \"{{ env_var('POLARIS_SECRET') }}\"\n\n"
+    "Good:\n  profile:  client_secret: \"{{ env_var('POLARIS_CLIENT_"
+    "SECRET') }}\"\n\n"
+    "Fix: regenerate the profile.", false }, check_platform_credential_env,
+  NULL },
+{ { "FP218", "platform-catalog-not-attached", E, "platform",
+    "no attach item connects to the platform's catalog",
+    "The output attaches no iceberg catalog (and runs no floe Polaris "
+    "plugin) that can be told to be the platform's: models and sources "
+    "meant for the catalog will not find it.\n\n"
+    "Bad:\n  attach: []\n\n"
+    "Good:\n  attach:\n    - path: demo_catalog\n      alias: "
+    "polaris_catalog\n      type: iceberg\n      options: {...}\n\n"
+    "Fix: regenerate the profile.", false },
+  check_platform_catalog_attached, NULL },
 
 /* ---- attach shape ---- */
 { { "FP301", "iceberg-options-outside-options", E, "attach",
@@ -278,7 +335,9 @@ const struct lint_rule_impl lint_rule_table[] = {
     "a YAML false in attach options is dropped by dbt-duckdb",
     "dbt-duckdb renders a true option as a bare KEY and drops a false "
     "one entirely, so 'support_stage_create: false' leaves the default "
-    "(true) in force.\n\n"
+    "(true) in force. read_only is a real boolean field and "
+    "encode_entire_prefix is switched on by its mere presence, so both "
+    "are exempt.\n\n"
     "Bad:\n  options:\n    support_stage_create: false\n\n"
     "Good:\n  options:\n    support_stage_create: 'false'\n\n"
     "Fix: quote the value.", false }, check_option_false, NULL },
@@ -307,7 +366,10 @@ const struct lint_rule_impl lint_rule_table[] = {
     "support_stage_create, purge_requested, default_schema, secret, "
     "default_region, client_id, client_secret, oauth2_server_uri, "
     "oauth2_scope, oauth2_grant_type, token; 1.5 adds "
-    "extra_http_headers, max_table_staleness, encode_entire_prefix).\n\n"
+    "extra_http_headers, max_table_staleness, encode_entire_prefix; "
+    "1.5.4 adds stage_create_tables, disable_multi_table_commit, "
+    "skip_create_table_metadata_updates, remove_files_on_delete and drops "
+    "support_stage_create).\n\n"
     "Bad:\n  options:\n    oauth_scope: PRINCIPAL_ROLE:ALL\n\n"
     "Good:\n  options:\n    oauth2_scope: PRINCIPAL_ROLE:ALL\n\n"
     "Fix: correct the name (a suggestion is given when one is close).",
@@ -340,7 +402,8 @@ const struct lint_rule_impl lint_rule_table[] = {
     "Fix: letters, digits and '_', not starting with a digit.", false },
   check_alias_identifier, NULL },
 { { "FP309", "extension-missing", E, "attach",
-    "an iceberg catalog is attached but httpfs or iceberg is not loaded",
+    "an iceberg catalog is attached (or floe's Polaris plugin runs) but "
+    "httpfs or iceberg is not loaded",
     "The ATTACH needs the iceberg extension, and its HTTP calls need "
     "httpfs (\"'https' scheme is not supported\" without it); offline "
     "images with auto-loading off fail at connect time.\n\n"
@@ -361,7 +424,9 @@ const struct lint_rule_impl lint_rule_table[] = {
     "an iceberg attach without an endpoint",
     "Without endpoint (and without an iceberg secret that has one, or "
     "endpoint_type) the extension fails: \"Missing 'endpoint' option for "
-    "Iceberg attach\".\n\n"
+    "Iceberg attach\", or with a named secret \"No 'endpoint' was given "
+    "to attach, and no 'endpoint' could be retrieved from the ICEBERG "
+    "secret!\".\n\n"
     "Bad:\n  options:\n    client_id: x\n\n"
     "Good:\n  options:\n    endpoint: http://polaris:8181/api/catalog\n\n"
     "Fix: add endpoint.", false }, check_iceberg_endpoint_missing, NULL },
@@ -371,7 +436,8 @@ const struct lint_rule_impl lint_rule_table[] = {
     "'true' fails validation.\n\n"
     "Bad:\n  read_only: 'true'\n\n"
     "Good:\n  read_only: true\n\n"
-    "Fix: write true or false unquoted.", false }, check_read_only_type,
+    "Fix: write true or false unquoted (or render it with '| as_bool')."
+    , false }, check_read_only_type,
   NULL },
 
 /* ---- credentials ---- */
@@ -462,6 +528,47 @@ const struct lint_rule_impl lint_rule_table[] = {
     "Bad:\n  secrets:\n    - key_id: x\n\n"
     "Good:\n  secrets:\n    - type: s3\n      key_id: x\n\n"
     "Fix: add the type.", false }, check_secret_missing_type, NULL },
+
+/* ---- the dbt project (check --project); reported by project.c ---- */
+{ { "FP601", "project-profile-missing", E, "project",
+    "dbt_project.yml names a profile that profiles.yml does not have",
+    "dbt looks up the 'profile:' of dbt_project.yml in profiles.yml and "
+    "stops with \"Could not find profile named ...\" when it is not "
+    "there (floe's generator once wrote 'floe_demo' for a project that "
+    "said 'floe-demo').\n\n"
+    "Bad:\n  dbt_project.yml: profile: floe-demo\n  profiles.yml:    "
+    "floe_demo: {...}\n\n"
+    "Good: the same name in both.\n\n"
+    "Fix: rename one of them (generate --profile-name).", false },
+  NULL, NULL },
+{ { "FP602", "source-database-not-attached", E, "project",
+    "a source's database is not attached by the profile",
+    "dbt resolves a source as <database>.<schema>.<table>; a database the "
+    "profile neither opens nor attaches fails with \"Catalog ... does "
+    "not exist\".\n\n"
+    "Bad:\n  sources:\n    - name: bronze\n      database: lakehouse\n\n"
+    "Good:\n  sources:\n    - name: bronze\n      database: "
+    "polaris_catalog\n\n"
+    "Fix: use the attach alias.", false }, NULL, NULL },
+{ { "FP603", "source-database-is-warehouse", E, "project",
+    "a source names the catalog's warehouse instead of its attach alias",
+    "Inside DuckDB the attached catalog is known by its alias; the "
+    "warehouse name is only sent to Polaris. A source with database: "
+    "<warehouse> points at a database that does not exist.\n\n"
+    "Bad:\n  database: demo_catalog\n\n"
+    "Good:\n  database: polaris_catalog\n\n"
+    "Fix: use the alias.", false }, NULL, NULL },
+{ { "FP604", "source-schema-not-declared", E, "project",
+    "a catalog source's schema is not a namespace the platform declares",
+    "The schema of a source in the catalog is an Iceberg namespace. The "
+    "platform declares its layers' namespaces (Polaris drops a "
+    "'<warehouse>.' prefix) and the catalog's namespace; a source in "
+    "another namespace finds no tables -- the floe demo's sources said "
+    "schema 'demo' while the bronze layer wrote to 'bronze'.\n\n"
+    "Bad:\n  database: polaris_catalog\n  schema: demo\n\n"
+    "Good:\n  database: polaris_catalog\n  schema: bronze\n\n"
+    "Fix: use a layer's namespace, or declare the namespace in the "
+    "platform.", false }, NULL, NULL },
 };
 
 const size_t lint_rule_table_nr =

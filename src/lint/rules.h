@@ -43,6 +43,11 @@ lint_output_fn check_token_uri_mismatch, check_external_idp,
 	check_platform_endpoint, check_platform_warehouse,
 	check_platform_scope;
 
+/* platform drift: rule_drift.c (FP211-FP213 are in rule_endpoint.c) */
+lint_output_fn check_platform_token_uri, check_platform_access_delegation,
+	check_platform_alias, check_platform_credential_env,
+	check_platform_catalog_attached;
+
 /* attach shape: rule_attach.c */
 lint_output_fn check_options_outside_options, check_option_false,
 	check_attach_option_conflict, check_option_duplicate_case,

@@ -1,0 +1,523 @@
+/*
+ * The dbt project side of `check --project` (FP601-FP604).
+ *
+ * dbt resolves a source as <database>.<schema>.<table>.  With a Polaris
+ * catalog attached, the database must be the attach alias (the warehouse
+ * name exists only on the Polaris side) and the schema an Iceberg
+ * namespace the platform declares.  floe's own demo got this wrong:
+ * sources said schema 'demo' while the bronze layer wrote to 'bronze'.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "floe/fileio.h"
+#include "rules.h"
+#include "strbuf.h"
+
+#define MAX_FILES 2000
+#define MAX_WALK_DEPTH 16
+#define MAX_CONNS 16
+
+struct floe_project {
+	char **names;		/* file names the diags point to */
+	size_t nr, alloc;
+};
+
+void floe_project_free(struct floe_project *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->nr; i++)
+		free(p->names[i]);
+	free(p->names);
+	free(p);
+}
+
+static const char *keep_name(struct floe_project *p, const char *name)
+{
+	char *copy;
+
+	if (p->nr == p->alloc) {
+		size_t a = p->alloc ? p->alloc * 2 : 16;
+		char **v = realloc(p->names, a * sizeof(*v));
+
+		if (!v)
+			return NULL;
+		p->names = v;
+		p->alloc = a;
+	}
+	copy = strdup(name);
+	if (copy)
+		p->names[p->nr++] = copy;
+	return copy;
+}
+
+/* What the selected profile output gives dbt. */
+struct target {
+	const char *profile, *output;
+	const char *aliases[MAX_CONNS + 2];	/* attached database names */
+	size_t nr_aliases;
+	const char *catalog_alias;	/* the platform catalog's alias */
+	const char *main_db;		/* the database of `path` */
+};
+
+/* ':memory:' -> memory, '/x/dev.duckdb' -> dev, as dbt-duckdb derives. */
+static const char *path_db(struct lint_ctx *ctx, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot;
+
+	if (!strcmp(path, ":memory:"))
+		return "memory";
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	return arena_strndup(ctx->arena, base,
+			     dot && dot != base ? (size_t)(dot - base)
+						: strlen(base));
+}
+
+static int find_target(struct lint_ctx *ctx, const struct floe_doc *doc,
+		       const char *profile, struct target *t)
+{
+	const struct floe_node *prof = floe_map_get(doc->root, profile);
+	const struct floe_node *outputs = floe_map_get(prof, "outputs");
+	const struct floe_node *out, *db, *path;
+	struct lint_output o;
+	struct lint_conn conns[MAX_CONNS];
+	const struct lint_conn *c;
+	const char *name = ctx->opt->target;
+	size_t n;
+
+	if (!prof || !outputs)
+		return 0;
+	if (!name)
+		name = lint_render(ctx, floe_map_get(prof, "target"));
+	if (!name)
+		name = "default";
+	out = floe_map_get(outputs, name);
+	if (!out || out->kind != FLOE_NODE_MAP)
+		return 0;
+	memset(t, 0, sizeof(*t));
+	memset(&o, 0, sizeof(o));
+	t->profile = profile;
+	t->output = name;
+	o.profile = profile;
+	o.name = name;
+	o.map = out;
+	o.key = floe_map_pair(outputs, name)->key;
+	o.is_duckdb = true;
+
+	ctx->rule = NULL;
+	n = lint_conns(ctx, &o, conns, MAX_CONNS);
+	for (size_t i = 0; i < n; i++) {
+		const char *a = conns[i].kind == LINT_CONN_PLUGIN
+				? "polaris_catalog"
+				: lint_render(ctx, conns[i].alias);
+
+		if (a)
+			t->aliases[t->nr_aliases++] = a;
+	}
+	c = lint_platform_conn(ctx, conns, n);
+	if (c)
+		t->catalog_alias = c->kind == LINT_CONN_PLUGIN
+				   ? "polaris_catalog"
+				   : lint_render(ctx, c->alias);
+	else if (n == 1)
+		t->catalog_alias = t->aliases[0];
+	db = floe_map_get(out, "database");
+	path = floe_map_get(out, "path");
+	if (db)
+		t->main_db = lint_render(ctx, db);
+	else
+		t->main_db = path_db(ctx, path ? (lint_render(ctx, path)
+						  ? lint_render(ctx, path)
+						  : ":memory:")
+					       : ":memory:");
+	return 1;
+}
+
+/* The namespaces the platform declares for the catalog. */
+static size_t namespaces(struct lint_ctx *ctx, const char **out, size_t max)
+{
+	const struct floe_platform *p = ctx->platform;
+	const struct floe_catalog *c = ctx->catalog;
+	size_t n = 0, wl = c->warehouse ? strlen(c->warehouse) : 0;
+
+	for (size_t i = 0; i < p->nr_layers && n < max; i++) {
+		const struct floe_layer *l = &p->layers[i];
+		const char *ns = l->namespace_;
+
+		if (!ns || !l->catalog_ref || strcmp(l->catalog_ref, c->name))
+			continue;
+		/* Polaris drops a '<warehouse>.' prefix (floe BUG #9) */
+		if (wl && !strncmp(ns, c->warehouse, wl) && ns[wl] == '.')
+			ns += wl + 1;
+		out[n++] = ns;
+	}
+	if (c->namespace_ && n < max)
+		out[n++] = c->namespace_;
+	return n;
+}
+
+static bool in_list(const char *s, const char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] && !strcmp(v[i], s))
+			return true;
+	return false;
+}
+
+static const char *join(struct lint_ctx *ctx, const char *const *v, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *s;
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i] && !in_list(v[i], v, i) &&
+		    strbuf_addf(&sb, "%s'%s'", sb.len ? ", " : "", v[i]))
+			ctx->err = FLOE_ERR_NOMEM;
+	s = arena_strndup(ctx->arena, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return s ? s : "";
+}
+
+static void check_source(struct lint_ctx *ctx, const struct target *t,
+			 const struct floe_node *src)
+{
+	const struct floe_node *name = floe_map_get(src, "name");
+	const struct floe_node *dbn = floe_map_get(src, "database");
+	const struct floe_node *scn = floe_map_get(src, "schema");
+	const char *db, *schema;
+	const char *decl[64];
+	size_t nd;
+	char pos[512];
+
+	if (!dbn)
+		return;		/* the target's own database */
+	db = lint_render(ctx, dbn);
+	if (!db)
+		return;		/* known only at run time */
+	if (t->catalog_alias && !strcmp(db, t->catalog_alias)) {
+		if (!ctx->catalog)
+			return;
+		schema = scn ? lint_render(ctx, scn)
+			     : (floe_node_is_str(name) ? name->value : NULL);
+		if (!schema)
+			return;
+		nd = namespaces(ctx, decl, 64);
+		if (in_list(schema, decl, nd))
+			return;
+		snprintf(pos, sizeof(pos), "%s:%u:%u", ctx->platform->file,
+			 ctx->catalog->name_node->start.line,
+			 ctx->catalog->name_node->start.column);
+		lint_report_id(ctx, "FP604", scn ? scn : name, "source "
+			       "schema '%s' is not a namespace the platform "
+			       "declares for catalogs.%s (%s): %s", schema,
+			       ctx->catalog->name, pos, join(ctx, decl, nd));
+		return;
+	}
+	if (ctx->catalog && ctx->catalog->warehouse &&
+	    !strcmp(db, ctx->catalog->warehouse) && t->catalog_alias) {
+		lint_report_id(ctx, "FP603", dbn, "database '%s' is the "
+			       "catalog's warehouse; inside DuckDB the "
+			       "catalog is attached as '%s'", db,
+			       t->catalog_alias);
+		return;
+	}
+	if (!in_list(db, t->aliases, t->nr_aliases) &&
+	    !(t->main_db && !strcmp(db, t->main_db))) {
+		const char *att[MAX_CONNS + 2];
+		size_t na = 0;
+
+		for (size_t i = 0; i < t->nr_aliases; i++)
+			att[na++] = t->aliases[i];
+		if (t->main_db)
+			att[na++] = t->main_db;
+		lint_report_id(ctx, "FP602", dbn, "database '%s' is not "
+			       "attached by profile '%s', target '%s' (it "
+			       "has %s)", db, t->profile, t->output,
+			       join(ctx, att, na));
+	}
+}
+
+static enum floe_err check_file(struct lint_ctx *ctx, struct floe_project *p,
+				const char *path, const struct target *t)
+{
+	struct floe_doc *doc = NULL;
+	const struct floe_node *sources;
+	const char *name;
+	char *buf = NULL;
+	size_t len, base = ctx->diags->nr;
+	int errnum;
+	enum floe_err err;
+
+	err = floe_read_file(path, ctx->opt->limits.max_bytes
+				   ? ctx->opt->limits.max_bytes
+				   : FLOE_YAML_MAX_BYTES, &buf, &len, &errnum);
+	if (err == FLOE_ERR_NOMEM)
+		return err;
+	if (err != FLOE_OK)
+		return FLOE_OK;	/* unreadable model files are dbt's matter */
+	name = keep_name(p, path);
+	if (!name) {
+		free(buf);
+		return FLOE_ERR_NOMEM;
+	}
+	ctx->file = name;
+	err = floe_yaml_parse(name, buf, len, &ctx->opt->limits, &doc,
+			      ctx->diags);
+	if (err == FLOE_OK) {
+		sources = floe_map_get(doc->root, "sources");
+		for (size_t i = 0; sources && sources->kind == FLOE_NODE_SEQ &&
+				   i < sources->nr; i++)
+			if (sources->items[i]->kind == FLOE_NODE_MAP)
+				check_source(ctx, t, sources->items[i]);
+	} else if (err == FLOE_ERR_NOMEM) {
+		free(buf);
+		return err;
+	}
+	lint_finish_file(ctx, buf, len, base);
+	floe_doc_free(doc);
+	free(buf);
+	return ctx->err;
+}
+
+static int is_yaml(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 4 && !strcmp(name + n - 4, ".yml")) ||
+	       (n > 5 && !strcmp(name + n - 5, ".yaml"));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.yml under dir, sorted, so reports come in a stable order. */
+static enum floe_err walk(struct lint_ctx *ctx, struct floe_project *p,
+			  const char *dir, const struct target *t,
+			  unsigned depth, size_t *files)
+{
+	DIR *d;
+	struct dirent *e;
+	char **names = NULL;
+	size_t nr = 0, alloc = 0;
+	enum floe_err err = FLOE_OK;
+
+	if (depth > MAX_WALK_DEPTH || !(d = opendir(dir)))
+		return FLOE_OK;
+	while ((e = readdir(d))) {
+		char **v;
+
+		if (e->d_name[0] == '.')
+			continue;	/* ., .., hidden folders */
+		if (nr == alloc) {
+			alloc = alloc ? alloc * 2 : 32;
+			v = realloc(names, alloc * sizeof(*v));
+			if (!v) {
+				err = FLOE_ERR_NOMEM;
+				break;
+			}
+			names = v;
+		}
+		names[nr] = malloc(strlen(dir) + strlen(e->d_name) + 2);
+		if (!names[nr]) {
+			err = FLOE_ERR_NOMEM;
+			break;
+		}
+		sprintf(names[nr], "%s/%s", dir, e->d_name);
+		nr++;
+	}
+	closedir(d);
+	if (nr)
+		qsort(names, nr, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < nr && err == FLOE_OK; i++) {
+		struct stat st;
+
+		if (lstat(names[i], &st))
+			continue;
+		if (S_ISDIR(st.st_mode))
+			err = walk(ctx, p, names[i], t, depth + 1, files);
+		else if (S_ISREG(st.st_mode) && is_yaml(names[i]) &&
+			 (*files)++ < MAX_FILES)
+			err = check_file(ctx, p, names[i], t);
+	}
+	for (size_t i = 0; i < nr; i++)
+		free(names[i]);
+	free(names);
+	return err;
+}
+
+static const struct floe_doc *profile_doc(struct floe_doc **docs, size_t n,
+					  const char *profile, size_t *which)
+{
+	for (size_t i = 0; i < n; i++)
+		if (docs[i] && floe_map_get(docs[i]->root, profile)) {
+			*which = i;
+			return docs[i];
+		}
+	return NULL;
+}
+
+static const char *profile_names(struct lint_ctx *ctx, struct floe_doc **docs,
+				 size_t n)
+{
+	const char *v[64];
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct floe_node *r = docs[i] ? docs[i]->root : NULL;
+
+		for (size_t j = 0; r && r->kind == FLOE_NODE_MAP &&
+				   j < r->nr && k < 64; j++)
+			if (floe_node_is_str(r->pairs[j].key) &&
+			    strcmp(r->pairs[j].key->value, "config"))
+				v[k++] = r->pairs[j].key->value;
+	}
+	return k ? join(ctx, v, k) : "none";
+}
+
+enum floe_err floe_project_check(const char *dir,
+				 const struct floe_text *profiles,
+				 size_t nr_profiles,
+				 const struct floe_lint_options *opt,
+				 struct floe_diags *diags,
+				 struct floe_project **keep, int *errnum)
+{
+	struct lint_ctx ctx;
+	struct floe_project *p;
+	struct floe_doc **docs, *proj = NULL;
+	struct floe_yaml_limits lim = opt->limits;
+	struct floe_diags scratch = FLOE_DIAGS_INIT;
+	const struct floe_node *pn, *mp;
+	const struct floe_doc *pdoc;
+	const char *profile, *proj_name;
+	char *path, *buf = NULL;
+	size_t len, which = 0, files = 0, base;
+	struct target t;
+	enum floe_err err;
+
+	*errnum = 0;
+	if (!lim.max_bytes)
+		lim = floe_yaml_default_limits();
+	p = calloc(1, sizeof(*p));
+	docs = calloc(nr_profiles ? nr_profiles : 1, sizeof(*docs));
+	path = malloc(strlen(dir) + sizeof("/dbt_project.yml"));
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.opt = opt;
+	ctx.diags = diags;
+	ctx.arena = arena_new();
+	if (!p || !docs || !path || !ctx.arena) {
+		err = FLOE_ERR_NOMEM;
+		goto out;
+	}
+	sprintf(path, "%s/dbt_project.yml", dir);
+	err = floe_read_file(path, lim.max_bytes, &buf, &len, errnum);
+	if (err != FLOE_OK)
+		goto out;
+	proj_name = keep_name(p, path);
+	if (!proj_name) {
+		err = FLOE_ERR_NOMEM;
+		goto out;
+	}
+	/* the profiles were linted already: their findings are not ours */
+	for (size_t i = 0; i < nr_profiles; i++)
+		floe_yaml_parse(profiles[i].name, profiles[i].buf,
+				profiles[i].len, &lim, &docs[i], &scratch);
+
+	base = diags->nr;
+	ctx.file = proj_name;
+	err = floe_yaml_parse(proj_name, buf, len, &lim, &proj, diags);
+	if (err != FLOE_OK) {
+		lint_finish_file(&ctx, buf, len, base);
+		err = err == FLOE_ERR_INPUT ? FLOE_OK : err;
+		goto out;
+	}
+	pn = floe_map_get(proj->root, "profile");
+	profile = lint_render(&ctx, pn);
+	if (!pn) {
+		lint_report_id(&ctx, "FP601", NULL, "dbt_project.yml has no "
+			       "'profile:'; dbt needs one to find the "
+			       "connection");
+		lint_finish_file(&ctx, buf, len, base);
+		goto out;
+	}
+	if (!profile) {
+		lint_finish_file(&ctx, buf, len, base);
+		goto out;	/* rendered at run time */
+	}
+	pdoc = profile_doc(docs, nr_profiles, profile, &which);
+	if (!pdoc) {
+		lint_report_id(&ctx, "FP601", pn, "profile '%s' is not in "
+			       "the profiles given (they have %s)", profile,
+			       profile_names(&ctx, docs, nr_profiles));
+		lint_finish_file(&ctx, buf, len, base);
+		goto out;
+	}
+	lint_finish_file(&ctx, buf, len, base);
+
+	/* the output dbt will use, held against its platform */
+	{
+		const char *name = opt->target;
+
+		if (!name)
+			name = lint_render(&ctx, floe_map_get(
+				floe_map_get(pdoc->root, profile), "target"));
+		lint_select_platform(&ctx, name ? name : "default");
+	}
+	if (!find_target(&ctx, pdoc, profile, &t))
+		goto out;	/* FP005 reports it in the profile */
+
+	mp = floe_map_get(proj->root, "model-paths");
+	if (mp && mp->kind == FLOE_NODE_SEQ) {
+		for (size_t i = 0; i < mp->nr && err == FLOE_OK; i++) {
+			const char *m = lint_render(&ctx, mp->items[i]);
+			char *sub;
+
+			if (!m)
+				continue;
+			sub = malloc(strlen(dir) + strlen(m) + 2);
+			if (!sub) {
+				err = FLOE_ERR_NOMEM;
+				break;
+			}
+			sprintf(sub, "%s/%s", dir, m);
+			err = walk(&ctx, p, sub, &t, 0, &files);
+			free(sub);
+		}
+	} else {
+		char *sub = malloc(strlen(dir) + sizeof("/models"));
+
+		if (!sub) {
+			err = FLOE_ERR_NOMEM;
+			goto out;
+		}
+		sprintf(sub, "%s/models", dir);
+		err = walk(&ctx, p, sub, &t, 0, &files);
+		free(sub);
+	}
+out:
+	if (err == FLOE_OK && ctx.err != FLOE_OK)
+		err = ctx.err;
+	for (size_t i = 0; docs && i < nr_profiles; i++)
+		floe_doc_free(docs[i]);
+	free(docs);
+	floe_doc_free(proj);
+	free(buf);
+	free(path);
+	lint_release_ctx(&ctx);
+	arena_free(ctx.arena);
+	floe_diags_release(&scratch);
+	if (err != FLOE_OK) {
+		floe_project_free(p);
+		return err;
+	}
+	*keep = p;
+	return FLOE_OK;
+}

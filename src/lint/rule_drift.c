@@ -1,0 +1,238 @@
+/*
+ * Drift: the profile held against what `generate` would write from the
+ * platform file (FP214-FP218; lint --platform and check).
+ *
+ * The baseline is the generator itself (floe_gen_attach), not a second
+ * reading of the platform, so the two cannot disagree.  Differences that
+ * change nothing are not drift: quoting, key order, comments, spaces
+ * inside {{ }}, the quote style of env_var() arguments, a trailing '/'
+ * on a URL, and a DBT_ENV_SECRET_ prefix on a variable name.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules.h"
+
+#define MAX_CONNS 16
+
+/* "platform.yaml:14:10" for a platform node (or just the file). */
+static const char *where(struct lint_ctx *ctx, const struct floe_node *n,
+			 char *buf, size_t size)
+{
+	const char *file = ctx->platform->file;
+
+	if (n && n->start.line)
+		snprintf(buf, size, "%s:%u:%u", file, n->start.line,
+			 n->start.column);
+	else
+		snprintf(buf, size, "%s", file);
+	return buf;
+}
+
+/*
+ * A value normalised for comparison: no spaces inside {{ }}, one quote
+ * style, no DBT_ENV_SECRET_ prefix, no trailing '/'.  Written to buf.
+ */
+static const char *norm(const char *s, char *buf, size_t size)
+{
+	static const char prefix[] = "DBT_ENV_SECRET_";
+	size_t o = 0;
+	int in_jinja = 0;
+
+	for (size_t i = 0; s[i] && o + 1 < size; i++) {
+		if (s[i] == '{' && s[i + 1] == '{')
+			in_jinja = 1;
+		else if (s[i] == '}' && s[i + 1] == '}')
+			in_jinja = 0;
+		if (in_jinja && (s[i] == ' ' || s[i] == '\t'))
+			continue;
+		if (in_jinja && !strncmp(s + i, prefix, sizeof(prefix) - 1)) {
+			i += sizeof(prefix) - 2;
+			continue;
+		}
+		buf[o++] = s[i] == '"' && in_jinja ? '\'' : s[i];
+	}
+	while (o && buf[o - 1] == '/')
+		o--;
+	buf[o] = '\0';
+	return buf;
+}
+
+/*
+ * Does the profile's value differ from what generate writes?  1 yes,
+ * 0 no, -1 cannot tell (a value rendered only at run time).
+ */
+static int differs(struct lint_ctx *ctx, const struct floe_node *n,
+		   const char *want)
+{
+	char a[1024], b[1024];
+	const char *have;
+
+	if (!n || !want)
+		return -1;
+	if (strstr(want, "{{")) {
+		/* generate writes a reference: compare the templates */
+		if (!floe_node_is_str(n))
+			return 1;
+		return strcmp(norm(n->value, a, sizeof(a)),
+			      norm(want, b, sizeof(b))) != 0;
+	}
+	have = lint_render(ctx, n);
+	if (!have)
+		return -1;
+	return strcmp(norm(have, a, sizeof(a)), norm(want, b, sizeof(b))) != 0;
+}
+
+static const struct lint_conn *the_conn(struct lint_ctx *ctx,
+					const struct lint_output *out,
+					struct lint_conn *conns, size_t *n)
+{
+	if (!lint_expected(ctx))
+		return NULL;
+	*n = lint_conns(ctx, out, conns, MAX_CONNS);
+	return lint_platform_conn(ctx, conns, *n);
+}
+
+void check_platform_token_uri(struct lint_ctx *ctx,
+			      const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	const struct lint_conn *c;
+	const struct floe_gen_attach *e;
+	const struct floe_node *at = NULL;
+	char pos[512];
+	size_t n = 0;
+
+	c = the_conn(ctx, out, conns, &n);
+	if (!c || c->kind != LINT_CONN_ATTACH || !c->token_uri)
+		return;		/* derived by the plugin; FP209 if missing */
+	e = lint_expected(ctx);
+	if (differs(ctx, c->token_uri, e->token_uri) != 1)
+		return;
+	for (size_t i = 0; i < e->catalog->nr_properties; i++)
+		if (!strcmp(e->catalog->properties[i].key,
+			    "oauth2-server-uri"))
+			at = e->catalog->properties[i].value_node;
+	lint_report(ctx, c->token_uri, "the token URI is not '%s', which "
+		    "generate writes from %s (%s)", e->token_uri,
+		    at ? "the catalog's oauth2-server-uri" : "the catalog uri",
+		    where(ctx, at ? at : e->catalog->uri.node, pos,
+			  sizeof(pos)));
+}
+
+void check_platform_access_delegation(struct lint_ctx *ctx,
+				      const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	const struct lint_conn *c;
+	const struct floe_gen_attach *e;
+	const struct floe_node *mode = NULL, *at;
+	const char *have;
+	char pos[512];
+	size_t n = 0;
+
+	c = the_conn(ctx, out, conns, &n);
+	if (!c)
+		return;
+	e = lint_expected(ctx);
+	if (c->kind == LINT_CONN_ATTACH) {
+		const struct floe_pair *p = lint_get_ci(c->options,
+						       "access_delegation_mode");
+
+		mode = p ? p->value : NULL;
+	}
+	if (mode) {
+		have = lint_render(ctx, mode);
+		if (!have || !strcmp(have, e->delegation))
+			return;
+		at = mode;
+	} else {
+		have = "vended_credentials";	/* DuckDB's default */
+		if (!strcmp(e->delegation, have))
+			return;
+		at = c->kind == LINT_CONN_ATTACH && c->options ? c->options
+							       : c->item;
+	}
+	lint_report(ctx, at, "access delegation is '%s'%s, but the platform "
+		    "says '%s' (%s)", have,
+		    mode ? "" : " (DuckDB's default: the profile sets none)",
+		    e->delegation,
+		    where(ctx, e->catalog->access_delegation_node
+			  ? e->catalog->access_delegation_node
+			  : e->catalog->name_node, pos, sizeof(pos)));
+}
+
+void check_platform_alias(struct lint_ctx *ctx, const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	const struct lint_conn *c;
+	const char *want = lint_expected_alias(ctx), *have;
+	size_t n = 0;
+
+	c = the_conn(ctx, out, conns, &n);
+	if (!c || c->kind != LINT_CONN_ATTACH || !c->alias)
+		return;
+	have = lint_render(ctx, c->alias);
+	if (have && strcmp(have, want))
+		lint_report(ctx, c->alias, "the alias is '%s', but generate "
+			    "writes '%s' (set with --alias or generate.alias "
+			    "in .floe-profiles.yaml)", have, want);
+}
+
+static void credential(struct lint_ctx *ctx, const struct floe_node *n,
+		       const char *want, const struct floe_value *v,
+		       const char *what)
+{
+	char pos[512];
+
+	if (!n || differs(ctx, n, want) != 1)
+		return;
+	if (v->kind == FLOE_VALUE_SECRET_REF)
+		lint_report(ctx, n, "%s does not read the variable generate "
+			    "writes, '%s' (from secret_ref '%s', %s)", what,
+			    want, v->text, where(ctx, v->node, pos,
+						 sizeof(pos)));
+	else
+		lint_report(ctx, n, "%s is not what generate writes from %s",
+			    what, where(ctx, v->node, pos, sizeof(pos)));
+}
+
+void check_platform_credential_env(struct lint_ctx *ctx,
+				   const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	const struct lint_conn *c;
+	const struct floe_gen_attach *e;
+	size_t n = 0;
+
+	c = the_conn(ctx, out, conns, &n);
+	if (!c)
+		return;
+	e = lint_expected(ctx);
+	credential(ctx, c->client_id, e->client_id,
+		   &e->catalog->credentials.client_id, "client_id");
+	/* never show a secret: only the variable names are compared */
+	if (c->client_secret && !lint_is_literal(c->client_secret))
+		credential(ctx, c->client_secret, e->client_secret,
+			   &e->catalog->credentials.client_secret,
+			   "client_secret");
+}
+
+void check_platform_catalog_attached(struct lint_ctx *ctx,
+				     const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	const struct floe_gen_attach *e = lint_expected(ctx);
+	char pos[512];
+	size_t n;
+
+	if (!e)
+		return;
+	n = lint_conns(ctx, out, conns, MAX_CONNS);
+	if (lint_platform_conn(ctx, conns, n))
+		return;
+	lint_report(ctx, out->key, "output '%s' attaches no iceberg catalog "
+		    "that is catalogs.%s (%s)%s", out->name, e->catalog->name,
+		    where(ctx, e->catalog->name_node, pos, sizeof(pos)),
+		    n ? ": no alias or warehouse matches" : "");
+}

@@ -1,62 +1,833 @@
-/* rule_attach.c: placeholder bodies, being written */
+/*
+ * Rules about the shape of `attach:` items (FP301-FP312).
+ *
+ * dbt-duckdb's Attachment is a strict dataclass (path, type, alias,
+ * secret, read_only, options, is_ducklake; anything else fails the
+ * profile), and Attachment.to_sql() renders `options` as
+ * `KEY_UPPER value`: a YAML true becomes a bare KEY, a YAML false or a
+ * null is dropped, and only the exact keys type, secret and read_only are
+ * handled apart (credentials.py).  DuckDB lower-cases the option names
+ * and the iceberg extension refuses any name it does not know
+ * ("Unhandled options found").  The option list is that of DuckDB 1.4.3,
+ * plus the 1.5 names, which are accepted but never required.
+ *
+ * Every position is where the text is written: a key merged in with
+ * `<<: *anchor` is reported at the anchor's definition.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
 #include "rules.h"
-void check_options_outside_options(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* dbt-duckdb's Attachment fields (credentials.py), case-sensitive. */
+static const char *const attach_fields[] = {
+	"path", "type", "alias", "secret", "read_only", "options",
+	"is_ducklake", NULL
+};
+
+/* The iceberg extension's ATTACH options, lower case (DuckDB 1.4 + 1.5). */
+static const char *const iceberg_options[] = {
+	"type", "read_only", "endpoint", "endpoint_type",
+	"authorization_type", "access_delegation_mode",
+	"support_nested_namespaces", "support_stage_create",
+	"stage_create_tables", "purge_requested", "default_schema",
+	"encode_entire_prefix", "max_table_staleness",
+	"disable_multi_table_commit", "skip_create_table_metadata_updates",
+	"remove_files_on_delete", "secret", "default_region", "client_id",
+	"client_secret", "oauth2_server_uri", "oauth2_scope",
+	"oauth2_grant_type", "token", "extra_http_headers", NULL
+};
+
+/* The inline OAuth2 options: with any of them no secret is looked up. */
+static const char *const inline_oauth2[] = {
+	"client_id", "client_secret", "token", "oauth2_server_uri",
+	"oauth2_scope", "oauth2_grant_type", "extra_http_headers", NULL
+};
+
+static bool in_list(const char *const *list, const char *s, bool ci)
 {
-	(void)ctx;
-	(void)out;
+	for (size_t i = 0; list[i]; i++)
+		if (ci ? !strcasecmp(list[i], s) : !strcmp(list[i], s))
+			return true;
+	return false;
 }
+
+/* The attach list of an output, or NULL. */
+static const struct floe_node *attach_list(const struct lint_output *out)
+{
+	const struct floe_node *a = floe_map_get(out->map, "attach");
+
+	return a && a->kind == FLOE_NODE_SEQ ? a : NULL;
+}
+
+/* The item's `options` mapping, or NULL. */
+static const struct floe_node *options_of(const struct floe_node *item)
+{
+	const struct floe_node *o = floe_map_get(item, "options");
+
+	return o && o->kind == FLOE_NODE_MAP ? o : NULL;
+}
+
+typedef void option_fn(struct lint_ctx *ctx, const struct floe_pair *p);
+
+/* Run fn on every string-keyed option of the iceberg attach items. */
+static void each_iceberg_option(struct lint_ctx *ctx,
+				const struct lint_output *out, option_fn *fn)
+{
+	const struct floe_node *attach = attach_list(out);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const struct floe_node *o = options_of(item);
+
+		if (!o || !lint_attach_is_iceberg(item))
+			continue;
+		for (size_t j = 0; j < o->nr; j++)
+			if (floe_node_is_str(o->pairs[j].key))
+				fn(ctx, &o->pairs[j]);
+	}
+}
+
+static bool is_map(const struct floe_node *n)
+{
+	return n && n->kind == FLOE_NODE_MAP;
+}
+
+static bool is_null(const struct floe_node *n)
+{
+	return n && n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL;
+}
+
+static bool is_false(const struct floe_node *n)
+{
+	return n && n->kind == FLOE_NODE_SCALAR &&
+	       n->type == FLOE_TYPE_BOOL && !lint_bool_true(n);
+}
+
+/*
+ * True when to_sql() emits nothing for an option: a YAML false or a
+ * null.  (The exact keys type, secret and read_only are handled apart.)
+ */
+static bool option_dropped(const struct floe_pair *p)
+{
+	const char *k = p->key->value;
+
+	if (!strcmp(k, "type") || !strcmp(k, "secret") ||
+	    !strcmp(k, "read_only"))
+		return false;
+	return is_false(p->value) || is_null(p->value);
+}
+
+/* An arena copy of s in lower case. */
+static const char *lower(struct lint_ctx *ctx, const char *s)
+{
+	size_t n = strlen(s);
+	char *d = arena_strndup(ctx->arena, s, n);
+
+	if (!d) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		d[i] = (char)tolower((unsigned char)d[i]);
+	return d;
+}
+
+/*
+ * The value DuckDB sees for a string option: to_sql() passes a value
+ * already wrapped in quotes as it is, so one layer of quotes is taken off.
+ * NULL when the value cannot be rendered statically.
+ */
+static const char *option_text(struct lint_ctx *ctx,
+			       const struct floe_node *v)
+{
+	const char *s = lint_render(ctx, v);
+	size_t a, b;
+	char *d;
+
+	if (!s)
+		return NULL;
+	for (a = 0; s[a] == ' ' || s[a] == '\t' || s[a] == '\n'; a++)
+		;
+	b = strlen(s);
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' ||
+			 s[b - 1] == '\n'))
+		b--;
+	if (b - a < 2 || (s[a] != '\'' && s[a] != '"') || s[b - 1] != s[a])
+		return s;
+	d = arena_strndup(ctx->arena, s + a + 1, b - a - 2);
+	if (!d)
+		ctx->err = FLOE_ERR_NOMEM;
+	return d;
+}
+
+/* ---- FP301 ---- */
+
+/* One key of an attach item that is not an Attachment field. */
+static void unknown_field(struct lint_ctx *ctx, const struct floe_node *k)
+{
+	const char *hint;
+
+	if (in_list(iceberg_options, k->value, true)) {
+		lint_report(ctx, k, "'%s' is an iceberg option written on the "
+			    "attach item: dbt-duckdb's attachment takes only "
+			    "path, type, alias, secret, read_only, options and "
+			    "is_ducklake, so the profile fails validation "
+			    "(\"Additional properties are not allowed ('%s' "
+			    "was unexpected)\"); move it under options",
+			    k->value, k->value);
+		return;
+	}
+	if (!strcasecmp(k->value, "catalog") ||
+	    !strcasecmp(k->value, "warehouse")) {
+		lint_report(ctx, k, "dbt-duckdb's attachment has no field "
+			    "'%s', so the profile fails validation "
+			    "(\"Additional properties are not allowed ('%s' "
+			    "was unexpected)\"); the warehouse (the Polaris "
+			    "catalog name) goes in path", k->value, k->value);
+		return;
+	}
+	hint = lint_did_you_mean(k->value, attach_fields);
+	if (hint)
+		lint_report(ctx, k, "dbt-duckdb's attachment has no field "
+			    "'%s', so the profile fails validation "
+			    "(\"Additional properties are not allowed ('%s' "
+			    "was unexpected)\"); did you mean '%s'?", k->value,
+			    k->value, hint);
+	else
+		lint_report(ctx, k, "dbt-duckdb's attachment has no field "
+			    "'%s', so the profile fails validation "
+			    "(\"Additional properties are not allowed ('%s' "
+			    "was unexpected)\"); the fields are path, type, "
+			    "alias, secret, read_only, options and is_ducklake",
+			    k->value, k->value);
+}
+
+void check_options_outside_options(struct lint_ctx *ctx,
+				   const struct lint_output *out)
+{
+	const struct floe_node *attach = attach_list(out);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+
+		for (size_t j = 0; is_map(item) && j < item->nr; j++) {
+			const struct floe_node *k = item->pairs[j].key;
+
+			if (floe_node_is_str(k) &&
+			    !in_list(attach_fields, k->value, false))
+				unknown_field(ctx, k);
+		}
+	}
+}
+
+/* ---- FP302 ---- */
+
+/* The extension's default of a boolean option, or NULL if not one. */
+static const char *bool_default(const char *name)
+{
+	static const struct {
+		const char *name, *dflt;
+	} d[] = {
+		{ "support_stage_create", "true" },
+		{ "stage_create_tables", "true" },
+		{ "remove_files_on_delete", "true" },
+		{ "support_nested_namespaces", "false" },
+		{ "purge_requested", "false" },
+		{ "disable_multi_table_commit", "false" },
+		{ "skip_create_table_metadata_updates", "false" },
+	};
+
+	for (size_t i = 0; i < sizeof(d) / sizeof(d[0]); i++)
+		if (!strcasecmp(d[i].name, name))
+			return d[i].dflt;
+	return NULL;
+}
+
+static void false_option(struct lint_ctx *ctx, const struct floe_pair *p)
+{
+	const char *k = p->key->value, *dflt;
+
+	if (!is_false(p->value) || !in_list(iceberg_options, k, true))
+		return;
+	/*
+	 * read_only: false means what it says; presence alone turns
+	 * encode_entire_prefix on, so dropping a false one does what was
+	 * meant (and quoting would not).
+	 */
+	if (!strcasecmp(k, "read_only") ||
+	    !strcasecmp(k, "encode_entire_prefix") ||
+	    !strcasecmp(k, "type") || !strcasecmp(k, "secret"))
+		return;
+	dflt = bool_default(k);
+	lint_report(ctx, p->value, "'%s: %s' never reaches DuckDB: dbt-duckdb "
+		    "drops an attach option whose value is a YAML false, so "
+		    "the extension's default%s%s%s applies; quote it to pass "
+		    "it: %s: 'false'", k, p->value->value, dflt ? " (" : "",
+		    dflt ? dflt : "", dflt ? ")" : "", k);
+}
+
 void check_option_false(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	each_iceberg_option(ctx, out, false_option);
 }
-void check_attach_option_conflict(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* ---- FP303 ---- */
+
+/*
+ * Python truth of a direct field: 1, 0, or -1 when unknown.  A value of
+ * the wrong type fails the schema before to_sql() runs (FP312 and the
+ * schema's own error): nothing to say here.
+ */
+static int field_truth(struct lint_ctx *ctx, const char *field,
+		       const struct floe_node *v)
 {
-	(void)ctx;
-	(void)out;
+	const char *s;
+
+	if (is_null(v))
+		return 0;
+	if (!strcmp(field, "read_only"))
+		return v->kind == FLOE_NODE_SCALAR &&
+		       v->type == FLOE_TYPE_BOOL ? lint_bool_true(v) : -1;
+	if (!floe_node_is_str(v))
+		return -1;
+	s = lint_render(ctx, v);
+	if (!s)
+		return -1;
+	return *s != '\0';
 }
-void check_option_duplicate_case(struct lint_ctx *ctx, const struct lint_output *out)
+
+void check_attach_option_conflict(struct lint_ctx *ctx,
+				  const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	static const char *const keys[] = { "type", "secret", "read_only",
+					    NULL };
+	const struct floe_node *attach = attach_list(out);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const struct floe_node *o = options_of(item);
+
+		if (!o || !o->nr)
+			continue;
+		for (size_t j = 0; keys[j]; j++) {
+			const struct floe_pair *field =
+				floe_map_pair(item, keys[j]);
+			const struct floe_pair *opt = floe_map_pair(o, keys[j]);
+
+			/* dbt-duckdb compares exact, lower-case keys */
+			if (!field || !opt ||
+			    field_truth(ctx, keys[j], field->value) != 1)
+				continue;
+			lint_report(ctx, opt->key, "'%s' is set both on the "
+				    "attach item (line %u) and in its options: "
+				    "dbt-duckdb stops with \"Attachment "
+				    "option(s) ['%s'] specified in both "
+				    "direct fields and options dict\"; keep "
+				    "one of the two", keys[j],
+				    field->key->start.line, keys[j]);
+		}
+	}
 }
-void check_unknown_iceberg_option(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* ---- FP304 ---- */
+
+void check_option_duplicate_case(struct lint_ctx *ctx,
+				 const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	const struct floe_node *attach = attach_list(out);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *o = options_of(attach->items[i]);
+
+		for (size_t j = 1; o && j < o->nr; j++) {
+			const struct floe_pair *p = &o->pairs[j];
+
+			if (!floe_node_is_str(p->key) || option_dropped(p))
+				continue;
+			for (size_t k = 0; k < j; k++) {
+				const struct floe_pair *q = &o->pairs[k];
+
+				if (!floe_node_is_str(q->key) ||
+				    option_dropped(q) ||
+				    strcasecmp(q->key->value, p->key->value))
+					continue;
+				lint_report(ctx, p->key, "option '%s' repeats "
+					    "'%s' (line %u) but for case: "
+					    "dbt-duckdb upper-cases both and "
+					    "DuckDB keeps the last one, so the "
+					    "value on line %u is silently "
+					    "ignored; keep one", p->key->value,
+					    q->key->value, q->key->start.line,
+					    q->key->start.line);
+				break;
+			}
+		}
+	}
 }
+
+/* ---- FP305 ---- */
+
+static void unknown_option(struct lint_ctx *ctx, const struct floe_pair *p)
+{
+	const char *name, *hint;
+
+	if (in_list(iceberg_options, p->key->value, true) ||
+	    option_dropped(p))
+		return;		/* a dropped option never arrives */
+	name = lower(ctx, p->key->value);
+	if (!name)
+		return;
+	hint = lint_did_you_mean(name, iceberg_options);
+	if (hint)
+		lint_report(ctx, p->key, "the iceberg extension has no option "
+			    "'%s': the ATTACH fails with \"Unhandled options "
+			    "found: %s\"; did you mean '%s'?", p->key->value,
+			    name, hint);
+	else
+		lint_report(ctx, p->key, "the iceberg extension has no option "
+			    "'%s': the ATTACH fails with \"Unhandled options "
+			    "found: %s\"; remove it or correct the name "
+			    "('floe-profiles explain FP305' lists the options)",
+			    p->key->value, name);
+}
+
+void check_unknown_iceberg_option(struct lint_ctx *ctx,
+				  const struct lint_output *out)
+{
+	each_iceberg_option(ctx, out, unknown_option);
+}
+
+/* ---- FP306 ---- */
+
+struct allowed {
+	const char *option;
+	const char *const *values;	/* NULL-terminated, lower case */
+	/* the extension's message: pre, then the value and post if any */
+	const char *pre, *post;
+	const char *list;		/* the allowed values, for the fix */
+};
+
+static const char *const delegation_values[] = { "vended_credentials",
+						 "none", NULL };
+static const char *const authorization_values[] = { "oauth2", "sigv4",
+						    "none", NULL };
+static const char *const grant_values[] = { "client_credentials", NULL };
+
+static const struct allowed allowed_values[] = {
+	{ "access_delegation_mode", delegation_values,
+	  "Unrecognized access mode", NULL, "vended_credentials or none" },
+	{ "authorization_type", authorization_values,
+	  "'authorization_type' '", "' is not supported, valid options are: "
+	  "none, oauth2, sigv4", "oauth2, sigv4 or none" },
+	{ "oauth2_grant_type", grant_values,
+	  "Unsupported option ('", "') for 'oauth2_grant_type', only "
+	  "supports 'client_credentials' currently",
+	  "client_credentials (the default: the line can go)" },
+};
+
+static void check_value(struct lint_ctx *ctx, const struct allowed *a,
+			const struct floe_pair *p)
+{
+	const char *s = option_text(ctx, p->value);
+	const char *lc, *hint = NULL;
+	char error[256], fixed[128];
+	size_t n;
+
+	if (!s)
+		return;		/* rendered only at run time */
+	lc = lower(ctx, s);
+	if (!lc || in_list(a->values, lc, false))
+		return;
+	if (a->post)
+		snprintf(error, sizeof(error), "%s%s%s", a->pre, s, a->post);
+	else
+		snprintf(error, sizeof(error), "%s", a->pre);
+	/* vended-credentials: a dash for the underscore */
+	n = strlen(lc);
+	if (n < sizeof(fixed)) {
+		for (size_t i = 0; i <= n; i++)
+			fixed[i] = lc[i] == '-' ? '_' : lc[i];
+		if (strcmp(fixed, lc) && in_list(a->values, fixed, false)) {
+			lint_report(ctx, p->value, "%s '%s' is not a value the "
+				    "iceberg extension accepts: the ATTACH "
+				    "fails with \"%s\"; write '%s', with an "
+				    "underscore", p->key->value, s, error,
+				    fixed);
+			return;
+		}
+	}
+	hint = lint_did_you_mean(lc, a->values);
+	if (hint)
+		lint_report(ctx, p->value, "%s '%s' is not a value the iceberg "
+			    "extension accepts: the ATTACH fails with \"%s\"; "
+			    "did you mean '%s'? (allowed: %s)", p->key->value,
+			    s, error, hint, a->list);
+	else
+		lint_report(ctx, p->value, "%s '%s' is not a value the iceberg "
+			    "extension accepts: the ATTACH fails with \"%s\"; "
+			    "use %s", p->key->value, s, error, a->list);
+}
+
+static void option_value(struct lint_ctx *ctx, const struct floe_pair *p)
+{
+	size_t nr = sizeof(allowed_values) / sizeof(allowed_values[0]);
+
+	for (size_t k = 0; k < nr; k++)
+		if (!strcasecmp(p->key->value, allowed_values[k].option))
+			check_value(ctx, &allowed_values[k], p);
+}
+
 void check_option_value(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	each_iceberg_option(ctx, out, option_value);
 }
-void check_warehouse_location(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* ---- FP307 ---- */
+
+void check_warehouse_location(struct lint_ctx *ctx,
+			      const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	static const char *const schemes[] = {
+		"s3://", "s3a://", "gs://", "abfs://", "abfss://", "az://",
+		"file:", "/", NULL
+	};
+	const struct floe_node *attach = attach_list(out);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const struct floe_node *path = floe_map_get(item, "path");
+		const char *s;
+
+		if (!path || !lint_attach_is_iceberg(item))
+			continue;
+		s = lint_render(ctx, path);
+		if (!s)
+			continue;	/* rendered only at run time */
+		if (!*s) {
+			lint_report(ctx, path, "the attach path is empty, but "
+				    "for an Iceberg REST catalog it is the "
+				    "warehouse, which Polaris reads as the "
+				    "catalog name: the ATTACH answers 400 "
+				    "\"Please specify a warehouse\"; set it to "
+				    "the Polaris catalog name");
+			continue;
+		}
+		for (size_t j = 0; schemes[j]; j++) {
+			if (strncasecmp(s, schemes[j], strlen(schemes[j])))
+				continue;
+			lint_report(ctx, path, "the attach path '%s' is a "
+				    "storage location, but for an Iceberg "
+				    "REST catalog it is the warehouse, which "
+				    "Polaris reads as the catalog name: the "
+				    "ATTACH answers 404 \"Unable to find "
+				    "warehouse\"; use the Polaris catalog "
+				    "name", s);
+			break;
+		}
+	}
 }
-void check_alias_identifier(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* ---- FP308 ---- */
+
+static bool is_identifier(const char *s)
 {
-	(void)ctx;
-	(void)out;
+	if (!(isalpha((unsigned char)*s) || *s == '_'))
+		return false;
+	for (s++; *s; s++)
+		if (!(isalnum((unsigned char)*s) || *s == '_'))
+			return false;
+	return true;
 }
-void check_extension_missing(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* A suggested identifier for s in fix[size], or NULL. */
+static const char *alias_fix(const char *s, char *fix, size_t size)
 {
-	(void)ctx;
-	(void)out;
+	size_t n = strlen(s), k = 0;
+
+	if (n + 2 > size)
+		return NULL;
+	if (isdigit((unsigned char)s[0]))
+		fix[k++] = '_';
+	for (size_t j = 0; j < n; j++)
+		fix[k++] = isalnum((unsigned char)s[j]) ? s[j] : '_';
+	fix[k] = '\0';
+	return is_identifier(fix) ? fix : NULL;
 }
-void check_attach_path_missing(struct lint_ctx *ctx, const struct lint_output *out)
+
+void check_alias_identifier(struct lint_ctx *ctx,
+			    const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	const struct floe_node *attach = attach_list(out);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *alias =
+			floe_map_get(attach->items[i], "alias");
+		const char *s = alias ? lint_render(ctx, alias) : NULL;
+		const char *fix;
+		char buf[64];
+
+		/* an empty alias is falsy: dbt-duckdb writes no AS at all */
+		if (!s || !*s || is_identifier(s))
+			continue;
+		fix = alias_fix(s, buf, sizeof(buf));
+		lint_report(ctx, alias, "the attach alias '%s' is not a bare "
+			    "SQL identifier: dbt-duckdb writes it unquoted "
+			    "into 'ATTACH ... AS %s', which does not parse; "
+			    "use letters, digits and '_'%s%s%s", s, s,
+			    fix ? ", e.g. '" : ", not starting with a digit",
+			    fix ? fix : "", fix ? "'" : "");
+	}
 }
-void check_iceberg_endpoint_missing(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* ---- FP309 ---- */
+
+/* The rendered name of an extensions entry; NULL when unknown. */
+static const char *extension_name(struct lint_ctx *ctx,
+				  const struct floe_node *e)
 {
-	(void)ctx;
-	(void)out;
+	if (is_map(e))
+		e = floe_map_get(e, "name");
+	return e ? lint_render(ctx, e) : NULL;
 }
+
+/*
+ * True for a connection that needs DuckDB's iceberg extension: an iceberg
+ * attach item, or floe's plugin, whose configure_connection() runs ATTACH
+ * (TYPE ICEBERG).  Other *.plugins.polaris modules (floe's demo one) talk
+ * to the catalog through PyIceberg and need neither extension.
+ */
+static bool needs_iceberg(const struct lint_conn *c)
+{
+	const struct floe_node *mod;
+
+	if (c->kind == LINT_CONN_ATTACH)
+		return true;
+	mod = floe_map_get(c->item, "module");
+	return floe_node_is_str(mod) &&
+	       !strcmp(mod->value, "floe_dbt.plugins.polaris");
+}
+
+void check_extension_missing(struct lint_ctx *ctx,
+			     const struct lint_output *out)
+{
+	struct lint_conn conns[16];
+	size_t nr = lint_conns(ctx, out, conns, 16);
+	const struct floe_pair *ext = floe_map_pair(out->map, "extensions");
+	const struct lint_conn *first = NULL;
+	bool httpfs = false, iceberg = false;
+	const char *missing;
+
+	for (size_t i = 0; i < nr && !first; i++)
+		if (needs_iceberg(&conns[i]))
+			first = &conns[i];
+	if (!first)
+		return;
+	if (ext && !is_null(ext->value)) {
+		if (ext->value->kind != FLOE_NODE_SEQ)
+			return;		/* not a list: another problem */
+		for (size_t i = 0; i < ext->value->nr; i++) {
+			const char *s = extension_name(ctx,
+						       ext->value->items[i]);
+
+			if (!s)
+				return;	/* could be either at run time */
+			httpfs |= !strcasecmp(s, "httpfs");
+			iceberg |= !strcasecmp(s, "iceberg");
+		}
+	}
+	if (httpfs && iceberg)
+		return;
+	missing = !httpfs && !iceberg ? "httpfs and iceberg" :
+		  !httpfs ? "httpfs" : "iceberg";
+	lint_report(ctx, ext ? ext->key : first->item, "%s but %s %s not in "
+		    "'extensions': the ATTACH needs the iceberg extension and "
+		    "its HTTP calls need httpfs (\"'https' scheme is not "
+		    "supported\"), and images that cannot download extensions "
+		    "fail at connect time; list both: extensions: [httpfs, "
+		    "iceberg]", first->kind == LINT_CONN_ATTACH ?
+		    "an iceberg catalog is attached" :
+		    "floe's Polaris plugin attaches an iceberg catalog",
+		    missing, httpfs || iceberg ? "is" : "are");
+}
+
+/* ---- FP310 ---- */
+
+void check_attach_path_missing(struct lint_ctx *ctx,
+			       const struct lint_output *out)
+{
+	const struct floe_node *attach = attach_list(out);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const struct floe_pair *path;
+		const char *where;
+
+		if (!is_map(item)) {
+			lint_report(ctx, item, "an attach item must be a "
+				    "mapping with at least 'path', not %s: "
+				    "dbt-duckdb fails the profile; write "
+				    "'- path: <database or warehouse>'",
+				    floe_node_describe(item));
+			continue;
+		}
+		where = lint_attach_is_iceberg(item) ?
+				"the warehouse (the Polaris catalog name)" :
+				"the database to attach";
+		path = floe_map_pair(item, "path");
+		if (!path)
+			lint_report(ctx, item, "this attach item has no "
+				    "'path': it is the one required field of "
+				    "dbt-duckdb's attachment, and the profile "
+				    "fails validation (\"'path' is a required "
+				    "property\"); add 'path' with %s", where);
+		else if (is_null(path->value))
+			lint_report(ctx, path->key, "'path' of this attach "
+				    "item is empty (null): dbt-duckdb requires "
+				    "a string and the profile fails "
+				    "validation; set it to %s", where);
+	}
+}
+
+/* ---- FP311 ---- */
+
+/* The `secrets:` entry named `name`, of type iceberg, or NULL. */
+static const struct floe_node *named_iceberg_secret(
+	struct lint_ctx *ctx, const struct lint_output *out, const char *name)
+{
+	const struct floe_node *secrets = floe_map_get(out->map, "secrets");
+
+	for (size_t i = 0; secrets && secrets->kind == FLOE_NODE_SEQ &&
+			   i < secrets->nr; i++) {
+		const struct floe_node *s = secrets->items[i];
+		const struct floe_node *t = floe_map_get(s, "type");
+		const char *n = lint_render(ctx, floe_map_get(s, "name"));
+		const char *ts = t ? lint_render(ctx, t) : NULL;
+
+		if (n && ts && !strcasecmp(ts, "iceberg") && !strcmp(n, name))
+			return s;
+	}
+	return NULL;
+}
+
+void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
+				    const struct lint_output *out)
+{
+	struct lint_conn conns[16];
+	size_t nr = lint_conns(ctx, out, conns, 16);
+
+	for (size_t i = 0; i < nr; i++) {
+		const struct lint_conn *c = &conns[i];
+		const struct floe_pair *opts;
+		const char *auth = NULL, *why, *error;
+		bool inline_creds = false;
+
+		if (c->kind != LINT_CONN_ATTACH || c->endpoint ||
+		    lint_get_ci(c->options, "endpoint_type"))
+			continue;
+		for (size_t j = 0; inline_oauth2[j]; j++)
+			if (lint_get_ci(c->options, inline_oauth2[j]))
+				inline_creds = true;
+		if (lint_get_ci(c->options, "authorization_type"))
+			auth = option_text(ctx, lint_get_ci(
+				c->options, "authorization_type")->value);
+		error = "Missing 'endpoint' option for Iceberg attach";
+		if (c->secret) {
+			/* a named secret may carry the endpoint: only one
+			 * defined here, without it, is known to lack it */
+			const char *name = lint_render(ctx, c->secret);
+
+			if (!name || !named_iceberg_secret(ctx, out, name))
+				continue;
+			why = "neither in its options nor in the iceberg "
+			      "secret it names";
+			error = "No 'endpoint' was given to attach, and "
+				"no 'endpoint' could be retrieved from the "
+				"ICEBERG secret!";
+		} else if (inline_creds) {
+			why = "its options have inline credentials, so no "
+			      "secret is consulted";
+		} else if (auth && !strcasecmp(auth, "none")) {
+			why = "with authorization_type none no secret is "
+			      "consulted";
+		} else {
+			/* the extension looks up any iceberg secret, which
+			 * may bring the endpoint: nothing certain to say */
+			continue;
+		}
+		opts = floe_map_pair(c->item, "options");
+		lint_report(ctx, opts ? opts->key : c->item, "this iceberg "
+			    "attach has no endpoint (%s): the ATTACH fails "
+			    "with \"%s\"; add endpoint under options, e.g. "
+			    "endpoint: http://polaris:8181/api/catalog", why,
+			    error);
+	}
+}
+
+/* ---- FP312 ---- */
+
 void check_read_only_type(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	const struct floe_node *attach = attach_list(out);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_pair *p =
+			floe_map_pair(attach->items[i], "read_only");
+		const struct floe_node *v = p ? p->value : NULL;
+		struct lint_jinja j;
+
+		if (!v || (v->kind == FLOE_NODE_SCALAR &&
+			   v->type == FLOE_TYPE_BOOL))
+			continue;
+		if (v->kind != FLOE_NODE_SCALAR) {
+			lint_report(ctx, v, "attach 'read_only' is %s, not a "
+				    "boolean: dbt-duckdb's attachment schema "
+				    "wants a bool and the profile fails "
+				    "validation; write true or false",
+				    floe_node_describe(v));
+			continue;
+		}
+		if (is_null(v)) {
+			lint_report(ctx, p->key, "attach 'read_only' is empty "
+				    "(null), not a boolean: dbt-duckdb's "
+				    "attachment schema wants a bool and the "
+				    "profile fails validation (\"None is not "
+				    "of type 'boolean'\"); write true or "
+				    "false, or remove it");
+			continue;
+		}
+		if (v->type != FLOE_TYPE_STR) {
+			lint_report(ctx, v, "attach 'read_only' is %s (%s), "
+				    "not a boolean: dbt-duckdb's attachment "
+				    "schema wants a bool and the profile fails "
+				    "validation; write true or false",
+				    floe_node_describe(v), v->value);
+			continue;
+		}
+		lint_jinja_scan(ctx, v, &j);
+		if (j.has_jinja) {
+			/*
+			 * env_var() always gives a str; a filter such as
+			 * '| as_bool', or var(), may give a bool.
+			 */
+			if (j.has_filter || j.has_other || j.malformed ||
+			    !j.nr_env)
+				continue;
+			lint_report(ctx, v, "attach 'read_only' is rendered "
+				    "from env_var() to a string, not a "
+				    "boolean: dbt-duckdb's attachment schema "
+				    "wants a bool and the profile fails "
+				    "validation; add '| as_bool' inside the "
+				    "braces");
+			continue;
+		}
+		lint_report(ctx, v, "attach 'read_only' is the string '%s', "
+			    "not a YAML boolean: dbt-duckdb's attachment "
+			    "schema wants a bool and the profile fails "
+			    "validation (\"'%s' is not of type 'boolean'\"); "
+			    "write true or false unquoted", v->value,
+			    v->value);
+	}
 }

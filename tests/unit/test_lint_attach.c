@@ -1,0 +1,607 @@
+/*
+ * Unit tests for the attach-shape rules (src/lint/rule_attach.c,
+ * FP301-FP312), through floe_lint() on in-memory profiles.
+ *
+ * The golden cases (tests/golden/lint/FP3*) pin one hit and one near miss
+ * per rule; these tests cover what is easy to get subtly wrong: where a
+ * finding lands when the text comes through an anchor or a `<<` merge,
+ * case-insensitive option names, the did-you-mean hints, values that can
+ * only be rendered at run time (silence), and the cases where DuckDB never
+ * sees an option at all.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "floe/lint.h"
+
+#define FILE_NAME "profiles.yml"
+
+/* ---- pieces of profiles.yml ---- */
+
+#define HEAD								\
+	"floe:\n"							\
+	"  target: dev\n"						\
+	"  outputs:\n"							\
+	"    dev:\n"							\
+	"      type: duckdb\n"						\
+	"      path: \":memory:\"\n"					\
+	"      extensions: [httpfs, iceberg]\n"				\
+	"      attach:\n"
+/* The options of a correct Polaris attach, at 12 spaces. */
+#define GOOD_OPTIONS							\
+	"            endpoint: http://polaris:8181/api/catalog\n"	\
+	"            oauth2_server_uri: "				\
+	"http://polaris:8181/api/catalog/v1/oauth/tokens\n"		\
+	"            client_id: \"{{ env_var('POLARIS_CLIENT_ID') }}\"\n" \
+	"            client_secret: \"{{ env_var('POLARIS_CLIENT_SECRET')" \
+	" }}\"\n"							\
+	"            oauth2_scope: PRINCIPAL_ROLE:x\n"
+/* An iceberg attach item with extra option lines (at 12 spaces). */
+#define ITEM_WITH(extra)						\
+	"        - path: demo_catalog\n"				\
+	"          alias: polaris_catalog\n"				\
+	"          type: iceberg\n"					\
+	"          options:\n"						\
+	GOOD_OPTIONS							\
+	extra
+
+struct fx {
+	struct floe_diags diags;
+	struct floe_lint_options opt;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	floe_diags_release(&f->diags);
+	free(f);
+	return 0;
+}
+
+static void lint(struct fx *f, const char *text)
+{
+	floe_diags_release(&f->diags);
+	assert_int_equal(floe_lint(FILE_NAME, text, strlen(text), &f->opt,
+				   &f->diags), FLOE_OK);
+}
+
+/* How many findings of `rule` there are. */
+static size_t count(const struct fx *f, const char *rule)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->diags.nr; i++)
+		if (f->diags.items[i].rule &&
+		    !strcmp(f->diags.items[i].rule, rule))
+			n++;
+	return n;
+}
+
+/* The nth (0-based) finding of `rule`; it must exist. */
+static const struct floe_diag *nth(const struct fx *f, const char *rule,
+				   size_t n)
+{
+	for (size_t i = 0; i < f->diags.nr; i++)
+		if (f->diags.items[i].rule &&
+		    !strcmp(f->diags.items[i].rule, rule) && n-- == 0)
+			return &f->diags.items[i];
+	fail_msg("no finding %s", rule);
+	return NULL;
+}
+
+static void assert_at(const struct floe_diag *d, unsigned line,
+		      unsigned column)
+{
+	assert_int_equal(d->loc.start.line, line);
+	assert_int_equal(d->loc.start.column, column);
+}
+
+/* Nothing at all from the attach family (FP3xx). */
+static void assert_no_attach_findings(const struct fx *f)
+{
+	for (size_t i = 0; i < f->diags.nr; i++) {
+		const struct floe_diag *d = &f->diags.items[i];
+
+		if (d->rule && !strncmp(d->rule, "FP3", 3))
+			fail_msg("unexpected %s at %u:%u: %s", d->rule,
+				 d->loc.start.line, d->loc.start.column,
+				 d->message);
+	}
+}
+
+/* ---- merges and anchors: reported where the text is written ---- */
+
+static void test_merged_options_reported_at_the_anchor(void **state)
+{
+	struct fx *f = *state;
+	/* the typo is written once (line 15) and reaches two outputs */
+	static const char text[] =
+		HEAD					/* 1-8 */
+		"        - path: demo_catalog\n"	/* 9 */
+		"          alias: polaris_catalog\n"
+		"          type: iceberg\n"
+		"          options: &polaris\n"		/* 12 */
+		"            endpoint: http://polaris:8181/api/catalog\n"
+		"            oauth2_server_uri: http://polaris:8181/api/"
+		"catalog/v1/oauth/tokens\n"
+		"            oauth_scope: PRINCIPAL_ROLE:x\n"	/* 15 */
+		"            client_id: \"{{ env_var('ID') }}\"\n"
+		"            client_secret: \"{{ env_var('SECRET') }}\"\n"
+		"    ci:\n"
+		"      type: duckdb\n"
+		"      extensions: [httpfs, iceberg]\n"
+		"      attach:\n"
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          options:\n"
+		"            <<: *polaris\n"
+		"            Endpoint: http://polaris:8181/api/catalog\n";
+
+	lint(f, text);
+	assert_int_equal(count(f, "FP305"), 1);
+	assert_at(nth(f, "FP305", 0), 15, 13);
+	assert_non_null(strstr(nth(f, "FP305", 0)->message,
+			       "did you mean 'oauth2_scope'?"));
+	/* ci: 'Endpoint' (line 26) repeats the merged 'endpoint' (line 13) */
+	assert_int_equal(count(f, "FP304"), 1);
+	assert_at(nth(f, "FP304", 0), 26, 13);
+	assert_non_null(strstr(nth(f, "FP304", 0)->message, "(line 13)"));
+}
+
+static void test_merged_attach_fields_reported_at_the_anchor(void **state)
+{
+	struct fx *f = *state;
+	/* `catalog:` comes into the second item through the merge */
+	static const char text[] =
+		HEAD
+		"        - &base\n"			/* 9 */
+		"          path: demo_catalog\n"
+		"          catalog: demo_catalog\n"	/* 11 */
+		"          type: iceberg\n"
+		"          options:\n"
+		GOOD_OPTIONS				/* 14-18 */
+		"        - <<: *base\n"			/* 19 */
+		"          alias: polaris_catalog\n";
+
+	lint(f, text);
+	assert_int_equal(count(f, "FP301"), 1);
+	assert_at(nth(f, "FP301", 0), 11, 11);
+	assert_non_null(strstr(nth(f, "FP301", 0)->message,
+			       "goes in path"));
+	assert_int_equal(count(f, "FP310"), 0);
+}
+
+/* ---- FP301 ---- */
+
+static void test_iceberg_option_beside_path(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          ENDPOINT: http://polaris:8181/api/catalog\n"
+		"          Alias: polaris_catalog\n"
+		"          options:\n"
+		GOOD_OPTIONS);
+	assert_int_equal(count(f, "FP301"), 2);
+	assert_at(nth(f, "FP301", 0), 11, 11);
+	assert_non_null(strstr(nth(f, "FP301", 0)->message,
+			       "move it under options"));
+	/* fields are case-sensitive: 'Alias' is unknown */
+	assert_at(nth(f, "FP301", 1), 12, 11);
+	assert_non_null(strstr(nth(f, "FP301", 1)->message,
+			       "did you mean 'alias'?"));
+}
+
+static void test_unknown_field_on_a_duckdb_attachment(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD ITEM_WITH("")
+		"        - path: /tmp/other.duckdb\n"
+		"          readonly: true\n");
+	assert_int_equal(count(f, "FP301"), 1);
+	assert_non_null(strstr(nth(f, "FP301", 0)->message,
+			       "did you mean 'read_only'?"));
+}
+
+/* ---- FP302 ---- */
+
+static void test_false_dropped_only_where_it_matters(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD ITEM_WITH(
+		"            SUPPORT_STAGE_CREATE: off\n"	/* 18: hit */
+		"            read_only: false\n"
+		"            encode_entire_prefix: false\n"
+		"            support_nested_namespaces: 'false'\n"
+		"            made_up_option: false\n")
+		"        - path: /tmp/other.duckdb\n"
+		"          options:\n"
+		"            some_flag: false\n");
+	assert_int_equal(count(f, "FP302"), 1);
+	assert_at(nth(f, "FP302", 0), 18, 35);
+	assert_non_null(strstr(nth(f, "FP302", 0)->message, "(true)"));
+	/* a dropped unknown option never reaches the extension */
+	assert_int_equal(count(f, "FP305"), 0);
+}
+
+/* ---- FP303 ---- */
+
+static void test_conflict_keys_are_case_sensitive(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          secret: polaris_secret\n"
+		"          options:\n"
+		"            TYPE: iceberg\n"
+		"            Secret: polaris_secret\n"
+		"            endpoint: http://polaris:8181/api/catalog\n");
+	assert_int_equal(count(f, "FP303"), 0);
+	lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          secret: polaris_secret\n"
+		"          options:\n"
+		"            secret: polaris_secret\n"	/* 13 */
+		"            endpoint: http://polaris:8181/api/catalog\n");
+	assert_int_equal(count(f, "FP303"), 1);
+	assert_at(nth(f, "FP303", 0), 13, 13);
+	assert_non_null(strstr(nth(f, "FP303", 0)->message, "(line 11)"));
+}
+
+static void test_conflict_needs_a_truthy_field(void **state)
+{
+	struct fx *f = *state;
+
+	/*
+	 * an empty type and an unrenderable one say nothing, nor does a
+	 * read_only that fails the schema first (FP312)
+	 */
+	lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: ''\n"
+		"          read_only: false\n"
+		"          options:\n"
+		"            type: iceberg\n"
+		"            read_only: true\n"
+		GOOD_OPTIONS
+		"        - path: other\n"
+		"          type: \"{{ env_var('KIND') }}\"\n"
+		"          read_only: 'true'\n"
+		"          options:\n"
+		"            type: iceberg\n"
+		"            read_only: true\n"
+		GOOD_OPTIONS);
+	assert_int_equal(count(f, "FP303"), 0);
+	assert_int_equal(count(f, "FP312"), 1);
+}
+
+/* ---- FP304 ---- */
+
+static void test_duplicate_case_ignores_dropped_values(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD ITEM_WITH(
+		"            PURGE_REQUESTED: true\n"
+		"            purge_requested: ~\n"));
+	assert_int_equal(count(f, "FP304"), 0);
+}
+
+/* ---- FP305 ---- */
+
+static void test_unknown_options_case_insensitive(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD ITEM_WITH(
+		"            Default_Region: us-east-1\n"
+		"            STAGE_CREATE_TABLES: 'true'\n"
+		"            Oauth2_Scopes: PRINCIPAL_ROLE:x\n"	/* 20 */
+		"            uri: http://polaris:8181/api/catalog\n"));
+	assert_int_equal(count(f, "FP305"), 2);
+	assert_at(nth(f, "FP305", 0), 20, 13);
+	/* DuckDB lower-cases the name in its error */
+	assert_non_null(strstr(nth(f, "FP305", 0)->message,
+			       "\"Unhandled options found: oauth2_scopes\"; "
+			       "did you mean 'oauth2_scope'?"));
+	assert_non_null(strstr(nth(f, "FP305", 1)->message,
+			       "no option 'uri'"));
+}
+
+static void test_unknown_options_only_for_iceberg(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD ITEM_WITH("")
+		"        - path: postgresql://db/app\n"
+		"          alias: app\n"
+		"          type: postgres\n"
+		"          options:\n"
+		"            schema: public\n");
+	assert_int_equal(count(f, "FP305"), 0);
+}
+
+/* ---- FP306 ---- */
+
+static void test_option_values(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD ITEM_WITH(
+		"            access_delegation_mode: Vended-Credentials\n"
+		"            authorization_type: \"'sigv4'\"\n"
+		"            oauth2_grant_type: refresh_token\n"));
+	assert_int_equal(count(f, "FP306"), 2);
+	assert_non_null(strstr(nth(f, "FP306", 0)->message,
+			       "write 'vended_credentials', with an "
+			       "underscore"));
+	assert_non_null(strstr(nth(f, "FP306", 1)->message,
+			       "Unsupported option ('refresh_token')"));
+}
+
+static void test_option_values_unrenderable_are_silent(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD ITEM_WITH(
+		"            access_delegation_mode: \"{{ env_var('MODE') "
+		"| lower }}\"\n"
+		"            authorization_type: \"{{ var('auth') }}\"\n"
+		"            oauth2_grant_type: \"{{ env_var('GRANT') }}\"\n"));
+	assert_int_equal(count(f, "FP306"), 0);
+}
+
+/* ---- FP307 ---- */
+
+static const char *fake_env(const char *name)
+{
+	return !strcmp(name, "WH") ? "S3://lake/wh" : NULL;
+}
+
+static void test_warehouse_rendered_from_the_environment(void **state)
+{
+	struct fx *f = *state;
+	static const char text[] =
+		HEAD
+		"        - path: \"{{ env_var('WH') }}\"\n"	/* 9 */
+		"          type: iceberg\n"
+		"          options:\n"
+		GOOD_OPTIONS;
+
+	/* no default: dbt needs the environment, so nothing is said */
+	lint(f, text);
+	assert_int_equal(count(f, "FP307"), 0);
+	f->opt.use_env = true;
+	f->opt.getenv_fn = fake_env;
+	lint(f, text);
+	assert_int_equal(count(f, "FP307"), 1);
+	assert_at(nth(f, "FP307", 0), 9, 17);
+	assert_non_null(strstr(nth(f, "FP307", 0)->message,
+			       "'S3://lake/wh'"));
+}
+
+static void test_warehouse_only_for_iceberg(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD ITEM_WITH("")
+		"        - path: s3://lake/db.duckdb\n"
+		"          alias: lake\n"
+		"          read_only: true\n");
+	assert_int_equal(count(f, "FP307"), 0);
+}
+
+/* ---- FP308 ---- */
+
+static void test_alias_rendering(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD
+		"        - path: a.duckdb\n"
+		"          alias: \"{{ env_var('A', 'my.db') }}\"\n"
+		"        - path: b.duckdb\n"
+		"          alias: \"{{ env_var('B') }}\"\n"
+		"        - path: c.duckdb\n"
+		"          alias: ''\n"
+		"        - path: d.duckdb\n"
+		"          alias: \"{{ var('d') }}\"\n");
+	assert_int_equal(count(f, "FP308"), 1);
+	assert_at(nth(f, "FP308", 0), 10, 18);
+	assert_non_null(strstr(nth(f, "FP308", 0)->message, "e.g. 'my_db'"));
+}
+
+/* ---- FP309 ---- */
+
+static void test_extensions_for_plugins(void **state)
+{
+	struct fx *f = *state;
+	/* floe's plugin ATTACHes with DuckDB's iceberg extension ... */
+	static const char floe_plugin[] =
+		"floe:\n"
+		"  target: dev\n"
+		"  outputs:\n"
+		"    dev:\n"
+		"      type: duckdb\n"
+		"      plugins:\n"
+		"        - module: floe_dbt.plugins.polaris\n"	/* 7 */
+		"          config:\n"
+		"            catalog_uri: http://polaris:8181/api/catalog\n"
+		"            warehouse: demo_catalog\n";
+	/* ... the demo one goes through PyIceberg */
+	static const char demo_plugin[] =
+		"floe:\n"
+		"  target: dev\n"
+		"  outputs:\n"
+		"    dev:\n"
+		"      type: duckdb\n"
+		"      extensions: [httpfs, parquet]\n"
+		"      plugins:\n"
+		"        - module: demo.dbt.plugins.polaris\n"
+		"          config:\n"
+		"            catalog_uri: http://polaris:8181/api/catalog\n"
+		"            warehouse: demo_catalog\n";
+
+	lint(f, floe_plugin);
+	assert_int_equal(count(f, "FP309"), 1);
+	assert_at(nth(f, "FP309", 0), 7, 11);
+	assert_non_null(strstr(nth(f, "FP309", 0)->message,
+			       "httpfs and iceberg are not"));
+	lint(f, demo_plugin);
+	assert_int_equal(count(f, "FP309"), 0);
+}
+
+static void test_extensions_unrenderable_are_silent(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, "floe:\n"
+		"  target: dev\n"
+		"  outputs:\n"
+		"    dev:\n"
+		"      type: duckdb\n"
+		"      extensions:\n"
+		"        - HTTPFS\n"
+		"        - \"{{ env_var('CATALOG_EXTENSION') }}\"\n"
+		"      attach:\n"
+		ITEM_WITH(""));
+	assert_int_equal(count(f, "FP309"), 0);
+}
+
+/* ---- FP310 ---- */
+
+static void test_attach_item_not_a_mapping(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD ITEM_WITH("")
+		"        - demo_catalog\n");		/* 18 */
+	assert_int_equal(count(f, "FP310"), 1);
+	assert_at(nth(f, "FP310", 0), 18, 11);
+	assert_non_null(strstr(nth(f, "FP310", 0)->message, "not a string"));
+}
+
+/* ---- FP311 ---- */
+
+static void test_endpoint_missing_needs_certainty(void **state)
+{
+	struct fx *f = *state;
+
+	/* no credentials at all: any iceberg secret may bring one */
+	lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n");
+	assert_int_equal(count(f, "FP311"), 0);
+	/* a secret defined elsewhere (a plugin, persistent storage) */
+	lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          secret: polaris_secret\n");
+	assert_int_equal(count(f, "FP311"), 0);
+	/* endpoint_type (glue, s3_tables) needs no endpoint */
+	lint(f, HEAD
+		"        - path: \"123456789012\"\n"
+		"          type: iceberg\n"
+		"          options:\n"
+		"            endpoint_type: glue\n"
+		"            client_id: x\n");
+	assert_int_equal(count(f, "FP311"), 0);
+	/* an open catalog: no secret is consulted */
+	lint(f, HEAD
+		"        - path: demo_catalog\n"		/* 9 */
+		"          options:\n"			/* 10 */
+		"            TYPE: ICEBERG\n"
+		"            Authorization_Type: NONE\n");
+	assert_int_equal(count(f, "FP311"), 1);
+	assert_at(nth(f, "FP311", 0), 10, 11);
+}
+
+/* ---- FP312 ---- */
+
+static void test_read_only_from_jinja(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD ITEM_WITH("")
+		"        - path: a.duckdb\n"		/* 18 */
+		"          read_only: \"{{ env_var('RO', 'true') }}\"\n"
+		"        - path: b.duckdb\n"
+		"          read_only: \"{{ env_var('RO', 'true') | as_bool "
+		"}}\"\n"
+		"        - path: c.duckdb\n"
+		"          read_only: on\n"
+		/* var() may give a bool (--vars '{ro: true}') */
+		"        - path: d.duckdb\n"
+		"          read_only: \"{{ var('ro') }}\"\n");
+	assert_int_equal(count(f, "FP312"), 1);
+	assert_at(nth(f, "FP312", 0), 19, 22);
+	assert_non_null(strstr(nth(f, "FP312", 0)->message, "'| as_bool'"));
+}
+
+/* ---- a correct profile says nothing ---- */
+
+static void test_generated_shape_is_clean(void **state)
+{
+	struct fx *f = *state;
+
+	lint(f, HEAD ITEM_WITH(
+		"            access_delegation_mode: none\n"
+		"            default_region: us-east-1\n"));
+	assert_no_attach_findings(f);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_merged_options_reported_at_the_anchor),
+		T(test_merged_attach_fields_reported_at_the_anchor),
+		T(test_iceberg_option_beside_path),
+		T(test_unknown_field_on_a_duckdb_attachment),
+		T(test_false_dropped_only_where_it_matters),
+		T(test_conflict_keys_are_case_sensitive),
+		T(test_conflict_needs_a_truthy_field),
+		T(test_duplicate_case_ignores_dropped_values),
+		T(test_unknown_options_case_insensitive),
+		T(test_unknown_options_only_for_iceberg),
+		T(test_option_values),
+		T(test_option_values_unrenderable_are_silent),
+		T(test_warehouse_rendered_from_the_environment),
+		T(test_warehouse_only_for_iceberg),
+		T(test_alias_rendering),
+		T(test_extensions_for_plugins),
+		T(test_extensions_unrenderable_are_silent),
+		T(test_attach_item_not_a_mapping),
+		T(test_endpoint_missing_needs_certainty),
+		T(test_read_only_from_jinja),
+		T(test_generated_shape_is_clean),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,67 +1,857 @@
-/* rule_endpoint.c: placeholder bodies, being written */
+/*
+ * Rules about the catalog endpoint and the OAuth2 token URI
+ * (FP201-FP213).
+ *
+ * Every check reads the connections of an output (lint_conns): an iceberg
+ * attach item, whose endpoint and token URI may come from a named iceberg
+ * secret, or floe's Polaris plugin, which passes catalog_uri as ENDPOINT
+ * and derives OAUTH2_SERVER_URI = catalog_uri + /v1/oauth/tokens.  Values
+ * are judged as dbt would render them; one that cannot be rendered
+ * statically is never reported.
+ *
+ * What the iceberg extension does with the URLs (IC v1.4-andium, see
+ * docs/rules.md): it right-trims '/' from ENDPOINT and lower-cases it up
+ * to DuckDB 1.5.3, appends /v1 itself, prepends http:// to a URL without
+ * a scheme, and splits OAUTH2_SERVER_URI on '/' dropping empty parts.
+ */
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "rules.h"
-void check_token_uri_mismatch(struct lint_ctx *ctx, const struct lint_output *out)
+#include "strbuf.h"
+#include "url.h"
+
+#define MAX_CONNS 32
+
+static const char token_route[] = "/v1/oauth/tokens";
+
+/* ---- helpers ---- */
+
+/* A URL value as dbt renders it, split into its parts. */
+struct rurl {
+	const char *text;
+	struct url u;
+};
+
+/*
+ * True if the URL carries user:password@: url_parse does not split it
+ * off, and the messages, which print URLs, must not show a password.
+ */
+static bool has_userinfo(const char *s)
 {
-	(void)ctx;
-	(void)out;
+	const char *p = strstr(s, "://");
+
+	p = p ? p + 3 : s;
+	return memchr(p, '@', strcspn(p, "/?#")) != NULL;
 }
+
+/*
+ * False when the value is absent, cannot be rendered, has no host, or
+ * holds credentials (never judged, never shown).
+ */
+static bool render_url(struct lint_ctx *ctx, const struct floe_node *n,
+		       struct rurl *r)
+{
+	if (!n)
+		return false;
+	r->text = lint_render(ctx, n);
+	return r->text && !has_userinfo(r->text) &&
+	       !url_parse(r->text, &r->u);
+}
+
+static const char *endpoint_name(const struct lint_conn *c)
+{
+	return c->kind == LINT_CONN_PLUGIN ? "catalog_uri" : "endpoint";
+}
+
+static char *dupn(struct lint_ctx *ctx, const char *s, size_t n)
+{
+	char *d = arena_strndup(ctx->arena, s, n);
+
+	if (!d)
+		ctx->err = FLOE_ERR_NOMEM;
+	return d;
+}
+
+/* The scheme the extension uses: a URL without one gets http://. */
+static const char *scheme_of(const struct url *u)
+{
+	return u->has_scheme ? u->scheme : "http";
+}
+
+static bool is_http_scheme(const struct url *u)
+{
+	return !strcmp(u->scheme, "http") || !strcmp(u->scheme, "https");
+}
+
+/* The port in use: the written one, or the scheme's default ("" if none). */
+static const char *port_of(struct lint_ctx *ctx, const struct url *u)
+{
+	const char *s = scheme_of(u);
+
+	if (u->port && u->port_len)
+		return dupn(ctx, u->port, u->port_len);
+	return !strcmp(s, "https") ? "443" : !strcmp(s, "http") ? "80" : "";
+}
+
+static bool has_port(const struct url *u)
+{
+	return u->port && u->port_len;
+}
+
+static bool same_host(const struct url *a, const struct url *b)
+{
+	return a->host_len == b->host_len &&
+	       !strncasecmp(a->host, b->host, a->host_len);
+}
+
+/* A path with repeated '/' collapsed and trailing '/' removed. */
+static char *norm_path(struct lint_ctx *ctx, const char *p, size_t len)
+{
+	char *d = dupn(ctx, p, len);
+	size_t o = 0;
+
+	if (!d)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		if (d[i] != '/' || !o || d[o - 1] != '/')
+			d[o++] = d[i];
+	while (o && d[o - 1] == '/')
+		o--;
+	d[o] = '\0';
+	return d;
+}
+
+/* The rendered URL without its trailing '/' (itself if out of memory). */
+static const char *trimmed(struct lint_ctx *ctx, const char *s)
+{
+	size_t n = strlen(s);
+	const char *d;
+
+	while (n && s[n - 1] == '/')
+		n--;
+	d = dupn(ctx, s, n);
+	return d ? d : s;
+}
+
+/* "platform.yaml:LINE:COL": where a platform value is written. */
+static const char *platform_at(struct lint_ctx *ctx,
+			       const struct floe_node *n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct floe_platform *p = ctx->platform ? ctx->platform
+						      : ctx->opt->platform;
+	const char *file = p && p->file ? p->file : "platform.yaml";
+	char *s;
+
+	if (n && n->start.line ? strbuf_addf(&sb, "%s:%u:%u", file,
+					      n->start.line, n->start.column)
+			       : strbuf_adds(&sb, file)) {
+		ctx->err = FLOE_ERR_NOMEM;
+		strbuf_release(&sb);
+		return "platform.yaml";
+	}
+	s = dupn(ctx, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return s ? s : "platform.yaml";
+}
+
+/*
+ * Does the connection ask a token endpoint for a token with its client
+ * credentials?  1 yes, 0 no (SigV4, no auth, a fixed token), -1 unknown
+ * (authorization_type cannot be rendered).
+ */
+static int token_request(struct lint_ctx *ctx, const struct lint_conn *c)
+{
+	const struct floe_pair *p;
+	const char *s;
+
+	if (c->kind == LINT_CONN_PLUGIN)
+		return 1;
+	if (c->token || lint_get_ci(c->options, "endpoint_type"))
+		return 0;
+	p = lint_get_ci(c->options, "authorization_type");
+	if (!p)
+		return 1;
+	s = lint_render(ctx, p->value);
+	if (!s)
+		return -1;
+	return !strcasecmp(s, "oauth2");
+}
+
+/*
+ * The REST route an endpoint wrongly ends in (FP203), or NULL; *cut is
+ * where the base URL ends in the rendered text.
+ */
+static const char *rest_route(const struct rurl *r, size_t *cut)
+{
+	const struct url *u = &r->u;
+	size_t off = (size_t)(u->path - r->text), n = url_path_trimmed(u);
+	const char *route = NULL;
+	size_t base = 0;
+
+	if (!u->path_len)
+		return NULL;
+	for (size_t i = 0; i + 13 <= n; i++)
+		if (!memcmp(u->path + i, "/oauth/tokens", 13)) {
+			route = "/oauth/tokens";
+			base = i >= 3 && !memcmp(u->path + i - 3, "/v1", 3)
+			       ? i - 3 : i;
+			break;
+		}
+	if (!route && url_path_ends_with(u, "/v1/config")) {
+		route = "/v1/config";
+		base = n - 10;
+	} else if (!route && url_path_ends_with(u, "/v1")) {
+		route = "/v1";
+		base = n - 3;
+	}
+	if (!route)
+		return NULL;
+	while (base && u->path[base - 1] == '/')
+		base--;
+	*cut = off + base;
+	return route;
+}
+
+/* Why an endpoint is taken for Polaris (FP207), or NULL. */
+static const char *polaris_reason(struct lint_ctx *ctx, const struct url *u)
+{
+	for (size_t i = 0; i + 7 <= u->host_len; i++)
+		if (!strncasecmp(u->host + i, "polaris", 7))
+			return "its host names polaris";
+	if (ctx->catalog && ctx->catalog->type == FLOE_CATALOG_POLARIS)
+		return "the platform catalog is of type polaris";
+	return NULL;
+}
+
+/* ---- FP201 and FP202: the token URI against the endpoint ---- */
+
+/*
+ * Does --platform declare this token URI (catalog property
+ * oauth2-server-uri, which generate writes as is)?  Then a token
+ * endpoint elsewhere, an external identity provider, is intended.
+ */
+static bool platform_token_uri(struct lint_ctx *ctx, const char *tok)
+{
+	const struct floe_catalog *c = ctx->catalog;
+
+	for (size_t i = 0; c && i < c->nr_properties; i++) {
+		const char *v = c->properties[i].value;
+		size_t a = strlen(tok), b;
+
+		if (!v || strcmp(c->properties[i].key, "oauth2-server-uri"))
+			continue;
+		b = strlen(v);
+		while (a && tok[a - 1] == '/')
+			a--;
+		while (b && v[b - 1] == '/')
+			b--;
+		if (a == b && !memcmp(tok, v, a))
+			return true;
+	}
+	return false;
+}
+
+/* Both URLs of a connection that asks for a token, parsed. */
+static bool token_pair(struct lint_ctx *ctx, const struct lint_conn *c,
+		       struct rurl *ep, struct rurl *tok)
+{
+	return c->token_uri && token_request(ctx, c) == 1 &&
+	       render_url(ctx, c->endpoint, ep) &&
+	       render_url(ctx, c->token_uri, tok) &&
+	       !platform_token_uri(ctx, tok->text);
+}
+
+/* A port for a message: "'8181'", or "'443' (the https default)". */
+static const char *port_desc(struct lint_ctx *ctx, const struct url *u)
+{
+	const char *p = port_of(ctx, u);
+	struct strbuf sb = STRBUF_INIT;
+	const char *d;
+
+	if (!p)
+		return "?";
+	if (has_port(u) ? strbuf_addf(&sb, "'%s'", p)
+			: strbuf_addf(&sb, "'%s' (the %s default)", p,
+				      scheme_of(u))) {
+		ctx->err = FLOE_ERR_NOMEM;
+		strbuf_release(&sb);
+		return "?";
+	}
+	d = dupn(ctx, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return d ? d : "?";
+}
+
+/*
+ * Which of scheme, port and path of the token URI differ from what the
+ * endpoint gives, as one sentence in `sb`; returns how many differ.
+ */
+static unsigned token_diff(struct lint_ctx *ctx, const struct url *ep,
+			   const struct url *tok, struct strbuf *sb)
+{
+	const char *es = scheme_of(ep), *ts = scheme_of(tok);
+	char *ep_path = norm_path(ctx, ep->path, ep->path_len);
+	char *tok_path = norm_path(ctx, tok->path, tok->path_len);
+	struct strbuf want = STRBUF_INIT;
+	const char *part[3][3];
+	unsigned nr = 0;
+
+	if (!ep_path || !tok_path)
+		return 0;
+	if (strcmp(es, ts)) {
+		part[nr][0] = "scheme";
+		part[nr][1] = ts;
+		part[nr++][2] = es;
+	}
+	/* two implicit ports differ only with the scheme, said above */
+	if (has_port(ep) || has_port(tok)) {
+		const char *ep_port = port_of(ctx, ep);
+		const char *tok_port = port_of(ctx, tok);
+
+		if (ep_port && tok_port && strcmp(ep_port, tok_port)) {
+			part[nr][0] = "port";
+			part[nr][1] = port_desc(ctx, tok);
+			part[nr++][2] = port_desc(ctx, ep);
+		}
+	}
+	if (strbuf_addf(&want, "%s%s", ep_path, token_route)) {
+		ctx->err = FLOE_ERR_NOMEM;
+	} else if (strcmp(tok_path, want.buf)) {
+		part[nr][0] = "path";
+		part[nr][1] = dupn(ctx, *tok_path ? tok_path : "/",
+				   *tok_path ? strlen(tok_path) : 1);
+		part[nr++][2] = dupn(ctx, want.buf, want.len);
+	}
+	strbuf_release(&want);
+	for (unsigned i = 0; i < nr; i++) {
+		bool quote = strcmp(part[i][0], "port") != 0;
+
+		if (!part[i][1] || !part[i][2])
+			return 0;	/* out of memory */
+		if (strbuf_addf(sb, "%s%s %s%s%s is not the endpoint's %s%s%s",
+				!i ? "the token URI's "
+				: i + 1 < nr ? ", its " : " and its ",
+				part[i][0], quote ? "'" : "", part[i][1],
+				quote ? "'" : "", quote ? "'" : "", part[i][2],
+				quote ? "'" : ""))
+			ctx->err = FLOE_ERR_NOMEM;
+	}
+	return ctx->err == FLOE_OK ? nr : 0;
+}
+
+void check_token_uri_mismatch(struct lint_ctx *ctx,
+			      const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+
+	for (size_t i = 0; i < n; i++) {
+		struct rurl ep, tok;
+		struct strbuf sb = STRBUF_INIT;
+		size_t cut;
+
+		if (!token_pair(ctx, &conns[i], &ep, &tok) ||
+		    !same_host(&ep.u, &tok.u))
+			continue;	/* another host: FP202 */
+		if (rest_route(&ep, &cut))
+			continue;	/* the endpoint is wrong: FP203 */
+		if (token_diff(ctx, &ep.u, &tok.u, &sb))
+			lint_report(ctx, conns[i].token_uri, "%s: Polaris "
+				    "issues tokens at <endpoint>%s, so the "
+				    "token request goes to the wrong server "
+				    "or route (404 or 401) and the ATTACH "
+				    "fails; use '%s%s'", sb.buf, token_route,
+				    trimmed(ctx, ep.text), token_route);
+		strbuf_release(&sb);
+	}
+}
+
 void check_external_idp(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+
+	for (size_t i = 0; i < n; i++) {
+		struct rurl ep, tok;
+
+		if (!token_pair(ctx, &conns[i], &ep, &tok) ||
+		    same_host(&ep.u, &tok.u))
+			continue;
+		lint_report(ctx, conns[i].token_uri, "the token URI's host "
+			    "'%.*s' is not the catalog's '%.*s': right only "
+			    "when Polaris uses an external identity provider "
+			    "(polaris.authentication.type=external), "
+			    "otherwise the token request asks the wrong "
+			    "server; use '%s%s', or suppress this line with "
+			    "'# floe-profiles: disable=FP202' when the IdP is "
+			    "intended", (int)tok.u.host_len, tok.u.host,
+			    (int)ep.u.host_len, ep.u.host,
+			    trimmed(ctx, ep.text), token_route);
+	}
 }
-void check_endpoint_rest_route(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* ---- FP203-FP210: the shape of each URL ---- */
+
+void check_endpoint_rest_route(struct lint_ctx *ctx,
+			       const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *name = endpoint_name(&conns[i]), *route, *base;
+		const char *plugin;
+		struct rurl ep;
+		size_t cut;
+
+		if (!render_url(ctx, conns[i].endpoint, &ep) ||
+		    !(route = rest_route(&ep, &cut)))
+			continue;
+		base = dupn(ctx, ep.text, cut);
+		if (!base)
+			return;
+		/* floe's plugin also derives its token URI from it */
+		plugin = conns[i].kind == LINT_CONN_PLUGIN
+			 ? " (and the plugin's token URI, derived from it, "
+			   "is wrong too)" : "";
+		if (!strcmp(route, "/v1"))
+			lint_report(ctx, conns[i].endpoint, "the %s ends in "
+				    "'/v1', which DuckDB's iceberg extension "
+				    "appends itself: it requests '%s/v1/config'"
+				    " and gets 404%s; use '%s'", name,
+				    trimmed(ctx, ep.text), plugin, base);
+		else
+			lint_report(ctx, conns[i].endpoint, "the %s contains "
+				    "the REST route '%s' and is not the "
+				    "catalog's base URL: the iceberg extension "
+				    "appends /v1/config to it and gets 404%s; "
+				    "use '%s'", name, route, plugin, base);
+	}
 }
-void check_endpoint_trailing_slash(struct lint_ctx *ctx, const struct lint_output *out)
+
+void check_endpoint_trailing_slash(struct lint_ctx *ctx,
+				   const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+
+	for (size_t i = 0; i < n; i++) {
+		struct rurl ep;
+		size_t len;
+
+		if (!render_url(ctx, conns[i].endpoint, &ep))
+			continue;
+		len = strlen(ep.text);
+		if (!len || ep.text[len - 1] != '/')
+			continue;
+		lint_report(ctx, conns[i].endpoint, "the %s ends with '/': "
+			    "DuckDB trims it, but a token URI or platform uri "
+			    "derived from it gets a double slash; write '%s'",
+			    endpoint_name(&conns[i]), trimmed(ctx, ep.text));
+	}
 }
-void check_url_missing_scheme(struct lint_ctx *ctx, const struct lint_output *out)
+
+static void scheme_check(struct lint_ctx *ctx, const struct floe_node *n,
+			 const char *what)
 {
-	(void)ctx;
-	(void)out;
+	struct rurl r;
+
+	if (!render_url(ctx, n, &r))
+		return;
+	if (!r.u.has_scheme)
+		lint_report(ctx, n, "the %s '%s' has no scheme: the iceberg "
+			    "extension silently prepends http://, so the "
+			    "client id and secret may cross the network in "
+			    "clear text; write 'https://%s' (or 'http://' "
+			    "for a local catalog)", what, r.text, r.text);
+	else if (!is_http_scheme(&r.u))
+		lint_report(ctx, n, "the %s's scheme '%s' is not http or "
+			    "https, the only ones the iceberg extension "
+			    "speaks; write 'https://...'", what, r.u.scheme);
 }
-void check_plain_http_remote(struct lint_ctx *ctx, const struct lint_output *out)
+
+void check_url_missing_scheme(struct lint_ctx *ctx,
+			      const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+
+	for (size_t i = 0; i < n; i++) {
+		scheme_check(ctx, conns[i].endpoint,
+			     endpoint_name(&conns[i]));
+		scheme_check(ctx, conns[i].token_uri, "token URI");
+	}
 }
-void check_polaris_base_path(struct lint_ctx *ctx, const struct lint_output *out)
+
+static void http_check(struct lint_ctx *ctx, const struct floe_node *n,
+		       const char *what, const char *carries)
 {
-	(void)ctx;
-	(void)out;
+	struct rurl r;
+
+	if (!render_url(ctx, n, &r) || !r.u.has_scheme ||
+	    strcmp(r.u.scheme, "http") || url_host_is_local(&r.u))
+		return;
+	lint_report(ctx, n, "the %s uses plain http to the remote host "
+		    "'%.*s': %s cross the network in clear text; use "
+		    "https://", what, (int)r.u.host_len, r.u.host, carries);
 }
-void check_polaris_management_port(struct lint_ctx *ctx, const struct lint_output *out)
+
+void check_plain_http_remote(struct lint_ctx *ctx,
+			     const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct lint_conn *c = &conns[i];
+
+		http_check(ctx, c->endpoint, endpoint_name(c),
+			   c->token_uri ? "the bearer token and every "
+					  "catalog answer"
+					: "the client id and secret (sent to "
+					  "the token route derived from it) "
+					  "and the bearer token");
+		http_check(ctx, c->token_uri, "token URI",
+			   "the client id and secret of its Basic header");
+	}
 }
-void check_token_uri_missing(struct lint_ctx *ctx, const struct lint_output *out)
+
+void check_polaris_base_path(struct lint_ctx *ctx,
+			     const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *why, *name = endpoint_name(&conns[i]);
+		struct rurl ep;
+		size_t cut, len, off;
+
+		if (!render_url(ctx, conns[i].endpoint, &ep) ||
+		    rest_route(&ep, &cut))
+			continue;	/* FP203 says what to remove */
+		why = polaris_reason(ctx, &ep.u);
+		len = url_path_trimmed(&ep.u);
+		if (!why || (len >= 12 && !strncasecmp(ep.u.path + len - 12,
+						       "/api/catalog", 12)))
+			continue;	/* case differences are FP210's */
+		off = (size_t)(ep.u.path - ep.text);
+		if (!len)
+			lint_report(ctx, conns[i].endpoint, "the %s has no "
+				    "path, but Polaris serves the Iceberg REST "
+				    "API under /api/catalog, so the config and "
+				    "token requests answer 404; use '%.*s/api/"
+				    "catalog' (taken for Polaris because %s)",
+				    name, (int)off, ep.text, why);
+		else
+			lint_report(ctx, conns[i].endpoint, "the %s's path "
+				    "'%.*s' does not end in /api/catalog, "
+				    "where Polaris serves the Iceberg REST "
+				    "API, so the config and token requests "
+				    "answer 404; use e.g. '%.*s/api/catalog' "
+				    "(taken for Polaris because %s)", name,
+				    (int)len, ep.u.path, (int)off, ep.text,
+				    why);
+	}
 }
-void check_endpoint_uppercase(struct lint_ctx *ctx, const struct lint_output *out)
+
+static void port_check(struct lint_ctx *ctx, const struct floe_node *n,
+		       const char *what)
 {
-	(void)ctx;
-	(void)out;
+	struct rurl r;
+
+	if (!render_url(ctx, n, &r) || r.u.port_len != 4 ||
+	    memcmp(r.u.port, "8182", 4))
+		return;
+	lint_report(ctx, n, "the %s is on port 8182, Polaris' management "
+		    "port (health and metrics), not the catalog: the "
+		    "requests answer 404; use port 8181 (or your service's "
+		    "catalog port)", what);
 }
-void check_platform_endpoint(struct lint_ctx *ctx, const struct lint_output *out)
+
+void check_polaris_management_port(struct lint_ctx *ctx,
+				   const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+
+	for (size_t i = 0; i < n; i++) {
+		port_check(ctx, conns[i].endpoint, endpoint_name(&conns[i]));
+		port_check(ctx, conns[i].token_uri, "token URI");
+	}
 }
-void check_platform_warehouse(struct lint_ctx *ctx, const struct lint_output *out)
+
+void check_token_uri_missing(struct lint_ctx *ctx,
+			     const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct lint_conn *c = &conns[i];
+		const char *fallback = "<endpoint>", *base = "<endpoint>";
+		struct rurl ep;
+		size_t cut;
+
+		/*
+		 * Only inline OAuth2 options make the extension build the
+		 * token request from the attach; without any it looks up an
+		 * iceberg secret, which has its own oauth2_server_uri.
+		 */
+		if (c->kind != LINT_CONN_ATTACH || !c->endpoint ||
+		    c->token_uri || c->secret || token_request(ctx, c) != 1 ||
+		    !(c->client_id || c->client_secret || c->scope ||
+		      lint_get_ci(c->options, "oauth2_grant_type")))
+			continue;
+		if (render_url(ctx, c->endpoint, &ep)) {
+			fallback = trimmed(ctx, ep.text);
+			/* suggest the token URI of the corrected endpoint */
+			base = rest_route(&ep, &cut) ? dupn(ctx, ep.text, cut)
+						     : fallback;
+			if (!base)
+				return;
+		}
+		lint_report(ctx, c->endpoint, "no oauth2_server_uri: the "
+			    "iceberg extension falls back to '%s%s', a route "
+			    "the Iceberg REST spec deprecates for removal "
+			    "(DuckDB <= 1.4 also lower-cases it); add "
+			    "oauth2_server_uri: %s%s", fallback, token_route,
+			    base, token_route);
+	}
 }
+
+void check_endpoint_uppercase(struct lint_ctx *ctx,
+			      const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+
+	for (size_t i = 0; i < n; i++) {
+		struct rurl ep;
+		bool in_path = false;
+		char *low;
+
+		if (!render_url(ctx, conns[i].endpoint, &ep))
+			continue;
+		/* host names are case-insensitive: only the path matters */
+		for (size_t k = 0; k < ep.u.path_len; k++)
+			in_path |= isupper((unsigned char)ep.u.path[k]) != 0;
+		if (!in_path)
+			continue;
+		low = dupn(ctx, ep.text, strlen(ep.text));
+		if (!low)
+			return;
+		for (char *p = low; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		lint_report(ctx, conns[i].endpoint, "the %s has upper-case "
+			    "letters in its path: DuckDB's iceberg extension "
+			    "lower-cases the endpoint up to 1.5.3 and then "
+			    "asks for another URL (404 or 401); write '%s', "
+			    "or use DuckDB >= 1.5.4",
+			    endpoint_name(&conns[i]), low);
+	}
+}
+
+/* ---- FP211-FP213: the profile against the platform (--platform) ---- */
+
+/* Same catalog server: scheme, host, port and path (trailing '/' aside). */
+static bool same_catalog_url(struct lint_ctx *ctx, const struct url *a,
+			     const struct url *b)
+{
+	const char *pa = port_of(ctx, a), *pb = port_of(ctx, b);
+	size_t la = url_path_trimmed(a), lb = url_path_trimmed(b);
+
+	return !strcmp(scheme_of(a), scheme_of(b)) && same_host(a, b) &&
+	       pa && pb && !strcmp(pa, pb) && la == lb &&
+	       !memcmp(a->path, b->path, la);
+}
+
+/*
+ * The catalog base of a URL: a trailing /v1 removed, as generate does
+ * with a platform uri.  False when it has no host.
+ */
+static bool catalog_base(struct lint_ctx *ctx, const char *text,
+			 struct url *u)
+{
+	struct rurl r;
+	size_t cut;
+	const char *route, *base;
+
+	r.text = text;
+	if (has_userinfo(text) || url_parse(text, &r.u))
+		return false;
+	route = rest_route(&r, &cut);
+	if (!route || strcmp(route, "/v1")) {
+		*u = r.u;
+		return true;
+	}
+	base = dupn(ctx, text, cut);
+	return base && !url_parse(base, u);
+}
+
+/* FP211 against a secret_ref uri: only an env_var() alone compares. */
+static void endpoint_vs_secret(struct lint_ctx *ctx,
+			       const struct lint_conn *c,
+			       const struct floe_value *uri)
+{
+	struct lint_jinja j;
+	char *env;
+
+	lint_jinja_scan(ctx, c->endpoint, &j);
+	if (j.nr_env != 1 || j.has_text || j.has_other || j.has_filter ||
+	    j.malformed || !j.first_env)
+		return;		/* a literal URL: the secret is unknown */
+	env = floe_secret_env_name(uri->text);
+	if (!env) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return;
+	}
+	if (strcmp(env, j.first_env))
+		lint_report(ctx, c->endpoint, "the %s reads the env var '%s', "
+			    "but the platform catalog's uri is the secret_ref "
+			    "'%s' (%s), which floe reads from '%s': the "
+			    "profile may connect to another catalog; write "
+			    "\"{{ env_var('%s') }}\"", endpoint_name(c),
+			    j.first_env, uri->text,
+			    platform_at(ctx, uri->node), env, env);
+	free(env);
+}
+
+/* FP211 against a literal uri. */
+static void endpoint_vs_literal(struct lint_ctx *ctx,
+				const struct lint_conn *c,
+				const struct floe_value *uri)
+{
+	struct rurl ep;
+	struct url pe, pp;
+
+	/* the /v1 the extension adds itself is FP203's */
+	if (!render_url(ctx, c->endpoint, &ep) ||
+	    !catalog_base(ctx, ep.text, &pe) ||
+	    !catalog_base(ctx, uri->text, &pp) ||
+	    same_catalog_url(ctx, &pe, &pp))
+		return;
+	lint_report(ctx, c->endpoint, "the %s '%s' is not the platform "
+		    "catalog's uri '%s' (%s): the profile connects to another "
+		    "catalog than the platform describes; regenerate the "
+		    "profile with floe-profiles generate, or correct the uri",
+		    endpoint_name(c), ep.text, uri->text,
+		    platform_at(ctx, uri->node));
+}
+
+/*
+ * The connection meant for the platform catalog (by alias, warehouse, or
+ * the only one); the others of the output may be other catalogs.
+ */
+static const struct lint_conn *platform_conn(struct lint_ctx *ctx,
+					     const struct lint_output *out,
+					     struct lint_conn *conns)
+{
+	size_t n;
+
+	if (!ctx->catalog)
+		return NULL;
+	n = lint_conns(ctx, out, conns, MAX_CONNS);
+	return lint_platform_conn(ctx, conns, n);
+}
+
+void check_platform_endpoint(struct lint_ctx *ctx,
+			     const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	const struct lint_conn *c = platform_conn(ctx, out, conns);
+	const struct floe_value *uri;
+
+	if (!c || !c->endpoint)
+		return;
+	uri = &ctx->catalog->uri;
+	if (!uri->text)
+		return;
+	if (uri->kind == FLOE_VALUE_SECRET_REF)
+		endpoint_vs_secret(ctx, c, uri);
+	else if (uri->kind == FLOE_VALUE_LITERAL)
+		endpoint_vs_literal(ctx, c, uri);
+}
+
+void check_platform_warehouse(struct lint_ctx *ctx,
+			      const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	const struct lint_conn *c = platform_conn(ctx, out, conns);
+	const char *want, *wh;
+
+	if (!c || !ctx->catalog->warehouse)
+		return;
+	want = ctx->catalog->warehouse;
+	wh = lint_render(ctx, c->warehouse);
+	if (!wh || !strcmp(wh, want))
+		return;
+	lint_report(ctx, c->warehouse, "the %s '%s' is not the platform "
+		    "catalog's warehouse '%s' (%s): Polaris reads it as the "
+		    "catalog name, so it answers 404 \"Unable to find "
+		    "warehouse\" or reaches another catalog; use '%s'",
+		    c->kind == LINT_CONN_PLUGIN ? "plugin's warehouse"
+						: "attach path",
+		    wh, want, platform_at(ctx, ctx->catalog->warehouse_node),
+		    want);
+}
+
+/* Next space-separated word of *s, or 0 at the end. */
+static size_t next_word(const char **s)
+{
+	while (**s == ' ' || **s == '\t')
+		(*s)++;
+	return strcspn(*s, " \t");
+}
+
+static size_t count_word(const char *s, const char *w, size_t wn)
+{
+	size_t nr = 0, n;
+
+	for (; (n = next_word(&s)) != 0; s += n)
+		nr += n == wn && !memcmp(s, w, n);
+	return nr;
+}
+
+/* Polaris reads a scope as a set of space-separated roles. */
+static bool same_scope(const char *a, const char *b)
+{
+	const char *p = a;
+	size_t n, na = 0, nb = 0;
+
+	for (const char *q = b; (n = next_word(&q)) != 0; q += n)
+		nb++;
+	for (; (n = next_word(&p)) != 0; p += n) {
+		na++;
+		if (count_word(a, p, n) != count_word(b, p, n))
+			return false;
+	}
+	return na == nb;
+}
+
 void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_conn conns[MAX_CONNS];
+	const struct lint_conn *c = platform_conn(ctx, out, conns);
+	const char *want, *got;
+
+	/* floe's plugin does not pass its scope to the ATTACH */
+	if (!c || c->kind != LINT_CONN_ATTACH ||
+	    !ctx->catalog->credentials.scope)
+		return;
+	want = ctx->catalog->credentials.scope;
+	got = lint_render(ctx, c->scope);
+	if (!got || same_scope(got, want))
+		return;
+	lint_report(ctx, c->scope, "the oauth2_scope '%s' is not the platform "
+		    "catalog's scope '%s' (%s): the token would carry other "
+		    "principal roles than the platform grants, so the run sees "
+		    "other data or is refused; use '%s'", got, want,
+		    platform_at(ctx, ctx->catalog->credentials.scope_node),
+		    want);
 }

@@ -207,7 +207,9 @@ const struct lint_rule_impl lint_rule_table[] = {
     "Bad:\n  endpoint: http://polaris:8181\n\n"
     "Good:\n  endpoint: http://polaris:8181/api/catalog\n\n"
     "Fix: append /api/catalog. (An endpoint is taken for Polaris when "
-    "its host names polaris, its port is 8181, or --platform says so.)",
+    "its host names polaris, or --platform says the catalog is of type "
+    "polaris; port 8181 alone is not enough: other Iceberg REST servers "
+    "listen there at the root.)",
     false }, check_polaris_base_path, NULL },
 { { "FP208", "polaris-management-port", E, "endpoint",
     "an endpoint or token URI on port 8182",
@@ -229,9 +231,10 @@ const struct lint_rule_impl lint_rule_table[] = {
     "tokens\n\n"
     "Fix: set it explicitly.", false }, check_token_uri_missing, NULL },
 { { "FP210", "endpoint-uppercase", W, "endpoint",
-    "upper-case letters in the endpoint",
+    "upper-case letters in the endpoint's path",
     "DuckDB's iceberg extension lower-cases the endpoint up to DuckDB "
-    "1.5.3, so a mixed-case path asks for another URL (404 or 401).\n\n"
+    "1.5.3, so a mixed-case path asks for another URL (404 or 401). Host "
+    "names are case-insensitive and are not reported.\n\n"
     "Bad:\n  endpoint: http://polaris:8181/API/Catalog\n\n"
     "Good:\n  endpoint: http://polaris:8181/api/catalog\n\n"
     "Fix: use lower case, or DuckDB >= 1.5.4.", false },
@@ -241,7 +244,9 @@ const struct lint_rule_impl lint_rule_table[] = {
     "The profile connects somewhere else than the platform describes.\n\n"
     "Bad:\n  platform: uri: https://polaris.prod/api/catalog\n"
     "  profile:  endpoint: https://polaris.staging/api/catalog\n\n"
-    "Good: the same URL in both (a trailing '/' does not matter).\n\n"
+    "Good: the same URL in both. A trailing '/' or '/v1' does not "
+    "matter (generate removes them); for a uri given as a secret_ref the "
+    "profile must read the variable floe sets for it.\n\n"
     "Fix: regenerate the profile with floe-profiles generate.", false },
   check_platform_endpoint, NULL },
 { { "FP212", "platform-warehouse-mismatch", E, "platform",

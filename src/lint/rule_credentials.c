@@ -1,52 +1,996 @@
-/* rule_credentials.c: placeholder bodies, being written */
+/*
+ * Rules about credentials (FP401-FP410): how a catalog authenticates,
+ * where secrets are written, and dbt's DBT_ENV_SECRET_ variables.
+ *
+ * The iceberg extension's OAuth2 path (duckdb-iceberg
+ * src/storage/authorization/oauth2.cpp, FromAttachOptions and
+ * CreateCatalogSecretFunction): any of the six "create secret" options
+ * inline makes it build its own secret -- refused together with SECRET,
+ * needing client_id and client_secret unless a token is given -- and with
+ * none inline it looks up an iceberg secret, by name or any at all.
+ * dbt-duckdb drops an option whose value is None or False.  dbt renders
+ * env_var() of a DBT_ENV_SECRET_ variable as a placeholder and swaps the
+ * secret in after rendering, with one greedy re.search per value
+ * (dbt-core config/renderer.py, SecretRenderer.render_value).
+ *
+ * No message ever repeats a secret's value, not even in part: a literal
+ * secret is named by its key, an env_var() default by its variable.
+ */
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
 #include "rules.h"
-void check_secret_and_inline(struct lint_ctx *ctx, const struct lint_output *out)
+#include "strbuf.h"
+
+#define MAX_CONNS 64
+#define MAX_CALLS 16
+
+/* The options that make the extension build its own OAuth2 secret. */
+static const char *const inline_oauth[] = {
+	"client_id", "client_secret", "token", "oauth2_server_uri",
+	"oauth2_scope", "oauth2_grant_type", NULL
+};
+
+/* ---- helpers ---- */
+
+static bool name_in(const char *s, const char *const *names)
 {
-	(void)ctx;
-	(void)out;
+	for (size_t i = 0; names[i]; i++)
+		if (!strcasecmp(s, names[i]))
+			return true;
+	return false;
 }
-void check_client_credentials_incomplete(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* A value dbt-duckdb passes on: present, not null and not false. */
+static bool given(const struct floe_node *n)
 {
-	(void)ctx;
-	(void)out;
+	if (!n)
+		return false;
+	if (n->kind != FLOE_NODE_SCALAR)
+		return true;
+	if (n->type == FLOE_TYPE_NULL)
+		return false;
+	return n->type != FLOE_TYPE_BOOL || lint_bool_true(n);
 }
+
+/* A secret name that reaches the ATTACH: given and not rendered empty. */
+static bool secret_given(struct lint_ctx *ctx, const struct floe_node *n)
+{
+	const char *s;
+
+	if (!given(n))
+		return false;
+	s = floe_node_is_str(n) ? lint_render(ctx, n) : NULL;
+	return !s || *s;
+}
+
+static const struct floe_node *opt(const struct lint_conn *c,
+				   const char *key)
+{
+	const struct floe_pair *p = lint_get_ci(c->options, key);
+
+	return p ? p->value : NULL;
+}
+
+/*
+ * The secret name an attach passes on: dbt-duckdb writes the item's
+ * `secret` when it is truthy, else the option.
+ */
+static const struct floe_node *conn_secret(struct lint_ctx *ctx,
+					   const struct lint_conn *c)
+{
+	const struct floe_node *field = floe_map_get(c->item, "secret");
+
+	if (c->kind != LINT_CONN_ATTACH)
+		return NULL;
+	if (secret_given(ctx, field))
+		return field;
+	return secret_given(ctx, opt(c, "secret")) ? opt(c, "secret") : NULL;
+}
+
+/*
+ * 1 when the connection authenticates with OAuth2 (the default), 0 when
+ * with something else (endpoint_type, authorization_type sigv4/none), -1
+ * when that cannot be known statically.
+ */
+static int oauth_mode(struct lint_ctx *ctx, const struct lint_conn *c)
+{
+	const struct floe_node *t;
+	const char *s;
+
+	if (c->kind == LINT_CONN_PLUGIN)
+		return 1;
+	if (given(opt(c, "endpoint_type")))
+		return 0;
+	t = opt(c, "authorization_type");
+	if (!given(t))
+		return 1;
+	s = lint_render(ctx, t);
+	if (!s)
+		return -1;
+	return !strcasecmp(s, "oauth2");
+}
+
+/* Any of the inline OAuth2 options. */
+static bool has_inline_oauth(const struct lint_conn *c)
+{
+	for (size_t i = 0; inline_oauth[i]; i++)
+		if (given(opt(c, inline_oauth[i])))
+			return true;
+	return false;
+}
+
+static const struct floe_node *secrets_of(const struct lint_output *out)
+{
+	const struct floe_node *s = floe_map_get(out->map, "secrets");
+
+	return s && s->kind == FLOE_NODE_SEQ ? s : NULL;
+}
+
+/* The rendered type of a secrets entry, or NULL. */
+static const char *secret_type(struct lint_ctx *ctx,
+			       const struct floe_node *entry)
+{
+	const struct floe_node *t = floe_map_get(entry, "type");
+
+	return t && floe_node_is_str(t) ? lint_render(ctx, t) : NULL;
+}
+
+static bool is_iceberg_secret(struct lint_ctx *ctx,
+			      const struct floe_node *entry)
+{
+	const char *t = secret_type(ctx, entry);
+
+	return t && !strcasecmp(t, "iceberg");
+}
+
+static const struct floe_node *get_ci(const struct floe_node *map,
+				      const char *key)
+{
+	const struct floe_pair *p = lint_get_ci(map, key);
+
+	return p ? p->value : NULL;
+}
+
+/* Visit every scalar value under `n` (keys are not templates). */
+static void each_scalar(struct lint_ctx *ctx, const struct floe_node *n,
+			void (*fn)(struct lint_ctx *, const struct floe_node *),
+			unsigned depth)
+{
+	if (!n || depth > FLOE_YAML_MAX_DEPTH)
+		return;
+	if (n->kind == FLOE_NODE_SCALAR) {
+		fn(ctx, n);
+	} else if (n->kind == FLOE_NODE_MAP) {
+		for (size_t i = 0; i < n->nr; i++)
+			each_scalar(ctx, n->pairs[i].value, fn, depth + 1);
+	} else {
+		for (size_t i = 0; i < n->nr; i++)
+			each_scalar(ctx, n->items[i], fn, depth + 1);
+	}
+}
+
+/* ---- env_var() calls, one by one ---- */
+
+/*
+ * lint_jinja_scan() counts the calls of a value; these rules also need
+ * each call's variable, its default and what follows it.  Only run on
+ * values the scan found well-formed, so a block that does not parse here
+ * is simply not an env_var() call.
+ */
+struct env_call {
+	const char *name;	/* not NUL-terminated */
+	int name_len;
+	bool has_default;
+	size_t default_len;	/* the default is never kept, only its size */
+	bool filtered;		/* a `|` filter follows the call */
+	bool operated;		/* another operator or method follows it */
+	bool secret;		/* a DBT_ENV_SECRET_ variable */
+};
+
+struct cursor {
+	const char *p, *end;
+};
+
+static void skip_ws(struct cursor *c)
+{
+	while (c->p < c->end && strchr(" \t\r\n", *c->p))
+		c->p++;
+}
+
+static bool take(struct cursor *c, const char *tok)
+{
+	size_t n = strlen(tok);
+
+	skip_ws(c);
+	if ((size_t)(c->end - c->p) < n || memcmp(c->p, tok, n))
+		return false;
+	c->p += n;
+	return true;
+}
+
+static bool is_ident_char(char ch)
+{
+	return ch == '_' || (ch >= 'a' && ch <= 'z') ||
+	       (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
+/* An identifier equal to `word`. */
+static bool take_word(struct cursor *c, const char *word)
+{
+	const char *start;
+
+	skip_ws(c);
+	start = c->p;
+	while (c->p < c->end && is_ident_char(*c->p))
+		c->p++;
+	if ((size_t)(c->p - start) == strlen(word) &&
+	    !memcmp(start, word, strlen(word)))
+		return true;
+	c->p = start;
+	return false;
+}
+
+/* A quoted string ('...' or "..."): its body. */
+static bool take_string(struct cursor *c, const char **body, size_t *len)
+{
+	char q;
+	const char *start;
+
+	skip_ws(c);
+	if (c->p >= c->end || (*c->p != '\'' && *c->p != '"'))
+		return false;
+	q = *c->p++;
+	start = c->p;
+	while (c->p < c->end && *c->p != q) {
+		if (*c->p == '\\' && c->p + 1 < c->end)
+			c->p++;
+		c->p++;
+	}
+	if (c->p >= c->end)
+		return false;
+	*body = start;
+	*len = (size_t)(c->p - start);
+	c->p++;
+	return true;
+}
+
+static bool take_number(struct cursor *c, size_t *len)
+{
+	const char *start;
+
+	skip_ws(c);
+	start = c->p;
+	while (c->p < c->end && ((*c->p >= '0' && *c->p <= '9') ||
+				 *c->p == '.' || *c->p == '-'))
+		c->p++;
+	*len = (size_t)(c->p - start);
+	return *len > 0;
+}
+
+/* The first "}}" outside quotes. */
+static const char *block_end(const char *p, const char *end)
+{
+	char q = 0;
+
+	for (; p + 1 < end; p++) {
+		if (q) {
+			if (*p == q)
+				q = 0;
+		} else if (*p == '\'' || *p == '"') {
+			q = *p;
+		} else if (p[0] == '}' && p[1] == '}') {
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* One {{ ... }} block: true and `*out` if it is an env_var() call. */
+static bool parse_call(const char *p, const char *end, struct env_call *out)
+{
+	struct cursor c = { p, end };
+	const char *name, *body;
+	size_t len;
+
+	memset(out, 0, sizeof(*out));
+	if (!take_word(&c, "env_var") || !take(&c, "(") ||
+	    !take_string(&c, &name, &len) || !len)
+		return false;
+	out->name = name;
+	out->name_len = len > 80 ? 80 : (int)len;
+	out->secret = len >= 15 && !memcmp(name, "DBT_ENV_SECRET_", 15);
+	if (take(&c, ",")) {
+		struct cursor save = c;
+
+		if (!(take_word(&c, "default") && take(&c, "=")))
+			c = save;
+		if (take_string(&c, &body, &len) || take_number(&c, &len)) {
+			out->has_default = true;
+			out->default_len = len;
+		} else {
+			return false;
+		}
+	}
+	if (!take(&c, ")"))
+		return false;
+	skip_ws(&c);
+	if (c.p < c.end) {
+		if (*c.p == '|')
+			out->filtered = true;
+		else
+			out->operated = true;
+	}
+	return true;
+}
+
+/* The env_var() calls of a well-formed value; how many (at most max). */
+static size_t env_calls(const struct floe_node *n, struct env_call *calls,
+			size_t max)
+{
+	const char *p = n->value, *end = n->value + n->len;
+	size_t nr = 0;
+
+	while (p + 1 < end && nr < max) {
+		const char *close;
+
+		if (p[0] != '{' || p[1] != '{') {
+			p++;
+			continue;
+		}
+		close = block_end(p + 2, end);
+		if (!close)
+			break;
+		if (parse_call(p + 2, close, &calls[nr]))
+			nr++;
+		p = close + 2;
+	}
+	return nr;
+}
+
+/* The calls of a string value with well-formed Jinja; 0 otherwise. */
+static size_t scan_calls(struct lint_ctx *ctx, const struct floe_node *n,
+			 struct lint_jinja *j, struct env_call *calls)
+{
+	if (!floe_node_is_str(n))
+		return 0;
+	lint_jinja_scan(ctx, n, j);
+	if (j->malformed || !j->nr_env)
+		return 0;
+	return env_calls(n, calls, MAX_CALLS);
+}
+
+/* ---- where secrets are written ---- */
+
+typedef void secret_value_fn(struct lint_ctx *ctx,
+			     const struct floe_node *key,
+			     const struct floe_node *value);
+
+/* Call `fn` for each pair of `map` whose key is one of `names`. */
+static void visit_keys(struct lint_ctx *ctx, const struct floe_node *map,
+		       const char *const *names, secret_value_fn *fn)
+{
+	if (!map || map->kind != FLOE_NODE_MAP)
+		return;
+	for (size_t i = 0; i < map->nr; i++) {
+		const struct floe_node *k = map->pairs[i].key;
+
+		if (floe_node_is_str(k) && name_in(k->value, names))
+			fn(ctx, k, map->pairs[i].value);
+	}
+}
+
+/*
+ * Every value of the output that holds a secret: OAuth2 client secrets
+ * and tokens, passwords, S3 secret keys -- in attach items and their
+ * options, secrets entries (where `secret` is the key of s3, gcs, r2 and
+ * azure secrets; an attach's `secret` is a secret's name), plugin
+ * configs, settings, config_options, remote and filesystems.
+ */
+static void each_secret_value(struct lint_ctx *ctx,
+			      const struct lint_output *out,
+			      secret_value_fn *fn)
+{
+	static const char *const creds[] = {
+		"client_secret", "token", "password", "secret_access_key",
+		NULL
+	};
+	static const char *const plugin_creds[] = {
+		"client_secret", "token", "password", "secret_access_key",
+		"s3_secret_access_key", NULL
+	};
+	static const char *const fs_creds[] = {
+		"client_secret", "token", "password", "secret_access_key",
+		"secret", NULL
+	};
+	static const char *const setting_creds[] = {
+		"s3_secret_access_key", "motherduck_token", NULL
+	};
+	static const char *const key_secret[] = { "secret", NULL };
+	static const char *const keyed_types[] = {
+		"s3", "gcs", "r2", "azure", NULL
+	};
+	static const char *const password[] = { "password", NULL };
+	const struct floe_node *attach = floe_map_get(out->map, "attach");
+	const struct floe_node *secrets = secrets_of(out);
+	const struct floe_node *plugins = floe_map_get(out->map, "plugins");
+	const struct floe_node *fs = floe_map_get(out->map, "filesystems");
+
+	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
+			   i < attach->nr; i++) {
+		visit_keys(ctx, attach->items[i], creds, fn);
+		visit_keys(ctx, floe_map_get(attach->items[i], "options"),
+			   creds, fn);
+	}
+	for (size_t i = 0; secrets && i < secrets->nr; i++) {
+		const struct floe_node *e = secrets->items[i];
+		const char *type = secret_type(ctx, e);
+
+		visit_keys(ctx, e, creds, fn);
+		/* without a type (FP410) it is most likely an S3 key */
+		if (type ? name_in(type, keyed_types)
+			 : !floe_map_get(e, "type"))
+			visit_keys(ctx, e, key_secret, fn);
+	}
+	for (size_t i = 0; plugins && plugins->kind == FLOE_NODE_SEQ &&
+			   i < plugins->nr; i++)
+		visit_keys(ctx, floe_map_get(plugins->items[i], "config"),
+			   plugin_creds, fn);
+	visit_keys(ctx, floe_map_get(out->map, "settings"), setting_creds, fn);
+	visit_keys(ctx, floe_map_get(out->map, "config_options"),
+		   setting_creds, fn);
+	visit_keys(ctx, floe_map_get(out->map, "remote"), password, fn);
+	for (size_t i = 0; fs && fs->kind == FLOE_NODE_SEQ && i < fs->nr; i++)
+		visit_keys(ctx, fs->items[i], fs_creds, fn);
+}
+
+/* ---- FP401 ---- */
+
+/* The inline OAuth2 options given in `o`, as "'a', 'b'". */
+static void inline_names(struct lint_ctx *ctx, const struct floe_node *o,
+			 struct strbuf *names)
+{
+	for (size_t k = 0; k < o->nr; k++) {
+		const struct floe_node *key = o->pairs[k].key;
+
+		if (!floe_node_is_str(key) ||
+		    !name_in(key->value, inline_oauth) ||
+		    !given(o->pairs[k].value))
+			continue;
+		if (strbuf_addf(names, "%s'%s'", names->len ? ", " : "",
+				key->value))
+			ctx->err = FLOE_ERR_NOMEM;
+	}
+}
+
+void check_secret_and_inline(struct lint_ctx *ctx,
+			     const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct lint_conn *c = &conns[i];
+		const struct floe_node *secret = conn_secret(ctx, c);
+		struct strbuf names = STRBUF_INIT;
+
+		if (!secret || !c->options || oauth_mode(ctx, c) != 1)
+			continue;
+		inline_names(ctx, c->options, &names);
+		if (names.len)
+			lint_report(ctx, secret, "a secret is named "
+				    "together with the inline oauth2 "
+				    "option(s) %s: the iceberg extension "
+				    "refuses the ATTACH (\"Both 'secret' and "
+				    "the following oauth2 option(s) were given "
+				    "... These are mutually exclusive\"); keep "
+				    "either the secret or the inline options",
+				    names.buf);
+		strbuf_release(&names);
+	}
+}
+
+/* ---- FP402 ---- */
+
+static void pair_check(struct lint_ctx *ctx, const struct floe_node *id,
+		       const struct floe_node *secret, const char *where)
+{
+	const struct floe_node *at = given(id) ? id : secret;
+	const char *has = given(id) ? "client_id" : "client_secret";
+	const char *lacks = given(id) ? "client_secret" : "client_id";
+
+	if (given(id) == given(secret))
+		return;
+	lint_report(ctx, at, "%s without %s%s: the token request needs "
+		    "both (the iceberg extension fails with \"Missing "
+		    "required parameter '%s' for authorization_type "
+		    "'oauth2'\", Polaris with invalid_client); add %s, read "
+		    "with env_var()", has, lacks, where, lacks, lacks);
+}
+
+void check_client_credentials_incomplete(struct lint_ctx *ctx,
+					 const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct floe_node *secrets = secrets_of(out);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct lint_conn *c = &conns[i];
+
+		if (c->kind == LINT_CONN_PLUGIN) {
+			pair_check(ctx, c->client_id, c->client_secret,
+				   " in the Polaris plugin config");
+			continue;
+		}
+		/* a token is used as is: no client credentials needed */
+		if (oauth_mode(ctx, c) != 1 || given(c->token))
+			continue;
+		pair_check(ctx, c->client_id, c->client_secret, "");
+	}
+	for (size_t i = 0; secrets && i < secrets->nr; i++) {
+		const struct floe_node *e = secrets->items[i];
+
+		if (!is_iceberg_secret(ctx, e) || given(get_ci(e, "token")))
+			continue;
+		pair_check(ctx, get_ci(e, "client_id"),
+			   get_ci(e, "client_secret"), " in an iceberg secret");
+	}
+}
+
+/* ---- FP403 ---- */
+
 void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	static const char no_creds[] = "no client_id and client_secret, no "
+		"token and no secret, so the ATTACH fails "
+		"(\"AUTHORIZATION_TYPE is 'oauth2', yet no 'secret' was "
+		"provided, and no client_id+client_secret were provided\") "
+		"or silently uses a stale persistent iceberg secret";
+	static const char no_creds_inline[] = "its inline oauth2 options "
+		"make the extension request a token without client_id and "
+		"client_secret (\"Missing required parameter 'client_id'\")";
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct floe_node *secrets = secrets_of(out);
+	bool iceberg_secret = false;
+
+	for (size_t i = 0; secrets && i < secrets->nr; i++)
+		if (is_iceberg_secret(ctx, secrets->items[i]))
+			iceberg_secret = true;
+	for (size_t i = 0; i < n; i++) {
+		const struct lint_conn *c = &conns[i];
+		bool inline_opts;
+
+		if (c->kind == LINT_CONN_PLUGIN) {
+			const struct floe_pair *cfg =
+				floe_map_pair(c->item, "config");
+
+			if (!given(c->client_id) && !given(c->client_secret))
+				lint_report(ctx, cfg ? cfg->key : c->item,
+					    "the Polaris plugin config has no "
+					    "client_id and no client_secret: "
+					    "its token request cannot "
+					    "authenticate and Polaris answers "
+					    "invalid_client; add both, read "
+					    "with env_var()");
+			continue;
+		}
+		if (oauth_mode(ctx, c) != 1 || given(c->client_id) ||
+		    given(c->client_secret) || given(c->token) ||
+		    conn_secret(ctx, c))
+			continue;
+		inline_opts = has_inline_oauth(c);
+		/* with nothing inline the extension uses any iceberg secret */
+		if (!inline_opts && iceberg_secret)
+			continue;
+		lint_report(ctx, c->item, "this iceberg catalog has no "
+			    "credentials: %s; add client_id and client_secret "
+			    "under options, or authorization_type: none for "
+			    "an open catalog", inline_opts ? no_creds_inline
+							   : no_creds);
+	}
+	for (size_t i = 0; secrets && i < secrets->nr; i++) {
+		const struct floe_node *e = secrets->items[i];
+
+		if (!is_iceberg_secret(ctx, e) ||
+		    given(get_ci(e, "client_id")) ||
+		    given(get_ci(e, "client_secret")) ||
+		    given(get_ci(e, "token")))
+			continue;
+		lint_report(ctx, e, "this iceberg secret has no credentials: "
+			    "no client_id and client_secret and no token, so "
+			    "CREATE SECRET fails (\"Missing required parameter "
+			    "'client_id' for authorization_type 'oauth2'\"); "
+			    "add client_id and client_secret");
+	}
 }
+
+/* ---- FP404 ---- */
+
+/* ${NAME} or $NAME: a shell variable that dbt does not expand. */
+static bool looks_like_shell_var(const struct floe_node *v)
+{
+	const char *s = v->value;
+	size_t i = 1, n = v->len;
+
+	if (v->type != FLOE_TYPE_STR || n < 2 || s[0] != '$')
+		return false;
+	if (s[1] == '{') {
+		if (n < 4 || s[n - 1] != '}')
+			return false;
+		for (i = 2; i < n - 1; i++)
+			if (!is_ident_char(s[i]))
+				return false;
+		return true;
+	}
+	for (; i < n; i++)
+		if (!is_ident_char(s[i]) || (s[i] >= 'a' && s[i] <= 'z'))
+			return false;
+	return true;
+}
+
+/* A non-empty env_var() default of a secret: committed to the file. */
+static void report_default(struct lint_ctx *ctx, const struct floe_node *v,
+			   const struct env_call *call)
+{
+	lint_report(ctx, v, "the default of env_var('%.*s') is a secret "
+		    "committed to the file: it leaks with the repository, "
+		    "and dbt uses it whenever the variable is unset; drop "
+		    "the default (dbt then stops when the variable is "
+		    "missing) and rotate the value if it was ever real",
+		    call->name_len, call->name);
+}
+
+static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
+			   const struct floe_node *v)
+{
+	struct lint_jinja j;
+	struct env_call calls[MAX_CALLS];
+	size_t nr;
+
+	if (!v || v->kind != FLOE_NODE_SCALAR || v->type == FLOE_TYPE_BOOL)
+		return;
+	if (lint_is_literal(v)) {
+		if (!v->len)
+			return;		/* empty: nothing leaks */
+		if (looks_like_shell_var(v))
+			lint_report(ctx, v, "'%s' is a shell variable written "
+				    "as literal text: dbt does not expand $ "
+				    "variables, so the text itself is sent as "
+				    "the secret; read it with \"{{ "
+				    "env_var('...') }}\"", key->value);
+		else
+			lint_report(ctx, v, "'%s' is a secret written in the "
+				    "file: committed to profiles.yml, it leaks "
+				    "with the repository; read it with \"{{ "
+				    "env_var('DBT_ENV_SECRET_...') }}\" and "
+				    "rotate the leaked one", key->value);
+		return;
+	}
+	nr = scan_calls(ctx, v, &j, calls);
+	for (size_t i = 0; i < nr; i++)
+		if (calls[i].has_default && calls[i].default_len) {
+			report_default(ctx, v, &calls[i]);
+			return;
+		}
+}
+
+/* A DBT_ENV_SECRET_ variable's default is a secret wherever it is. */
+static void secret_var_default(struct lint_ctx *ctx, const struct floe_node *v)
+{
+	struct lint_jinja j;
+	struct env_call calls[MAX_CALLS];
+	size_t nr = scan_calls(ctx, v, &j, calls);
+
+	for (size_t i = 0; i < nr; i++)
+		if (calls[i].secret && calls[i].has_default &&
+		    calls[i].default_len) {
+			report_default(ctx, v, &calls[i]);
+			return;
+		}
+}
+
 void check_literal_secret(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	each_secret_value(ctx, out, literal_secret);
+	each_scalar(ctx, out->map, secret_var_default, 0);
 }
+
+/* ---- FP405 ---- */
+
+#define ROLE_PREFIX "PRINCIPAL_ROLE:"
+#define ROLE_PREFIX_LEN (sizeof(ROLE_PREFIX) - 1)
+
+static bool has_prefix_ci(const char *s, size_t n, const char *prefix)
+{
+	size_t m = strlen(prefix);
+
+	return n >= m && !strncasecmp(s, prefix, m);
+}
+
+/* The position of "PRINCIPAL_ROLE:" in s[0..n), or -1. */
+static long find_prefix(const char *s, size_t n)
+{
+	for (size_t i = 0; i + ROLE_PREFIX_LEN <= n; i++)
+		if (!memcmp(s + i, ROLE_PREFIX, ROLE_PREFIX_LEN))
+			return (long)i;
+	return -1;
+}
+
+/*
+ * Polaris' TokenRequestValidator: scope.split(" ") (trailing empty
+ * strings dropped), each part must start with PRINCIPAL_ROLE: and be
+ * longer than it.
+ */
+static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
+			const char *what)
+{
+	const char *s = NULL;
+	size_t len, i = 0;
+
+	/* a number is passed on as its text */
+	if (floe_node_is_str(v))
+		s = lint_render(ctx, v);
+	else if (v && v->kind == FLOE_NODE_SCALAR &&
+		 (v->type == FLOE_TYPE_INT || v->type == FLOE_TYPE_FLOAT))
+		s = v->value;
+
+	if (!s)
+		return;		/* rendered only at run time */
+	len = strlen(s);
+	while (len && s[len - 1] == ' ')
+		len--;
+	if (!len) {
+		lint_report(ctx, v, "%s is empty: Polaris requires a scope and "
+			    "answers the token request with invalid_scope; "
+			    "write PRINCIPAL_ROLE:ALL or PRINCIPAL_ROLE:<role>",
+			    what);
+		return;
+	}
+	while (i <= len) {
+		const char *t = s + i;
+		size_t n = 0;
+		int shown;
+		long again;
+
+		while (i + n < len && s[i + n] != ' ')
+			n++;
+		i += n + 1;
+		shown = n > 64 ? 64 : (int)n;
+		if (!n) {
+			lint_report(ctx, v, "%s has an empty scope (a leading "
+				    "space or two spaces in a row): Polaris "
+				    "splits on single spaces and answers "
+				    "invalid_scope; separate the scopes with "
+				    "one space", what);
+			return;
+		}
+		if (n < ROLE_PREFIX_LEN ||
+		    memcmp(t, ROLE_PREFIX, ROLE_PREFIX_LEN)) {
+			bool cased = has_prefix_ci(t, n, ROLE_PREFIX);
+			const char *role = cased ? t + ROLE_PREFIX_LEN : t;
+			int role_len = cased ? shown - (int)ROLE_PREFIX_LEN
+					     : shown;
+
+			if (role_len > 0 && (cased || !memchr(t, ':', n)))
+				lint_report(ctx, v, "%s '%.*s' is not "
+					    "PRINCIPAL_ROLE:<role>: Polaris "
+					    "answers the token request with "
+					    "invalid_scope%s; write "
+					    "PRINCIPAL_ROLE:%.*s", what, shown,
+					    t, cased ? " (the prefix is "
+					    "case-sensitive)" : "", role_len,
+					    role);
+			else
+				lint_report(ctx, v, "%s '%.*s' is not "
+					    "PRINCIPAL_ROLE:<role>: Polaris "
+					    "answers the token request with "
+					    "invalid_scope; write "
+					    "PRINCIPAL_ROLE:ALL or "
+					    "PRINCIPAL_ROLE:<role>", what,
+					    shown, t);
+			return;
+		}
+		if (n == ROLE_PREFIX_LEN) {
+			lint_report(ctx, v, "%s 'PRINCIPAL_ROLE:' names no "
+				    "role: Polaris answers invalid_scope; "
+				    "write PRINCIPAL_ROLE:ALL or "
+				    "PRINCIPAL_ROLE:<role>", what);
+			return;
+		}
+		again = find_prefix(t + ROLE_PREFIX_LEN, n - ROLE_PREFIX_LEN);
+		if (again > 0) {
+			char sep = t[ROLE_PREFIX_LEN + (size_t)again - 1];
+
+			lint_report(ctx, v, "%s '%.*s' joins two scopes "
+				    "with '%c': Polaris splits scopes on "
+				    "spaces only and looks for one role with "
+				    "that whole name; separate them with a "
+				    "space", what, shown, t, sep);
+			return;
+		}
+	}
+}
+
 void check_scope_format(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct floe_node *secrets = secrets_of(out);
+
+	for (size_t i = 0; i < n; i++)
+		check_scope(ctx, conns[i].scope,
+			    conns[i].kind == LINT_CONN_PLUGIN ? "scope"
+							      : "oauth2_scope");
+	for (size_t i = 0; secrets && i < secrets->nr; i++)
+		if (is_iceberg_secret(ctx, secrets->items[i]))
+			check_scope(ctx, get_ci(secrets->items[i],
+						"oauth2_scope"),
+				    "oauth2_scope");
 }
-void check_secret_env_prefix(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* ---- FP406 ---- */
+
+static void env_not_prefixed(struct lint_ctx *ctx,
+			     const struct floe_node *key,
+			     const struct floe_node *v)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_jinja j;
+	struct env_call calls[MAX_CALLS];
+	size_t nr = scan_calls(ctx, v, &j, calls);
+
+	for (size_t i = 0; i < nr; i++) {
+		if (calls[i].secret)
+			continue;
+		lint_report(ctx, v, "'%s' is read from '%.*s', which dbt does "
+			    "not scrub from its logs and error messages (only "
+			    "DBT_ENV_SECRET_* values are masked); rename the "
+			    "variable to DBT_ENV_SECRET_%.*s", key->value,
+			    calls[i].name_len, calls[i].name,
+			    calls[i].name_len, calls[i].name);
+		return;
+	}
 }
-void check_several_secret_vars(struct lint_ctx *ctx, const struct lint_output *out)
+
+void check_secret_env_prefix(struct lint_ctx *ctx,
+			     const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	each_secret_value(ctx, out, env_not_prefixed);
 }
-void check_secret_env_filtered(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* ---- FP407 ---- */
+
+static void several_secret_vars(struct lint_ctx *ctx,
+				const struct floe_node *v)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_jinja j;
+
+	if (!floe_node_is_str(v))
+		return;
+	lint_jinja_scan(ctx, v, &j);
+	if (!j.malformed && j.nr_secret_env >= 2)
+		lint_report(ctx, v, "this value reads %u DBT_ENV_SECRET_ "
+			    "variables: dbt swaps secret variables in with one "
+			    "greedy regular expression per value, so the match "
+			    "spans both names and the lookup fails; give each "
+			    "secret its own value, or combine them outside dbt",
+			    j.nr_secret_env);
 }
-void check_persistent_iceberg_secret(struct lint_ctx *ctx, const struct lint_output *out)
+
+void check_several_secret_vars(struct lint_ctx *ctx,
+			       const struct lint_output *out)
 {
-	(void)ctx;
-	(void)out;
+	each_scalar(ctx, out->map, several_secret_vars, 0);
 }
-void check_secret_missing_type(struct lint_ctx *ctx, const struct lint_output *out)
+
+/* ---- FP408 ---- */
+
+static void secret_env_filtered(struct lint_ctx *ctx,
+				const struct floe_node *v)
 {
-	(void)ctx;
-	(void)out;
+	struct lint_jinja j;
+	struct env_call calls[MAX_CALLS];
+	size_t nr = scan_calls(ctx, v, &j, calls);
+	const struct env_call *secret = NULL;
+
+	for (size_t i = 0; i < nr; i++) {
+		const struct env_call *c = &calls[i];
+
+		if (!c->secret)
+			continue;
+		if (c->filtered || c->operated) {
+			const char *what = c->filtered ? "filter"
+						       : "expression";
+
+			lint_report(ctx, v, "the %s on the DBT_ENV_SECRET_ "
+				    "variable '%.*s' acts on dbt's "
+				    "placeholder, not on the secret: dbt "
+				    "renders a secret variable as a "
+				    "placeholder and swaps the value in only "
+				    "after rendering; remove the %s and store "
+				    "the value ready to use", what,
+				    c->name_len, c->name, what);
+			return;
+		}
+		if (!secret)
+			secret = c;
+	}
+	/* two secret variables and nothing else: FP407 says it */
+	if (!secret || j.nr_secret_env != 1 ||
+	    !(j.has_text || j.has_other || j.nr_env > j.nr_secret_env))
+		return;
+	lint_report(ctx, v, "the DBT_ENV_SECRET_ variable '%.*s' is joined "
+		    "with other text in this value: dbt renders it as a "
+		    "placeholder and swaps the secret in after rendering, so "
+		    "nothing in the template sees the secret and any stray "
+		    "text (a space, a block scalar's newline) becomes part "
+		    "of it; put the whole value in the variable",
+		    secret->name_len, secret->name);
+}
+
+void check_secret_env_filtered(struct lint_ctx *ctx,
+			       const struct lint_output *out)
+{
+	each_scalar(ctx, out->map, secret_env_filtered, 0);
+}
+
+/* ---- FP409 ---- */
+
+void check_persistent_iceberg_secret(struct lint_ctx *ctx,
+				     const struct lint_output *out)
+{
+	const struct floe_node *secrets = secrets_of(out);
+
+	for (size_t i = 0; secrets && i < secrets->nr; i++) {
+		const struct floe_node *e = secrets->items[i];
+		const struct floe_pair *p = floe_map_pair(e, "persistent");
+
+		if (!p || !lint_bool_true(p->value) ||
+		    !is_iceberg_secret(ctx, e))
+			continue;
+		lint_report(ctx, p->key, "this iceberg secret is persistent: "
+			    "DuckDB writes it -- client secret and bearer "
+			    "token included -- to ~/.duckdb/stored_secrets, "
+			    "and later runs pick it up even after the profile "
+			    "changed; drop 'persistent: true', or use inline "
+			    "credentials in the attach options");
+	}
+}
+
+/* ---- FP410 ---- */
+
+void check_secret_missing_type(struct lint_ctx *ctx,
+			       const struct lint_output *out)
+{
+	static const char fix[] = "add type: s3 (or iceberg, gcs, ...)";
+	const struct floe_node *secrets = secrets_of(out);
+
+	for (size_t i = 0; secrets && i < secrets->nr; i++) {
+		const struct floe_node *e = secrets->items[i];
+		const struct floe_pair *p = floe_map_pair(e, "type");
+		const struct floe_pair *ci = lint_get_ci(e, "type");
+
+		if (e->kind != FLOE_NODE_MAP)
+			lint_report(ctx, e, "this secrets entry is %s, not a "
+				    "mapping with 'type': dbt-duckdb reads "
+				    "each secret as a mapping and pops its "
+				    "'type'; %s and the secret's parameters",
+				    floe_node_describe(e), fix);
+		else if (!p && ci)
+			lint_report(ctx, ci->key, "this secrets entry has "
+				    "'%s' but no 'type': dbt-duckdb pops the "
+				    "lower-case key and fails without it; "
+				    "write 'type'", ci->key->value);
+		else if (!p)
+			lint_report(ctx, e, "this secrets entry has no "
+				    "'type': dbt-duckdb pops 'type' from every "
+				    "secret and fails without it; %s", fix);
+		else if (!given(p->value) || (floe_node_is_str(p->value) &&
+					       !p->value->len))
+			lint_report(ctx, p->key, "this secrets entry has an "
+				    "empty 'type': DuckDB cannot create a "
+				    "secret without one; %s", fix);
+	}
 }

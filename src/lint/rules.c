@@ -470,11 +470,20 @@ const struct lint_rule_impl lint_rule_table[] = {
     "Bad:\n  options:\n    endpoint: http://polaris:8181/api/catalog\n\n"
     "Good:\n  options:\n    endpoint: ...\n    client_id: ...\n"
     "    client_secret: ...\n\n"
+    "Also reported: the floe Polaris plugin without client_id and "
+    "client_secret, and a type: iceberg entry under secrets: with no "
+    "credentials at all.\n\n"
     "Fix: add credentials, or authorization_type: none for an open "
     "catalog.", false }, check_no_credentials, NULL },
 { { "FP404", "literal-secret", E, "credentials",
     "a client secret, token or password written in the file",
-    "A secret committed to profiles.yml leaks with the repository. The "
+    "A secret committed to profiles.yml leaks with the repository. "
+    "Checked: client_secret, token, password and secret_access_key on "
+    "attach items, in secrets: entries (and their secret key for s3, "
+    "gcs, r2 and azure), plugin configs (s3_secret_access_key too), "
+    "settings/config_options (s3_secret_access_key, motherduck_token), "
+    "remote.password and filesystems; also a non-empty env_var() default "
+    "in those places, and any DBT_ENV_SECRET_ variable's default. The "
     "value is never repeated in floe-profiles' output.\n\n"
     "Bad:\n  client_secret: s3cr3t\n\n"
     "Good:\n  client_secret: \"{{ env_var('DBT_ENV_SECRET_POLARIS') }}\"\n\n"
@@ -487,7 +496,9 @@ const struct lint_rule_impl lint_rule_table[] = {
     "with invalid_scope.\n\n"
     "Bad:\n  oauth2_scope: ALL\n\n"
     "Good:\n  oauth2_scope: PRINCIPAL_ROLE:ALL\n\n"
-    "Fix: PRINCIPAL_ROLE:<role>, several separated by spaces.", false },
+    "Fix: PRINCIPAL_ROLE:<role>, several separated by spaces. (Snowflake "
+    "Open Catalog's session:role: scopes are reported too: this is "
+    "Polaris' rule.)", false },
   check_scope_format, NULL },
 { { "FP406", "secret-env-not-prefixed", I, "credentials",
     "a secret read from an env var without the DBT_ENV_SECRET_ prefix",
@@ -510,10 +521,13 @@ const struct lint_rule_impl lint_rule_table[] = {
     "Fix: combine the secret outside dbt.", false },
   check_several_secret_vars, NULL },
 { { "FP408", "secret-env-filtered", W, "credentials",
-    "a filter or concatenation on a DBT_ENV_SECRET_ variable",
-    "dbt returns a placeholder for secret variables during rendering and "
-    "substitutes the value afterwards, so a filter or text around it acts "
-    "on the placeholder, not on the secret.\n\n"
+    "a filter or expression on a DBT_ENV_SECRET_ variable, or text "
+    "around it",
+    "dbt renders secret variables to a placeholder and substitutes the "
+    "value after rendering, so a filter or expression acts on the "
+    "placeholder, not on the secret. Text around the call survives the "
+    "substitution, but becomes part of the secret (a stray newline from a "
+    "block scalar, say), which is rarely meant.\n\n"
     "Bad:\n  client_secret: \"{{ env_var('DBT_ENV_SECRET_X') | trim }}\"\n\n"
     "Good:\n  client_secret: \"{{ env_var('DBT_ENV_SECRET_X') }}\"\n\n"
     "Fix: prepare the value before dbt runs.", false },

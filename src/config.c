@@ -326,8 +326,9 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 		struct floe_pos p = a ? a->start : (struct floe_pos){ 1, 1 };
 
 		if (add(diags, file, p.line, p.column, "invalid "
-			"configuration: generate.alias '%s' is not a bare "
-			"identifier", root->generate->alias))
+			"configuration: generate.alias '%s' cannot follow "
+			"ATTACH ... AS unquoted (letters, digits and '_', not "
+			"a DuckDB keyword)", root->generate->alias))
 			err = FLOE_ERR_NOMEM;
 		else if (err == FLOE_OK)
 			err = FLOE_ERR_INPUT;

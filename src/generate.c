@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "floe/generate.h"
@@ -136,16 +137,63 @@ static const char *env_ref(struct gen *g, const char *ref)
 	return fmt(g, "{{ env_var('%s') }}", name);
 }
 
+/*
+ * The words DuckDB 1.4.3 refuses after ATTACH ... AS: every reserved
+ * keyword, the type/function keywords that are not column names, and the
+ * catalog names system and temp.  Observed on the engine itself, by
+ * trying `ATTACH ':memory:' AS <w>` for each of duckdb_keywords();
+ * sorted for bsearch.
+ */
+static const char *const refused_aliases[] = {
+	"all", "analyse", "analyze", "and", "anti",
+	"any", "array", "as", "asc", "asof",
+	"asymmetric", "at", "authorization", "binary", "both",
+	"by", "case", "cast", "check", "collate",
+	"collation", "column", "concurrently", "constraint", "create",
+	"cross", "default", "deferrable", "desc", "describe",
+	"distinct", "do", "else", "end", "except",
+	"false", "fetch", "for", "foreign", "freeze",
+	"from", "full", "glob", "group", "having",
+	"ilike", "in", "initially", "inner", "intersect",
+	"into", "is", "isnull", "join", "lambda",
+	"lateral", "leading", "left", "like", "limit",
+	"natural", "not", "notnull", "null", "offset",
+	"on", "only", "or", "order", "outer",
+	"overlaps", "pivot", "pivot_longer", "pivot_wider", "placing",
+	"positional", "primary", "qualify", "references", "returning",
+	"right", "select", "semi", "show", "similar",
+	"some", "summarize", "symmetric", "system", "table",
+	"tablesample", "temp", "then", "to", "trailing",
+	"true", "union", "unique", "unpack", "unpivot",
+	"using", "variadic", "verbose", "when", "where",
+	"window", "with",
+};
+
+static int cmp_word(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
 int floe_is_identifier(const char *s)
 {
+	char low[32];
+	size_t n = 0;
+
 	if (!s || !(*s == '_' || (*s >= 'a' && *s <= 'z') ||
 		    (*s >= 'A' && *s <= 'Z')))
 		return 0;
-	for (s++; *s; s++)
-		if (!(*s == '_' || (*s >= 'a' && *s <= 'z') ||
-		      (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
+	for (const char *p = s; *p; p++) {
+		if (!(*p == '_' || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
 			return 0;
-	return 1;
+		if (n + 1 < sizeof(low))
+			low[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32
+								 : *p);
+	}
+	low[n] = '\0';
+	return !bsearch(low, refused_aliases,
+			sizeof(refused_aliases) / sizeof(refused_aliases[0]),
+			sizeof(refused_aliases[0]), cmp_word);
 }
 
 /* ---- choosing entries ---- */
@@ -419,10 +467,11 @@ static const char *const runtime_settings[] = {
 	"max_temp_directory_size", "preserve_insertion_order", NULL
 };
 
+/* DuckDB setting names are case-insensitive. */
 static int in_list(const char *s, const char *const *list)
 {
 	for (size_t i = 0; list[i]; i++)
-		if (!strcmp(s, list[i]))
+		if (!strcasecmp(s, list[i]))
 			return 1;
 	return 0;
 }

@@ -64,7 +64,8 @@ struct floe_gen_attach {
  * What generate would write in the attach options for `catalog` (NULL:
  * "default", or the only one) of `p`.
  * \param[out] out  filled on FLOE_OK; release with floe_gen_attach_release.
- * eturn FLOE_OK, FLOE_ERR_INPUT when generate would refuse the catalog,
+ * 
+eturn FLOE_OK, FLOE_ERR_INPUT when generate would refuse the catalog,
  *         FLOE_ERR_NOMEM.
  */
 enum floe_err floe_gen_attach(const struct floe_platform *p,
@@ -72,7 +73,10 @@ enum floe_err floe_gen_attach(const struct floe_platform *p,
 
 void floe_gen_attach_release(struct floe_gen_attach *a);
 
-/** True if `s` is a bare DuckDB identifier ([A-Za-z_][A-Za-z0-9_]*). */
+/**
+ * True if `s` can follow ATTACH ... AS unquoted: [A-Za-z_][A-Za-z0-9_]*
+ * and not one of the 107 keywords DuckDB 1.4.3 refuses there.
+ */
 int floe_is_identifier(const char *s);
 
 #endif

@@ -287,9 +287,9 @@ int cmd_generate(int argc, char **argv)
 		nr = 1;
 	}
 	if (opt.alias && !floe_is_identifier(opt.alias)) {
-		cli_error("--alias: '%s' is not a bare identifier "
-			  "([A-Za-z_][A-Za-z0-9_]*); dbt-duckdb writes it "
-			  "unquoted into the ATTACH", opt.alias);
+		cli_error("--alias: '%s' cannot follow ATTACH ... AS "
+			  "unquoted, as dbt-duckdb writes it: use letters, "
+			  "digits and '_', not a DuckDB keyword", opt.alias);
 		ret = EXIT_USAGE;
 		goto out;
 	}

@@ -314,7 +314,9 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 		return EXIT_USAGE;
 	}
 	if (a->alias && !floe_is_identifier(a->alias)) {
-		cli_error("--alias: '%s' is not a bare identifier", a->alias);
+		cli_error("--alias: '%s' cannot follow ATTACH ... AS "
+			  "unquoted: use letters, digits and '_', not a DuckDB "
+			  "keyword", a->alias);
 		return EXIT_USAGE;
 	}
 	return EXIT_CLEAN;

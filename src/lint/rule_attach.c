@@ -532,7 +532,14 @@ void check_warehouse_location(struct lint_ctx *ctx,
 
 /* ---- FP308 ---- */
 
+/* The same test generate applies to --alias: shape and keywords. */
 static bool is_identifier(const char *s)
+{
+	return floe_is_identifier(s) != 0;
+}
+
+/* Letters, digits and '_' only, not starting with a digit. */
+static bool plain_word(const char *s)
 {
 	if (!(isalpha((unsigned char)*s) || *s == '_'))
 		return false;
@@ -572,6 +579,13 @@ void check_alias_identifier(struct lint_ctx *ctx,
 		/* an empty alias is falsy: dbt-duckdb writes no AS at all */
 		if (!s || !*s || is_identifier(s))
 			continue;
+		if (plain_word(s)) {
+			lint_report(ctx, alias, "the attach alias '%s' is a "
+				    "keyword DuckDB refuses after 'ATTACH ... "
+				    "AS' (a syntax error); choose another "
+				    "name, e.g. '%s_catalog'", s, s);
+			continue;
+		}
 		fix = alias_fix(s, buf, sizeof(buf));
 		lint_report(ctx, alias, "the attach alias '%s' is not a bare "
 			    "SQL identifier: dbt-duckdb writes it unquoted "

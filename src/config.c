@@ -187,8 +187,7 @@ static void translate(const char *m, char *out, size_t size)
 	} table[] = {
 		{ "Invalid ENUM value: ", "level '",
 		  "' is not one of off, info, warning, error" },
-		{ "Unexpected key: ", "unknown key '",
-		  "' (the keys are 'rules' and 'generate')" },
+		{ "Unexpected key: ", "unknown key '", "'" },
 		{ "Mapping field already seen: ", "'", "' is given twice" },
 		{ "Missing required mapping field: ", "'", "' is required" },
 		{ "Expecting SEQUENCE, got event: ", "expected a list, found ",
@@ -216,10 +215,35 @@ static void translate(const char *m, char *out, size_t size)
 			return;
 		}
 	}
-	if (strstr(m, "lias"))
+	if (!strncmp(m, "STRING length < ", 16))
+		snprintf(out, size, "a value is empty");
+	else if (strstr(m, "lias"))
 		snprintf(out, size, "anchors and aliases are not allowed here");
 	else
 		snprintf(out, size, "%s", m);
+}
+
+/* The first mapping key named `key` in the tree (depth-first). */
+static const struct floe_node *find_key(const struct floe_node *n,
+					const char *key, unsigned depth)
+{
+	if (!n || n->kind == FLOE_NODE_SCALAR || depth > 16)
+		return NULL;
+	for (size_t i = 0; i < n->nr; i++) {
+		const struct floe_node *hit;
+
+		if (n->kind == FLOE_NODE_MAP) {
+			if (floe_node_is_str(n->pairs[i].key) &&
+			    !strcmp(n->pairs[i].key->value, key))
+				return n->pairs[i].key;
+			hit = find_key(n->pairs[i].value, key, depth + 1);
+		} else {
+			hit = find_key(n->items[i], key, depth + 1);
+		}
+		if (hit)
+			return hit;
+	}
+	return NULL;
 }
 
 /* Position of rules[i].id (or the entry) through our own tree. */
@@ -278,9 +302,18 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 	}
 	if (cerr != CYAML_OK) {
 		char msg[320];
+		const struct floe_node *k = NULL;
 
 		translate(b.have_msg ? b.msg : cyaml_strerror(cerr), msg,
 			  sizeof(msg));
+		/* libcyaml positions an unknown key at the value before it */
+		if (b.have_msg && !strncmp(b.msg, "Unexpected key: ", 16))
+			k = find_key(doc->root, b.msg + 16, 0);
+		if (k) {
+			b.have_pos = 1;
+			b.pos_line = k->start.line;
+			b.pos_col = k->start.column;
+		}
 		if (add(diags, file, b.have_pos ? b.pos_line : 1,
 			b.have_pos ? b.pos_col : 1, "invalid configuration: "
 			"%s", msg))

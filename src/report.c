@@ -236,6 +236,30 @@ static const char *sarif_level(enum floe_severity s)
 	       : s == FLOE_SEV_WARNING ? "warning" : "note";
 }
 
+/*
+ * The first paragraph of a rule's help (why it breaks), as a JSON
+ * string of at most 1000 bytes: GitHub shows fullDescription and caps it
+ * at 1024.
+ */
+static void first_paragraph(struct out *o, const char *help)
+{
+	const char *end = strstr(help, "\n\n");
+	size_t n = end ? (size_t)(end - help) : strlen(help);
+	char buf[1001];
+
+	if (n > 1000) {
+		n = 997;
+		while (n && ((unsigned char)help[n] & 0xC0) == 0x80)
+			n--;	/* do not split a UTF-8 character */
+		memcpy(buf, help, n);
+		memcpy(buf + n, "...", 4);
+	} else {
+		memcpy(buf, help, n);
+		buf[n] = '\0';
+	}
+	json_str(o, buf);
+}
+
 static void sarif(struct out *o, const struct floe_diags *d,
 		  const struct floe_report_opts *opts)
 {
@@ -246,9 +270,7 @@ static void sarif(struct out *o, const struct floe_diags *d,
 	       "  \"runs\": [{\n    \"tool\": {\"driver\": {\n"
 	       "      \"name\": \"floe-profiles\",\n      \"version\": ");
 	json_str(o, opts && opts->tool_version ? opts->tool_version : "0");
-	put(o, ",\n      \"informationUri\": "
-	       "\"https://github.com/floe-profiles/floe-profiles\",\n"
-	       "      \"rules\": [");
+	put(o, ",\n      \"rules\": [");
 	for (size_t i = 0; i < nr; i++) {
 		const struct floe_rule *r = floe_rule_at(i);
 
@@ -260,14 +282,10 @@ static void sarif(struct out *o, const struct floe_diags *d,
 		put(o, ", \"shortDescription\": {\"text\": ");
 		json_str(o, r->summary);
 		put(o, "}, \"fullDescription\": {\"text\": ");
-		json_str(o, r->summary);
+		first_paragraph(o, r->help);
 		put(o, "}, \"help\": {\"text\": ");
 		json_str(o, r->help);
-		put(o, "}, \"helpUri\": \"https://github.com/floe-profiles/"
-		       "floe-profiles/blob/main/docs/rules.md#");
-		for (const char *p = r->id; *p; p++)
-			putc_(o, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
-		put(o, "\", \"defaultConfiguration\": {\"level\": ");
+		put(o, "}, \"defaultConfiguration\": {\"level\": ");
 		json_str(o, r->opt_in ? "none" : sarif_level(r->severity));
 		put(o, "}, \"properties\": {\"tags\": [");
 		json_str(o, r->family);

@@ -151,6 +151,12 @@ static int add_platform(struct lint_args *a, char *arg)
 	p = &a->platforms[a->nr_platforms];
 	/* TARGET=FILE, unless the '=' belongs to a path ("./a=b.yaml") */
 	if (eq && eq != arg && !memchr(arg, '/', (size_t)(eq - arg))) {
+		if (!a->check) {
+			cli_error("--platform: lint takes one platform file; "
+				  "pairing outputs with platforms "
+				  "(TARGET=FILE) is check's");
+			return EXIT_USAGE;
+		}
 		*eq = '\0';
 		p->target = arg;
 		p->path = eq + 1;
@@ -362,6 +368,18 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 			  pa->path, a->catalog);
 		return EXIT_USAGE;
 	}
+	if (!a->catalog && !floe_platform_catalog(pa->platform, "default") &&
+	    pa->platform->nr_catalogs != 1) {
+		/* checking nothing must not look like passing */
+		cli_error("'%s' has %zu catalogs and none is named 'default'; "
+			  "choose one with --catalog", pa->path,
+			  pa->platform->nr_catalogs);
+		return EXIT_USAGE;
+	}
+	/* its warnings are about the platform file: shown, not counted */
+	if (!a->quiet)
+		print_diags_gcc(diags, stderr);
+	floe_diags_release(diags);
 	return EXIT_CLEAN;
 }
 
@@ -430,6 +448,32 @@ static void names_release(struct names *n)
 	free(n->to);
 }
 
+/* Does any profile in the files have an output named `name`? */
+static int has_output(const struct floe_text *t, size_t n, const char *name,
+		      size_t max)
+{
+	struct floe_yaml_limits lim = floe_yaml_default_limits();
+	int found = 0;
+
+	lim.max_bytes = max;
+	for (size_t i = 0; i < n && !found; i++) {
+		struct floe_diags scratch = FLOE_DIAGS_INIT;
+		struct floe_doc *doc = NULL;
+		const struct floe_node *r;
+
+		if (floe_yaml_parse(t[i].name, t[i].buf, t[i].len, &lim, &doc,
+				    &scratch) == FLOE_OK &&
+		    (r = doc->root) && r->kind == FLOE_NODE_MAP)
+			for (size_t j = 0; j < r->nr && !found; j++)
+				found = floe_map_get(floe_map_get(
+					r->pairs[j].value, "outputs"), name)
+					!= NULL;
+		floe_doc_free(doc);
+		floe_diags_release(&scratch);
+	}
+	return found;
+}
+
 static int run(int argc, char **argv, int check)
 {
 	struct lint_args a;
@@ -442,7 +486,7 @@ static int run(int argc, char **argv, int check)
 	struct names names = { NULL, NULL, 0 };
 	char *report = NULL;
 	size_t report_len = 0, files = 0;
-	int ret, r;
+	int ret, r, unreadable = 0;
 	enum floe_err err;
 
 	ret = parse_args(argc, argv, &a, check);
@@ -488,16 +532,23 @@ static int run(int argc, char **argv, int check)
 		err = floe_read_file(path, a.max, &buf, &t->len, &errnum);
 		t->buf = buf;
 		if (err == FLOE_ERR_IO) {
+			/* the other files are still checked; exit 2 at the end */
 			cli_error("cannot read '%s': %s", t->name,
 				  strerror(errnum));
-			ret = EXIT_USAGE;
-			goto out;
+			unreadable = 1;
+			continue;
 		}
 		if (err == FLOE_ERR_TOO_BIG) {
-			cli_error("'%s' is larger than %zu bytes (raise it "
-				  "with --max-size)", t->name, a.max);
-			ret = EXIT_USAGE;
-			goto out;
+			struct floe_loc loc = { t->name, { 1, 1 }, { 1, 2 } };
+
+			if (floe_diags_addf(&diags, FLOE_SEV_ERROR, "FP001",
+					    loc, "the file is larger than the "
+					    "limit of %zu bytes (raise it with "
+					    "--max-size)", a.max)) {
+				ret = EXIT_INTERNAL;
+				goto out;
+			}
+			continue;
 		}
 		if (err != FLOE_OK) {
 			ret = EXIT_INTERNAL;
@@ -505,18 +556,29 @@ static int run(int argc, char **argv, int check)
 		}
 		files++;
 		err = floe_lint(t->name, t->buf, t->len, &opt, &diags);
-		if (err == FLOE_ERR_USAGE) {
-			cli_error("%s: no profile has an output named '%s'",
-				  t->name, a.target);
-			ret = EXIT_USAGE;
-			goto out;
-		}
+		if (err == FLOE_ERR_USAGE)
+			err = FLOE_OK;	/* --target: checked over all files */
 		if (err != FLOE_OK) {
 			cli_error("%s", floe_strerror(err));
 			ret = EXIT_INTERNAL;
 			goto out;
 		}
 	}
+	if (a.target && files && !has_output(texts, files, a.target, a.max)) {
+		cli_error("no profile has an output named '%s' (--target)",
+			  a.target);
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	for (size_t i = 0; i < a.nr_platforms; i++)
+		if (a.platforms[i].target && files &&
+		    !has_output(texts, files, a.platforms[i].target, a.max)) {
+			cli_error("--platform %s=%s: no profile has an output "
+				  "named '%s'", a.platforms[i].target,
+				  a.platforms[i].path, a.platforms[i].target);
+			ret = EXIT_USAGE;
+			goto out;
+		}
 	if (a.project) {
 		int errnum;
 
@@ -558,6 +620,8 @@ static int run(int argc, char **argv, int check)
 
 	r = diags.nr_errors || (a.strict && diags.nr_warnings);
 	ret = r && !a.exit_zero ? EXIT_FINDINGS : EXIT_CLEAN;
+	if (unreadable)
+		ret = EXIT_USAGE;	/* some files could not be checked */
 out:
 	for (size_t i = 0; texts && i < files; i++)
 		free((char *)(uintptr_t)texts[i].buf);

@@ -29,6 +29,9 @@ static void vreport(struct lint_ctx *ctx, size_t idx,
 	enum floe_severity sev = r->severity;
 	struct floe_loc loc = floe_node_loc(ctx->file, at);
 
+	/* nothing of a file that is not a profiles.yml could be read */
+	if (idx == 0)
+		lvl = FLOE_LEVEL_DEFAULT;
 	if (lvl == FLOE_LEVEL_OFF || (lvl == FLOE_LEVEL_DEFAULT && r->opt_in))
 		return;
 	if (lvl == FLOE_LEVEL_INFO)
@@ -352,8 +355,12 @@ static size_t walk(struct lint_ctx *ctx)
 	const struct floe_node *root = ctx->doc->root;
 	size_t linted = 0;
 
-	if (!root)
+	if (!root || (root->kind == FLOE_NODE_SCALAR &&
+		      root->type == FLOE_TYPE_NULL)) {
+		lint_report_id(ctx, "FP001", NULL, "the file is empty: dbt "
+			       "finds no profile in it");
 		return 0;
+	}
 	if (root->kind != FLOE_NODE_MAP) {
 		lint_report_id(ctx, "FP001", root, "profiles.yml must be a "
 			       "mapping of profile names to profiles, not %s",
@@ -510,8 +517,17 @@ static void parse_directive(struct lint_ctx *ctx, const char *text,
 			i++;
 		}
 		id[j] = '\0';
-		if (i < len && text[i] == ',')
+		/* ids are separated by ',' (spaces around it allowed); text
+		 * after an id that no ',' follows is free */
+		while (i < len && text[i] == ' ')
 			i++;
+		if (i < len && text[i] == ',') {
+			i++;
+			while (i < len && text[i] == ' ')
+				i++;
+		} else {
+			i = len;
+		}
 		if (!j)
 			continue;
 		named = 1;
@@ -546,7 +562,8 @@ static bool contains(const char *p, size_t n, const char *needle)
 
 /* Collect the suppressions of the file (malloc'd array). */
 static struct supp *scan_suppressions(struct lint_ctx *ctx, const char *buf,
-				      size_t len, size_t *nr)
+				      size_t len, const unsigned char *inside,
+				      size_t nr_lines, size_t *nr)
 {
 	struct supp *list = NULL;
 	size_t alloc = 0;
@@ -559,7 +576,16 @@ static struct supp *scan_suppressions(struct lint_ctx *ctx, const char *buf,
 		const char *nl = memchr(l, '\n', len - off);
 		size_t llen = nl ? (size_t)(nl - l) : len - off;
 		bool content;
-		long hash = find_comment(l, llen, &quote, &content);
+		long hash;
+
+		/* inside a multi-line scalar a '#' is text */
+		if (line < nr_lines && inside[line]) {
+			quote = 0;
+			off += llen + 1;
+			line++;
+			continue;
+		}
+		hash = find_comment(l, llen, &quote, &content);
 
 		if (hash >= 0 && contains(l + hash, llen - (size_t)hash,
 					  "floe-profiles:")) {
@@ -629,10 +655,12 @@ static void dedupe(struct floe_diags *d, size_t base)
 }
 
 static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
-			       size_t len, size_t base)
+			       size_t len, size_t base,
+			       const unsigned char *inside, size_t nr_lines)
 {
 	size_t nr;
-	struct supp *list = scan_suppressions(ctx, buf, len, &nr);
+	struct supp *list = scan_suppressions(ctx, buf, len, inside,
+					      nr_lines, &nr);
 
 	for (size_t i = base; i < ctx->diags->nr;) {
 		const struct floe_diag *g = &ctx->diags->items[i];
@@ -674,11 +702,50 @@ static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 	free(list);
 }
 
-void lint_finish_file(struct lint_ctx *ctx, const char *buf, size_t len,
-		      size_t base)
+/* Mark the lines after the first of every multi-line scalar. */
+static void mark_scalar_lines(const struct floe_node *n, unsigned char *inside,
+			      size_t nr_lines, unsigned depth, size_t *budget)
 {
+	if (!n || depth > FLOE_YAML_MAX_DEPTH + 1 || !*budget)
+		return;
+	(*budget)--;	/* the tree is a DAG: bound the walk */
+	if (n->kind == FLOE_NODE_SCALAR) {
+		for (unsigned l = n->start.line + 1; l <= n->end.line &&
+						     l < nr_lines; l++)
+			inside[l] = 1;
+		return;
+	}
+	for (size_t i = 0; i < n->nr; i++) {
+		if (n->kind == FLOE_NODE_MAP) {
+			mark_scalar_lines(n->pairs[i].key, inside, nr_lines,
+					  depth + 1, budget);
+			mark_scalar_lines(n->pairs[i].value, inside, nr_lines,
+					  depth + 1, budget);
+		} else {
+			mark_scalar_lines(n->items[i], inside, nr_lines,
+					  depth + 1, budget);
+		}
+	}
+}
+
+void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
+		      const char *buf, size_t len, size_t base)
+{
+	size_t nr_lines = 2, budget = FLOE_YAML_MAX_EXPANDED;
+	unsigned char *inside;
+
+	for (size_t i = 0; i < len; i++)
+		nr_lines += buf[i] == '\n';
+	inside = calloc(nr_lines, 1);
+	if (!inside) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return;
+	}
+	if (doc)
+		mark_scalar_lines(doc->root, inside, nr_lines, 0, &budget);
 	dedupe(ctx->diags, base);
-	apply_suppressions(ctx, buf, len, base);
+	apply_suppressions(ctx, buf, len, base, inside, nr_lines);
+	free(inside);
 }
 
 /*
@@ -753,7 +820,7 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 		linted = walk(&ctx);
 	}
 	lint_release_ctx(&ctx);
-	lint_finish_file(&ctx, buf, len, base);
+	lint_finish_file(&ctx, doc, buf, len, base);
 	floe_doc_free(doc);
 	arena_free(ctx.arena);
 	if (ctx.err != FLOE_OK)

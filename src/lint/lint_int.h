@@ -99,9 +99,13 @@ void lint_select_platform(struct lint_ctx *ctx, const char *output);
 /* Free what a ctx caches (not its arena). */
 void lint_release_ctx(struct lint_ctx *ctx);
 
-/* Suppressions and de-duplication for the findings of one file. */
-void lint_finish_file(struct lint_ctx *ctx, const char *buf, size_t len,
-		      size_t base);
+/*
+ * Suppressions and de-duplication for the findings of one file.  `doc`
+ * (NULL when the file did not parse) tells which lines lie inside
+ * multi-line scalars, where a '#' is text, not a comment.
+ */
+void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
+		      const char *buf, size_t len, size_t base);
 
 /* ---- helpers for rules ---- */
 

@@ -280,7 +280,7 @@ static enum floe_err check_file(struct lint_ctx *ctx, struct floe_project *p,
 		free(buf);
 		return err;
 	}
-	lint_finish_file(ctx, buf, len, base);
+	lint_finish_file(ctx, err == FLOE_OK ? doc : NULL, buf, len, base);
 	floe_doc_free(doc);
 	free(buf);
 	return ctx->err;
@@ -435,7 +435,7 @@ enum floe_err floe_project_check(const char *dir,
 	ctx.file = proj_name;
 	err = floe_yaml_parse(proj_name, buf, len, &lim, &proj, diags);
 	if (err != FLOE_OK) {
-		lint_finish_file(&ctx, buf, len, base);
+		lint_finish_file(&ctx, proj, buf, len, base);
 		err = err == FLOE_ERR_INPUT ? FLOE_OK : err;
 		goto out;
 	}
@@ -445,11 +445,11 @@ enum floe_err floe_project_check(const char *dir,
 		lint_report_id(&ctx, "FP601", NULL, "dbt_project.yml has no "
 			       "'profile:'; dbt needs one to find the "
 			       "connection");
-		lint_finish_file(&ctx, buf, len, base);
+		lint_finish_file(&ctx, proj, buf, len, base);
 		goto out;
 	}
 	if (!profile) {
-		lint_finish_file(&ctx, buf, len, base);
+		lint_finish_file(&ctx, proj, buf, len, base);
 		goto out;	/* rendered at run time */
 	}
 	pdoc = profile_doc(docs, nr_profiles, profile, &which);
@@ -457,10 +457,10 @@ enum floe_err floe_project_check(const char *dir,
 		lint_report_id(&ctx, "FP601", pn, "profile '%s' is not in "
 			       "the profiles given (they have %s)", profile,
 			       profile_names(&ctx, docs, nr_profiles));
-		lint_finish_file(&ctx, buf, len, base);
+		lint_finish_file(&ctx, proj, buf, len, base);
 		goto out;
 	}
-	lint_finish_file(&ctx, buf, len, base);
+	lint_finish_file(&ctx, proj, buf, len, base);
 
 	/* the output dbt will use, held against its platform */
 	{

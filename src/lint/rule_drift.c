@@ -192,9 +192,10 @@ static void credential(struct lint_ctx *ctx, const struct floe_node *n,
 			    "writes, '%s' (from secret_ref '%s', %s)", what,
 			    want, v->text, where(ctx, v->node, pos,
 						 sizeof(pos)));
-	else
-		lint_report(ctx, n, "%s is not what generate writes from %s",
-			    what, where(ctx, v->node, pos, sizeof(pos)));
+	else	/* a literal client id: not a secret, so it is shown */
+		lint_report(ctx, n, "%s is not '%s', which generate writes "
+			    "from %s", what, want, where(ctx, v->node, pos,
+							 sizeof(pos)));
 }
 
 void check_platform_credential_env(struct lint_ctx *ctx,

@@ -31,6 +31,8 @@ if [ "${1:-build}" = test ]; then
 		want "python3 python3-yaml"
 	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 ||
 		want python3-jsonschema
+	# npm fetches the DuckDB library verify's tests run on
+	command -v npm >/dev/null 2>&1 || want npm
 fi
 
 [ -z "$need" ] && exit 0

@@ -22,6 +22,8 @@ int cmd_help(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_sql(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 
 struct floe_config;
@@ -62,6 +64,8 @@ extern const char generate_usage[];
 extern const char lint_usage[];
 extern const char check_usage[];
 extern const char rules_usage[];
+extern const char sql_usage[];
+extern const char verify_usage[];
 extern const char explain_usage[];
 
 #endif

@@ -1,0 +1,316 @@
+/*
+ * floe-profiles verify: run a profile's connection sequence on a real
+ * DuckDB and report every failure at the profile line it comes from, in
+ * lint's formats and with lint's exit codes.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "floe/fileio.h"
+#include "floe/report.h"
+#include "floe/verify.h"
+
+const char verify_usage[] =
+	"usage: floe-profiles verify [options] PROFILES.yml... (- for stdin)"
+	"\n\n"
+	"Run the statements dbt-duckdb runs when it connects (see "
+	"'floe-profiles sql')\n"
+	"on a real DuckDB, in memory, and report every failure at the "
+	"profile line it\n"
+	"comes from, with DuckDB's own error text.  What cannot run here "
+	"(Python hooks,\n"
+	"extensions that are not installed) is listed as \"not checked\" "
+	"on stderr.\n"
+	"\n"
+	"options:\n"
+	"      --duckdb PATH        the DuckDB library (default: $"
+	FLOE_DUCKDB_LIB_ENV ",\n"
+	"                           then libduckdb.so on the loader's "
+	"search path)\n"
+	"      --offline            download nothing: no INSTALL, no "
+	"extension auto-install\n"
+	"      --target NAME        the output to verify (default: each "
+	"profile's 'target')\n"
+	"      --profile NAME       only this profile (default: every "
+	"profile)\n"
+	"      --env                render env_var() from the environment "
+	"(a missing one is\n"
+	"                           an error); default: defaults, with "
+	"${NAME} placeholders\n"
+	"      --dbt-duckdb-version X.Y.Z  render as this release does "
+	"(default: "
+	FLOE_DBT_DUCKDB_LATEST ")\n"
+	"      --format FORMAT      auto (default), text, gcc, json, sarif, "
+	"github\n"
+	"      --color WHEN         auto (default), always, never\n"
+	"      --strict             warnings fail too (exit 1)\n"
+	"      --exit-zero          exit 0 even with findings\n"
+	"  -q, --quiet              no step log and no summary on stderr\n"
+	"      --stdin-filename NAME  the name to report for -\n"
+	"      --max-size BYTES     largest input accepted (default: 1M)\n"
+	"  -h, --help               show this help\n"
+	"\n"
+	"exit status: 0 no error-level findings, 1 findings, 2 usage or I/O "
+	"error or no\n"
+	"DuckDB library, 3 internal error\n";
+
+enum {
+	OPT_DUCKDB = 256, OPT_OFFLINE, OPT_TARGET, OPT_PROFILE, OPT_ENV,
+	OPT_VERSION, OPT_FORMAT, OPT_COLOR, OPT_STRICT, OPT_EXIT_ZERO,
+	OPT_STDIN_NAME, OPT_MAX_SIZE
+};
+
+struct verify_args {
+	struct floe_verify_options opt;
+	enum floe_format format;
+	int color;			/* -1 auto, 0 never, 1 always */
+	const char *stdin_name;
+	int strict, exit_zero, quiet;
+	size_t max;
+};
+
+static int parse_args(int argc, char **argv, struct verify_args *a)
+{
+	static const struct option longopts[] = {
+		{ "duckdb", required_argument, NULL, OPT_DUCKDB },
+		{ "offline", no_argument, NULL, OPT_OFFLINE },
+		{ "target", required_argument, NULL, OPT_TARGET },
+		{ "profile", required_argument, NULL, OPT_PROFILE },
+		{ "env", no_argument, NULL, OPT_ENV },
+		{ "dbt-duckdb-version", required_argument, NULL, OPT_VERSION },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *format = "auto";
+	int c;
+
+	memset(a, 0, sizeof(*a));
+	a->color = -1;
+	a->max = FLOE_YAML_MAX_BYTES;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DUCKDB:
+			a->opt.duckdb = optarg;
+			break;
+		case OPT_OFFLINE:
+			a->opt.offline = true;
+			break;
+		case OPT_TARGET:
+			a->opt.target = optarg;
+			break;
+		case OPT_PROFILE:
+			a->opt.profile = optarg;
+			break;
+		case OPT_ENV:
+			a->opt.use_env = true;
+			break;
+		case OPT_VERSION:
+			if (floe_dbt_version_parse(optarg,
+						   &a->opt.dbt_version)) {
+				cli_error("--dbt-duckdb-version: '%s' is not a "
+					  "release from " FLOE_DBT_DUCKDB_OLDEST
+					  " on (X.Y or X.Y.Z)", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case OPT_FORMAT:
+			format = optarg;
+			break;
+		case OPT_COLOR:
+			if (!strcmp(optarg, "always")) {
+				a->color = 1;
+			} else if (!strcmp(optarg, "never")) {
+				a->color = 0;
+			} else if (!strcmp(optarg, "auto")) {
+				a->color = -1;
+			} else {
+				cli_error("--color: '%s' is not auto, always "
+					  "or never", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case OPT_STRICT:
+			a->strict = 1;
+			break;
+		case OPT_EXIT_ZERO:
+			a->exit_zero = 1;
+			break;
+		case 'q':
+			a->quiet = 1;
+			break;
+		case OPT_STDIN_NAME:
+			a->stdin_name = optarg;
+			break;
+		case OPT_MAX_SIZE:
+			if (cli_parse_size(optarg, &a->max)) {
+				cli_error("--max-size: '%s' is not a size in "
+					  "bytes", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			fputs(verify_usage, stdout);
+			return -1;
+		case ':':
+			cli_error("option '%s' needs a value",
+				  argv[optind - 1]);
+			return EXIT_USAGE;
+		default:
+			cli_error("unknown option '%s'", argv[optind - 1]);
+			fputs(verify_usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!strcmp(format, "auto")) {
+		const char *gh = getenv("GITHUB_ACTIONS");
+
+		a->format = gh && !strcmp(gh, "true") ? FLOE_FORMAT_GITHUB
+						      : FLOE_FORMAT_TEXT;
+	} else if (floe_format_parse(format, &a->format)) {
+		cli_error("--format: '%s' is not one of auto, text, gcc, json, "
+			  "sarif, github", format);
+		return EXIT_USAGE;
+	}
+	if (optind >= argc) {
+		cli_error("no profiles file given");
+		fputs(verify_usage, stderr);
+		return EXIT_USAGE;
+	}
+	return EXIT_CLEAN;
+}
+
+static int use_color(const struct verify_args *a)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (a->format != FLOE_FORMAT_TEXT)
+		return 0;
+	if (a->color >= 0)
+		return a->color;
+	if (no && *no)
+		return 0;
+	return isatty(STDOUT_FILENO) && term && strcmp(term, "dumb");
+}
+
+int cmd_verify(int argc, char **argv)
+{
+	struct verify_args a;
+	struct floe_verify_log log = FLOE_VERIFY_LOG_INIT;
+	struct floe_diags diags = FLOE_DIAGS_INIT;
+	struct floe_report_opts ropts;
+	char **bufs = NULL, *report = NULL, *text = NULL;
+	size_t report_len = 0, text_len = 0, files = 0;
+	int ret;
+	enum floe_err err;
+
+	ret = parse_args(argc, argv, &a);
+	if (ret)
+		return ret < 0 ? EXIT_CLEAN : ret;
+	a.opt.limits = floe_yaml_default_limits();
+	a.opt.limits.max_bytes = a.max;
+	a.opt.log = &log;
+
+	bufs = calloc((size_t)argc, sizeof(*bufs));
+	if (!bufs)
+		return EXIT_INTERNAL;
+	for (int i = optind; i < argc; i++) {
+		const char *path = argv[i];
+		const char *name = strcmp(path, "-") ? path
+			: a.stdin_name ? a.stdin_name : "<stdin>";
+		size_t len;
+		int errnum;
+
+		err = floe_read_file(path, a.max, &bufs[i], &len, &errnum);
+		if (err == FLOE_ERR_IO) {
+			cli_error("cannot read '%s': %s", name,
+				  strerror(errnum));
+			ret = EXIT_USAGE;
+			goto out;
+		}
+		if (err == FLOE_ERR_TOO_BIG) {
+			cli_error("'%s' is larger than %zu bytes (raise it "
+				  "with --max-size)", name, a.max);
+			ret = EXIT_USAGE;
+			goto out;
+		}
+		if (err != FLOE_OK) {
+			ret = EXIT_INTERNAL;
+			goto out;
+		}
+		err = floe_verify(name, bufs[i], len, &a.opt, &diags);
+		if (err == FLOE_ERR_IO) {
+			cli_error("%s", log.error ? log.error
+				  : "cannot load DuckDB");
+			fprintf(stderr, "%s\n", floe_verify_hint());
+			ret = EXIT_USAGE;
+			goto out;
+		}
+		if (err == FLOE_ERR_USAGE) {
+			/* the diagnostic says which profile or target */
+			print_diags_gcc(&diags, stderr);
+			ret = EXIT_USAGE;
+			goto out;
+		}
+		if (err == FLOE_ERR_TOO_BIG) {
+			cli_error("'%s' is too large to parse", name);
+			ret = EXIT_USAGE;
+			goto out;
+		}
+		if (err != FLOE_OK) {
+			cli_error("%s", floe_strerror(err));
+			ret = EXIT_INTERNAL;
+			goto out;
+		}
+		files++;
+	}
+
+	if (!a.quiet) {
+		if (floe_verify_log_render(&log, &text, &text_len)) {
+			ret = EXIT_INTERNAL;
+			goto out;
+		}
+		fwrite(text, 1, text_len, stderr);
+	}
+	floe_diags_sort(&diags);
+	memset(&ropts, 0, sizeof(ropts));
+	ropts.color = use_color(&a);
+	ropts.tool_version = FLOE_VERSION;
+	err = floe_report(a.format, &diags, &ropts, &report, &report_len);
+	if (err != FLOE_OK) {
+		cli_error("%s", floe_strerror(err));
+		ret = EXIT_INTERNAL;
+		goto out;
+	}
+	if (fwrite(report, 1, report_len, stdout) != report_len ||
+	    fflush(stdout)) {
+		cli_error("cannot write the report: %s", strerror(errno));
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	if (a.format == FLOE_FORMAT_TEXT && !a.quiet)
+		cli_summary(&diags, files);
+	ret = (diags.nr_errors || (a.strict && diags.nr_warnings)) &&
+	      !a.exit_zero ? EXIT_FINDINGS : EXIT_CLEAN;
+out:
+	for (int i = 0; bufs && i < argc; i++)
+		free(bufs[i]);
+	free(bufs);
+	free(report);
+	free(text);
+	floe_verify_log_release(&log);
+	floe_diags_release(&diags);
+	return ret;
+}

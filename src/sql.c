@@ -1,0 +1,2058 @@
+/*
+ * The statements dbt-duckdb runs when it opens a connection, rendered as
+ * dbt-duckdb renders them (docs/sql-verify.md has the sources):
+ *
+ *   environments/__init__.py  initialize_db(): config_options at connect,
+ *                             extensions, secrets, filesystems, plugins,
+ *                             attach; initialize_cursor(): settings
+ *   credentials.py            Attachment.to_sql()
+ *   secrets.py                Secret.to_sql()
+ *
+ * Values go through Python's str() there, so they do here: a YAML true
+ * is 'True', 4 is '4', a mapping is its dict repr.  Every string scalar
+ * is a Jinja template for dbt; env_var() is rendered statically.
+ *
+ * Each statement is rendered twice: `sql`, with the real values, for
+ * verify to run, and `shown`, with secret values masked, for people.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "floe/sql.h"
+#include "strbuf.h"
+
+/* ---- versions ---- */
+
+static const struct floe_dbt_version v_1_9_1 = { 1, 9, 1 };
+static const struct floe_dbt_version v_1_9_3 = { 1, 9, 3 };
+static const struct floe_dbt_version v_1_9_4 = { 1, 9, 4 };
+static const struct floe_dbt_version v_1_9_5 = { 1, 9, 5 };
+static const struct floe_dbt_version v_1_11_0 = { 1, 11, 0 };
+
+int floe_dbt_version_cmp(struct floe_dbt_version a, struct floe_dbt_version b)
+{
+	if (a.major != b.major)
+		return a.major < b.major ? -1 : 1;
+	if (a.minor != b.minor)
+		return a.minor < b.minor ? -1 : 1;
+	if (a.patch != b.patch)
+		return a.patch < b.patch ? -1 : 1;
+	return 0;
+}
+
+static int parse_part(const char **s, unsigned *out)
+{
+	unsigned long v = 0;
+	const char *p = *s;
+
+	if (*p < '0' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9') {
+		v = v * 10 + (unsigned long)(*p - '0');
+		if (v > 9999)
+			return -1;
+		p++;
+	}
+	*out = (unsigned)v;
+	*s = p;
+	return 0;
+}
+
+int floe_dbt_version_parse(const char *s, struct floe_dbt_version *out)
+{
+	struct floe_dbt_version v = { 0, 0, 0 };
+	const struct floe_dbt_version oldest = { 1, 9, 0 };
+
+	if (!s)
+		return -1;
+	if (*s == 'v')
+		s++;
+	if (parse_part(&s, &v.major) || *s++ != '.' ||
+	    parse_part(&s, &v.minor))
+		return -1;
+	if (*s == '.') {
+		s++;
+		if (parse_part(&s, &v.patch))
+			return -1;
+	}
+	if (*s || floe_dbt_version_cmp(v, oldest) < 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static bool since(const struct floe_dbt_version *v,
+		  struct floe_dbt_version release)
+{
+	return floe_dbt_version_cmp(*v, release) >= 0;
+}
+
+/* ---- the planning context ---- */
+
+struct vec {
+	void *items;
+	size_t nr, alloc;
+};
+
+static int vec_push(struct vec *v, const void *item, size_t size)
+{
+	if (v->nr == v->alloc) {
+		size_t alloc = v->alloc ? v->alloc * 2 : 16;
+		void *p = realloc(v->items, alloc * size);
+
+		if (!p)
+			return -1;
+		v->items = p;
+		v->alloc = alloc;
+	}
+	memcpy((char *)v->items + v->nr * size, item, size);
+	v->nr++;
+	return 0;
+}
+
+struct ctx {
+	const char *file;
+	const struct floe_sql_options *opt;
+	struct floe_dbt_version v;
+	struct floe_diags *diags;
+	struct arena *arena;
+	enum floe_err err;
+	struct vec stmts;		/* of the connection being planned */
+	struct vec secrets;		/* const char * */
+	struct vec reported;		/* nodes whose Jinja was reported */
+	struct vec missing;		/* env vars without a value */
+};
+
+static void nomem(struct ctx *c)
+{
+	c->err = FLOE_ERR_NOMEM;
+}
+
+static void diag(struct ctx *c, enum floe_severity sev,
+		 const struct floe_node *at, const char *fmt, ...)
+	FLOE_PRINTF(4, 5);
+static void diag(struct ctx *c, enum floe_severity sev,
+		 const struct floe_node *at, const char *fmt, ...)
+{
+	struct floe_loc loc = floe_node_loc(c->file, at);
+	va_list ap;
+
+	if (!at)
+		loc.start.line = loc.start.column = 1;
+	va_start(ap, fmt);
+	if (floe_diags_vaddf(c->diags, sev, "FP702", loc, fmt, ap))
+		nomem(c);
+	va_end(ap);
+}
+
+static char *keep(struct ctx *c, const struct strbuf *sb)
+{
+	char *s = arena_strndup(c->arena, sb->buf, sb->len);
+
+	if (!s)
+		nomem(c);
+	return s;
+}
+
+static char *keepf(struct ctx *c, const char *fmt, ...) FLOE_PRINTF(2, 3);
+static char *keepf(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		nomem(c);
+		return NULL;
+	}
+	s = arena_alloc(c->arena, (size_t)n + 1);
+	if (!s) {
+		nomem(c);
+		return NULL;
+	}
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+/* ---- a text rendered twice: real and masked ---- */
+
+struct dual {
+	struct strbuf real, shown;
+	int failed;
+};
+
+static void dual_init(struct dual *d)
+{
+	strbuf_init(&d->real);
+	strbuf_init(&d->shown);
+	d->failed = 0;
+}
+
+static void dual_release(struct dual *d)
+{
+	strbuf_release(&d->real);
+	strbuf_release(&d->shown);
+}
+
+static void dual_add(struct dual *d, const char *s, size_t len)
+{
+	if (!d->failed && (strbuf_add(&d->real, s, len) ||
+			   strbuf_add(&d->shown, s, len)))
+		d->failed = 1;
+}
+
+static void dual_adds(struct dual *d, const char *s)
+{
+	if (!s) {		/* a string that could not be allocated */
+		d->failed = 1;
+		return;
+	}
+	dual_add(d, s, strlen(s));
+}
+
+/* `real` to the real text, `shown` to the shown one. */
+static void dual_split(struct dual *d, const char *real, size_t len,
+		       const char *shown)
+{
+	if (!d->failed && (strbuf_add(&d->real, real, len) ||
+			   strbuf_adds(&d->shown, shown)))
+		d->failed = 1;
+}
+
+/* ---- Python's str() and repr() of YAML values, Jinja rendered ---- */
+
+/* A rendered value: the text str() gives, and what it is made of. */
+struct val {
+	enum floe_type type;	/* FLOE_TYPE_* for scalars */
+	bool is_map, is_seq;
+	const char *text;	/* str(value), arena */
+	size_t len;
+	bool secret_env;	/* rendered from a DBT_ENV_SECRET_ variable */
+	bool truthy;		/* Python truthiness */
+};
+
+static bool yaml_true(const struct floe_node *n)
+{
+	return n->len > 0 && (strchr("yYtT", n->value[0]) ||
+			      (n->len == 2 && (n->value[0] == 'o' ||
+					       n->value[0] == 'O')));
+}
+
+/* Python's repr() of a float. */
+static void py_float(struct strbuf *sb, double x, int *failed)
+{
+	char buf[64], digits[32];
+	int exp10 = 0, nd = 0, decpt;
+
+	if (isnan(x)) {
+		*failed |= strbuf_adds(sb, "nan");
+		return;
+	}
+	if (isinf(x)) {
+		*failed |= strbuf_adds(sb, x < 0 ? "-inf" : "inf");
+		return;
+	}
+	if (x == 0) {
+		*failed |= strbuf_adds(sb, signbit(x) ? "-0.0" : "0.0");
+		return;
+	}
+	/* the shortest %e that reads back as the same double */
+	for (int p = 0; p < 17; p++) {
+		snprintf(buf, sizeof(buf), "%.*e", p, x);
+		if (strtod(buf, NULL) == x)
+			break;
+	}
+	{
+		const char *p = buf;
+		char *e;
+
+		if (*p == '-') {
+			*failed |= strbuf_addch(sb, '-');
+			p++;
+		}
+		for (; *p && *p != 'e'; p++)
+			if (*p >= '0' && *p <= '9' && nd < 30)
+				digits[nd++] = *p;
+		digits[nd] = '\0';
+		if (*p == 'e')
+			exp10 = (int)strtol(p + 1, &e, 10);
+	}
+	while (nd > 1 && digits[nd - 1] == '0')
+		digits[--nd] = '\0';
+	decpt = exp10 + 1;	/* value = 0.DIGITS x 10^decpt */
+	if (decpt > 16 || decpt < -3) {
+		*failed |= strbuf_addch(sb, digits[0]);
+		if (nd > 1) {
+			*failed |= strbuf_addch(sb, '.');
+			*failed |= strbuf_adds(sb, digits + 1);
+		}
+		*failed |= strbuf_addf(sb, "e%c%02d", exp10 < 0 ? '-' : '+',
+				       exp10 < 0 ? -exp10 : exp10);
+	} else if (decpt <= 0) {
+		*failed |= strbuf_adds(sb, "0.");
+		for (int i = 0; i < -decpt; i++)
+			*failed |= strbuf_addch(sb, '0');
+		*failed |= strbuf_adds(sb, digits);
+	} else {
+		for (int i = 0; i < decpt; i++)
+			*failed |= strbuf_addch(sb, i < nd ? digits[i] : '0');
+		*failed |= strbuf_addch(sb, '.');
+		*failed |= strbuf_adds(sb, nd > decpt ? digits + decpt : "0");
+	}
+}
+
+static void scalar_str(const struct floe_node *n, struct strbuf *sb,
+		       int *failed)
+{
+	switch (n->type) {
+	case FLOE_TYPE_NULL:
+		*failed |= strbuf_adds(sb, "None");
+		return;
+	case FLOE_TYPE_BOOL:
+		*failed |= strbuf_adds(sb, yaml_true(n) ? "True" : "False");
+		return;
+	case FLOE_TYPE_INT: {
+		long long v;
+
+		if (!floe_node_int(n, &v)) {
+			*failed |= strbuf_addf(sb, "%lld", v);
+			return;
+		}
+		break;
+	}
+	case FLOE_TYPE_FLOAT: {
+		char tmp[128];
+		size_t j = 0;
+		const char *s = n->value;
+		bool neg = false;
+
+		if (*s == '-' || *s == '+')
+			neg = *s++ == '-';
+		if (!strcasecmp(s, ".inf")) {
+			*failed |= strbuf_adds(sb, neg ? "-inf" : "inf");
+			return;
+		}
+		if (!strcasecmp(s, ".nan")) {
+			*failed |= strbuf_adds(sb, "nan");
+			return;
+		}
+		if (n->len < sizeof(tmp) && !strchr(n->value, ':')) {
+			for (size_t i = 0; i < n->len; i++)
+				if (n->value[i] != '_')
+					tmp[j++] = n->value[i];
+			tmp[j] = '\0';
+			py_float(sb, strtod(tmp, NULL), failed);
+			return;
+		}
+		break;
+	}
+	case FLOE_TYPE_STR:
+	case FLOE_TYPE_TIMESTAMP:
+	case FLOE_TYPE_MERGE:
+		break;
+	}
+	*failed |= strbuf_add(sb, n->value, n->len);
+}
+
+/* ---- Jinja: env_var() with its default, or the environment ---- */
+
+struct jinja {
+	struct strbuf out;
+	bool secret_env;
+	bool missing;		/* a variable with no value: placeholder */
+	bool dynamic;		/* not renderable: shown as written */
+	const char *missing_name;	/* the first one (arena) */
+};
+
+static void skip_ws(const char **p, const char *end)
+{
+	while (*p < end && strchr(" \t\r\n", **p))
+		(*p)++;
+}
+
+/*
+ * One string literal, or several written side by side (Jinja joins them,
+ * as Python does), unescaped into `out`.
+ */
+static bool lit(const char **p, const char *end, struct strbuf *out,
+		int *failed)
+{
+	bool any = false;
+
+	for (;;) {
+		const char *save = *p;
+		char q;
+
+		skip_ws(p, end);
+		if (*p >= end || (**p != '\'' && **p != '"')) {
+			*p = save;
+			return any;
+		}
+		q = *(*p)++;
+		while (*p < end && **p != q) {
+			char ch = **p;
+
+			if (ch == '\\' && *p + 1 < end) {
+				ch = *++(*p);
+				ch = ch == 'n' ? '\n' : ch == 't' ? '\t'
+				     : ch == 'r' ? '\r' : ch;
+			}
+			*failed |= strbuf_addch(out, ch);
+			(*p)++;
+		}
+		if (*p >= end)
+			return false;
+		(*p)++;
+		any = true;
+	}
+}
+
+static bool number(const char **p, const char *end, const char **body,
+		   size_t *len)
+{
+	const char *start;
+
+	skip_ws(p, end);
+	start = *p;
+	while (*p < end && (isdigit((unsigned char)**p) || **p == '.' ||
+			    **p == '-'))
+		(*p)++;
+	*body = start;
+	*len = (size_t)(*p - start);
+	return *len > 0;
+}
+
+static bool word(const char **p, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+
+	skip_ws(p, end);
+	if ((size_t)(end - *p) >= n && !memcmp(*p, w, n)) {
+		*p += n;
+		return true;
+	}
+	return false;
+}
+
+/* One {{ expression }}; false when it is not a plain env_var() call. */
+static bool env_call(struct ctx *c, const char *p, const char *end,
+		     struct jinja *j)
+{
+	struct strbuf var = STRBUF_INIT, dflt = STRBUF_INIT;
+	const char *value = NULL, *num;
+	bool has_dflt = false, ok = false;
+	size_t num_len;
+	char *name = NULL;
+	int failed = 0;
+
+	if (!word(&p, end, "env_var") || !word(&p, end, "(") ||
+	    !lit(&p, end, &var, &failed) || !var.len)
+		goto out;
+	if (word(&p, end, ",")) {
+		const char *save = p;
+
+		if (!(word(&p, end, "default") && word(&p, end, "=")))
+			p = save;
+		if (lit(&p, end, &dflt, &failed))
+			has_dflt = true;
+		else if (number(&p, end, &num, &num_len))
+			has_dflt = !strbuf_add(&dflt, num, num_len);
+		else
+			goto out;
+	}
+	if (!word(&p, end, ")"))
+		goto out;
+	skip_ws(&p, end);
+	if (p != end)
+		goto out;	/* a filter or an operator */
+	ok = true;
+	name = arena_strndup(c->arena, var.buf, var.len);
+	if (!name) {
+		nomem(c);
+		goto out;
+	}
+	if (!strncmp(name, "DBT_ENV_SECRET_", 15))
+		j->secret_env = true;
+	if (c->opt->use_env) {
+		const char *(*get)(const char *) = c->opt->getenv_fn;
+
+		value = get ? get(name) : getenv(name);
+	}
+	if (value) {
+		failed |= strbuf_adds(&j->out, value);
+	} else if (has_dflt) {
+		failed |= strbuf_add(&j->out, dflt.buf, dflt.len);
+	} else {
+		const char **m = c->missing.items;
+		bool seen = false;
+
+		j->missing = true;
+		if (!j->missing_name)
+			j->missing_name = name;
+		failed |= strbuf_addf(&j->out, "${%s}", name);
+		for (size_t i = 0; i < c->missing.nr; i++)
+			if (!strcmp(m[i], name))
+				seen = true;
+		if (!seen && vec_push(&c->missing, &name, sizeof(name)))
+			nomem(c);
+	}
+out:
+	if (failed)
+		nomem(c);
+	strbuf_release(&var);
+	strbuf_release(&dflt);
+	return ok;
+}
+
+static const char *block_end(const char *p, const char *end)
+{
+	char q = 0;
+
+	for (; p + 1 < end; p++) {
+		if (q) {
+			if (*p == q)
+				q = 0;
+		} else if (*p == '\'' || *p == '"') {
+			q = *p;
+		} else if (p[0] == '}' && p[1] == '}') {
+			return p;
+		}
+	}
+	return NULL;
+}
+
+static void jinja_render(struct ctx *c, const struct floe_node *n,
+			 struct jinja *j)
+{
+	const char *p = n->value, *end = n->value + n->len;
+	int failed = 0;
+
+	memset(j, 0, sizeof(*j));
+	strbuf_init(&j->out);
+	while (p < end && !j->dynamic) {
+		const char *open = NULL, *close;
+
+		for (const char *q = p; q + 1 < end; q++)
+			if (q[0] == '{' && strchr("{%#", q[1])) {
+				open = q;
+				break;
+			}
+		if (!open) {
+			failed |= strbuf_add(&j->out, p, (size_t)(end - p));
+			break;
+		}
+		failed |= strbuf_add(&j->out, p, (size_t)(open - p));
+		close = open[1] == '{' ? block_end(open + 2, end) : NULL;
+		if (!close || !env_call(c, open + 2, close, j)) {
+			j->dynamic = true;
+			break;
+		}
+		p = close + 2;
+	}
+	if (j->dynamic) {
+		/* shown as written: dbt renders it with its full Jinja */
+		j->out.len = 0;
+		failed |= strbuf_add(&j->out, n->value, n->len);
+	}
+	if (failed)
+		nomem(c);
+}
+
+/* Report a node's Jinja problems once, however often it is rendered. */
+static bool first_report(struct ctx *c, const struct floe_node *n)
+{
+	const struct floe_node **items = c->reported.items;
+
+	for (size_t i = 0; i < c->reported.nr; i++)
+		if (items[i] == n)
+			return false;
+	if (vec_push(&c->reported, &n, sizeof(n)))
+		nomem(c);
+	return true;
+}
+
+static void report_jinja(struct ctx *c, const struct floe_node *n,
+			 const struct jinja *j)
+{
+	int mode = c->opt->missing_env;
+
+	if (j->dynamic && first_report(c, n))
+		diag(c, FLOE_SEV_WARNING, n, "this value cannot be rendered "
+		     "statically (only env_var('NAME') with an optional "
+		     "default is understood); it is shown as written");
+	else if (j->missing && mode >= 0 && first_report(c, n))
+		diag(c, mode ? FLOE_SEV_ERROR : FLOE_SEV_WARNING, n,
+		     c->opt->use_env ? "env var '%s' is not set and has no "
+		     "default: shown as ${%s}%s" : "env var '%s' has no "
+		     "default (--env reads the environment): shown as "
+		     "${%s}%s", j->missing_name, j->missing_name,
+		     mode ? "; dbt stops with \"Env var required but not "
+		     "provided\"" : "");
+}
+
+static void py_str_into(struct ctx *c, const struct floe_node *n,
+			struct strbuf *sb, bool repr, bool *secret_env,
+			int *failed);
+
+/* Python's repr() of a str. */
+static void py_repr_str(struct strbuf *sb, const char *s, size_t len,
+			int *failed)
+{
+	char q = memchr(s, '\'', len) && !memchr(s, '"', len) ? '"' : '\'';
+
+	*failed |= strbuf_addch(sb, q);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == (unsigned char)q || ch == '\\') {
+			*failed |= strbuf_addch(sb, '\\');
+			*failed |= strbuf_addch(sb, (char)ch);
+		} else if (ch == '\n') {
+			*failed |= strbuf_adds(sb, "\\n");
+		} else if (ch == '\r') {
+			*failed |= strbuf_adds(sb, "\\r");
+		} else if (ch == '\t') {
+			*failed |= strbuf_adds(sb, "\\t");
+		} else if (ch < 0x20 || ch == 0x7f) {
+			*failed |= strbuf_addf(sb, "\\x%02x", ch);
+		} else {
+			*failed |= strbuf_addch(sb, (char)ch);
+		}
+	}
+	*failed |= strbuf_addch(sb, q);
+}
+
+/*
+ * str(value) (or repr(value) for the items of a container) into sb.
+ * Strings are Jinja-rendered first, as dbt renders every string.
+ */
+static void py_str_into(struct ctx *c, const struct floe_node *n,
+			struct strbuf *sb, bool repr, bool *secret_env,
+			int *failed)
+{
+	if (n->kind == FLOE_NODE_MAP) {
+		*failed |= strbuf_addch(sb, '{');
+		for (size_t i = 0; i < n->nr; i++) {
+			if (i)
+				*failed |= strbuf_adds(sb, ", ");
+			py_str_into(c, n->pairs[i].key, sb, true, secret_env,
+				    failed);
+			*failed |= strbuf_adds(sb, ": ");
+			py_str_into(c, n->pairs[i].value, sb, true,
+				    secret_env, failed);
+		}
+		*failed |= strbuf_addch(sb, '}');
+		return;
+	}
+	if (n->kind == FLOE_NODE_SEQ) {
+		*failed |= strbuf_addch(sb, '[');
+		for (size_t i = 0; i < n->nr; i++) {
+			if (i)
+				*failed |= strbuf_adds(sb, ", ");
+			py_str_into(c, n->items[i], sb, true, secret_env,
+				    failed);
+		}
+		*failed |= strbuf_addch(sb, ']');
+		return;
+	}
+	if (n->type == FLOE_TYPE_STR) {
+		struct jinja j;
+
+		jinja_render(c, n, &j);
+		report_jinja(c, n, &j);
+		if (j.secret_env)
+			*secret_env = true;
+		if (repr)
+			py_repr_str(sb, j.out.buf, j.out.len, failed);
+		else
+			*failed |= strbuf_add(sb, j.out.buf, j.out.len);
+		strbuf_release(&j.out);
+		return;
+	}
+	if (repr && n->type == FLOE_TYPE_TIMESTAMP) {
+		/* a date/datetime repr; shown as its text (see the docs) */
+		py_repr_str(sb, n->value, n->len, failed);
+		return;
+	}
+	scalar_str(n, sb, failed);
+}
+
+static bool value_of(struct ctx *c, const struct floe_node *n, struct val *v)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int failed = 0;
+
+	memset(v, 0, sizeof(*v));
+	v->is_map = n->kind == FLOE_NODE_MAP;
+	v->is_seq = n->kind == FLOE_NODE_SEQ;
+	v->type = n->kind == FLOE_NODE_SCALAR ? n->type : FLOE_TYPE_STR;
+	py_str_into(c, n, &sb, false, &v->secret_env, &failed);
+	if (failed) {
+		strbuf_release(&sb);
+		nomem(c);
+		return false;
+	}
+	v->text = keep(c, &sb);
+	v->len = sb.len;
+	strbuf_release(&sb);
+	if (!v->text)
+		return false;
+	if (v->is_map || v->is_seq)
+		v->truthy = n->nr > 0;
+	else if (n->type == FLOE_TYPE_NULL)
+		v->truthy = false;
+	else if (n->type == FLOE_TYPE_BOOL)
+		v->truthy = yaml_true(n);
+	else if (n->type == FLOE_TYPE_INT || n->type == FLOE_TYPE_FLOAT)
+		v->truthy = !(strtod(v->text, NULL) == 0 &&
+			      strcmp(v->text, "nan"));
+	else
+		v->truthy = v->len > 0;
+	return true;
+}
+
+/* ---- secrets: which values are masked ---- */
+
+static bool contains_ci(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *s; s++)
+		if (!strncasecmp(s, needle, n))
+			return true;
+	return false;
+}
+
+/*
+ * A key whose value is a credential: client_secret, secret, token,
+ * password, session_token, ...  Not the secret manager's settings
+ * (allow_persistent_secrets, secret_directory), nor key ids.
+ */
+static bool secret_key(const char *key)
+{
+	static const char *const exact[] = {
+		"token", "account_key", "connection_string", "private_key",
+		"authorization", "secret_access_key", NULL
+	};
+	size_t n;
+
+	if (!key)
+		return false;
+	for (size_t i = 0; exact[i]; i++)
+		if (!strcasecmp(key, exact[i]))
+			return true;
+	n = strlen(key);
+	return (n >= 6 && !strcasecmp(key + n - 6, "secret")) ||
+	       (n >= 6 && !strcasecmp(key + n - 6, "_token")) ||
+	       contains_ci(key, "password") ||
+	       contains_ci(key, "secret_access_key");
+}
+
+static void add_secret(struct ctx *c, const char *s, size_t len)
+{
+	char *copy;
+
+	if (!len)
+		return;
+	copy = arena_strndup(c->arena, s, len);
+	if (!copy || vec_push(&c->secrets, &copy, sizeof(copy)))
+		nomem(c);
+}
+
+/* ---- SQL pieces ---- */
+
+/* '...' with ' doubled when the release escapes (1.11.0+). */
+static void quoted(struct ctx *c, struct dual *d, const char *s, size_t len,
+		   bool mask)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int failed = strbuf_addch(&sb, '\'');
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\'' && since(&c->v, v_1_11_0))
+			failed |= strbuf_addch(&sb, '\'');
+		failed |= strbuf_addch(&sb, s[i]);
+	}
+	failed |= strbuf_addch(&sb, '\'');
+	if (failed)
+		d->failed = 1;
+	else if (mask) {
+		dual_split(d, sb.buf, sb.len, "'***'");
+		add_secret(c, s, len);
+		if (sb.len != len + 2)
+			add_secret(c, sb.buf + 1, sb.len - 2);
+	} else {
+		dual_add(d, sb.buf, sb.len);
+	}
+	strbuf_release(&sb);
+}
+
+/* A value written as it is (unquoted), masked if need be. */
+static void raw(struct ctx *c, struct dual *d, const char *s, size_t len,
+		bool mask)
+{
+	if (mask) {
+		dual_split(d, s, len, "***");
+		add_secret(c, s, len);
+	} else {
+		dual_add(d, s, len);
+	}
+}
+
+/* Comments must stay on one line: control characters become '?'. */
+static void comment_text(struct strbuf *sb, const char *s, int *failed)
+{
+	if (!s) {
+		*failed = 1;
+		return;
+	}
+	for (; *s; s++)
+		*failed |= strbuf_addch(sb, (unsigned char)*s < 0x20 ||
+					*s == 0x7f ? '?' : *s);
+}
+
+static char *clean(struct ctx *c, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int failed = 0;
+	char *out;
+
+	comment_text(&sb, s, &failed);
+	if (failed) {
+		strbuf_release(&sb);
+		nomem(c);
+		return NULL;
+	}
+	out = keep(c, &sb);
+	strbuf_release(&sb);
+	return out;
+}
+
+static void push(struct ctx *c, enum floe_sql_kind kind, bool per_cursor,
+		 const struct floe_node *at, const char *origin,
+		 const char *label, struct dual *d, const char *name,
+		 const char *value)
+{
+	struct floe_sql_stmt st;
+
+	memset(&st, 0, sizeof(st));
+	st.kind = kind;
+	st.per_cursor = per_cursor;
+	st.loc = floe_node_loc(c->file, at);
+	st.origin = origin;
+	st.label = clean(c, label ? label : "");
+	st.name = name;
+	st.value = value;
+	if (d->failed) {
+		nomem(c);
+		return;
+	}
+	if (kind == FLOE_SQL_CONFIG || kind == FLOE_SQL_FILESYSTEM ||
+	    kind == FLOE_SQL_PLUGIN) {
+		st.sql = NULL;
+	} else {
+		st.sql = keep(c, &d->real);
+	}
+	st.shown = keep(c, &d->shown);
+	if (c->err)
+		return;
+	for (size_t i = 0; i < c->missing.nr && !st.placeholder; i++) {
+		const char *var = ((const char **)c->missing.items)[i];
+		char *ph = keepf(c, "${%s}", var);
+
+		if (!ph)
+			return;
+		st.placeholder = (st.sql && strstr(st.sql, ph)) ||
+				 (value && strstr(value, ph));
+	}
+	if (vec_push(&c->stmts, &st, sizeof(st)))
+		nomem(c);
+}
+
+/* ---- one output ---- */
+
+struct output {
+	const char *profile, *target;
+	const struct floe_node *map;
+};
+
+static const char *key_str(struct ctx *c, const struct floe_node *k)
+{
+	struct val v;
+
+	/* keys are not Jinja-rendered by dbt */
+	if (k->type == FLOE_TYPE_STR)
+		return k->value;
+	if (!value_of(c, k, &v))
+		return NULL;
+	return v.text;
+}
+
+static void config_options(struct ctx *c, const struct floe_node *map)
+{
+	for (size_t i = 0; i < map->nr && !c->err; i++) {
+		const struct floe_node *k = map->pairs[i].key;
+		const struct floe_node *vn = map->pairs[i].value;
+		const char *name = key_str(c, k);
+		bool mask;
+		struct val v;
+		struct dual d;
+
+		if (!name || !value_of(c, vn, &v))
+			return;
+		mask = !c->opt->show_secrets &&
+		       (secret_key(name) || v.secret_env);
+		if (secret_key(name) || v.secret_env)
+			add_secret(c, v.text, v.len);
+		dual_init(&d);
+		dual_adds(&d, "-- ");
+		{
+			struct strbuf sb = STRBUF_INIT;
+			int failed = 0;
+
+			comment_text(&sb, name, &failed);
+			failed |= strbuf_adds(&sb, " = ");
+			if (failed)
+				d.failed = 1;
+			else
+				dual_add(&d, sb.buf, sb.len);
+			strbuf_release(&sb);
+		}
+		{
+			struct strbuf sb = STRBUF_INIT;
+			int failed = 0;
+
+			py_repr_str(&sb, v.text, v.len, &failed);
+			if (failed) {
+				d.failed = 1;
+			} else if (mask) {
+				dual_split(&d, "", 0, "'***'");
+			} else {
+				struct strbuf cl = STRBUF_INIT;
+
+				comment_text(&cl, sb.buf, &failed);
+				if (failed)
+					d.failed = 1;
+				else
+					dual_add(&d, cl.buf, cl.len);
+				strbuf_release(&cl);
+			}
+			strbuf_release(&sb);
+		}
+		push(c, FLOE_SQL_CONFIG, false, k,
+		     keepf(c, "config_options.%s", name),
+		     keepf(c, "config %s", name), &d, name, v.text);
+		dual_release(&d);
+	}
+}
+
+static bool ident_like(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return false;
+	return true;
+}
+
+static void extension_name(struct ctx *c, struct dual *d, const char *name)
+{
+	if (ident_like(name))
+		dual_adds(d, name);
+	else
+		quoted(c, d, name, strlen(name), false);
+}
+
+static void extensions(struct ctx *c, const struct floe_node *seq)
+{
+	for (size_t i = 0; i < seq->nr && !c->err; i++) {
+		const struct floe_node *it = seq->items[i];
+		const char *origin = keepf(c, "extensions[%zu]", i);
+		const char *name = NULL, *repo = NULL;
+		struct dual d;
+		struct val v;
+
+		if (it->kind == FLOE_NODE_MAP) {
+			const struct floe_node *nn = floe_map_get(it, "name");
+			const struct floe_node *rn = floe_map_get(it, "repo");
+			bool bad = false;
+
+			for (size_t k = 0; k < it->nr; k++) {
+				const struct floe_node *key = it->pairs[k].key;
+
+				if (!floe_node_is_str(key) ||
+				    (strcmp(key->value, "name") &&
+				     strcmp(key->value, "repo")))
+					bad = true;
+			}
+			if (!nn || !rn || bad || !floe_node_is_str(nn) ||
+			    !floe_node_is_str(rn)) {
+				diag(c, FLOE_SEV_ERROR, it, "an extension given "
+				     "as a mapping needs exactly 'name' and "
+				     "'repo' (strings); dbt-duckdb stops with "
+				     "\"Failed to parse extension\"");
+				continue;
+			}
+			if (!value_of(c, nn, &v))
+				return;
+			name = v.text;
+			if (!value_of(c, rn, &v))
+				return;
+			repo = v.text;
+		} else if (it->kind == FLOE_NODE_SCALAR &&
+			   it->type == FLOE_TYPE_STR) {
+			if (!value_of(c, it, &v))
+				return;
+			name = v.text;
+		} else {
+			diag(c, FLOE_SEV_ERROR, it, "an extension must be a "
+			     "name or a mapping with 'name' and 'repo', not "
+			     "%s", floe_node_describe(it));
+			continue;
+		}
+		dual_init(&d);
+		if (repo) {
+			/* conn.execute(f"install {ext.name} from {ext.repo}") */
+			dual_adds(&d, "install ");
+			dual_adds(&d, name);
+			dual_adds(&d, " from ");
+			dual_adds(&d, repo);
+		} else {
+			/* conn.install_extension(name) */
+			dual_adds(&d, "INSTALL ");
+			extension_name(c, &d, name);
+		}
+		push(c, FLOE_SQL_INSTALL, false, it, origin,
+		     keepf(c, "INSTALL %s", name), &d, name, NULL);
+		dual_release(&d);
+		dual_init(&d);
+		dual_adds(&d, "LOAD ");
+		extension_name(c, &d, name);
+		push(c, FLOE_SQL_LOAD, false, it, origin,
+		     keepf(c, "LOAD %s", name), &d, name, NULL);
+		dual_release(&d);
+	}
+}
+
+/* One secret parameter line ("key 'value'"), per Secret._format_value. */
+static void secret_param(struct ctx *c, struct dual *d, const char *key,
+			 const struct floe_node *vn, bool mask_all)
+{
+	bool mask = !c->opt->show_secrets;
+	struct val v;
+
+	if (!value_of(c, vn, &v))
+		return;
+	mask = mask && (mask_all || secret_key(key) || v.secret_env);
+	if (mask_all || secret_key(key) || v.secret_env)
+		add_secret(c, v.text, v.len);
+	dual_adds(d, key);
+	if ((v.is_map || v.is_seq) && since(&c->v, v_1_9_5)) {
+		bool map = v.is_map;
+
+		dual_adds(d, map ? " map {" : " array [");
+		for (size_t i = 0; i < vn->nr; i++) {
+			struct val iv;
+
+			if (i)
+				dual_adds(d, ", ");
+			if (map) {
+				struct val kv;
+				bool m;
+
+				if (!value_of(c, vn->pairs[i].key, &kv) ||
+				    !value_of(c, vn->pairs[i].value, &iv))
+					return;
+				m = mask || (!c->opt->show_secrets &&
+					     (secret_key(kv.text) ||
+					      iv.secret_env));
+				if (secret_key(kv.text) || iv.secret_env)
+					add_secret(c, iv.text, iv.len);
+				quoted(c, d, kv.text, kv.len, false);
+				dual_adds(d, ": ");
+				quoted(c, d, iv.text, iv.len, m);
+			} else {
+				if (!value_of(c, vn->items[i], &iv))
+					return;
+				quoted(c, d, iv.text, iv.len,
+				       mask || (!c->opt->show_secrets &&
+						iv.secret_env));
+			}
+		}
+		dual_adds(d, map ? "}" : "]");
+		return;
+	}
+	dual_adds(d, " ");
+	if (!strcmp(key, "type") || !strcmp(key, "provider") ||
+	    !strcmp(key, "extra_http_headers"))
+		raw(c, d, v.text, v.len, mask);
+	else
+		quoted(c, d, v.text, v.len, mask);
+}
+
+static bool scope_line(struct ctx *c, struct dual *d,
+		       const struct floe_node *sn, bool *first)
+{
+	struct val v;
+
+	if (!value_of(c, sn, &v))
+		return false;
+	dual_adds(d, *first ? "\n    " : ",\n    ");
+	*first = false;
+	dual_adds(d, "scope ");
+	quoted(c, d, v.text, v.len, !c->opt->show_secrets && v.secret_env);
+	return true;
+}
+
+static void secret(struct ctx *c, const struct floe_node *it, size_t idx,
+		   const struct floe_node *at, bool per_cursor,
+		   const char *origin)
+{
+	const struct floe_node *type = NULL, *name = NULL, *persistent = NULL;
+	const struct floe_node *provider = NULL, *scope = NULL;
+	const char *name_text = NULL, *type_text;
+	bool first = true, named;
+	struct val v;
+	struct dual d;
+
+	if (it->kind != FLOE_NODE_MAP) {
+		diag(c, FLOE_SEV_ERROR, it, "a secret must be a mapping, not "
+		     "%s", floe_node_describe(it));
+		return;
+	}
+	for (size_t i = 0; i < it->nr; i++) {
+		const struct floe_node *k = it->pairs[i].key;
+
+		if (!floe_node_is_str(k))
+			continue;
+		if (!strcmp(k->value, "type"))
+			type = it->pairs[i].value;
+		else if (!strcmp(k->value, "name"))
+			name = it->pairs[i].value;
+		else if (!strcmp(k->value, "persistent"))
+			persistent = it->pairs[i].value;
+		else if (!strcmp(k->value, "provider"))
+			provider = it->pairs[i].value;
+		else if (!strcmp(k->value, "scope"))
+			scope = it->pairs[i].value;
+	}
+	if (!type) {
+		diag(c, FLOE_SEV_ERROR, it, "this secret has no 'type': "
+		     "dbt-duckdb stops with KeyError: 'type'");
+		return;
+	}
+	if (scope && scope->kind == FLOE_NODE_SEQ && !since(&c->v, v_1_9_3)) {
+		diag(c, FLOE_SEV_ERROR, scope, "a list of scopes needs "
+		     "dbt-duckdb 1.9.3 or later");
+		return;
+	}
+	if (name) {
+		if (!value_of(c, name, &v))
+			return;
+		named = v.truthy;
+		name_text = v.text;
+	} else {
+		name_text = keepf(c, "_dbt_secret_%zu", idx + 1);
+		named = true;
+	}
+	if (!value_of(c, type, &v))
+		return;
+	type_text = v.text;
+	dual_init(&d);
+	dual_adds(&d, "CREATE");
+	if (named)
+		dual_adds(&d, " OR REPLACE");
+	if (persistent && persistent->kind == FLOE_NODE_SCALAR &&
+	    persistent->type == FLOE_TYPE_BOOL && yaml_true(persistent))
+		dual_adds(&d, " PERSISTENT");
+	dual_adds(&d, " SECRET");
+	if (named) {
+		dual_adds(&d, " ");
+		dual_adds(&d, name_text);
+	}
+	dual_adds(&d, " (");
+	/* to_dict() order: type, provider, [scope], then the kwargs */
+	dual_adds(&d, "\n    ");
+	first = false;
+	secret_param(c, &d, "type", type, false);
+	if (provider && provider->type != FLOE_TYPE_NULL) {
+		dual_adds(&d, ",\n    ");
+		secret_param(c, &d, "provider", provider, false);
+	}
+	if (scope && scope->type != FLOE_TYPE_NULL && !since(&c->v, v_1_9_3)) {
+		dual_adds(&d, ",\n    ");
+		secret_param(c, &d, "scope", scope, false);
+	}
+	for (size_t i = 0; i < it->nr && !c->err; i++) {
+		const struct floe_node *k = it->pairs[i].key;
+		const struct floe_node *vn = it->pairs[i].value;
+		const char *key;
+
+		if (floe_node_is_str(k) &&
+		    (!strcmp(k->value, "type") || !strcmp(k->value, "name") ||
+		     !strcmp(k->value, "persistent") ||
+		     !strcmp(k->value, "provider") ||
+		     !strcmp(k->value, "scope")))
+			continue;
+		if (vn->kind == FLOE_NODE_SCALAR && vn->type == FLOE_TYPE_NULL)
+			continue;
+		key = key_str(c, k);
+		if (!key)
+			break;
+		dual_adds(&d, ",\n    ");
+		secret_param(c, &d, key, vn, false);
+	}
+	if (scope && since(&c->v, v_1_9_3)) {
+		if (scope->kind == FLOE_NODE_SEQ) {
+			for (size_t i = 0; i < scope->nr; i++)
+				if (!scope_line(c, &d, scope->items[i],
+						&first))
+					break;
+		} else if (scope->type != FLOE_TYPE_NULL) {
+			scope_line(c, &d, scope, &first);
+		}
+	}
+	dual_adds(&d, "\n)");
+	push(c, FLOE_SQL_SECRET, per_cursor, at, origin,
+	     keepf(c, "CREATE SECRET %s", named ? name_text : "(unnamed)"),
+	     &d, type_text, NULL);
+	dual_release(&d);
+}
+
+static void secrets(struct ctx *c, const struct output *o, bool per_cursor)
+{
+	const struct floe_node *seq = floe_map_get(o->map, "secrets");
+	const struct floe_pair *ucp = floe_map_pair(o->map,
+						    "use_credential_provider");
+	size_t n = 0;
+
+	if (seq && seq->kind == FLOE_NODE_SEQ) {
+		for (size_t i = 0; i < seq->nr && !c->err; i++)
+			secret(c, seq->items[i], n++, seq->items[i],
+			       per_cursor, keepf(c, "secrets[%zu]", i));
+	} else if (seq && !(seq->kind == FLOE_NODE_SCALAR &&
+			    seq->type == FLOE_TYPE_NULL)) {
+		diag(c, FLOE_SEV_ERROR, seq, "'secrets' must be a list of "
+		     "mappings, not %s", floe_node_describe(seq));
+	}
+	if (ucp && !c->err && !(ucp->value->kind == FLOE_NODE_SCALAR &&
+				ucp->value->type == FLOE_TYPE_NULL)) {
+		struct val v;
+		struct dual d;
+		char *sql;
+
+		if (!value_of(c, ucp->value, &v))
+			return;
+		if (!v.truthy)
+			return;
+		if (strcmp(v.text, "aws")) {
+			diag(c, FLOE_SEV_ERROR, ucp->value, "dbt-duckdb "
+			     "accepts only 'aws' here: ValueError: "
+			     "Unsupported value for use_credential_provider");
+			return;
+		}
+		/* __post_init__ appends {type: s3, provider: credential_chain} */
+		sql = keepf(c, "CREATE OR REPLACE SECRET _dbt_secret_%zu (\n"
+			    "    type s3,\n    provider credential_chain\n)",
+			    n + 1);
+		if (!sql)
+			return;
+		dual_init(&d);
+		dual_adds(&d, sql);
+		push(c, FLOE_SQL_SECRET, per_cursor, ucp->key,
+		     "use_credential_provider",
+		     keepf(c, "CREATE SECRET _dbt_secret_%zu", n + 1), &d,
+		     "s3", NULL);
+		dual_release(&d);
+	}
+}
+
+static void filesystems(struct ctx *c, const struct floe_node *seq)
+{
+	for (size_t i = 0; i < seq->nr && !c->err; i++) {
+		const struct floe_node *it = seq->items[i];
+		const struct floe_node *fs = floe_map_get(it, "fs");
+		struct val v;
+		struct dual d;
+		char *text;
+
+		if (it->kind != FLOE_NODE_MAP || !fs) {
+			diag(c, FLOE_SEV_ERROR, it, "a filesystem must be a "
+			     "mapping with 'fs': dbt-duckdb pops it "
+			     "(KeyError: 'fs')");
+			continue;
+		}
+		if (!value_of(c, fs, &v))
+			return;
+		{
+			struct strbuf sb = STRBUF_INIT;
+			int failed = 0;
+
+			py_repr_str(&sb, v.text, v.len, &failed);
+			text = failed ? NULL : keepf(c, "-- register_filesystem("
+						     "fsspec.filesystem(%s, "
+						     "...)): Python, not SQL",
+						     sb.buf);
+			strbuf_release(&sb);
+			if (failed)
+				nomem(c);
+		}
+		if (!text)
+			return;
+		dual_init(&d);
+		dual_adds(&d, clean(c, text));
+		push(c, FLOE_SQL_FILESYSTEM, false, it,
+		     keepf(c, "filesystems[%zu]", i),
+		     keepf(c, "filesystem %s", v.text), &d, v.text, NULL);
+		dual_release(&d);
+	}
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static void plugins(struct ctx *c, const struct floe_node *seq)
+{
+	for (size_t i = 0; i < seq->nr && !c->err; i++) {
+		const struct floe_node *it = seq->items[i];
+		const struct floe_node *mod = floe_map_get(it, "module");
+		struct val v;
+		struct dual d;
+		char *text;
+		size_t before;
+
+		if (it->kind != FLOE_NODE_MAP || !mod) {
+			diag(c, FLOE_SEV_ERROR, it, "a plugin must be a "
+			     "mapping with 'module'");
+			continue;
+		}
+		if (!value_of(c, mod, &v))
+			return;
+		text = keepf(c, "-- %s: configure_connection(conn): Python, "
+			     "not SQL", v.text);
+		if (!text)
+			return;
+		dual_init(&d);
+		dual_adds(&d, clean(c, text));
+		before = c->stmts.nr;
+		push(c, FLOE_SQL_PLUGIN, false, it,
+		     keepf(c, "plugins[%zu]", i),
+		     keepf(c, "plugin %s", v.text), &d, v.text, NULL);
+		dual_release(&d);
+		if (c->stmts.nr > before)
+			((struct floe_sql_stmt *)c->stmts.items)[before]
+				.uses_secrets = ends_with(v.text,
+							  "plugins.polaris");
+	}
+}
+
+/* urlsplit(path).query, and whether the scheme is MotherDuck's. */
+static void url_query(const char *path, const char **q, size_t *qlen,
+		      bool *found, bool *motherduck)
+{
+	const char *colon = strchr(path, ':'), *hash, *qm;
+	size_t n;
+
+	*motherduck = false;
+	if (colon && colon > path && isalpha((unsigned char)path[0])) {
+		bool scheme = true;
+
+		for (const char *p = path; p < colon; p++)
+			if (!isalnum((unsigned char)*p) && !strchr("+-.", *p))
+				scheme = false;
+		n = (size_t)(colon - path);
+		if (scheme && ((n == 2 && !strncasecmp(path, "md", 2)) ||
+			       (n == 10 &&
+				!strncasecmp(path, "motherduck", 10))))
+			*motherduck = true;
+	}
+	hash = strchr(path, '#');
+	n = hash ? (size_t)(hash - path) : strlen(path);
+	qm = memchr(path, '?', n);
+	*found = qm != NULL;
+	*q = qm ? qm : path;
+	*qlen = qm ? n - (size_t)(qm - path) : 0;
+}
+
+/* path.replace(f"?{parsed.query}", "") */
+static char *strip_query(struct ctx *c, const char *path)
+{
+	const char *q;
+	size_t qlen;
+	bool found, md;
+	struct strbuf sb = STRBUF_INIT;
+	int failed = 0;
+	char *out;
+
+	url_query(path, &q, &qlen, &found, &md);
+	if (!found || (since(&c->v, v_1_11_0) && !md))
+		return (char *)path;
+	{
+		char *needle = arena_strndup(c->arena, q, qlen);
+
+		if (!needle) {
+			nomem(c);
+			return NULL;
+		}
+		for (const char *p = path; *p;) {
+			if (!strncmp(p, needle, qlen)) {
+				p += qlen;
+				continue;
+			}
+			failed |= strbuf_addch(&sb, *p++);
+		}
+	}
+	if (failed) {
+		strbuf_release(&sb);
+		nomem(c);
+		return NULL;
+	}
+	out = keep(c, &sb);
+	strbuf_release(&sb);
+	return out;
+}
+
+static bool is_null(const struct floe_node *n)
+{
+	return !n || (n->kind == FLOE_NODE_SCALAR &&
+		      n->type == FLOE_TYPE_NULL);
+}
+
+static bool option_quoted(const char *s)
+{
+	size_t n;
+
+	while (*s && strchr(" \t\r\n\v\f", *s))
+		s++;
+	n = strlen(s);
+	while (n && strchr(" \t\r\n\v\f", s[n - 1]))
+		n--;
+	return n >= 1 && ((s[0] == '\'' && s[n - 1] == '\'') ||
+			  (s[0] == '"' && s[n - 1] == '"'));
+}
+
+static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
+{
+	static const char *const known[] = {
+		"path", "type", "alias", "secret", "read_only", "options",
+		"is_ducklake", NULL
+	};
+	const struct floe_node *path, *type, *alias, *sec, *ro, *opts;
+	const char *origin = keepf(c, "attach[%zu]", idx);
+	const char *type_text = NULL, *path_text, *alias_text = NULL;
+	struct val v, tv = { 0 }, sv = { 0 };
+	bool type_set = false, sec_set = false, ro_set = false, first = true;
+	struct dual d;
+
+	if (it->kind != FLOE_NODE_MAP) {
+		diag(c, FLOE_SEV_ERROR, it, "an attach entry must be a "
+		     "mapping, not %s", floe_node_describe(it));
+		return;
+	}
+	for (size_t i = 0; i < it->nr; i++) {
+		const struct floe_node *k = it->pairs[i].key;
+		bool ok = false;
+
+		for (size_t j = 0; known[j] && floe_node_is_str(k); j++)
+			if (!strcmp(k->value, known[j]))
+				ok = true;
+		if (ok && floe_node_is_str(k) &&
+		    ((!strcmp(k->value, "options") ||
+		      !strcmp(k->value, "secret")) &&
+		     !since(&c->v, v_1_9_4)))
+			ok = false;
+		if (ok && floe_node_is_str(k) &&
+		    !strcmp(k->value, "is_ducklake") && !since(&c->v, v_1_9_5))
+			ok = false;
+		if (!ok) {
+			diag(c, FLOE_SEV_ERROR, k, "dbt-duckdb %u.%u.%u does "
+			     "not know the attach key '%s': dbt rejects the "
+			     "profile (Additional properties are not "
+			     "allowed)", c->v.major, c->v.minor, c->v.patch,
+			     k->value);
+			return;
+		}
+	}
+	path = floe_map_get(it, "path");
+	type = floe_map_get(it, "type");
+	alias = floe_map_get(it, "alias");
+	sec = floe_map_get(it, "secret");
+	ro = floe_map_get(it, "read_only");
+	opts = floe_map_get(it, "options");
+	if (!path || !floe_node_is_str(path)) {
+		diag(c, FLOE_SEV_ERROR, path ? path : it, "an attach entry "
+		     "needs 'path' (a string)");
+		return;
+	}
+	if (ro && !is_null(ro) && !(ro->kind == FLOE_NODE_SCALAR &&
+				    ro->type == FLOE_TYPE_BOOL)) {
+		diag(c, FLOE_SEV_ERROR, ro, "'read_only' must be true or "
+		     "false, not %s", floe_node_describe(ro));
+		return;
+	}
+	if (opts && !is_null(opts) && opts->kind != FLOE_NODE_MAP) {
+		diag(c, FLOE_SEV_ERROR, opts, "'options' must be a mapping, "
+		     "not %s", floe_node_describe(opts));
+		return;
+	}
+	if (is_null(opts))
+		opts = NULL;
+	if (!value_of(c, path, &v))
+		return;
+	path_text = strip_query(c, v.text);
+	if (!path_text)
+		return;
+	if (type && !is_null(type)) {
+		if (!value_of(c, type, &tv))
+			return;
+		type_set = tv.truthy;
+	}
+	if (sec && !is_null(sec)) {
+		if (!value_of(c, sec, &sv))
+			return;
+		sec_set = sv.truthy;
+	}
+	ro_set = ro && ro->kind == FLOE_NODE_SCALAR &&
+		 ro->type == FLOE_TYPE_BOOL && yaml_true(ro);
+	if (alias && !is_null(alias)) {
+		struct val av;
+
+		if (!value_of(c, alias, &av))
+			return;
+		if (av.truthy)
+			alias_text = av.text;
+	}
+	if (opts && opts->nr) {
+		const char *conflicts[3];
+		size_t nc = 0;
+
+		if (type_set && floe_map_get(opts, "type"))
+			conflicts[nc++] = "'type'";
+		if (sec_set && floe_map_get(opts, "secret"))
+			conflicts[nc++] = "'secret'";
+		if (ro_set && floe_map_get(opts, "read_only"))
+			conflicts[nc++] = "'read_only'";
+		if (nc) {
+			diag(c, FLOE_SEV_ERROR, opts, "Attachment option(s) "
+			     "[%s%s%s%s%s] specified in both direct fields "
+			     "and options dict: dbt-duckdb stops "
+			     "(DbtRuntimeError)", conflicts[0],
+			     nc > 1 ? ", " : "", nc > 1 ? conflicts[1] : "",
+			     nc > 2 ? ", " : "", nc > 2 ? conflicts[2] : "");
+			return;
+		}
+	}
+
+	dual_init(&d);
+	dual_adds(&d, since(&c->v, v_1_9_5) ? "ATTACH IF NOT EXISTS "
+					    : "ATTACH ");
+	quoted(c, &d, path_text, strlen(path_text), false);
+	if (alias_text) {
+		dual_adds(&d, " AS ");
+		dual_adds(&d, alias_text);
+	}
+#define OPT_SEP() dual_adds(&d, first ? " (" : ", "), first = false
+	if (type_set) {
+		OPT_SEP();
+		dual_adds(&d, "TYPE ");
+		dual_adds(&d, tv.text);
+		type_text = tv.text;
+	} else if (opts && opts->nr && floe_map_pair(opts, "type")) {
+		struct val ov;
+
+		if (!value_of(c, floe_map_get(opts, "type"), &ov))
+			goto out;
+		OPT_SEP();
+		dual_adds(&d, "TYPE ");
+		dual_adds(&d, ov.text);
+		type_text = ov.text;
+	}
+	if (sec_set) {
+		OPT_SEP();
+		dual_adds(&d, "SECRET ");
+		dual_adds(&d, sv.text);
+	} else if (opts && opts->nr && floe_map_pair(opts, "secret")) {
+		struct val ov;
+
+		if (!value_of(c, floe_map_get(opts, "secret"), &ov))
+			goto out;
+		OPT_SEP();
+		dual_adds(&d, "SECRET ");
+		dual_adds(&d, ov.text);
+	}
+	if (ro_set) {
+		OPT_SEP();
+		dual_adds(&d, "READ_ONLY");
+	} else if (opts && opts->nr && floe_map_pair(opts, "read_only")) {
+		struct val ov;
+
+		if (!value_of(c, floe_map_get(opts, "read_only"), &ov))
+			goto out;
+		if (ov.truthy) {
+			OPT_SEP();
+			dual_adds(&d, "READ_ONLY");
+		}
+	}
+	for (size_t i = 0; opts && i < opts->nr && !c->err; i++) {
+		const struct floe_node *k = opts->pairs[i].key;
+		const struct floe_node *vn = opts->pairs[i].value;
+		struct val ov;
+		char *upper;
+		bool mask;
+
+		if (!floe_node_is_str(k)) {
+			diag(c, FLOE_SEV_ERROR, k, "attach option names must "
+			     "be strings: dbt-duckdb calls key.upper()");
+			continue;
+		}
+		if (!strcmp(k->value, "type") || !strcmp(k->value, "secret") ||
+		    !strcmp(k->value, "read_only") || is_null(vn))
+			continue;
+		if (!value_of(c, vn, &ov))
+			goto out;
+		upper = arena_strndup(c->arena, k->value, k->len);
+		if (!upper) {
+			nomem(c);
+			goto out;
+		}
+		for (char *p = upper; *p; p++)
+			*p = (char)toupper((unsigned char)*p);
+		mask = secret_key(k->value) || ov.secret_env;
+		if (mask)
+			add_secret(c, ov.text, ov.len);
+		mask = mask && !c->opt->show_secrets;
+		if (vn->kind == FLOE_NODE_SCALAR &&
+		    vn->type == FLOE_TYPE_BOOL) {
+			if (ov.truthy) {
+				OPT_SEP();
+				dual_adds(&d, upper);
+			}
+			continue;
+		}
+		OPT_SEP();
+		dual_adds(&d, upper);
+		dual_adds(&d, " ");
+		if (vn->kind == FLOE_NODE_SCALAR &&
+		    vn->type == FLOE_TYPE_STR) {
+			if (option_quoted(ov.text))
+				raw(c, &d, ov.text, ov.len, mask);
+			else
+				quoted(c, &d, ov.text, ov.len, mask);
+		} else {
+			raw(c, &d, ov.text, ov.len, mask);
+		}
+	}
+	if (!first)
+		dual_adds(&d, ")");
+#undef OPT_SEP
+	push(c, FLOE_SQL_ATTACH, false, it, origin,
+	     alias_text ? keepf(c, "ATTACH '%s' AS %s", path_text, alias_text)
+			: keepf(c, "ATTACH '%s'", path_text),
+	     &d, type_text, NULL);
+out:
+	dual_release(&d);
+}
+
+static void settings(struct ctx *c, const struct floe_node *map)
+{
+	for (size_t i = 0; i < map->nr && !c->err; i++) {
+		const struct floe_node *k = map->pairs[i].key;
+		const char *name = key_str(c, k);
+		struct val v;
+		struct dual d;
+		bool mask;
+
+		if (!name || !value_of(c, map->pairs[i].value, &v))
+			return;
+		mask = secret_key(name) || v.secret_env;
+		if (mask)
+			add_secret(c, v.text, v.len);
+		dual_init(&d);
+		/* cursor.execute(f"SET {key} = '{value}'") */
+		dual_adds(&d, "SET ");
+		dual_adds(&d, name);
+		dual_adds(&d, " = ");
+		quoted(c, &d, v.text, v.len, mask && !c->opt->show_secrets);
+		push(c, FLOE_SQL_SET, true, k, keepf(c, "settings.%s", name),
+		     keepf(c, "SET %s", name), &d, name, v.text);
+		dual_release(&d);
+	}
+}
+
+/* A section that must be a mapping (or absent / null). */
+static const struct floe_node *section(struct ctx *c, const struct output *o,
+				       const char *key,
+				       enum floe_node_kind kind)
+{
+	const struct floe_node *n = floe_map_get(o->map, key);
+
+	if (!n || is_null(n))
+		return NULL;
+	if (n->kind != kind) {
+		diag(c, FLOE_SEV_ERROR, n, "'%s' must be a %s, not %s: dbt "
+		     "rejects the profile", key,
+		     kind == FLOE_NODE_MAP ? "mapping" : "list",
+		     floe_node_describe(n));
+		return NULL;
+	}
+	return n;
+}
+
+static void plan_output(struct ctx *c, const struct output *o)
+{
+	const struct floe_node *n;
+	bool old = !since(&c->v, v_1_9_1);
+
+	if ((n = section(c, o, "config_options", FLOE_NODE_MAP)))
+		config_options(c, n);
+	if ((n = section(c, o, "extensions", FLOE_NODE_SEQ)))
+		extensions(c, n);
+	if (!old)
+		secrets(c, o, false);
+	if ((n = section(c, o, "filesystems", FLOE_NODE_SEQ)))
+		filesystems(c, n);
+	if ((n = section(c, o, "plugins", FLOE_NODE_SEQ)))
+		plugins(c, n);
+	if ((n = section(c, o, "attach", FLOE_NODE_SEQ)))
+		for (size_t i = 0; i < n->nr && !c->err; i++)
+			attach(c, n->items[i], i);
+	if ((n = section(c, o, "settings", FLOE_NODE_MAP)))
+		settings(c, n);
+	/* up to 1.9.0 secrets were created per cursor, after settings */
+	if (old)
+		secrets(c, o, true);
+}
+
+/* ---- walking the file ---- */
+
+static int finish_conn(struct ctx *c, struct vec *conns, const char *profile,
+		       const char *target)
+{
+	struct floe_sql_conn conn;
+	struct floe_sql_stmt *stmts = NULL;
+	const char **secrets = NULL;
+
+	memset(&conn, 0, sizeof(conn));
+	conn.profile = profile;
+	conn.target = target;
+	if (c->stmts.nr) {
+		stmts = arena_alloc(c->arena, c->stmts.nr * sizeof(*stmts));
+		if (!stmts)
+			return -1;
+		memcpy(stmts, c->stmts.items, c->stmts.nr * sizeof(*stmts));
+	}
+	if (c->secrets.nr) {
+		secrets = arena_alloc(c->arena,
+				      c->secrets.nr * sizeof(*secrets));
+		if (!secrets)
+			return -1;
+		memcpy(secrets, c->secrets.items,
+		       c->secrets.nr * sizeof(*secrets));
+	}
+	conn.stmts = stmts;
+	conn.nr = c->stmts.nr;
+	conn.secrets = secrets;
+	conn.nr_secrets = c->secrets.nr;
+	if (c->missing.nr) {
+		const char **m = arena_alloc(c->arena,
+					     c->missing.nr * sizeof(*m));
+
+		if (!m)
+			return -1;
+		memcpy(m, c->missing.items, c->missing.nr * sizeof(*m));
+		conn.missing_env = m;
+		conn.nr_missing_env = c->missing.nr;
+	}
+	c->stmts.nr = 0;
+	c->secrets.nr = 0;
+	c->missing.nr = 0;
+	return vec_push(conns, &conn, sizeof(conn));
+}
+
+/* The target dbt picks: --target, else the profile's `target`. */
+static const char *pick_target(struct ctx *c, const struct floe_node *prof)
+{
+	const struct floe_node *t = floe_map_get(prof, "target");
+	struct val v;
+
+	if (c->opt->target)
+		return c->opt->target;
+	if (!t || is_null(t))
+		return "default";
+	if (t->kind != FLOE_NODE_SCALAR) {
+		diag(c, FLOE_SEV_ERROR, t, "'target' must be a name, not %s",
+		     floe_node_describe(t));
+		return NULL;
+	}
+	if (!value_of(c, t, &v))
+		return NULL;
+	return v.text;
+}
+
+static void walk(struct ctx *c, const struct floe_node *root,
+		 struct vec *conns, bool *profile_found, bool *target_found)
+{
+	for (size_t i = 0; i < root->nr && !c->err; i++) {
+		const struct floe_node *key = root->pairs[i].key;
+		const struct floe_node *prof = root->pairs[i].value;
+		const struct floe_node *outputs, *out;
+		const char *name, *target;
+		struct output o;
+
+		if (!floe_node_is_str(key) || !strcmp(key->value, "config"))
+			continue;
+		name = key->value;
+		if (c->opt->profile && strcmp(name, c->opt->profile))
+			continue;
+		*profile_found = true;
+		if (prof->kind != FLOE_NODE_MAP) {
+			diag(c, FLOE_SEV_ERROR, prof, "profile '%s' must be a "
+			     "mapping with 'target' and 'outputs', not %s",
+			     name, floe_node_describe(prof));
+			continue;
+		}
+		outputs = floe_map_get(prof, "outputs");
+		if (!outputs || outputs->kind != FLOE_NODE_MAP) {
+			diag(c, FLOE_SEV_ERROR, outputs ? outputs : key,
+			     "profile '%s' has no 'outputs' mapping", name);
+			continue;
+		}
+		target = pick_target(c, prof);
+		if (!target)
+			continue;
+		out = floe_map_get(outputs, target);
+		if (!out) {
+			if (c->opt->target)
+				continue;	/* another profile may have it */
+			diag(c, FLOE_SEV_ERROR,
+			     floe_map_get(prof, "target") ?
+			     floe_map_get(prof, "target") : key,
+			     "profile '%s' has no output named '%s'", name,
+			     target);
+			continue;
+		}
+		*target_found = true;
+		if (out->kind != FLOE_NODE_MAP) {
+			diag(c, FLOE_SEV_ERROR, out, "output '%s' must be a "
+			     "mapping, not %s", target,
+			     floe_node_describe(out));
+			continue;
+		}
+		{
+			const struct floe_node *type = floe_map_get(out,
+								    "type");
+
+			if (!floe_node_is_str(type) ||
+			    strcasecmp(type->value, "duckdb")) {
+				diag(c, FLOE_SEV_ERROR, type ? type : out,
+				     "output '%s' of profile '%s' is not "
+				     "'type: duckdb': dbt-duckdb does not "
+				     "open it", target, name);
+				continue;
+			}
+		}
+		o.profile = name;
+		o.target = target;
+		o.map = out;
+		plan_output(c, &o);
+		if (!c->err && finish_conn(c, conns, name, target))
+			nomem(c);
+	}
+}
+
+enum floe_err floe_sql_plan(const char *file, const char *buf, size_t len,
+			    const struct floe_sql_options *opt,
+			    struct floe_sql_plan **out,
+			    struct floe_diags *diags)
+{
+	struct floe_yaml_limits lim = opt->limits;
+	struct floe_sql_plan *plan = NULL;
+	struct floe_doc *doc = NULL;
+	struct vec conns = { NULL, 0, 0 };
+	struct ctx c;
+	bool pf = false, tf = false;
+	enum floe_err err;
+
+	if (!lim.max_bytes)
+		lim = floe_yaml_default_limits();
+	memset(&c, 0, sizeof(c));
+	c.file = file;
+	c.opt = opt;
+	c.diags = diags;
+	c.v = opt->dbt_version;
+	if (!c.v.major)
+		floe_dbt_version_parse(FLOE_DBT_DUCKDB_LATEST, &c.v);
+	err = floe_yaml_parse(file, buf, len, &lim, &doc, diags);
+	if (err != FLOE_OK)
+		return err;
+	c.arena = arena_new();
+	if (!c.arena) {
+		err = FLOE_ERR_NOMEM;
+		goto out;
+	}
+	if (!doc->root || doc->root->kind != FLOE_NODE_MAP) {
+		diag(&c, FLOE_SEV_ERROR, doc->root, "profiles.yml must be a "
+		     "mapping of profile names to profiles, not %s",
+		     doc->root ? floe_node_describe(doc->root) : "empty");
+		err = c.err ? c.err : FLOE_ERR_INPUT;
+		goto out;
+	}
+	walk(&c, doc->root, &conns, &pf, &tf);
+	if (c.err) {
+		err = c.err;
+		goto out;
+	}
+	if ((opt->profile && !pf) || (opt->target && !tf)) {
+		struct floe_loc loc;
+
+		memset(&loc, 0, sizeof(loc));
+		loc.file = file;
+		if (floe_diags_addf(diags, FLOE_SEV_ERROR, NULL, loc,
+				    opt->profile && !pf
+				    ? "no profile named '%s'"
+				    : "no profile has an output named '%s'",
+				    opt->profile && !pf ? opt->profile
+							: opt->target))
+			err = FLOE_ERR_NOMEM;
+		else
+			err = FLOE_ERR_USAGE;
+		goto out;
+	}
+	if (!pf) {
+		struct floe_loc loc;
+
+		memset(&loc, 0, sizeof(loc));
+		loc.file = file;
+		loc.start.line = loc.start.column = 1;
+		err = floe_diags_addf(diags, FLOE_SEV_ERROR, "FP702", loc,
+				      "no profile in this file")
+		      ? FLOE_ERR_NOMEM : FLOE_ERR_INPUT;
+		goto out;
+	}
+	plan = calloc(1, sizeof(*plan));
+	if (!plan) {
+		err = FLOE_ERR_NOMEM;
+		goto out;
+	}
+	plan->file = file;
+	plan->version = c.v;
+	plan->show_secrets = opt->show_secrets;
+	plan->nr = conns.nr;
+	if (conns.nr) {
+		struct floe_sql_conn *cs = arena_alloc(c.arena,
+						       conns.nr * sizeof(*cs));
+
+		if (!cs) {
+			free(plan);
+			plan = NULL;
+			err = FLOE_ERR_NOMEM;
+			goto out;
+		}
+		memcpy(cs, conns.items, conns.nr * sizeof(*cs));
+		plan->conns = cs;
+	}
+	plan->doc = doc;
+	plan->arena = c.arena;
+	doc = NULL;
+	c.arena = NULL;
+	*out = plan;
+	err = FLOE_OK;
+out:
+	free(conns.items);
+	free(c.stmts.items);
+	free(c.secrets.items);
+	free(c.reported.items);
+	free(c.missing.items);
+	arena_free(c.arena);
+	floe_doc_free(doc);
+	return err;
+}
+
+void floe_sql_plan_free(struct floe_sql_plan *plan)
+{
+	if (!plan)
+		return;
+	arena_free(plan->arena);
+	floe_doc_free(plan->doc);
+	free(plan);
+}
+
+/* ---- the script ---- */
+
+enum floe_err floe_sql_render(const struct floe_sql_plan *plan, char **out,
+			      size_t *len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int failed = 0;
+
+	for (size_t i = 0; i < plan->nr; i++) {
+		const struct floe_sql_conn *conn = &plan->conns[i];
+		bool cursor = false;
+
+		if (i)
+			failed |= strbuf_addch(&sb, '\n');
+		failed |= strbuf_adds(&sb, "-- ");
+		comment_text(&sb, plan->file, &failed);
+		failed |= strbuf_adds(&sb, ": profile ");
+		comment_text(&sb, conn->profile, &failed);
+		failed |= strbuf_adds(&sb, ", target ");
+		comment_text(&sb, conn->target, &failed);
+		failed |= strbuf_addf(&sb, ", as dbt-duckdb %u.%u.%u runs it"
+				      "\n", plan->version.major,
+				      plan->version.minor,
+				      plan->version.patch);
+		if (!plan->show_secrets && conn->nr_secrets)
+			failed |= strbuf_adds(&sb, "-- secret values are "
+					      "masked as '***' (--show-"
+					      "secrets shows them)\n");
+		failed |= strbuf_adds(&sb, "-- once, when the connection "
+				      "opens:\n");
+		for (size_t k = 0; k < conn->nr; k++) {
+			const struct floe_sql_stmt *st = &conn->stmts[k];
+
+			if (st->per_cursor && !cursor) {
+				failed |= strbuf_adds(&sb, "-- on every new "
+						      "cursor:\n");
+				cursor = true;
+			}
+			failed |= strbuf_adds(&sb, "-- ");
+			comment_text(&sb, plan->file, &failed);
+			failed |= strbuf_addf(&sb, ":%u: ", st->loc.start.line);
+			comment_text(&sb, st->origin, &failed);
+			if (st->kind == FLOE_SQL_CONFIG)
+				failed |= strbuf_adds(&sb, " (passed to "
+						      "duckdb.connect(config="
+						      "...), not SQL)");
+			failed |= strbuf_addch(&sb, '\n');
+			failed |= strbuf_adds(&sb, st->shown);
+			if (st->sql)
+				failed |= strbuf_addch(&sb, ';');
+			failed |= strbuf_addch(&sb, '\n');
+		}
+		if (!conn->nr)
+			failed |= strbuf_adds(&sb, "-- (nothing: no statement "
+					      "to run)\n");
+	}
+	if (failed) {
+		strbuf_release(&sb);
+		return FLOE_ERR_NOMEM;
+	}
+	*out = strbuf_detach(&sb, len);
+	return *out ? FLOE_OK : FLOE_ERR_NOMEM;
+}

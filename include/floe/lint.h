@@ -77,6 +77,15 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 			const struct floe_lint_options *opt,
 			struct floe_diags *diags);
 
+/**
+ * Apply configured levels (indexed like floe_rule_at()) to the findings
+ * d->items[base..] that were reported outside floe_lint (the YAML front
+ * end, verify): an `off` rule's findings and their notes are removed, the
+ * others take the configured severity.  FP001 is never changed.
+ */
+void floe_lint_apply_levels(struct floe_diags *d, size_t base,
+			    const enum floe_level *levels);
+
 /* A profiles.yml held in memory, for floe_project_check. */
 struct floe_text {
 	const char *name;	/* display name (borrowed) */
@@ -95,7 +104,8 @@ struct floe_project;	/* owns the names of the files it reported on */
  * \param[in]  opt     as for floe_lint (levels, target, platform, alias).
  * \param[out] keep    on FLOE_OK, owner of the file names the diags point
  *                     to; free with floe_project_free after the diags.
- * eturn FLOE_OK, FLOE_ERR_IO (no readable dbt_project.yml; errno in
+ * 
+eturn FLOE_OK, FLOE_ERR_IO (no readable dbt_project.yml; errno in
  *         *errnum), FLOE_ERR_NOMEM.
  */
 enum floe_err floe_project_check(const char *dir,

@@ -20,6 +20,7 @@
 #include "floe/lint.h"
 #include "floe/platform.h"
 #include "floe/report.h"
+#include "floe/verify.h"
 
 #define COMMON_OPTIONS \
 	"      --format FORMAT      auto (default), text, gcc, json, sarif, " \
@@ -86,12 +87,20 @@ const char check_usage[] =
 	"                           configuration's, else polaris_catalog)\n"
 	"      --project DIR        the dbt project (dbt_project.yml, "
 	"models/**/*.yml)\n"
+	"      --verify             also run the connection sequence on a real "
+	"DuckDB\n"
+	"                           (as floe-profiles verify does)\n"
+	"      --duckdb PATH        libduckdb.so for --verify (default: "
+	"$FLOE_DUCKDB_LIB,\n"
+	"                           then the loader's search path)\n"
+	"      --offline            --verify downloads no extension\n"
 	COMMON_OPTIONS;
 
 enum {
 	OPT_FORMAT = 256, OPT_COLOR, OPT_TARGET, OPT_ENV, OPT_PLATFORM,
 	OPT_CATALOG, OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_NAME, OPT_STRICT,
-	OPT_EXIT_ZERO, OPT_MAX_SIZE, OPT_PROJECT, OPT_ALIAS
+	OPT_EXIT_ZERO, OPT_MAX_SIZE, OPT_PROJECT, OPT_ALIAS, OPT_VERIFY,
+	OPT_DUCKDB, OPT_OFFLINE
 };
 
 #define MAX_PLATFORMS 32
@@ -111,6 +120,8 @@ struct lint_args {
 	struct platform_arg platforms[MAX_PLATFORMS];
 	size_t nr_platforms;
 	int use_env, no_config, strict, exit_zero, quiet;
+	int verify, offline;
+	const char *duckdb;
 	size_t max;
 };
 
@@ -190,6 +201,9 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 		{ "catalog", required_argument, NULL, OPT_CATALOG },
 		{ "alias", required_argument, NULL, OPT_ALIAS },
 		{ "project", required_argument, NULL, OPT_PROJECT },
+		{ "verify", no_argument, NULL, OPT_VERIFY },
+		{ "duckdb", required_argument, NULL, OPT_DUCKDB },
+		{ "offline", no_argument, NULL, OPT_OFFLINE },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 		{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
@@ -258,6 +272,22 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 			}
 			a->project = optarg;
 			break;
+		case OPT_VERIFY:
+		case OPT_DUCKDB:
+		case OPT_OFFLINE:
+			if (!check) {
+				cli_error("%s belongs to 'floe-profiles check' "
+					  "(or use 'floe-profiles verify')",
+					  argv[optind - 1]);
+				return EXIT_USAGE;
+			}
+			if (c == OPT_VERIFY)
+				a->verify = 1;
+			else if (c == OPT_OFFLINE)
+				a->offline = 1;
+			else
+				a->duckdb = optarg;
+			break;
 		case OPT_CONFIG:
 			a->config = optarg;
 			break;
@@ -317,6 +347,10 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 	}
 	if (a->catalog && !a->nr_platforms) {
 		cli_error("--catalog needs --platform");
+		return EXIT_USAGE;
+	}
+	if ((a->duckdb || a->offline) && !a->verify) {
+		cli_error("--duckdb and --offline go with --verify");
 		return EXIT_USAGE;
 	}
 	if (a->alias && !floe_is_identifier(a->alias)) {
@@ -474,6 +508,51 @@ static int has_output(const struct floe_text *t, size_t n, const char *name,
 	return found;
 }
 
+/*
+ * check --verify: run each file's connection sequence on a real DuckDB
+ * (floe_verify), findings into the same report under the same levels.
+ */
+static int verify_all(const struct lint_args *a,
+		      const struct floe_lint_options *opt,
+		      const struct floe_text *texts, size_t files,
+		      struct floe_diags *diags)
+{
+	struct floe_verify_options vopt;
+	struct floe_verify_log log = FLOE_VERIFY_LOG_INIT;
+	int ret = EXIT_CLEAN;
+
+	memset(&vopt, 0, sizeof(vopt));
+	vopt.target = a->target;
+	vopt.duckdb = a->duckdb;
+	vopt.offline = a->offline;
+	vopt.use_env = a->use_env;
+	vopt.limits = opt->limits;
+	vopt.log = &log;
+	for (size_t i = 0; i < files; i++) {
+		size_t base = diags->nr;
+		enum floe_err err = floe_verify(texts[i].name, texts[i].buf,
+						texts[i].len, &vopt, diags);
+
+		if (err == FLOE_ERR_IO) {
+			cli_error("--verify: %s", log.error ? log.error
+				  : "cannot load DuckDB");
+			fprintf(stderr, "%s\n", floe_verify_hint());
+			ret = EXIT_USAGE;
+			break;
+		}
+		if (err != FLOE_OK && err != FLOE_ERR_USAGE) {
+			cli_error("%s", floe_strerror(err));
+			ret = EXIT_INTERNAL;
+			break;
+		}
+		floe_lint_apply_levels(diags, base, opt->levels);
+	}
+	if (!ret && !a->quiet && log.duckdb_version)
+		fprintf(stderr, "verified on DuckDB %s\n", log.duckdb_version);
+	floe_verify_log_release(&log);
+	return ret;
+}
+
 static int run(int argc, char **argv, int check)
 {
 	struct lint_args a;
@@ -595,6 +674,12 @@ static int run(int argc, char **argv, int check)
 			ret = EXIT_INTERNAL;
 			goto out;
 		}
+	}
+
+	if (a.verify) {
+		ret = verify_all(&a, &opt, texts, files, &diags);
+		if (ret)
+			goto out;
 	}
 
 	floe_diags_sort(&diags);

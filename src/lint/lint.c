@@ -748,27 +748,27 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	free(inside);
 }
 
-/*
- * The YAML front end's findings (FP001-FP003) carry their rule ids
- * already; apply the configured levels to them as vreport does.  FP001
- * stays an error: nothing of the file could be read.
- */
-static void level_yaml_diags(struct lint_ctx *ctx, size_t base)
+void floe_lint_apply_levels(struct floe_diags *d, size_t base,
+			    const enum floe_level *levels)
 {
-	for (size_t i = base; i < ctx->diags->nr;) {
-		struct floe_diag *g = &ctx->diags->items[i];
+	for (size_t i = base; levels && i < d->nr;) {
+		struct floe_diag *g = &d->items[i];
 		size_t idx = g->rule ? lint_rule_index(g->rule) : (size_t)-1;
 		enum floe_level lvl;
 		enum floe_severity sev;
 
-		if (idx == (size_t)-1 || !ctx->opt->levels ||
-		    !strcmp(g->rule, FLOE_RULE_YAML_SYNTAX)) {
+		/* FP001: nothing could be read; it stays an error */
+		if (idx == (size_t)-1 || idx == 0) {
 			i++;
 			continue;
 		}
-		lvl = ctx->opt->levels[idx];
+		lvl = levels[idx];
 		if (lvl == FLOE_LEVEL_OFF) {
-			remove_diag(ctx->diags, i);
+			remove_diag(d, i);
+			/* the notes of a removed finding go with it */
+			while (i < d->nr && d->items[i].severity ==
+					    FLOE_SEV_NOTE)
+				remove_diag(d, i);
 			continue;
 		}
 		sev = lvl == FLOE_LEVEL_INFO ? FLOE_SEV_INFO
@@ -776,8 +776,6 @@ static void level_yaml_diags(struct lint_ctx *ctx, size_t base)
 		      : lvl == FLOE_LEVEL_ERROR ? FLOE_SEV_ERROR
 						: g->severity;
 		if (sev != g->severity) {
-			struct floe_diags *d = ctx->diags;
-
 			d->nr_errors -= g->severity == FLOE_SEV_ERROR;
 			d->nr_warnings -= g->severity == FLOE_SEV_WARNING;
 			d->nr_infos -= g->severity == FLOE_SEV_INFO;
@@ -810,7 +808,7 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 	if (!ctx.arena)
 		return FLOE_ERR_NOMEM;
 	err = floe_yaml_parse(file, buf, len, &lim, &doc, diags);
-	level_yaml_diags(&ctx, base);
+	floe_lint_apply_levels(diags, base, opt->levels);
 	if (err == FLOE_ERR_NOMEM || err == FLOE_ERR_TOO_BIG) {
 		arena_free(ctx.arena);
 		return err;

@@ -588,6 +588,34 @@ const struct lint_rule_impl lint_rule_table[] = {
     "Good:\n  database: polaris_catalog\n  schema: bronze\n\n"
     "Fix: use a layer's namespace, or declare the namespace in the "
     "platform.", false }, NULL, NULL },
+
+/* ---- the real engine (verify, check --verify); reported by verify.c
+ * and sql.c ---- */
+{ { "FP701", "duckdb-refused", E, "engine",
+    "DuckDB refused a statement of the connection sequence",
+    "verify runs, on a real DuckDB, the statements dbt-duckdb runs when "
+    "it connects with this profile (see floe-profiles sql), and DuckDB "
+    "refused this one: the message is DuckDB's own. The engine is the "
+    "final judge: it catches what static rules describe (\"Changing "
+    "Secret Manager settings after the secret manager is used is not "
+    "allowed!\", \"Cannot change ... while database is running\", a "
+    "Parser Error) and what they do not know yet.\n\n"
+    "Bad:\n  settings:\n    allow_persistent_secrets: 'true'\n\n"
+    "Good:\n  (what DuckDB accepts; the message says why it refused)\n\n"
+    "Fix: as DuckDB's message says; the static rule for the same "
+    "problem, if there is one, explains it.", false }, NULL, NULL },
+{ { "FP702", "connection-sequence", E, "engine",
+    "dbt-duckdb cannot build a statement of the connection from this "
+    "profile",
+    "sql and verify render the statements as dbt-duckdb does. A value "
+    "dbt-duckdb would stop on (a secret without type, an extension "
+    "mapping without name and repo, a plugin without module) is an "
+    "error; a value that cannot be rendered statically, or an env var "
+    "with no default, is a warning: the statement is shown with the "
+    "value as written or a ${NAME} placeholder.\n\n"
+    "Bad:\n  secrets:\n    - key_id: x\n\n"
+    "Good:\n  secrets:\n    - type: s3\n      key_id: x\n\n"
+    "Fix: as the message says.", false }, NULL, NULL },
 };
 
 const size_t lint_rule_table_nr =

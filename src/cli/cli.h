@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "floe/diag.h"
+#include "floe/report.h"
 
 /* Exit codes: documented in docs/cli.md and the man page; never renumber. */
 enum cli_exit {
@@ -47,6 +48,17 @@ char *cli_repo_root(void);
 
 /* `path` relative to `root` when it lies under it, else NULL. */
 char *cli_path_under(const char *path, const char *root);
+
+/*
+ * --format: auto (github under GitHub Actions, else text) or a format
+ * name; --color: auto (-1), always (1), never (0).  Both print their
+ * error and return EXIT_USAGE, else EXIT_CLEAN.
+ */
+int cli_parse_format(const char *s, enum floe_format *out);
+int cli_parse_color(const char *s, int *out);
+
+/* Colour only text, as asked, else on a terminal without NO_COLOR. */
+int cli_use_color(enum floe_format format, int color);
 
 /* "3 errors, 1 warning in 2 files" on stderr. */
 void cli_summary(const struct floe_diags *d, size_t files);

@@ -125,31 +125,6 @@ struct lint_args {
 	size_t max;
 };
 
-static int parse_format(const char *s, enum floe_format *out)
-{
-	if (!strcmp(s, "auto")) {
-		const char *gh = getenv("GITHUB_ACTIONS");
-
-		*out = gh && !strcmp(gh, "true") ? FLOE_FORMAT_GITHUB
-						 : FLOE_FORMAT_TEXT;
-		return 0;
-	}
-	return floe_format_parse(s, out);
-}
-
-static int use_color(const struct lint_args *a)
-{
-	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
-
-	if (a->format != FLOE_FORMAT_TEXT)
-		return 0;
-	if (a->color >= 0)
-		return a->color;
-	if (no && *no)
-		return 0;
-	return isatty(STDOUT_FILENO) && term && strcmp(term, "dumb");
-}
-
 static int add_platform(struct lint_args *a, char *arg)
 {
 	char *eq = strchr(arg, '=');
@@ -230,17 +205,8 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 			format = optarg;
 			break;
 		case OPT_COLOR:
-			if (!strcmp(optarg, "always")) {
-				a->color = 1;
-			} else if (!strcmp(optarg, "never")) {
-				a->color = 0;
-			} else if (!strcmp(optarg, "auto")) {
-				a->color = -1;
-			} else {
-				cli_error("--color: '%s' is not auto, always "
-					  "or never", optarg);
+			if (cli_parse_color(optarg, &a->color))
 				return EXIT_USAGE;
-			}
 			break;
 		case OPT_TARGET:
 			a->target = optarg;
@@ -326,11 +292,8 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 			return EXIT_USAGE;
 		}
 	}
-	if (parse_format(format, &a->format)) {
-		cli_error("--format: '%s' is not one of auto, text, gcc, json, "
-			  "sarif, github", format);
+	if (cli_parse_format(format, &a->format))
 		return EXIT_USAGE;
-	}
 	if (a->config && a->no_config) {
 		cli_error("--config and --no-config exclude each other");
 		return EXIT_USAGE;
@@ -686,7 +649,7 @@ static int run(int argc, char **argv, int check)
 	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF)
 		repo_relative(&diags, &names);
 	memset(&ropts, 0, sizeof(ropts));
-	ropts.color = use_color(&a);
+	ropts.color = cli_use_color(a.format, a.color);
 	ropts.tool_version = FLOE_VERSION;
 	err = floe_report(a.format, &diags, &ropts, &report, &report_len);
 	if (err != FLOE_OK) {

@@ -130,17 +130,8 @@ static int parse_args(int argc, char **argv, struct verify_args *a)
 			format = optarg;
 			break;
 		case OPT_COLOR:
-			if (!strcmp(optarg, "always")) {
-				a->color = 1;
-			} else if (!strcmp(optarg, "never")) {
-				a->color = 0;
-			} else if (!strcmp(optarg, "auto")) {
-				a->color = -1;
-			} else {
-				cli_error("--color: '%s' is not auto, always "
-					  "or never", optarg);
+			if (cli_parse_color(optarg, &a->color))
 				return EXIT_USAGE;
-			}
 			break;
 		case OPT_STRICT:
 			a->strict = 1;
@@ -174,35 +165,14 @@ static int parse_args(int argc, char **argv, struct verify_args *a)
 			return EXIT_USAGE;
 		}
 	}
-	if (!strcmp(format, "auto")) {
-		const char *gh = getenv("GITHUB_ACTIONS");
-
-		a->format = gh && !strcmp(gh, "true") ? FLOE_FORMAT_GITHUB
-						      : FLOE_FORMAT_TEXT;
-	} else if (floe_format_parse(format, &a->format)) {
-		cli_error("--format: '%s' is not one of auto, text, gcc, json, "
-			  "sarif, github", format);
+	if (cli_parse_format(format, &a->format))
 		return EXIT_USAGE;
-	}
 	if (optind >= argc) {
 		cli_error("no profiles file given");
 		fputs(verify_usage, stderr);
 		return EXIT_USAGE;
 	}
 	return EXIT_CLEAN;
-}
-
-static int use_color(const struct verify_args *a)
-{
-	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
-
-	if (a->format != FLOE_FORMAT_TEXT)
-		return 0;
-	if (a->color >= 0)
-		return a->color;
-	if (no && *no)
-		return 0;
-	return isatty(STDOUT_FILENO) && term && strcmp(term, "dumb");
 }
 
 int cmd_verify(int argc, char **argv)
@@ -286,7 +256,7 @@ int cmd_verify(int argc, char **argv)
 	}
 	floe_diags_sort(&diags);
 	memset(&ropts, 0, sizeof(ropts));
-	ropts.color = use_color(&a);
+	ropts.color = cli_use_color(a.format, a.color);
 	ropts.tool_version = FLOE_VERSION;
 	err = floe_report(a.format, &diags, &ropts, &report, &report_len);
 	if (err != FLOE_OK) {

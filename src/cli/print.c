@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "floe/config.h"
@@ -200,4 +201,48 @@ char *cli_path_under(const char *path, const char *root)
 		out = strdup(abs + n + 1);
 	free(abs);
 	return out;
+}
+
+int cli_parse_format(const char *s, enum floe_format *out)
+{
+	if (!strcmp(s, "auto")) {
+		const char *gh = getenv("GITHUB_ACTIONS");
+
+		*out = gh && !strcmp(gh, "true") ? FLOE_FORMAT_GITHUB
+						 : FLOE_FORMAT_TEXT;
+		return EXIT_CLEAN;
+	}
+	if (!floe_format_parse(s, out))
+		return EXIT_CLEAN;
+	cli_error("--format: '%s' is not one of auto, text, gcc, json, sarif, "
+		  "github", s);
+	return EXIT_USAGE;
+}
+
+int cli_parse_color(const char *s, int *out)
+{
+	if (!strcmp(s, "always"))
+		*out = 1;
+	else if (!strcmp(s, "never"))
+		*out = 0;
+	else if (!strcmp(s, "auto"))
+		*out = -1;
+	else {
+		cli_error("--color: '%s' is not auto, always or never", s);
+		return EXIT_USAGE;
+	}
+	return EXIT_CLEAN;
+}
+
+int cli_use_color(enum floe_format format, int color)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (format != FLOE_FORMAT_TEXT)
+		return 0;	/* never colour a machine format */
+	if (color >= 0)
+		return color;	/* an explicit flag wins over NO_COLOR */
+	if (no && *no)
+		return 0;
+	return isatty(STDOUT_FILENO) && term && strcmp(term, "dumb");
 }

@@ -113,6 +113,8 @@ struct render {
 	struct lint_jinja *j;
 	struct strbuf out;
 	int dynamic;		/* cannot be rendered statically */
+	struct lint_env_call *calls;	/* optional: each call, in order */
+	size_t nr_calls, max_calls;
 };
 
 /* One {{ expression }}: an env_var call, or something else. */
@@ -122,6 +124,7 @@ static void expression(struct render *r, const char *p, const char *end)
 	const char *name, *var, *dflt = NULL;
 	size_t name_len, var_len, dflt_len = 0;
 	const char *value = NULL;
+	struct lint_env_call *call = NULL;
 	char *var_z;
 
 	if (!ident(&s, &name, &name_len) || name_len != 7 ||
@@ -138,6 +141,15 @@ static void expression(struct render *r, const char *p, const char *end)
 		r->dynamic = 1;
 		return;
 	}
+	if (r->calls && r->nr_calls < r->max_calls) {
+		struct lint_env_call *c = &r->calls[r->nr_calls++];
+
+		memset(c, 0, sizeof(*c));
+		c->name = var;
+		c->name_len = var_len > 80 ? 80 : (int)var_len;
+		c->secret = var_len >= 15 && !memcmp(var, "DBT_ENV_SECRET_", 15);
+		call = c;
+	}
 	if (accept(&s, ",")) {
 		struct scan save = s;
 		const char *kw;
@@ -153,6 +165,10 @@ static void expression(struct render *r, const char *p, const char *end)
 					"quoted string";
 			r->dynamic = 1;
 			return;
+		}
+		if (call) {
+			call->has_default = true;
+			call->default_len = dflt_len;
 		}
 	}
 	if (!accept(&s, ")")) {
@@ -180,6 +196,10 @@ static void expression(struct render *r, const char *p, const char *end)
 			r->j->has_filter = true;
 		else
 			r->j->has_other = true;
+		if (call) {
+			call->filtered = *s.p == '|';
+			call->operated = *s.p != '|';
+		}
 		r->dynamic = 1;
 		return;
 	}
@@ -257,16 +277,27 @@ static void run(struct render *r, const struct floe_node *n)
 void lint_jinja_scan(struct lint_ctx *ctx, const struct floe_node *n,
 		     struct lint_jinja *out)
 {
-	struct render r = { ctx, out, STRBUF_INIT, 0 };
+	struct render r = { ctx, out, STRBUF_INIT, 0, NULL, 0, 0 };
 
 	run(&r, n);
 	strbuf_release(&r.out);
 }
 
+size_t lint_env_calls(struct lint_ctx *ctx, const struct floe_node *n,
+		      struct lint_env_call *calls, size_t max)
+{
+	struct lint_jinja j;
+	struct render r = { ctx, &j, STRBUF_INIT, 0, calls, 0, max };
+
+	run(&r, n);
+	strbuf_release(&r.out);
+	return j.malformed ? 0 : r.nr_calls;
+}
+
 const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 {
 	struct lint_jinja j;
-	struct render r = { ctx, &j, STRBUF_INIT, 0 };
+	struct render r = { ctx, &j, STRBUF_INIT, 0, NULL, 0, 0 };
 	const char *s = NULL;
 
 	run(&r, n);

@@ -97,6 +97,23 @@ static const struct floe_node *get_ci(const struct floe_node *map,
 	return p ? p->value : NULL;
 }
 
+void lint_each_scalar(struct lint_ctx *ctx, const struct floe_node *n,
+		      void (*fn)(struct lint_ctx *, const struct floe_node *),
+		      unsigned depth)
+{
+	if (!n || depth > FLOE_YAML_MAX_DEPTH)
+		return;
+	if (n->kind == FLOE_NODE_SCALAR) {
+		fn(ctx, n);
+	} else if (n->kind == FLOE_NODE_MAP) {
+		for (size_t i = 0; i < n->nr; i++)
+			lint_each_scalar(ctx, n->pairs[i].value, fn, depth + 1);
+	} else {
+		for (size_t i = 0; i < n->nr; i++)
+			lint_each_scalar(ctx, n->items[i], fn, depth + 1);
+	}
+}
+
 bool lint_bool_true(const struct floe_node *n)
 {
 	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_BOOL)

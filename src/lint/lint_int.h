@@ -147,8 +147,31 @@ struct lint_jinja {
 void lint_jinja_scan(struct lint_ctx *ctx, const struct floe_node *n,
 		     struct lint_jinja *out);
 
+/* One env_var() call of a value, as lint_env_calls() reports it. */
+struct lint_env_call {
+	const char *name;	/* into the node's value; not NUL-terminated */
+	int name_len;		/* at most 80, for messages */
+	bool has_default;
+	size_t default_len;	/* the default is never kept, only its size */
+	bool filtered;		/* a `|` filter follows the call */
+	bool operated;		/* another operator or method follows it */
+	bool secret;		/* a DBT_ENV_SECRET_ variable */
+};
+
+/*
+ * The env_var() calls of a string value, in order (at most `max`); 0
+ * when the value has none or its Jinja is malformed.
+ */
+size_t lint_env_calls(struct lint_ctx *ctx, const struct floe_node *n,
+		      struct lint_env_call *calls, size_t max);
+
 /* The closest of `known` (NULL-terminated) within two edits, or NULL. */
 const char *lint_did_you_mean(const char *word, const char *const *known);
+
+/* Call fn on every scalar value under n (keys are not templates). */
+void lint_each_scalar(struct lint_ctx *ctx, const struct floe_node *n,
+		      void (*fn)(struct lint_ctx *, const struct floe_node *),
+		      unsigned depth);
 
 /* A YAML bool's value (yes/true/on). */
 bool lint_bool_true(const struct floe_node *n);

@@ -153,24 +153,6 @@ static const struct floe_node *get_ci(const struct floe_node *map,
 	return p ? p->value : NULL;
 }
 
-/* Visit every scalar value under `n` (keys are not templates). */
-static void each_scalar(struct lint_ctx *ctx, const struct floe_node *n,
-			void (*fn)(struct lint_ctx *, const struct floe_node *),
-			unsigned depth)
-{
-	if (!n || depth > FLOE_YAML_MAX_DEPTH)
-		return;
-	if (n->kind == FLOE_NODE_SCALAR) {
-		fn(ctx, n);
-	} else if (n->kind == FLOE_NODE_MAP) {
-		for (size_t i = 0; i < n->nr; i++)
-			each_scalar(ctx, n->pairs[i].value, fn, depth + 1);
-	} else {
-		for (size_t i = 0; i < n->nr; i++)
-			each_scalar(ctx, n->items[i], fn, depth + 1);
-	}
-}
-
 /* ---- env_var() calls, one by one ---- */
 
 /*
@@ -179,186 +161,16 @@ static void each_scalar(struct lint_ctx *ctx, const struct floe_node *n,
  * values the scan found well-formed, so a block that does not parse here
  * is simply not an env_var() call.
  */
-struct env_call {
-	const char *name;	/* not NUL-terminated */
-	int name_len;
-	bool has_default;
-	size_t default_len;	/* the default is never kept, only its size */
-	bool filtered;		/* a `|` filter follows the call */
-	bool operated;		/* another operator or method follows it */
-	bool secret;		/* a DBT_ENV_SECRET_ variable */
-};
-
-struct cursor {
-	const char *p, *end;
-};
-
-static void skip_ws(struct cursor *c)
-{
-	while (c->p < c->end && strchr(" \t\r\n", *c->p))
-		c->p++;
-}
-
-static bool take(struct cursor *c, const char *tok)
-{
-	size_t n = strlen(tok);
-
-	skip_ws(c);
-	if ((size_t)(c->end - c->p) < n || memcmp(c->p, tok, n))
-		return false;
-	c->p += n;
-	return true;
-}
-
-static bool is_ident_char(char ch)
-{
-	return ch == '_' || (ch >= 'a' && ch <= 'z') ||
-	       (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-}
-
-/* An identifier equal to `word`. */
-static bool take_word(struct cursor *c, const char *word)
-{
-	const char *start;
-
-	skip_ws(c);
-	start = c->p;
-	while (c->p < c->end && is_ident_char(*c->p))
-		c->p++;
-	if ((size_t)(c->p - start) == strlen(word) &&
-	    !memcmp(start, word, strlen(word)))
-		return true;
-	c->p = start;
-	return false;
-}
-
-/* A quoted string ('...' or "..."): its body. */
-static bool take_string(struct cursor *c, const char **body, size_t *len)
-{
-	char q;
-	const char *start;
-
-	skip_ws(c);
-	if (c->p >= c->end || (*c->p != '\'' && *c->p != '"'))
-		return false;
-	q = *c->p++;
-	start = c->p;
-	while (c->p < c->end && *c->p != q) {
-		if (*c->p == '\\' && c->p + 1 < c->end)
-			c->p++;
-		c->p++;
-	}
-	if (c->p >= c->end)
-		return false;
-	*body = start;
-	*len = (size_t)(c->p - start);
-	c->p++;
-	return true;
-}
-
-static bool take_number(struct cursor *c, size_t *len)
-{
-	const char *start;
-
-	skip_ws(c);
-	start = c->p;
-	while (c->p < c->end && ((*c->p >= '0' && *c->p <= '9') ||
-				 *c->p == '.' || *c->p == '-'))
-		c->p++;
-	*len = (size_t)(c->p - start);
-	return *len > 0;
-}
-
-/* The first "}}" outside quotes. */
-static const char *block_end(const char *p, const char *end)
-{
-	char q = 0;
-
-	for (; p + 1 < end; p++) {
-		if (q) {
-			if (*p == q)
-				q = 0;
-		} else if (*p == '\'' || *p == '"') {
-			q = *p;
-		} else if (p[0] == '}' && p[1] == '}') {
-			return p;
-		}
-	}
-	return NULL;
-}
-
-/* One {{ ... }} block: true and `*out` if it is an env_var() call. */
-static bool parse_call(const char *p, const char *end, struct env_call *out)
-{
-	struct cursor c = { p, end };
-	const char *name, *body;
-	size_t len;
-
-	memset(out, 0, sizeof(*out));
-	if (!take_word(&c, "env_var") || !take(&c, "(") ||
-	    !take_string(&c, &name, &len) || !len)
-		return false;
-	out->name = name;
-	out->name_len = len > 80 ? 80 : (int)len;
-	out->secret = len >= 15 && !memcmp(name, "DBT_ENV_SECRET_", 15);
-	if (take(&c, ",")) {
-		struct cursor save = c;
-
-		if (!(take_word(&c, "default") && take(&c, "=")))
-			c = save;
-		if (take_string(&c, &body, &len) || take_number(&c, &len)) {
-			out->has_default = true;
-			out->default_len = len;
-		} else {
-			return false;
-		}
-	}
-	if (!take(&c, ")"))
-		return false;
-	skip_ws(&c);
-	if (c.p < c.end) {
-		if (*c.p == '|')
-			out->filtered = true;
-		else
-			out->operated = true;
-	}
-	return true;
-}
-
-/* The env_var() calls of a well-formed value; how many (at most max). */
-static size_t env_calls(const struct floe_node *n, struct env_call *calls,
-			size_t max)
-{
-	const char *p = n->value, *end = n->value + n->len;
-	size_t nr = 0;
-
-	while (p + 1 < end && nr < max) {
-		const char *close;
-
-		if (p[0] != '{' || p[1] != '{') {
-			p++;
-			continue;
-		}
-		close = block_end(p + 2, end);
-		if (!close)
-			break;
-		if (parse_call(p + 2, close, &calls[nr]))
-			nr++;
-		p = close + 2;
-	}
-	return nr;
-}
-
 /* The calls of a string value with well-formed Jinja; 0 otherwise. */
 static size_t scan_calls(struct lint_ctx *ctx, const struct floe_node *n,
-			 struct lint_jinja *j, struct env_call *calls)
+			 struct lint_jinja *j, struct lint_env_call *calls)
 {
 	if (!floe_node_is_str(n))
 		return 0;
 	lint_jinja_scan(ctx, n, j);
 	if (j->malformed || !j->nr_env)
 		return 0;
-	return env_calls(n, calls, MAX_CALLS);
+	return lint_env_calls(ctx, n, calls, MAX_CALLS);
 }
 
 /* ---- where secrets are written ---- */
@@ -609,6 +421,12 @@ void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 
 /* ---- FP404 ---- */
 
+static bool is_ident_char(char ch)
+{
+	return ch == '_' || (ch >= 'a' && ch <= 'z') ||
+	       (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
 /* ${NAME} or $NAME: a shell variable that dbt does not expand. */
 static bool looks_like_shell_var(const struct floe_node *v)
 {
@@ -633,7 +451,7 @@ static bool looks_like_shell_var(const struct floe_node *v)
 
 /* A non-empty env_var() default of a secret: committed to the file. */
 static void report_default(struct lint_ctx *ctx, const struct floe_node *v,
-			   const struct env_call *call)
+			   const struct lint_env_call *call)
 {
 	lint_report(ctx, v, "the default of env_var('%.*s') is a secret "
 		    "committed to the file: it leaks with the repository, "
@@ -647,7 +465,7 @@ static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
 			   const struct floe_node *v)
 {
 	struct lint_jinja j;
-	struct env_call calls[MAX_CALLS];
+	struct lint_env_call calls[MAX_CALLS];
 	size_t nr;
 
 	if (!v || v->kind != FLOE_NODE_SCALAR || v->type == FLOE_TYPE_BOOL)
@@ -681,7 +499,7 @@ static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
 static void secret_var_default(struct lint_ctx *ctx, const struct floe_node *v)
 {
 	struct lint_jinja j;
-	struct env_call calls[MAX_CALLS];
+	struct lint_env_call calls[MAX_CALLS];
 	size_t nr = scan_calls(ctx, v, &j, calls);
 
 	for (size_t i = 0; i < nr; i++)
@@ -695,7 +513,7 @@ static void secret_var_default(struct lint_ctx *ctx, const struct floe_node *v)
 void check_literal_secret(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	each_secret_value(ctx, out, literal_secret);
-	each_scalar(ctx, out->map, secret_var_default, 0);
+	lint_each_scalar(ctx, out->map, secret_var_default, 0);
 }
 
 /* ---- FP405 ---- */
@@ -838,7 +656,7 @@ static void env_not_prefixed(struct lint_ctx *ctx,
 			     const struct floe_node *v)
 {
 	struct lint_jinja j;
-	struct env_call calls[MAX_CALLS];
+	struct lint_env_call calls[MAX_CALLS];
 	size_t nr = scan_calls(ctx, v, &j, calls);
 
 	for (size_t i = 0; i < nr; i++) {
@@ -882,7 +700,7 @@ static void several_secret_vars(struct lint_ctx *ctx,
 void check_several_secret_vars(struct lint_ctx *ctx,
 			       const struct lint_output *out)
 {
-	each_scalar(ctx, out->map, several_secret_vars, 0);
+	lint_each_scalar(ctx, out->map, several_secret_vars, 0);
 }
 
 /* ---- FP408 ---- */
@@ -891,12 +709,12 @@ static void secret_env_filtered(struct lint_ctx *ctx,
 				const struct floe_node *v)
 {
 	struct lint_jinja j;
-	struct env_call calls[MAX_CALLS];
+	struct lint_env_call calls[MAX_CALLS];
 	size_t nr = scan_calls(ctx, v, &j, calls);
-	const struct env_call *secret = NULL;
+	const struct lint_env_call *secret = NULL;
 
 	for (size_t i = 0; i < nr; i++) {
-		const struct env_call *c = &calls[i];
+		const struct lint_env_call *c = &calls[i];
 
 		if (!c->secret)
 			continue;
@@ -933,7 +751,7 @@ static void secret_env_filtered(struct lint_ctx *ctx,
 void check_secret_env_filtered(struct lint_ctx *ctx,
 			       const struct lint_output *out)
 {
-	each_scalar(ctx, out->map, secret_env_filtered, 0);
+	lint_each_scalar(ctx, out->map, secret_env_filtered, 0);
 }
 
 /* ---- FP409 ---- */

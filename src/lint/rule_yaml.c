@@ -6,24 +6,6 @@
 
 #include "rules.h"
 
-/* Visit every scalar value under `n` (keys are not templates). */
-static void each_scalar(struct lint_ctx *ctx, const struct floe_node *n,
-			void (*fn)(struct lint_ctx *, const struct floe_node *),
-			unsigned depth)
-{
-	if (!n || depth > FLOE_YAML_MAX_DEPTH)
-		return;
-	if (n->kind == FLOE_NODE_SCALAR) {
-		fn(ctx, n);
-	} else if (n->kind == FLOE_NODE_MAP) {
-		for (size_t i = 0; i < n->nr; i++)
-			each_scalar(ctx, n->pairs[i].value, fn, depth + 1);
-	} else {
-		for (size_t i = 0; i < n->nr; i++)
-			each_scalar(ctx, n->items[i], fn, depth + 1);
-	}
-}
-
 static void env_var_syntax(struct lint_ctx *ctx, const struct floe_node *n)
 {
 	struct lint_jinja j;
@@ -36,7 +18,7 @@ static void env_var_syntax(struct lint_ctx *ctx, const struct floe_node *n)
 
 void check_env_var_syntax(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	each_scalar(ctx, out->map, env_var_syntax, 0);
+	lint_each_scalar(ctx, out->map, env_var_syntax, 0);
 }
 
 static void unfiltered(struct lint_ctx *ctx, const struct floe_node *n,

@@ -223,9 +223,18 @@ static void translate(const char *m, char *out, size_t size)
 		snprintf(out, size, "%s", m);
 }
 
-/* The first mapping key named `key` in the tree (depth-first). */
+static int pos_before(struct floe_pos a, struct floe_pos b)
+{
+	return a.line < b.line || (a.line == b.line && a.column < b.column);
+}
+
+/*
+ * The first mapping key named `key` at or after `from` (depth-first,
+ * which is document order): the same name may be a known key elsewhere.
+ */
 static const struct floe_node *find_key(const struct floe_node *n,
-					const char *key, unsigned depth)
+					const char *key, struct floe_pos from,
+					unsigned depth)
 {
 	if (!n || n->kind == FLOE_NODE_SCALAR || depth > 16)
 		return NULL;
@@ -234,11 +243,13 @@ static const struct floe_node *find_key(const struct floe_node *n,
 
 		if (n->kind == FLOE_NODE_MAP) {
 			if (floe_node_is_str(n->pairs[i].key) &&
-			    !strcmp(n->pairs[i].key->value, key))
+			    !strcmp(n->pairs[i].key->value, key) &&
+			    !pos_before(n->pairs[i].key->start, from))
 				return n->pairs[i].key;
-			hit = find_key(n->pairs[i].value, key, depth + 1);
+			hit = find_key(n->pairs[i].value, key, from,
+				       depth + 1);
 		} else {
-			hit = find_key(n->items[i], key, depth + 1);
+			hit = find_key(n->items[i], key, from, depth + 1);
 		}
 		if (hit)
 			return hit;
@@ -307,8 +318,14 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 		translate(b.have_msg ? b.msg : cyaml_strerror(cerr), msg,
 			  sizeof(msg));
 		/* libcyaml positions an unknown key at the value before it */
-		if (b.have_msg && !strncmp(b.msg, "Unexpected key: ", 16))
-			k = find_key(doc->root, b.msg + 16, 0);
+		if (b.have_msg && !strncmp(b.msg, "Unexpected key: ", 16)) {
+			struct floe_pos from = { 0, 0 };
+
+			if (b.have_pos)
+				from = (struct floe_pos){ b.pos_line,
+							  b.pos_col };
+			k = find_key(doc->root, b.msg + 16, from, 0);
+		}
 		if (k) {
 			b.have_pos = 1;
 			b.pos_line = k->start.line;

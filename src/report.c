@@ -314,13 +314,21 @@ static void sarif(struct out *o, const struct floe_diags *d,
 		       "\"artifactLocation\": {\"uri\": ");
 		uri(o, file_of(g));
 		put(o, "}");
-		if (g->loc.start.line)
-			putf(o, ", \"region\": {\"startLine\": %u, "
-			     "\"startColumn\": %u, ", g->loc.start.line,
-			     g->loc.start.column ? g->loc.start.column : 1);
-		if (g->loc.start.line)
+		if (g->loc.start.line) {
+			unsigned sc = g->loc.start.column ?
+				      g->loc.start.column : 1;
+			unsigned ec = end_col(g);
+
+			/* an unknown column is 1: end after it, as for others */
+			if (end_line(g) == g->loc.start.line && ec <= sc)
+				ec = sc + 1;
+			/* one putf each: ten-digit numbers overflow its buffer */
+			putf(o, ", \"region\": {\"startLine\": %u, ",
+			     g->loc.start.line);
+			putf(o, "\"startColumn\": %u, ", sc);
 			putf(o, "\"endLine\": %u, \"endColumn\": %u}",
-			     end_line(g), end_col(g));
+			     end_line(g), ec);
+		}
 		put(o, "}}]}");
 	}
 	put(o, n ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");

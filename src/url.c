@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 int url_parse(const char *s, struct url *u)
 {
@@ -25,8 +26,14 @@ int url_parse(const char *s, struct url *u)
 	}
 	h = s;
 	end = h + strcspn(h, "/?#");
-	/* user:password@ is not expected in a catalog URL; keep it in host */
-	colon = memchr(h, ':', (size_t)(end - h));
+	/*
+	 * user:password@ is not expected in a catalog URL; keep it in host.
+	 * An IPv6 literal keeps its colons: a port follows the ']'.
+	 */
+	p = *h == '[' ? memchr(h, ']', (size_t)(end - h)) : NULL;
+	if (!p)
+		p = h;
+	colon = memchr(p, ':', (size_t)(end - p));
 	if (colon) {
 		u->host = h;
 		u->host_len = (size_t)(colon - h);
@@ -62,8 +69,9 @@ bool url_path_ends_with(const struct url *u, const char *suffix)
 
 static bool host_is(const struct url *u, const char *name)
 {
+	/* host names are case-insensitive (RFC 4343) */
 	return u->host_len == strlen(name) &&
-	       !strncmp(u->host, name, u->host_len);
+	       !strncasecmp(u->host, name, u->host_len);
 }
 
 static bool host_ends_with(const struct url *u, const char *suffix)
@@ -71,7 +79,7 @@ static bool host_ends_with(const struct url *u, const char *suffix)
 	size_t m = strlen(suffix);
 
 	return u->host_len > m &&
-	       !strncmp(u->host + u->host_len - m, suffix, m);
+	       !strncasecmp(u->host + u->host_len - m, suffix, m);
 }
 
 bool url_host_is_local(const struct url *u)
@@ -79,6 +87,8 @@ bool url_host_is_local(const struct url *u)
 	if (host_is(u, "localhost") || host_is(u, "0.0.0.0") ||
 	    host_is(u, "[::1]") || !strncmp(u->host, "127.", 4))
 		return true;
+	if (u->host_len && u->host[0] == '[')
+		return false;	/* an IPv6 literal other than [::1] */
 	if (!memchr(u->host, '.', u->host_len))
 		return true;	/* a docker-compose or k8s service name */
 	return host_ends_with(u, ".local") ||

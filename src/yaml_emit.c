@@ -120,7 +120,14 @@ int yemit_plain_ok(const char *s)
 		(void)strtod(s, &end);
 		if (!*end)
 			return 0;
+		/* 0o17, YAML 1.2's octal, where strtod stops at the 'o' */
+		if (s[0] == '0' && s[1] == 'o' && n > 2 &&
+		    strspn(s + 2, "01234567") == n - 2)
+			return 0;
 	}
+	/* y, Y, n and N are YAML 1.1 booleans (though not to PyYAML) */
+	if (n == 1 && strchr("yYnN", s[0]))
+		return 0;
 	return floe_yaml_resolve(s, n) == FLOE_TYPE_STR;
 }
 

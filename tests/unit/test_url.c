@@ -1,0 +1,284 @@
+/*
+ * Unit tests for url_parse and friends (src/url.c): the URL splitting
+ * behind the endpoint rules and generate.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "url.h"
+
+/* Compare a (pointer, length) part of a URL with a string. */
+#define assert_part(ptr, len, want)                                     \
+	do {                                                            \
+		assert_int_equal((len), strlen(want));                  \
+		assert_memory_equal((ptr), (want), strlen(want));       \
+	} while (0)
+
+static struct url parse_ok(const char *s)
+{
+	struct url u;
+
+	assert_int_equal(url_parse(s, &u), 0);
+	return u;
+}
+
+static void test_url_splits_scheme_host_port_path_and_query(void **state)
+{
+	const char *s = "https://cat.example.com:8181/api/catalog?x=1#f";
+	struct url u = parse_ok(s);
+
+	(void)state;
+	assert_true(u.has_scheme);
+	assert_string_equal(u.scheme, "https");
+	assert_part(u.host, u.host_len, "cat.example.com");
+	assert_non_null(u.port);
+	assert_part(u.port, u.port_len, "8181");
+	assert_part(u.path, u.path_len, "/api/catalog");
+	/* the parts point into the input, so offsets can be taken */
+	assert_ptr_equal(u.host, s + 8);
+	assert_ptr_equal(u.path, s + 28);
+	assert_true(u.has_query);
+}
+
+static void test_url_lower_cases_the_scheme(void **state)
+{
+	struct url u = parse_ok("HTTPS://Host.Example.com/V1");
+
+	(void)state;
+	assert_true(u.has_scheme);
+	assert_string_equal(u.scheme, "https");
+	/* only the scheme: host and path keep their case */
+	assert_part(u.host, u.host_len, "Host.Example.com");
+	assert_part(u.path, u.path_len, "/V1");
+}
+
+static void test_url_without_scheme_is_all_host_and_path(void **state)
+{
+	struct url u = parse_ok("polaris:8181/api/catalog");
+
+	(void)state;
+	assert_false(u.has_scheme);
+	assert_string_equal(u.scheme, "");
+	assert_part(u.host, u.host_len, "polaris");
+	assert_part(u.port, u.port_len, "8181");
+	assert_part(u.path, u.path_len, "/api/catalog");
+	assert_false(u.has_query);
+}
+
+static void test_url_without_port_or_path_has_empty_parts(void **state)
+{
+	struct url u = parse_ok("http://polaris");
+
+	(void)state;
+	assert_string_equal(u.scheme, "http");
+	assert_part(u.host, u.host_len, "polaris");
+	assert_null(u.port);
+	assert_int_equal(u.port_len, 0);
+	assert_int_equal(u.path_len, 0);
+	assert_string_equal(u.path, "");
+	assert_false(u.has_query);
+}
+
+static void test_url_query_without_path_has_an_empty_path(void **state)
+{
+	struct url u = parse_ok("http://h.example.com?warehouse=w");
+
+	(void)state;
+	assert_part(u.host, u.host_len, "h.example.com");
+	assert_int_equal(u.path_len, 0);
+	assert_true(u.has_query);
+}
+
+static void test_url_fragment_counts_as_a_query(void **state)
+{
+	struct url u = parse_ok("http://h.example.com/a#frag");
+
+	(void)state;
+	assert_part(u.path, u.path_len, "/a");
+	assert_true(u.has_query);
+}
+
+static void test_url_with_an_empty_host_is_refused(void **state)
+{
+	struct url u;
+
+	(void)state;
+	assert_int_equal(url_parse("http:///api/catalog", &u), -1);
+	assert_int_equal(u.host_len, 0);
+	assert_part(u.path, u.path_len, "/api/catalog");
+	assert_int_equal(url_parse("", &u), -1);
+	assert_int_equal(url_parse("https://:8181/x", &u), -1);
+	assert_part(u.port, u.port_len, "8181");
+}
+
+static void test_url_with_an_ipv4_host_splits_the_port(void **state)
+{
+	struct url u = parse_ok("http://10.0.0.12:8181/api/catalog/v1");
+
+	(void)state;
+	assert_part(u.host, u.host_len, "10.0.0.12");
+	assert_part(u.port, u.port_len, "8181");
+	assert_part(u.path, u.path_len, "/api/catalog/v1");
+}
+
+static void test_url_with_an_ipv6_host_keeps_its_colons(void **state)
+{
+	struct url u = parse_ok("http://[2001:db8::1]:8181/api");
+
+	(void)state;
+	assert_part(u.host, u.host_len, "[2001:db8::1]");
+	assert_part(u.port, u.port_len, "8181");
+	assert_part(u.path, u.path_len, "/api");
+	u = parse_ok("http://[::1]/api");
+	assert_part(u.host, u.host_len, "[::1]");
+	assert_null(u.port);
+}
+
+static void test_url_leaves_user_info_in_the_host(void **state)
+{
+	struct url u = parse_ok("https://user@cat.example.com:443/x");
+
+	(void)state;
+	assert_part(u.host, u.host_len, "user@cat.example.com");
+	assert_part(u.port, u.port_len, "443");
+	assert_part(u.path, u.path_len, "/x");
+}
+
+static void test_url_scheme_with_invalid_characters_is_not_one(void **state)
+{
+	/* "://" inside a query does not make "h/p?u=http" a scheme */
+	struct url u = parse_ok("h.example.com/p?u=http://x");
+
+	(void)state;
+	assert_false(u.has_scheme);
+	assert_part(u.host, u.host_len, "h.example.com");
+	assert_part(u.path, u.path_len, "/p");
+	assert_true(u.has_query);
+}
+
+static void test_url_path_trimmed_drops_trailing_slashes(void **state)
+{
+	struct url u = parse_ok("http://h/api/catalog///");
+
+	(void)state;
+	assert_int_equal(u.path_len, 15);
+	assert_int_equal(url_path_trimmed(&u), 12);
+	u = parse_ok("http://h/");
+	assert_int_equal(u.path_len, 1);
+	assert_int_equal(url_path_trimmed(&u), 0);
+	u = parse_ok("http://h");
+	assert_int_equal(url_path_trimmed(&u), 0);
+}
+
+static void test_url_path_ends_with_ignores_trailing_slashes(void **state)
+{
+	struct url u = parse_ok("http://h/api/catalog/v1/?x=1");
+
+	(void)state;
+	assert_true(url_path_ends_with(&u, "/v1"));
+	assert_true(url_path_ends_with(&u, "/catalog/v1"));
+	assert_true(url_path_ends_with(&u, ""));
+	assert_false(url_path_ends_with(&u, "/v1/"));
+	assert_false(url_path_ends_with(&u, "/V1"));
+	assert_false(url_path_ends_with(&u, "/v1/config"));
+	u = parse_ok("http://h/v1/config");
+	assert_true(url_path_ends_with(&u, "/v1/config"));
+	assert_false(url_path_ends_with(&u, "/v1"));
+	/* a suffix longer than the path */
+	u = parse_ok("http://h/1");
+	assert_false(url_path_ends_with(&u, "/v1"));
+}
+
+static bool is_local(const char *s)
+{
+	struct url u = parse_ok(s);
+
+	return url_host_is_local(&u);
+}
+
+static void test_url_loopback_hosts_are_local(void **state)
+{
+	(void)state;
+	assert_true(is_local("http://localhost:8181/api"));
+	assert_true(is_local("http://127.0.0.1:8181/api"));
+	assert_true(is_local("http://127.1.2.3/api"));
+	assert_true(is_local("http://0.0.0.0:8181"));
+	assert_true(is_local("http://[::1]:8181/api"));
+}
+
+static void test_url_host_names_are_compared_without_case(void **state)
+{
+	(void)state;
+	assert_true(is_local("http://LOCALHOST:8181/api"));
+	assert_true(is_local("http://Polaris.Default.SVC:8181"));
+	assert_true(is_local("http://box.Local"));
+	assert_false(is_local("http://Polaris.Example.COM"));
+}
+
+static void test_url_single_label_hosts_are_local(void **state)
+{
+	(void)state;
+	assert_true(is_local("http://polaris:8181/api/catalog"));
+	assert_true(is_local("http://minio"));
+	assert_true(is_local("keycloak:8080/realms/x"));
+}
+
+static void test_url_cluster_and_private_suffixes_are_local(void **state)
+{
+	(void)state;
+	assert_true(is_local("http://polaris.default.svc:8181"));
+	assert_true(is_local("http://polaris.default.svc.cluster.local/x"));
+	assert_true(is_local("http://nas.local/x"));
+	assert_true(is_local("http://dev.localhost/x"));
+	assert_true(is_local("http://host.docker.internal:8181"));
+}
+
+static void test_url_public_hosts_are_not_local(void **state)
+{
+	(void)state;
+	assert_false(is_local("https://polaris.example.com/api/catalog"));
+	assert_false(is_local("http://8.8.8.8/x"));
+	assert_false(is_local("http://10.0.0.12:8181"));
+	assert_false(is_local("http://[2001:db8::1]:8181/api"));
+	/* the suffix must be a whole label */
+	assert_false(is_local("http://mysvc.example.com"));
+	assert_false(is_local("http://notlocal.example.org"));
+	assert_false(is_local("http://example.internalz"));
+	assert_false(is_local("http://a.localhost.example.com"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+			test_url_splits_scheme_host_port_path_and_query),
+		cmocka_unit_test(test_url_lower_cases_the_scheme),
+		cmocka_unit_test(test_url_without_scheme_is_all_host_and_path),
+		cmocka_unit_test(
+			test_url_without_port_or_path_has_empty_parts),
+		cmocka_unit_test(
+			test_url_query_without_path_has_an_empty_path),
+		cmocka_unit_test(test_url_fragment_counts_as_a_query),
+		cmocka_unit_test(test_url_with_an_empty_host_is_refused),
+		cmocka_unit_test(test_url_with_an_ipv4_host_splits_the_port),
+		cmocka_unit_test(test_url_with_an_ipv6_host_keeps_its_colons),
+		cmocka_unit_test(test_url_leaves_user_info_in_the_host),
+		cmocka_unit_test(
+			test_url_scheme_with_invalid_characters_is_not_one),
+		cmocka_unit_test(test_url_path_trimmed_drops_trailing_slashes),
+		cmocka_unit_test(
+			test_url_path_ends_with_ignores_trailing_slashes),
+		cmocka_unit_test(test_url_loopback_hosts_are_local),
+		cmocka_unit_test(test_url_host_names_are_compared_without_case),
+		cmocka_unit_test(test_url_single_label_hosts_are_local),
+		cmocka_unit_test(
+			test_url_cluster_and_private_suffixes_are_local),
+		cmocka_unit_test(test_url_public_hosts_are_not_local),
+	};
+
+	return cmocka_run_group_tests_name("url", tests, NULL, NULL);
+}

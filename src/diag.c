@@ -76,6 +76,33 @@ int floe_diags_addf(struct floe_diags *d, enum floe_severity sev,
 	return ret;
 }
 
+int floe_diags_move(struct floe_diags *dst, struct floe_diags *src)
+{
+	if (!src->nr)
+		return 0;
+	if (dst->nr + src->nr > dst->alloc) {
+		size_t alloc = dst->nr + src->nr;
+		struct floe_diag *items = realloc(dst->items,
+						  alloc * sizeof(*items));
+
+		if (!items)
+			return -1;
+		dst->items = items;
+		dst->alloc = alloc;
+	}
+	memcpy(dst->items + dst->nr, src->items, src->nr * sizeof(*src->items));
+	dst->nr += src->nr;
+	dst->nr_errors += src->nr_errors;
+	dst->nr_warnings += src->nr_warnings;
+	dst->nr_infos += src->nr_infos;
+	dst->dropped += src->dropped;
+	free(src->items);
+	src->items = NULL;
+	src->nr = src->alloc = 0;
+	src->nr_errors = src->nr_warnings = src->nr_infos = src->dropped = 0;
+	return 0;
+}
+
 void floe_diags_release(struct floe_diags *d)
 {
 	size_t cap = d->cap;

@@ -64,9 +64,19 @@ static int parse_part(const char **s, unsigned *out)
 	return 0;
 }
 
+/* FLOE_DBT_DUCKDB_LATEST as a version ("1.11.0"). */
+static int floe_dbt_version_parse_latest(struct floe_dbt_version *out)
+{
+	const char *s = FLOE_DBT_DUCKDB_LATEST;
+
+	memset(out, 0, sizeof(*out));
+	return parse_part(&s, &out->major) || *s++ != '.' ||
+	       parse_part(&s, &out->minor) ? -1 : 0;
+}
+
 int floe_dbt_version_parse(const char *s, struct floe_dbt_version *out)
 {
-	struct floe_dbt_version v = { 0, 0, 0 };
+	struct floe_dbt_version v = { 0, 0, 0 }, latest;
 	const struct floe_dbt_version oldest = { 1, 9, 0 };
 
 	if (!s)
@@ -82,6 +92,12 @@ int floe_dbt_version_parse(const char *s, struct floe_dbt_version *out)
 			return -1;
 	}
 	if (*s || floe_dbt_version_cmp(v, oldest) < 0)
+		return -1;
+	/* a release newer than the newest we know: its rendering is
+	 * unknown, so refuse rather than print 1.11's under its name */
+	if (floe_dbt_version_parse_latest(&latest) == 0 &&
+	    (v.major > latest.major ||
+	     (v.major == latest.major && v.minor > latest.minor)))
 		return -1;
 	*out = v;
 	return 0;

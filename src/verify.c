@@ -221,6 +221,7 @@ struct ext {
 struct run {
 	struct api *api;
 	const struct floe_verify_options *opt;
+	bool no_download;	/* an extension download failed: offline */
 	const struct floe_sql_plan *plan;
 	const struct floe_sql_conn *conn;
 	struct floe_diags *diags;
@@ -617,13 +618,23 @@ static void explain_secret_manager(struct run *r,
 			"'config_options'");
 }
 
+/*
+ * Extensions cannot be fetched: --offline, or a download already failed
+ * (no network here).  What needs a missing one is then "not checked",
+ * not a finding: a network problem is not a profile problem.
+ */
+static bool no_fetch(const struct run *r)
+{
+	return r->opt->offline || r->no_download;
+}
+
 /* A statement that may need an extension this DuckDB does not have. */
 static bool missing_offline(struct run *r, const char *msg, char **ext)
 {
 	char *name = needed_ext(msg);
 
 	*ext = name;
-	return name && r->opt->offline && !installed(r, name);
+	return name && no_fetch(r) && !installed(r, name);
 }
 
 static void run_install(struct run *r, const struct floe_sql_stmt *st)
@@ -643,13 +654,22 @@ static void run_install(struct run *r, const struct floe_sql_stmt *st)
 		step(r, st, NULL, FLOE_STEP_OK, NULL);
 		return;
 	}
+	if (strstr(r->msg.buf, "Failed to download") ||
+	    strstr(r->msg.buf, "Could not establish connection") ||
+	    strstr(r->msg.buf, "Could not resolve")) {
+		r->no_download = true;
+		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "could not download "
+		     "the %s extension (%s); without network, use --offline",
+		     st->name, r->msg.buf);
+		return;
+	}
 	finding(r, st, FLOE_SEV_ERROR, "%s: %s", st->label, r->msg.buf);
 	step(r, st, NULL, FLOE_STEP_FAILED, "%s", r->msg.buf);
 }
 
 static void run_load(struct run *r, const struct floe_sql_stmt *st)
 {
-	if (r->opt->offline && !installed(r, st->name)) {
+	if (no_fetch(r) && !installed(r, st->name)) {
 		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "%s extension not "
 		     "installed", st->name);
 		return;
@@ -769,9 +789,17 @@ static void run_attach(struct run *r, const struct floe_sql_stmt *st)
 		     "created or written)");
 		return;
 	}
-	if (r->opt->offline && !installed(r, "iceberg")) {
+	if (no_fetch(r) && !installed(r, "iceberg")) {
 		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "iceberg extension "
 		     "not installed (the statement parses)");
+		mark_used(r, st);
+		return;
+	}
+	if (st->placeholder) {
+		/* never send ${NAME} to a catalog as a credential */
+		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "an env var it uses "
+		     "has no value (the statement parses); not run with "
+		     "${NAME} placeholders");
 		mark_used(r, st);
 		return;
 	}

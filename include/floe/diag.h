@@ -71,6 +71,13 @@ int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
 		     const char *rule, struct floe_loc loc,
 		     const char *fmt, va_list ap) FLOE_PRINTF(5, 0);
 
+/**
+ * Move every diagnostic of `src` to the end of `dst` (ownership of the
+ * messages moves too); `src` is left empty.
+ * \return 0, or -1 when memory ran out (both lists unchanged).
+ */
+int floe_diags_move(struct floe_diags *dst, struct floe_diags *src);
+
 /** Free every message and the array; the list is empty and reusable. */
 void floe_diags_release(struct floe_diags *d);
 

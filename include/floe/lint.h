@@ -59,6 +59,10 @@ struct floe_lint_options {
 	void *platform_arg;
 	const char *alias;		/* the alias generate would write;
 					 * NULL = "polaris_catalog" */
+	/* findings about this file from elsewhere (check --verify): moved
+	 * into the result before levels, suppressions and de-duplication
+	 * apply, so they are treated like lint's own */
+	struct floe_diags *merge;
 	/* per-rule level overrides, indexed like floe_rule_at(); may be NULL */
 	const enum floe_level *levels;
 	struct floe_yaml_limits limits;	/* zero = defaults */

@@ -37,7 +37,8 @@ struct floe_dbt_version {
 /**
  * Parse "1.9.4" or "1.10" (patch 0).
  * \return 0, or -1 when it is not a version floe-profiles models (older
- *         than FLOE_DBT_DUCKDB_OLDEST, or not a version at all).
+ *         than FLOE_DBT_DUCKDB_OLDEST, a minor release newer than
+ *         FLOE_DBT_DUCKDB_LATEST, or not a version at all).
  */
 int floe_dbt_version_parse(const char *s, struct floe_dbt_version *out);
 

@@ -60,6 +60,20 @@ int cli_parse_color(const char *s, int *out);
 /* Colour only text, as asked, else on a terminal without NO_COLOR. */
 int cli_use_color(enum floe_format format, int color);
 
+/*
+ * For the github and SARIF formats: point every diagnostic's file name
+ * at its path relative to the repository root (what GitHub matches),
+ * when it lies under it.  The new names live in `n` until released.
+ */
+struct cli_names {
+	const char **from;
+	char **to;
+	size_t nr;
+};
+
+void cli_repo_relative(struct floe_diags *d, struct cli_names *n);
+void cli_names_release(struct cli_names *n);
+
 /* "3 errors, 1 warning in 2 files" on stderr. */
 void cli_summary(const struct floe_diags *d, size_t files);
 

@@ -395,55 +395,6 @@ static const struct floe_platform *platform_for(const char *output, void *arg)
 	return NULL;
 }
 
-/*
- * For github annotations and SARIF, file names are made relative to the
- * repository root (the folder holding .git above the current one), which
- * is what GitHub matches them against.  Names outside it stay as given.
- */
-struct names {
-	const char **from;
-	char **to;
-	size_t nr;
-};
-
-static void repo_relative(struct floe_diags *d, struct names *n)
-{
-	char *root = cli_repo_root();
-
-	if (!root)
-		return;
-	n->from = calloc(d->nr ? d->nr : 1, sizeof(*n->from));
-	n->to = calloc(d->nr ? d->nr : 1, sizeof(*n->to));
-	if (!n->from || !n->to)
-		goto out;
-	for (size_t i = 0; i < d->nr; i++) {
-		const char *f = d->items[i].loc.file;
-		size_t j;
-
-		if (!f)
-			continue;
-		for (j = 0; j < n->nr; j++)
-			if (n->from[j] == f)
-				break;
-		if (j == n->nr) {
-			n->from[j] = f;
-			n->to[j] = cli_path_under(f, root);
-			n->nr++;
-		}
-		if (n->to[j])
-			d->items[i].loc.file = n->to[j];
-	}
-out:
-	free(root);
-}
-
-static void names_release(struct names *n)
-{
-	for (size_t i = 0; i < n->nr; i++)
-		free(n->to[i]);
-	free(n->from);
-	free(n->to);
-}
 
 /* Does any profile in the files have an output named `name`? */
 static int has_output(const struct floe_text *t, size_t n, const char *name,
@@ -472,17 +423,18 @@ static int has_output(const struct floe_text *t, size_t n, const char *name,
 }
 
 /*
- * check --verify: run each file's connection sequence on a real DuckDB
- * (floe_verify), findings into the same report under the same levels.
+ * check --verify: run one file's connection sequence on a real DuckDB
+ * (floe_verify) into `out`, which floe_lint then merges with its own
+ * findings, so that levels, suppressions and de-duplication treat them
+ * alike.  A file without the --target output gives nothing.
  */
-static int verify_all(const struct lint_args *a,
+static int verify_one(const struct lint_args *a,
 		      const struct floe_lint_options *opt,
-		      const struct floe_text *texts, size_t files,
-		      struct floe_diags *diags)
+		      const struct floe_text *t, struct floe_verify_log *log,
+		      struct floe_diags *out)
 {
 	struct floe_verify_options vopt;
-	struct floe_verify_log log = FLOE_VERIFY_LOG_INIT;
-	int ret = EXIT_CLEAN;
+	enum floe_err err;
 
 	memset(&vopt, 0, sizeof(vopt));
 	vopt.target = a->target;
@@ -490,30 +442,68 @@ static int verify_all(const struct lint_args *a,
 	vopt.offline = a->offline;
 	vopt.use_env = a->use_env;
 	vopt.limits = opt->limits;
-	vopt.log = &log;
-	for (size_t i = 0; i < files; i++) {
-		size_t base = diags->nr;
-		enum floe_err err = floe_verify(texts[i].name, texts[i].buf,
-						texts[i].len, &vopt, diags);
-
-		if (err == FLOE_ERR_IO) {
-			cli_error("--verify: %s", log.error ? log.error
-				  : "cannot load DuckDB");
-			fprintf(stderr, "%s\n", floe_verify_hint());
-			ret = EXIT_USAGE;
-			break;
-		}
-		if (err != FLOE_OK && err != FLOE_ERR_USAGE) {
-			cli_error("%s", floe_strerror(err));
-			ret = EXIT_INTERNAL;
-			break;
-		}
-		floe_lint_apply_levels(diags, base, opt->levels);
+	vopt.log = log;
+	err = floe_verify(t->name, t->buf, t->len, &vopt, out);
+	if (err == FLOE_ERR_IO) {
+		cli_error("--verify: %s", log->error ? log->error
+			  : "cannot load DuckDB");
+		fprintf(stderr, "%s\n", floe_verify_hint());
+		return EXIT_USAGE;
 	}
-	if (!ret && !a->quiet && log.duckdb_version)
-		fprintf(stderr, "verified on DuckDB %s\n", log.duckdb_version);
-	floe_verify_log_release(&log);
-	return ret;
+	if (err == FLOE_ERR_USAGE) {
+		floe_diags_release(out);	/* no such output here */
+		return EXIT_CLEAN;
+	}
+	if (err != FLOE_OK) {
+		cli_error("%s", floe_strerror(err));
+		return EXIT_INTERNAL;
+	}
+	return EXIT_CLEAN;
+}
+
+/*
+ * check with only TARGET=FILE pairings: the first output (of --target,
+ * or any) that no platform covers, copied into buf; 0 when all are.
+ */
+static int unpaired_output(const struct lint_args *a,
+			   const struct floe_text *t, size_t n, char *buf,
+			   size_t size)
+{
+	struct floe_yaml_limits lim = floe_yaml_default_limits();
+	int found = 0;
+
+	for (size_t i = 0; i < a->nr_platforms; i++)
+		if (!a->platforms[i].target)
+			return 0;	/* a plain --platform covers the rest */
+	lim.max_bytes = a->max;
+	for (size_t i = 0; i < n && !found; i++) {
+		struct floe_diags scratch = FLOE_DIAGS_INIT;
+		struct floe_doc *doc = NULL;
+		const struct floe_node *r;
+
+		if (floe_yaml_parse(t[i].name, t[i].buf, t[i].len, &lim, &doc,
+				    &scratch) == FLOE_OK &&
+		    (r = doc->root) && r->kind == FLOE_NODE_MAP)
+			for (size_t j = 0; j < r->nr && !found; j++) {
+				const struct floe_node *o = floe_map_get(
+					r->pairs[j].value, "outputs");
+
+				for (size_t k = 0; o && o->kind ==
+				     FLOE_NODE_MAP && k < o->nr && !found; k++) {
+					const char *name = o->pairs[k].key->value;
+
+					if (a->target && strcmp(name, a->target))
+						continue;
+					if (!platform_for(name, (void *)a)) {
+						snprintf(buf, size, "%s", name);
+						found = 1;
+					}
+				}
+			}
+		floe_doc_free(doc);
+		floe_diags_release(&scratch);
+	}
+	return found;
 }
 
 static int run(int argc, char **argv, int check)
@@ -522,10 +512,12 @@ static int run(int argc, char **argv, int check)
 	struct floe_lint_options opt;
 	struct floe_config *config = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT, pdiags = FLOE_DIAGS_INIT;
+	struct floe_diags vdiags = FLOE_DIAGS_INIT;
+	struct floe_verify_log vlog = FLOE_VERIFY_LOG_INIT;
 	struct floe_report_opts ropts;
 	struct floe_text *texts = NULL;
 	struct floe_project *project = NULL;
-	struct names names = { NULL, NULL, 0 };
+	struct cli_names names = { NULL, NULL, 0 };
 	char *report = NULL;
 	size_t report_len = 0, files = 0;
 	int ret, r, unreadable = 0;
@@ -597,7 +589,15 @@ static int run(int argc, char **argv, int check)
 			goto out;
 		}
 		files++;
+		if (a.verify) {
+			ret = verify_one(&a, &opt, t, &vlog, &vdiags);
+			if (ret)
+				goto out;
+			opt.merge = &vdiags;
+		}
 		err = floe_lint(t->name, t->buf, t->len, &opt, &diags);
+		floe_diags_release(&vdiags);
+		opt.merge = NULL;
 		if (err == FLOE_ERR_USAGE)
 			err = FLOE_OK;	/* --target: checked over all files */
 		if (err != FLOE_OK) {
@@ -621,6 +621,18 @@ static int run(int argc, char **argv, int check)
 			ret = EXIT_USAGE;
 			goto out;
 		}
+	if (check && files) {
+		char name[256];
+
+		if (unpaired_output(&a, texts, files, name, sizeof(name))) {
+			cli_error("output '%s' has no platform to be checked "
+				  "against: pair it with --platform %s=FILE, or "
+				  "give a plain --platform FILE for the others",
+				  name, name);
+			ret = EXIT_USAGE;
+			goto out;
+		}
+	}
 	if (a.project) {
 		int errnum;
 
@@ -639,15 +651,12 @@ static int run(int argc, char **argv, int check)
 		}
 	}
 
-	if (a.verify) {
-		ret = verify_all(&a, &opt, texts, files, &diags);
-		if (ret)
-			goto out;
-	}
+	if (a.verify && !a.quiet && vlog.duckdb_version)
+		fprintf(stderr, "verified on DuckDB %s\n", vlog.duckdb_version);
 
 	floe_diags_sort(&diags);
 	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF)
-		repo_relative(&diags, &names);
+		cli_repo_relative(&diags, &names);
 	memset(&ropts, 0, sizeof(ropts));
 	ropts.color = cli_use_color(a.format, a.color);
 	ropts.tool_version = FLOE_VERSION;
@@ -682,8 +691,10 @@ out:
 	floe_config_free(config);
 	floe_diags_release(&diags);
 	floe_diags_release(&pdiags);
+	floe_diags_release(&vdiags);
+	floe_verify_log_release(&vlog);
 	floe_project_free(project);
-	names_release(&names);
+	cli_names_release(&names);
 	return ret;
 }
 

@@ -88,7 +88,8 @@ int cmd_sql(int argc, char **argv)
 			if (floe_dbt_version_parse(optarg, &opt.dbt_version)) {
 				cli_error("--dbt-duckdb-version: '%s' is not a "
 					  "release from " FLOE_DBT_DUCKDB_OLDEST
-					  " on (X.Y or X.Y.Z)", optarg);
+					  " to " FLOE_DBT_DUCKDB_LATEST
+					  " (X.Y or X.Y.Z)", optarg);
 				return EXIT_USAGE;
 			}
 			break;

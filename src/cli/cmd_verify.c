@@ -122,7 +122,8 @@ static int parse_args(int argc, char **argv, struct verify_args *a)
 						   &a->opt.dbt_version)) {
 				cli_error("--dbt-duckdb-version: '%s' is not a "
 					  "release from " FLOE_DBT_DUCKDB_OLDEST
-					  " on (X.Y or X.Y.Z)", optarg);
+					  " to " FLOE_DBT_DUCKDB_LATEST
+					  " (X.Y or X.Y.Z)", optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -181,9 +182,10 @@ int cmd_verify(int argc, char **argv)
 	struct floe_verify_log log = FLOE_VERIFY_LOG_INIT;
 	struct floe_diags diags = FLOE_DIAGS_INIT;
 	struct floe_report_opts ropts;
+	struct cli_names names = { NULL, NULL, 0 };
 	char **bufs = NULL, *report = NULL, *text = NULL;
-	size_t report_len = 0, text_len = 0, files = 0;
-	int ret;
+	size_t report_len = 0, text_len = 0, files = 0, base;
+	int ret, unusable = 0;
 	enum floe_err err;
 
 	ret = parse_args(argc, argv, &a);
@@ -204,22 +206,24 @@ int cmd_verify(int argc, char **argv)
 		int errnum;
 
 		err = floe_read_file(path, a.max, &bufs[i], &len, &errnum);
+		/* like lint: report, check the other files, exit 2 at the end */
 		if (err == FLOE_ERR_IO) {
 			cli_error("cannot read '%s': %s", name,
 				  strerror(errnum));
-			ret = EXIT_USAGE;
-			goto out;
+			unusable = 1;
+			continue;
 		}
 		if (err == FLOE_ERR_TOO_BIG) {
 			cli_error("'%s' is larger than %zu bytes (raise it "
 				  "with --max-size)", name, a.max);
-			ret = EXIT_USAGE;
-			goto out;
+			unusable = 1;
+			continue;
 		}
 		if (err != FLOE_OK) {
 			ret = EXIT_INTERNAL;
 			goto out;
 		}
+		base = diags.nr;
 		err = floe_verify(name, bufs[i], len, &a.opt, &diags);
 		if (err == FLOE_ERR_IO) {
 			cli_error("%s", log.error ? log.error
@@ -229,10 +233,24 @@ int cmd_verify(int argc, char **argv)
 			goto out;
 		}
 		if (err == FLOE_ERR_USAGE) {
-			/* the diagnostic says which profile or target */
-			print_diags_gcc(&diags, stderr);
-			ret = EXIT_USAGE;
-			goto out;
+			/* no such profile or target in this file: say so and
+			 * go on with the others */
+			struct floe_diags d = FLOE_DIAGS_INIT;
+
+			for (size_t k = base; k < diags.nr; k++)
+				floe_diags_addf(&d, diags.items[k].severity,
+						NULL, diags.items[k].loc, "%s",
+						diags.items[k].message);
+			print_diags_gcc(&d, stderr);
+			floe_diags_release(&d);
+			while (diags.nr > base) {
+				struct floe_diag *g = &diags.items[--diags.nr];
+
+				diags.nr_errors -= g->severity == FLOE_SEV_ERROR;
+				free(g->message);
+			}
+			unusable = 1;
+			continue;
 		}
 		if (err == FLOE_ERR_TOO_BIG) {
 			cli_error("'%s' is too large to parse", name);
@@ -255,6 +273,8 @@ int cmd_verify(int argc, char **argv)
 		fwrite(text, 1, text_len, stderr);
 	}
 	floe_diags_sort(&diags);
+	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF)
+		cli_repo_relative(&diags, &names);
 	memset(&ropts, 0, sizeof(ropts));
 	ropts.color = cli_use_color(a.format, a.color);
 	ropts.tool_version = FLOE_VERSION;
@@ -274,6 +294,8 @@ int cmd_verify(int argc, char **argv)
 		cli_summary(&diags, files);
 	ret = (diags.nr_errors || (a.strict && diags.nr_warnings)) &&
 	      !a.exit_zero ? EXIT_FINDINGS : EXIT_CLEAN;
+	if (unusable)
+		ret = EXIT_USAGE;	/* some files could not be verified */
 out:
 	for (int i = 0; bufs && i < argc; i++)
 		free(bufs[i]);
@@ -282,5 +304,6 @@ out:
 	free(text);
 	floe_verify_log_release(&log);
 	floe_diags_release(&diags);
+	cli_names_release(&names);
 	return ret;
 }

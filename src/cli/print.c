@@ -246,3 +246,47 @@ int cli_use_color(enum floe_format format, int color)
 		return 0;
 	return isatty(STDOUT_FILENO) && term && strcmp(term, "dumb");
 }
+
+/*
+ * For github annotations and SARIF, file names are made relative to the
+ * repository root (the folder holding .git above the current one), which
+ * is what GitHub matches them against.  Names outside it stay as given.
+ */
+void cli_repo_relative(struct floe_diags *d, struct cli_names *n)
+{
+	char *root = cli_repo_root();
+
+	if (!root)
+		return;
+	n->from = calloc(d->nr ? d->nr : 1, sizeof(*n->from));
+	n->to = calloc(d->nr ? d->nr : 1, sizeof(*n->to));
+	if (!n->from || !n->to)
+		goto out;
+	for (size_t i = 0; i < d->nr; i++) {
+		const char *f = d->items[i].loc.file;
+		size_t j;
+
+		if (!f)
+			continue;
+		for (j = 0; j < n->nr; j++)
+			if (n->from[j] == f)
+				break;
+		if (j == n->nr) {
+			n->from[j] = f;
+			n->to[j] = cli_path_under(f, root);
+			n->nr++;
+		}
+		if (n->to[j])
+			d->items[i].loc.file = n->to[j];
+	}
+out:
+	free(root);
+}
+
+void cli_names_release(struct cli_names *n)
+{
+	for (size_t i = 0; i < n->nr; i++)
+		free(n->to[i]);
+	free(n->from);
+	free(n->to);
+}

@@ -652,6 +652,14 @@ static void remove_diag(struct floe_diags *d, size_t i)
 	d->nr--;
 }
 
+/* Remove a finding and the notes that belong to it. */
+static void remove_with_notes(struct floe_diags *d, size_t i)
+{
+	remove_diag(d, i);
+	while (i < d->nr && d->items[i].severity == FLOE_SEV_NOTE)
+		remove_diag(d, i);
+}
+
 static bool same_finding(const struct floe_diag *a, const struct floe_diag *b)
 {
 	return a->rule == b->rule && a->severity == b->severity &&
@@ -666,7 +674,7 @@ static void dedupe(struct floe_diags *d, size_t base)
 	for (size_t i = base; i < d->nr; i++)
 		for (size_t j = i + 1; j < d->nr;)
 			if (same_finding(&d->items[i], &d->items[j]))
-				remove_diag(d, j);
+				remove_with_notes(d, j);
 			else
 				j++;
 }
@@ -697,7 +705,7 @@ static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 					}
 			}
 		if (hit)
-			remove_diag(ctx->diags, i);
+			remove_with_notes(ctx->diags, i);
 		else
 			i++;
 	}
@@ -781,11 +789,7 @@ void floe_lint_apply_levels(struct floe_diags *d, size_t base,
 		}
 		lvl = levels[idx];
 		if (lvl == FLOE_LEVEL_OFF) {
-			remove_diag(d, i);
-			/* the notes of a removed finding go with it */
-			while (i < d->nr && d->items[i].severity ==
-					    FLOE_SEV_NOTE)
-				remove_diag(d, i);
+			remove_with_notes(d, i);
 			continue;
 		}
 		sev = lvl == FLOE_LEVEL_INFO ? FLOE_SEV_INFO
@@ -833,6 +837,14 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 	if (err == FLOE_OK) {
 		ctx.doc = doc;
 		linted = walk(&ctx);
+	}
+	if (opt->merge) {
+		size_t from = diags->nr;
+
+		if (floe_diags_move(diags, opt->merge))
+			ctx.err = FLOE_ERR_NOMEM;
+		else
+			floe_lint_apply_levels(diags, from, opt->levels);
 	}
 	lint_release_ctx(&ctx);
 	lint_finish_file(&ctx, doc, buf, len, base);

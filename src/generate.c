@@ -92,6 +92,23 @@ static void report(struct gen *g, enum floe_severity sev,
 #define ERR(g, at, ...) report(g, FLOE_SEV_ERROR, at, __VA_ARGS__)
 #define WARN(g, at, ...) report(g, FLOE_SEV_WARNING, at, __VA_ARGS__)
 
+/*
+ * dbt renders every string in profiles.yml as a Jinja template, so a
+ * value copied from the platform must not open a Jinja tag: dbt would
+ * fail to render it, or render something else.  Returns 0 after an error.
+ */
+static int jinja_free(struct gen *g, const struct floe_node *at,
+		      const char *section, const char *name,
+		      const char *field, const char *s)
+{
+	if (!s || !(strstr(s, "{{") || strstr(s, "{%") || strstr(s, "{#")))
+		return 1;
+	ERR(g, at, "%s.%s.%s: '%s' contains '{{', '{%%' or '{#', which dbt "
+	    "would render as Jinja when it reads profiles.yml", section,
+	    name, field, s);
+	return 0;
+}
+
 static const char *fmt(struct gen *g, const char *f, ...) FLOE_PRINTF(2, 3);
 static const char *fmt(struct gen *g, const char *f, ...)
 {
@@ -251,25 +268,36 @@ static long choose(struct gen *g, const struct floe_platform *p,
 
 static int scope_ok(const char *s)
 {
-	/* space-separated PRINCIPAL_ROLE:<non-empty> (Polaris) */
+	/*
+	 * single-space-separated PRINCIPAL_ROLE:<non-empty>, as lint's FP405
+	 * reads it: no empty scope, no second prefix inside a role
+	 */
 	static const char prefix[] = "PRINCIPAL_ROLE:";
-	size_t plen = sizeof(prefix) - 1;
-	int any = 0;
+	size_t plen = sizeof(prefix) - 1, len = strlen(s);
 
-	while (*s) {
-		size_t n;
+	while (len && s[len - 1] == ' ')
+		len--;
+	if (!len)
+		return 0;
+	for (size_t i = 0; i <= len;) {
+		size_t n = 0;
 
-		while (*s == ' ')
-			s++;
-		n = strcspn(s, " ");
-		if (!n)
-			break;
-		if (n <= plen || strncmp(s, prefix, plen))
+		while (i + n < len && s[i + n] != ' ')
+			n++;
+		if (n <= plen || strncmp(s + i, prefix, plen))
 			return 0;
-		any = 1;
-		s += n;
+		for (size_t k = i + plen + 1; k + plen <= i + n; k++)
+			if (!strncmp(s + k, prefix, plen))
+				return 0;
+		i += n + 1;
 	}
-	return any;
+	return 1;
+}
+
+/* Polaris' management port (health, metrics): lint's FP208 refuses it. */
+static int management_port(const struct url *u)
+{
+	return u->port && u->port_len == 4 && !memcmp(u->port, "8182", 4);
 }
 
 /*
@@ -288,6 +316,8 @@ static const char *endpoint_of(struct gen *g, const struct floe_catalog *c)
 		    c->name);
 		return NULL;
 	}
+	if (!jinja_free(g, at, "catalogs", c->name, "uri", uri))
+		return NULL;
 	if (url_parse(uri, &u) && u.has_scheme) {
 		ERR(g, at, "catalogs.%s.uri: '%s' has no host", c->name, uri);
 		return NULL;
@@ -308,13 +338,20 @@ static const char *endpoint_of(struct gen *g, const struct floe_catalog *c)
 		ERR(g, at, "catalogs.%s.uri: '%s' has no host", c->name, uri);
 		return NULL;
 	}
+	if (management_port(&u)) {
+		ERR(g, at, "catalogs.%s.uri: port 8182 is Polaris' management "
+		    "port (health and metrics), not the catalog, and answers "
+		    "404; use 8181", c->name);
+		return NULL;
+	}
 	if (u.has_query) {
 		ERR(g, at, "catalogs.%s.uri: a catalog URL takes no query or "
 		    "fragment", c->name);
 		return NULL;
 	}
+	/* as lint's FP203: /oauth/tokens anywhere in the path */
 	if (url_path_ends_with(&u, "/v1/config") ||
-	    url_path_ends_with(&u, "/oauth/tokens")) {
+	    strstr(u.path, "/oauth/tokens")) {
 		ERR(g, at, "catalogs.%s.uri: '%s' is a REST route, not the "
 		    "catalog base URL (for Polaris: "
 		    "http(s)://<host>:8181/api/catalog)", c->name, uri);
@@ -358,6 +395,17 @@ static const char *token_uri_of(struct gen *g, const struct floe_catalog *c,
 			    "found '%s'", c->name, p->value);
 			return NULL;
 		}
+		if (!jinja_free(g, p->value_node, "catalogs", c->name,
+				"properties.oauth2-server-uri", p->value))
+			return NULL;
+		if (management_port(&u)) {
+			ERR(g, p->value_node, "catalogs.%s.properties."
+			    "oauth2-server-uri: port 8182 is Polaris' "
+			    "management port (health and metrics), not the "
+			    "token endpoint, and answers 404; use 8181",
+			    c->name);
+			return NULL;
+		}
 		return p->value;
 	}
 	return fmt(g, "%s/v1/oauth/tokens", endpoint);
@@ -377,11 +425,20 @@ static void plan_catalog(struct gen *g, const struct floe_catalog *c,
 	}
 
 	pl->warehouse = c->warehouse;
-	if (c->warehouse && strstr(c->warehouse, "://"))
+	/* as lint's FP307: a URL, an absolute path or a file: location */
+	if (c->warehouse && !*c->warehouse)
+		ERR(g, c->warehouse_node, "catalogs.%s.warehouse is empty; "
+		    "the warehouse is the catalog's name in Polaris (an empty "
+		    "one answers 400 'Please specify a warehouse')", c->name);
+	else if (c->warehouse && (strstr(c->warehouse, "://") ||
+				  *c->warehouse == '/' ||
+				  !strncasecmp(c->warehouse, "file:", 5)))
 		ERR(g, c->warehouse_node, "catalogs.%s.warehouse: '%s' looks "
 		    "like a storage location; the warehouse is the catalog's "
 		    "name in Polaris (a location answers 404 'Unable to find "
 		    "warehouse')", c->name, c->warehouse);
+	jinja_free(g, c->warehouse_node, "catalogs", c->name, "warehouse",
+		   c->warehouse);
 
 	/*
 	 * The binder refuses a file without these, so generation never
@@ -417,6 +474,9 @@ static void plan_catalog(struct gen *g, const struct floe_catalog *c,
 		     c->name);
 	pl->client_id = cr->client_id.kind == FLOE_VALUE_SECRET_REF
 			? env_ref(g, cr->client_id.text) : cr->client_id.text;
+	if (cr->client_id.kind == FLOE_VALUE_LITERAL)
+		jinja_free(g, cr->client_id.node, "catalogs", c->name,
+			   "credentials.client_id", cr->client_id.text);
 	pl->client_secret = env_ref(g, cr->client_secret.text);
 
 	if (!cr->scope) {
@@ -428,7 +488,8 @@ static void plan_catalog(struct gen *g, const struct floe_catalog *c,
 		ERR(g, cr->scope_node, "catalogs.%s.credentials.scope: '%s' "
 		    "is not 'PRINCIPAL_ROLE:<role>' (space-separated); "
 		    "Polaris answers invalid_scope", c->name, cr->scope);
-	} else {
+	} else if (jinja_free(g, cr->scope_node, "catalogs", c->name,
+			      "credentials.scope", cr->scope)) {
 		pl->scope = cr->scope;
 	}
 
@@ -500,13 +561,14 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 		if (!floe_node_is_str(k))
 			continue;
 		if (!strcmp(key, "path")) {
-			if (floe_node_is_str(v) && v->len)
-				pl->path = v->value;
-			else
+			if (!floe_node_is_str(v) || !v->len)
 				ERR(g, v, "compute.%s.properties.path: "
 				    "expected a file path or ':memory:', "
 				    "found %s", c->name,
 				    floe_node_describe(v));
+			else if (jinja_free(g, v, "compute", c->name,
+					    "properties.path", v->value))
+				pl->path = v->value;
 		} else if (!strcmp(key, "threads")) {
 			long long t;
 
@@ -539,6 +601,9 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 				    floe_node_describe(v));
 				continue;
 			}
+			if (!jinja_free(g, v, "compute", c->name,
+					fmt(g, "properties.%s", key), v->value))
+				continue;
 			pl->settings[pl->nr_settings].key = key;
 			pl->settings[pl->nr_settings].value =
 				v->type == FLOE_TYPE_BOOL
@@ -563,7 +628,9 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 
 	if (c->access_delegation == FLOE_DELEGATION_VENDED) {
 		/* Polaris hands out S3 credentials; give DuckDB the region. */
-		if (s->type == FLOE_STORAGE_S3 && s->region && *s->region)
+		if (s->type == FLOE_STORAGE_S3 && s->region && *s->region &&
+		    jinja_free(g, s->name_node, "storage", s->name, "region",
+			       s->region))
 			pl->default_region = s->region;
 		return;
 	}
@@ -575,6 +642,9 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 		     : s->type == FLOE_STORAGE_AZURE ? "azure" : "local");
 		return;
 	}
+	if (!jinja_free(g, s->name_node, "storage", s->name, "region",
+			s->region))
+		return;
 	pl->s3_secret = 1;
 	pl->s3_region = s->region;
 	pl->s3_path_style = s->path_style_access;
@@ -591,6 +661,9 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 		   *s->endpoint.text) {
 		struct url u;
 
+		if (!jinja_free(g, s->endpoint.node, "storage", s->name,
+				"endpoint", s->endpoint.text))
+			return;
 		if (url_parse(s->endpoint.text, &u)) {
 			ERR(g, s->endpoint.node, "storage.%s.endpoint: '%s' "
 			    "has no host", s->name, s->endpoint.text);

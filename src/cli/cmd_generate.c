@@ -101,6 +101,11 @@ static int load(struct input *in, size_t max, struct floe_diags *diags)
 	return EXIT_CLEAN;
 }
 
+static int has_jinja(const char *s)
+{
+	return s && (strstr(s, "{{") || strstr(s, "{%") || strstr(s, "{#"));
+}
+
 /*
  * generate --check: compare with the file on disk and print a unified
  * diff that `patch -p0` applies.  A missing file counts as empty.
@@ -307,6 +312,15 @@ int cmd_generate(int argc, char **argv)
 				goto out;
 			}
 	}
+	/* dbt renders the `target:` value as Jinja: no tags in names */
+	for (size_t i = 0; i < nr; i++)
+		if (has_jinja(inputs[i].target)) {
+			cli_error("--target: '%s' contains '{{', '{%%' or "
+				  "'{#', which dbt would render as Jinja",
+				  inputs[i].target);
+			ret = EXIT_USAGE;
+			goto out;
+		}
 	if (opt.profile_name && !*opt.profile_name) {
 		cli_error("--profile-name: the name is empty");
 		ret = EXIT_USAGE;

@@ -498,7 +498,8 @@ const struct lint_rule_impl lint_rule_table[] = {
     "Good:\n  oauth2_scope: PRINCIPAL_ROLE:ALL\n\n"
     "Fix: PRINCIPAL_ROLE:<role>, several separated by spaces. (Snowflake "
     "Open Catalog's session:role: scopes are reported too: this is "
-    "Polaris' rule.)", false },
+    "Polaris' rule. With --platform naming a catalog of type rest, the "
+    "connection to it is not held to Polaris' format.)", false },
   check_scope_format, NULL },
 { { "FP406", "secret-env-not-prefixed", I, "credentials",
     "a secret read from an env var without the DBT_ENV_SECRET_ prefix",

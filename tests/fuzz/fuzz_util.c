@@ -1,0 +1,242 @@
+/*
+ * Helpers shared by the fuzz harnesses and tests/fuzz/replay.c: a fixed
+ * environment for use_env, and the UTF-8 and JSON checks the report
+ * invariants use.
+ */
+#include <string.h>
+
+#include "fuzz.h"
+
+const char *floe_fuzz_getenv(const char *name)
+{
+	static const char *const values[] = {
+		NULL,
+		"",
+		"value",
+		"http://localhost:8181/api/catalog",
+		"{{ env_var('FUZZ') }}",
+		"quote ' double \" back \\ colon: hash #",
+		"line\nbreak\ttab",
+		"PRINCIPAL_ROLE:ALL",
+		"s3://bucket/path",
+		"caf\xc3\xa9 \xe2\x82\xac",
+	};
+	unsigned h = 5381;
+
+	if (!name)
+		return NULL;
+	if (!strcmp(name, "POLARIS_CLIENT_ID"))
+		return "client";
+	if (!strcmp(name, "POLARIS_CLIENT_SECRET"))
+		return "s3cr3t";
+	for (const char *p = name; *p; p++)
+		h = h * 33u + (unsigned char)*p;
+	return values[h % (sizeof(values) / sizeof(values[0]))];
+}
+
+int floe_fuzz_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = p[i];
+		size_t n;
+		unsigned cp, min;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			n = 1, cp = c & 0x1F, min = 0x80;
+		} else if ((c & 0xF0) == 0xE0) {
+			n = 2, cp = c & 0x0F, min = 0x800;
+		} else if ((c & 0xF8) == 0xF0) {
+			n = 3, cp = c & 0x07, min = 0x10000;
+		} else {
+			return 0;
+		}
+		if (len - i <= n)
+			return 0;
+		for (size_t k = 1; k <= n; k++) {
+			if ((p[i + k] & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (p[i + k] & 0x3Fu);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		i += n + 1;
+	}
+	return 1;
+}
+
+/* ---- a small recursive-descent JSON checker ---- */
+
+struct json {
+	const char *s;
+	size_t len, i;
+	unsigned depth;
+};
+
+static int json_value(struct json *j);
+
+static void json_ws(struct json *j)
+{
+	while (j->i < j->len && strchr(" \t\r\n", j->s[j->i]) && j->s[j->i])
+		j->i++;
+}
+
+static int json_lit(struct json *j, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (j->len - j->i < n || memcmp(j->s + j->i, lit, n))
+		return 0;
+	j->i += n;
+	return 1;
+}
+
+static int is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+static int json_string(struct json *j)
+{
+	if (j->i >= j->len || j->s[j->i] != '"')
+		return 0;
+	j->i++;
+	while (j->i < j->len) {
+		unsigned char c = (unsigned char)j->s[j->i++];
+
+		if (c == '"')
+			return 1;
+		if (c < 0x20)
+			return 0;
+		if (c != '\\')
+			continue;
+		if (j->i >= j->len)
+			return 0;
+		c = (unsigned char)j->s[j->i++];
+		if (c == 'u') {
+			if (j->len - j->i < 4)
+				return 0;
+			for (int k = 0; k < 4; k++)
+				if (!is_hex(j->s[j->i++]))
+					return 0;
+		} else if (!strchr("\"\\/bfnrt", c) || !c) {
+			return 0;
+		}
+	}
+	return 0;
+}
+
+static int json_digits(struct json *j)
+{
+	size_t start = j->i;
+
+	while (j->i < j->len && j->s[j->i] >= '0' && j->s[j->i] <= '9')
+		j->i++;
+	return j->i > start;
+}
+
+static int json_number(struct json *j)
+{
+	if (j->i < j->len && j->s[j->i] == '-')
+		j->i++;
+	if (j->i < j->len && j->s[j->i] == '0')
+		j->i++;
+	else if (!json_digits(j))
+		return 0;
+	if (j->i < j->len && j->s[j->i] == '.') {
+		j->i++;
+		if (!json_digits(j))
+			return 0;
+	}
+	if (j->i < j->len && (j->s[j->i] == 'e' || j->s[j->i] == 'E')) {
+		j->i++;
+		if (j->i < j->len && (j->s[j->i] == '+' || j->s[j->i] == '-'))
+			j->i++;
+		if (!json_digits(j))
+			return 0;
+	}
+	return 1;
+}
+
+static int json_members(struct json *j, char close, int object)
+{
+	json_ws(j);
+	if (j->i < j->len && j->s[j->i] == close) {
+		j->i++;
+		return 1;
+	}
+	for (;;) {
+		json_ws(j);
+		if (object) {
+			if (!json_string(j))
+				return 0;
+			json_ws(j);
+			if (j->i >= j->len || j->s[j->i++] != ':')
+				return 0;
+		}
+		if (!json_value(j))
+			return 0;
+		json_ws(j);
+		if (j->i >= j->len)
+			return 0;
+		if (j->s[j->i] == close) {
+			j->i++;
+			return 1;
+		}
+		if (j->s[j->i++] != ',')
+			return 0;
+	}
+}
+
+static int json_value(struct json *j)
+{
+	int ok;
+
+	json_ws(j);
+	if (j->i >= j->len)
+		return 0;
+	switch (j->s[j->i]) {
+	case '{':
+	case '[':
+		if (++j->depth > 64)
+			return 0;
+		j->i++;
+		ok = json_members(j, j->s[j->i - 1] == '{' ? '}' : ']',
+				  j->s[j->i - 1] == '{');
+		j->depth--;
+		return ok;
+	case '"':
+		return json_string(j);
+	case 't':
+		return json_lit(j, "true");
+	case 'f':
+		return json_lit(j, "false");
+	case 'n':
+		return json_lit(j, "null");
+	default:
+		return json_number(j);
+	}
+}
+
+int floe_fuzz_json_valid(const char *s, size_t len)
+{
+	struct json j = { s, len, 0, 0 };
+
+	if (!json_value(&j))
+		return 0;
+	json_ws(&j);
+	return j.i == len;
+}
+
+void floe_fuzz_check_buf(const char *buf, size_t len)
+{
+	FUZZ_CHECK(buf != NULL);
+	FUZZ_CHECK(buf[len] == '\0');
+	FUZZ_CHECK(strlen(buf) == len);
+}

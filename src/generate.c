@@ -18,6 +18,7 @@
  *    runs `settings` as SET on every cursor, after the ATTACH).
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 
 #include "arena.h"
 #include "floe/generate.h"
+#include "floe/lint.h"
 #include "strbuf.h"
 #include "url.h"
 #include "yaml_emit.h"
@@ -870,6 +872,60 @@ static int header(struct strbuf *sb, const struct floe_gen_options *opt)
 			   "and run floe-profiles generate again.\n");
 }
 
+/* check --platform TARGET=FILE, for the self-check: a target's platform */
+static const struct floe_platform *target_platform(const char *output,
+						   void *arg)
+{
+	const struct floe_gen_options *opt = arg;
+
+	for (size_t i = 0; i < opt->nr_targets; i++)
+		if (!strcmp(opt->targets[i].name, output))
+			return opt->targets[i].platform;
+	return NULL;
+}
+
+#define SELF "<generated profile>"
+
+/*
+ * The promise generate makes: what it writes lints with no error against
+ * the platform it came from.  Each rule is checked by lint alone; rather
+ * than trust that the generator's own checks mirror lint's, the output is
+ * linted before it is returned.  A failure is a bug here, reported as an
+ * internal error with lint's findings, and nothing is written.
+ */
+static enum floe_err self_check(const struct floe_gen_options *opt,
+				const char *text, size_t len,
+				struct floe_diags *diags)
+{
+	struct floe_lint_options lo;
+	struct floe_diags found = FLOE_DIAGS_INIT;
+	enum floe_err err;
+
+	memset(&lo, 0, sizeof(lo));
+	lo.platform_for = target_platform;
+	lo.platform_arg = (void *)(uintptr_t)opt;
+	lo.catalog = opt->catalog;
+	lo.alias = opt->alias;
+	err = floe_lint(SELF, text, len, &lo, &found);
+	if (err == FLOE_OK && found.nr_errors) {
+		for (size_t i = 0; i < found.nr; i++)
+			if (found.items[i].severity == FLOE_SEV_ERROR &&
+			    floe_diags_addf(diags, FLOE_SEV_ERROR,
+					    found.items[i].rule,
+					    found.items[i].loc, "the generated "
+					    "profile fails its own check (a bug "
+					    "in floe-profiles; please report "
+					    "it): %s", found.items[i].message)) {
+				err = FLOE_ERR_NOMEM;
+				break;
+			}
+		if (err == FLOE_OK)
+			err = FLOE_ERR_INTERNAL;
+	}
+	floe_diags_release(&found);
+	return err;
+}
+
 enum floe_err floe_generate(const struct floe_gen_options *opt, char **out,
 			    size_t *len, struct floe_diags *diags)
 {
@@ -920,6 +976,9 @@ enum floe_err floe_generate(const struct floe_gen_options *opt, char **out,
 		g.err = r == -2 ? FLOE_ERR_NOMEM : FLOE_ERR_INTERNAL;
 		goto out;
 	}
+	g.err = self_check(opt, sb.buf, sb.len, diags);
+	if (g.err != FLOE_OK)
+		goto out;
 	*out = strbuf_detach(&sb, len);
 	if (!*out)
 		g.err = FLOE_ERR_NOMEM;

@@ -43,7 +43,10 @@ struct floe_gen_options {
  * \return FLOE_OK, FLOE_ERR_INPUT when a platform file has errors (nothing
  *         is produced), FLOE_ERR_USAGE for bad options (an alias that is
  *         not an identifier, no targets), FLOE_ERR_NOMEM, or
- *         FLOE_ERR_INTERNAL when libyaml's emitter fails.
+ *         FLOE_ERR_INTERNAL when libyaml's emitter fails or the output
+ *         would fail lint against its own platform (a bug: the findings,
+ *         file "<generated profile>", are in `diags`; nothing is
+ *         returned).
  */
 enum floe_err floe_generate(const struct floe_gen_options *opt, char **out,
 			    size_t *len, struct floe_diags *diags);

@@ -83,8 +83,17 @@ void print_diags_gcc(const struct floe_diags *d, FILE *f);
 /** `floe-profiles: <msg>` on stderr. */
 void cli_error(const char *fmt, ...) FLOE_PRINTF(1, 2);
 
-/** Parse a byte count with an optional k/M/G suffix; -1 if invalid. */
-int cli_parse_size(const char *s, size_t *out);
+/*
+ * --max-size: a byte count with an optional k/M/G suffix.  Prints its
+ * error and returns EXIT_USAGE, else EXIT_CLEAN.
+ */
+int cli_parse_max_size(const char *s, size_t *out);
+
+/*
+ * getopt_long's ':' (a value is missing) or '?' (an unknown option, then
+ * the usage): prints and returns EXIT_USAGE.
+ */
+int cli_bad_option(int c, const char *option, const char *usage);
 
 extern const char generate_usage[];
 extern const char lint_usage[];

@@ -219,9 +219,7 @@ int cmd_generate(int argc, char **argv)
 			nr++;
 			break;
 		case OPT_MAX_SIZE:
-			if (cli_parse_size(optarg, &max)) {
-				cli_error("--max-size: '%s' is not a size in "
-					  "bytes", optarg);
+			if (cli_parse_max_size(optarg, &max)) {
 				ret = EXIT_USAGE;
 				goto out;
 			}
@@ -238,15 +236,9 @@ int cmd_generate(int argc, char **argv)
 		case 'h':
 			fputs(generate_usage, stdout);
 			goto out;
-		case ':':
-			cli_error("option '%s' needs a value",
-				  argv[optind - 1]);
-			ret = EXIT_USAGE;
-			goto out;
 		default:
-			cli_error("unknown option '%s'", argv[optind - 1]);
-			fputs(generate_usage, stderr);
-			ret = EXIT_USAGE;
+			ret = cli_bad_option(c, argv[optind - 1],
+					     generate_usage);
 			goto out;
 		}
 	}

@@ -273,23 +273,14 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 			a->quiet = 1;
 			break;
 		case OPT_MAX_SIZE:
-			if (cli_parse_size(optarg, &a->max)) {
-				cli_error("--max-size: '%s' is not a size in "
-					  "bytes", optarg);
+			if (cli_parse_max_size(optarg, &a->max))
 				return EXIT_USAGE;
-			}
 			break;
 		case 'h':
 			fputs(usage, stdout);
 			return -1;
-		case ':':
-			cli_error("option '%s' needs a value",
-				  argv[optind - 1]);
-			return EXIT_USAGE;
 		default:
-			cli_error("unknown option '%s'", argv[optind - 1]);
-			fputs(usage, stderr);
-			return EXIT_USAGE;
+			return cli_bad_option(c, argv[optind - 1], usage);
 		}
 	}
 	if (cli_parse_format(format, &a->format))

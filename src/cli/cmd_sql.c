@@ -97,23 +97,14 @@ int cmd_sql(int argc, char **argv)
 			stdin_name = optarg;
 			break;
 		case OPT_MAX_SIZE:
-			if (cli_parse_size(optarg, &max)) {
-				cli_error("--max-size: '%s' is not a size in "
-					  "bytes", optarg);
+			if (cli_parse_max_size(optarg, &max))
 				return EXIT_USAGE;
-			}
 			break;
 		case 'h':
 			fputs(sql_usage, stdout);
 			return EXIT_CLEAN;
-		case ':':
-			cli_error("option '%s' needs a value",
-				  argv[optind - 1]);
-			return EXIT_USAGE;
 		default:
-			cli_error("unknown option '%s'", argv[optind - 1]);
-			fputs(sql_usage, stderr);
-			return EXIT_USAGE;
+			return cli_bad_option(c, argv[optind - 1], sql_usage);
 		}
 	}
 	if (optind >= argc) {

@@ -44,7 +44,7 @@ void print_diags_gcc(const struct floe_diags *d, FILE *f)
 			d->dropped);
 }
 
-int cli_parse_size(const char *s, size_t *out)
+static int parse_size(const char *s, size_t *out)
 {
 	char *end;
 	unsigned long long v, mul = 1;
@@ -65,6 +65,25 @@ int cli_parse_size(const char *s, size_t *out)
 		return -1;
 	*out = (size_t)(v * mul);
 	return 0;
+}
+
+int cli_parse_max_size(const char *s, size_t *out)
+{
+	if (!parse_size(s, out))
+		return EXIT_CLEAN;
+	cli_error("--max-size: '%s' is not a size in bytes", s);
+	return EXIT_USAGE;
+}
+
+int cli_bad_option(int c, const char *option, const char *usage)
+{
+	if (c == ':') {
+		cli_error("option '%s' needs a value", option);
+	} else {
+		cli_error("unknown option '%s'", option);
+		fputs(usage, stderr);
+	}
+	return EXIT_USAGE;
 }
 
 int cli_load_config(const char *path, int no_config, struct floe_config **out)

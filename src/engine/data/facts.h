@@ -1,0 +1,61 @@
+/*
+ * Row formats of the version-keyed engine facts (src/engine/data/*.def).
+ *
+ * A fact that depends on a DuckDB (or dbt-duckdb) release is a row with
+ * the first and the last release it holds for, never an `if` in code.
+ * Each .def file is an X-macro list: the includer defines the row macro,
+ * includes the file, and undefines it.  Every .def file names, in its
+ * header comment, where its rows were read (the engine library and the
+ * script that extracted them, or the upstream commit and file).
+ *
+ * Versions are encoded as FE_V(major, minor, patch): 1.4.3 is 10403.
+ * `last` is FE_V_OPEN when the fact still holds in the newest release
+ * the tables know.
+ *
+ * Row macros:
+ *   DUCKDB_SETTING(name, first, last, flags)          duckdb_settings.def
+ *   ICEBERG_ATTACH_OPTION(name, first, last, auths, kind)
+ *                                                     iceberg_attach.def
+ *   ICEBERG_SECRET_PARAM(name, first, last)           iceberg_secret.def
+ */
+#ifndef FLOE_ENGINE_FACTS_H
+#define FLOE_ENGINE_FACTS_H
+
+#define FE_V(maj, min, pat) ((maj) * 10000u + (min) * 100u + (pat))
+#define FE_V_OPEN 0u
+
+/* What the engine does with `SET name = value` after start-up. */
+enum fe_setting_flag {
+	/* refused for any value: "Cannot change X setting while database
+	 * is running" */
+	FE_SET_STARTUP_ONLY = 1 << 0,
+	/* refused only when the value relaxes a safety setting
+	 * (allow_unsigned_extensions=true); tightening is accepted */
+	FE_SET_STARTUP_RELAX = 1 << 1,
+	/* refused once the secret manager was used, for any value */
+	FE_SET_SECRET_MANAGER = 1 << 2,
+	/* "can only be set during initialization" (motherduck_token) */
+	FE_SET_INIT_ONLY = 1 << 3,
+	/* defined by an extension rather than the core */
+	FE_SET_EXTENSION = 1 << 4
+};
+
+/* The iceberg authorization types an ATTACH option is handled under. */
+enum fe_auth {
+	FE_AUTH_OAUTH2 = 1 << 0,
+	FE_AUTH_SIGV4 = 1 << 1,
+	FE_AUTH_NONE = 1 << 2,
+	FE_AUTH_ALL = FE_AUTH_OAUTH2 | FE_AUTH_SIGV4 | FE_AUTH_NONE
+};
+
+/* How the extension reads an option's value. */
+enum fe_opt_kind {
+	FE_OPT_STRING,
+	FE_OPT_BOOL,
+	FE_OPT_INTERVAL,	/* cast to INTERVAL: a YAML integer fails */
+	FE_OPT_PRESENCE,	/* switched on by presence, whatever the value */
+	FE_OPT_ENUM,
+	FE_OPT_MAP
+};
+
+#endif

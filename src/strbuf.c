@@ -12,6 +12,7 @@ void strbuf_init(struct strbuf *sb)
 	sb->buf = strbuf_empty;
 	sb->len = 0;
 	sb->alloc = 0;
+	sb->failed = 0;
 }
 
 void strbuf_release(struct strbuf *sb)
@@ -21,13 +22,33 @@ void strbuf_release(struct strbuf *sb)
 	strbuf_init(sb);
 }
 
+void strbuf_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->alloc)
+		sb->buf[0] = '\0';
+}
+
+int strbuf_error(const struct strbuf *sb)
+{
+	return sb->failed ? -1 : 0;
+}
+
+static int fail(struct strbuf *sb)
+{
+	sb->failed = 1;
+	return -1;
+}
+
 int strbuf_grow(struct strbuf *sb, size_t extra)
 {
 	size_t need, alloc;
 	char *buf;
 
-	if (extra > (size_t)-1 - sb->len - 1)
+	if (sb->failed)
 		return -1;
+	if (extra > (size_t)-1 - sb->len - 1)
+		return fail(sb);
 	need = sb->len + extra + 1;
 	if (need <= sb->alloc)
 		return 0;
@@ -36,7 +57,7 @@ int strbuf_grow(struct strbuf *sb, size_t extra)
 		alloc = alloc > (size_t)-1 / 2 ? need : alloc * 2;
 	buf = realloc(sb->alloc ? sb->buf : NULL, alloc);
 	if (!buf)
-		return -1;
+		return fail(sb);
 	if (!sb->alloc)
 		buf[0] = '\0';
 	sb->buf = buf;
@@ -65,29 +86,44 @@ int strbuf_addch(struct strbuf *sb, char c)
 	return strbuf_add(sb, &c, 1);
 }
 
+int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+
+	if (sb->failed)
+		return -1;
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return fail(sb);
+	if (strbuf_grow(sb, (size_t)n))
+		return -1;
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	sb->len += (size_t)n;
+	return 0;
+}
+
 int strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
+	int ret;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	ret = strbuf_vaddf(sb, fmt, ap);
 	va_end(ap);
-	if (n < 0 || strbuf_grow(sb, (size_t)n))
-		return -1;
-	va_start(ap, fmt);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	sb->len += (size_t)n;
-	return 0;
+	return ret;
 }
 
 char *strbuf_detach(struct strbuf *sb, size_t *len)
 {
 	char *buf;
 
-	if (!sb->alloc && strbuf_grow(sb, 0))
+	if (sb->failed || (!sb->alloc && strbuf_grow(sb, 0))) {
+		strbuf_release(sb);
 		return NULL;
+	}
 	buf = sb->buf;
 	if (len)
 		*len = sb->len;

@@ -1,9 +1,12 @@
 #include "floe/diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
 
 static void count(struct floe_diags *d, enum floe_severity sev)
 {
@@ -34,16 +37,8 @@ int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
 		count(d, sev);
 		return 0;
 	}
-	if (d->nr == d->alloc) {
-		size_t alloc = d->alloc ? d->alloc * 2 : 16;
-		struct floe_diag *items = realloc(d->items,
-						  alloc * sizeof(*items));
-
-		if (!items)
-			return -1;
-		d->items = items;
-		d->alloc = alloc;
-	}
+	if (ALLOC_GROW(d->items, d->nr + 1, d->alloc))
+		return -1;
 
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap2);
@@ -80,16 +75,9 @@ int floe_diags_move(struct floe_diags *dst, struct floe_diags *src)
 {
 	if (!src->nr)
 		return 0;
-	if (dst->nr + src->nr > dst->alloc) {
-		size_t alloc = dst->nr + src->nr;
-		struct floe_diag *items = realloc(dst->items,
-						  alloc * sizeof(*items));
-
-		if (!items)
-			return -1;
-		dst->items = items;
-		dst->alloc = alloc;
-	}
+	if (src->nr > SIZE_MAX - dst->nr ||
+	    ALLOC_GROW(dst->items, dst->nr + src->nr, dst->alloc))
+		return -1;
 	memcpy(dst->items + dst->nr, src->items, src->nr * sizeof(*src->items));
 	dst->nr += src->nr;
 	dst->nr_errors += src->nr_errors;

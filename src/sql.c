@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "arena.h"
+#include "alloc.h"
 #include "floe/sql.h"
 #include "strbuf.h"
 
@@ -118,15 +119,9 @@ struct vec {
 
 static int vec_push(struct vec *v, const void *item, size_t size)
 {
-	if (v->nr == v->alloc) {
-		size_t alloc = v->alloc ? v->alloc * 2 : 16;
-		void *p = realloc(v->items, alloc * size);
-
-		if (!p)
-			return -1;
-		v->items = p;
-		v->alloc = alloc;
-	}
+	if (v->nr == v->alloc &&
+	    alloc_grow(&v->items, size, v->nr + 1, &v->alloc))
+		return -1;
 	memcpy((char *)v->items + v->nr * size, item, size);
 	v->nr++;
 	return 0;

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "floe/verify.h"
 #include "strbuf.h"
 
@@ -255,17 +256,9 @@ static void step(struct run *r, const struct floe_sql_stmt *st,
 
 	if (!log)
 		return;
-	if (log->nr == log->alloc) {
-		size_t alloc = log->alloc ? log->alloc * 2 : 16;
-		struct floe_verify_step *p = realloc(log->steps,
-						     alloc * sizeof(*p));
-
-		if (!p) {
-			nomem(r);
-			return;
-		}
-		log->steps = p;
-		log->alloc = alloc;
+	if (ALLOC_GROW(log->steps, log->nr + 1, log->alloc)) {
+		nomem(r);
+		return;
 	}
 	s = &log->steps[log->nr];
 	memset(s, 0, sizeof(*s));

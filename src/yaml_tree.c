@@ -14,6 +14,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "floe/yaml.h"
 
@@ -392,22 +393,6 @@ static struct tnode *new_node(struct builder *b, enum floe_node_kind kind,
 	return n;
 }
 
-static int grow(void **arr, size_t *alloc, size_t nr, size_t elem)
-{
-	void *p;
-	size_t n;
-
-	if (nr < *alloc)
-		return 0;
-	n = *alloc ? *alloc * 2 : 8;
-	p = realloc(*arr, n * elem);
-	if (!p)
-		return -1;
-	*arr = p;
-	*alloc = n;
-	return 0;
-}
-
 /*
  * PyYAML resolves a plain `<<` and `=` to the merge and value tags, which
  * its SafeLoader understands only as mapping keys: anywhere else they are
@@ -460,8 +445,7 @@ static int add_child(struct builder *b, struct tnode *n, struct floe_loc where)
 	if (f->node->pub.kind == FLOE_NODE_SEQ) {
 		if (check_key_only(b, n, where))
 			return -1;
-		if (grow((void **)&f->items, &f->alloc, f->nr,
-			 sizeof(*f->items)))
+		if (ALLOC_GROW(f->items, f->nr + 1, f->alloc))
 			return nomem(b);
 		f->items[f->nr++] = &n->pub;
 		return 0;
@@ -485,7 +469,7 @@ static int add_child(struct builder *b, struct tnode *n, struct floe_loc where)
 	}
 	if (check_key_only(b, n, where))
 		return -1;
-	if (grow((void **)&f->pairs, &f->alloc, f->nr, sizeof(*f->pairs)))
+	if (ALLOC_GROW(f->pairs, f->nr + 1, f->alloc))
 		return nomem(b);
 	f->pairs[f->nr].key = f->key;
 	f->pairs[f->nr].value = &n->pub;
@@ -507,8 +491,7 @@ static int push(struct builder *b, struct tnode *n, const char *anchor,
 	}
 	if (anchor && anchor_add(b, anchor, n, mark))
 		return -1;
-	if (grow((void **)&b->stack, &b->stack_alloc, b->depth,
-		 sizeof(*b->stack)))
+	if (ALLOC_GROW(b->stack, b->depth + 1, b->stack_alloc))
 		return nomem(b);
 	f = &b->stack[b->depth++];
 	memset(f, 0, sizeof(*f));
@@ -520,7 +503,7 @@ static int add_pairs(struct floe_pair **out, size_t *nr, size_t *alloc,
 		     const struct floe_node *map)
 {
 	for (size_t i = 0; i < map->nr; i++) {
-		if (grow((void **)out, alloc, *nr, sizeof(**out)))
+		if (ALLOC_GROW(*out, *nr + 1, *alloc))
 			return -1;
 		(*out)[*nr] = map->pairs[i];
 		(*out)[*nr].merged = true;
@@ -606,7 +589,7 @@ static int finish_map(struct builder *b, struct frame *f)
 	for (size_t i = 0; i < f->nr; i++) {
 		if (f->pairs[i].key->type == FLOE_TYPE_MERGE)
 			continue;
-		if (grow((void **)&all, &alloc_all, nr_all, sizeof(*all)))
+		if (ALLOC_GROW(all, nr_all + 1, alloc_all))
 			goto oom;
 		all[nr_all++] = f->pairs[i];
 	}

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "alloc.h"
 #include "rules.h"
 
 /* ---- reporting ---- */
@@ -308,7 +309,7 @@ void lint_release_ctx(struct lint_ctx *ctx)
 			floe_gen_attach_release(&ctx->expected[i].attach);
 	free(ctx->expected);
 	ctx->expected = NULL;
-	ctx->nr_expected = 0;
+	ctx->nr_expected = ctx->alloc_expected = 0;
 }
 
 
@@ -322,13 +323,12 @@ const struct floe_gen_attach *lint_expected(struct lint_ctx *ctx)
 		if (ctx->expected[i].platform == ctx->platform)
 			return ctx->expected[i].err == FLOE_OK
 			       ? &ctx->expected[i].attach : NULL;
-	c = realloc(ctx->expected, (ctx->nr_expected + 1) * sizeof(*c));
-	if (!c) {
+	if (ALLOC_GROW(ctx->expected, ctx->nr_expected + 1,
+		       ctx->alloc_expected)) {
 		ctx->err = FLOE_ERR_NOMEM;
 		return NULL;
 	}
-	ctx->expected = c;
-	c = &c[ctx->nr_expected++];
+	c = &ctx->expected[ctx->nr_expected++];
 	c->platform = ctx->platform;
 	c->err = floe_gen_attach(ctx->platform, ctx->catalog->name,
 				 &c->attach);
@@ -616,17 +616,9 @@ static struct supp *scan_suppressions(struct lint_ctx *ctx, const char *buf,
 			parse_directive(ctx, l + hash, llen - (size_t)hash,
 					line, col, content, &s, &valid);
 			if (valid) {
-				if (*nr == alloc) {
-					size_t a = alloc ? alloc * 2 : 8;
-					struct supp *p = realloc(list,
-							a * sizeof(*p));
-
-					if (!p) {
-						ctx->err = FLOE_ERR_NOMEM;
-						break;
-					}
-					list = p;
-					alloc = a;
+				if (ALLOC_GROW(list, *nr + 1, alloc)) {
+					ctx->err = FLOE_ERR_NOMEM;
+					break;
 				}
 				list[(*nr)++] = s;
 			}

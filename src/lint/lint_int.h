@@ -64,7 +64,7 @@ struct lint_ctx {
 	const struct floe_catalog *catalog;
 	/* what generate writes for that catalog (lint_expected); cached */
 	struct lint_expected_cache *expected;
-	size_t nr_expected;
+	size_t nr_expected, alloc_expected;
 };
 
 /*

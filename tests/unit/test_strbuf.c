@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "strbuf.h"
 
@@ -123,6 +124,98 @@ static void test_strbuf_refuses_a_growth_that_overflows(void **state)
 	assert_string_equal(sb.buf, "keep");
 	assert_int_equal(sb.len, 4);
 	strbuf_release(&sb);
+}
+
+static void test_strbuf_error_is_sticky_until_release(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *s;
+
+	(void)state;
+	assert_int_equal(strbuf_adds(&sb, "keep"), 0);
+	assert_int_equal(strbuf_error(&sb), 0);
+	/* an append that cannot fit fails, and so does every later one */
+	assert_int_equal(strbuf_grow(&sb, SIZE_MAX), -1);
+	assert_int_equal(strbuf_error(&sb), -1);
+	assert_int_equal(strbuf_adds(&sb, "more"), -1);
+	assert_int_equal(strbuf_addch(&sb, 'x'), -1);
+	assert_int_equal(strbuf_addf(&sb, "%d", 42), -1);
+	assert_int_equal(strbuf_grow(&sb, 1), -1);
+	/* nothing was appended after the failure */
+	assert_string_equal(sb.buf, "keep");
+	assert_int_equal(sb.len, 4);
+	/* reset empties but keeps the error: the result is still unusable */
+	strbuf_reset(&sb);
+	assert_string_equal(sb.buf, "");
+	assert_int_equal(strbuf_error(&sb), -1);
+	/* detach reports the error once, at the end, and frees */
+	s = strbuf_detach(&sb, NULL);
+	assert_null(s);
+	assert_int_equal(sb.alloc, 0);
+	assert_int_equal(strbuf_error(&sb), 0);
+	assert_int_equal(strbuf_adds(&sb, "again"), 0);
+	assert_string_equal(sb.buf, "again");
+	strbuf_release(&sb);
+}
+
+static void test_strbuf_reset_keeps_the_memory(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t alloc;
+
+	(void)state;
+	strbuf_reset(&sb);
+	assert_string_equal(sb.buf, "");
+	assert_int_equal(strbuf_adds(&sb, "abc"), 0);
+	alloc = sb.alloc;
+	strbuf_reset(&sb);
+	assert_string_equal(sb.buf, "");
+	assert_int_equal(sb.len, 0);
+	assert_int_equal(sb.alloc, alloc);
+	strbuf_release(&sb);
+}
+
+/* ---- ALLOC_GROW ---- */
+
+static void test_alloc_grow_doubles_from_8_and_keeps_items(void **state)
+{
+	int *v = NULL;
+	size_t nr = 0, alloc = 0;
+
+	(void)state;
+	for (int i = 0; i < 100; i++) {
+		assert_int_equal(ALLOC_GROW(v, nr + 1, alloc), 0);
+		v[nr++] = i;
+		if (nr == 1)
+			assert_int_equal(alloc, 8);
+	}
+	assert_int_equal(alloc, 128);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(v[i], i);
+	/* room already there: nothing moves */
+	assert_int_equal(ALLOC_GROW(v, 50, alloc), 0);
+	assert_int_equal(alloc, 128);
+	/* a jump past double is taken at once */
+	assert_int_equal(ALLOC_GROW(v, 1000, alloc), 0);
+	assert_true(alloc >= 1000);
+	free(v);
+}
+
+static void test_alloc_grow_refuses_an_overflow_and_keeps_the_array(
+	void **state)
+{
+	struct big { char b[64]; } *v = NULL;
+	size_t alloc = 0;
+
+	(void)state;
+	assert_int_equal(ALLOC_GROW(v, 1, alloc), 0);
+	memcpy(v[0].b, "kept", 5);
+	/* SIZE_MAX / 2 items of 64 bytes do not fit in a size_t */
+	assert_int_equal(ALLOC_GROW(v, SIZE_MAX / 2, alloc), -1);
+	assert_int_equal(ALLOC_GROW(v, SIZE_MAX, alloc), -1);
+	assert_int_equal(alloc, 8);
+	assert_string_equal(v[0].b, "kept");
+	free(v);
 }
 
 static void test_strbuf_addf_formats_and_appends(void **state)
@@ -334,6 +427,11 @@ int main(void)
 		cmocka_unit_test(test_strbuf_grows_by_doubling_from_64),
 		cmocka_unit_test(test_strbuf_large_appends_stay_intact),
 		cmocka_unit_test(test_strbuf_refuses_a_growth_that_overflows),
+		cmocka_unit_test(test_strbuf_error_is_sticky_until_release),
+		cmocka_unit_test(test_strbuf_reset_keeps_the_memory),
+		cmocka_unit_test(test_alloc_grow_doubles_from_8_and_keeps_items),
+		cmocka_unit_test(
+			test_alloc_grow_refuses_an_overflow_and_keeps_the_array),
 		cmocka_unit_test(test_strbuf_addf_formats_and_appends),
 		cmocka_unit_test(
 			test_strbuf_detach_hands_over_and_leaves_empty),

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "alloc.h"
 #include "floe/fileio.h"
 #include "rules.h"
 #include "strbuf.h"
@@ -37,19 +38,23 @@ void floe_project_free(struct floe_project *p)
 	free(p);
 }
 
+/* "dir/name" in a new malloc'd string, or NULL when memory runs out. */
+static char *join_path(const char *dir, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_adds(&sb, dir);
+	strbuf_addch(&sb, '/');
+	strbuf_adds(&sb, name);
+	return strbuf_detach(&sb, NULL);
+}
+
 static const char *keep_name(struct floe_project *p, const char *name)
 {
 	char *copy;
 
-	if (p->nr == p->alloc) {
-		size_t a = p->alloc ? p->alloc * 2 : 16;
-		char **v = realloc(p->names, a * sizeof(*v));
-
-		if (!v)
-			return NULL;
-		p->names = v;
-		p->alloc = a;
-	}
+	if (ALLOC_GROW(p->names, p->nr + 1, p->alloc))
+		return NULL;
 	copy = strdup(name);
 	if (copy)
 		p->names[p->nr++] = copy;
@@ -313,25 +318,17 @@ static enum floe_err walk(struct lint_ctx *ctx, struct floe_project *p,
 	if (depth > MAX_WALK_DEPTH || !(d = opendir(dir)))
 		return FLOE_OK;
 	while ((e = readdir(d))) {
-		char **v;
-
 		if (e->d_name[0] == '.')
 			continue;	/* ., .., hidden folders */
-		if (nr == alloc) {
-			alloc = alloc ? alloc * 2 : 32;
-			v = realloc(names, alloc * sizeof(*v));
-			if (!v) {
-				err = FLOE_ERR_NOMEM;
-				break;
-			}
-			names = v;
+		if (ALLOC_GROW(names, nr + 1, alloc)) {
+			err = FLOE_ERR_NOMEM;
+			break;
 		}
-		names[nr] = malloc(strlen(dir) + strlen(e->d_name) + 2);
+		names[nr] = join_path(dir, e->d_name);
 		if (!names[nr]) {
 			err = FLOE_ERR_NOMEM;
 			break;
 		}
-		sprintf(names[nr], "%s/%s", dir, e->d_name);
 		nr++;
 	}
 	closedir(d);
@@ -408,7 +405,7 @@ enum floe_err floe_project_check(const char *dir,
 		lim = floe_yaml_default_limits();
 	p = calloc(1, sizeof(*p));
 	docs = calloc(nr_profiles ? nr_profiles : 1, sizeof(*docs));
-	path = malloc(strlen(dir) + sizeof("/dbt_project.yml"));
+	path = join_path(dir, "dbt_project.yml");
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.opt = opt;
 	ctx.diags = diags;
@@ -417,7 +414,6 @@ enum floe_err floe_project_check(const char *dir,
 		err = FLOE_ERR_NOMEM;
 		goto out;
 	}
-	sprintf(path, "%s/dbt_project.yml", dir);
 	err = floe_read_file(path, lim.max_bytes, &buf, &len, errnum);
 	if (err != FLOE_OK)
 		goto out;
@@ -482,23 +478,21 @@ enum floe_err floe_project_check(const char *dir,
 
 			if (!m)
 				continue;
-			sub = malloc(strlen(dir) + strlen(m) + 2);
+			sub = join_path(dir, m);
 			if (!sub) {
 				err = FLOE_ERR_NOMEM;
 				break;
 			}
-			sprintf(sub, "%s/%s", dir, m);
 			err = walk(&ctx, p, sub, &t, 0, &files);
 			free(sub);
 		}
 	} else {
-		char *sub = malloc(strlen(dir) + sizeof("/models"));
+		char *sub = join_path(dir, "models");
 
 		if (!sub) {
 			err = FLOE_ERR_NOMEM;
 			goto out;
 		}
-		sprintf(sub, "%s/models", dir);
 		err = walk(&ctx, p, sub, &t, 0, &files);
 		free(sub);
 	}

@@ -24,6 +24,7 @@
 #include "floe/generate.h"
 #include "floe/yaml.h"
 #include "lint/rules.h"
+#include "strbuf.h"
 
 struct cfg_rule {
 	char *id;
@@ -430,43 +431,84 @@ const char *floe_config_alias(const struct floe_config *c)
 	       c->root->generate->alias : NULL;
 }
 
-static int exists(const char *path)
+/* `dir/name` exists; -1 when memory ran out. */
+static int has_entry(const char *dir, const char *name)
 {
+	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
+	int ret;
 
-	return !stat(path, &st);
+	strbuf_adds(&sb, dir);
+	if (sb.len && sb.buf[sb.len - 1] != '/')
+		strbuf_addch(&sb, '/');
+	strbuf_adds(&sb, name);
+	if (strbuf_error(&sb))
+		ret = -1;
+	else
+		ret = !stat(sb.buf, &st);
+	strbuf_release(&sb);
+	return ret;
+}
+
+/* Cut `cur` to its parent folder; 0 when it already is /. */
+static int up(char *cur)
+{
+	char *slash = strrchr(cur, '/');
+
+	if (!slash || !slash[1])
+		return 0;
+	if (slash == cur)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	return 1;
+}
+
+/*
+ * Walk up from `dir`: the first folder that holds `name` (when given) is
+ * returned as `dir/name`, and the walk stops after the folder holding .git
+ * (returned itself when `name` is NULL) or at /.
+ */
+static char *walk_up(const char *dir, const char *name)
+{
+	char *cur = realpath(dir, NULL);
+	char *found = NULL;
+
+	while (cur) {
+		int r = name ? has_entry(cur, name) : 0;
+
+		if (r == 1) {
+			struct strbuf sb = STRBUF_INIT;
+
+			strbuf_adds(&sb, cur);
+			if (sb.len > 1)
+				strbuf_addch(&sb, '/');
+			strbuf_adds(&sb, name);
+			found = strbuf_detach(&sb, NULL);
+			break;
+		}
+		if (r < 0 || (r = has_entry(cur, ".git")) < 0)
+			break;
+		if (r) {
+			if (!name) {
+				found = cur;
+				cur = NULL;
+			}
+			break;	/* the repository root */
+		}
+		if (!up(cur))
+			break;	/* / */
+	}
+	free(cur);
+	return found;
 }
 
 char *floe_config_find(const char *dir)
 {
-	char *cur = realpath(dir, NULL);
+	return walk_up(dir, FLOE_CONFIG_NAME);
+}
 
-	while (cur) {
-		size_t n = strlen(cur);
-		char *path = malloc(n + sizeof(FLOE_CONFIG_NAME) + 6);
-		char *slash;
-
-		if (!path)
-			break;
-		snprintf(path, n + sizeof(FLOE_CONFIG_NAME) + 6, "%s/%s", cur,
-			 FLOE_CONFIG_NAME);
-		if (exists(path)) {
-			free(cur);
-			return path;
-		}
-		snprintf(path, n + sizeof(FLOE_CONFIG_NAME) + 6, "%s/.git",
-			 cur);
-		if (exists(path) || n <= 1) {
-			free(path);
-			break;	/* the repository root, or / */
-		}
-		free(path);
-		slash = strrchr(cur, '/');
-		if (slash == cur)
-			slash[1] = '\0';
-		else
-			*slash = '\0';
-	}
-	free(cur);
-	return NULL;
+char *floe_repo_root(const char *dir)
+{
+	return walk_up(dir, NULL);
 }

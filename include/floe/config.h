@@ -48,9 +48,19 @@ const char *floe_config_alias(const struct floe_config *c);
 
 /**
  * Look for .floe-profiles.yaml from `dir` upward, stopping after the
- * folder that holds .git (the repository root) or at /.
+ * folder that holds .git (the repository root, floe_repo_root()) or at /.
  * \return a malloc'd path, or NULL when there is none.
  */
 char *floe_config_find(const char *dir);
+
+/**
+ * The repository root at or above `dir`: the nearest folder, walking up
+ * from `dir`'s real path, that holds a `.git` entry (a folder, or the file
+ * of a worktree or submodule).  This is the only place that walks up to
+ * `.git`.
+ * \return a malloc'd absolute path, or NULL when there is none (or memory
+ *         ran out).
+ */
+char *floe_repo_root(const char *dir);
 
 #endif

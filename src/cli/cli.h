@@ -43,9 +43,6 @@ int cli_load_config(const char *path, int no_config,
  */
 char *cli_relative_to(const char *path, const char *file);
 
-/* The repository root above the current folder (holds .git), or NULL. */
-char *cli_repo_root(void);
-
 /* `path` relative to `root` when it lies under it, else NULL. */
 char *cli_path_under(const char *path, const char *root);
 

@@ -182,34 +182,6 @@ out:
 	return out;
 }
 
-char *cli_repo_root(void)
-{
-	char *cur = realpath(".", NULL);
-
-	while (cur) {
-		size_t n = strlen(cur);
-		char *git = malloc(n + sizeof("/.git"));
-		char *slash;
-		struct stat st;
-
-		if (!git)
-			break;
-		memcpy(git, cur, n);
-		memcpy(git + n, "/.git", sizeof("/.git"));
-		if (!stat(git, &st)) {
-			free(git);
-			return cur;
-		}
-		free(git);
-		slash = strrchr(cur, '/');
-		if (!slash || slash == cur)
-			break;
-		*slash = '\0';
-	}
-	free(cur);
-	return NULL;
-}
-
 char *cli_path_under(const char *path, const char *root)
 {
 	char *abs = realpath(path, NULL);
@@ -273,7 +245,7 @@ int cli_use_color(enum floe_format format, int color)
  */
 void cli_repo_relative(struct floe_diags *d, struct cli_names *n)
 {
-	char *root = cli_repo_root();
+	char *root = floe_repo_root(".");
 
 	if (!root)
 		return;

@@ -539,6 +539,40 @@ static void test_config_find_goes_past_folders_without_git(void **state)
 	make_dir(t->root, "repo/.git");
 }
 
+static void test_config_repo_root_is_the_folder_holding_git(void **state)
+{
+	struct tree *t = *state;
+	char dir[512], *got, *want = path_in(t->root, "repo");
+
+	snprintf(dir, sizeof(dir), "%s/repo/a/b/c", t->root);
+	got = floe_repo_root(dir);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+	snprintf(dir, sizeof(dir), "%s/repo", t->root);
+	got = floe_repo_root(dir);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	/* a worktree's .git file marks the root too */
+	assert_int_equal(remove_path(t->root, "repo/.git"), 0);
+	make_file(t->root, "repo/.git");
+	snprintf(dir, sizeof(dir), "%s/repo/a", t->root);
+	got = floe_repo_root(dir);
+	want = path_in(t->root, "repo");
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	assert_int_equal(remove_path(t->root, "repo/.git"), 0);
+	make_dir(t->root, "repo/.git");
+	/* above the repository there is none (the mkdtemp folder is in /tmp) */
+	if (access("/tmp/.git", F_OK) && access("/.git", F_OK))
+		assert_null(floe_repo_root(t->root));
+	assert_null(floe_repo_root("/nonexistent/floe/folder"));
+}
+
 static void test_config_find_of_a_missing_folder_is_null(void **state)
 {
 	struct tree *t = *state;
@@ -626,6 +660,9 @@ int main(void)
 			tree_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_config_find_goes_past_folders_without_git,
+			tree_setup, tree_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_config_repo_root_is_the_folder_holding_git,
 			tree_setup, tree_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_config_find_of_a_missing_folder_is_null,

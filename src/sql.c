@@ -26,6 +26,7 @@
 #include "arena.h"
 #include "alloc.h"
 #include "floe/sql.h"
+#include "jinja.h"
 #include "strbuf.h"
 
 /* ---- versions ---- */
@@ -376,7 +377,7 @@ static void scalar_str(const struct floe_node *n, struct strbuf *sb,
 	*failed |= strbuf_add(sb, n->value, n->len);
 }
 
-/* ---- Jinja: env_var() with its default, or the environment ---- */
+/* ---- Jinja: the one reader (src/jinja.c), with placeholders ---- */
 
 struct jinja {
 	struct strbuf out;
@@ -386,195 +387,46 @@ struct jinja {
 	const char *missing_name;	/* the first one (arena) */
 };
 
-static void skip_ws(const char **p, const char *end)
-{
-	while (*p < end && strchr(" \t\r\n", **p))
-		(*p)++;
-}
-
 /*
- * One string literal, or several written side by side (Jinja joins them,
- * as Python does), unescaped into `out`.
+ * Render a string as dbt does, through the reader lint uses: an env var
+ * with neither a value nor a default becomes ${NAME} and is listed; a
+ * value the reader cannot render is shown as written.
  */
-static bool lit(const char **p, const char *end, struct strbuf *out,
-		int *failed)
-{
-	bool any = false;
-
-	for (;;) {
-		const char *save = *p;
-		char q;
-
-		skip_ws(p, end);
-		if (*p >= end || (**p != '\'' && **p != '"')) {
-			*p = save;
-			return any;
-		}
-		q = *(*p)++;
-		while (*p < end && **p != q) {
-			char ch = **p;
-
-			if (ch == '\\' && *p + 1 < end) {
-				ch = *++(*p);
-				ch = ch == 'n' ? '\n' : ch == 't' ? '\t'
-				     : ch == 'r' ? '\r' : ch;
-			}
-			*failed |= strbuf_addch(out, ch);
-			(*p)++;
-		}
-		if (*p >= end)
-			return false;
-		(*p)++;
-		any = true;
-	}
-}
-
-static bool number(const char **p, const char *end, const char **body,
-		   size_t *len)
-{
-	const char *start;
-
-	skip_ws(p, end);
-	start = *p;
-	while (*p < end && (isdigit((unsigned char)**p) || **p == '.' ||
-			    **p == '-'))
-		(*p)++;
-	*body = start;
-	*len = (size_t)(*p - start);
-	return *len > 0;
-}
-
-static bool word(const char **p, const char *end, const char *w)
-{
-	size_t n = strlen(w);
-
-	skip_ws(p, end);
-	if ((size_t)(end - *p) >= n && !memcmp(*p, w, n)) {
-		*p += n;
-		return true;
-	}
-	return false;
-}
-
-/* One {{ expression }}; false when it is not a plain env_var() call. */
-static bool env_call(struct ctx *c, const char *p, const char *end,
-		     struct jinja *j)
-{
-	struct strbuf var = STRBUF_INIT, dflt = STRBUF_INIT;
-	const char *value = NULL, *num;
-	bool has_dflt = false, ok = false;
-	size_t num_len;
-	char *name = NULL;
-	int failed = 0;
-
-	if (!word(&p, end, "env_var") || !word(&p, end, "(") ||
-	    !lit(&p, end, &var, &failed) || !var.len)
-		goto out;
-	if (word(&p, end, ",")) {
-		const char *save = p;
-
-		if (!(word(&p, end, "default") && word(&p, end, "=")))
-			p = save;
-		if (lit(&p, end, &dflt, &failed))
-			has_dflt = true;
-		else if (number(&p, end, &num, &num_len))
-			has_dflt = !strbuf_add(&dflt, num, num_len);
-		else
-			goto out;
-	}
-	if (!word(&p, end, ")"))
-		goto out;
-	skip_ws(&p, end);
-	if (p != end)
-		goto out;	/* a filter or an operator */
-	ok = true;
-	name = arena_strndup(c->arena, var.buf, var.len);
-	if (!name) {
-		nomem(c);
-		goto out;
-	}
-	if (!strncmp(name, "DBT_ENV_SECRET_", 15))
-		j->secret_env = true;
-	if (c->opt->use_env) {
-		const char *(*get)(const char *) = c->opt->getenv_fn;
-
-		value = get ? get(name) : getenv(name);
-	}
-	if (value) {
-		failed |= strbuf_adds(&j->out, value);
-	} else if (has_dflt) {
-		failed |= strbuf_add(&j->out, dflt.buf, dflt.len);
-	} else {
-		const char **m = c->missing.items;
-		bool seen = false;
-
-		j->missing = true;
-		if (!j->missing_name)
-			j->missing_name = name;
-		failed |= strbuf_addf(&j->out, "${%s}", name);
-		for (size_t i = 0; i < c->missing.nr; i++)
-			if (!strcmp(m[i], name))
-				seen = true;
-		if (!seen && vec_push(&c->missing, &name, sizeof(name)))
-			nomem(c);
-	}
-out:
-	if (failed)
-		nomem(c);
-	strbuf_release(&var);
-	strbuf_release(&dflt);
-	return ok;
-}
-
-static const char *block_end(const char *p, const char *end)
-{
-	char q = 0;
-
-	for (; p + 1 < end; p++) {
-		if (q) {
-			if (*p == q)
-				q = 0;
-		} else if (*p == '\'' || *p == '"') {
-			q = *p;
-		} else if (p[0] == '}' && p[1] == '}') {
-			return p;
-		}
-	}
-	return NULL;
-}
-
 static void jinja_render(struct ctx *c, const struct floe_node *n,
 			 struct jinja *j)
 {
-	const char *p = n->value, *end = n->value + n->len;
+	struct jinja_opts o = { c->opt->use_env, c->opt->getenv_fn, true };
+	struct jinja_read r;
 	int failed = 0;
 
 	memset(j, 0, sizeof(*j));
 	strbuf_init(&j->out);
-	while (p < end && !j->dynamic) {
-		const char *open = NULL, *close;
-
-		for (const char *q = p; q + 1 < end; q++)
-			if (q[0] == '{' && strchr("{%#", q[1])) {
-				open = q;
-				break;
-			}
-		if (!open) {
-			failed |= strbuf_add(&j->out, p, (size_t)(end - p));
-			break;
-		}
-		failed |= strbuf_add(&j->out, p, (size_t)(open - p));
-		close = open[1] == '{' ? block_end(open + 2, end) : NULL;
-		if (!close || !env_call(c, open + 2, close, j)) {
-			j->dynamic = true;
-			break;
-		}
-		p = close + 2;
+	if (jinja_read(c->arena, n, &o, &r) != FLOE_OK) {
+		nomem(c);
+		return;
 	}
-	if (j->dynamic) {
+	j->dynamic = r.dynamic;
+	if (r.dynamic) {
 		/* shown as written: dbt renders it with its full Jinja */
-		j->out.len = 0;
 		failed |= strbuf_add(&j->out, n->value, n->len);
+	} else {
+		failed |= strbuf_add(&j->out, r.text, r.len);
+		j->secret_env = r.secret_env;
+		j->missing = r.missing;
+		j->missing_name = r.missing_name;
+	}
+	for (size_t i = 0; !r.dynamic && i < r.nr_calls; i++) {
+		const char **m = c->missing.items;
+		const char *name = r.calls[i].name;
+		bool seen = false;
+
+		if (!r.calls[i].missing)
+			continue;
+		for (size_t k = 0; k < c->missing.nr; k++)
+			if (!strcmp(m[k], name))
+				seen = true;
+		if (!seen && vec_push(&c->missing, &name, sizeof(name)))
+			nomem(c);
 	}
 	if (failed)
 		nomem(c);

@@ -71,6 +71,83 @@ void lint_report_id(struct lint_ctx *ctx, const char *id,
 	va_end(ap);
 }
 
+
+/* ---- the Jinja reader (src/jinja.c), as the rules see it ---- */
+
+static bool jread(struct lint_ctx *ctx, const struct floe_node *n,
+		  struct jinja_read *j)
+{
+	if (jinja_read(ctx->arena, n, &ctx->jopt, j) != FLOE_OK) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return false;
+	}
+	return true;
+}
+
+void lint_jinja_scan(struct lint_ctx *ctx, const struct floe_node *n,
+		     struct lint_jinja *out)
+{
+	struct jinja_read j;
+
+	memset(out, 0, sizeof(*out));
+	if (!jread(ctx, n, &j))
+		return;
+	out->has_jinja = j.has_jinja;
+	out->malformed = j.malformed;
+	out->problem = j.problem;
+	out->nr_env = j.nr_env;
+	out->nr_secret_env = j.nr_secret_env;
+	out->nr_no_default = j.nr_no_default;
+	out->has_filter = j.has_filter;
+	out->has_other = j.has_other;
+	out->has_text = j.has_text;
+	out->first_env = j.first_env;
+}
+
+size_t lint_env_calls(struct lint_ctx *ctx, const struct floe_node *n,
+		      struct lint_env_call *calls, size_t max)
+{
+	struct jinja_read j;
+	size_t nr = 0;
+
+	if (!jread(ctx, n, &j) || j.malformed)
+		return 0;
+	for (size_t i = 0; i < j.nr_calls && nr < max; i++) {
+		const struct jinja_call *c = &j.calls[i];
+		struct lint_env_call *l = &calls[nr++];
+
+		memset(l, 0, sizeof(*l));
+		l->name = c->name;
+		l->name_len = c->name_len > 80 ? 80 : (int)c->name_len;
+		l->has_default = c->has_default;
+		l->default_len = c->default_len;
+		l->filtered = c->filtered;
+		l->operated = c->operated;
+		l->secret = c->secret;
+	}
+	return nr;
+}
+
+const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
+{
+	struct jinja_read j;
+
+	if (!jread(ctx, n, &j) || j.malformed)
+		return NULL;
+	return j.text;
+}
+
+bool lint_is_literal(const struct floe_node *n)
+{
+	if (!n || n->kind != FLOE_NODE_SCALAR || n->type == FLOE_TYPE_NULL)
+		return false;
+	for (size_t i = 0; i + 1 < n->len; i++)
+		if (n->value[i] == '{' && (n->value[i + 1] == '{' ||
+					   n->value[i + 1] == '%'))
+			return false;
+	return true;
+}
+
 /* ---- helpers for the rules ---- */
 
 const struct floe_pair *lint_get_ci(const struct floe_node *map,
@@ -816,6 +893,8 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.file = file;
 	ctx.opt = opt;
+	ctx.jopt.use_env = opt->use_env;
+	ctx.jopt.getenv_fn = opt->getenv_fn;
 	ctx.diags = diags;
 	ctx.arena = arena_new();
 	if (!ctx.arena)

@@ -18,6 +18,7 @@
 #include "arena.h"
 #include "floe/generate.h"
 #include "floe/lint.h"
+#include "jinja.h"
 
 struct lint_rule_impl;
 
@@ -56,6 +57,7 @@ struct lint_ctx {
 	const struct floe_lint_options *opt;
 	struct floe_diags *diags;
 	struct arena *arena;		/* freed when floe_lint returns */
+	struct jinja_opts jopt;		/* how values are read (src/jinja.c) */
 	const struct floe_rule *rule;	/* the rule being run */
 	size_t rule_index;
 	enum floe_err err;
@@ -149,7 +151,7 @@ void lint_jinja_scan(struct lint_ctx *ctx, const struct floe_node *n,
 
 /* One env_var() call of a value, as lint_env_calls() reports it. */
 struct lint_env_call {
-	const char *name;	/* into the node's value; not NUL-terminated */
+	const char *name;	/* the variable (arena, NUL-terminated) */
 	int name_len;		/* at most 80, for messages */
 	bool has_default;
 	size_t default_len;	/* the default is never kept, only its size */

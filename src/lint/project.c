@@ -408,6 +408,8 @@ enum floe_err floe_project_check(const char *dir,
 	path = join_path(dir, "dbt_project.yml");
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.opt = opt;
+	ctx.jopt.use_env = opt->use_env;
+	ctx.jopt.getenv_fn = opt->getenv_fn;
 	ctx.diags = diags;
 	ctx.arena = arena_new();
 	if (!p || !docs || !path || !ctx.arena) {

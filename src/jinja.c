@@ -1,0 +1,328 @@
+/*
+ * The one reader of dbt's Jinja in profiles.yml values: see jinja.h.
+ * Both lint (src/lint/) and sql (src/sql.c) read through it, so they
+ * cannot disagree on what a value renders to.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jinja.h"
+#include "strbuf.h"
+
+struct scan {
+	const char *p, *end;
+};
+
+static void skip_ws(struct scan *s)
+{
+	while (s->p < s->end && strchr(" \t\r\n", *s->p))
+		s->p++;
+}
+
+static bool accept(struct scan *s, const char *tok)
+{
+	size_t n = strlen(tok);
+
+	skip_ws(s);
+	if ((size_t)(s->end - s->p) >= n && !memcmp(s->p, tok, n)) {
+		s->p += n;
+		return true;
+	}
+	return false;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * One backslash escape at s->p (just after the '\'), as Python's
+ * unicode-escape codec reads it (Jinja2's lexer uses it): the simple
+ * escapes, octal and \xHH; any other is kept as written.
+ */
+static int escape(struct scan *s, struct strbuf *out)
+{
+	char c = *s->p++;
+	const char *simple = "n\nt\tr\r\\\\''\"\"a\ab\bf\fv\v";
+
+	for (const char *e = simple; *e; e += 2)
+		if (*e == c)
+			return strbuf_addch(out, e[1]);
+	if (c >= '0' && c <= '7') {
+		unsigned v = (unsigned)(c - '0');
+
+		for (int i = 0; i < 2 && s->p < s->end && *s->p >= '0' &&
+				*s->p <= '7'; i++)
+			v = v * 8 + (unsigned)(*s->p++ - '0');
+		return strbuf_addch(out, (char)(v & 0xff));
+	}
+	if (c == 'x' && s->end - s->p >= 2 && hexval(s->p[0]) >= 0 &&
+	    hexval(s->p[1]) >= 0) {
+		int v = hexval(s->p[0]) * 16 + hexval(s->p[1]);
+
+		s->p += 2;
+		return strbuf_addch(out, (char)v);
+	}
+	return strbuf_addch(out, '\\') | strbuf_addch(out, c);
+}
+
+/*
+ * One string literal, or several written side by side (Jinja2's parser
+ * joins them, as Python does), unescaped into `out`.  False when there is
+ * none, or one is not terminated.
+ */
+static bool string_lit(struct scan *s, struct strbuf *out, int *failed)
+{
+	bool any = false;
+
+	for (;;) {
+		struct scan save = *s;
+		char q;
+
+		skip_ws(s);
+		if (s->p >= s->end || (*s->p != '\'' && *s->p != '"')) {
+			*s = save;
+			return any;
+		}
+		q = *s->p++;
+		while (s->p < s->end && *s->p != q) {
+			if (*s->p == '\\' && s->p + 1 < s->end) {
+				s->p++;
+				*failed |= escape(s, out);
+				continue;
+			}
+			*failed |= strbuf_addch(out, *s->p++);
+		}
+		if (s->p >= s->end)
+			return false;
+		s->p++;
+		any = true;
+	}
+}
+
+/* A bare number literal, for env_var('X', 8). */
+static bool number_lit(struct scan *s, struct strbuf *out, int *failed)
+{
+	const char *start;
+
+	skip_ws(s);
+	start = s->p;
+	while (s->p < s->end && ((*s->p >= '0' && *s->p <= '9') ||
+				 *s->p == '.' || *s->p == '-'))
+		s->p++;
+	if (s->p == start)
+		return false;
+	*failed |= strbuf_add(out, start, (size_t)(s->p - start));
+	return true;
+}
+
+static bool ident(struct scan *s, const char *want)
+{
+	const char *start;
+
+	skip_ws(s);
+	start = s->p;
+	while (s->p < s->end && (*s->p == '_' || (*s->p >= 'a' && *s->p <= 'z') ||
+				 (*s->p >= 'A' && *s->p <= 'Z') ||
+				 (*s->p >= '0' && *s->p <= '9')))
+		s->p++;
+	return (size_t)(s->p - start) == strlen(want) &&
+	       !memcmp(start, want, strlen(want));
+}
+
+/* The end of a {{ ... }} block: the first "}}" outside quotes. */
+static const char *block_end(const char *p, const char *end)
+{
+	char q = 0;
+
+	for (; p + 1 < end; p++) {
+		if (q) {
+			if (*p == '\\')
+				p++;	/* an escaped quote does not close */
+			else if (*p == q)
+				q = 0;
+		} else if (*p == '\'' || *p == '"') {
+			q = *p;
+		} else if (p[0] == '}' && p[1] == '}') {
+			return p;
+		}
+	}
+	return NULL;
+}
+
+struct reader {
+	struct arena *arena;
+	const struct jinja_opts *o;
+	struct jinja_read *j;
+	struct strbuf out;
+	int failed;
+};
+
+static void malformed(struct reader *r, const char *why)
+{
+	r->j->malformed = true;
+	r->j->problem = why;
+	r->j->dynamic = true;
+}
+
+/* One {{ expression }}: an env_var call, or something else. */
+static void expression(struct reader *r, const char *p, const char *end)
+{
+	struct jinja_read *j = r->j;
+	struct scan s = { p, end };
+	struct strbuf var = STRBUF_INIT, dflt = STRBUF_INIT;
+	struct jinja_call *call = NULL;
+	bool has_dflt = false;
+	const char *value = NULL;
+	char *name;
+
+	if (!ident(&s, "env_var") || !accept(&s, "(")) {
+		j->has_other = true;
+		j->dynamic = true;
+		return;
+	}
+	j->nr_env++;
+	if (!string_lit(&s, &var, &r->failed) || !var.len) {
+		malformed(r, "env_var() needs the variable name as a quoted "
+			     "string");
+		goto out;
+	}
+	name = arena_strndup(r->arena, var.buf, var.len);
+	if (!name) {
+		r->failed = 1;
+		goto out;
+	}
+	if (j->nr_calls < JINJA_MAX_CALLS) {
+		call = &j->calls[j->nr_calls++];
+		memset(call, 0, sizeof(*call));
+		call->name = name;
+		call->name_len = var.len;
+		call->secret = !strncmp(name, "DBT_ENV_SECRET_", 15);
+	}
+	if (accept(&s, ",")) {
+		struct scan save = s;
+
+		if (!(ident(&s, "default") && accept(&s, "=")))
+			s = save;
+		if (!string_lit(&s, &dflt, &r->failed) &&
+		    !number_lit(&s, &dflt, &r->failed)) {
+			malformed(r, "the default of env_var() must be a "
+				     "quoted string");
+			goto out;
+		}
+		has_dflt = true;
+		if (call) {
+			call->has_default = true;
+			call->default_len = dflt.len;
+		}
+	}
+	if (!accept(&s, ")")) {
+		malformed(r, "env_var() takes a name and an optional default, "
+			     "then ')'");
+		goto out;
+	}
+	if (!j->first_env)
+		j->first_env = name;
+	if (!strncmp(name, "DBT_ENV_SECRET_", 15))
+		j->nr_secret_env++;
+	if (!has_dflt)
+		j->nr_no_default++;
+	skip_ws(&s);
+	if (s.p < s.end) {
+		if (*s.p == '|')
+			j->has_filter = true;
+		else
+			j->has_other = true;
+		if (call) {
+			call->filtered = *s.p == '|';
+			call->operated = *s.p != '|';
+		}
+		j->dynamic = true;	/* a filter or an operator */
+		goto out;
+	}
+	if (!strncmp(name, "DBT_ENV_SECRET_", 15))
+		j->secret_env = true;
+	if (r->o && r->o->use_env)
+		value = r->o->getenv_fn ? r->o->getenv_fn(name) : getenv(name);
+	if (value) {
+		r->failed |= strbuf_adds(&r->out, value);
+	} else if (has_dflt) {
+		r->failed |= strbuf_add(&r->out, dflt.buf, dflt.len);
+	} else {
+		/* dbt stops: "Env var required but not provided" */
+		if (call)
+			call->missing = true;
+		j->missing = true;
+		if (!j->missing_name)
+			j->missing_name = name;
+		r->failed |= strbuf_addf(&r->out, "${%s}", name);
+	}
+out:
+	strbuf_release(&var);
+	strbuf_release(&dflt);
+}
+
+enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
+			 const struct jinja_opts *o, struct jinja_read *out)
+{
+	struct reader r = { a, o, out, STRBUF_INIT, 0 };
+	const char *p, *end;
+
+	memset(out, 0, sizeof(*out));
+	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_STR) {
+		out->dynamic = true;
+		return FLOE_OK;
+	}
+	p = n->value;
+	end = p + n->len;
+	while (p < end) {
+		const char *open = NULL, *close;
+
+		for (const char *q = p; q + 1 < end; q++)
+			if (q[0] == '{' && strchr("{%#", q[1])) {
+				open = q;
+				break;
+			}
+		if (!open) {
+			out->has_text = true;
+			r.failed |= strbuf_add(&r.out, p, (size_t)(end - p));
+			break;
+		}
+		if (open > p) {
+			out->has_text = true;
+			r.failed |= strbuf_add(&r.out, p, (size_t)(open - p));
+		}
+		out->has_jinja = true;
+		if (open[1] != '{') {
+			/* {% statements %} and {# comments #} */
+			out->has_other = true;
+			out->dynamic = true;
+			break;
+		}
+		close = block_end(open + 2, end);
+		if (!close) {
+			malformed(&r, "'{{' is not closed by '}}'");
+			break;
+		}
+		expression(&r, open + 2, close);
+		p = close + 2;
+	}
+	if (!r.failed && !out->dynamic &&
+	    !(out->missing && !(o && o->placeholders))) {
+		char *s = arena_strndup(a, r.out.buf, r.out.len);
+
+		if (!s)
+			r.failed = 1;
+		out->text = s;
+		out->len = r.out.len;
+	}
+	strbuf_release(&r.out);
+	return r.failed ? FLOE_ERR_NOMEM : FLOE_OK;
+}

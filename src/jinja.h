@@ -1,0 +1,81 @@
+/*
+ * The one reader of dbt's Jinja in profiles.yml values (internal).
+ *
+ * dbt renders every string of profiles.yml as a Jinja template whose only
+ * functions are env_var() and var().  jinja_read() understands literal
+ * text and `{{ env_var('NAME') }}` with an optional default (positional or
+ * `default=`), and with text around the calls.  A string literal is read
+ * as Jinja2's lexer reads it (backslash escapes), and literals written
+ * side by side are joined, as Jinja2's parser joins them
+ * (`env_var('MEM', '4' 'GB')` defaults to "4GB").
+ *
+ * lint and sql both read through it; they differ only in what they ask
+ * for an env var with neither a value nor a default: lint leaves the
+ * value unknown (and stays silent about it), sql renders the placeholder
+ * ${NAME} (jinja_opts.placeholders) and lists the variable.
+ */
+#ifndef FLOE_JINJA_H
+#define FLOE_JINJA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "floe/error.h"
+#include "floe/yaml.h"
+
+struct jinja_opts {
+	bool use_env;		/* env_var() from the environment */
+	const char *(*getenv_fn)(const char *name);	/* NULL: getenv */
+	bool placeholders;	/* no value, no default: render ${NAME} */
+};
+
+/* The calls kept per value; more are counted, not listed. */
+#define JINJA_MAX_CALLS 16
+
+/* One env_var() call. */
+struct jinja_call {
+	const char *name;	/* the variable (arena, unescaped) */
+	size_t name_len;
+	bool has_default;
+	size_t default_len;	/* the default is never kept, only its size */
+	bool filtered;		/* a `|` filter follows the call */
+	bool operated;		/* another operator or method follows it */
+	bool secret;		/* a DBT_ENV_SECRET_ variable */
+	bool missing;		/* neither a value nor a default */
+};
+
+struct jinja_read {
+	/* what the template is made of */
+	bool has_jinja;		/* a {{, {% or {# anywhere */
+	bool malformed;		/* an env_var call that does not parse */
+	const char *problem;	/* why, when malformed (static text) */
+	unsigned nr_env;	/* env_var() calls */
+	unsigned nr_secret_env;	/* ... of DBT_ENV_SECRET_ variables */
+	unsigned nr_no_default;	/* ... without a default */
+	bool has_filter;	/* a `|` filter after a call */
+	bool has_other;		/* expressions other than env_var calls */
+	bool has_text;		/* literal text outside {{ }} */
+	const char *first_env;	/* the first variable (arena) */
+	struct jinja_call calls[JINJA_MAX_CALLS];
+	size_t nr_calls;
+
+	/* its rendering */
+	bool dynamic;		/* needs dbt's full Jinja, or malformed */
+	bool missing;		/* an env var with neither value nor default */
+	const char *missing_name;	/* the first such variable (arena) */
+	bool secret_env;	/* a DBT_ENV_SECRET_ variable was rendered */
+	const char *text;	/* the rendering (arena), or NULL: dynamic,
+				 * or missing without placeholders */
+	size_t len;
+};
+
+/*
+ * Read a string scalar.  Anything else (a number, a mapping, NULL) is
+ * dynamic: the caller renders it its own way.
+ * Returns FLOE_OK or FLOE_ERR_NOMEM.
+ */
+enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
+			 const struct jinja_opts *o, struct jinja_read *out);
+
+#endif

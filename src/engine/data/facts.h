@@ -1,5 +1,6 @@
 /*
- * Row formats of the version-keyed engine facts (src/engine/data/*.def).
+ * Row formats of the version-keyed engine facts (src/engine/data/, the
+ * .def files).
  *
  * A fact that depends on a DuckDB (or dbt-duckdb) release is a row with
  * the first and the last release it holds for, never an `if` in code.

@@ -1,0 +1,368 @@
+/*
+ * The engine's facts as tables (the .def files, see engine.h), and their
+ * lookups.  The tables are small: a linear scan is all a lookup needs.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "engine/engine.h"
+
+static bool holds(unsigned first, unsigned last, unsigned version)
+{
+	if (version == FE_ANY)
+		return true;
+	return first <= version && (last == FE_V_OPEN || version <= last);
+}
+
+#define NR(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- DuckDB settings ---- */
+
+static const struct fe_setting settings[] = {
+#define DUCKDB_SETTING(name, first, last, flags) \
+	{ name, first, last, flags },
+#include "engine/duckdb_settings.def"
+#undef DUCKDB_SETTING
+};
+
+const struct fe_setting *fe_setting_find(const char *name, unsigned version)
+{
+	for (size_t i = 0; name && i < NR(settings); i++)
+		if (!strcasecmp(settings[i].name, name) &&
+		    holds(settings[i].first, settings[i].last, version))
+			return &settings[i];
+	return NULL;
+}
+
+unsigned fe_setting_refusal(const char *name, int truth, unsigned version)
+{
+	const struct fe_setting *s = fe_setting_find(name, version);
+	unsigned always = FE_SET_SECRET_MANAGER | FE_SET_STARTUP_ONLY |
+			  FE_SET_INIT_ONLY;
+
+	if (!s)
+		return 0;
+	if (s->flags & always)
+		return s->flags & always;
+	if ((s->flags & FE_SET_STARTUP_RELAX) && truth == 1)
+		return FE_SET_STARTUP_RELAX;
+	return 0;
+}
+
+int fe_duckdb_bool(const char *s)
+{
+	static const char *const yes[] = { "true", "t", "1", "yes", "y", "on",
+					   NULL };
+	static const char *const no[] = { "false", "f", "0", "no", "n", "off",
+					  NULL };
+
+	if (!s)
+		return -1;
+	for (size_t i = 0; yes[i]; i++)
+		if (!strcasecmp(s, yes[i]))
+			return 1;
+	for (size_t i = 0; no[i]; i++)
+		if (!strcasecmp(s, no[i]))
+			return 0;
+	return -1;
+}
+
+size_t fe_setting_count(void)
+{
+	return NR(settings);
+}
+
+const struct fe_setting *fe_setting_at(size_t i)
+{
+	return i < NR(settings) ? &settings[i] : NULL;
+}
+
+/* ---- the iceberg extension ---- */
+
+static const struct fe_iceberg_option options[] = {
+#define ICEBERG_ATTACH_OPTION(name, first, last, auths, kind) \
+	{ name, first, last, auths, kind },
+#include "engine/iceberg_attach.def"
+#undef ICEBERG_ATTACH_OPTION
+};
+
+static const char *const option_names[] = {
+#define ICEBERG_ATTACH_OPTION(name, first, last, auths, kind) name,
+#include "engine/iceberg_attach.def"
+#undef ICEBERG_ATTACH_OPTION
+	NULL
+};
+
+const struct fe_iceberg_option *fe_iceberg_option_find(const char *name,
+						       unsigned version)
+{
+	for (size_t i = 0; name && i < NR(options); i++)
+		if (!strcasecmp(options[i].name, name) &&
+		    holds(options[i].first, options[i].last, version))
+			return &options[i];
+	return NULL;
+}
+
+const struct fe_iceberg_option *fe_iceberg_option_at(size_t i)
+{
+	return i < NR(options) ? &options[i] : NULL;
+}
+
+const char *const *fe_iceberg_option_names(void)
+{
+	return option_names;
+}
+
+/*
+ * The values of the ENUM options (lower case), per the extension's
+ * parsers: access_delegation_mode (irc_catalog.cpp "Unrecognized access
+ * mode"), authorization_type (irc_authorization.cpp L8-25),
+ * oauth2_grant_type (oauth2.cpp L236-246), endpoint_type
+ * (EndpointTypeFromString); dbt-duckdb-iceberg-polaris.md section 4.2.
+ */
+static const char *const delegation_values[] = { "vended_credentials",
+						 "none", NULL };
+static const char *const authorization_values[] = { "oauth2", "sigv4",
+						    "none", NULL };
+static const char *const grant_values[] = { "client_credentials", NULL };
+static const char *const endpoint_type_values[] = { "glue", "s3_tables",
+						    NULL };
+
+static const struct {
+	const char *option;
+	const char *const *values;
+} enum_values[] = {
+	{ "access_delegation_mode", delegation_values },
+	{ "authorization_type", authorization_values },
+	{ "oauth2_grant_type", grant_values },
+	{ "endpoint_type", endpoint_type_values },
+};
+
+const char *const *fe_iceberg_option_values(const char *name,
+					    unsigned version)
+{
+	const struct fe_iceberg_option *o = fe_iceberg_option_find(name,
+								   version);
+
+	if (!o || o->kind != FE_OPT_ENUM)
+		return NULL;
+	for (size_t i = 0; i < NR(enum_values); i++)
+		if (!strcmp(enum_values[i].option, o->name))
+			return enum_values[i].values;
+	return NULL;
+}
+
+const char *fe_iceberg_option_default(const char *name)
+{
+	/* the extension's defaults (IcebergAttachOptions); section 4.2 */
+	static const struct {
+		const char *name, *dflt;
+	} d[] = {
+		{ "support_stage_create", "true" },
+		{ "stage_create_tables", "true" },
+		{ "remove_files_on_delete", "true" },
+		{ "support_nested_namespaces", "false" },
+		{ "purge_requested", "false" },
+		{ "disable_multi_table_commit", "false" },
+		{ "skip_create_table_metadata_updates", "false" },
+	};
+
+	for (size_t i = 0; name && i < NR(d); i++)
+		if (!strcasecmp(d[i].name, name))
+			return d[i].dflt;
+	return NULL;
+}
+
+bool fe_iceberg_option_inline_oauth2(const char *name, unsigned version)
+{
+	/*
+	 * oauth2.cpp FromAttachOptions: these make the extension build its
+	 * own secret (v1.4-andium L105-183); extra_http_headers joined them
+	 * with 1.5.0 (HEAD L245-384).
+	 */
+	static const char *const inline_names[] = {
+		"client_id", "client_secret", "token", "oauth2_server_uri",
+		"oauth2_scope", "oauth2_grant_type", "extra_http_headers",
+		NULL
+	};
+	const struct fe_iceberg_option *o = fe_iceberg_option_find(name,
+								   version);
+
+	if (!o)
+		return false;
+	for (size_t i = 0; inline_names[i]; i++)
+		if (!strcmp(inline_names[i], o->name))
+			return true;
+	return false;
+}
+
+static const struct fe_iceberg_secret_param secret_params[] = {
+#define ICEBERG_SECRET_PARAM(name, first, last) { name, first, last },
+#include "engine/iceberg_secret.def"
+#undef ICEBERG_SECRET_PARAM
+};
+
+const struct fe_iceberg_secret_param *fe_iceberg_secret_param_find(
+	const char *name, unsigned version)
+{
+	for (size_t i = 0; name && i < NR(secret_params); i++)
+		if (!strcasecmp(secret_params[i].name, name) &&
+		    holds(secret_params[i].first, secret_params[i].last,
+			  version))
+			return &secret_params[i];
+	return NULL;
+}
+
+/* ---- dbt-duckdb's schema ---- */
+
+static const struct fe_dbt_key output_keys[] = {
+#define DBT_OUTPUT_KEY(name, first, last, type) \
+	{ name, first, last, type, 0 },
+#define DBT_ATTACH_FIELD(name, first, last, type, flags)
+#include "engine/dbt_duckdb.def"
+#undef DBT_OUTPUT_KEY
+#undef DBT_ATTACH_FIELD
+};
+
+static const struct fe_dbt_key attach_fields[] = {
+#define DBT_OUTPUT_KEY(name, first, last, type)
+#define DBT_ATTACH_FIELD(name, first, last, type, flags) \
+	{ name, first, last, type, flags },
+#include "engine/dbt_duckdb.def"
+#undef DBT_OUTPUT_KEY
+#undef DBT_ATTACH_FIELD
+};
+
+static const char *const output_key_names[] = {
+#define DBT_OUTPUT_KEY(name, first, last, type) name,
+#define DBT_ATTACH_FIELD(name, first, last, type, flags)
+#include "engine/dbt_duckdb.def"
+#undef DBT_OUTPUT_KEY
+#undef DBT_ATTACH_FIELD
+	NULL
+};
+
+static const char *const attach_field_names[] = {
+#define DBT_OUTPUT_KEY(name, first, last, type)
+#define DBT_ATTACH_FIELD(name, first, last, type, flags) name,
+#include "engine/dbt_duckdb.def"
+#undef DBT_OUTPUT_KEY
+#undef DBT_ATTACH_FIELD
+	NULL
+};
+
+const char *const *fe_dbt_output_key_names(void)
+{
+	return output_key_names;
+}
+
+const char *const *fe_dbt_attach_field_names(void)
+{
+	return attach_field_names;
+}
+
+static const struct fe_dbt_key *key_find(const struct fe_dbt_key *t,
+					 size_t n, const char *name,
+					 unsigned version)
+{
+	for (size_t i = 0; name && i < n; i++)
+		if (!strcmp(t[i].name, name) &&
+		    holds(t[i].first, t[i].last, version))
+			return &t[i];
+	return NULL;
+}
+
+const struct fe_dbt_key *fe_dbt_output_key(const char *name,
+					   unsigned version)
+{
+	return key_find(output_keys, NR(output_keys), name, version);
+}
+
+const struct fe_dbt_key *fe_dbt_attach_field(const char *name,
+					     unsigned version)
+{
+	return key_find(attach_fields, NR(attach_fields), name, version);
+}
+
+const struct fe_dbt_key *fe_dbt_output_key_at(size_t i)
+{
+	return i < NR(output_keys) ? &output_keys[i] : NULL;
+}
+
+const struct fe_dbt_key *fe_dbt_attach_field_at(size_t i)
+{
+	return i < NR(attach_fields) ? &attach_fields[i] : NULL;
+}
+
+/* ---- names after ATTACH ... AS ---- */
+
+static const struct {
+	const char *word;
+	unsigned first, last;
+} keywords[] = {
+#define DUCKDB_ALIAS_KEYWORD(word, first, last) { word, first, last },
+#define DUCKDB_DATABASE_NAME(name, first, last, flags)
+#include "engine/duckdb_names.def"
+#undef DUCKDB_ALIAS_KEYWORD
+#undef DUCKDB_DATABASE_NAME
+};
+
+static const struct {
+	const char *name;
+	unsigned first, last;
+	unsigned flags;
+} db_names[] = {
+#define DUCKDB_ALIAS_KEYWORD(word, first, last)
+#define DUCKDB_DATABASE_NAME(name, first, last, flags) \
+	{ name, first, last, flags },
+#include "engine/duckdb_names.def"
+#undef DUCKDB_ALIAS_KEYWORD
+#undef DUCKDB_DATABASE_NAME
+};
+
+unsigned fe_database_name(const char *s, unsigned version)
+{
+	for (size_t i = 0; s && i < NR(db_names); i++)
+		if (!strcasecmp(db_names[i].name, s) &&
+		    holds(db_names[i].first, db_names[i].last, version))
+			return db_names[i].flags;
+	return 0;
+}
+
+enum fe_alias_refusal fe_alias_check(const char *s, unsigned version)
+{
+	if (!s || !(*s == '_' || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= 'A' && *s <= 'Z')))
+		return FE_ALIAS_NOT_WORD;
+	for (const char *p = s; *p; p++)
+		if (!(*p == '_' || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+			return FE_ALIAS_NOT_WORD;
+	for (size_t i = 0; i < NR(keywords); i++)
+		if (!strcasecmp(keywords[i].word, s) &&
+		    holds(keywords[i].first, keywords[i].last, version))
+			return FE_ALIAS_KEYWORD;
+	if (fe_database_name(s, version))
+		return FE_ALIAS_DATABASE;
+	return FE_ALIAS_OK;
+}
+
+size_t fe_alias_keyword_count(void)
+{
+	return NR(keywords);
+}
+
+const char *fe_alias_keyword_at(size_t i)
+{
+	return i < NR(keywords) ? keywords[i].word : NULL;
+}
+
+size_t fe_database_name_count(void)
+{
+	return NR(db_names);
+}
+
+const char *fe_database_name_at(size_t i)
+{
+	return i < NR(db_names) ? db_names[i].name : NULL;
+}

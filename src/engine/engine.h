@@ -1,0 +1,180 @@
+/*
+ * The engine's facts: what DuckDB, its iceberg extension and dbt-duckdb
+ * accept, as data tables (the .def files beside this header and, once
+ * extracted per release, src/engine/data/), and the lookups that lint,
+ * sql, verify and generate all ask.  No module below the CLI keeps a
+ * private list of these facts.
+ *
+ * Every row holds for a range of releases [first, last] (FE_V encoding,
+ * src/engine/data/facts.h); a lookup takes the release it answers for.
+ * FE_ANY asks whether a row holds in any release the tables know (lint
+ * uses it for the iceberg options until it takes --duckdb-version).
+ *
+ * Adding a fact is adding a row to one .def file (and a test row in
+ * tests/unit/test_engine.c); docs/DESIGN.md section "The engine's facts".
+ */
+#ifndef FLOE_ENGINE_H
+#define FLOE_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine/data/facts.h"
+
+/* Any release the tables know (a lookup argument, never a row value). */
+#define FE_ANY 0u
+
+/* The releases the tables answer for when none is chosen. */
+#define FE_DUCKDB_DEFAULT FE_V(1, 4, 3)
+
+/* ---- DuckDB settings: DUCKDB_SETTING rows ---- */
+
+struct fe_setting {
+	const char *name;
+	unsigned first, last;
+	unsigned flags;		/* enum fe_setting_flag */
+};
+
+/* The row of setting `name` (case-insensitive) for `version`, or NULL. */
+const struct fe_setting *fe_setting_find(const char *name, unsigned version);
+
+/*
+ * Why DuckDB `version` refuses `SET name = <value>` once the database
+ * runs and the secret manager has been used (what dbt-duckdb's
+ * `settings:` do): FE_SET_SECRET_MANAGER, FE_SET_STARTUP_ONLY,
+ * FE_SET_INIT_ONLY, or FE_SET_STARTUP_RELAX when `truth` is 1 (the value
+ * relaxes the setting); 0 when SET accepts it or the setting is not in
+ * the tables.  `truth`: the value as a DuckDB boolean, 1, 0 or -1 when
+ * it is not one (or unknown): a refusal that depends on the value is
+ * then not claimed.
+ */
+unsigned fe_setting_refusal(const char *name, int truth, unsigned version);
+
+/*
+ * A setting value as DuckDB casts it to BOOLEAN: 1, 0, or -1 when it is
+ * not a boolean (true/t/yes/y/on/1 and false/f/no/n/off/0, any case).
+ */
+int fe_duckdb_bool(const char *s);
+
+/* ---- the iceberg extension: ICEBERG_ATTACH_OPTION / _SECRET_PARAM ---- */
+
+struct fe_iceberg_option {
+	const char *name;
+	unsigned first, last;
+	unsigned auths;		/* enum fe_auth */
+	enum fe_opt_kind kind;
+};
+
+/* The ATTACH option `name` (case-insensitive) for `version`, or NULL. */
+const struct fe_iceberg_option *fe_iceberg_option_find(const char *name,
+						       unsigned version);
+
+/* Row i of the option table (NULL past the end), for iteration. */
+const struct fe_iceberg_option *fe_iceberg_option_at(size_t i);
+
+/* Every option name of the table, NULL-terminated (for did-you-mean). */
+const char *const *fe_iceberg_option_names(void);
+
+/*
+ * The values an ENUM option takes, lower case, NULL-terminated; NULL for
+ * an option without a fixed set (or not an enum).
+ */
+const char *const *fe_iceberg_option_values(const char *name,
+					    unsigned version);
+
+/*
+ * The extension's default of a BOOL option ("true"/"false"), or NULL.
+ * Source: the extension's IcebergAttachOptions defaults (dbt-duckdb-
+ * iceberg-polaris.md section 4.2).
+ */
+const char *fe_iceberg_option_default(const char *name);
+
+/*
+ * True for an inline OAuth2 option: given on the ATTACH, it makes the
+ * extension build its own secret, so no iceberg secret is looked up and
+ * a `secret` beside it is refused ("Both 'secret' and the following
+ * oauth2 option(s) ...").  oauth2.cpp FromAttachOptions.
+ */
+bool fe_iceberg_option_inline_oauth2(const char *name, unsigned version);
+
+struct fe_iceberg_secret_param {
+	const char *name;
+	unsigned first, last;
+};
+
+/* A CREATE SECRET (TYPE iceberg) parameter for `version`, or NULL. */
+const struct fe_iceberg_secret_param *fe_iceberg_secret_param_find(
+	const char *name, unsigned version);
+
+/* ---- dbt-duckdb's schema: DBT_OUTPUT_KEY / DBT_ATTACH_FIELD ---- */
+
+enum fe_yaml_type {
+	FE_T_STR,
+	FE_T_BOOL,
+	FE_T_INT,
+	FE_T_MAP,
+	FE_T_LIST
+};
+
+enum fe_field_flag {
+	FE_FIELD_REQUIRED = 1 << 0,	/* no default: must be given */
+	FE_FIELD_NULLABLE = 1 << 1	/* Optional[...]: null is accepted */
+};
+
+struct fe_dbt_key {
+	const char *name;
+	unsigned first, last;
+	enum fe_yaml_type type;
+	unsigned flags;		/* enum fe_field_flag (attach fields) */
+};
+
+/* The dbt-duckdb release the tables answer for when none is chosen:
+ * the newest one sql models. */
+#define FE_DBT_DUCKDB_DEFAULT FE_V(1, 11, 0)
+
+/* A key of a duckdb output (exact case) in dbt-duckdb `version`. */
+const struct fe_dbt_key *fe_dbt_output_key(const char *name,
+					   unsigned version);
+/* An Attachment field (exact case) in dbt-duckdb `version`. */
+const struct fe_dbt_key *fe_dbt_attach_field(const char *name,
+					     unsigned version);
+/* The names of each table, NULL-terminated (for did-you-mean). */
+const char *const *fe_dbt_output_key_names(void);
+const char *const *fe_dbt_attach_field_names(void);
+/* Row i of each table (NULL past the end), for iteration. */
+const struct fe_dbt_key *fe_dbt_output_key_at(size_t i);
+const struct fe_dbt_key *fe_dbt_attach_field_at(size_t i);
+
+/* ---- names after ATTACH ... AS: DUCKDB_ALIAS_KEYWORD / _DATABASE_NAME ---- */
+
+enum fe_db_flag {
+	FE_DB_EXISTS = 1 << 0,		/* exists in every database */
+	FE_DB_RESERVED = 1 << 1		/* the binder refuses it */
+};
+
+enum fe_alias_refusal {
+	FE_ALIAS_OK = 0,
+	FE_ALIAS_NOT_WORD,	/* not [A-Za-z_][A-Za-z0-9_]* */
+	FE_ALIAS_KEYWORD,	/* the parser refuses it: a syntax error */
+	FE_ALIAS_DATABASE	/* a database name that exists or is
+				 * reserved (fe_database_name) */
+};
+
+/*
+ * Whether DuckDB `version` takes `s` unquoted after ATTACH ... AS
+ * (names are compared case-insensitively).
+ */
+enum fe_alias_refusal fe_alias_check(const char *s, unsigned version);
+
+/* FE_DB_* flags of a database name (case-insensitive), 0 if not one. */
+unsigned fe_database_name(const char *s, unsigned version);
+
+/* Row counts, for the tests that walk every row. */
+size_t fe_setting_count(void);
+const struct fe_setting *fe_setting_at(size_t i);
+size_t fe_alias_keyword_count(void);
+const char *fe_alias_keyword_at(size_t i);
+size_t fe_database_name_count(void);
+const char *fe_database_name_at(size_t i);
+
+#endif

@@ -25,6 +25,7 @@
 #include <strings.h>
 
 #include "arena.h"
+#include "engine/engine.h"
 #include "floe/generate.h"
 #include "floe/lint.h"
 #include "strbuf.h"
@@ -156,63 +157,10 @@ static const char *env_ref(struct gen *g, const char *ref)
 	return fmt(g, "{{ env_var('%s') }}", name);
 }
 
-/*
- * The words DuckDB 1.4.3 refuses after ATTACH ... AS: every reserved
- * keyword, the type/function keywords that are not column names, and the
- * catalog names system and temp.  Observed on the engine itself, by
- * trying `ATTACH ':memory:' AS <w>` for each of duckdb_keywords();
- * sorted for bsearch.
- */
-static const char *const refused_aliases[] = {
-	"all", "analyse", "analyze", "and", "anti",
-	"any", "array", "as", "asc", "asof",
-	"asymmetric", "at", "authorization", "binary", "both",
-	"by", "case", "cast", "check", "collate",
-	"collation", "column", "concurrently", "constraint", "create",
-	"cross", "default", "deferrable", "desc", "describe",
-	"distinct", "do", "else", "end", "except",
-	"false", "fetch", "for", "foreign", "freeze",
-	"from", "full", "glob", "group", "having",
-	"ilike", "in", "initially", "inner", "intersect",
-	"into", "is", "isnull", "join", "lambda",
-	"lateral", "leading", "left", "like", "limit",
-	"natural", "not", "notnull", "null", "offset",
-	"on", "only", "or", "order", "outer",
-	"overlaps", "pivot", "pivot_longer", "pivot_wider", "placing",
-	"positional", "primary", "qualify", "references", "returning",
-	"right", "select", "semi", "show", "similar",
-	"some", "summarize", "symmetric", "system", "table",
-	"tablesample", "temp", "then", "to", "trailing",
-	"true", "union", "unique", "unpack", "unpivot",
-	"using", "variadic", "verbose", "when", "where",
-	"window", "with",
-};
-
-static int cmp_word(const void *key, const void *elem)
-{
-	return strcmp(key, *(const char *const *)elem);
-}
-
+/* The test the CLI, the configuration and generate apply to --alias. */
 int floe_is_identifier(const char *s)
 {
-	char low[32];
-	size_t n = 0;
-
-	if (!s || !(*s == '_' || (*s >= 'a' && *s <= 'z') ||
-		    (*s >= 'A' && *s <= 'Z')))
-		return 0;
-	for (const char *p = s; *p; p++) {
-		if (!(*p == '_' || (*p >= 'a' && *p <= 'z') ||
-		      (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
-			return 0;
-		if (n + 1 < sizeof(low))
-			low[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32
-								 : *p);
-	}
-	low[n] = '\0';
-	return !bsearch(low, refused_aliases,
-			sizeof(refused_aliases) / sizeof(refused_aliases[0]),
-			sizeof(refused_aliases[0]), cmp_word);
+	return fe_alias_check(s, FE_DUCKDB_DEFAULT) == FE_ALIAS_OK;
 }
 
 /* ---- choosing entries ---- */
@@ -513,22 +461,37 @@ static void plan_catalog(struct gen *g, const struct floe_catalog *c,
 
 /* ---- compute ---- */
 
-static const char *const forbidden_settings[] = {
-	/* secret manager: "Changing Secret Manager settings after the
-	 * secret manager is used is not allowed!" */
-	"allow_persistent_secrets", "secret_directory",
-	/* start-up only: "Cannot change ... while database is running" */
-	"access_mode", "allow_community_extensions",
-	"allow_unredacted_secrets", "allow_unsigned_extensions",
-	"custom_user_agent", "duckdb_api", "enable_external_access",
-	"disable_database_invalidation", NULL
-};
-
-/* DuckDB settings that SET accepts at any time, taken from compute. */
+/*
+ * The compute properties generate copies into `settings` (its choice;
+ * each is a DuckDB setting SET accepts at any time, which the engine
+ * tests hold it to).  What DuckDB refuses is the engine's to say.
+ */
 static const char *const runtime_settings[] = {
 	"memory_limit", "max_memory", "temp_directory",
 	"max_temp_directory_size", "preserve_insertion_order", NULL
 };
+
+/* A YAML bool as true/false; -1 for a value that is not a scalar. */
+static int yaml_bool_true(const struct floe_node *v)
+{
+	return strchr("yYtT", v->value[0]) ||
+	       (v->len == 2 && strchr("oO", v->value[0]));
+}
+
+/*
+ * A property value as DuckDB reads it in `SET name = '<value>'`: 1, 0,
+ * or -1 when it is not a boolean (the same reading as lint's FP102).
+ */
+static int setting_truth(const struct floe_node *v)
+{
+	if (v->kind != FLOE_NODE_SCALAR)
+		return -1;
+	if (v->type == FLOE_TYPE_BOOL)
+		return yaml_bool_true(v);
+	if (v->type == FLOE_TYPE_INT)
+		return strcmp(v->value, "0") != 0;
+	return fe_duckdb_bool(v->value);
+}
 
 /* DuckDB setting names are case-insensitive. */
 static int in_list(const char *s, const char *const *list)
@@ -585,7 +548,8 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 				    v->kind == FLOE_NODE_SCALAR ? "'" : "");
 			else
 				pl->threads = t;
-		} else if (in_list(key, forbidden_settings)) {
+		} else if (fe_setting_refusal(key, setting_truth(v),
+					      FE_DUCKDB_DEFAULT)) {
 			ERR(g, k, "compute.%s.properties.%s: dbt-duckdb "
 			    "applies settings with SET after the catalog "
 			    "ATTACH, and DuckDB refuses to change this one "
@@ -609,9 +573,7 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 			pl->settings[pl->nr_settings].key = key;
 			pl->settings[pl->nr_settings].value =
 				v->type == FLOE_TYPE_BOOL
-				? (strchr("yYtT", v->value[0]) ||
-				   (v->len == 2 && strchr("oO", v->value[0]))
-				   ? "true" : "false")
+				? (yaml_bool_true(v) ? "true" : "false")
 				: v->value;
 			pl->nr_settings++;
 		} else {

@@ -25,6 +25,7 @@
 
 #include "arena.h"
 #include "alloc.h"
+#include "engine/engine.h"
 #include "floe/sql.h"
 #include "jinja.h"
 #include "strbuf.h"
@@ -33,7 +34,6 @@
 
 static const struct floe_dbt_version v_1_9_1 = { 1, 9, 1 };
 static const struct floe_dbt_version v_1_9_3 = { 1, 9, 3 };
-static const struct floe_dbt_version v_1_9_4 = { 1, 9, 4 };
 static const struct floe_dbt_version v_1_9_5 = { 1, 9, 5 };
 static const struct floe_dbt_version v_1_11_0 = { 1, 11, 0 };
 
@@ -1310,12 +1310,91 @@ static bool option_quoted(const char *s)
 			  (s[0] == '"' && s[n - 1] == '"'));
 }
 
+/* The dbt-duckdb release of the plan, as the engine's tables key it. */
+static unsigned fe_version(const struct ctx *c)
+{
+	return FE_V(c->v.major, c->v.minor, c->v.patch);
+}
+
+static const char *type_name(enum fe_yaml_type t)
+{
+	switch (t) {
+	case FE_T_STR:
+		return "a string";
+	case FE_T_BOOL:
+		return "true or false";
+	case FE_T_INT:
+		return "an integer";
+	case FE_T_MAP:
+		return "a mapping";
+	case FE_T_LIST:
+		return "a list";
+	}
+	return "?";
+}
+
+/*
+ * dbt's schema check of an attach item (dbt-duckdb's Attachment, a strict
+ * dataclass), from the engine's table: unknown keys, required fields,
+ * null where the field is not Optional, and the types of the boolean and
+ * mapping fields.  False after an error.
+ */
+static bool attach_schema(struct ctx *c, const struct floe_node *it)
+{
+	for (size_t i = 0; i < it->nr; i++) {
+		const struct floe_node *k = it->pairs[i].key;
+		const struct floe_node *v = it->pairs[i].value;
+		const struct fe_dbt_key *f = floe_node_is_str(k)
+			? fe_dbt_attach_field(k->value, fe_version(c)) : NULL;
+		bool ok;
+
+		if (!f) {
+			diag(c, FLOE_SEV_ERROR, k, "dbt-duckdb %u.%u.%u does "
+			     "not know the attach key '%s': dbt rejects the "
+			     "profile (Additional properties are not "
+			     "allowed)", c->v.major, c->v.minor, c->v.patch,
+			     floe_node_is_str(k) ? k->value : "?");
+			return false;
+		}
+		if (is_null(v)) {
+			if (f->flags & FE_FIELD_NULLABLE)
+				continue;
+			diag(c, FLOE_SEV_ERROR, k, "'%s' must be %s, not "
+			     "null: dbt rejects the profile (None is not of "
+			     "type '%s')", f->name, type_name(f->type),
+			     f->type == FE_T_BOOL ? "boolean" :
+			     f->type == FE_T_MAP ? "object" : "string");
+			return false;
+		}
+		ok = f->type == FE_T_BOOL
+			? v->kind == FLOE_NODE_SCALAR &&
+			  v->type == FLOE_TYPE_BOOL
+			: f->type == FE_T_MAP ? v->kind == FLOE_NODE_MAP
+			: f->type == FE_T_STR && (f->flags & FE_FIELD_REQUIRED)
+			? floe_node_is_str(v) : true;
+		if (!ok) {
+			diag(c, FLOE_SEV_ERROR, v, "'%s' must be %s, not %s",
+			     f->name, type_name(f->type),
+			     floe_node_describe(v));
+			return false;
+		}
+	}
+	for (size_t i = 0; fe_dbt_attach_field_at(i); i++) {
+		const struct fe_dbt_key *f = fe_dbt_attach_field_at(i);
+
+		if ((f->flags & FE_FIELD_REQUIRED) &&
+		    fe_dbt_attach_field(f->name, fe_version(c)) &&
+		    !floe_map_get(it, f->name)) {
+			diag(c, FLOE_SEV_ERROR, it, "an attach entry needs "
+			     "'%s' (%s)", f->name, type_name(f->type));
+			return false;
+		}
+	}
+	return true;
+}
+
 static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 {
-	static const char *const known[] = {
-		"path", "type", "alias", "secret", "read_only", "options",
-		"is_ducklake", NULL
-	};
 	const struct floe_node *path, *type, *alias, *sec, *ro, *opts;
 	const char *origin = keepf(c, "attach[%zu]", idx);
 	const char *type_text = NULL, *path_text, *alias_text = NULL;
@@ -1328,52 +1407,14 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 		     "mapping, not %s", floe_node_describe(it));
 		return;
 	}
-	for (size_t i = 0; i < it->nr; i++) {
-		const struct floe_node *k = it->pairs[i].key;
-		bool ok = false;
-
-		for (size_t j = 0; known[j] && floe_node_is_str(k); j++)
-			if (!strcmp(k->value, known[j]))
-				ok = true;
-		if (ok && floe_node_is_str(k) &&
-		    ((!strcmp(k->value, "options") ||
-		      !strcmp(k->value, "secret")) &&
-		     !since(&c->v, v_1_9_4)))
-			ok = false;
-		if (ok && floe_node_is_str(k) &&
-		    !strcmp(k->value, "is_ducklake") && !since(&c->v, v_1_9_5))
-			ok = false;
-		if (!ok) {
-			diag(c, FLOE_SEV_ERROR, k, "dbt-duckdb %u.%u.%u does "
-			     "not know the attach key '%s': dbt rejects the "
-			     "profile (Additional properties are not "
-			     "allowed)", c->v.major, c->v.minor, c->v.patch,
-			     k->value);
-			return;
-		}
-	}
+	if (!attach_schema(c, it))
+		return;
 	path = floe_map_get(it, "path");
 	type = floe_map_get(it, "type");
 	alias = floe_map_get(it, "alias");
 	sec = floe_map_get(it, "secret");
 	ro = floe_map_get(it, "read_only");
 	opts = floe_map_get(it, "options");
-	if (!path || !floe_node_is_str(path)) {
-		diag(c, FLOE_SEV_ERROR, path ? path : it, "an attach entry "
-		     "needs 'path' (a string)");
-		return;
-	}
-	if (ro && !is_null(ro) && !(ro->kind == FLOE_NODE_SCALAR &&
-				    ro->type == FLOE_TYPE_BOOL)) {
-		diag(c, FLOE_SEV_ERROR, ro, "'read_only' must be true or "
-		     "false, not %s", floe_node_describe(ro));
-		return;
-	}
-	if (opts && !is_null(opts) && opts->kind != FLOE_NODE_MAP) {
-		diag(c, FLOE_SEV_ERROR, opts, "'options' must be a mapping, "
-		     "not %s", floe_node_describe(opts));
-		return;
-	}
 	if (is_null(opts))
 		opts = NULL;
 	if (!value_of(c, path, &v))

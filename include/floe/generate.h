@@ -78,7 +78,8 @@ void floe_gen_attach_release(struct floe_gen_attach *a);
 
 /**
  * True if `s` can follow ATTACH ... AS unquoted: [A-Za-z_][A-Za-z0-9_]*
- * and not one of the 107 keywords DuckDB 1.4.3 refuses there.
+ * and not one of the names DuckDB refuses there (the engine's tables:
+ * keywords and database names, src/engine/duckdb_names.def).
  */
 int floe_is_identifier(const char *s);
 

@@ -8,8 +8,9 @@
  * null is dropped, and only the exact keys type, secret and read_only are
  * handled apart (credentials.py).  DuckDB lower-cases the option names
  * and the iceberg extension refuses any name it does not know
- * ("Unhandled options found").  The option list is that of DuckDB 1.4.3,
- * plus the 1.5 names, which are accepted but never required.
+ * ("Unhandled options found").  The option list is the engine's
+ * (src/engine/iceberg_attach.def): a name valid in any release is
+ * accepted, none is required.
  *
  * Every position is where the text is written: a key merged in with
  * `<<: *anchor` is reported at the anchor's definition.
@@ -19,32 +20,27 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/engine.h"
 #include "rules.h"
 
-/* dbt-duckdb's Attachment fields (credentials.py), case-sensitive. */
-static const char *const attach_fields[] = {
-	"path", "type", "alias", "secret", "read_only", "options",
-	"is_ducklake", NULL
-};
+/*
+ * The facts (dbt-duckdb's Attachment fields, the iceberg extension's
+ * options, their values and defaults) are the engine's tables
+ * (src/engine/); lint asks them for the newest dbt-duckdb release and for
+ * any DuckDB release (FE_ANY: an option valid in one is never an error).
+ */
+#define LINT_DBT FE_DBT_DUCKDB_DEFAULT
+#define LINT_DUCKDB FE_ANY
 
-/* The iceberg extension's ATTACH options, lower case (DuckDB 1.4 + 1.5). */
-static const char *const iceberg_options[] = {
-	"type", "read_only", "endpoint", "endpoint_type",
-	"authorization_type", "access_delegation_mode",
-	"support_nested_namespaces", "support_stage_create",
-	"stage_create_tables", "purge_requested", "default_schema",
-	"encode_entire_prefix", "max_table_staleness",
-	"disable_multi_table_commit", "skip_create_table_metadata_updates",
-	"remove_files_on_delete", "secret", "default_region", "client_id",
-	"client_secret", "oauth2_server_uri", "oauth2_scope",
-	"oauth2_grant_type", "token", "extra_http_headers", NULL
-};
+static bool attach_field(const char *s)
+{
+	return fe_dbt_attach_field(s, LINT_DBT) != NULL;
+}
 
-/* The inline OAuth2 options: with any of them no secret is looked up. */
-static const char *const inline_oauth2[] = {
-	"client_id", "client_secret", "token", "oauth2_server_uri",
-	"oauth2_scope", "oauth2_grant_type", "extra_http_headers", NULL
-};
+static bool iceberg_option(const char *s)
+{
+	return fe_iceberg_option_find(s, LINT_DUCKDB) != NULL;
+}
 
 static bool in_list(const char *const *list, const char *s, bool ci)
 {
@@ -170,7 +166,7 @@ static void unknown_field(struct lint_ctx *ctx, const struct floe_node *k)
 {
 	const char *hint;
 
-	if (in_list(iceberg_options, k->value, true)) {
+	if (iceberg_option(k->value)) {
 		lint_report(ctx, k, "'%s' is an iceberg option written on the "
 			    "attach item: dbt-duckdb's attachment takes only "
 			    "path, type, alias, secret, read_only, options and "
@@ -189,7 +185,7 @@ static void unknown_field(struct lint_ctx *ctx, const struct floe_node *k)
 			    "catalog name) goes in path", k->value, k->value);
 		return;
 	}
-	hint = lint_did_you_mean(k->value, attach_fields);
+	hint = lint_did_you_mean(k->value, fe_dbt_attach_field_names());
 	if (hint)
 		lint_report(ctx, k, "dbt-duckdb's attachment has no field "
 			    "'%s', so the profile fails validation "
@@ -217,7 +213,7 @@ void check_options_outside_options(struct lint_ctx *ctx,
 			const struct floe_node *k = item->pairs[j].key;
 
 			if (floe_node_is_str(k) &&
-			    !in_list(attach_fields, k->value, false))
+			    !attach_field(k->value))
 				unknown_field(ctx, k);
 		}
 	}
@@ -225,32 +221,11 @@ void check_options_outside_options(struct lint_ctx *ctx,
 
 /* ---- FP302 ---- */
 
-/* The extension's default of a boolean option, or NULL if not one. */
-static const char *bool_default(const char *name)
-{
-	static const struct {
-		const char *name, *dflt;
-	} d[] = {
-		{ "support_stage_create", "true" },
-		{ "stage_create_tables", "true" },
-		{ "remove_files_on_delete", "true" },
-		{ "support_nested_namespaces", "false" },
-		{ "purge_requested", "false" },
-		{ "disable_multi_table_commit", "false" },
-		{ "skip_create_table_metadata_updates", "false" },
-	};
-
-	for (size_t i = 0; i < sizeof(d) / sizeof(d[0]); i++)
-		if (!strcasecmp(d[i].name, name))
-			return d[i].dflt;
-	return NULL;
-}
-
 static void false_option(struct lint_ctx *ctx, const struct floe_pair *p)
 {
 	const char *k = p->key->value, *dflt;
 
-	if (!is_false(p->value) || !in_list(iceberg_options, k, true))
+	if (!is_false(p->value) || !iceberg_option(k))
 		return;
 	/*
 	 * read_only: false means what it says; presence alone turns
@@ -261,7 +236,7 @@ static void false_option(struct lint_ctx *ctx, const struct floe_pair *p)
 	    !strcasecmp(k, "encode_entire_prefix") ||
 	    !strcasecmp(k, "type") || !strcasecmp(k, "secret"))
 		return;
-	dflt = bool_default(k);
+	dflt = fe_iceberg_option_default(k);
 	lint_report(ctx, p->value, "'%s: %s' never reaches DuckDB: dbt-duckdb "
 		    "drops an attach option whose value is a YAML false, so "
 		    "the extension's default%s%s%s applies; quote it to pass "
@@ -374,13 +349,13 @@ static void unknown_option(struct lint_ctx *ctx, const struct floe_pair *p)
 {
 	const char *name, *hint;
 
-	if (in_list(iceberg_options, p->key->value, true) ||
+	if (iceberg_option(p->key->value) ||
 	    option_dropped(p))
 		return;		/* a dropped option never arrives */
 	name = lower(ctx, p->key->value);
 	if (!name)
 		return;
-	hint = lint_did_you_mean(name, iceberg_options);
+	hint = lint_did_you_mean(name, fe_iceberg_option_names());
 	if (hint)
 		lint_report(ctx, p->key, "the iceberg extension has no option "
 			    "'%s': the ATTACH fails with \"Unhandled options "
@@ -402,27 +377,22 @@ void check_unknown_iceberg_option(struct lint_ctx *ctx,
 
 /* ---- FP306 ---- */
 
+/* The extension's words for a value it refuses; the values are the
+ * engine's (fe_iceberg_option_values). */
 struct allowed {
 	const char *option;
-	const char *const *values;	/* NULL-terminated, lower case */
 	/* the extension's message: pre, then the value and post if any */
 	const char *pre, *post;
 	const char *list;		/* the allowed values, for the fix */
 };
 
-static const char *const delegation_values[] = { "vended_credentials",
-						 "none", NULL };
-static const char *const authorization_values[] = { "oauth2", "sigv4",
-						    "none", NULL };
-static const char *const grant_values[] = { "client_credentials", NULL };
-
 static const struct allowed allowed_values[] = {
-	{ "access_delegation_mode", delegation_values,
+	{ "access_delegation_mode",
 	  "Unrecognized access mode", NULL, "vended_credentials or none" },
-	{ "authorization_type", authorization_values,
+	{ "authorization_type",
 	  "'authorization_type' '", "' is not supported, valid options are: "
 	  "none, oauth2, sigv4", "oauth2, sigv4 or none" },
-	{ "oauth2_grant_type", grant_values,
+	{ "oauth2_grant_type",
 	  "Unsupported option ('", "') for 'oauth2_grant_type', only "
 	  "supports 'client_credentials' currently",
 	  "client_credentials (the default: the line can go)" },
@@ -431,15 +401,17 @@ static const struct allowed allowed_values[] = {
 static void check_value(struct lint_ctx *ctx, const struct allowed *a,
 			const struct floe_pair *p)
 {
+	const char *const *values = fe_iceberg_option_values(a->option,
+							     LINT_DUCKDB);
 	const char *s = option_text(ctx, p->value);
 	const char *lc, *hint = NULL;
 	char error[256], fixed[128];
 	size_t n;
 
-	if (!s)
+	if (!s || !values)
 		return;		/* rendered only at run time */
 	lc = lower(ctx, s);
-	if (!lc || in_list(a->values, lc, false))
+	if (!lc || in_list(values, lc, false))
 		return;
 	if (a->post)
 		snprintf(error, sizeof(error), "%s%s%s", a->pre, s, a->post);
@@ -450,7 +422,7 @@ static void check_value(struct lint_ctx *ctx, const struct allowed *a,
 	if (n < sizeof(fixed)) {
 		for (size_t i = 0; i <= n; i++)
 			fixed[i] = lc[i] == '-' ? '_' : lc[i];
-		if (strcmp(fixed, lc) && in_list(a->values, fixed, false)) {
+		if (strcmp(fixed, lc) && in_list(values, fixed, false)) {
 			lint_report(ctx, p->value, "%s '%s' is not a value the "
 				    "iceberg extension accepts: the ATTACH "
 				    "fails with \"%s\"; write '%s', with an "
@@ -459,7 +431,7 @@ static void check_value(struct lint_ctx *ctx, const struct allowed *a,
 			return;
 		}
 	}
-	hint = lint_did_you_mean(lc, a->values);
+	hint = lint_did_you_mean(lc, values);
 	if (hint)
 		lint_report(ctx, p->value, "%s '%s' is not a value the iceberg "
 			    "extension accepts: the ATTACH fails with \"%s\"; "
@@ -532,21 +504,10 @@ void check_warehouse_location(struct lint_ctx *ctx,
 
 /* ---- FP308 ---- */
 
-/* The same test generate applies to --alias: shape and keywords. */
+/* The same test generate applies to --alias (the engine's names). */
 static bool is_identifier(const char *s)
 {
-	return floe_is_identifier(s) != 0;
-}
-
-/* Letters, digits and '_' only, not starting with a digit. */
-static bool plain_word(const char *s)
-{
-	if (!(isalpha((unsigned char)*s) || *s == '_'))
-		return false;
-	for (s++; *s; s++)
-		if (!(isalnum((unsigned char)*s) || *s == '_'))
-			return false;
-	return true;
+	return fe_alias_check(s, FE_DUCKDB_DEFAULT) == FE_ALIAS_OK;
 }
 
 /* A suggested identifier for s in fix[size], or NULL. */
@@ -564,6 +525,26 @@ static const char *alias_fix(const char *s, char *fix, size_t size)
 	return is_identifier(fix) ? fix : NULL;
 }
 
+/* An alias that names a database DuckDB already has or reserves. */
+static void database_alias(struct lint_ctx *ctx, const struct floe_node *at,
+			   const char *s)
+{
+	unsigned f = fe_database_name(s, FE_DUCKDB_DEFAULT);
+
+	if (f & FE_DB_RESERVED)
+		lint_report(ctx, at, "the attach alias '%s' is a database "
+			    "name DuckDB reserves: the ATTACH fails with "
+			    "\"Attached database name \"%s\" cannot be used "
+			    "because it is a reserved name\"; choose another "
+			    "name, e.g. '%s_catalog'", s, s, s);
+	else
+		lint_report(ctx, at, "the attach alias '%s' names a database "
+			    "that exists in every DuckDB connection: ATTACH "
+			    "IF NOT EXISTS does nothing and the catalog is "
+			    "never attached; choose another name, e.g. "
+			    "'%s_catalog'", s, s);
+}
+
 void check_alias_identifier(struct lint_ctx *ctx,
 			    const struct lint_output *out)
 {
@@ -577,14 +558,22 @@ void check_alias_identifier(struct lint_ctx *ctx,
 		char buf[64];
 
 		/* an empty alias is falsy: dbt-duckdb writes no AS at all */
-		if (!s || !*s || is_identifier(s))
+		if (!s || !*s)
 			continue;
-		if (plain_word(s)) {
+		switch (fe_alias_check(s, FE_DUCKDB_DEFAULT)) {
+		case FE_ALIAS_OK:
+			continue;
+		case FE_ALIAS_KEYWORD:
 			lint_report(ctx, alias, "the attach alias '%s' is a "
 				    "keyword DuckDB refuses after 'ATTACH ... "
 				    "AS' (a syntax error); choose another "
 				    "name, e.g. '%s_catalog'", s, s);
 			continue;
+		case FE_ALIAS_DATABASE:
+			database_alias(ctx, alias, s);
+			continue;
+		case FE_ALIAS_NOT_WORD:
+			break;
 		}
 		fix = alias_fix(s, buf, sizeof(buf));
 		lint_report(ctx, alias, "the attach alias '%s' is not a bare "
@@ -702,6 +691,12 @@ void check_attach_path_missing(struct lint_ctx *ctx,
 				    "item is empty (null): dbt-duckdb requires "
 				    "a string and the profile fails "
 				    "validation; set it to %s", where);
+		else if (!floe_node_is_str(path->value))
+			lint_report(ctx, path->value, "'path' of this attach "
+				    "item is %s, not a string: dbt-duckdb's "
+				    "attachment schema wants a str and the "
+				    "profile fails validation; set it to %s",
+				    floe_node_describe(path->value), where);
 	}
 }
 
@@ -741,9 +736,15 @@ void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 		if (c->kind != LINT_CONN_ATTACH || c->endpoint ||
 		    lint_get_ci(c->options, "endpoint_type"))
 			continue;
-		for (size_t j = 0; inline_oauth2[j]; j++)
-			if (lint_get_ci(c->options, inline_oauth2[j]))
+		for (size_t j = 0; is_map(c->options) && j < c->options->nr;
+		     j++) {
+			const struct floe_node *k = c->options->pairs[j].key;
+
+			if (floe_node_is_str(k) &&
+			    fe_iceberg_option_inline_oauth2(k->value,
+							    LINT_DUCKDB))
 				inline_creds = true;
+		}
 		if (lint_get_ci(c->options, "authorization_type"))
 			auth = option_text(ctx, lint_get_ci(
 				c->options, "authorization_type")->value);
@@ -782,66 +783,78 @@ void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 
 /* ---- FP312 ---- */
 
+/* One boolean field of an attach item (read_only, is_ducklake). */
+static void bool_field(struct lint_ctx *ctx, const struct fe_dbt_key *f,
+		       const struct floe_pair *p)
+{
+	const struct floe_node *v = p->value;
+	const char *name = f->name;
+	struct lint_jinja j;
+
+	if (v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_BOOL)
+		return;
+	if (v->kind != FLOE_NODE_SCALAR) {
+		lint_report(ctx, v, "attach '%s' is %s, not a boolean: "
+			    "dbt-duckdb's attachment schema wants a bool and "
+			    "the profile fails validation; write true or "
+			    "false", name, floe_node_describe(v));
+		return;
+	}
+	if (is_null(v)) {
+		if (f->flags & FE_FIELD_NULLABLE)
+			return;		/* Optional[bool] */
+		lint_report(ctx, p->key, "attach '%s' is empty (null), not a "
+			    "boolean: dbt-duckdb's attachment schema wants a "
+			    "bool and the profile fails validation (\"None is "
+			    "not of type 'boolean'\"); write true or false, or "
+			    "remove it", name);
+		return;
+	}
+	if (v->type != FLOE_TYPE_STR) {
+		lint_report(ctx, v, "attach '%s' is %s (%s), not a boolean: "
+			    "dbt-duckdb's attachment schema wants a bool and "
+			    "the profile fails validation; write true or "
+			    "false", name, floe_node_describe(v), v->value);
+		return;
+	}
+	lint_jinja_scan(ctx, v, &j);
+	if (j.has_jinja) {
+		/*
+		 * env_var() always gives a str; a filter such as
+		 * '| as_bool', or var(), may give a bool.
+		 */
+		if (j.has_filter || j.has_other || j.malformed || !j.nr_env)
+			return;
+		lint_report(ctx, v, "attach '%s' is rendered from env_var() "
+			    "to a string, not a boolean: dbt-duckdb's "
+			    "attachment schema wants a bool and the profile "
+			    "fails validation; add '| as_bool' inside the "
+			    "braces", name);
+		return;
+	}
+	lint_report(ctx, v, "attach '%s' is the string '%s', not a YAML "
+		    "boolean: dbt-duckdb's attachment schema wants a bool and "
+		    "the profile fails validation (\"'%s' is not of type "
+		    "'boolean'\"); write true or false unquoted", name,
+		    v->value, v->value);
+}
+
+/* Every boolean field of dbt-duckdb's Attachment (the engine's table). */
 void check_read_only_type(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	const struct floe_node *attach = attach_list(out);
 
 	for (size_t i = 0; attach && i < attach->nr; i++) {
-		const struct floe_pair *p =
-			floe_map_pair(attach->items[i], "read_only");
-		const struct floe_node *v = p ? p->value : NULL;
-		struct lint_jinja j;
+		const struct floe_node *item = attach->items[i];
 
-		if (!v || (v->kind == FLOE_NODE_SCALAR &&
-			   v->type == FLOE_TYPE_BOOL))
-			continue;
-		if (v->kind != FLOE_NODE_SCALAR) {
-			lint_report(ctx, v, "attach 'read_only' is %s, not a "
-				    "boolean: dbt-duckdb's attachment schema "
-				    "wants a bool and the profile fails "
-				    "validation; write true or false",
-				    floe_node_describe(v));
-			continue;
+		for (size_t k = 0; is_map(item) && k < item->nr; k++) {
+			const struct floe_pair *p = &item->pairs[k];
+			const struct fe_dbt_key *f = floe_node_is_str(p->key)
+				? fe_dbt_attach_field(p->key->value, LINT_DBT)
+				: NULL;
+
+			if (f && f->type == FE_T_BOOL)
+				bool_field(ctx, f, p);
 		}
-		if (is_null(v)) {
-			lint_report(ctx, p->key, "attach 'read_only' is empty "
-				    "(null), not a boolean: dbt-duckdb's "
-				    "attachment schema wants a bool and the "
-				    "profile fails validation (\"None is not "
-				    "of type 'boolean'\"); write true or "
-				    "false, or remove it");
-			continue;
-		}
-		if (v->type != FLOE_TYPE_STR) {
-			lint_report(ctx, v, "attach 'read_only' is %s (%s), "
-				    "not a boolean: dbt-duckdb's attachment "
-				    "schema wants a bool and the profile fails "
-				    "validation; write true or false",
-				    floe_node_describe(v), v->value);
-			continue;
-		}
-		lint_jinja_scan(ctx, v, &j);
-		if (j.has_jinja) {
-			/*
-			 * env_var() always gives a str; a filter such as
-			 * '| as_bool', or var(), may give a bool.
-			 */
-			if (j.has_filter || j.has_other || j.malformed ||
-			    !j.nr_env)
-				continue;
-			lint_report(ctx, v, "attach 'read_only' is rendered "
-				    "from env_var() to a string, not a "
-				    "boolean: dbt-duckdb's attachment schema "
-				    "wants a bool and the profile fails "
-				    "validation; add '| as_bool' inside the "
-				    "braces");
-			continue;
-		}
-		lint_report(ctx, v, "attach 'read_only' is the string '%s', "
-			    "not a YAML boolean: dbt-duckdb's attachment "
-			    "schema wants a bool and the profile fails "
-			    "validation (\"'%s' is not of type 'boolean'\"); "
-			    "write true or false unquoted", v->value,
-			    v->value);
 	}
 }

@@ -3,39 +3,34 @@
  *
  * dbt-duckdb applies `settings` with SET on every cursor, after the
  * connection has loaded extensions, created secrets, run plugins and
- * ATTACHed (environments/__init__.py).  What DuckDB 1.4.3 then refuses
- * was observed on the engine (docs/rules.md, "Sources"); the refusal of
- * some settings depends on the value: relaxing a safety setting is
- * refused, tightening it is not.
+ * ATTACHed (environments/__init__.py).  What DuckDB then refuses is the
+ * engine's table (src/engine/duckdb_settings.def, fe_setting_refusal):
+ * the refusal of some settings depends on the value (relaxing a safety
+ * setting is refused, tightening it is not).
  */
 #include <string.h>
 #include <strings.h>
 
+#include "engine/engine.h"
 #include "rules.h"
 
 /* true/false of a setting value; -1 when unknown (Jinja, odd text). */
 static int truth(struct lint_ctx *ctx, const struct floe_node *v)
 {
-	static const char *const yes[] = { "true", "t", "1", "yes", "y", "on",
-					   NULL };
-	static const char *const no[] = { "false", "f", "0", "no", "n",
-					  "off", NULL };
-	const char *s;
-
 	if (v && v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_BOOL)
 		return lint_bool_true(v);
 	if (v && v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_INT)
 		return strcmp(v->value, "0") != 0;
-	s = lint_render(ctx, v);
-	if (!s)
-		return -1;
-	for (size_t i = 0; yes[i]; i++)
-		if (!strcasecmp(s, yes[i]))
-			return 1;
-	for (size_t i = 0; no[i]; i++)
-		if (!strcasecmp(s, no[i]))
-			return 0;
-	return -1;
+	return fe_duckdb_bool(lint_render(ctx, v));
+}
+
+/* Why DuckDB refuses `SET` of the pair's setting after start-up, or 0. */
+static unsigned refusal(struct lint_ctx *ctx, const struct floe_pair *p)
+{
+	if (!floe_node_is_str(p->key))
+		return 0;
+	return fe_setting_refusal(p->key->value, truth(ctx, p->value),
+				  FE_DUCKDB_DEFAULT);
 }
 
 static const struct floe_node *settings_of(const struct lint_output *out,
@@ -54,9 +49,7 @@ void check_secret_manager_setting(struct lint_ctx *ctx,
 	for (size_t i = 0; s && i < s->nr; i++) {
 		const struct floe_node *k = s->pairs[i].key;
 
-		if (!floe_node_is_str(k) ||
-		    (strcasecmp(k->value, "allow_persistent_secrets") &&
-		     strcasecmp(k->value, "secret_directory")))
+		if (!(refusal(ctx, &s->pairs[i]) & FE_SET_SECRET_MANAGER))
 			continue;
 		lint_report(ctx, k, "'%s' under settings breaks every run: "
 			    "dbt-duckdb runs SET after the ATTACH has used "
@@ -70,41 +63,20 @@ void check_secret_manager_setting(struct lint_ctx *ctx,
 void check_startup_only_setting(struct lint_ctx *ctx,
 				const struct lint_output *out)
 {
-	/* refused: -1 for any value, 1 only when relaxed (set to true) */
-	static const struct {
-		const char *name;
-		int refused_when;
-	} startup[] = {
-		{ "access_mode", -1 },
-		{ "custom_user_agent", -1 },
-		{ "duckdb_api", -1 },
-		{ "allow_unsigned_extensions", 1 },
-		{ "allow_unredacted_secrets", 1 },
-		{ "enable_external_access", 1 },
-		{ "disable_database_invalidation", 1 },
-	};
 	const struct floe_node *s = settings_of(out, "settings");
 
 	for (size_t i = 0; s && i < s->nr; i++) {
 		const struct floe_node *k = s->pairs[i].key;
+		const struct fe_setting *row;
 
-		if (!floe_node_is_str(k))
+		if (!(refusal(ctx, &s->pairs[i]) &
+		      (FE_SET_STARTUP_ONLY | FE_SET_STARTUP_RELAX)))
 			continue;
-		for (size_t j = 0; j < sizeof(startup) / sizeof(startup[0]);
-		     j++) {
-			int t;
-
-			if (strcasecmp(k->value, startup[j].name))
-				continue;
-			t = truth(ctx, s->pairs[i].value);
-			if (startup[j].refused_when == 1 && t != 1)
-				continue;	/* tightening is accepted */
-			lint_report(ctx, k, "DuckDB accepts '%s' only when "
-				    "the database starts (\"Cannot change %s "
-				    "setting while database is running\"); "
-				    "move it to config_options", k->value,
-				    startup[j].name);
-		}
+		row = fe_setting_find(k->value, FE_DUCKDB_DEFAULT);
+		lint_report(ctx, k, "DuckDB accepts '%s' only when the "
+			    "database starts (\"Cannot change %s setting "
+			    "while database is running\"); move it to "
+			    "config_options", k->value, row->name);
 	}
 }
 

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "engine/engine.h"
 #include "rules.h"
 
 static void env_var_syntax(struct lint_ctx *ctx, const struct floe_node *n)
@@ -103,13 +104,7 @@ void check_unknown_output_key(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
 	/* dbt-duckdb DuckDBCredentials, plus what dbt-core pops itself */
-	static const char *const known[] = {
-		"type", "threads", "database", "schema", "path",
-		"config_options", "extensions", "settings", "secrets",
-		"external_root", "use_credential_provider", "attach",
-		"filesystems", "remote", "plugins", "disable_transactions",
-		"keep_open", "module_paths", "retries", "is_ducklake", NULL
-	};
+	const char *const *known = fe_dbt_output_key_names();
 
 	if (!out->is_duckdb)
 		return;		/* other adapters have other keys */

@@ -438,7 +438,8 @@ const struct lint_rule_impl lint_rule_table[] = {
 { { "FP312", "read-only-not-bool", E, "attach",
     "attach 'read_only' is not a YAML boolean",
     "read_only is a bool in dbt-duckdb's attachment schema; the string "
-    "'true' fails validation.\n\n"
+    "'true', or null, fails validation. is_ducklake (Optional[bool]) is "
+    "held to the same type, but may be null.\n\n"
     "Bad:\n  read_only: 'true'\n\n"
     "Good:\n  read_only: true\n\n"
     "Fix: write true or false unquoted (or render it with '| as_bool')."

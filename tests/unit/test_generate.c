@@ -8,6 +8,7 @@
  * first test pins one whole file byte for byte.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
@@ -832,35 +833,77 @@ static void test_generate_refuses_settings_duckdb_rejects_after_attach(
 	void **state)
 {
 	struct ctx *c = *state;
-	/* docs/generate.md, the refusal list */
+	/* docs/generate.md, the refusal list: refused for any value */
 	static const char *const refused[] = {
 		"allow_persistent_secrets", "secret_directory", "access_mode",
-		"allow_community_extensions", "allow_unredacted_secrets",
-		"allow_unsigned_extensions", "custom_user_agent", "duckdb_api",
+		"custom_user_agent", "duckdb_api",
+	};
+	/* refused only when the value relaxes them (true) */
+	static const char *const relaxing[] = {
+		"allow_unredacted_secrets", "allow_unsigned_extensions",
 		"enable_external_access", "disable_database_invalidation",
 	};
 	static const char *const values[] = {
 		"true", "false", "'true'", "/tmp/secrets", "\"\"", "0",
 	};
+	static const char *const truthy[] = { "true", "'true'", "on", "1" };
 	char yaml[2048], needle[256];
 
-	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
-		for (size_t j = 0; j < sizeof(values) / sizeof(values[0]);
-		     j++) {
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]) +
+			   sizeof(relaxing) / sizeof(relaxing[0]); i++) {
+		bool any = i < sizeof(refused) / sizeof(refused[0]);
+		const char *name = any ? refused[i]
+				       : relaxing[i - sizeof(refused) /
+						      sizeof(refused[0])];
+		size_t nr = any ? sizeof(values) / sizeof(values[0])
+				: sizeof(truthy) / sizeof(truthy[0]);
+
+		for (size_t j = 0; j < nr; j++) {
 			snprintf(yaml, sizeof(yaml),
 				 "%s      memory_limit: 4GB\n"
 				 "      %s: %s\n"
 				 "      max_memory: 8GB\n",
-				 CATALOG STORAGE COMPUTE_WITH(""), refused[i],
-				 values[j]);
+				 CATALOG STORAGE COMPUTE_WITH(""), name,
+				 any ? values[j] : truthy[j]);
 			/* never written: generation fails as a whole */
 			gen_bad(c, yaml);
 			snprintf(needle, sizeof(needle),
-				 "compute.default.properties.%s", refused[i]);
-			expect_at(c, FLOE_SEV_ERROR, needle, refused[i],
-				  refused[i]);
+				 "compute.default.properties.%s", name);
+			expect_at(c, FLOE_SEV_ERROR, needle, name, name);
 			expect(c, FLOE_SEV_ERROR, "config_options");
 		}
+	}
+}
+
+/*
+ * What DuckDB accepts after start-up is not refused (lint agrees): a
+ * tightening value of a safety setting, and allow_community_extensions
+ * with either value (duckdb-1.4.3-observed.md).  Generate does not copy
+ * them either: they are ignored with the usual warning.
+ */
+static void test_generate_accepts_settings_duckdb_accepts_after_attach(
+	void **state)
+{
+	struct ctx *c = *state;
+	static const char *const props[] = {
+		"allow_unsigned_extensions: false",
+		"enable_external_access: 'false'",
+		"allow_unredacted_secrets: off",
+		"allow_community_extensions: true",
+		"allow_community_extensions: false",
+	};
+	char yaml[2048];
+
+	for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
+		const char *out;
+
+		snprintf(yaml, sizeof(yaml), "%s      %s\n",
+			 CATALOG STORAGE COMPUTE_WITH(""), props[i]);
+		out = gen_ok(c, yaml);
+		assert_null(strstr(out, "allow_"));
+		assert_null(strstr(out, "enable_external_access"));
+		expect(c, FLOE_SEV_WARNING, "is not used by the generator");
+	}
 }
 
 static void test_generate_never_writes_a_refused_setting(void **state)
@@ -1359,6 +1402,7 @@ int main(void)
 		T(test_generate_writes_path_threads_and_settings),
 		T(test_generate_refuses_threads_that_are_not_an_integer),
 		T(test_generate_refuses_settings_duckdb_rejects_after_attach),
+		T(test_generate_accepts_settings_duckdb_accepts_after_attach),
 		T(test_generate_never_writes_a_refused_setting),
 		T(test_generate_writes_an_s3_secret_for_static_credentials),
 		T(test_generate_checks_the_storage_endpoint),

@@ -1,0 +1,461 @@
+/*
+ * The engine's facts (src/engine/): lint, sql and generate give the same
+ * answer on every row of every table, and the disagreements the tables
+ * replaced stay fixed.
+ *
+ * Each table is walked row by row; for every row a profile (or platform)
+ * is built that exercises it, and each consumer's verdict is compared
+ * with the engine's.  A new row is therefore tested by the time it is
+ * added.
+ */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+#include "floe/generate.h"
+#include "floe/lint.h"
+#include "floe/platform.h"
+#include "floe/sql.h"
+
+static const char platform_head[] =
+	"catalogs:\n"
+	"  default:\n"
+	"    uri: \"https://polaris.example.com/api/catalog\"\n"
+	"    warehouse: wh\n"
+	"    access_delegation: vended-credentials\n"
+	"    credentials:\n"
+	"      mode: oauth2\n"
+	"      client_id: reader\n"
+	"      client_secret: {secret_ref: reader-secret}\n"
+	"      scope: \"PRINCIPAL_ROLE:reader\"\n";
+
+/* A profile around one output body (indented by 6). */
+static void profile(char *buf, size_t size, const char *body)
+{
+	snprintf(buf, size,
+		 "p:\n"
+		 "  target: dev\n"
+		 "  outputs:\n"
+		 "    dev:\n"
+		 "      type: duckdb\n"
+		 "      extensions: [httpfs, iceberg]\n"
+		 "%s", body);
+}
+
+/* Does lint report `rule` on the profile? */
+static bool lint_says(const char *yaml, const char *rule)
+{
+	struct floe_lint_options opt;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	bool found = false;
+
+	memset(&opt, 0, sizeof(opt));
+	assert_int_equal(floe_lint("profiles.yml", yaml, strlen(yaml), &opt,
+				   &d), FLOE_OK);
+	for (size_t i = 0; i < d.nr; i++)
+		if (d.items[i].rule && !strcmp(d.items[i].rule, rule))
+			found = true;
+	floe_diags_release(&d);
+	return found;
+}
+
+/* Does sql (dbt-duckdb `dbt`, "" = the latest) refuse the profile? */
+static bool sql_refuses(const char *yaml, const char *dbt)
+{
+	struct floe_sql_options opt;
+	struct floe_sql_plan *plan = NULL;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	bool refused;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.missing_env = -1;
+	if (*dbt)
+		assert_int_equal(floe_dbt_version_parse(dbt,
+							&opt.dbt_version), 0);
+	assert_int_equal(floe_sql_plan("profiles.yml", yaml, strlen(yaml),
+				       &opt, &plan, &d), FLOE_OK);
+	refused = d.nr_errors > 0;
+	floe_sql_plan_free(plan);
+	floe_diags_release(&d);
+	return refused;
+}
+
+/* Does generate refuse the platform?  (alias NULL: the default) */
+static enum floe_err generate(const char *yaml, const char *alias)
+{
+	struct floe_platform *p = NULL;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct floe_gen_target t = { "dev", NULL, NULL };
+	struct floe_gen_options opt;
+	enum floe_err err;
+	char *out = NULL;
+	size_t len = 0;
+
+	assert_int_equal(floe_platform_load("platform.yaml", yaml,
+					    strlen(yaml), NULL, &p, &d),
+			 FLOE_OK);
+	memset(&opt, 0, sizeof(opt));
+	t.platform = p;
+	opt.targets = &t;
+	opt.nr_targets = 1;
+	opt.alias = alias;
+	err = floe_generate(&opt, &out, &len, &d);
+	free(out);
+	floe_platform_free(p);
+	floe_diags_release(&d);
+	return err;
+}
+
+/* ---- DuckDB settings ---- */
+
+static void test_engine_settings_lint_and_generate_agree(void **state)
+{
+	static const struct {
+		const char *yaml;	/* the value as written */
+		int truth;		/* as DuckDB casts it */
+	} values[] = {
+		{ "true", 1 }, { "false", 0 }, { "'true'", 1 }, { "off", 0 },
+		{ "'/tmp/x'", -1 },
+	};
+	char yaml[2048], body[512];
+
+	(void)state;
+	assert_true(fe_setting_count() > 0);
+	for (size_t i = 0; fe_setting_at(i); i++) {
+		const struct fe_setting *s = fe_setting_at(i);
+
+		if (!fe_setting_find(s->name, FE_DUCKDB_DEFAULT))
+			continue;	/* not in the release lint targets */
+		/* in a platform's compute, threads is dbt's, not a SET */
+		if (!strcmp(s->name, "threads"))
+			continue;
+		for (size_t j = 0; j < sizeof(values) / sizeof(values[0]);
+		     j++) {
+			unsigned why = fe_setting_refusal(s->name,
+							  values[j].truth,
+							  FE_DUCKDB_DEFAULT);
+			bool lint_refuses, gen_refuses;
+
+			snprintf(body, sizeof(body),
+				 "      settings:\n        %s: %s\n", s->name,
+				 values[j].yaml);
+			profile(yaml, sizeof(yaml), body);
+			lint_refuses = lint_says(yaml, "FP101") ||
+				       lint_says(yaml, "FP102");
+			assert_int_equal(lint_says(yaml, "FP101"),
+					 (why & FE_SET_SECRET_MANAGER) != 0);
+			snprintf(yaml, sizeof(yaml),
+				 "%scompute:\n  default:\n    type: duckdb\n"
+				 "    properties:\n      %s: %s\n",
+				 platform_head, s->name, values[j].yaml);
+			gen_refuses = generate(yaml, NULL) == FLOE_ERR_INPUT;
+			if (lint_refuses != (why != 0) ||
+			    gen_refuses != (why != 0))
+				fail_msg("%s: %s: engine %s, lint %s, generate "
+					 "%s", s->name, values[j].yaml,
+					 why ? "refuses" : "accepts",
+					 lint_refuses ? "refuses" : "accepts",
+					 gen_refuses ? "refuses" : "accepts");
+		}
+	}
+}
+
+/* duckdb-1.4.3-observed.md: SET allow_community_extensions is OK for
+ * both values; generate used to refuse it while lint said nothing. */
+static void test_engine_allow_community_extensions_is_accepted(void **state)
+{
+	char yaml[2048];
+
+	(void)state;
+	assert_int_equal(fe_setting_refusal("allow_community_extensions", 1,
+					    FE_DUCKDB_DEFAULT), 0);
+	assert_int_equal(fe_setting_refusal("allow_community_extensions", 0,
+					    FE_DUCKDB_DEFAULT), 0);
+	snprintf(yaml, sizeof(yaml), "%scompute:\n  default:\n    type: "
+		 "duckdb\n    properties:\n      allow_community_extensions: "
+		 "true\n", platform_head);
+	assert_int_equal(generate(yaml, NULL), FLOE_OK);
+	/* the value decides for a relaxing setting, not the name */
+	assert_int_equal(fe_setting_refusal("enable_external_access", 0,
+					    FE_DUCKDB_DEFAULT), 0);
+	assert_int_equal(fe_setting_refusal("ENABLE_EXTERNAL_ACCESS", 1,
+					    FE_DUCKDB_DEFAULT),
+			 FE_SET_STARTUP_RELAX);
+	assert_int_equal(fe_setting_refusal("enable_external_access", -1,
+					    FE_DUCKDB_DEFAULT), 0);
+	assert_int_equal(fe_setting_refusal("secret_directory", -1,
+					    FE_DUCKDB_DEFAULT),
+			 FE_SET_SECRET_MANAGER);
+	assert_int_equal(fe_setting_refusal("no_such_setting", 1,
+					    FE_DUCKDB_DEFAULT), 0);
+}
+
+/* The compute properties generate copies are settings SET accepts. */
+static void test_engine_generate_copies_only_runtime_settings(void **state)
+{
+	static const char *const copied[] = {
+		"memory_limit", "max_memory", "temp_directory",
+		"max_temp_directory_size", "preserve_insertion_order",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(copied) / sizeof(copied[0]); i++) {
+		const struct fe_setting *s = fe_setting_find(
+			copied[i], FE_DUCKDB_DEFAULT);
+
+		assert_non_null(s);
+		assert_int_equal(s->flags & (FE_SET_SECRET_MANAGER |
+					     FE_SET_STARTUP_ONLY |
+					     FE_SET_STARTUP_RELAX |
+					     FE_SET_INIT_ONLY), 0);
+	}
+}
+
+/* ---- dbt-duckdb's attach schema ---- */
+
+/* An attach item with the field `name: value` and, unless it is the
+ * field itself, a path. */
+static void attach_profile(char *buf, size_t size, const char *name,
+			   const char *value)
+{
+	char body[512];
+
+	snprintf(body, sizeof(body),
+		 "      attach:\n"
+		 "        - %s: %s\n"
+		 "%s",
+		 name, value,
+		 strcmp(name, "path") ? "          path: other.duckdb\n" : "");
+	profile(buf, size, body);
+}
+
+static bool lint_refuses_attach(const char *yaml)
+{
+	return lint_says(yaml, "FP301") || lint_says(yaml, "FP310") ||
+	       lint_says(yaml, "FP312");
+}
+
+static void test_engine_attach_schema_lint_and_sql_agree(void **state)
+{
+	/* a value of each YAML type, and whether each type fits */
+	static const struct {
+		const char *yaml;
+		enum fe_yaml_type type;
+	} values[] = {
+		{ "true", FE_T_BOOL }, { "'true'", FE_T_STR },
+		{ "{a: b}", FE_T_MAP },
+	};
+	char yaml[2048];
+
+	(void)state;
+	for (size_t i = 0; fe_dbt_attach_field_at(i); i++) {
+		const struct fe_dbt_key *f = fe_dbt_attach_field_at(i);
+		bool nullable = f->flags & FE_FIELD_NULLABLE;
+		bool lint, sql;
+
+		/* null: refused unless Optional (read_only: null) */
+		attach_profile(yaml, sizeof(yaml), f->name, "null");
+		lint = lint_refuses_attach(yaml);
+		sql = sql_refuses(yaml, "");
+		if (lint != !nullable || sql != !nullable)
+			fail_msg("%s: null: engine %s, lint %s, sql %s",
+				 f->name, nullable ? "accepts" : "refuses",
+				 lint ? "refuses" : "accepts",
+				 sql ? "refuses" : "accepts");
+		/* the types both check: booleans, and the required path */
+		for (size_t j = 0; j < sizeof(values) / sizeof(values[0]);
+		     j++) {
+			bool wrong = values[j].type != f->type;
+
+			if (f->type != FE_T_BOOL &&
+			    !(f->flags & FE_FIELD_REQUIRED))
+				continue;
+			attach_profile(yaml, sizeof(yaml), f->name,
+				       values[j].yaml);
+			lint = lint_says(yaml, "FP310") ||
+			       lint_says(yaml, "FP312");
+			sql = sql_refuses(yaml, "");
+			if (lint != wrong || sql != wrong)
+				fail_msg("%s: %s: engine %s, lint %s, sql %s",
+					 f->name, values[j].yaml,
+					 wrong ? "refuses" : "accepts",
+					 lint ? "refuses" : "accepts",
+					 sql ? "refuses" : "accepts");
+		}
+	}
+	/* a required field missing, and a key that is not a field */
+	profile(yaml, sizeof(yaml), "      attach:\n        - alias: a\n");
+	assert_true(lint_refuses_attach(yaml));
+	assert_true(sql_refuses(yaml, ""));
+	attach_profile(yaml, sizeof(yaml), "catalog", "x");
+	assert_true(lint_refuses_attach(yaml));
+	assert_true(sql_refuses(yaml, ""));
+}
+
+/* sql holds each release to its own schema: options from 1.9.4. */
+static void test_engine_attach_schema_follows_the_dbt_duckdb_release(
+	void **state)
+{
+	char yaml[2048];
+
+	(void)state;
+	attach_profile(yaml, sizeof(yaml), "options", "{a: b}");
+	assert_true(sql_refuses(yaml, "1.9.3"));
+	assert_false(sql_refuses(yaml, "1.9.4"));
+	assert_null(fe_dbt_attach_field("options", FE_V(1, 9, 3)));
+	assert_non_null(fe_dbt_attach_field("options", FE_V(1, 9, 4)));
+	attach_profile(yaml, sizeof(yaml), "is_ducklake", "true");
+	assert_true(sql_refuses(yaml, "1.9.4"));
+	assert_false(sql_refuses(yaml, "1.9.5"));
+}
+
+/* issue 8: `read_only: null` made lint exit 1 while sql exited 0. */
+static void test_engine_read_only_null_is_refused_by_both(void **state)
+{
+	char yaml[2048];
+
+	(void)state;
+	attach_profile(yaml, sizeof(yaml), "read_only", "null");
+	assert_true(lint_says(yaml, "FP312"));
+	assert_true(sql_refuses(yaml, ""));
+	attach_profile(yaml, sizeof(yaml), "alias", "null");
+	assert_false(lint_refuses_attach(yaml));
+	assert_false(sql_refuses(yaml, ""));
+}
+
+static void test_engine_output_keys_are_known_to_lint(void **state)
+{
+	char yaml[2048], body[256];
+
+	(void)state;
+	for (size_t i = 0; fe_dbt_output_key_at(i); i++) {
+		const struct fe_dbt_key *k = fe_dbt_output_key_at(i);
+
+		if (!strcmp(k->name, "type"))
+			continue;
+		snprintf(body, sizeof(body), "      %s: null\n", k->name);
+		profile(yaml, sizeof(yaml), body);
+		if (lint_says(yaml, "FP007"))
+			fail_msg("%s: lint calls it unknown", k->name);
+	}
+	profile(yaml, sizeof(yaml), "      setings: {}\n");
+	assert_true(lint_says(yaml, "FP007"));
+}
+
+/* ---- the iceberg extension's options ---- */
+
+static void test_engine_iceberg_options_lint_agrees(void **state)
+{
+	char yaml[2048], body[512];
+
+	(void)state;
+	for (size_t i = 0; fe_iceberg_option_at(i); i++) {
+		const struct fe_iceberg_option *o = fe_iceberg_option_at(i);
+
+		/* under options: never unknown */
+		snprintf(body, sizeof(body),
+			 "      attach:\n"
+			 "        - path: wh\n"
+			 "          type: iceberg\n"
+			 "          options:\n"
+			 "            endpoint: http://polaris:8181/api/catalog\n"
+			 "            %s: 'x'\n", o->name);
+		profile(yaml, sizeof(yaml), body);
+		if (lint_says(yaml, "FP305"))
+			fail_msg("%s: FP305 under options", o->name);
+		if (fe_dbt_attach_field(o->name, FE_DBT_DUCKDB_DEFAULT))
+			continue;	/* type, read_only: item fields */
+		/* on the item: FP301 names it an iceberg option */
+		snprintf(body, sizeof(body),
+			 "      attach:\n"
+			 "        - path: wh\n"
+			 "          type: iceberg\n"
+			 "          %s: 'x'\n", o->name);
+		profile(yaml, sizeof(yaml), body);
+		if (!lint_says(yaml, "FP301"))
+			fail_msg("%s: no FP301 on the item", o->name);
+	}
+	/* a release the option is not in: the engine says so */
+	assert_null(fe_iceberg_option_find("support_stage_create",
+					   FE_V(1, 5, 4)));
+	assert_non_null(fe_iceberg_option_find("support_stage_create",
+					       FE_V(1, 5, 3)));
+	assert_null(fe_iceberg_option_find("access_delegation_mode",
+					   FE_V(1, 4, 0)));
+	assert_non_null(fe_iceberg_option_find("SIGV4_REGION", FE_ANY));
+	assert_null(fe_iceberg_option_find("sigv4_region", FE_V(1, 5, 0)));
+	assert_true(fe_iceberg_option_inline_oauth2("client_id",
+						    FE_V(1, 4, 3)));
+	assert_false(fe_iceberg_option_inline_oauth2("extra_http_headers",
+						     FE_V(1, 4, 3)));
+	assert_true(fe_iceberg_option_inline_oauth2("extra_http_headers",
+						    FE_V(1, 5, 0)));
+	assert_non_null(fe_iceberg_secret_param_find("oauth2_scope",
+						     FE_V(1, 4, 3)));
+	assert_null(fe_iceberg_secret_param_find("refresh_token",
+						 FE_V(1, 4, 3)));
+	assert_null(fe_iceberg_secret_param_find("default_region", FE_ANY));
+}
+
+/* ---- names after ATTACH ... AS ---- */
+
+static void check_refused_alias(const char *word)
+{
+	char yaml[2048], body[256];
+
+	if (floe_is_identifier(word))
+		fail_msg("%s: floe_is_identifier accepts it", word);
+	snprintf(body, sizeof(body), "      attach:\n        - path: x.db\n"
+		 "          alias: '%s'\n", word);
+	profile(yaml, sizeof(yaml), body);
+	if (!lint_says(yaml, "FP308"))
+		fail_msg("%s: lint accepts it", word);
+	if (generate(platform_head, word) != FLOE_ERR_USAGE)
+		fail_msg("%s: generate accepts it", word);
+}
+
+static void test_engine_refused_aliases_lint_and_generate_agree(
+	void **state)
+{
+	(void)state;
+	assert_int_equal(fe_alias_keyword_count() +
+			 fe_database_name_count(), 108);
+	for (size_t i = 0; fe_alias_keyword_at(i); i++)
+		check_refused_alias(fe_alias_keyword_at(i));
+	for (size_t i = 0; fe_database_name_at(i); i++)
+		check_refused_alias(fe_database_name_at(i));
+	assert_true(floe_is_identifier("polaris_catalog"));
+	assert_int_equal(generate(platform_head, "polaris_catalog"), FLOE_OK);
+	assert_int_equal(fe_alias_check("SELECT", FE_DUCKDB_DEFAULT),
+			 FE_ALIAS_KEYWORD);
+	assert_int_equal(fe_alias_check("main", FE_DUCKDB_DEFAULT),
+			 FE_ALIAS_DATABASE);
+	assert_int_equal(fe_alias_check("a-b", FE_DUCKDB_DEFAULT),
+			 FE_ALIAS_NOT_WORD);
+}
+
+#define T(f) cmocka_unit_test(f)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_engine_settings_lint_and_generate_agree),
+		T(test_engine_allow_community_extensions_is_accepted),
+		T(test_engine_generate_copies_only_runtime_settings),
+		T(test_engine_attach_schema_lint_and_sql_agree),
+		T(test_engine_attach_schema_follows_the_dbt_duckdb_release),
+		T(test_engine_read_only_null_is_refused_by_both),
+		T(test_engine_output_keys_are_known_to_lint),
+		T(test_engine_iceberg_options_lint_agrees),
+		T(test_engine_refused_aliases_lint_and_generate_agree),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,5 +1,6 @@
 /*
- * Bind platform.yaml's node tree to struct floe_platform.
+ * Bind platform.yaml's node tree to struct floe_platform (a manifest.yaml
+ * goes to src/manifest.c instead; floe_platform_load() tells them apart).
  *
  * floe's pydantic models are the contract (frozen, extra="forbid", lax
  * mode): a str field takes only a str (an int is not coerced), enum
@@ -18,20 +19,10 @@
 #include <string.h>
 
 #include "floe/platform.h"
+#include "platform_int.h"
 
-#define PATH_MAX_LEN 256
-
-struct binder {
-	const char *file;
-	struct floe_diags *diags;
-	enum floe_err err;	/* FLOE_ERR_NOMEM wins over FLOE_ERR_INPUT */
-};
-
-static void report(struct binder *b, enum floe_severity sev,
-		   const struct floe_node *at, const char *fmt, ...)
-	FLOE_PRINTF(4, 5);
-static void report(struct binder *b, enum floe_severity sev,
-		   const struct floe_node *at, const char *fmt, ...)
+void plat_report(struct binder *b, enum floe_severity sev,
+		 const struct floe_node *at, const char *fmt, ...)
 {
 	va_list ap;
 	int r;
@@ -46,23 +37,20 @@ static void report(struct binder *b, enum floe_severity sev,
 		b->err = FLOE_ERR_INPUT;
 }
 
-#define ERR(b, at, ...) report(b, FLOE_SEV_ERROR, at, __VA_ARGS__)
-#define WARN(b, at, ...) report(b, FLOE_SEV_WARNING, at, __VA_ARGS__)
-
-static void join(char *out, const char *path, const char *key)
+void plat_join(char *out, const char *path, const char *key)
 {
-	int n = snprintf(out, PATH_MAX_LEN, "%s%s%s", path, *path ? "." : "",
+	int n = snprintf(out, PLAT_PATH_MAX, "%s%s%s", path, *path ? "." : "",
 			 key);
 
-	if (n < 0 || n >= PATH_MAX_LEN)	/* absurdly long key: mark it */
-		memcpy(out + PATH_MAX_LEN - 4, "...", 4);
+	if (n < 0 || n >= PLAT_PATH_MAX)	/* absurdly long key: mark it */
+		memcpy(out + PLAT_PATH_MAX - 4, "...", 4);
 }
 
 /*
  * A scalar shown in a message: quoted, control bytes escaped, and cut
  * with "..." to fit `size` (at least 6), never inside a UTF-8 sequence.
  */
-static const char *show(const struct floe_node *n, char *buf, size_t size)
+const char *plat_show(const struct floe_node *n, char *buf, size_t size)
 {
 	size_t o = 0, i;
 
@@ -97,22 +85,22 @@ static const char *show(const struct floe_node *n, char *buf, size_t size)
 	return buf;
 }
 
-static const char *describe_value(const struct floe_node *n, char *buf,
-				  size_t size)
+const char *plat_describe_value(const struct floe_node *n, char *buf,
+				size_t size)
 {
 	char v[80];
 
 	if (n && n->kind == FLOE_NODE_SCALAR && n->type != FLOE_TYPE_NULL) {
 		snprintf(buf, size, "%s (%s)", floe_node_describe(n),
-			 show(n, v, sizeof(v)));
+			 plat_show(n, v, sizeof(v)));
 		return buf;
 	}
 	return floe_node_describe(n);
 }
 
 /* Warn about keys of `map` that are not in `known` (NULL-terminated). */
-static void check_keys(struct binder *b, const struct floe_node *map,
-		       const char *path, const char *const *known)
+void plat_check_keys(struct binder *b, const struct floe_node *map,
+		     const char *path, const char *const *known)
 {
 	for (size_t i = 0; i < map->nr; i++) {
 		const struct floe_node *k = map->pairs[i].key;
@@ -127,7 +115,7 @@ static void check_keys(struct binder *b, const struct floe_node *map,
 			char v[80];
 
 			WARN(b, k, "%s: unknown key %s is ignored", path,
-			     show(k, v, sizeof(v)));
+			     plat_show(k, v, sizeof(v)));
 		}
 	}
 }
@@ -148,15 +136,15 @@ static int is_null(const struct floe_node *n)
  * A str field.  Returns the string, `dflt` when the key is absent, or
  * NULL after reporting an error (wrong type, or missing when required).
  */
-static const char *get_str(struct binder *b, const struct floe_node *map,
-			   const char *key, const char *path,
-			   const char *dflt, int required,
-			   const struct floe_node **node)
+const char *plat_get_str(struct binder *b, const struct floe_node *map,
+			 const char *key, const char *path,
+			 const char *dflt, int required,
+			 const struct floe_node **node)
 {
 	const struct floe_node *v = get(map, key);
-	char full[PATH_MAX_LEN], d[120];
+	char full[PLAT_PATH_MAX], d[120];
 
-	join(full, path, key);
+	plat_join(full, path, key);
 	if (node)
 		*node = v;
 	if (!v) {
@@ -166,17 +154,17 @@ static const char *get_str(struct binder *b, const struct floe_node *map,
 	}
 	if (!floe_node_is_str(v)) {
 		ERR(b, v, "%s: expected a string, found %s", full,
-		    describe_value(v, d, sizeof(d)));
+		    plat_describe_value(v, d, sizeof(d)));
 		return NULL;
 	}
 	return v->value;
 }
 
-static int get_bool(struct binder *b, const struct floe_node *map,
-		    const char *key, const char *path, int dflt)
+int plat_get_bool(struct binder *b, const struct floe_node *map,
+		  const char *key, const char *path, int dflt)
 {
 	const struct floe_node *v = get(map, key);
-	char full[PATH_MAX_LEN], d[120];
+	char full[PLAT_PATH_MAX], d[120];
 
 	if (!v)
 		return dflt;
@@ -184,20 +172,20 @@ static int get_bool(struct binder *b, const struct floe_node *map,
 		return strchr("yYtT", v->value[0]) ||
 		       (v->len == 2 && (v->value[0] == 'o' ||
 					v->value[0] == 'O'));
-	join(full, path, key);
+	plat_join(full, path, key);
 	ERR(b, v, "%s: expected a boolean (true or false), found %s", full,
-	    describe_value(v, d, sizeof(d)));
+	    plat_describe_value(v, d, sizeof(d)));
 	return dflt;
 }
 
 /* An enum field: the index of the value in `vals`, `dflt` if absent. */
-static int get_enum(struct binder *b, const struct floe_node *map,
-		    const char *key, const char *path,
-		    const char *const *vals, int dflt,
-		    const struct floe_node **node)
+int plat_get_enum(struct binder *b, const struct floe_node *map,
+		  const char *key, const char *path,
+		  const char *const *vals, int dflt,
+		  const struct floe_node **node)
 {
 	const struct floe_node *v = get(map, key);
-	char full[PATH_MAX_LEN], d[120], allowed[256];
+	char full[PLAT_PATH_MAX], d[120], allowed[256];
 	size_t o = 0;
 
 	if (node)
@@ -212,13 +200,13 @@ static int get_enum(struct binder *b, const struct floe_node *map,
 	for (int i = 0; vals[i] && o < sizeof(allowed); i++)
 		o += (size_t)snprintf(allowed + o, sizeof(allowed) - o,
 				      "%s'%s'", i ? ", " : "", vals[i]);
-	join(full, path, key);
+	plat_join(full, path, key);
 	ERR(b, v, "%s: %s is not allowed; expected one of %s", full,
-	    describe_value(v, d, sizeof(d)), allowed);
+	    plat_describe_value(v, d, sizeof(d)), allowed);
 	return dflt;
 }
 
-static int valid_ref_name(const char *s)
+int plat_valid_ref_name(const char *s)
 {
 	size_t n = strlen(s);
 
@@ -235,15 +223,15 @@ static int valid_ref_name(const char *s)
  * must never appear (client_secret): a literal is an error that does not
  * repeat it.
  */
-static void get_value(struct binder *b, const struct floe_node *map,
-		      const char *key, const char *path, int secret,
-		      struct floe_value *out)
+void plat_get_value(struct binder *b, const struct floe_node *map,
+		    const char *key, const char *path, int secret,
+		    struct floe_value *out)
 {
 	const struct floe_node *v = get(map, key);
-	char full[PATH_MAX_LEN], d[120];
+	char full[PLAT_PATH_MAX], d[120];
 
 	memset(out, 0, sizeof(*out));
-	join(full, path, key);
+	plat_join(full, path, key);
 	if (!v || (v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_NULL))
 		return;
 	out->node = v;
@@ -262,12 +250,13 @@ static void get_value(struct binder *b, const struct floe_node *map,
 			ERR(b, v, "%s: expected {secret_ref: NAME}", full);
 			return;
 		}
-		if (!floe_node_is_str(ref) || !valid_ref_name(ref->value)) {
+		if (!floe_node_is_str(ref) ||
+		    !plat_valid_ref_name(ref->value)) {
 			ERR(b, ref, "%s.secret_ref: expected a name of "
 			    "letters, digits, '_' and '-' that starts with a "
 			    "letter or digit, found %s", full,
 			    secret ? floe_node_describe(ref)
-				   : describe_value(ref, d, sizeof(d)));
+				   : plat_describe_value(ref, d, sizeof(d)));
 			return;
 		}
 		out->kind = FLOE_VALUE_SECRET_REF;
@@ -284,22 +273,22 @@ static void get_value(struct binder *b, const struct floe_node *map,
 	}
 	if (!floe_node_is_str(v)) {
 		ERR(b, v, "%s: expected a string or {secret_ref: NAME}, found "
-		    "%s", full, describe_value(v, d, sizeof(d)));
+		    "%s", full, plat_describe_value(v, d, sizeof(d)));
 		return;
 	}
 	out->kind = FLOE_VALUE_LITERAL;
 	out->text = v->value;
 }
 
-static int expect_map(struct binder *b, const struct floe_node *n,
-		      const char *path)
+int plat_expect_map(struct binder *b, const struct floe_node *n,
+		    const char *path)
 {
 	char d[120];
 
 	if (n->kind == FLOE_NODE_MAP)
 		return 1;
 	ERR(b, n, "%s: expected a mapping, found %s", path,
-	    describe_value(n, d, sizeof(d)));
+	    plat_describe_value(n, d, sizeof(d)));
 	return 0;
 }
 
@@ -338,40 +327,42 @@ static void bind_credentials(struct binder *b, const struct floe_node *parent,
 {
 	const struct floe_node *n = get(parent, "credentials");
 	const struct floe_node *v;
-	char full[PATH_MAX_LEN], d[120];
+	char full[PLAT_PATH_MAX], d[120];
 
 	memset(c, 0, sizeof(*c));
-	join(full, path, "credentials");
+	plat_join(full, path, "credentials");
 	if (!n)
 		return;
-	if (!expect_map(b, n, full))
+	if (!plat_expect_map(b, n, full))
 		return;
 	c->node = n;
-	check_keys(b, n, full, cred_keys);
-	c->mode = (enum floe_cred_mode)get_enum(b, n, "mode", full,
-						 cred_modes, FLOE_CRED_STATIC,
-						 &c->mode_node);
-	get_value(b, n, "client_id", full, 0, &c->client_id);
-	get_value(b, n, "client_secret", full, 1, &c->client_secret);
+	plat_check_keys(b, n, full, cred_keys);
+	c->mode = (enum floe_cred_mode)plat_get_enum(b, n, "mode", full,
+						     cred_modes,
+						     FLOE_CRED_STATIC,
+						     &c->mode_node);
+	plat_get_value(b, n, "client_id", full, 0, &c->client_id);
+	plat_get_value(b, n, "client_secret", full, 1, &c->client_secret);
 	v = get(n, "scope");
 	if (v && !(v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_NULL))
-		c->scope = get_str(b, n, "scope", full, NULL, 0,
-				   &c->scope_node);
+		c->scope = plat_get_str(b, n, "scope", full, NULL, 0,
+					&c->scope_node);
 	v = get(n, "role_arn");
 	if (v && !(v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_NULL)) {
-		c->role_arn = get_str(b, n, "role_arn", full, NULL, 0, NULL);
+		c->role_arn = plat_get_str(b, n, "role_arn", full, NULL, 0,
+					   NULL);
 		if (c->role_arn && !valid_role_arn(c->role_arn))
 			ERR(b, v, "%s.role_arn: %s is not an IAM role ARN "
 			    "(arn:aws:iam::<12 digits>:role/<name>)", full,
-			    describe_value(v, d, sizeof(d)));
+			    plat_describe_value(v, d, sizeof(d)));
 	}
 	v = get(n, "secret_ref");
 	if (v && !(v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_NULL)) {
-		c->secret_ref = get_str(b, n, "secret_ref", full, NULL, 0,
-					NULL);
-		if (c->secret_ref && !valid_ref_name(c->secret_ref))
+		c->secret_ref = plat_get_str(b, n, "secret_ref", full, NULL, 0,
+					     NULL);
+		if (c->secret_ref && !plat_valid_ref_name(c->secret_ref))
 			ERR(b, v, "%s.secret_ref: %s is not a valid secret "
-			    "name", full, describe_value(v, d, sizeof(d)));
+			    "name", full, plat_describe_value(v, d, sizeof(d)));
 	}
 
 	if (c->mode == FLOE_CRED_OAUTH2) {
@@ -418,7 +409,7 @@ static size_t section(struct binder *b, const struct floe_node *root,
 		return 0;
 	if (s->kind != FLOE_NODE_MAP) {
 		ERR(b, s, "%s: expected a mapping of named entries, found %s",
-		    key, describe_value(s, d, sizeof(d)));
+		    key, plat_describe_value(s, d, sizeof(d)));
 		return 0;
 	}
 	for (size_t i = 0; i < s->nr; i++) {
@@ -427,7 +418,7 @@ static size_t section(struct binder *b, const struct floe_node *root,
 		if (!floe_node_is_str(k) || !valid_entry_name(k->value))
 			ERR(b, k, "%s: %s is not a valid name (a letter, then "
 			    "letters, digits, '_' or '-')", key,
-			    describe_value(k, d, sizeof(d)));
+			    plat_describe_value(k, d, sizeof(d)));
 	}
 	*out = s;
 	return s->nr;
@@ -437,7 +428,7 @@ static const char *const catalog_keys[] = {
 	"type", "uri", "warehouse", "namespace", "credentials",
 	"access_delegation", "token_refresh_enabled", "properties", NULL
 };
-static const char *const catalog_types[] = {
+const char *const plat_catalog_types[] = {
 	"polaris", "glue", "nessie", "rest", "hive", NULL
 };
 static const char *const delegations[] = {
@@ -454,7 +445,7 @@ static int bind_properties(struct binder *b, const struct floe_node *n,
 	*nr = 0;
 	if (!n || (n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL))
 		return 0;
-	if (!expect_map(b, n, path))
+	if (!plat_expect_map(b, n, path))
 		return 0;
 	if (!n->nr)
 		return 0;
@@ -470,8 +461,9 @@ static int bind_properties(struct binder *b, const struct floe_node *n,
 		if (!floe_node_is_str(k) || !floe_node_is_str(v)) {
 			ERR(b, floe_node_is_str(k) ? v : k,
 			    "%s: keys and values must be strings, found %s",
-			    path, describe_value(floe_node_is_str(k) ? v : k,
-						 d, sizeof(d)));
+			    path,
+			    plat_describe_value(floe_node_is_str(k) ? v : k,
+						d, sizeof(d)));
 			continue;
 		}
 		(*out)[*nr].key = k->value;
@@ -487,37 +479,38 @@ static void bind_catalog(struct binder *b, const struct floe_pair *entry,
 			 struct floe_catalog *c)
 {
 	const struct floe_node *n = entry->value;
-	char path[PATH_MAX_LEN], full[PATH_MAX_LEN];
+	char path[PLAT_PATH_MAX], full[PLAT_PATH_MAX];
 
 	c->name = entry->key->value;
 	c->name_node = entry->key;
 	c->token_refresh_enabled = true;
-	join(path, "catalogs", c->name);
-	if (!expect_map(b, n, path))
+	plat_join(path, "catalogs", c->name);
+	if (!plat_expect_map(b, n, path))
 		return;
-	check_keys(b, n, path, catalog_keys);
-	c->type = (enum floe_catalog_type)get_enum(b, n, "type", path,
-						    catalog_types,
-						    FLOE_CATALOG_POLARIS,
-						    &c->type_node);
-	get_value(b, n, "uri", path, 0, &c->uri);
+	plat_check_keys(b, n, path, catalog_keys);
+	c->type = (enum floe_catalog_type)plat_get_enum(b, n, "type", path,
+							plat_catalog_types,
+							FLOE_CATALOG_POLARIS,
+							&c->type_node);
+	plat_get_value(b, n, "uri", path, 0, &c->uri);
 	if (c->uri.kind == FLOE_VALUE_UNSET &&
 	    (!get(n, "uri") || is_null(get(n, "uri"))))	/* absent or null */
 		ERR(b, get(n, "uri") ? get(n, "uri") : n, "%s.uri is required",
 		    path);
-	c->warehouse = get_str(b, n, "warehouse", path, NULL, 1,
-			       &c->warehouse_node);
+	c->warehouse = plat_get_str(b, n, "warehouse", path, NULL, 1,
+				    &c->warehouse_node);
 	if (c->warehouse && (!*c->warehouse || strlen(c->warehouse) > 255))
 		ERR(b, c->warehouse_node, "%s.warehouse: must be 1 to 255 "
 		    "characters", path);
-	c->namespace_ = get_str(b, n, "namespace", path, "default", 0, NULL);
+	c->namespace_ = plat_get_str(b, n, "namespace", path, "default", 0,
+				     NULL);
 	bind_credentials(b, n, path, &c->credentials);
-	c->access_delegation = (enum floe_delegation)get_enum(
+	c->access_delegation = (enum floe_delegation)plat_get_enum(
 		b, n, "access_delegation", path, delegations,
 		FLOE_DELEGATION_NONE, &c->access_delegation_node);
-	c->token_refresh_enabled = get_bool(b, n, "token_refresh_enabled",
-					    path, 1);
-	join(full, path, "properties");
+	c->token_refresh_enabled = plat_get_bool(b, n, "token_refresh_enabled",
+						 path, 1);
+	plat_join(full, path, "properties");
 	bind_properties(b, get(n, "properties"), full, &c->properties,
 			&c->nr_properties);
 }
@@ -535,32 +528,33 @@ static void bind_storage(struct binder *b, const struct floe_pair *entry,
 {
 	const struct floe_node *n = entry->value;
 	const struct floe_node *bucket_node;
-	char path[PATH_MAX_LEN];
+	char path[PLAT_PATH_MAX];
 
 	s->name = entry->key->value;
 	s->name_node = entry->key;
 	s->region = "us-east-1";
-	join(path, "storage", s->name);
-	if (!expect_map(b, n, path))
+	plat_join(path, "storage", s->name);
+	if (!plat_expect_map(b, n, path))
 		return;
-	check_keys(b, n, path, storage_keys);
-	s->type = (enum floe_storage_type)get_enum(b, n, "type", path,
-						    storage_types,
-						    FLOE_STORAGE_S3, NULL);
-	get_value(b, n, "endpoint", path, 0, &s->endpoint);
-	s->region = get_str(b, n, "region", path, "us-east-1", 0, NULL);
-	s->bucket = get_str(b, n, "bucket", path, NULL, 1, &bucket_node);
+	plat_check_keys(b, n, path, storage_keys);
+	s->type = (enum floe_storage_type)plat_get_enum(b, n, "type", path,
+							storage_types,
+							FLOE_STORAGE_S3, NULL);
+	plat_get_value(b, n, "endpoint", path, 0, &s->endpoint);
+	s->region = plat_get_str(b, n, "region", path, "us-east-1", 0, NULL);
+	s->bucket = plat_get_str(b, n, "bucket", path, NULL, 1, &bucket_node);
 	if (s->bucket && (strlen(s->bucket) < 3 || strlen(s->bucket) > 63))
 		ERR(b, bucket_node, "%s.bucket: must be 3 to 63 characters",
 		    path);
-	s->path_style_access = get_bool(b, n, "path_style_access", path, 0);
+	s->path_style_access = plat_get_bool(b, n, "path_style_access", path,
+					     0);
 	bind_credentials(b, n, path, &s->credentials);
 }
 
 static const char *const compute_keys[] = {
 	"type", "properties", "credentials", NULL
 };
-static const char *const compute_types[] = {
+const char *const plat_compute_types[] = {
 	"duckdb", "snowflake", "bigquery", "redshift", "databricks",
 	"postgres", "spark", NULL
 };
@@ -570,23 +564,23 @@ static void bind_compute(struct binder *b, const struct floe_pair *entry,
 {
 	const struct floe_node *n = entry->value;
 	const struct floe_node *props;
-	char path[PATH_MAX_LEN], full[PATH_MAX_LEN];
+	char path[PLAT_PATH_MAX], full[PLAT_PATH_MAX];
 
 	c->name = entry->key->value;
 	c->name_node = entry->key;
-	join(path, "compute", c->name);
-	if (!expect_map(b, n, path))
+	plat_join(path, "compute", c->name);
+	if (!plat_expect_map(b, n, path))
 		return;
-	check_keys(b, n, path, compute_keys);
-	c->type = (enum floe_compute_type)get_enum(b, n, "type", path,
-						    compute_types,
-						    FLOE_COMPUTE_DUCKDB,
-						    &c->type_node);
+	plat_check_keys(b, n, path, compute_keys);
+	c->type = (enum floe_compute_type)plat_get_enum(b, n, "type", path,
+							plat_compute_types,
+							FLOE_COMPUTE_DUCKDB,
+							&c->type_node);
 	props = get(n, "properties");
-	join(full, path, "properties");
+	plat_join(full, path, "properties");
 	if (props && !(props->kind == FLOE_NODE_SCALAR &&
 		       props->type == FLOE_TYPE_NULL) &&
-	    expect_map(b, props, full))
+	    plat_expect_map(b, props, full))
 		c->properties = props;
 	bind_credentials(b, n, path, &c->credentials);
 }
@@ -601,27 +595,27 @@ static void bind_layer(struct binder *b, const struct floe_pair *entry,
 {
 	const struct floe_node *n = entry->value;
 	const struct floe_node *v;
-	char path[PATH_MAX_LEN], full[PATH_MAX_LEN], d[120];
+	char path[PLAT_PATH_MAX], full[PLAT_PATH_MAX], d[120];
 	const char *name;
 	struct floe_prop *props;
 	size_t nr_props;
 
 	l->name = entry->key->value;
 	l->name_node = entry->key;
-	join(path, "layers", l->name);
-	if (!expect_map(b, n, path))
+	plat_join(path, "layers", l->name);
+	if (!plat_expect_map(b, n, path))
 		return;
-	check_keys(b, n, path, layer_keys);
-	name = get_str(b, n, "name", path, NULL, 1, &v);
+	plat_check_keys(b, n, path, layer_keys);
+	name = plat_get_str(b, n, "name", path, NULL, 1, &v);
 	if (name && !valid_entry_name(name))
 		ERR(b, v, "%s.name: %s is not a valid layer name", path,
-		    describe_value(v, d, sizeof(d)));
-	get_str(b, n, "description", path, NULL, 0, NULL);
-	l->storage_ref = get_str(b, n, "storage_ref", path, NULL, 1, NULL);
-	l->catalog_ref = get_str(b, n, "catalog_ref", path, "default", 0,
-				 NULL);
-	l->namespace_ = get_str(b, n, "namespace", path, NULL, 1,
-				&l->namespace_node);
+		    plat_describe_value(v, d, sizeof(d)));
+	plat_get_str(b, n, "description", path, NULL, 0, NULL);
+	l->storage_ref = plat_get_str(b, n, "storage_ref", path, NULL, 1, NULL);
+	l->catalog_ref = plat_get_str(b, n, "catalog_ref", path, "default", 0,
+				      NULL);
+	l->namespace_ = plat_get_str(b, n, "namespace", path, NULL, 1,
+				     &l->namespace_node);
 	v = get(n, "retention_days");
 	if (v) {
 		long long days;
@@ -629,9 +623,9 @@ static void bind_layer(struct binder *b, const struct floe_pair *entry,
 		if (floe_node_int(v, &days) || days < 1 || days > 36500)
 			ERR(b, v, "%s.retention_days: expected an integer "
 			    "from 1 to 36500, found %s", path,
-			    describe_value(v, d, sizeof(d)));
+			    plat_describe_value(v, d, sizeof(d)));
 	}
-	join(full, path, "properties");
+	plat_join(full, path, "properties");
 	if (!bind_properties(b, get(n, "properties"), full, &props,
 			     &nr_props))
 		free(props);
@@ -701,14 +695,14 @@ static void bind_root(struct binder *b, struct floe_platform *p)
 		    "with 'catalogs', 'storage' and 'compute'");
 		return;
 	}
-	if (!expect_map(b, root, "the platform file"))
+	if (!plat_expect_map(b, root, "the platform file"))
 		return;
-	check_keys(b, root, "platform", root_keys);
+	plat_check_keys(b, root, "platform", root_keys);
 
-	p->version = get_str(b, root, "version", "", "1.2.0", 0, &v);
+	p->version = plat_get_str(b, root, "version", "", "1.2.0", 0, &v);
 	if (v && p->version && !valid_version(p->version))
 		ERR(b, v, "version: %s is not a version like \"1.2.0\"",
-		    describe_value(v, d, sizeof(d)));
+		    plat_describe_value(v, d, sizeof(d)));
 
 	n = section(b, root, "catalogs", &sec);
 	if (n && !(p->catalogs = calloc(n, sizeof(*p->catalogs))))
@@ -753,6 +747,19 @@ enum floe_err floe_platform_load(const char *file, const char *buf,
 				 struct floe_platform **out,
 				 struct floe_diags *diags)
 {
+	struct floe_platform_options opt;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.limits = limits;
+	return floe_platform_load_opts(file, buf, len, &opt, out, diags);
+}
+
+enum floe_err floe_platform_load_opts(const char *file, const char *buf,
+				      size_t len,
+				      const struct floe_platform_options *opt,
+				      struct floe_platform **out,
+				      struct floe_diags *diags)
+{
 	struct binder b = { file, diags, FLOE_OK };
 	struct floe_platform *p;
 	enum floe_err err;
@@ -761,12 +768,18 @@ enum floe_err floe_platform_load(const char *file, const char *buf,
 	if (!p)
 		return FLOE_ERR_NOMEM;
 	p->file = file;
-	err = floe_yaml_parse(file, buf, len, limits, &p->doc, diags);
+	err = floe_yaml_parse(file, buf, len, opt->limits, &p->doc, diags);
 	if (err != FLOE_OK) {
 		free(p);
 		return err;
 	}
-	bind_root(&b, p);
+	/* one model, two files: what follows never asks which it was */
+	if (plat_is_manifest(p->doc->root)) {
+		p->format = FLOE_PLATFORM_MANIFEST;
+		plat_bind_manifest(&b, p, opt);
+	} else {
+		bind_root(&b, p);
+	}
 	if (b.err != FLOE_OK) {
 		floe_platform_free(p);
 		return b.err;

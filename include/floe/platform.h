@@ -1,7 +1,14 @@
 /*
- * floe-profiles: platform.yaml as typed structs.
+ * floe-profiles: the platform description as typed structs.
  *
- * The schema is floe-runtime's PlatformSpec (HEAD fdde34b; see
+ * Two files describe a platform, and both are bound into this one model,
+ * so everything downstream (generate, lint's drift rules, check) is
+ * shared: floe-runtime's platform.yaml and the successor floe's
+ * manifest.yaml (`apiVersion: floe.dev/v1`, `kind: Manifest`), told apart
+ * by those two keys.  A manifest's positions point into the manifest; its
+ * mapping onto the model is in docs/platform.md ("manifest.yaml").
+ *
+ * platform.yaml's schema is floe-runtime's PlatformSpec (HEAD fdde34b; see
  * docs/platform.md).  Only what a dbt profile needs is bound; the sections
  * `infrastructure`, `security`, `governance` and `observability` are
  * accepted and skipped.  Unknown keys inside a catalog, storage, compute
@@ -136,8 +143,14 @@ struct floe_layer {
 	const struct floe_node *namespace_node;
 };
 
+enum floe_platform_format {
+	FLOE_PLATFORM_YAML = 0,		/* floe-runtime's platform.yaml */
+	FLOE_PLATFORM_MANIFEST		/* floe's manifest.yaml */
+};
+
 struct floe_platform {
 	const char *file;
+	enum floe_platform_format format;
 	const char *version;		/* default "1.2.0" */
 	struct floe_catalog *catalogs;
 	size_t nr_catalogs;
@@ -151,7 +164,7 @@ struct floe_platform {
 };
 
 /**
- * Parse and bind a platform file.
+ * Parse and bind a platform file: a platform.yaml, or a manifest.yaml.
  * \param[in]  file   display name (borrowed; must outlive the platform).
  * \param[out] out    on FLOE_OK a caller-owned platform, free it with
  *                    floe_platform_free(); untouched otherwise.
@@ -165,6 +178,32 @@ enum floe_err floe_platform_load(const char *file, const char *buf,
 				 const struct floe_yaml_limits *limits,
 				 struct floe_platform **out,
 				 struct floe_diags *diags);
+
+/* A value for a manifest's `{NAME}` placeholders (--set NAME=VALUE). */
+struct floe_platform_var {
+	const char *name;	/* borrowed */
+	const char *value;	/* borrowed; copied into the platform */
+};
+
+struct floe_platform_options {
+	const struct floe_yaml_limits *limits;	/* NULL: the defaults */
+	/*
+	 * Fill `{NAME}` placeholders in the manifest values that reach the
+	 * profile; a placeholder without a value is an error at its
+	 * position.  platform.yaml has no placeholders.
+	 */
+	const struct floe_platform_var *vars;
+	size_t nr_vars;
+};
+
+/**
+ * floe_platform_load() with options.  `opt` may not be NULL.
+ */
+enum floe_err floe_platform_load_opts(const char *file, const char *buf,
+				      size_t len,
+				      const struct floe_platform_options *opt,
+				      struct floe_platform **out,
+				      struct floe_diags *diags);
 
 void floe_platform_free(struct floe_platform *p);
 

@@ -253,16 +253,17 @@ static void get_filled_value(struct mbind *m, const struct floe_node *map,
 /* ---- secrets ---- */
 
 /*
- * A secret field: {secret_ref: NAME} as in platform.yaml, or a literal,
- * which is never copied into the model.  The model then refers to
- * `ref_name`, whose environment variable (floe's rule: upper-case, '-'
- * becomes '_') the profile reads, and a warning at the literal names
- * that variable.  The literal's value is never shown.  Returns 1 when a
+ * A secret field: a literal, which is never copied into the model, or
+ * (`ref_ok`) {secret_ref: NAME} as in platform.yaml.  For a literal the
+ * model refers to `ref_name`, whose environment variable (floe's rule:
+ * upper-case, '-' becomes '_') the profile reads, and a warning at the
+ * literal names that variable; with `ref_name` NULL the profile needs no
+ * such value.  The literal's value is never shown.  Returns 1 when a
  * value (literal or reference) is present.
  */
 static int get_secret(struct mbind *m, const struct floe_node *map,
 		      const char *key, const char *path,
-		      const char *ref_name, const char *why,
+		      const char *ref_name, int ref_ok,
 		      struct floe_value *out)
 {
 	const struct floe_node *v = get(map, key);
@@ -271,14 +272,22 @@ static int get_secret(struct mbind *m, const struct floe_node *map,
 	memset(out, 0, sizeof(*out));
 	if (!v)
 		return 0;
-	if (v->kind == FLOE_NODE_MAP) {
+	plat_join(full, path, key);
+	if (v->kind == FLOE_NODE_MAP && ref_ok) {
 		plat_get_value(m->b, map, key, path, 1, out);
 		return 1;
 	}
-	plat_join(full, path, key);
 	if (v->kind != FLOE_NODE_SCALAR) {
-		ERR(m->b, v, "%s: expected a string or {secret_ref: NAME}, "
-		    "found %s", full, floe_node_describe(v));
+		ERR(m->b, v, "%s: expected a string%s, found %s", full,
+		    ref_ok ? " or {secret_ref: NAME}" : "",
+		    floe_node_describe(v));
+		return 1;
+	}
+	if (!ref_name) {
+		WARN(m->b, v, "%s: a literal secret (its value is not shown) "
+		     "is never copied into the profile, which needs none "
+		     "here: the catalog vends S3 credentials; take the secret "
+		     "out of the manifest", full);
 		return 1;
 	}
 	env = floe_secret_env_name(ref_name);
@@ -290,9 +299,10 @@ static int get_secret(struct mbind *m, const struct floe_node *map,
 	out->text = ref_name;
 	out->node = v;
 	WARN(m->b, v, "%s: a literal secret (its value is not shown) is "
-	     "never copied into the profile; %s the environment variable "
-	     "%s, so set it where dbt runs, and take the secret out of the "
-	     "manifest (or write {secret_ref: NAME})", full, why, env);
+	     "never copied into the profile, which reads it from the "
+	     "environment variable %s instead; set that variable where dbt "
+	     "runs, and take the secret out of the manifest%s", full, env,
+	     ref_ok ? " (or write {secret_ref: NAME})" : "");
 	free(env);
 	return 1;
 }
@@ -473,8 +483,8 @@ static void bind_catalog(struct mbind *m, const struct floe_pair *entry)
 	memcpy(ref, type, tlen);
 	memcpy(ref + tlen, "-client-secret", sizeof("-client-secret"));
 	if (!get_secret(m, oauth2, "client_secret",
-			"plugins.catalog.config.oauth2", ref,
-			"the profile reads it from", &cr->client_secret))
+			"plugins.catalog.config.oauth2", ref, 1,
+			&cr->client_secret))
 		ERR(m->b, oauth2, "plugins.catalog.config.oauth2."
 		    "client_secret is required");
 
@@ -506,7 +516,7 @@ static void bind_storage(struct mbind *m, const struct floe_pair *entry)
 	const struct floe_node *sel = entry->value, *config, *bucket_node;
 	const struct floe_catalog *cat = m->p->nr_catalogs
 					 ? &m->p->catalogs[0] : NULL;
-	const char *why;
+	int vended = cat && cat->access_delegation == FLOE_DELEGATION_VENDED;
 	struct floe_storage *s;
 	struct floe_value ignored;
 	int t;
@@ -552,15 +562,15 @@ static void bind_storage(struct mbind *m, const struct floe_pair *entry)
 					     "path_style_access",
 					     "plugins.storage.config", 1);
 
-	/* The profile's S3 secret reads the standard AWS variables. */
-	why = cat && cat->access_delegation == FLOE_DELEGATION_VENDED
-	      ? "the catalog vends S3 credentials, so the profile holds "
-		"none; floe's own fallback is"
-	      : "the profile's S3 secret reads it from";
+	/*
+	 * The profile's S3 secret reads the standard AWS variables (floe's
+	 * own fallback too), whatever the manifest says; see
+	 * docs/generate.md.
+	 */
 	get_secret(m, config, "access_key_id", "plugins.storage.config",
-		   "AWS_ACCESS_KEY_ID", why, &ignored);
+		   vended ? NULL : "AWS_ACCESS_KEY_ID", 0, &ignored);
 	get_secret(m, config, "secret_access_key", "plugins.storage.config",
-		   "AWS_SECRET_ACCESS_KEY", why, &ignored);
+		   vended ? NULL : "AWS_SECRET_ACCESS_KEY", 0, &ignored);
 }
 
 /* ---- plugins.compute ---- */

@@ -86,6 +86,17 @@ void cli_error(const char *fmt, ...) FLOE_PRINTF(1, 2);
  */
 int cli_parse_max_size(const char *s, size_t *out);
 
+struct floe_platform_var;
+
+/*
+ * --set NAME=VALUE, a value for a manifest's {NAME} placeholders: split
+ * in place (argv is ours) into vars[*nr]; NAME is a letter or '_', then
+ * letters, digits and '_'.  Prints its error and returns EXIT_USAGE,
+ * else EXIT_CLEAN.
+ */
+int cli_parse_set(char *arg, struct floe_platform_var *vars, size_t *nr,
+		  size_t max);
+
 /*
  * getopt_long's ':' (a value is missing) or '?' (an unknown option, then
  * the usage): prints and returns EXIT_USAGE.

@@ -1,5 +1,5 @@
 /*
- * floe-profiles generate: platform.yaml -> profiles.yml.
+ * floe-profiles generate: platform.yaml (or manifest.yaml) -> profiles.yml.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -14,7 +14,8 @@
 #include "floe/platform.h"
 
 const char generate_usage[] =
-	"usage: floe-profiles generate [options] PLATFORM.yaml\n"
+	"usage: floe-profiles generate [options] PLATFORM.yaml (or "
+	"manifest.yaml)\n"
 	"       floe-profiles generate [options] --target NAME=PLATFORM.yaml "
 	"...\n"
 	"\n"
@@ -37,6 +38,8 @@ const char generate_usage[] =
 	"      --target NAME=FILE   one output per platform file; repeat it;\n"
 	"                           the first is the profile's default target\n"
 	"      --alias NAME         attach alias (default: polaris_catalog)\n"
+	"      --set NAME=VALUE     fill a manifest's {NAME} placeholders; "
+	"repeat it\n"
 	"      --max-size BYTES     largest input accepted (default: 1M; "
 	"k, M, G suffixes)\n"
 	"      --config FILE        take defaults from this configuration\n"
@@ -52,7 +55,8 @@ const char generate_usage[] =
 
 enum {
 	OPT_CATALOG = 256, OPT_COMPUTE, OPT_STORAGE, OPT_PROFILE, OPT_TARGET,
-	OPT_ALIAS, OPT_MAX_SIZE, OPT_CONFIG, OPT_NO_CONFIG, OPT_CHECK
+	OPT_ALIAS, OPT_MAX_SIZE, OPT_CONFIG, OPT_NO_CONFIG, OPT_CHECK,
+	OPT_SET
 };
 
 struct input {
@@ -65,9 +69,12 @@ struct input {
 	struct floe_platform *platform;
 };
 
-static int load(struct input *in, size_t max, struct floe_diags *diags)
+static int load(struct input *in, size_t max,
+		const struct floe_platform_var *vars, size_t nr_vars,
+		struct floe_diags *diags)
 {
 	struct floe_yaml_limits lim = floe_yaml_default_limits();
+	struct floe_platform_options popt = { &lim, vars, nr_vars };
 	enum floe_err err;
 	int errnum;
 
@@ -90,8 +97,8 @@ static int load(struct input *in, size_t max, struct floe_diags *diags)
 		cli_error("%s", floe_strerror(err));
 		return EXIT_INTERNAL;
 	}
-	err = floe_platform_load(in->name, in->buf, in->len, &lim,
-				 &in->platform, diags);
+	err = floe_platform_load_opts(in->name, in->buf, in->len, &popt,
+				      &in->platform, diags);
 	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG)
 		return EXIT_FINDINGS;
 	if (err != FLOE_OK) {
@@ -157,18 +164,20 @@ int cmd_generate(int argc, char **argv)
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "set", required_argument, NULL, OPT_SET },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct floe_gen_options opt;
 	struct floe_gen_target *targets = NULL;
 	struct input *inputs = NULL;
+	struct floe_platform_var *vars = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT;
 	const char *output = NULL, *single_target = NULL;
 	const char *config_path = NULL;
 	int no_config = 0, check = 0;
 	struct floe_config *config = NULL;
-	size_t nr = 0, max = FLOE_YAML_MAX_BYTES;
+	size_t nr = 0, nr_vars = 0, max = FLOE_YAML_MAX_BYTES;
 	char *out = NULL;
 	size_t out_len = 0;
 	enum floe_err err;
@@ -177,7 +186,8 @@ int cmd_generate(int argc, char **argv)
 	memset(&opt, 0, sizeof(opt));
 	inputs = calloc((size_t)argc, sizeof(*inputs));
 	targets = calloc((size_t)argc, sizeof(*targets));
-	if (!inputs || !targets) {
+	vars = calloc((size_t)argc, sizeof(*vars));
+	if (!inputs || !targets || !vars) {
 		cli_error("%s", floe_strerror(FLOE_ERR_NOMEM));
 		ret = EXIT_INTERNAL;
 		goto out;
@@ -232,6 +242,13 @@ int cmd_generate(int argc, char **argv)
 			break;
 		case OPT_CHECK:
 			check = 1;
+			break;
+		case OPT_SET:
+			if (cli_parse_set(optarg, vars, &nr_vars,
+					  (size_t)argc)) {
+				ret = EXIT_USAGE;
+				goto out;
+			}
 			break;
 		case 'h':
 			fputs(generate_usage, stdout);
@@ -320,7 +337,7 @@ int cmd_generate(int argc, char **argv)
 	}
 
 	for (size_t i = 0; i < nr; i++) {
-		int r = load(&inputs[i], max, &diags);
+		int r = load(&inputs[i], max, vars, nr_vars, &diags);
 
 		if (r > ret)
 			ret = r;
@@ -388,6 +405,7 @@ out:
 	}
 	free(inputs);
 	free(targets);
+	free(vars);
 	free(out);
 	floe_config_free(config);
 	return ret;

@@ -56,6 +56,8 @@ const char lint_usage[] =
 	"options:\n"
 	"      --platform FILE      hold the profiles against this platform."
 	"yaml\n"
+	"                           (or manifest.yaml)\n"
+	"      --set NAME=VALUE     fill the manifest's {NAME} placeholders\n"
 	"      --catalog NAME       the platform catalog (default: 'default' "
 	"or the only one)\n"
 	"      --alias NAME         the attach alias generate writes "
@@ -75,11 +77,15 @@ const char check_usage[] =
 	"sources held against the profile and the platform, in one report.\n"
 	"\n"
 	"options:\n"
-	"      --platform FILE      the platform.yaml the profiles must match\n"
+	"      --platform FILE      the platform.yaml (or manifest.yaml) the "
+	"profiles\n"
+	"                           must match\n"
 	"      --platform TARGET=FILE  pair an output with its environment's "
 	"platform;\n"
 	"                           repeat it (a plain FILE covers the other "
 	"outputs)\n"
+	"      --set NAME=VALUE     fill the manifests' {NAME} placeholders; "
+	"repeat it\n"
 	"      --catalog NAME       the platform catalog (default: 'default' "
 	"or the only one)\n"
 	"      --alias NAME         the attach alias generate writes "
@@ -100,10 +106,11 @@ enum {
 	OPT_FORMAT = 256, OPT_COLOR, OPT_TARGET, OPT_ENV, OPT_PLATFORM,
 	OPT_CATALOG, OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_NAME, OPT_STRICT,
 	OPT_EXIT_ZERO, OPT_MAX_SIZE, OPT_PROJECT, OPT_ALIAS, OPT_VERIFY,
-	OPT_DUCKDB, OPT_OFFLINE
+	OPT_DUCKDB, OPT_OFFLINE, OPT_SET
 };
 
 #define MAX_PLATFORMS 32
+#define MAX_SETS 64
 
 struct platform_arg {
 	const char *target;		/* NULL: every other output */
@@ -119,6 +126,8 @@ struct lint_args {
 	const char *target, *catalog, *config, *stdin_name, *project, *alias;
 	struct platform_arg platforms[MAX_PLATFORMS];
 	size_t nr_platforms;
+	struct floe_platform_var sets[MAX_SETS];	/* --set */
+	size_t nr_sets;
 	int use_env, no_config, strict, exit_zero, quiet;
 	int verify, offline;
 	const char *duckdb;
@@ -174,6 +183,7 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 		{ "env", no_argument, NULL, OPT_ENV },
 		{ "platform", required_argument, NULL, OPT_PLATFORM },
 		{ "catalog", required_argument, NULL, OPT_CATALOG },
+		{ "set", required_argument, NULL, OPT_SET },
 		{ "alias", required_argument, NULL, OPT_ALIAS },
 		{ "project", required_argument, NULL, OPT_PROJECT },
 		{ "verify", no_argument, NULL, OPT_VERIFY },
@@ -226,6 +236,11 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 			break;
 		case OPT_CATALOG:
 			a->catalog = optarg;
+			break;
+		case OPT_SET:
+			if (cli_parse_set(optarg, a->sets, &a->nr_sets,
+					  MAX_SETS))
+				return EXIT_USAGE;
 			break;
 		case OPT_ALIAS:
 			a->alias = optarg;
@@ -303,6 +318,10 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 		cli_error("--catalog needs --platform");
 		return EXIT_USAGE;
 	}
+	if (a->nr_sets && !a->nr_platforms) {
+		cli_error("--set needs --platform");
+		return EXIT_USAGE;
+	}
 	if ((a->duckdb || a->offline) && !a->verify) {
 		cli_error("--duckdb and --offline go with --verify");
 		return EXIT_USAGE;
@@ -321,6 +340,7 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 			 struct floe_diags *diags)
 {
 	struct floe_yaml_limits lim = floe_yaml_default_limits();
+	struct floe_platform_options popt = { &lim, a->sets, a->nr_sets };
 	size_t len;
 	int errnum;
 	enum floe_err err;
@@ -340,8 +360,8 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 		cli_error("%s", floe_strerror(err));
 		return EXIT_INTERNAL;
 	}
-	err = floe_platform_load(pa->path, pa->buf, len, &lim, &pa->platform,
-				 diags);
+	err = floe_platform_load_opts(pa->path, pa->buf, len, &popt,
+				      &pa->platform, diags);
 	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG) {
 		print_diags_gcc(diags, stderr);
 		cli_error("the platform file '%s' has errors", pa->path);

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "floe/config.h"
 #include "floe/fileio.h"
+#include "floe/platform.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -73,6 +74,35 @@ int cli_parse_max_size(const char *s, size_t *out)
 		return EXIT_CLEAN;
 	cli_error("--max-size: '%s' is not a size in bytes", s);
 	return EXIT_USAGE;
+}
+
+int cli_parse_set(char *arg, struct floe_platform_var *vars, size_t *nr,
+		  size_t max)
+{
+	char *eq = strchr(arg, '=');
+
+	if (!eq || eq == arg) {
+		cli_error("--set: expected NAME=VALUE, found '%s'", arg);
+		return EXIT_USAGE;
+	}
+	for (const char *p = arg; p < eq; p++)
+		if (!(*p == '_' || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= 'A' && *p <= 'Z') ||
+		      (p > arg && *p >= '0' && *p <= '9'))) {
+			cli_error("--set: '%.*s' is not a placeholder name "
+				  "(a letter or '_', then letters, digits and "
+				  "'_')", (int)(eq - arg), arg);
+			return EXIT_USAGE;
+		}
+	if (*nr == max) {
+		cli_error("--set: at most %zu", max);
+		return EXIT_USAGE;
+	}
+	*eq = '\0';
+	vars[*nr].name = arg;
+	vars[*nr].value = eq + 1;
+	(*nr)++;
+	return EXIT_CLEAN;
 }
 
 int cli_bad_option(int c, const char *option, const char *usage)

@@ -1,0 +1,803 @@
+/*
+ * Unit tests for src/manifest.c: floe's manifest.yaml bound into the
+ * platform model (the same struct floe_platform as platform.yaml).
+ *
+ * Positions are asserted against the YAML text itself, as in
+ * test_platform.c: at() finds a unique piece of the input.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "floe/fileio.h"
+#include "floe/generate.h"
+#include "floe/platform.h"
+
+#define FILE_NAME "manifest.yaml"
+#define CANARY "CANARY-m4n1f3st"
+
+struct ctx {
+	const char *yaml;
+	struct floe_platform *p;
+	struct floe_diags d;
+};
+
+static int setup(void **state)
+{
+	struct ctx *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return -1;
+	*state = c;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct ctx *c = *state;
+
+	floe_platform_free(c->p);
+	floe_diags_release(&c->d);
+	free(c);
+	return 0;
+}
+
+/* Forget the previous load, so one test can load several documents. */
+static void reset(struct ctx *c)
+{
+	floe_platform_free(c->p);
+	c->p = NULL;
+	floe_diags_release(&c->d);
+	c->yaml = NULL;
+}
+
+static const struct floe_platform_var *vars;
+static size_t nr_vars;
+
+static enum floe_err load(struct ctx *c, const char *yaml)
+{
+	struct floe_platform_options opt = { NULL, vars, nr_vars };
+
+	reset(c);
+	c->yaml = yaml;
+	return floe_platform_load_opts(FILE_NAME, yaml, strlen(yaml), &opt,
+				       &c->p, &c->d);
+}
+
+static void dump(const struct floe_diags *d)
+{
+	for (size_t i = 0; i < d->nr; i++)
+		print_message("  %u:%u: %s: %s\n", d->items[i].loc.start.line,
+			      d->items[i].loc.start.column,
+			      floe_severity_name(d->items[i].severity),
+			      d->items[i].message);
+}
+
+/* Load a document that must bind cleanly: FLOE_OK and no diagnostics. */
+static void load_clean(struct ctx *c, const char *yaml)
+{
+	enum floe_err err = load(c, yaml);
+
+	if (err != FLOE_OK || c->d.nr) {
+		dump(&c->d);
+		print_error("expected a clean load, got %s with %zu "
+			    "diagnostics\n", floe_strerror(err), c->d.nr);
+		fail();
+	}
+	assert_non_null(c->p);
+}
+
+/* Load a document that must be refused; the platform stays untouched. */
+static void load_bad(struct ctx *c, const char *yaml)
+{
+	enum floe_err err = load(c, yaml);
+
+	if (err != FLOE_ERR_INPUT) {
+		dump(&c->d);
+		print_error("expected FLOE_ERR_INPUT, got %s\n",
+			    floe_strerror(err));
+		fail();
+	}
+	assert_null(c->p);
+	assert_true(c->d.nr_errors > 0);
+}
+
+/*
+ * The position of `sub` inside `context`, where `context` occurs exactly
+ * once in `text`.  Columns count code points.
+ */
+static struct floe_pos at(const char *text, const char *context,
+			  const char *sub)
+{
+	const char *ctx = strstr(text, context);
+	const char *p;
+	struct floe_pos pos = { 1, 1 };
+
+	if (!ctx || strstr(ctx + 1, context)) {
+		print_error("'%s' must occur exactly once in the input\n",
+			    context);
+		fail();
+	}
+	p = strstr(ctx, sub);
+	assert_non_null(p);
+	for (const char *s = text; s < p; s++) {
+		if (*s == '\n') {
+			pos.line++;
+			pos.column = 1;
+		} else if (((unsigned char)*s & 0xc0) != 0x80) {
+			pos.column++;
+		}
+	}
+	return pos;
+}
+
+static const struct floe_diag *find(const struct floe_diags *d,
+				    enum floe_severity sev,
+				    const char *needle)
+{
+	for (size_t i = 0; i < d->nr; i++)
+		if (d->items[i].severity == sev &&
+		    strstr(d->items[i].message, needle))
+			return &d->items[i];
+	return NULL;
+}
+
+static const struct floe_diag *expect(const struct ctx *c,
+				      enum floe_severity sev,
+				      const char *needle)
+{
+	const struct floe_diag *g = find(&c->d, sev, needle);
+
+	if (!g) {
+		dump(&c->d);
+		print_error("no %s containing \"%s\"\n",
+			    floe_severity_name(sev), needle);
+		fail();
+	}
+	assert_non_null(g->loc.file);
+	assert_string_equal(g->loc.file, FILE_NAME);
+	return g;
+}
+
+/* A diagnostic containing `needle`, located at `sub` within `context`. */
+static const struct floe_diag *expect_at(const struct ctx *c,
+					 enum floe_severity sev,
+					 const char *needle,
+					 const char *context, const char *sub)
+{
+	const struct floe_diag *g = expect(c, sev, needle);
+	struct floe_pos want = at(c->yaml, context, sub);
+
+	if (g->loc.start.line != want.line ||
+	    g->loc.start.column != want.column) {
+		dump(&c->d);
+		print_error("\"%s\" is at %u:%u, expected %u:%u ('%s')\n",
+			    needle, g->loc.start.line, g->loc.start.column,
+			    want.line, want.column, sub);
+		fail();
+	}
+	return g;
+}
+
+static void expect_no_canary(const struct ctx *c)
+{
+	for (size_t i = 0; i < c->d.nr; i++)
+		if (strstr(c->d.items[i].message, CANARY)) {
+			print_error("a diagnostic repeats the secret: %s\n",
+				    c->d.items[i].message);
+			fail();
+		}
+}
+
+static const struct floe_prop *prop(const struct floe_catalog *c,
+				    const char *key)
+{
+	for (size_t i = 0; i < c->nr_properties; i++)
+		if (!strcmp(c->properties[i].key, key))
+			return &c->properties[i];
+	return NULL;
+}
+
+static const struct floe_node *compute_prop(const struct floe_platform *p,
+					    const char *key)
+{
+	assert_int_equal(p->nr_compute, 1);
+	return floe_map_get(p->compute[0].properties, key);
+}
+
+/* ---- the real demo manifest ---- */
+
+static char *read_demo(size_t *len)
+{
+	char *buf = NULL;
+	int errnum;
+
+	assert_int_equal(floe_read_file(FLOE_SHARED_DIR "/fixtures/successor/"
+					"floe__demo__02e2a7e.manifest.yaml",
+					FLOE_YAML_MAX_BYTES, &buf, len,
+					&errnum), FLOE_OK);
+	return buf;
+}
+
+static void test_manifest_binds_the_demo(void **state)
+{
+	static const struct floe_platform_var slug[] = {
+		{ "product_slug", "demo" }
+	};
+	struct ctx *c = *state;
+	const struct floe_catalog *cat;
+	const struct floe_storage *s;
+	const struct floe_node *path;
+	const struct floe_prop *token;
+	size_t len;
+	char *buf = read_demo(&len);
+
+	vars = slug;
+	nr_vars = 1;
+	buf[len] = '\0';
+	assert_int_equal(load(c, buf), FLOE_OK);
+	vars = NULL;
+	nr_vars = 0;
+	assert_int_equal(c->p->format, FLOE_PLATFORM_MANIFEST);
+
+	/* the one warning: the literal client_secret, at 56:24 */
+	assert_int_equal(c->d.nr, 1);
+	expect_at(c, FLOE_SEV_WARNING, "environment variable "
+		  "POLARIS_CLIENT_SECRET", "client_secret: demo-secret",
+		  "demo-secret");
+	assert_null(strstr(c->d.items[0].message, "demo-secret"));
+
+	assert_int_equal(c->p->nr_catalogs, 1);
+	cat = &c->p->catalogs[0];
+	assert_string_equal(cat->name, "default");
+	assert_int_equal(cat->type, FLOE_CATALOG_POLARIS);
+	assert_int_equal(cat->uri.kind, FLOE_VALUE_LITERAL);
+	assert_string_equal(cat->uri.text,
+			    "http://floe-platform-polaris:8181/api/catalog");
+	assert_string_equal(cat->warehouse, "floe-demo");
+	assert_int_equal(cat->credentials.mode, FLOE_CRED_OAUTH2);
+	assert_int_equal(cat->credentials.client_id.kind, FLOE_VALUE_LITERAL);
+	assert_string_equal(cat->credentials.client_id.text, "demo-admin");
+	assert_int_equal(cat->credentials.client_secret.kind,
+			 FLOE_VALUE_SECRET_REF);
+	assert_string_equal(cat->credentials.client_secret.text,
+			    "polaris-client-secret");
+	assert_string_equal(cat->credentials.scope, "PRINCIPAL_ROLE:ALL");
+	/* credential_vending_enabled is absent: floe's default, true */
+	assert_int_equal(cat->access_delegation, FLOE_DELEGATION_VENDED);
+	token = prop(cat, "oauth2-server-uri");
+	assert_non_null(token);
+	assert_string_equal(token->value, "http://floe-platform-polaris:8181/"
+			    "api/catalog/v1/oauth/tokens");
+
+	assert_int_equal(c->p->nr_storage, 1);
+	s = &c->p->storage[0];
+	assert_int_equal(s->type, FLOE_STORAGE_S3);
+	assert_string_equal(s->endpoint.text,
+			    "http://floe-platform-minio:9000");
+	assert_string_equal(s->region, "us-east-1");
+	assert_string_equal(s->bucket, "floe-iceberg");
+	assert_true(s->path_style_access);
+
+	assert_int_equal(c->p->compute[0].type, FLOE_COMPUTE_DUCKDB);
+	path = compute_prop(c->p, "path");
+	assert_non_null(path);
+	assert_string_equal(path->value, "/tmp/floe/demo.duckdb");
+	/* the filled value keeps the position of what is written */
+	assert_int_equal(path->start.line, 36);
+	assert_int_equal(path->start.column, 13);
+	assert_string_equal(compute_prop(c->p, "memory_limit")->value, "2GB");
+	assert_string_equal(compute_prop(c->p, "threads")->value, "4");
+	free(buf);
+}
+
+/* ---- secrets ---- */
+
+static const char secret_yaml[] =
+	"apiVersion: floe.dev/v1\n"
+	"kind: Manifest\n"
+	"plugins:\n"
+	"  catalog:\n"
+	"    type: polaris\n"
+	"    config:\n"
+	"      uri: http://polaris:8181/api/catalog\n"
+	"      warehouse: demo\n"
+	"      credential_vending_enabled: false\n"
+	"      oauth2:\n"
+	"        client_id: demo\n"
+	"        client_secret: " CANARY "\n"
+	"        scope: PRINCIPAL_ROLE:ALL\n"
+	"  storage:\n"
+	"    type: minio\n"
+	"    config:\n"
+	"      endpoint: http://minio:9000\n"
+	"      bucket: floe-data\n"
+	"      access_key_id: \"" CANARY "\"\n"
+	"      secret_access_key: '" CANARY "'\n";
+
+static void test_manifest_never_copies_a_literal_secret(void **state)
+{
+	struct ctx *c = *state;
+	struct floe_gen_target t = { "dev", NULL, NULL };
+	struct floe_gen_options opt;
+	char *out = NULL;
+	size_t len = 0;
+
+	assert_int_equal(load(c, secret_yaml), FLOE_OK);
+	expect_no_canary(c);
+	assert_int_equal(c->d.nr, 3);
+	expect_at(c, FLOE_SEV_WARNING, "variable POLARIS_CLIENT_SECRET",
+		  "client_secret: " CANARY, CANARY);
+	expect_at(c, FLOE_SEV_WARNING, "variable AWS_ACCESS_KEY_ID",
+		  "access_key_id: \"", "\"" CANARY);
+	expect_at(c, FLOE_SEV_WARNING, "variable AWS_SECRET_ACCESS_KEY",
+		  "secret_access_key: '", "'" CANARY);
+	assert_string_equal(c->p->catalogs[0].credentials.client_secret.text,
+			    "polaris-client-secret");
+
+	/* the profile reads the variables, never the value */
+	memset(&opt, 0, sizeof(opt));
+	t.platform = c->p;
+	opt.targets = &t;
+	opt.nr_targets = 1;
+	assert_int_equal(floe_generate(&opt, &out, &len, &c->d), FLOE_OK);
+	assert_null(strstr(out, CANARY));
+	assert_non_null(strstr(out, "client_secret: \"{{ env_var('POLARIS_"
+				    "CLIENT_SECRET') }}\""));
+	assert_non_null(strstr(out, "secret: \"{{ env_var('AWS_SECRET_"
+				    "ACCESS_KEY') }}\""));
+	expect_no_canary(c);
+	free(out);
+}
+
+static void test_manifest_secret_of_a_wrong_type_is_not_shown(void **state)
+{
+	struct ctx *c = *state;
+
+	load_bad(c, "apiVersion: floe.dev/v1\n"
+		    "kind: Manifest\n"
+		    "plugins:\n"
+		    "  catalog:\n"
+		    "    type: rest\n"
+		    "    config:\n"
+		    "      uri: http://polaris:8181/api/catalog\n"
+		    "      warehouse: demo\n"
+		    "      oauth2:\n"
+		    "        client_id: demo\n"
+		    "        client_secret: [" CANARY "]\n");
+	expect_no_canary(c);
+	expect(c, FLOE_SEV_ERROR, "client_secret: expected a string or "
+	       "{secret_ref: NAME}, found a list");
+	/* a reference is accepted, as in platform.yaml; a rest catalog's
+	 * variable is derived from its type */
+	load_clean(c, "apiVersion: floe.dev/v1\n"
+		      "kind: Manifest\n"
+		      "plugins:\n"
+		      "  catalog:\n"
+		      "    type: rest\n"
+		      "    config:\n"
+		      "      uri: http://polaris:8181/api/catalog\n"
+		      "      warehouse: demo\n"
+		      "      oauth2:\n"
+		      "        client_id: demo\n"
+		      "        client_secret: {secret_ref: my-secret}\n");
+	assert_string_equal(c->p->catalogs[0].credentials.client_secret.text,
+			    "my-secret");
+	load(c, "apiVersion: floe.dev/v1\n"
+		"kind: Manifest\n"
+		"plugins:\n"
+		"  catalog:\n"
+		"    type: rest\n"
+		"    config:\n"
+		"      uri: http://polaris:8181/api/catalog\n"
+		"      warehouse: demo\n"
+		"      oauth2:\n"
+		"        client_id: demo\n"
+		"        client_secret: 12345\n");
+	expect(c, FLOE_SEV_WARNING, "environment variable "
+	       "REST_CLIENT_SECRET");
+	assert_null(strstr(c->d.items[0].message, "12345"));
+}
+
+/* ---- placeholders ---- */
+
+static const char placeholder_yaml[] =
+	"apiVersion: floe.dev/v1\n"
+	"kind: Manifest\n"
+	"plugins:\n"
+	"  compute:\n"
+	"    type: duckdb\n"
+	"    config:\n"
+	"      path: /data/{team}/{product_slug}.duckdb\n"
+	"      temp_directory: \"/tmp/{product_slug}\"\n"
+	"  catalog:\n"
+	"    type: polaris\n"
+	"    config:\n"
+	"      uri: http://polaris:8181/api/catalog\n"
+	"      warehouse: wh_{env}\n"
+	"      oauth2:\n"
+	"        client_id: id-{{ x }}\n"
+	"        client_secret: {secret_ref: s}\n"
+	"  storage:\n"
+	"    type: s3\n"
+	"    config:\n"
+	"      bucket: bucket-{unfilled_but_unused}\n";
+
+static void test_manifest_reports_unfilled_placeholders(void **state)
+{
+	struct ctx *c = *state;
+
+	load_bad(c, placeholder_yaml);
+	/* each one, at its own column */
+	expect_at(c, FLOE_SEV_ERROR, "path: the placeholder '{team}' has no "
+		  "value", "/data/{team}", "{team}");
+	expect_at(c, FLOE_SEV_ERROR, "path: the placeholder '{product_slug}'"
+		  " has no value; floe fills it when it compiles a data "
+		  "product: give it with --set product_slug=VALUE",
+		  "/{product_slug}.duckdb", "{product_slug}");
+	/* in a quoted scalar: at the scalar */
+	expect_at(c, FLOE_SEV_ERROR, "temp_directory: the placeholder",
+		  "\"/tmp/{product_slug}\"", "\"");
+	expect_at(c, FLOE_SEV_ERROR, "warehouse: the placeholder '{env}'",
+		  "wh_{env}", "{env}");
+	/* Jinja is not a placeholder, and the bucket never reaches the
+	 * profile */
+	assert_int_equal(c->d.nr_errors, 4);
+}
+
+static void test_manifest_fills_placeholders_from_vars(void **state)
+{
+	static const struct floe_platform_var v[] = {
+		{ "team", "sales" }, { "product_slug", "first" },
+		{ "env", "prod" }, { "product_slug", "orders" },
+		{ "unused", "x" }
+	};
+	struct ctx *c = *state;
+	const struct floe_catalog *cat;
+
+	vars = v;
+	nr_vars = 5;
+	load_clean(c, placeholder_yaml);
+	vars = NULL;
+	nr_vars = 0;
+	/* the last value given wins */
+	assert_string_equal(compute_prop(c->p, "path")->value,
+			    "/data/sales/orders.duckdb");
+	assert_string_equal(compute_prop(c->p, "temp_directory")->value,
+			    "/tmp/orders");
+	cat = &c->p->catalogs[0];
+	assert_string_equal(cat->warehouse, "wh_prod");
+	assert_int_equal(cat->warehouse_node->start.column, 18);
+	assert_string_equal(cat->credentials.client_id.text, "id-{{ x }}");
+	assert_string_equal(c->p->storage[0].bucket,
+			    "bucket-{unfilled_but_unused}");
+}
+
+/* ---- recognition ---- */
+
+static void test_manifest_refuses_an_unknown_api_version(void **state)
+{
+	struct ctx *c = *state;
+
+	load_bad(c, "apiVersion: floe.dev/v2\n"
+		    "kind: Manifest\n"
+		    "plugins: {}\n");
+	expect_at(c, FLOE_SEV_ERROR, "apiVersion: a string ('floe.dev/v2') "
+		  "is not a manifest version floe-profiles knows; known: "
+		  "'floe.dev/v1'", "floe.dev/v2", "floe.dev/v2");
+	/* nothing else is read from a schema we do not know */
+	assert_int_equal(c->d.nr, 1);
+
+	load_bad(c, "apiVersion: 1\nkind: Manifest\n");
+	expect(c, FLOE_SEV_ERROR, "apiVersion: an integer ('1') is not a "
+	       "manifest version");
+	load_bad(c, "kind: Manifest\nplugins: {}\n");
+	expect_at(c, FLOE_SEV_ERROR, "apiVersion is required in a manifest "
+		  "(known: 'floe.dev/v1')", "kind", "kind");
+	load_bad(c, "apiVersion: floe.dev/v1\nplugins: {}\n");
+	expect(c, FLOE_SEV_ERROR, "kind is required in a manifest");
+	load_bad(c, "apiVersion: floe.dev/v1\nkind: FloeSpec\n");
+	expect(c, FLOE_SEV_ERROR, "'FloeSpec' is a data product's floe.yaml");
+	load_bad(c, "apiVersion: floe.dev/v1\nkind: manifest\n");
+	expect(c, FLOE_SEV_ERROR, "kind: a string ('manifest') is not "
+	       "'Manifest'");
+}
+
+static void test_manifest_needs_plugins_and_a_catalog(void **state)
+{
+	struct ctx *c = *state;
+
+	load_bad(c, "apiVersion: floe.dev/v1\nkind: Manifest\n");
+	expect(c, FLOE_SEV_ERROR, "plugins is required");
+	load_bad(c, "apiVersion: floe.dev/v1\nkind: Manifest\nplugins: [a]\n");
+	expect_at(c, FLOE_SEV_ERROR, "plugins: expected a mapping", "[a]",
+		  "[a]");
+	load_bad(c, "apiVersion: floe.dev/v1\n"
+		    "kind: Manifest\n"
+		    "plugins:\n"
+		    "  compute: {type: duckdb}\n");
+	expect(c, FLOE_SEV_ERROR, "plugins.catalog is required");
+	load_bad(c, "apiVersion: floe.dev/v1\n"
+		    "kind: Manifest\n"
+		    "plugins:\n"
+		    "  catalog:\n"
+		    "    type: polaris\n");
+	expect(c, FLOE_SEV_ERROR, "plugins.catalog.config is required");
+	load_bad(c, "apiVersion: floe.dev/v1\n"
+		    "kind: Manifest\n"
+		    "plugins:\n"
+		    "  catalog:\n"
+		    "    config: {uri: 'http://p:8181/api/catalog'}\n");
+	expect(c, FLOE_SEV_ERROR, "plugins.catalog.type is required");
+	expect(c, FLOE_SEV_ERROR, "plugins.catalog.config.warehouse is "
+	       "required");
+	expect(c, FLOE_SEV_ERROR, "plugins.catalog.config.oauth2 is required");
+	load_bad(c, "apiVersion: floe.dev/v1\n"
+		    "kind: Manifest\n"
+		    "plugins:\n"
+		    "  catalog:\n"
+		    "    type: polaris\n"
+		    "    config:\n"
+		    "      warehouse: w\n"
+		    "      oauth2: {scope: 'PRINCIPAL_ROLE:ALL'}\n");
+	expect(c, FLOE_SEV_ERROR, "plugins.catalog.config.uri is required");
+	expect(c, FLOE_SEV_ERROR, "oauth2.client_id is required");
+	expect(c, FLOE_SEV_ERROR, "oauth2.client_secret is required");
+}
+
+static const char minimal_catalog[] =
+	"  catalog:\n"
+	"    type: polaris\n"
+	"    config:\n"
+	"      uri: http://polaris:8181/api/catalog\n"
+	"      warehouse: demo\n"
+	"      oauth2: {client_id: a, client_secret: {secret_ref: b}}\n";
+
+static void test_manifest_skips_sections_and_warns_unknown_keys(void **state)
+{
+	struct ctx *c = *state;
+	char yaml[2048];
+
+	snprintf(yaml, sizeof(yaml),
+		 "apiVersion: floe.dev/v1\n"
+		 "kind: Manifest\n"
+		 "metadata: 7\n"
+		 "governance: [1, 2]\n"
+		 "observability: {tracing: nonsense}\n"
+		 "resource_presets: {small: 1}\n"
+		 "scope: whatever\n"
+		 "extra_top: 1\n"
+		 "plugins:\n"
+		 "  orchestrator: {type: dagster, config: 12}\n"
+		 "  ingestion: [not, a, selection]\n"
+		 "  lineage_backend: ~\n"
+		 "  quality: {type: soda}\n"
+		 "  warehouse_plugin: {type: x}\n"
+		 "%s"
+		 "    connection_secret_ref: polaris-creds\n"
+		 "    version: 0.1.0\n"
+		 "    colour: blue\n",
+		 minimal_catalog);
+	load(c, yaml);
+	assert_int_equal(c->d.nr_errors, 0);
+	expect_at(c, FLOE_SEV_WARNING, "manifest: unknown key 'extra_top' is "
+		  "ignored", "extra_top", "extra_top");
+	expect_at(c, FLOE_SEV_WARNING, "plugins: unknown key "
+		  "'warehouse_plugin'", "warehouse_plugin", "warehouse_plugin");
+	expect_at(c, FLOE_SEV_WARNING, "plugins.catalog: unknown key "
+		  "'colour'", "colour", "colour");
+	assert_int_equal(c->d.nr, 3);
+
+	load(c, "apiVersion: floe.dev/v1\n"
+		"kind: Manifest\n"
+		"plugins:\n"
+		"  catalog:\n"
+		"    type: polaris\n"
+		"    config:\n"
+		"      uri: http://polaris:8181/api/catalog\n"
+		"      warehouse: demo\n"
+		"      namespace: bronze\n"
+		"      max_retries: 3\n"
+		"      oauth2:\n"
+		"        client_id: a\n"
+		"        client_secret: {secret_ref: b}\n"
+		"        refresh_margin_seconds: 60\n"
+		"        audience: x\n"
+		"  storage:\n"
+		"    type: s3\n"
+		"    config: {bucket: floe, replication: 3}\n");
+	expect_at(c, FLOE_SEV_WARNING, "plugins.catalog.config: unknown key "
+		  "'namespace'", "namespace", "namespace");
+	expect_at(c, FLOE_SEV_WARNING, "plugins.catalog.config.oauth2: "
+		  "unknown key 'audience'", "audience", "audience");
+	expect_at(c, FLOE_SEV_WARNING, "plugins.storage.config: unknown key "
+		  "'replication'", "replication", "replication");
+	assert_int_equal(c->d.nr, 3);
+}
+
+static void test_manifest_refuses_wrong_types(void **state)
+{
+	struct ctx *c = *state;
+
+	load_bad(c, "apiVersion: floe.dev/v1\n"
+		    "kind: Manifest\n"
+		    "plugins:\n"
+		    "  catalog:\n"
+		    "    type: polaris\n"
+		    "    config:\n"
+		    "      uri: 8181\n"
+		    "      warehouse: 123\n"
+		    "      credential_vending_enabled: \"true\"\n"
+		    "      oauth2: {client_id: a, client_secret: {secret_ref: b},"
+		    " scope: [x], token_url: 1.5}\n"
+		    "  storage:\n"
+		    "    type: gcp\n"
+		    "    config: {bucket: floe}\n"
+		    "  compute:\n"
+		    "    type: duckdb\n"
+		    "    config: just-a-string\n");
+	expect_at(c, FLOE_SEV_ERROR, "plugins.catalog.config.uri: expected a "
+		  "string or {secret_ref: NAME}, found an integer ('8181')",
+		  "8181", "8181");
+	expect_at(c, FLOE_SEV_ERROR, "plugins.catalog.config.warehouse: "
+		  "expected a string, found an integer ('123')", "123", "123");
+	expect_at(c, FLOE_SEV_ERROR, "credential_vending_enabled: expected a "
+		  "boolean", "\"true\"", "\"true\"");
+	expect_at(c, FLOE_SEV_ERROR, "oauth2.scope: expected a string, found "
+		  "a list", "[x]", "[x]");
+	expect_at(c, FLOE_SEV_ERROR, "oauth2.token_url: expected a string, "
+		  "found a float ('1.5')", "1.5", "1.5");
+	expect_at(c, FLOE_SEV_ERROR, "plugins.storage.type: a string ('gcp') "
+		  "is not allowed; expected one of 's3', 'minio', 'gcs', "
+		  "'azure-blob'", "gcp", "gcp");
+	expect_at(c, FLOE_SEV_ERROR, "plugins.compute.config: expected a "
+		  "mapping", "just-a-string", "just-a-string");
+}
+
+static void test_manifest_maps_storage_types(void **state)
+{
+	static const struct {
+		const char *type;
+		enum floe_storage_type want;
+	} cases[] = {
+		{ "s3", FLOE_STORAGE_S3 }, { "minio", FLOE_STORAGE_S3 },
+		{ "gcs", FLOE_STORAGE_GCS },
+		{ "azure-blob", FLOE_STORAGE_AZURE },
+	};
+	struct ctx *c = *state;
+	char yaml[1024];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(yaml, sizeof(yaml),
+			 "apiVersion: floe.dev/v1\nkind: Manifest\nplugins:\n"
+			 "%s  storage:\n    type: %s\n", minimal_catalog,
+			 cases[i].type);
+		load_clean(c, yaml);
+		assert_int_equal(c->p->storage[0].type, cases[i].want);
+		/* S3StorageConfig's default, unlike platform.yaml's */
+		assert_true(c->p->storage[0].path_style_access);
+	}
+}
+
+static void test_manifest_warns_about_a_foreign_token_url(void **state)
+{
+	static const struct {
+		const char *type, *uri, *token;
+		int warns;
+	} cases[] = {
+		{ "polaris", "http://p:8181/api/catalog",
+		  "http://p:8181/api/catalog/v1/oauth/tokens", 0 },
+		{ "polaris", "http://p:8181/api/catalog/",
+		  "http://p:8181/api/catalog/v1/oauth/tokens/", 0 },
+		{ "polaris", "http://p:8181/api/catalog/v1",
+		  "http://p:8181/api/catalog/v1/oauth/tokens", 0 },
+		{ "polaris", "http://p:8181/api/catalog",
+		  "https://idp.example.com/realms/floe/token", 1 },
+		{ "polaris", "http://p:8181/api/catalog",
+		  "http://p:8181/api/v1/oauth/tokens", 1 },
+		{ "rest", "http://p:8181/api/catalog",
+		  "https://idp.example.com/realms/floe/token", 0 },
+	};
+	struct ctx *c = *state;
+	char yaml[1024];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(yaml, sizeof(yaml),
+			 "apiVersion: floe.dev/v1\nkind: Manifest\nplugins:\n"
+			 "  catalog:\n"
+			 "    type: %s\n"
+			 "    config:\n"
+			 "      uri: %s\n"
+			 "      warehouse: demo\n"
+			 "      oauth2:\n"
+			 "        client_id: a\n"
+			 "        client_secret: {secret_ref: b}\n"
+			 "        token_url: %s\n", cases[i].type, cases[i].uri,
+			 cases[i].token);
+		assert_int_equal(load(c, yaml), FLOE_OK);
+		assert_int_equal(c->d.nr, (size_t)cases[i].warns);
+		assert_string_equal(prop(&c->p->catalogs[0],
+					 "oauth2-server-uri")->value,
+				    cases[i].token);
+		if (cases[i].warns)
+			expect_at(c, FLOE_SEV_WARNING, "token_url: '", "token_"
+				  "url: ", cases[i].token);
+	}
+}
+
+static void test_manifest_merges_explicit_settings(void **state)
+{
+	struct ctx *c = *state;
+	const struct floe_node *props;
+
+	load_clean(c, "apiVersion: floe.dev/v1\n"
+		      "kind: Manifest\n"
+		      "plugins:\n"
+		      "  compute:\n"
+		      "    type: duckdb\n"
+		      "    config:\n"
+		      "      memory_limit: 2GB\n"
+		      "      threads: 2\n"
+		      "      settings:\n"
+		      "        memory_limit: 3GB\n"
+		      "        temp_directory: /tmp/t\n"
+		      "  catalog:\n"
+		      "    type: polaris\n"
+		      "    config:\n"
+		      "      uri: http://polaris:8181/api/catalog\n"
+		      "      warehouse: demo\n"
+		      "      oauth2: {client_id: a, client_secret: "
+		      "{secret_ref: b}}\n");
+	props = c->p->compute[0].properties;
+	assert_int_equal(props->nr, 3);
+	assert_string_equal(props->pairs[0].key->value, "memory_limit");
+	/* the explicit setting wins, and is where the position points */
+	assert_string_equal(props->pairs[0].value->value, "3GB");
+	assert_int_equal(props->pairs[0].key->start.line, 10);
+	assert_string_equal(props->pairs[1].key->value, "threads");
+	assert_string_equal(props->pairs[2].key->value, "temp_directory");
+	assert_null(floe_map_get(props, "settings"));
+}
+
+static void test_manifest_and_platform_yaml_are_told_apart(void **state)
+{
+	struct ctx *c = *state;
+
+	/* no apiVersion and no kind: platform.yaml, whose rules apply */
+	assert_int_equal(load(c, "catalogs: {}\nplugins: {}\n"), FLOE_OK);
+	assert_int_equal(c->p->format, FLOE_PLATFORM_YAML);
+	expect(c, FLOE_SEV_WARNING, "platform: unknown key 'plugins'");
+	/* a key named kind is enough to read a manifest */
+	load_bad(c, "kind: Manifest\ncatalogs: {}\n");
+	expect(c, FLOE_SEV_WARNING, "manifest: unknown key 'catalogs'");
+	expect(c, FLOE_SEV_ERROR, "apiVersion is required");
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_manifest_binds_the_demo),
+		T(test_manifest_never_copies_a_literal_secret),
+		T(test_manifest_secret_of_a_wrong_type_is_not_shown),
+		T(test_manifest_reports_unfilled_placeholders),
+		T(test_manifest_fills_placeholders_from_vars),
+		T(test_manifest_refuses_an_unknown_api_version),
+		T(test_manifest_needs_plugins_and_a_catalog),
+		T(test_manifest_skips_sections_and_warns_unknown_keys),
+		T(test_manifest_refuses_wrong_types),
+		T(test_manifest_maps_storage_types),
+		T(test_manifest_warns_about_a_foreign_token_url),
+		T(test_manifest_merges_explicit_settings),
+		T(test_manifest_and_platform_yaml_are_told_apart),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -26,6 +26,7 @@
 #include "arena.h"
 #include "alloc.h"
 #include "engine/engine.h"
+#include "floe/profiles.h"
 #include "floe/sql.h"
 #include "jinja.h"
 #include "strbuf.h"
@@ -748,6 +749,7 @@ static void push(struct ctx *c, enum floe_sql_kind kind, bool per_cursor,
 struct output {
 	const char *profile, *target;
 	const struct floe_node *map;
+	const struct floe_prof_output *m;	/* the output in the model */
 };
 
 static const char *key_str(struct ctx *c, const struct floe_node *k)
@@ -1096,7 +1098,7 @@ static void secret(struct ctx *c, const struct floe_node *it, size_t idx,
 
 static void secrets(struct ctx *c, const struct output *o, bool per_cursor)
 {
-	const struct floe_node *seq = floe_map_get(o->map, "secrets");
+	const struct floe_node *seq = o->m->secrets;
 	const struct floe_pair *ucp = floe_map_pair(o->map,
 						    "use_credential_provider");
 	size_t n = 0;
@@ -1600,12 +1602,11 @@ static void settings(struct ctx *c, const struct floe_node *map)
 }
 
 /* A section that must be a mapping (or absent / null). */
-static const struct floe_node *section(struct ctx *c, const struct output *o,
+static const struct floe_node *section(struct ctx *c,
+				       const struct floe_node *n,
 				       const char *key,
 				       enum floe_node_kind kind)
 {
-	const struct floe_node *n = floe_map_get(o->map, key);
-
 	if (!n || is_null(n))
 		return NULL;
 	if (n->kind != kind) {
@@ -1623,20 +1624,20 @@ static void plan_output(struct ctx *c, const struct output *o)
 	const struct floe_node *n;
 	bool old = !since(&c->v, v_1_9_1);
 
-	if ((n = section(c, o, "config_options", FLOE_NODE_MAP)))
+	if ((n = section(c, o->m->config_options, "config_options", FLOE_NODE_MAP)))
 		config_options(c, n);
-	if ((n = section(c, o, "extensions", FLOE_NODE_SEQ)))
+	if ((n = section(c, o->m->extensions, "extensions", FLOE_NODE_SEQ)))
 		extensions(c, n);
 	if (!old)
 		secrets(c, o, false);
-	if ((n = section(c, o, "filesystems", FLOE_NODE_SEQ)))
+	if ((n = section(c, o->m->filesystems, "filesystems", FLOE_NODE_SEQ)))
 		filesystems(c, n);
-	if ((n = section(c, o, "plugins", FLOE_NODE_SEQ)))
+	if ((n = section(c, o->m->plugins, "plugins", FLOE_NODE_SEQ)))
 		plugins(c, n);
-	if ((n = section(c, o, "attach", FLOE_NODE_SEQ)))
+	if ((n = section(c, o->m->attach, "attach", FLOE_NODE_SEQ)))
 		for (size_t i = 0; i < n->nr && !c->err; i++)
 			attach(c, n->items[i], i);
-	if ((n = section(c, o, "settings", FLOE_NODE_MAP)))
+	if ((n = section(c, o->m->settings, "settings", FLOE_NODE_MAP)))
 		settings(c, n);
 	/* up to 1.9.0 secrets were created per cursor, after settings */
 	if (old)
@@ -1689,16 +1690,24 @@ static int finish_conn(struct ctx *c, struct vec *conns, const char *profile,
 	return vec_push(conns, &conn, sizeof(conn));
 }
 
-/* The target dbt picks: --target, else the profile's `target`. */
-static const char *pick_target(struct ctx *c, const struct floe_node *prof)
+/*
+ * The target dbt picks, as the model chose it (--target, else the
+ * profile's `target`, else "default"); a `target` known only at run time
+ * is rendered here, with its placeholders, to be named in the error.
+ */
+static const char *pick_target(struct ctx *c, const struct floe_profile *prof)
 {
-	const struct floe_node *t = floe_map_get(prof, "target");
+	const struct floe_node *t = prof->target.node;
 	struct val v;
 
-	if (c->opt->target)
-		return c->opt->target;
-	if (!t || is_null(t))
-		return "default";
+	if (prof->selected)
+		return prof->selected;
+	if (prof->selected_from == FLOE_TARGET_NULL) {
+		diag(c, FLOE_SEV_ERROR, t, "'target' is null: dbt looks for "
+		     "an output named None (delete the key to use "
+		     "'default')");
+		return NULL;
+	}
 	if (t->kind != FLOE_NODE_SCALAR) {
 		diag(c, FLOE_SEV_ERROR, t, "'target' must be a name, not %s",
 		     floe_node_describe(t));
@@ -1709,92 +1718,94 @@ static const char *pick_target(struct ctx *c, const struct floe_node *prof)
 	return v.text;
 }
 
-static void walk(struct ctx *c, const struct floe_node *root,
+static void walk(struct ctx *c, const struct floe_profiles *model,
 		 struct vec *conns, bool *profile_found, bool *target_found)
 {
-	for (size_t i = 0; i < root->nr && !c->err; i++) {
-		const struct floe_node *key = root->pairs[i].key;
-		const struct floe_node *prof = root->pairs[i].value;
-		const struct floe_node *outputs, *out;
+	const char *only = model->opt.target;
+
+	for (size_t i = 0; i < model->nr && !c->err; i++) {
+		const struct floe_profile *prof = &model->items[i];
+		const struct floe_node *key = prof->key;
+		const struct floe_prof_output *m;
 		const char *name, *target;
 		struct output o;
 
-		if (!floe_node_is_str(key) || !strcmp(key->value, "config"))
+		if (!floe_node_is_str(key))
 			continue;
-		name = key->value;
+		name = prof->name;
 		if (c->opt->profile && strcmp(name, c->opt->profile))
 			continue;
 		*profile_found = true;
-		if (prof->kind != FLOE_NODE_MAP) {
-			diag(c, FLOE_SEV_ERROR, prof, "profile '%s' must be a "
-			     "mapping with 'target' and 'outputs', not %s",
-			     name, floe_node_describe(prof));
+		if (!prof->is_map) {
+			diag(c, FLOE_SEV_ERROR, prof->node, "profile '%s' must "
+			     "be a mapping with 'target' and 'outputs', not "
+			     "%s", name, floe_node_describe(prof->node));
 			continue;
 		}
-		outputs = floe_map_get(prof, "outputs");
-		if (!outputs || outputs->kind != FLOE_NODE_MAP) {
-			diag(c, FLOE_SEV_ERROR, outputs ? outputs : key,
+		if (!prof->outputs || prof->outputs->kind != FLOE_NODE_MAP) {
+			diag(c, FLOE_SEV_ERROR, prof->outputs ? prof->outputs
+							      : key,
 			     "profile '%s' has no 'outputs' mapping", name);
 			continue;
 		}
 		target = pick_target(c, prof);
 		if (!target)
 			continue;
-		out = floe_map_get(outputs, target);
-		if (!out) {
-			if (c->opt->target)
+		m = prof->output ? prof->output
+				 : floe_profile_output(prof, target);
+		if (!m) {
+			if (only)
 				continue;	/* another profile may have it */
 			diag(c, FLOE_SEV_ERROR,
-			     floe_map_get(prof, "target") ?
-			     floe_map_get(prof, "target") : key,
+			     prof->target.node ? prof->target.node : key,
 			     "profile '%s' has no output named '%s'", name,
 			     target);
 			continue;
 		}
 		*target_found = true;
-		if (out->kind != FLOE_NODE_MAP) {
-			diag(c, FLOE_SEV_ERROR, out, "output '%s' must be a "
-			     "mapping, not %s", target,
-			     floe_node_describe(out));
+		if (!m->is_map) {
+			diag(c, FLOE_SEV_ERROR, m->node, "output '%s' must be "
+			     "a mapping, not %s", target,
+			     floe_node_describe(m->node));
 			continue;
 		}
-		{
-			const struct floe_node *type = floe_map_get(out,
-								    "type");
-
-			if (!floe_node_is_str(type) ||
-			    strcasecmp(type->value, "duckdb")) {
-				diag(c, FLOE_SEV_ERROR, type ? type : out,
-				     "output '%s' of profile '%s' is not "
-				     "'type: duckdb': dbt-duckdb does not "
-				     "open it", target, name);
-				continue;
-			}
+		if (!m->is_duckdb) {
+			diag(c, FLOE_SEV_ERROR, m->type.node ? m->type.node
+							     : m->node,
+			     "output '%s' of profile '%s' is not 'type: "
+			     "duckdb': dbt-duckdb does not open it", target,
+			     name);
+			continue;
 		}
 		o.profile = name;
 		o.target = target;
-		o.map = out;
+		o.map = m->node;
+		o.m = m;
 		plan_output(c, &o);
 		if (!c->err && finish_conn(c, conns, name, target))
 			nomem(c);
 	}
 }
 
-enum floe_err floe_sql_plan(const char *file, const char *buf, size_t len,
-			    const struct floe_sql_options *opt,
-			    struct floe_sql_plan **out,
-			    struct floe_diags *diags)
+enum floe_err floe_sql_plan_profiles(const struct floe_profiles *model,
+				     const struct floe_sql_options *opt,
+				     struct floe_sql_plan **out,
+				     struct floe_diags *diags)
 {
-	struct floe_yaml_limits lim = opt->limits;
+	const char *file = model->file;
+	struct floe_sql_options o = *opt;
 	struct floe_sql_plan *plan = NULL;
-	struct floe_doc *doc = NULL;
+	const struct floe_doc *doc = model->doc;
 	struct vec conns = { NULL, 0, 0 };
 	struct ctx c;
 	bool pf = false, tf = false;
 	enum floe_err err;
 
-	if (!lim.max_bytes)
-		lim = floe_yaml_default_limits();
+	/* the model decides the target and how values are read */
+	o.target = model->opt.target;
+	o.use_env = model->opt.use_env;
+	o.getenv_fn = model->opt.getenv_fn;
+	opt = &o;
 	memset(&c, 0, sizeof(c));
 	c.file = file;
 	c.opt = opt;
@@ -1802,9 +1813,10 @@ enum floe_err floe_sql_plan(const char *file, const char *buf, size_t len,
 	c.v = opt->dbt_version;
 	if (!c.v.major)
 		floe_dbt_version_parse(FLOE_DBT_DUCKDB_LATEST, &c.v);
-	err = floe_yaml_parse(file, buf, len, &lim, &doc, diags);
-	if (err != FLOE_OK)
-		return err;
+	if (floe_profiles_diags(model, diags))
+		return FLOE_ERR_NOMEM;
+	if (!doc)
+		return model->parse_err;
 	c.arena = arena_new();
 	if (!c.arena) {
 		err = FLOE_ERR_NOMEM;
@@ -1817,7 +1829,7 @@ enum floe_err floe_sql_plan(const char *file, const char *buf, size_t len,
 		err = c.err ? c.err : FLOE_ERR_INPUT;
 		goto out;
 	}
-	walk(&c, doc->root, &conns, &pf, &tf);
+	walk(&c, model, &conns, &pf, &tf);
 	if (c.err) {
 		err = c.err;
 		goto out;
@@ -1871,9 +1883,8 @@ enum floe_err floe_sql_plan(const char *file, const char *buf, size_t len,
 		memcpy(cs, conns.items, conns.nr * sizeof(*cs));
 		plan->conns = cs;
 	}
-	plan->doc = doc;
+	plan->model = model;
 	plan->arena = c.arena;
-	doc = NULL;
 	c.arena = NULL;
 	*out = plan;
 	err = FLOE_OK;
@@ -1884,8 +1895,33 @@ out:
 	free(c.reported.items);
 	free(c.missing.items);
 	arena_free(c.arena);
-	floe_doc_free(doc);
 	return err;
+}
+
+enum floe_err floe_sql_plan(const char *file, const char *buf, size_t len,
+			    const struct floe_sql_options *opt,
+			    struct floe_sql_plan **out,
+			    struct floe_diags *diags)
+{
+	struct floe_profiles_options po;
+	struct floe_profiles *model = NULL;
+	enum floe_err err;
+
+	memset(&po, 0, sizeof(po));
+	po.target = opt->target;
+	po.use_env = opt->use_env;
+	po.getenv_fn = opt->getenv_fn;
+	po.limits = opt->limits;
+	err = floe_profiles_load(file, buf, len, &po, &model);
+	if (err != FLOE_OK)
+		return err;
+	err = floe_sql_plan_profiles(model, opt, out, diags);
+	if (err != FLOE_OK) {
+		floe_profiles_free(model);
+		return err;
+	}
+	(*out)->owned = model;	/* the plan points into it */
+	return FLOE_OK;
 }
 
 void floe_sql_plan_free(struct floe_sql_plan *plan)
@@ -1893,7 +1929,7 @@ void floe_sql_plan_free(struct floe_sql_plan *plan)
 	if (!plan)
 		return;
 	arena_free(plan->arena);
-	floe_doc_free(plan->doc);
+	floe_profiles_free(plan->owned);
 	free(plan);
 }
 

@@ -1208,9 +1208,9 @@ out:
 	r->first_user = NULL;
 }
 
-enum floe_err floe_verify(const char *file, const char *buf, size_t len,
-			  const struct floe_verify_options *opt,
-			  struct floe_diags *diags)
+enum floe_err floe_verify_profiles(const struct floe_profiles *model,
+				   const struct floe_verify_options *opt,
+				   struct floe_diags *diags)
 {
 	struct floe_sql_options so;
 	struct floe_sql_plan *plan = NULL;
@@ -1250,7 +1250,7 @@ enum floe_err floe_verify(const char *file, const char *buf, size_t len,
 	}
 	free(used);
 
-	err = floe_sql_plan(file, buf, len, &so, &plan, diags);
+	err = floe_sql_plan_profiles(model, &so, &plan, diags);
 	if (err == FLOE_ERR_INPUT)
 		return FLOE_OK;		/* the reasons are findings */
 	if (err != FLOE_OK)
@@ -1268,6 +1268,27 @@ enum floe_err floe_verify(const char *file, const char *buf, size_t len,
 	strbuf_release(&r.msg);
 	floe_sql_plan_free(plan);
 	return r.err;
+}
+
+enum floe_err floe_verify(const char *file, const char *buf, size_t len,
+			  const struct floe_verify_options *opt,
+			  struct floe_diags *diags)
+{
+	struct floe_profiles_options po;
+	struct floe_profiles *model = NULL;
+	enum floe_err err;
+
+	memset(&po, 0, sizeof(po));
+	po.target = opt->target;
+	po.use_env = opt->use_env;
+	po.getenv_fn = opt->getenv_fn;
+	po.limits = opt->limits;
+	err = floe_profiles_load(file, buf, len, &po, &model);
+	if (err != FLOE_OK)
+		return err;
+	err = floe_verify_profiles(model, opt, diags);
+	floe_profiles_free(model);
+	return err;
 }
 
 enum floe_err floe_duckdb_parse(const char *lib, const char *sql,

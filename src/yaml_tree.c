@@ -8,6 +8,7 @@
  */
 #include <limits.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -909,6 +910,13 @@ static int handle_event(struct builder *b, yaml_event_t *ev, int *ndocs)
 	return 0;
 }
 
+static atomic_ulong parse_count;
+
+unsigned long floe_yaml_parse_count(void)
+{
+	return atomic_load(&parse_count);
+}
+
 enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 			      const struct floe_yaml_limits *limits,
 			      struct floe_doc **out, struct floe_diags *diags)
@@ -918,6 +926,7 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 	struct floe_doc *doc = NULL;
 	int ndocs = 0, done = 0;
 
+	atomic_fetch_add(&parse_count, 1);
 	memset(&b, 0, sizeof(b));
 	b.file = file;
 	b.diags = diags;

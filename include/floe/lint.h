@@ -15,6 +15,7 @@
 #include "floe/diag.h"
 #include "floe/error.h"
 #include "floe/platform.h"
+#include "floe/profiles.h"
 #include "floe/yaml.h"
 
 /* The level of a rule after configuration. */
@@ -82,6 +83,17 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 			struct floe_diags *diags);
 
 /**
+ * Lint one profiles.yml already loaded with floe_profiles_load(): the
+ * same as floe_lint(), but the model decides the output filter (its
+ * options' target) and how values are read (use_env, getenv_fn); those
+ * fields and `limits` of opt are not used.  The front end's findings
+ * (model->diags) are copied into diags first.
+ */
+enum floe_err floe_lint_profiles(const struct floe_profiles *model,
+				const struct floe_lint_options *opt,
+				struct floe_diags *diags);
+
+/**
  * Apply configured levels (indexed like floe_rule_at()) to the findings
  * d->items[base..] that were reported outside floe_lint (the YAML front
  * end, verify): an `off` rule's findings and their notes are removed, the
@@ -89,13 +101,6 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
  */
 void floe_lint_apply_levels(struct floe_diags *d, size_t base,
 			    const enum floe_level *levels);
-
-/* A profiles.yml held in memory, for floe_project_check. */
-struct floe_text {
-	const char *name;	/* display name (borrowed) */
-	const char *buf;
-	size_t len;
-};
 
 struct floe_project;	/* owns the names of the files it reported on */
 
@@ -105,15 +110,18 @@ struct floe_project;	/* owns the names of the files it reported on */
  * names the attach alias and a namespace the platform declares, and no
  * source names a database the profile does not attach.
  * \param[in]  dir     the dbt project folder (holds dbt_project.yml).
- * \param[in]  opt     as for floe_lint (levels, target, platform, alias).
+ * \param[in]  profiles the loaded profiles files (floe_profiles_load);
+ *                     the profile dbt_project.yml names is looked up in
+ *                     them, and its output is the one the model selects.
+ * \param[in]  opt     as for floe_lint (levels, platform, alias; use_env
+ *                     for dbt_project.yml and the model files).
  * \param[out] keep    on FLOE_OK, owner of the file names the diags point
  *                     to; free with floe_project_free after the diags.
- * 
-eturn FLOE_OK, FLOE_ERR_IO (no readable dbt_project.yml; errno in
+ * \return FLOE_OK, FLOE_ERR_IO (no readable dbt_project.yml; errno in
  *         *errnum), FLOE_ERR_NOMEM.
  */
 enum floe_err floe_project_check(const char *dir,
-				 const struct floe_text *profiles,
+				 const struct floe_profiles *const *profiles,
 				 size_t nr_profiles,
 				 const struct floe_lint_options *opt,
 				 struct floe_diags *diags,

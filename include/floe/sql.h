@@ -23,6 +23,7 @@
 
 #include "floe/diag.h"
 #include "floe/error.h"
+#include "floe/profiles.h"
 #include "floe/yaml.h"
 
 /* A dbt-duckdb release; renderings differ between releases. */
@@ -96,7 +97,9 @@ struct floe_sql_plan {
 	bool show_secrets;
 	const struct floe_sql_conn *conns;
 	size_t nr;
-	struct floe_doc *doc;		/* private */
+	const struct floe_profiles *model;	/* borrowed: the plan points
+						 * into it */
+	struct floe_profiles *owned;	/* private: floe_sql_plan's model */
 	struct arena *arena;		/* private: everything above */
 };
 
@@ -130,7 +133,19 @@ enum floe_err floe_sql_plan(const char *file, const char *buf, size_t len,
 			    struct floe_sql_plan **out,
 			    struct floe_diags *diags);
 
-/** Free a plan; NULL is fine. */
+/**
+ * floe_sql_plan() on a profiles.yml already loaded (floe_profiles_load):
+ * the model decides the target and how env_var() is read, so opt's
+ * target, use_env, getenv_fn and limits are not used.  The plan borrows
+ * the model, which must outlive it.  The front end's findings
+ * (model->diags) are copied into diags first.
+ */
+enum floe_err floe_sql_plan_profiles(const struct floe_profiles *model,
+				     const struct floe_sql_options *opt,
+				     struct floe_sql_plan **out,
+				     struct floe_diags *diags);
+
+/** Free a plan (and the model floe_sql_plan loaded); NULL is fine. */
 void floe_sql_plan_free(struct floe_sql_plan *plan);
 
 /**

@@ -102,6 +102,17 @@ enum floe_err floe_verify(const char *file, const char *buf, size_t len,
 			  const struct floe_verify_options *opt,
 			  struct floe_diags *diags);
 
+/**
+ * floe_verify() on a profiles.yml already loaded (floe_profiles_load):
+ * DuckDB is loaded, then the plan is made from the model with
+ * floe_sql_plan_profiles() and run.  The model decides the target and
+ * how env_var() is read (opt's target, use_env, getenv_fn and limits are
+ * not used).  Returns as floe_verify().
+ */
+enum floe_err floe_verify_profiles(const struct floe_profiles *model,
+				   const struct floe_verify_options *opt,
+				   struct floe_diags *diags);
+
 /** How to get a DuckDB library (static text, several lines). */
 const char *floe_verify_hint(void);
 

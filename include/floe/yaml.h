@@ -119,6 +119,12 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 			      const struct floe_yaml_limits *limits,
 			      struct floe_doc **out, struct floe_diags *diags);
 
+/**
+ * How many times floe_yaml_parse() has been called in this process, for
+ * tests that hold a run to one parse per file (issue 8).  Thread-safe.
+ */
+unsigned long floe_yaml_parse_count(void);
+
 /** Free a document and everything in it; NULL is fine. */
 void floe_doc_free(struct floe_doc *doc);
 

@@ -19,6 +19,7 @@
 #include "floe/generate.h"
 #include "floe/lint.h"
 #include "floe/platform.h"
+#include "floe/profiles.h"
 #include "floe/report.h"
 #include "floe/verify.h"
 
@@ -407,30 +408,14 @@ static const struct floe_platform *platform_for(const char *output, void *arg)
 }
 
 
-/* Does any profile in the files have an output named `name`? */
-static int has_output(const struct floe_text *t, size_t n, const char *name,
-		      size_t max)
+/* Does any profile of the loaded files have an output named `name`? */
+static int has_output(struct floe_profiles *const *models, size_t n,
+		      const char *name)
 {
-	struct floe_yaml_limits lim = floe_yaml_default_limits();
-	int found = 0;
-
-	lim.max_bytes = max;
-	for (size_t i = 0; i < n && !found; i++) {
-		struct floe_diags scratch = FLOE_DIAGS_INIT;
-		struct floe_doc *doc = NULL;
-		const struct floe_node *r;
-
-		if (floe_yaml_parse(t[i].name, t[i].buf, t[i].len, &lim, &doc,
-				    &scratch) == FLOE_OK &&
-		    (r = doc->root) && r->kind == FLOE_NODE_MAP)
-			for (size_t j = 0; j < r->nr && !found; j++)
-				found = floe_map_get(floe_map_get(
-					r->pairs[j].value, "outputs"), name)
-					!= NULL;
-		floe_doc_free(doc);
-		floe_diags_release(&scratch);
-	}
-	return found;
+	for (size_t i = 0; i < n; i++)
+		if (floe_profiles_has_output(models[i], name))
+			return 1;
+	return 0;
 }
 
 /*
@@ -440,21 +425,17 @@ static int has_output(const struct floe_text *t, size_t n, const char *name,
  * alike.  A file without the --target output gives nothing.
  */
 static int verify_one(const struct lint_args *a,
-		      const struct floe_lint_options *opt,
-		      const struct floe_text *t, struct floe_verify_log *log,
-		      struct floe_diags *out)
+		      const struct floe_profiles *model,
+		      struct floe_verify_log *log, struct floe_diags *out)
 {
 	struct floe_verify_options vopt;
 	enum floe_err err;
 
 	memset(&vopt, 0, sizeof(vopt));
-	vopt.target = a->target;
 	vopt.duckdb = a->duckdb;
 	vopt.offline = a->offline;
-	vopt.use_env = a->use_env;
-	vopt.limits = opt->limits;
 	vopt.log = log;
-	err = floe_verify(t->name, t->buf, t->len, &vopt, out);
+	err = floe_verify_profiles(model, &vopt, out);
 	if (err == FLOE_ERR_IO) {
 		cli_error("--verify: %s", log->error ? log->error
 			  : "cannot load DuckDB");
@@ -477,44 +458,28 @@ static int verify_one(const struct lint_args *a,
  * or any) that no platform covers, copied into buf; 0 when all are.
  */
 static int unpaired_output(const struct lint_args *a,
-			   const struct floe_text *t, size_t n, char *buf,
-			   size_t size)
+			   struct floe_profiles *const *models, size_t n,
+			   const char **name)
 {
-	struct floe_yaml_limits lim = floe_yaml_default_limits();
-	int found = 0;
-
 	for (size_t i = 0; i < a->nr_platforms; i++)
 		if (!a->platforms[i].target)
 			return 0;	/* a plain --platform covers the rest */
-	lim.max_bytes = a->max;
-	for (size_t i = 0; i < n && !found; i++) {
-		struct floe_diags scratch = FLOE_DIAGS_INIT;
-		struct floe_doc *doc = NULL;
-		const struct floe_node *r;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < models[i]->nr; j++) {
+			const struct floe_profile *p = &models[i]->items[j];
 
-		if (floe_yaml_parse(t[i].name, t[i].buf, t[i].len, &lim, &doc,
-				    &scratch) == FLOE_OK &&
-		    (r = doc->root) && r->kind == FLOE_NODE_MAP)
-			for (size_t j = 0; j < r->nr && !found; j++) {
-				const struct floe_node *o = floe_map_get(
-					r->pairs[j].value, "outputs");
+			for (size_t k = 0; k < p->nr_outputs; k++) {
+				const char *o = p->output_items[k].name;
 
-				for (size_t k = 0; o && o->kind ==
-				     FLOE_NODE_MAP && k < o->nr && !found; k++) {
-					const char *name = o->pairs[k].key->value;
-
-					if (a->target && strcmp(name, a->target))
-						continue;
-					if (!platform_for(name, (void *)a)) {
-						snprintf(buf, size, "%s", name);
-						found = 1;
-					}
+				if (a->target && strcmp(o, a->target))
+					continue;
+				if (!platform_for(o, (void *)a)) {
+					*name = o;
+					return 1;
 				}
 			}
-		floe_doc_free(doc);
-		floe_diags_release(&scratch);
-	}
-	return found;
+		}
+	return 0;
 }
 
 static int run(int argc, char **argv, int check)
@@ -526,7 +491,9 @@ static int run(int argc, char **argv, int check)
 	struct floe_diags vdiags = FLOE_DIAGS_INIT;
 	struct floe_verify_log vlog = FLOE_VERIFY_LOG_INIT;
 	struct floe_report_opts ropts;
-	struct floe_text *texts = NULL;
+	struct floe_profiles_options popt;
+	struct floe_profiles **models = NULL;
+	char **bufs = NULL;
 	struct floe_project *project = NULL;
 	struct cli_names names = { NULL, NULL, 0 };
 	char *report = NULL;
@@ -561,30 +528,34 @@ static int run(int argc, char **argv, int check)
 		opt.platform_arg = &a;
 	}
 
-	texts = calloc((size_t)argc, sizeof(*texts));
-	if (!texts) {
+	/* each file is read and parsed once: every step below uses its model */
+	bufs = calloc((size_t)argc, sizeof(*bufs));
+	models = calloc((size_t)argc, sizeof(*models));
+	if (!bufs || !models) {
 		ret = EXIT_INTERNAL;
 		goto out;
 	}
+	memset(&popt, 0, sizeof(popt));
+	popt.target = a.target;
+	popt.use_env = a.use_env;
+	popt.limits = opt.limits;
 	for (int i = optind; i < argc; i++) {
 		const char *path = argv[i];
-		struct floe_text *t = &texts[files];
-		char *buf = NULL;
+		const char *name = strcmp(path, "-") ? path
+				   : a.stdin_name ? a.stdin_name : "<stdin>";
+		size_t len;
 		int errnum;
 
-		t->name = strcmp(path, "-") ? path
-			: a.stdin_name ? a.stdin_name : "<stdin>";
-		err = floe_read_file(path, a.max, &buf, &t->len, &errnum);
-		t->buf = buf;
+		err = floe_read_file(path, a.max, &bufs[files], &len, &errnum);
 		if (err == FLOE_ERR_IO) {
 			/* the other files are still checked; exit 2 at the end */
-			cli_error("cannot read '%s': %s", t->name,
+			cli_error("cannot read '%s': %s", name,
 				  strerror(errnum));
 			unreadable = 1;
 			continue;
 		}
 		if (err == FLOE_ERR_TOO_BIG) {
-			struct floe_loc loc = { t->name, { 1, 1 }, { 1, 2 } };
+			struct floe_loc loc = { name, { 1, 1 }, { 1, 2 } };
 
 			if (floe_diags_addf(&diags, FLOE_SEV_ERROR, "FP001",
 					    loc, "the file is larger than the "
@@ -595,18 +566,55 @@ static int run(int argc, char **argv, int check)
 			}
 			continue;
 		}
+		if (err == FLOE_OK)
+			err = floe_profiles_load(name, bufs[files], len, &popt,
+						 &models[files]);
 		if (err != FLOE_OK) {
+			free(bufs[files]);
+			bufs[files] = NULL;
 			ret = EXIT_INTERNAL;
 			goto out;
 		}
 		files++;
+	}
+
+	/* the usage errors, before anything runs (DuckDB included) */
+	if (a.target && files && !has_output(models, files, a.target)) {
+		cli_error("no profile has an output named '%s' (--target)",
+			  a.target);
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	for (size_t i = 0; i < a.nr_platforms; i++)
+		if (a.platforms[i].target && files &&
+		    !has_output(models, files, a.platforms[i].target)) {
+			cli_error("--platform %s=%s: no profile has an output "
+				  "named '%s'", a.platforms[i].target,
+				  a.platforms[i].path, a.platforms[i].target);
+			ret = EXIT_USAGE;
+			goto out;
+		}
+	if (check && files) {
+		const char *name;
+
+		if (unpaired_output(&a, models, files, &name)) {
+			cli_error("output '%s' has no platform to be checked "
+				  "against: pair it with --platform %s=FILE, or "
+				  "give a plain --platform FILE for the others",
+				  name, name);
+			ret = EXIT_USAGE;
+			goto out;
+		}
+	}
+
+	for (size_t i = 0; i < files; i++) {
 		if (a.verify) {
-			ret = verify_one(&a, &opt, t, &vlog, &vdiags);
+			ret = verify_one(&a, models[i], &vlog, &vdiags);
 			if (ret)
 				goto out;
 			opt.merge = &vdiags;
 		}
-		err = floe_lint(t->name, t->buf, t->len, &opt, &diags);
+		err = floe_lint_profiles(models[i], &opt, &diags);
 		floe_diags_release(&vdiags);
 		opt.merge = NULL;
 		if (err == FLOE_ERR_USAGE)
@@ -617,38 +625,13 @@ static int run(int argc, char **argv, int check)
 			goto out;
 		}
 	}
-	if (a.target && files && !has_output(texts, files, a.target, a.max)) {
-		cli_error("no profile has an output named '%s' (--target)",
-			  a.target);
-		ret = EXIT_USAGE;
-		goto out;
-	}
-	for (size_t i = 0; i < a.nr_platforms; i++)
-		if (a.platforms[i].target && files &&
-		    !has_output(texts, files, a.platforms[i].target, a.max)) {
-			cli_error("--platform %s=%s: no profile has an output "
-				  "named '%s'", a.platforms[i].target,
-				  a.platforms[i].path, a.platforms[i].target);
-			ret = EXIT_USAGE;
-			goto out;
-		}
-	if (check && files) {
-		char name[256];
-
-		if (unpaired_output(&a, texts, files, name, sizeof(name))) {
-			cli_error("output '%s' has no platform to be checked "
-				  "against: pair it with --platform %s=FILE, or "
-				  "give a plain --platform FILE for the others",
-				  name, name);
-			ret = EXIT_USAGE;
-			goto out;
-		}
-	}
 	if (a.project) {
 		int errnum;
 
-		err = floe_project_check(a.project, texts, files, &opt,
-					 &diags, &project, &errnum);
+		err = floe_project_check(a.project,
+					 (const struct floe_profiles *const *)
+					 models, files, &opt, &diags, &project,
+					 &errnum);
 		if (err == FLOE_ERR_IO) {
 			cli_error("--project: cannot read '%s/dbt_project.yml': "
 				  "%s", a.project, strerror(errnum));
@@ -691,9 +674,12 @@ static int run(int argc, char **argv, int check)
 	if (unreadable)
 		ret = EXIT_USAGE;	/* some files could not be checked */
 out:
-	for (size_t i = 0; texts && i < files; i++)
-		free((char *)(uintptr_t)texts[i].buf);
-	free(texts);
+	for (size_t i = 0; models && i < files; i++)
+		floe_profiles_free(models[i]);
+	for (size_t i = 0; bufs && i < files; i++)
+		free(bufs[i]);
+	free(models);
+	free(bufs);
 	free(report);
 	for (size_t i = 0; i < a.nr_platforms; i++) {
 		floe_platform_free(a.platforms[i].platform);

@@ -218,21 +218,18 @@ bool lint_attach_is_iceberg(const struct floe_node *item)
 }
 
 /* The iceberg secret named `name` in the output's secrets list. */
-static const struct floe_node *iceberg_secret(const struct lint_output *out,
+static const struct floe_node *iceberg_secret(const struct floe_prof_output *m,
 					      const struct floe_node *name)
 {
-	const struct floe_node *secrets = floe_map_get(out->map, "secrets");
-
-	if (!floe_node_is_str(name) || !secrets ||
-	    secrets->kind != FLOE_NODE_SEQ)
+	if (!floe_node_is_str(name))
 		return NULL;
-	for (size_t i = 0; i < secrets->nr; i++) {
-		const struct floe_node *s = secrets->items[i];
-		const struct floe_node *n = floe_map_get(s, "name");
+	for (size_t i = 0; i < m->nr_secrets; i++) {
+		const struct floe_prof_secret *s = &m->secret_items[i];
 
-		if (str_eq_ci(floe_map_get(s, "type"), "iceberg") && n &&
-		    floe_node_is_str(n) && !strcmp(n->value, name->value))
-			return s;
+		if (str_eq_ci(s->type.node, "iceberg") &&
+		    floe_node_is_str(s->name.node) &&
+		    !strcmp(s->name.node->value, name->value))
+			return s->node;
 	}
 	return NULL;
 }
@@ -253,25 +250,21 @@ static bool ends_with(const char *s, const char *suffix)
 size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		  struct lint_conn *conns, size_t max)
 {
-	const struct floe_node *attach = floe_map_get(out->map, "attach");
-	const struct floe_node *plugins = floe_map_get(out->map, "plugins");
+	const struct floe_prof_output *m = out->model;
+	const struct floe_node *plugins = m->plugins;
 	size_t n = 0;
 
 	(void)ctx;
-	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
-			   i < attach->nr && n < max; i++) {
-		const struct floe_node *item = attach->items[i];
-		const struct floe_node *o, *sec;
+	for (size_t i = 0; i < m->nr_attach && n < max; i++) {
+		const struct floe_prof_attach *a = &m->attach_items[i];
+		const struct floe_node *o = a->options, *sec;
 		struct lint_conn *c = &conns[n];
 
-		if (!lint_attach_is_iceberg(item))
+		if (!a->iceberg)
 			continue;
 		memset(c, 0, sizeof(*c));
-		o = floe_map_get(item, "options");
-		if (o && o->kind != FLOE_NODE_MAP)
-			o = NULL;
 		c->kind = LINT_CONN_ATTACH;
-		c->item = item;
+		c->item = a->node;
 		c->options = o;
 		c->endpoint = get_ci(o, "endpoint");
 		c->token_uri = get_ci(o, "oauth2_server_uri");
@@ -279,12 +272,11 @@ size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		c->client_secret = get_ci(o, "client_secret");
 		c->scope = get_ci(o, "oauth2_scope");
 		c->token = get_ci(o, "token");
-		c->secret = either(floe_map_get(item, "secret"),
-				   get_ci(o, "secret"));
-		c->warehouse = floe_map_get(item, "path");
-		c->alias = floe_map_get(item, "alias");
+		c->secret = a->secret.node;
+		c->warehouse = a->path.node;
+		c->alias = a->alias.node;
 		/* a named iceberg secret supplies what is not inline */
-		sec = iceberg_secret(out, c->secret);
+		sec = iceberg_secret(m, c->secret);
 		if (sec) {
 			c->endpoint = either(c->endpoint,
 					     get_ci(sec, "endpoint"));
@@ -444,9 +436,10 @@ const struct lint_conn *lint_platform_conn(struct lint_ctx *ctx,
 }
 
 /* Returns the number of outputs linted. */
-static size_t walk(struct lint_ctx *ctx)
+static size_t walk(struct lint_ctx *ctx, const struct floe_profiles *model)
 {
-	const struct floe_node *root = ctx->doc->root;
+	const struct floe_node *root = model->doc->root;
+	const char *only = model->opt.target;
 	size_t linted = 0;
 
 	if (!root || (root->kind == FLOE_NODE_SCALAR &&
@@ -461,51 +454,46 @@ static size_t walk(struct lint_ctx *ctx)
 			       floe_node_describe(root));
 		return 0;
 	}
-	for (size_t i = 0; i < root->nr; i++) {
-		const struct floe_node *key = root->pairs[i].key;
-		const struct floe_node *prof = root->pairs[i].value;
-		const struct floe_node *outputs;
+	for (size_t i = 0; i < model->nr; i++) {
+		const struct floe_profile *prof = &model->items[i];
 
-		if (floe_node_is_str(key) && !strcmp(key->value, "config"))
-			continue;	/* dbt's global config block */
-		if (prof->kind != FLOE_NODE_MAP) {
-			lint_report_id(ctx, "FP001", prof, "profile '%s' must "
-				       "be a mapping with 'target' and "
-				       "'outputs', not %s", key->value,
-				       floe_node_describe(prof));
+		if (!prof->is_map) {
+			lint_report_id(ctx, "FP001", prof->node, "profile '%s' "
+				       "must be a mapping with 'target' and "
+				       "'outputs', not %s", prof->name,
+				       floe_node_describe(prof->node));
 			continue;
 		}
-		run_profile_rules(ctx, key, prof);
-		outputs = floe_map_get(prof, "outputs");
-		if (!outputs || outputs->kind != FLOE_NODE_MAP)
-			continue;
-		for (size_t j = 0; j < outputs->nr; j++) {
+		ctx->profile = prof;
+		run_profile_rules(ctx, prof->key, prof->node);
+		for (size_t j = 0; j < prof->nr_outputs; j++) {
+			const struct floe_prof_output *o =
+				&prof->output_items[j];
 			struct lint_output out;
-			const struct floe_node *type;
 
-			memset(&out, 0, sizeof(out));
-			out.profile = key->value;
-			out.profile_key = key;
-			out.profile_map = prof;
-			out.name = outputs->pairs[j].key->value;
-			out.key = outputs->pairs[j].key;
-			out.map = outputs->pairs[j].value;
-			if (ctx->opt->target && strcmp(out.name,
-						       ctx->opt->target))
+			if (only && strcmp(o->name, only))
 				continue;
+			memset(&out, 0, sizeof(out));
+			out.profile = prof->name;
+			out.profile_key = prof->key;
+			out.profile_map = prof->node;
+			out.name = o->name;
+			out.key = o->key;
+			out.map = o->node;
+			out.model = o;
 			linted++;
-			if (out.map->kind != FLOE_NODE_MAP) {
-				lint_report_id(ctx, "FP001", out.map,
+			if (!o->is_map) {
+				lint_report_id(ctx, "FP001", o->node,
 					       "output '%s' must be a mapping, "
-					       "not %s", out.name,
-					       floe_node_describe(out.map));
+					       "not %s", o->name,
+					       floe_node_describe(o->node));
 				continue;
 			}
-			type = floe_map_get(out.map, "type");
-			out.is_duckdb = str_eq_ci(type, "duckdb");
+			out.is_duckdb = o->is_duckdb;
 			lint_select_platform(ctx, out.name);
 			run_output_rules(ctx, &out);
 		}
+		ctx->profile = NULL;
 	}
 	return linted;
 }
@@ -878,37 +866,33 @@ void floe_lint_apply_levels(struct floe_diags *d, size_t base,
 	}
 }
 
-enum floe_err floe_lint(const char *file, const char *buf, size_t len,
-			const struct floe_lint_options *opt,
-			struct floe_diags *diags)
+enum floe_err floe_lint_profiles(const struct floe_profiles *model,
+				const struct floe_lint_options *opt,
+				struct floe_diags *diags)
 {
 	struct lint_ctx ctx;
-	struct floe_doc *doc = NULL;
-	struct floe_yaml_limits lim = opt->limits;
 	size_t base = diags->nr, linted = 0;
-	enum floe_err err;
 
-	if (!lim.max_bytes)
-		lim = floe_yaml_default_limits();
 	memset(&ctx, 0, sizeof(ctx));
-	ctx.file = file;
+	ctx.file = model->file;
 	ctx.opt = opt;
-	ctx.jopt.use_env = opt->use_env;
-	ctx.jopt.getenv_fn = opt->getenv_fn;
+	ctx.jopt.use_env = model->opt.use_env;
+	ctx.jopt.getenv_fn = model->opt.getenv_fn;
 	ctx.diags = diags;
 	ctx.arena = arena_new();
 	if (!ctx.arena)
 		return FLOE_ERR_NOMEM;
-	err = floe_yaml_parse(file, buf, len, &lim, &doc, diags);
-	floe_lint_apply_levels(diags, base, opt->levels);
-	if (err == FLOE_ERR_NOMEM || err == FLOE_ERR_TOO_BIG) {
+	if (floe_profiles_diags(model, diags)) {
 		arena_free(ctx.arena);
-		return err;
+		return FLOE_ERR_NOMEM;
 	}
-	if (err == FLOE_OK) {
-		ctx.doc = doc;
-		linted = walk(&ctx);
+	floe_lint_apply_levels(diags, base, opt->levels);
+	if (model->parse_err == FLOE_ERR_TOO_BIG) {
+		arena_free(ctx.arena);
+		return FLOE_ERR_TOO_BIG;
 	}
+	if (model->doc)
+		linted = walk(&ctx, model);
 	if (opt->merge) {
 		size_t from = diags->nr;
 
@@ -918,12 +902,32 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 			floe_lint_apply_levels(diags, from, opt->levels);
 	}
 	lint_release_ctx(&ctx);
-	lint_finish_file(&ctx, doc, buf, len, base);
-	floe_doc_free(doc);
+	lint_finish_file(&ctx, model->doc, model->buf, model->len, base);
 	arena_free(ctx.arena);
 	if (ctx.err != FLOE_OK)
 		return ctx.err;
-	if (err == FLOE_OK && opt->target && !linted)
+	if (model->doc && model->opt.target && !linted)
 		return FLOE_ERR_USAGE;
 	return FLOE_OK;
+}
+
+enum floe_err floe_lint(const char *file, const char *buf, size_t len,
+			const struct floe_lint_options *opt,
+			struct floe_diags *diags)
+{
+	struct floe_profiles_options po;
+	struct floe_profiles *model = NULL;
+	enum floe_err err;
+
+	memset(&po, 0, sizeof(po));
+	po.target = opt->target;
+	po.use_env = opt->use_env;
+	po.getenv_fn = opt->getenv_fn;
+	po.limits = opt->limits;
+	err = floe_profiles_load(file, buf, len, &po, &model);
+	if (err != FLOE_OK)
+		return err;
+	err = floe_lint_profiles(model, opt, diags);
+	floe_profiles_free(model);
+	return err;
 }

@@ -18,6 +18,7 @@
 #include "arena.h"
 #include "floe/generate.h"
 #include "floe/lint.h"
+#include "floe/profiles.h"
 #include "jinja.h"
 
 struct lint_rule_impl;
@@ -29,6 +30,7 @@ struct lint_output {
 	const char *name;
 	const struct floe_node *key, *map;
 	bool is_duckdb;		/* type: duckdb */
+	const struct floe_prof_output *model;	/* the output in the model */
 };
 
 /*
@@ -58,6 +60,7 @@ struct lint_ctx {
 	struct floe_diags *diags;
 	struct arena *arena;		/* freed when floe_lint returns */
 	struct jinja_opts jopt;		/* how values are read (src/jinja.c) */
+	const struct floe_profile *profile;	/* the profile being linted */
 	const struct floe_rule *rule;	/* the rule being run */
 	size_t rule_index;
 	enum floe_err err;

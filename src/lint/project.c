@@ -85,35 +85,29 @@ static const char *path_db(struct lint_ctx *ctx, const char *path)
 						: strlen(base));
 }
 
-static int find_target(struct lint_ctx *ctx, const struct floe_doc *doc,
-		       const char *profile, struct target *t)
+/* The output dbt selects in the profile (the model's choice). */
+static int find_target(struct lint_ctx *ctx, const struct floe_profile *prof,
+		       struct target *t)
 {
-	const struct floe_node *prof = floe_map_get(doc->root, profile);
-	const struct floe_node *outputs = floe_map_get(prof, "outputs");
-	const struct floe_node *out, *db, *path;
+	const struct floe_prof_output *m = prof->output;
 	struct lint_output o;
 	struct lint_conn conns[MAX_CONNS];
 	const struct lint_conn *c;
-	const char *name = ctx->opt->target;
 	size_t n;
 
-	if (!prof || !outputs)
-		return 0;
-	if (!name)
-		name = lint_render(ctx, floe_map_get(prof, "target"));
-	if (!name)
-		name = "default";
-	out = floe_map_get(outputs, name);
-	if (!out || out->kind != FLOE_NODE_MAP)
+	if (!m || !m->is_map)
 		return 0;
 	memset(t, 0, sizeof(*t));
 	memset(&o, 0, sizeof(o));
-	t->profile = profile;
-	t->output = name;
-	o.profile = profile;
-	o.name = name;
-	o.map = out;
-	o.key = floe_map_pair(outputs, name)->key;
+	t->profile = prof->name;
+	t->output = m->name;
+	o.profile = prof->name;
+	o.profile_key = prof->key;
+	o.profile_map = prof->node;
+	o.name = m->name;
+	o.map = m->node;
+	o.key = m->key;
+	o.model = m;
 	o.is_duckdb = true;
 
 	ctx->rule = NULL;
@@ -133,15 +127,11 @@ static int find_target(struct lint_ctx *ctx, const struct floe_doc *doc,
 				   : lint_render(ctx, c->alias);
 	else if (n == 1)
 		t->catalog_alias = t->aliases[0];
-	db = floe_map_get(out, "database");
-	path = floe_map_get(out, "path");
-	if (db)
-		t->main_db = lint_render(ctx, db);
+	if (m->database.node)
+		t->main_db = m->database.text;
 	else
-		t->main_db = path_db(ctx, path ? (lint_render(ctx, path)
-						  ? lint_render(ctx, path)
-						  : ":memory:")
-					       : ":memory:");
+		t->main_db = path_db(ctx, m->path.node && m->path.text
+					  ? m->path.text : ":memory:");
 	return 1;
 }
 
@@ -351,37 +341,35 @@ static enum floe_err walk(struct lint_ctx *ctx, struct floe_project *p,
 	return err;
 }
 
-static const struct floe_doc *profile_doc(struct floe_doc **docs, size_t n,
-					  const char *profile, size_t *which)
+static const struct floe_profile *find_profile(
+	const struct floe_profiles *const *models, size_t n, const char *name)
 {
-	for (size_t i = 0; i < n; i++)
-		if (docs[i] && floe_map_get(docs[i]->root, profile)) {
-			*which = i;
-			return docs[i];
-		}
+	for (size_t i = 0; i < n; i++) {
+		const struct floe_profile *p = floe_profiles_find(models[i],
+								  name);
+
+		if (p)
+			return p;
+	}
 	return NULL;
 }
 
-static const char *profile_names(struct lint_ctx *ctx, struct floe_doc **docs,
+static const char *profile_names(struct lint_ctx *ctx,
+				 const struct floe_profiles *const *models,
 				 size_t n)
 {
 	const char *v[64];
 	size_t k = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		const struct floe_node *r = docs[i] ? docs[i]->root : NULL;
-
-		for (size_t j = 0; r && r->kind == FLOE_NODE_MAP &&
-				   j < r->nr && k < 64; j++)
-			if (floe_node_is_str(r->pairs[j].key) &&
-			    strcmp(r->pairs[j].key->value, "config"))
-				v[k++] = r->pairs[j].key->value;
-	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < models[i]->nr && k < 64; j++)
+			if (floe_node_is_str(models[i]->items[j].key))
+				v[k++] = models[i]->items[j].name;
 	return k ? join(ctx, v, k) : "none";
 }
 
 enum floe_err floe_project_check(const char *dir,
-				 const struct floe_text *profiles,
+				 const struct floe_profiles *const *profiles,
 				 size_t nr_profiles,
 				 const struct floe_lint_options *opt,
 				 struct floe_diags *diags,
@@ -389,14 +377,13 @@ enum floe_err floe_project_check(const char *dir,
 {
 	struct lint_ctx ctx;
 	struct floe_project *p;
-	struct floe_doc **docs, *proj = NULL;
+	struct floe_doc *proj = NULL;
 	struct floe_yaml_limits lim = opt->limits;
-	struct floe_diags scratch = FLOE_DIAGS_INIT;
 	const struct floe_node *pn, *mp;
-	const struct floe_doc *pdoc;
+	const struct floe_profile *prof;
 	const char *profile, *proj_name;
 	char *path, *buf = NULL;
-	size_t len, which = 0, files = 0, base;
+	size_t len, files = 0, base;
 	struct target t;
 	enum floe_err err;
 
@@ -404,7 +391,6 @@ enum floe_err floe_project_check(const char *dir,
 	if (!lim.max_bytes)
 		lim = floe_yaml_default_limits();
 	p = calloc(1, sizeof(*p));
-	docs = calloc(nr_profiles ? nr_profiles : 1, sizeof(*docs));
 	path = join_path(dir, "dbt_project.yml");
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.opt = opt;
@@ -412,7 +398,7 @@ enum floe_err floe_project_check(const char *dir,
 	ctx.jopt.getenv_fn = opt->getenv_fn;
 	ctx.diags = diags;
 	ctx.arena = arena_new();
-	if (!p || !docs || !path || !ctx.arena) {
+	if (!p || !path || !ctx.arena) {
 		err = FLOE_ERR_NOMEM;
 		goto out;
 	}
@@ -424,11 +410,6 @@ enum floe_err floe_project_check(const char *dir,
 		err = FLOE_ERR_NOMEM;
 		goto out;
 	}
-	/* the profiles were linted already: their findings are not ours */
-	for (size_t i = 0; i < nr_profiles; i++)
-		floe_yaml_parse(profiles[i].name, profiles[i].buf,
-				profiles[i].len, &lim, &docs[i], &scratch);
-
 	base = diags->nr;
 	ctx.file = proj_name;
 	err = floe_yaml_parse(proj_name, buf, len, &lim, &proj, diags);
@@ -450,27 +431,23 @@ enum floe_err floe_project_check(const char *dir,
 		lint_finish_file(&ctx, proj, buf, len, base);
 		goto out;	/* rendered at run time */
 	}
-	pdoc = profile_doc(docs, nr_profiles, profile, &which);
-	if (!pdoc) {
+	prof = find_profile(profiles, nr_profiles, profile);
+	if (!prof) {
 		lint_report_id(&ctx, "FP601", pn, "profile '%s' is not in "
 			       "the profiles given (they have %s)", profile,
-			       profile_names(&ctx, docs, nr_profiles));
+			       profile_names(&ctx, profiles, nr_profiles));
 		lint_finish_file(&ctx, proj, buf, len, base);
 		goto out;
 	}
 	lint_finish_file(&ctx, proj, buf, len, base);
 
-	/* the output dbt will use, held against its platform */
-	{
-		const char *name = opt->target;
-
-		if (!name)
-			name = lint_render(&ctx, floe_map_get(
-				floe_map_get(pdoc->root, profile), "target"));
-		lint_select_platform(&ctx, name ? name : "default");
-	}
-	if (!find_target(&ctx, pdoc, profile, &t))
-		goto out;	/* FP005 reports it in the profile */
+	/* the output dbt will use (the model's choice), held against its
+	 * platform; FP005 reports in the profile when there is none */
+	if (!prof->selected)
+		goto out;
+	lint_select_platform(&ctx, prof->selected);
+	if (!find_target(&ctx, prof, &t))
+		goto out;
 
 	mp = floe_map_get(proj->root, "model-paths");
 	if (mp && mp->kind == FLOE_NODE_SEQ) {
@@ -501,15 +478,11 @@ enum floe_err floe_project_check(const char *dir,
 out:
 	if (err == FLOE_OK && ctx.err != FLOE_OK)
 		err = ctx.err;
-	for (size_t i = 0; docs && i < nr_profiles; i++)
-		floe_doc_free(docs[i]);
-	free(docs);
 	floe_doc_free(proj);
 	free(buf);
 	free(path);
 	lint_release_ctx(&ctx);
 	arena_free(ctx.arena);
-	floe_diags_release(&scratch);
 	if (err != FLOE_OK) {
 		floe_project_free(p);
 		return err;

@@ -141,10 +141,12 @@ void check_target_missing_output(struct lint_ctx *ctx,
 				 const struct floe_node *key,
 				 const struct floe_node *profile)
 {
-	const struct floe_node *outputs = floe_map_get(profile, "outputs");
-	const struct floe_node *target = floe_map_get(profile, "target");
-	const char *name;
+	/* the target as the model chose it, by dbt's rule (profiles.h) */
+	const struct floe_profile *p = ctx->profile;
+	const struct floe_node *outputs = p->outputs;
+	const struct floe_node *target = p->target.node;
 
+	(void)profile;
 	if (!outputs && !target)
 		return;	/* not a profile: an anchor holder, say; dbt only
 			 * reads the profile dbt_project.yml names */
@@ -154,16 +156,22 @@ void check_target_missing_output(struct lint_ctx *ctx,
 		return;
 	}
 	if (!target) {
-		if (!floe_map_get(outputs, "default"))
+		if (!floe_profile_output(p, "default"))
 			lint_report(ctx, key, "profile '%s' has no 'target' "
 				    "and no output named 'default'",
 				    key->value);
 		return;
 	}
-	name = lint_render(ctx, target);
-	if (!name)
-		return;		/* rendered only at run time */
-	if (!floe_map_get(outputs, name))
+	if (!p->own_target) {
+		if (target->kind == FLOE_NODE_SCALAR &&
+		    target->type == FLOE_TYPE_NULL)
+			lint_report(ctx, target, "profile '%s' has a null "
+				    "'target': dbt looks for an output named "
+				    "None (delete the key to use 'default')",
+				    key->value);
+		return;		/* else rendered only at run time */
+	}
+	if (!floe_profile_output(p, p->own_target))
 		lint_report(ctx, target, "profile '%s' has no output named "
-			    "'%s'", key->value, name);
+			    "'%s'", key->value, p->own_target);
 }

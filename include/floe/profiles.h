@@ -1,0 +1,190 @@
+/*
+ * floe-profiles: the typed model of a dbt profiles.yml.
+ *
+ * floe_profiles_load() parses one profiles.yml once and binds it to a
+ * model: its profiles, each profile's outputs, the output dbt selects,
+ * and for each output the connection parts dbt-duckdb reads (type, path,
+ * database, extensions, settings, config_options, secrets, attach items,
+ * plugins, filesystems).  Every value keeps its YAML node, for positions,
+ * and its Jinja reading (src/jinja.c): the text dbt renders when it is
+ * known without running dbt.  lint, the dbt project check, sql, verify and
+ * the command line all consume the model; none parses the file again.
+ *
+ * The model binds, it does not judge: a profile that is not a mapping, an
+ * output without `type`, a section of the wrong kind are kept as written
+ * (the `is_map` flags, the raw nodes) for lint and sql to report in their
+ * own words.
+ */
+#ifndef FLOE_PROFILES_H
+#define FLOE_PROFILES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "floe/diag.h"
+#include "floe/error.h"
+#include "floe/yaml.h"
+
+struct floe_profiles_options {
+	/* --target: the output every profile uses; NULL = each profile's */
+	const char *target;
+	bool use_env;		/* env_var() from the environment */
+	const char *(*getenv_fn)(const char *name);	/* NULL: getenv */
+	struct floe_yaml_limits limits;		/* zero: defaults */
+};
+
+/* A value as written, and as dbt reads it. */
+struct floe_prof_value {
+	const struct floe_node *node;	/* NULL when absent */
+	/* the rendered text when it is known statically (literal text,
+	 * env_var() defaults, or with use_env the environment); NULL when
+	 * only dbt can tell, and for mappings and lists.  A non-string
+	 * scalar is its text as written. */
+	const char *text;
+	bool jinja;		/* written as a template ({{ or {%) */
+};
+
+/* An `attach:` item. */
+struct floe_prof_attach {
+	const struct floe_node *node;	/* the item (may not be a mapping) */
+	struct floe_prof_value path, alias;
+	/* `type` and `secret`: on the item, else under `options` (any case,
+	 * as dbt-duckdb upper-cases option names) */
+	struct floe_prof_value type, secret;
+	const struct floe_node *options;	/* a mapping, or NULL */
+	bool iceberg;			/* TYPE iceberg */
+};
+
+/* A `secrets:` item. */
+struct floe_prof_secret {
+	const struct floe_node *node;
+	struct floe_prof_value type, name;
+};
+
+/* A `plugins:` item. */
+struct floe_prof_plugin {
+	const struct floe_node *node;
+	struct floe_prof_value module, alias;
+	const struct floe_node *config;		/* a mapping, or NULL */
+};
+
+struct floe_profile;
+
+/* One output (target) of a profile. */
+struct floe_prof_output {
+	const struct floe_profile *profile;
+	const char *name;
+	const struct floe_node *key, *node;
+	bool is_map;			/* the output is a mapping */
+	struct floe_prof_value type, path, database;
+	bool is_duckdb;			/* type: duckdb (any case) */
+	/* the sections as written (any kind), or NULL when absent */
+	const struct floe_node *extensions, *settings, *config_options;
+	const struct floe_node *secrets, *attach, *plugins, *filesystems;
+	/* the items of the list sections that are lists */
+	const struct floe_prof_attach *attach_items;
+	size_t nr_attach;
+	const struct floe_prof_secret *secret_items;
+	size_t nr_secrets;
+	const struct floe_prof_plugin *plugin_items;
+	size_t nr_plugins;
+};
+
+/*
+ * How dbt chose the output (dbt-core's Profile.render_profile): the
+ * --target option, else the profile's `target:` rendered, else the output
+ * named "default".  A `target:` that is null makes dbt look for an output
+ * named None, which no profile has.
+ */
+enum floe_target_from {
+	FLOE_TARGET_OPTION,	/* --target */
+	FLOE_TARGET_KEY,	/* `target:` */
+	FLOE_TARGET_DEFAULT,	/* no `target:`: "default" */
+	FLOE_TARGET_NULL,	/* `target:` is null: dbt fails */
+	FLOE_TARGET_RUNTIME	/* `target:` is known only at run time */
+};
+
+struct floe_profile {
+	const char *name;
+	const struct floe_node *key, *node;
+	bool is_map;			/* the profile is a mapping */
+	struct floe_prof_value target;	/* `target:` as written */
+	const struct floe_node *outputs;	/* as written, or NULL */
+	const struct floe_prof_output *output_items;	/* when a mapping */
+	size_t nr_outputs;
+	/* the file's own choice: `target:` rendered, else "default"; NULL
+	 * for FLOE_TARGET_NULL and FLOE_TARGET_RUNTIME */
+	const char *own_target;
+	/* dbt's choice: the option, else own_target */
+	const char *selected;
+	enum floe_target_from selected_from;
+	const struct floe_prof_output *output;	/* `selected`, or NULL */
+};
+
+struct floe_profiles {
+	const char *file;		/* borrowed */
+	const char *buf;		/* borrowed: the text (comments) */
+	size_t len;
+	struct floe_doc *doc;		/* owned; NULL when not YAML */
+	/* FLOE_OK, or why doc is NULL: FLOE_ERR_INPUT (not YAML: diags
+	 * says why) or FLOE_ERR_TOO_BIG (over limits.max_bytes) */
+	enum floe_err parse_err;
+	/* the YAML front end's findings (FP001-FP003): consumers copy
+	 * them with floe_profiles_diags() */
+	struct floe_diags diags;
+	/* the profiles, in file order, without dbt's `config:` block; empty
+	 * when the root is not a mapping */
+	const struct floe_profile *items;
+	size_t nr;
+	const struct floe_node *config;	/* dbt's global `config:`, or NULL */
+	struct floe_profiles_options opt;	/* a copy; strings borrowed */
+	struct arena *arena;		/* private: everything above */
+};
+
+/**
+ * Parse a profiles.yml once and bind it.
+ * \param[in]  file, buf  display name and text, both borrowed: they must
+ *                        outlive the model (lint reads comments from buf).
+ * \param[out] out  on FLOE_OK, the model, to free with
+ *                  floe_profiles_free().  A text that is not YAML, or is
+ *                  too big, still gives a model: doc is NULL, parse_err
+ *                  and diags say why.
+ * \return FLOE_OK or FLOE_ERR_NOMEM.
+ */
+enum floe_err floe_profiles_load(const char *file, const char *buf,
+				 size_t len,
+				 const struct floe_profiles_options *opt,
+				 struct floe_profiles **out);
+
+/** Free a model; NULL is fine. */
+void floe_profiles_free(struct floe_profiles *p);
+
+/** The profile named `name`, or NULL. */
+const struct floe_profile *floe_profiles_find(const struct floe_profiles *p,
+					      const char *name);
+
+/** The output named `name` of a profile, or NULL. */
+const struct floe_prof_output *floe_profile_output(
+	const struct floe_profile *p, const char *name);
+
+/** Does any profile of the model have an output named `name`? */
+bool floe_profiles_has_output(const struct floe_profiles *p,
+			      const char *name);
+
+/**
+ * Append copies of the front end's findings (p->diags) to d.
+ * \return FLOE_OK or FLOE_ERR_NOMEM.
+ */
+enum floe_err floe_profiles_diags(const struct floe_profiles *p,
+				  struct floe_diags *d);
+
+/**
+ * The rendering of any value of the model's document, read as the model
+ * reads its own (the same options): NULL when only dbt can tell, or when
+ * memory runs out (*err then says so).  Lives as long as the model.
+ */
+const char *floe_profiles_render(const struct floe_profiles *p,
+				 const struct floe_node *n,
+				 enum floe_err *err);
+
+#endif

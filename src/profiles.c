@@ -1,0 +1,389 @@
+/*
+ * The typed model of a dbt profiles.yml: see include/floe/profiles.h.
+ *
+ * One parse per file per run: lint, the project check, sql, verify and
+ * the command line all read this model, so they cannot disagree on which
+ * output dbt selects or on what a value renders to.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "floe/profiles.h"
+#include "jinja.h"
+
+struct binder {
+	struct floe_profiles *p;
+	struct jinja_opts jopt;
+	enum floe_err err;
+};
+
+static bool is_null(const struct floe_node *n)
+{
+	return n && n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL;
+}
+
+static const char *render(struct binder *b, const struct floe_node *n,
+			  bool *jinja)
+{
+	struct jinja_read j;
+
+	*jinja = false;
+	if (!n || n->kind != FLOE_NODE_SCALAR)
+		return NULL;
+	if (n->type != FLOE_TYPE_STR)
+		return n->value;	/* as written: 4, true, ~ */
+	if (jinja_read(b->p->arena, n, &b->jopt, &j) != FLOE_OK) {
+		b->err = FLOE_ERR_NOMEM;
+		return NULL;
+	}
+	*jinja = j.has_jinja;
+	return j.malformed ? NULL : j.text;
+}
+
+static struct floe_prof_value value(struct binder *b,
+				    const struct floe_node *n)
+{
+	struct floe_prof_value v;
+
+	v.node = n;
+	v.text = render(b, n, &v.jinja);
+	return v;
+}
+
+/* Case-insensitive lookup: dbt-duckdb upper-cases attach option names. */
+static const struct floe_node *get_ci(const struct floe_node *map,
+				      const char *key)
+{
+	size_t len = strlen(key);
+
+	if (!map || map->kind != FLOE_NODE_MAP)
+		return NULL;
+	for (size_t i = map->nr; i-- > 0;) {
+		const struct floe_node *k = map->pairs[i].key;
+
+		if (k->type == FLOE_TYPE_STR && k->len == len &&
+		    !strncasecmp(k->value, key, len))
+			return map->pairs[i].value;
+	}
+	return NULL;
+}
+
+static const struct floe_node *either(const struct floe_node *a,
+				      const struct floe_node *b)
+{
+	return a ? a : b;
+}
+
+static const struct floe_node *as_map(const struct floe_node *n)
+{
+	return n && n->kind == FLOE_NODE_MAP ? n : NULL;
+}
+
+static size_t seq_len(const struct floe_node *n)
+{
+	return n && n->kind == FLOE_NODE_SEQ ? n->nr : 0;
+}
+
+static void *alloc_items(struct binder *b, size_t nr, size_t size)
+{
+	void *v;
+
+	if (!nr)
+		return NULL;
+	v = arena_alloc(b->p->arena, nr * size);
+	if (!v)
+		b->err = FLOE_ERR_NOMEM;
+	else
+		memset(v, 0, nr * size);
+	return v;
+}
+
+static void bind_attach(struct binder *b, struct floe_prof_output *o)
+{
+	size_t nr = seq_len(o->attach);
+	struct floe_prof_attach *v = alloc_items(b, nr, sizeof(*v));
+
+	if (!v)
+		return;
+	for (size_t i = 0; i < nr; i++) {
+		const struct floe_node *it = o->attach->items[i];
+		const struct floe_node *opts = as_map(floe_map_get(it,
+								   "options"));
+		struct floe_prof_attach *a = &v[i];
+
+		a->node = it;
+		a->options = opts;
+		a->path = value(b, floe_map_get(it, "path"));
+		a->alias = value(b, floe_map_get(it, "alias"));
+		a->type = value(b, either(floe_map_get(it, "type"),
+					  get_ci(opts, "type")));
+		a->secret = value(b, either(floe_map_get(it, "secret"),
+					    get_ci(opts, "secret")));
+		a->iceberg = floe_node_is_str(a->type.node) &&
+			     !strcasecmp(a->type.node->value, "iceberg");
+	}
+	o->attach_items = v;
+	o->nr_attach = nr;
+}
+
+static void bind_secrets(struct binder *b, struct floe_prof_output *o)
+{
+	size_t nr = seq_len(o->secrets);
+	struct floe_prof_secret *v = alloc_items(b, nr, sizeof(*v));
+
+	if (!v)
+		return;
+	for (size_t i = 0; i < nr; i++) {
+		const struct floe_node *it = o->secrets->items[i];
+
+		v[i].node = it;
+		v[i].type = value(b, floe_map_get(it, "type"));
+		v[i].name = value(b, floe_map_get(it, "name"));
+	}
+	o->secret_items = v;
+	o->nr_secrets = nr;
+}
+
+static void bind_plugins(struct binder *b, struct floe_prof_output *o)
+{
+	size_t nr = seq_len(o->plugins);
+	struct floe_prof_plugin *v = alloc_items(b, nr, sizeof(*v));
+
+	if (!v)
+		return;
+	for (size_t i = 0; i < nr; i++) {
+		const struct floe_node *it = o->plugins->items[i];
+
+		v[i].node = it;
+		v[i].module = value(b, floe_map_get(it, "module"));
+		v[i].alias = value(b, floe_map_get(it, "alias"));
+		v[i].config = as_map(floe_map_get(it, "config"));
+	}
+	o->plugin_items = v;
+	o->nr_plugins = nr;
+}
+
+static void bind_output(struct binder *b, const struct floe_profile *prof,
+			const struct floe_pair *pair,
+			struct floe_prof_output *o)
+{
+	const struct floe_node *m = pair->value;
+
+	o->profile = prof;
+	o->name = pair->key->value;
+	o->key = pair->key;
+	o->node = m;
+	o->is_map = m->kind == FLOE_NODE_MAP;
+	if (!o->is_map)
+		return;
+	o->type = value(b, floe_map_get(m, "type"));
+	o->is_duckdb = floe_node_is_str(o->type.node) &&
+		       !strcasecmp(o->type.node->value, "duckdb");
+	o->path = value(b, floe_map_get(m, "path"));
+	o->database = value(b, floe_map_get(m, "database"));
+	o->extensions = floe_map_get(m, "extensions");
+	o->settings = floe_map_get(m, "settings");
+	o->config_options = floe_map_get(m, "config_options");
+	o->secrets = floe_map_get(m, "secrets");
+	o->attach = floe_map_get(m, "attach");
+	o->plugins = floe_map_get(m, "plugins");
+	o->filesystems = floe_map_get(m, "filesystems");
+	bind_attach(b, o);
+	bind_secrets(b, o);
+	bind_plugins(b, o);
+}
+
+/* dbt's choice of the output (dbt-core's Profile.render_profile). */
+static void select_target(struct binder *b, struct floe_profile *prof)
+{
+	const struct floe_node *t = prof->target.node;
+
+	if (!t) {
+		prof->own_target = "default";
+		prof->selected_from = FLOE_TARGET_DEFAULT;
+	} else if (is_null(t)) {
+		prof->selected_from = FLOE_TARGET_NULL;
+	} else if (prof->target.text) {
+		prof->own_target = prof->target.text;
+		prof->selected_from = FLOE_TARGET_KEY;
+	} else {
+		prof->selected_from = FLOE_TARGET_RUNTIME;
+	}
+	prof->selected = prof->own_target;
+	if (b->p->opt.target) {
+		prof->selected = b->p->opt.target;
+		prof->selected_from = FLOE_TARGET_OPTION;
+	}
+	if (prof->selected)
+		prof->output = floe_profile_output(prof, prof->selected);
+}
+
+static void bind_profile(struct binder *b, const struct floe_pair *pair,
+			 struct floe_profile *prof)
+{
+	const struct floe_node *m = pair->value;
+	const struct floe_node *outs;
+
+	prof->name = pair->key->value;
+	prof->key = pair->key;
+	prof->node = m;
+	prof->is_map = m->kind == FLOE_NODE_MAP;
+	if (!prof->is_map)
+		return;
+	prof->target = value(b, floe_map_get(m, "target"));
+	outs = floe_map_get(m, "outputs");
+	prof->outputs = outs;
+	if (outs && outs->kind == FLOE_NODE_MAP) {
+		struct floe_prof_output *v = alloc_items(b, outs->nr,
+							 sizeof(*v));
+
+		for (size_t i = 0; v && i < outs->nr; i++)
+			bind_output(b, prof, &outs->pairs[i], &v[i]);
+		prof->output_items = v;
+		prof->nr_outputs = v ? outs->nr : 0;
+	}
+	select_target(b, prof);
+}
+
+static void bind(struct binder *b)
+{
+	const struct floe_node *root = b->p->doc->root;
+	struct floe_profile *v;
+	size_t nr = 0;
+
+	if (!root || root->kind != FLOE_NODE_MAP)
+		return;
+	v = alloc_items(b, root->nr, sizeof(*v));
+	for (size_t i = 0; v && i < root->nr; i++) {
+		const struct floe_pair *pair = &root->pairs[i];
+
+		if (floe_node_is_str(pair->key) &&
+		    !strcmp(pair->key->value, "config")) {
+			b->p->config = pair->value;	/* dbt's global config */
+			continue;
+		}
+		bind_profile(b, pair, &v[nr++]);
+	}
+	b->p->items = v;
+	b->p->nr = nr;
+}
+
+enum floe_err floe_profiles_load(const char *file, const char *buf,
+				 size_t len,
+				 const struct floe_profiles_options *opt,
+				 struct floe_profiles **out)
+{
+	struct floe_yaml_limits lim = opt->limits;
+	struct floe_profiles *p;
+	struct binder b;
+	enum floe_err err;
+
+	if (!lim.max_bytes)
+		lim = floe_yaml_default_limits();
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return FLOE_ERR_NOMEM;
+	p->file = file;
+	p->buf = buf;
+	p->len = len;
+	p->opt = *opt;
+	p->opt.limits = lim;
+	p->arena = arena_new();
+	if (!p->arena) {
+		free(p);
+		return FLOE_ERR_NOMEM;
+	}
+	err = floe_yaml_parse(file, buf, len, &lim, &p->doc, &p->diags);
+	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG) {
+		p->parse_err = err;
+		*out = p;	/* the findings say why */
+		return FLOE_OK;
+	}
+	if (err != FLOE_OK) {
+		floe_profiles_free(p);
+		return err;
+	}
+	memset(&b, 0, sizeof(b));
+	b.p = p;
+	b.jopt.use_env = opt->use_env;
+	b.jopt.getenv_fn = opt->getenv_fn;
+	bind(&b);
+	if (b.err != FLOE_OK) {
+		floe_profiles_free(p);
+		return b.err;
+	}
+	*out = p;
+	return FLOE_OK;
+}
+
+void floe_profiles_free(struct floe_profiles *p)
+{
+	if (!p)
+		return;
+	floe_doc_free(p->doc);
+	floe_diags_release(&p->diags);
+	arena_free(p->arena);
+	free(p);
+}
+
+const struct floe_profile *floe_profiles_find(const struct floe_profiles *p,
+					      const char *name)
+{
+	for (size_t i = 0; p && i < p->nr; i++)
+		if (floe_node_is_str(p->items[i].key) &&
+		    !strcmp(p->items[i].name, name))
+			return &p->items[i];
+	return NULL;
+}
+
+const struct floe_prof_output *floe_profile_output(
+	const struct floe_profile *p, const char *name)
+{
+	for (size_t i = 0; p && i < p->nr_outputs; i++)
+		if (floe_node_is_str(p->output_items[i].key) &&
+		    !strcmp(p->output_items[i].name, name))
+			return &p->output_items[i];
+	return NULL;
+}
+
+bool floe_profiles_has_output(const struct floe_profiles *p,
+			      const char *name)
+{
+	for (size_t i = 0; p && i < p->nr; i++)
+		if (floe_profile_output(&p->items[i], name))
+			return true;
+	return false;
+}
+
+enum floe_err floe_profiles_diags(const struct floe_profiles *p,
+				  struct floe_diags *d)
+{
+	for (size_t i = 0; i < p->diags.nr; i++) {
+		const struct floe_diag *g = &p->diags.items[i];
+
+		if (floe_diags_addf(d, g->severity, g->rule, g->loc, "%s",
+				    g->message))
+			return FLOE_ERR_NOMEM;
+	}
+	return FLOE_OK;
+}
+
+const char *floe_profiles_render(const struct floe_profiles *p,
+				 const struct floe_node *n,
+				 enum floe_err *err)
+{
+	struct binder b;
+	bool jinja;
+	const char *s;
+
+	memset(&b, 0, sizeof(b));
+	b.p = (struct floe_profiles *)p;	/* only its arena grows */
+	b.jopt.use_env = p->opt.use_env;
+	b.jopt.getenv_fn = p->opt.getenv_fn;
+	s = render(&b, n, &jinja);
+	if (b.err != FLOE_OK)
+		*err = b.err;
+	return s;
+}

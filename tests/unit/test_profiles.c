@@ -1,0 +1,252 @@
+/*
+ * Unit tests for the profiles model (src/profiles.c): dbt's choice of the
+ * target, the connection parts of an output, and one parse per file in a
+ * check --verify --project run.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "floe/fileio.h"
+#include "floe/lint.h"
+#include "floe/platform.h"
+#include "floe/profiles.h"
+#include "floe/sql.h"
+#include "floe/verify.h"
+
+static struct floe_profiles *load(const char *text, const char *target)
+{
+	struct floe_profiles_options o;
+	struct floe_profiles *p = NULL;
+
+	memset(&o, 0, sizeof(o));
+	o.target = target;
+	assert_int_equal(floe_profiles_load("p.yml", text, strlen(text), &o,
+					    &p), FLOE_OK);
+	assert_non_null(p);
+	return p;
+}
+
+static const char targets[] =
+	"config:\n"
+	"  send_anonymous_usage_stats: false\n"
+	"keyed:\n"
+	"  target: dev\n"
+	"  outputs:\n"
+	"    dev: {type: duckdb}\n"
+	"    prod: {type: duckdb}\n"
+	"absent:\n"
+	"  outputs:\n"
+	"    default: {type: duckdb}\n"
+	"nulled:\n"
+	"  target: ~\n"
+	"  outputs:\n"
+	"    default: {type: duckdb}\n"
+	"runtime:\n"
+	"  target: \"{{ env_var('FLOE_TEST_UNSET_TARGET') }}\"\n"
+	"  outputs:\n"
+	"    dev: {type: duckdb}\n"
+	"defaulted:\n"
+	"  target: \"{{ env_var('FLOE_TEST_UNSET_TARGET', 'prod') }}\"\n"
+	"  outputs:\n"
+	"    prod: {type: duckdb}\n";
+
+/* dbt-core's Profile.render_profile: --target, target:, "default". */
+static void test_profiles_target_follows_dbt_rule(void **state)
+{
+	struct floe_profiles *p = load(targets, NULL);
+	const struct floe_profile *f;
+
+	(void)state;
+	assert_int_equal(p->nr, 5);		/* config: is not a profile */
+	assert_non_null(p->config);
+	f = floe_profiles_find(p, "keyed");
+	assert_int_equal(f->selected_from, FLOE_TARGET_KEY);
+	assert_string_equal(f->selected, "dev");
+	assert_string_equal(f->output->name, "dev");
+	f = floe_profiles_find(p, "absent");
+	assert_int_equal(f->selected_from, FLOE_TARGET_DEFAULT);
+	assert_string_equal(f->selected, "default");
+	assert_non_null(f->output);
+	f = floe_profiles_find(p, "nulled");
+	assert_int_equal(f->selected_from, FLOE_TARGET_NULL);
+	assert_null(f->selected);
+	assert_null(f->output);		/* dbt looks for None */
+	f = floe_profiles_find(p, "runtime");
+	assert_int_equal(f->selected_from, FLOE_TARGET_RUNTIME);
+	assert_null(f->selected);
+	f = floe_profiles_find(p, "defaulted");
+	assert_string_equal(f->selected, "prod");
+	assert_non_null(f->output);
+	floe_profiles_free(p);
+
+	p = load(targets, "prod");
+	f = floe_profiles_find(p, "keyed");
+	assert_int_equal(f->selected_from, FLOE_TARGET_OPTION);
+	assert_string_equal(f->own_target, "dev");
+	assert_string_equal(f->output->name, "prod");
+	assert_null(floe_profiles_find(p, "absent")->output);
+	assert_true(floe_profiles_has_output(p, "prod"));
+	assert_false(floe_profiles_has_output(p, "staging"));
+	floe_profiles_free(p);
+}
+
+static const char parts[] =
+	"floe:\n"
+	"  outputs:\n"
+	"    default:\n"
+	"      type: DuckDB\n"
+	"      path: \"{{ env_var('FLOE_TEST_UNSET_PATH', '/tmp/x.duckdb') }}\"\n"
+	"      settings: {memory_limit: 4GB}\n"
+	"      secrets:\n"
+	"      - {type: iceberg, name: cat}\n"
+	"      attach:\n"
+	"      - path: wh\n"
+	"        alias: lake\n"
+	"        options: {TYPE: iceberg, SECRET: cat}\n"
+	"      - {path: other.duckdb}\n"
+	"      plugins:\n"
+	"      - module: floe_dbt.plugins.polaris\n"
+	"        config: {warehouse: wh}\n"
+	"    broken: 3\n";
+
+static void test_profiles_output_keeps_connection_parts(void **state)
+{
+	struct floe_profiles *p = load(parts, NULL);
+	const struct floe_profile *f = floe_profiles_find(p, "floe");
+	const struct floe_prof_output *o = f->output;
+
+	(void)state;
+	assert_int_equal(f->nr_outputs, 2);
+	assert_true(o->is_map && o->is_duckdb);
+	assert_string_equal(o->path.text, "/tmp/x.duckdb");
+	assert_true(o->path.jinja);
+	assert_int_equal(o->path.node->start.line, 5);
+	assert_int_equal(o->settings->kind, FLOE_NODE_MAP);
+	assert_int_equal(o->nr_secrets, 1);
+	assert_string_equal(o->secret_items[0].name.text, "cat");
+	assert_int_equal(o->nr_attach, 2);
+	assert_true(o->attach_items[0].iceberg);
+	assert_string_equal(o->attach_items[0].alias.text, "lake");
+	assert_string_equal(o->attach_items[0].secret.text, "cat");
+	assert_false(o->attach_items[1].iceberg);
+	assert_int_equal(o->nr_plugins, 1);
+	assert_non_null(o->plugin_items[0].config);
+	assert_false(floe_profile_output(f, "broken")->is_map);
+	floe_profiles_free(p);
+}
+
+static void test_profiles_text_that_is_not_yaml_still_gives_a_model(
+	void **state)
+{
+	struct floe_profiles *p = load("a: [1\n", NULL);
+	struct floe_diags d = FLOE_DIAGS_INIT;
+
+	(void)state;
+	assert_null(p->doc);
+	assert_int_equal(p->parse_err, FLOE_ERR_INPUT);
+	assert_int_equal(p->nr, 0);
+	assert_int_equal(floe_profiles_diags(p, &d), FLOE_OK);
+	assert_int_equal(d.nr, 1);
+	assert_string_equal(d.items[0].rule, "FP001");
+	floe_diags_release(&d);
+	floe_profiles_free(p);
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+	char *buf = NULL;
+	int errnum;
+
+	assert_int_equal(floe_read_file(path, FLOE_YAML_MAX_BYTES, &buf, len,
+					&errnum), FLOE_OK);
+	return buf;
+}
+
+/*
+ * check --verify --project on one profile: the profile is parsed once
+ * (its model), the platform once, and the project's own files once each;
+ * lint, sql, verify and the project check parse nothing again.
+ */
+static void test_profiles_check_run_parses_each_file_once(void **state)
+{
+	const char *pp = "tests/golden/check/pass/profiles.yml";
+	const char *plp = "tests/golden/check/pass/platform.yaml";
+	const char *dir = "tests/golden/check/"
+			  "FP604-source-schema-not-declared-hit/dbt";
+	struct floe_profiles_options po;
+	struct floe_profiles *model = NULL;
+	const struct floe_profiles *models[1];
+	struct floe_platform *platform = NULL;
+	struct floe_lint_options lo;
+	struct floe_verify_options vo;
+	struct floe_sql_options so;
+	struct floe_sql_plan *plan = NULL;
+	struct floe_diags d = FLOE_DIAGS_INIT, v = FLOE_DIAGS_INIT;
+	struct floe_project *proj = NULL;
+	size_t plen, pllen;
+	char *pbuf = read_all(pp, &plen), *plbuf = read_all(plp, &pllen);
+	unsigned long before, after_load;
+	int errnum;
+
+	(void)state;
+	before = floe_yaml_parse_count();
+	memset(&po, 0, sizeof(po));
+	assert_int_equal(floe_profiles_load(pp, pbuf, plen, &po, &model),
+			 FLOE_OK);
+	assert_int_equal(floe_platform_load(plp, plbuf, pllen, NULL,
+					    &platform, &d), FLOE_OK);
+	after_load = floe_yaml_parse_count();
+	assert_int_equal(after_load - before, 2);
+
+	memset(&vo, 0, sizeof(vo));
+	vo.offline = true;
+	switch (floe_verify_profiles(model, &vo, &v)) {
+	case FLOE_OK:
+	case FLOE_ERR_IO:	/* no DuckDB here: the rest still counts */
+		break;
+	default:
+		fail_msg("floe_verify_profiles failed");
+	}
+	memset(&lo, 0, sizeof(lo));
+	lo.platform = platform;
+	lo.merge = &v;
+	assert_int_equal(floe_lint_profiles(model, &lo, &d), FLOE_OK);
+	memset(&so, 0, sizeof(so));
+	assert_int_equal(floe_sql_plan_profiles(model, &so, &plan, &d),
+			 FLOE_OK);
+	models[0] = model;
+	lo.merge = NULL;
+	assert_int_equal(floe_project_check(dir, models, 1, &lo, &d, &proj,
+					    &errnum), FLOE_OK);
+	/* dbt_project.yml and models/staging/sources.yml, nothing else */
+	assert_int_equal(floe_yaml_parse_count() - after_load, 2);
+	assert_true(d.nr_errors > 0);	/* FP604 was found */
+
+	floe_project_free(proj);
+	floe_sql_plan_free(plan);
+	floe_diags_release(&d);
+	floe_diags_release(&v);
+	floe_platform_free(platform);
+	floe_profiles_free(model);
+	free(pbuf);
+	free(plbuf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_profiles_target_follows_dbt_rule),
+		cmocka_unit_test(test_profiles_output_keeps_connection_parts),
+		cmocka_unit_test(
+			test_profiles_text_that_is_not_yaml_still_gives_a_model),
+		cmocka_unit_test(
+			test_profiles_check_run_parses_each_file_once),
+	};
+
+	return cmocka_run_group_tests_name("profiles", tests, NULL, NULL);
+}

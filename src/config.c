@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 
 #include "floe/config.h"
-#include "floe/generate.h"
+#include "floe/attach_plan.h"
 #include "floe/yaml.h"
 #include "lint/rules.h"
 #include "strbuf.h"

@@ -6,19 +6,17 @@
  * produced when any target has an error, so a broken platform file can
  * never yield a half-right profile.
  *
- * Why each value is what it is (sources in docs/generate.md):
- *  - endpoint: the catalog uri without trailing '/', never ending in /v1
- *    (the iceberg extension appends /v1 itself);
- *  - oauth2_server_uri: always explicit (the implicit fallback is
- *    deprecated by the Iceberg REST spec), endpoint + /v1/oauth/tokens
- *    unless the catalog names an external identity provider;
- *  - access_delegation_mode: always explicit, because DuckDB defaults to
- *    vended_credentials while floe defaults to none;
- *  - no `settings:` that DuckDB refuses after the ATTACH (dbt-duckdb
- *    runs `settings` as SET on every cursor, after the ATTACH).
+ * The attach entry is planned by attach_plan.c, which lint's drift rules
+ * ask too; generate never calls lint.  That what it writes lints clean is
+ * a promise held by the tests (test_generate, the fuzz harness), not
+ * checked at run time.
+ *
+ * Why each value is what it is (sources in docs/generate.md): the
+ * catalog's values in attach_plan.c; no `settings:` that DuckDB refuses
+ * after the ATTACH (dbt-duckdb runs `settings` as SET on every cursor,
+ * after the ATTACH), as the engine's tables say (src/engine/).
  */
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +24,8 @@
 
 #include "arena.h"
 #include "engine/engine.h"
+#include "attach_plan.h"
 #include "floe/generate.h"
-#include "floe/lint.h"
 #include "strbuf.h"
 #include "url.h"
 #include "yaml_emit.h"
@@ -47,14 +45,8 @@ struct plan {
 	size_t nr_settings;
 	int need_aws;			/* credential_chain needs `aws` */
 
-	const char *warehouse;
+	struct attach_entry a;		/* the catalog (attach_plan.c) */
 	const char *alias;
-	const char *endpoint;
-	const char *token_uri;
-	const char *client_id;
-	const char *client_secret;
-	const char *scope;
-	const char *delegation;
 	const char *default_region;
 
 	int s3_secret;
@@ -66,102 +58,13 @@ struct plan {
 };
 
 struct gen {
+	struct plan_ctx pc;		/* diagnostics, arena, file, error */
 	const struct floe_gen_options *opt;
-	struct floe_diags *diags;
-	struct arena *arena;
-	const char *file;		/* the platform file being planned */
-	enum floe_err err;
 };
 
-static void report(struct gen *g, enum floe_severity sev,
-		   const struct floe_node *at, const char *fmt, ...)
-	FLOE_PRINTF(4, 5);
-static void report(struct gen *g, enum floe_severity sev,
-		   const struct floe_node *at, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = floe_diags_vaddf(g->diags, sev, NULL, floe_node_loc(g->file, at),
-			     fmt, ap);
-	va_end(ap);
-	if (r)
-		g->err = FLOE_ERR_NOMEM;
-	else if (sev == FLOE_SEV_ERROR && g->err == FLOE_OK)
-		g->err = FLOE_ERR_INPUT;
-}
-
-#define ERR(g, at, ...) report(g, FLOE_SEV_ERROR, at, __VA_ARGS__)
-#define WARN(g, at, ...) report(g, FLOE_SEV_WARNING, at, __VA_ARGS__)
-
-/*
- * dbt renders every string in profiles.yml as a Jinja template, so a
- * value copied from the platform must not open a Jinja tag: dbt would
- * fail to render it, or render something else.  Returns 0 after an error.
- */
-static int jinja_free(struct gen *g, const struct floe_node *at,
-		      const char *section, const char *name,
-		      const char *field, const char *s)
-{
-	if (!s || !(strstr(s, "{{") || strstr(s, "{%") || strstr(s, "{#")))
-		return 1;
-	ERR(g, at, "%s.%s.%s: '%s' contains '{{', '{%%' or '{#', which dbt "
-	    "would render as Jinja when it reads profiles.yml", section,
-	    name, field, s);
-	return 0;
-}
-
-static const char *fmt(struct gen *g, const char *f, ...) FLOE_PRINTF(2, 3);
-static const char *fmt(struct gen *g, const char *f, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, f);
-	n = vsnprintf(NULL, 0, f, ap);
-	va_end(ap);
-	if (n < 0 || !(s = arena_alloc(g->arena, (size_t)n + 1))) {
-		g->err = FLOE_ERR_NOMEM;
-		return "";
-	}
-	va_start(ap, f);
-	vsnprintf(s, (size_t)n + 1, f, ap);
-	va_end(ap);
-	return s;
-}
-
-static const char *dupn(struct gen *g, const char *s, size_t n)
-{
-	char *p = arena_strndup(g->arena, s, n);
-
-	if (!p) {
-		g->err = FLOE_ERR_NOMEM;
-		return "";
-	}
-	return p;
-}
-
-/* "{{ env_var('NAME') }}" for a secret_ref, by floe's naming rule. */
-static const char *env_ref(struct gen *g, const char *ref)
-{
-	char name[256];
-	size_t i;
-
-	for (i = 0; ref[i] && i + 1 < sizeof(name); i++)
-		name[i] = ref[i] == '-' ? '_'
-			  : (ref[i] >= 'a' && ref[i] <= 'z')
-			  ? (char)(ref[i] - 'a' + 'A') : ref[i];
-	name[i] = '\0';
-	return fmt(g, "{{ env_var('%s') }}", name);
-}
-
-/* The test the CLI, the configuration and generate apply to --alias. */
-int floe_is_identifier(const char *s)
-{
-	return fe_alias_check(s, FE_DUCKDB_DEFAULT) == FE_ALIAS_OK;
-}
+#define ERR(g, at, ...) plan_report(&(g)->pc, FLOE_SEV_ERROR, at, __VA_ARGS__)
+#define WARN(g, at, ...) plan_report(&(g)->pc, FLOE_SEV_WARNING, at, \
+				     __VA_ARGS__)
 
 /* ---- choosing entries ---- */
 
@@ -173,8 +76,8 @@ static const char *entry_names(struct gen *g, const char *const *names,
 
 	for (size_t i = 0; i < n; i++)
 		if (strbuf_addf(&sb, "%s'%s'", i ? ", " : "", names[i]))
-			g->err = FLOE_ERR_NOMEM;
-	s = dupn(g, sb.buf, sb.len);
+			g->pc.err = FLOE_ERR_NOMEM;
+	s = plan_dupn(&g->pc, sb.buf, sb.len);
 	strbuf_release(&sb);
 	return n ? s : "none";
 }
@@ -212,251 +115,6 @@ static long choose(struct gen *g, const struct floe_platform *p,
 			       : "the section is missing or empty",
 		    option, entry_names(g, names, n));
 	return -1;
-}
-
-/* ---- the catalog ---- */
-
-static int scope_ok(const char *s)
-{
-	/*
-	 * single-space-separated PRINCIPAL_ROLE:<non-empty>, as lint's FP405
-	 * reads it: no empty scope, no second prefix inside a role
-	 */
-	static const char prefix[] = "PRINCIPAL_ROLE:";
-	size_t plen = sizeof(prefix) - 1, len = strlen(s);
-
-	while (len && s[len - 1] == ' ')
-		len--;
-	if (!len)
-		return 0;
-	for (size_t i = 0; i <= len;) {
-		size_t n = 0;
-
-		while (i + n < len && s[i + n] != ' ')
-			n++;
-		if (n <= plen || strncmp(s + i, prefix, plen))
-			return 0;
-		for (size_t k = i + plen + 1; k + plen <= i + n; k++)
-			if (!strncmp(s + k, prefix, plen))
-				return 0;
-		i += n + 1;
-	}
-	return 1;
-}
-
-/* Polaris' management port (health, metrics): lint's FP208 refuses it. */
-static int management_port(const struct url *u)
-{
-	return u->port && u->port_len == 4 && !memcmp(u->port, "8182", 4);
-}
-
-/*
- * Check a literal catalog URL; on success returns the endpoint to write
- * (trailing '/' and a trailing /v1 removed).
- */
-static const char *endpoint_of(struct gen *g, const struct floe_catalog *c)
-{
-	const char *uri = c->uri.text;
-	const struct floe_node *at = c->uri.node;
-	struct url u;
-	size_t n;
-
-	if (strpbrk(uri, " \t\r\n")) {
-		ERR(g, at, "catalogs.%s.uri: the URL contains white space",
-		    c->name);
-		return NULL;
-	}
-	if (!jinja_free(g, at, "catalogs", c->name, "uri", uri))
-		return NULL;
-	if (url_parse(uri, &u) && u.has_scheme) {
-		ERR(g, at, "catalogs.%s.uri: '%s' has no host", c->name, uri);
-		return NULL;
-	}
-	if (!u.has_scheme) {
-		ERR(g, at, "catalogs.%s.uri: '%s' has no scheme; write "
-		    "'https://%s' (or 'http://' for a local catalog) so the "
-		    "client secret is not sent in clear text by accident",
-		    c->name, uri, uri);
-		return NULL;
-	}
-	if (strcmp(u.scheme, "http") && strcmp(u.scheme, "https")) {
-		ERR(g, at, "catalogs.%s.uri: the scheme '%s' is not http or "
-		    "https", c->name, u.scheme);
-		return NULL;
-	}
-	if (!u.host_len) {
-		ERR(g, at, "catalogs.%s.uri: '%s' has no host", c->name, uri);
-		return NULL;
-	}
-	if (management_port(&u)) {
-		ERR(g, at, "catalogs.%s.uri: port 8182 is Polaris' management "
-		    "port (health and metrics), not the catalog, and answers "
-		    "404; use 8181", c->name);
-		return NULL;
-	}
-	if (u.has_query) {
-		ERR(g, at, "catalogs.%s.uri: a catalog URL takes no query or "
-		    "fragment", c->name);
-		return NULL;
-	}
-	/* as lint's FP203: /oauth/tokens anywhere in the path */
-	if (url_path_ends_with(&u, "/v1/config") ||
-	    strstr(u.path, "/oauth/tokens")) {
-		ERR(g, at, "catalogs.%s.uri: '%s' is a REST route, not the "
-		    "catalog base URL (for Polaris: "
-		    "http(s)://<host>:8181/api/catalog)", c->name, uri);
-		return NULL;
-	}
-	n = url_path_trimmed(&u);
-	if (url_path_ends_with(&u, "/v1")) {
-		size_t base = (size_t)(u.path - uri) + n - 3;
-		const char *fixed;
-
-		while (base && uri[base - 1] == '/')
-			base--;
-		fixed = dupn(g, uri, base);
-		WARN(g, at, "catalogs.%s.uri: the path ends in '/v1', which "
-		     "the DuckDB iceberg extension appends itself "
-		     "('.../v1/v1/config' would fail); using '%s'", c->name,
-		     fixed);
-		return fixed;
-	}
-	if (c->type == FLOE_CATALOG_POLARIS && n == 0)
-		WARN(g, at, "catalogs.%s.uri: a Polaris catalog is served "
-		     "under '/api/catalog'; '%s' has no path, so the token "
-		     "URI '%s/v1/oauth/tokens' will probably answer 404",
-		     c->name, uri, uri);
-	return dupn(g, uri, (size_t)(u.path - uri) + n);
-}
-
-static const char *token_uri_of(struct gen *g, const struct floe_catalog *c,
-				const char *endpoint)
-{
-	for (size_t i = 0; i < c->nr_properties; i++) {
-		const struct floe_prop *p = &c->properties[i];
-		struct url u;
-
-		if (strcmp(p->key, "oauth2-server-uri"))
-			continue;
-		if (url_parse(p->value, &u) || !u.has_scheme ||
-		    (strcmp(u.scheme, "http") && strcmp(u.scheme, "https"))) {
-			ERR(g, p->value_node, "catalogs.%s.properties."
-			    "oauth2-server-uri: expected an http(s) URL, "
-			    "found '%s'", c->name, p->value);
-			return NULL;
-		}
-		if (!jinja_free(g, p->value_node, "catalogs", c->name,
-				"properties.oauth2-server-uri", p->value))
-			return NULL;
-		if (management_port(&u)) {
-			ERR(g, p->value_node, "catalogs.%s.properties."
-			    "oauth2-server-uri: port 8182 is Polaris' "
-			    "management port (health and metrics), not the "
-			    "token endpoint, and answers 404; use 8181",
-			    c->name);
-			return NULL;
-		}
-		return p->value;
-	}
-	return fmt(g, "%s/v1/oauth/tokens", endpoint);
-}
-
-static void plan_catalog(struct gen *g, const struct floe_catalog *c,
-			 struct plan *pl)
-{
-	const struct floe_credentials *cr = &c->credentials;
-	const struct floe_node *cat_at = c->name_node;
-
-	if (c->type != FLOE_CATALOG_POLARIS && c->type != FLOE_CATALOG_REST) {
-		ERR(g, c->type_node, "catalogs.%s.type: '%s' is not an "
-		    "Iceberg REST catalog; the generator supports 'polaris' "
-		    "and 'rest'", c->name, c->type_node->value);
-		return;
-	}
-
-	pl->warehouse = c->warehouse;
-	/* as lint's FP307: a URL, an absolute path or a file: location */
-	if (c->warehouse && !*c->warehouse)
-		ERR(g, c->warehouse_node, "catalogs.%s.warehouse is empty; "
-		    "the warehouse is the catalog's name in Polaris (an empty "
-		    "one answers 400 'Please specify a warehouse')", c->name);
-	else if (c->warehouse && (strstr(c->warehouse, "://") ||
-				  *c->warehouse == '/' ||
-				  !strncasecmp(c->warehouse, "file:", 5)))
-		ERR(g, c->warehouse_node, "catalogs.%s.warehouse: '%s' looks "
-		    "like a storage location; the warehouse is the catalog's "
-		    "name in Polaris (a location answers 404 'Unable to find "
-		    "warehouse')", c->name, c->warehouse);
-	jinja_free(g, c->warehouse_node, "catalogs", c->name, "warehouse",
-		   c->warehouse);
-
-	/*
-	 * The binder refuses a file without these, so generation never
-	 * starts; the checks keep this function safe on its own.
-	 */
-	if (c->uri.kind == FLOE_VALUE_UNSET || !c->warehouse) {
-		ERR(g, cat_at, "catalogs.%s needs a uri and a warehouse",
-		    c->name);
-		return;
-	}
-	if (c->uri.kind == FLOE_VALUE_SECRET_REF) {
-		/* Stays a reference: a secret is never resolved into the file. */
-		pl->endpoint = env_ref(g, c->uri.text);
-		pl->token_uri = token_uri_of(g, c, pl->endpoint);
-	} else if (c->uri.kind == FLOE_VALUE_LITERAL) {
-		pl->endpoint = endpoint_of(g, c);
-		if (pl->endpoint)
-			pl->token_uri = token_uri_of(g, c, pl->endpoint);
-	}
-
-	if (cr->client_id.kind == FLOE_VALUE_UNSET ||
-	    cr->client_secret.kind == FLOE_VALUE_UNSET) {
-		ERR(g, cr->node ? cr->node : cat_at,
-		    "catalogs.%s.credentials: an inline ATTACH needs OAuth2 "
-		    "client credentials (mode: oauth2, client_id, "
-		    "client_secret: {secret_ref: NAME})", c->name);
-		return;
-	}
-	if (cr->mode != FLOE_CRED_OAUTH2)
-		WARN(g, cr->mode_node ? cr->mode_node : cr->node,
-		     "catalogs.%s.credentials.mode is not 'oauth2', but "
-		     "client credentials are given; using them for OAuth2",
-		     c->name);
-	pl->client_id = cr->client_id.kind == FLOE_VALUE_SECRET_REF
-			? env_ref(g, cr->client_id.text) : cr->client_id.text;
-	if (cr->client_id.kind == FLOE_VALUE_LITERAL)
-		jinja_free(g, cr->client_id.node, "catalogs", c->name,
-			   "credentials.client_id", cr->client_id.text);
-	pl->client_secret = env_ref(g, cr->client_secret.text);
-
-	if (!cr->scope) {
-		pl->scope = "PRINCIPAL_ROLE:ALL";
-		WARN(g, cr->node, "catalogs.%s.credentials.scope is not set; "
-		     "using 'PRINCIPAL_ROLE:ALL', which activates every role "
-		     "of the principal (set a narrower scope)", c->name);
-	} else if (c->type == FLOE_CATALOG_POLARIS && !scope_ok(cr->scope)) {
-		ERR(g, cr->scope_node, "catalogs.%s.credentials.scope: '%s' "
-		    "is not 'PRINCIPAL_ROLE:<role>' (space-separated); "
-		    "Polaris answers invalid_scope", c->name, cr->scope);
-	} else if (jinja_free(g, cr->scope_node, "catalogs", c->name,
-			      "credentials.scope", cr->scope)) {
-		pl->scope = cr->scope;
-	}
-
-	switch (c->access_delegation) {
-	case FLOE_DELEGATION_NONE:
-		pl->delegation = "none";
-		break;
-	case FLOE_DELEGATION_VENDED:
-		pl->delegation = "vended_credentials";
-		break;
-	case FLOE_DELEGATION_REMOTE_SIGNING:
-		ERR(g, c->access_delegation_node, "catalogs.%s."
-		    "access_delegation: 'remote-signing' is not supported by "
-		    "DuckDB's iceberg extension (use 'vended-credentials' or "
-		    "'none')", c->name);
-		break;
-	}
 }
 
 /* ---- compute ---- */
@@ -531,7 +189,7 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 				    "expected a file path or ':memory:', "
 				    "found %s", c->name,
 				    floe_node_describe(v));
-			else if (jinja_free(g, v, "compute", c->name,
+			else if (plan_jinja_free(&g->pc, v, "compute", c->name,
 					    "properties.path", v->value))
 				pl->path = v->value;
 		} else if (!strcmp(key, "threads")) {
@@ -567,8 +225,8 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 				    floe_node_describe(v));
 				continue;
 			}
-			if (!jinja_free(g, v, "compute", c->name,
-					fmt(g, "properties.%s", key), v->value))
+			if (!plan_jinja_free(&g->pc, v, "compute", c->name,
+					plan_fmt(&g->pc, "properties.%s", key), v->value))
 				continue;
 			pl->settings[pl->nr_settings].key = key;
 			pl->settings[pl->nr_settings].value =
@@ -593,7 +251,7 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 	if (c->access_delegation == FLOE_DELEGATION_VENDED) {
 		/* Polaris hands out S3 credentials; give DuckDB the region. */
 		if (s->type == FLOE_STORAGE_S3 && s->region && *s->region &&
-		    jinja_free(g, s->name_node, "storage", s->name, "region",
+		    plan_jinja_free(&g->pc, s->name_node, "storage", s->name, "region",
 			       s->region))
 			pl->default_region = s->region;
 		return;
@@ -606,7 +264,7 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 		     : s->type == FLOE_STORAGE_AZURE ? "azure" : "local");
 		return;
 	}
-	if (!jinja_free(g, s->name_node, "storage", s->name, "region",
+	if (!plan_jinja_free(&g->pc, s->name_node, "storage", s->name, "region",
 			s->region))
 		return;
 	pl->s3_secret = 1;
@@ -617,7 +275,7 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 	pl->need_aws = pl->s3_chain;
 
 	if (s->endpoint.kind == FLOE_VALUE_SECRET_REF) {
-		pl->s3_endpoint = env_ref(g, s->endpoint.text);
+		pl->s3_endpoint = plan_env_ref(&g->pc, s->endpoint.text);
 		WARN(g, s->endpoint.node, "storage.%s.endpoint is a secret "
 		     "reference; DuckDB expects host:port there, without a "
 		     "scheme, so set the variable accordingly", s->name);
@@ -625,7 +283,7 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 		   *s->endpoint.text) {
 		struct url u;
 
-		if (!jinja_free(g, s->endpoint.node, "storage", s->name,
+		if (!plan_jinja_free(&g->pc, s->endpoint.node, "storage", s->name,
 				"endpoint", s->endpoint.text))
 			return;
 		if (url_parse(s->endpoint.text, &u)) {
@@ -644,7 +302,7 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 			WARN(g, s->endpoint.node, "storage.%s.endpoint: "
 			     "DuckDB takes only host:port; the path of '%s' "
 			     "is dropped", s->name, s->endpoint.text);
-		pl->s3_endpoint = dupn(g, u.host, u.host_len +
+		pl->s3_endpoint = plan_dupn(&g->pc, u.host, u.host_len +
 				       (u.port ? u.port_len + 1 : 0));
 		if (u.has_scheme)
 			pl->s3_use_ssl = strcmp(u.scheme, "https") ? "false"
@@ -671,14 +329,14 @@ static void plan_target(struct gen *g, const struct floe_gen_target *t,
 	size_t n;
 
 	memset(pl, 0, sizeof(*pl));
-	g->file = p->file;
+	g->pc.file = p->file;
 	pl->target = t->name;
 	pl->alias = g->opt->alias ? g->opt->alias : FLOE_GEN_DEFAULT_ALIAS;
 	if (p->nr_storage > most)
 		most = p->nr_storage;
-	names = arena_alloc(g->arena, (most ? most : 1) * sizeof(*names));
+	names = arena_alloc(g->pc.arena, (most ? most : 1) * sizeof(*names));
 	if (!names) {
-		g->err = FLOE_ERR_NOMEM;
+		g->pc.err = FLOE_ERR_NOMEM;
 		return;
 	}
 
@@ -702,7 +360,7 @@ static void plan_target(struct gen *g, const struct floe_gen_target *t,
 		comp = &p->compute[i];
 	}
 
-	plan_catalog(g, cat, pl);
+	plan_catalog(&g->pc, cat, &pl->a);
 	plan_compute(g, comp, pl);
 
 	n = p->nr_storage;
@@ -779,17 +437,17 @@ static void emit_target(struct yemit *e, const struct plan *pl)
 	yemit_str(e, "attach");
 	yemit_seq_start(e);
 	yemit_map_start(e);
-	yemit_kv(e, "path", pl->warehouse);
+	yemit_kv(e, "path", pl->a.warehouse);
 	yemit_kv(e, "alias", pl->alias);
 	yemit_kv(e, "type", "iceberg");
 	yemit_str(e, "options");
 	yemit_map_start(e);
-	yemit_kv(e, "endpoint", pl->endpoint);
-	yemit_kv(e, "oauth2_server_uri", pl->token_uri);
-	yemit_kv(e, "client_id", pl->client_id);
-	yemit_kv(e, "client_secret", pl->client_secret);
-	yemit_kv(e, "oauth2_scope", pl->scope);
-	yemit_kv(e, "access_delegation_mode", pl->delegation);
+	yemit_kv(e, "endpoint", pl->a.endpoint);
+	yemit_kv(e, "oauth2_server_uri", pl->a.token_uri);
+	yemit_kv(e, "client_id", pl->a.client_id);
+	yemit_kv(e, "client_secret", pl->a.client_secret);
+	yemit_kv(e, "oauth2_scope", pl->a.scope);
+	yemit_kv(e, "access_delegation_mode", pl->a.delegation);
 	if (pl->default_region)
 		yemit_kv(e, "default_region", pl->default_region);
 	yemit_map_end(e);
@@ -834,64 +492,10 @@ static int header(struct strbuf *sb, const struct floe_gen_options *opt)
 			   "and run floe-profiles generate again.\n");
 }
 
-/* check --platform TARGET=FILE, for the self-check: a target's platform */
-static const struct floe_platform *target_platform(const char *output,
-						   void *arg)
-{
-	const struct floe_gen_options *opt = arg;
-
-	for (size_t i = 0; i < opt->nr_targets; i++)
-		if (!strcmp(opt->targets[i].name, output))
-			return opt->targets[i].platform;
-	return NULL;
-}
-
-#define SELF "<generated profile>"
-
-/*
- * The promise generate makes: what it writes lints with no error against
- * the platform it came from.  Each rule is checked by lint alone; rather
- * than trust that the generator's own checks mirror lint's, the output is
- * linted before it is returned.  A failure is a bug here, reported as an
- * internal error with lint's findings, and nothing is written.
- */
-static enum floe_err self_check(const struct floe_gen_options *opt,
-				const char *text, size_t len,
-				struct floe_diags *diags)
-{
-	struct floe_lint_options lo;
-	struct floe_diags found = FLOE_DIAGS_INIT;
-	enum floe_err err;
-
-	memset(&lo, 0, sizeof(lo));
-	lo.platform_for = target_platform;
-	lo.platform_arg = (void *)(uintptr_t)opt;
-	lo.catalog = opt->catalog;
-	lo.alias = opt->alias;
-	err = floe_lint(SELF, text, len, &lo, &found);
-	if (err == FLOE_OK && found.nr_errors) {
-		for (size_t i = 0; i < found.nr; i++)
-			if (found.items[i].severity == FLOE_SEV_ERROR &&
-			    floe_diags_addf(diags, FLOE_SEV_ERROR,
-					    found.items[i].rule,
-					    found.items[i].loc, "the generated "
-					    "profile fails its own check (a bug "
-					    "in floe-profiles; please report "
-					    "it): %s", found.items[i].message)) {
-				err = FLOE_ERR_NOMEM;
-				break;
-			}
-		if (err == FLOE_OK)
-			err = FLOE_ERR_INTERNAL;
-	}
-	floe_diags_release(&found);
-	return err;
-}
-
 enum floe_err floe_generate(const struct floe_gen_options *opt, char **out,
 			    size_t *len, struct floe_diags *diags)
 {
-	struct gen g = { opt, diags, NULL, NULL, FLOE_OK };
+	struct gen g = { { diags, NULL, NULL, FLOE_OK }, opt };
 	struct strbuf sb = STRBUF_INIT;
 	struct plan *plans;
 	struct yemit e;
@@ -905,20 +509,20 @@ enum floe_err floe_generate(const struct floe_gen_options *opt, char **out,
 			if (!strcmp(opt->targets[i].name,
 				    opt->targets[j].name))
 				return FLOE_ERR_USAGE;
-	g.arena = arena_new();
+	g.pc.arena = arena_new();
 	plans = calloc(opt->nr_targets, sizeof(*plans));
-	if (!g.arena || !plans) {
-		arena_free(g.arena);
+	if (!g.pc.arena || !plans) {
+		arena_free(g.pc.arena);
 		free(plans);
 		return FLOE_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < opt->nr_targets; i++)
 		plan_target(&g, &opt->targets[i], &plans[i]);
-	if (g.err != FLOE_OK)
+	if (g.pc.err != FLOE_OK)
 		goto out;
 
 	if (header(&sb, opt) || yemit_init(&e, &sb)) {
-		g.err = FLOE_ERR_NOMEM;
+		g.pc.err = FLOE_ERR_NOMEM;
 		goto out;
 	}
 	yemit_map_start(&e);
@@ -935,88 +539,15 @@ enum floe_err floe_generate(const struct floe_gen_options *opt, char **out,
 	yemit_map_end(&e);
 	r = yemit_finish(&e);
 	if (r) {
-		g.err = r == -2 ? FLOE_ERR_NOMEM : FLOE_ERR_INTERNAL;
+		g.pc.err = r == -2 ? FLOE_ERR_NOMEM : FLOE_ERR_INTERNAL;
 		goto out;
 	}
-	g.err = self_check(opt, sb.buf, sb.len, diags);
-	if (g.err != FLOE_OK)
-		goto out;
 	*out = strbuf_detach(&sb, len);
 	if (!*out)
-		g.err = FLOE_ERR_NOMEM;
+		g.pc.err = FLOE_ERR_NOMEM;
 out:
 	strbuf_release(&sb);
-	arena_free(g.arena);
+	arena_free(g.pc.arena);
 	free(plans);
-	return g.err;
-}
-
-static char *dup_or_null(const char *s, enum floe_err *err)
-{
-	char *d;
-
-	if (!s)
-		return NULL;
-	d = strdup(s);
-	if (!d)
-		*err = FLOE_ERR_NOMEM;
-	return d;
-}
-
-enum floe_err floe_gen_attach(const struct floe_platform *p,
-			      const char *catalog, struct floe_gen_attach *out)
-{
-	struct floe_diags scratch = FLOE_DIAGS_INIT;
-	struct floe_gen_options opt;
-	struct gen g;
-	struct plan pl;
-	const struct floe_catalog *c = NULL;
-	enum floe_err err;
-
-	memset(out, 0, sizeof(*out));
-	memset(&opt, 0, sizeof(opt));
-	memset(&pl, 0, sizeof(pl));
-	if (catalog)
-		c = floe_platform_catalog(p, catalog);
-	else if (!(c = floe_platform_catalog(p, "default")) &&
-		 p->nr_catalogs == 1)
-		c = &p->catalogs[0];
-	if (!c)
-		return FLOE_ERR_INPUT;
-	g.opt = &opt;
-	g.diags = &scratch;	/* the platform was checked when loaded */
-	g.arena = arena_new();
-	g.file = p->file;
-	g.err = FLOE_OK;
-	if (!g.arena)
-		return FLOE_ERR_NOMEM;
-	plan_catalog(&g, c, &pl);
-	err = g.err;
-	if (err == FLOE_OK) {
-		out->catalog = c;
-		out->warehouse = dup_or_null(pl.warehouse, &err);
-		out->endpoint = dup_or_null(pl.endpoint, &err);
-		out->token_uri = dup_or_null(pl.token_uri, &err);
-		out->client_id = dup_or_null(pl.client_id, &err);
-		out->client_secret = dup_or_null(pl.client_secret, &err);
-		out->scope = dup_or_null(pl.scope, &err);
-		out->delegation = dup_or_null(pl.delegation, &err);
-		if (err != FLOE_OK)
-			floe_gen_attach_release(out);
-	}
-	arena_free(g.arena);
-	floe_diags_release(&scratch);
-	return err;
-}
-
-void floe_gen_attach_release(struct floe_gen_attach *a)
-{
-	free(a->warehouse);
-	free(a->endpoint);
-	free(a->token_uri);
-	free(a->client_id);
-	free(a->client_secret);
-	free(a->scope);
-	free(a->delegation);
-	memset(a, 0, sizeof(*a));
+	return g.pc.err;
 }

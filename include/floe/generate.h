@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "floe/attach_plan.h"
 #include "floe/diag.h"
 #include "floe/error.h"
 #include "floe/platform.h"
@@ -33,7 +34,6 @@ struct floe_gen_options {
 
 #define FLOE_GEN_DEFAULT_PROFILE "floe"
 #define FLOE_GEN_DEFAULT_TARGET "dev"
-#define FLOE_GEN_DEFAULT_ALIAS "polaris_catalog"
 
 /**
  * Generate profiles.yml.
@@ -43,44 +43,11 @@ struct floe_gen_options {
  * \return FLOE_OK, FLOE_ERR_INPUT when a platform file has errors (nothing
  *         is produced), FLOE_ERR_USAGE for bad options (an alias that is
  *         not an identifier, no targets), FLOE_ERR_NOMEM, or
- *         FLOE_ERR_INTERNAL when libyaml's emitter fails or the output
- *         would fail lint against its own platform (a bug: the findings,
- *         file "<generated profile>", are in `diags`; nothing is
- *         returned).
+ *         FLOE_ERR_INTERNAL when libyaml's emitter fails.  That the
+ *         output lints clean against its platform is held by the tests,
+ *         not checked here (generate does not call lint).
  */
 enum floe_err floe_generate(const struct floe_gen_options *opt, char **out,
 			    size_t *len, struct floe_diags *diags);
-
-/* The attach entry generate writes for one catalog (drift checks). */
-struct floe_gen_attach {
-	char *warehouse;	/* all malloc'd; NULL when not written */
-	char *endpoint;
-	char *token_uri;
-	char *client_id;
-	char *client_secret;
-	char *scope;
-	char *delegation;
-	const struct floe_catalog *catalog;	/* borrowed */
-};
-
-/**
- * What generate would write in the attach options for `catalog` (NULL:
- * "default", or the only one) of `p`.
- * \param[out] out  filled on FLOE_OK; release with floe_gen_attach_release.
- * 
-eturn FLOE_OK, FLOE_ERR_INPUT when generate would refuse the catalog,
- *         FLOE_ERR_NOMEM.
- */
-enum floe_err floe_gen_attach(const struct floe_platform *p,
-			      const char *catalog, struct floe_gen_attach *out);
-
-void floe_gen_attach_release(struct floe_gen_attach *a);
-
-/**
- * True if `s` can follow ATTACH ... AS unquoted: [A-Za-z_][A-Za-z0-9_]*
- * and not one of the names DuckDB refuses there (the engine's tables:
- * keywords and database names, src/engine/duckdb_names.def).
- */
-int floe_is_identifier(const char *s);
 
 #endif

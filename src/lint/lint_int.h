@@ -16,7 +16,7 @@
 #include <stdbool.h>
 
 #include "arena.h"
-#include "floe/generate.h"
+#include "floe/attach_plan.h"
 #include "floe/lint.h"
 #include "floe/profiles.h"
 #include "jinja.h"

@@ -2,8 +2,9 @@
  * Drift: the profile held against what `generate` would write from the
  * platform file (FP214-FP218; lint --platform and check).
  *
- * The baseline is the generator itself (floe_gen_attach), not a second
- * reading of the platform, so the two cannot disagree.  Differences that
+ * The baseline is the attach planner that generate writes from
+ * (floe_gen_attach, src/attach_plan.c), not a second reading of the
+ * platform, so the two cannot disagree; neither calls the other.  Differences that
  * change nothing are not drift: quoting, key order, comments, spaces
  * inside {{ }}, the quote style of env_var() arguments, a trailing '/'
  * on a URL, and a DBT_ENV_SECRET_ prefix on a variable name.

@@ -1220,6 +1220,13 @@ enum floe_err floe_verify_profiles(const struct floe_profiles *model,
 	struct run r;
 	enum floe_err err;
 	int rc;
+	struct floe_verify_options vo = *opt;
+
+	/* the model decides the target and how env_var() is read */
+	vo.target = model->opt.target;
+	vo.use_env = model->opt.use_env;
+	vo.getenv_fn = model->opt.getenv_fn;
+	opt = &vo;
 
 	memset(&so, 0, sizeof(so));
 	so.profile = opt->profile;

@@ -47,6 +47,9 @@ const struct floe_rule *floe_rule_at(size_t i);
 const struct floe_rule *floe_rule_find(const char *id_or_name);
 
 struct floe_lint_options {
+	/* target, use_env, getenv_fn and limits are floe_lint()'s: it loads
+	 * the profiles model with them; floe_lint_profiles() takes them from
+	 * the model it is given */
 	const char *target;		/* lint only this output; NULL = all */
 	bool use_env;			/* render env_var() from the environment */
 	/* getenv-like lookup for use_env; NULL means getenv */

@@ -104,6 +104,9 @@ struct floe_sql_plan {
 };
 
 struct floe_sql_options {
+	/* target, use_env, getenv_fn and limits are floe_sql_plan()'s: it
+	 * loads the profiles model with them; floe_sql_plan_profiles() takes
+	 * them from the model it is given */
 	const char *profile;	/* only this profile; NULL = every one */
 	const char *target;	/* this output; NULL = each profile's target */
 	bool use_env;		/* render env_var() from the environment */

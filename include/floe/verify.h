@@ -72,6 +72,9 @@ enum floe_err floe_verify_log_render(const struct floe_verify_log *log,
 				     char **out, size_t *len);
 
 struct floe_verify_options {
+	/* target, use_env, getenv_fn and limits are floe_verify()'s: it
+	 * loads the profiles model with them; floe_verify_profiles() takes
+	 * them from the model it is given */
 	const char *profile;	/* NULL: every profile */
 	const char *target;	/* NULL: each profile's `target` */
 	/* the DuckDB library: this path; NULL: $FLOE_DUCKDB_LIB, then

@@ -1,13 +1,22 @@
 /*
  * floe-profiles: render diagnostics in the formats people and CI read.
  *
- *  text    for people: a header per file, then "  L:C  severity  message
- *          [FPnnn]"; ANSI colour when asked
- *  gcc     file:line:col: severity: message [FPnnn]   (info -> note)
- *  json    an array of {file, line, column, end_line, end_column,
- *          severity, rule, name, message}
- *  sarif   SARIF 2.1.0 with every rule's metadata (GitHub code scanning)
- *  github  GitHub Actions workflow commands (::error file=...::message)
+ *  text        for people: a header per file, then "  L:C  severity
+ *              message  [FPnnn]"; ANSI colour when asked
+ *  gcc         file:line:col: severity: message [FPnnn]   (info -> note)
+ *  json        an array of {kind, file, line, column, end_line,
+ *              end_column, severity, rule, name, message, related}
+ *  sarif       SARIF 2.1.0 with every rule's metadata (GitHub code
+ *              scanning)
+ *  github      GitHub Actions workflow commands (::error file=...::message)
+ *  gitlab      GitLab code-quality JSON (Code Climate issues)
+ *  junit       JUnit XML: a test suite per file, a failing test case per
+ *              finding
+ *  checkstyle  Checkstyle XML
+ *
+ * Every machine format (all but text and gcc) is valid UTF-8 whatever
+ * bytes the file names and messages hold: an invalid sequence becomes
+ * U+FFFD.
  */
 #ifndef FLOE_REPORT_H
 #define FLOE_REPORT_H
@@ -17,25 +26,61 @@
 
 #include "floe/diag.h"
 #include "floe/error.h"
+#include "floe/lint.h"
 
 enum floe_format {
 	FLOE_FORMAT_TEXT,
 	FLOE_FORMAT_GCC,
 	FLOE_FORMAT_JSON,
 	FLOE_FORMAT_SARIF,
-	FLOE_FORMAT_GITHUB
+	FLOE_FORMAT_GITHUB,
+	FLOE_FORMAT_GITLAB,
+	FLOE_FORMAT_JUNIT,
+	FLOE_FORMAT_CHECKSTYLE
 };
+
+/*
+ * The rule registry a report describes, read only through the public
+ * registry API (lint.h); FLOE_REPORT_RULES is the library's own.
+ */
+struct floe_report_rules {
+	size_t (*count)(void);
+	const struct floe_rule *(*at)(size_t i);
+	const struct floe_rule *(*find)(const char *id_or_name);
+};
+
+#define FLOE_REPORT_RULES { floe_rule_count, floe_rule_at, floe_rule_find }
 
 struct floe_report_opts {
 	bool color;			/* text only */
 	const char *tool_version;	/* SARIF driver version */
+	/* the rules the findings name; NULL: rule names and SARIF rule
+	 * metadata are left out */
+	const struct floe_report_rules *rules;
+	/* SARIF helpUri of a rule: rules_url "#" lower-case id (an anchor
+	 * of docs/rules.md); NULL: no helpUri */
+	const char *rules_url;
+	/* the files that were read, with their text (borrowed): SARIF and
+	 * gitlab fingerprint a finding by its line's text; junit and
+	 * checkstyle list the files without findings too */
+	const struct floe_text *files;
+	size_t nr_files;
+	/* what kept the run from checking everything it was given (an
+	 * unreadable file, a broken platform or configuration): reported
+	 * with the findings, and SARIF's executionSuccessful is false.
+	 * NULL or empty when the run was complete. */
+	const struct floe_diags *failures;
 };
 
 /** "text", "gcc", ... -> format; 0 on success, -1 if unknown. */
 int floe_format_parse(const char *s, enum floe_format *out);
 
+/** The format names, for usage and error messages: "text, gcc, ...". */
+extern const char floe_format_names[];
+
 /**
- * Render `d` (in its order) into a malloc'd, NUL-terminated buffer.
+ * Render `d` (in its order; a note belongs to the finding before it)
+ * into a malloc'd, NUL-terminated buffer.
  * \return FLOE_OK or FLOE_ERR_NOMEM; *out untouched on failure.
  */
 enum floe_err floe_report(enum floe_format fmt, const struct floe_diags *d,

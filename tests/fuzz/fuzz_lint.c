@@ -85,11 +85,13 @@ static void report_all(const struct floe_diags *d, int utf8)
 {
 	static const enum floe_format formats[] = {
 		FLOE_FORMAT_TEXT, FLOE_FORMAT_GCC, FLOE_FORMAT_JSON,
-		FLOE_FORMAT_SARIF, FLOE_FORMAT_GITHUB
+		FLOE_FORMAT_SARIF, FLOE_FORMAT_GITHUB, FLOE_FORMAT_GITLAB,
+		FLOE_FORMAT_JUNIT, FLOE_FORMAT_CHECKSTYLE
 	};
+	static const struct floe_report_rules rules = FLOE_REPORT_RULES;
 
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		struct floe_report_opts ro = { i == 0, "0.1.0" };
+		struct floe_report_opts ro = { i == 0, "0.1.0", &rules, NULL, NULL, 0, NULL };
 		char *out = NULL;
 		size_t len = 0;
 
@@ -97,11 +99,13 @@ static void report_all(const struct floe_diags *d, int utf8)
 			   FLOE_OK);
 		floe_fuzz_check_buf(out, len);
 		if (formats[i] == FLOE_FORMAT_JSON ||
-		    formats[i] == FLOE_FORMAT_SARIF) {
+		    formats[i] == FLOE_FORMAT_SARIF ||
+		    formats[i] == FLOE_FORMAT_GITLAB)
 			FUZZ_CHECK(floe_fuzz_json_valid(out, len));
-			if (utf8)
-				FUZZ_CHECK(floe_fuzz_utf8_valid(out, len));
-		}
+		/* every machine format is UTF-8, whatever the input holds */
+		if (i >= 2)
+			FUZZ_CHECK(floe_fuzz_utf8_valid(out, len));
+		(void)utf8;
 		if (formats[i] == FLOE_FORMAT_GITHUB)
 			check_github(out);
 		free(out);

@@ -33,9 +33,11 @@ struct floe_config;
  * Load the configuration: `path` if given, none with `no_config`, else
  * .floe-profiles.yaml found from the current folder up to the repository
  * root.  Prints problems; returns an exit code (EXIT_USAGE on a bad file).
+ * With `problems`, the problems of a `path` given by the caller are also
+ * appended there (they name `path`, which the caller keeps alive).
  */
 int cli_load_config(const char *path, int no_config,
-		    struct floe_config **out);
+		    struct floe_config **out, struct floe_diags *problems);
 
 /*
  * `path` relative to the folder that holds `file` (both may be relative
@@ -71,11 +73,28 @@ struct cli_names {
 void cli_repo_relative(struct floe_diags *d, struct cli_names *n);
 void cli_names_release(struct cli_names *n);
 
+/* Give the texts the names cli_repo_relative() gave their findings. */
+struct floe_text;
+void cli_rename_texts(struct floe_text *t, size_t nr,
+		      const struct cli_names *n);
+
 /* "3 errors, 1 warning in 2 files" on stderr. */
 void cli_summary(const struct floe_diags *d, size_t files);
 
-/** Print diagnostics as `file:line:col: severity: message [rule]`. */
+/**
+ * Print diagnostics as `file:line:col: severity: message [rule]`: the
+ * report's gcc format, and the count of what the list's cap dropped.
+ */
 void print_diags_gcc(const struct floe_diags *d, FILE *f);
+
+/*
+ * Something kept the run from checking all it was given (exit 2): say
+ * so on stderr, and append it to `failures` for the report, so that a
+ * machine format never reads as a clean run.  `file` is borrowed (NULL:
+ * none).  Returns EXIT_USAGE, or EXIT_INTERNAL when memory ran out.
+ */
+int cli_fail(struct floe_diags *failures, const char *file,
+	     const char *fmt, ...) FLOE_PRINTF(3, 4);
 
 /** `floe-profiles: <msg>` on stderr. */
 void cli_error(const char *fmt, ...) FLOE_PRINTF(1, 2);

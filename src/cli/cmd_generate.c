@@ -270,7 +270,7 @@ int cmd_generate(int argc, char **argv)
 		ret = EXIT_USAGE;
 		goto out;
 	}
-	ret = cli_load_config(config_path, no_config, &config);
+	ret = cli_load_config(config_path, no_config, &config, NULL);
 	if (ret)
 		goto out;
 	/* the configuration gives defaults; options win */

@@ -25,9 +25,13 @@
 
 #define COMMON_OPTIONS \
 	"      --format FORMAT      auto (default), text, gcc, json, sarif, " \
-	"github;\n" \
-	"                           auto is github when GITHUB_ACTIONS=true, " \
-	"else text\n" \
+	"github,\n" \
+	"                           gitlab, junit, checkstyle; auto is github " \
+	"when\n" \
+	"                           GITHUB_ACTIONS=true, else text\n" \
+	"      --rules-url URL      SARIF helpUri base: URL#fpnnn (default: " \
+	"the\n" \
+	"                           project's docs/rules.md)\n" \
 	"      --color WHEN         auto (default), always, never (text " \
 	"format only;\n" \
 	"                           NO_COLOR turns auto off)\n" \
@@ -107,7 +111,7 @@ enum {
 	OPT_FORMAT = 256, OPT_COLOR, OPT_TARGET, OPT_ENV, OPT_PLATFORM,
 	OPT_CATALOG, OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_NAME, OPT_STRICT,
 	OPT_EXIT_ZERO, OPT_MAX_SIZE, OPT_PROJECT, OPT_ALIAS, OPT_VERIFY,
-	OPT_DUCKDB, OPT_OFFLINE, OPT_SET
+	OPT_DUCKDB, OPT_OFFLINE, OPT_SET, OPT_RULES_URL
 };
 
 #define MAX_PLATFORMS 32
@@ -125,6 +129,7 @@ struct lint_args {
 	enum floe_format format;
 	int color;			/* -1 auto, 0 never, 1 always */
 	const char *target, *catalog, *config, *stdin_name, *project, *alias;
+	const char *rules_url;
 	struct platform_arg platforms[MAX_PLATFORMS];
 	size_t nr_platforms;
 	struct floe_platform_var sets[MAX_SETS];	/* --set */
@@ -197,6 +202,7 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 		{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "rules-url", required_argument, NULL, OPT_RULES_URL },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -292,6 +298,9 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 			if (cli_parse_max_size(optarg, &a->max))
 				return EXIT_USAGE;
 			break;
+		case OPT_RULES_URL:
+			a->rules_url = optarg;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return -1;
@@ -336,9 +345,12 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check)
 	return EXIT_CLEAN;
 }
 
-/* Load one --platform; prints and returns an exit code on failure. */
+/*
+ * Load one --platform; prints and returns an exit code on failure, and
+ * for EXIT_USAGE records why in `failures`.
+ */
 static int load_platform(const struct lint_args *a, struct platform_arg *pa,
-			 struct floe_diags *diags)
+			 struct floe_diags *diags, struct floe_diags *failures)
 {
 	struct floe_yaml_limits lim = floe_yaml_default_limits();
 	struct floe_platform_options popt = { &lim, a->sets, a->nr_sets };
@@ -348,15 +360,12 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 
 	lim.max_bytes = a->max;
 	err = floe_read_file(pa->path, a->max, &pa->buf, &len, &errnum);
-	if (err == FLOE_ERR_IO) {
-		cli_error("cannot read '%s': %s", pa->path, strerror(errnum));
-		return EXIT_USAGE;
-	}
-	if (err == FLOE_ERR_TOO_BIG) {
-		cli_error("'%s' is larger than %zu bytes (raise it with "
-			  "--max-size)", pa->path, a->max);
-		return EXIT_USAGE;
-	}
+	if (err == FLOE_ERR_IO)
+		return cli_fail(failures, pa->path, "cannot read '%s': %s",
+			    pa->path, strerror(errnum));
+	if (err == FLOE_ERR_TOO_BIG)
+		return cli_fail(failures, pa->path, "'%s' is larger than %zu bytes "
+			    "(raise it with --max-size)", pa->path, a->max);
 	if (err != FLOE_OK) {
 		cli_error("%s", floe_strerror(err));
 		return EXIT_INTERNAL;
@@ -365,26 +374,29 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 				      &pa->platform, diags);
 	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG) {
 		print_diags_gcc(diags, stderr);
-		cli_error("the platform file '%s' has errors", pa->path);
-		return EXIT_USAGE;
+		/* its errors say where the platform file is broken */
+		for (size_t i = 0; i < diags->nr; i++)
+			if (diags->items[i].severity == FLOE_SEV_ERROR &&
+			    floe_diags_addf(failures, FLOE_SEV_ERROR, NULL,
+					    diags->items[i].loc, "%s",
+					    diags->items[i].message))
+				return EXIT_INTERNAL;
+		return cli_fail(failures, pa->path, "the platform file '%s' has "
+			    "errors", pa->path);
 	}
 	if (err != FLOE_OK) {
 		cli_error("%s", floe_strerror(err));
 		return EXIT_INTERNAL;
 	}
-	if (a->catalog && !floe_platform_catalog(pa->platform, a->catalog)) {
-		cli_error("--catalog: '%s' has no catalog named '%s'",
-			  pa->path, a->catalog);
-		return EXIT_USAGE;
-	}
+	if (a->catalog && !floe_platform_catalog(pa->platform, a->catalog))
+		return cli_fail(failures, pa->path, "--catalog: '%s' has no "
+			    "catalog named '%s'", pa->path, a->catalog);
 	if (!a->catalog && !floe_platform_catalog(pa->platform, "default") &&
-	    pa->platform->nr_catalogs != 1) {
+	    pa->platform->nr_catalogs != 1)
 		/* checking nothing must not look like passing */
-		cli_error("'%s' has %zu catalogs and none is named 'default'; "
-			  "choose one with --catalog", pa->path,
-			  pa->platform->nr_catalogs);
-		return EXIT_USAGE;
-	}
+		return cli_fail(failures, pa->path, "'%s' has %zu catalogs and none "
+			    "is named 'default'; choose one with --catalog",
+			    pa->path, pa->platform->nr_catalogs);
 	/* its warnings are about the platform file: shown, not counted */
 	if (!a->quiet)
 		print_diags_gcc(diags, stderr);
@@ -426,7 +438,8 @@ static int has_output(struct floe_profiles *const *models, size_t n,
  */
 static int verify_one(const struct lint_args *a,
 		      const struct floe_profiles *model,
-		      struct floe_verify_log *log, struct floe_diags *out)
+		      struct floe_verify_log *log, struct floe_diags *out,
+		      struct floe_diags *failures)
 {
 	struct floe_verify_options vopt;
 	enum floe_err err;
@@ -437,10 +450,11 @@ static int verify_one(const struct lint_args *a,
 	vopt.log = log;
 	err = floe_verify_profiles(model, &vopt, out);
 	if (err == FLOE_ERR_IO) {
-		cli_error("--verify: %s", log->error ? log->error
-			  : "cannot load DuckDB");
+		int r = cli_fail(failures, NULL, "--verify: %s", log->error ?
+			     log->error : "cannot load DuckDB");
+
 		fprintf(stderr, "%s\n", floe_verify_hint());
-		return EXIT_USAGE;
+		return r;
 	}
 	if (err == FLOE_ERR_USAGE) {
 		floe_diags_release(out);	/* no such output here */
@@ -489,16 +503,20 @@ static int run(int argc, char **argv, int check)
 	struct floe_config *config = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT, pdiags = FLOE_DIAGS_INIT;
 	struct floe_diags vdiags = FLOE_DIAGS_INIT;
+	struct floe_diags failures = FLOE_DIAGS_INIT;
 	struct floe_verify_log vlog = FLOE_VERIFY_LOG_INIT;
+	static const struct floe_report_rules rules = FLOE_REPORT_RULES;
 	struct floe_report_opts ropts;
 	struct floe_profiles_options popt;
 	struct floe_profiles **models = NULL;
 	char **bufs = NULL;
+	struct floe_text *texts = NULL;
 	struct floe_project *project = NULL;
 	struct cli_names names = { NULL, NULL, 0 };
-	char *report = NULL;
+	struct cli_names fnames = { NULL, NULL, 0 };
+	char *report = NULL, *found = NULL;
 	size_t report_len = 0, files = 0;
-	int ret, r, unreadable = 0;
+	int ret, r;
 	enum floe_err err;
 
 	ret = parse_args(argc, argv, &a, check);
@@ -512,16 +530,20 @@ static int run(int argc, char **argv, int check)
 	opt.limits = floe_yaml_default_limits();
 	opt.limits.max_bytes = a.max;
 
-	ret = cli_load_config(a.config, a.no_config, &config);
+	/* found here, so that a failure can name it after the lookup */
+	if (!a.config && !a.no_config)
+		found = floe_config_find(".");
+	ret = cli_load_config(a.config ? a.config : found, a.no_config,
+			      &config, &failures);
 	if (ret)
-		goto out;
+		goto report;
 	if (config)
 		opt.levels = floe_config_levels(config);
 	opt.alias = a.alias ? a.alias : floe_config_alias(config);
 	for (size_t i = 0; i < a.nr_platforms; i++) {
-		ret = load_platform(&a, &a.platforms[i], &pdiags);
+		ret = load_platform(&a, &a.platforms[i], &pdiags, &failures);
 		if (ret)
-			goto out;
+			goto report;
 	}
 	if (a.nr_platforms) {
 		opt.platform_for = platform_for;
@@ -531,7 +553,8 @@ static int run(int argc, char **argv, int check)
 	/* each file is read and parsed once: every step below uses its model */
 	bufs = calloc((size_t)argc, sizeof(*bufs));
 	models = calloc((size_t)argc, sizeof(*models));
-	if (!bufs || !models) {
+	texts = calloc((size_t)argc, sizeof(*texts));	/* for the report */
+	if (!bufs || !models || !texts) {
 		ret = EXIT_INTERNAL;
 		goto out;
 	}
@@ -549,9 +572,11 @@ static int run(int argc, char **argv, int check)
 		err = floe_read_file(path, a.max, &bufs[files], &len, &errnum);
 		if (err == FLOE_ERR_IO) {
 			/* the other files are still checked; exit 2 at the end */
-			cli_error("cannot read '%s': %s", name,
-				  strerror(errnum));
-			unreadable = 1;
+			if (cli_fail(&failures, name, "cannot read '%s': %s",
+				     name, strerror(errnum)) == EXIT_INTERNAL) {
+				ret = EXIT_INTERNAL;
+				goto out;
+			}
 			continue;
 		}
 		if (err == FLOE_ERR_TOO_BIG) {
@@ -575,43 +600,48 @@ static int run(int argc, char **argv, int check)
 			ret = EXIT_INTERNAL;
 			goto out;
 		}
+		texts[files].name = name;
+		texts[files].buf = bufs[files];
+		texts[files].len = len;
 		files++;
 	}
 
 	/* the usage errors, before anything runs (DuckDB included) */
 	if (a.target && files && !has_output(models, files, a.target)) {
-		cli_error("no profile has an output named '%s' (--target)",
-			  a.target);
-		ret = EXIT_USAGE;
-		goto out;
+		ret = cli_fail(&failures, NULL, "no profile has an output "
+			       "named '%s' (--target)", a.target);
+		goto report;
 	}
 	for (size_t i = 0; i < a.nr_platforms; i++)
 		if (a.platforms[i].target && files &&
 		    !has_output(models, files, a.platforms[i].target)) {
-			cli_error("--platform %s=%s: no profile has an output "
-				  "named '%s'", a.platforms[i].target,
-				  a.platforms[i].path, a.platforms[i].target);
-			ret = EXIT_USAGE;
-			goto out;
+			ret = cli_fail(&failures, a.platforms[i].path,
+				       "--platform %s=%s: no profile has an "
+				       "output named '%s'",
+				       a.platforms[i].target,
+				       a.platforms[i].path,
+				       a.platforms[i].target);
+			goto report;
 		}
 	if (check && files) {
 		const char *name;
 
 		if (unpaired_output(&a, models, files, &name)) {
-			cli_error("output '%s' has no platform to be checked "
-				  "against: pair it with --platform %s=FILE, or "
-				  "give a plain --platform FILE for the others",
-				  name, name);
-			ret = EXIT_USAGE;
-			goto out;
+			ret = cli_fail(&failures, NULL, "output '%s' has no "
+				       "platform to be checked against: pair "
+				       "it with --platform %s=FILE, or give a "
+				       "plain --platform FILE for the others",
+				       name, name);
+			goto report;
 		}
 	}
 
 	for (size_t i = 0; i < files; i++) {
 		if (a.verify) {
-			ret = verify_one(&a, models[i], &vlog, &vdiags);
+			ret = verify_one(&a, models[i], &vlog, &vdiags,
+					 &failures);
 			if (ret)
-				goto out;
+				goto report;
 			opt.merge = &vdiags;
 		}
 		err = floe_lint_profiles(models[i], &opt, &diags);
@@ -633,10 +663,10 @@ static int run(int argc, char **argv, int check)
 					 models, files, &opt, &diags, &project,
 					 &errnum);
 		if (err == FLOE_ERR_IO) {
-			cli_error("--project: cannot read '%s/dbt_project.yml': "
-				  "%s", a.project, strerror(errnum));
-			ret = EXIT_USAGE;
-			goto out;
+			ret = cli_fail(&failures, NULL, "--project: cannot read "
+				   "'%s/dbt_project.yml': %s", a.project,
+				   strerror(errnum));
+			goto report;
 		}
 		if (err != FLOE_OK) {
 			cli_error("%s", floe_strerror(err));
@@ -648,12 +678,30 @@ static int run(int argc, char **argv, int check)
 	if (a.verify && !a.quiet && vlog.duckdb_version)
 		fprintf(stderr, "verified on DuckDB %s\n", vlog.duckdb_version);
 
+report:
+	if (ret == EXIT_INTERNAL)
+		goto out;
+	/* a run that stopped early (ret is EXIT_USAGE) was said on stderr:
+	 * the formats for people add nothing; the machine formats report
+	 * what was checked and what could not be, never a clean run */
+	if (ret && (a.format == FLOE_FORMAT_TEXT ||
+		    a.format == FLOE_FORMAT_GCC))
+		goto out;
 	floe_diags_sort(&diags);
-	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF)
+	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF ||
+	    a.format == FLOE_FORMAT_GITLAB) {
 		cli_repo_relative(&diags, &names);
+		cli_repo_relative(&failures, &fnames);
+		cli_rename_texts(texts, files, &names);
+	}
 	memset(&ropts, 0, sizeof(ropts));
 	ropts.color = cli_use_color(a.format, a.color);
 	ropts.tool_version = FLOE_VERSION;
+	ropts.rules = &rules;
+	ropts.rules_url = a.rules_url ? a.rules_url : FLOE_RULES_URL;
+	ropts.files = texts;
+	ropts.nr_files = files;
+	ropts.failures = &failures;
 	err = floe_report(a.format, &diags, &ropts, &report, &report_len);
 	if (err != FLOE_OK) {
 		cli_error("%s", floe_strerror(err));
@@ -666,12 +714,14 @@ static int run(int argc, char **argv, int check)
 		ret = EXIT_USAGE;
 		goto out;
 	}
+	if (ret)
+		goto out;
 	if (a.format == FLOE_FORMAT_TEXT && !a.quiet)
 		cli_summary(&diags, files);
 
 	r = diags.nr_errors || (a.strict && diags.nr_warnings);
 	ret = r && !a.exit_zero ? EXIT_FINDINGS : EXIT_CLEAN;
-	if (unreadable)
+	if (failures.nr)
 		ret = EXIT_USAGE;	/* some files could not be checked */
 out:
 	for (size_t i = 0; models && i < files; i++)
@@ -680,6 +730,7 @@ out:
 		free(bufs[i]);
 	free(models);
 	free(bufs);
+	free(texts);
 	free(report);
 	for (size_t i = 0; i < a.nr_platforms; i++) {
 		floe_platform_free(a.platforms[i].platform);
@@ -689,9 +740,12 @@ out:
 	floe_diags_release(&diags);
 	floe_diags_release(&pdiags);
 	floe_diags_release(&vdiags);
+	floe_diags_release(&failures);
 	floe_verify_log_release(&vlog);
 	floe_project_free(project);
 	cli_names_release(&names);
+	cli_names_release(&fnames);
+	free(found);
 	return ret;
 }
 

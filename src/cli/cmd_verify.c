@@ -45,7 +45,8 @@ const char verify_usage[] =
 	"(default: "
 	FLOE_DBT_DUCKDB_LATEST ")\n"
 	"      --format FORMAT      auto (default), text, gcc, json, sarif, "
-	"github\n"
+	"github,\n"
+	"                           gitlab, junit, checkstyle\n"
 	"      --color WHEN         auto (default), always, never\n"
 	"      --strict             warnings fail too (exit 1)\n"
 	"      --exit-zero          exit 0 even with findings\n"
@@ -173,11 +174,15 @@ int cmd_verify(int argc, char **argv)
 	struct verify_args a;
 	struct floe_verify_log log = FLOE_VERIFY_LOG_INIT;
 	struct floe_diags diags = FLOE_DIAGS_INIT;
+	struct floe_diags failures = FLOE_DIAGS_INIT;
+	static const struct floe_report_rules rules = FLOE_REPORT_RULES;
 	struct floe_report_opts ropts;
+	struct floe_text *texts = NULL;
 	struct cli_names names = { NULL, NULL, 0 };
+	struct cli_names fnames = { NULL, NULL, 0 };
 	char **bufs = NULL, *report = NULL, *text = NULL;
 	size_t report_len = 0, text_len = 0, files = 0, base;
-	int ret, unusable = 0;
+	int ret;
 	enum floe_err err;
 
 	ret = parse_args(argc, argv, &a);
@@ -188,8 +193,11 @@ int cmd_verify(int argc, char **argv)
 	a.opt.log = &log;
 
 	bufs = calloc((size_t)argc, sizeof(*bufs));
-	if (!bufs)
-		return EXIT_INTERNAL;
+	texts = calloc((size_t)argc, sizeof(*texts));
+	if (!bufs || !texts) {
+		ret = EXIT_INTERNAL;
+		goto out;
+	}
 	for (int i = optind; i < argc; i++) {
 		const char *path = argv[i];
 		const char *name = strcmp(path, "-") ? path
@@ -199,16 +207,16 @@ int cmd_verify(int argc, char **argv)
 
 		err = floe_read_file(path, a.max, &bufs[i], &len, &errnum);
 		/* like lint: report, check the other files, exit 2 at the end */
-		if (err == FLOE_ERR_IO) {
-			cli_error("cannot read '%s': %s", name,
-				  strerror(errnum));
-			unusable = 1;
-			continue;
-		}
-		if (err == FLOE_ERR_TOO_BIG) {
-			cli_error("'%s' is larger than %zu bytes (raise it "
-				  "with --max-size)", name, a.max);
-			unusable = 1;
+		if (err == FLOE_ERR_IO || err == FLOE_ERR_TOO_BIG) {
+			ret = err == FLOE_ERR_IO ?
+			      cli_fail(&failures, name, "cannot read '%s': %s",
+				       name, strerror(errnum)) :
+			      cli_fail(&failures, name, "'%s' is larger than "
+				       "%zu bytes (raise it with --max-size)",
+				       name, a.max);
+			if (ret == EXIT_INTERNAL)
+				goto out;
+			ret = EXIT_CLEAN;
 			continue;
 		}
 		if (err != FLOE_OK) {
@@ -218,11 +226,10 @@ int cmd_verify(int argc, char **argv)
 		base = diags.nr;
 		err = floe_verify(name, bufs[i], len, &a.opt, &diags);
 		if (err == FLOE_ERR_IO) {
-			cli_error("%s", log.error ? log.error
-				  : "cannot load DuckDB");
+			ret = cli_fail(&failures, NULL, "%s", log.error ?
+				       log.error : "cannot load DuckDB");
 			fprintf(stderr, "%s\n", floe_verify_hint());
-			ret = EXIT_USAGE;
-			goto out;
+			goto report;
 		}
 		if (err == FLOE_ERR_USAGE) {
 			/* no such profile or target in this file: say so and
@@ -234,6 +241,15 @@ int cmd_verify(int argc, char **argv)
 						NULL, diags.items[k].loc, "%s",
 						diags.items[k].message);
 			print_diags_gcc(&d, stderr);
+			/* a failure for the report: what was not verified */
+			for (size_t k = 0; k < d.nr; k++)
+				if (floe_diags_addf(&failures, FLOE_SEV_ERROR,
+						    NULL, d.items[k].loc, "%s",
+						    d.items[k].message)) {
+					floe_diags_release(&d);
+					ret = EXIT_INTERNAL;
+					goto out;
+				}
 			floe_diags_release(&d);
 			while (diags.nr > base) {
 				struct floe_diag *g = &diags.items[--diags.nr];
@@ -241,7 +257,6 @@ int cmd_verify(int argc, char **argv)
 				diags.nr_errors -= g->severity == FLOE_SEV_ERROR;
 				free(g->message);
 			}
-			unusable = 1;
 			continue;
 		}
 		if (err == FLOE_ERR_TOO_BIG) {
@@ -254,6 +269,9 @@ int cmd_verify(int argc, char **argv)
 			ret = EXIT_INTERNAL;
 			goto out;
 		}
+		texts[files].name = name;
+		texts[files].buf = bufs[i];
+		texts[files].len = len;
 		files++;
 	}
 
@@ -264,12 +282,28 @@ int cmd_verify(int argc, char **argv)
 		}
 		fwrite(text, 1, text_len, stderr);
 	}
+report:
+	/* as in lint: a run that stopped early says so in machine formats */
+	if (ret == EXIT_INTERNAL)
+		goto out;
+	if (ret && (a.format == FLOE_FORMAT_TEXT ||
+		    a.format == FLOE_FORMAT_GCC))
+		goto out;
 	floe_diags_sort(&diags);
-	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF)
+	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF ||
+	    a.format == FLOE_FORMAT_GITLAB) {
 		cli_repo_relative(&diags, &names);
+		cli_repo_relative(&failures, &fnames);
+		cli_rename_texts(texts, files, &names);
+	}
 	memset(&ropts, 0, sizeof(ropts));
 	ropts.color = cli_use_color(a.format, a.color);
 	ropts.tool_version = FLOE_VERSION;
+	ropts.rules = &rules;
+	ropts.rules_url = FLOE_RULES_URL;
+	ropts.files = texts;
+	ropts.nr_files = files;
+	ropts.failures = &failures;
 	err = floe_report(a.format, &diags, &ropts, &report, &report_len);
 	if (err != FLOE_OK) {
 		cli_error("%s", floe_strerror(err));
@@ -282,11 +316,13 @@ int cmd_verify(int argc, char **argv)
 		ret = EXIT_USAGE;
 		goto out;
 	}
+	if (ret)
+		goto out;
 	if (a.format == FLOE_FORMAT_TEXT && !a.quiet)
 		cli_summary(&diags, files);
 	ret = (diags.nr_errors || (a.strict && diags.nr_warnings)) &&
 	      !a.exit_zero ? EXIT_FINDINGS : EXIT_CLEAN;
-	if (unusable)
+	if (failures.nr)
 		ret = EXIT_USAGE;	/* some files could not be verified */
 out:
 	for (int i = 0; bufs && i < argc; i++)
@@ -296,6 +332,9 @@ out:
 	free(text);
 	floe_verify_log_release(&log);
 	floe_diags_release(&diags);
+	floe_diags_release(&failures);
+	free(texts);
 	cli_names_release(&names);
+	cli_names_release(&fnames);
 	return ret;
 }

@@ -23,23 +23,45 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/*
+ * Something kept the run from checking all it was given (exit 2): say
+ * so on stderr, and keep it for the report, so that a machine format
+ * never reads as a clean run.  `file` is borrowed (NULL: no file).
+ * Returns EXIT_USAGE, or EXIT_INTERNAL when memory ran out.
+ */
+int cli_fail(struct floe_diags *failures, const char *file,
+	     const char *fmt, ...)
+{
+	struct floe_loc loc = { file, { 0, 0 }, { 0, 0 } };
+	va_list ap;
+	int r;
+
+	fputs("floe-profiles: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	va_start(ap, fmt);
+	r = floe_diags_vaddf(failures, FLOE_SEV_ERROR, NULL, loc, fmt, ap);
+	va_end(ap);
+	return r ? EXIT_INTERNAL : EXIT_USAGE;
+}
+
+/*
+ * The report's gcc format is the one gcc printer; this adds the count of
+ * what the list's cap dropped.
+ */
 void print_diags_gcc(const struct floe_diags *d, FILE *f)
 {
-	for (size_t i = 0; i < d->nr; i++) {
-		const struct floe_diag *g = &d->items[i];
+	char *out = NULL;
+	size_t len = 0;
 
-		fputs(g->loc.file ? g->loc.file : "floe-profiles", f);
-		if (g->loc.start.line) {
-			fprintf(f, ":%u", g->loc.start.line);
-			if (g->loc.start.column)
-				fprintf(f, ":%u", g->loc.start.column);
-		}
-		fprintf(f, ": %s: %s", floe_severity_name(g->severity),
-			g->message);
-		if (g->rule)
-			fprintf(f, " [%s]", g->rule);
-		fputc('\n', f);
-	}
+	if (floe_report(FLOE_FORMAT_GCC, d, NULL, &out, &len) == FLOE_OK)
+		fwrite(out, 1, len, f);
+	else
+		fprintf(f, "floe-profiles: %zu diagnostics not shown (out of "
+			"memory)\n", d->nr);
+	free(out);
 	if (d->dropped)
 		fprintf(f, "floe-profiles: %zu more diagnostics not shown\n",
 			d->dropped);
@@ -116,7 +138,8 @@ int cli_bad_option(int c, const char *option, const char *usage)
 	return EXIT_USAGE;
 }
 
-int cli_load_config(const char *path, int no_config, struct floe_config **out)
+int cli_load_config(const char *path, int no_config, struct floe_config **out,
+		    struct floe_diags *problems)
 {
 	struct floe_diags diags = FLOE_DIAGS_INIT;
 	char *found = NULL, *buf = NULL;
@@ -139,6 +162,15 @@ int cli_load_config(const char *path, int no_config, struct floe_config **out)
 			  err == FLOE_ERR_IO ? strerror(errnum)
 					     : floe_strerror(err));
 		ret = err == FLOE_ERR_NOMEM ? EXIT_INTERNAL : EXIT_USAGE;
+		if (problems && found != path) {
+			struct floe_loc loc = { path, { 0, 0 }, { 0, 0 } };
+
+			if (floe_diags_addf(problems, FLOE_SEV_ERROR, NULL, loc,
+					    "cannot read the configuration: %s",
+					    err == FLOE_ERR_IO ? strerror(errnum)
+					    : floe_strerror(err)))
+				ret = EXIT_INTERNAL;
+		}
 		goto out;
 	}
 	err = floe_config_load(path, buf, len, out, &diags);
@@ -147,6 +179,10 @@ int cli_load_config(const char *path, int no_config, struct floe_config **out)
 		ret = EXIT_INTERNAL;
 	else if (err != FLOE_OK)
 		ret = EXIT_USAGE;
+	/* the messages name `path`: only a caller's path outlives us */
+	if (ret == EXIT_USAGE && problems && found != path &&
+	    floe_diags_move(problems, &diags))
+		ret = EXIT_INTERNAL;
 out:
 	floe_diags_release(&diags);
 	free(buf);
@@ -235,8 +271,8 @@ int cli_parse_format(const char *s, enum floe_format *out)
 	}
 	if (!floe_format_parse(s, out))
 		return EXIT_CLEAN;
-	cli_error("--format: '%s' is not one of auto, text, gcc, json, sarif, "
-		  "github", s);
+	cli_error("--format: '%s' is not one of auto, %s", s,
+		  floe_format_names);
 	return EXIT_USAGE;
 }
 
@@ -302,6 +338,15 @@ void cli_repo_relative(struct floe_diags *d, struct cli_names *n)
 	}
 out:
 	free(root);
+}
+
+void cli_rename_texts(struct floe_text *t, size_t nr,
+		      const struct cli_names *n)
+{
+	for (size_t i = 0; i < nr; i++)
+		for (size_t j = 0; j < n->nr; j++)
+			if (n->from[j] == t[i].name && n->to[j])
+				t[i].name = n->to[j];
 }
 
 void cli_names_release(struct cli_names *n)

@@ -2,8 +2,9 @@
 # Make sure the Debian (bookworm) packages floe-profiles needs are there.
 #
 #   sh tests/deps.sh build   compiler, CMake, libyaml, libcyaml
-#   sh tests/deps.sh test    the same, plus cmocka, PyYAML and jsonschema
-#                            (SARIF validation) for the tests
+#   sh tests/deps.sh test    the same, plus cmocka, PyYAML, jsonschema
+#                            (SARIF validation) and xmllint (junit and
+#                            checkstyle) for the tests
 #
 # As root, missing packages are installed with apt-get.  Otherwise the
 # exact apt-get line is printed and the script fails.
@@ -31,6 +32,8 @@ if [ "${1:-build}" = test ]; then
 		want "python3 python3-yaml"
 	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 ||
 		want python3-jsonschema
+	# xmllint reads the junit and checkstyle reports in the tests
+	command -v xmllint >/dev/null 2>&1 || want libxml2-utils
 	# npm fetches the DuckDB library verify's tests run on
 	command -v npm >/dev/null 2>&1 || want npm
 fi

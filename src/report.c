@@ -38,7 +38,7 @@ struct out {
 	int failed;
 	const struct floe_report_opts *opts;
 	/* where the line of the last fingerprint was found */
-	const struct floe_text *cur_file;
+	const struct floe_report_file *cur_file;
 	unsigned cur_line;
 	size_t cur_off;
 };
@@ -329,7 +329,7 @@ static int blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
-static const struct floe_text *source_of(const struct out *o,
+static const struct floe_report_file *source_of(const struct out *o,
 					 const char *file)
 {
 	const struct floe_report_opts *op = o->opts;
@@ -341,7 +341,7 @@ static const struct floe_text *source_of(const struct out *o,
 }
 
 /* The text of line `line` (1-based) of t; NULL past its end. */
-static const char *line_of(struct out *o, const struct floe_text *t,
+static const char *line_of(struct out *o, const struct floe_report_file *t,
 			   unsigned line, size_t *len)
 {
 	size_t off;
@@ -373,7 +373,7 @@ static const char *line_of(struct out *o, const struct floe_text *t,
 
 static uint64_t finding_hash(struct out *o, const struct floe_diag *g)
 {
-	const struct floe_text *t = source_of(o, g->loc.file);
+	const struct floe_report_file *t = source_of(o, g->loc.file);
 	const char *line = NULL;
 	size_t len = 0;
 	uint64_t h = FNV_OFFSET;

@@ -63,13 +63,20 @@ struct floe_report_opts {
 	/* the files that were read, with their text (borrowed): SARIF and
 	 * gitlab fingerprint a finding by its line's text; junit and
 	 * checkstyle list the files without findings too */
-	const struct floe_text *files;
+	const struct floe_report_file *files;
 	size_t nr_files;
 	/* what kept the run from checking everything it was given (an
 	 * unreadable file, a broken platform or configuration): reported
 	 * with the findings, and SARIF's executionSuccessful is false.
 	 * NULL or empty when the run was complete. */
 	const struct floe_diags *failures;
+};
+
+/* A file that was read, with its text (all borrowed). */
+struct floe_report_file {
+	const char *name;	/* as the findings name it */
+	const char *buf;
+	size_t len;
 };
 
 /** "text", "gcc", ... -> format; 0 on success, -1 if unknown. */

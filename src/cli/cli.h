@@ -74,8 +74,8 @@ void cli_repo_relative(struct floe_diags *d, struct cli_names *n);
 void cli_names_release(struct cli_names *n);
 
 /* Give the texts the names cli_repo_relative() gave their findings. */
-struct floe_text;
-void cli_rename_texts(struct floe_text *t, size_t nr,
+struct floe_report_file;
+void cli_rename_texts(struct floe_report_file *t, size_t nr,
 		      const struct cli_names *n);
 
 /* "3 errors, 1 warning in 2 files" on stderr. */

@@ -362,10 +362,10 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 	err = floe_read_file(pa->path, a->max, &pa->buf, &len, &errnum);
 	if (err == FLOE_ERR_IO)
 		return cli_fail(failures, pa->path, "cannot read '%s': %s",
-			    pa->path, strerror(errnum));
+				pa->path, strerror(errnum));
 	if (err == FLOE_ERR_TOO_BIG)
 		return cli_fail(failures, pa->path, "'%s' is larger than %zu bytes "
-			    "(raise it with --max-size)", pa->path, a->max);
+				"(raise it with --max-size)", pa->path, a->max);
 	if (err != FLOE_OK) {
 		cli_error("%s", floe_strerror(err));
 		return EXIT_INTERNAL;
@@ -382,7 +382,7 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 					    diags->items[i].message))
 				return EXIT_INTERNAL;
 		return cli_fail(failures, pa->path, "the platform file '%s' has "
-			    "errors", pa->path);
+				"errors", pa->path);
 	}
 	if (err != FLOE_OK) {
 		cli_error("%s", floe_strerror(err));
@@ -390,13 +390,13 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 	}
 	if (a->catalog && !floe_platform_catalog(pa->platform, a->catalog))
 		return cli_fail(failures, pa->path, "--catalog: '%s' has no "
-			    "catalog named '%s'", pa->path, a->catalog);
+				"catalog named '%s'", pa->path, a->catalog);
 	if (!a->catalog && !floe_platform_catalog(pa->platform, "default") &&
 	    pa->platform->nr_catalogs != 1)
 		/* checking nothing must not look like passing */
 		return cli_fail(failures, pa->path, "'%s' has %zu catalogs and none "
-			    "is named 'default'; choose one with --catalog",
-			    pa->path, pa->platform->nr_catalogs);
+				"is named 'default'; choose one with --catalog",
+				pa->path, pa->platform->nr_catalogs);
 	/* its warnings are about the platform file: shown, not counted */
 	if (!a->quiet)
 		print_diags_gcc(diags, stderr);
@@ -451,7 +451,7 @@ static int verify_one(const struct lint_args *a,
 	err = floe_verify_profiles(model, &vopt, out);
 	if (err == FLOE_ERR_IO) {
 		int r = cli_fail(failures, NULL, "--verify: %s", log->error ?
-			     log->error : "cannot load DuckDB");
+				 log->error : "cannot load DuckDB");
 
 		fprintf(stderr, "%s\n", floe_verify_hint());
 		return r;
@@ -510,7 +510,7 @@ static int run(int argc, char **argv, int check)
 	struct floe_profiles_options popt;
 	struct floe_profiles **models = NULL;
 	char **bufs = NULL;
-	struct floe_text *texts = NULL;
+	struct floe_report_file *texts = NULL;
 	struct floe_project *project = NULL;
 	struct cli_names names = { NULL, NULL, 0 };
 	struct cli_names fnames = { NULL, NULL, 0 };
@@ -664,8 +664,8 @@ static int run(int argc, char **argv, int check)
 					 &errnum);
 		if (err == FLOE_ERR_IO) {
 			ret = cli_fail(&failures, NULL, "--project: cannot read "
-				   "'%s/dbt_project.yml': %s", a.project,
-				   strerror(errnum));
+				       "'%s/dbt_project.yml': %s", a.project,
+				       strerror(errnum));
 			goto report;
 		}
 		if (err != FLOE_OK) {

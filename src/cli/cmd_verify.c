@@ -177,7 +177,7 @@ int cmd_verify(int argc, char **argv)
 	struct floe_diags failures = FLOE_DIAGS_INIT;
 	static const struct floe_report_rules rules = FLOE_REPORT_RULES;
 	struct floe_report_opts ropts;
-	struct floe_text *texts = NULL;
+	struct floe_report_file *texts = NULL;
 	struct cli_names names = { NULL, NULL, 0 };
 	struct cli_names fnames = { NULL, NULL, 0 };
 	char **bufs = NULL, *report = NULL, *text = NULL;

@@ -340,7 +340,7 @@ out:
 	free(root);
 }
 
-void cli_rename_texts(struct floe_text *t, size_t nr,
+void cli_rename_texts(struct floe_report_file *t, size_t nr,
 		      const struct cli_names *n)
 {
 	for (size_t i = 0; i < nr; i++)

@@ -915,7 +915,7 @@ static const char fp_after[] =
 static char *fingerprint_of(const char *buf, unsigned line, unsigned nth)
 {
 	static char msg[] = "a setting";
-	struct floe_text t = { "profiles.yml", buf, strlen(buf) };
+	struct floe_report_file t = { "profiles.yml", buf, strlen(buf) };
 	struct floe_report_rules rules = FLOE_REPORT_RULES;
 	struct floe_report_opts opts;
 	struct floe_diag items[] = {
@@ -1138,7 +1138,7 @@ static void test_report_gitlab_code_quality(void **state)
 
 static void test_report_junit_suites_per_file(void **state)
 {
-	struct floe_text files[] = {
+	struct floe_report_file files[] = {
 		{ "clean.yml", "a: 1\n", 5 },
 		{ "profiles.yml", "", 0 },
 	};
@@ -1196,7 +1196,7 @@ static void test_report_junit_suites_per_file(void **state)
 
 static void test_report_checkstyle_lists_every_file(void **state)
 {
-	struct floe_text files[] = { { "clean.yml", "", 0 } };
+	struct floe_report_file files[] = { { "clean.yml", "", 0 } };
 	struct floe_report_opts opts;
 	struct floe_diags d = sample_list();
 	char *out;

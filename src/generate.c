@@ -43,6 +43,8 @@ struct plan {
 	long long threads;
 	struct setting settings[MAX_SETTINGS];
 	size_t nr_settings;
+	struct setting config[MAX_SETTINGS];	/* config_options */
+	size_t nr_config;
 	int need_aws;			/* credential_chain needs `aws` */
 
 	struct attach_entry a;		/* the catalog (attach_plan.c) */
@@ -151,6 +153,41 @@ static int setting_truth(const struct floe_node *v)
 	return fe_duckdb_bool(v->value);
 }
 
+/*
+ * A setting DuckDB takes when the database starts but refuses, for some
+ * or every value, from SET once it runs (start-up-only and secret-manager
+ * settings): it goes to `config_options`, which dbt-duckdb passes to
+ * duckdb.connect(), before anything else runs.
+ */
+static int startup_setting(const char *key)
+{
+	const struct fe_setting *s = fe_setting_find(key, FE_DUCKDB_DEFAULT);
+
+	return s && (s->flags & (FE_SET_STARTUP_ONLY | FE_SET_STARTUP_RELAX |
+				 FE_SET_SECRET_MANAGER));
+}
+
+/* A scalar property as a setting value: booleans as "true"/"false". */
+static void add_setting(struct gen *g, const struct floe_compute *c,
+			const char *key, const struct floe_node *v,
+			struct setting *list, size_t *nr)
+{
+	if (*nr == MAX_SETTINGS)
+		return;
+	if (v->kind != FLOE_NODE_SCALAR || v->type == FLOE_TYPE_NULL) {
+		ERR(g, v, "compute.%s.properties.%s: expected a scalar, found "
+		    "%s", c->name, key, floe_node_describe(v));
+		return;
+	}
+	if (!plan_jinja_free(&g->pc, v, "compute", c->name,
+			     plan_fmt(&g->pc, "properties.%s", key), v->value))
+		return;
+	list[*nr].key = key;
+	list[*nr].value = v->type == FLOE_TYPE_BOOL
+			  ? (yaml_bool_true(v) ? "true" : "false") : v->value;
+	(*nr)++;
+}
+
 /* DuckDB setting names are case-insensitive. */
 static int in_list(const char *s, const char *const *list)
 {
@@ -206,34 +243,19 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 				    v->kind == FLOE_NODE_SCALAR ? "'" : "");
 			else
 				pl->threads = t;
+		} else if (startup_setting(key)) {
+			add_setting(g, c, key, v, pl->config, &pl->nr_config);
 		} else if (fe_setting_refusal(key, setting_truth(v),
 					      FE_DUCKDB_DEFAULT)) {
+			/* refused by SET and not a start-up setting */
 			ERR(g, k, "compute.%s.properties.%s: dbt-duckdb "
 			    "applies settings with SET after the catalog "
 			    "ATTACH, and DuckDB refuses to change this one "
-			    "then (secret-manager and start-up settings); it "
-			    "is never written to the profile (set it in "
-			    "dbt's config_options by hand if you really need "
-			    "it)", c->name, key);
+			    "then; it is never written to the profile",
+			    c->name, key);
 		} else if (in_list(key, runtime_settings)) {
-			if (pl->nr_settings == MAX_SETTINGS)
-				continue;
-			if (v->kind != FLOE_NODE_SCALAR ||
-			    v->type == FLOE_TYPE_NULL) {
-				ERR(g, v, "compute.%s.properties.%s: expected "
-				    "a scalar, found %s", c->name, key,
-				    floe_node_describe(v));
-				continue;
-			}
-			if (!plan_jinja_free(&g->pc, v, "compute", c->name,
-					plan_fmt(&g->pc, "properties.%s", key), v->value))
-				continue;
-			pl->settings[pl->nr_settings].key = key;
-			pl->settings[pl->nr_settings].value =
-				v->type == FLOE_TYPE_BOOL
-				? (yaml_bool_true(v) ? "true" : "false")
-				: v->value;
-			pl->nr_settings++;
+			add_setting(g, c, key, v, pl->settings,
+				    &pl->nr_settings);
 		} else {
 			WARN(g, k, "compute.%s.properties: '%s' is not used "
 			     "by the generator and is ignored", c->name, key);
@@ -400,6 +422,14 @@ static void emit_target(struct yemit *e, const struct plan *pl)
 	if (pl->need_aws)
 		yemit_str(e, "aws");
 	yemit_seq_end(e);
+
+	if (pl->nr_config) {
+		yemit_str(e, "config_options");
+		yemit_map_start(e);
+		for (size_t i = 0; i < pl->nr_config; i++)
+			yemit_kv(e, pl->config[i].key, pl->config[i].value);
+		yemit_map_end(e);
+	}
 
 	if (pl->nr_settings) {
 		yemit_str(e, "settings");

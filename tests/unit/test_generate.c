@@ -829,16 +829,53 @@ static void test_generate_refuses_threads_that_are_not_an_integer(
 	expect_line(c->out, "threads: 1024");
 }
 
-static void test_generate_refuses_settings_duckdb_rejects_after_attach(
+/*
+ * The block of one output's `section:` (settings, config_options), as a
+ * copy the caller frees; "" when the output has none.
+ */
+static char *section_block(const char *out, const char *section)
+{
+	char head[64];
+	const char *s, *e;
+
+	snprintf(head, sizeof(head), "\n      %s:\n", section);
+	s = strstr(out, head);
+	if (!s)
+		return strdup("");
+	s += strlen(head);
+	for (e = s; !strncmp(e, "        ", 8);)
+		e = strchr(e, '\n') + 1;
+	return strndup(s, (size_t)(e - s));
+}
+
+/* Whether `name` (any case) is a key of the output's `section:`. */
+static int in_section(const char *out, const char *section, const char *name)
+{
+	char *block = section_block(out, section);
+	int found;
+
+	assert_non_null(block);
+	found = find_nocase(block, name) != NULL;
+	free(block);
+	return found;
+}
+
+/*
+ * The settings DuckDB refuses from SET once it runs (start-up-only and
+ * secret-manager ones; docs/generate.md) go to config_options, which
+ * dbt-duckdb passes to duckdb.connect() before anything runs: never to
+ * settings, whatever the value.
+ */
+static void test_generate_puts_startup_settings_in_config_options(
 	void **state)
 {
 	struct ctx *c = *state;
-	/* docs/generate.md, the refusal list: refused for any value */
+	/* refused for any value */
 	static const char *const refused[] = {
 		"allow_persistent_secrets", "secret_directory", "access_mode",
 		"custom_user_agent", "duckdb_api",
 	};
-	/* refused only when the value relaxes them (true) */
+	/* refused only when the value relaxes them: start-up settings too */
 	static const char *const relaxing[] = {
 		"allow_unredacted_secrets", "allow_unsigned_extensions",
 		"enable_external_access", "disable_database_invalidation",
@@ -846,8 +883,7 @@ static void test_generate_refuses_settings_duckdb_rejects_after_attach(
 	static const char *const values[] = {
 		"true", "false", "'true'", "/tmp/secrets", "\"\"", "0",
 	};
-	static const char *const truthy[] = { "true", "'true'", "on", "1" };
-	char yaml[2048], needle[256];
+	char yaml[2048];
 
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]) +
 			   sizeof(relaxing) / sizeof(relaxing[0]); i++) {
@@ -855,40 +891,45 @@ static void test_generate_refuses_settings_duckdb_rejects_after_attach(
 		const char *name = any ? refused[i]
 				       : relaxing[i - sizeof(refused) /
 						      sizeof(refused[0])];
-		size_t nr = any ? sizeof(values) / sizeof(values[0])
-				: sizeof(truthy) / sizeof(truthy[0]);
 
-		for (size_t j = 0; j < nr; j++) {
+		for (size_t j = 0; j < sizeof(values) / sizeof(values[0]);
+		     j++) {
+			const char *out;
+
 			snprintf(yaml, sizeof(yaml),
 				 "%s      memory_limit: 4GB\n"
 				 "      %s: %s\n"
 				 "      max_memory: 8GB\n",
 				 CATALOG STORAGE COMPUTE_WITH(""), name,
-				 any ? values[j] : truthy[j]);
-			/* never written: generation fails as a whole */
-			gen_bad(c, yaml);
-			snprintf(needle, sizeof(needle),
-				 "compute.default.properties.%s", name);
-			expect_at(c, FLOE_SEV_ERROR, needle, name, name);
-			expect(c, FLOE_SEV_ERROR, "config_options");
+				 values[j]);
+			out = gen_ok(c, yaml);
+			assert_true(in_section(out, "config_options", name));
+			assert_false(in_section(out, "settings", name));
+			assert_true(in_section(out, "settings",
+					       "memory_limit"));
+			assert_true(in_section(out, "settings", "max_memory"));
+			assert_int_equal(c->d.nr_errors, 0);
 		}
 	}
+	/* booleans as strings there too, so dbt-duckdb keeps them */
+	gen_ok(c, CATALOG STORAGE COMPUTE_WITH(
+		"      allow_unsigned_extensions: false\n"
+		"      access_mode: read_only\n"));
+	assert_non_null(strstr(c->out, "      config_options:\n"
+				       "        allow_unsigned_extensions: "
+				       "\"false\"\n"
+				       "        access_mode: read_only\n"));
 }
 
 /*
- * What DuckDB accepts after start-up is not refused (lint agrees): a
- * tightening value of a safety setting, and allow_community_extensions
- * with either value (duckdb-1.4.3-observed.md).  Generate does not copy
- * them either: they are ignored with the usual warning.
+ * What DuckDB accepts after start-up and is not a start-up setting
+ * (allow_community_extensions, either value: duckdb-1.4.3-observed.md)
+ * is not copied: it is ignored with the usual warning.
  */
-static void test_generate_accepts_settings_duckdb_accepts_after_attach(
-	void **state)
+static void test_generate_ignores_other_settings(void **state)
 {
 	struct ctx *c = *state;
 	static const char *const props[] = {
-		"allow_unsigned_extensions: false",
-		"enable_external_access: 'false'",
-		"allow_unredacted_secrets: off",
 		"allow_community_extensions: true",
 		"allow_community_extensions: false",
 	};
@@ -901,7 +942,6 @@ static void test_generate_accepts_settings_duckdb_accepts_after_attach(
 			 CATALOG STORAGE COMPUTE_WITH(""), props[i]);
 		out = gen_ok(c, yaml);
 		assert_null(strstr(out, "allow_"));
-		assert_null(strstr(out, "enable_external_access"));
 		expect(c, FLOE_SEV_WARNING, "is not used by the generator");
 	}
 }
@@ -942,10 +982,11 @@ static void test_generate_never_writes_a_refused_setting(void **state)
 				 "4GB\n      %s",
 				 CATALOG STORAGE COMPUTE_WITH(""), prop);
 			err = gen_yaml(c, yaml);
-			/* whatever the outcome, the name is never written */
+			/* whatever the outcome, never under settings */
 			if (err == FLOE_OK) {
 				assert_non_null(c->out);
-				assert_null(find_nocase(c->out, refused[i]));
+				assert_false(in_section(c->out, "settings",
+							refused[i]));
 			} else {
 				assert_int_equal(err, FLOE_ERR_INPUT);
 				assert_null(c->out);
@@ -1401,8 +1442,8 @@ int main(void)
 		T(test_generate_refuses_a_compute_that_is_not_duckdb),
 		T(test_generate_writes_path_threads_and_settings),
 		T(test_generate_refuses_threads_that_are_not_an_integer),
-		T(test_generate_refuses_settings_duckdb_rejects_after_attach),
-		T(test_generate_accepts_settings_duckdb_accepts_after_attach),
+		T(test_generate_puts_startup_settings_in_config_options),
+		T(test_generate_ignores_other_settings),
 		T(test_generate_never_writes_a_refused_setting),
 		T(test_generate_writes_an_s3_secret_for_static_credentials),
 		T(test_generate_checks_the_storage_endpoint),

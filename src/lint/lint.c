@@ -71,6 +71,30 @@ void lint_report_id(struct lint_ctx *ctx, const char *id,
 	va_end(ap);
 }
 
+void lint_report_on(struct lint_ctx *ctx, const struct floe_node *item,
+		    const char *topic, const struct floe_node *at,
+		    const char *fmt, ...)
+{
+	size_t before = ctx->diags->nr;
+	struct lint_subject *s;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(ctx, ctx->rule_index, at, fmt, ap);
+	va_end(ap);
+	if (ctx->diags->nr == before)
+		return;		/* off, or out of memory */
+	if (ALLOC_GROW(ctx->subjects, ctx->nr_subjects + 1,
+		       ctx->alloc_subjects)) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return;
+	}
+	s = &ctx->subjects[ctx->nr_subjects++];
+	s->diag = before;
+	s->rule = ctx->rule_index;
+	s->item = item;
+	s->topic = topic;
+}
 
 /* ---- the Jinja reader (src/jinja.c), as the rules see it ---- */
 
@@ -313,6 +337,51 @@ size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
 
 /* ---- walking ---- */
 
+static void remove_with_notes(struct floe_diags *d, size_t i);
+
+/* Is `rule` implied by `cause` (lint_implied[])? */
+static bool implied_by(size_t rule, size_t cause)
+{
+	const char *r = lint_rule_table[rule].pub.id;
+	const char *c = lint_rule_table[cause].pub.id;
+
+	for (size_t i = 0; i < lint_implied_nr; i++)
+		if (!strcmp(lint_implied[i].rule, r) &&
+		    !strcmp(lint_implied[i].cause, c))
+			return true;
+	return false;
+}
+
+/*
+ * One root cause, one finding: drop the findings of this output that
+ * follow from another one about the same topic of the same item.
+ */
+static void drop_implied(struct lint_ctx *ctx)
+{
+	/* from the last, so that the recorded indices stay valid */
+	for (size_t i = ctx->nr_subjects; i-- > 0;) {
+		const struct lint_subject *a = &ctx->subjects[i];
+
+		for (size_t j = 0; j < ctx->nr_subjects; j++) {
+			const struct lint_subject *b = &ctx->subjects[j];
+			size_t nr, gone;
+
+			if (j == i || a->item != b->item ||
+			    strcasecmp(a->topic, b->topic) ||
+			    !implied_by(a->rule, b->rule))
+				continue;
+			nr = ctx->diags->nr;
+			remove_with_notes(ctx->diags, a->diag);
+			gone = nr - ctx->diags->nr;	/* with its notes */
+			for (size_t k = 0; k < ctx->nr_subjects; k++)
+				if (ctx->subjects[k].diag > a->diag)
+					ctx->subjects[k].diag -= gone;
+			break;
+		}
+	}
+	ctx->nr_subjects = 0;
+}
+
 static void run_output_rules(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
@@ -328,6 +397,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 		ctx->rule_index = i;
 		r->check_output(ctx, out);
 	}
+	drop_implied(ctx);
 }
 
 static void run_profile_rules(struct lint_ctx *ctx,
@@ -379,6 +449,9 @@ void lint_release_ctx(struct lint_ctx *ctx)
 	free(ctx->expected);
 	ctx->expected = NULL;
 	ctx->nr_expected = ctx->alloc_expected = 0;
+	free(ctx->subjects);
+	ctx->subjects = NULL;
+	ctx->nr_subjects = ctx->alloc_subjects = 0;
 }
 
 

@@ -70,6 +70,18 @@ struct lint_ctx {
 	/* what generate writes for that catalog (lint_expected); cached */
 	struct lint_expected_cache *expected;
 	size_t nr_expected, alloc_expected;
+	/* the findings of the current output reported with a subject
+	 * (lint_report_on), for "one root cause, one finding" */
+	struct lint_subject *subjects;
+	size_t nr_subjects, alloc_subjects;
+};
+
+/* A finding about one fact (`topic`) of one item, by lint_report_on. */
+struct lint_subject {
+	size_t diag;			/* index in ctx->diags */
+	size_t rule;			/* index in the registry */
+	const struct floe_node *item;
+	const char *topic;		/* compared case-insensitively */
 };
 
 /*
@@ -93,6 +105,17 @@ const struct lint_conn *lint_platform_conn(struct lint_ctx *ctx,
 /* Report a finding of the running rule at a node (NULL: 1:1). */
 void lint_report(struct lint_ctx *ctx, const struct floe_node *at,
 		 const char *fmt, ...) FLOE_PRINTF(3, 4);
+/*
+ * Report a finding of the running rule about `topic` (an option name, a
+ * field) of `item` (an attach item, a plugin entry).  A finding that only
+ * follows from another one about the same topic of the same item -- the
+ * registry's implication table, lint_implied[] in rules.c, says which
+ * rule follows from which -- is dropped once the output's rules have run:
+ * one root cause, one finding.
+ */
+void lint_report_on(struct lint_ctx *ctx, const struct floe_node *item,
+		    const char *topic, const struct floe_node *at,
+		    const char *fmt, ...) FLOE_PRINTF(5, 6);
 /* Report a finding of another rule (by id) from the running check. */
 void lint_report_id(struct lint_ctx *ctx, const char *id,
 		    const struct floe_node *at, const char *fmt, ...)

@@ -162,43 +162,48 @@ static const char *option_text(struct lint_ctx *ctx,
 /* ---- FP301 ---- */
 
 /* One key of an attach item that is not an Attachment field. */
-static void unknown_field(struct lint_ctx *ctx, const struct floe_node *k)
+static void unknown_field(struct lint_ctx *ctx, const struct floe_node *item,
+			  const struct floe_node *k)
 {
 	const char *hint;
 
+	/* about the key on this item: its consequences are not repeated */
+#define REPORT(...) lint_report_on(ctx, item, k->value, k, __VA_ARGS__)
+
 	if (iceberg_option(k->value)) {
-		lint_report(ctx, k, "'%s' is an iceberg option written on the "
-			    "attach item: dbt-duckdb's attachment takes only "
-			    "path, type, alias, secret, read_only, options and "
-			    "is_ducklake, so the profile fails validation "
-			    "(\"Additional properties are not allowed ('%s' "
-			    "was unexpected)\"); move it under options",
-			    k->value, k->value);
+		REPORT("'%s' is an iceberg option written on the "
+		       "attach item: dbt-duckdb's attachment takes only "
+		       "path, type, alias, secret, read_only, options and "
+		       "is_ducklake, so the profile fails validation "
+		       "(\"Additional properties are not allowed ('%s' "
+		       "was unexpected)\"); move it under options",
+		       k->value, k->value);
 		return;
 	}
 	if (!strcasecmp(k->value, "catalog") ||
 	    !strcasecmp(k->value, "warehouse")) {
-		lint_report(ctx, k, "dbt-duckdb's attachment has no field "
-			    "'%s', so the profile fails validation "
-			    "(\"Additional properties are not allowed ('%s' "
-			    "was unexpected)\"); the warehouse (the Polaris "
-			    "catalog name) goes in path", k->value, k->value);
+		REPORT("dbt-duckdb's attachment has no field "
+		       "'%s', so the profile fails validation "
+		       "(\"Additional properties are not allowed ('%s' "
+		       "was unexpected)\"); the warehouse (the Polaris "
+		       "catalog name) goes in path", k->value, k->value);
 		return;
 	}
 	hint = lint_did_you_mean(k->value, fe_dbt_attach_field_names());
 	if (hint)
-		lint_report(ctx, k, "dbt-duckdb's attachment has no field "
-			    "'%s', so the profile fails validation "
-			    "(\"Additional properties are not allowed ('%s' "
-			    "was unexpected)\"); did you mean '%s'?", k->value,
-			    k->value, hint);
+		REPORT("dbt-duckdb's attachment has no field "
+		       "'%s', so the profile fails validation "
+		       "(\"Additional properties are not allowed ('%s' "
+		       "was unexpected)\"); did you mean '%s'?", k->value,
+		       k->value, hint);
 	else
-		lint_report(ctx, k, "dbt-duckdb's attachment has no field "
-			    "'%s', so the profile fails validation "
-			    "(\"Additional properties are not allowed ('%s' "
-			    "was unexpected)\"); the fields are path, type, "
-			    "alias, secret, read_only, options and is_ducklake",
-			    k->value, k->value);
+		REPORT("dbt-duckdb's attachment has no field "
+		       "'%s', so the profile fails validation "
+		       "(\"Additional properties are not allowed ('%s' "
+		       "was unexpected)\"); the fields are path, type, "
+		       "alias, secret, read_only, options and is_ducklake",
+		       k->value, k->value);
+#undef REPORT
 }
 
 void check_options_outside_options(struct lint_ctx *ctx,
@@ -214,7 +219,7 @@ void check_options_outside_options(struct lint_ctx *ctx,
 
 			if (floe_node_is_str(k) &&
 			    !attach_field(k->value))
-				unknown_field(ctx, k);
+				unknown_field(ctx, item, k);
 		}
 	}
 }
@@ -773,11 +778,12 @@ void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 			continue;
 		}
 		opts = floe_map_pair(c->item, "options");
-		lint_report(ctx, opts ? opts->key : c->item, "this iceberg "
-			    "attach has no endpoint (%s): the ATTACH fails "
-			    "with \"%s\"; add endpoint under options, e.g. "
-			    "endpoint: http://polaris:8181/api/catalog", why,
-			    error);
+		lint_report_on(ctx, c->item, "endpoint",
+			       opts ? opts->key : c->item, "this iceberg "
+			       "attach has no endpoint (%s): the ATTACH fails "
+			       "with \"%s\"; add endpoint under options, "
+			       "e.g. endpoint: http://polaris:8181/api/catalog",
+			       why, error);
 	}
 }
 

@@ -616,12 +616,13 @@ void check_token_uri_missing(struct lint_ctx *ctx,
 			if (!base)
 				return;
 		}
-		lint_report(ctx, c->endpoint, "no oauth2_server_uri: the "
-			    "iceberg extension falls back to '%s%s', a route "
-			    "the Iceberg REST spec deprecates for removal "
-			    "(DuckDB <= 1.4 also lower-cases it); add "
-			    "oauth2_server_uri: %s%s", fallback, token_route,
-			    base, token_route);
+		lint_report_on(ctx, c->item, "oauth2_server_uri", c->endpoint,
+			       "no oauth2_server_uri: the iceberg extension "
+			       "falls back to '%s%s', a route the Iceberg "
+			       "REST spec deprecates for removal (DuckDB <= "
+			       "1.4 also lower-cases it); add "
+			       "oauth2_server_uri: %s%s", fallback,
+			       token_route, base, token_route);
 	}
 }
 

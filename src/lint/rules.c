@@ -623,6 +623,22 @@ const struct lint_rule_impl lint_rule_table[] = {
 const size_t lint_rule_table_nr =
 	sizeof(lint_rule_table) / sizeof(lint_rule_table[0]);
 
+/*
+ * Which finding follows from which (rules.h, lint_report_on): the rule
+ * on the left is not reported about a topic of an item when the rule on
+ * the right is.  tests/unit/test_lint_attach.c holds each row.
+ */
+const struct lint_implication lint_implied[] = {
+	/* endpoint written beside path: dbt refuses the key (FP301); that
+	 * the ATTACH then has no endpoint is the same line's consequence */
+	{ "FP311", "FP301" },
+	/* oauth2_server_uri written beside path: the same, for the token
+	 * URI the extension would derive (FP209) */
+	{ "FP209", "FP301" },
+};
+
+const size_t lint_implied_nr = sizeof(lint_implied) / sizeof(lint_implied[0]);
+
 size_t floe_rule_count(void)
 {
 	return lint_rule_table_nr;

@@ -21,6 +21,20 @@ struct lint_rule_impl {
 extern const struct lint_rule_impl lint_rule_table[];
 extern const size_t lint_rule_table_nr;
 
+/*
+ * One root cause, one finding: a finding of `rule` about a topic of an
+ * item is not reported when a finding of `cause` about the same topic of
+ * the same item is (both reported with lint_report_on).  Example: an
+ * iceberg `endpoint` written on the attach item is FP301; that the
+ * ATTACH then has no endpoint (FP311) follows from it.
+ */
+struct lint_implication {
+	const char *rule, *cause;	/* rule ids */
+};
+
+extern const struct lint_implication lint_implied[];
+extern const size_t lint_implied_nr;
+
 /* Index of a rule id in the table; (size_t)-1 if unknown. */
 size_t lint_rule_index(const char *id);
 

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "floe/lint.h"
+#include "lint/rules.h"
 
 #define FILE_NAME "profiles.yml"
 
@@ -541,6 +542,108 @@ static void test_endpoint_missing_needs_certainty(void **state)
 	assert_at(nth(f, "FP311", 0), 10, 11);
 }
 
+/* ---- one root cause, one finding (lint_implied[] in rules.c) ---- */
+
+static void test_consequence_of_a_misplaced_option_is_not_repeated(
+	void **state)
+{
+	struct fx *f = *state;
+
+	/* endpoint on the item: FP301, and not also FP311 "no endpoint" */
+	lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          endpoint: http://polaris:8181/api/catalog\n"	/* 11 */
+		"          options:\n"
+		"            client_id: x\n"
+		"            client_secret: \"{{ env_var('S') }}\"\n");
+	assert_int_equal(count(f, "FP301"), 1);
+	assert_at(nth(f, "FP301", 0), 11, 11);
+	assert_int_equal(count(f, "FP311"), 0);
+	/* oauth2_server_uri on the item: FP301, and not also FP209 */
+	lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          oauth2_server_uri: "
+		"http://polaris:8181/api/catalog/v1/oauth/tokens\n"
+		"          options:\n"
+		"            endpoint: http://polaris:8181/api/catalog\n"
+		"            client_id: x\n"
+		"            client_secret: \"{{ env_var('S') }}\"\n");
+	assert_int_equal(count(f, "FP301"), 1);
+	assert_int_equal(count(f, "FP209"), 0);
+}
+
+static void test_an_unrelated_root_cause_keeps_both_findings(void **state)
+{
+	struct fx *f = *state;
+
+	/* another key on the item does not explain the missing endpoint */
+	lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          catalog: demo\n"
+		"          options:\n"
+		"            client_id: x\n"
+		"            client_secret: \"{{ env_var('S') }}\"\n");
+	assert_int_equal(count(f, "FP301"), 1);
+	assert_int_equal(count(f, "FP311"), 1);
+	/* the endpoint misplaced on one item explains nothing of another */
+	lint(f, HEAD
+		"        - path: a\n"
+		"          alias: a\n"
+		"          type: iceberg\n"
+		"          endpoint: http://polaris:8181/api/catalog\n"
+		"          options:\n"
+		"            client_id: x\n"
+		"        - path: b\n"
+		"          alias: b\n"
+		"          type: iceberg\n"
+		"          options:\n"
+		"            client_id: x\n");
+	assert_int_equal(count(f, "FP301"), 1);
+	assert_int_equal(count(f, "FP311"), 1);
+	assert_at(nth(f, "FP311", 0), 18, 11);	/* item b */
+}
+
+/* Every implication names two rules that exist, and no rule itself. */
+static void test_implications_name_known_rules(void **state)
+{
+	(void)state;
+	assert_true(lint_implied_nr > 0);
+	for (size_t i = 0; i < lint_implied_nr; i++) {
+		assert_non_null(floe_rule_find(lint_implied[i].rule));
+		assert_non_null(floe_rule_find(lint_implied[i].cause));
+		assert_string_not_equal(lint_implied[i].rule,
+					lint_implied[i].cause);
+	}
+}
+
+static void test_consequence_returns_when_the_cause_is_off(void **state)
+{
+	struct fx *f = *state;
+	enum floe_level *levels = calloc(floe_rule_count(), sizeof(*levels));
+	const struct floe_rule *r = floe_rule_find("FP301");
+
+	assert_non_null(levels);
+	assert_non_null(r);
+	for (size_t i = 0; i < floe_rule_count(); i++)
+		if (floe_rule_at(i) == r)
+			levels[i] = FLOE_LEVEL_OFF;
+	f->opt.levels = levels;
+	lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          endpoint: http://polaris:8181/api/catalog\n"
+		"          options:\n"
+		"            client_id: x\n");
+	/* nothing reports the root cause, so its consequence is shown */
+	assert_int_equal(count(f, "FP301"), 0);
+	assert_int_equal(count(f, "FP311"), 1);
+	f->opt.levels = NULL;
+	free(levels);
+}
+
 /* ---- FP312 ---- */
 
 static void test_read_only_from_jinja(void **state)
@@ -599,6 +702,10 @@ int main(void)
 		T(test_extensions_unrenderable_are_silent),
 		T(test_attach_item_not_a_mapping),
 		T(test_endpoint_missing_needs_certainty),
+		T(test_consequence_of_a_misplaced_option_is_not_repeated),
+		T(test_an_unrelated_root_cause_keeps_both_findings),
+		T(test_consequence_returns_when_the_cause_is_off),
+		T(test_implications_name_known_rules),
 		T(test_read_only_from_jinja),
 		T(test_generated_shape_is_clean),
 	};

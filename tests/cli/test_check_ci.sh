@@ -2,7 +2,8 @@
 # CI-shaped end-to-end test of check: a temporary git repository with a
 # .floe-profiles.yaml, a platform, a generated profile and a dbt project;
 # check runs from a subfolder, must find the configuration, and must
-# report repository-relative paths in the github and SARIF formats.
+# report repository-relative paths in the github, SARIF and gitlab formats,
+# and a check that could not run must still leave a report saying so.
 #
 # test_check_ci.sh BINARY   (from the project root)
 set -u
@@ -60,6 +61,28 @@ sarif=$("$bin" check --format sarif --platform ../../platform/dev/platform.yaml 
 	--project .. ../profiles.yml)
 check "sarif paths are repository-relative" \
 	"echo \"\$sarif\" | grep -q '\"uri\": \"dbt/models/staging/sources.yml\"'"
+
+gitlab=$("$bin" check --format gitlab --exit-zero \
+	--platform ../../platform/dev/platform.yaml --project .. ../profiles.yml)
+check "gitlab paths are repository-relative (profile and sources)" \
+	"echo \"\$gitlab\" | grep -q '\"path\": \"dbt/profiles.yml\"' &&
+	 echo \"\$gitlab\" | grep -q '\"path\": \"dbt/models/staging/sources.yml\"'"
+
+# the upload step of a workflow whose check could not run: the report is
+# there, and says so
+"$bin" check --format sarif --exit-zero \
+	--platform ../../platform/dev/missing.yaml ../profiles.yml \
+	> "$tmp/failed.sarif" 2> /dev/null
+status=$?
+check "a check that could not run exits 2 even with --exit-zero" \
+	"[ $status -eq 2 ]"
+check "... and its SARIF says executionSuccessful: false" \
+	"grep -q '\"executionSuccessful\": false' '$tmp/failed.sarif'"
+"$bin" check --format gitlab --exit-zero \
+	--platform ../../platform/dev/missing.yaml ../profiles.yml \
+	> "$tmp/failed.json" 2> /dev/null
+check "... and its GitLab report has a blocker" \
+	"grep -q '\"severity\": \"blocker\"' '$tmp/failed.json'"
 
 text=$("$bin" check --format gcc --platform ../../platform/dev/platform.yaml \
 	--project .. ../profiles.yml)

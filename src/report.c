@@ -249,12 +249,16 @@ static void gcc(struct out *o, const struct floe_diags *d)
 
 /* ---- JSON helpers ---- */
 
-/* The inside of a JSON string: escaped, invalid UTF-8 as U+FFFD. */
-static void json_chars(struct out *o, const char *str)
+/*
+ * The inside of a JSON string, from the first `len` bytes of str (up to a
+ * NUL): escaped, invalid UTF-8 as U+FFFD.
+ */
+static void json_chars_n(struct out *o, const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
+	const unsigned char *end = s + len;
 
-	while (*s) {
+	while (s < end && *s) {
 		unsigned c = *s, cp;
 		size_t n;
 
@@ -271,7 +275,7 @@ static void json_chars(struct out *o, const char *str)
 			putf(o, "\\u%04x", c);
 		} else if (c < 0x80) {
 			putc_(o, (char)c);
-		} else if ((n = utf8_len(s, &cp))) {
+		} else if ((n = utf8_len(s, &cp)) && n <= (size_t)(end - s)) {
 			putn(o, (const char *)s, n);
 			s += n;
 			continue;
@@ -280,6 +284,11 @@ static void json_chars(struct out *o, const char *str)
 		}
 		s++;
 	}
+}
+
+static void json_chars(struct out *o, const char *s)
+{
+	json_chars_n(o, s, strlen(s));
 }
 
 static void json_str(struct out *o, const char *s)
@@ -577,23 +586,13 @@ static void help_markdown(struct out *o, const char *help)
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		int example = len >= 2 && p[0] == ' ' && p[1] == ' ';
-		char line[512];
 
 		if (example != in_code && len) {
 			put(o, example ? "```yaml\\n" : "```\\n");
 			in_code = example;
 		}
 		if (!(in_code && !len)) {
-			while (len) {
-				size_t k = len < sizeof(line) - 1 ? len
-					   : sizeof(line) - 1;
-
-				memcpy(line, p, k);
-				line[k] = '\0';
-				json_chars(o, line);
-				p += k;
-				len -= k;
-			}
+			json_chars_n(o, p, len);
 			put(o, "\\n");
 		}
 		p += len + (nl ? 1 : 0);

@@ -1082,6 +1082,76 @@ static void test_report_reads_the_registry_from_its_options(void **state)
 	jfree(&v);
 }
 
+/* A registry of one rule, given through the options. */
+static struct floe_rule fake_rule = {
+	"FP900", "fake-rule", FLOE_SEV_INFO, "fake", "a fake rule", NULL,
+	false,
+};
+
+static size_t fake_count(void)
+{
+	return 1;
+}
+
+static const struct floe_rule *fake_at(size_t i)
+{
+	return i == 0 ? &fake_rule : NULL;
+}
+
+static const struct floe_rule *fake_find(const char *id)
+{
+	return !strcmp(id, "FP900") ? &fake_rule : NULL;
+}
+
+static void test_report_uses_the_registry_it_is_given(void **state)
+{
+	struct floe_report_rules rules = { fake_count, fake_at, fake_find };
+	struct floe_report_opts opts;
+	static char msg[] = "fake";
+	struct floe_diag items[] = {
+		diag(FLOE_SEV_INFO, "FP900", "p.yml", 1, 1, 1, 2, msg),
+	};
+	struct floe_diags d = list(items, 1);
+	char help[2048], *p = help, *out;
+	const struct jv *rule;
+	struct jv v;
+
+	(void)state;
+	/* a 700-byte line of "é", then an example */
+	for (int i = 0; i < 350; i++) {
+		memcpy(p, "\xc3\xa9", 2);
+		p += 2;
+	}
+	memcpy(p, "\n\nBad:\n  x: 1\n", sizeof("\n\nBad:\n  x: 1\n"));
+	fake_rule.help = help;
+	memset(&opts, 0, sizeof(opts));
+	opts.rules = &rules;
+	out = render_with(FLOE_FORMAT_SARIF, &d, &opts);
+	v = jparse(out);
+	free(out);
+	rule = jat(jget(jget(jget(sarif_run(&v), "tool"), "driver"), "rules"),
+		   0);
+	assert_int_equal(jget(jget(jget(sarif_run(&v), "tool"), "driver"),
+			      "rules")->n, 1);
+	assert_string_equal(jstr(jget(rule, "id")), "FP900");
+	/* info is "note" as a default level */
+	assert_string_equal(jstr(jget(jget(rule, "defaultConfiguration"),
+				      "level")), "note");
+	/* a long line of non-ASCII text is not cut into U+FFFD */
+	assert_null(strstr(jstr(jget(jget(rule, "help"), "markdown")),
+			   "\xef\xbf\xbd"));
+	assert_non_null(strstr(jstr(jget(jget(rule, "help"), "markdown")),
+			       "\xc3\xa9\n\nBad:\n```yaml\n  x: 1\n```\n"));
+	assert_int_equal(jnum(jget(jat(jget(sarif_run(&v), "results"), 0),
+				   "ruleIndex")), 0);
+	jfree(&v);
+	out = render_with(FLOE_FORMAT_JSON, &d, &opts);
+	v = jparse(out);
+	free(out);
+	assert_string_equal(jstr(jget(jat(&v, 0), "name")), "fake-rule");
+	jfree(&v);
+}
+
 static void test_report_github_notes_travel_in_the_message(void **state)
 {
 	static char other_note[] = "defined here";
@@ -1275,6 +1345,7 @@ int main(void)
 		cmocka_unit_test(test_report_fingerprints_survive_unrelated_edits),
 		cmocka_unit_test(test_report_sarif_failures_are_notifications),
 		cmocka_unit_test(test_report_reads_the_registry_from_its_options),
+		cmocka_unit_test(test_report_uses_the_registry_it_is_given),
 		cmocka_unit_test(test_report_github_commands),
 		cmocka_unit_test(test_report_github_escapes_data_and_properties),
 		cmocka_unit_test(test_report_github_notes_travel_in_the_message),

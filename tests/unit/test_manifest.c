@@ -765,6 +765,62 @@ static void test_manifest_merges_explicit_settings(void **state)
 	assert_null(floe_map_get(props, "settings"));
 }
 
+/* Generate from the loaded manifest; returns the error, frees output. */
+static enum floe_err gen(struct ctx *c)
+{
+	struct floe_gen_target t = { "dev", NULL, NULL };
+	struct floe_gen_options opt;
+	char *out = NULL;
+	size_t len = 0;
+	enum floe_err err;
+
+	memset(&opt, 0, sizeof(opt));
+	t.platform = c->p;
+	opt.targets = &t;
+	opt.nr_targets = 1;
+	err = floe_generate(&opt, &out, &len, &c->d);
+	free(out);
+	return err;
+}
+
+static void test_manifest_compute_must_be_duckdb(void **state)
+{
+	struct ctx *c = *state;
+	char yaml[1024];
+
+	snprintf(yaml, sizeof(yaml),
+		 "apiVersion: floe.dev/v1\nkind: Manifest\nplugins:\n"
+		 "%s  compute:\n    type: spark\n", minimal_catalog);
+	load_clean(c, yaml);
+	assert_int_equal(gen(c), FLOE_ERR_INPUT);
+	expect_at(c, FLOE_SEV_ERROR, "compute.default.type is 'spark'",
+		  "type: spark", "spark");
+	load(c, "apiVersion: floe.dev/v1\nkind: Manifest\nplugins:\n"
+		"  compute: {config: {threads: 2}}\n");
+	expect(c, FLOE_SEV_ERROR, "plugins.compute.type is required");
+}
+
+static void test_manifest_vended_storage_needs_no_keys(void **state)
+{
+	struct ctx *c = *state;
+	char yaml[1024];
+
+	snprintf(yaml, sizeof(yaml),
+		 "apiVersion: floe.dev/v1\nkind: Manifest\nplugins:\n"
+		 "%s  storage:\n    type: s3\n    config:\n"
+		 "      bucket: lake\n      secret_access_key: " CANARY "\n",
+		 minimal_catalog);
+	assert_int_equal(load(c, yaml), FLOE_OK);
+	expect_no_canary(c);
+	expect_at(c, FLOE_SEV_WARNING, "secret_access_key: a literal secret "
+		  "(its value is not shown) is never copied into the profile, "
+		  "which needs none here: the catalog vends S3 credentials",
+		  "secret_access_key: " CANARY, CANARY);
+	assert_null(strstr(c->d.items[0].message, "AWS_"));
+	assert_int_equal(gen(c), FLOE_OK);
+	expect_no_canary(c);
+}
+
 static void test_manifest_and_platform_yaml_are_told_apart(void **state)
 {
 	struct ctx *c = *state;
@@ -796,6 +852,8 @@ int main(void)
 		T(test_manifest_maps_storage_types),
 		T(test_manifest_warns_about_a_foreign_token_url),
 		T(test_manifest_merges_explicit_settings),
+		T(test_manifest_compute_must_be_duckdb),
+		T(test_manifest_vended_storage_needs_no_keys),
 		T(test_manifest_and_platform_yaml_are_told_apart),
 	};
 

@@ -8,7 +8,9 @@
 #include <stdio.h>
 
 #include "floe/diag.h"
+#include "floe/error.h"
 #include "floe/report.h"
+#include "parse-options.h"
 
 /* Exit codes: documented in docs/cli.md and the man page; never renumber. */
 enum cli_exit {
@@ -56,6 +58,11 @@ char *cli_path_under(const char *path, const char *root);
 int cli_parse_format(const char *s, enum floe_format *out);
 int cli_parse_color(const char *s, int *out);
 
+/* The values of --format and --color, for the shell completions. */
+#define CLI_FORMAT_VALUES "auto text gcc json sarif github gitlab junit " \
+	"checkstyle"
+#define CLI_COLOR_VALUES "auto always never"
+
 /* Colour only text, as asked, else on a terminal without NO_COLOR. */
 int cli_use_color(enum floe_format format, int color);
 
@@ -96,8 +103,14 @@ void print_diags_gcc(const struct floe_diags *d, FILE *f);
 int cli_fail(struct floe_diags *failures, const char *file,
 	     const char *fmt, ...) FLOE_PRINTF(3, 4);
 
-/** `floe-profiles: <msg>` on stderr. */
-void cli_error(const char *fmt, ...) FLOE_PRINTF(1, 2);
+/*
+ * `floe-profiles: <msg>` on stderr, for a usage or I/O error: returns
+ * EXIT_USAGE, so that callers `return cli_error(...)`.
+ */
+int cli_error(const char *fmt, ...) FLOE_PRINTF(1, 2);
+
+/* floe_strerror(err) as a cli_error(); returns EXIT_INTERNAL. */
+int cli_internal(enum floe_err err);
 
 /*
  * --max-size: a byte count with an optional k/M/G suffix.  Prints its
@@ -116,18 +129,22 @@ struct floe_platform_var;
 int cli_parse_set(char *arg, struct floe_platform_var *vars, size_t *nr,
 		  size_t max);
 
-/*
- * getopt_long's ':' (a value is missing) or '?' (an unknown option, then
- * the usage): prints and returns EXIT_USAGE.
- */
-int cli_bad_option(int c, const char *option, const char *usage);
+/* An option callback for --max-size into a size_t at opt->offset. */
+int cli_opt_max_size(const struct cli_option *opt, const char *value,
+		     void *base);
 
-extern const char generate_usage[];
-extern const char lint_usage[];
-extern const char check_usage[];
-extern const char rules_usage[];
-extern const char sql_usage[];
-extern const char verify_usage[];
-extern const char explain_usage[];
+/* --dbt-duckdb-version into a struct floe_dbt_version at opt->offset. */
+int cli_opt_dbt_version(const struct cli_option *opt, const char *value,
+			void *base);
+
+/* Each command's usage and its one option table (parse-options.h). */
+extern const struct cli_usage generate_usage;
+extern const struct cli_usage lint_usage;
+extern const struct cli_usage check_usage;
+extern const struct cli_usage rules_usage;
+extern const struct cli_usage sql_usage;
+extern const struct cli_usage verify_usage;
+extern const struct cli_usage explain_usage;
+extern const struct cli_usage help_usage;
 
 #endif

@@ -2,7 +2,8 @@
  * floe-profiles generate: platform.yaml (or manifest.yaml) -> profiles.yml.
  */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,52 +14,6 @@
 #include "floe/generate.h"
 #include "floe/platform.h"
 
-const char generate_usage[] =
-	"usage: floe-profiles generate [options] PLATFORM.yaml (or "
-	"manifest.yaml)\n"
-	"       floe-profiles generate [options] --target NAME=PLATFORM.yaml "
-	"...\n"
-	"\n"
-	"Write a dbt-duckdb profiles.yml whose attach: entry connects to the\n"
-	"platform's Polaris catalog with inline OAuth2 credentials.\n"
-	"\n"
-	"options:\n"
-	"  -o, --output FILE        write FILE atomically (default: stdout)\n"
-	"      --check              write nothing; exit 1 with a unified diff "
-	"when FILE\n"
-	"                           (-o) is not what generate would write\n"
-	"      --catalog NAME       catalog entry (default: 'default', or the "
-	"only one)\n"
-	"      --compute NAME       compute entry (default: 'default', or the "
-	"only one)\n"
-	"      --storage NAME       storage entry (default: 'default', the only"
-	" one, or none)\n"
-	"      --profile-name NAME  top-level profile name (default: floe)\n"
-	"      --target NAME        output (target) name (default: dev)\n"
-	"      --target NAME=FILE   one output per platform file; repeat it;\n"
-	"                           the first is the profile's default target\n"
-	"      --alias NAME         attach alias (default: polaris_catalog)\n"
-	"      --set NAME=VALUE     fill a manifest's {NAME} placeholders; "
-	"repeat it\n"
-	"      --max-size BYTES     largest input accepted (default: 1M; "
-	"k, M, G suffixes)\n"
-	"      --config FILE        take defaults from this configuration\n"
-	"      --no-config          use no configuration file (default: the "
-	"nearest\n"
-	"                           .floe-profiles.yaml up to the repository "
-	"root)\n"
-	"  -h, --help               show this help\n"
-	"\n"
-	"exit status: 0 written, 1 the platform file has errors (nothing is "
-	"written),\n"
-	"2 usage or I/O error, 3 internal error\n";
-
-enum {
-	OPT_CATALOG = 256, OPT_COMPUTE, OPT_STORAGE, OPT_PROFILE, OPT_TARGET,
-	OPT_ALIAS, OPT_MAX_SIZE, OPT_CONFIG, OPT_NO_CONFIG, OPT_CHECK,
-	OPT_SET
-};
-
 struct input {
 	const char *target;
 	const char *path;		/* as given; "-" is standard input */
@@ -67,6 +22,100 @@ struct input {
 	char *buf;
 	size_t len;
 	struct floe_platform *platform;
+};
+
+struct generate_args {
+	const char *output, *catalog, *compute, *storage, *profile_name;
+	const char *alias, *config, *single_target;
+	int no_config, check;
+	size_t max;
+	struct input *inputs;		/* one per --target NAME=FILE */
+	size_t nr;
+	struct floe_platform_var *vars;	/* one per --set NAME=VALUE */
+	size_t nr_vars, max_vars;
+};
+
+/* --target NAME, or --target NAME=FILE (repeated): one output per file. */
+static int opt_target(const struct cli_option *opt, const char *value,
+		      void *base)
+{
+	struct generate_args *a = base;
+	char *arg = (char *)(uintptr_t)value;	/* argv is ours */
+	char *eq = strchr(arg, '=');
+
+	(void)opt;
+	if (!eq) {
+		a->single_target = arg;
+		return 0;
+	}
+	*eq = '\0';
+	a->inputs[a->nr].target = arg;
+	a->inputs[a->nr].path = eq + 1;
+	a->nr++;
+	return 0;
+}
+
+static int opt_set(const struct cli_option *opt, const char *value,
+		   void *base)
+{
+	struct generate_args *a = base;
+
+	(void)opt;
+	return cli_parse_set((char *)(uintptr_t)value, a->vars, &a->nr_vars,
+			     a->max_vars);
+}
+
+#define A struct generate_args
+static const struct cli_option generate_options[] = {
+	OPT_STRING('o', "output", A, output, "FILE",
+		   "write FILE atomically (default: stdout)", "@file"),
+	OPT_BOOL(0, "check", A, check,
+		 "write nothing; exit 1 with a unified diff when FILE\n"
+		 "(-o) is not what generate would write"),
+	OPT_STRING(0, "catalog", A, catalog, "NAME",
+		   "catalog entry (default: 'default', or the only one)", NULL),
+	OPT_STRING(0, "compute", A, compute, "NAME",
+		   "compute entry (default: 'default', or the only one)", NULL),
+	OPT_STRING(0, "storage", A, storage, "NAME",
+		   "storage entry (default: 'default', the only one, or none)",
+		   NULL),
+	OPT_STRING(0, "profile-name", A, profile_name, "NAME",
+		   "top-level profile name (default: floe)", NULL),
+	OPT_CALLBACK(0, "target", "NAME",
+		     "output (target) name (default: dev)", opt_target, NULL),
+	OPT_ALSO("target", "NAME=FILE",
+		 "one output per platform file; repeat it;\n"
+		 "the first is the profile's default target"),
+	OPT_STRING(0, "alias", A, alias, "NAME",
+		   "attach alias (default: polaris_catalog)", NULL),
+	OPT_CALLBACK(0, "set", "NAME=VALUE",
+		     "fill a manifest's {NAME} placeholders; repeat it",
+		     opt_set, NULL),
+	OPT_CALLBACK_AT(0, "max-size", A, max, size_t, "BYTES",
+			"largest input accepted (default: 1M; k, M, G suffixes)",
+			cli_opt_max_size, NULL),
+	OPT_STRING(0, "config", A, config, "FILE",
+		   "take defaults from this configuration", "@file"),
+	OPT_BOOL(0, "no-config", A, no_config,
+		 "use no configuration file (default: the nearest\n"
+		 ".floe-profiles.yaml up to the repository root)"),
+	OPT_HELP(),
+	OPT_END()
+};
+#undef A
+
+const struct cli_usage generate_usage = {
+	"generate",
+	"usage: floe-profiles generate [options] PLATFORM.yaml (or "
+	"manifest.yaml)\n"
+	"       floe-profiles generate [options] --target NAME=PLATFORM.yaml "
+	"...\n",
+	"Write a dbt-duckdb profiles.yml whose attach: entry connects to the\n"
+	"platform's Polaris catalog with inline OAuth2 credentials.\n",
+	generate_options,
+	"exit status: 0 written, 1 the platform file has errors (nothing is "
+	"written),\n"
+	"2 usage or I/O error, 3 internal error\n"
 };
 
 static int load(struct input *in, size_t max,
@@ -89,22 +138,17 @@ static int load(struct input *in, size_t max,
 				"bytes (raise it with --max-size)", max);
 		return EXIT_FINDINGS;
 	}
-	if (err == FLOE_ERR_IO) {
-		cli_error("cannot read '%s': %s", in->name, strerror(errnum));
-		return EXIT_USAGE;
-	}
-	if (err != FLOE_OK) {
-		cli_error("%s", floe_strerror(err));
-		return EXIT_INTERNAL;
-	}
+	if (err == FLOE_ERR_IO)
+		return cli_error("cannot read '%s': %s", in->name,
+				 strerror(errnum));
+	if (err != FLOE_OK)
+		return cli_internal(err);
 	err = floe_platform_load_opts(in->name, in->buf, in->len, &popt,
 				      &in->platform, diags);
 	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG)
 		return EXIT_FINDINGS;
-	if (err != FLOE_OK) {
-		cli_error("%s", floe_strerror(err));
-		return EXIT_INTERNAL;
-	}
+	if (err != FLOE_OK)
+		return cli_internal(err);
 	return EXIT_CLEAN;
 }
 
@@ -129,16 +173,15 @@ static int check_file(const char *path, const char *want, size_t want_len)
 	if (err == FLOE_ERR_IO && errnum == ENOENT) {
 		have_len = 0;
 	} else if (err != FLOE_OK) {
-		cli_error("cannot read '%s': %s", path,
-			  err == FLOE_ERR_IO ? strerror(errnum)
-					     : floe_strerror(err));
-		return err == FLOE_ERR_NOMEM ? EXIT_INTERNAL : EXIT_USAGE;
+		ret = cli_error("cannot read '%s': %s", path,
+				err == FLOE_ERR_IO ? strerror(errnum)
+						   : floe_strerror(err));
+		return err == FLOE_ERR_NOMEM ? EXIT_INTERNAL : ret;
 	}
 	err = floe_diff(path, have ? have : "", have_len, path, want,
 			want_len, &diff, &diff_len);
 	if (err != FLOE_OK) {
-		cli_error("%s", floe_strerror(err));
-		ret = EXIT_INTERNAL;
+		ret = cli_internal(err);
 	} else if (diff_len) {
 		fwrite(diff, 1, diff_len, stdout);
 		cli_error("'%s' is not what generate writes; run the same "
@@ -152,125 +195,58 @@ static int check_file(const char *path, const char *want, size_t want_len)
 
 int cmd_generate(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "catalog", required_argument, NULL, OPT_CATALOG },
-		{ "compute", required_argument, NULL, OPT_COMPUTE },
-		{ "storage", required_argument, NULL, OPT_STORAGE },
-		{ "profile-name", required_argument, NULL, OPT_PROFILE },
-		{ "target", required_argument, NULL, OPT_TARGET },
-		{ "alias", required_argument, NULL, OPT_ALIAS },
-		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
-		{ "check", no_argument, NULL, OPT_CHECK },
-		{ "set", required_argument, NULL, OPT_SET },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	struct generate_args a;
 	struct floe_gen_options opt;
 	struct floe_gen_target *targets = NULL;
 	struct input *inputs = NULL;
 	struct floe_platform_var *vars = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT;
-	const char *output = NULL, *single_target = NULL;
-	const char *config_path = NULL;
-	int no_config = 0, check = 0;
+	const char *output, *single_target;
 	struct floe_config *config = NULL;
-	size_t nr = 0, nr_vars = 0, max = FLOE_YAML_MAX_BYTES;
+	size_t nr = 0;
 	char *out = NULL;
 	size_t out_len = 0;
 	enum floe_err err;
-	int c, ret = EXIT_CLEAN, errnum;
+	int ret = EXIT_CLEAN, errnum, nr_args;
 
 	memset(&opt, 0, sizeof(opt));
+	memset(&a, 0, sizeof(a));
+	a.max = FLOE_YAML_MAX_BYTES;
 	inputs = calloc((size_t)argc, sizeof(*inputs));
 	targets = calloc((size_t)argc, sizeof(*targets));
 	vars = calloc((size_t)argc, sizeof(*vars));
 	if (!inputs || !targets || !vars) {
-		cli_error("%s", floe_strerror(FLOE_ERR_NOMEM));
-		ret = EXIT_INTERNAL;
+		ret = cli_internal(FLOE_ERR_NOMEM);
 		goto out;
 	}
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-		const char *eq;
+	a.inputs = inputs;
+	a.vars = vars;
+	a.max_vars = (size_t)argc;
+	ret = parse_options(argc, argv, &generate_usage, &a, &nr_args);
+	nr = a.nr;
+	if (ret) {
+		if (ret == CLI_PARSE_HELP)
+			ret = EXIT_CLEAN;
+		goto out;
+	}
+	output = a.output;
+	single_target = a.single_target;
+	opt.catalog = a.catalog;
+	opt.compute = a.compute;
+	opt.storage = a.storage;
+	opt.profile_name = a.profile_name;
+	opt.alias = a.alias;
 
-		switch (c) {
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_CATALOG:
-			opt.catalog = optarg;
-			break;
-		case OPT_COMPUTE:
-			opt.compute = optarg;
-			break;
-		case OPT_STORAGE:
-			opt.storage = optarg;
-			break;
-		case OPT_PROFILE:
-			opt.profile_name = optarg;
-			break;
-		case OPT_ALIAS:
-			opt.alias = optarg;
-			break;
-		case OPT_TARGET:
-			eq = strchr(optarg, '=');
-			if (!eq) {
-				single_target = optarg;
-				break;
-			}
-			inputs[nr].target = optarg;
-			inputs[nr].path = eq + 1;
-			/* split NAME=FILE in place: argv is ours */
-			optarg[eq - optarg] = '\0';
-			nr++;
-			break;
-		case OPT_MAX_SIZE:
-			if (cli_parse_max_size(optarg, &max)) {
-				ret = EXIT_USAGE;
-				goto out;
-			}
-			break;
-		case OPT_CONFIG:
-			config_path = optarg;
-			break;
-		case OPT_NO_CONFIG:
-			no_config = 1;
-			break;
-		case OPT_CHECK:
-			check = 1;
-			break;
-		case OPT_SET:
-			if (cli_parse_set(optarg, vars, &nr_vars,
-					  (size_t)argc)) {
-				ret = EXIT_USAGE;
-				goto out;
-			}
-			break;
-		case 'h':
-			fputs(generate_usage, stdout);
-			goto out;
-		default:
-			ret = cli_bad_option(c, argv[optind - 1],
-					     generate_usage);
-			goto out;
-		}
-	}
-
-	if (check && (!output || !strcmp(output, "-"))) {
-		cli_error("--check needs -o FILE: the file to compare with");
-		ret = EXIT_USAGE;
+	if (a.check && (!output || !strcmp(output, "-"))) {
+		ret = cli_error("--check needs -o FILE: the file to compare "
+				"with");
 		goto out;
 	}
-	if (config_path && no_config) {
-		cli_error("--config and --no-config exclude each other");
-		ret = EXIT_USAGE;
+	if (a.config && a.no_config) {
+		ret = cli_error("--config and --no-config exclude each other");
 		goto out;
 	}
-	ret = cli_load_config(config_path, no_config, &config, NULL);
+	ret = cli_load_config(a.config, a.no_config, &config, NULL);
 	if (ret)
 		goto out;
 	/* the configuration gives defaults; options win */
@@ -281,63 +257,58 @@ int cmd_generate(int argc, char **argv)
 	if (!single_target && !nr)
 		single_target = floe_config_target(config);
 
-	if (nr && (single_target || optind < argc)) {
-		cli_error("give either PLATFORM.yaml (and --target NAME) or "
-			  "--target NAME=PLATFORM.yaml options, not both");
-		ret = EXIT_USAGE;
+	if (nr && (single_target || nr_args)) {
+		ret = cli_error("give either PLATFORM.yaml (and --target NAME) "
+				"or --target NAME=PLATFORM.yaml options, not "
+				"both");
 		goto out;
 	}
 	if (!nr) {
-		if (argc - optind != 1) {
-			cli_error(argc == optind ? "no platform file given"
-				  : "more than one platform file given");
-			fputs(generate_usage, stderr);
-			ret = EXIT_USAGE;
+		if (nr_args != 1) {
+			ret = cli_error(!nr_args ? "no platform file given"
+					: "more than one platform file given");
+			cli_usage_print(&generate_usage, stderr);
 			goto out;
 		}
 		inputs[0].target = single_target ? single_target
 						 : FLOE_GEN_DEFAULT_TARGET;
-		inputs[0].path = argv[optind];
+		inputs[0].path = argv[0];
 		nr = 1;
 	}
 	if (opt.alias && !floe_is_identifier(opt.alias)) {
-		cli_error("--alias: '%s' cannot follow ATTACH ... AS "
-			  "unquoted, as dbt-duckdb writes it: use letters, "
-			  "digits and '_', not a DuckDB keyword", opt.alias);
-		ret = EXIT_USAGE;
+		ret = cli_error("--alias: '%s' cannot follow ATTACH ... AS "
+				"unquoted, as dbt-duckdb writes it: use "
+				"letters, digits and '_', not a DuckDB keyword",
+				opt.alias);
 		goto out;
 	}
 	for (size_t i = 0; i < nr; i++) {
 		if (!*inputs[i].target) {
-			cli_error("--target: the target name is empty");
-			ret = EXIT_USAGE;
+			ret = cli_error("--target: the target name is empty");
 			goto out;
 		}
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(inputs[i].target, inputs[j].target)) {
-				cli_error("--target: '%s' is given twice",
-					  inputs[i].target);
-				ret = EXIT_USAGE;
+				ret = cli_error("--target: '%s' is given twice",
+						inputs[i].target);
 				goto out;
 			}
 	}
 	/* dbt renders the `target:` value as Jinja: no tags in names */
 	for (size_t i = 0; i < nr; i++)
 		if (has_jinja(inputs[i].target)) {
-			cli_error("--target: '%s' contains '{{', '{%%' or "
-				  "'{#', which dbt would render as Jinja",
-				  inputs[i].target);
-			ret = EXIT_USAGE;
+			ret = cli_error("--target: '%s' contains '{{', '{%%' "
+					"or '{#', which dbt would render as "
+					"Jinja", inputs[i].target);
 			goto out;
 		}
 	if (opt.profile_name && !*opt.profile_name) {
-		cli_error("--profile-name: the name is empty");
-		ret = EXIT_USAGE;
+		ret = cli_error("--profile-name: the name is empty");
 		goto out;
 	}
 
 	for (size_t i = 0; i < nr; i++) {
-		int r = load(&inputs[i], max, vars, nr_vars, &diags);
+		int r = load(&inputs[i], a.max, vars, a.nr_vars, &diags);
 
 		if (r > ret)
 			ret = r;
@@ -365,34 +336,31 @@ int cmd_generate(int argc, char **argv)
 		ret = EXIT_FINDINGS;
 		goto out;
 	case FLOE_ERR_USAGE:
-		cli_error("invalid options");
-		ret = EXIT_USAGE;
+		ret = cli_error("invalid options");
 		goto out;
 	case FLOE_ERR_NOMEM:
 	case FLOE_ERR_IO:
 	case FLOE_ERR_TOO_BIG:
 	case FLOE_ERR_INTERNAL:
 	case FLOE_ERR__COUNT:
-		cli_error("%s", floe_strerror(err));
-		ret = EXIT_INTERNAL;
+		ret = cli_internal(err);
 		goto out;
 	}
 
-	if (check) {
+	if (a.check) {
 		ret = check_file(output, out, out_len);
 	} else if (!output || !strcmp(output, "-")) {
 		if (fwrite(out, 1, out_len, stdout) != out_len ||
-		    fflush(stdout)) {
-			cli_error("cannot write to standard output: %s",
-				  strerror(errno));
-			ret = EXIT_USAGE;
-		}
+		    fflush(stdout))
+			ret = cli_error("cannot write to standard output: %s",
+					strerror(errno));
 	} else if ((err = floe_write_atomic(output, out, out_len,
 					    &errnum)) != FLOE_OK) {
-		cli_error("cannot write '%s': %s", output,
-			  err == FLOE_ERR_IO ? strerror(errnum)
-					     : floe_strerror(err));
-		ret = err == FLOE_ERR_IO ? EXIT_USAGE : EXIT_INTERNAL;
+		ret = cli_error("cannot write '%s': %s", output,
+				err == FLOE_ERR_IO ? strerror(errnum)
+						   : floe_strerror(err));
+		if (err != FLOE_ERR_IO)
+			ret = EXIT_INTERNAL;
 	}
 out:
 	floe_diags_sort(&diags);

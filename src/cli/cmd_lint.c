@@ -7,7 +7,6 @@
  * held against the profile and the platform, in one report.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,97 +22,6 @@
 #include "floe/report.h"
 #include "floe/verify.h"
 
-#define COMMON_OPTIONS \
-	"      --format FORMAT      auto (default), text, gcc, json, sarif, " \
-	"github,\n" \
-	"                           gitlab, junit, checkstyle; auto is github " \
-	"when\n" \
-	"                           GITHUB_ACTIONS=true, else text\n" \
-	"      --rules-url URL      SARIF helpUri base: URL#fpnnn (default: " \
-	"the\n" \
-	"                           project's docs/rules.md)\n" \
-	"      --color WHEN         auto (default), always, never (text " \
-	"format only;\n" \
-	"                           NO_COLOR turns auto off)\n" \
-	"      --target NAME        only the output NAME of each profile\n" \
-	"      --env                render env_var() from the environment, " \
-	"not defaults\n" \
-	"      --config FILE        use this configuration file\n" \
-	"      --no-config          use no configuration file\n" \
-	"      --stdin-filename NAME  the name to report for -\n" \
-	"      --strict             warnings fail too (exit 1)\n" \
-	"      --exit-zero          exit 0 even with findings (gradual " \
-	"roll-out)\n" \
-	"  -q, --quiet              no summary line\n" \
-	"      --max-size BYTES     largest input accepted (default: 1M)\n" \
-	"  -h, --help               show this help\n" \
-	"\n" \
-	"exit status: 0 no error-level findings, 1 findings (warnings too " \
-	"with --strict),\n" \
-	"2 usage, configuration or I/O error, 3 internal error\n"
-
-const char lint_usage[] =
-	"usage: floe-profiles lint [options] PROFILES.yml... (- for stdin)\n"
-	"\n"
-	"Report what will break when dbt-duckdb connects with these "
-	"profiles.\n"
-	"\n"
-	"options:\n"
-	"      --platform FILE      hold the profiles against this platform."
-	"yaml\n"
-	"                           (or manifest.yaml)\n"
-	"      --set NAME=VALUE     fill the manifest's {NAME} placeholders\n"
-	"      --catalog NAME       the platform catalog (default: 'default' "
-	"or the only one)\n"
-	"      --alias NAME         the attach alias generate writes "
-	"(default: the\n"
-	"                           configuration's, else polaris_catalog)\n"
-	COMMON_OPTIONS;
-
-const char check_usage[] =
-	"usage: floe-profiles check --platform [TARGET=]PLATFORM.yaml... "
-	"[options]\n"
-	"                           PROFILES.yml...\n"
-	"\n"
-	"The CI pre-deploy gate: every lint rule with the platform "
-	"cross-checks on\n"
-	"(drift from what generate writes), and with --project the dbt "
-	"project's\n"
-	"sources held against the profile and the platform, in one report.\n"
-	"\n"
-	"options:\n"
-	"      --platform FILE      the platform.yaml (or manifest.yaml) the "
-	"profiles\n"
-	"                           must match\n"
-	"      --platform TARGET=FILE  pair an output with its environment's "
-	"platform;\n"
-	"                           repeat it (a plain FILE covers the other "
-	"outputs)\n"
-	"      --set NAME=VALUE     fill the manifests' {NAME} placeholders; "
-	"repeat it\n"
-	"      --catalog NAME       the platform catalog (default: 'default' "
-	"or the only one)\n"
-	"      --alias NAME         the attach alias generate writes "
-	"(default: the\n"
-	"                           configuration's, else polaris_catalog)\n"
-	"      --project DIR        the dbt project (dbt_project.yml, "
-	"models/**/*.yml)\n"
-	"      --verify             also run the connection sequence on a real "
-	"DuckDB\n"
-	"                           (as floe-profiles verify does)\n"
-	"      --duckdb PATH        libduckdb.so for --verify (default: "
-	"$FLOE_DUCKDB_LIB,\n"
-	"                           then the loader's search path)\n"
-	"      --offline            --verify downloads no extension\n"
-	COMMON_OPTIONS;
-
-enum {
-	OPT_FORMAT = 256, OPT_COLOR, OPT_TARGET, OPT_ENV, OPT_PLATFORM,
-	OPT_CATALOG, OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_NAME, OPT_STRICT,
-	OPT_EXIT_ZERO, OPT_MAX_SIZE, OPT_PROJECT, OPT_ALIAS, OPT_VERIFY,
-	OPT_DUCKDB, OPT_OFFLINE, OPT_SET, OPT_RULES_URL
-};
-
 #define MAX_PLATFORMS 32
 #define MAX_SETS 64
 
@@ -126,6 +34,7 @@ struct platform_arg {
 
 struct lint_args {
 	int check;			/* the check command */
+	const char *format_name;	/* --format, parsed after the others */
 	enum floe_format format;
 	int color;			/* -1 auto, 0 never, 1 always */
 	const char *target, *catalog, *config, *stdin_name, *project, *alias;
@@ -145,19 +54,15 @@ static int add_platform(struct lint_args *a, char *arg)
 	char *eq = strchr(arg, '=');
 	struct platform_arg *p;
 
-	if (a->nr_platforms == MAX_PLATFORMS) {
-		cli_error("--platform: at most %d", MAX_PLATFORMS);
-		return EXIT_USAGE;
-	}
+	if (a->nr_platforms == MAX_PLATFORMS)
+		return cli_error("--platform: at most %d", MAX_PLATFORMS);
 	p = &a->platforms[a->nr_platforms];
 	/* TARGET=FILE, unless the '=' belongs to a path ("./a=b.yaml") */
 	if (eq && eq != arg && !memchr(arg, '/', (size_t)(eq - arg))) {
-		if (!a->check) {
-			cli_error("--platform: lint takes one platform file; "
-				  "pairing outputs with platforms "
-				  "(TARGET=FILE) is check's");
-			return EXIT_USAGE;
-		}
+		if (!a->check)
+			return cli_error("--platform: lint takes one platform "
+					 "file; pairing outputs with platforms "
+					 "(TARGET=FILE) is check's");
 		*eq = '\0';
 		p->target = arg;
 		p->path = eq + 1;
@@ -168,180 +73,207 @@ static int add_platform(struct lint_args *a, char *arg)
 		const char *t = a->platforms[i].target;
 
 		if ((!t && !p->target) ||
-		    (t && p->target && !strcmp(t, p->target))) {
-			cli_error("--platform: more than one platform for %s%s%s",
-				  p->target ? "target '" : "the other outputs",
-				  p->target ? p->target : "",
-				  p->target ? "'" : "");
-			return EXIT_USAGE;
-		}
+		    (t && p->target && !strcmp(t, p->target)))
+			return cli_error("--platform: more than one platform "
+					 "for %s%s%s", p->target ? "target '"
+					 : "the other outputs",
+					 p->target ? p->target : "",
+					 p->target ? "'" : "");
 	}
 	a->nr_platforms++;
 	return EXIT_CLEAN;
 }
 
-static int parse_args(int argc, char **argv, struct lint_args *a, int check)
+static int opt_platform(const struct cli_option *opt, const char *value,
+			void *base)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "color", required_argument, NULL, OPT_COLOR },
-		{ "target", required_argument, NULL, OPT_TARGET },
-		{ "env", no_argument, NULL, OPT_ENV },
-		{ "platform", required_argument, NULL, OPT_PLATFORM },
-		{ "catalog", required_argument, NULL, OPT_CATALOG },
-		{ "set", required_argument, NULL, OPT_SET },
-		{ "alias", required_argument, NULL, OPT_ALIAS },
-		{ "project", required_argument, NULL, OPT_PROJECT },
-		{ "verify", no_argument, NULL, OPT_VERIFY },
-		{ "duckdb", required_argument, NULL, OPT_DUCKDB },
-		{ "offline", no_argument, NULL, OPT_OFFLINE },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
-		{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
-		{ "strict", no_argument, NULL, OPT_STRICT },
-		{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
-		{ "rules-url", required_argument, NULL, OPT_RULES_URL },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *usage = check ? check_usage : lint_usage;
-	const char *format = "auto";
-	int c, r;
+	struct lint_args *a = base;
+
+	(void)opt;
+	if (!a->check && a->nr_platforms)
+		return cli_error("lint takes one --platform; check pairs "
+				 "several with outputs");
+	return add_platform(a, (char *)(uintptr_t)value);	/* argv's */
+}
+
+static int opt_set(const struct cli_option *opt, const char *value,
+		   void *base)
+{
+	struct lint_args *a = base;
+
+	(void)opt;
+	return cli_parse_set((char *)(uintptr_t)value, a->sets, &a->nr_sets,
+			     MAX_SETS);
+}
+
+static int opt_color(const struct cli_option *opt, const char *value,
+		     void *base)
+{
+	(void)opt;
+	return cli_parse_color(value, &((struct lint_args *)base)->color);
+}
+
+/* lint knows check's own options only to point at check. */
+static int opt_check_only(const struct cli_option *opt, const char *value,
+			  void *base)
+{
+	(void)value;
+	(void)base;
+	if (!strcmp(opt->long_name, "project"))
+		return cli_error("--project belongs to 'floe-profiles check'");
+	return cli_error("--%s belongs to 'floe-profiles check' (or use "
+			 "'floe-profiles verify')", opt->long_name);
+}
+
+#define A struct lint_args
+#define LINT_COMMON_OPTIONS \
+	OPT_STRING(0, "format", A, format_name, "FORMAT", \
+		   "auto (default), text, gcc, json, sarif, github,\n" \
+		   "gitlab, junit, checkstyle; auto is github when\n" \
+		   "GITHUB_ACTIONS=true, else text", CLI_FORMAT_VALUES), \
+	OPT_STRING(0, "rules-url", A, rules_url, "URL", \
+		   "SARIF helpUri base: URL#fpnnn (default: the\n" \
+		   "project's docs/rules.md)", NULL), \
+	OPT_CALLBACK(0, "color", "WHEN", \
+		     "auto (default), always, never (text format only;\n" \
+		     "NO_COLOR turns auto off)", opt_color, \
+		     CLI_COLOR_VALUES), \
+	OPT_STRING(0, "target", A, target, "NAME", \
+		   "only the output NAME of each profile", NULL), \
+	OPT_BOOL(0, "env", A, use_env, \
+		 "render env_var() from the environment, not defaults"), \
+	OPT_STRING(0, "config", A, config, "FILE", \
+		   "use this configuration file", "@file"), \
+	OPT_BOOL(0, "no-config", A, no_config, \
+		 "use no configuration file"), \
+	OPT_STRING(0, "stdin-filename", A, stdin_name, "NAME", \
+		   "the name to report for -", NULL), \
+	OPT_BOOL(0, "strict", A, strict, "warnings fail too (exit 1)"), \
+	OPT_BOOL(0, "exit-zero", A, exit_zero, \
+		 "exit 0 even with findings (gradual roll-out)"), \
+	OPT_BOOL('q', "quiet", A, quiet, "no summary line"), \
+	OPT_CALLBACK_AT(0, "max-size", A, max, size_t, "BYTES", \
+			"largest input accepted (default: 1M)", \
+			cli_opt_max_size, NULL), \
+	OPT_HELP(), \
+	OPT_END()
+
+#define LINT_ALIAS_OPTIONS \
+	OPT_STRING(0, "catalog", A, catalog, "NAME", \
+		   "the platform catalog (default: 'default' or the only " \
+		   "one)", NULL), \
+	OPT_STRING(0, "alias", A, alias, "NAME", \
+		   "the attach alias generate writes (default: the\n" \
+		   "configuration's, else polaris_catalog)", NULL)
+
+static const struct cli_option lint_options[] = {
+	OPT_CALLBACK(0, "platform", "FILE",
+		     "hold the profiles against this platform.yaml\n"
+		     "(or manifest.yaml)", opt_platform, "@file"),
+	OPT_CALLBACK(0, "set", "NAME=VALUE",
+		     "fill the manifest's {NAME} placeholders", opt_set, NULL),
+	LINT_ALIAS_OPTIONS,
+	OPT_CALLBACK_F(0, "project", "DIR", "", CLI_OPT_HIDDEN,
+		       opt_check_only, NULL),
+	OPT_CALLBACK_F(0, "verify", NULL, "", CLI_OPT_HIDDEN | CLI_OPT_NOARG,
+		       opt_check_only, NULL),
+	OPT_CALLBACK_F(0, "duckdb", "PATH", "", CLI_OPT_HIDDEN,
+		       opt_check_only, NULL),
+	OPT_CALLBACK_F(0, "offline", NULL, "", CLI_OPT_HIDDEN | CLI_OPT_NOARG,
+		       opt_check_only, NULL),
+	LINT_COMMON_OPTIONS
+};
+
+static const struct cli_option check_options[] = {
+	OPT_CALLBACK(0, "platform", "FILE",
+		     "the platform.yaml (or manifest.yaml) the profiles\n"
+		     "must match", opt_platform, "@file"),
+	OPT_ALSO("platform", "TARGET=FILE",
+		 "pair an output with its environment's platform;\n"
+		 "repeat it (a plain FILE covers the other outputs)"),
+	OPT_CALLBACK(0, "set", "NAME=VALUE",
+		     "fill the manifests' {NAME} placeholders; repeat it",
+		     opt_set, NULL),
+	LINT_ALIAS_OPTIONS,
+	OPT_STRING(0, "project", A, project, "DIR",
+		   "the dbt project (dbt_project.yml, models/**/*.yml)", "@dir"),
+	OPT_BOOL(0, "verify", A, verify,
+		 "also run the connection sequence on a real DuckDB\n"
+		 "(as floe-profiles verify does)"),
+	OPT_STRING(0, "duckdb", A, duckdb, "PATH",
+		   "libduckdb.so for --verify (default: $FLOE_DUCKDB_LIB,\n"
+		   "then the loader's search path)", "@file"),
+	OPT_BOOL(0, "offline", A, offline, "--verify downloads no extension"),
+	LINT_COMMON_OPTIONS
+};
+#undef A
+
+#define LINT_FOOTER \
+	"exit status: 0 no error-level findings, 1 findings (warnings too " \
+	"with --strict),\n" \
+	"2 usage, configuration or I/O error, 3 internal error\n"
+
+const struct cli_usage lint_usage = {
+	"lint",
+	"usage: floe-profiles lint [options] PROFILES.yml... (- for stdin)\n",
+	"Report what will break when dbt-duckdb connects with these "
+	"profiles.\n",
+	lint_options,
+	LINT_FOOTER
+};
+
+const struct cli_usage check_usage = {
+	"check",
+	"usage: floe-profiles check --platform [TARGET=]PLATFORM.yaml... "
+	"[options]\n"
+	"                           PROFILES.yml...\n",
+	"The CI pre-deploy gate: every lint rule with the platform "
+	"cross-checks on\n"
+	"(drift from what generate writes), and with --project the dbt "
+	"project's\n"
+	"sources held against the profile and the platform, in one report.\n",
+	check_options,
+	LINT_FOOTER
+};
+
+static int parse_args(int argc, char **argv, struct lint_args *a, int check,
+		      int *nr_args)
+{
+	const struct cli_usage *usage = check ? &check_usage : &lint_usage;
+	int r;
 
 	memset(a, 0, sizeof(*a));
 	a->check = check;
 	a->color = -1;
 	a->max = FLOE_YAML_MAX_BYTES;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FORMAT:
-			format = optarg;
-			break;
-		case OPT_COLOR:
-			if (cli_parse_color(optarg, &a->color))
-				return EXIT_USAGE;
-			break;
-		case OPT_TARGET:
-			a->target = optarg;
-			break;
-		case OPT_ENV:
-			a->use_env = 1;
-			break;
-		case OPT_PLATFORM:
-			if (!check && a->nr_platforms) {
-				cli_error("lint takes one --platform; check "
-					  "pairs several with outputs");
-				return EXIT_USAGE;
-			}
-			r = add_platform(a, optarg);
-			if (r)
-				return r;
-			break;
-		case OPT_CATALOG:
-			a->catalog = optarg;
-			break;
-		case OPT_SET:
-			if (cli_parse_set(optarg, a->sets, &a->nr_sets,
-					  MAX_SETS))
-				return EXIT_USAGE;
-			break;
-		case OPT_ALIAS:
-			a->alias = optarg;
-			break;
-		case OPT_PROJECT:
-			if (!check) {
-				cli_error("--project belongs to 'floe-profiles "
-					  "check'");
-				return EXIT_USAGE;
-			}
-			a->project = optarg;
-			break;
-		case OPT_VERIFY:
-		case OPT_DUCKDB:
-		case OPT_OFFLINE:
-			if (!check) {
-				cli_error("%s belongs to 'floe-profiles check' "
-					  "(or use 'floe-profiles verify')",
-					  argv[optind - 1]);
-				return EXIT_USAGE;
-			}
-			if (c == OPT_VERIFY)
-				a->verify = 1;
-			else if (c == OPT_OFFLINE)
-				a->offline = 1;
-			else
-				a->duckdb = optarg;
-			break;
-		case OPT_CONFIG:
-			a->config = optarg;
-			break;
-		case OPT_NO_CONFIG:
-			a->no_config = 1;
-			break;
-		case OPT_STDIN_NAME:
-			a->stdin_name = optarg;
-			break;
-		case OPT_STRICT:
-			a->strict = 1;
-			break;
-		case OPT_EXIT_ZERO:
-			a->exit_zero = 1;
-			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		case OPT_MAX_SIZE:
-			if (cli_parse_max_size(optarg, &a->max))
-				return EXIT_USAGE;
-			break;
-		case OPT_RULES_URL:
-			a->rules_url = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return -1;
-		default:
-			return cli_bad_option(c, argv[optind - 1], usage);
-		}
-	}
-	if (cli_parse_format(format, &a->format))
+	a->format_name = "auto";
+	r = parse_options(argc, argv, usage, a, nr_args);
+	if (r)
+		return r;
+	if (cli_parse_format(a->format_name, &a->format))
 		return EXIT_USAGE;
-	if (a->config && a->no_config) {
-		cli_error("--config and --no-config exclude each other");
-		return EXIT_USAGE;
-	}
-	if (optind >= argc) {
-		cli_error("no profiles file given");
-		fputs(usage, stderr);
-		return EXIT_USAGE;
+	if (a->config && a->no_config)
+		return cli_error("--config and --no-config exclude each other");
+	if (!*nr_args) {
+		r = cli_error("no profiles file given");
+		cli_usage_print(usage, stderr);
+		return r;
 	}
 	if (check && !a->nr_platforms) {
-		cli_error("check needs --platform PLATFORM.yaml");
-		fputs(usage, stderr);
-		return EXIT_USAGE;
+		r = cli_error("check needs --platform PLATFORM.yaml");
+		cli_usage_print(usage, stderr);
+		return r;
 	}
-	if (a->catalog && !a->nr_platforms) {
-		cli_error("--catalog needs --platform");
-		return EXIT_USAGE;
-	}
-	if (a->nr_sets && !a->nr_platforms) {
-		cli_error("--set needs --platform");
-		return EXIT_USAGE;
-	}
-	if ((a->duckdb || a->offline) && !a->verify) {
-		cli_error("--duckdb and --offline go with --verify");
-		return EXIT_USAGE;
-	}
-	if (a->alias && !floe_is_identifier(a->alias)) {
-		cli_error("--alias: '%s' cannot follow ATTACH ... AS "
-			  "unquoted: use letters, digits and '_', not a DuckDB "
-			  "keyword", a->alias);
-		return EXIT_USAGE;
-	}
+	if (a->catalog && !a->nr_platforms)
+		return cli_error("--catalog needs --platform");
+	if (a->nr_sets && !a->nr_platforms)
+		return cli_error("--set needs --platform");
+	if ((a->duckdb || a->offline) && !a->verify)
+		return cli_error("--duckdb and --offline go with --verify");
+	if (a->alias && !floe_is_identifier(a->alias))
+		return cli_error("--alias: '%s' cannot follow ATTACH ... AS "
+				 "unquoted: use letters, digits and '_', not a "
+				 "DuckDB keyword", a->alias);
 	return EXIT_CLEAN;
 }
 
@@ -367,8 +299,7 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 		return cli_fail(failures, pa->path, "'%s' is larger than %zu bytes "
 				"(raise it with --max-size)", pa->path, a->max);
 	if (err != FLOE_OK) {
-		cli_error("%s", floe_strerror(err));
-		return EXIT_INTERNAL;
+		return cli_internal(err);
 	}
 	err = floe_platform_load_opts(pa->path, pa->buf, len, &popt,
 				      &pa->platform, diags);
@@ -385,8 +316,7 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 				"errors", pa->path);
 	}
 	if (err != FLOE_OK) {
-		cli_error("%s", floe_strerror(err));
-		return EXIT_INTERNAL;
+		return cli_internal(err);
 	}
 	if (a->catalog && !floe_platform_catalog(pa->platform, a->catalog))
 		return cli_fail(failures, pa->path, "--catalog: '%s' has no "
@@ -461,8 +391,7 @@ static int verify_one(const struct lint_args *a,
 		return EXIT_CLEAN;
 	}
 	if (err != FLOE_OK) {
-		cli_error("%s", floe_strerror(err));
-		return EXIT_INTERNAL;
+		return cli_internal(err);
 	}
 	return EXIT_CLEAN;
 }
@@ -516,12 +445,12 @@ static int run(int argc, char **argv, int check)
 	struct cli_names fnames = { NULL, NULL, 0 };
 	char *report = NULL, *found = NULL;
 	size_t report_len = 0, files = 0;
-	int ret, r;
+	int ret, r, nr_args;
 	enum floe_err err;
 
-	ret = parse_args(argc, argv, &a, check);
+	ret = parse_args(argc, argv, &a, check, &nr_args);
 	if (ret)
-		return ret < 0 ? EXIT_CLEAN : ret;
+		return ret == CLI_PARSE_HELP ? EXIT_CLEAN : ret;
 
 	memset(&opt, 0, sizeof(opt));
 	opt.target = a.target;
@@ -562,7 +491,7 @@ static int run(int argc, char **argv, int check)
 	popt.target = a.target;
 	popt.use_env = a.use_env;
 	popt.limits = opt.limits;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < nr_args; i++) {
 		const char *path = argv[i];
 		const char *name = strcmp(path, "-") ? path
 				   : a.stdin_name ? a.stdin_name : "<stdin>";
@@ -650,8 +579,7 @@ static int run(int argc, char **argv, int check)
 		if (err == FLOE_ERR_USAGE)
 			err = FLOE_OK;	/* --target: checked over all files */
 		if (err != FLOE_OK) {
-			cli_error("%s", floe_strerror(err));
-			ret = EXIT_INTERNAL;
+			ret = cli_internal(err);
 			goto out;
 		}
 	}
@@ -669,8 +597,7 @@ static int run(int argc, char **argv, int check)
 			goto report;
 		}
 		if (err != FLOE_OK) {
-			cli_error("%s", floe_strerror(err));
-			ret = EXIT_INTERNAL;
+			ret = cli_internal(err);
 			goto out;
 		}
 	}
@@ -704,14 +631,12 @@ report:
 	ropts.failures = &failures;
 	err = floe_report(a.format, &diags, &ropts, &report, &report_len);
 	if (err != FLOE_OK) {
-		cli_error("%s", floe_strerror(err));
-		ret = EXIT_INTERNAL;
+		ret = cli_internal(err);
 		goto out;
 	}
 	if (fwrite(report, 1, report_len, stdout) != report_len ||
 	    fflush(stdout)) {
-		cli_error("cannot write the report: %s", strerror(errno));
-		ret = EXIT_USAGE;
+		ret = cli_error("cannot write the report: %s", strerror(errno));
 		goto out;
 	}
 	if (ret)

@@ -6,17 +6,38 @@
 #include "cli.h"
 #include "floe/lint.h"
 
-const char rules_usage[] =
-	"usage: floe-profiles rules [--markdown]\n"
-	"\n"
-	"List every lint rule: id, default severity, name and summary.\n"
-	"--markdown prints docs/rules.md (one section per rule).\n";
+struct rules_args {
+	int markdown;
+};
 
-const char explain_usage[] =
-	"usage: floe-profiles explain FPnnn|NAME\n"
-	"\n"
+static const struct cli_option rules_options[] = {
+	OPT_BOOL(0, "markdown", struct rules_args, markdown,
+		 "print docs/rules.md (one section per rule)"),
+	OPT_HELP(),
+	OPT_END()
+};
+
+const struct cli_usage rules_usage = {
+	"rules",
+	"usage: floe-profiles rules [--markdown]\n",
+	"List every lint rule: id, default severity, name and summary.\n",
+	rules_options,
+	NULL
+};
+
+static const struct cli_option explain_options[] = {
+	OPT_HELP(),
+	OPT_END()
+};
+
+const struct cli_usage explain_usage = {
+	"explain",
+	"usage: floe-profiles explain FPnnn|NAME\n",
 	"Print a rule's full explanation: why it breaks, an example, the "
-	"fix.\n";
+	"fix.\n",
+	explain_options,
+	NULL
+};
 
 static const char *default_level(const struct floe_rule *r)
 {
@@ -107,18 +128,19 @@ static void markdown(void)
 
 int cmd_rules(int argc, char **argv)
 {
-	if (argc == 2 && !strcmp(argv[1], "--markdown")) {
+	struct rules_args a = { 0 };
+	int nr_args, ret;
+
+	ret = parse_options(argc, argv, &rules_usage, &a, &nr_args);
+	if (ret)
+		return ret == CLI_PARSE_HELP ? EXIT_CLEAN : ret;
+	if (nr_args) {
+		cli_usage_print(&rules_usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (a.markdown) {
 		markdown();
 		return EXIT_CLEAN;
-	}
-	if (argc == 2 && (!strcmp(argv[1], "-h") ||
-			  !strcmp(argv[1], "--help"))) {
-		fputs(rules_usage, stdout);
-		return EXIT_CLEAN;
-	}
-	if (argc != 1) {
-		fputs(rules_usage, stderr);
-		return EXIT_USAGE;
 	}
 	for (size_t i = 0; i < floe_rule_count(); i++) {
 		const struct floe_rule *r = floe_rule_at(i);
@@ -132,22 +154,19 @@ int cmd_rules(int argc, char **argv)
 int cmd_explain(int argc, char **argv)
 {
 	const struct floe_rule *r;
+	int nr_args, ret;
 
-	if (argc == 2 && (!strcmp(argv[1], "-h") ||
-			  !strcmp(argv[1], "--help"))) {
-		fputs(explain_usage, stdout);
-		return EXIT_CLEAN;
-	}
-	if (argc != 2) {
-		fputs(explain_usage, stderr);
+	ret = parse_options(argc, argv, &explain_usage, NULL, &nr_args);
+	if (ret)
+		return ret == CLI_PARSE_HELP ? EXIT_CLEAN : ret;
+	if (nr_args != 1) {
+		cli_usage_print(&explain_usage, stderr);
 		return EXIT_USAGE;
 	}
-	r = floe_rule_find(argv[1]);
-	if (!r) {
-		cli_error("no rule '%s'; 'floe-profiles rules' lists them",
-			  argv[1]);
-		return EXIT_USAGE;
-	}
+	r = floe_rule_find(argv[0]);
+	if (!r)
+		return cli_error("no rule '%s'; 'floe-profiles rules' lists "
+				 "them", argv[0]);
 	printf("%s %s (default: %s)\n%s\n\n", r->id, r->name,
 	       default_level(r), r->summary);
 	print_help(r->help, 0);

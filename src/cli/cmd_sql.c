@@ -3,7 +3,7 @@
  * it opens a connection for a profile's target.
  */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,133 +11,97 @@
 #include "floe/fileio.h"
 #include "floe/sql.h"
 
-const char sql_usage[] =
-	"usage: floe-profiles sql [options] PROFILES.yml (- for stdin)\n"
-	"\n"
+struct sql_args {
+	struct floe_sql_options opt;
+	const char *stdin_name;
+	int use_env, show_secrets;
+	size_t max;
+};
+
+#define A struct sql_args
+static const struct cli_option sql_options[] = {
+	OPT_STRING(0, "target", A, opt.target, "NAME",
+		   "the output to show (default: each profile's 'target')",
+		   NULL),
+	OPT_STRING(0, "profile", A, opt.profile, "NAME",
+		   "only this profile (default: every profile)", NULL),
+	OPT_BOOL(0, "env", A, use_env,
+		 "render env_var() from the environment, not defaults"),
+	OPT_BOOL(0, "show-secrets", A, show_secrets,
+		 "do not mask secret values as '***'"),
+	OPT_CALLBACK_AT(0, "dbt-duckdb-version", A, opt.dbt_version,
+			struct floe_dbt_version, "X.Y[.Z]",
+			"render as this release does (default: "
+			FLOE_DBT_DUCKDB_LATEST ";\n"
+			FLOE_DBT_DUCKDB_OLDEST " and later)",
+			cli_opt_dbt_version, NULL),
+	OPT_STRING(0, "stdin-filename", A, stdin_name, "NAME",
+		   "the name to show for -", NULL),
+	OPT_CALLBACK_AT(0, "max-size", A, max, size_t, "BYTES",
+			"largest input accepted (default: 1M)",
+			cli_opt_max_size, NULL),
+	OPT_HELP(),
+	OPT_END()
+};
+#undef A
+
+const struct cli_usage sql_usage = {
+	"sql",
+	"usage: floe-profiles sql [options] PROFILES.yml (- for stdin)\n",
 	"Print the statements dbt-duckdb runs when it opens a connection, in "
 	"its order and\n"
 	"exactly as it renders them, each after a comment with the profile "
 	"line it comes\n"
-	"from.  The output is a SQL script for the duckdb shell.\n"
-	"\n"
-	"options:\n"
-	"      --target NAME        the output to show (default: each "
-	"profile's 'target')\n"
-	"      --profile NAME       only this profile (default: every "
-	"profile)\n"
-	"      --env                render env_var() from the environment, "
-	"not defaults\n"
-	"      --show-secrets       do not mask secret values as '***'\n"
-	"      --dbt-duckdb-version X.Y.Z  render as this release does "
-	"(default: "
-	FLOE_DBT_DUCKDB_LATEST ";\n"
-	"                           " FLOE_DBT_DUCKDB_OLDEST " and later)\n"
-	"      --stdin-filename NAME  the name to show for -\n"
-	"      --max-size BYTES     largest input accepted (default: 1M)\n"
-	"  -h, --help               show this help\n"
-	"\n"
+	"from.  The output is a SQL script for the duckdb shell.\n",
+	sql_options,
 	"exit status: 0 printed, 1 the profile has errors (what can be "
 	"rendered is\n"
-	"printed), 2 usage or I/O error, 3 internal error\n";
-
-enum {
-	OPT_TARGET = 256, OPT_PROFILE, OPT_ENV, OPT_SHOW_SECRETS,
-	OPT_VERSION, OPT_STDIN_NAME, OPT_MAX_SIZE
+	"printed), 2 usage or I/O error, 3 internal error\n"
 };
 
 int cmd_sql(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "target", required_argument, NULL, OPT_TARGET },
-		{ "profile", required_argument, NULL, OPT_PROFILE },
-		{ "env", no_argument, NULL, OPT_ENV },
-		{ "show-secrets", no_argument, NULL, OPT_SHOW_SECRETS },
-		{ "dbt-duckdb-version", required_argument, NULL, OPT_VERSION },
-		{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
-		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct floe_sql_options opt;
+	struct sql_args a;
 	struct floe_sql_plan *plan = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT;
-	const char *stdin_name = NULL, *path, *name;
+	const char *path, *name;
 	char *buf = NULL, *script = NULL;
-	size_t len, max = FLOE_YAML_MAX_BYTES, script_len = 0;
-	int c, errnum, ret;
+	size_t len, script_len = 0;
+	int errnum, ret, nr_args;
 	enum floe_err err;
 
-	memset(&opt, 0, sizeof(opt));
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_TARGET:
-			opt.target = optarg;
-			break;
-		case OPT_PROFILE:
-			opt.profile = optarg;
-			break;
-		case OPT_ENV:
-			opt.use_env = true;
-			break;
-		case OPT_SHOW_SECRETS:
-			opt.show_secrets = true;
-			break;
-		case OPT_VERSION:
-			if (floe_dbt_version_parse(optarg, &opt.dbt_version)) {
-				cli_error("--dbt-duckdb-version: '%s' is not a "
-					  "release from " FLOE_DBT_DUCKDB_OLDEST
-					  " to " FLOE_DBT_DUCKDB_LATEST
-					  " (X.Y or X.Y.Z)", optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_STDIN_NAME:
-			stdin_name = optarg;
-			break;
-		case OPT_MAX_SIZE:
-			if (cli_parse_max_size(optarg, &max))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(sql_usage, stdout);
-			return EXIT_CLEAN;
-		default:
-			return cli_bad_option(c, argv[optind - 1], sql_usage);
-		}
+	memset(&a, 0, sizeof(a));
+	a.max = FLOE_YAML_MAX_BYTES;
+	ret = parse_options(argc, argv, &sql_usage, &a, &nr_args);
+	if (ret)
+		return ret == CLI_PARSE_HELP ? EXIT_CLEAN : ret;
+	if (!nr_args) {
+		ret = cli_error("no profiles file given");
+		cli_usage_print(&sql_usage, stderr);
+		return ret;
 	}
-	if (optind >= argc) {
-		cli_error("no profiles file given");
-		fputs(sql_usage, stderr);
-		return EXIT_USAGE;
-	}
-	if (optind + 1 < argc) {
-		cli_error("one profiles file at a time ('%s' is extra)",
-			  argv[optind + 1]);
-		return EXIT_USAGE;
-	}
-	path = argv[optind];
-	name = strcmp(path, "-") ? path : stdin_name ? stdin_name : "<stdin>";
-	opt.limits = floe_yaml_default_limits();
-	opt.limits.max_bytes = max;
+	if (nr_args > 1)
+		return cli_error("one profiles file at a time ('%s' is extra)",
+				 argv[1]);
+	path = argv[0];
+	name = strcmp(path, "-") ? path
+		: a.stdin_name ? a.stdin_name : "<stdin>";
+	a.opt.use_env = a.use_env;
+	a.opt.show_secrets = a.show_secrets;
+	a.opt.limits = floe_yaml_default_limits();
+	a.opt.limits.max_bytes = a.max;
 
-	err = floe_read_file(path, max, &buf, &len, &errnum);
-	if (err == FLOE_ERR_IO) {
-		cli_error("cannot read '%s': %s", name, strerror(errnum));
-		return EXIT_USAGE;
-	}
-	if (err == FLOE_ERR_TOO_BIG) {
-		cli_error("'%s' is larger than %zu bytes (raise it with "
-			  "--max-size)", name, max);
-		return EXIT_USAGE;
-	}
-	if (err != FLOE_OK) {
-		cli_error("%s", floe_strerror(err));
-		return EXIT_INTERNAL;
-	}
+	err = floe_read_file(path, a.max, &buf, &len, &errnum);
+	if (err == FLOE_ERR_IO)
+		return cli_error("cannot read '%s': %s", name,
+				 strerror(errnum));
+	if (err == FLOE_ERR_TOO_BIG)
+		return cli_error("'%s' is larger than %zu bytes (raise it with "
+				 "--max-size)", name, a.max);
+	if (err != FLOE_OK)
+		return cli_internal(err);
 
-	err = floe_sql_plan(name, buf, len, &opt, &plan, &diags);
+	err = floe_sql_plan(name, buf, len, &a.opt, &plan, &diags);
 	if (err == FLOE_OK)
 		err = floe_sql_render(plan, &script, &script_len);
 	if (err == FLOE_OK && (fwrite(script, 1, script_len, stdout) !=
@@ -164,8 +128,7 @@ int cmd_sql(int argc, char **argv)
 	case FLOE_ERR_INTERNAL:
 	case FLOE_ERR__COUNT:
 	default:
-		cli_error("%s", floe_strerror(err));
-		ret = EXIT_INTERNAL;
+		ret = cli_internal(err);
 		break;
 	}
 out:

@@ -4,7 +4,7 @@
  * lint's formats and with lint's exit codes.
  */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,9 +14,64 @@
 #include "floe/report.h"
 #include "floe/verify.h"
 
-const char verify_usage[] =
+struct verify_args {
+	struct floe_verify_options opt;
+	const char *format_name;	/* parsed after the other options */
+	enum floe_format format;
+	int color;			/* -1 auto, 0 never, 1 always */
+	const char *stdin_name;
+	int offline, use_env, strict, exit_zero, quiet;
+	size_t max;
+};
+
+static int opt_color(const struct cli_option *opt, const char *value,
+		     void *base)
+{
+	(void)opt;
+	return cli_parse_color(value, &((struct verify_args *)base)->color);
+}
+
+#define A struct verify_args
+static const struct cli_option verify_options[] = {
+	OPT_STRING(0, "duckdb", A, opt.duckdb, "PATH",
+		   "the DuckDB library (default: $" FLOE_DUCKDB_LIB_ENV ",\n"
+		   "then libduckdb.so on the loader's search path)", "@file"),
+	OPT_BOOL(0, "offline", A, offline,
+		 "download nothing: no INSTALL, no extension auto-install"),
+	OPT_STRING(0, "target", A, opt.target, "NAME",
+		   "the output to verify (default: each profile's 'target')",
+		   NULL),
+	OPT_STRING(0, "profile", A, opt.profile, "NAME",
+		   "only this profile (default: every profile)", NULL),
+	OPT_BOOL(0, "env", A, use_env,
+		 "render env_var() from the environment (a missing one is\n"
+		 "an error); default: defaults, with ${NAME} placeholders"),
+	OPT_CALLBACK_AT(0, "dbt-duckdb-version", A, opt.dbt_version,
+			struct floe_dbt_version, "X.Y[.Z]",
+			"render as this release does (default: "
+			FLOE_DBT_DUCKDB_LATEST ")", cli_opt_dbt_version, NULL),
+	OPT_STRING(0, "format", A, format_name, "FORMAT",
+		   "auto (default), text, gcc, json, sarif, github,\n"
+		   "gitlab, junit, checkstyle", CLI_FORMAT_VALUES),
+	OPT_CALLBACK(0, "color", "WHEN", "auto (default), always, never",
+		     opt_color, CLI_COLOR_VALUES),
+	OPT_BOOL(0, "strict", A, strict, "warnings fail too (exit 1)"),
+	OPT_BOOL(0, "exit-zero", A, exit_zero, "exit 0 even with findings"),
+	OPT_BOOL('q', "quiet", A, quiet, "no step log and no summary on stderr"),
+	OPT_STRING(0, "stdin-filename", A, stdin_name, "NAME",
+		   "the name to report for -", NULL),
+	OPT_CALLBACK_AT(0, "max-size", A, max, size_t, "BYTES",
+			"largest input accepted (default: 1M)",
+			cli_opt_max_size, NULL),
+	OPT_HELP(),
+	OPT_END()
+};
+#undef A
+
+const struct cli_usage verify_usage = {
+	"verify",
 	"usage: floe-profiles verify [options] PROFILES.yml... (- for stdin)"
-	"\n\n"
+	"\n",
 	"Run the statements dbt-duckdb runs when it connects (see "
 	"'floe-profiles sql')\n"
 	"on a real DuckDB, in memory, and report every failure at the "
@@ -24,147 +79,33 @@ const char verify_usage[] =
 	"comes from, with DuckDB's own error text.  What cannot run here "
 	"(Python hooks,\n"
 	"extensions that are not installed) is listed as \"not checked\" "
-	"on stderr.\n"
-	"\n"
-	"options:\n"
-	"      --duckdb PATH        the DuckDB library (default: $"
-	FLOE_DUCKDB_LIB_ENV ",\n"
-	"                           then libduckdb.so on the loader's "
-	"search path)\n"
-	"      --offline            download nothing: no INSTALL, no "
-	"extension auto-install\n"
-	"      --target NAME        the output to verify (default: each "
-	"profile's 'target')\n"
-	"      --profile NAME       only this profile (default: every "
-	"profile)\n"
-	"      --env                render env_var() from the environment "
-	"(a missing one is\n"
-	"                           an error); default: defaults, with "
-	"${NAME} placeholders\n"
-	"      --dbt-duckdb-version X.Y.Z  render as this release does "
-	"(default: "
-	FLOE_DBT_DUCKDB_LATEST ")\n"
-	"      --format FORMAT      auto (default), text, gcc, json, sarif, "
-	"github,\n"
-	"                           gitlab, junit, checkstyle\n"
-	"      --color WHEN         auto (default), always, never\n"
-	"      --strict             warnings fail too (exit 1)\n"
-	"      --exit-zero          exit 0 even with findings\n"
-	"  -q, --quiet              no step log and no summary on stderr\n"
-	"      --stdin-filename NAME  the name to report for -\n"
-	"      --max-size BYTES     largest input accepted (default: 1M)\n"
-	"  -h, --help               show this help\n"
-	"\n"
+	"on stderr.\n",
+	verify_options,
 	"exit status: 0 no error-level findings, 1 findings, 2 usage or I/O "
 	"error or no\n"
-	"DuckDB library, 3 internal error\n";
-
-enum {
-	OPT_DUCKDB = 256, OPT_OFFLINE, OPT_TARGET, OPT_PROFILE, OPT_ENV,
-	OPT_VERSION, OPT_FORMAT, OPT_COLOR, OPT_STRICT, OPT_EXIT_ZERO,
-	OPT_STDIN_NAME, OPT_MAX_SIZE
+	"DuckDB library, 3 internal error\n"
 };
 
-struct verify_args {
-	struct floe_verify_options opt;
-	enum floe_format format;
-	int color;			/* -1 auto, 0 never, 1 always */
-	const char *stdin_name;
-	int strict, exit_zero, quiet;
-	size_t max;
-};
-
-static int parse_args(int argc, char **argv, struct verify_args *a)
+static int parse_args(int argc, char **argv, struct verify_args *a,
+		      int *nr_args)
 {
-	static const struct option longopts[] = {
-		{ "duckdb", required_argument, NULL, OPT_DUCKDB },
-		{ "offline", no_argument, NULL, OPT_OFFLINE },
-		{ "target", required_argument, NULL, OPT_TARGET },
-		{ "profile", required_argument, NULL, OPT_PROFILE },
-		{ "env", no_argument, NULL, OPT_ENV },
-		{ "dbt-duckdb-version", required_argument, NULL, OPT_VERSION },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "color", required_argument, NULL, OPT_COLOR },
-		{ "strict", no_argument, NULL, OPT_STRICT },
-		{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "stdin-filename", required_argument, NULL, OPT_STDIN_NAME },
-		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *format = "auto";
-	int c;
+	int r;
 
 	memset(a, 0, sizeof(*a));
 	a->color = -1;
 	a->max = FLOE_YAML_MAX_BYTES;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_DUCKDB:
-			a->opt.duckdb = optarg;
-			break;
-		case OPT_OFFLINE:
-			a->opt.offline = true;
-			break;
-		case OPT_TARGET:
-			a->opt.target = optarg;
-			break;
-		case OPT_PROFILE:
-			a->opt.profile = optarg;
-			break;
-		case OPT_ENV:
-			a->opt.use_env = true;
-			break;
-		case OPT_VERSION:
-			if (floe_dbt_version_parse(optarg,
-						   &a->opt.dbt_version)) {
-				cli_error("--dbt-duckdb-version: '%s' is not a "
-					  "release from " FLOE_DBT_DUCKDB_OLDEST
-					  " to " FLOE_DBT_DUCKDB_LATEST
-					  " (X.Y or X.Y.Z)", optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_FORMAT:
-			format = optarg;
-			break;
-		case OPT_COLOR:
-			if (cli_parse_color(optarg, &a->color))
-				return EXIT_USAGE;
-			break;
-		case OPT_STRICT:
-			a->strict = 1;
-			break;
-		case OPT_EXIT_ZERO:
-			a->exit_zero = 1;
-			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		case OPT_STDIN_NAME:
-			a->stdin_name = optarg;
-			break;
-		case OPT_MAX_SIZE:
-			if (cli_parse_max_size(optarg, &a->max))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(verify_usage, stdout);
-			return -1;
-		default:
-			return cli_bad_option(c, argv[optind - 1],
-					      verify_usage);
-		}
-	}
-	if (cli_parse_format(format, &a->format))
+	a->format_name = "auto";
+	r = parse_options(argc, argv, &verify_usage, a, nr_args);
+	if (r)
+		return r;
+	a->opt.offline = a->offline;
+	a->opt.use_env = a->use_env;
+	if (cli_parse_format(a->format_name, &a->format))
 		return EXIT_USAGE;
-	if (optind >= argc) {
-		cli_error("no profiles file given");
-		fputs(verify_usage, stderr);
-		return EXIT_USAGE;
+	if (!*nr_args) {
+		r = cli_error("no profiles file given");
+		cli_usage_print(&verify_usage, stderr);
+		return r;
 	}
 	return EXIT_CLEAN;
 }
@@ -182,12 +123,12 @@ int cmd_verify(int argc, char **argv)
 	struct cli_names fnames = { NULL, NULL, 0 };
 	char **bufs = NULL, *report = NULL, *text = NULL;
 	size_t report_len = 0, text_len = 0, files = 0, base;
-	int ret;
+	int ret, nr_args;
 	enum floe_err err;
 
-	ret = parse_args(argc, argv, &a);
+	ret = parse_args(argc, argv, &a, &nr_args);
 	if (ret)
-		return ret < 0 ? EXIT_CLEAN : ret;
+		return ret == CLI_PARSE_HELP ? EXIT_CLEAN : ret;
 	a.opt.limits = floe_yaml_default_limits();
 	a.opt.limits.max_bytes = a.max;
 	a.opt.log = &log;
@@ -198,7 +139,7 @@ int cmd_verify(int argc, char **argv)
 		ret = EXIT_INTERNAL;
 		goto out;
 	}
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < nr_args; i++) {
 		const char *path = argv[i];
 		const char *name = strcmp(path, "-") ? path
 			: a.stdin_name ? a.stdin_name : "<stdin>";

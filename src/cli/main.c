@@ -9,27 +9,35 @@ static const struct cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 	const char *summary;
-	const char *usage;
+	const struct cli_usage *usage;
 } commands[] = {
 	{ "generate", cmd_generate,
 	  "write a dbt-duckdb profiles.yml from platform.yaml",
-	  generate_usage },
+	  &generate_usage },
 	{ "lint", cmd_lint,
-	  "report what will break in a dbt-duckdb profiles.yml", lint_usage },
+	  "report what will break in a dbt-duckdb profiles.yml", &lint_usage },
 	{ "check", cmd_check,
 	  "the CI gate: profiles vs platform, dbt project and themselves",
-	  check_usage },
+	  &check_usage },
 	{ "sql", cmd_sql,
-	  "print the SQL dbt-duckdb runs when it connects", sql_usage },
+	  "print the SQL dbt-duckdb runs when it connects", &sql_usage },
 	{ "verify", cmd_verify,
 	  "run a profile's connection sequence on a real DuckDB",
-	  verify_usage },
-	{ "rules", cmd_rules, "list every lint rule", rules_usage },
-	{ "explain", cmd_explain, "explain one lint rule", explain_usage },
-	{ "help", cmd_help, "show help for a command", NULL },
+	  &verify_usage },
+	{ "rules", cmd_rules, "list every lint rule", &rules_usage },
+	{ "explain", cmd_explain, "explain one lint rule", &explain_usage },
+	{ "help", cmd_help, "show help for a command", &help_usage },
 };
 
 #define NR_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+/* The options that come before a command; main() matches them itself. */
+static const struct cli_option global_options[] = {
+	OPT_HELP(),
+	{ CLI_OPT_BOOL, 'V', "version", 0, NULL, "print the version", 0, NULL,
+	  NULL },
+	OPT_END()
+};
 
 static void usage(FILE *f)
 {
@@ -44,19 +52,104 @@ static void usage(FILE *f)
 	      "see also floe-profiles(1).\n", f);
 }
 
+struct help_args {
+	int options_json;
+};
+
+/* --options-json is for the docs test, not for people: hidden */
+static const struct cli_option help_options[] = {
+	{ CLI_OPT_BOOL, 0, "options-json",
+	  CLI_OPT_AT(struct help_args, options_json, int), NULL,
+	  "print every command's options as JSON", CLI_OPT_HIDDEN, NULL,
+	  NULL },
+	OPT_HELP(),
+	OPT_END()
+};
+
+const struct cli_usage help_usage = {
+	"help",
+	"usage: floe-profiles help [COMMAND]\n",
+	"Print the command list, or the usage of COMMAND (the same text as\n"
+	"'floe-profiles COMMAND --help').\n",
+	help_options,
+	NULL
+};
+
+static void json_options(const char *name, const struct cli_option *opts,
+			 int *first)
+{
+	int first_opt = 1;
+
+	printf("%s\n  \"%s\": [", *first ? "" : ",", name);
+	*first = 0;
+	for (const struct cli_option *o = opts; o->type; o++) {
+		if (!cli_option_is_shown(o))
+			continue;
+		printf("%s\n    {\"short\": ", first_opt ? "" : ",");
+		first_opt = 0;
+		if (o->short_name)
+			printf("\"-%c\"", o->short_name);
+		else
+			fputs("null", stdout);
+		fputs(", \"long\": ", stdout);
+		if (o->long_name)
+			printf("\"--%s\"", o->long_name);
+		else
+			fputs("null", stdout);
+		fputs(", \"arg\": ", stdout);
+		if (o->argh)
+			printf("\"%s\"", o->argh);
+		else
+			fputs("null", stdout);
+		fputc('}', stdout);
+	}
+	fputs("\n  ]", stdout);
+}
+
+/* Every command's options, for tests/cli/check_options_doc.py. */
+static void options_json(void)
+{
+	int first = 1;
+
+	fputc('{', stdout);
+	json_options("", global_options, &first);
+	for (size_t i = 0; i < NR_COMMANDS; i++)
+		json_options(commands[i].name, commands[i].usage->options,
+			     &first);
+	fputs("\n}\n", stdout);
+}
+
 int cmd_help(int argc, char **argv)
 {
-	if (argc < 2) {
+	struct help_args a = { 0 };
+	int nr_args, ret;
+
+	ret = parse_options(argc, argv, &help_usage, &a, &nr_args);
+	if (ret)
+		return ret == CLI_PARSE_HELP ? EXIT_CLEAN : ret;
+	if (a.options_json) {
+		options_json();
+		return EXIT_CLEAN;
+	}
+	if (!nr_args) {
 		usage(stdout);
 		return EXIT_CLEAN;
 	}
 	for (size_t i = 0; i < NR_COMMANDS; i++)
-		if (!strcmp(argv[1], commands[i].name) && commands[i].usage) {
-			fputs(commands[i].usage, stdout);
+		if (!strcmp(argv[0], commands[i].name)) {
+			cli_usage_print(commands[i].usage, stdout);
 			return EXIT_CLEAN;
 		}
-	cli_error("no help for '%s'", argv[1]);
-	return EXIT_USAGE;
+	return cli_error("no help for '%s'", argv[0]);
+}
+
+static int is_global(const char *arg, int short_name)
+{
+	for (const struct cli_option *o = global_options; o->type; o++)
+		if (o->short_name == short_name)
+			return (arg[1] == short_name && !arg[2]) ||
+			       (arg[1] == '-' && !strcmp(arg + 2, o->long_name));
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -65,11 +158,11 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	if (is_global(argv[1], 'h')) {
 		usage(stdout);
 		return EXIT_CLEAN;
 	}
-	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+	if (is_global(argv[1], 'V')) {
 		printf("floe-profiles %s\n", FLOE_VERSION);
 		return EXIT_CLEAN;
 	}

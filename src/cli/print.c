@@ -11,8 +11,9 @@
 #include "floe/config.h"
 #include "floe/fileio.h"
 #include "floe/platform.h"
+#include "floe/sql.h"
 
-void cli_error(const char *fmt, ...)
+int cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -21,6 +22,13 @@ void cli_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+int cli_internal(enum floe_err err)
+{
+	cli_error("%s", floe_strerror(err));
+	return EXIT_INTERNAL;
 }
 
 /*
@@ -94,8 +102,7 @@ int cli_parse_max_size(const char *s, size_t *out)
 {
 	if (!parse_size(s, out))
 		return EXIT_CLEAN;
-	cli_error("--max-size: '%s' is not a size in bytes", s);
-	return EXIT_USAGE;
+	return cli_error("--max-size: '%s' is not a size in bytes", s);
 }
 
 int cli_parse_set(char *arg, struct floe_platform_var *vars, size_t *nr,
@@ -103,23 +110,18 @@ int cli_parse_set(char *arg, struct floe_platform_var *vars, size_t *nr,
 {
 	char *eq = strchr(arg, '=');
 
-	if (!eq || eq == arg) {
-		cli_error("--set: expected NAME=VALUE, found '%s'", arg);
-		return EXIT_USAGE;
-	}
+	if (!eq || eq == arg)
+		return cli_error("--set: expected NAME=VALUE, found '%s'", arg);
 	for (const char *p = arg; p < eq; p++)
 		if (!(*p == '_' || (*p >= 'a' && *p <= 'z') ||
 		      (*p >= 'A' && *p <= 'Z') ||
-		      (p > arg && *p >= '0' && *p <= '9'))) {
-			cli_error("--set: '%.*s' is not a placeholder name "
-				  "(a letter or '_', then letters, digits and "
-				  "'_')", (int)(eq - arg), arg);
-			return EXIT_USAGE;
-		}
-	if (*nr == max) {
-		cli_error("--set: at most %zu", max);
-		return EXIT_USAGE;
-	}
+		      (p > arg && *p >= '0' && *p <= '9')))
+			return cli_error("--set: '%.*s' is not a placeholder "
+					 "name (a letter or '_', then letters, "
+					 "digits and '_')", (int)(eq - arg),
+					 arg);
+	if (*nr == max)
+		return cli_error("--set: at most %zu", max);
 	*eq = '\0';
 	vars[*nr].name = arg;
 	vars[*nr].value = eq + 1;
@@ -127,15 +129,24 @@ int cli_parse_set(char *arg, struct floe_platform_var *vars, size_t *nr,
 	return EXIT_CLEAN;
 }
 
-int cli_bad_option(int c, const char *option, const char *usage)
+int cli_opt_max_size(const struct cli_option *opt, const char *value,
+		     void *base)
 {
-	if (c == ':') {
-		cli_error("option '%s' needs a value", option);
-	} else {
-		cli_error("unknown option '%s'", option);
-		fputs(usage, stderr);
-	}
-	return EXIT_USAGE;
+	return cli_parse_max_size(value, (size_t *)(void *)
+				  ((char *)base + opt->offset));
+}
+
+int cli_opt_dbt_version(const struct cli_option *opt, const char *value,
+			void *base)
+{
+	struct floe_dbt_version *v = (void *)((char *)base + opt->offset);
+
+	if (floe_dbt_version_parse(value, v))
+		return cli_error("--dbt-duckdb-version: '%s' is not a release "
+				 "from " FLOE_DBT_DUCKDB_OLDEST " to "
+				 FLOE_DBT_DUCKDB_LATEST " (X.Y or X.Y.Z)",
+				 value);
+	return 0;
 }
 
 int cli_load_config(const char *path, int no_config, struct floe_config **out,

@@ -128,7 +128,7 @@ for m in secret broken; do
 	"$bin" generate --no-config --check --set slug=x \
 		-o "$tmp/examples.yml" "$f" > "$tmp/out" 2> "$tmp/err"
 	check "$m: generate --check: no canary" clean
-	for fmt in text gcc json sarif github; do
+	for fmt in text gcc json sarif github gitlab junit checkstyle; do
 		for cmd in lint check; do
 			"$bin" $cmd --no-config --format $fmt --set slug=x \
 				--platform "$f" tests/data/manifest/demo.profiles.yml \

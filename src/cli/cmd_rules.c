@@ -7,19 +7,21 @@
 #include "floe/lint.h"
 
 struct rules_args {
-	int markdown;
+	int markdown, json;
 };
 
 static const struct cli_option rules_options[] = {
 	OPT_BOOL(0, "markdown", struct rules_args, markdown,
 		 "print docs/rules.md (one section per rule)"),
+	OPT_BOOL(0, "json", struct rules_args, json,
+		 "print the rules as a JSON array (for tools)"),
 	OPT_HELP(),
 	OPT_END()
 };
 
 const struct cli_usage rules_usage = {
 	"rules",
-	"usage: floe-profiles rules [--markdown]\n",
+	"usage: floe-profiles rules [--markdown | --json]\n",
 	"List every lint rule: id, default severity, name and summary.\n",
 	rules_options,
 	NULL
@@ -32,9 +34,10 @@ static const struct cli_option explain_options[] = {
 
 const struct cli_usage explain_usage = {
 	"explain",
-	"usage: floe-profiles explain FPnnn|NAME\n",
+	"usage: floe-profiles explain [FPnnn|NAME]\n",
 	"Print a rule's full explanation: why it breaks, an example, the "
-	"fix.\n",
+	"fix.\n"
+	"Without an argument, list the rules (as 'floe-profiles rules').\n",
 	explain_options,
 	NULL
 };
@@ -126,6 +129,58 @@ static void markdown(void)
 	}
 }
 
+/* A JSON string: UTF-8 passes through, controls are escaped. */
+static void json_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", stdout);
+		else if (c < 0x20)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+/* rules --json: the registry for tools, one object per rule. */
+static void json(void)
+{
+	fputs("[", stdout);
+	for (size_t i = 0; i < floe_rule_count(); i++) {
+		const struct floe_rule *r = floe_rule_at(i);
+		const char *keys[] = { "id", "name", "level", "family",
+				       "summary", "help" };
+		const char *vals[] = { r->id, r->name, default_level(r),
+				       r->family, r->summary, r->help };
+
+		fputs(i ? ",\n  {" : "\n  {", stdout);
+		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+			printf("%s\"%s\": ", k ? ", " : "", keys[k]);
+			json_string(vals[k]);
+		}
+		printf(", \"severity\": \"%s\", \"opt_in\": %s}",
+		       floe_severity_name(r->severity),
+		       r->opt_in ? "true" : "false");
+	}
+	fputs("\n]\n", stdout);
+}
+
+static void list(void)
+{
+	for (size_t i = 0; i < floe_rule_count(); i++) {
+		const struct floe_rule *r = floe_rule_at(i);
+
+		printf("%s  %-7s  %-36s %s\n", r->id, default_level(r),
+		       r->name, r->summary);
+	}
+}
+
 int cmd_rules(int argc, char **argv)
 {
 	struct rules_args a = { 0 };
@@ -138,16 +193,14 @@ int cmd_rules(int argc, char **argv)
 		cli_usage_print(&rules_usage, stderr);
 		return EXIT_USAGE;
 	}
-	if (a.markdown) {
+	if (a.markdown && a.json)
+		return cli_error("--markdown and --json exclude each other");
+	if (a.markdown)
 		markdown();
-		return EXIT_CLEAN;
-	}
-	for (size_t i = 0; i < floe_rule_count(); i++) {
-		const struct floe_rule *r = floe_rule_at(i);
-
-		printf("%s  %-7s  %-36s %s\n", r->id, default_level(r),
-		       r->name, r->summary);
-	}
+	else if (a.json)
+		json();
+	else
+		list();
 	return EXIT_CLEAN;
 }
 
@@ -159,6 +212,10 @@ int cmd_explain(int argc, char **argv)
 	ret = parse_options(argc, argv, &explain_usage, NULL, &nr_args);
 	if (ret)
 		return ret == CLI_PARSE_HELP ? EXIT_CLEAN : ret;
+	if (!nr_args) {
+		list();		/* what there is to explain */
+		return EXIT_CLEAN;
+	}
 	if (nr_args != 1) {
 		cli_usage_print(&explain_usage, stderr);
 		return EXIT_USAGE;

@@ -63,7 +63,11 @@ int cli_parse_color(const char *s, int *out);
 	"checkstyle"
 #define CLI_COLOR_VALUES "auto always never"
 
-/* Colour only text, as asked, else on a terminal without NO_COLOR. */
+/*
+ * Colour only text: as --color asks; else never with NO_COLOR (set, not
+ * empty); else always with FORCE_COLOR or CLICOLOR_FORCE (set, not empty,
+ * not "0"); else on a terminal whose TERM is not dumb.
+ */
 int cli_use_color(enum floe_format format, int color);
 
 /*

@@ -302,6 +302,14 @@ int cli_parse_color(const char *s, int *out)
 	return EXIT_CLEAN;
 }
 
+/* FORCE_COLOR, CLICOLOR_FORCE: set, not empty and not "0". */
+static int env_forces(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v && strcmp(v, "0");
+}
+
 int cli_use_color(enum floe_format format, int color)
 {
 	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
@@ -311,7 +319,9 @@ int cli_use_color(enum floe_format format, int color)
 	if (color >= 0)
 		return color;	/* an explicit flag wins over NO_COLOR */
 	if (no && *no)
-		return 0;
+		return 0;	/* the user's opt-out wins over a CI's force */
+	if (env_forces("FORCE_COLOR") || env_forces("CLICOLOR_FORCE"))
+		return 1;
 	return isatty(STDOUT_FILENO) && term && strcmp(term, "dumb");
 }
 

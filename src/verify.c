@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "engine/engine.h"
 #include "floe/verify.h"
 #include "strbuf.h"
 
@@ -478,26 +479,10 @@ static bool parses(struct run *r, const char *sql)
 	return ok;
 }
 
-static const char *canonical_ext(const char *name)
-{
-	static const char *const alias[][2] = {
-		{ "postgres", "postgres_scanner" },
-		{ "mysql", "mysql_scanner" },
-		{ "sqlite", "sqlite_scanner" },
-		{ "sqlite3", "sqlite_scanner" },
-		{ "http", "httpfs" }, { "https", "httpfs" }, { "s3", "httpfs" },
-		{ "md", "motherduck" },
-	};
-
-	for (size_t i = 0; i < sizeof(alias) / sizeof(alias[0]); i++)
-		if (!strcasecmp(name, alias[i][0]))
-			return alias[i][1];
-	return name;
-}
-
 static struct ext *find_ext(struct run *r, const char *name)
 {
-	name = canonical_ext(name);
+	/* the engine's aliases: https is httpfs, sqlite sqlite_scanner */
+	name = fe_extension_canonical(name, FE_DUCKDB_DEFAULT);
 	for (size_t i = 0; i < r->nr_exts; i++)
 		if (!strcasecmp(r->exts[i].name, name))
 			return &r->exts[i];

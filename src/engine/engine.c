@@ -366,3 +366,24 @@ const char *fe_database_name_at(size_t i)
 {
 	return i < NR(db_names) ? db_names[i].name : NULL;
 }
+
+/* ---- extensions ---- */
+
+static const struct {
+	const char *alias, *name;
+	unsigned first, last;
+} ext_aliases[] = {
+#define DUCKDB_EXTENSION_ALIAS(alias, name, first, last) \
+	{ alias, name, first, last },
+#include "engine/duckdb_extensions.def"
+#undef DUCKDB_EXTENSION_ALIAS
+};
+
+const char *fe_extension_canonical(const char *name, unsigned version)
+{
+	for (size_t i = 0; name && i < NR(ext_aliases); i++)
+		if (!strcasecmp(ext_aliases[i].alias, name) &&
+		    holds(ext_aliases[i].first, ext_aliases[i].last, version))
+			return ext_aliases[i].name;
+	return name;
+}

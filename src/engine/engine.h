@@ -169,6 +169,14 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version);
 /* FE_DB_* flags of a database name (case-insensitive), 0 if not one. */
 unsigned fe_database_name(const char *s, unsigned version);
 
+/* ---- extensions: DUCKDB_EXTENSION_ALIAS ---- */
+
+/*
+ * The extension DuckDB `version` installs and loads for `name`: the
+ * canonical name of an alias (https -> httpfs), else `name` itself.
+ */
+const char *fe_extension_canonical(const char *name, unsigned version);
+
 /* Row counts, for the tests that walk every row. */
 size_t fe_setting_count(void);
 const struct fe_setting *fe_setting_at(size_t i);

@@ -642,6 +642,8 @@ void check_extension_missing(struct lint_ctx *ctx,
 
 			if (!s)
 				return;	/* could be either at run time */
+			/* DuckDB's aliases: https and s3 load httpfs */
+			s = fe_extension_canonical(s, LINT_DUCKDB);
 			httpfs |= !strcasecmp(s, "httpfs");
 			iceberg |= !strcasecmp(s, "iceberg");
 		}

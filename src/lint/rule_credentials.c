@@ -20,17 +20,22 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/engine.h"
 #include "rules.h"
 #include "strbuf.h"
 
 #define MAX_CONNS 64
 #define MAX_CALLS 16
 
-/* The options that make the extension build its own OAuth2 secret. */
-static const char *const inline_oauth[] = {
-	"client_id", "client_secret", "token", "oauth2_server_uri",
-	"oauth2_scope", "oauth2_grant_type", NULL
-};
+/*
+ * The options that make the extension build its own OAuth2 secret are
+ * the engine's (fe_iceberg_option_inline_oauth2), asked for any release:
+ * extra_http_headers joins them from 1.5, the release it exists in.
+ */
+static bool inline_oauth(const char *name)
+{
+	return fe_iceberg_option_inline_oauth2(name, FE_ANY);
+}
 
 /* ---- helpers ---- */
 
@@ -115,8 +120,12 @@ static int oauth_mode(struct lint_ctx *ctx, const struct lint_conn *c)
 /* Any of the inline OAuth2 options. */
 static bool has_inline_oauth(const struct lint_conn *c)
 {
-	for (size_t i = 0; inline_oauth[i]; i++)
-		if (given(opt(c, inline_oauth[i])))
+	const struct floe_node *o = c->options;
+
+	for (size_t i = 0; o && o->kind == FLOE_NODE_MAP && i < o->nr; i++)
+		if (floe_node_is_str(o->pairs[i].key) &&
+		    inline_oauth(o->pairs[i].key->value) &&
+		    given(o->pairs[i].value))
 			return true;
 	return false;
 }
@@ -267,7 +276,7 @@ static void inline_names(struct lint_ctx *ctx, const struct floe_node *o,
 		const struct floe_node *key = o->pairs[k].key;
 
 		if (!floe_node_is_str(key) ||
-		    !name_in(key->value, inline_oauth) ||
+		    !inline_oauth(key->value) ||
 		    !given(o->pairs[k].value))
 			continue;
 		if (strbuf_addf(names, "%s'%s'", names->len ? ", " : "",

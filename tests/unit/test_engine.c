@@ -447,6 +447,57 @@ static void test_engine_iceberg_options_lint_agrees(void **state)
 	assert_null(fe_iceberg_secret_param_find("default_region", FE_ANY));
 }
 
+/* lint's FP309 and verify's installed-extension check read DuckDB's
+ * extension aliases from the engine: `https` loads httpfs. */
+static void test_engine_extension_aliases(void **state)
+{
+	char yaml[2048];
+
+	(void)state;
+	assert_string_equal(fe_extension_canonical("HTTPS", FE_DUCKDB_DEFAULT),
+			    "httpfs");
+	assert_string_equal(fe_extension_canonical("s3", FE_ANY), "httpfs");
+	assert_string_equal(fe_extension_canonical("iceberg", FE_ANY),
+			    "iceberg");
+	snprintf(yaml, sizeof(yaml),
+		 "p:\n  target: dev\n  outputs:\n    dev:\n"
+		 "      type: duckdb\n      extensions: [https, iceberg]\n"
+		 "      attach:\n        - path: wh\n          type: iceberg\n"
+		 "          options:\n"
+		 "            endpoint: http://polaris:8181/api/catalog\n");
+	assert_false(lint_says(yaml, "FP309"));
+	snprintf(yaml, sizeof(yaml),
+		 "p:\n  target: dev\n  outputs:\n    dev:\n"
+		 "      type: duckdb\n      extensions: [sqlite, iceberg]\n"
+		 "      attach:\n        - path: wh\n          type: iceberg\n"
+		 "          options:\n"
+		 "            endpoint: http://polaris:8181/api/catalog\n");
+	assert_true(lint_says(yaml, "FP309"));
+}
+
+/* FP401: the inline OAuth2 options are the engine's, extra_http_headers
+ * (1.5+) included: beside a secret the extension refuses it too. */
+static void test_engine_inline_oauth2_options_in_lint(void **state)
+{
+	char yaml[2048], body[512];
+
+	(void)state;
+	snprintf(body, sizeof(body),
+		 "      attach:\n        - path: wh\n          type: iceberg\n"
+		 "          secret: s\n          options:\n"
+		 "            endpoint: http://polaris:8181/api/catalog\n"
+		 "            extra_http_headers: {Polaris-Realm: r}\n");
+	profile(yaml, sizeof(yaml), body);
+	assert_true(lint_says(yaml, "FP401"));
+	snprintf(body, sizeof(body),
+		 "      attach:\n        - path: wh\n          type: iceberg\n"
+		 "          secret: s\n          options:\n"
+		 "            endpoint: http://polaris:8181/api/catalog\n"
+		 "            default_region: eu-west-1\n");
+	profile(yaml, sizeof(yaml), body);
+	assert_false(lint_says(yaml, "FP401"));
+}
+
 /* ---- names after ATTACH ... AS ---- */
 
 static void check_refused_alias(const char *word)
@@ -498,6 +549,8 @@ int main(void)
 		T(test_engine_output_keys_are_known_to_lint),
 		T(test_engine_iceberg_options_lint_agrees),
 		T(test_engine_refused_aliases_lint_and_generate_agree),
+		T(test_engine_extension_aliases),
+		T(test_engine_inline_oauth2_options_in_lint),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,7 +3,8 @@
 
 check_profiles.py BINARY SHARED_DIR
 
-For each bundled example and each real platform fixture that generates,
+For each bundled example, each real platform fixture that generates, and
+floe's successor manifests (the real demo and tests/data/manifest),
 load the output with yaml.safe_load -- a YAML 1.1 reader, as dbt uses --
 and check that it is exactly the intended structure: every option a str
 (a retyped `yes`, `0755` or `false` would be a bool or an int here), the
@@ -51,6 +52,10 @@ def check_output(name, out, external_idp):
     for key, value in (out.get("settings") or {}).items():
         expect(key not in FORBIDDEN_SETTINGS, f"forbidden setting {key}")
         expect(isinstance(value, str), f"setting {key} is not a str")
+    # start-up settings go here, where duckdb.connect() applies them
+    for key, value in (out.get("config_options") or {}).items():
+        expect(key in FORBIDDEN_SETTINGS, f"config_options {key}")
+        expect(isinstance(value, str), f"config_options {key} is not a str")
     for secret in out.get("secrets") or []:
         expect(secret.get("type") == "s3", "secret type is not s3")
         for key, value in secret.items():
@@ -126,6 +131,17 @@ def main():
         print(f"no fixtures under {shared}", file=sys.stderr)
         return 2
     cases += [(f, [], None, False) for f in fixtures]
+    # floe's successor: its demo manifest and the test manifests that
+    # generate (tests/data/manifest), with their placeholders filled
+    sets = ["--set", "product_slug=orders", "--set", "env=prod",
+            "--set", "team=sales"]
+    cases.append((os.path.join(shared, "fixtures", "successor",
+                               "floe__demo__02e2a7e.manifest.yaml"),
+                  sets, None, False))
+    for name in ("startup-settings", "placeholders", "literal-secrets",
+                 "hostile"):
+        cases.append((f"tests/data/manifest/{name}.manifest.yaml", sets,
+                      None, name == "hostile"))
 
     passed = failed = generated = 0
     for path, args, committed, external_idp in cases:
@@ -156,7 +172,7 @@ def main():
         else:
             passed += 1
             print(f"ok   {label}")
-    if generated < 8:
+    if generated < 13:
         print(f"FAIL only {generated} profiles were generated")
         failed += 1
     print(f"{passed} passed, {failed} failed")

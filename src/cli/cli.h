@@ -28,6 +28,22 @@ int cmd_rules(int argc, char **argv);
 int cmd_sql(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_completion(int argc, char **argv);
+
+/* The command table (main.c), ended by a NULL name. */
+struct cli_command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+	const struct cli_usage *usage;
+	/* what the arguments are, for the completions: "@file", "@rules"
+	 * (rule ids and names), "@commands", words, or NULL (none) */
+	const char *args;
+	int hidden;			/* not in the command list */
+};
+
+extern const struct cli_command cli_commands[];
+extern const struct cli_option cli_global_options[];
 
 struct floe_config;
 
@@ -150,5 +166,6 @@ extern const struct cli_usage sql_usage;
 extern const struct cli_usage verify_usage;
 extern const struct cli_usage explain_usage;
 extern const struct cli_usage help_usage;
+extern const struct cli_usage completion_usage;
 
 #endif

@@ -5,34 +5,35 @@
 
 #include "cli.h"
 
-static const struct cmd {
-	const char *name;
-	int (*fn)(int argc, char **argv);
-	const char *summary;
-	const struct cli_usage *usage;
-} commands[] = {
+const struct cli_command cli_commands[] = {
 	{ "generate", cmd_generate,
 	  "write a dbt-duckdb profiles.yml from platform.yaml",
-	  &generate_usage },
+	  &generate_usage, "@file", 0 },
 	{ "lint", cmd_lint,
-	  "report what will break in a dbt-duckdb profiles.yml", &lint_usage },
+	  "report what will break in a dbt-duckdb profiles.yml", &lint_usage,
+	  "@file", 0 },
 	{ "check", cmd_check,
 	  "the CI gate: profiles vs platform, dbt project and themselves",
-	  &check_usage },
+	  &check_usage, "@file", 0 },
 	{ "sql", cmd_sql,
-	  "print the SQL dbt-duckdb runs when it connects", &sql_usage },
+	  "print the SQL dbt-duckdb runs when it connects", &sql_usage,
+	  "@file", 0 },
 	{ "verify", cmd_verify,
 	  "run a profile's connection sequence on a real DuckDB",
-	  &verify_usage },
-	{ "rules", cmd_rules, "list every lint rule", &rules_usage },
-	{ "explain", cmd_explain, "explain one lint rule", &explain_usage },
-	{ "help", cmd_help, "show help for a command", &help_usage },
+	  &verify_usage, "@file", 0 },
+	{ "rules", cmd_rules, "list every lint rule", &rules_usage, NULL, 0 },
+	{ "explain", cmd_explain, "explain one lint rule", &explain_usage,
+	  "@rules", 0 },
+	{ "help", cmd_help, "show help for a command", &help_usage,
+	  "@commands", 0 },
+	{ "completion", cmd_completion,
+	  "print a shell completion script (bash, zsh, fish)",
+	  &completion_usage, "bash zsh fish", 1 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };
 
-#define NR_COMMANDS (sizeof(commands) / sizeof(commands[0]))
-
 /* The options that come before a command; main() matches them itself. */
-static const struct cli_option global_options[] = {
+const struct cli_option cli_global_options[] = {
 	OPT_HELP(),
 	{ CLI_OPT_BOOL, 'V', "version", 0, NULL, "print the version", 0, NULL,
 	  NULL },
@@ -43,9 +44,9 @@ static void usage(FILE *f)
 {
 	fputs("usage: floe-profiles <command> [options] [args]\n"
 	      "       floe-profiles --version | --help\n\ncommands:\n", f);
-	for (size_t i = 0; i < NR_COMMANDS; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name,
-			commands[i].summary);
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		if (!c->hidden)
+			fprintf(f, "  %-10s %s\n", c->name, c->summary);
 	fputs("\nexit status: 0 done, 1 the input has errors, "
 	      "2 usage or I/O error, 3 internal error\n"
 	      "'floe-profiles help <command>' shows a command's options; "
@@ -112,10 +113,10 @@ static void options_json(void)
 	int first = 1;
 
 	fputc('{', stdout);
-	json_options("", global_options, &first);
-	for (size_t i = 0; i < NR_COMMANDS; i++)
-		json_options(commands[i].name, commands[i].usage->options,
-			     &first);
+	json_options("", cli_global_options, &first);
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		if (!c->hidden)
+			json_options(c->name, c->usage->options, &first);
 	fputs("\n}\n", stdout);
 }
 
@@ -135,9 +136,9 @@ int cmd_help(int argc, char **argv)
 		usage(stdout);
 		return EXIT_CLEAN;
 	}
-	for (size_t i = 0; i < NR_COMMANDS; i++)
-		if (!strcmp(argv[0], commands[i].name)) {
-			cli_usage_print(commands[i].usage, stdout);
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		if (!strcmp(argv[0], c->name)) {
+			cli_usage_print(c->usage, stdout);
 			return EXIT_CLEAN;
 		}
 	return cli_error("no help for '%s'", argv[0]);
@@ -145,7 +146,7 @@ int cmd_help(int argc, char **argv)
 
 static int is_global(const char *arg, int short_name)
 {
-	for (const struct cli_option *o = global_options; o->type; o++)
+	for (const struct cli_option *o = cli_global_options; o->type; o++)
 		if (o->short_name == short_name)
 			return (arg[1] == short_name && !arg[2]) ||
 			       (arg[1] == '-' && !strcmp(arg + 2, o->long_name));
@@ -166,9 +167,9 @@ int main(int argc, char **argv)
 		printf("floe-profiles %s\n", FLOE_VERSION);
 		return EXIT_CLEAN;
 	}
-	for (size_t i = 0; i < NR_COMMANDS; i++)
-		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].fn(argc - 1, argv + 1);
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		if (!strcmp(argv[1], c->name))
+			return c->fn(argc - 1, argv + 1);
 	cli_error("unknown command '%s'", argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;

@@ -1,5 +1,6 @@
 #!/bin/sh
-# cmake --install puts the binary and the man page where they belong.
+# cmake --install puts the binary, the man page and the shell completions
+# where they belong.
 #   install_check.sh BUILD_DIR
 set -u
 build=$1
@@ -16,5 +17,12 @@ check "the binary is installed and runs" \
 	"'$prefix/bin/floe-profiles' --version | grep -q '^floe-profiles '"
 check "the man page is installed" \
 	"[ -f '$prefix/share/man/man1/floe-profiles.1' ]"
+for f in bash-completion/completions/floe-profiles \
+	 zsh/site-functions/_floe-profiles \
+	 fish/vendor_completions.d/floe-profiles.fish; do
+	check "the completion $f is installed" "[ -s '$prefix/share/$f' ]"
+done
+check "the installed bash completion is the binary's" \
+	"'$prefix/bin/floe-profiles' completion bash | cmp -s - '$prefix/share/bash-completion/completions/floe-profiles'"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

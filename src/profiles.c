@@ -30,7 +30,7 @@ static const char *render(struct binder *b, const struct floe_node *n,
 	struct jinja_read j;
 
 	*jinja = false;
-	if (!n || n->kind != FLOE_NODE_SCALAR)
+	if (!n || n->kind != FLOE_NODE_SCALAR || n->type == FLOE_TYPE_NULL)
 		return NULL;
 	if (n->type != FLOE_TYPE_STR)
 		return n->value;	/* as written: 4, true, ~ */

@@ -38,8 +38,8 @@ struct floe_prof_value {
 	const struct floe_node *node;	/* NULL when absent */
 	/* the rendered text when it is known statically (literal text,
 	 * env_var() defaults, or with use_env the environment); NULL when
-	 * only dbt can tell, and for mappings and lists.  A non-string
-	 * scalar is its text as written. */
+	 * only dbt can tell, for null, and for mappings and lists.  Another
+	 * non-string scalar is its text as written (4, true). */
 	const char *text;
 	bool jinja;		/* written as a template ({{ or {%) */
 };

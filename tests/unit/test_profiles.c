@@ -108,7 +108,7 @@ static const char parts[] =
 	"      - path: wh\n"
 	"        alias: lake\n"
 	"        options: {TYPE: iceberg, SECRET: cat}\n"
-	"      - {path: other.duckdb}\n"
+	"      - {path: other.duckdb, alias: ~}\n"
 	"      plugins:\n"
 	"      - module: floe_dbt.plugins.polaris\n"
 	"        config: {warehouse: wh}\n"
@@ -134,6 +134,8 @@ static void test_profiles_output_keeps_connection_parts(void **state)
 	assert_string_equal(o->attach_items[0].alias.text, "lake");
 	assert_string_equal(o->attach_items[0].secret.text, "cat");
 	assert_false(o->attach_items[1].iceberg);
+	assert_non_null(o->attach_items[1].alias.node);
+	assert_null(o->attach_items[1].alias.text);	/* null: no text */
 	assert_int_equal(o->nr_plugins, 1);
 	assert_non_null(o->plugin_items[0].config);
 	assert_false(floe_profile_output(f, "broken")->is_map);

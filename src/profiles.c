@@ -369,21 +369,3 @@ enum floe_err floe_profiles_diags(const struct floe_profiles *p,
 	}
 	return FLOE_OK;
 }
-
-const char *floe_profiles_render(const struct floe_profiles *p,
-				 const struct floe_node *n,
-				 enum floe_err *err)
-{
-	struct binder b;
-	bool jinja;
-	const char *s;
-
-	memset(&b, 0, sizeof(b));
-	b.p = (struct floe_profiles *)p;	/* only its arena grows */
-	b.jopt.use_env = p->opt.use_env;
-	b.jopt.getenv_fn = p->opt.getenv_fn;
-	s = render(&b, n, &jinja);
-	if (b.err != FLOE_OK)
-		*err = b.err;
-	return s;
-}

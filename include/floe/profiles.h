@@ -178,13 +178,4 @@ bool floe_profiles_has_output(const struct floe_profiles *p,
 enum floe_err floe_profiles_diags(const struct floe_profiles *p,
 				  struct floe_diags *d);
 
-/**
- * The rendering of any value of the model's document, read as the model
- * reads its own (the same options): NULL when only dbt can tell, or when
- * memory runs out (*err then says so).  Lives as long as the model.
- */
-const char *floe_profiles_render(const struct floe_profiles *p,
-				 const struct floe_node *n,
-				 enum floe_err *err);
-
 #endif

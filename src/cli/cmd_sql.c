@@ -63,6 +63,8 @@ int cmd_sql(int argc, char **argv)
 {
 	struct sql_args a;
 	struct floe_sql_plan *plan = NULL;
+	struct floe_profiles_options popt;
+	struct floe_profiles *model = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT;
 	const char *path, *name;
 	char *buf = NULL, *script = NULL;
@@ -101,7 +103,14 @@ int cmd_sql(int argc, char **argv)
 	if (err != FLOE_OK)
 		return cli_internal(err);
 
-	err = floe_sql_plan(name, buf, len, &a.opt, &plan, &diags);
+	memset(&popt, 0, sizeof(popt));
+	popt.target = a.opt.target;
+	popt.use_env = a.opt.use_env;
+	popt.getenv_fn = a.opt.getenv_fn;
+	popt.limits = a.opt.limits;
+	err = floe_profiles_load(name, buf, len, &popt, &model);
+	if (err == FLOE_OK)
+		err = floe_sql_plan_profiles(model, &a.opt, &plan, &diags);
 	if (err == FLOE_OK)
 		err = floe_sql_render(plan, &script, &script_len);
 	if (err == FLOE_OK && (fwrite(script, 1, script_len, stdout) !=
@@ -134,6 +143,7 @@ int cmd_sql(int argc, char **argv)
 out:
 	free(script);
 	floe_sql_plan_free(plan);
+	floe_profiles_free(model);
 	floe_diags_release(&diags);
 	free(buf);
 	return ret;

@@ -114,6 +114,8 @@ int cmd_verify(int argc, char **argv)
 {
 	struct verify_args a;
 	struct floe_verify_log log = FLOE_VERIFY_LOG_INIT;
+	struct floe_profiles_options popt;
+	struct floe_profiles *model = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT;
 	struct floe_diags failures = FLOE_DIAGS_INIT;
 	static const struct floe_report_rules rules = FLOE_REPORT_RULES;
@@ -165,7 +167,16 @@ int cmd_verify(int argc, char **argv)
 			goto out;
 		}
 		base = diags.nr;
-		err = floe_verify(name, bufs[i], len, &a.opt, &diags);
+		memset(&popt, 0, sizeof(popt));
+		popt.target = a.opt.target;
+		popt.use_env = a.opt.use_env;
+		popt.getenv_fn = a.opt.getenv_fn;
+		popt.limits = a.opt.limits;
+		err = floe_profiles_load(name, bufs[i], len, &popt, &model);
+		if (err == FLOE_OK)
+			err = floe_verify_profiles(model, &a.opt, &diags);
+		floe_profiles_free(model);
+		model = NULL;
 		if (err == FLOE_ERR_IO) {
 			ret = cli_fail(&failures, NULL, "%s", log.error ?
 				       log.error : "cannot load DuckDB");

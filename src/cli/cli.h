@@ -149,6 +149,25 @@ struct floe_platform_var;
 int cli_parse_set(char *arg, struct floe_platform_var *vars, size_t *nr,
 		  size_t max);
 
+/* The files to check, after folders were expanded; all owned. */
+struct cli_paths {
+	char **items;
+	size_t nr, alloc;
+};
+
+/*
+ * lint DIR, check DIR: each argument that is a folder becomes the
+ * profiles.yml files under it (and those whose name matches one of
+ * `globs`), sorted by path, skipping .git, target and dbt_packages and
+ * not following links to folders; the other arguments stay as given.
+ * A folder with none, or that cannot be read, is a usage error, said
+ * as cli_fail() says it.  Returns an exit code.
+ */
+int cli_expand_paths(char **args, int nr, const char *const *globs,
+		     size_t nr_globs, struct floe_diags *failures,
+		     struct cli_paths *out);
+void cli_paths_release(struct cli_paths *p);
+
 /* An option callback for --max-size into a size_t at opt->offset. */
 int cli_opt_max_size(const struct cli_option *opt, const char *value,
 		     void *base);

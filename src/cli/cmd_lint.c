@@ -215,9 +215,10 @@ static const struct cli_option check_options[] = {
 
 const struct cli_usage lint_usage = {
 	"lint",
-	"usage: floe-profiles lint [options] PROFILES.yml... (- for stdin)\n",
+	"usage: floe-profiles lint [options] PROFILES.yml|DIR... (- for stdin)\n",
 	"Report what will break when dbt-duckdb connects with these "
-	"profiles.\n",
+	"profiles.\n"
+	"A folder stands for the profiles.yml files under it.\n",
 	lint_options,
 	LINT_FOOTER
 };
@@ -226,7 +227,7 @@ const struct cli_usage check_usage = {
 	"check",
 	"usage: floe-profiles check --platform [TARGET=]PLATFORM.yaml... "
 	"[options]\n"
-	"                           PROFILES.yml...\n",
+	"                           PROFILES.yml|DIR...\n",
 	"The CI pre-deploy gate: every lint rule with the platform "
 	"cross-checks on\n"
 	"(drift from what generate writes), and with --project the dbt "
@@ -445,6 +446,7 @@ static int run(int argc, char **argv, int check)
 	struct cli_names fnames = { NULL, NULL, 0 };
 	char *report = NULL, *found = NULL;
 	size_t report_len = 0, files = 0;
+	struct cli_paths paths = { NULL, 0, 0 };
 	int ret, r, nr_args;
 	enum floe_err err;
 
@@ -479,10 +481,15 @@ static int run(int argc, char **argv, int check)
 		opt.platform_arg = &a;
 	}
 
+	/* a folder stands for the profiles files under it */
+	ret = cli_expand_paths(argv, nr_args, NULL, 0, &failures, &paths);
+	if (ret)
+		goto report;
+
 	/* each file is read and parsed once: every step below uses its model */
-	bufs = calloc((size_t)argc, sizeof(*bufs));
-	models = calloc((size_t)argc, sizeof(*models));
-	texts = calloc((size_t)argc, sizeof(*texts));	/* for the report */
+	bufs = calloc(paths.nr + 1, sizeof(*bufs));
+	models = calloc(paths.nr + 1, sizeof(*models));
+	texts = calloc(paths.nr + 1, sizeof(*texts));	/* for the report */
 	if (!bufs || !models || !texts) {
 		ret = EXIT_INTERNAL;
 		goto out;
@@ -491,8 +498,8 @@ static int run(int argc, char **argv, int check)
 	popt.target = a.target;
 	popt.use_env = a.use_env;
 	popt.limits = opt.limits;
-	for (int i = 0; i < nr_args; i++) {
-		const char *path = argv[i];
+	for (size_t i = 0; i < paths.nr; i++) {
+		const char *path = paths.items[i];
 		const char *name = strcmp(path, "-") ? path
 				   : a.stdin_name ? a.stdin_name : "<stdin>";
 		size_t len;
@@ -670,6 +677,7 @@ out:
 	floe_project_free(project);
 	cli_names_release(&names);
 	cli_names_release(&fnames);
+	cli_paths_release(&paths);
 	free(found);
 	return ret;
 }

@@ -3,21 +3,78 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "strbuf.h"
+const char *floe_io_strerror(int errnum)
+{
+	switch (errnum) {
+	case FLOE_IO_ENOWRITER:
+		return "it is a FIFO that no process writes to (reading it "
+		       "would wait forever)";
+	case FLOE_IO_ENOREADER:
+		return "it is a FIFO that no process reads (writing it would "
+		       "wait forever)";
+	case FLOE_IO_ENOTREG:
+		return "it is not a regular file, a FIFO or a character device";
+	}
+	return strerror(errnum);
+}
+
+#define CHUNK 65536
+
+/*
+ * Make room for `want` more bytes and the NUL: exactly that much the
+ * first time (a regular file's size), doubling after that.
+ */
+static int room(char **buf, size_t *alloc, size_t len, size_t want)
+{
+	size_t n;
+	char *p;
+
+	if (*alloc - len > want)
+		return 0;
+	if (want > SIZE_MAX - len - 1)
+		return -1;
+	n = len + want + 1;
+	if (*alloc && n < *alloc * 2 && *alloc <= SIZE_MAX / 2)
+		n = *alloc * 2;
+	p = realloc(*buf, n);
+	if (!p)
+		return -1;
+	*buf = p;
+	*alloc = n;
+	return 0;
+}
+
+static int clear_nonblock(int fd)
+{
+	int flags = fcntl(fd, F_GETFL);
+
+	if (flags < 0)
+		return -1;
+	return flags & O_NONBLOCK ? fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
+				  : 0;
+}
 
 enum floe_err floe_read_file(const char *path, size_t max, char **out,
 			     size_t *len, int *errnum)
 {
-	struct strbuf sb = STRBUF_INIT;
 	int is_stdin = !strcmp(path, "-");
-	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	/*
+	 * O_NONBLOCK: opening a FIFO for reading would otherwise wait, for
+	 * ever, for a writer (`generate --check -o FIFO`).
+	 */
+	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+				     O_NONBLOCK);
 	enum floe_err err = FLOE_OK;
+	char *buf = NULL;
+	size_t alloc = 0, used = 0, want = CHUNK;
+	int probe = 0;
 	struct stat st;
 
 	*errnum = 0;
@@ -25,21 +82,66 @@ enum floe_err floe_read_file(const char *path, size_t max, char **out,
 		*errnum = errno;
 		return FLOE_ERR_IO;
 	}
-	if (!fstat(fd, &st) && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st)) {
+		*errnum = errno;
+		err = FLOE_ERR_IO;
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
 		*errnum = EISDIR;
 		err = FLOE_ERR_IO;
 		goto out;
 	}
+	if (!is_stdin) {
+		if (S_ISSOCK(st.st_mode) || S_ISBLK(st.st_mode)) {
+			*errnum = FLOE_IO_ENOTREG;
+			err = FLOE_ERR_IO;
+			goto out;
+		}
+		/*
+		 * A FIFO is read without blocking once: end of file then
+		 * means that no process has it open for writing.
+		 */
+		probe = S_ISFIFO(st.st_mode);
+		if (!probe && clear_nonblock(fd)) {
+			*errnum = errno;
+			err = FLOE_ERR_IO;
+			goto out;
+		}
+	}
+	if (S_ISREG(st.st_mode) && st.st_size >= 0) {
+		if ((unsigned long long)st.st_size > max) {
+			err = FLOE_ERR_TOO_BIG;
+			goto out;
+		}
+		/* one allocation of the right size: no copy, no slack */
+		want = (size_t)st.st_size + 1;
+	}
 	for (;;) {
 		ssize_t n;
 
-		if (strbuf_grow(&sb, 65536)) {
+		if (room(&buf, &alloc, used, want)) {
 			err = FLOE_ERR_NOMEM;
 			goto out;
 		}
-		n = read(fd, sb.buf + sb.len, 65536);
+		want = CHUNK;
+		n = read(fd, buf + used, alloc - used - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (probe) {
+			probe = 0;
+			if (!n) {
+				*errnum = FLOE_IO_ENOWRITER;
+				err = FLOE_ERR_IO;
+				goto out;
+			}
+			if (n < 0 && errno == EAGAIN)
+				n = 0;	/* a writer, nothing written yet */
+			if (n >= 0 && clear_nonblock(fd))
+				n = -1;
+			if (!n)
+				continue;
+		}
 		if (n < 0) {
 			*errnum = errno;
 			err = FLOE_ERR_IO;
@@ -47,21 +149,25 @@ enum floe_err floe_read_file(const char *path, size_t max, char **out,
 		}
 		if (!n)
 			break;
-		sb.len += (size_t)n;
-		sb.buf[sb.len] = '\0';
-		if (sb.len > max) {
+		used += (size_t)n;
+		if (used > max) {
 			err = FLOE_ERR_TOO_BIG;
 			goto out;
 		}
 	}
-	*out = strbuf_detach(&sb, len);
-	if (!*out)
+	if (!buf && room(&buf, &alloc, 0, 0)) {
 		err = FLOE_ERR_NOMEM;
+		goto out;
+	}
+	buf[used] = '\0';
+	*out = buf;
+	*len = used;
+	buf = NULL;
 out:
 	/* open() returns 0 when standard input is closed: close it too */
 	if (!is_stdin)
 		close(fd);
-	strbuf_release(&sb);
+	free(buf);
 	return err;
 }
 
@@ -80,6 +186,48 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+/*
+ * A character device or a FIFO cannot be replaced by a rename (and
+ * `-o /dev/stdout` means the stream, not a file): write it in place.
+ * Returns 1 when `path` turned out to be a regular file or a folder after
+ * all, for the caller's atomic path.
+ */
+static int write_special(const char *path, mode_t mode, const char *buf,
+			 size_t len, int *errnum, enum floe_err *err)
+{
+	struct stat st;
+	int fd;
+
+	*err = FLOE_ERR_IO;
+	if (!S_ISCHR(mode) && !S_ISFIFO(mode)) {
+		*errnum = FLOE_IO_ENOTREG;
+		return 0;
+	}
+	/* O_NONBLOCK: a FIFO no process reads fails with ENXIO at once */
+	fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		*errnum = errno == ENXIO && S_ISFIFO(mode) ? FLOE_IO_ENOREADER
+							   : errno;
+		return 0;
+	}
+	if (fstat(fd, &st) || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
+		/* replaced since it was looked at */
+		close(fd);
+		return 1;
+	}
+	if (clear_nonblock(fd) || write_all(fd, buf, len)) {
+		*errnum = errno;
+		close(fd);
+		return 0;
+	}
+	if (close(fd)) {
+		*errnum = errno;
+		return 0;
+	}
+	*err = FLOE_OK;
+	return 0;
+}
+
 enum floe_err floe_write_atomic(const char *path, const char *buf,
 				size_t len, int *errnum)
 {
@@ -92,6 +240,9 @@ enum floe_err floe_write_atomic(const char *path, const char *buf,
 	enum floe_err err = FLOE_ERR_IO;
 
 	*errnum = 0;
+	if (!stat(path, &st) && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) &&
+	    !write_special(path, st.st_mode, buf, len, errnum, &err))
+		return err;
 	if (!lstat(path, &st) && S_ISLNK(st.st_mode)) {
 		target = realpath(path, NULL);
 		if (!target)

@@ -140,7 +140,7 @@ static int load(struct input *in, size_t max,
 	}
 	if (err == FLOE_ERR_IO)
 		return cli_error("cannot read '%s': %s", in->name,
-				 strerror(errnum));
+				 floe_io_strerror(errnum));
 	if (err != FLOE_OK)
 		return cli_internal(err);
 	err = floe_platform_load_opts(in->name, in->buf, in->len, &popt,
@@ -174,7 +174,7 @@ static int check_file(const char *path, const char *want, size_t want_len)
 		have_len = 0;
 	} else if (err != FLOE_OK) {
 		ret = cli_error("cannot read '%s': %s", path,
-				err == FLOE_ERR_IO ? strerror(errnum)
+				err == FLOE_ERR_IO ? floe_io_strerror(errnum)
 						   : floe_strerror(err));
 		return err == FLOE_ERR_NOMEM ? EXIT_INTERNAL : ret;
 	}
@@ -357,7 +357,7 @@ int cmd_generate(int argc, char **argv)
 	} else if ((err = floe_write_atomic(output, out, out_len,
 					    &errnum)) != FLOE_OK) {
 		ret = cli_error("cannot write '%s': %s", output,
-				err == FLOE_ERR_IO ? strerror(errnum)
+				err == FLOE_ERR_IO ? floe_io_strerror(errnum)
 						   : floe_strerror(err));
 		if (err != FLOE_ERR_IO)
 			ret = EXIT_INTERNAL;

@@ -295,7 +295,7 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 	err = floe_read_file(pa->path, a->max, &pa->buf, &len, &errnum);
 	if (err == FLOE_ERR_IO)
 		return cli_fail(failures, pa->path, "cannot read '%s': %s",
-				pa->path, strerror(errnum));
+				pa->path, floe_io_strerror(errnum));
 	if (err == FLOE_ERR_TOO_BIG)
 		return cli_fail(failures, pa->path, "'%s' is larger than %zu bytes "
 				"(raise it with --max-size)", pa->path, a->max);
@@ -509,7 +509,8 @@ static int run(int argc, char **argv, int check)
 		if (err == FLOE_ERR_IO) {
 			/* the other files are still checked; exit 2 at the end */
 			if (cli_fail(&failures, name, "cannot read '%s': %s",
-				     name, strerror(errnum)) == EXIT_INTERNAL) {
+				     name, floe_io_strerror(errnum)) ==
+			    EXIT_INTERNAL) {
 				ret = EXIT_INTERNAL;
 				goto out;
 			}
@@ -600,7 +601,7 @@ static int run(int argc, char **argv, int check)
 		if (err == FLOE_ERR_IO) {
 			ret = cli_fail(&failures, NULL, "--project: cannot read "
 				       "'%s/dbt_project.yml': %s", a.project,
-				       strerror(errnum));
+				       floe_io_strerror(errnum));
 			goto report;
 		}
 		if (err != FLOE_OK) {

@@ -96,7 +96,7 @@ int cmd_sql(int argc, char **argv)
 	err = floe_read_file(path, a.max, &buf, &len, &errnum);
 	if (err == FLOE_ERR_IO)
 		return cli_error("cannot read '%s': %s", name,
-				 strerror(errnum));
+				 floe_io_strerror(errnum));
 	if (err == FLOE_ERR_TOO_BIG)
 		return cli_error("'%s' is larger than %zu bytes (raise it with "
 				 "--max-size)", name, a.max);

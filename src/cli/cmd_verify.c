@@ -153,7 +153,7 @@ int cmd_verify(int argc, char **argv)
 		if (err == FLOE_ERR_IO || err == FLOE_ERR_TOO_BIG) {
 			ret = err == FLOE_ERR_IO ?
 			      cli_fail(&failures, name, "cannot read '%s': %s",
-				       name, strerror(errnum)) :
+				       name, floe_io_strerror(errnum)) :
 			      cli_fail(&failures, name, "'%s' is larger than "
 				       "%zu bytes (raise it with --max-size)",
 				       name, a.max);

@@ -170,7 +170,7 @@ int cli_load_config(const char *path, int no_config, struct floe_config **out,
 	err = floe_read_file(path, 1024 * 1024, &buf, &len, &errnum);
 	if (err != FLOE_OK) {
 		cli_error("cannot read the configuration '%s': %s", path,
-			  err == FLOE_ERR_IO ? strerror(errnum)
+			  err == FLOE_ERR_IO ? floe_io_strerror(errnum)
 					     : floe_strerror(err));
 		ret = err == FLOE_ERR_NOMEM ? EXIT_INTERNAL : EXIT_USAGE;
 		if (problems && found != path) {
@@ -178,7 +178,8 @@ int cli_load_config(const char *path, int no_config, struct floe_config **out,
 
 			if (floe_diags_addf(problems, FLOE_SEV_ERROR, NULL, loc,
 					    "cannot read the configuration: %s",
-					    err == FLOE_ERR_IO ? strerror(errnum)
+					    err == FLOE_ERR_IO
+					    ? floe_io_strerror(errnum)
 					    : floe_strerror(err)))
 				ret = EXIT_INTERNAL;
 		}

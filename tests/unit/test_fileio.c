@@ -23,6 +23,8 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "floe/fileio.h"
@@ -555,6 +557,107 @@ static void test_fileio_write_failure_leaves_the_existing_file_untouched(
 	expect_entries(c->dir, names);
 }
 
+/* ---- FIFOs and devices (never block, never replace) ---- */
+
+/* Opening a FIFO nobody writes to would block for ever: refused. */
+static void test_fileio_read_refuses_a_fifo_with_no_writer(void **state)
+{
+	struct ctx *c = *state;
+	int errnum = 0;
+
+	assert_int_equal(mkfifo(path(c, "fifo"), 0600), 0);
+	assert_int_equal(floe_read_file(c->path, 1024, &c->buf, &c->len,
+					&errnum),
+			 FLOE_ERR_IO);
+	assert_int_equal(errnum, FLOE_IO_ENOWRITER);
+	assert_null(c->buf);
+	assert_non_null(strstr(floe_io_strerror(errnum), "FIFO"));
+}
+
+/* With a writer, a FIFO is read to its end, even a slow one. */
+static void test_fileio_read_reads_a_fifo_that_has_a_writer(void **state)
+{
+	struct ctx *c = *state;
+	int errnum = -1, rfd, wfd, status;
+	enum floe_err err;
+	pid_t pid;
+
+	assert_int_equal(mkfifo(path(c, "fifo"), 0600), 0);
+	rfd = open(c->path, O_RDONLY | O_NONBLOCK);	/* lets wfd open */
+	assert_true(rfd >= 0);
+	wfd = open(c->path, O_WRONLY);
+	assert_true(wfd >= 0);
+	assert_int_equal(write(wfd, "a: 1\n", 5), 5);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (!pid) {
+		nanosleep(&(struct timespec){ 0, 100000000 }, NULL);
+		_exit(write(wfd, "b: 2\n", 5) == 5 ? 0 : 1);
+	}
+	close(wfd);
+	err = floe_read_file(c->path, 1024, &c->buf, &c->len, &errnum);
+	close(rfd);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_equal(err, FLOE_OK);
+	assert_int_equal(errnum, 0);
+	assert_int_equal(c->len, 10);
+	assert_memory_equal(c->buf, "a: 1\nb: 2\n", 10);
+}
+
+static void test_fileio_write_to_a_fifo_with_no_reader_fails_at_once(
+	void **state)
+{
+	struct ctx *c = *state;
+	struct stat st;
+	int errnum = 0;
+
+	assert_int_equal(mkfifo(path(c, "fifo"), 0600), 0);
+	assert_int_equal(floe_write_atomic(c->path, "x", 1, &errnum),
+			 FLOE_ERR_IO);
+	assert_int_equal(errnum, FLOE_IO_ENOREADER);
+	assert_int_equal(stat(c->path, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));	/* not replaced */
+	expect_entries(c->dir, (const char *[]){ "fifo", NULL });
+}
+
+static void test_fileio_write_to_a_fifo_with_a_reader_writes_it(
+	void **state)
+{
+	struct ctx *c = *state;
+	char got[16];
+	int errnum = -1, rfd;
+
+	assert_int_equal(mkfifo(path(c, "fifo"), 0600), 0);
+	rfd = open(c->path, O_RDONLY | O_NONBLOCK);
+	assert_true(rfd >= 0);
+	assert_int_equal(floe_write_atomic(c->path, "hello", 5, &errnum),
+			 FLOE_OK);
+	assert_int_equal(errnum, 0);
+	assert_int_equal(read(rfd, got, sizeof(got)), 5);
+	assert_memory_equal(got, "hello", 5);
+	close(rfd);
+}
+
+/* A character device is written in place: /dev/null stays a device. */
+static void test_fileio_write_to_a_character_device_writes_in_place(
+	void **state)
+{
+	struct stat st;
+	int errnum = -1;
+
+	(void)state;
+	assert_int_equal(floe_write_atomic("/dev/null", "x", 1, &errnum),
+			 FLOE_OK);
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	if (!stat("/dev/full", &st)) {
+		assert_int_equal(floe_write_atomic("/dev/full", "x", 1,
+						   &errnum),
+				 FLOE_ERR_IO);
+		assert_int_equal(errnum, ENOSPC);
+	}
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -578,6 +681,11 @@ int main(void)
 		T(test_fileio_write_into_a_missing_folder_fails_with_enoent),
 		T(test_fileio_write_over_a_directory_fails_and_leaves_it_alone),
 		T(test_fileio_write_failure_leaves_the_existing_file_untouched),
+		T(test_fileio_read_refuses_a_fifo_with_no_writer),
+		T(test_fileio_read_reads_a_fifo_that_has_a_writer),
+		T(test_fileio_write_to_a_fifo_with_no_reader_fails_at_once),
+		T(test_fileio_write_to_a_fifo_with_a_reader_writes_it),
+		T(test_fileio_write_to_a_character_device_writes_in_place),
 	};
 
 	return cmocka_run_group_tests_name("fileio", tests, NULL, NULL);

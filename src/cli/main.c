@@ -1,6 +1,7 @@
 /*
  * floe-profiles: generate and check dbt-duckdb profiles for Polaris.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "cli.h"
@@ -153,7 +154,7 @@ static int is_global(const char *arg, int short_name)
 	return 0;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);
@@ -173,4 +174,40 @@ int main(int argc, char **argv)
 	cli_error("unknown command '%s'", argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;
+}
+
+/*
+ * Whatever the command, output that did not reach standard output (a full
+ * disk, a closed file) is a failed run: exit 2 with the reason, never a
+ * silent 0 or 1.  A command that already failed with 2 or 3 said why.
+ */
+static int close_stdout(int ret)
+{
+	int err = 0, failed = 0;
+
+	errno = 0;
+	if (fflush(stdout)) {
+		failed = 1;
+		err = errno;
+	}
+	if (ferror(stdout))
+		failed = 1;
+	errno = 0;
+	if (fclose(stdout)) {
+		if (!err)
+			err = errno;
+		failed = 1;
+	}
+	if (!failed || ret >= EXIT_USAGE)
+		return ret;
+	if (err)
+		cli_error("cannot write to standard output: %s", strerror(err));
+	else
+		cli_error("cannot write to standard output");
+	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	return close_stdout(run(argc, argv));
 }

@@ -20,6 +20,7 @@
 
 #include "floe/platform.h"
 #include "platform_int.h"
+#include "utf8.h"
 
 void plat_report(struct binder *b, enum floe_severity sev,
 		 const struct floe_node *at, const char *fmt, ...)
@@ -43,7 +44,8 @@ void plat_join(char *out, const char *path, const char *key)
 			 key);
 
 	if (n < 0 || n >= PLAT_PATH_MAX)	/* absurdly long key: mark it */
-		memcpy(out + PLAT_PATH_MAX - 4, "...", 4);
+		memcpy(out + utf8_cut(out, PLAT_PATH_MAX - 1, PLAT_PATH_MAX - 4),
+		       "...", 4);
 }
 
 /*

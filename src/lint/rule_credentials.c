@@ -23,6 +23,7 @@
 #include "engine/engine.h"
 #include "rules.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #define MAX_CONNS 64
 #define MAX_CALLS 16
@@ -585,7 +586,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 		while (i + n < len && s[i + n] != ' ')
 			n++;
 		i += n + 1;
-		shown = n > 64 ? 64 : (int)n;
+		shown = (int)utf8_cut(t, n, 64);
 		if (!n) {
 			lint_report(ctx, v, "%s has an empty scope (a leading "
 				    "space or two spaces in a row): Polaris "

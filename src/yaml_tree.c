@@ -23,6 +23,7 @@
 struct tnode {
 	struct floe_node pub;
 	size_t weight;		/* nodes after expanding aliases */
+	size_t bytes;		/* scalar bytes after expanding aliases */
 	int complete;		/* its end event has been seen */
 	int value_key;		/* a plain `=`: PyYAML's tag:yaml.org,2002:value */
 };
@@ -52,6 +53,7 @@ struct builder {
 	size_t depth, stack_alloc;
 	struct anchor *anchors;	/* open-addressing hash, size anchors_cap */
 	size_t nr_anchors, anchors_cap;
+	size_t alias_nodes, alias_bytes;	/* what aliases added so far */
 	const struct floe_node *root;
 	int have_root;
 	enum floe_err err;	/* first hard error */
@@ -61,7 +63,7 @@ struct floe_yaml_limits floe_yaml_default_limits(void)
 {
 	struct floe_yaml_limits lim = {
 		FLOE_YAML_MAX_BYTES, FLOE_YAML_MAX_DEPTH,
-		FLOE_YAML_MAX_EXPANDED
+		FLOE_YAML_MAX_EXPANDED, FLOE_YAML_MAX_EXPANDED_BYTES
 	};
 	return lim;
 }
@@ -422,7 +424,6 @@ static int check_key_only(struct builder *b, const struct tnode *n,
 static int add_child(struct builder *b, struct tnode *n, struct floe_loc where)
 {
 	struct frame *f;
-	size_t parent_weight;
 
 	if (!b->depth) {
 		if (check_key_only(b, n, where))
@@ -432,16 +433,9 @@ static int add_child(struct builder *b, struct tnode *n, struct floe_loc where)
 		return 0;
 	}
 	f = &b->stack[b->depth - 1];
-
-	parent_weight = f->node->weight + n->weight;
-	if (parent_weight > b->lim.max_expanded || parent_weight < n->weight) {
-		where.end = where.start;
-		return fail(b, where,
-			    "the document has more than %zu nodes once "
-			    "aliases are expanded; refusing to read it",
-			    b->lim.max_expanded);
-	}
-	f->node->weight = parent_weight;
+	/* bounded: what is written plus what alias_event() let aliases add */
+	f->node->weight += n->weight;
+	f->node->bytes += n->bytes;
 
 	if (f->node->pub.kind == FLOE_NODE_SEQ) {
 		if (check_key_only(b, n, where))
@@ -676,6 +670,7 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 	if (!n->pub.value)
 		return nomem(b);
 	n->pub.len = len;
+	n->bytes = len;
 	n->complete = 1;
 	switch (ev->data.scalar.style) {
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
@@ -770,6 +765,22 @@ static int alias_event(struct builder *b, yaml_event_t *ev)
 	if (!n->complete)
 		return fail(b, loc, "alias '*%s' refers to a node that "
 			    "contains it (an alias cycle)", name);
+	/*
+	 * The alias stands for every node and byte of its anchor, expanded:
+	 * a "billion laughs" is stopped here, as is a long scalar aliased
+	 * a hundred thousand times, at the first alias past a limit.
+	 */
+	loc.end = loc.start;
+	if (n->weight > b->lim.max_expanded - b->alias_nodes)
+		return fail(b, loc, "aliases expand the document by more "
+			    "than %zu nodes; refusing to read it",
+			    b->lim.max_expanded);
+	if (n->bytes > b->lim.max_expanded_bytes - b->alias_bytes)
+		return fail(b, loc, "aliases expand the document by more "
+			    "than %zu bytes; refusing to read it",
+			    b->lim.max_expanded_bytes);
+	b->alias_nodes += n->weight;
+	b->alias_bytes += n->bytes;
 	return add_child(b, n, loc);
 }
 
@@ -931,6 +942,8 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 	b.file = file;
 	b.diags = diags;
 	b.lim = limits ? *limits : floe_yaml_default_limits();
+	if (!b.lim.max_expanded_bytes)
+		b.lim.max_expanded_bytes = FLOE_YAML_MAX_EXPANDED_BYTES;
 
 	if (len > b.lim.max_bytes) {
 		struct floe_loc loc = { file, { 0, 0 }, { 0, 0 } };

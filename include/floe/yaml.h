@@ -14,8 +14,9 @@
  *
  * It refuses, with a positioned error and in bounded time: syntax errors,
  * a second document, non-scalar keys, unknown tags, nesting deeper than
- * max_depth, alias expansion beyond max_expanded nodes, alias cycles,
- * duplicate anchors, and input larger than max_bytes.
+ * max_depth, aliases that add more than max_expanded nodes or
+ * max_expanded_bytes bytes of scalars, alias cycles, duplicate anchors,
+ * and input larger than max_bytes.
  *
  * Every node, string and pair lives in the document's arena and is freed
  * by floe_doc_free(); pointers into a document stay valid until then.
@@ -84,15 +85,23 @@ struct floe_node {
 	size_t nr;
 };
 
+/*
+ * What a walker of the expanded tree visits is what is written plus what
+ * the aliases add: the two alias limits bound the second part, so the
+ * work on any document is linear in its size.
+ */
 struct floe_yaml_limits {
 	size_t max_bytes;	/* input size cap */
 	unsigned max_depth;	/* nesting of collections */
-	size_t max_expanded;	/* nodes after expanding every alias */
+	size_t max_expanded;	/* nodes that aliases add, all aliases */
+	size_t max_expanded_bytes; /* scalar bytes that aliases add (keys
+				    * included); 0: the default */
 };
 
 #define FLOE_YAML_MAX_BYTES (1024 * 1024)
 #define FLOE_YAML_MAX_DEPTH 64
 #define FLOE_YAML_MAX_EXPANDED 100000
+#define FLOE_YAML_MAX_EXPANDED_BYTES (1024 * 1024)
 
 struct floe_doc {
 	const char *file;		/* borrowed display name */

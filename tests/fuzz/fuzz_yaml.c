@@ -5,7 +5,8 @@
  * tree (aliases expanded) that touches every node and checks what
  * include/floe/yaml.h promises: keys are scalars, scalars are
  * NUL-terminated, a str key appears once per mapping, and the expanded
- * tree is no larger than max_expanded nodes.
+ * tree is no larger than what is written plus max_expanded nodes and
+ * max_expanded_bytes bytes of scalars.
  */
 #include <string.h>
 
@@ -15,6 +16,7 @@
 struct walk {
 	size_t visits, limit;
 	unsigned long sum;
+	size_t bytes, byte_limit;
 };
 
 static void touch_pos(struct walk *w, const struct floe_node *n)
@@ -40,6 +42,8 @@ static void walk_node(struct walk *w, const struct floe_node *n,
 	case FLOE_NODE_SCALAR:
 		FUZZ_CHECK(n->value != NULL);
 		FUZZ_CHECK(n->value[n->len] == '\0');
+		w->bytes += n->len;
+		FUZZ_CHECK(w->bytes <= w->byte_limit);
 		for (size_t i = 0; i < n->len; i++)
 			w->sum += (unsigned char)n->value[i];
 		w->sum += (unsigned)floe_yaml_resolve(n->value, n->len);
@@ -86,7 +90,12 @@ void floe_fuzz_yaml(const uint8_t *data, size_t size)
 	if (err == FLOE_OK) {
 		FUZZ_CHECK(doc != NULL);
 		if (doc->root) {
-			struct walk w = { 0, lim.max_expanded + 1, 0 };
+			/*
+			 * what is written (at most two nodes a byte: `[:,:]`)
+			 * plus what the aliases may add
+			 */
+			struct walk w = { 0, lim.max_expanded + 2 * size + 2,
+					  0, 0, lim.max_expanded_bytes + size };
 
 			walk_node(&w, doc->root, 0);
 		}

@@ -1019,9 +1019,10 @@ static void test_yaml_billion_laughs_is_refused(void **state)
 		"h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]\n"
 		"i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]\n";
 
-	/* level e is 10^4 nodes, the whole document passes 10^5 there */
+	/* level e is 10^4 nodes: its aliases pass 10^5 at the 9th */
 	parse(f, bomb);
-	assert_input_error(f, 5, 35, "has more than 100000 nodes once aliases");
+	assert_input_error(f, 5, 29, "aliases expand the document by more "
+			   "than 100000 nodes");
 }
 
 static void test_yaml_max_expanded_counts_nodes_through_aliases(
@@ -1030,16 +1031,85 @@ static void test_yaml_max_expanded_counts_nodes_through_aliases(
 	struct fx *f = *state;
 	struct floe_yaml_limits lim = floe_yaml_default_limits();
 
-	/* a list and its items: 1 + 4 nodes */
+	/* what is written is not counted: only what aliases add */
 	lim.max_expanded = 5;
-	assert_int_equal(parse_buf(f, "[1, 2, 3, 4]", 12, &lim), FLOE_OK);
-	parse_buf(f, "[1, 2, 3, 4, 5]", 15, &lim);
-	assert_input_error(f, 1, 14, "has more than 5 nodes once aliases");
-
-	/* an alias counts the nodes it stands for: 1 + 3 + 3 > 6 */
+	assert_int_equal(parse_buf(f, "[1, 2, 3, 4, 5, 6, 7]", 21, &lim),
+			 FLOE_OK);
+	/* an alias adds the nodes it stands for: 3 + 3 > 5 */
+	parse_buf(f, "[&a [1, 2], *a, *a]", 19, &lim);
+	assert_input_error(f, 1, 17, "aliases expand the document by more "
+			   "than 5 nodes");
 	lim.max_expanded = 6;
-	parse_buf(f, "[&a [1, 2], *a]", 15, &lim);
-	assert_input_error(f, 1, 13, "has more than 6 nodes once aliases");
+	assert_int_equal(parse_buf(f, "[&a [1, 2], *a, *a]", 19, &lim),
+			 FLOE_OK);
+}
+
+/* A big document without aliases is read whatever its node count. */
+static void test_yaml_max_expanded_does_not_limit_written_nodes(
+	void **state)
+{
+	struct fx *f = *state;
+	struct floe_yaml_limits lim = floe_yaml_default_limits();
+	size_t n = 150000, len = 0;
+	char *buf = malloc(n * 3 + 2);
+
+	assert_non_null(buf);
+	buf[len++] = '[';
+	for (size_t i = 0; i < n; i++) {
+		memcpy(buf + len, "1, ", 3);
+		len += 3;
+	}
+	buf[len++] = ']';
+	lim.max_bytes = len;
+	assert_int_equal(parse_buf(f, buf, len, &lim), FLOE_OK);
+	assert_int_equal(f->doc->root->nr, n);
+	free(buf);
+}
+
+/*
+ * Bytes too: a long scalar aliased many times is few nodes but much
+ * text for every walker; refused at the alias that passes the limit.
+ */
+static void test_yaml_max_expanded_bytes_counts_scalar_bytes(void **state)
+{
+	struct fx *f = *state;
+	struct floe_yaml_limits lim = floe_yaml_default_limits();
+	static const char doc[] = "a: &a 0123456789\nb: [*a, *a, *a]\n";
+
+	lim.max_expanded_bytes = 30;
+	assert_int_equal(parse_buf(f, doc, sizeof(doc) - 1, &lim), FLOE_OK);
+	lim.max_expanded_bytes = 29;
+	parse_buf(f, doc, sizeof(doc) - 1, &lim);
+	assert_input_error(f, 2, 13, "aliases expand the document by more "
+			   "than 29 bytes");
+	/* keys count, through an aliased mapping */
+	lim.max_expanded_bytes = 5;
+	parse_buf(f, "a: &a {key: v}\nb: *a\nc: *a\n", 27, &lim);
+	assert_input_error(f, 3, 4, "more than 5 bytes");
+}
+
+/* The default: 10^4 aliases of a 150-byte scalar are refused. */
+static void test_yaml_max_expanded_bytes_default_stops_repeated_text(
+	void **state)
+{
+	struct fx *f = *state;
+	struct floe_yaml_limits lim = floe_yaml_default_limits();
+	size_t n = 10000, len = 0;
+	char *buf = malloc(200 + n * 4);
+
+	assert_int_equal(lim.max_expanded_bytes, FLOE_YAML_MAX_EXPANDED_BYTES);
+	assert_non_null(buf);
+	len += (size_t)snprintf(buf, 200, "a: &a %0150d\nb: [", 0);
+	for (size_t i = 0; i < n; i++) {
+		memcpy(buf + len, "*a, ", 4);
+		len += 4;
+	}
+	buf[len++] = ']';
+	parse_buf(f, buf, len, &lim);
+	free(buf);
+	assert_int_equal(f->err, FLOE_ERR_INPUT);
+	assert_input_error(f, 2, 5 + 4 * (1048576 / 150), "more than 1048576 "
+			   "bytes");
 }
 
 static void test_yaml_alias_cycle_is_refused(void **state)
@@ -1461,6 +1531,9 @@ int main(void)
 		T(test_yaml_deep_block_mapping_is_refused),
 		T(test_yaml_billion_laughs_is_refused),
 		T(test_yaml_max_expanded_counts_nodes_through_aliases),
+		T(test_yaml_max_expanded_does_not_limit_written_nodes),
+		T(test_yaml_max_expanded_bytes_counts_scalar_bytes),
+		T(test_yaml_max_expanded_bytes_default_stops_repeated_text),
 		T(test_yaml_alias_cycle_is_refused),
 		T(test_yaml_undefined_alias_is_an_error),
 		T(test_yaml_duplicate_anchor_is_an_error),

@@ -792,8 +792,8 @@ void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 /* ---- FP312 ---- */
 
 /* One boolean field of an attach item (read_only, is_ducklake). */
-static void bool_field(struct lint_ctx *ctx, const struct fe_dbt_key *f,
-		       const struct floe_pair *p)
+static void bool_field(struct lint_ctx *ctx, const struct floe_node *item,
+		       const struct fe_dbt_key *f, const struct floe_pair *p)
 {
 	const struct floe_node *v = p->value;
 	const char *name = f->name;
@@ -833,11 +833,11 @@ static void bool_field(struct lint_ctx *ctx, const struct fe_dbt_key *f,
 		 */
 		if (j.has_filter || j.has_other || j.malformed || !j.nr_env)
 			return;
-		lint_report(ctx, v, "attach '%s' is rendered from env_var() "
-			    "to a string, not a boolean: dbt-duckdb's "
-			    "attachment schema wants a bool and the profile "
-			    "fails validation; add '| as_bool' inside the "
-			    "braces", name);
+		lint_report_on(ctx, item, name, v, "attach '%s' is rendered "
+			       "from env_var() to a string, not a boolean: "
+			       "dbt-duckdb's attachment schema wants a bool "
+			       "and the profile fails validation; add '| "
+			       "as_bool' inside the braces", name);
 		return;
 	}
 	lint_report(ctx, v, "attach '%s' is the string '%s', not a YAML "
@@ -862,7 +862,7 @@ void check_read_only_type(struct lint_ctx *ctx, const struct lint_output *out)
 				: NULL;
 
 			if (f && f->type == FE_T_BOOL)
-				bool_field(ctx, f, p);
+				bool_field(ctx, item, f, p);
 		}
 	}
 }

@@ -22,42 +22,69 @@ void check_env_var_syntax(struct lint_ctx *ctx, const struct lint_output *out)
 	lint_each_scalar(ctx, out->map, env_var_syntax, 0);
 }
 
-static void unfiltered(struct lint_ctx *ctx, const struct floe_node *n,
-		       const char *what, const char *filter)
+/*
+ * A number or boolean rendered from env_var() without a filter.  `item`
+ * (an attach item) makes the finding one about that field of the item,
+ * so that FP312's finding on the same field, which says the same and
+ * more, is the one reported (lint_implied[]).
+ */
+static void unfiltered(struct lint_ctx *ctx, const struct floe_node *item,
+		       const struct floe_node *n, const char *what,
+		       const char *filter)
 {
 	struct lint_jinja j;
 
 	if (!floe_node_is_str(n))
 		return;
 	lint_jinja_scan(ctx, n, &j);
-	if (j.nr_env && !j.has_filter && !j.malformed)
+	if (!j.nr_env || j.has_filter || j.malformed)
+		return;
+	if (item)
+		lint_report_on(ctx, item, what, n, "%s comes from env_var() "
+			       "as a string; add '| %s' so dbt passes a %s",
+			       what, filter, !strcmp(filter, "as_bool")
+			       ? "boolean" : "number");
+	else
 		lint_report(ctx, n, "%s comes from env_var() as a string; "
 			    "add '| %s' so dbt passes a %s", what, filter,
 			    !strcmp(filter, "as_bool") ? "boolean" : "number");
 }
 
+static const char *filter_for(enum fe_yaml_type t)
+{
+	return t == FE_T_BOOL ? "as_bool" : t == FE_T_INT ? "as_number"
+							  : NULL;
+}
+
+/* The number and boolean keys are the engine's (dbt-duckdb's schema). */
 void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 				     const struct lint_output *out)
 {
-	static const char *const bools[] = {
-		"disable_transactions", "keep_open", "is_ducklake", NULL
-	};
 	const struct floe_node *attach = floe_map_get(out->map, "attach");
 	const struct floe_node *retries = floe_map_get(out->map, "retries");
 
-	unfiltered(ctx, floe_map_get(out->map, "threads"), "threads",
-		   "as_number");
-	for (size_t i = 0; bools[i]; i++)
-		unfiltered(ctx, floe_map_get(out->map, bools[i]), bools[i],
-			   "as_bool");
-	unfiltered(ctx, floe_map_get(retries, "connect_attempts"),
+	for (size_t i = 0; fe_dbt_output_key_at(i); i++) {
+		const struct fe_dbt_key *k = fe_dbt_output_key_at(i);
+
+		if (filter_for(k->type))
+			unfiltered(ctx, NULL, floe_map_get(out->map, k->name),
+				   k->name, filter_for(k->type));
+	}
+	unfiltered(ctx, NULL, floe_map_get(retries, "connect_attempts"),
 		   "retries.connect_attempts", "as_number");
-	unfiltered(ctx, floe_map_get(retries, "query_attempts"),
+	unfiltered(ctx, NULL, floe_map_get(retries, "query_attempts"),
 		   "retries.query_attempts", "as_number");
 	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
 			   i < attach->nr; i++)
-		unfiltered(ctx, floe_map_get(attach->items[i], "read_only"),
-			   "read_only", "as_bool");
+		for (size_t k = 0; fe_dbt_attach_field_at(k); k++) {
+			const struct fe_dbt_key *f = fe_dbt_attach_field_at(k);
+
+			if (filter_for(f->type))
+				unfiltered(ctx, attach->items[i],
+					   floe_map_get(attach->items[i],
+							f->name),
+					   f->name, filter_for(f->type));
+		}
 }
 
 /* Levenshtein distance, capped: enough for did-you-mean. */

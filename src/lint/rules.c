@@ -635,6 +635,9 @@ const struct lint_implication lint_implied[] = {
 	/* oauth2_server_uri written beside path: the same, for the token
 	 * URI the extension would derive (FP209) */
 	{ "FP209", "FP301" },
+	/* read_only: "{{ env_var('RO') }}": FP312 says the schema refuses
+	 * the string and how to fix it; FP006's warning says less */
+	{ "FP006", "FP312" },
 };
 
 const size_t lint_implied_nr = sizeof(lint_implied) / sizeof(lint_implied[0]);

@@ -572,6 +572,22 @@ static void test_consequence_of_a_misplaced_option_is_not_repeated(
 		"            client_secret: \"{{ env_var('S') }}\"\n");
 	assert_int_equal(count(f, "FP301"), 1);
 	assert_int_equal(count(f, "FP209"), 0);
+	/* read_only from env_var(): FP312, and not also FP006's warning;
+	 * a threads from env_var() beside it keeps its FP006 */
+	lint(f, "floe:\n"
+		"  target: dev\n"
+		"  outputs:\n"
+		"    dev:\n"
+		"      type: duckdb\n"
+		"      threads: \"{{ env_var('T', '4') }}\"\n"
+		"      attach:\n"
+		"        - path: a.duckdb\n"
+		"          read_only: \"{{ env_var('RO', 'true') }}\"\n"
+		"        - path: b.duckdb\n"
+		"          is_ducklake: \"{{ env_var('DL', 'true') }}\"\n");
+	assert_int_equal(count(f, "FP312"), 2);
+	assert_int_equal(count(f, "FP006"), 1);
+	assert_at(nth(f, "FP006", 0), 6, 16);
 }
 
 static void test_an_unrelated_root_cause_keeps_both_findings(void **state)

@@ -1,86 +1,289 @@
 /*
- * PyYAML's implicit resolvers (yaml/resolver.py), as POSIX extended
- * regular expressions.  Only plain scalars are resolved; PyYAML treats
- * every quoted or block scalar as a str.  The patterns are PyYAML 6.0's,
- * with (?:...) written as (...); PyYAML's float needs a '.', so `1e3` is
- * a string there, and so it is here.
+ * PyYAML's implicit resolvers (yaml/resolver.py, 6.0), hand-written.
+ * Only plain scalars are resolved; PyYAML treats every quoted or block
+ * scalar as a str.  Each matcher below is one of PyYAML's regular
+ * expressions, alternative by alternative, in the order PyYAML tries
+ * them (bool, float, int, merge, null, timestamp); PyYAML's float needs
+ * a '.', so `1e3` is a string there, and so it is here.  No alternative
+ * needs backtracking: every repetition is followed by a character it
+ * cannot match.  tests/cli/check_resolver.py holds them to PyYAML on a
+ * generated corpus.  (They were POSIX regexes, compiled at the first
+ * scalar: a fifth of a typical run, and a failed regcomp() retyped every
+ * boolean as a string.)
  */
 #include <limits.h>
-#include <regex.h>
-#include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
-#include <threads.h>
 
 #include "floe/yaml.h"
 
-static const struct {
-	enum floe_type type;
-	const char *pattern;
-} resolvers[] = {
-	{ FLOE_TYPE_BOOL,
-	  "^(yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE"
-	  "|on|On|ON|off|Off|OFF)$" },
-	{ FLOE_TYPE_FLOAT,
-	  "^([-+]?[0-9][0-9_]*\\.[0-9_]*([eE][-+][0-9]+)?"
-	  "|\\.[0-9][0-9_]*([eE][-+][0-9]+)?"
-	  "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
-	  "|[-+]?\\.(inf|Inf|INF)"
-	  "|\\.(nan|NaN|NAN))$" },
-	{ FLOE_TYPE_INT,
-	  "^([-+]?0b[0-1_]+"
-	  "|[-+]?0[0-7_]+"
-	  "|[-+]?(0|[1-9][0-9_]*)"
-	  "|[-+]?0x[0-9a-fA-F_]+"
-	  "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+)$" },
-	{ FLOE_TYPE_MERGE, "^<<$" },
-	{ FLOE_TYPE_NULL, "^(~|null|Null|NULL|)$" },
-	{ FLOE_TYPE_TIMESTAMP,
-	  "^([0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-	  "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
-	  "([Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](\\.[0-9]*)?"
-	  "([ \t]*(Z|[-+][0-9][0-9]?(:[0-9][0-9])?))?)$" },
+struct cur {
+	const char *s;
+	size_t i, n;
 };
 
-#define NR_RESOLVERS (sizeof(resolvers) / sizeof(resolvers[0]))
-
-static regex_t compiled[NR_RESOLVERS];
-static int compiled_ok;
-static once_flag compile_once = ONCE_FLAG_INIT;
-
-static void compile_resolvers(void)
+static bool at_end(const struct cur *c)
 {
-	for (size_t i = 0; i < NR_RESOLVERS; i++)
-		if (regcomp(&compiled[i], resolvers[i].pattern,
-			    REG_EXTENDED | REG_NOSUB))
-			return;	/* leaves compiled_ok at 0 */
-	compiled_ok = 1;
+	return c->i == c->n;
+}
+
+static bool peek(const struct cur *c, char ch)
+{
+	return c->i < c->n && c->s[c->i] == ch;
+}
+
+static bool eat(struct cur *c, char ch)
+{
+	if (!peek(c, ch))
+		return false;
+	c->i++;
+	return true;
+}
+
+static bool is_dig(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* Skip characters of a class; how many were skipped. */
+static size_t skip(struct cur *c, bool (*in)(char))
+{
+	size_t from = c->i;
+
+	while (c->i < c->n && in(c->s[c->i]))
+		c->i++;
+	return c->i - from;
+}
+
+static bool is_dig_(char ch)
+{
+	return is_dig(ch) || ch == '_';
+}
+
+static bool is_bin_(char ch)
+{
+	return ch == '0' || ch == '1' || ch == '_';
+}
+
+static bool is_oct_(char ch)
+{
+	return (ch >= '0' && ch <= '7') || ch == '_';
+}
+
+static bool is_hex_(char ch)
+{
+	return is_dig_(ch) || (ch >= 'a' && ch <= 'f') ||
+	       (ch >= 'A' && ch <= 'F');
+}
+
+static bool is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+static void sign(struct cur *c)
+{
+	if (!eat(c, '-'))
+		eat(c, '+');
+}
+
+/* [0-9][0-9]? or, with `two`, [0-9][0-9] */
+static bool digits12(struct cur *c, bool two)
+{
+	size_t k = skip(c, is_dig);
+
+	return two ? k == 2 : k == 1 || k == 2;
+}
+
+/* (:[0-5]?[0-9])+ : the base-60 parts */
+static bool sexagesimal(struct cur *c)
+{
+	size_t groups = 0;
+
+	while (eat(c, ':')) {
+		size_t from = c->i, k = skip(c, is_dig);
+
+		if (k != 1 && !(k == 2 && c->s[from] <= '5'))
+			return false;
+		groups++;
+	}
+	return groups > 0;
+}
+
+/* ([eE][-+][0-9]+)?$ */
+static bool exponent_end(struct cur *c)
+{
+	if (at_end(c))
+		return true;
+	if (!eat(c, 'e') && !eat(c, 'E'))
+		return false;
+	if (!eat(c, '-') && !eat(c, '+'))
+		return false;
+	return skip(c, is_dig) > 0 && at_end(c);
+}
+
+static bool one_of(const char *s, size_t n, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == n && !memcmp(s, *words, n))
+			return true;
+	return false;
+}
+
+static bool match_bool(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE",
+		"false", "False", "FALSE", "on", "On", "ON", "off", "Off",
+		"OFF", NULL
+	};
+
+	return one_of(s, n, words);
+}
+
+static bool match_float(const char *s, size_t n)
+{
+	struct cur c = { s, 0, n };
+
+	/* [-+]?[0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)? */
+	sign(&c);
+	if (c.i < n && is_dig(s[c.i])) {
+		size_t after_sign = c.i;
+
+		skip(&c, is_dig_);
+		if (eat(&c, '.')) {
+			skip(&c, is_dig_);
+			if (exponent_end(&c))
+				return true;
+		}
+		/* [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]* */
+		c.i = after_sign;
+		skip(&c, is_dig_);
+		if (!sexagesimal(&c) || !eat(&c, '.'))
+			return false;
+		skip(&c, is_dig_);
+		return at_end(&c);
+	}
+	/* [-+]?\.(inf|Inf|INF) */
+	if (n - c.i == 4 && s[c.i] == '.') {
+		static const char *const inf[] = { "inf", "Inf", "INF", NULL };
+
+		if (one_of(s + c.i + 1, 3, inf))
+			return true;
+	}
+	/* \.(nan|NaN|NAN) */
+	if (n == 4 && s[0] == '.') {
+		static const char *const nan[] = { "nan", "NaN", "NAN", NULL };
+
+		if (one_of(s + 1, 3, nan))
+			return true;
+	}
+	/* \.[0-9][0-9_]*([eE][-+][0-9]+)? */
+	c.i = 0;
+	if (!eat(&c, '.') || !(c.i < n && is_dig(s[c.i])))
+		return false;
+	skip(&c, is_dig_);
+	return exponent_end(&c);
+}
+
+static bool match_int(const char *s, size_t n)
+{
+	struct cur c = { s, 0, n };
+	size_t start;
+
+	sign(&c);
+	start = c.i;
+	if (n - start >= 2 && s[start] == '0' &&
+	    (s[start + 1] == 'b' || s[start + 1] == 'x')) {
+		/* [-+]?0b[0-1_]+ and [-+]?0x[0-9a-fA-F_]+ */
+		c.i += 2;
+		return skip(&c, s[start + 1] == 'b' ? is_bin_ : is_hex_) > 0 &&
+		       at_end(&c);
+	}
+	if (peek(&c, '0')) {
+		/* [-+]?0 and [-+]?0[0-7_]+ */
+		c.i++;
+		skip(&c, is_oct_);
+		return at_end(&c);
+	}
+	if (c.i == n || s[c.i] < '1' || s[c.i] > '9')
+		return false;
+	/* [-+]?[1-9][0-9_]* and [-+]?[1-9][0-9_]*(:[0-5]?[0-9])+ */
+	skip(&c, is_dig_);
+	if (at_end(&c))
+		return true;
+	return sexagesimal(&c) && at_end(&c);
+}
+
+static bool match_null(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"", "~", "null", "Null", "NULL", NULL
+	};
+
+	return one_of(s, n, words);
+}
+
+static bool match_timestamp(const char *s, size_t n)
+{
+	struct cur c = { s, 0, n };
+
+	/* [0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]? */
+	if (skip(&c, is_dig) != 4 || !eat(&c, '-') || !digits12(&c, false) ||
+	    !eat(&c, '-') || !digits12(&c, false))
+		return false;
+	/* the date alone needs two-digit month and day */
+	if (at_end(&c))
+		return n == 10;
+	/* ([Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9] */
+	if (!eat(&c, 'T') && !eat(&c, 't') && !skip(&c, is_blank))
+		return false;
+	if (!digits12(&c, false) || !eat(&c, ':') || !digits12(&c, true) ||
+	    !eat(&c, ':') || !digits12(&c, true))
+		return false;
+	/* (\.[0-9]*)? */
+	if (eat(&c, '.'))
+		skip(&c, is_dig);
+	if (at_end(&c))
+		return true;
+	/* ([ \t]*(Z|[-+][0-9][0-9]?(:[0-9][0-9])?))? */
+	skip(&c, is_blank);
+	if (eat(&c, 'Z'))
+		return at_end(&c);
+	if (!eat(&c, '-') && !eat(&c, '+'))
+		return false;
+	if (!digits12(&c, false))
+		return false;
+	if (eat(&c, ':') && !digits12(&c, true))
+		return false;
+	return at_end(&c);
 }
 
 enum floe_type floe_yaml_resolve(const char *s, size_t len)
 {
-	enum floe_type type = FLOE_TYPE_STR;
-	char small[64], *copy = small;
-
-	call_once(&compile_once, compile_resolvers);
-	if (!compiled_ok || memchr(s, '\0', len))
+	/*
+	 * Python's `$` also matches before a final newline, which only a
+	 * quoted scalar tagged `!` can end with: `! "yes\n"` is True.  A
+	 * lone "\n" has no resolver (PyYAML picks them by the first
+	 * character), so it stays a str rather than becoming null.
+	 */
+	if (len > 1 && s[len - 1] == '\n')
+		len--;
+	else if (len == 1 && s[0] == '\n')
 		return FLOE_TYPE_STR;
-	/* `s` need not be NUL-terminated; regexec() wants a C string */
-	if (len >= sizeof(small)) {
-		copy = malloc(len + 1);
-		if (!copy)
-			return FLOE_TYPE_STR;
-	}
-	memcpy(copy, s, len);
-	copy[len] = '\0';
-	for (size_t i = 0; i < NR_RESOLVERS; i++) {
-		if (!regexec(&compiled[i], copy, 0, NULL, 0)) {
-			type = resolvers[i].type;
-			break;
-		}
-	}
-	if (copy != small)
-		free(copy);
-	return type;
+	if (match_bool(s, len))
+		return FLOE_TYPE_BOOL;
+	if (match_float(s, len))
+		return FLOE_TYPE_FLOAT;
+	if (match_int(s, len))
+		return FLOE_TYPE_INT;
+	if (len == 2 && s[0] == '<' && s[1] == '<')
+		return FLOE_TYPE_MERGE;
+	if (match_null(s, len))
+		return FLOE_TYPE_NULL;
+	if (match_timestamp(s, len))
+		return FLOE_TYPE_TIMESTAMP;
+	return FLOE_TYPE_STR;
 }
 
 static int digit_value(char c)

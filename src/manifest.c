@@ -353,11 +353,13 @@ static void bind_token_url(struct mbind *m, const struct floe_node *oauth2,
 {
 	static const char suffix[] = "/v1/oauth/tokens";
 	const struct floe_node *v;
-	const char *url = get_filled_str(m, oauth2, "token_url", path, NULL,
-					 0, &v);
+	const char *url;
 	struct floe_prop *prop;
 	size_t n, ulen;
 
+	if (!get(oauth2, "token_url"))
+		return;		/* absent or null: the generator derives it */
+	url = get_filled_str(m, oauth2, "token_url", path, NULL, 0, &v);
 	if (!url || !v)
 		return;
 	prop = calloc(1, sizeof(*prop));

@@ -731,6 +731,27 @@ static void test_manifest_warns_about_a_foreign_token_url(void **state)
 	}
 }
 
+static void test_manifest_null_token_url_is_not_set(void **state)
+{
+	struct ctx *c = *state;
+
+	load_clean(c, "apiVersion: floe.dev/v1\n"
+		      "kind: Manifest\n"
+		      "plugins:\n"
+		      "  catalog:\n"
+		      "    type: polaris\n"
+		      "    config:\n"
+		      "      uri: http://polaris:8181/api/catalog\n"
+		      "      warehouse: demo\n"
+		      "      oauth2:\n"
+		      "        client_id: a\n"
+		      "        client_secret: {secret_ref: b}\n"
+		      "        token_url: ~\n"
+		      "        scope:\n");
+	assert_int_equal(c->p->catalogs[0].nr_properties, 0);
+	assert_null(c->p->catalogs[0].credentials.scope);
+}
+
 static void test_manifest_merges_explicit_settings(void **state)
 {
 	struct ctx *c = *state;
@@ -851,6 +872,7 @@ int main(void)
 		T(test_manifest_refuses_wrong_types),
 		T(test_manifest_maps_storage_types),
 		T(test_manifest_warns_about_a_foreign_token_url),
+		T(test_manifest_null_token_url_is_not_set),
 		T(test_manifest_merges_explicit_settings),
 		T(test_manifest_compute_must_be_duckdb),
 		T(test_manifest_vended_storage_needs_no_keys),

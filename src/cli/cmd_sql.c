@@ -115,8 +115,7 @@ int cmd_sql(int argc, char **argv)
 		err = floe_sql_render(plan, &script, &script_len);
 	if (err == FLOE_OK && (fwrite(script, 1, script_len, stdout) !=
 			       script_len || fflush(stdout))) {
-		cli_error("cannot write the output: %s", strerror(errno));
-		ret = EXIT_USAGE;
+		ret = cli_error("cannot write the output: %s", strerror(errno));
 		goto out;
 	}
 	floe_diags_sort(&diags);

@@ -212,13 +212,11 @@ int cmd_verify(int argc, char **argv)
 			continue;
 		}
 		if (err == FLOE_ERR_TOO_BIG) {
-			cli_error("'%s' is too large to parse", name);
-			ret = EXIT_USAGE;
+			ret = cli_error("'%s' is too large to parse", name);
 			goto out;
 		}
 		if (err != FLOE_OK) {
-			cli_error("%s", floe_strerror(err));
-			ret = EXIT_INTERNAL;
+			ret = cli_internal(err);
 			goto out;
 		}
 		texts[files].name = name;
@@ -258,14 +256,12 @@ report:
 	ropts.failures = &failures;
 	err = floe_report(a.format, &diags, &ropts, &report, &report_len);
 	if (err != FLOE_OK) {
-		cli_error("%s", floe_strerror(err));
-		ret = EXIT_INTERNAL;
+		ret = cli_internal(err);
 		goto out;
 	}
 	if (fwrite(report, 1, report_len, stdout) != report_len ||
 	    fflush(stdout)) {
-		cli_error("cannot write the report: %s", strerror(errno));
-		ret = EXIT_USAGE;
+		ret = cli_error("cannot write the report: %s", strerror(errno));
 		goto out;
 	}
 	if (ret)

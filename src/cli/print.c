@@ -283,9 +283,8 @@ int cli_parse_format(const char *s, enum floe_format *out)
 	}
 	if (!floe_format_parse(s, out))
 		return EXIT_CLEAN;
-	cli_error("--format: '%s' is not one of auto, %s", s,
-		  floe_format_names);
-	return EXIT_USAGE;
+	return cli_error("--format: '%s' is not one of auto, %s", s,
+			 floe_format_names);
 }
 
 int cli_parse_color(const char *s, int *out)
@@ -296,10 +295,9 @@ int cli_parse_color(const char *s, int *out)
 		*out = 0;
 	else if (!strcmp(s, "auto"))
 		*out = -1;
-	else {
-		cli_error("--color: '%s' is not auto, always or never", s);
-		return EXIT_USAGE;
-	}
+	else
+		return cli_error("--color: '%s' is not auto, always or never",
+				 s);
 	return EXIT_CLEAN;
 }
 

@@ -74,9 +74,11 @@ char *cli_path_under(const char *path, const char *root);
 int cli_parse_format(const char *s, enum floe_format *out);
 int cli_parse_color(const char *s, int *out);
 
-/* The values of --format and --color, for the shell completions. */
-#define CLI_FORMAT_VALUES "auto text gcc json sarif github gitlab junit " \
-	"checkstyle"
+/*
+ * The values of --format and --color, for the shell completions
+ * ("@formats": auto and the library's floe_format_names).
+ */
+#define CLI_FORMAT_VALUES "@formats"
 #define CLI_COLOR_VALUES "auto always never"
 
 /*

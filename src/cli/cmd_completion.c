@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "floe/lint.h"
+#include "floe/report.h"
 
 static const struct cli_option completion_options[] = {
 	OPT_HELP(),
@@ -33,17 +34,13 @@ static int takes_value(const struct cli_option *o)
 	return o->argh != NULL;
 }
 
-/* The first line of an option's help. */
-static int first_line(const char *help)
-{
-	return (int)strcspn(help, "\n");
-}
-
-/* `s` (up to n bytes) inside single quotes, for sh and zsh. */
+/* `s` (up to n bytes) inside single quotes, on one line. */
 static void put_quoted(const char *s, int n, const char *also)
 {
 	for (int i = 0; i < n && s[i]; i++) {
-		if (s[i] == '\'')
+		if (s[i] == '\n')
+			putchar(' ');
+		else if (s[i] == '\'')
 			fputs("'\\''", stdout);
 		else if (also && strchr(also, s[i]))
 			printf("\\%c", s[i]);
@@ -72,13 +69,24 @@ static void command_words(int with_hidden)
 		}
 }
 
-/* The words of an argument kind ("@rules", "@commands" or a list). */
+/* --format's values: auto, then the library's own list. */
+static void format_words(void)
+{
+	fputs("auto ", stdout);
+	for (const char *p = floe_format_names; *p; p++)
+		if (*p != ',')
+			putchar(*p);
+}
+
+/* The words of a kind ("@rules", "@commands", "@formats" or a list). */
 static void words(const char *kind)
 {
 	if (!strcmp(kind, "@rules"))
 		rule_words();
 	else if (!strcmp(kind, "@commands"))
 		command_words(0);
+	else if (!strcmp(kind, "@formats"))
+		format_words();
 	else
 		fputs(kind, stdout);
 }
@@ -139,8 +147,9 @@ static void bash(void)
 			fputs("\t\t", stdout);
 			if (o->short_name)
 				printf("-%c|", o->short_name);
-			printf("--%s) values='%s' ;;\n", o->long_name,
-			       o->values ? o->values : "@none");
+			printf("--%s) values='", o->long_name);
+			words(o->values ? o->values : "@none");
+			fputs("' ;;\n", stdout);
 		}
 		fputs("\t\tesac\n", stdout);
 		if (c->args) {
@@ -183,8 +192,11 @@ static void zsh_action(const char *values)
 		fputs("_files", stdout);
 	else if (!strcmp(values, "@dir"))
 		fputs("_files -/", stdout);
-	else
-		printf("(%s)", values);
+	else {
+		putchar('(');
+		words(values);
+		putchar(')');
+	}
 }
 
 static void zsh_option(const struct cli_option *o)
@@ -202,7 +214,7 @@ static void zsh_option(const struct cli_option *o)
 		printf("%s--%s%s", star, o->long_name,
 		       takes_value(o) ? "=" : "");
 	putchar('[');
-	put_quoted(o->help, first_line(o->help), "[]\\");
+	put_quoted(o->help, (int)strlen(o->help), "[]\\");
 	putchar(']');
 	if (takes_value(o)) {
 		putchar(':');
@@ -277,11 +289,14 @@ static void fish_option(const struct cli_command *c,
 			fputs(" -r -F", stdout);
 		else if (!strcmp(o->values, "@dir"))
 			fputs(" -x -a '(__fish_complete_directories)'", stdout);
-		else
-			printf(" -x -a '%s'", o->values);
+		else {
+			fputs(" -x -a '", stdout);
+			words(o->values);
+			putchar('\'');
+		}
 	}
 	fputs(" -d '", stdout);
-	put_quoted(o->help, first_line(o->help), NULL);
+	put_quoted(o->help, (int)strlen(o->help), NULL);
 	fputs("'\n", stdout);
 }
 

@@ -30,6 +30,11 @@ void *arena_alloc(struct arena *a, size_t size)
 	if (size > (size_t)-1 / 2)
 		return NULL;
 	size = (size + align - 1) & ~(align - 1);
+	if (b) {	/* after packed text, align again */
+		size_t used = (b->used + align - 1) & ~(align - 1);
+
+		b->used = used < b->size ? used : b->size;
+	}
 	if (!b || b->size - b->used < size) {
 		size_t bsize = size > BLOCK_SIZE ? size : BLOCK_SIZE;
 
@@ -49,10 +54,26 @@ void *arena_alloc(struct arena *a, size_t size)
 
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_alloc(a, len + 1);
+	struct block *b = a->head;
+	char *p;
 
-	if (p && len)
+	/* text needs no alignment: packed, not rounded up to max_align_t */
+	if (len >= (size_t)-1 / 2)
+		return NULL;
+	if (!b || b->size - b->used < len + 1) {
+		p = arena_alloc(a, len + 1);
+		if (p)	/* it lies in the new head: give back the rounding */
+			a->head->used = (size_t)((unsigned char *)p -
+						 a->head->data) + len + 1;
+	} else {
+		p = (char *)b->data + b->used;
+		b->used += len + 1;
+	}
+	if (!p)
+		return NULL;
+	if (len)
 		memcpy(p, s, len);
+	p[len] = '\0';
 	return p;
 }
 

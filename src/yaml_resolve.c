@@ -267,6 +267,8 @@ enum floe_type floe_yaml_resolve(const char *s, size_t len)
 	 * lone "\n" has no resolver (PyYAML picks them by the first
 	 * character), so it stays a str rather than becoming null.
 	 */
+	if (len && !strchr("yYnNtTfFoO0123456789+-.~<", s[0]))
+		return FLOE_TYPE_STR;	/* no pattern starts so: most keys */
 	if (len > 1 && s[len - 1] == '\n')
 		len--;
 	else if (len == 1 && s[0] == '\n')

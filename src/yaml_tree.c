@@ -533,6 +533,7 @@ static int finish_map(struct builder *b, struct frame *f)
 	struct floe_pair *all = NULL, *out;
 	size_t nr_all = 0, alloc_all = 0, nr_out = 0;
 	struct keyset seen = { NULL, 0 };
+	size_t merges = 0, dups = 0;
 	int ret = -1;
 
 	/* 1. duplicates among the keys written here */
@@ -541,15 +542,31 @@ static int finish_map(struct builder *b, struct frame *f)
 	for (size_t i = 0; i < f->nr; i++) {
 		size_t j;
 
-		if (f->pairs[i].key->type == FLOE_TYPE_MERGE)
+		if (f->pairs[i].key->type == FLOE_TYPE_MERGE) {
+			merges++;
 			continue;
+		}
 		j = keyset_put(&seen, f->pairs, i);
-		if (j != (size_t)-1 && warn_duplicate(b, &f->pairs[i],
-						      &f->pairs[j]))
-			goto out;
+		if (j != (size_t)-1) {
+			dups++;
+			if (warn_duplicate(b, &f->pairs[i], &f->pairs[j]))
+				goto out;
+		}
 	}
 	free(seen.slots);
 	seen.slots = NULL;
+	if (!merges && !dups) {
+		/* the usual mapping: its pairs as written, one copy */
+		out = arena_alloc(b->arena, (f->nr ? f->nr : 1) * sizeof(*out));
+		if (!out)
+			goto oom;
+		if (f->nr)
+			memcpy(out, f->pairs, f->nr * sizeof(*out));
+		f->node->pub.pairs = out;
+		f->node->pub.nr = f->nr;
+		ret = 0;
+		goto out;
+	}
 
 	/* 2. merges */
 	for (size_t i = 0; i < f->nr; i++) {

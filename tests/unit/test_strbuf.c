@@ -356,6 +356,37 @@ static void test_arena_strndup_copies_and_terminates(void **state)
 	arena_free(a);
 }
 
+/*
+ * Text is packed (a YAML tree holds millions of short scalars), and what
+ * follows it is aligned again.
+ */
+static void test_arena_packs_text_and_realigns_after_it(void **state)
+{
+	struct arena *a = arena_new();
+	char *s1, *s2;
+	void *p;
+
+	(void)state;
+	assert_non_null(a);
+	s1 = arena_strndup(a, "abc", 3);
+	s2 = arena_strndup(a, "de", 2);
+	assert_non_null(s1);
+	assert_ptr_equal(s2, s1 + 4);
+	assert_string_equal(s1, "abc");
+	assert_string_equal(s2, "de");
+	p = arena_alloc(a, 8);
+	assert_non_null(p);
+	assert_int_equal((uintptr_t)p % alignof(max_align_t), 0);
+	assert_true((char *)p >= s2 + 3);
+	/* text that fills the block to its last byte, then an allocation */
+	for (size_t i = 0; i < 20000; i++)
+		assert_non_null(arena_strndup(a, "xyzzy", i % 7));
+	p = arena_alloc(a, 24);
+	assert_non_null(p);
+	assert_int_equal((uintptr_t)p % alignof(max_align_t), 0);
+	arena_free(a);
+}
+
 static void test_arena_allocation_beyond_the_block_size(void **state)
 {
 	struct arena *a = arena_new();
@@ -440,6 +471,7 @@ int main(void)
 		cmocka_unit_test(test_arena_aligns_every_allocation),
 		cmocka_unit_test(test_arena_allocations_do_not_overlap),
 		cmocka_unit_test(test_arena_strndup_copies_and_terminates),
+		cmocka_unit_test(test_arena_packs_text_and_realigns_after_it),
 		cmocka_unit_test(test_arena_allocation_beyond_the_block_size),
 		cmocka_unit_test(test_arena_many_blocks_are_all_freed),
 		cmocka_unit_test(test_arena_refuses_an_absurd_size),

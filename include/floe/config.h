@@ -47,6 +47,15 @@ const char *floe_config_target(const struct floe_config *c);
 const char *floe_config_alias(const struct floe_config *c);
 
 /**
+ * `lint.profiles`: file name globs (fnmatch) that `lint DIR` and
+ * `check DIR` take besides profiles.yml.
+ * \param[out] nr  how many (0 when not set).
+ * \return the globs, owned by `c`; NULL when not set.
+ */
+const char *const *floe_config_profiles_globs(const struct floe_config *c,
+					     size_t *nr);
+
+/**
  * Look for .floe-profiles.yaml from `dir` upward, stopping after the
  * folder that holds .git (the repository root, floe_repo_root()) or at /.
  * \return a malloc'd path, or NULL when there is none.

@@ -482,7 +482,14 @@ static int run(int argc, char **argv, int check)
 	}
 
 	/* a folder stands for the profiles files under it */
-	ret = cli_expand_paths(argv, nr_args, NULL, 0, &failures, &paths);
+	{
+		size_t nr_globs;
+		const char *const *globs =
+			floe_config_profiles_globs(config, &nr_globs);
+
+		ret = cli_expand_paths(argv, nr_args, globs, nr_globs,
+				       &failures, &paths);
+	}
 	if (ret)
 		goto report;
 

@@ -7,6 +7,12 @@
 # time over repeated runs and, when valgrind is installed, the exact
 # instruction count of one run (callgrind), which is repeatable whatever
 # else the machine is doing.
+#
+# Scale (SCALE=0 skips it): lint and check on 1, 10 and 50 MB profiles,
+# and on adversarial shapes, side by side with the floor: a bare libyaml
+# event parse of the same file (tests/bench/floor.c, built here with the
+# same compiler), as whole processes.  Ratios are wall time and peak RSS
+# against the floor and the input.  Results and dates go in README.md.
 set -eu
 bin=${1:-build/floe-profiles}
 runs=${RUNS:-200}
@@ -46,6 +52,12 @@ bench() {
 	printf '\n'
 }
 
+# the floor: libyaml's event parse alone, in a process of its own
+${CC:-cc} -O2 -o "$tmp/floor" tests/bench/floor.c \
+	$(pkg-config --cflags --libs yaml-0.1)
+
+bench "/bin/true" /bin/true
+bench "floor: libyaml parse of one profile" "$tmp/floor" "$tmp/one.yml"
 bench "generate examples/platform.yaml" "$bin" generate examples/platform.yaml
 bench "lint one profile" "$bin" lint --no-config "$tmp/one.yml"
 bench "lint 300 outputs ($(wc -c < "$tmp/big.yml") bytes)" \
@@ -54,3 +66,86 @@ bench "check 300 outputs against a platform" "$bin" check --no-config \
 	--platform examples/platform.yaml "$tmp/big.yml"
 bench "lint --format sarif 300 outputs" "$bin" lint --no-config \
 	--format sarif "$tmp/big.yml"
+
+[ "${SCALE:-1}" = 0 ] && exit 0
+
+# one run: "seconds peak-KB"
+measure() {
+	/usr/bin/time -f '%e %M' -o "$tmp/t" "$@" > /dev/null 2>&1 || true
+	tail -n 1 "$tmp/t"	# after 'Command exited with ...'
+}
+
+# profiles of about N MB: outputs repeated
+profile_mb() {
+	n=$(($1 * 1024 * 1024 / $(wc -c < "$tmp/output.yml")))
+	{
+		printf 'floe:\n  target: t0\n  outputs:\n'
+		awk -v n="$n" 'NR == FNR { a[++m] = $0; next }
+			END { for (i = 0; i < n; i++) for (j = 1; j <= m; j++)
+				print (j == 1 ? "    t" i ":" : a[j]) }' \
+			"$tmp/output.yml" "$tmp/output.yml"
+	}
+}
+
+# adversarial shapes of about N MB
+long_quoted() {	# few nodes, long double-quoted scalars
+	awk -v n="$1" 'BEGIN { s = sprintf("%*s", 4000, ""); gsub(/ /, "x", s)
+		print "floe:\n  target: t0\n  outputs:\n    t0:\n      type: duckdb\n      settings:"
+		for (i = 0; i < n * 256; i++) printf "        k%d: \"%s\"\n", i, s }'
+}
+flat_seq() {	# a flow sequence of tiny scalars: the most nodes per byte
+	awk -v n="$1" 'BEGIN { printf "x: ["; for (i = 0; i < n * 349525; i++)
+		printf "1, "; print "1]" }'
+}
+wide_map() {	# one mapping with many keys (duplicate-key checks)
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n * 80000; i++)
+		printf "key_%d: v\n", i }'
+}
+
+printf '\n%-34s %8s %8s %7s %9s %6s\n' "input" "MB" "floor s" "ratio" "RSS MB" "xin"
+row() {	# label file command...
+	label=$1 file=$2
+	shift 2
+	size=$(echo "$(wc -c < "$file") / 1048576" | bc -l)
+	set -- $(measure "$tmp/floor" "$file") "$@"
+	fs=$1
+	shift 2
+	set -- $(measure "$@") "$@"
+	s=$1 kb=$2
+	printf '%-34s %8.1f %8.2f %7.2f %9.1f %6.2f\n' "$label" "$size" "$fs" \
+		"$(echo "$s / ($fs + 0.001)" | bc -l)" \
+		"$(echo "$kb / 1024" | bc -l)" \
+		"$(echo "$kb / 1024 / $size" | bc -l)"
+}
+for mb in 1 10 50; do
+	profile_mb $mb > "$tmp/p$mb.yml"
+	row "lint ${mb} MB profile" "$tmp/p$mb.yml" \
+		"$bin" lint --no-config --max-size 256M "$tmp/p$mb.yml"
+	row "check ${mb} MB profile" "$tmp/p$mb.yml" \
+		"$bin" check --no-config --max-size 256M \
+		--platform examples/platform.yaml "$tmp/p$mb.yml"
+	rm -f "$tmp/p$mb.yml"
+done
+for mb in 10 20; do
+	long_quoted $mb > "$tmp/q.yml"
+	row "check ${mb} MB long quoted scalars" "$tmp/q.yml" \
+		"$bin" check --no-config --max-size 256M \
+		--platform examples/platform.yaml "$tmp/q.yml"
+	flat_seq $mb > "$tmp/q.yml"
+	row "lint ${mb} MB flat sequence" "$tmp/q.yml" \
+		"$bin" lint --no-config --max-size 256M "$tmp/q.yml"
+	wide_map $mb > "$tmp/q.yml"
+	row "lint ${mb} MB wide mapping" "$tmp/q.yml" \
+		"$bin" lint --no-config --max-size 256M "$tmp/q.yml"
+done
+if command -v valgrind > /dev/null 2>&1; then
+	profile_mb 10 > "$tmp/p10.yml"
+	for cmd in floor lint; do
+		if [ $cmd = floor ]; then set -- "$tmp/floor" "$tmp/p10.yml"
+		else set -- "$bin" lint --no-config --max-size 256M "$tmp/p10.yml"; fi
+		valgrind --tool=callgrind --callgrind-out-file="$tmp/cg" "$@" \
+			> /dev/null 2> "$tmp/vg" || true
+		printf 'callgrind, 10 MB profile, %-5s %s instructions\n' $cmd \
+			"$(grep -o 'Collected : [0-9]*' "$tmp/vg" | awk '{print $3}')"
+	done
+fi

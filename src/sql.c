@@ -29,6 +29,7 @@
 #include "floe/profiles.h"
 #include "floe/sql.h"
 #include "jinja.h"
+#include "secret.h"
 #include "strbuf.h"
 
 /* ---- versions ---- */
@@ -588,39 +589,30 @@ static bool value_of(struct ctx *c, const struct floe_node *n, struct val *v)
 
 /* ---- secrets: which values are masked ---- */
 
-static bool contains_ci(const char *s, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *s; s++)
-		if (!strncasecmp(s, needle, n))
-			return true;
-	return false;
-}
-
-/*
- * A key whose value is a credential: client_secret, secret, token,
- * password, session_token, ...  Not the secret manager's settings
- * (allow_persistent_secrets, secret_directory), nor key ids.
- */
+/* What is secret is decided in one place: src/secret.c. */
 static bool secret_key(const char *key)
 {
-	static const char *const exact[] = {
-		"token", "account_key", "connection_string", "private_key",
-		"authorization", "secret_access_key", NULL
-	};
-	size_t n;
+	return floe_secret_key(key);
+}
 
-	if (!key)
-		return false;
-	for (size_t i = 0; exact[i]; i++)
-		if (!strcasecmp(key, exact[i]))
-			return true;
-	n = strlen(key);
-	return (n >= 6 && !strcasecmp(key + n - 6, "secret")) ||
-	       (n >= 6 && !strcasecmp(key + n - 6, "_token")) ||
-	       contains_ci(key, "password") ||
-	       contains_ci(key, "secret_access_key");
+/* A container value with a secret key anywhere inside it. */
+static bool holds_secret_key(const struct floe_node *n)
+{
+	if (n->kind == FLOE_NODE_MAP) {
+		for (size_t i = 0; i < n->nr; i++) {
+			const struct floe_node *k = n->pairs[i].key;
+
+			if ((k->kind == FLOE_NODE_SCALAR &&
+			     floe_secret_key_n(k->value, k->len)) ||
+			    holds_secret_key(n->pairs[i].value))
+				return true;
+		}
+	} else if (n->kind == FLOE_NODE_SEQ) {
+		for (size_t i = 0; i < n->nr; i++)
+			if (holds_secret_key(n->items[i]))
+				return true;
+	}
+	return false;
 }
 
 static void add_secret(struct ctx *c, const char *s, size_t len)
@@ -672,6 +664,52 @@ static void raw(struct ctx *c, struct dual *d, const char *s, size_t len,
 	} else {
 		dual_add(d, s, len);
 	}
+}
+
+/*
+ * A connection string (an attach path): quoted, with its credential
+ * parameters (password=..., user:password@) masked, or all of it when it
+ * came from a DBT_ENV_SECRET_ variable.  Returns the text for labels.
+ */
+static const char *conn_quoted(struct ctx *c, struct dual *d, const char *s,
+			       size_t len, bool whole)
+{
+	struct strbuf m = STRBUF_INIT;
+	struct dual r;
+	size_t pos = 0, a, l;
+	const char *label;
+
+	if (whole) {
+		quoted(c, d, s, len, !c->opt->show_secrets);
+		return FLOE_SECRET_MASK;
+	}
+	while (floe_secret_conn_next(s, len, &pos, &a, &l))
+		add_secret(c, s + a, l);
+	if (floe_secret_mask_conn(&m, s, len, FLOE_SECRET_MASK)) {
+		d->failed = 1;
+		strbuf_release(&m);
+		return NULL;
+	}
+	dual_init(&r);
+	quoted(c, &r, s, len, false);
+	if (c->opt->show_secrets || (m.len == len && !memcmp(m.buf, s, len))) {
+		dual_add(d, r.real.buf, r.real.len);
+		label = s;
+	} else {
+		struct dual sh;
+
+		dual_init(&sh);
+		quoted(c, &sh, m.buf, m.len, false);
+		if (r.failed || sh.failed)
+			d->failed = 1;
+		else
+			dual_split(d, r.real.buf, r.real.len, sh.shown.buf);
+		dual_release(&sh);
+		label = arena_strndup(c->arena, m.buf, m.len);
+	}
+	dual_release(&r);
+	strbuf_release(&m);
+	return label;
 }
 
 /* Comments must stay on one line: control characters become '?'. */
@@ -920,6 +958,10 @@ static void secret_param(struct ctx *c, struct dual *d, const char *key,
 
 	if (!value_of(c, vn, &v))
 		return;
+	if (floe_secret_header_map(key) ||
+	    ((v.is_map || v.is_seq) && !since(&c->v, v_1_9_5) &&
+	     holds_secret_key(vn)))
+		mask_all = true;	/* str() of the map: all or nothing */
 	mask = mask && (mask_all || secret_key(key) || v.secret_env);
 	if (mask_all || secret_key(key) || v.secret_env)
 		add_secret(c, v.text, v.len);
@@ -943,7 +985,8 @@ static void secret_param(struct ctx *c, struct dual *d, const char *key,
 				m = mask || (!c->opt->show_secrets &&
 					     (secret_key(kv.text) ||
 					      iv.secret_env));
-				if (secret_key(kv.text) || iv.secret_env)
+				if (mask_all || secret_key(kv.text) ||
+				    iv.secret_env)
 					add_secret(c, iv.text, iv.len);
 				quoted(c, d, kv.text, kv.len, false);
 				dual_adds(d, ": ");
@@ -1400,6 +1443,7 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 	const struct floe_node *path, *type, *alias, *sec, *ro, *opts;
 	const char *origin = keepf(c, "attach[%zu]", idx);
 	const char *type_text = NULL, *path_text, *alias_text = NULL;
+	const char *path_label = "";
 	struct val v, tv = { 0 }, sv = { 0 };
 	bool type_set = false, sec_set = false, ro_set = false, first = true;
 	struct dual d;
@@ -1468,7 +1512,10 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 	dual_init(&d);
 	dual_adds(&d, since(&c->v, v_1_9_5) ? "ATTACH IF NOT EXISTS "
 					    : "ATTACH ");
-	quoted(c, &d, path_text, strlen(path_text), false);
+	path_label = conn_quoted(c, &d, path_text, strlen(path_text),
+				 v.secret_env);
+	if (!path_label)
+		path_label = "";
 	if (alias_text) {
 		dual_adds(&d, " AS ");
 		dual_adds(&d, alias_text);
@@ -1568,8 +1615,8 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 		dual_adds(&d, ")");
 #undef OPT_SEP
 	push(c, FLOE_SQL_ATTACH, false, it, origin,
-	     alias_text ? keepf(c, "ATTACH '%s' AS %s", path_text, alias_text)
-			: keepf(c, "ATTACH '%s'", path_text),
+	     alias_text ? keepf(c, "ATTACH '%s' AS %s", path_label, alias_text)
+			: keepf(c, "ATTACH '%s'", path_label),
 	     &d, type_text, NULL);
 out:
 	dual_release(&d);

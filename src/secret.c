@@ -1,0 +1,262 @@
+/*
+ * What is secret, in one place: key names, header maps and
+ * connection-string parameters (see secret.h).
+ *
+ * Key names are those dbt-duckdb and DuckDB's secret types treat as
+ * credentials: `password` (postgres, mysql, remote), `secret`
+ * (S3/GCS/R2 SECRET), `client_secret` (iceberg, azure), `token`
+ * (huggingface, motherduck, iceberg), `session_token`,
+ * `secret_access_key`, `account_key` and `connection_string` (azure),
+ * `private_key`, `authorization`; by pattern anything ending in
+ * `secret` or `_token` or containing `password` / `secret_access_key`.
+ * Not the secret manager's settings (allow_persistent_secrets,
+ * secret_directory), nor key ids.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "secret.h"
+
+static bool ends_ci(const char *s, size_t n, const char *suf)
+{
+	size_t m = strlen(suf);
+
+	return n >= m && !strncasecmp(s + n - m, suf, m);
+}
+
+static bool has_ci(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+
+	for (size_t i = 0; i + m <= n; i++)
+		if (!strncasecmp(s + i, needle, m))
+			return true;
+	return false;
+}
+
+bool floe_secret_key_n(const char *key, size_t n)
+{
+	static const char *const exact[] = {
+		"token", "account_key", "connection_string", "private_key",
+		"authorization", "secret_access_key", "pwd", "passwd",
+		"accountkey", "sharedaccesssignature", "sas_token", "sig",
+		"proxy_password", "api_key", "apikey", "x-api-key", NULL
+	};
+
+	if (!key)
+		return false;
+	for (size_t i = 0; exact[i]; i++)
+		if (strlen(exact[i]) == n && !strncasecmp(key, exact[i], n))
+			return true;
+	return ends_ci(key, n, "secret") || ends_ci(key, n, "_token") ||
+	       has_ci(key, n, "password") ||
+	       has_ci(key, n, "secret_access_key");
+}
+
+bool floe_secret_key(const char *key)
+{
+	return key && floe_secret_key_n(key, strlen(key));
+}
+
+bool floe_secret_header_map(const char *key)
+{
+	return key && (!strcasecmp(key, "extra_http_headers") ||
+		       !strcasecmp(key, "http_headers") ||
+		       !strcasecmp(key, "headers"));
+}
+
+static bool conn_sep(char ch)
+{
+	return ch == ';' || ch == '&' || ch == '?' || isspace((unsigned char)ch);
+}
+
+bool floe_secret_conn_next(const char *s, size_t n, size_t *pos,
+			   size_t *start, size_t *len)
+{
+	for (size_t i = *pos; i < n; i++) {
+		/* scheme://user:password@host */
+		if (s[i] == ':' && i + 2 < n && s[i + 1] == '/' &&
+		    s[i + 2] == '/') {
+			size_t a = i + 3, e = a, colon = 0, at = 0;
+
+			while (e < n && s[e] != '/' && s[e] != '?' &&
+			       !isspace((unsigned char)s[e]))
+				e++;
+			for (size_t k = a; k < e; k++)
+				if (s[k] == '@')
+					at = k;
+			for (size_t k = a; at && k < at; k++)
+				if (s[k] == ':') {
+					colon = k;
+					break;
+				}
+			if (at && colon && at > colon + 1) {
+				*start = colon + 1;
+				*len = at - colon - 1;
+				*pos = at;
+				return true;
+			}
+			i = a - 1;
+			continue;
+		}
+		/* key=value, the key at a parameter's start */
+		if (s[i] == '=' && i > 0) {
+			size_t k = i, v = i + 1, e;
+
+			while (k > 0 && !conn_sep(s[k - 1]) && s[k - 1] != ':' &&
+			       s[k - 1] != '=')
+				k--;
+			while (k < i && isspace((unsigned char)s[k]))
+				k++;
+			if (!floe_secret_key_n(s + k, i - k))
+				continue;
+			if (v < n && (s[v] == '\'' || s[v] == '"')) {
+				char q = s[v];
+
+				e = v + 1;
+				while (e < n && s[e] != q) {
+					if (s[e] == '\\' && e + 1 < n)
+						e++;
+					e++;
+				}
+				*start = v + 1;
+				*len = e - v - 1;
+				*pos = e < n ? e + 1 : e;
+			} else {
+				e = v;
+				while (e < n && !conn_sep(s[e]))
+					e++;
+				*start = v;
+				*len = e - v;
+				*pos = e;
+			}
+			if (!*len)
+				continue;
+			return true;
+		}
+	}
+	*pos = n;
+	return false;
+}
+
+int floe_secret_mask_conn(struct strbuf *out, const char *s, size_t n,
+			  const char *mask)
+{
+	size_t pos = 0, done = 0, a, l;
+	int failed = 0;
+
+	while (floe_secret_conn_next(s, n, &pos, &a, &l)) {
+		failed |= strbuf_add(out, s + done, a - done);
+		failed |= strbuf_adds(out, mask);
+		done = a + l;
+	}
+	failed |= strbuf_add(out, s + done, n - done);
+	return failed ? -1 : 0;
+}
+
+/* ---- YAML text, line by line ---- */
+
+/* The key of a block-mapping line "  - key: value": [k, k+kl), value at v. */
+static bool line_key(const char *s, size_t n, size_t *ind, size_t *k,
+		     size_t *kl, size_t *v)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	while (i + 1 < n && s[i] == '-' && s[i + 1] == ' ') {
+		i += 2;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	*ind = i;
+	if (i < n && (s[i] == '"' || s[i] == '\'')) {
+		char q = s[i];
+		size_t e = i + 1;
+
+		while (e < n && s[e] != q)
+			e++;
+		if (e + 1 >= n || s[e + 1] != ':')
+			return false;
+		*k = i + 1;
+		*kl = e - i - 1;
+		*v = e + 2;
+		return true;
+	}
+	for (size_t e = i; e < n; e++) {
+		if (s[e] == ':' && (e + 1 == n || s[e + 1] == ' ')) {
+			*k = i;
+			*kl = e - i;
+			*v = e + 1;
+			return e > i;
+		}
+		if (s[e] == '#' && e > i && s[e - 1] == ' ')
+			return false;
+	}
+	return false;
+}
+
+static int mask_value(struct strbuf *out, const char *s, size_t n, size_t v)
+{
+	int failed = strbuf_add(out, s, v);
+	size_t i = v;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	failed |= strbuf_add(out, s + v, i - v);
+	if (i < n)		/* a block scalar indicator stays */
+		failed |= strbuf_adds(out, (s[i] == '|' || s[i] == '>')
+			? (const char *)"|-" : FLOE_SECRET_MASK);
+	return failed;
+}
+
+int floe_secret_mask_yaml(struct strbuf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	long hide_below = -1;	/* lines indented more than this are hidden */
+	int failed = 0;
+
+	while (i < n) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t l = nl ? (size_t)(nl - (s + i)) : n - i;
+		const char *line = s + i;
+		size_t ind, k, kl, v, sp = 0;
+		bool key;
+
+		while (sp < l && line[sp] == ' ')
+			sp++;
+		if (hide_below >= 0 && sp < l && line[sp] != '#' &&
+		    (long)sp <= hide_below)
+			hide_below = -1;
+		key = line_key(line, l, &ind, &k, &kl, &v);
+		if (hide_below >= 0 && sp < l) {
+			if (key)
+				failed |= mask_value(out, line, l, v);
+			else
+				failed |= strbuf_add(out, line, sp) |
+					  strbuf_adds(out, FLOE_SECRET_MASK);
+		} else if (key && (floe_secret_key_n(line + k, kl) ||
+				   (kl == 18 && !strncasecmp(line + k,
+					"extra_http_headers", 18)))) {
+			size_t e = v;
+
+			while (e < l && line[e] == ' ')
+				e++;
+			if (e == l || line[e] == '|' || line[e] == '>' ||
+			    line[e] == '#')
+				hide_below = (long)sp;	/* nested or block */
+			if (e < l && line[e] != '#')
+				failed |= mask_value(out, line, l, v);
+			else
+				failed |= strbuf_add(out, line, l);
+		} else {
+			failed |= floe_secret_mask_conn(out, line, l,
+							FLOE_SECRET_MASK);
+		}
+		if (nl)
+			failed |= strbuf_addch(out, '\n');
+		i += l + (nl ? 1 : 0);
+	}
+	return failed ? -1 : 0;
+}

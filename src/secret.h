@@ -1,0 +1,48 @@
+#ifndef FLOE_SECRET_H
+#define FLOE_SECRET_H
+/*
+ * What is secret: the one predicate sql, verify, the diff of
+ * `generate --check` and diagnostics ask (see "Masking" in
+ * docs/sql-verify.md).  A value is secret when
+ *   - its key is one dbt-duckdb or DuckDB treat as a credential
+ *     (floe_secret_key),
+ *   - it sits in a header map (extra_http_headers: every value), or
+ *   - it was rendered from a DBT_ENV_SECRET_ variable (the caller knows);
+ * and inside a connection string (a postgres/mysql attach path, an
+ * Azure connection_string) only the credential parameters are secret.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "strbuf.h"
+
+#define FLOE_SECRET_MASK "***"
+
+/* A key whose value is a credential (case-insensitive). */
+bool floe_secret_key(const char *key);
+bool floe_secret_key_n(const char *key, size_t len);
+
+/* A key whose value is a map of HTTP headers: every value is secret. */
+bool floe_secret_header_map(const char *key);
+
+/*
+ * The next credential inside a connection string, from *pos on:
+ * `password=...` / `AccountKey=...;` parameters and the password of a
+ * `scheme://user:password@host` URI.  Sets [*start, *start + *len) and
+ * moves *pos past it; false when there is none.
+ */
+bool floe_secret_conn_next(const char *s, size_t n, size_t *pos,
+			   size_t *start, size_t *len);
+
+/* s with every connection-string credential replaced by mask. */
+int floe_secret_mask_conn(struct strbuf *out, const char *s, size_t n,
+			  const char *mask);
+
+/*
+ * A YAML text, line for line (the same number of lines), with the values
+ * of secret keys, of header maps and connection-string credentials
+ * replaced by ***.  For showing a file that was never parsed (a diff).
+ */
+int floe_secret_mask_yaml(struct strbuf *out, const char *s, size_t n);
+
+#endif

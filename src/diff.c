@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "floe/diff.h"
+#include "secret.h"
 #include "strbuf.h"
 
 #define MAX_CELLS (4u * 1024 * 1024)
@@ -17,6 +18,7 @@ struct line {
 	const char *s;
 	size_t len;		/* without the newline */
 	int newline;		/* 0 for a last line without '\n' */
+	const struct line *shown;	/* the same line, secrets masked */
 };
 
 static struct line *split(const char *s, size_t len, size_t *nr)
@@ -67,6 +69,11 @@ static int emit_line(struct strbuf *sb, char tag, const struct line *l)
 	return 0;
 }
 
+/*
+ * Lines are compared as they are and shown masked (secret.h): a pair
+ * "-  client_secret: ***" / "+  client_secret: ***" says the secret
+ * changed without saying what it is.
+ */
 static int hunks(struct strbuf *sb, const struct edit *e, size_t ne,
 		 const struct line *a, const struct line *b)
 {
@@ -113,6 +120,8 @@ static int hunks(struct strbuf *sb, const struct edit *e, size_t ne,
 		for (size_t k = start; k < end; k++) {
 			const struct line *l = e[k].op == ADD ? &b[e[k].bi]
 							     : &a[e[k].ai];
+
+			l = l->shown;
 			char tag = e[k].op == KEEP ? ' '
 				   : e[k].op == DEL ? '-' : '+';
 
@@ -129,7 +138,9 @@ enum floe_err floe_diff(const char *a_name, const char *a, size_t a_len,
 			char **out, size_t *len)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct line *la = NULL, *lb = NULL;
+	struct strbuf ma = STRBUF_INIT, mb = STRBUF_INIT;
+	struct line *la = NULL, *lb = NULL, *sa = NULL, *sb_ = NULL;
+	size_t nsa = 0, nsb = 0;
 	struct edit *e = NULL;
 	unsigned *t = NULL;
 	size_t na = 0, nb = 0, ne = 0;
@@ -142,8 +153,22 @@ enum floe_err floe_diff(const char *a_name, const char *a, size_t a_len,
 	la = split(a, a_len, &na);
 	lb = split(b, b_len, &nb);
 	e = calloc(na + nb + 1, sizeof(*e));
-	if (!la || !lb || !e)
+	if (!la || !lb || !e ||
+	    floe_secret_mask_yaml(&ma, a, a_len) ||
+	    floe_secret_mask_yaml(&mb, b, b_len))
 		goto out;
+	sa = split(ma.buf ? ma.buf : "", ma.len, &nsa);
+	sb_ = split(mb.buf ? mb.buf : "", mb.len, &nsb);
+	if (!sa || !sb_)
+		goto out;
+	if (nsa != na || nsb != nb) {	/* cannot happen: masking keeps lines */
+		err = FLOE_ERR_INTERNAL;
+		goto out;
+	}
+	for (size_t i = 0; i < na; i++)
+		la[i].shown = &sa[i];
+	for (size_t i = 0; i < nb; i++)
+		lb[i].shown = &sb_[i];
 
 	if ((na + 1) * (nb + 1) <= MAX_CELLS) {
 		size_t i = 0, j = 0, w = nb + 1;
@@ -185,6 +210,10 @@ out:
 	strbuf_release(&sb);
 	free(la);
 	free(lb);
+	free(sa);
+	free(sb_);
+	strbuf_release(&ma);
+	strbuf_release(&mb);
 	free(e);
 	free(t);
 	return err;

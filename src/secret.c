@@ -197,6 +197,26 @@ static bool line_key(const char *s, size_t n, size_t *ind, size_t *k,
 	return false;
 }
 
+/* "{{ env_var('NAME') }}", quoted or not: a reference, not a secret. */
+static bool env_ref(const char *s, size_t n)
+{
+	static const char pre[] = "{{ env_var('";
+	size_t i = 0;
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	if (n >= 2 && (s[0] == '"' || s[0] == '\'') && s[n - 1] == s[0]) {
+		s++;
+		n -= 2;
+	}
+	if (n < sizeof(pre) - 1 || memcmp(s, pre, sizeof(pre) - 1))
+		return false;
+	i = sizeof(pre) - 1;
+	while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_'))
+		i++;
+	return n - i == 5 && !memcmp(s + i, "') }}", 5);
+}
+
 static int mask_value(struct strbuf *out, const char *s, size_t n, size_t v)
 {
 	int failed = strbuf_add(out, s, v);
@@ -205,9 +225,56 @@ static int mask_value(struct strbuf *out, const char *s, size_t n, size_t v)
 	while (i < n && s[i] == ' ')
 		i++;
 	failed |= strbuf_add(out, s + v, i - v);
+	if (env_ref(s + i, n - i))
+		return failed | strbuf_add(out, s + i, n - i);
 	if (i < n)		/* a block scalar indicator stays */
 		failed |= strbuf_adds(out, (s[i] == '|' || s[i] == '>')
 			? (const char *)"|-" : FLOE_SECRET_MASK);
+	return failed;
+}
+
+/* A flow mapping's "{key: value, ...}" on one line: secret keys' values. */
+static int mask_flow(struct strbuf *out, const char *s, size_t n)
+{
+	struct strbuf t = STRBUF_INIT;
+	size_t i = 0, done = 0;
+	int failed = 0;
+
+	while (i < n) {
+		size_t k, e, v;
+
+		if (s[i] != '{' && s[i] != ',') {
+			i++;
+			continue;
+		}
+		k = i + 1;
+		while (k < n && s[k] == ' ')
+			k++;
+		e = k;
+		while (e < n && s[e] != ':' && s[e] != ',' && s[e] != '}' &&
+		       s[e] != '{')
+			e++;
+		i = e;
+		if (e >= n || s[e] != ':' || !floe_secret_key_n(s + k, e - k))
+			continue;
+		v = e + 1;
+		while (v < n && s[v] == ' ')
+			v++;
+		e = v;
+		while (e < n && s[e] != ',' && s[e] != '}')
+			e++;
+		if (e > v && !env_ref(s + v, e - v)) {
+			failed |= strbuf_add(&t, s + done, v - done);
+			failed |= strbuf_adds(&t, FLOE_SECRET_MASK);
+			done = e;
+		}
+		i = e;
+	}
+	failed |= strbuf_add(&t, s + done, n - done);
+	if (!failed)
+		failed = floe_secret_mask_conn(out, t.buf ? t.buf : "", t.len,
+					       FLOE_SECRET_MASK);
+	strbuf_release(&t);
 	return failed;
 }
 
@@ -251,8 +318,7 @@ int floe_secret_mask_yaml(struct strbuf *out, const char *s, size_t n)
 			else
 				failed |= strbuf_add(out, line, l);
 		} else {
-			failed |= floe_secret_mask_conn(out, line, l,
-							FLOE_SECRET_MASK);
+			failed |= mask_flow(out, line, l);
 		}
 		if (nl)
 			failed |= strbuf_addch(out, '\n');

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "secret.h"
 
 static void count(struct floe_diags *d, enum floe_severity sev)
 {
@@ -49,6 +50,10 @@ int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
 	if (!msg)
 		return -1;
 	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	/* dbt scrubs DBT_ENV_SECRET_ values everywhere; so does every message */
+	msg = floe_secret_scrub_env(msg);
+	if (!msg)
+		return -1;
 
 	item = &d->items[d->nr++];
 	item->severity = sev;

@@ -13,10 +13,64 @@
  * secret_directory), nor key ids.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "secret.h"
+
+extern char **environ;
+
+#define ENV_SECRET_PREFIX "DBT_ENV_SECRET_"
+
+/* The longest DBT_ENV_SECRET_ value found in s, or NULL. */
+static const char *env_secret_in(const char *s, const char **at)
+{
+	const char *best = NULL;
+	size_t best_len = 0;
+
+	*at = NULL;
+	for (char **e = environ; e && *e; e++) {
+		const char *eq, *v, *p;
+
+		if (strncmp(*e, ENV_SECRET_PREFIX, sizeof(ENV_SECRET_PREFIX) - 1))
+			continue;
+		eq = strchr(*e, '=');
+		if (!eq || !eq[1])
+			continue;
+		v = eq + 1;
+		p = strstr(s, v);
+		if (p && (!*at || p < *at ||
+			  (p == *at && strlen(v) > best_len))) {
+			*at = p;
+			best = v;
+			best_len = strlen(v);
+		}
+	}
+	return best;
+}
+
+char *floe_secret_scrub_env(char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *v, *at, *s = msg;
+	int failed = 0;
+
+	if (!msg || !env_secret_in(msg, &at))
+		return msg;
+	while ((v = env_secret_in(s, &at))) {
+		failed |= strbuf_add(&sb, s, (size_t)(at - s));
+		failed |= strbuf_adds(&sb, FLOE_SECRET_MASK);
+		s = at + strlen(v);
+	}
+	failed |= strbuf_adds(&sb, s);
+	free(msg);
+	if (failed) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
+}
 
 static bool ends_ci(const char *s, size_t n, const char *suf)
 {
@@ -50,6 +104,7 @@ bool floe_secret_key_n(const char *key, size_t n)
 		if (strlen(exact[i]) == n && !strncasecmp(key, exact[i], n))
 			return true;
 	return ends_ci(key, n, "secret") || ends_ci(key, n, "_token") ||
+	       ends_ci(key, n, "connection_string") ||
 	       has_ci(key, n, "password") ||
 	       has_ci(key, n, "secret_access_key");
 }

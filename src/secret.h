@@ -18,6 +18,13 @@
 
 #define FLOE_SECRET_MASK "***"
 
+/*
+ * msg (malloc'd) with the value of every DBT_ENV_SECRET_ environment
+ * variable replaced by ***, as dbt scrubs its logs: a new malloc'd string
+ * (msg freed) or msg itself; NULL when out of memory (msg freed).
+ */
+char *floe_secret_scrub_env(char *msg);
+
 /* A key whose value is a credential (case-insensitive). */
 bool floe_secret_key(const char *key);
 bool floe_secret_key_n(const char *key, size_t len);

@@ -1,0 +1,231 @@
+#!/bin/sh
+# The canary matrix: a secret written in ~40 places of a profile (literal
+# credentials, connection strings, header maps, config_options, plugin
+# config, unknown keys, DBT_ENV_SECRET_ variables rendered into non-secret
+# fields with --env) never reaches any output of lint, check, sql, verify
+# or generate --check, in any format and any --dbt-duckdb-version, with and
+# without --env.  `sql --show-secrets` shows them, on purpose.
+#
+# test_secret_canary.sh BINARY   (run from the project root; verify runs
+# when FLOE_DUCKDB_LIB names a libduckdb.so)
+set -u
+bin=$1
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL $1"; }
+check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+
+canary=CANARY-8d1e
+pieces="CANARY-8d1e CANARY 8d1e"
+
+# No piece of the canary on stdout or stderr.
+clean() {
+	for p in $pieces; do
+		if grep -q -- "$p" "$tmp/out" "$tmp/err"; then
+			grep -h -- "$p" "$tmp/out" "$tmp/err" | head -3 | \
+				sed 's/^/     /'
+			return 1
+		fi
+	done
+	return 0
+}
+
+cat > "$tmp/profiles.yml" <<'EOF'
+floe:
+  target: dev
+  outputs:
+    dev:
+      type: duckdb
+      path: ":memory:"
+      extensions: [httpfs]
+      password: CANARY-8d1e
+      token: CANARY-8d1e
+      settings:
+        s3_secret_access_key: CANARY-8d1e
+        s3_session_token: CANARY-8d1e
+        s3_endpoint: "{{ env_var('DBT_ENV_SECRET_EP', 'localhost:9000') }}"
+        azure_storage_connection_string: "AccountName=a;AccountKey=CANARY-8d1e"
+      config_options:
+        motherduck_token: CANARY-8d1e
+        my_api_secret: CANARY-8d1e
+        unknown_setting: "{{ env_var('DBT_ENV_SECRET_U', 'plain') }}"
+      secrets:
+        - type: s3
+          key_id: AKIAIOSFODNN7EXAMPLE
+          secret: CANARY-8d1e
+          session_token: CANARY-8d1e
+          endpoint: "{{ env_var('DBT_ENV_SECRET_EP', 'localhost:9000') }}"
+        - type: gcs
+          key_id: GOOG1EXAMPLE
+          secret: CANARY-8d1e
+        - type: r2
+          account_id: acc
+          key_id: k
+          secret: CANARY-8d1e
+        - type: azure
+          connection_string: "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=CANARY-8d1e"
+        - type: azure
+          provider: service_principal
+          tenant_id: t
+          client_id: c
+          client_secret: CANARY-8d1e
+          account_name: a
+        - type: huggingface
+          token: CANARY-8d1e
+        - type: http
+          bearer_token: CANARY-8d1e
+          extra_http_headers:
+            Authorization: "Bearer CANARY-8d1e"
+            X-Api-Key: CANARY-8d1e
+        - type: postgres
+          host: h
+          password: CANARY-8d1e
+        - type: iceberg
+          name: polaris_secret
+          client_id: floe-service
+          client_secret: CANARY-8d1e
+          oauth2_scope: "{{ env_var('DBT_ENV_SECRET_SCOPE', 'ALL') }}"
+      attach:
+        - path: "postgres:dbname=x host=h user=u password=CANARY-8d1e"
+          alias: pg
+          type: postgres
+        - path: "postgresql://u:CANARY-8d1e@h:5432/db"
+          alias: pg2
+          type: postgres
+        - path: "host=h port=3306 user=u passwd=CANARY-8d1e"
+          alias: my
+          type: mysql
+        - path: "{{ env_var('DBT_ENV_SECRET_PATH', 'x.duckdb') }}"
+          alias: envpath
+        - path: demo_catalog
+          alias: polaris_catalog
+          type: iceberg
+          options:
+            endpoint: "{{ env_var('DBT_ENV_SECRET_EP', 'http://polaris:8181/api/catalog') }}"
+            client_id: floe-service
+            client_secret: CANARY-8d1e
+            some_unknown_key: "{{ env_var('DBT_ENV_SECRET_U', 'plain') }}"
+      plugins:
+        - module: floe_dbt.plugins.polaris
+          config:
+            client_secret: CANARY-8d1e
+            s3_secret_access_key: CANARY-8d1e
+            password: CANARY-8d1e
+            catalog_uri: "{{ env_var('DBT_ENV_SECRET_EP', 'http://x') }}"
+      remote:
+        host: localhost
+        password: CANARY-8d1e
+      filesystems:
+        - fs: s3
+          key: AKIAIOSFODNN7EXAMPLE
+          secret: CANARY-8d1e
+EOF
+
+envrun() {
+	DBT_ENV_SECRET_EP=$canary DBT_ENV_SECRET_U=$canary \
+	DBT_ENV_SECRET_SCOPE=$canary DBT_ENV_SECRET_PATH=$canary "$@"
+}
+
+# lint and check: every format, with and without --env.
+for fmt in text gcc json sarif github gitlab junit checkstyle; do
+	for env in "" --env; do
+		envrun "$bin" lint --no-config $env --format "$fmt" \
+			"$tmp/profiles.yml" > "$tmp/out" 2> "$tmp/err"
+		check "lint $fmt $env: no canary" clean
+	done
+done
+
+# sql: every release's rendering, with and without --env.
+for v in 1.9.0 1.9.1 1.9.4 1.9.5 1.10.0 1.11.0; do
+	for env in "" --env; do
+		envrun "$bin" sql $env --dbt-duckdb-version "$v" \
+			"$tmp/profiles.yml" > "$tmp/out" 2> "$tmp/err"
+		check "sql $v $env: printed" "[ -s '$tmp/out' ]"
+		check "sql $v $env: no canary" clean
+	done
+done
+
+# --show-secrets shows them on purpose, the env's too.
+envrun "$bin" sql --env --show-secrets "$tmp/profiles.yml" \
+	> "$tmp/out" 2> "$tmp/err"
+check "sql --show-secrets: the password of a connection string" \
+	"grep -q 'password=$canary' '$tmp/out'"
+check "sql --show-secrets: header values" \
+	"grep -q \"'X-Api-Key': '$canary'\" '$tmp/out'"
+check "sql --show-secrets: DBT_ENV_SECRET_ in an endpoint" \
+	"grep -q \"ENDPOINT '$canary'\" '$tmp/out'"
+
+# verify: its step log and findings, every format (offline, hermetic).
+if [ -n "${FLOE_DUCKDB_LIB:-}" ] && [ -f "$FLOE_DUCKDB_LIB" ]; then
+	for v in 1.9.0 1.9.4 1.11.0; do
+		for fmt in text json sarif; do
+			for env in "" --env; do
+				envrun "$bin" verify --offline $env --format "$fmt" \
+					--dbt-duckdb-version "$v" \
+					"$tmp/profiles.yml" > "$tmp/out" 2> "$tmp/err"
+				check "verify $v $fmt $env: no canary" clean
+			done
+		done
+	done
+fi
+
+# generate --check: the existing file's secrets in the diff.
+plat=../shared/fixtures/real/floe-runtime__demo-local__99ef49e.platform.yaml
+if [ -f "$plat" ]; then
+	"$bin" generate "$plat" > "$tmp/gen.yml"
+	sed -e "s/client_secret: .*/client_secret: $canary/" \
+	    -e "s/^\( *\)secret: .*/\1secret: $canary\n\1token: $canary/" \
+	    "$tmp/gen.yml" > "$tmp/old.yml"
+	cat >> "$tmp/old.yml" <<'EOF'
+      password: CANARY-8d1e
+      config_options:
+        motherduck_token: CANARY-8d1e
+      plugins:
+        - module: m
+          config: {client_secret: CANARY-8d1e, password: CANARY-8d1e}
+      remote:
+        password: "CANARY-8d1e"
+      headers_secret:
+        - type: http
+          extra_http_headers:
+            X-Api-Key: CANARY-8d1e
+            Authorization: >
+              Bearer CANARY-8d1e
+        - type: azure
+          connection_string: "AccountName=a;AccountKey=CANARY-8d1e"
+        - type: gcs
+          secret_access_key: 'CANARY-8d1e'
+      attach_more:
+        - path: "postgres:host=h password='CANARY-8d1e x'"
+        - path: "postgres://u:CANARY-8d1e@h/db"
+EOF
+	"$bin" generate --check -o "$tmp/old.yml" "$plat" \
+		> "$tmp/out" 2> "$tmp/err"
+	check "generate --check: exit 1" "[ $? -eq 1 ]"
+	check "generate --check: a diff" "grep -q '^-.*client_secret: \\*\\*\\*' '$tmp/out'"
+	check "generate --check: the new side keeps env_var" \
+		"grep -q \"^+.*client_secret: \\\"{{ env_var('POLARIS_CLIENT_SECRET') }}\\\"\" '$tmp/out'"
+	check "generate --check: no canary" clean
+fi
+
+# A YAML syntax error near an anchor does not quote the secret.
+printf 'floe:\n  outputs:\n    dev:\n      password: &p CANARY-8d1e\n      x: *p\n     y: [\n' \
+	> "$tmp/bad.yml"
+printf 'floe:\n  outputs:\n    dev:\n      password: &p "CANARY-8d1e\n' \
+	> "$tmp/bad2.yml"
+for f in bad bad2; do
+	for fmt in text json sarif; do
+		"$bin" lint --no-config --format "$fmt" "$tmp/$f.yml" \
+			> "$tmp/out" 2> "$tmp/err"
+		check "$f lint $fmt: no canary" clean
+	done
+	"$bin" sql "$tmp/$f.yml" > "$tmp/out" 2> "$tmp/err"
+	check "$f sql: no canary" clean
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -126,6 +126,16 @@ static bool conn_sep(char ch)
 	return ch == ';' || ch == '&' || ch == '?' || isspace((unsigned char)ch);
 }
 
+/* The quote that ends the YAML or SQL scalar a connection string is in. */
+static bool closing_quote(const char *s, size_t n, size_t i)
+{
+	if (s[i] != '"' && s[i] != '\'')
+		return false;
+	return i + 1 == n || isspace((unsigned char)s[i + 1]) ||
+	       s[i + 1] == ',' || s[i + 1] == '}' || s[i + 1] == ']' ||
+	       s[i + 1] == '#';
+}
+
 bool floe_secret_conn_next(const char *s, size_t n, size_t *pos,
 			   size_t *start, size_t *len)
 {
@@ -180,7 +190,8 @@ bool floe_secret_conn_next(const char *s, size_t n, size_t *pos,
 				*pos = e < n ? e + 1 : e;
 			} else {
 				e = v;
-				while (e < n && !conn_sep(s[e]))
+				while (e < n && !conn_sep(s[e]) &&
+				       !closing_quote(s, n, e))
 					e++;
 				*start = v;
 				*len = e - v;

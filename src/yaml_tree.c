@@ -18,6 +18,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "floe/yaml.h"
+#include "secret.h"
 
 /* A node as the builder sees it; the public part comes first. */
 struct tnode {
@@ -66,6 +67,22 @@ struct floe_yaml_limits floe_yaml_default_limits(void)
 		FLOE_YAML_MAX_EXPANDED, FLOE_YAML_MAX_EXPANDED_BYTES
 	};
 	return lim;
+}
+
+/*
+ * The value of a secret key is being read (`password: *x`, `token: !t`):
+ * an alias or tag written there may be the secret itself, typed unquoted,
+ * so messages do not quote it.
+ */
+static const char *shown_name(struct builder *b, const char *name)
+{
+	const struct frame *f = b->depth ? &b->stack[b->depth - 1] : NULL;
+
+	if (f && f->node->pub.kind == FLOE_NODE_MAP && f->key &&
+	    f->key->kind == FLOE_NODE_SCALAR &&
+	    floe_secret_key_n(f->key->value, f->key->len))
+		return FLOE_SECRET_MASK;
+	return name;
 }
 
 static struct floe_pos mark_pos(yaml_mark_t m)
@@ -740,14 +757,15 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 			return fail(b, mark_loc(b, ev->start_mark,
 						ev->end_mark),
 				    "unsupported tag '%s' (dbt reads YAML "
-				    "with PyYAML's safe loader)", tag);
+				    "with PyYAML's safe loader)",
+				    shown_name(b, tag));
 		n->pub.type = tags[i].type;
 		if (n->pub.type != FLOE_TYPE_STR &&
 		    floe_yaml_resolve(value, len) != n->pub.type)
 			return fail(b, mark_loc(b, ev->start_mark,
 						ev->end_mark),
 				    "the value does not fit its tag '%s'",
-				    tag);
+				    shown_name(b, tag));
 	}
 	if (ev->data.scalar.anchor &&
 	    anchor_add(b, (const char *)ev->data.scalar.anchor, n,
@@ -768,7 +786,7 @@ static int collection_tag_ok(struct builder *b, yaml_event_t *ev,
 		return 0;
 	return fail(b, mark_loc(b, ev->start_mark, ev->end_mark),
 		    "unsupported tag '%s' (dbt reads YAML with PyYAML's safe "
-		    "loader)", tag);
+		    "loader)", shown_name(b, tag));
 }
 
 static int alias_event(struct builder *b, yaml_event_t *ev)
@@ -778,10 +796,12 @@ static int alias_event(struct builder *b, yaml_event_t *ev)
 	struct floe_loc loc = mark_loc(b, ev->start_mark, ev->end_mark);
 
 	if (!n)
-		return fail(b, loc, "undefined alias '*%s'", name);
+		return fail(b, loc, "undefined alias '*%s'",
+			    shown_name(b, name));
 	if (!n->complete)
 		return fail(b, loc, "alias '*%s' refers to a node that "
-			    "contains it (an alias cycle)", name);
+			    "contains it (an alias cycle)",
+			    shown_name(b, name));
 	/*
 	 * The alias stands for every node and byte of its anchor, expanded:
 	 * a "billion laughs" is stopped here, as is a long scalar aliased

@@ -217,7 +217,12 @@ printf 'floe:\n  outputs:\n    dev:\n      password: &p CANARY-8d1e\n      x: *p
 	> "$tmp/bad.yml"
 printf 'floe:\n  outputs:\n    dev:\n      password: &p "CANARY-8d1e\n' \
 	> "$tmp/bad2.yml"
-for f in bad bad2; do
+# a password typed unquoted that YAML reads as an alias or a tag
+printf 'floe:\n  outputs:\n    dev:\n      password: *CANARY-8d1e\n' \
+	> "$tmp/bad3.yml"
+printf 'floe:\n  outputs:\n    dev:\n      token: !CANARY-8d1e x\n' \
+	> "$tmp/bad4.yml"
+for f in bad bad2 bad3 bad4; do
 	for fmt in text json sarif; do
 		"$bin" lint --no-config --format "$fmt" "$tmp/$f.yml" \
 			> "$tmp/out" 2> "$tmp/err"

@@ -1,0 +1,133 @@
+/*
+ * Unit tests for src/secret.c: the one answer to "is this secret?" --
+ * key names, connection strings, YAML text for diffs, DBT_ENV_SECRET_.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "secret.h"
+
+static void test_secret_keys(void **state)
+{
+	(void)state;
+	assert_true(floe_secret_key("password"));
+	assert_true(floe_secret_key("client_secret"));
+	assert_true(floe_secret_key("SECRET"));
+	assert_true(floe_secret_key("token"));
+	assert_true(floe_secret_key("session_token"));
+	assert_true(floe_secret_key("s3_secret_access_key"));
+	assert_true(floe_secret_key("azure_storage_connection_string"));
+	assert_true(floe_secret_key("account_key"));
+	assert_true(floe_secret_key("Authorization"));
+	assert_true(floe_secret_key("my_api_secret"));
+	/* near misses: the secret manager's settings, ids, names */
+	assert_false(floe_secret_key("allow_persistent_secrets"));
+	assert_false(floe_secret_key("secret_directory"));
+	assert_false(floe_secret_key("key_id"));
+	assert_false(floe_secret_key("client_id"));
+	assert_false(floe_secret_key("secrets"));
+	assert_false(floe_secret_key("tokens_url"));
+	assert_false(floe_secret_key(NULL));
+	assert_true(floe_secret_header_map("extra_http_headers"));
+	assert_false(floe_secret_header_map("options"));
+}
+
+static void check_conn(const char *in, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	assert_int_equal(floe_secret_mask_conn(&sb, in, strlen(in), "***"), 0);
+	assert_string_equal(sb.buf ? sb.buf : "", want);
+	strbuf_release(&sb);
+}
+
+static void test_secret_connection_strings(void **state)
+{
+	(void)state;
+	check_conn("postgres:dbname=x host=h password=pw user=u",
+		   "postgres:dbname=x host=h password=*** user=u");
+	check_conn("host=h password='a b' port=1",
+		   "host=h password='***' port=1");
+	check_conn("postgresql://u:pw@h:5432/db",
+		   "postgresql://u:***@h:5432/db");
+	check_conn("http://host:8181/api", "http://host:8181/api");
+	check_conn("DefaultEndpointsProtocol=https;AccountName=a;"
+		   "AccountKey=k;EndpointSuffix=x",
+		   "DefaultEndpointsProtocol=https;AccountName=a;"
+		   "AccountKey=***;EndpointSuffix=x");
+	check_conn("s3://bucket/db.duckdb?x=1", "s3://bucket/db.duckdb?x=1");
+	check_conn("host=h passwd=pw", "host=h passwd=***");
+	check_conn("demo_catalog", "demo_catalog");
+}
+
+static void check_yaml(const char *in, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	assert_int_equal(floe_secret_mask_yaml(&sb, in, strlen(in)), 0);
+	assert_string_equal(sb.buf ? sb.buf : "", want);
+	strbuf_release(&sb);
+}
+
+static void test_secret_yaml_lines(void **state)
+{
+	(void)state;
+	check_yaml("a:\n  client_secret: s\n  client_id: id\n",
+		   "a:\n  client_secret: ***\n  client_id: id\n");
+	/* a reference to the environment is not a secret */
+	check_yaml("  secret: \"{{ env_var('X') }}\"\n",
+		   "  secret: \"{{ env_var('X') }}\"\n");
+	check_yaml("  secret: \"{{ env_var('X', 'dflt') }}\"\n",
+		   "  secret: ***\n");
+	check_yaml("- type: http\n  extra_http_headers:\n    X-A: v\n"
+		   "    Authorization: >\n      Bearer t\n  scope: s\n",
+		   "- type: http\n  extra_http_headers:\n    X-A: ***\n"
+		   "    Authorization: |-\n      ***\n  scope: s\n");
+	check_yaml("  password: |\n    p1\n    p2\n  host: h",
+		   "  password: |-\n    ***\n    ***\n  host: h");
+	check_yaml("  config: {client_secret: s, uri: u}\n",
+		   "  config: {client_secret: ***, uri: u}\n");
+	check_yaml("  - path: \"postgres:host=h password=p\"\n",
+		   "  - path: \"postgres:host=h password=***\"\n");
+	check_yaml("  \"token\": t\n", "  \"token\": ***\n");
+}
+
+static void test_secret_env_scrub(void **state)
+{
+	char *m;
+
+	(void)state;
+	setenv("DBT_ENV_SECRET_UNIT_A", "hunter2", 1);
+	setenv("DBT_ENV_SECRET_UNIT_B", "hunter2-long", 1);
+	setenv("DBT_ENV_SECRET_UNIT_EMPTY", "", 1);
+	setenv("NOT_SECRET_UNIT", "plain", 1);
+	m = floe_secret_scrub_env(strdup("scope 'hunter2-long' and hunter2, "
+					 "plain"));
+	assert_non_null(m);
+	assert_string_equal(m, "scope '***' and ***, plain");
+	free(m);
+	m = floe_secret_scrub_env(strdup("nothing here"));
+	assert_string_equal(m, "nothing here");
+	free(m);
+	unsetenv("DBT_ENV_SECRET_UNIT_A");
+	unsetenv("DBT_ENV_SECRET_UNIT_B");
+	unsetenv("DBT_ENV_SECRET_UNIT_EMPTY");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_secret_keys),
+		cmocka_unit_test(test_secret_connection_strings),
+		cmocka_unit_test(test_secret_yaml_lines),
+		cmocka_unit_test(test_secret_env_scrub),
+	};
+
+	return cmocka_run_group_tests_name("secret", tests, NULL, NULL);
+}

@@ -139,6 +139,20 @@ for fmt in text gcc json sarif github gitlab junit checkstyle; do
 	done
 done
 
+# check (lint with the platform's drift checks): same, every format.
+plat=../shared/fixtures/real/floe-runtime__demo-local__99ef49e.platform.yaml
+if [ -f "$plat" ]; then
+	for fmt in text gcc json sarif github gitlab junit checkstyle; do
+		for env in "" --env; do
+			envrun "$bin" check --no-config $env --platform "$plat" \
+				--format "$fmt" "$tmp/profiles.yml" \
+				> "$tmp/out" 2> "$tmp/err"
+			check "check $fmt $env: printed" "[ -s '$tmp/out' ]"
+			check "check $fmt $env: no canary" clean
+		done
+	done
+fi
+
 # sql: every release's rendering, with and without --env.
 for v in 1.9.0 1.9.1 1.9.4 1.9.5 1.10.0 1.11.0; do
 	for env in "" --env; do

@@ -30,7 +30,7 @@ void plan_report(struct plan_ctx *g, enum floe_severity sev,
 	int r;
 
 	va_start(ap, fmt);
-	r = floe_diags_vaddf(g->diags, sev, NULL, floe_node_loc(g->file, at),
+	r = floe_diags_vaddf(g->diags, sev, FLOE_RULE_NONE, floe_node_loc(g->file, at),
 			     fmt, ap);
 	va_end(ap);
 	if (r)

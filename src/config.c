@@ -23,7 +23,7 @@
 #include "floe/config.h"
 #include "floe/attach_plan.h"
 #include "floe/yaml.h"
-#include "lint/rules.h"
+#include "floe/lint.h"
 #include "strbuf.h"
 
 struct cfg_rule {
@@ -192,7 +192,7 @@ static int add(struct floe_diags *d, const char *file, unsigned line,
 	int r;
 
 	va_start(ap, fmt);
-	r = floe_diags_vaddf(d, FLOE_SEV_ERROR, NULL, loc, fmt, ap);
+	r = floe_diags_vaddf(d, FLOE_SEV_ERROR, FLOE_RULE_NONE, loc, fmt, ap);
 	va_end(ap);
 	return r;
 }
@@ -312,7 +312,7 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 	err = floe_yaml_parse(file, buf, len, NULL, &doc, &pre);
 	for (size_t i = 0; i < pre.nr; i++)
 		if (pre.items[i].severity == FLOE_SEV_ERROR &&
-		    floe_diags_addf(diags, FLOE_SEV_ERROR, NULL,
+		    floe_diags_addf(diags, FLOE_SEV_ERROR, FLOE_RULE_NONE,
 				    pre.items[i].loc, "%s",
 				    pre.items[i].message))
 			err = FLOE_ERR_NOMEM;
@@ -364,7 +364,7 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 
 	c = calloc(1, sizeof(*c));
 	if (c)
-		c->levels = calloc(lint_rule_table_nr, sizeof(*c->levels));
+		c->levels = calloc(floe_rule_count(), sizeof(*c->levels));
 	if (!c || !c->levels) {
 		free(c);
 		cyaml_free(&cfg, &root_schema, root, 0);
@@ -377,7 +377,7 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 		struct floe_pos p;
 
 		if (r) {
-			c->levels[lint_rule_index(r->id)] =
+			c->levels[floe_rule_code(r) - 1] =
 				(enum floe_level)root->rules[i].level;
 			continue;
 		}

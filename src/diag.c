@@ -20,7 +20,7 @@ static void count(struct floe_diags *d, enum floe_severity sev)
 }
 
 int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
-		     const char *rule, struct floe_loc loc, const char *fmt,
+		     enum floe_rule_id rule, struct floe_loc loc, const char *fmt,
 		     va_list ap)
 {
 	size_t cap = d->cap ? d->cap : FLOE_DIAGS_DEFAULT_CAP;
@@ -65,7 +65,7 @@ int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
 }
 
 int floe_diags_addf(struct floe_diags *d, enum floe_severity sev,
-		    const char *rule, struct floe_loc loc, const char *fmt, ...)
+		    enum floe_rule_id rule, struct floe_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	int ret;
@@ -94,6 +94,69 @@ int floe_diags_move(struct floe_diags *dst, struct floe_diags *src)
 	src->nr = src->alloc = 0;
 	src->nr_errors = src->nr_warnings = src->nr_infos = src->dropped = 0;
 	return 0;
+}
+
+static void uncount(struct floe_diags *d, enum floe_severity sev)
+{
+	if (sev == FLOE_SEV_ERROR)
+		d->nr_errors--;
+	else if (sev == FLOE_SEV_WARNING)
+		d->nr_warnings--;
+	else if (sev == FLOE_SEV_INFO)
+		d->nr_infos--;
+}
+
+static void remove_one(struct floe_diags *d, size_t i)
+{
+	struct floe_diag *g = &d->items[i];
+
+	uncount(d, g->severity);
+	free(g->message);
+	memmove(g, g + 1, (d->nr - i - 1) * sizeof(*g));
+	d->nr--;
+}
+
+void floe_diags_remove(struct floe_diags *d, size_t i)
+{
+	if (i >= d->nr)
+		return;
+	remove_one(d, i);
+	while (i < d->nr && d->items[i].severity == FLOE_SEV_NOTE)
+		remove_one(d, i);
+}
+
+void floe_diags_truncate(struct floe_diags *d, size_t nr)
+{
+	while (d->nr > nr)
+		remove_one(d, d->nr - 1);
+}
+
+void floe_diags_set_severity(struct floe_diags *d, size_t i,
+			     enum floe_severity sev)
+{
+	if (i >= d->nr || d->items[i].severity == sev)
+		return;
+	uncount(d, d->items[i].severity);
+	d->items[i].severity = sev;
+	count(d, sev);
+}
+
+bool floe_diags_same(const struct floe_diag *a, const struct floe_diag *b)
+{
+	return a->rule == b->rule && a->severity == b->severity &&
+	       a->loc.start.line == b->loc.start.line &&
+	       a->loc.start.column == b->loc.start.column &&
+	       !strcmp(a->message, b->message);
+}
+
+void floe_diags_dedupe(struct floe_diags *d, size_t base)
+{
+	for (size_t i = base; i < d->nr; i++)
+		for (size_t j = i + 1; j < d->nr;)
+			if (floe_diags_same(&d->items[i], &d->items[j]))
+				floe_diags_remove(d, j);
+			else
+				j++;
 }
 
 void floe_diags_release(struct floe_diags *d)

@@ -29,7 +29,7 @@ void plat_report(struct binder *b, enum floe_severity sev,
 	int r;
 
 	va_start(ap, fmt);
-	r = floe_diags_vaddf(b->diags, sev, NULL, floe_node_loc(b->file, at),
+	r = floe_diags_vaddf(b->diags, sev, FLOE_RULE_NONE, floe_node_loc(b->file, at),
 			     fmt, ap);
 	va_end(ap);
 	if (r)

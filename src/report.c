@@ -94,7 +94,21 @@ static const struct floe_rule *rule_of(const struct out *o,
 {
 	const struct floe_report_rules *r = o->opts ? o->opts->rules : NULL;
 
-	return r && g->rule ? r->find(g->rule) : NULL;
+	return r && r->get ? r->get(g->rule) : NULL;
+}
+
+/*
+ * The id of a finding's rule ("FP101"), or NULL when it has none.  The
+ * handle names the rule even when no registry came with the options (the
+ * metadata, names and help, are then left out).
+ */
+static const char *rule_id(const struct out *o, const struct floe_diag *g)
+{
+	const struct floe_rule *r = rule_of(o, g);
+
+	if (!r)
+		r = floe_rule_get(g->rule);
+	return r ? r->id : NULL;
 }
 
 static const char *rule_name(const struct out *o, const struct floe_diag *g)
@@ -213,7 +227,7 @@ static void text(struct out *o, const struct floe_diags *d, bool color)
 		put(o, g->message);
 		if (g->rule) {
 			put(o, color ? "  \033[2m[" : "  [");
-			put(o, g->rule);
+			put(o, rule_id(o, g));
 			put(o, color ? "]\033[0m" : "]");
 		}
 		putc_(o, '\n');
@@ -240,7 +254,7 @@ static void gcc(struct out *o, const struct floe_diags *d)
 		put(o, g->message);
 		if (g->rule) {
 			put(o, " [");
-			put(o, g->rule);
+			put(o, rule_id(o, g));
 			putc_(o, ']');
 		}
 		putc_(o, '\n');
@@ -387,7 +401,8 @@ static uint64_t finding_hash(struct out *o, const struct floe_diag *g)
 	size_t len = 0;
 	uint64_t h = FNV_OFFSET;
 
-	h = fnv(h, g->rule ? g->rule : "", g->rule ? strlen(g->rule) + 1 : 1);
+	h = fnv(h, rule_id(o, g) ? rule_id(o, g) : "",
+		rule_id(o, g) ? strlen(rule_id(o, g)) + 1 : 1);
 	h = fnv(h, file_of(g), strlen(file_of(g)) + 1);
 	if (t && g->loc.start.line)
 		line = line_of(o, t, g->loc.start.line, &len);
@@ -487,7 +502,7 @@ static void json_entry(struct out *o, const struct floe_diags *d, size_t i,
 	put(o, ", \"severity\": ");
 	json_str(o, floe_severity_name(g->severity));
 	put(o, ", \"rule\": ");
-	json_str(o, g->rule ? g->rule : "");
+	json_str(o, rule_id(o, g) ? rule_id(o, g) : "");
 	put(o, ", \"name\": ");
 	json_str(o, rule_name(o, g));
 	put(o, ", \"message\": ");
@@ -726,9 +741,9 @@ static void sarif(struct out *o, const struct floe_diags *d)
 			put(o, "\"ruleId\": ");
 			json_str(o, r->id);
 			putf(o, ", \"ruleIndex\": %zu, ", rule_index(o, r));
-		} else if (g->rule) {
+		} else if (rule_id(o, g)) {
 			put(o, "\"ruleId\": ");
-			json_str(o, g->rule);
+			json_str(o, rule_id(o, g));
 			put(o, ", ");
 		}
 		put(o, "\"level\": ");
@@ -856,7 +871,7 @@ static void github(struct out *o, const struct floe_diags *d)
 		props = gh_position(o, g);
 		if (g->rule) {
 			put(o, props ? ",title=" : " title=");
-			gh_escape(o, g->rule, true);
+			gh_escape(o, rule_id(o, g), true);
 			if (*rule_name(o, g)) {
 				putc_(o, ' ');
 				gh_escape(o, rule_name(o, g), true);
@@ -914,7 +929,7 @@ static void gitlab(struct out *o, const struct floe_diags *d)
 			continue;
 		put(o, n++ ? ",\n  {" : "\n  {");
 		put(o, "\"type\": \"issue\", \"check_name\": ");
-		json_str(o, g->rule ? g->rule : "floe-profiles");
+		json_str(o, rule_id(o, g) ? rule_id(o, g) : "floe-profiles");
 		put(o, ", \"description\": ");
 		json_str(o, g->message);
 		put(o, ", \"categories\": [\"Bug Risk\"], \"severity\": ");
@@ -1136,7 +1151,7 @@ static void junit(struct out *o, const struct floe_diags *d)
 			    strcmp(file_of(g), file))
 				continue;
 			snprintf(name, sizeof(name), "%s%s%s at %u:%u",
-				 g->rule ? g->rule : "floe-profiles",
+				 rule_id(o, g) ? rule_id(o, g) : "floe-profiles",
 				 *rule_name(o, g) ? " " : "", rule_name(o, g),
 				 g->loc.start.line, g->loc.start.column);
 			put(o, "    <testcase");
@@ -1198,7 +1213,7 @@ static void checkstyle(struct out *o, const struct floe_diags *d)
 				 floe_severity_name(g->severity));
 			xml_attr(o, "message", g->message);
 			snprintf(source, sizeof(source), "floe-profiles.%s",
-				 g->rule ? g->rule : "finding");
+				 rule_id(o, g) ? rule_id(o, g) : "finding");
 			xml_attr(o, "source", source);
 			put(o, "/>\n");
 		}

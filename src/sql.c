@@ -160,7 +160,7 @@ static void diag(struct ctx *c, enum floe_severity sev,
 	if (!at)
 		loc.start.line = loc.start.column = 1;
 	va_start(ap, fmt);
-	if (floe_diags_vaddf(c->diags, sev, "FP702", loc, fmt, ap))
+	if (floe_diags_vaddf(c->diags, sev, FLOE_FP702, loc, fmt, ap))
 		nomem(c);
 	va_end(ap);
 }
@@ -1886,7 +1886,7 @@ enum floe_err floe_sql_plan_profiles(const struct floe_profiles *model,
 
 		memset(&loc, 0, sizeof(loc));
 		loc.file = file;
-		if (floe_diags_addf(diags, FLOE_SEV_ERROR, NULL, loc,
+		if (floe_diags_addf(diags, FLOE_SEV_ERROR, FLOE_RULE_NONE, loc,
 				    opt->profile && !pf
 				    ? "no profile named '%s'"
 				    : "no profile has an output named '%s'",
@@ -1903,7 +1903,7 @@ enum floe_err floe_sql_plan_profiles(const struct floe_profiles *model,
 		memset(&loc, 0, sizeof(loc));
 		loc.file = file;
 		loc.start.line = loc.start.column = 1;
-		err = floe_diags_addf(diags, FLOE_SEV_ERROR, "FP702", loc,
+		err = floe_diags_addf(diags, FLOE_SEV_ERROR, FLOE_FP702, loc,
 				      "no profile in this file")
 		      ? FLOE_ERR_NOMEM : FLOE_ERR_INPUT;
 		goto out;

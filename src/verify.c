@@ -310,7 +310,7 @@ static void finding(struct run *r, const struct floe_sql_stmt *st,
 	va_start(ap, fmt);
 	/* notes belong to the finding before them and carry no rule */
 	if (floe_diags_vaddf(r->diags, sev,
-			     sev == FLOE_SEV_NOTE ? NULL : "FP701", loc, fmt,
+			     sev == FLOE_SEV_NOTE ? FLOE_RULE_NONE : FLOE_FP701, loc, fmt,
 			     ap))
 		nomem(r);
 	va_end(ap);

@@ -13,7 +13,10 @@
 #define FLOE_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "floe/rule_ids.h"
 
 #if defined(__GNUC__)
 #define FLOE_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
@@ -41,7 +44,8 @@ struct floe_loc {
 
 struct floe_diag {
 	enum floe_severity severity;
-	const char *rule;	/* static rule id ("FP012"), or NULL */
+	enum floe_rule_id rule;	/* FLOE_FP012, or FLOE_RULE_NONE; its id and
+				 * name: floe_rule_get() (floe/lint.h) */
 	struct floe_loc loc;
 	char *message;		/* owned */
 };
@@ -63,13 +67,36 @@ struct floe_diags {
  * A diagnostic beyond the cap is counted in `dropped` and returns 0.
  */
 int floe_diags_addf(struct floe_diags *d, enum floe_severity sev,
-		    const char *rule, struct floe_loc loc,
+		    enum floe_rule_id rule, struct floe_loc loc,
 		    const char *fmt, ...) FLOE_PRINTF(5, 6);
 
 /** floe_diags_addf() with a va_list. */
 int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
-		     const char *rule, struct floe_loc loc,
+		     enum floe_rule_id rule, struct floe_loc loc,
 		     const char *fmt, va_list ap) FLOE_PRINTF(5, 0);
+
+/**
+ * Remove item `i` and the notes that follow it (they belong to it), and
+ * keep the counts true.
+ */
+void floe_diags_remove(struct floe_diags *d, size_t i);
+
+/** Change item `i`'s severity, and keep the counts true. */
+void floe_diags_set_severity(struct floe_diags *d, size_t i,
+			     enum floe_severity sev);
+
+/** Remove every item from `nr` on (a run's findings that do not count). */
+void floe_diags_truncate(struct floe_diags *d, size_t nr);
+
+/** Items[i] and [j] say the same: rule, severity, start and message. */
+bool floe_diags_same(const struct floe_diag *a, const struct floe_diag *b);
+
+/**
+ * Remove the findings of d->items[base..] that repeat an earlier one of
+ * that range (floe_diags_same(); a node reached through anchors or merges
+ * from several outputs), with their notes.
+ */
+void floe_diags_dedupe(struct floe_diags *d, size_t base);
 
 /**
  * Move every diagnostic of `src` to the end of `dst` (ownership of the

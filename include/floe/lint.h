@@ -35,16 +35,27 @@ struct floe_rule {
 	const char *summary;	/* one line, no final period */
 	const char *help;	/* why it breaks, bad and good example, fix */
 	bool opt_in;		/* off unless the configuration enables it */
+	bool level_fixed;	/* the configuration cannot change its level */
+	bool unsuppressible;	/* no suppression comment silences it */
 };
 
 /** The number of rules in the registry. */
 size_t floe_rule_count(void);
 
-/** Rule `i` (0 <= i < floe_rule_count()), in id order. */
+/**
+ * Rule `i` (0 <= i < floe_rule_count()), in id order; the same row as
+ * floe_rule_get(i + 1).
+ */
 const struct floe_rule *floe_rule_at(size_t i);
 
 /** A rule by id ("FP101", any case) or name; NULL if none. */
 const struct floe_rule *floe_rule_find(const char *id_or_name);
+
+/** The rule of a handle (a diagnostic's `rule`); NULL for FLOE_RULE_NONE. */
+const struct floe_rule *floe_rule_get(enum floe_rule_id id);
+
+/** The handle of a registry row (from floe_rule_at() or _find()). */
+enum floe_rule_id floe_rule_code(const struct floe_rule *r);
 
 struct floe_lint_options {
 	/* target, use_env, getenv_fn and limits are floe_lint()'s: it loads
@@ -97,7 +108,8 @@ enum floe_err floe_lint_profiles(const struct floe_profiles *model,
 				struct floe_diags *diags);
 
 /**
- * Apply configured levels (indexed like floe_rule_at()) to the findings
+ * Apply configured levels (indexed like floe_rule_at(), that is by
+ * handle - 1) to the findings
  * d->items[base..] that were reported outside floe_lint (the YAML front
  * end, verify): an `off` rule's findings and their notes are removed, the
  * others take the configured severity.  FP001 is never changed.

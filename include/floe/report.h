@@ -47,9 +47,12 @@ struct floe_report_rules {
 	size_t (*count)(void);
 	const struct floe_rule *(*at)(size_t i);
 	const struct floe_rule *(*find)(const char *id_or_name);
+	/* the rule of a diagnostic's handle; NULL for FLOE_RULE_NONE */
+	const struct floe_rule *(*get)(enum floe_rule_id id);
 };
 
-#define FLOE_REPORT_RULES { floe_rule_count, floe_rule_at, floe_rule_find }
+#define FLOE_REPORT_RULES { .count = floe_rule_count, .at = floe_rule_at, \
+			    .find = floe_rule_find, .get = floe_rule_get }
 
 struct floe_report_opts {
 	bool color;			/* text only */

@@ -34,9 +34,9 @@
  * The rule ids the front end's diagnostics carry; they are the same rules
  * for every command (see docs/rules.md).
  */
-#define FLOE_RULE_YAML_SYNTAX "FP001"		/* cannot be read */
-#define FLOE_RULE_DUPLICATE_KEY "FP002"		/* warning */
-#define FLOE_RULE_JINJA_UNQUOTED "FP003"	/* key is a mapping */
+#define FLOE_RULE_YAML_SYNTAX FLOE_FP001		/* cannot be read */
+#define FLOE_RULE_DUPLICATE_KEY FLOE_FP002		/* warning */
+#define FLOE_RULE_JINJA_UNQUOTED FLOE_FP003	/* key is a mapping */
 
 enum floe_node_kind {
 	FLOE_NODE_SCALAR,

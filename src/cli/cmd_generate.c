@@ -133,7 +133,7 @@ static int load(struct input *in, size_t max,
 	if (err == FLOE_ERR_TOO_BIG) {
 		struct floe_loc loc = { in->name, { 1, 1 }, { 1, 1 } };
 
-		floe_diags_addf(diags, FLOE_SEV_ERROR, NULL, loc,
+		floe_diags_addf(diags, FLOE_SEV_ERROR, FLOE_RULE_NONE, loc,
 				"the file is larger than the limit of %zu "
 				"bytes (raise it with --max-size)", max);
 		return EXIT_FINDINGS;

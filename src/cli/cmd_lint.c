@@ -309,7 +309,7 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 		/* its errors say where the platform file is broken */
 		for (size_t i = 0; i < diags->nr; i++)
 			if (diags->items[i].severity == FLOE_SEV_ERROR &&
-			    floe_diags_addf(failures, FLOE_SEV_ERROR, NULL,
+			    floe_diags_addf(failures, FLOE_SEV_ERROR, FLOE_RULE_NONE,
 					    diags->items[i].loc, "%s",
 					    diags->items[i].message))
 				return EXIT_INTERNAL;
@@ -526,7 +526,7 @@ static int run(int argc, char **argv, int check)
 		if (err == FLOE_ERR_TOO_BIG) {
 			struct floe_loc loc = { name, { 1, 1 }, { 1, 2 } };
 
-			if (floe_diags_addf(&diags, FLOE_SEV_ERROR, "FP001",
+			if (floe_diags_addf(&diags, FLOE_SEV_ERROR, FLOE_FP001,
 					    loc, "the file is larger than the "
 					    "limit of %zu bytes (raise it with "
 					    "--max-size)", a.max)) {

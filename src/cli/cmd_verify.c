@@ -190,25 +190,20 @@ int cmd_verify(int argc, char **argv)
 
 			for (size_t k = base; k < diags.nr; k++)
 				floe_diags_addf(&d, diags.items[k].severity,
-						NULL, diags.items[k].loc, "%s",
+						FLOE_RULE_NONE, diags.items[k].loc, "%s",
 						diags.items[k].message);
 			print_diags_gcc(&d, stderr);
 			/* a failure for the report: what was not verified */
 			for (size_t k = 0; k < d.nr; k++)
 				if (floe_diags_addf(&failures, FLOE_SEV_ERROR,
-						    NULL, d.items[k].loc, "%s",
+						    FLOE_RULE_NONE, d.items[k].loc, "%s",
 						    d.items[k].message)) {
 					floe_diags_release(&d);
 					ret = EXIT_INTERNAL;
 					goto out;
 				}
 			floe_diags_release(&d);
-			while (diags.nr > base) {
-				struct floe_diag *g = &diags.items[--diags.nr];
-
-				diags.nr_errors -= g->severity == FLOE_SEV_ERROR;
-				free(g->message);
-			}
+			floe_diags_truncate(&diags, base);
 			continue;
 		}
 		if (err == FLOE_ERR_TOO_BIG) {

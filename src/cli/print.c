@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "floe/config.h"
 #include "floe/fileio.h"
+#include "floe/lint.h"
 #include "floe/platform.h"
 #include "floe/sql.h"
 
@@ -50,7 +51,7 @@ int cli_fail(struct floe_diags *failures, const char *file,
 	va_end(ap);
 	fputc('\n', stderr);
 	va_start(ap, fmt);
-	r = floe_diags_vaddf(failures, FLOE_SEV_ERROR, NULL, loc, fmt, ap);
+	r = floe_diags_vaddf(failures, FLOE_SEV_ERROR, FLOE_RULE_NONE, loc, fmt, ap);
 	va_end(ap);
 	return r ? EXIT_INTERNAL : EXIT_USAGE;
 }
@@ -176,7 +177,7 @@ int cli_load_config(const char *path, int no_config, struct floe_config **out,
 		if (problems && found != path) {
 			struct floe_loc loc = { path, { 0, 0 }, { 0, 0 } };
 
-			if (floe_diags_addf(problems, FLOE_SEV_ERROR, NULL, loc,
+			if (floe_diags_addf(problems, FLOE_SEV_ERROR, FLOE_RULE_NONE, loc,
 					    "cannot read the configuration: %s",
 					    err == FLOE_ERR_IO
 					    ? floe_io_strerror(errnum)

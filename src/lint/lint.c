@@ -18,33 +18,64 @@
 
 /* ---- reporting ---- */
 
-static void vreport(struct lint_ctx *ctx, size_t idx,
+/*
+ * The configured level of a rule: `levels` is indexed like floe_rule_at(),
+ * and a rule whose level is fixed (FP001: nothing could be read) ignores
+ * it.
+ */
+static enum floe_level level_of(const enum floe_level *levels,
+				enum floe_rule_id id)
+{
+	const struct floe_rule *r = floe_rule_get(id);
+
+	if (!r || !levels || r->level_fixed)
+		return FLOE_LEVEL_DEFAULT;
+	return levels[id - 1];
+}
+
+/*
+ * The severity a finding of rule `id` gets at level `lvl`, starting from
+ * `sev`; -1 when the rule is off (an opt-in rule is off by default).
+ */
+static int severity_at(enum floe_rule_id id, enum floe_level lvl,
+		       enum floe_severity sev)
+{
+	const struct floe_rule *r = floe_rule_get(id);
+
+	if (lvl == FLOE_LEVEL_OFF ||
+	    (lvl == FLOE_LEVEL_DEFAULT && r && r->opt_in))
+		return -1;
+	if (lvl == FLOE_LEVEL_INFO)
+		return FLOE_SEV_INFO;
+	if (lvl == FLOE_LEVEL_WARNING)
+		return FLOE_SEV_WARNING;
+	if (lvl == FLOE_LEVEL_ERROR)
+		return FLOE_SEV_ERROR;
+	return (int)sev;
+}
+
+static void vreport(struct lint_ctx *ctx, enum floe_rule_id id,
 		    const struct floe_node *at, const char *fmt, va_list ap)
 	FLOE_PRINTF(4, 0);
-static void vreport(struct lint_ctx *ctx, size_t idx,
+static void vreport(struct lint_ctx *ctx, enum floe_rule_id id,
 		    const struct floe_node *at, const char *fmt, va_list ap)
 {
-	const struct floe_rule *r = &lint_rule_table[idx].pub;
-	enum floe_level lvl = ctx->opt->levels ? ctx->opt->levels[idx]
-					       : FLOE_LEVEL_DEFAULT;
-	enum floe_severity sev = r->severity;
+	const struct floe_rule *r = floe_rule_get(id);
 	struct floe_loc loc = floe_node_loc(ctx->file, at);
+	int sev;
 
-	/* nothing of a file that is not a profiles.yml could be read */
-	if (idx == 0)
-		lvl = FLOE_LEVEL_DEFAULT;
-	if (lvl == FLOE_LEVEL_OFF || (lvl == FLOE_LEVEL_DEFAULT && r->opt_in))
+	if (!r) {
+		ctx->err = FLOE_ERR_INTERNAL;	/* no such rule: a bug */
 		return;
-	if (lvl == FLOE_LEVEL_INFO)
-		sev = FLOE_SEV_INFO;
-	else if (lvl == FLOE_LEVEL_WARNING)
-		sev = FLOE_SEV_WARNING;
-	else if (lvl == FLOE_LEVEL_ERROR)
-		sev = FLOE_SEV_ERROR;
+	}
+	sev = severity_at(id, level_of(ctx->opt->levels, id), r->severity);
+	if (sev < 0)
+		return;
 	if (!at)
 		loc.start.line = loc.start.column = loc.end.line =
 			loc.end.column = 1;
-	if (floe_diags_vaddf(ctx->diags, sev, r->id, loc, fmt, ap))
+	if (floe_diags_vaddf(ctx->diags, (enum floe_severity)sev, id, loc,
+			     fmt, ap))
 		ctx->err = FLOE_ERR_NOMEM;
 }
 
@@ -54,20 +85,17 @@ void lint_report(struct lint_ctx *ctx, const struct floe_node *at,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(ctx, ctx->rule_index, at, fmt, ap);
+	vreport(ctx, ctx->rule_id, at, fmt, ap);
 	va_end(ap);
 }
 
-void lint_report_id(struct lint_ctx *ctx, const char *id,
+void lint_report_id(struct lint_ctx *ctx, enum floe_rule_id id,
 		    const struct floe_node *at, const char *fmt, ...)
 {
-	size_t idx = lint_rule_index(id);
 	va_list ap;
 
-	if (idx == (size_t)-1)
-		return;
 	va_start(ap, fmt);
-	vreport(ctx, idx, at, fmt, ap);
+	vreport(ctx, id, at, fmt, ap);
 	va_end(ap);
 }
 
@@ -80,7 +108,7 @@ void lint_report_on(struct lint_ctx *ctx, const struct floe_node *item,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(ctx, ctx->rule_index, at, fmt, ap);
+	vreport(ctx, ctx->rule_id, at, fmt, ap);
 	va_end(ap);
 	if (ctx->diags->nr == before)
 		return;		/* off, or out of memory */
@@ -91,7 +119,7 @@ void lint_report_on(struct lint_ctx *ctx, const struct floe_node *item,
 	}
 	s = &ctx->subjects[ctx->nr_subjects++];
 	s->diag = before;
-	s->rule = ctx->rule_index;
+	s->rule = ctx->rule_id;
 	s->item = item;
 	s->topic = topic;
 }
@@ -337,17 +365,12 @@ size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
 
 /* ---- walking ---- */
 
-static void remove_with_notes(struct floe_diags *d, size_t i);
-
 /* Is `rule` implied by `cause` (lint_implied[])? */
-static bool implied_by(size_t rule, size_t cause)
+static bool implied_by(enum floe_rule_id rule, enum floe_rule_id cause)
 {
-	const char *r = lint_rule_table[rule].pub.id;
-	const char *c = lint_rule_table[cause].pub.id;
-
 	for (size_t i = 0; i < lint_implied_nr; i++)
-		if (!strcmp(lint_implied[i].rule, r) &&
-		    !strcmp(lint_implied[i].cause, c))
+		if (lint_implied[i].rule == rule &&
+		    lint_implied[i].cause == cause)
 			return true;
 	return false;
 }
@@ -371,7 +394,7 @@ static void drop_implied(struct lint_ctx *ctx)
 			    !implied_by(a->rule, b->rule))
 				continue;
 			nr = ctx->diags->nr;
-			remove_with_notes(ctx->diags, a->diag);
+			floe_diags_remove(ctx->diags, a->diag);
 			gone = nr - ctx->diags->nr;	/* with its notes */
 			for (size_t k = 0; k < ctx->nr_subjects; k++)
 				if (ctx->subjects[k].diag > a->diag)
@@ -385,7 +408,7 @@ static void drop_implied(struct lint_ctx *ctx)
 static void run_output_rules(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	for (size_t i = 0; i < lint_rule_table_nr; i++) {
+	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
 		const struct lint_rule_impl *r = &lint_rule_table[i];
 
 		if (!r->check_output)
@@ -394,7 +417,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 		if (!out->is_duckdb && strcmp(r->pub.family, "yaml"))
 			continue;
 		ctx->rule = &r->pub;
-		ctx->rule_index = i;
+		ctx->rule_id = (enum floe_rule_id)i;
 		r->check_output(ctx, out);
 	}
 	drop_implied(ctx);
@@ -404,13 +427,13 @@ static void run_profile_rules(struct lint_ctx *ctx,
 			      const struct floe_node *key,
 			      const struct floe_node *profile)
 {
-	for (size_t i = 0; i < lint_rule_table_nr; i++) {
+	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
 		const struct lint_rule_impl *r = &lint_rule_table[i];
 
 		if (!r->check_profile)
 			continue;
 		ctx->rule = &r->pub;
-		ctx->rule_index = i;
+		ctx->rule_id = (enum floe_rule_id)i;
 		r->check_profile(ctx, key, profile);
 	}
 }
@@ -517,12 +540,12 @@ static size_t walk(struct lint_ctx *ctx, const struct floe_profiles *model)
 
 	if (!root || (root->kind == FLOE_NODE_SCALAR &&
 		      root->type == FLOE_TYPE_NULL)) {
-		lint_report_id(ctx, "FP001", NULL, "the file is empty: dbt "
+		lint_report_id(ctx, FLOE_FP001, NULL, "the file is empty: dbt "
 			       "finds no profile in it");
 		return 0;
 	}
 	if (root->kind != FLOE_NODE_MAP) {
-		lint_report_id(ctx, "FP001", root, "profiles.yml must be a "
+		lint_report_id(ctx, FLOE_FP001, root, "profiles.yml must be a "
 			       "mapping of profile names to profiles, not %s",
 			       floe_node_describe(root));
 		return 0;
@@ -531,7 +554,7 @@ static size_t walk(struct lint_ctx *ctx, const struct floe_profiles *model)
 		const struct floe_profile *prof = &model->items[i];
 
 		if (!prof->is_map) {
-			lint_report_id(ctx, "FP001", prof->node, "profile '%s' "
+			lint_report_id(ctx, FLOE_FP001, prof->node, "profile '%s' "
 				       "must be a mapping with 'target' and "
 				       "'outputs', not %s", prof->name,
 				       floe_node_describe(prof->node));
@@ -556,7 +579,7 @@ static size_t walk(struct lint_ctx *ctx, const struct floe_profiles *model)
 			out.model = o;
 			linted++;
 			if (!o->is_map) {
-				lint_report_id(ctx, "FP001", o->node,
+				lint_report_id(ctx, FLOE_FP001, o->node,
 					       "output '%s' must be a mapping, "
 					       "not %s", o->name,
 					       floe_node_describe(o->node));
@@ -578,7 +601,7 @@ static size_t walk(struct lint_ctx *ctx, const struct floe_profiles *model)
 struct supp {
 	unsigned line, column;	/* where the comment is */
 	unsigned target;	/* the line it applies to */
-	size_t ids[MAX_SUPP_IDS];
+	enum floe_rule_id ids[MAX_SUPP_IDS];
 	bool used[MAX_SUPP_IDS];
 	size_t nr;
 };
@@ -649,7 +672,7 @@ static void parse_directive(struct lint_ctx *ctx, const char *text,
 	while (i < len && text[i] == ' ')
 		i++;
 	if (len - i < 8 || memcmp(text + i, "disable=", 8)) {
-		lint_report_id(ctx, "FP008", &at, "malformed suppression: "
+		lint_report_id(ctx, FLOE_FP008, &at, "malformed suppression: "
 			       "write '# floe-profiles: disable=FP012' with "
 			       "one or more rule ids");
 		return;
@@ -688,17 +711,17 @@ static void parse_directive(struct lint_ctx *ctx, const char *text,
 		named = 1;
 		r = floe_rule_find(id);
 		if (!r) {
-			lint_report_id(ctx, "FP008", &at, "suppression names "
+			lint_report_id(ctx, FLOE_FP008, &at, "suppression names "
 				       "'%s', which is not a rule id or name",
 				       id);
 			continue;
 		}
 		if (out->nr < MAX_SUPP_IDS)
-			out->ids[out->nr++] = lint_rule_index(r->id);
+			out->ids[out->nr++] = floe_rule_code(r);
 	}
 	if (!out->nr) {
 		if (!named)
-			lint_report_id(ctx, "FP008", &at, "suppression names "
+			lint_report_id(ctx, FLOE_FP008, &at, "suppression names "
 				       "no rule; ids are required");
 		return;
 	}
@@ -767,48 +790,6 @@ static struct supp *scan_suppressions(struct lint_ctx *ctx, const char *buf,
 	return list;
 }
 
-static void remove_diag(struct floe_diags *d, size_t i)
-{
-	struct floe_diag *g = &d->items[i];
-
-	if (g->severity == FLOE_SEV_ERROR)
-		d->nr_errors--;
-	else if (g->severity == FLOE_SEV_WARNING)
-		d->nr_warnings--;
-	else if (g->severity == FLOE_SEV_INFO)
-		d->nr_infos--;
-	free(g->message);
-	memmove(g, g + 1, (d->nr - i - 1) * sizeof(*g));
-	d->nr--;
-}
-
-/* Remove a finding and the notes that belong to it. */
-static void remove_with_notes(struct floe_diags *d, size_t i)
-{
-	remove_diag(d, i);
-	while (i < d->nr && d->items[i].severity == FLOE_SEV_NOTE)
-		remove_diag(d, i);
-}
-
-static bool same_finding(const struct floe_diag *a, const struct floe_diag *b)
-{
-	return a->rule == b->rule && a->severity == b->severity &&
-	       a->loc.start.line == b->loc.start.line &&
-	       a->loc.start.column == b->loc.start.column &&
-	       !strcmp(a->message, b->message);
-}
-
-/* Drop findings of one file reached twice (anchors, merges). */
-static void dedupe(struct floe_diags *d, size_t base)
-{
-	for (size_t i = base; i < d->nr; i++)
-		for (size_t j = i + 1; j < d->nr;)
-			if (same_finding(&d->items[i], &d->items[j]))
-				remove_with_notes(d, j);
-			else
-				j++;
-}
-
 static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 			       size_t len, size_t base,
 			       const unsigned char *inside, size_t nr_lines)
@@ -819,23 +800,22 @@ static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 
 	for (size_t i = base; i < ctx->diags->nr;) {
 		const struct floe_diag *g = &ctx->diags->items[i];
-		size_t idx = g->rule ? lint_rule_index(g->rule) : (size_t)-1;
+		const struct floe_rule *r = floe_rule_get(g->rule);
 		bool hit = false;
 
-		/* syntax errors cannot be suppressed: nothing was read */
-		if (idx != (size_t)-1 && strcmp(g->rule, "FP001") &&
-		    strcmp(g->rule, "FP008"))
+		/* FP001 (nothing was read) and FP008 cannot be suppressed */
+		if (r && !r->unsuppressible)
 			for (size_t s = 0; s < nr; s++) {
 				if (list[s].target != g->loc.start.line)
 					continue;
 				for (size_t k = 0; k < list[s].nr; k++)
-					if (list[s].ids[k] == idx) {
+					if (list[s].ids[k] == g->rule) {
 						list[s].used[k] = true;
 						hit = true;
 					}
 			}
 		if (hit)
-			remove_with_notes(ctx->diags, i);
+			floe_diags_remove(ctx->diags, i);
 		else
 			i++;
 	}
@@ -848,10 +828,10 @@ static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 			memset(&at, 0, sizeof(at));
 			at.start.line = at.end.line = list[s].line;
 			at.start.column = at.end.column = list[s].column;
-			lint_report_id(ctx, "FP008", &at, "the suppression of "
+			lint_report_id(ctx, FLOE_FP008, &at, "the suppression of "
 				       "%s is not used: nothing of it is "
 				       "reported on line %u",
-				       lint_rule_table[list[s].ids[k]].pub.id,
+				       floe_rule_get(list[s].ids[k])->id,
 				       list[s].target);
 		}
 	free(list);
@@ -898,7 +878,7 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	}
 	if (doc)
 		mark_scalar_lines(doc->root, inside, nr_lines, 0, &budget);
-	dedupe(ctx->diags, base);
+	floe_diags_dedupe(ctx->diags, base);
 	apply_suppressions(ctx, buf, len, base, inside, nr_lines);
 	free(inside);
 }
@@ -907,34 +887,21 @@ void floe_lint_apply_levels(struct floe_diags *d, size_t base,
 			    const enum floe_level *levels)
 {
 	for (size_t i = base; levels && i < d->nr;) {
-		struct floe_diag *g = &d->items[i];
-		size_t idx = g->rule ? lint_rule_index(g->rule) : (size_t)-1;
-		enum floe_level lvl;
-		enum floe_severity sev;
+		const struct floe_diag *g = &d->items[i];
+		enum floe_level lvl = level_of(levels, g->rule);
+		int sev;
 
-		/* FP001: nothing could be read; it stays an error */
-		if (idx == (size_t)-1 || idx == 0) {
+		/* a note, or a finding no level applies to, stays as it is */
+		if (g->rule == FLOE_RULE_NONE || lvl == FLOE_LEVEL_DEFAULT) {
 			i++;
 			continue;
 		}
-		lvl = levels[idx];
-		if (lvl == FLOE_LEVEL_OFF) {
-			remove_with_notes(d, i);
+		sev = severity_at(g->rule, lvl, g->severity);
+		if (sev < 0) {
+			floe_diags_remove(d, i);
 			continue;
 		}
-		sev = lvl == FLOE_LEVEL_INFO ? FLOE_SEV_INFO
-		      : lvl == FLOE_LEVEL_WARNING ? FLOE_SEV_WARNING
-		      : lvl == FLOE_LEVEL_ERROR ? FLOE_SEV_ERROR
-						: g->severity;
-		if (sev != g->severity) {
-			d->nr_errors -= g->severity == FLOE_SEV_ERROR;
-			d->nr_warnings -= g->severity == FLOE_SEV_WARNING;
-			d->nr_infos -= g->severity == FLOE_SEV_INFO;
-			g->severity = sev;
-			d->nr_errors += sev == FLOE_SEV_ERROR;
-			d->nr_warnings += sev == FLOE_SEV_WARNING;
-			d->nr_infos += sev == FLOE_SEV_INFO;
-		}
+		floe_diags_set_severity(d, i, (enum floe_severity)sev);
 		i++;
 	}
 }

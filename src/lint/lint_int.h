@@ -2,12 +2,17 @@
  * Internal interface between the lint driver and the rules.
  *
  * Adding a rule (git's builtin.h checklist, shortened):
- *  1. write `void check_<name>(struct lint_ctx *, const struct lint_output *)`
+ *  1. add `X(FPnnn)` to FLOE_RULE_LIST in include/floe/rule_ids.h, in id
+ *     order -- ids are never renumbered or reused;
+ *  2. write `void check_<name>(struct lint_ctx *, const struct lint_output *)`
  *     in the family's rule_<family>.c; it only reads and calls lint_report;
- *  2. declare it in rules.h;
- *  3. add one row to the table in rules.c (id, name, severity, family,
- *     summary, help, check) -- ids are never renumbered or reused;
- *  4. add a hit and a near-miss golden case under tests/golden/lint/.
+ *  3. declare it in rules.h;
+ *  4. add its row to the table in rules.c, `[FLOE_FPnnn] = { .pub = { .id,
+ *     .name, .severity, .family, .summary, .help }, .check_output }`
+ *     (unit/test_rules fails when an id of the list has no row);
+ *  5. add tests/golden/lint/FPnnn-<name>-hit and -near-miss cases
+ *     (cli/test_hit_near_miss checks that the hit reports FPnnn and the
+ *     near miss does not).
  * docs/rules.md is generated from the table (floe-profiles rules --markdown).
  */
 #ifndef FLOE_LINT_INT_H
@@ -62,7 +67,7 @@ struct lint_ctx {
 	struct jinja_opts jopt;		/* how values are read (src/jinja.c) */
 	const struct floe_profile *profile;	/* the profile being linted */
 	const struct floe_rule *rule;	/* the rule being run */
-	size_t rule_index;
+	enum floe_rule_id rule_id;	/* ... and its handle */
 	enum floe_err err;
 	/* the platform and catalog of the output being linted, or NULL */
 	const struct floe_platform *platform;
@@ -79,7 +84,7 @@ struct lint_ctx {
 /* A finding about one fact (`topic`) of one item, by lint_report_on. */
 struct lint_subject {
 	size_t diag;			/* index in ctx->diags */
-	size_t rule;			/* index in the registry */
+	enum floe_rule_id rule;
 	const struct floe_node *item;
 	const char *topic;		/* compared case-insensitively */
 };
@@ -116,8 +121,12 @@ void lint_report(struct lint_ctx *ctx, const struct floe_node *at,
 void lint_report_on(struct lint_ctx *ctx, const struct floe_node *item,
 		    const char *topic, const struct floe_node *at,
 		    const char *fmt, ...) FLOE_PRINTF(5, 6);
-/* Report a finding of another rule (by id) from the running check. */
-void lint_report_id(struct lint_ctx *ctx, const char *id,
+/*
+ * Report a finding of rule `id` (FLOE_FP008, ...): for the driver's own
+ * findings (FP001, FP008), the project check's (FP60x) and a check that
+ * reports for another rule.  Levels apply as for lint_report().
+ */
+void lint_report_id(struct lint_ctx *ctx, enum floe_rule_id id,
 		    const struct floe_node *at, const char *fmt, ...)
 	FLOE_PRINTF(4, 5);
 

@@ -209,7 +209,7 @@ static void check_source(struct lint_ctx *ctx, const struct target *t,
 		snprintf(pos, sizeof(pos), "%s:%u:%u", ctx->platform->file,
 			 ctx->catalog->name_node->start.line,
 			 ctx->catalog->name_node->start.column);
-		lint_report_id(ctx, "FP604", scn ? scn : name, "source "
+		lint_report_id(ctx, FLOE_FP604, scn ? scn : name, "source "
 			       "schema '%s' is not a namespace the platform "
 			       "declares for catalogs.%s (%s): %s", schema,
 			       ctx->catalog->name, pos, join(ctx, decl, nd));
@@ -217,7 +217,7 @@ static void check_source(struct lint_ctx *ctx, const struct target *t,
 	}
 	if (ctx->catalog && ctx->catalog->warehouse &&
 	    !strcmp(db, ctx->catalog->warehouse) && t->catalog_alias) {
-		lint_report_id(ctx, "FP603", dbn, "database '%s' is the "
+		lint_report_id(ctx, FLOE_FP603, dbn, "database '%s' is the "
 			       "catalog's warehouse; inside DuckDB the "
 			       "catalog is attached as '%s'", db,
 			       t->catalog_alias);
@@ -232,7 +232,7 @@ static void check_source(struct lint_ctx *ctx, const struct target *t,
 			att[na++] = t->aliases[i];
 		if (t->main_db)
 			att[na++] = t->main_db;
-		lint_report_id(ctx, "FP602", dbn, "database '%s' is not "
+		lint_report_id(ctx, FLOE_FP602, dbn, "database '%s' is not "
 			       "attached by profile '%s', target '%s' (it "
 			       "has %s)", db, t->profile, t->output,
 			       join(ctx, att, na));
@@ -421,7 +421,7 @@ enum floe_err floe_project_check(const char *dir,
 	pn = floe_map_get(proj->root, "profile");
 	profile = lint_render(&ctx, pn);
 	if (!pn) {
-		lint_report_id(&ctx, "FP601", NULL, "dbt_project.yml has no "
+		lint_report_id(&ctx, FLOE_FP601, NULL, "dbt_project.yml has no "
 			       "'profile:'; dbt needs one to find the "
 			       "connection");
 		lint_finish_file(&ctx, proj, buf, len, base);
@@ -433,7 +433,7 @@ enum floe_err floe_project_check(const char *dir,
 	}
 	prof = find_profile(profiles, nr_profiles, profile);
 	if (!prof) {
-		lint_report_id(&ctx, "FP601", pn, "profile '%s' is not in "
+		lint_report_id(&ctx, FLOE_FP601, pn, "profile '%s' is not in "
 			       "the profiles given (they have %s)", profile,
 			       profile_names(&ctx, profiles, nr_profiles));
 		lint_finish_file(&ctx, proj, buf, len, base);

@@ -18,8 +18,8 @@ struct lint_rule_impl {
 	lint_profile_fn *check_profile;	/* run on each profile, or NULL */
 };
 
-extern const struct lint_rule_impl lint_rule_table[];
-extern const size_t lint_rule_table_nr;
+/* Indexed by enum floe_rule_id; row 0 (FLOE_RULE_NONE) is empty. */
+extern const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT];
 
 /*
  * One root cause, one finding: a finding of `rule` about a topic of an
@@ -29,14 +29,11 @@ extern const size_t lint_rule_table_nr;
  * ATTACH then has no endpoint (FP311) follows from it.
  */
 struct lint_implication {
-	const char *rule, *cause;	/* rule ids */
+	enum floe_rule_id rule, cause;
 };
 
 extern const struct lint_implication lint_implied[];
 extern const size_t lint_implied_nr;
-
-/* Index of a rule id in the table; (size_t)-1 if unknown. */
-size_t lint_rule_index(const char *id);
 
 /* yaml & jinja: rule_yaml.c (FP001-FP003 come from the YAML front end,
  * FP008 from the suppression pass in lint.c) */

@@ -122,9 +122,9 @@ static void lint_once(const char *buf, size_t len,
 	for (size_t i = base; i < d->nr; i++) {
 		FUZZ_CHECK(d->items[i].message != NULL);
 		FUZZ_CHECK(d->items[i].severity == FLOE_SEV_NOTE ||
-			   d->items[i].rule != NULL);
-		if (d->items[i].rule)
-			FUZZ_CHECK(floe_rule_find(d->items[i].rule) != NULL);
+			   d->items[i].rule != FLOE_RULE_NONE);
+		if (d->items[i].rule != FLOE_RULE_NONE)
+			FUZZ_CHECK(floe_rule_get(d->items[i].rule) != NULL);
 	}
 }
 

@@ -86,7 +86,8 @@ static void check_generated(const struct floe_platform *p, const char *out,
 				d.items[i].loc.start.line,
 				d.items[i].loc.start.column,
 				d.items[i].message,
-				d.items[i].rule ? d.items[i].rule : "");
+				floe_rule_get(d.items[i].rule)
+				? floe_rule_get(d.items[i].rule)->id : "");
 		fprintf(stderr, "--- generated:\n%s---\n", out);
 	}
 	FUZZ_CHECK(d.nr_errors == 0);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "floe/diag.h"
+#include "strbuf.h"
 
 static int setup(void **state)
 {
@@ -44,7 +45,7 @@ static void add(struct floe_diags *d, enum floe_severity sev,
 		const char *file, unsigned line, unsigned column,
 		const char *name)
 {
-	assert_int_equal(floe_diags_addf(d, sev, NULL,
+	assert_int_equal(floe_diags_addf(d, sev, FLOE_RULE_NONE,
 					 at(file, line, column), "%s", name),
 			 0);
 }
@@ -52,14 +53,16 @@ static void add(struct floe_diags *d, enum floe_severity sev,
 /* The messages in order, joined by spaces. */
 static void assert_order(const struct floe_diags *d, const char *want)
 {
-	char got[1024] = "";
+	struct strbuf got = STRBUF_INIT;
 
 	for (size_t i = 0; i < d->nr; i++) {
 		if (i)
-			strcat(got, " ");
-		strcat(got, d->items[i].message);
+			strbuf_addch(&got, ' ');
+		strbuf_adds(&got, d->items[i].message);
 	}
-	assert_string_equal(got, want);
+	assert_int_equal(strbuf_error(&got), 0);
+	assert_string_equal(got.buf, want);
+	strbuf_release(&got);
 }
 
 static void test_diag_addf_formats_and_stores_everything(void **state)
@@ -68,14 +71,14 @@ static void test_diag_addf_formats_and_stores_everything(void **state)
 	struct floe_loc loc = { "p.yml", { 3, 7 }, { 3, 12 } };
 	const struct floe_diag *g;
 
-	assert_int_equal(floe_diags_addf(d, FLOE_SEV_ERROR, "FP012", loc,
+	assert_int_equal(floe_diags_addf(d, FLOE_SEV_ERROR, FLOE_FP004, loc,
 					 "%s is %d, expected %.1f", "threads",
 					 -4, 1.5),
 			 0);
 	assert_int_equal(d->nr, 1);
 	g = &d->items[0];
 	assert_int_equal(g->severity, FLOE_SEV_ERROR);
-	assert_string_equal(g->rule, "FP012");
+	assert_int_equal(g->rule, FLOE_FP004);
 	assert_string_equal(g->loc.file, "p.yml");
 	assert_int_equal(g->loc.start.line, 3);
 	assert_int_equal(g->loc.start.column, 7);
@@ -84,7 +87,7 @@ static void test_diag_addf_formats_and_stores_everything(void **state)
 	assert_string_equal(g->message, "threads is -4, expected 1.5");
 
 	add(d, FLOE_SEV_NOTE, NULL, 0, 0, "");
-	assert_null(d->items[1].rule);
+	assert_int_equal(d->items[1].rule, FLOE_RULE_NONE);
 	assert_null(d->items[1].loc.file);
 	assert_string_equal(d->items[1].message, "");
 }
@@ -111,7 +114,7 @@ static void test_diag_long_messages_are_kept_whole(void **state)
 
 	memset(big, 'x', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
-	assert_int_equal(floe_diags_addf(d, FLOE_SEV_INFO, NULL,
+	assert_int_equal(floe_diags_addf(d, FLOE_SEV_INFO, FLOE_RULE_NONE,
 					 at("f", 1, 1), "<%s>", big),
 			 0);
 	assert_int_equal(strlen(d->items[0].message), 5002);
@@ -125,7 +128,7 @@ static void vadd(struct floe_diags *d, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	assert_int_equal(floe_diags_vaddf(d, FLOE_SEV_WARNING, "R1",
+	assert_int_equal(floe_diags_vaddf(d, FLOE_SEV_WARNING, FLOE_FP101,
 					  at("v.yml", 2, 3), fmt, ap),
 			 0);
 	va_end(ap);
@@ -138,7 +141,7 @@ static void test_diag_vaddf_is_addf_with_a_va_list(void **state)
 	vadd(d, "%s=%u", "k", 7u);
 	assert_int_equal(d->nr, 1);
 	assert_string_equal(d->items[0].message, "k=7");
-	assert_string_equal(d->items[0].rule, "R1");
+	assert_int_equal(d->items[0].rule, FLOE_FP101);
 	assert_int_equal(d->nr_warnings, 1);
 }
 
@@ -231,10 +234,10 @@ static void test_diag_sort_handles_many_diagnostics(void **state)
 
 	/* lines 500, 499, ..., 1, each with a note */
 	for (unsigned i = 500; i > 0; i--) {
-		assert_int_equal(floe_diags_addf(d, FLOE_SEV_WARNING, NULL,
+		assert_int_equal(floe_diags_addf(d, FLOE_SEV_WARNING, FLOE_RULE_NONE,
 						 at("p.yml", i, 1), "%u", i),
 				 0);
-		assert_int_equal(floe_diags_addf(d, FLOE_SEV_NOTE, NULL,
+		assert_int_equal(floe_diags_addf(d, FLOE_SEV_NOTE, FLOE_RULE_NONE,
 						 at("p.yml", 1, 1), "n%u", i),
 				 0);
 	}
@@ -273,7 +276,7 @@ static void test_diag_default_cap_applies_when_cap_is_zero(void **state)
 	struct floe_diags *d = *state;
 
 	for (size_t i = 0; i < FLOE_DIAGS_DEFAULT_CAP + 2; i++)
-		assert_int_equal(floe_diags_addf(d, FLOE_SEV_INFO, NULL,
+		assert_int_equal(floe_diags_addf(d, FLOE_SEV_INFO, FLOE_RULE_NONE,
 						 at("p.yml", 1, 1), "%zu", i),
 				 0);
 	assert_int_equal(d->nr, FLOE_DIAGS_DEFAULT_CAP);
@@ -281,6 +284,55 @@ static void test_diag_default_cap_applies_when_cap_is_zero(void **state)
 	assert_int_equal(d->nr_infos, FLOE_DIAGS_DEFAULT_CAP + 2);
 	assert_string_equal(d->items[FLOE_DIAGS_DEFAULT_CAP - 1].message,
 			    "9999");
+}
+
+static void test_diag_remove_takes_the_notes_and_keeps_counts(void **state)
+{
+	struct floe_diags *d = *state;
+
+	add(d, FLOE_SEV_ERROR, "p.yml", 1, 1, "e1");
+	add(d, FLOE_SEV_NOTE, "p.yml", 2, 1, "e1-note");
+	add(d, FLOE_SEV_NOTE, "p.yml", 3, 1, "e1-note2");
+	add(d, FLOE_SEV_WARNING, "p.yml", 4, 1, "w1");
+	add(d, FLOE_SEV_INFO, "p.yml", 5, 1, "i1");
+	floe_diags_remove(d, 0);
+	assert_order(d, "w1 i1");
+	assert_int_equal(d->nr_errors, 0);
+	assert_int_equal(d->nr_warnings, 1);
+	assert_int_equal(d->nr_infos, 1);
+	floe_diags_remove(d, 7);	/* past the end: nothing */
+	assert_int_equal(d->nr, 2);
+	floe_diags_set_severity(d, 0, FLOE_SEV_ERROR);
+	assert_int_equal(d->items[0].severity, FLOE_SEV_ERROR);
+	assert_int_equal(d->nr_errors, 1);
+	assert_int_equal(d->nr_warnings, 0);
+	floe_diags_truncate(d, 1);
+	assert_order(d, "w1");
+	assert_int_equal(d->nr_infos, 0);
+	assert_int_equal(d->nr_errors, 1);
+}
+
+static void test_diag_dedupe_keeps_the_first_of_equal_findings(void **state)
+{
+	struct floe_diags *d = *state;
+
+	assert_int_equal(floe_diags_addf(d, FLOE_SEV_ERROR, FLOE_FP101,
+					 at("p.yml", 3, 4), "same"), 0);
+	add(d, FLOE_SEV_NOTE, "p.yml", 1, 1, "its note");
+	assert_int_equal(floe_diags_addf(d, FLOE_SEV_ERROR, FLOE_FP102,
+					 at("p.yml", 3, 4), "same"), 0);
+	assert_int_equal(floe_diags_addf(d, FLOE_SEV_ERROR, FLOE_FP101,
+					 at("p.yml", 3, 4), "same"), 0);
+	add(d, FLOE_SEV_NOTE, "p.yml", 1, 1, "the repeat's note");
+	assert_int_equal(floe_diags_addf(d, FLOE_SEV_ERROR, FLOE_FP101,
+					 at("p.yml", 3, 5), "same"), 0);
+	assert_true(floe_diags_same(&d->items[0], &d->items[3]));
+	assert_false(floe_diags_same(&d->items[0], &d->items[2]));
+	floe_diags_dedupe(d, 0);
+	assert_order(d, "same its note same same");
+	assert_int_equal(d->items[2].rule, FLOE_FP102);
+	assert_int_equal(d->items[3].loc.start.column, 5);
+	assert_int_equal(d->nr_errors, 3);
 }
 
 static void test_diag_release_resets_and_keeps_the_cap(void **state)
@@ -346,6 +398,8 @@ int main(void)
 		T(test_diag_sort_handles_many_diagnostics),
 		T(test_diag_cap_drops_and_counts_dropped),
 		T(test_diag_default_cap_applies_when_cap_is_zero),
+		T(test_diag_remove_takes_the_notes_and_keeps_counts),
+		T(test_diag_dedupe_keeps_the_first_of_equal_findings),
 		T(test_diag_release_resets_and_keeps_the_cap),
 		T(test_diag_init_macro_is_an_empty_list),
 		T(test_diag_severity_names),

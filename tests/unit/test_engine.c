@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "fixture.h"
 #include "floe/generate.h"
 #include "floe/lint.h"
 #include "floe/platform.h"
@@ -60,7 +61,7 @@ static bool lint_says(const char *yaml, const char *rule)
 	assert_int_equal(floe_lint("profiles.yml", yaml, strlen(yaml), &opt,
 				   &d), FLOE_OK);
 	for (size_t i = 0; i < d.nr; i++)
-		if (d.items[i].rule && !strcmp(d.items[i].rule, rule))
+		if (fx_id(&d.items[i]) && !strcmp(fx_id(&d.items[i]), rule))
 			found = true;
 	floe_diags_release(&d);
 	return found;

@@ -19,10 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "floe/lint.h"
+#include "fixture.h"
 #include "lint/rules.h"
-
-#define FILE_NAME "profiles.yml"
 
 /* ---- pieces of profiles.yml ---- */
 
@@ -53,59 +51,15 @@
 	GOOD_OPTIONS							\
 	extra
 
-struct fx {
-	struct floe_diags diags;
-	struct floe_lint_options opt;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-
-	if (!f)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	floe_diags_release(&f->diags);
-	free(f);
-	return 0;
-}
-
-static void lint(struct fx *f, const char *text)
-{
-	floe_diags_release(&f->diags);
-	assert_int_equal(floe_lint(FILE_NAME, text, strlen(text), &f->opt,
-				   &f->diags), FLOE_OK);
-}
-
-/* How many findings of `rule` there are. */
-static size_t count(const struct fx *f, const char *rule)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < f->diags.nr; i++)
-		if (f->diags.items[i].rule &&
-		    !strcmp(f->diags.items[i].rule, rule))
-			n++;
-	return n;
-}
-
 /* The nth (0-based) finding of `rule`; it must exist. */
 static const struct floe_diag *nth(const struct fx *f, const char *rule,
 				   size_t n)
 {
-	for (size_t i = 0; i < f->diags.nr; i++)
-		if (f->diags.items[i].rule &&
-		    !strcmp(f->diags.items[i].rule, rule) && n-- == 0)
-			return &f->diags.items[i];
-	fail_msg("no finding %s", rule);
-	return NULL;
+	const struct floe_diag *g = fx_nth(f, rule, n);
+
+	if (!g)
+		fail_msg("no finding %s", rule);
+	return g;
 }
 
 static void assert_at(const struct floe_diag *d, unsigned line,
@@ -118,14 +72,7 @@ static void assert_at(const struct floe_diag *d, unsigned line,
 /* Nothing at all from the attach family (FP3xx). */
 static void assert_no_attach_findings(const struct fx *f)
 {
-	for (size_t i = 0; i < f->diags.nr; i++) {
-		const struct floe_diag *d = &f->diags.items[i];
-
-		if (d->rule && !strncmp(d->rule, "FP3", 3))
-			fail_msg("unexpected %s at %u:%u: %s", d->rule,
-				 d->loc.start.line, d->loc.start.column,
-				 d->message);
-	}
+	fx_assert_rules(f, "FP300", "FP399", "");
 }
 
 /* ---- merges and anchors: reported where the text is written ---- */
@@ -156,13 +103,13 @@ static void test_merged_options_reported_at_the_anchor(void **state)
 		"            <<: *polaris\n"
 		"            Endpoint: http://polaris:8181/api/catalog\n";
 
-	lint(f, text);
-	assert_int_equal(count(f, "FP305"), 1);
+	fx_lint(f, text, NULL);
+	assert_int_equal(fx_count(f, "FP305"), 1);
 	assert_at(nth(f, "FP305", 0), 15, 13);
 	assert_non_null(strstr(nth(f, "FP305", 0)->message,
 			       "did you mean 'oauth2_scope'?"));
 	/* ci: 'Endpoint' (line 26) repeats the merged 'endpoint' (line 13) */
-	assert_int_equal(count(f, "FP304"), 1);
+	assert_int_equal(fx_count(f, "FP304"), 1);
 	assert_at(nth(f, "FP304", 0), 26, 13);
 	assert_non_null(strstr(nth(f, "FP304", 0)->message, "(line 13)"));
 }
@@ -182,12 +129,12 @@ static void test_merged_attach_fields_reported_at_the_anchor(void **state)
 		"        - <<: *base\n"			/* 19 */
 		"          alias: polaris_catalog\n";
 
-	lint(f, text);
-	assert_int_equal(count(f, "FP301"), 1);
+	fx_lint(f, text, NULL);
+	assert_int_equal(fx_count(f, "FP301"), 1);
 	assert_at(nth(f, "FP301", 0), 11, 11);
 	assert_non_null(strstr(nth(f, "FP301", 0)->message,
 			       "goes in path"));
-	assert_int_equal(count(f, "FP310"), 0);
+	assert_int_equal(fx_count(f, "FP310"), 0);
 }
 
 /* ---- FP301 ---- */
@@ -196,14 +143,14 @@ static void test_iceberg_option_beside_path(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: demo_catalog\n"
 		"          type: iceberg\n"
 		"          ENDPOINT: http://polaris:8181/api/catalog\n"
 		"          Alias: polaris_catalog\n"
 		"          options:\n"
-		GOOD_OPTIONS);
-	assert_int_equal(count(f, "FP301"), 2);
+		GOOD_OPTIONS, NULL);
+	assert_int_equal(fx_count(f, "FP301"), 2);
 	assert_at(nth(f, "FP301", 0), 11, 11);
 	assert_non_null(strstr(nth(f, "FP301", 0)->message,
 			       "move it under options"));
@@ -217,10 +164,10 @@ static void test_unknown_field_on_a_duckdb_attachment(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD ITEM_WITH("")
+	fx_lint(f, HEAD ITEM_WITH("")
 		"        - path: /tmp/other.duckdb\n"
-		"          readonly: true\n");
-	assert_int_equal(count(f, "FP301"), 1);
+		"          readonly: true\n", NULL);
+	assert_int_equal(fx_count(f, "FP301"), 1);
 	assert_non_null(strstr(nth(f, "FP301", 0)->message,
 			       "did you mean 'read_only'?"));
 }
@@ -231,7 +178,7 @@ static void test_false_dropped_only_where_it_matters(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD ITEM_WITH(
+	fx_lint(f, HEAD ITEM_WITH(
 		"            SUPPORT_STAGE_CREATE: off\n"	/* 18: hit */
 		"            read_only: false\n"
 		"            encode_entire_prefix: false\n"
@@ -239,12 +186,12 @@ static void test_false_dropped_only_where_it_matters(void **state)
 		"            made_up_option: false\n")
 		"        - path: /tmp/other.duckdb\n"
 		"          options:\n"
-		"            some_flag: false\n");
-	assert_int_equal(count(f, "FP302"), 1);
+		"            some_flag: false\n", NULL);
+	assert_int_equal(fx_count(f, "FP302"), 1);
 	assert_at(nth(f, "FP302", 0), 18, 35);
 	assert_non_null(strstr(nth(f, "FP302", 0)->message, "(true)"));
 	/* a dropped unknown option never reaches the extension */
-	assert_int_equal(count(f, "FP305"), 0);
+	assert_int_equal(fx_count(f, "FP305"), 0);
 }
 
 /* ---- FP303 ---- */
@@ -253,23 +200,23 @@ static void test_conflict_keys_are_case_sensitive(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: demo_catalog\n"
 		"          type: iceberg\n"
 		"          secret: polaris_secret\n"
 		"          options:\n"
 		"            TYPE: iceberg\n"
 		"            Secret: polaris_secret\n"
-		"            endpoint: http://polaris:8181/api/catalog\n");
-	assert_int_equal(count(f, "FP303"), 0);
-	lint(f, HEAD
+		"            endpoint: http://polaris:8181/api/catalog\n", NULL);
+	assert_int_equal(fx_count(f, "FP303"), 0);
+	fx_lint(f, HEAD
 		"        - path: demo_catalog\n"
 		"          type: iceberg\n"
 		"          secret: polaris_secret\n"
 		"          options:\n"
 		"            secret: polaris_secret\n"	/* 13 */
-		"            endpoint: http://polaris:8181/api/catalog\n");
-	assert_int_equal(count(f, "FP303"), 1);
+		"            endpoint: http://polaris:8181/api/catalog\n", NULL);
+	assert_int_equal(fx_count(f, "FP303"), 1);
 	assert_at(nth(f, "FP303", 0), 13, 13);
 	assert_non_null(strstr(nth(f, "FP303", 0)->message, "(line 11)"));
 }
@@ -282,7 +229,7 @@ static void test_conflict_needs_a_truthy_field(void **state)
 	 * an empty type and an unrenderable one say nothing, nor does a
 	 * read_only that fails the schema first (FP312)
 	 */
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: demo_catalog\n"
 		"          type: ''\n"
 		"          read_only: false\n"
@@ -296,9 +243,9 @@ static void test_conflict_needs_a_truthy_field(void **state)
 		"          options:\n"
 		"            type: iceberg\n"
 		"            read_only: true\n"
-		GOOD_OPTIONS);
-	assert_int_equal(count(f, "FP303"), 0);
-	assert_int_equal(count(f, "FP312"), 1);
+		GOOD_OPTIONS, NULL);
+	assert_int_equal(fx_count(f, "FP303"), 0);
+	assert_int_equal(fx_count(f, "FP312"), 1);
 }
 
 /* ---- FP304 ---- */
@@ -307,10 +254,10 @@ static void test_duplicate_case_ignores_dropped_values(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD ITEM_WITH(
+	fx_lint(f, HEAD ITEM_WITH(
 		"            PURGE_REQUESTED: true\n"
-		"            purge_requested: ~\n"));
-	assert_int_equal(count(f, "FP304"), 0);
+		"            purge_requested: ~\n"), NULL);
+	assert_int_equal(fx_count(f, "FP304"), 0);
 }
 
 /* ---- FP305 ---- */
@@ -319,12 +266,12 @@ static void test_unknown_options_case_insensitive(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD ITEM_WITH(
+	fx_lint(f, HEAD ITEM_WITH(
 		"            Default_Region: us-east-1\n"
 		"            STAGE_CREATE_TABLES: 'true'\n"
 		"            Oauth2_Scopes: PRINCIPAL_ROLE:x\n"	/* 20 */
-		"            uri: http://polaris:8181/api/catalog\n"));
-	assert_int_equal(count(f, "FP305"), 2);
+		"            uri: http://polaris:8181/api/catalog\n"), NULL);
+	assert_int_equal(fx_count(f, "FP305"), 2);
 	assert_at(nth(f, "FP305", 0), 20, 13);
 	/* DuckDB lower-cases the name in its error */
 	assert_non_null(strstr(nth(f, "FP305", 0)->message,
@@ -338,13 +285,13 @@ static void test_unknown_options_only_for_iceberg(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD ITEM_WITH("")
+	fx_lint(f, HEAD ITEM_WITH("")
 		"        - path: postgresql://db/app\n"
 		"          alias: app\n"
 		"          type: postgres\n"
 		"          options:\n"
-		"            schema: public\n");
-	assert_int_equal(count(f, "FP305"), 0);
+		"            schema: public\n", NULL);
+	assert_int_equal(fx_count(f, "FP305"), 0);
 }
 
 /* ---- FP306 ---- */
@@ -353,11 +300,11 @@ static void test_option_values(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD ITEM_WITH(
+	fx_lint(f, HEAD ITEM_WITH(
 		"            access_delegation_mode: Vended-Credentials\n"
 		"            authorization_type: \"'sigv4'\"\n"
-		"            oauth2_grant_type: refresh_token\n"));
-	assert_int_equal(count(f, "FP306"), 2);
+		"            oauth2_grant_type: refresh_token\n"), NULL);
+	assert_int_equal(fx_count(f, "FP306"), 2);
 	assert_non_null(strstr(nth(f, "FP306", 0)->message,
 			       "write 'vended_credentials', with an "
 			       "underscore"));
@@ -369,12 +316,12 @@ static void test_option_values_unrenderable_are_silent(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD ITEM_WITH(
+	fx_lint(f, HEAD ITEM_WITH(
 		"            access_delegation_mode: \"{{ env_var('MODE') "
 		"| lower }}\"\n"
 		"            authorization_type: \"{{ var('auth') }}\"\n"
-		"            oauth2_grant_type: \"{{ env_var('GRANT') }}\"\n"));
-	assert_int_equal(count(f, "FP306"), 0);
+		"            oauth2_grant_type: \"{{ env_var('GRANT') }}\"\n"), NULL);
+	assert_int_equal(fx_count(f, "FP306"), 0);
 }
 
 /* ---- FP307 ---- */
@@ -395,12 +342,12 @@ static void test_warehouse_rendered_from_the_environment(void **state)
 		GOOD_OPTIONS;
 
 	/* no default: dbt needs the environment, so nothing is said */
-	lint(f, text);
-	assert_int_equal(count(f, "FP307"), 0);
+	fx_lint(f, text, NULL);
+	assert_int_equal(fx_count(f, "FP307"), 0);
 	f->opt.use_env = true;
 	f->opt.getenv_fn = fake_env;
-	lint(f, text);
-	assert_int_equal(count(f, "FP307"), 1);
+	fx_lint(f, text, NULL);
+	assert_int_equal(fx_count(f, "FP307"), 1);
 	assert_at(nth(f, "FP307", 0), 9, 17);
 	assert_non_null(strstr(nth(f, "FP307", 0)->message,
 			       "'S3://lake/wh'"));
@@ -410,11 +357,11 @@ static void test_warehouse_only_for_iceberg(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD ITEM_WITH("")
+	fx_lint(f, HEAD ITEM_WITH("")
 		"        - path: s3://lake/db.duckdb\n"
 		"          alias: lake\n"
-		"          read_only: true\n");
-	assert_int_equal(count(f, "FP307"), 0);
+		"          read_only: true\n", NULL);
+	assert_int_equal(fx_count(f, "FP307"), 0);
 }
 
 /* ---- FP308 ---- */
@@ -423,7 +370,7 @@ static void test_alias_rendering(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: a.duckdb\n"
 		"          alias: \"{{ env_var('A', 'my.db') }}\"\n"
 		"        - path: b.duckdb\n"
@@ -431,8 +378,8 @@ static void test_alias_rendering(void **state)
 		"        - path: c.duckdb\n"
 		"          alias: ''\n"
 		"        - path: d.duckdb\n"
-		"          alias: \"{{ var('d') }}\"\n");
-	assert_int_equal(count(f, "FP308"), 1);
+		"          alias: \"{{ var('d') }}\"\n", NULL);
+	assert_int_equal(fx_count(f, "FP308"), 1);
 	assert_at(nth(f, "FP308", 0), 10, 18);
 	assert_non_null(strstr(nth(f, "FP308", 0)->message, "e.g. 'my_db'"));
 }
@@ -468,20 +415,20 @@ static void test_extensions_for_plugins(void **state)
 		"            catalog_uri: http://polaris:8181/api/catalog\n"
 		"            warehouse: demo_catalog\n";
 
-	lint(f, floe_plugin);
-	assert_int_equal(count(f, "FP309"), 1);
+	fx_lint(f, floe_plugin, NULL);
+	assert_int_equal(fx_count(f, "FP309"), 1);
 	assert_at(nth(f, "FP309", 0), 7, 11);
 	assert_non_null(strstr(nth(f, "FP309", 0)->message,
 			       "httpfs and iceberg are not"));
-	lint(f, demo_plugin);
-	assert_int_equal(count(f, "FP309"), 0);
+	fx_lint(f, demo_plugin, NULL);
+	assert_int_equal(fx_count(f, "FP309"), 0);
 }
 
 static void test_extensions_unrenderable_are_silent(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, "floe:\n"
+	fx_lint(f, "floe:\n"
 		"  target: dev\n"
 		"  outputs:\n"
 		"    dev:\n"
@@ -490,8 +437,8 @@ static void test_extensions_unrenderable_are_silent(void **state)
 		"        - HTTPFS\n"
 		"        - \"{{ env_var('CATALOG_EXTENSION') }}\"\n"
 		"      attach:\n"
-		ITEM_WITH(""));
-	assert_int_equal(count(f, "FP309"), 0);
+		ITEM_WITH(""), NULL);
+	assert_int_equal(fx_count(f, "FP309"), 0);
 }
 
 /* ---- FP310 ---- */
@@ -500,9 +447,9 @@ static void test_attach_item_not_a_mapping(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD ITEM_WITH("")
-		"        - demo_catalog\n");		/* 18 */
-	assert_int_equal(count(f, "FP310"), 1);
+	fx_lint(f, HEAD ITEM_WITH("")
+		"        - demo_catalog\n", NULL);		/* 18 */
+	assert_int_equal(fx_count(f, "FP310"), 1);
 	assert_at(nth(f, "FP310", 0), 18, 11);
 	assert_non_null(strstr(nth(f, "FP310", 0)->message, "not a string"));
 }
@@ -514,31 +461,31 @@ static void test_endpoint_missing_needs_certainty(void **state)
 	struct fx *f = *state;
 
 	/* no credentials at all: any iceberg secret may bring one */
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: demo_catalog\n"
-		"          type: iceberg\n");
-	assert_int_equal(count(f, "FP311"), 0);
+		"          type: iceberg\n", NULL);
+	assert_int_equal(fx_count(f, "FP311"), 0);
 	/* a secret defined elsewhere (a plugin, persistent storage) */
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: demo_catalog\n"
 		"          type: iceberg\n"
-		"          secret: polaris_secret\n");
-	assert_int_equal(count(f, "FP311"), 0);
+		"          secret: polaris_secret\n", NULL);
+	assert_int_equal(fx_count(f, "FP311"), 0);
 	/* endpoint_type (glue, s3_tables) needs no endpoint */
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: \"123456789012\"\n"
 		"          type: iceberg\n"
 		"          options:\n"
 		"            endpoint_type: glue\n"
-		"            client_id: x\n");
-	assert_int_equal(count(f, "FP311"), 0);
+		"            client_id: x\n", NULL);
+	assert_int_equal(fx_count(f, "FP311"), 0);
 	/* an open catalog: no secret is consulted */
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: demo_catalog\n"		/* 9 */
 		"          options:\n"			/* 10 */
 		"            TYPE: ICEBERG\n"
-		"            Authorization_Type: NONE\n");
-	assert_int_equal(count(f, "FP311"), 1);
+		"            Authorization_Type: NONE\n", NULL);
+	assert_int_equal(fx_count(f, "FP311"), 1);
 	assert_at(nth(f, "FP311", 0), 10, 11);
 }
 
@@ -550,18 +497,18 @@ static void test_consequence_of_a_misplaced_option_is_not_repeated(
 	struct fx *f = *state;
 
 	/* endpoint on the item: FP301, and not also FP311 "no endpoint" */
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: demo_catalog\n"
 		"          type: iceberg\n"
 		"          endpoint: http://polaris:8181/api/catalog\n"	/* 11 */
 		"          options:\n"
 		"            client_id: x\n"
-		"            client_secret: \"{{ env_var('S') }}\"\n");
-	assert_int_equal(count(f, "FP301"), 1);
+		"            client_secret: \"{{ env_var('S') }}\"\n", NULL);
+	assert_int_equal(fx_count(f, "FP301"), 1);
 	assert_at(nth(f, "FP301", 0), 11, 11);
-	assert_int_equal(count(f, "FP311"), 0);
+	assert_int_equal(fx_count(f, "FP311"), 0);
 	/* oauth2_server_uri on the item: FP301, and not also FP209 */
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: demo_catalog\n"
 		"          type: iceberg\n"
 		"          oauth2_server_uri: "
@@ -569,12 +516,12 @@ static void test_consequence_of_a_misplaced_option_is_not_repeated(
 		"          options:\n"
 		"            endpoint: http://polaris:8181/api/catalog\n"
 		"            client_id: x\n"
-		"            client_secret: \"{{ env_var('S') }}\"\n");
-	assert_int_equal(count(f, "FP301"), 1);
-	assert_int_equal(count(f, "FP209"), 0);
+		"            client_secret: \"{{ env_var('S') }}\"\n", NULL);
+	assert_int_equal(fx_count(f, "FP301"), 1);
+	assert_int_equal(fx_count(f, "FP209"), 0);
 	/* read_only from env_var(): FP312, and not also FP006's warning;
 	 * a threads from env_var() beside it keeps its FP006 */
-	lint(f, "floe:\n"
+	fx_lint(f, "floe:\n"
 		"  target: dev\n"
 		"  outputs:\n"
 		"    dev:\n"
@@ -584,9 +531,9 @@ static void test_consequence_of_a_misplaced_option_is_not_repeated(
 		"        - path: a.duckdb\n"
 		"          read_only: \"{{ env_var('RO', 'true') }}\"\n"
 		"        - path: b.duckdb\n"
-		"          is_ducklake: \"{{ env_var('DL', 'true') }}\"\n");
-	assert_int_equal(count(f, "FP312"), 2);
-	assert_int_equal(count(f, "FP006"), 1);
+		"          is_ducklake: \"{{ env_var('DL', 'true') }}\"\n", NULL);
+	assert_int_equal(fx_count(f, "FP312"), 2);
+	assert_int_equal(fx_count(f, "FP006"), 1);
 	assert_at(nth(f, "FP006", 0), 6, 16);
 }
 
@@ -595,17 +542,17 @@ static void test_an_unrelated_root_cause_keeps_both_findings(void **state)
 	struct fx *f = *state;
 
 	/* another key on the item does not explain the missing endpoint */
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: demo_catalog\n"
 		"          type: iceberg\n"
 		"          catalog: demo\n"
 		"          options:\n"
 		"            client_id: x\n"
-		"            client_secret: \"{{ env_var('S') }}\"\n");
-	assert_int_equal(count(f, "FP301"), 1);
-	assert_int_equal(count(f, "FP311"), 1);
+		"            client_secret: \"{{ env_var('S') }}\"\n", NULL);
+	assert_int_equal(fx_count(f, "FP301"), 1);
+	assert_int_equal(fx_count(f, "FP311"), 1);
 	/* the endpoint misplaced on one item explains nothing of another */
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: a\n"
 		"          alias: a\n"
 		"          type: iceberg\n"
@@ -616,9 +563,9 @@ static void test_an_unrelated_root_cause_keeps_both_findings(void **state)
 		"          alias: b\n"
 		"          type: iceberg\n"
 		"          options:\n"
-		"            client_id: x\n");
-	assert_int_equal(count(f, "FP301"), 1);
-	assert_int_equal(count(f, "FP311"), 1);
+		"            client_id: x\n", NULL);
+	assert_int_equal(fx_count(f, "FP301"), 1);
+	assert_int_equal(fx_count(f, "FP311"), 1);
 	assert_at(nth(f, "FP311", 0), 18, 11);	/* item b */
 }
 
@@ -628,10 +575,10 @@ static void test_implications_name_known_rules(void **state)
 	(void)state;
 	assert_true(lint_implied_nr > 0);
 	for (size_t i = 0; i < lint_implied_nr; i++) {
-		assert_non_null(floe_rule_find(lint_implied[i].rule));
-		assert_non_null(floe_rule_find(lint_implied[i].cause));
-		assert_string_not_equal(lint_implied[i].rule,
-					lint_implied[i].cause);
+		assert_non_null(floe_rule_get(lint_implied[i].rule));
+		assert_non_null(floe_rule_get(lint_implied[i].cause));
+		assert_int_not_equal(lint_implied[i].rule,
+				     lint_implied[i].cause);
 	}
 }
 
@@ -647,15 +594,15 @@ static void test_consequence_returns_when_the_cause_is_off(void **state)
 		if (floe_rule_at(i) == r)
 			levels[i] = FLOE_LEVEL_OFF;
 	f->opt.levels = levels;
-	lint(f, HEAD
+	fx_lint(f, HEAD
 		"        - path: demo_catalog\n"
 		"          type: iceberg\n"
 		"          endpoint: http://polaris:8181/api/catalog\n"
 		"          options:\n"
-		"            client_id: x\n");
+		"            client_id: x\n", NULL);
 	/* nothing reports the root cause, so its consequence is shown */
-	assert_int_equal(count(f, "FP301"), 0);
-	assert_int_equal(count(f, "FP311"), 1);
+	assert_int_equal(fx_count(f, "FP301"), 0);
+	assert_int_equal(fx_count(f, "FP311"), 1);
 	f->opt.levels = NULL;
 	free(levels);
 }
@@ -666,7 +613,7 @@ static void test_read_only_from_jinja(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD ITEM_WITH("")
+	fx_lint(f, HEAD ITEM_WITH("")
 		"        - path: a.duckdb\n"		/* 18 */
 		"          read_only: \"{{ env_var('RO', 'true') }}\"\n"
 		"        - path: b.duckdb\n"
@@ -676,8 +623,8 @@ static void test_read_only_from_jinja(void **state)
 		"          read_only: on\n"
 		/* var() may give a bool (--vars '{ro: true}') */
 		"        - path: d.duckdb\n"
-		"          read_only: \"{{ var('ro') }}\"\n");
-	assert_int_equal(count(f, "FP312"), 1);
+		"          read_only: \"{{ var('ro') }}\"\n", NULL);
+	assert_int_equal(fx_count(f, "FP312"), 1);
 	assert_at(nth(f, "FP312", 0), 19, 22);
 	assert_non_null(strstr(nth(f, "FP312", 0)->message, "'| as_bool'"));
 }
@@ -688,13 +635,13 @@ static void test_generated_shape_is_clean(void **state)
 {
 	struct fx *f = *state;
 
-	lint(f, HEAD ITEM_WITH(
+	fx_lint(f, HEAD ITEM_WITH(
 		"            access_delegation_mode: none\n"
-		"            default_region: us-east-1\n"));
+		"            default_region: us-east-1\n"), NULL);
 	assert_no_attach_findings(f);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
 {

@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "floe/lint.h"
+#include "fixture.h"
+#include "strbuf.h"
 
-#define FILE_NAME "p.yml"
 #define CANARY "CANARY-5c3f"
 
 /* One option line of the attach item (line 13 onward, 12 spaces in). */
@@ -46,43 +46,10 @@ static const char attach_head[] =
 	"          type: iceberg\n"
 	"          options:\n";
 
-struct fx {
-	struct floe_lint_options opt;
-	struct floe_diags diags;
-	enum floe_level *levels;
-	char text[8192];
-};
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-
-	if (!f)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	floe_diags_release(&f->diags);
-	free(f->levels);
-	free(f);
-	return 0;
-}
-
-/* Lint head + body. */
+/* Lint head + body; no finding may repeat the canary secret. */
 static void lint_body(struct fx *f, const char *body)
 {
-	floe_diags_release(&f->diags);
-	memset(&f->diags, 0, sizeof(f->diags));
-	assert_true(snprintf(f->text, sizeof(f->text), "%s%s", head, body) <
-		    (int)sizeof(f->text));
-	assert_int_equal(floe_lint(FILE_NAME, f->text, strlen(f->text),
-				   &f->opt, &f->diags),
-			 FLOE_OK);
+	fx_lint(f, head, body, NULL);
 	for (size_t i = 0; i < f->diags.nr; i++)
 		if (strstr(f->diags.items[i].message, CANARY) ||
 		    strstr(f->diags.items[i].message, "5c3f"))
@@ -92,85 +59,20 @@ static void lint_body(struct fx *f, const char *body)
 /* Lint one attach item with these options, after `before` (secrets...). */
 static void lint_attach(struct fx *f, const char *before, const char *options)
 {
-	char body[6144];
+	struct strbuf body = STRBUF_INIT;
 
-	assert_true(snprintf(body, sizeof(body), "%s%s%s", before, attach_head,
-			     options) < (int)sizeof(body));
-	lint_body(f, body);
-}
-
-/* Set a rule's level (the configuration's `rules:`). */
-static void set_level(struct fx *f, const char *id, enum floe_level lvl)
-{
-	if (!f->levels) {
-		f->levels = calloc(floe_rule_count(), sizeof(*f->levels));
-		assert_non_null(f->levels);
-	}
-	for (size_t i = 0; i < floe_rule_count(); i++)
-		if (!strcmp(floe_rule_at(i)->id, id))
-			f->levels[i] = lvl;
-	f->opt.levels = f->levels;
+	strbuf_adds(&body, before);
+	strbuf_adds(&body, attach_head);
+	strbuf_adds(&body, options);
+	assert_int_equal(strbuf_error(&body), 0);
+	lint_body(f, body.buf);
+	strbuf_release(&body);
 }
 
 /* Exactly these FP4xx rules fired (space-separated, in report order). */
 static void assert_family(const struct fx *f, const char *want)
 {
-	char got[512] = "";
-
-	for (size_t i = 0; i < f->diags.nr; i++) {
-		const char *r = f->diags.items[i].rule;
-
-		if (!r || strncmp(r, "FP4", 3))
-			continue;
-		if (*got)
-			strcat(got, " ");
-		strcat(got, r);
-	}
-	assert_string_equal(got, want);
-}
-
-static const struct floe_diag *find(const struct fx *f, const char *rule)
-{
-	for (size_t i = 0; i < f->diags.nr; i++)
-		if (f->diags.items[i].rule &&
-		    !strcmp(f->diags.items[i].rule, rule))
-			return &f->diags.items[i];
-	return NULL;
-}
-
-static void assert_at(const struct fx *f, const char *rule, unsigned line,
-		      unsigned column)
-{
-	const struct floe_diag *g = find(f, rule);
-
-	assert_non_null(g);
-	assert_int_equal(g->loc.start.line, line);
-	assert_int_equal(g->loc.start.column, column);
-}
-
-static void assert_says(const struct fx *f, const char *rule,
-			const char *text)
-{
-	const struct floe_diag *g = find(f, rule);
-
-	assert_non_null(g);
-	if (!strstr(g->message, text))
-		fail_msg("%s: '%s' not in '%s'", rule, text, g->message);
-}
-
-/* A finding of `rule` at line:column whose message holds `text`. */
-static void assert_finding(const struct fx *f, const char *rule,
-			   unsigned line, unsigned column, const char *text)
-{
-	for (size_t i = 0; i < f->diags.nr; i++) {
-		const struct floe_diag *g = &f->diags.items[i];
-
-		if (g->rule && !strcmp(g->rule, rule) &&
-		    g->loc.start.line == line &&
-		    g->loc.start.column == column && strstr(g->message, text))
-			return;
-	}
-	fail_msg("no %s at %u:%u saying '%s'", rule, line, column, text);
+	fx_assert_rules(f, "FP400", "FP499", want);
 }
 
 /* ---- FP401 ---- */
@@ -182,8 +84,8 @@ static void test_secret_option_and_inline_names_them(void **state)
 	lint_attach(f, "", ENDPOINT ID SECRET
 		    O("SECRET", "polaris_secret"));
 	assert_family(f, "FP401");
-	assert_at(f, "FP401", 17, 21);
-	assert_says(f, "FP401", "option(s) 'oauth2_server_uri', 'client_id', "
+	fx_assert_at(f, "FP401", 17, 21);
+	fx_assert_says(f, "FP401", "option(s) 'oauth2_server_uri', 'client_id', "
 		    "'client_secret': ");
 }
 
@@ -201,7 +103,7 @@ static void test_secret_with_only_a_scope_inline_is_refused(void **state)
 		     "            endpoint: http://polaris:8181/api/catalog\n"
 		     "            oauth2_scope: PRINCIPAL_ROLE:x\n");
 	assert_family(f, "FP401");
-	assert_says(f, "FP401", "option(s) 'oauth2_scope': ");
+	fx_assert_says(f, "FP401", "option(s) 'oauth2_scope': ");
 }
 
 static void test_dropped_options_and_empty_secret_are_not_given(void **state)
@@ -217,7 +119,7 @@ static void test_dropped_options_and_empty_secret_are_not_given(void **state)
 		     "            endpoint: http://polaris:8181/api/catalog\n"
 		     "            client_id:\n"
 		     "            token: null\n");
-	assert_null(find(f, "FP401"));
+	assert_null(fx_find(f, "FP401"));
 	lint_attach(f, "", ENDPOINT ID SECRET SCOPE
 		    O("secret", "\"{{ env_var('ICEBERG_SECRET', '') }}\""));
 	assert_family(f, "");
@@ -237,7 +139,7 @@ static void test_empty_secret_field_falls_back_to_the_option(void **state)
 		     "            secret: polaris_secret\n"
 		     "            client_id: a\n");
 	assert_family(f, "FP401 FP402");
-	assert_at(f, "FP401", 14, 21);
+	fx_assert_at(f, "FP401", 14, 21);
 }
 
 static void test_sigv4_secret_is_not_oauth(void **state)
@@ -247,8 +149,8 @@ static void test_sigv4_secret_is_not_oauth(void **state)
 	lint_attach(f, "", ENDPOINT ID SECRET
 		    O("authorization_type", "sigv4")
 		    O("secret", "aws_secret"));
-	assert_null(find(f, "FP401"));
-	assert_null(find(f, "FP403"));
+	assert_null(fx_find(f, "FP401"));
+	assert_null(fx_find(f, "FP403"));
 }
 
 /* ---- FP402 ---- */
@@ -259,9 +161,9 @@ static void test_client_secret_without_id(void **state)
 
 	lint_attach(f, "", ENDPOINT SECRET SCOPE O("client_id", "null"));
 	assert_family(f, "FP402");
-	assert_at(f, "FP402", 15, 28);
-	assert_says(f, "FP402", "client_secret without client_id: ");
-	assert_says(f, "FP402", "'client_id' for authorization_type");
+	fx_assert_at(f, "FP402", 15, 28);
+	fx_assert_says(f, "FP402", "client_secret without client_id: ");
+	fx_assert_says(f, "FP402", "'client_id' for authorization_type");
 }
 
 static void test_token_needs_no_client_secret(void **state)
@@ -291,9 +193,9 @@ static void test_plugin_and_iceberg_secret_pairs(void **state)
 		     "            catalog_uri: http://polaris:8181/api/catalog\n"
 		     "            client_secret: \"{{ env_var('S') }}\"\n");
 	assert_family(f, "FP402 FP402");
-	assert_finding(f, "FP402", 10, 22, "client_id without client_secret "
+	fx_assert_finding(f, "FP402", 10, 22, "client_id without client_secret "
 		       "in an iceberg secret: ");
-	assert_finding(f, "FP402", 16, 28, "client_secret without client_id "
+	fx_assert_finding(f, "FP402", 16, 28, "client_secret without client_id "
 		       "in the Polaris plugin config: ");
 }
 
@@ -317,8 +219,8 @@ static void test_any_iceberg_secret_is_used_when_nothing_is_inline(
 	lint_attach(f, secrets, O("endpoint", "http://polaris:8181/api/catalog")
 		    SCOPE);
 	assert_family(f, "FP403");
-	assert_at(f, "FP403", 14, 11);
-	assert_says(f, "FP403", "its inline oauth2 options make the extension "
+	fx_assert_at(f, "FP403", 14, 11);
+	fx_assert_says(f, "FP403", "its inline oauth2 options make the extension "
 		    "request a token without client_id");
 }
 
@@ -329,8 +231,8 @@ static void test_authorization_type_decides(void **state)
 	lint_attach(f, "", O("endpoint", "http://polaris:8181/api/catalog")
 		    O("authorization_type", "OAuth2"));
 	assert_family(f, "FP403");
-	assert_at(f, "FP403", 9, 11);
-	assert_says(f, "FP403", "no client_id and client_secret, no token and "
+	fx_assert_at(f, "FP403", 9, 11);
+	fx_assert_says(f, "FP403", "no client_id and client_secret, no token and "
 		    "no secret, so the ATTACH fails");
 	lint_attach(f, "", O("endpoint", "http://polaris:8181/api/catalog")
 		    O("authorization_type", "none"));
@@ -357,8 +259,8 @@ static void test_plugin_without_credentials(void **state)
 		     "        - module: other.plugin\n"
 		     "          config: {}\n");
 	assert_family(f, "FP403");
-	assert_at(f, "FP403", 10, 11);
-	assert_says(f, "FP403", "the Polaris plugin config has no client_id "
+	fx_assert_at(f, "FP403", 10, 11);
+	fx_assert_says(f, "FP403", "the Polaris plugin config has no client_id "
 		    "and no client_secret");
 }
 
@@ -373,8 +275,8 @@ static void test_iceberg_secret_without_credentials(void **state)
 		    O("endpoint", "http://polaris:8181/api/catalog")
 		    O("secret", "polaris_secret"));
 	assert_family(f, "FP403");
-	assert_at(f, "FP403", 9, 11);
-	assert_says(f, "FP403", "this iceberg secret has no credentials");
+	fx_assert_at(f, "FP403", 9, 11);
+	fx_assert_says(f, "FP403", "this iceberg secret has no credentials");
 }
 
 /* ---- FP404 ---- */
@@ -404,11 +306,11 @@ static void test_literals_where_secrets_live(void **state)
 		     "        host: localhost\n"
 		     "        password: 12345678\n");
 	assert_family(f, "FP404 FP404 FP404 FP404");
-	assert_finding(f, "FP404", 9, 31, "'S3_SECRET_ACCESS_KEY' is a secret "
+	fx_assert_finding(f, "FP404", 9, 31, "'S3_SECRET_ACCESS_KEY' is a secret "
 		       "written in the file");
-	assert_finding(f, "FP404", 13, 19, "'secret' is a secret written");
-	assert_finding(f, "FP404", 17, 26, "'client_secret' is a secret");
-	assert_finding(f, "FP404", 27, 19, "'password' is a secret");
+	fx_assert_finding(f, "FP404", 13, 19, "'secret' is a secret written");
+	fx_assert_finding(f, "FP404", 17, 26, "'client_secret' is a secret");
+	fx_assert_finding(f, "FP404", 27, 19, "'password' is a secret");
 }
 
 static void test_empty_bool_and_jinja_values_are_not_literal(void **state)
@@ -419,7 +321,7 @@ static void test_empty_bool_and_jinja_values_are_not_literal(void **state)
 		    O("client_secret", "''")
 		    O("token", "true")
 		    O("password", "\"{{ env_var('DBT_ENV_SECRET_PW', '') }}\""));
-	assert_null(find(f, "FP404"));
+	assert_null(fx_find(f, "FP404"));
 }
 
 static void test_env_default_is_committed_but_never_shown(void **state)
@@ -430,8 +332,8 @@ static void test_env_default_is_committed_but_never_shown(void **state)
 		    O("client_secret", "\"{{ env_var('POLARIS_CLIENT_SECRET', "
 		      "default='" CANARY "') }}\""));
 	assert_family(f, "FP404");
-	assert_at(f, "FP404", 17, 28);
-	assert_says(f, "FP404", "the default of "
+	fx_assert_at(f, "FP404", 17, 28);
+	fx_assert_says(f, "FP404", "the default of "
 		    "env_var('POLARIS_CLIENT_SECRET') is a secret committed");
 	/* the environment does not change what the file holds */
 	f->opt.use_env = true;
@@ -449,7 +351,7 @@ static void test_secret_var_default_anywhere(void **state)
 		    O("client_id", "\"{{ env_var('DBT_ENV_SECRET_ID', '"
 		      CANARY "') }}\""));
 	assert_family(f, "FP404");
-	assert_says(f, "FP404", "env_var('DBT_ENV_SECRET_ID')");
+	fx_assert_says(f, "FP404", "env_var('DBT_ENV_SECRET_ID')");
 	/* a plain variable's default outside secret keys is fine */
 	lint_attach(f, "", ENDPOINT SECRET SCOPE
 		    O("client_id", "\"{{ env_var('POLARIS_ID', 'floe') }}\""));
@@ -463,7 +365,7 @@ static void test_shell_variable_is_named_as_such(void **state)
 	lint_attach(f, "", ENDPOINT ID SCOPE
 		    O("client_secret", "\"${POLARIS_CLIENT_SECRET}\""));
 	assert_family(f, "FP404");
-	assert_says(f, "FP404", "'client_secret' is a shell variable written "
+	fx_assert_says(f, "FP404", "'client_secret' is a shell variable written "
 		    "as literal text: dbt does not expand");
 }
 
@@ -475,7 +377,7 @@ static void test_anchor_reports_once_where_written(void **state)
 		     "        - &s3 {type: s3, key_id: k, secret: " CANARY "}\n"
 		     "        - *s3\n");
 	assert_family(f, "FP404");
-	assert_at(f, "FP404", 9, 45);
+	fx_assert_at(f, "FP404", 9, 45);
 }
 
 /* ---- FP405 ---- */
@@ -515,8 +417,8 @@ static void test_scope_shapes(void **state)
 			 "%s\n", ENDPOINT, ID, SECRET, bad[i].scope);
 		lint_attach(f, "", opts);
 		assert_family(f, "FP405");
-		assert_at(f, "FP405", 17, 27);
-		assert_says(f, "FP405", bad[i].says);
+		fx_assert_at(f, "FP405", 17, 27);
+		fx_assert_says(f, "FP405", bad[i].says);
 	}
 }
 
@@ -552,8 +454,8 @@ static void test_plugin_and_secret_scopes(void **state)
 		     "            client_secret: \"{{ env_var('S') }}\"\n"
 		     "            scope: data_engineer\n");
 	assert_family(f, "FP405 FP405");
-	assert_finding(f, "FP405", 12, 25, "oauth2_scope 'ALL' is not");
-	assert_finding(f, "FP405", 18, 20, "scope 'data_engineer' is not "
+	fx_assert_finding(f, "FP405", 12, 25, "oauth2_scope 'ALL' is not");
+	fx_assert_finding(f, "FP405", 18, 20, "scope 'data_engineer' is not "
 		       "PRINCIPAL_ROLE:<role>");
 }
 
@@ -569,18 +471,18 @@ static void test_env_prefix_is_opt_in(void **state)
 		       "          secret: \"{{ env_var('AWS_SECRET_ACCESS_KEY') }}\"\n",
 		    opts);
 	assert_family(f, "");
-	set_level(f, "FP406", FLOE_LEVEL_INFO);
+	fx_set_level(f, "FP406", FLOE_LEVEL_INFO);
 	lint_attach(f, "      secrets:\n"
 		       "        - type: s3\n"
 		       "          secret: \"{{ env_var('AWS_SECRET_ACCESS_KEY') }}\"\n",
 		    opts);
 	assert_family(f, "FP406 FP406");
-	assert_int_equal(find(f, "FP406")->severity, FLOE_SEV_INFO);
-	assert_finding(f, "FP406", 10, 19, "'secret' is read from "
+	assert_int_equal(fx_find(f, "FP406")->severity, FLOE_SEV_INFO);
+	fx_assert_finding(f, "FP406", 10, 19, "'secret' is read from "
 		       "'AWS_SECRET_ACCESS_KEY', which dbt does not scrub");
-	assert_finding(f, "FP406", 10, 19, "rename the variable to "
+	fx_assert_finding(f, "FP406", 10, 19, "rename the variable to "
 		       "DBT_ENV_SECRET_AWS_SECRET_ACCESS_KEY");
-	assert_finding(f, "FP406", 19, 28, "'client_secret' is read from "
+	fx_assert_finding(f, "FP406", 19, 28, "'client_secret' is read from "
 		       "'POLARIS_CLIENT_SECRET'");
 }
 
@@ -588,12 +490,12 @@ static void test_env_prefix_names_the_plain_variable(void **state)
 {
 	struct fx *f = *state;
 
-	set_level(f, "FP406", FLOE_LEVEL_WARNING);
+	fx_set_level(f, "FP406", FLOE_LEVEL_WARNING);
 	lint_attach(f, "", ENDPOINT ID SCOPE
 		    O("client_secret", "\"{{ env_var('DBT_ENV_SECRET_A') }}"
 		      "{{ env_var('B') }}\""));
-	assert_says(f, "FP406", "from 'B'");
-	assert_int_equal(find(f, "FP406")->severity, FLOE_SEV_WARNING);
+	fx_assert_says(f, "FP406", "from 'B'");
+	assert_int_equal(fx_find(f, "FP406")->severity, FLOE_SEV_WARNING);
 	lint_attach(f, "", ENDPOINT ID SCOPE
 		    O("client_secret",
 		      "\"{{ env_var('DBT_ENV_SECRET_POLARIS') }}\""));
@@ -611,8 +513,8 @@ static void test_several_secret_vars_anywhere(void **state)
 		     "{{ env_var('DBT_ENV_SECRET_B') }}"
 		     "{{ env_var('DBT_ENV_SECRET_C') }}\"\n");
 	assert_family(f, "FP407");
-	assert_at(f, "FP407", 9, 17);
-	assert_says(f, "FP407", "this value reads 3 DBT_ENV_SECRET_ variables");
+	fx_assert_at(f, "FP407", 9, 17);
+	fx_assert_says(f, "FP407", "this value reads 3 DBT_ENV_SECRET_ variables");
 	/* two secrets only: FP407 says it, FP408 does not repeat it */
 	lint_body(f, "      settings:\n"
 		     "        custom: \"{{ env_var('DBT_ENV_SECRET_A') }}"
@@ -628,7 +530,7 @@ static void test_secret_var_with_text_around(void **state)
 		    O("client_secret",
 		      "\"x-{{ env_var('DBT_ENV_SECRET_POLARIS') }}\""));
 	assert_family(f, "FP408");
-	assert_says(f, "FP408", "the DBT_ENV_SECRET_ variable "
+	fx_assert_says(f, "FP408", "the DBT_ENV_SECRET_ variable "
 		    "'DBT_ENV_SECRET_POLARIS' is joined with other text");
 	/* a literal block scalar keeps its final newline */
 	lint_attach(f, "", ENDPOINT ID SCOPE
@@ -650,14 +552,14 @@ static void test_secret_var_expression(void **state)
 		    O("client_secret",
 		      "\"{{ env_var('DBT_ENV_SECRET_X') ~ 'suffix' }}\""));
 	assert_family(f, "FP408");
-	assert_says(f, "FP408", "the expression on the DBT_ENV_SECRET_ "
+	fx_assert_says(f, "FP408", "the expression on the DBT_ENV_SECRET_ "
 		    "variable 'DBT_ENV_SECRET_X' acts on dbt's placeholder");
 	/* a filter on a plain variable beside it is not on the secret,
 	 * but the secret still has company */
 	lint_attach(f, "", ENDPOINT ID SCOPE
 		    O("client_secret", "\"{{ env_var('DBT_ENV_SECRET_X') }}"
 		      "{{ env_var('Y', '') | trim }}\""));
-	assert_says(f, "FP408", "is joined with other text");
+	fx_assert_says(f, "FP408", "is joined with other text");
 	/* text around a plain variable is fine */
 	lint_attach(f, "", O("endpoint",
 			     "\"http://{{ env_var('H', 'polaris') }}:8181/api/"
@@ -685,7 +587,7 @@ static void test_persistent_only_as_a_yaml_bool(void **state)
 		 "          persistent: yes\n%s", tail);
 	lint_body(f, body);
 	assert_family(f, "FP409");
-	assert_at(f, "FP409", 10, 11);
+	fx_assert_at(f, "FP409", 10, 11);
 	/* the string 'true' gives a temporary secret */
 	snprintf(body, sizeof(body), "      secrets:\n"
 		 "        - type: iceberg\n"
@@ -713,8 +615,8 @@ static void test_missing_type_shapes(void **state)
 		     "        - type: s3\n"
 		     "          provider: credential_chain\n");
 	assert_family(f, "FP410 FP410 FP410");
-	assert_at(f, "FP410", 9, 11);
-	assert_says(f, "FP410", "has 'TYPE' but no 'type'");
+	fx_assert_at(f, "FP410", 9, 11);
+	fx_assert_says(f, "FP410", "has 'TYPE' but no 'type'");
 	assert_string_equal(f->diags.items[1].message,
 			    "this secrets entry has an empty 'type': DuckDB "
 			    "cannot create a secret without one; add type: s3 "
@@ -750,7 +652,7 @@ static void test_generated_profile_is_clean(void **state)
 	assert_family(f, "");
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
 {

@@ -15,11 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "floe/lint.h"
+#include "fixture.h"
 #include "floe/platform.h"
 
-#define FILE_NAME "p.yml"
-#define PLATFORM_NAME "platform.yaml"
 
 /* One option line of the attach item (line 13 onward, 12 spaces in). */
 #define O(k, v) "            " k ": " v "\n"
@@ -68,52 +66,9 @@ static const char platform_yaml[] =
 	"        secret_ref: polaris-client-secret\n"
 	"      scope: \"PRINCIPAL_ROLE:DATA_ENGINEER PRINCIPAL_ROLE:X\"\n";
 
-struct fx {
-	struct floe_lint_options opt;
-	struct floe_diags diags;
-	struct floe_platform *platform;
-	struct floe_diags pdiags;
-	char text[4096];
-};
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-
-	if (!f)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	floe_diags_release(&f->diags);
-	floe_diags_release(&f->pdiags);
-	floe_platform_free(f->platform);
-	free(f);
-	return 0;
-}
-
-static void load_platform(struct fx *f, const char *yaml)
-{
-	assert_int_equal(floe_platform_load(PLATFORM_NAME, yaml, strlen(yaml),
-					    NULL, &f->platform, &f->pdiags),
-			 FLOE_OK);
-	f->opt.platform = f->platform;
-}
-
 static void lint_text(struct fx *f, const char *head, const char *body)
 {
-	floe_diags_release(&f->diags);
-	memset(&f->diags, 0, sizeof(f->diags));
-	assert_true(snprintf(f->text, sizeof(f->text), "%s%s", head, body) <
-		    (int)sizeof(f->text));
-	assert_int_equal(floe_lint(FILE_NAME, f->text, strlen(f->text),
-				   &f->opt, &f->diags),
-			 FLOE_OK);
+	fx_lint(f, head, body, NULL);
 }
 
 static void lint_attach(struct fx *f, const char *options)
@@ -122,10 +77,11 @@ static void lint_attach(struct fx *f, const char *options)
 }
 
 /* Is the rule one of FP201-FP213? */
-static int ours(const char *rule)
+static int ours(const struct floe_diag *g)
 {
-	return rule && !strncmp(rule, "FP2", 3) && atoi(rule + 2) >= 201 &&
-	       atoi(rule + 2) <= 213;
+	const char *id = fx_id(g);
+
+	return id && strcmp(id, "FP201") >= 0 && strcmp(id, "FP213") <= 0;
 }
 
 /* The number of findings of FP201-FP213. */
@@ -134,61 +90,15 @@ static size_t nr_family(const struct fx *f)
 	size_t n = 0;
 
 	for (size_t i = 0; i < f->diags.nr; i++)
-		n += ours(f->diags.items[i].rule) != 0;
+		if (ours(&f->diags.items[i]))
+			n++;
 	return n;
-}
-
-/* The k-th finding (from 0) of a rule, or NULL. */
-static const struct floe_diag *find_nth(const struct fx *f, const char *rule,
-					size_t k)
-{
-	for (size_t i = 0; i < f->diags.nr; i++)
-		if (f->diags.items[i].rule &&
-		    !strcmp(f->diags.items[i].rule, rule) && !k--)
-			return &f->diags.items[i];
-	return NULL;
-}
-
-static const struct floe_diag *find(const struct fx *f, const char *rule)
-{
-	return find_nth(f, rule, 0);
 }
 
 /* Exactly these FP201-FP213 fired (space-separated, in report order). */
 static void assert_family(const struct fx *f, const char *want)
 {
-	char got[512] = "";
-
-	for (size_t i = 0; i < f->diags.nr; i++) {
-		const char *r = f->diags.items[i].rule;
-
-		if (!ours(r))
-			continue;
-		if (*got)
-			strcat(got, " ");
-		strcat(got, r);
-	}
-	assert_string_equal(got, want);
-}
-
-static void assert_at(const struct fx *f, const char *rule, unsigned line,
-		      unsigned column)
-{
-	const struct floe_diag *g = find(f, rule);
-
-	assert_non_null(g);
-	assert_int_equal(g->loc.start.line, line);
-	assert_int_equal(g->loc.start.column, column);
-}
-
-static void assert_says(const struct fx *f, const char *rule,
-			const char *text)
-{
-	const struct floe_diag *g = find(f, rule);
-
-	assert_non_null(g);
-	if (!strstr(g->message, text))
-		fail_msg("%s: '%s' not in '%s'", rule, text, g->message);
+	fx_assert_rules(f, "FP201", "FP213", want);
 }
 
 /* ---- FP201 / FP202 ---- */
@@ -201,13 +111,13 @@ static void test_path_only_differs(void **state)
 		       O("oauth2_server_uri",
 			 "\"http://polaris:8181/v1/oauth/tokens\"") ID);
 	assert_family(f, "FP201");
-	assert_at(f, "FP201", 14, 32);
-	assert_says(f, "FP201", "the token URI's path '/v1/oauth/tokens' is "
+	fx_assert_at(f, "FP201", 14, 32);
+	fx_assert_says(f, "FP201", "the token URI's path '/v1/oauth/tokens' is "
 		    "not the endpoint's '/api/catalog/v1/oauth/tokens': ");
-	assert_says(f, "FP201", "use 'http://polaris:8181/api/catalog/v1/"
+	fx_assert_says(f, "FP201", "use 'http://polaris:8181/api/catalog/v1/"
 		    "oauth/tokens'");
-	assert_null(strstr(find(f, "FP201")->message, "scheme"));
-	assert_null(strstr(find(f, "FP201")->message, "port '"));
+	assert_null(strstr(fx_find(f, "FP201")->message, "scheme"));
+	assert_null(strstr(fx_find(f, "FP201")->message, "port '"));
 }
 
 static void test_scheme_port_and_path_differ(void **state)
@@ -218,7 +128,7 @@ static void test_scheme_port_and_path_differ(void **state)
 		       O("oauth2_server_uri",
 			 "\"http://polaris.acme.com:8181/v1/oauth/tokens\"")
 		       ID);
-	assert_says(f, "FP201", "the token URI's scheme 'http' is not the "
+	fx_assert_says(f, "FP201", "the token URI's scheme 'http' is not the "
 		    "endpoint's 'https', its port '8181' is not the "
 		    "endpoint's '443' (the https default) and its path "
 		    "'/v1/oauth/tokens' is not the endpoint's "
@@ -233,7 +143,7 @@ static void test_scheme_alone_does_not_name_the_port(void **state)
 	lint_attach(f, O("endpoint", "\"https://polaris.acme.com/api/catalog\"")
 		       O("oauth2_server_uri", "\"http://polaris.acme.com/api/"
 			 "catalog/v1/oauth/tokens\"") ID);
-	assert_says(f, "FP201", "the token URI's scheme 'http' is not the "
+	fx_assert_says(f, "FP201", "the token URI's scheme 'http' is not the "
 		    "endpoint's 'https': ");
 }
 
@@ -245,7 +155,7 @@ static void test_port_only_differs(void **state)
 		       O("oauth2_server_uri",
 			 "\"http://polaris/api/catalog/v1/oauth/tokens\"") ID);
 	assert_family(f, "FP201");
-	assert_says(f, "FP201", "the token URI's port '80' (the http default) "
+	fx_assert_says(f, "FP201", "the token URI's port '80' (the http default) "
 		    "is not the endpoint's '8181': ");
 }
 
@@ -268,8 +178,8 @@ static void test_other_host_is_fp202_only(void **state)
 		       O("oauth2_server_uri",
 			 "\"http://login.acme.com:8443/oauth2/token\"") ID);
 	assert_family(f, "FP202 FP206");
-	assert_at(f, "FP202", 14, 32);
-	assert_says(f, "FP202", "the token URI's host 'login.acme.com' is not "
+	fx_assert_at(f, "FP202", 14, 32);
+	fx_assert_says(f, "FP202", "the token URI's host 'login.acme.com' is not "
 		    "the catalog's 'polaris.acme.com'");
 }
 
@@ -309,7 +219,7 @@ static void test_platform_declared_idp_is_intended(void **state)
 
 	lint_attach(f, opts);
 	assert_family(f, "FP202");
-	load_platform(f, platform);
+	fx_load_platform(f, platform);
 	lint_attach(f, opts);
 	assert_int_equal(nr_family(f), 0);
 }
@@ -325,9 +235,9 @@ static void test_env_var_default_is_judged(void **state)
 		       O("oauth2_server_uri", "\"{{ env_var('TOK', 'http://"
 			 "polaris:8182/api/catalog/v1/oauth/tokens') }}\"") ID);
 	assert_family(f, "FP208 FP208");
-	assert_at(f, "FP208", 13, 23);
-	assert_int_equal(find_nth(f, "FP208", 1)->loc.start.line, 14);
-	assert_int_equal(find_nth(f, "FP208", 1)->loc.start.column, 32);
+	fx_assert_at(f, "FP208", 13, 23);
+	assert_int_equal(fx_nth(f, "FP208", 1)->loc.start.line, 14);
+	assert_int_equal(fx_nth(f, "FP208", 1)->loc.start.column, 32);
 }
 
 static void test_unrenderable_is_silent(void **state)
@@ -346,7 +256,7 @@ static void test_unrenderable_is_silent(void **state)
 	/* a missing key is known whatever the endpoint renders to */
 	lint_attach(f, O("endpoint", "\"{{ var('ep') }}/v1\"") ID);
 	assert_family(f, "FP209");
-	assert_says(f, "FP209", "add oauth2_server_uri: <endpoint>/v1/oauth/"
+	fx_assert_says(f, "FP209", "add oauth2_server_uri: <endpoint>/v1/oauth/"
 		    "tokens");
 }
 
@@ -386,7 +296,7 @@ static void test_env_rendering(void **state)
 	lint_attach(f, opts);
 	/* EP comes from the environment, TOK (unset) from its default */
 	assert_family(f, "FP203");
-	assert_says(f, "FP203", "use 'http://polaris:8181/api/catalog'");
+	fx_assert_says(f, "FP203", "use 'http://polaris:8181/api/catalog'");
 }
 
 /* ---- FP203-FP210 ---- */
@@ -400,15 +310,15 @@ static void test_rest_routes(void **state)
 		       O("oauth2_server_uri", "\"https://cat.acme.com/api/"
 			 "catalog/v1/oauth/tokens\""));
 	assert_family(f, "FP203");
-	assert_says(f, "FP203", "the REST route '/v1/config'");
-	assert_says(f, "FP203", "use 'https://cat.acme.com/api/catalog'");
+	fx_assert_says(f, "FP203", "the REST route '/v1/config'");
+	fx_assert_says(f, "FP203", "use 'https://cat.acme.com/api/catalog'");
 	lint_attach(f, O("endpoint", "\"https://cat.acme.com/api/catalog/v1/"
 			 "oauth/tokens\"") ID
 		       O("oauth2_server_uri", "\"https://cat.acme.com/api/"
 			 "catalog/v1/oauth/tokens\""));
 	assert_family(f, "FP203");
-	assert_says(f, "FP203", "the REST route '/oauth/tokens'");
-	assert_says(f, "FP203", "use 'https://cat.acme.com/api/catalog'");
+	fx_assert_says(f, "FP203", "the REST route '/oauth/tokens'");
+	fx_assert_says(f, "FP203", "use 'https://cat.acme.com/api/catalog'");
 	/* '/v1' is a path segment, not any text ending in v1 */
 	lint_attach(f, O("endpoint", "\"https://cat.acme.com/apiv1\"") ID
 		       O("oauth2_server_uri", "\"https://cat.acme.com/apiv1/v1/"
@@ -425,7 +335,7 @@ static void test_polaris_base_path(void **state)
 		       O("oauth2_server_uri",
 			 "\"http://polaris:8181/v1/oauth/tokens\"") ID);
 	assert_family(f, "FP207");
-	assert_says(f, "FP207", "use 'http://polaris:8181/api/catalog' (taken "
+	fx_assert_says(f, "FP207", "use 'http://polaris:8181/api/catalog' (taken "
 		    "for Polaris because its host names polaris)");
 	/* port 8181 alone does not: iceberg-rest serves at its root there */
 	lint_attach(f, O("endpoint", "\"http://catalog:8181\"")
@@ -443,15 +353,15 @@ static void test_polaris_base_path(void **state)
 			 "\"https://rest.acme.com/v1/oauth/tokens\"") ID);
 	assert_int_equal(nr_family(f), 0);
 	/* ... unless --platform says the catalog is Polaris */
-	load_platform(f, platform_yaml);
+	fx_load_platform(f, platform_yaml);
 	lint_attach(f, O("endpoint", "\"https://rest.acme.com/catalog\"")
 		       O("oauth2_server_uri",
 			 "\"https://rest.acme.com/catalog/v1/oauth/tokens\"")
 		       ID);
 	assert_family(f, "FP207 FP211");
-	assert_says(f, "FP207", "the endpoint's path '/catalog' does not end "
+	fx_assert_says(f, "FP207", "the endpoint's path '/catalog' does not end "
 		    "in /api/catalog");
-	assert_says(f, "FP207", "because the platform catalog is of type "
+	fx_assert_says(f, "FP207", "because the platform catalog is of type "
 		    "polaris");
 }
 
@@ -464,13 +374,13 @@ static void test_scheme_and_http_checks(void **state)
 			 "catalog/v1/oauth/tokens\"") ID);
 	/* each URL at its own node; an implicit http:// is not ftp */
 	assert_family(f, "FP201 FP205 FP205");
-	assert_at(f, "FP205", 13, 23);
-	assert_says(f, "FP205", "'polaris.acme.com/api/catalog' has no "
+	fx_assert_at(f, "FP205", 13, 23);
+	fx_assert_says(f, "FP205", "'polaris.acme.com/api/catalog' has no "
 		    "scheme");
-	assert_int_equal(find_nth(f, "FP205", 1)->loc.start.line, 14);
-	assert_non_null(strstr(find_nth(f, "FP205", 1)->message,
+	assert_int_equal(fx_nth(f, "FP205", 1)->loc.start.line, 14);
+	assert_non_null(strstr(fx_nth(f, "FP205", 1)->message,
 			       "scheme 'ftp' is not http or https"));
-	assert_says(f, "FP201", "the token URI's scheme 'ftp' is not the "
+	fx_assert_says(f, "FP201", "the token URI's scheme 'ftp' is not the "
 		    "endpoint's 'http': ");
 	/* local hosts may use http; the scheme's case does not matter */
 	lint_attach(f, O("endpoint", "\"HTTP://localhost:8181/api/catalog\"")
@@ -494,8 +404,8 @@ static void test_uppercase(void **state)
 			 "Catalog/v1/oauth/tokens\"") ID);
 	/* the case is FP210's, not FP207's */
 	assert_family(f, "FP210");
-	assert_says(f, "FP210", "upper-case letters in its path");
-	assert_says(f, "FP210", "write 'http://polaris:8181/api/catalog'");
+	fx_assert_says(f, "FP210", "upper-case letters in its path");
+	fx_assert_says(f, "FP210", "write 'http://polaris:8181/api/catalog'");
 	/* host names are case-insensitive */
 	lint_attach(f, O("endpoint", "\"http://Polaris:8181/api/catalog\"")
 		       O("oauth2_server_uri", "\"http://Polaris:8181/api/"
@@ -510,8 +420,8 @@ static void test_token_uri_missing(void **state)
 	lint_attach(f, O("endpoint", "\"http://polaris:8181/api/catalog/\"")
 		       ID);
 	assert_family(f, "FP204 FP209");
-	assert_at(f, "FP209", 13, 23);
-	assert_says(f, "FP209", "add oauth2_server_uri: http://polaris:8181/"
+	fx_assert_at(f, "FP209", 13, 23);
+	fx_assert_says(f, "FP209", "add oauth2_server_uri: http://polaris:8181/"
 		    "api/catalog/v1/oauth/tokens");
 	/* the extension takes everything from the secret */
 	lint_attach(f, O("endpoint", "\"http://polaris:8181/api/catalog\"")
@@ -538,9 +448,9 @@ static void test_plugin(void **state)
 		  "api/catalog/v1\"\n"
 		  "            warehouse: demo_catalog\n");
 	assert_family(f, "FP203");
-	assert_at(f, "FP203", 11, 26);
-	assert_says(f, "FP203", "the catalog_uri ends in '/v1'");
-	assert_says(f, "FP203", "the plugin's token URI");
+	fx_assert_at(f, "FP203", 11, 26);
+	fx_assert_says(f, "FP203", "the catalog_uri ends in '/v1'");
+	fx_assert_says(f, "FP203", "the plugin's token URI");
 	/* the plugin derives its token URI: never FP201 nor FP209 */
 	lint_text(f, plugin_head,
 		  "            catalog_uri: \"http://polaris:8181/api/"
@@ -555,7 +465,7 @@ static void test_platform_matches(void **state)
 {
 	struct fx *f = *state;
 
-	load_platform(f, platform_yaml);
+	fx_load_platform(f, platform_yaml);
 	/* a trailing '/' and the scopes' order do not matter */
 	lint_attach(f, O("endpoint", "\"{{ env_var('FLOE_CATALOG_URI', "
 			 "'http://polaris:8181/api/catalog') }}\"")
@@ -570,7 +480,7 @@ static void test_platform_mismatches(void **state)
 {
 	struct fx *f = *state;
 
-	load_platform(f, platform_yaml);
+	fx_load_platform(f, platform_yaml);
 	lint_text(f,
 		  "floe:\n"
 		  "  target: dev\n"
@@ -589,22 +499,22 @@ static void test_platform_mismatches(void **state)
 		    "v1/oauth/tokens\"") ID
 		  O("oauth2_scope", "PRINCIPAL_ROLE:DATA_ENGINEER"));
 	assert_family(f, "FP211 FP212 FP213");
-	assert_at(f, "FP212", 9, 17);
-	assert_says(f, "FP212", "the attach path 'demo' is not the platform "
+	fx_assert_at(f, "FP212", 9, 17);
+	fx_assert_says(f, "FP212", "the attach path 'demo' is not the platform "
 		    "catalog's warehouse 'demo_catalog' (platform.yaml:6:16)");
-	assert_at(f, "FP211", 13, 23);
-	assert_says(f, "FP211", "'https://polaris:8181/api/catalog' is not "
+	fx_assert_at(f, "FP211", 13, 23);
+	fx_assert_says(f, "FP211", "'https://polaris:8181/api/catalog' is not "
 		    "the platform catalog's uri 'http://polaris:8181/api/"
 		    "catalog' (platform.yaml:5:10)");
-	assert_at(f, "FP213", 17, 27);
-	assert_says(f, "FP213", "(platform.yaml:13:14)");
+	fx_assert_at(f, "FP213", 17, 27);
+	fx_assert_says(f, "FP213", "(platform.yaml:13:14)");
 }
 
 static void test_platform_other_catalogs_are_not_checked(void **state)
 {
 	struct fx *f = *state;
 
-	load_platform(f, platform_yaml);
+	fx_load_platform(f, platform_yaml);
 	/* the second attach is another catalog, not the platform's */
 	lint_attach(f, O("endpoint", "\"http://polaris:8181/api/catalog\"")
 		       O("oauth2_server_uri", "\"http://polaris:8181/api/"
@@ -626,7 +536,7 @@ static void test_platform_unrenderable_is_silent(void **state)
 {
 	struct fx *f = *state;
 
-	load_platform(f, platform_yaml);
+	fx_load_platform(f, platform_yaml);
 	lint_text(f, plugin_head,
 		  "            catalog_uri: \"{{ env_var('URI') }}\"\n"
 		  "            warehouse: \"{{ env_var('WH') }}\"\n"
@@ -646,7 +556,7 @@ static void test_platform_secret_ref_uri(void **state)
 		"      secret_ref: polaris-uri\n"
 		"    warehouse: demo_catalog\n";
 
-	load_platform(f, platform);
+	fx_load_platform(f, platform);
 	lint_attach(f, O("endpoint", "\"{{ env_var('POLARIS_URI') }}\"") ID
 		       O("oauth2_server_uri", "\"{{ env_var('POLARIS_URI') }}"
 			 "/v1/oauth/tokens\""));
@@ -656,7 +566,7 @@ static void test_platform_secret_ref_uri(void **state)
 		       O("oauth2_server_uri", "\"http://polaris:8181/api/"
 			 "catalog/v1/oauth/tokens\""));
 	assert_family(f, "FP211");
-	assert_says(f, "FP211", "reads the env var 'FLOE_CATALOG_URI', but the "
+	fx_assert_says(f, "FP211", "reads the env var 'FLOE_CATALOG_URI', but the "
 		    "platform catalog's uri is the secret_ref 'polaris-uri' "
 		    "(platform.yaml:5:19), which floe reads from "
 		    "'POLARIS_URI'");
@@ -678,7 +588,7 @@ static void test_platform_uri_with_v1(void **state)
 		"    warehouse: demo_catalog\n";
 
 	/* generate writes the uri without /v1: that is the same catalog */
-	load_platform(f, platform);
+	fx_load_platform(f, platform);
 	lint_attach(f, O("endpoint", "\"http://polaris:8181/api/catalog\"") ID
 		       O("oauth2_server_uri", "\"http://polaris:8181/api/"
 			 "catalog/v1/oauth/tokens\""));
@@ -689,7 +599,7 @@ static void test_profile_endpoint_with_v1_is_fp203_only(void **state)
 {
 	struct fx *f = *state;
 
-	load_platform(f, platform_yaml);
+	fx_load_platform(f, platform_yaml);
 	lint_text(f, plugin_head,
 		  "            catalog_uri: \"http://polaris:8181/api/catalog/"
 		  "v1\"\n"
@@ -703,7 +613,7 @@ static void test_profile_endpoint_with_v1_is_fp203_only(void **state)
 	assert_family(f, "FP203 FP211");
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
 {

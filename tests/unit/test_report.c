@@ -23,7 +23,7 @@ static char msg_note[] = "the catalog endpoint is here";
 static char msg_slash[] = "the endpoint ends with '/'";
 static char msg_syntax[] = "cannot read the file";
 
-static struct floe_diag diag(enum floe_severity sev, const char *rule,
+static struct floe_diag diag(enum floe_severity sev, enum floe_rule_id rule,
 			     const char *file, unsigned line, unsigned col,
 			     unsigned end_line, unsigned end_col, char *msg)
 {
@@ -83,13 +83,13 @@ static struct floe_diag sample[4];
 
 static struct floe_diags sample_list(void)
 {
-	sample[0] = diag(FLOE_SEV_WARNING, "FP202", "profiles.yml", 12, 18,
+	sample[0] = diag(FLOE_SEV_WARNING, FLOE_FP202, "profiles.yml", 12, 18,
 			 12, 60, msg_idp);
-	sample[1] = diag(FLOE_SEV_NOTE, NULL, "profiles.yml", 9, 17, 9, 50,
+	sample[1] = diag(FLOE_SEV_NOTE, FLOE_RULE_NONE, "profiles.yml", 9, 17, 9, 50,
 			 msg_note);
-	sample[2] = diag(FLOE_SEV_INFO, "FP204", "profiles.yml", 9, 17, 9,
+	sample[2] = diag(FLOE_SEV_INFO, FLOE_FP204, "profiles.yml", 9, 17, 9,
 			 50, msg_slash);
-	sample[3] = diag(FLOE_SEV_ERROR, "FP001", "other/profiles.yml", 3, 1,
+	sample[3] = diag(FLOE_SEV_ERROR, FLOE_FP001, "other/profiles.yml", 3, 1,
 			 3, 1, msg_syntax);
 	return list(sample, 4);
 }
@@ -466,10 +466,10 @@ static void test_report_gcc_lines_with_info_as_note(void **state)
 static void test_report_gcc_without_position_or_file(void **state)
 {
 	struct floe_diag items[] = {
-		diag(FLOE_SEV_ERROR, NULL, NULL, 0, 0, 0, 0, msg_syntax),
-		diag(FLOE_SEV_WARNING, "FP202", "p.yml", 0, 0, 0, 0, msg_idp),
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, NULL, 0, 0, 0, 0, msg_syntax),
+		diag(FLOE_SEV_WARNING, FLOE_FP202, "p.yml", 0, 0, 0, 0, msg_idp),
 		/* a line without a column: no ":0" */
-		diag(FLOE_SEV_WARNING, NULL, "q.yml", 7, 0, 0, 0, msg_idp),
+		diag(FLOE_SEV_WARNING, FLOE_RULE_NONE, "q.yml", 7, 0, 0, 0, msg_idp),
 	};
 	struct floe_diags d = list(items, 3);
 	char *out = render(FLOE_FORMAT_GCC, &d, false);
@@ -515,7 +515,7 @@ static void test_report_github_escapes_data_and_properties(void **state)
 {
 	static char msg[] = "100% sure:\r\nline two, a:b";
 	struct floe_diag items[] = {
-		diag(FLOE_SEV_ERROR, NULL, "c:/50%,x\ny.yml", 0, 0, 0, 0, msg),
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, "c:/50%,x\ny.yml", 0, 0, 0, 0, msg),
 	};
 	struct floe_diags d = list(items, 1);
 	char *out = render(FLOE_FORMAT_GITHUB, &d, false);
@@ -601,7 +601,7 @@ static void test_report_json_escapes_strings(void **state)
 	static char msg[] = "say \"hi\" C:\\dir\n\t\r\x01\x1f\x7f"
 			    "caf\xc3\xa9 \xe2\x98\x95";
 	struct floe_diag items[] = {
-		diag(FLOE_SEV_ERROR, NULL, "dir \"q\"\\p.yml", 1, 2, 1, 5, msg),
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, "dir \"q\"\\p.yml", 1, 2, 1, 5, msg),
 	};
 	struct floe_diags d = list(items, 1);
 	struct jv v = render_json(FLOE_FORMAT_JSON, &d);
@@ -626,8 +626,8 @@ static char bad_msg[] = "a\xc3(b \xed\xa0\x80 c\xc0\xaf d\xf4\x90\x80\x80 "
 static void test_report_invalid_utf8_becomes_replacement(void **state)
 {
 	struct floe_diag items[] = {
-		diag(FLOE_SEV_ERROR, "FP101", bad_file, 1, 1, 1, 3, bad_msg),
-		diag(FLOE_SEV_NOTE, NULL, bad_file, 2, 1, 2, 3, bad_msg),
+		diag(FLOE_SEV_ERROR, FLOE_FP101, bad_file, 1, 1, 1, 3, bad_msg),
+		diag(FLOE_SEV_NOTE, FLOE_RULE_NONE, bad_file, 2, 1, 2, 3, bad_msg),
 	};
 	struct floe_diags d = list(items, 2);
 	const char *want_msg = "a" R "(b " R R R " c" R R " d" R R R R
@@ -681,7 +681,7 @@ static void test_report_xml_escapes_markup_and_controls(void **state)
 {
 	static char msg[] = "a<b & \"c\" 'd'>\n\x01\x1f\ttab";
 	struct floe_diag items[] = {
-		diag(FLOE_SEV_WARNING, "FP202", "x&y.yml", 3, 4, 3, 9, msg),
+		diag(FLOE_SEV_WARNING, FLOE_FP202, "x&y.yml", 3, 4, 3, 9, msg),
 	};
 	struct floe_diags d = list(items, 1);
 	char *out = render(FLOE_FORMAT_CHECKSTYLE, &d, false);
@@ -851,16 +851,16 @@ static void test_report_sarif_results_and_related_locations(void **state)
 static void test_report_sarif_regions(void **state)
 {
 	struct floe_diag items[] = {
-		diag(FLOE_SEV_ERROR, NULL, "a.yml", 3, 5, 3, 5, msg_syntax),
-		diag(FLOE_SEV_ERROR, NULL, "b.yml", 4, 7, 0, 0, msg_syntax),
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, "a.yml", 3, 5, 3, 5, msg_syntax),
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, "b.yml", 4, 7, 0, 0, msg_syntax),
 		/* an unknown column is column 1 */
-		diag(FLOE_SEV_ERROR, NULL, "c.yml", 6, 0, 0, 0, msg_syntax),
-		diag(FLOE_SEV_ERROR, NULL, "d.yml", 7, 0, 7, 1, msg_syntax),
-		diag(FLOE_SEV_ERROR, NULL, "e.yml", 4294967295u, 4294967294u,
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, "c.yml", 6, 0, 0, 0, msg_syntax),
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, "d.yml", 7, 0, 7, 1, msg_syntax),
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, "e.yml", 4294967295u, 4294967294u,
 		     4294967295u, 4294967295u, msg_syntax),
 		/* no line: no region */
-		diag(FLOE_SEV_ERROR, NULL, NULL, 0, 0, 0, 0, msg_syntax),
-		diag(FLOE_SEV_ERROR, NULL, "my dir/a%b#c/caf\xc3\xa9 x.yml", 1,
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, NULL, 0, 0, 0, 0, msg_syntax),
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, "my dir/a%b#c/caf\xc3\xa9 x.yml", 1,
 		     1, 1, 2, msg_syntax),
 	};
 	static const long want[][4] = {
@@ -919,9 +919,9 @@ static char *fingerprint_of(const char *buf, unsigned line, unsigned nth)
 	struct floe_report_rules rules = FLOE_REPORT_RULES;
 	struct floe_report_opts opts;
 	struct floe_diag items[] = {
-		diag(FLOE_SEV_ERROR, "FP101", "profiles.yml", line, 9, line, 33,
+		diag(FLOE_SEV_ERROR, FLOE_FP101, "profiles.yml", line, 9, line, 33,
 		     msg),
-		diag(FLOE_SEV_ERROR, "FP101", "profiles.yml", line + 1, 9,
+		diag(FLOE_SEV_ERROR, FLOE_FP101, "profiles.yml", line + 1, 9,
 		     line + 1, 33, msg),
 	};
 	struct floe_diags d = list(items, 2);
@@ -970,8 +970,8 @@ static void test_report_sarif_failures_are_notifications(void **state)
 	static char why[] = "cannot read 'missing.yml': No such file";
 	static char why2[] = "no profile has an output named 'x'";
 	struct floe_diag fitems[] = {
-		diag(FLOE_SEV_ERROR, NULL, "missing.yml", 0, 0, 0, 0, why),
-		diag(FLOE_SEV_ERROR, NULL, NULL, 0, 0, 0, 0, why2),
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, "missing.yml", 0, 0, 0, 0, why),
+		diag(FLOE_SEV_ERROR, FLOE_RULE_NONE, NULL, 0, 0, 0, 0, why2),
 	};
 	struct floe_diags failures = list(fitems, 2);
 	struct floe_diags d = sample_list();
@@ -1156,9 +1156,9 @@ static void test_report_github_notes_travel_in_the_message(void **state)
 {
 	static char other_note[] = "defined here";
 	struct floe_diag items[] = {
-		diag(FLOE_SEV_ERROR, "FP101", "p.yml", 12, 9, 12, 33, msg_idp),
-		diag(FLOE_SEV_NOTE, NULL, "p.yml", 14, 9, 14, 20, msg_note),
-		diag(FLOE_SEV_NOTE, NULL, "platform.yaml", 3, 1, 3, 4,
+		diag(FLOE_SEV_ERROR, FLOE_FP101, "p.yml", 12, 9, 12, 33, msg_idp),
+		diag(FLOE_SEV_NOTE, FLOE_RULE_NONE, "p.yml", 14, 9, 14, 20, msg_note),
+		diag(FLOE_SEV_NOTE, FLOE_RULE_NONE, "platform.yaml", 3, 1, 3, 4,
 		     other_note),
 	};
 	struct floe_diags d = list(items, 3);
@@ -1306,9 +1306,9 @@ static void test_report_huge_positions_in_every_format(void **state)
 		FLOE_FORMAT_JUNIT, FLOE_FORMAT_CHECKSTYLE,
 	};
 	struct floe_diag items[] = {
-		diag(FLOE_SEV_ERROR, "FP101", "a.yml", 4294967295u, 4294967294u,
+		diag(FLOE_SEV_ERROR, FLOE_FP101, "a.yml", 4294967295u, 4294967294u,
 		     4294967295u, 4294967295u, msg_syntax),
-		diag(FLOE_SEV_NOTE, NULL, "a.yml", 4294967295u, 4294967295u,
+		diag(FLOE_SEV_NOTE, FLOE_RULE_NONE, "a.yml", 4294967295u, 4294967295u,
 		     4294967295u, 4294967295u, msg_note),
 	};
 	struct floe_diags d = list(items, 2);

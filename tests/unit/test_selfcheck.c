@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "floe/fileio.h"
 #include "floe/generate.h"
 #include "floe/lint.h"
@@ -55,7 +56,7 @@ static int generate_and_lint(const char *path)
 		print_error("%s: %u:%u: %s [%s]\n", path,
 			    d.items[i].loc.start.line,
 			    d.items[i].loc.start.column, d.items[i].message,
-			    d.items[i].rule ? d.items[i].rule : "");
+			    fx_id(&d.items[i]) ? fx_id(&d.items[i]) : "");
 	/* what generate warned about, lint may warn about too */
 	if (warned ? d.nr_errors != 0 : d.nr != 0)
 		fail_msg("%s: the generated profile has %zu findings:\n%s",

@@ -753,7 +753,7 @@ static void test_yaml_duplicate_key_warns_and_the_last_value_wins(
 	assert_pos(w->loc.end, 3, 2);
 	assert_non_null(strstr(w->message, "duplicate key 'a'"));
 	assert_non_null(strstr(w->message, "first defined at 1:1"));
-	assert_string_equal(w->rule, FLOE_RULE_DUPLICATE_KEY);
+	assert_int_equal(w->rule, FLOE_RULE_DUPLICATE_KEY);
 }
 
 static void test_yaml_duplicate_keys_compare_values_not_spelling(
@@ -943,12 +943,12 @@ static void test_yaml_unquoted_jinja_is_a_mapping_key_error(void **state)
 	e = first_error(f);
 	assert_pos(e->loc.end, 2, 28);
 	assert_non_null(strstr(e->message, "quote"));
-	assert_string_equal(e->rule, FLOE_RULE_JINJA_UNQUOTED);
+	assert_int_equal(e->rule, FLOE_RULE_JINJA_UNQUOTED);
 
 	/* a list key is a plain structure error, with no Jinja hint */
 	parse(f, "? [a, b]\n: 1\n");
 	e = first_error(f);
-	assert_string_equal(e->rule, FLOE_RULE_YAML_SYNTAX);
+	assert_int_equal(e->rule, FLOE_RULE_YAML_SYNTAX);
 	assert_null(strstr(e->message, "{{"));
 
 	root = parse_ok(f, "password: \"{{ env_var('X') }}\"\n");
@@ -1426,7 +1426,7 @@ static void test_yaml_errors_leave_out_untouched_and_append(void **state)
 	struct floe_doc *out = sentinel;
 
 	floe_diags_release(&f->diags);
-	assert_int_equal(floe_diags_addf(&f->diags, FLOE_SEV_NOTE, NULL,
+	assert_int_equal(floe_diags_addf(&f->diags, FLOE_SEV_NOTE, FLOE_RULE_NONE,
 					 floe_node_loc("x", NULL), "earlier"),
 			 0);
 	assert_int_equal(floe_yaml_parse(FILE_NAME, "a: [", 4, NULL, &out,

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "floe/fileio.h"
 #include "floe/lint.h"
 #include "floe/platform.h"
@@ -154,7 +155,7 @@ static void test_profiles_text_that_is_not_yaml_still_gives_a_model(
 	assert_int_equal(p->nr, 0);
 	assert_int_equal(floe_profiles_diags(p, &d), FLOE_OK);
 	assert_int_equal(d.nr, 1);
-	assert_string_equal(d.items[0].rule, "FP001");
+	assert_string_equal(fx_id(&d.items[0]), "FP001");
 	floe_diags_release(&d);
 	floe_profiles_free(p);
 }

@@ -1082,10 +1082,14 @@ static void test_report_reads_the_registry_from_its_options(void **state)
 	jfree(&v);
 }
 
-/* A registry of one rule, given through the options. */
+/*
+ * A registry of one rule, given through the options: it answers for the
+ * handle FLOE_FP101, under another id, so what the report shows can only
+ * come from it.
+ */
 static struct floe_rule fake_rule = {
-	"FP900", "fake-rule", FLOE_SEV_INFO, "fake", "a fake rule", NULL,
-	false,
+	.id = "FP900", .name = "fake-rule", .severity = FLOE_SEV_INFO,
+	.family = "fake", .summary = "a fake rule",
 };
 
 static size_t fake_count(void)
@@ -1103,13 +1107,21 @@ static const struct floe_rule *fake_find(const char *id)
 	return !strcmp(id, "FP900") ? &fake_rule : NULL;
 }
 
+static const struct floe_rule *fake_get(enum floe_rule_id id)
+{
+	return id == FLOE_FP101 ? &fake_rule : NULL;
+}
+
 static void test_report_uses_the_registry_it_is_given(void **state)
 {
-	struct floe_report_rules rules = { fake_count, fake_at, fake_find };
+	struct floe_report_rules rules = {
+		.count = fake_count, .at = fake_at, .find = fake_find,
+		.get = fake_get,
+	};
 	struct floe_report_opts opts;
 	static char msg[] = "fake";
 	struct floe_diag items[] = {
-		diag(FLOE_SEV_INFO, "FP900", "p.yml", 1, 1, 1, 2, msg),
+		diag(FLOE_SEV_INFO, FLOE_FP101, "p.yml", 1, 1, 1, 2, msg),
 	};
 	struct floe_diags d = list(items, 1);
 	char help[2048], *p = help, *out;

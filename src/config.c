@@ -1,14 +1,19 @@
 /*
  * .floe-profiles.yaml through libcyaml 1.3.1.
  *
- * libcyaml suits this fixed shape, but 1.3.1 has traps we guard here:
+ * libcyaml suits this fixed shape, and reads the file: it is the one parse
+ * of a valid file (1.3.1 loads only from bytes, so our own front end
+ * cannot hand it a tree).  Our front end reads the text again only when
+ * an error must be positioned.  1.3.1 has traps we guard here:
  *  - an empty file loads as CYAML_OK with NULL data: an empty config;
  *  - CYAML_BOOL reads any string but false/no/off/0 as true, and integers
  *    are read with strtoll (`4abc` is 4): the schema has neither, only
  *    strings and a STRICT enum;
  *  - aliases are replayed into the structs: refused (CYAML_CFG_NO_ALIAS);
- *  - errors exist only as log text: a log function turns the first
- *    "(line: N, column: M)" of the backtrace into the position.
+ *  - its own errors exist only as log text: a log function turns the
+ *    first "(line: N, column: M)" of the backtrace into the position (an
+ *    unknown key is then found in our tree), and a syntax error is
+ *    reported by our front end instead, at the parser's real position.
  * Semantic checks (an unknown rule id) are positioned with our own YAML
  * tree, which libcyaml cannot give.
  */
@@ -37,16 +42,10 @@ struct cfg_generate {
 	char *alias;
 };
 
-struct cfg_lint {
-	char **profiles;		/* file name globs for lint DIR */
-	unsigned profiles_count;
-};
-
 struct cfg_root {
 	struct cfg_rule *rules;
 	unsigned rules_count;
 	struct cfg_generate *generate;
-	struct cfg_lint *lint;
 };
 
 struct floe_config {
@@ -86,17 +85,6 @@ static const cyaml_schema_field_t generate_fields[] = {
 	CYAML_FIELD_END
 };
 
-static const cyaml_schema_value_t glob_entry = {
-	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 1, 255),
-};
-
-static const cyaml_schema_field_t lint_fields[] = {
-	CYAML_FIELD_SEQUENCE("profiles",
-			     CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
-			     struct cfg_lint, profiles, &glob_entry, 0, 64),
-	CYAML_FIELD_END
-};
-
 static const cyaml_schema_field_t root_fields[] = {
 	CYAML_FIELD_SEQUENCE("rules",
 			     CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
@@ -105,9 +93,6 @@ static const cyaml_schema_field_t root_fields[] = {
 	CYAML_FIELD_MAPPING_PTR("generate",
 				CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
 				struct cfg_root, generate, generate_fields),
-	CYAML_FIELD_MAPPING_PTR("lint",
-				CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
-				struct cfg_root, lint, lint_fields),
 	CYAML_FIELD_END
 };
 
@@ -281,7 +266,8 @@ static const struct floe_node *find_key(const struct floe_node *n,
 /* Position of rules[i].id (or the entry) through our own tree. */
 static struct floe_pos rule_pos(const struct floe_doc *doc, size_t i)
 {
-	const struct floe_node *rules = floe_map_get(doc->root, "rules");
+	const struct floe_node *rules = doc ? floe_map_get(doc->root, "rules")
+					    : NULL;
 	struct floe_pos p = { 1, 1 };
 	const struct floe_node *n;
 
@@ -289,6 +275,93 @@ static struct floe_pos rule_pos(const struct floe_doc *doc, size_t i)
 		return p;
 	n = floe_map_get(rules->items[i], "id");
 	return n ? n->start : rules->items[i]->start;
+}
+
+/*
+ * Our own tree of the text, for positions, and whether our front end
+ * refused it (its errors are then appended to diags).  Only the paths that
+ * report an error call this: a valid file is parsed once, by libcyaml.
+ */
+static enum floe_err positions(const char *file, const char *buf, size_t len,
+			       struct floe_doc **doc, struct floe_diags *diags,
+			       int *refused)
+{
+	struct floe_diags pre = FLOE_DIAGS_INIT;
+	enum floe_err err;
+
+	*refused = 0;
+	err = floe_yaml_parse(file, buf, len, NULL, doc, &pre);
+	/* its warnings (duplicate keys) are libcyaml's errors already */
+	for (size_t i = 0; i < pre.nr && err != FLOE_ERR_NOMEM; i++)
+		if (pre.items[i].severity == FLOE_SEV_ERROR) {
+			*refused = 1;
+			if (floe_diags_addf(diags, FLOE_SEV_ERROR,
+					    FLOE_RULE_NONE, pre.items[i].loc,
+					    "%s", pre.items[i].message))
+				err = FLOE_ERR_NOMEM;
+		}
+	floe_diags_release(&pre);
+	if (err == FLOE_ERR_NOMEM || err == FLOE_ERR_TOO_BIG) {
+		floe_doc_free(*doc);
+		*doc = NULL;
+		return err;
+	}
+	return FLOE_OK;
+}
+
+/*
+ * libcyaml refused the file.  If our front end refuses it too (a syntax
+ * error), its diagnostics say why, with the parser's real position;
+ * otherwise libcyaml's message, in our words, at the position it logged
+ * (an unknown key: at the key itself, found in our tree).
+ */
+static enum floe_err refused(const char *file, const char *buf, size_t len,
+			     const struct bridge *b, cyaml_err_t cerr,
+			     struct floe_diags *diags)
+{
+	struct floe_doc *doc = NULL;
+	struct floe_pos at = { 1, 1 };
+	char msg[320];
+	int syntax;
+	enum floe_err err = positions(file, buf, len, &doc, diags, &syntax);
+
+	if (err != FLOE_OK || syntax)
+		goto out;
+	translate(b->have_msg ? b->msg : cyaml_strerror(cerr), msg,
+		  sizeof(msg));
+	/*
+	 * libcyaml 1.3.1 gives positions only as log text, and at the last
+	 * event it handled: an unknown key is logged at the value before
+	 * it, so the key itself is looked up in our tree from there.
+	 */
+	if (b->have_pos)
+		at = (struct floe_pos){ b->pos_line, b->pos_col };
+	if (doc && b->have_msg && !strncmp(b->msg, "Unexpected key: ", 16)) {
+		const struct floe_node *k = find_key(doc->root, b->msg + 16,
+						     b->have_pos ? at
+						     : (struct floe_pos){ 0, 0 },
+						     0);
+
+		if (k)
+			at = k->start;
+	}
+	err = add(diags, file, at.line, at.column, "invalid configuration: "
+		  "%s", msg) ? FLOE_ERR_NOMEM : FLOE_ERR_INPUT;
+out:
+	floe_doc_free(doc);
+	return err == FLOE_OK ? FLOE_ERR_INPUT : err;
+}
+
+/* A problem found after binding, positioned with our tree (parsed once). */
+static enum floe_err semantic(const char *file, const char *buf, size_t len,
+			      struct floe_doc **doc, struct floe_diags *diags)
+{
+	int syntax;
+
+	if (*doc)
+		return FLOE_OK;
+	return positions(file, buf, len, doc, diags, &syntax) ==
+	       FLOE_ERR_NOMEM ? FLOE_ERR_NOMEM : FLOE_OK;	/* TOO_BIG: 1:1 */
 }
 
 enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
@@ -300,67 +373,24 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 	struct cfg_root *root = NULL;
 	struct floe_config *c;
 	struct floe_doc *doc = NULL;
-	struct floe_diags pre = FLOE_DIAGS_INIT;
 	cyaml_err_t cerr;
 	enum floe_err err = FLOE_OK;
 
 	/*
-	 * Our parser first: syntax errors with real positions, and the
-	 * tree that positions semantic errors.  Its warnings (duplicate
-	 * keys) are dropped: libcyaml refuses those as errors.
+	 * The one parse: libcyaml 1.3.1 loads only from bytes (no event or
+	 * document source), so it is the parser, and our own front end
+	 * reads the text again only to position an error.
 	 */
-	err = floe_yaml_parse(file, buf, len, NULL, &doc, &pre);
-	for (size_t i = 0; i < pre.nr; i++)
-		if (pre.items[i].severity == FLOE_SEV_ERROR &&
-		    floe_diags_addf(diags, FLOE_SEV_ERROR, FLOE_RULE_NONE,
-				    pre.items[i].loc, "%s",
-				    pre.items[i].message))
-			err = FLOE_ERR_NOMEM;
-	floe_diags_release(&pre);
-	if (err != FLOE_OK) {
-		floe_doc_free(doc);
-		return err;
-	}
-
 	memset(&b, 0, sizeof(b));
 	cfg = cyaml_config(&b);
 	cerr = len ? cyaml_load_data((const uint8_t *)buf, len, &cfg,
 				     &root_schema, (cyaml_data_t **)&root,
 				     NULL)
 		   : CYAML_OK;
-	if (cerr == CYAML_ERR_OOM) {
-		floe_doc_free(doc);
+	if (cerr == CYAML_ERR_OOM)
 		return FLOE_ERR_NOMEM;
-	}
-	if (cerr != CYAML_OK) {
-		char msg[320];
-		const struct floe_node *k = NULL;
-
-		translate(b.have_msg ? b.msg : cyaml_strerror(cerr), msg,
-			  sizeof(msg));
-		/* libcyaml positions an unknown key at the value before it */
-		if (b.have_msg && !strncmp(b.msg, "Unexpected key: ", 16)) {
-			struct floe_pos from = { 0, 0 };
-
-			if (b.have_pos)
-				from = (struct floe_pos){ b.pos_line,
-							  b.pos_col };
-			k = find_key(doc->root, b.msg + 16, from, 0);
-		}
-		if (k) {
-			b.have_pos = 1;
-			b.pos_line = k->start.line;
-			b.pos_col = k->start.column;
-		}
-		if (add(diags, file, b.have_pos ? b.pos_line : 1,
-			b.have_pos ? b.pos_col : 1, "invalid configuration: "
-			"%s", msg))
-			err = FLOE_ERR_NOMEM;
-		else
-			err = FLOE_ERR_INPUT;
-		floe_doc_free(doc);
-		return err;
-	}
+	if (cerr != CYAML_OK)
+		return refused(file, buf, len, &b, cerr, diags);
 
 	c = calloc(1, sizeof(*c));
 	if (c)
@@ -368,7 +398,6 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 	if (!c || !c->levels) {
 		free(c);
 		cyaml_free(&cfg, &root_schema, root, 0);
-		floe_doc_free(doc);
 		return FLOE_ERR_NOMEM;
 	}
 	c->root = root;	/* NULL for an empty file: libcyaml's trap */
@@ -381,6 +410,10 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 				(enum floe_level)root->rules[i].level;
 			continue;
 		}
+		if (semantic(file, buf, len, &doc, diags)) {
+			err = FLOE_ERR_NOMEM;
+			break;
+		}
 		p = rule_pos(doc, i);
 		if (add(diags, file, p.line, p.column, "invalid "
 			"configuration: '%s' is not a rule id or name "
@@ -390,12 +423,20 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 		else if (err == FLOE_OK)
 			err = FLOE_ERR_INPUT;
 	}
-	if (root && root->generate && root->generate->alias &&
+	if (err != FLOE_ERR_NOMEM && root && root->generate &&
+	    root->generate->alias &&
 	    !floe_is_identifier(root->generate->alias)) {
-		const struct floe_node *g = floe_map_get(doc->root, "generate");
-		const struct floe_node *a = floe_map_get(g, "alias");
-		struct floe_pos p = a ? a->start : (struct floe_pos){ 1, 1 };
+		const struct floe_node *g, *a;
+		struct floe_pos p = { 1, 1 };
 
+		if (semantic(file, buf, len, &doc, diags)) {
+			err = FLOE_ERR_NOMEM;
+			goto out;
+		}
+		g = doc ? floe_map_get(doc->root, "generate") : NULL;
+		a = floe_map_get(g, "alias");
+		if (a)
+			p = a->start;
 		if (add(diags, file, p.line, p.column, "invalid "
 			"configuration: generate.alias '%s' cannot follow "
 			"ATTACH ... AS unquoted (letters, digits and '_', not "
@@ -404,6 +445,7 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 		else if (err == FLOE_OK)
 			err = FLOE_ERR_INPUT;
 	}
+out:
 	floe_doc_free(doc);
 	if (err != FLOE_OK) {
 		floe_config_free(c);
@@ -449,17 +491,6 @@ const char *floe_config_alias(const struct floe_config *c)
 {
 	return c && c->root && c->root->generate ?
 	       c->root->generate->alias : NULL;
-}
-
-const char *const *floe_config_profiles_globs(const struct floe_config *c,
-					     size_t *nr)
-{
-	if (!c || !c->root || !c->root->lint || !c->root->lint->profiles) {
-		*nr = 0;
-		return NULL;
-	}
-	*nr = c->root->lint->profiles_count;
-	return (const char *const *)c->root->lint->profiles;
 }
 
 /* `dir/name` exists; -1 when memory ran out. */

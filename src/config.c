@@ -42,10 +42,16 @@ struct cfg_generate {
 	char *alias;
 };
 
+struct cfg_lint {
+	char **profiles;		/* file name globs for lint DIR */
+	unsigned profiles_count;
+};
+
 struct cfg_root {
 	struct cfg_rule *rules;
 	unsigned rules_count;
 	struct cfg_generate *generate;
+	struct cfg_lint *lint;
 };
 
 struct floe_config {
@@ -85,6 +91,17 @@ static const cyaml_schema_field_t generate_fields[] = {
 	CYAML_FIELD_END
 };
 
+static const cyaml_schema_value_t glob_entry = {
+	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 1, 255),
+};
+
+static const cyaml_schema_field_t lint_fields[] = {
+	CYAML_FIELD_SEQUENCE("profiles",
+			     CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+			     struct cfg_lint, profiles, &glob_entry, 0, 64),
+	CYAML_FIELD_END
+};
+
 static const cyaml_schema_field_t root_fields[] = {
 	CYAML_FIELD_SEQUENCE("rules",
 			     CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
@@ -93,6 +110,9 @@ static const cyaml_schema_field_t root_fields[] = {
 	CYAML_FIELD_MAPPING_PTR("generate",
 				CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
 				struct cfg_root, generate, generate_fields),
+	CYAML_FIELD_MAPPING_PTR("lint",
+				CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+				struct cfg_root, lint, lint_fields),
 	CYAML_FIELD_END
 };
 
@@ -491,6 +511,17 @@ const char *floe_config_alias(const struct floe_config *c)
 {
 	return c && c->root && c->root->generate ?
 	       c->root->generate->alias : NULL;
+}
+
+const char *const *floe_config_profiles_globs(const struct floe_config *c,
+					     size_t *nr)
+{
+	if (!c || !c->root || !c->root->lint || !c->root->lint->profiles) {
+		*nr = 0;
+		return NULL;
+	}
+	*nr = c->root->lint->profiles_count;
+	return (const char *const *)c->root->lint->profiles;
 }
 
 /* `dir/name` exists; -1 when memory ran out. */

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""List the settings DuckDB knows to live in extensions, from its source.
+
+    python3 extension_setting_candidates.py DUCKDB_GIT_DIR [REF...]
+
+Reads EXTENSION_SETTINGS[] of src/include/duckdb/main/extension_entries.hpp
+(the table the engine uses to say "Setting with name X is not in the
+catalog, but it exists in the Y extension") at every REF (default: the
+v1.4.* and v1.5.* tags, v1.5-variegata and main) and prints the union, one
+`name<TAB>extension<TAB>first ref<TAB>commit` line each, sorted by name.
+
+These are only candidates: extract_settings.py --candidates asks each real
+engine which of them it knows, so the committed per-release rows come from
+the engine, not from this list.
+"""
+
+import re
+import subprocess
+import sys
+
+HEADER = "src/include/duckdb/main/extension_entries.hpp"
+ENTRY = re.compile(r'\{\s*"([^"]+)"\s*,\s*"([^"]+)"\s*\}')
+
+
+def git(gitdir, *args):
+	return subprocess.run(["git", "--git-dir", gitdir] + list(args),
+			      check=True, capture_output=True,
+			      text=True).stdout
+
+
+def refs(gitdir):
+	tags = [t for t in git(gitdir, "tag", "--list", "v1.4.*",
+			       "v1.5.*").split()]
+	tags.sort(key=lambda t: [int(x) for x in t[1:].split(".")])
+	return tags + ["v1.5-variegata", "main"]
+
+
+def entries(gitdir, ref):
+	text = git(gitdir, "show", "%s:%s" % (ref, HEADER))
+	start = text.index("EXTENSION_SETTINGS[]")
+	end = text.index("};", start)
+	return ENTRY.findall(text[start:end])
+
+
+def main():
+	if len(sys.argv) < 2:
+		sys.stderr.write(__doc__)
+		return 2
+	gitdir = sys.argv[1]
+	seen = {}
+	reflist = sys.argv[2:] or refs(gitdir)
+	for ref in reflist:
+		commit = git(gitdir, "rev-parse", ref + "^{commit}").strip()
+		for name, ext in entries(gitdir, ref):
+			seen.setdefault(name, (ext, ref, commit[:10]))
+	print("# extension settings named in DuckDB's %s" % HEADER)
+	print("# EXTENSION_SETTINGS[], union over the refs below; written by")
+	print("# src/engine/data/tools/extension_setting_candidates.py")
+	print("# refs: %s" % " ".join(reflist))
+	print("# name\textension\tfirst ref\tcommit")
+	for name in sorted(seen, key=str.lower):
+		ext, ref, commit = seen[name]
+		print("%s\t%s\t%s\t%s" % (name, ext, ref, commit))
+	return 0
+
+
+if __name__ == "__main__":
+	sys.exit(main())

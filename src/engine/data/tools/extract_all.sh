@@ -1,0 +1,47 @@
+#!/bin/sh
+# Re-extract the settings of the DuckDB releases in duckdb-releases.tsv
+# from their real libduckdb.so (npm), into duckdb-settings/VERSION.tsv,
+# then regenerate duckdb_settings.def.  Not part of the build.
+#
+#   sh src/engine/data/tools/extract_all.sh [-c CACHE] [VERSION...]
+#
+# CACHE (default: build/duckdb-all) keeps one npm install per release
+# (about 70 MB each); only npm is contacted.  With no VERSION, every
+# release in the table.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+data=$(dirname "$here")
+cache=build/duckdb-all
+if [ "${1:-}" = -c ]; then
+	cache=$2
+	shift 2
+fi
+case $(uname -m) in
+x86_64 | amd64) arch=x64 ;;
+aarch64 | arm64) arch=arm64 ;;
+*)
+	echo "extract_all: no DuckDB npm package for $(uname -m)" >&2
+	exit 1
+	;;
+esac
+pkg=@duckdb/node-bindings-linux-$arch
+want=" $* "
+grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; do
+	[ "$npm" = - ] && continue
+	if [ "$want" != "  " ]; then
+		case $want in *" $ver "*) ;; *) continue ;; esac
+	fi
+	dir=$cache/$npm
+	lib=$(ls "$dir/node_modules/$pkg"/libduckdb.so* 2>/dev/null | head -n1 || true)
+	if [ -z "$lib" ]; then
+		mkdir -p "$dir"
+		npm install --no-save --ignore-scripts --no-audit --no-fund \
+			--prefix "$dir" "$pkg@$npm" >&2
+		lib=$(ls "$dir/node_modules/$pkg"/libduckdb.so* | head -n1)
+	fi
+	echo "extract_all: $ver ($pkg@$npm)" >&2
+	python3 "$here/extract_settings.py" "$lib" "$pkg@$npm" \
+		--candidates "$data/duckdb-settings-candidates.tsv" \
+		-o "$data/duckdb-settings/$ver.tsv"
+done
+python3 "$here/gen_defs.py" "$data"

@@ -11,10 +11,20 @@
  *
  * Versions are encoded as FE_V(major, minor, patch): 1.4.3 is 10403.
  * `last` is FE_V_OPEN when the fact still holds in the newest release
- * the tables know.
+ * the tables know.  Unreleased development (duckdb-iceberg `main`) is the
+ * pseudo-version FE_V_MAIN, above every release: a row with first ==
+ * FE_V_MAIN holds for no release yet.  The known releases, oldest first,
+ * are duckdb_releases.def.  Names compare case-insensitively (DuckDB and
+ * the extension look settings and options up that way; the engine spells
+ * a few settings in mixed case, e.g. TimeZone).  docs/engine-facts.md says where every
+ * table comes from and how to regenerate it.
  *
  * Row macros:
+ *   DUCKDB_RELEASE(version, name, npm, iceberg_pin, flags)
+ *                                                     duckdb_releases.def
  *   DUCKDB_SETTING(name, first, last, flags)          duckdb_settings.def
+ *   DUCKDB_EXTENSION_SETTING(name, extension, first, last)
+ *                                          duckdb_extension_settings.def
  *   ICEBERG_ATTACH_OPTION(name, first, last, auths, kind)
  *                                                     iceberg_attach.def
  *   ICEBERG_SECRET_PARAM(name, first, last)           iceberg_secret.def
@@ -24,6 +34,17 @@
 
 #define FE_V(maj, min, pat) ((maj) * 10000u + (min) * 100u + (pat))
 #define FE_V_OPEN 0u
+/* unreleased main (duckdb-iceberg main): after every release */
+#define FE_V_MAIN FE_V(99, 0, 0)
+
+/* DUCKDB_RELEASE flags */
+enum fe_release_flag {
+	/* not a release: development main, no library to extract from */
+	FE_REL_UNRELEASED = 1 << 0,
+	/* the iceberg pin could not be read at the release tag; the row
+	 * names the pin it is assumed to share (docs/engine-facts.md) */
+	FE_REL_PIN_ASSUMED = 1 << 1
+};
 
 /* What the engine does with `SET name = value` after start-up. */
 enum fe_setting_flag {
@@ -37,8 +58,16 @@ enum fe_setting_flag {
 	FE_SET_SECRET_MANAGER = 1 << 2,
 	/* "can only be set during initialization" (motherduck_token) */
 	FE_SET_INIT_ONLY = 1 << 3,
-	/* defined by an extension rather than the core */
-	FE_SET_EXTENSION = 1 << 4
+	/* defined by an extension rather than the core (which one:
+	 * duckdb_extension_settings.def); not probed, the extension cannot
+	 * be loaded offline */
+	FE_SET_EXTENSION = 1 << 4,
+	/* another name of a setting (duckdb_settings() `aliases`); the row
+	 * carries the flags of the setting it names */
+	FE_SET_ALIAS = 1 << 5,
+	/* every SET refused: "This setting is deprecated and can no longer
+	 * be used" */
+	FE_SET_DEPRECATED = 1 << 6
 };
 
 /* The iceberg authorization types an ATTACH option is handled under. */

@@ -13,9 +13,14 @@ cd "$(dirname "$0")/.."
 sh tests/deps.sh test
 # the DuckDB library verify's tests run on (npm; fails loudly)
 duckdb=$(sh tests/fetch-duckdb.sh build/duckdb)
+# and the newest release the fact tables know (engine/settings_newest)
+newest=$(awk -F'\t' '!/^#/ && $2 != "-" { v = $2 } END { print v }' \
+	src/engine/data/duckdb-releases.tsv)
+duckdb_newest=$(sh tests/fetch-duckdb.sh build/duckdb-newest "$newest")
 jobs=$(nproc 2>/dev/null || echo 2)
 
-cmake -S . -B build -DBUILD_TESTING=ON -DFLOE_WERROR=ON -DFLOE_DUCKDB_LIB="$duckdb"
+cmake -S . -B build -DBUILD_TESTING=ON -DFLOE_WERROR=ON -DFLOE_DUCKDB_LIB="$duckdb" \
+	-DFLOE_DUCKDB_LIB_NEWEST="$duckdb_newest"
 cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j"$jobs")
 

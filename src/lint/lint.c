@@ -600,7 +600,7 @@ static size_t walk(struct lint_ctx *ctx, const struct floe_profiles *model)
 
 struct supp {
 	unsigned line, column;	/* where the comment is */
-	unsigned target;	/* the line it applies to */
+	unsigned target;	/* the line it applies to, 0: the whole file */
 	enum floe_rule_id ids[MAX_SUPP_IDS];
 	bool used[MAX_SUPP_IDS];
 	size_t nr;
@@ -671,17 +671,26 @@ static void parse_directive(struct lint_ctx *ctx, const char *text,
 	i += sizeof(tag) - 1;
 	while (i < len && text[i] == ' ')
 		i++;
-	if (len - i < 8 || memcmp(text + i, "disable=", 8)) {
+	memset(out, 0, sizeof(*out));
+	out->line = line;
+	out->column = col;
+	out->target = content ? line : line + 1;
+	if (len - i >= 13 && !memcmp(text + i, "disable-file=", 13) &&
+	    !content) {
+		i += 13;
+		out->target = 0;
+	} else if (len - i >= 18 &&
+		   !memcmp(text + i, "disable-next-line=", 18)) {
+		i += 18;
+		out->target = line + 1;
+	} else if (len - i >= 8 && !memcmp(text + i, "disable=", 8)) {
+		i += 8;
+	} else {
 		lint_report_id(ctx, FLOE_FP008, &at, "malformed suppression: "
 			       "write '# floe-profiles: disable=FP012' with "
 			       "one or more rule ids");
 		return;
 	}
-	i += 8;
-	memset(out, 0, sizeof(*out));
-	out->line = line;
-	out->column = col;
-	out->target = content ? line : line + 1;
 	named = 0;
 	while (i < len && text[i] != ' ' && text[i] != '\r') {
 		char id[64];
@@ -806,7 +815,8 @@ static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 		/* FP001 (nothing was read) and FP008 cannot be suppressed */
 		if (r && !r->unsuppressible)
 			for (size_t s = 0; s < nr; s++) {
-				if (list[s].target != g->loc.start.line)
+				if (list[s].target &&
+				    list[s].target != g->loc.start.line)
 					continue;
 				for (size_t k = 0; k < list[s].nr; k++)
 					if (list[s].ids[k] == g->rule) {
@@ -828,11 +838,19 @@ static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 			memset(&at, 0, sizeof(at));
 			at.start.line = at.end.line = list[s].line;
 			at.start.column = at.end.column = list[s].column;
-			lint_report_id(ctx, FLOE_FP008, &at, "the suppression of "
-				       "%s is not used: nothing of it is "
-				       "reported on line %u",
-				       floe_rule_get(list[s].ids[k])->id,
-				       list[s].target);
+			if (!list[s].target)
+				lint_report_id(ctx, FLOE_FP008, &at,
+					       "the suppression of %s is not "
+					       "used: nothing of it is "
+					       "reported in the file",
+					       floe_rule_get(list[s].ids[k])->id);
+			else
+				lint_report_id(ctx, FLOE_FP008, &at,
+					       "the suppression of %s is not "
+					       "used: nothing of it is "
+					       "reported on line %u",
+					       floe_rule_get(list[s].ids[k])->id,
+					       list[s].target);
 		}
 	free(list);
 }

@@ -119,7 +119,8 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.help =
     "A suppression that no longer matches a finding hides nothing today "
     "but will hide a real problem later; one without rule ids, or with "
-    "an unknown id, is a mistake.\n\n"
+    "an unknown id, is a mistake. disable-next-line= is checked against "
+    "the next line, disable-file= against the whole file.\n\n"
     "Bad:\n  path: \":memory:\"  # floe-profiles: disable=FP101\n\n"
     "Good:\n  (no comment where nothing is reported)\n\n"
     "Fix: delete the comment, or name the rule that fires on that line.",

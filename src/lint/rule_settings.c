@@ -67,16 +67,24 @@ void check_startup_only_setting(struct lint_ctx *ctx,
 
 	for (size_t i = 0; s && i < s->nr; i++) {
 		const struct floe_node *k = s->pairs[i].key;
+		unsigned why = refusal(ctx, &s->pairs[i]);
 		const struct fe_setting *row;
 
-		if (!(refusal(ctx, &s->pairs[i]) &
-		      (FE_SET_STARTUP_ONLY | FE_SET_STARTUP_RELAX)))
+		if (!(why & (FE_SET_STARTUP_ONLY | FE_SET_STARTUP_RELAX |
+			     FE_SET_INIT_ONLY)))
 			continue;
 		row = fe_setting_find(k->value, FE_DUCKDB_DEFAULT);
-		lint_report(ctx, k, "DuckDB accepts '%s' only when the "
-			    "database starts (\"Cannot change %s setting "
-			    "while database is running\"); move it to "
-			    "config_options", k->value, row->name);
+		if (why & FE_SET_INIT_ONLY)
+			lint_report(ctx, k, "DuckDB accepts '%s' only when the "
+				    "database starts (\"setting '%s' can only "
+				    "be set during initialization\"); move it "
+				    "to config_options", k->value, row->name);
+		else
+			lint_report(ctx, k, "DuckDB accepts '%s' only when the "
+				    "database starts (\"Cannot change %s "
+				    "setting while database is running\"); "
+				    "move it to config_options", k->value,
+				    row->name);
 	}
 }
 

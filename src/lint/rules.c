@@ -156,7 +156,9 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "disable_database_invalidation=true are refused; "
     "allow_unsigned_extensions, allow_unredacted_secrets and "
     "enable_external_access are refused when set to true (tightening "
-    "them is accepted).\n\n"
+    "them is accepted). motherduck_token \"can only be set during "
+    "initialization\" (dbt-duckdb#589). The list is the engine's table "
+    "(src/engine/duckdb_settings.def).\n\n"
     "Bad:\n  settings:\n    access_mode: read_only\n\n"
     "Good:\n  config_options:\n    access_mode: read_only\n\n"
     "Fix: move the setting to config_options.",

@@ -106,20 +106,44 @@ static struct floe_loc mark_loc(struct builder *b, yaml_mark_t start,
 }
 
 /* Record an input error; returns -1 so callers can `return fail(...)`. */
+static int vfail_rule(struct builder *b, enum floe_rule_id rule,
+		      struct floe_loc loc, const char *fmt, va_list ap)
+	FLOE_PRINTF(4, 0);
+static int vfail_rule(struct builder *b, enum floe_rule_id rule,
+		      struct floe_loc loc, const char *fmt, va_list ap)
+{
+	if (floe_diags_vaddf(b->diags, FLOE_SEV_ERROR, rule, loc, fmt, ap))
+		b->err = FLOE_ERR_NOMEM;
+	else if (b->err == FLOE_OK)
+		b->err = FLOE_ERR_INPUT;
+	return -1;
+}
+
+/* An error of rule FP001 (the file is not valid YAML); returns -1. */
 static int fail(struct builder *b, struct floe_loc loc, const char *fmt, ...)
 	FLOE_PRINTF(3, 4);
 static int fail(struct builder *b, struct floe_loc loc, const char *fmt, ...)
 {
 	va_list ap;
-	int r;
 
 	va_start(ap, fmt);
-	r = floe_diags_vaddf(b->diags, FLOE_SEV_ERROR, FLOE_RULE_YAML_SYNTAX, loc, fmt, ap);
+	vfail_rule(b, FLOE_RULE_YAML_SYNTAX, loc, fmt, ap);
 	va_end(ap);
-	if (r)
-		b->err = FLOE_ERR_NOMEM;
-	else if (b->err == FLOE_OK)
-		b->err = FLOE_ERR_INPUT;
+	return -1;
+}
+
+/* An error of another rule, reported through the same call; returns -1. */
+static int fail_rule(struct builder *b, enum floe_rule_id rule,
+		     struct floe_loc loc, const char *fmt, ...)
+	FLOE_PRINTF(4, 5);
+static int fail_rule(struct builder *b, enum floe_rule_id rule,
+		     struct floe_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfail_rule(b, rule, loc, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -465,12 +489,10 @@ static int add_child(struct builder *b, struct tnode *n, struct floe_loc where)
 	if (!f->key) {
 		if (n->pub.kind == FLOE_NODE_MAP) {
 			/* `key: {{ x }}` reads as {{x: null}: null} */
-			fail(b, where, "a mapping key must be a scalar, not a "
-			     "mapping: an unquoted '{{ ... }}' is read as one; "
-			     "quote the whole value");
-			b->diags->items[b->diags->nr - 1].rule =
-				FLOE_RULE_JINJA_UNQUOTED;
-			return -1;
+			return fail_rule(b, FLOE_RULE_JINJA_UNQUOTED, where,
+					 "a mapping key must be a scalar, not a "
+					 "mapping: an unquoted '{{ ... }}' is "
+					 "read as one; quote the whole value");
 		}
 		if (n->pub.kind != FLOE_NODE_SCALAR)
 			return fail(b, where,

@@ -3,7 +3,7 @@
  * platform model (the same struct floe_platform as platform.yaml).
  *
  * Positions are asserted against the YAML text itself, as in
- * test_platform.c: at() finds a unique piece of the input.
+ * test_platform.c: bind_at() finds a unique piece of the input.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,180 +19,19 @@
 #include "floe/generate.h"
 #include "floe/platform.h"
 
+#include "bind_fixture.h"
+
 #define FILE_NAME "manifest.yaml"
 #define CANARY "CANARY-m4n1f3st"
 
-struct ctx {
-	const char *yaml;
-	struct floe_platform *p;
-	struct floe_diags d;
-};
-
 static int setup(void **state)
 {
-	struct ctx *c = calloc(1, sizeof(*c));
-
-	if (!c)
-		return -1;
-	*state = c;
-	return 0;
+	return bind_setup(state, FILE_NAME, CANARY);
 }
 
 static int teardown(void **state)
 {
-	struct ctx *c = *state;
-
-	floe_platform_free(c->p);
-	floe_diags_release(&c->d);
-	free(c);
-	return 0;
-}
-
-/* Forget the previous load, so one test can load several documents. */
-static void reset(struct ctx *c)
-{
-	floe_platform_free(c->p);
-	c->p = NULL;
-	floe_diags_release(&c->d);
-	c->yaml = NULL;
-}
-
-static const struct floe_platform_var *vars;
-static size_t nr_vars;
-
-static enum floe_err load(struct ctx *c, const char *yaml)
-{
-	struct floe_platform_options opt = { NULL, vars, nr_vars };
-
-	reset(c);
-	c->yaml = yaml;
-	return floe_platform_load_opts(FILE_NAME, yaml, strlen(yaml), &opt,
-				       &c->p, &c->d);
-}
-
-static void dump(const struct floe_diags *d)
-{
-	for (size_t i = 0; i < d->nr; i++)
-		print_message("  %u:%u: %s: %s\n", d->items[i].loc.start.line,
-			      d->items[i].loc.start.column,
-			      floe_severity_name(d->items[i].severity),
-			      d->items[i].message);
-}
-
-/* Load a document that must bind cleanly: FLOE_OK and no diagnostics. */
-static void load_clean(struct ctx *c, const char *yaml)
-{
-	enum floe_err err = load(c, yaml);
-
-	if (err != FLOE_OK || c->d.nr) {
-		dump(&c->d);
-		print_error("expected a clean load, got %s with %zu "
-			    "diagnostics\n", floe_strerror(err), c->d.nr);
-		fail();
-	}
-	assert_non_null(c->p);
-}
-
-/* Load a document that must be refused; the platform stays untouched. */
-static void load_bad(struct ctx *c, const char *yaml)
-{
-	enum floe_err err = load(c, yaml);
-
-	if (err != FLOE_ERR_INPUT) {
-		dump(&c->d);
-		print_error("expected FLOE_ERR_INPUT, got %s\n",
-			    floe_strerror(err));
-		fail();
-	}
-	assert_null(c->p);
-	assert_true(c->d.nr_errors > 0);
-}
-
-/*
- * The position of `sub` inside `context`, where `context` occurs exactly
- * once in `text`.  Columns count code points.
- */
-static struct floe_pos at(const char *text, const char *context,
-			  const char *sub)
-{
-	const char *ctx = strstr(text, context);
-	const char *p;
-	struct floe_pos pos = { 1, 1 };
-
-	if (!ctx || strstr(ctx + 1, context)) {
-		print_error("'%s' must occur exactly once in the input\n",
-			    context);
-		fail();
-	}
-	p = strstr(ctx, sub);
-	assert_non_null(p);
-	for (const char *s = text; s < p; s++) {
-		if (*s == '\n') {
-			pos.line++;
-			pos.column = 1;
-		} else if (((unsigned char)*s & 0xc0) != 0x80) {
-			pos.column++;
-		}
-	}
-	return pos;
-}
-
-static const struct floe_diag *find(const struct floe_diags *d,
-				    enum floe_severity sev,
-				    const char *needle)
-{
-	for (size_t i = 0; i < d->nr; i++)
-		if (d->items[i].severity == sev &&
-		    strstr(d->items[i].message, needle))
-			return &d->items[i];
-	return NULL;
-}
-
-static const struct floe_diag *expect(const struct ctx *c,
-				      enum floe_severity sev,
-				      const char *needle)
-{
-	const struct floe_diag *g = find(&c->d, sev, needle);
-
-	if (!g) {
-		dump(&c->d);
-		print_error("no %s containing \"%s\"\n",
-			    floe_severity_name(sev), needle);
-		fail();
-	}
-	assert_non_null(g->loc.file);
-	assert_string_equal(g->loc.file, FILE_NAME);
-	return g;
-}
-
-/* A diagnostic containing `needle`, located at `sub` within `context`. */
-static const struct floe_diag *expect_at(const struct ctx *c,
-					 enum floe_severity sev,
-					 const char *needle,
-					 const char *context, const char *sub)
-{
-	const struct floe_diag *g = expect(c, sev, needle);
-	struct floe_pos want = at(c->yaml, context, sub);
-
-	if (g->loc.start.line != want.line ||
-	    g->loc.start.column != want.column) {
-		dump(&c->d);
-		print_error("\"%s\" is at %u:%u, expected %u:%u ('%s')\n",
-			    needle, g->loc.start.line, g->loc.start.column,
-			    want.line, want.column, sub);
-		fail();
-	}
-	return g;
-}
-
-static void expect_no_canary(const struct ctx *c)
-{
-	for (size_t i = 0; i < c->d.nr; i++)
-		if (strstr(c->d.items[i].message, CANARY)) {
-			print_error("a diagnostic repeats the secret: %s\n",
-				    c->d.items[i].message);
-			fail();
-		}
+	return bind_teardown(state);
 }
 
 static const struct floe_prop *prop(const struct floe_catalog *c,
@@ -230,7 +69,7 @@ static void test_manifest_binds_the_demo(void **state)
 	static const struct floe_platform_var slug[] = {
 		{ "product_slug", "demo" }
 	};
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_catalog *cat;
 	const struct floe_storage *s;
 	const struct floe_node *path;
@@ -238,17 +77,17 @@ static void test_manifest_binds_the_demo(void **state)
 	size_t len;
 	char *buf = read_demo(&len);
 
-	vars = slug;
-	nr_vars = 1;
+	c->vars = slug;
+	c->nr_vars = 1;
 	buf[len] = '\0';
-	assert_int_equal(load(c, buf), FLOE_OK);
-	vars = NULL;
-	nr_vars = 0;
+	assert_int_equal(bind_load(c, buf), FLOE_OK);
+	c->vars = NULL;
+	c->nr_vars = 0;
 	assert_int_equal(c->p->format, FLOE_PLATFORM_MANIFEST);
 
 	/* the one warning: the literal client_secret, at 56:24 */
 	assert_int_equal(c->d.nr, 1);
-	expect_at(c, FLOE_SEV_WARNING, "environment variable "
+	bind_expect_at(c, FLOE_SEV_WARNING, "environment variable "
 		  "POLARIS_CLIENT_SECRET", "client_secret: demo-secret",
 		  "demo-secret");
 	assert_null(strstr(c->d.items[0].message, "demo-secret"));
@@ -323,20 +162,20 @@ static const char secret_yaml[] =
 
 static void test_manifest_never_copies_a_literal_secret(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	struct floe_gen_target t = { "dev", NULL, NULL };
 	struct floe_gen_options opt;
 	char *out = NULL;
 	size_t len = 0;
 
-	assert_int_equal(load(c, secret_yaml), FLOE_OK);
-	expect_no_canary(c);
+	assert_int_equal(bind_load(c, secret_yaml), FLOE_OK);
+	bind_expect_no_canary(c);
 	assert_int_equal(c->d.nr, 3);
-	expect_at(c, FLOE_SEV_WARNING, "variable POLARIS_CLIENT_SECRET",
+	bind_expect_at(c, FLOE_SEV_WARNING, "variable POLARIS_CLIENT_SECRET",
 		  "client_secret: " CANARY, CANARY);
-	expect_at(c, FLOE_SEV_WARNING, "variable AWS_ACCESS_KEY_ID",
+	bind_expect_at(c, FLOE_SEV_WARNING, "variable AWS_ACCESS_KEY_ID",
 		  "access_key_id: \"", "\"" CANARY);
-	expect_at(c, FLOE_SEV_WARNING, "variable AWS_SECRET_ACCESS_KEY",
+	bind_expect_at(c, FLOE_SEV_WARNING, "variable AWS_SECRET_ACCESS_KEY",
 		  "secret_access_key: '", "'" CANARY);
 	assert_string_equal(c->p->catalogs[0].credentials.client_secret.text,
 			    "polaris-client-secret");
@@ -352,15 +191,15 @@ static void test_manifest_never_copies_a_literal_secret(void **state)
 				    "CLIENT_SECRET') }}\""));
 	assert_non_null(strstr(out, "secret: \"{{ env_var('AWS_SECRET_"
 				    "ACCESS_KEY') }}\""));
-	expect_no_canary(c);
+	bind_expect_no_canary(c);
 	free(out);
 }
 
 static void test_manifest_secret_of_a_wrong_type_is_not_shown(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 
-	load_bad(c, "apiVersion: floe.dev/v1\n"
+	bind_load_bad(c, "apiVersion: floe.dev/v1\n"
 		    "kind: Manifest\n"
 		    "plugins:\n"
 		    "  catalog:\n"
@@ -371,12 +210,12 @@ static void test_manifest_secret_of_a_wrong_type_is_not_shown(void **state)
 		    "      oauth2:\n"
 		    "        client_id: demo\n"
 		    "        client_secret: [" CANARY "]\n");
-	expect_no_canary(c);
-	expect(c, FLOE_SEV_ERROR, "client_secret: expected a string or "
+	bind_expect_no_canary(c);
+	bind_expect(c, FLOE_SEV_ERROR, "client_secret: expected a string or "
 	       "{secret_ref: NAME}, found a list");
 	/* a reference is accepted, as in platform.yaml; a rest catalog's
 	 * variable is derived from its type */
-	load_clean(c, "apiVersion: floe.dev/v1\n"
+	bind_load_clean(c, "apiVersion: floe.dev/v1\n"
 		      "kind: Manifest\n"
 		      "plugins:\n"
 		      "  catalog:\n"
@@ -389,7 +228,7 @@ static void test_manifest_secret_of_a_wrong_type_is_not_shown(void **state)
 		      "        client_secret: {secret_ref: my-secret}\n");
 	assert_string_equal(c->p->catalogs[0].credentials.client_secret.text,
 			    "my-secret");
-	load(c, "apiVersion: floe.dev/v1\n"
+	bind_load(c, "apiVersion: floe.dev/v1\n"
 		"kind: Manifest\n"
 		"plugins:\n"
 		"  catalog:\n"
@@ -400,7 +239,7 @@ static void test_manifest_secret_of_a_wrong_type_is_not_shown(void **state)
 		"      oauth2:\n"
 		"        client_id: demo\n"
 		"        client_secret: 12345\n");
-	expect(c, FLOE_SEV_WARNING, "environment variable "
+	bind_expect(c, FLOE_SEV_WARNING, "environment variable "
 	       "REST_CLIENT_SECRET");
 	assert_null(strstr(c->d.items[0].message, "12345"));
 }
@@ -431,20 +270,20 @@ static const char placeholder_yaml[] =
 
 static void test_manifest_reports_unfilled_placeholders(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 
-	load_bad(c, placeholder_yaml);
+	bind_load_bad(c, placeholder_yaml);
 	/* each one, at its own column */
-	expect_at(c, FLOE_SEV_ERROR, "path: the placeholder '{team}' has no "
+	bind_expect_at(c, FLOE_SEV_ERROR, "path: the placeholder '{team}' has no "
 		  "value", "/data/{team}", "{team}");
-	expect_at(c, FLOE_SEV_ERROR, "path: the placeholder '{product_slug}'"
+	bind_expect_at(c, FLOE_SEV_ERROR, "path: the placeholder '{product_slug}'"
 		  " has no value; floe fills it when it compiles a data "
 		  "product: give it with --set product_slug=VALUE",
 		  "/{product_slug}.duckdb", "{product_slug}");
 	/* in a quoted scalar: at the scalar */
-	expect_at(c, FLOE_SEV_ERROR, "temp_directory: the placeholder",
+	bind_expect_at(c, FLOE_SEV_ERROR, "temp_directory: the placeholder",
 		  "\"/tmp/{product_slug}\"", "\"");
-	expect_at(c, FLOE_SEV_ERROR, "warehouse: the placeholder '{env}'",
+	bind_expect_at(c, FLOE_SEV_ERROR, "warehouse: the placeholder '{env}'",
 		  "wh_{env}", "{env}");
 	/* Jinja is not a placeholder, and the bucket never reaches the
 	 * profile */
@@ -458,14 +297,14 @@ static void test_manifest_fills_placeholders_from_vars(void **state)
 		{ "env", "prod" }, { "product_slug", "orders" },
 		{ "unused", "x" }
 	};
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_catalog *cat;
 
-	vars = v;
-	nr_vars = 5;
-	load_clean(c, placeholder_yaml);
-	vars = NULL;
-	nr_vars = 0;
+	c->vars = v;
+	c->nr_vars = 5;
+	bind_load_clean(c, placeholder_yaml);
+	c->vars = NULL;
+	c->nr_vars = 0;
 	/* the last value given wins */
 	assert_string_equal(compute_prop(c->p, "path")->value,
 			    "/data/sales/orders.duckdb");
@@ -483,62 +322,62 @@ static void test_manifest_fills_placeholders_from_vars(void **state)
 
 static void test_manifest_refuses_an_unknown_api_version(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 
-	load_bad(c, "apiVersion: floe.dev/v2\n"
+	bind_load_bad(c, "apiVersion: floe.dev/v2\n"
 		    "kind: Manifest\n"
 		    "plugins: {}\n");
-	expect_at(c, FLOE_SEV_ERROR, "apiVersion: a string ('floe.dev/v2') "
+	bind_expect_at(c, FLOE_SEV_ERROR, "apiVersion: a string ('floe.dev/v2') "
 		  "is not a manifest version floe-profiles knows; known: "
 		  "'floe.dev/v1'", "floe.dev/v2", "floe.dev/v2");
 	/* nothing else is read from a schema we do not know */
 	assert_int_equal(c->d.nr, 1);
 
-	load_bad(c, "apiVersion: 1\nkind: Manifest\n");
-	expect(c, FLOE_SEV_ERROR, "apiVersion: an integer ('1') is not a "
+	bind_load_bad(c, "apiVersion: 1\nkind: Manifest\n");
+	bind_expect(c, FLOE_SEV_ERROR, "apiVersion: an integer ('1') is not a "
 	       "manifest version");
-	load_bad(c, "kind: Manifest\nplugins: {}\n");
-	expect_at(c, FLOE_SEV_ERROR, "apiVersion is required in a manifest "
+	bind_load_bad(c, "kind: Manifest\nplugins: {}\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "apiVersion is required in a manifest "
 		  "(known: 'floe.dev/v1')", "kind", "kind");
-	load_bad(c, "apiVersion: floe.dev/v1\nplugins: {}\n");
-	expect(c, FLOE_SEV_ERROR, "kind is required in a manifest");
-	load_bad(c, "apiVersion: floe.dev/v1\nkind: FloeSpec\n");
-	expect(c, FLOE_SEV_ERROR, "'FloeSpec' is a data product's floe.yaml");
-	load_bad(c, "apiVersion: floe.dev/v1\nkind: manifest\n");
-	expect(c, FLOE_SEV_ERROR, "kind: a string ('manifest') is not "
+	bind_load_bad(c, "apiVersion: floe.dev/v1\nplugins: {}\n");
+	bind_expect(c, FLOE_SEV_ERROR, "kind is required in a manifest");
+	bind_load_bad(c, "apiVersion: floe.dev/v1\nkind: FloeSpec\n");
+	bind_expect(c, FLOE_SEV_ERROR, "'FloeSpec' is a data product's floe.yaml");
+	bind_load_bad(c, "apiVersion: floe.dev/v1\nkind: manifest\n");
+	bind_expect(c, FLOE_SEV_ERROR, "kind: a string ('manifest') is not "
 	       "'Manifest'");
 }
 
 static void test_manifest_needs_plugins_and_a_catalog(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 
-	load_bad(c, "apiVersion: floe.dev/v1\nkind: Manifest\n");
-	expect(c, FLOE_SEV_ERROR, "plugins is required");
-	load_bad(c, "apiVersion: floe.dev/v1\nkind: Manifest\nplugins: [a]\n");
-	expect_at(c, FLOE_SEV_ERROR, "plugins: expected a mapping", "[a]",
+	bind_load_bad(c, "apiVersion: floe.dev/v1\nkind: Manifest\n");
+	bind_expect(c, FLOE_SEV_ERROR, "plugins is required");
+	bind_load_bad(c, "apiVersion: floe.dev/v1\nkind: Manifest\nplugins: [a]\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "plugins: expected a mapping", "[a]",
 		  "[a]");
-	load_bad(c, "apiVersion: floe.dev/v1\n"
+	bind_load_bad(c, "apiVersion: floe.dev/v1\n"
 		    "kind: Manifest\n"
 		    "plugins:\n"
 		    "  compute: {type: duckdb}\n");
-	expect(c, FLOE_SEV_ERROR, "plugins.catalog is required");
-	load_bad(c, "apiVersion: floe.dev/v1\n"
+	bind_expect(c, FLOE_SEV_ERROR, "plugins.catalog is required");
+	bind_load_bad(c, "apiVersion: floe.dev/v1\n"
 		    "kind: Manifest\n"
 		    "plugins:\n"
 		    "  catalog:\n"
 		    "    type: polaris\n");
-	expect(c, FLOE_SEV_ERROR, "plugins.catalog.config is required");
-	load_bad(c, "apiVersion: floe.dev/v1\n"
+	bind_expect(c, FLOE_SEV_ERROR, "plugins.catalog.config is required");
+	bind_load_bad(c, "apiVersion: floe.dev/v1\n"
 		    "kind: Manifest\n"
 		    "plugins:\n"
 		    "  catalog:\n"
 		    "    config: {uri: 'http://p:8181/api/catalog'}\n");
-	expect(c, FLOE_SEV_ERROR, "plugins.catalog.type is required");
-	expect(c, FLOE_SEV_ERROR, "plugins.catalog.config.warehouse is "
+	bind_expect(c, FLOE_SEV_ERROR, "plugins.catalog.type is required");
+	bind_expect(c, FLOE_SEV_ERROR, "plugins.catalog.config.warehouse is "
 	       "required");
-	expect(c, FLOE_SEV_ERROR, "plugins.catalog.config.oauth2 is required");
-	load_bad(c, "apiVersion: floe.dev/v1\n"
+	bind_expect(c, FLOE_SEV_ERROR, "plugins.catalog.config.oauth2 is required");
+	bind_load_bad(c, "apiVersion: floe.dev/v1\n"
 		    "kind: Manifest\n"
 		    "plugins:\n"
 		    "  catalog:\n"
@@ -546,9 +385,9 @@ static void test_manifest_needs_plugins_and_a_catalog(void **state)
 		    "    config:\n"
 		    "      warehouse: w\n"
 		    "      oauth2: {scope: 'PRINCIPAL_ROLE:ALL'}\n");
-	expect(c, FLOE_SEV_ERROR, "plugins.catalog.config.uri is required");
-	expect(c, FLOE_SEV_ERROR, "oauth2.client_id is required");
-	expect(c, FLOE_SEV_ERROR, "oauth2.client_secret is required");
+	bind_expect(c, FLOE_SEV_ERROR, "plugins.catalog.config.uri is required");
+	bind_expect(c, FLOE_SEV_ERROR, "oauth2.client_id is required");
+	bind_expect(c, FLOE_SEV_ERROR, "oauth2.client_secret is required");
 }
 
 static const char minimal_catalog[] =
@@ -561,7 +400,7 @@ static const char minimal_catalog[] =
 
 static void test_manifest_skips_sections_and_warns_unknown_keys(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	char yaml[2048];
 
 	snprintf(yaml, sizeof(yaml),
@@ -584,17 +423,17 @@ static void test_manifest_skips_sections_and_warns_unknown_keys(void **state)
 		 "    version: 0.1.0\n"
 		 "    colour: blue\n",
 		 minimal_catalog);
-	load(c, yaml);
+	bind_load(c, yaml);
 	assert_int_equal(c->d.nr_errors, 0);
-	expect_at(c, FLOE_SEV_WARNING, "manifest: unknown key 'extra_top' is "
+	bind_expect_at(c, FLOE_SEV_WARNING, "manifest: unknown key 'extra_top' is "
 		  "ignored", "extra_top", "extra_top");
-	expect_at(c, FLOE_SEV_WARNING, "plugins: unknown key "
+	bind_expect_at(c, FLOE_SEV_WARNING, "plugins: unknown key "
 		  "'warehouse_plugin'", "warehouse_plugin", "warehouse_plugin");
-	expect_at(c, FLOE_SEV_WARNING, "plugins.catalog: unknown key "
+	bind_expect_at(c, FLOE_SEV_WARNING, "plugins.catalog: unknown key "
 		  "'colour'", "colour", "colour");
 	assert_int_equal(c->d.nr, 3);
 
-	load(c, "apiVersion: floe.dev/v1\n"
+	bind_load(c, "apiVersion: floe.dev/v1\n"
 		"kind: Manifest\n"
 		"plugins:\n"
 		"  catalog:\n"
@@ -612,20 +451,20 @@ static void test_manifest_skips_sections_and_warns_unknown_keys(void **state)
 		"  storage:\n"
 		"    type: s3\n"
 		"    config: {bucket: floe, replication: 3}\n");
-	expect_at(c, FLOE_SEV_WARNING, "plugins.catalog.config: unknown key "
+	bind_expect_at(c, FLOE_SEV_WARNING, "plugins.catalog.config: unknown key "
 		  "'namespace'", "namespace", "namespace");
-	expect_at(c, FLOE_SEV_WARNING, "plugins.catalog.config.oauth2: "
+	bind_expect_at(c, FLOE_SEV_WARNING, "plugins.catalog.config.oauth2: "
 		  "unknown key 'audience'", "audience", "audience");
-	expect_at(c, FLOE_SEV_WARNING, "plugins.storage.config: unknown key "
+	bind_expect_at(c, FLOE_SEV_WARNING, "plugins.storage.config: unknown key "
 		  "'replication'", "replication", "replication");
 	assert_int_equal(c->d.nr, 3);
 }
 
 static void test_manifest_refuses_wrong_types(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 
-	load_bad(c, "apiVersion: floe.dev/v1\n"
+	bind_load_bad(c, "apiVersion: floe.dev/v1\n"
 		    "kind: Manifest\n"
 		    "plugins:\n"
 		    "  catalog:\n"
@@ -642,21 +481,21 @@ static void test_manifest_refuses_wrong_types(void **state)
 		    "  compute:\n"
 		    "    type: duckdb\n"
 		    "    config: just-a-string\n");
-	expect_at(c, FLOE_SEV_ERROR, "plugins.catalog.config.uri: expected a "
+	bind_expect_at(c, FLOE_SEV_ERROR, "plugins.catalog.config.uri: expected a "
 		  "string or {secret_ref: NAME}, found an integer ('8181')",
 		  "8181", "8181");
-	expect_at(c, FLOE_SEV_ERROR, "plugins.catalog.config.warehouse: "
+	bind_expect_at(c, FLOE_SEV_ERROR, "plugins.catalog.config.warehouse: "
 		  "expected a string, found an integer ('123')", "123", "123");
-	expect_at(c, FLOE_SEV_ERROR, "credential_vending_enabled: expected a "
+	bind_expect_at(c, FLOE_SEV_ERROR, "credential_vending_enabled: expected a "
 		  "boolean", "\"true\"", "\"true\"");
-	expect_at(c, FLOE_SEV_ERROR, "oauth2.scope: expected a string, found "
+	bind_expect_at(c, FLOE_SEV_ERROR, "oauth2.scope: expected a string, found "
 		  "a list", "[x]", "[x]");
-	expect_at(c, FLOE_SEV_ERROR, "oauth2.token_url: expected a string, "
+	bind_expect_at(c, FLOE_SEV_ERROR, "oauth2.token_url: expected a string, "
 		  "found a float ('1.5')", "1.5", "1.5");
-	expect_at(c, FLOE_SEV_ERROR, "plugins.storage.type: a string ('gcp') "
+	bind_expect_at(c, FLOE_SEV_ERROR, "plugins.storage.type: a string ('gcp') "
 		  "is not allowed; expected one of 's3', 'minio', 'gcs', "
 		  "'azure-blob'", "gcp", "gcp");
-	expect_at(c, FLOE_SEV_ERROR, "plugins.compute.config: expected a "
+	bind_expect_at(c, FLOE_SEV_ERROR, "plugins.compute.config: expected a "
 		  "mapping", "just-a-string", "just-a-string");
 }
 
@@ -670,7 +509,7 @@ static void test_manifest_maps_storage_types(void **state)
 		{ "gcs", FLOE_STORAGE_GCS },
 		{ "azure-blob", FLOE_STORAGE_AZURE },
 	};
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	char yaml[1024];
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -678,7 +517,7 @@ static void test_manifest_maps_storage_types(void **state)
 			 "apiVersion: floe.dev/v1\nkind: Manifest\nplugins:\n"
 			 "%s  storage:\n    type: %s\n", minimal_catalog,
 			 cases[i].type);
-		load_clean(c, yaml);
+		bind_load_clean(c, yaml);
 		assert_int_equal(c->p->storage[0].type, cases[i].want);
 		/* S3StorageConfig's default, unlike platform.yaml's */
 		assert_true(c->p->storage[0].path_style_access);
@@ -704,7 +543,7 @@ static void test_manifest_warns_about_a_foreign_token_url(void **state)
 		{ "rest", "http://p:8181/api/catalog",
 		  "https://idp.example.com/realms/floe/token", 0 },
 	};
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	char yaml[1024];
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -720,22 +559,22 @@ static void test_manifest_warns_about_a_foreign_token_url(void **state)
 			 "        client_secret: {secret_ref: b}\n"
 			 "        token_url: %s\n", cases[i].type, cases[i].uri,
 			 cases[i].token);
-		assert_int_equal(load(c, yaml), FLOE_OK);
+		assert_int_equal(bind_load(c, yaml), FLOE_OK);
 		assert_int_equal(c->d.nr, (size_t)cases[i].warns);
 		assert_string_equal(prop(&c->p->catalogs[0],
 					 "oauth2-server-uri")->value,
 				    cases[i].token);
 		if (cases[i].warns)
-			expect_at(c, FLOE_SEV_WARNING, "token_url: '", "token_"
+			bind_expect_at(c, FLOE_SEV_WARNING, "token_url: '", "token_"
 				  "url: ", cases[i].token);
 	}
 }
 
 static void test_manifest_null_token_url_is_not_set(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 
-	load_clean(c, "apiVersion: floe.dev/v1\n"
+	bind_load_clean(c, "apiVersion: floe.dev/v1\n"
 		      "kind: Manifest\n"
 		      "plugins:\n"
 		      "  catalog:\n"
@@ -754,10 +593,10 @@ static void test_manifest_null_token_url_is_not_set(void **state)
 
 static void test_manifest_merges_explicit_settings(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_node *props;
 
-	load_clean(c, "apiVersion: floe.dev/v1\n"
+	bind_load_clean(c, "apiVersion: floe.dev/v1\n"
 		      "kind: Manifest\n"
 		      "plugins:\n"
 		      "  compute:\n"
@@ -787,7 +626,7 @@ static void test_manifest_merges_explicit_settings(void **state)
 }
 
 /* Generate from the loaded manifest; returns the error, frees output. */
-static enum floe_err gen(struct ctx *c)
+static enum floe_err gen(struct bind_ctx *c)
 {
 	struct floe_gen_target t = { "dev", NULL, NULL };
 	struct floe_gen_options opt;
@@ -806,24 +645,24 @@ static enum floe_err gen(struct ctx *c)
 
 static void test_manifest_compute_must_be_duckdb(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	char yaml[1024];
 
 	snprintf(yaml, sizeof(yaml),
 		 "apiVersion: floe.dev/v1\nkind: Manifest\nplugins:\n"
 		 "%s  compute:\n    type: spark\n", minimal_catalog);
-	load_clean(c, yaml);
+	bind_load_clean(c, yaml);
 	assert_int_equal(gen(c), FLOE_ERR_INPUT);
-	expect_at(c, FLOE_SEV_ERROR, "compute.default.type is 'spark'",
+	bind_expect_at(c, FLOE_SEV_ERROR, "compute.default.type is 'spark'",
 		  "type: spark", "spark");
-	load(c, "apiVersion: floe.dev/v1\nkind: Manifest\nplugins:\n"
+	bind_load(c, "apiVersion: floe.dev/v1\nkind: Manifest\nplugins:\n"
 		"  compute: {config: {threads: 2}}\n");
-	expect(c, FLOE_SEV_ERROR, "plugins.compute.type is required");
+	bind_expect(c, FLOE_SEV_ERROR, "plugins.compute.type is required");
 }
 
 static void test_manifest_vended_storage_needs_no_keys(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	char yaml[1024];
 
 	snprintf(yaml, sizeof(yaml),
@@ -831,29 +670,29 @@ static void test_manifest_vended_storage_needs_no_keys(void **state)
 		 "%s  storage:\n    type: s3\n    config:\n"
 		 "      bucket: lake\n      secret_access_key: " CANARY "\n",
 		 minimal_catalog);
-	assert_int_equal(load(c, yaml), FLOE_OK);
-	expect_no_canary(c);
-	expect_at(c, FLOE_SEV_WARNING, "secret_access_key: a literal secret "
+	assert_int_equal(bind_load(c, yaml), FLOE_OK);
+	bind_expect_no_canary(c);
+	bind_expect_at(c, FLOE_SEV_WARNING, "secret_access_key: a literal secret "
 		  "(its value is not shown) is never copied into the profile, "
 		  "which needs none here: the catalog vends S3 credentials",
 		  "secret_access_key: " CANARY, CANARY);
 	assert_null(strstr(c->d.items[0].message, "AWS_"));
 	assert_int_equal(gen(c), FLOE_OK);
-	expect_no_canary(c);
+	bind_expect_no_canary(c);
 }
 
 static void test_manifest_and_platform_yaml_are_told_apart(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 
 	/* no apiVersion and no kind: platform.yaml, whose rules apply */
-	assert_int_equal(load(c, "catalogs: {}\nplugins: {}\n"), FLOE_OK);
+	assert_int_equal(bind_load(c, "catalogs: {}\nplugins: {}\n"), FLOE_OK);
 	assert_int_equal(c->p->format, FLOE_PLATFORM_YAML);
-	expect(c, FLOE_SEV_WARNING, "platform: unknown key 'plugins'");
+	bind_expect(c, FLOE_SEV_WARNING, "platform: unknown key 'plugins'");
 	/* a key named kind is enough to read a manifest */
-	load_bad(c, "kind: Manifest\ncatalogs: {}\n");
-	expect(c, FLOE_SEV_WARNING, "manifest: unknown key 'catalogs'");
-	expect(c, FLOE_SEV_ERROR, "apiVersion is required");
+	bind_load_bad(c, "kind: Manifest\ncatalogs: {}\n");
+	bind_expect(c, FLOE_SEV_WARNING, "manifest: unknown key 'catalogs'");
+	bind_expect(c, FLOE_SEV_ERROR, "apiVersion is required");
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)

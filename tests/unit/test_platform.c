@@ -1,7 +1,7 @@
 /*
  * Unit tests for src/platform.c: binding platform.yaml into typed structs.
  *
- * Positions are asserted against the YAML text itself: at() finds a unique
+ * Positions are asserted against the YAML text itself: bind_at() finds a unique
  * piece of the input and returns its line and column, so a test says
  * "the error is at the `123` of `warehouse: 123`" rather than "at 7:16".
  */
@@ -19,175 +19,19 @@
 #include "floe/fileio.h"
 #include "floe/platform.h"
 
+#include "bind_fixture.h"
+
 #define FILE_NAME "platform.yaml"
 #define CANARY "CANARY-s3cr3t-9f2b"
 
-struct ctx {
-	const char *yaml;
-	struct floe_platform *p;
-	struct floe_diags d;
-};
-
 static int setup(void **state)
 {
-	struct ctx *c = calloc(1, sizeof(*c));
-
-	if (!c)
-		return -1;
-	*state = c;
-	return 0;
+	return bind_setup(state, FILE_NAME, CANARY);
 }
 
 static int teardown(void **state)
 {
-	struct ctx *c = *state;
-
-	floe_platform_free(c->p);
-	floe_diags_release(&c->d);
-	free(c);
-	return 0;
-}
-
-/* Forget the previous load, so one test can load several documents. */
-static void reset(struct ctx *c)
-{
-	floe_platform_free(c->p);
-	c->p = NULL;
-	floe_diags_release(&c->d);
-	c->yaml = NULL;
-}
-
-static enum floe_err load(struct ctx *c, const char *yaml)
-{
-	reset(c);
-	c->yaml = yaml;
-	return floe_platform_load(FILE_NAME, yaml, strlen(yaml), NULL, &c->p,
-				  &c->d);
-}
-
-static void dump(const struct floe_diags *d)
-{
-	for (size_t i = 0; i < d->nr; i++)
-		print_message("  %u:%u: %s: %s\n", d->items[i].loc.start.line,
-			      d->items[i].loc.start.column,
-			      floe_severity_name(d->items[i].severity),
-			      d->items[i].message);
-}
-
-/* Load a document that must bind cleanly: FLOE_OK and no diagnostics. */
-static void load_clean(struct ctx *c, const char *yaml)
-{
-	enum floe_err err = load(c, yaml);
-
-	if (err != FLOE_OK || c->d.nr) {
-		dump(&c->d);
-		print_error("expected a clean load, got %s with %zu "
-			    "diagnostics\n", floe_strerror(err), c->d.nr);
-		fail();
-	}
-	assert_non_null(c->p);
-}
-
-/* Load a document that must be refused; the platform stays untouched. */
-static void load_bad(struct ctx *c, const char *yaml)
-{
-	enum floe_err err = load(c, yaml);
-
-	if (err != FLOE_ERR_INPUT) {
-		dump(&c->d);
-		print_error("expected FLOE_ERR_INPUT, got %s\n",
-			    floe_strerror(err));
-		fail();
-	}
-	assert_null(c->p);
-	assert_true(c->d.nr_errors > 0);
-}
-
-/*
- * The position of `sub` inside `context`, where `context` occurs exactly
- * once in `text`.  Columns count code points.
- */
-static struct floe_pos at(const char *text, const char *context,
-			  const char *sub)
-{
-	const char *ctx = strstr(text, context);
-	const char *p;
-	struct floe_pos pos = { 1, 1 };
-
-	if (!ctx || strstr(ctx + 1, context)) {
-		print_error("'%s' must occur exactly once in the input\n",
-			    context);
-		fail();
-	}
-	p = strstr(ctx, sub);
-	assert_non_null(p);
-	for (const char *s = text; s < p; s++) {
-		if (*s == '\n') {
-			pos.line++;
-			pos.column = 1;
-		} else if (((unsigned char)*s & 0xc0) != 0x80) {
-			pos.column++;
-		}
-	}
-	return pos;
-}
-
-static const struct floe_diag *find(const struct floe_diags *d,
-				    enum floe_severity sev,
-				    const char *needle)
-{
-	for (size_t i = 0; i < d->nr; i++)
-		if (d->items[i].severity == sev &&
-		    strstr(d->items[i].message, needle))
-			return &d->items[i];
-	return NULL;
-}
-
-static const struct floe_diag *expect(const struct ctx *c,
-				      enum floe_severity sev,
-				      const char *needle)
-{
-	const struct floe_diag *g = find(&c->d, sev, needle);
-
-	if (!g) {
-		dump(&c->d);
-		print_error("no %s containing \"%s\"\n",
-			    floe_severity_name(sev), needle);
-		fail();
-	}
-	assert_non_null(g->loc.file);
-	assert_string_equal(g->loc.file, FILE_NAME);
-	return g;
-}
-
-/* A diagnostic containing `needle`, located at `sub` within `context`. */
-static const struct floe_diag *expect_at(const struct ctx *c,
-					 enum floe_severity sev,
-					 const char *needle,
-					 const char *context, const char *sub)
-{
-	const struct floe_diag *g = expect(c, sev, needle);
-	struct floe_pos want = at(c->yaml, context, sub);
-
-	if (g->loc.start.line != want.line ||
-	    g->loc.start.column != want.column) {
-		dump(&c->d);
-		print_error("\"%s\" is at %u:%u, expected %u:%u ('%s')\n",
-			    needle, g->loc.start.line, g->loc.start.column,
-			    want.line, want.column, sub);
-		fail();
-	}
-	return g;
-}
-
-static void expect_no_canary(const struct ctx *c)
-{
-	for (size_t i = 0; i < c->d.nr; i++)
-		if (strstr(c->d.items[i].message, CANARY)) {
-			print_error("a diagnostic repeats the secret: %s\n",
-				    c->d.items[i].message);
-			fail();
-		}
+	return bind_teardown(state);
 }
 
 /* ---- a complete file ---- */
@@ -266,7 +110,7 @@ static const char full_yaml[] =
 static void assert_pos(const char *yaml, const struct floe_node *n,
 		       const char *context, const char *sub)
 {
-	struct floe_pos want = at(yaml, context, sub);
+	struct floe_pos want = bind_at(yaml, context, sub);
 
 	assert_non_null(n);
 	assert_int_equal(n->start.line, want.line);
@@ -275,14 +119,14 @@ static void assert_pos(const char *yaml, const struct floe_node *n,
 
 static void test_platform_binds_every_field_of_a_full_file(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_platform *p;
 	const struct floe_storage *s;
 	const struct floe_catalog *cat;
 	const struct floe_compute *comp;
 	const struct floe_layer *l;
 
-	load_clean(c, full_yaml);
+	bind_load_clean(c, full_yaml);
 	p = c->p;
 	assert_string_equal(p->file, FILE_NAME);
 	assert_string_equal(p->version, "1.1.0");
@@ -427,12 +271,12 @@ static void test_platform_binds_every_field_of_a_full_file(void **state)
 
 static void test_platform_applies_the_documented_defaults(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_catalog *cat;
 	const struct floe_storage *s;
 	const struct floe_compute *comp;
 
-	load_clean(c,
+	bind_load_clean(c,
 		   "catalogs:\n"
 		   "  default:\n"
 		   "    uri: \"http://polaris:8181/api/catalog\"\n"
@@ -482,18 +326,18 @@ static void test_platform_applies_the_documented_defaults(void **state)
 	assert_string_equal(c->p->layers[0].catalog_ref, "default");
 
 	/* every section is optional */
-	load_clean(c, "version: \"1.0.0\"\n");
+	bind_load_clean(c, "version: \"1.0.0\"\n");
 	assert_int_equal(c->p->nr_catalogs, 0);
 	assert_int_equal(c->p->nr_storage, 0);
 	assert_int_equal(c->p->nr_compute, 0);
 	assert_int_equal(c->p->nr_layers, 0);
-	load_clean(c, "catalogs: {}\nstorage: {}\ncompute: {}\nlayers: {}\n");
+	bind_load_clean(c, "catalogs: {}\nstorage: {}\ncompute: {}\nlayers: {}\n");
 	assert_string_equal(c->p->version, "1.2.0");
 }
 
 static void test_platform_binds_every_enum_value(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	static const char *const catalog_types[] = {
 		"polaris", "glue", "nessie", "rest", "hive"
 	};
@@ -516,27 +360,27 @@ static void test_platform_binds_every_enum_value(void **state)
 		snprintf(yaml, sizeof(yaml),
 			 "catalogs:\n  c:\n    type: %s\n    uri: u\n"
 			 "    warehouse: w\n", catalog_types[i]);
-		load_clean(c, yaml);
+		bind_load_clean(c, yaml);
 		assert_int_equal(c->p->catalogs[0].type, i);
 	}
 	for (size_t i = 0; i < 4; i++) {
 		snprintf(yaml, sizeof(yaml),
 			 "storage:\n  s:\n    type: %s\n    bucket: bkt\n",
 			 storage_types[i]);
-		load_clean(c, yaml);
+		bind_load_clean(c, yaml);
 		assert_int_equal(c->p->storage[0].type, i);
 	}
 	for (size_t i = 0; i < 7; i++) {
 		snprintf(yaml, sizeof(yaml), "compute:\n  c:\n    type: %s\n",
 			 compute_types[i]);
-		load_clean(c, yaml);
+		bind_load_clean(c, yaml);
 		assert_int_equal(c->p->compute[0].type, i);
 	}
 	for (size_t i = 0; i < 3; i++) {
 		snprintf(yaml, sizeof(yaml),
 			 "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 			 "    access_delegation: %s\n", delegations[i]);
-		load_clean(c, yaml);
+		bind_load_clean(c, yaml);
 		assert_int_equal(c->p->catalogs[0].access_delegation, i);
 	}
 	for (size_t i = 0; i < 4; i++) {
@@ -548,14 +392,14 @@ static void test_platform_binds_every_enum_value(void **state)
 			 "      role_arn: "
 			 "\"arn:aws:iam::123456789012:role/r\"\n",
 			 modes[i]);
-		load_clean(c, yaml);
+		bind_load_clean(c, yaml);
 		assert_int_equal(c->p->compute[0].credentials.mode, i);
 	}
 }
 
 static void test_platform_accepts_yaml_1_1_booleans(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	static const struct {
 		const char *text;
 		bool value;
@@ -573,7 +417,7 @@ static void test_platform_accepts_yaml_1_1_booleans(void **state)
 			 "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 			 "    token_refresh_enabled: %s\n",
 			 cases[i].text, cases[i].text);
-		load_clean(c, yaml);
+		bind_load_clean(c, yaml);
 		assert_int_equal(c->p->storage[0].path_style_access,
 				 cases[i].value);
 		assert_int_equal(c->p->catalogs[0].token_refresh_enabled,
@@ -584,11 +428,11 @@ static void test_platform_accepts_yaml_1_1_booleans(void **state)
 static void test_platform_accepts_a_string_or_a_secret_ref_for_uri_client_id_and_endpoint(
 	void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_catalog *cat;
 	const struct floe_storage *s;
 
-	load_clean(c,
+	bind_load_clean(c,
 		   "catalogs:\n"
 		   "  lit:\n"
 		   "    uri: \"https://polaris.example/api/catalog\"\n"
@@ -646,37 +490,37 @@ static void test_platform_accepts_a_string_or_a_secret_ref_for_uri_client_id_and
 
 static void test_platform_rejects_a_malformed_secret_ref(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	char yaml[512], name[300];
 
-	load_bad(c, "catalogs:\n  c:\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    warehouse: w\n"
 		    "    uri: {secret_ref: a, extra: b}\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.uri: a secret reference "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.uri: a secret reference "
 		  "has only the key 'secret_ref'", "extra: b", "extra");
 
-	load_bad(c, "catalogs:\n  c:\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    warehouse: w\n"
 		    "    uri: {name: polaris-uri}\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.uri: expected "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.uri: expected "
 		  "{secret_ref: NAME}", "{name", "{");
 
-	load_bad(c, "catalogs:\n  c:\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    warehouse: w\n"
 		    "    uri: {secret_ref: -polaris}\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.uri.secret_ref: expected a "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.uri.secret_ref: expected a "
 		  "name", "-polaris", "-polaris");
-	expect(c, FLOE_SEV_ERROR, "'-polaris'");
+	bind_expect(c, FLOE_SEV_ERROR, "'-polaris'");
 
-	load_bad(c, "storage:\n  s:\n    bucket: bkt\n"
+	bind_load_bad(c, "storage:\n  s:\n    bucket: bkt\n"
 		    "    endpoint: {secret_ref: 42}\n");
-	expect_at(c, FLOE_SEV_ERROR, "storage.s.endpoint.secret_ref: "
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.endpoint.secret_ref: "
 		  "expected a name", "42", "42");
 
-	load_bad(c, "storage:\n  s:\n    bucket: bkt\n"
+	bind_load_bad(c, "storage:\n  s:\n    bucket: bkt\n"
 		    "    endpoint: {secret_ref: \"a b\"}\n");
-	expect(c, FLOE_SEV_ERROR, "storage.s.endpoint.secret_ref");
+	bind_expect(c, FLOE_SEV_ERROR, "storage.s.endpoint.secret_ref");
 
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 		    "    credentials:\n      client_id: [a, b]\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials.client_id: "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials.client_id: "
 		  "expected a string or {secret_ref: NAME}, found a list",
 		  "[a, b]", "[");
 
@@ -685,21 +529,21 @@ static void test_platform_rejects_a_malformed_secret_ref(void **state)
 	name[253] = '\0';
 	snprintf(yaml, sizeof(yaml), "catalogs:\n  c:\n    warehouse: w\n"
 		 "    uri: {secret_ref: %s}\n", name);
-	load_clean(c, yaml);
+	bind_load_clean(c, yaml);
 	assert_int_equal(strlen(c->p->catalogs[0].uri.text), 253);
 	name[253] = 'a';
 	name[254] = '\0';
 	snprintf(yaml, sizeof(yaml), "catalogs:\n  c:\n    warehouse: w\n"
 		 "    uri: {secret_ref: %s}\n", name);
-	load_bad(c, yaml);
-	expect(c, FLOE_SEV_ERROR, "catalogs.c.uri.secret_ref");
+	bind_load_bad(c, yaml);
+	bind_expect(c, FLOE_SEV_ERROR, "catalogs.c.uri.secret_ref");
 }
 
 static void test_platform_skips_the_sections_it_does_not_need(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 
-	load_clean(c,
+	bind_load_clean(c,
 		   "version: \"1.2.0\"\n"
 		   "infrastructure:\n"
 		   "  timezone: UTC\n"
@@ -728,13 +572,13 @@ static void test_platform_skips_the_sections_it_does_not_need(void **state)
 	assert_int_equal(c->p->nr_catalogs, 1);
 
 	/* the sections may also be null or scalars: they are not read */
-	load_clean(c, "infrastructure:\nsecurity: ~\ngovernance: 3\n"
+	bind_load_clean(c, "infrastructure:\nsecurity: ~\ngovernance: 3\n"
 		      "observability: [a]\n");
 }
 
 static void test_platform_warns_about_unknown_keys_at_the_key(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	static const char yaml[] =
 		"catalogs:\n"
 		"  default:\n"
@@ -762,23 +606,23 @@ static void test_platform_warns_about_unknown_keys_at_the_key(void **state)
 		"    namespace: raw\n"
 		"    owner: data-team\n";
 
-	assert_int_equal(load(c, yaml), FLOE_OK);
+	assert_int_equal(bind_load(c, yaml), FLOE_OK);
 	assert_non_null(c->p);
 	assert_int_equal(c->d.nr_errors, 0);
 	assert_int_equal(c->d.nr_warnings, 6);
-	expect_at(c, FLOE_SEV_WARNING, "catalogs.default: unknown key "
+	bind_expect_at(c, FLOE_SEV_WARNING, "catalogs.default: unknown key "
 		  "'high_availability' is ignored", "high_availability",
 		  "high_availability");
-	expect_at(c, FLOE_SEV_WARNING, "catalogs.default.credentials: "
+	bind_expect_at(c, FLOE_SEV_WARNING, "catalogs.default.credentials: "
 		  "unknown key 'token_url'", "token_url", "token_url");
-	expect_at(c, FLOE_SEV_WARNING, "storage.default: unknown key "
+	bind_expect_at(c, FLOE_SEV_WARNING, "storage.default: unknown key "
 		  "'replication'", "replication", "replication");
-	expect_at(c, FLOE_SEV_WARNING, "storage.default.credentials: "
+	bind_expect_at(c, FLOE_SEV_WARNING, "storage.default.credentials: "
 		  "unknown key 'access_key_id'", "access_key_id:",
 		  "access_key_id");
-	expect_at(c, FLOE_SEV_WARNING, "compute.default: unknown key "
+	bind_expect_at(c, FLOE_SEV_WARNING, "compute.default: unknown key "
 		  "'engine_version'", "engine_version", "engine_version");
-	expect_at(c, FLOE_SEV_WARNING, "layers.raw: unknown key 'owner'",
+	bind_expect_at(c, FLOE_SEV_WARNING, "layers.raw: unknown key 'owner'",
 		  "owner", "owner");
 	/* the values bound around the unknown keys are intact */
 	assert_string_equal(c->p->storage[0].bucket, "bkt");
@@ -788,113 +632,113 @@ static void test_platform_warns_about_unknown_keys_at_the_key(void **state)
 static void test_platform_rejects_a_number_where_a_string_is_expected(
 	void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_diag *g;
 
-	load_bad(c, "catalogs:\n"
+	bind_load_bad(c, "catalogs:\n"
 		    "  default:\n"
 		    "    uri: \"http://polaris:8181/api/catalog\"\n"
 		    "    warehouse: 123\n");
-	g = expect_at(c, FLOE_SEV_ERROR, "catalogs.default.warehouse",
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.default.warehouse",
 		      "warehouse: 123", "123");
 	assert_non_null(strstr(g->message, "expected a string"));
 	assert_non_null(strstr(g->message, "an integer ('123')"));
 	assert_int_equal(c->d.nr_errors, 1);
 
-	load_bad(c, "catalogs:\n  c:\n    uri: 8181\n    warehouse: w\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.uri: expected a string or "
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: 8181\n    warehouse: w\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.uri: expected a string or "
 		  "{secret_ref: NAME}, found an integer ('8181')", "8181",
 		  "8181");
 
-	load_bad(c, "storage:\n  s:\n    bucket: bkt\n    region: 42\n");
-	expect_at(c, FLOE_SEV_ERROR, "storage.s.region: expected a string, "
+	bind_load_bad(c, "storage:\n  s:\n    bucket: bkt\n    region: 42\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.region: expected a string, "
 		  "found an integer ('42')", "42", "42");
 
-	load_bad(c, "storage:\n  s:\n    bucket: true\n");
-	expect_at(c, FLOE_SEV_ERROR, "storage.s.bucket: expected a string, "
+	bind_load_bad(c, "storage:\n  s:\n    bucket: true\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.bucket: expected a string, "
 		  "found a boolean ('true')", "true", "true");
 
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 		    "    namespace: 1.5\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.namespace: expected a "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.namespace: expected a "
 		  "string, found a float ('1.5')", "1.5", "1.5");
 
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 		    "    credentials:\n      client_id: 1234\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials.client_id: "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials.client_id: "
 		  "expected a string or {secret_ref: NAME}, found an integer "
 		  "('1234')", "1234", "1234");
 
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 		    "    credentials:\n      scope: 7\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials.scope: "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials.scope: "
 		  "expected a string", "7", "7");
 
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 		    "    properties:\n      retries: 3\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.properties: keys and "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.properties: keys and "
 		  "values must be strings, found an integer ('3')", "3", "3");
 
-	load_bad(c, "layers:\n  raw:\n    name: raw\n    storage_ref: s\n"
+	bind_load_bad(c, "layers:\n  raw:\n    name: raw\n    storage_ref: s\n"
 		    "    namespace: 2024-01-01\n"
 		    "storage:\n  s:\n    bucket: bkt\n"
 		    "catalogs:\n  default:\n    uri: u\n    warehouse: w\n");
-	expect_at(c, FLOE_SEV_ERROR, "layers.raw.namespace: expected a "
+	bind_expect_at(c, FLOE_SEV_ERROR, "layers.raw.namespace: expected a "
 		  "string, found a timestamp ('2024-01-01')", "2024-01-01",
 		  "2024");
 
-	load_bad(c, "version: 1.2\n");
-	expect_at(c, FLOE_SEV_ERROR, "version: expected a string, found a "
+	bind_load_bad(c, "version: 1.2\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "version: expected a string, found a "
 		  "float ('1.2')", "1.2", "1.2");
 }
 
 static void test_platform_rejects_a_string_where_an_integer_or_boolean_is_expected(
 	void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_diag *g;
 
-	load_bad(c, "storage:\n  s:\n    bucket: bkt\n"
+	bind_load_bad(c, "storage:\n  s:\n    bucket: bkt\n"
 		    "    path_style_access: \"true\"\n");
-	g = expect_at(c, FLOE_SEV_ERROR, "storage.s.path_style_access",
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.path_style_access",
 		      "\"true\"", "\"");
 	assert_non_null(strstr(g->message, "expected a boolean"));
 	assert_non_null(strstr(g->message, "a string ('true')"));
 
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 		    "    token_refresh_enabled: 'no'\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.token_refresh_enabled: "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.token_refresh_enabled: "
 		  "expected a boolean (true or false), found a string ('no')",
 		  "'no'", "'");
 
-	load_bad(c, "storage:\n  s:\n    bucket: bkt\n"
+	bind_load_bad(c, "storage:\n  s:\n    bucket: bkt\n"
 		    "    path_style_access: 1\n");
-	expect_at(c, FLOE_SEV_ERROR, "storage.s.path_style_access: expected "
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.path_style_access: expected "
 		  "a boolean", "1\n", "1");
 
-	load_bad(c, "layers:\n  raw:\n    name: raw\n    storage_ref: s\n"
+	bind_load_bad(c, "layers:\n  raw:\n    name: raw\n    storage_ref: s\n"
 		    "    namespace: raw\n    retention_days: \"30\"\n"
 		    "storage:\n  s:\n    bucket: bkt\n"
 		    "catalogs:\n  default:\n    uri: u\n    warehouse: w\n");
-	expect_at(c, FLOE_SEV_ERROR, "layers.raw.retention_days: expected "
+	bind_expect_at(c, FLOE_SEV_ERROR, "layers.raw.retention_days: expected "
 		  "an integer from 1 to 36500, found a string ('30')",
 		  "\"30\"", "\"");
 
-	load_bad(c, "layers:\n  raw:\n    name: raw\n    storage_ref: s\n"
+	bind_load_bad(c, "layers:\n  raw:\n    name: raw\n    storage_ref: s\n"
 		    "    namespace: raw\n    retention_days: 36501\n"
 		    "storage:\n  s:\n    bucket: bkt\n"
 		    "catalogs:\n  default:\n    uri: u\n    warehouse: w\n");
-	expect_at(c, FLOE_SEV_ERROR, "layers.raw.retention_days", "36501",
+	bind_expect_at(c, FLOE_SEV_ERROR, "layers.raw.retention_days", "36501",
 		  "36501");
 
-	load_bad(c, "layers:\n  raw:\n    name: raw\n    storage_ref: s\n"
+	bind_load_bad(c, "layers:\n  raw:\n    name: raw\n    storage_ref: s\n"
 		    "    namespace: raw\n    retention_days: 0\n"
 		    "storage:\n  s:\n    bucket: bkt\n"
 		    "catalogs:\n  default:\n    uri: u\n    warehouse: w\n");
-	expect(c, FLOE_SEV_ERROR, "layers.raw.retention_days");
+	bind_expect(c, FLOE_SEV_ERROR, "layers.raw.retention_days");
 
 	/* integers in any form PyYAML reads as int are accepted */
-	load_clean(c, "layers:\n  raw:\n    name: raw\n    storage_ref: s\n"
+	bind_load_clean(c, "layers:\n  raw:\n    name: raw\n    storage_ref: s\n"
 		      "    namespace: raw\n    retention_days: 0x10\n"
 		      "storage:\n  s:\n    bucket: bkt\n"
 		      "catalogs:\n  default:\n    uri: u\n"
@@ -903,16 +747,16 @@ static void test_platform_rejects_a_string_where_an_integer_or_boolean_is_expect
 
 static void test_platform_rejects_an_unknown_access_delegation(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_diag *g;
 
-	load_bad(c, "catalogs:\n"
+	bind_load_bad(c, "catalogs:\n"
 		    "  default:\n"
 		    "    uri: \"http://polaris:8181/api/catalog\"\n"
 		    "    warehouse: w\n"
 		    "    access_delegation: vended_credentials\n");
 	assert_int_equal(c->d.nr_errors, 1);
-	g = expect_at(c, FLOE_SEV_ERROR, "catalogs.default.access_delegation",
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.default.access_delegation",
 		      "vended_credentials", "vended_credentials");
 	assert_non_null(strstr(g->message, "'vended_credentials'"));
 	assert_non_null(strstr(g->message, "is not allowed"));
@@ -922,62 +766,62 @@ static void test_platform_rejects_an_unknown_access_delegation(void **state)
 
 static void test_platform_rejects_an_empty_access_delegation(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_diag *g;
 
-	load_bad(c, "catalogs:\n"
+	bind_load_bad(c, "catalogs:\n"
 		    "  default:\n"
 		    "    uri: \"http://polaris:8181/api/catalog\"\n"
 		    "    warehouse: w\n"
 		    "    access_delegation: \"\"\n");
-	g = expect_at(c, FLOE_SEV_ERROR, "catalogs.default.access_delegation",
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.default.access_delegation",
 		      "\"\"", "\"");
 	assert_non_null(strstr(g->message, "a string ('')"));
 	assert_non_null(strstr(g->message, "'vended-credentials'"));
 
 	/* null is not the default either */
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 		    "    access_delegation: ~\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.access_delegation: null is "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.access_delegation: null is "
 		  "not allowed", "~", "~");
 }
 
 static void test_platform_rejects_unknown_type_and_mode_values(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_diag *g;
 
 	/* enum values are lower-case and case-sensitive */
-	load_bad(c, "catalogs:\n  c:\n    type: Polaris\n    uri: u\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    type: Polaris\n    uri: u\n"
 		    "    warehouse: w\n");
-	g = expect_at(c, FLOE_SEV_ERROR, "catalogs.c.type", "Polaris",
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.type", "Polaris",
 		      "Polaris");
 	assert_non_null(strstr(g->message, "'Polaris'"));
 	assert_non_null(strstr(g->message, "'polaris', 'glue', 'nessie', "
 			       "'rest', 'hive'"));
 
-	load_bad(c, "storage:\n  s:\n    type: minio\n    bucket: bkt\n");
-	g = expect_at(c, FLOE_SEV_ERROR, "storage.s.type", "minio", "minio");
+	bind_load_bad(c, "storage:\n  s:\n    type: minio\n    bucket: bkt\n");
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.type", "minio", "minio");
 	assert_non_null(strstr(g->message, "'s3', 'gcs', 'azure', 'local'"));
 
-	load_bad(c, "compute:\n  c:\n    type: trino\n");
-	g = expect_at(c, FLOE_SEV_ERROR, "compute.c.type", "trino", "trino");
+	bind_load_bad(c, "compute:\n  c:\n    type: trino\n");
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "compute.c.type", "trino", "trino");
 	assert_non_null(strstr(g->message, "'duckdb', 'snowflake'"));
 
-	load_bad(c, "compute:\n  c:\n    credentials:\n      mode: OAuth2\n");
-	g = expect_at(c, FLOE_SEV_ERROR, "compute.c.credentials.mode",
+	bind_load_bad(c, "compute:\n  c:\n    credentials:\n      mode: OAuth2\n");
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "compute.c.credentials.mode",
 		      "OAuth2", "OAuth2");
 	assert_non_null(strstr(g->message, "'static', 'oauth2', 'iam_role', "
 			       "'service_account'"));
 
-	load_bad(c, "compute:\n  c:\n    type: [duckdb]\n");
-	expect_at(c, FLOE_SEV_ERROR, "compute.c.type: a list is not allowed",
+	bind_load_bad(c, "compute:\n  c:\n    type: [duckdb]\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "compute.c.type: a list is not allowed",
 		  "[duckdb]", "[");
 }
 
 static void test_platform_reports_missing_required_fields(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	static const char yaml[] =
 		"catalogs:\n"
 		"  default:\n"
@@ -991,69 +835,69 @@ static void test_platform_reports_missing_required_fields(void **state)
 		"  raw:\n"
 		"    description: d\n";
 
-	load_bad(c, yaml);
+	bind_load_bad(c, yaml);
 	/* a missing field is reported at the entry that lacks it */
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.default.uri is required",
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.default.uri is required",
 		  "warehouse: w", "warehouse");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.nowh.warehouse is required",
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.nowh.warehouse is required",
 		  "uri: u", "uri");
-	expect_at(c, FLOE_SEV_ERROR, "storage.nobucket.bucket is required",
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.nobucket.bucket is required",
 		  "region: r", "region");
-	expect_at(c, FLOE_SEV_ERROR, "layers.raw.storage_ref is required",
+	bind_expect_at(c, FLOE_SEV_ERROR, "layers.raw.storage_ref is required",
 		  "description: d", "description");
-	expect_at(c, FLOE_SEV_ERROR, "layers.raw.name is required",
+	bind_expect_at(c, FLOE_SEV_ERROR, "layers.raw.name is required",
 		  "description: d", "description");
-	expect_at(c, FLOE_SEV_ERROR, "layers.raw.namespace is required",
+	bind_expect_at(c, FLOE_SEV_ERROR, "layers.raw.namespace is required",
 		  "description: d", "description");
 	assert_int_equal(c->d.nr_errors, 6);
 }
 
 static void test_platform_reports_a_null_required_field(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 
 	/* null is not a value for a required field */
-	load_bad(c, "catalogs:\n  c:\n    uri: ~\n    warehouse: w\n");
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: ~\n    warehouse: w\n");
 	assert_int_equal(c->d.nr_errors, 1);
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.uri is required", "~", "~");
-	load_bad(c, "catalogs:\n  c:\n    uri: null\n    warehouse: w\n");
-	expect(c, FLOE_SEV_ERROR, "catalogs.c.uri");
-	load_bad(c, "catalogs:\n  c:\n    uri:\n    warehouse: w\n");
-	expect(c, FLOE_SEV_ERROR, "catalogs.c.uri");
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.uri is required", "~", "~");
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: null\n    warehouse: w\n");
+	bind_expect(c, FLOE_SEV_ERROR, "catalogs.c.uri");
+	bind_load_bad(c, "catalogs:\n  c:\n    uri:\n    warehouse: w\n");
+	bind_expect(c, FLOE_SEV_ERROR, "catalogs.c.uri");
 
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: ~\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.warehouse: expected a "
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: ~\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.warehouse: expected a "
 		  "string, found null", "~", "~");
 
-	load_bad(c, "storage:\n  s:\n    bucket: ~\n");
-	expect_at(c, FLOE_SEV_ERROR, "storage.s.bucket", "~", "~");
+	bind_load_bad(c, "storage:\n  s:\n    bucket: ~\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.bucket", "~", "~");
 
 	/*
 	 * A null credential field is "not set" (docs/platform.md), so a
 	 * mode that needs it reports it missing, at the credentials mapping.
 	 */
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 		    "    credentials:\n      mode: oauth2\n"
 		    "      client_id: ~\n"
 		    "      client_secret: {secret_ref: s}\n");
 	assert_int_equal(c->d.nr_errors, 1);
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials.client_id is "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials.client_id is "
 		  "required when mode is 'oauth2'", "mode:", "mode");
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 		    "    credentials: {mode: oauth2, client_id: id, "
 		    "client_secret: null}\n");
 	assert_int_equal(c->d.nr_errors, 1);
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials.client_secret is "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials.client_secret is "
 		  "required when mode is 'oauth2'", "{mode", "{");
 
-	load_bad(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
+	bind_load_bad(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
 		    "      mode: iam_role\n      role_arn: ~\n");
 	assert_int_equal(c->d.nr_errors, 1);
-	expect_at(c, FLOE_SEV_ERROR, "storage.s.credentials.role_arn is "
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.credentials.role_arn is "
 		  "required when mode is 'iam_role'", "mode:", "mode");
 
 	/* where null means "not set", it is accepted */
-	load_clean(c, "storage:\n  s:\n    bucket: bkt\n    endpoint: ~\n"
+	bind_load_clean(c, "storage:\n  s:\n    bucket: bkt\n    endpoint: ~\n"
 		      "    credentials:\n      mode: static\n"
 		      "      client_id: ~\n      client_secret: ~\n"
 		      "      scope: ~\n      role_arn: ~\n"
@@ -1069,7 +913,7 @@ static void test_platform_reports_a_null_required_field(void **state)
 static void test_platform_rejects_layer_references_to_missing_entries(
 	void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_diag *g;
 	static const char yaml[] =
 		"catalogs:\n"
@@ -1090,13 +934,13 @@ static void test_platform_rejects_layer_references_to_missing_entries(
 		"    catalog_ref: analytics\n"
 		"    namespace: gold\n";
 
-	load_bad(c, yaml);
+	bind_load_bad(c, yaml);
 	assert_int_equal(c->d.nr_errors, 2);
-	g = expect_at(c, FLOE_SEV_ERROR, "layers.bronze.storage_ref",
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "layers.bronze.storage_ref",
 		      "lakehouse", "lakehouse");
 	assert_non_null(strstr(g->message, "no storage entry named "
 			       "'lakehouse'"));
-	g = expect_at(c, FLOE_SEV_ERROR, "layers.gold.catalog_ref",
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "layers.gold.catalog_ref",
 		      "analytics", "analytics");
 	assert_non_null(strstr(g->message, "no catalog named 'analytics'"));
 }
@@ -1104,7 +948,7 @@ static void test_platform_rejects_layer_references_to_missing_entries(
 static void test_platform_rejects_the_implicit_default_catalog_ref(
 	void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_diag *g;
 	static const char yaml[] =
 		"catalogs:\n"
@@ -1120,10 +964,10 @@ static void test_platform_rejects_the_implicit_default_catalog_ref(
 		"    storage_ref: default\n"
 		"    namespace: bronze\n";
 
-	load_bad(c, yaml);
+	bind_load_bad(c, yaml);
 	assert_int_equal(c->d.nr_errors, 1);
 	/* no catalog_ref is written: the error is at the layer's name */
-	g = expect_at(c, FLOE_SEV_ERROR, "layers.bronze.catalog_ref",
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "layers.bronze.catalog_ref",
 		      "  bronze:", "bronze");
 	assert_non_null(strstr(g->message, "(default 'default')"));
 	assert_non_null(strstr(g->message, "no catalog named 'default'"));
@@ -1131,10 +975,10 @@ static void test_platform_rejects_the_implicit_default_catalog_ref(
 
 static void test_platform_rejects_invalid_entry_names(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const struct floe_diag *g;
 
-	load_bad(c, "catalogs:\n"
+	bind_load_bad(c, "catalogs:\n"
 		    "  1st:\n"
 		    "    uri: u\n"
 		    "    warehouse: w\n"
@@ -1145,36 +989,36 @@ static void test_platform_rejects_invalid_entry_names(void **state)
 		    "  _local: {}\n"
 		    "  \"\": {}\n");
 	assert_int_equal(c->d.nr_errors, 4);
-	g = expect_at(c, FLOE_SEV_ERROR, "catalogs: a string ('1st') is not "
+	g = bind_expect_at(c, FLOE_SEV_ERROR, "catalogs: a string ('1st') is not "
 		      "a valid name", "1st", "1st");
 	assert_non_null(strstr(g->message, "a letter, then letters, digits, "
 			       "'_' or '-'"));
-	expect_at(c, FLOE_SEV_ERROR, "storage: a string ('my.bucket')",
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage: a string ('my.bucket')",
 		  "my.bucket", "my.bucket");
-	expect_at(c, FLOE_SEV_ERROR, "compute: a string ('_local')",
+	bind_expect_at(c, FLOE_SEV_ERROR, "compute: a string ('_local')",
 		  "_local", "_local");
-	expect_at(c, FLOE_SEV_ERROR, "compute: a string ('')", "\"\"", "\"");
+	bind_expect_at(c, FLOE_SEV_ERROR, "compute: a string ('')", "\"\"", "\"");
 
 	/* a key that is not a string is not a name */
-	load_bad(c, "compute:\n  42: {}\n");
-	expect_at(c, FLOE_SEV_ERROR, "compute: an integer ('42') is not a "
+	bind_load_bad(c, "compute:\n  42: {}\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "compute: an integer ('42') is not a "
 		  "valid name", "42", "42");
 
-	load_bad(c, "layers:\n  raw:\n    name: 9raw\n    storage_ref: s\n"
+	bind_load_bad(c, "layers:\n  raw:\n    name: 9raw\n    storage_ref: s\n"
 		    "    namespace: raw\n"
 		    "storage:\n  s:\n    bucket: bkt\n"
 		    "catalogs:\n  default:\n    uri: u\n    warehouse: w\n");
-	expect_at(c, FLOE_SEV_ERROR, "layers.raw.name: a string ('9raw') is "
+	bind_expect_at(c, FLOE_SEV_ERROR, "layers.raw.name: a string ('9raw') is "
 		  "not a valid layer name", "9raw", "9raw");
 
-	load_clean(c, "catalogs:\n  A-b_9:\n    uri: u\n    warehouse: w\n");
+	bind_load_clean(c, "catalogs:\n  A-b_9:\n    uri: u\n    warehouse: w\n");
 	assert_string_equal(c->p->catalogs[0].name, "A-b_9");
 }
 
 static void test_platform_requires_client_credentials_in_oauth2_mode(
 	void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	static const char no_secret[] =
 		"catalogs:\n"
 		"  default:\n"
@@ -1192,50 +1036,50 @@ static void test_platform_requires_client_credentials_in_oauth2_mode(
 		"      mode: oauth2\n"
 		"      scope: \"PRINCIPAL_ROLE:ALL\"\n";
 
-	load_bad(c, no_secret);
+	bind_load_bad(c, no_secret);
 	assert_int_equal(c->d.nr_errors, 1);
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.default.credentials."
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.default.credentials."
 		  "client_secret is required when mode is 'oauth2'",
 		  "mode: oauth2", "mode");
 
-	load_bad(c, neither);
+	bind_load_bad(c, neither);
 	assert_int_equal(c->d.nr_errors, 2);
-	expect(c, FLOE_SEV_ERROR, "credentials.client_id is required");
-	expect(c, FLOE_SEV_ERROR, "credentials.client_secret is required");
+	bind_expect(c, FLOE_SEV_ERROR, "credentials.client_id is required");
+	bind_expect(c, FLOE_SEV_ERROR, "credentials.client_secret is required");
 
 	/* iam_role needs a role ARN of the right shape */
-	load_bad(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
+	bind_load_bad(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
 		    "      mode: iam_role\n");
-	expect_at(c, FLOE_SEV_ERROR, "storage.s.credentials.role_arn is "
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.credentials.role_arn is "
 		  "required when mode is 'iam_role'", "mode", "mode");
-	load_bad(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
+	bind_load_bad(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
 		    "      mode: iam_role\n"
 		    "      role_arn: \"arn:aws:iam::12345:role/r\"\n");
-	expect_at(c, FLOE_SEV_ERROR, "storage.s.credentials.role_arn: a "
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.credentials.role_arn: a "
 		  "string ('arn:aws:iam::12345:role/r') is not an IAM role ARN",
 		  "\"arn", "\"");
-	load_bad(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
+	bind_load_bad(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
 		    "      mode: iam_role\n"
 		    "      role_arn: \"arn:aws:iam::123456789012:role/a/b\"\n");
-	expect(c, FLOE_SEV_ERROR, "is not an IAM role ARN");
+	bind_expect(c, FLOE_SEV_ERROR, "is not an IAM role ARN");
 
 	/* the other modes require nothing */
-	load_clean(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
+	bind_load_clean(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
 		      "      mode: service_account\n");
-	load_clean(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
+	bind_load_clean(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
 		      "      mode: static\n");
 
 	/* the credentials' own secret_ref is a plain, checked name */
-	load_bad(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
+	bind_load_bad(c, "storage:\n  s:\n    bucket: bkt\n    credentials:\n"
 		    "      secret_ref: \"no spaces\"\n");
-	expect_at(c, FLOE_SEV_ERROR, "storage.s.credentials.secret_ref: a "
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.credentials.secret_ref: a "
 		  "string ('no spaces') is not a valid secret name",
 		  "\"no spaces\"", "\"");
 }
 
 static void test_platform_never_repeats_a_literal_client_secret(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	static const char *const forms[] = {
 		"      client_secret: " CANARY "\n",
 		"      client_secret: \"" CANARY "\"\n",
@@ -1262,17 +1106,17 @@ static void test_platform_never_repeats_a_literal_client_secret(void **state)
 			 "%s"
 			 "      scope: 5\n",
 			 forms[i]);
-		load_bad(c, yaml);
-		expect(c, FLOE_SEV_ERROR,
+		bind_load_bad(c, yaml);
+		bind_expect(c, FLOE_SEV_ERROR,
 		       "catalogs.default.credentials.client_secret");
 		/* the other errors are still reported */
-		expect(c, FLOE_SEV_ERROR, "catalogs.default.warehouse");
-		expect(c, FLOE_SEV_ERROR, "catalogs.default.credentials.scope");
-		expect_no_canary(c);
+		bind_expect(c, FLOE_SEV_ERROR, "catalogs.default.warehouse");
+		bind_expect(c, FLOE_SEV_ERROR, "catalogs.default.credentials.scope");
+		bind_expect_no_canary(c);
 	}
 
 	/* the plain literal: its own message, at the value */
-	load_bad(c, "catalogs:\n"
+	bind_load_bad(c, "catalogs:\n"
 		    "  default:\n"
 		    "    uri: u\n"
 		    "    warehouse: w\n"
@@ -1281,67 +1125,67 @@ static void test_platform_never_repeats_a_literal_client_secret(void **state)
 		    "      client_id: id\n"
 		    "      client_secret: " CANARY "\n");
 	assert_int_equal(c->d.nr_errors, 1);
-	expect_at(c, FLOE_SEV_ERROR, "client_secret: a literal secret is not "
+	bind_expect_at(c, FLOE_SEV_ERROR, "client_secret: a literal secret is not "
 		  "allowed here", CANARY, CANARY);
-	expect(c, FLOE_SEV_ERROR, "{secret_ref: NAME}");
-	expect_no_canary(c);
+	bind_expect(c, FLOE_SEV_ERROR, "{secret_ref: NAME}");
+	bind_expect_no_canary(c);
 
 	/* a duplicate key does not echo the value either */
-	load_bad(c, "catalogs:\n"
+	bind_load_bad(c, "catalogs:\n"
 		    "  default:\n"
 		    "    uri: u\n"
 		    "    warehouse: w\n"
 		    "    credentials:\n"
 		    "      client_secret: {secret_ref: s}\n"
 		    "      client_secret: " CANARY "\n");
-	expect_no_canary(c);
+	bind_expect_no_canary(c);
 
 	/* nor do the unknown keys of storage credentials */
-	assert_int_equal(load(c, "storage:\n  s:\n    bucket: bkt\n"
+	assert_int_equal(bind_load(c, "storage:\n  s:\n    bucket: bkt\n"
 				 "    credentials:\n"
 				 "      secret_access_key: " CANARY "\n"),
 			 FLOE_OK);
-	expect(c, FLOE_SEV_WARNING, "'secret_access_key'");
-	expect_no_canary(c);
+	bind_expect(c, FLOE_SEV_WARNING, "'secret_access_key'");
+	bind_expect_no_canary(c);
 }
 
 static void test_platform_rejects_values_out_of_range(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	char yaml[512], wh[300];
 
-	load_bad(c, "version: \"1.2\"\n");
-	expect_at(c, FLOE_SEV_ERROR, "version: a string ('1.2') is not a "
+	bind_load_bad(c, "version: \"1.2\"\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "version: a string ('1.2') is not a "
 		  "version like \"1.2.0\"", "\"1.2\"", "\"");
-	load_bad(c, "version: v1.2.0\n");
-	expect(c, FLOE_SEV_ERROR, "is not a version");
-	load_clean(c, "version: \"10.20.30\"\n");
+	bind_load_bad(c, "version: v1.2.0\n");
+	bind_expect(c, FLOE_SEV_ERROR, "is not a version");
+	bind_load_clean(c, "version: \"10.20.30\"\n");
 
-	load_bad(c, "storage:\n  s:\n    bucket: ab\n");
-	expect_at(c, FLOE_SEV_ERROR, "storage.s.bucket: must be 3 to 63 "
+	bind_load_bad(c, "storage:\n  s:\n    bucket: ab\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.s.bucket: must be 3 to 63 "
 		  "characters", "ab", "ab");
 
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: \"\"\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.warehouse: must be 1 to 255 "
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: \"\"\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.warehouse: must be 1 to 255 "
 		  "characters", "\"\"", "\"");
 
 	memset(wh, 'w', 256);
 	wh[256] = '\0';
 	snprintf(yaml, sizeof(yaml), "catalogs:\n  c:\n    uri: u\n"
 		 "    warehouse: %s\n", wh);
-	load_bad(c, yaml);
-	expect(c, FLOE_SEV_ERROR, "must be 1 to 255 characters");
+	bind_load_bad(c, yaml);
+	bind_expect(c, FLOE_SEV_ERROR, "must be 1 to 255 characters");
 	wh[255] = '\0';
 	snprintf(yaml, sizeof(yaml), "catalogs:\n  c:\n    uri: u\n"
 		 "    warehouse: %s\n", wh);
-	load_clean(c, yaml);
+	bind_load_clean(c, yaml);
 }
 
 /* A field path longer than the message buffer is cut, not overrun. */
 static void test_platform_reports_fields_of_an_entry_with_a_long_name(
 	void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	char yaml[1024], name[400];
 	const struct floe_diag *g;
 
@@ -1350,77 +1194,77 @@ static void test_platform_reports_fields_of_an_entry_with_a_long_name(
 	snprintf(yaml, sizeof(yaml), "catalogs:\n  %s:\n    warehouse: w\n"
 		 "    access_delegation: bad\n"
 		 "    credentials:\n      mode: oauth2\n", name);
-	load_bad(c, yaml);
+	bind_load_bad(c, yaml);
 	assert_int_equal(c->d.nr_errors, 4);
 	for (size_t i = 0; i < c->d.nr; i++)
 		assert_true(strlen(c->d.items[i].message) < 600);
-	g = expect(c, FLOE_SEV_ERROR, "...");
+	g = bind_expect(c, FLOE_SEV_ERROR, "...");
 	assert_non_null(strstr(g->message, "catalogs.nnnn"));
 }
 
 static void test_platform_rejects_sections_and_entries_of_the_wrong_shape(
 	void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 
-	load_bad(c, "catalogs: [default]\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs: expected a mapping of named "
+	bind_load_bad(c, "catalogs: [default]\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs: expected a mapping of named "
 		  "entries, found a list", "[default]", "[");
 
-	load_bad(c, "storage:\n  default: s3://bucket\n");
-	expect_at(c, FLOE_SEV_ERROR, "storage.default: expected a mapping, "
+	bind_load_bad(c, "storage:\n  default: s3://bucket\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "storage.default: expected a mapping, "
 		  "found a string ('s3://bucket')", "s3://", "s3");
 
-	load_bad(c, "compute:\n  default:\n");
-	expect(c, FLOE_SEV_ERROR, "compute.default: expected a mapping, "
+	bind_load_bad(c, "compute:\n  default:\n");
+	bind_expect(c, FLOE_SEV_ERROR, "compute.default: expected a mapping, "
 	       "found null");
 
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 		    "    credentials: oauth2\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials: expected a "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.credentials: expected a "
 		  "mapping", "oauth2", "oauth2");
 
-	load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
+	bind_load_bad(c, "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 		    "    properties: [a]\n");
-	expect_at(c, FLOE_SEV_ERROR, "catalogs.c.properties: expected a "
+	bind_expect_at(c, FLOE_SEV_ERROR, "catalogs.c.properties: expected a "
 		  "mapping", "[a]", "[");
 
-	load_bad(c, "compute:\n  c:\n    properties: 4\n");
-	expect_at(c, FLOE_SEV_ERROR, "compute.c.properties: expected a "
+	bind_load_bad(c, "compute:\n  c:\n    properties: 4\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "compute.c.properties: expected a "
 		  "mapping", "4", "4");
 }
 
 static void test_platform_refuses_an_empty_or_non_mapping_document(
 	void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	static const char *const empty[] = { "", "~\n", "---\n", "# only\n" };
 	const struct floe_diag *g;
 
 	for (size_t i = 0; i < sizeof(empty) / sizeof(empty[0]); i++) {
-		load_bad(c, empty[i]);
-		g = expect(c, FLOE_SEV_ERROR, "the platform file is empty");
+		bind_load_bad(c, empty[i]);
+		g = bind_expect(c, FLOE_SEV_ERROR, "the platform file is empty");
 		assert_int_equal(g->loc.start.line, 1);
 		assert_int_equal(g->loc.start.column, 1);
 	}
-	load_bad(c, "- catalogs\n");
-	expect_at(c, FLOE_SEV_ERROR, "the platform file: expected a mapping",
+	bind_load_bad(c, "- catalogs\n");
+	bind_expect_at(c, FLOE_SEV_ERROR, "the platform file: expected a mapping",
 		  "- catalogs", "-");
 
 	/* YAML errors come from the front end, and nothing is bound */
-	load_bad(c, "catalogs: {\n");
-	load_bad(c, "a: 1\n---\nb: 2\n");
+	bind_load_bad(c, "catalogs: {\n");
+	bind_load_bad(c, "a: 1\n---\nb: 2\n");
 }
 
 static void test_platform_respects_the_size_limit(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	struct floe_yaml_limits lim = floe_yaml_default_limits();
 	static const char yaml[] = "catalogs:\n  c:\n    uri: u\n"
 				   "    warehouse: w\n";
 
 	lim.max_bytes = 10;
-	reset(c);
+	bind_reset(c);
 	assert_int_equal(floe_platform_load(FILE_NAME, yaml, strlen(yaml),
 					    &lim, &c->p, &c->d),
 			 FLOE_ERR_TOO_BIG);
@@ -1434,9 +1278,9 @@ static void test_platform_respects_the_size_limit(void **state)
 
 static void test_platform_binds_anchors_and_merge_keys(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 
-	load_clean(c,
+	bind_load_clean(c,
 		   "catalogs:\n"
 		   "  default: &base\n"
 		   "    uri: \"http://polaris:8181/api/catalog\"\n"
@@ -1460,20 +1304,20 @@ static void test_platform_binds_anchors_and_merge_keys(void **state)
 	assert_int_equal(c->p->compute[0].credentials.mode, FLOE_CRED_OAUTH2);
 
 	/* an unknown key that came in through a merge is reported once */
-	assert_int_equal(load(c, "catalogs:\n"
+	assert_int_equal(bind_load(c, "catalogs:\n"
 				 "  a: &a {uri: u, warehouse: w, extra: 1}\n"
 				 "  b:\n"
 				 "    <<: *a\n"),
 			 FLOE_OK);
 	assert_int_equal(c->d.nr_warnings, 1);
-	expect_at(c, FLOE_SEV_WARNING, "catalogs.a: unknown key 'extra'",
+	bind_expect_at(c, FLOE_SEV_WARNING, "catalogs.a: unknown key 'extra'",
 		  "extra", "extra");
 }
 
 /* A value is shown shortened, escaped, and without overrunning. */
 static void test_platform_shortens_long_values_in_messages(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	char yaml[512], value[300];
 	const struct floe_diag *g;
 
@@ -1486,8 +1330,8 @@ static void test_platform_shortens_long_values_in_messages(void **state)
 		snprintf(yaml, sizeof(yaml),
 			 "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 			 "    access_delegation: \"%s\"\n", value);
-		load_bad(c, yaml);
-		g = expect(c, FLOE_SEV_ERROR, "access_delegation");
+		bind_load_bad(c, yaml);
+		g = bind_expect(c, FLOE_SEV_ERROR, "access_delegation");
 		assert_non_null(strstr(g->message, "...'"));
 		assert_true(strlen(g->message) < 400);
 		for (const char *s = g->message; *s; s++)
@@ -1510,8 +1354,8 @@ static void test_platform_shortens_long_values_in_messages(void **state)
 		snprintf(yaml, sizeof(yaml),
 			 "catalogs:\n  c:\n    uri: u\n    warehouse: w\n"
 			 "    access_delegation: \"%s\"\n", value);
-		load_bad(c, yaml);
-		g = expect(c, FLOE_SEV_ERROR, "access_delegation");
+		bind_load_bad(c, yaml);
+		g = bind_expect(c, FLOE_SEV_ERROR, "access_delegation");
 		/* no lead byte without its continuation byte */
 		for (const unsigned char *s = (const unsigned char *)g->message;
 		     *s; s++)
@@ -1551,27 +1395,27 @@ static int has_suffix(const char *s, const char *suffix)
 	return n >= m && !strcmp(s + n - m, suffix);
 }
 
-static void check_fixture(struct ctx *c, const char *name, const char *buf,
+static void check_fixture(struct bind_ctx *c, const char *name, const char *buf,
 			  size_t len)
 {
 	enum floe_err err;
 	const struct floe_diag *g;
 
-	reset(c);
+	bind_reset(c);
 	err = floe_platform_load(FILE_NAME, buf, len, NULL, &c->p, &c->d);
 	if (strstr(name, "floe-runtime__local__71e6c88") ||
 	    strstr(name, "floe-runtime__k8s-local__9697c0b")) {
 		int local = strstr(name, "__local__") != NULL;
 
 		if (err != FLOE_ERR_INPUT) {
-			dump(&c->d);
+			bind_dump(&c->d);
 			print_error("%s: expected FLOE_ERR_INPUT, got %s\n",
 				    name, floe_strerror(err));
 			fail();
 		}
 		assert_null(c->p);
 		assert_int_equal(c->d.nr_errors, 1);
-		g = expect(c, FLOE_SEV_ERROR,
+		g = bind_expect(c, FLOE_SEV_ERROR,
 			   "catalogs.default.access_delegation");
 		assert_non_null(strstr(g->message, local
 				       ? "a string ('')"
@@ -1581,7 +1425,7 @@ static void check_fixture(struct ctx *c, const char *name, const char *buf,
 		return;
 	}
 	if (err != FLOE_OK || c->d.nr_errors) {
-		dump(&c->d);
+		bind_dump(&c->d);
 		print_error("%s: expected FLOE_OK, got %s\n", name,
 			    floe_strerror(err));
 		fail();
@@ -1593,7 +1437,7 @@ static void check_fixture(struct ctx *c, const char *name, const char *buf,
 
 static void test_platform_loads_every_real_fixture(void **state)
 {
-	struct ctx *c = *state;
+	struct bind_ctx *c = *state;
 	const char *dir = FLOE_SHARED_DIR "/fixtures/real";
 	DIR *d = opendir(dir);
 	struct dirent *e;

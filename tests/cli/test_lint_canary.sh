@@ -1,6 +1,6 @@
 #!/bin/sh
 # A secret written in a profile never reaches lint's output: the literal
-# secrets below (and the environment's, with --env) are "CANARY-8d1e",
+# secrets below (and the environment's, with --env) are "CANARY-q7zx",
 # and no output format may show the canary, not even in part.
 #
 # test_lint_canary.sh BINARY   (run from the project root)
@@ -15,9 +15,10 @@ ok() { passed=$((passed + 1)); echo "ok   $1"; }
 bad() { failed=$((failed + 1)); echo "FAIL $1"; }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 
-canary=CANARY-8d1e
+canary=CANARY-q7zx
 # the canary and any piece of it that could betray a partial print
-pieces="CANARY-8d1e CANARY 8d1e"
+# (not hex: a piece such as "8d1e" turns up in fingerprint hashes by chance)
+pieces="CANARY-q7zx CANARY q7zx"
 
 cat > "$tmp/profiles.yml" <<'EOF'
 floe:
@@ -28,22 +29,22 @@ floe:
       path: ":memory:"
       extensions: [httpfs, iceberg]
       settings:
-        s3_secret_access_key: "{{ env_var('AWS_SECRET_ACCESS_KEY', 'CANARY-8d1e') }}"
+        s3_secret_access_key: "{{ env_var('AWS_SECRET_ACCESS_KEY', 'CANARY-q7zx') }}"
       config_options:
-        motherduck_token: CANARY-8d1e
+        motherduck_token: CANARY-q7zx
       secrets:
         - type: s3
           key_id: AKIAIOSFODNN7EXAMPLE
-          secret: CANARY-8d1e
+          secret: CANARY-q7zx
           region: us-east-1
         - type: iceberg
           name: polaris_secret
           persistent: true
           client_id: floe-service
-          client_secret: CANARY-8d1e
+          client_secret: CANARY-q7zx
           oauth2_scope: ALL
         - key_id: AKIAIOSFODNN7EXAMPLE
-          secret: CANARY-8d1e
+          secret: CANARY-q7zx
       attach:
         - path: demo_catalog
           alias: polaris_catalog
@@ -51,8 +52,8 @@ floe:
           options:
             endpoint: http://polaris:8181/api/catalog
             oauth2_server_uri: http://polaris:8181/api/catalog/v1/oauth/tokens
-            client_id: "{{ env_var('DBT_ENV_SECRET_ID', 'CANARY-8d1e') }}"
-            client_secret: CANARY-8d1e
+            client_id: "{{ env_var('DBT_ENV_SECRET_ID', 'CANARY-q7zx') }}"
+            client_secret: CANARY-q7zx
             oauth2_scope: PRINCIPAL_ROLE:data_engineer
         - path: other_catalog
           alias: other_catalog
@@ -61,8 +62,8 @@ floe:
             endpoint: http://polaris:8181/api/catalog
             oauth2_server_uri: http://polaris:8181/api/catalog/v1/oauth/tokens
             client_id: floe-service
-            client_secret: "{{ env_var('DBT_ENV_SECRET_X', 'CANARY-8d1e') | trim }}"
-            token: "${CANARY_8d1e}"
+            client_secret: "{{ env_var('DBT_ENV_SECRET_X', 'CANARY-q7zx') | trim }}"
+            token: "${CANARY_q7zx}"
         - path: third_catalog
           alias: third_catalog
           type: iceberg
@@ -77,17 +78,17 @@ floe:
           config:
             catalog_uri: http://polaris:8181/api/catalog
             warehouse: demo_catalog
-            client_secret: CANARY-8d1e
-            s3_secret_access_key: CANARY-8d1e
+            client_secret: CANARY-q7zx
+            s3_secret_access_key: CANARY-q7zx
       remote:
         host: localhost
         port: 5433
         user: floe
-        password: CANARY-8d1e
+        password: CANARY-q7zx
       filesystems:
         - fs: s3
           key: AKIAIOSFODNN7EXAMPLE
-          secret: CANARY-8d1e
+          secret: CANARY-q7zx
 EOF
 
 # No piece of the canary on stdout or stderr.

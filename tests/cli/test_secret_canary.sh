@@ -19,8 +19,9 @@ ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL $1"; }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 
-canary=CANARY-8d1e
-pieces="CANARY-8d1e CANARY 8d1e"
+canary=CANARY-q7zx
+# (not hex: a piece such as "8d1e" turns up in fingerprint hashes by chance)
+pieces="CANARY-q7zx CANARY q7zx"
 
 # No piece of the canary on stdout or stderr.
 clean() {
@@ -42,61 +43,61 @@ floe:
       type: duckdb
       path: ":memory:"
       extensions: [httpfs]
-      password: CANARY-8d1e
-      token: CANARY-8d1e
+      password: CANARY-q7zx
+      token: CANARY-q7zx
       settings:
-        s3_secret_access_key: CANARY-8d1e
-        s3_session_token: CANARY-8d1e
+        s3_secret_access_key: CANARY-q7zx
+        s3_session_token: CANARY-q7zx
         s3_endpoint: "{{ env_var('DBT_ENV_SECRET_EP', 'localhost:9000') }}"
-        azure_storage_connection_string: "AccountName=a;AccountKey=CANARY-8d1e"
+        azure_storage_connection_string: "AccountName=a;AccountKey=CANARY-q7zx"
       config_options:
-        motherduck_token: CANARY-8d1e
-        my_api_secret: CANARY-8d1e
+        motherduck_token: CANARY-q7zx
+        my_api_secret: CANARY-q7zx
         unknown_setting: "{{ env_var('DBT_ENV_SECRET_U', 'plain') }}"
       secrets:
         - type: s3
           key_id: AKIAIOSFODNN7EXAMPLE
-          secret: CANARY-8d1e
-          session_token: CANARY-8d1e
+          secret: CANARY-q7zx
+          session_token: CANARY-q7zx
           endpoint: "{{ env_var('DBT_ENV_SECRET_EP', 'localhost:9000') }}"
         - type: gcs
           key_id: GOOG1EXAMPLE
-          secret: CANARY-8d1e
+          secret: CANARY-q7zx
         - type: r2
           account_id: acc
           key_id: k
-          secret: CANARY-8d1e
+          secret: CANARY-q7zx
         - type: azure
-          connection_string: "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=CANARY-8d1e"
+          connection_string: "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=CANARY-q7zx"
         - type: azure
           provider: service_principal
           tenant_id: t
           client_id: c
-          client_secret: CANARY-8d1e
+          client_secret: CANARY-q7zx
           account_name: a
         - type: huggingface
-          token: CANARY-8d1e
+          token: CANARY-q7zx
         - type: http
-          bearer_token: CANARY-8d1e
+          bearer_token: CANARY-q7zx
           extra_http_headers:
-            Authorization: "Bearer CANARY-8d1e"
-            X-Api-Key: CANARY-8d1e
+            Authorization: "Bearer CANARY-q7zx"
+            X-Api-Key: CANARY-q7zx
         - type: postgres
           host: h
-          password: CANARY-8d1e
+          password: CANARY-q7zx
         - type: iceberg
           name: polaris_secret
           client_id: floe-service
-          client_secret: CANARY-8d1e
+          client_secret: CANARY-q7zx
           oauth2_scope: "{{ env_var('DBT_ENV_SECRET_SCOPE', 'ALL') }}"
       attach:
-        - path: "postgres:dbname=x host=h user=u password=CANARY-8d1e"
+        - path: "postgres:dbname=x host=h user=u password=CANARY-q7zx"
           alias: pg
           type: postgres
-        - path: "postgresql://u:CANARY-8d1e@h:5432/db"
+        - path: "postgresql://u:CANARY-q7zx@h:5432/db"
           alias: pg2
           type: postgres
-        - path: "host=h port=3306 user=u passwd=CANARY-8d1e"
+        - path: "host=h port=3306 user=u passwd=CANARY-q7zx"
           alias: my
           type: mysql
         - path: "{{ env_var('DBT_ENV_SECRET_PATH', 'x.duckdb') }}"
@@ -107,22 +108,22 @@ floe:
           options:
             endpoint: "{{ env_var('DBT_ENV_SECRET_EP', 'http://polaris:8181/api/catalog') }}"
             client_id: floe-service
-            client_secret: CANARY-8d1e
+            client_secret: CANARY-q7zx
             some_unknown_key: "{{ env_var('DBT_ENV_SECRET_U', 'plain') }}"
       plugins:
         - module: floe_dbt.plugins.polaris
           config:
-            client_secret: CANARY-8d1e
-            s3_secret_access_key: CANARY-8d1e
-            password: CANARY-8d1e
+            client_secret: CANARY-q7zx
+            s3_secret_access_key: CANARY-q7zx
+            password: CANARY-q7zx
             catalog_uri: "{{ env_var('DBT_ENV_SECRET_EP', 'http://x') }}"
       remote:
         host: localhost
-        password: CANARY-8d1e
+        password: CANARY-q7zx
       filesystems:
         - fs: s3
           key: AKIAIOSFODNN7EXAMPLE
-          secret: CANARY-8d1e
+          secret: CANARY-q7zx
 EOF
 
 envrun() {
@@ -195,27 +196,27 @@ if [ -f "$plat" ]; then
 	    -e "s/^\( *\)secret: .*/\1secret: $canary\n\1token: $canary/" \
 	    "$tmp/gen.yml" > "$tmp/old.yml"
 	cat >> "$tmp/old.yml" <<'EOF'
-      password: CANARY-8d1e
+      password: CANARY-q7zx
       config_options:
-        motherduck_token: CANARY-8d1e
+        motherduck_token: CANARY-q7zx
       plugins:
         - module: m
-          config: {client_secret: CANARY-8d1e, password: CANARY-8d1e}
+          config: {client_secret: CANARY-q7zx, password: CANARY-q7zx}
       remote:
-        password: "CANARY-8d1e"
+        password: "CANARY-q7zx"
       headers_secret:
         - type: http
           extra_http_headers:
-            X-Api-Key: CANARY-8d1e
+            X-Api-Key: CANARY-q7zx
             Authorization: >
-              Bearer CANARY-8d1e
+              Bearer CANARY-q7zx
         - type: azure
-          connection_string: "AccountName=a;AccountKey=CANARY-8d1e"
+          connection_string: "AccountName=a;AccountKey=CANARY-q7zx"
         - type: gcs
-          secret_access_key: 'CANARY-8d1e'
+          secret_access_key: 'CANARY-q7zx'
       attach_more:
-        - path: "postgres:host=h password='CANARY-8d1e x'"
-        - path: "postgres://u:CANARY-8d1e@h/db"
+        - path: "postgres:host=h password='CANARY-q7zx x'"
+        - path: "postgres://u:CANARY-q7zx@h/db"
 EOF
 	"$bin" generate --check -o "$tmp/old.yml" "$plat" \
 		> "$tmp/out" 2> "$tmp/err"
@@ -227,14 +228,14 @@ EOF
 fi
 
 # A YAML syntax error near an anchor does not quote the secret.
-printf 'floe:\n  outputs:\n    dev:\n      password: &p CANARY-8d1e\n      x: *p\n     y: [\n' \
+printf 'floe:\n  outputs:\n    dev:\n      password: &p CANARY-q7zx\n      x: *p\n     y: [\n' \
 	> "$tmp/bad.yml"
-printf 'floe:\n  outputs:\n    dev:\n      password: &p "CANARY-8d1e\n' \
+printf 'floe:\n  outputs:\n    dev:\n      password: &p "CANARY-q7zx\n' \
 	> "$tmp/bad2.yml"
 # a password typed unquoted that YAML reads as an alias or a tag
-printf 'floe:\n  outputs:\n    dev:\n      password: *CANARY-8d1e\n' \
+printf 'floe:\n  outputs:\n    dev:\n      password: *CANARY-q7zx\n' \
 	> "$tmp/bad3.yml"
-printf 'floe:\n  outputs:\n    dev:\n      token: !CANARY-8d1e x\n' \
+printf 'floe:\n  outputs:\n    dev:\n      token: !CANARY-q7zx x\n' \
 	> "$tmp/bad4.yml"
 for f in bad bad2 bad3 bad4; do
 	for fmt in text json sarif; do

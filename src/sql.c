@@ -201,16 +201,29 @@ static char *keepf(struct ctx *c, const char *fmt, ...)
 
 /* ---- a text rendered twice: real and masked ---- */
 
+/*
+ * Both buffers' errors are sticky (strbuf.h): a failed append leaves the
+ * pair failed, later ones do nothing, and push() reads the error once.
+ */
 struct dual {
 	struct strbuf real, shown;
-	int failed;
 };
 
 static void dual_init(struct dual *d)
 {
 	strbuf_init(&d->real);
 	strbuf_init(&d->shown);
-	d->failed = 0;
+}
+
+static int dual_error(const struct dual *d)
+{
+	return strbuf_error(&d->real) || strbuf_error(&d->shown) ? -1 : 0;
+}
+
+static void dual_fail(struct dual *d)
+{
+	strbuf_fail(&d->real);
+	strbuf_fail(&d->shown);
 }
 
 static void dual_release(struct dual *d)
@@ -221,15 +234,21 @@ static void dual_release(struct dual *d)
 
 static void dual_add(struct dual *d, const char *s, size_t len)
 {
-	if (!d->failed && (strbuf_add(&d->real, s, len) ||
-			   strbuf_add(&d->shown, s, len)))
-		d->failed = 1;
+	strbuf_add(&d->real, s, len);
+	strbuf_add(&d->shown, s, len);
+}
+
+/* A built part: its error, if it has one, fails both texts. */
+static void dual_addbuf(struct dual *d, const struct strbuf *sb)
+{
+	strbuf_addbuf(&d->real, sb);
+	strbuf_addbuf(&d->shown, sb);
 }
 
 static void dual_adds(struct dual *d, const char *s)
 {
 	if (!s) {		/* a string that could not be allocated */
-		d->failed = 1;
+		dual_fail(d);
 		return;
 	}
 	dual_add(d, s, strlen(s));
@@ -239,9 +258,8 @@ static void dual_adds(struct dual *d, const char *s)
 static void dual_split(struct dual *d, const char *real, size_t len,
 		       const char *shown)
 {
-	if (!d->failed && (strbuf_add(&d->real, real, len) ||
-			   strbuf_adds(&d->shown, shown)))
-		d->failed = 1;
+	strbuf_add(&d->real, real, len);
+	strbuf_adds(&d->shown, shown);
 }
 
 /* ---- Python's str() and repr() of YAML values, Jinja rendered ---- */
@@ -264,21 +282,21 @@ static bool yaml_true(const struct floe_node *n)
 }
 
 /* Python's repr() of a float. */
-static void py_float(struct strbuf *sb, double x, int *failed)
+static void py_float(struct strbuf *sb, double x)
 {
 	char buf[64], digits[32];
 	int exp10 = 0, nd = 0, decpt;
 
 	if (isnan(x)) {
-		*failed |= strbuf_adds(sb, "nan");
+		strbuf_adds(sb, "nan");
 		return;
 	}
 	if (isinf(x)) {
-		*failed |= strbuf_adds(sb, x < 0 ? "-inf" : "inf");
+		strbuf_adds(sb, x < 0 ? "-inf" : "inf");
 		return;
 	}
 	if (x == 0) {
-		*failed |= strbuf_adds(sb, signbit(x) ? "-0.0" : "0.0");
+		strbuf_adds(sb, signbit(x) ? "-0.0" : "0.0");
 		return;
 	}
 	/* the shortest %e that reads back as the same double */
@@ -292,7 +310,7 @@ static void py_float(struct strbuf *sb, double x, int *failed)
 		char *e;
 
 		if (*p == '-') {
-			*failed |= strbuf_addch(sb, '-');
+			strbuf_addch(sb, '-');
 			p++;
 		}
 		for (; *p && *p != 'e'; p++)
@@ -306,41 +324,40 @@ static void py_float(struct strbuf *sb, double x, int *failed)
 		digits[--nd] = '\0';
 	decpt = exp10 + 1;	/* value = 0.DIGITS x 10^decpt */
 	if (decpt > 16 || decpt < -3) {
-		*failed |= strbuf_addch(sb, digits[0]);
+		strbuf_addch(sb, digits[0]);
 		if (nd > 1) {
-			*failed |= strbuf_addch(sb, '.');
-			*failed |= strbuf_adds(sb, digits + 1);
+			strbuf_addch(sb, '.');
+			strbuf_adds(sb, digits + 1);
 		}
-		*failed |= strbuf_addf(sb, "e%c%02d", exp10 < 0 ? '-' : '+',
-				       exp10 < 0 ? -exp10 : exp10);
+		strbuf_addf(sb, "e%c%02d", exp10 < 0 ? '-' : '+',
+			    exp10 < 0 ? -exp10 : exp10);
 	} else if (decpt <= 0) {
-		*failed |= strbuf_adds(sb, "0.");
+		strbuf_adds(sb, "0.");
 		for (int i = 0; i < -decpt; i++)
-			*failed |= strbuf_addch(sb, '0');
-		*failed |= strbuf_adds(sb, digits);
+			strbuf_addch(sb, '0');
+		strbuf_adds(sb, digits);
 	} else {
 		for (int i = 0; i < decpt; i++)
-			*failed |= strbuf_addch(sb, i < nd ? digits[i] : '0');
-		*failed |= strbuf_addch(sb, '.');
-		*failed |= strbuf_adds(sb, nd > decpt ? digits + decpt : "0");
+			strbuf_addch(sb, i < nd ? digits[i] : '0');
+		strbuf_addch(sb, '.');
+		strbuf_adds(sb, nd > decpt ? digits + decpt : "0");
 	}
 }
 
-static void scalar_str(const struct floe_node *n, struct strbuf *sb,
-		       int *failed)
+static void scalar_str(const struct floe_node *n, struct strbuf *sb)
 {
 	switch (n->type) {
 	case FLOE_TYPE_NULL:
-		*failed |= strbuf_adds(sb, "None");
+		strbuf_adds(sb, "None");
 		return;
 	case FLOE_TYPE_BOOL:
-		*failed |= strbuf_adds(sb, yaml_true(n) ? "True" : "False");
+		strbuf_adds(sb, yaml_true(n) ? "True" : "False");
 		return;
 	case FLOE_TYPE_INT: {
 		long long v;
 
 		if (!floe_node_int(n, &v)) {
-			*failed |= strbuf_addf(sb, "%lld", v);
+			strbuf_addf(sb, "%lld", v);
 			return;
 		}
 		break;
@@ -354,11 +371,11 @@ static void scalar_str(const struct floe_node *n, struct strbuf *sb,
 		if (*s == '-' || *s == '+')
 			neg = *s++ == '-';
 		if (!strcasecmp(s, ".inf")) {
-			*failed |= strbuf_adds(sb, neg ? "-inf" : "inf");
+			strbuf_adds(sb, neg ? "-inf" : "inf");
 			return;
 		}
 		if (!strcasecmp(s, ".nan")) {
-			*failed |= strbuf_adds(sb, "nan");
+			strbuf_adds(sb, "nan");
 			return;
 		}
 		if (n->len < sizeof(tmp) && !strchr(n->value, ':')) {
@@ -366,7 +383,7 @@ static void scalar_str(const struct floe_node *n, struct strbuf *sb,
 				if (n->value[i] != '_')
 					tmp[j++] = n->value[i];
 			tmp[j] = '\0';
-			py_float(sb, strtod(tmp, NULL), failed);
+			py_float(sb, strtod(tmp, NULL));
 			return;
 		}
 		break;
@@ -376,7 +393,7 @@ static void scalar_str(const struct floe_node *n, struct strbuf *sb,
 	case FLOE_TYPE_MERGE:
 		break;
 	}
-	*failed |= strbuf_add(sb, n->value, n->len);
+	strbuf_add(sb, n->value, n->len);
 }
 
 /* ---- Jinja: the one reader (src/jinja.c), with placeholders ---- */
@@ -399,7 +416,6 @@ static void jinja_render(struct ctx *c, const struct floe_node *n,
 {
 	struct jinja_opts o = { c->opt->use_env, c->opt->getenv_fn, true };
 	struct jinja_read r;
-	int failed = 0;
 
 	memset(j, 0, sizeof(*j));
 	strbuf_init(&j->out);
@@ -410,9 +426,9 @@ static void jinja_render(struct ctx *c, const struct floe_node *n,
 	j->dynamic = r.dynamic;
 	if (r.dynamic) {
 		/* shown as written: dbt renders it with its full Jinja */
-		failed |= strbuf_add(&j->out, n->value, n->len);
+		strbuf_add(&j->out, n->value, n->len);
 	} else {
-		failed |= strbuf_add(&j->out, r.text, r.len);
+		strbuf_add(&j->out, r.text, r.len);
 		j->secret_env = r.secret_env;
 		j->missing = r.missing;
 		j->missing_name = r.missing_name;
@@ -430,7 +446,7 @@ static void jinja_render(struct ctx *c, const struct floe_node *n,
 		if (!seen && vec_push(&c->missing, &name, sizeof(name)))
 			nomem(c);
 	}
-	if (failed)
+	if (strbuf_error(&j->out))
 		nomem(c);
 }
 
@@ -467,35 +483,33 @@ static void report_jinja(struct ctx *c, const struct floe_node *n,
 }
 
 static void py_str_into(struct ctx *c, const struct floe_node *n,
-			struct strbuf *sb, bool repr, bool *secret_env,
-			int *failed);
+			struct strbuf *sb, bool repr, bool *secret_env);
 
 /* Python's repr() of a str. */
-static void py_repr_str(struct strbuf *sb, const char *s, size_t len,
-			int *failed)
+static void py_repr_str(struct strbuf *sb, const char *s, size_t len)
 {
 	char q = memchr(s, '\'', len) && !memchr(s, '"', len) ? '"' : '\'';
 
-	*failed |= strbuf_addch(sb, q);
+	strbuf_addch(sb, q);
 	for (size_t i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
 
 		if (ch == (unsigned char)q || ch == '\\') {
-			*failed |= strbuf_addch(sb, '\\');
-			*failed |= strbuf_addch(sb, (char)ch);
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, (char)ch);
 		} else if (ch == '\n') {
-			*failed |= strbuf_adds(sb, "\\n");
+			strbuf_adds(sb, "\\n");
 		} else if (ch == '\r') {
-			*failed |= strbuf_adds(sb, "\\r");
+			strbuf_adds(sb, "\\r");
 		} else if (ch == '\t') {
-			*failed |= strbuf_adds(sb, "\\t");
+			strbuf_adds(sb, "\\t");
 		} else if (ch < 0x20 || ch == 0x7f) {
-			*failed |= strbuf_addf(sb, "\\x%02x", ch);
+			strbuf_addf(sb, "\\x%02x", ch);
 		} else {
-			*failed |= strbuf_addch(sb, (char)ch);
+			strbuf_addch(sb, (char)ch);
 		}
 	}
-	*failed |= strbuf_addch(sb, q);
+	strbuf_addch(sb, q);
 }
 
 /*
@@ -503,32 +517,29 @@ static void py_repr_str(struct strbuf *sb, const char *s, size_t len,
  * Strings are Jinja-rendered first, as dbt renders every string.
  */
 static void py_str_into(struct ctx *c, const struct floe_node *n,
-			struct strbuf *sb, bool repr, bool *secret_env,
-			int *failed)
+			struct strbuf *sb, bool repr, bool *secret_env)
 {
 	if (n->kind == FLOE_NODE_MAP) {
-		*failed |= strbuf_addch(sb, '{');
+		strbuf_addch(sb, '{');
 		for (size_t i = 0; i < n->nr; i++) {
 			if (i)
-				*failed |= strbuf_adds(sb, ", ");
-			py_str_into(c, n->pairs[i].key, sb, true, secret_env,
-				    failed);
-			*failed |= strbuf_adds(sb, ": ");
+				strbuf_adds(sb, ", ");
+			py_str_into(c, n->pairs[i].key, sb, true, secret_env);
+			strbuf_adds(sb, ": ");
 			py_str_into(c, n->pairs[i].value, sb, true,
-				    secret_env, failed);
+				    secret_env);
 		}
-		*failed |= strbuf_addch(sb, '}');
+		strbuf_addch(sb, '}');
 		return;
 	}
 	if (n->kind == FLOE_NODE_SEQ) {
-		*failed |= strbuf_addch(sb, '[');
+		strbuf_addch(sb, '[');
 		for (size_t i = 0; i < n->nr; i++) {
 			if (i)
-				*failed |= strbuf_adds(sb, ", ");
-			py_str_into(c, n->items[i], sb, true, secret_env,
-				    failed);
+				strbuf_adds(sb, ", ");
+			py_str_into(c, n->items[i], sb, true, secret_env);
 		}
-		*failed |= strbuf_addch(sb, ']');
+		strbuf_addch(sb, ']');
 		return;
 	}
 	if (n->type == FLOE_TYPE_STR) {
@@ -538,32 +549,33 @@ static void py_str_into(struct ctx *c, const struct floe_node *n,
 		report_jinja(c, n, &j);
 		if (j.secret_env)
 			*secret_env = true;
-		if (repr)
-			py_repr_str(sb, j.out.buf, j.out.len, failed);
+		if (strbuf_error(&j.out))
+			strbuf_fail(sb);
+		else if (repr)
+			py_repr_str(sb, j.out.buf, j.out.len);
 		else
-			*failed |= strbuf_add(sb, j.out.buf, j.out.len);
+			strbuf_addbuf(sb, &j.out);
 		strbuf_release(&j.out);
 		return;
 	}
 	if (repr && n->type == FLOE_TYPE_TIMESTAMP) {
 		/* a date/datetime repr; shown as its text (see the docs) */
-		py_repr_str(sb, n->value, n->len, failed);
+		py_repr_str(sb, n->value, n->len);
 		return;
 	}
-	scalar_str(n, sb, failed);
+	scalar_str(n, sb);
 }
 
 static bool value_of(struct ctx *c, const struct floe_node *n, struct val *v)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int failed = 0;
 
 	memset(v, 0, sizeof(*v));
 	v->is_map = n->kind == FLOE_NODE_MAP;
 	v->is_seq = n->kind == FLOE_NODE_SEQ;
 	v->type = n->kind == FLOE_NODE_SCALAR ? n->type : FLOE_TYPE_STR;
-	py_str_into(c, n, &sb, false, &v->secret_env, &failed);
-	if (failed) {
+	py_str_into(c, n, &sb, false, &v->secret_env);
+	if (strbuf_error(&sb)) {
 		strbuf_release(&sb);
 		nomem(c);
 		return false;
@@ -633,16 +645,16 @@ static void quoted(struct ctx *c, struct dual *d, const char *s, size_t len,
 		   bool mask)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int failed = strbuf_addch(&sb, '\'');
 
+	strbuf_addch(&sb, '\'');
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == '\'' && since(&c->v, v_1_11_0))
-			failed |= strbuf_addch(&sb, '\'');
-		failed |= strbuf_addch(&sb, s[i]);
+			strbuf_addch(&sb, '\'');
+		strbuf_addch(&sb, s[i]);
 	}
-	failed |= strbuf_addch(&sb, '\'');
-	if (failed)
-		d->failed = 1;
+	strbuf_addch(&sb, '\'');
+	if (strbuf_error(&sb))
+		dual_fail(d);
 	else if (mask) {
 		dual_split(d, sb.buf, sb.len, "'***'");
 		add_secret(c, s, len);
@@ -686,22 +698,22 @@ static const char *conn_quoted(struct ctx *c, struct dual *d, const char *s,
 	while (floe_secret_conn_next(s, len, &pos, &a, &l))
 		add_secret(c, s + a, l);
 	if (floe_secret_mask_conn(&m, s, len, FLOE_SECRET_MASK)) {
-		d->failed = 1;
+		dual_fail(d);
 		strbuf_release(&m);
 		return NULL;
 	}
 	dual_init(&r);
 	quoted(c, &r, s, len, false);
 	if (c->opt->show_secrets || (m.len == len && !memcmp(m.buf, s, len))) {
-		dual_add(d, r.real.buf, r.real.len);
+		dual_addbuf(d, &r.real);
 		label = s;
 	} else {
 		struct dual sh;
 
 		dual_init(&sh);
 		quoted(c, &sh, m.buf, m.len, false);
-		if (r.failed || sh.failed)
-			d->failed = 1;
+		if (dual_error(&r) || dual_error(&sh))
+			dual_fail(d);
 		else
 			dual_split(d, r.real.buf, r.real.len, sh.shown.buf);
 		dual_release(&sh);
@@ -713,25 +725,24 @@ static const char *conn_quoted(struct ctx *c, struct dual *d, const char *s,
 }
 
 /* Comments must stay on one line: control characters become '?'. */
-static void comment_text(struct strbuf *sb, const char *s, int *failed)
+static void comment_text(struct strbuf *sb, const char *s)
 {
-	if (!s) {
-		*failed = 1;
+	if (!s) {		/* a string that could not be allocated */
+		strbuf_fail(sb);
 		return;
 	}
 	for (; *s; s++)
-		*failed |= strbuf_addch(sb, (unsigned char)*s < 0x20 ||
-					*s == 0x7f ? '?' : *s);
+		strbuf_addch(sb, (unsigned char)*s < 0x20 ||
+				 *s == 0x7f ? '?' : *s);
 }
 
 static char *clean(struct ctx *c, const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int failed = 0;
 	char *out;
 
-	comment_text(&sb, s, &failed);
-	if (failed) {
+	comment_text(&sb, s);
+	if (strbuf_error(&sb)) {
 		strbuf_release(&sb);
 		nomem(c);
 		return NULL;
@@ -756,7 +767,7 @@ static void push(struct ctx *c, enum floe_sql_kind kind, bool per_cursor,
 	st.label = clean(c, label ? label : "");
 	st.name = name;
 	st.value = value;
-	if (d->failed) {
+	if (dual_error(d)) {
 		nomem(c);
 		return;
 	}
@@ -822,33 +833,25 @@ static void config_options(struct ctx *c, const struct floe_node *map)
 		dual_adds(&d, "-- ");
 		{
 			struct strbuf sb = STRBUF_INIT;
-			int failed = 0;
 
-			comment_text(&sb, name, &failed);
-			failed |= strbuf_adds(&sb, " = ");
-			if (failed)
-				d.failed = 1;
-			else
-				dual_add(&d, sb.buf, sb.len);
+			comment_text(&sb, name);
+			strbuf_adds(&sb, " = ");
+			dual_addbuf(&d, &sb);
 			strbuf_release(&sb);
 		}
 		{
 			struct strbuf sb = STRBUF_INIT;
-			int failed = 0;
 
-			py_repr_str(&sb, v.text, v.len, &failed);
-			if (failed) {
-				d.failed = 1;
+			py_repr_str(&sb, v.text, v.len);
+			if (strbuf_error(&sb)) {
+				dual_fail(&d);
 			} else if (mask) {
 				dual_split(&d, "", 0, "'***'");
 			} else {
 				struct strbuf cl = STRBUF_INIT;
 
-				comment_text(&cl, sb.buf, &failed);
-				if (failed)
-					d.failed = 1;
-				else
-					dual_add(&d, cl.buf, cl.len);
+				comment_text(&cl, sb.buf);
+				dual_addbuf(&d, &cl);
 				strbuf_release(&cl);
 			}
 			strbuf_release(&sb);
@@ -1206,9 +1209,10 @@ static void filesystems(struct ctx *c, const struct floe_node *seq)
 			return;
 		{
 			struct strbuf sb = STRBUF_INIT;
-			int failed = 0;
+			bool failed;
 
-			py_repr_str(&sb, v.text, v.len, &failed);
+			py_repr_str(&sb, v.text, v.len);
+			failed = strbuf_error(&sb) != 0;
 			text = failed ? NULL : keepf(c, "-- register_filesystem("
 						     "fsspec.filesystem(%s, "
 						     "...)): Python, not SQL",
@@ -1305,7 +1309,6 @@ static char *strip_query(struct ctx *c, const char *path)
 	size_t qlen;
 	bool found, md;
 	struct strbuf sb = STRBUF_INIT;
-	int failed = 0;
 	char *out;
 
 	url_query(path, &q, &qlen, &found, &md);
@@ -1323,10 +1326,10 @@ static char *strip_query(struct ctx *c, const char *path)
 				p += qlen;
 				continue;
 			}
-			failed |= strbuf_addch(&sb, *p++);
+			strbuf_addch(&sb, *p++);
 		}
 	}
-	if (failed) {
+	if (strbuf_error(&sb)) {
 		strbuf_release(&sb);
 		nomem(c);
 		return NULL;
@@ -1986,59 +1989,50 @@ enum floe_err floe_sql_render(const struct floe_sql_plan *plan, char **out,
 			      size_t *len)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int failed = 0;
 
+	/* every append below is checked once, by strbuf_detach() */
 	for (size_t i = 0; i < plan->nr; i++) {
 		const struct floe_sql_conn *conn = &plan->conns[i];
 		bool cursor = false;
 
 		if (i)
-			failed |= strbuf_addch(&sb, '\n');
-		failed |= strbuf_adds(&sb, "-- ");
-		comment_text(&sb, plan->file, &failed);
-		failed |= strbuf_adds(&sb, ": profile ");
-		comment_text(&sb, conn->profile, &failed);
-		failed |= strbuf_adds(&sb, ", target ");
-		comment_text(&sb, conn->target, &failed);
-		failed |= strbuf_addf(&sb, ", as dbt-duckdb %u.%u.%u runs it"
-				      "\n", plan->version.major,
-				      plan->version.minor,
-				      plan->version.patch);
+			strbuf_addch(&sb, '\n');
+		strbuf_adds(&sb, "-- ");
+		comment_text(&sb, plan->file);
+		strbuf_adds(&sb, ": profile ");
+		comment_text(&sb, conn->profile);
+		strbuf_adds(&sb, ", target ");
+		comment_text(&sb, conn->target);
+		strbuf_addf(&sb, ", as dbt-duckdb %u.%u.%u runs it\n",
+			    plan->version.major, plan->version.minor,
+			    plan->version.patch);
 		if (!plan->show_secrets && conn->nr_secrets)
-			failed |= strbuf_adds(&sb, "-- secret values are "
-					      "masked as '***' (--show-"
-					      "secrets shows them)\n");
-		failed |= strbuf_adds(&sb, "-- once, when the connection "
-				      "opens:\n");
+			strbuf_adds(&sb, "-- secret values are masked as "
+				    "'***' (--show-secrets shows them)\n");
+		strbuf_adds(&sb, "-- once, when the connection opens:\n");
 		for (size_t k = 0; k < conn->nr; k++) {
 			const struct floe_sql_stmt *st = &conn->stmts[k];
 
 			if (st->per_cursor && !cursor) {
-				failed |= strbuf_adds(&sb, "-- on every new "
-						      "cursor:\n");
+				strbuf_adds(&sb, "-- on every new cursor:\n");
 				cursor = true;
 			}
-			failed |= strbuf_adds(&sb, "-- ");
-			comment_text(&sb, plan->file, &failed);
-			failed |= strbuf_addf(&sb, ":%u: ", st->loc.start.line);
-			comment_text(&sb, st->origin, &failed);
+			strbuf_adds(&sb, "-- ");
+			comment_text(&sb, plan->file);
+			strbuf_addf(&sb, ":%u: ", st->loc.start.line);
+			comment_text(&sb, st->origin);
 			if (st->kind == FLOE_SQL_CONFIG)
-				failed |= strbuf_adds(&sb, " (passed to "
-						      "duckdb.connect(config="
-						      "...), not SQL)");
-			failed |= strbuf_addch(&sb, '\n');
-			failed |= strbuf_adds(&sb, st->shown);
+				strbuf_adds(&sb, " (passed to duckdb.connect("
+					    "config=...), not SQL)");
+			strbuf_addch(&sb, '\n');
+			strbuf_adds(&sb, st->shown);
 			if (st->sql)
-				failed |= strbuf_addch(&sb, ';');
-			failed |= strbuf_addch(&sb, '\n');
+				strbuf_addch(&sb, ';');
+			strbuf_addch(&sb, '\n');
 		}
 		if (!conn->nr)
-			failed |= strbuf_adds(&sb, "-- (nothing: no statement "
-					      "to run)\n");
-	}
-	if (failed) {
-		strbuf_release(&sb);
-		return FLOE_ERR_NOMEM;
+			strbuf_adds(&sb, "-- (nothing: no statement to "
+				    "run)\n");
 	}
 	*out = strbuf_detach(&sb, len);
 	return *out ? FLOE_OK : FLOE_ERR_NOMEM;

@@ -40,6 +40,11 @@ static int fail(struct strbuf *sb)
 	return -1;
 }
 
+int strbuf_fail(struct strbuf *sb)
+{
+	return fail(sb);
+}
+
 int strbuf_grow(struct strbuf *sb, size_t extra)
 {
 	size_t need, alloc;
@@ -74,6 +79,13 @@ int strbuf_add(struct strbuf *sb, const void *data, size_t len)
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
 	return 0;
+}
+
+int strbuf_addbuf(struct strbuf *sb, const struct strbuf *src)
+{
+	if (src->failed)
+		return fail(sb);
+	return strbuf_add(sb, src->buf, src->len);
 }
 
 int strbuf_adds(struct strbuf *sb, const char *s)

@@ -46,6 +46,13 @@ int strbuf_addch(struct strbuf *sb, char c);
 int strbuf_addf(struct strbuf *sb, const char *fmt, ...) FLOE_PRINTF(2, 3);
 int strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	FLOE_PRINTF(2, 0);
+/**
+ * Append src's contents; a failed src fails sb too (the part that could
+ * not be built is missing, so the whole is wrong).
+ */
+int strbuf_addbuf(struct strbuf *sb, const struct strbuf *src);
+/** Mark sb failed, as an append that ran out of memory would. */
+int strbuf_fail(struct strbuf *sb);
 /** -1 if any append since the last release failed, else 0. */
 int strbuf_error(const struct strbuf *sb);
 /**

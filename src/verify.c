@@ -109,7 +109,6 @@ static int api_load(const char *path, struct api *a, char **used,
 	const char *env = getenv(FLOE_DUCKDB_LIB_ENV);
 	const char *how = "--duckdb";
 	void *dl;
-	int failed = 0;
 
 	if (!path && env && *env) {
 		path = env;
@@ -124,18 +123,18 @@ static int api_load(const char *path, struct api *a, char **used,
 	if (!dl) {
 		const char *e = dlerror();
 
-		failed |= strbuf_addf(why, "cannot load DuckDB (%s, from %s): "
-				      "%s", path, how, e ? e : "dlopen failed");
-		return failed ? -2 : -1;
+		strbuf_addf(why, "cannot load DuckDB (%s, from %s): %s", path,
+			    how, e ? e : "dlopen failed");
+		return strbuf_error(why) ? -2 : -1;
 	}
 	for (size_t i = 0; i < sizeof(symbols) / sizeof(symbols[0]); i++) {
 		void *sym = dlsym(dl, symbols[i].name);
 
 		if (!sym) {
-			failed |= strbuf_addf(why, "%s (from %s) is not a "
-					      "DuckDB library: it has no %s",
-					      path, how, symbols[i].name);
-			return failed ? -2 : -1;
+			strbuf_addf(why, "%s (from %s) is not a DuckDB "
+				    "library: it has no %s", path, how,
+				    symbols[i].name);
+			return strbuf_error(why) ? -2 : -1;
 		}
 		memcpy((char *)a + symbols[i].offset, &sym, sizeof(sym));
 	}
@@ -180,10 +179,10 @@ enum floe_err floe_verify_log_render(const struct floe_verify_log *log,
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *profile = NULL, *target = NULL;
-	int failed = 0;
 
+	/* every append below is checked once, by strbuf_detach() */
 	if (log->duckdb_version)
-		failed |= strbuf_addf(&sb, "DuckDB %s\n", log->duckdb_version);
+		strbuf_addf(&sb, "DuckDB %s\n", log->duckdb_version);
 	for (size_t i = 0; i < log->nr; i++) {
 		const struct floe_verify_step *s = &log->steps[i];
 
@@ -191,23 +190,19 @@ enum floe_err floe_verify_log_render(const struct floe_verify_log *log,
 		    strcmp(target, s->target)) {
 			profile = s->profile;
 			target = s->target;
-			failed |= strbuf_addf(&sb, "%s: profile %s, target "
-					      "%s\n", s->loc.file ? s->loc.file
-					      : "-", profile, target);
+			strbuf_addf(&sb, "%s: profile %s, target %s\n",
+				    s->loc.file ? s->loc.file : "-", profile,
+				    target);
 		}
-		failed |= strbuf_addf(&sb, "  %-11s ", status_name(s->status));
+		strbuf_addf(&sb, "  %-11s ", status_name(s->status));
 		if (s->loc.start.line)
-			failed |= strbuf_addf(&sb, "%4u  ", s->loc.start.line);
+			strbuf_addf(&sb, "%4u  ", s->loc.start.line);
 		else
-			failed |= strbuf_adds(&sb, "      ");
-		failed |= strbuf_adds(&sb, s->label);
+			strbuf_adds(&sb, "      ");
+		strbuf_adds(&sb, s->label);
 		if (s->detail)
-			failed |= strbuf_addf(&sb, ": %s", s->detail);
-		failed |= strbuf_addch(&sb, '\n');
-	}
-	if (failed) {
-		strbuf_release(&sb);
-		return FLOE_ERR_NOMEM;
+			strbuf_addf(&sb, ": %s", s->detail);
+		strbuf_addch(&sb, '\n');
 	}
 	*out = strbuf_detach(&sb, len);
 	return *out ? FLOE_OK : FLOE_ERR_NOMEM;
@@ -345,13 +340,11 @@ static void scrub(struct run *r, struct strbuf *sb)
 		done[best] = true;
 		for (char *p; (p = strstr(sb->buf, c->secrets[best]));) {
 			struct strbuf t = STRBUF_INIT;
-			int failed = 0;
 
-			failed |= strbuf_add(&t, sb->buf,
-					     (size_t)(p - sb->buf));
-			failed |= strbuf_adds(&t, "***");
-			failed |= strbuf_adds(&t, p + blen);
-			if (failed) {
+			strbuf_add(&t, sb->buf, (size_t)(p - sb->buf));
+			strbuf_adds(&t, "***");
+			strbuf_adds(&t, p + blen);
+			if (strbuf_error(&t)) {
 				strbuf_release(&t);
 				nomem(r);
 				free(done);
@@ -392,12 +385,11 @@ static void scrub_tokens(struct run *r, struct strbuf *sb)
 		if (hit) {
 			struct strbuf t = STRBUF_INIT;
 			size_t at = (size_t)(p - sb->buf);
-			int failed = 0;
 
-			failed |= strbuf_add(&t, sb->buf, at);
-			failed |= strbuf_adds(&t, "\"***\"");
-			failed |= strbuf_adds(&t, q + 1);
-			if (failed) {
+			strbuf_add(&t, sb->buf, at);
+			strbuf_adds(&t, "\"***\"");
+			strbuf_adds(&t, q + 1);
+			if (strbuf_error(&t)) {
 				strbuf_release(&t);
 				nomem(r);
 				return;
@@ -417,12 +409,9 @@ static void scrub_tokens(struct run *r, struct strbuf *sb)
  */
 static void set_msg(struct run *r, const char *e)
 {
-	int failed = 0;
 	bool space = false;
 
-	r->msg.len = 0;
-	if (r->msg.alloc)
-		r->msg.buf[0] = '\0';
+	strbuf_reset(&r->msg);
 	if (!e)
 		e = "unknown error";
 	while (*e) {
@@ -435,13 +424,13 @@ static void set_msg(struct run *r, const char *e)
 			n--;
 		if (n) {
 			if (space)
-				failed |= strbuf_addch(&r->msg, ' ');
-			failed |= strbuf_add(&r->msg, e, n);
+				strbuf_addch(&r->msg, ' ');
+			strbuf_add(&r->msg, e, n);
 			space = true;
 		}
 		e = nl ? nl + 1 : e + strlen(e);
 	}
-	if (failed)
+	if (strbuf_error(&r->msg))
 		nomem(r);
 	scrub(r, &r->msg);
 	scrub_tokens(r, &r->msg);
@@ -697,8 +686,8 @@ static char *databases(struct run *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	ddb_result res;
-	int failed = strbuf_addch(&sb, '|');
 
+	strbuf_addch(&sb, '|');
 	memset(&res, 0, sizeof(res));
 	if (r->api->query(r->con, "SELECT database_name FROM "
 			  "duckdb_databases() ORDER BY 1", &res) ==
@@ -707,14 +696,14 @@ static char *databases(struct run *r)
 			char *v = r->api->value_varchar(&res, 0, i);
 
 			if (v) {
-				failed |= strbuf_adds(&sb, v);
-				failed |= strbuf_addch(&sb, '|');
+				strbuf_adds(&sb, v);
+				strbuf_addch(&sb, '|');
 			}
 			r->api->free(v);
 		}
 	}
 	r->api->destroy_result(&res);
-	if (failed) {
+	if (strbuf_error(&sb)) {
 		strbuf_release(&sb);
 		nomem(r);
 		return NULL;
@@ -727,32 +716,33 @@ static void list_namespaces(struct run *r, const char *db, struct strbuf *out)
 {
 	struct strbuf q = STRBUF_INIT;
 	ddb_result res;
-	int failed = strbuf_adds(&q, "SELECT schema_name FROM duckdb_schemas()"
-				 " WHERE database_name = '");
 
+	strbuf_adds(&q, "SELECT schema_name FROM duckdb_schemas() WHERE "
+		    "database_name = '");
 	for (const char *p = db; *p; p++) {
 		if (*p == '\'')
-			failed |= strbuf_addch(&q, '\'');
-		failed |= strbuf_addch(&q, *p);
+			strbuf_addch(&q, '\'');
+		strbuf_addch(&q, *p);
 	}
-	failed |= strbuf_adds(&q, "' ORDER BY 1");
+	strbuf_adds(&q, "' ORDER BY 1");
 	memset(&res, 0, sizeof(res));
-	if (!failed && r->api->query(r->con, q.buf, &res) == DDB_SUCCESS) {
-		failed |= strbuf_addf(out, "attached as %s; namespaces: ", db);
+	if (strbuf_error(&q))
+		strbuf_fail(out);
+	else if (r->api->query(r->con, q.buf, &res) == DDB_SUCCESS) {
+		strbuf_addf(out, "attached as %s; namespaces: ", db);
 		for (ddb_idx i = 0; i < r->api->row_count(&res); i++) {
 			char *v = r->api->value_varchar(&res, 0, i);
 
 			if (v)
-				failed |= strbuf_addf(out, "%s%s", i ? ", " : "",
-						      v);
+				strbuf_addf(out, "%s%s", i ? ", " : "", v);
 			r->api->free(v);
 		}
 		if (!r->api->row_count(&res))
-			failed |= strbuf_adds(out, "(none)");
+			strbuf_adds(out, "(none)");
 	}
 	r->api->destroy_result(&res);
 	strbuf_release(&q);
-	if (failed)
+	if (strbuf_error(out))
 		nomem(r);
 }
 
@@ -856,17 +846,17 @@ static void config_reason(struct run *r, const struct floe_sql_stmt *st)
 {
 	ddb_handle db = NULL, con = NULL;
 	struct strbuf q = STRBUF_INIT;
-	int failed = strbuf_addf(&q, "SET \"%s\" = '", st->name);
 	char *err = NULL;
 
+	strbuf_addf(&q, "SET \"%s\" = '", st->name);
 	for (const char *p = st->value; *p; p++) {
 		if (*p == '\'')
-			failed |= strbuf_addch(&q, '\'');
-		failed |= strbuf_addch(&q, *p);
+			strbuf_addch(&q, '\'');
+		strbuf_addch(&q, *p);
 	}
-	failed |= strbuf_addch(&q, '\'');
+	strbuf_addch(&q, '\'');
 	set_msg(r, "DuckDB refused the value");
-	if (!failed && r->api->open_ext(":memory:", &db, NULL, &err) ==
+	if (!strbuf_error(&q) && r->api->open_ext(":memory:", &db, NULL, &err) ==
 	    DDB_SUCCESS && r->api->connect(db, &con) == DDB_SUCCESS) {
 		ddb_handle keep = r->con;
 
@@ -1043,18 +1033,17 @@ static void make_tmpdir(struct run *r)
 static void isolate_secrets(struct run *r)
 {
 	struct strbuf q = STRBUF_INIT;
-	int failed = 0;
 
 	if (!r->secret_dir)
 		return;
-	failed |= strbuf_adds(&q, "SET secret_directory = '");
+	strbuf_adds(&q, "SET secret_directory = '");
 	for (const char *p = r->secret_dir; *p; p++) {
 		if (*p == '\'')
-			failed |= strbuf_addch(&q, '\'');
-		failed |= strbuf_addch(&q, *p);
+			strbuf_addch(&q, '\'');
+		strbuf_addch(&q, *p);
 	}
-	failed |= strbuf_addch(&q, '\'');
-	if (failed)
+	strbuf_addch(&q, '\'');
+	if (strbuf_error(&q))
 		nomem(r);
 	else
 		r->hermetic = exec(r, r->con, q.buf);
@@ -1074,12 +1063,11 @@ static void verify_conn(struct run *r)
 
 	if (c->nr_missing_env && !r->opt->use_env) {
 		struct strbuf sb = STRBUF_INIT;
-		int failed = 0;
 
 		for (size_t i = 0; i < c->nr_missing_env; i++)
-			failed |= strbuf_addf(&sb, "%s%s", i ? ", " : "",
-					      c->missing_env[i]);
-		if (failed)
+			strbuf_addf(&sb, "%s%s", i ? ", " : "",
+				    c->missing_env[i]);
+		if (strbuf_error(&sb))
 			nomem(r);
 		else
 			step(r, NULL, "env vars", FLOE_STEP_NOT_CHECKED,

@@ -520,6 +520,140 @@ static void test_sql_comments_cannot_inject_statements(void **state)
 	assert_non_null(strstr(f->script, "p?;DROP"));
 }
 
+/* ---- running out of memory ---- */
+
+/*
+ * realloc() is wrapped for this test (-Wl,--wrap=realloc in
+ * tests/CMakeLists.txt): with a countdown set, the realloc that brings it
+ * to zero fails, once, and every later one succeeds.  That is the failure
+ * a sticky buffer must not swallow: an append after it would succeed, so
+ * only the buffer's error can tell that the text has a hole.
+ */
+void *__real_realloc(void *p, size_t n);
+void *__wrap_realloc(void *p, size_t n);
+
+static long realloc_countdown = -1;
+static size_t realloc_failures;
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	if (realloc_countdown >= 0 && realloc_countdown-- == 0) {
+		realloc_failures++;
+		return NULL;
+	}
+	return __real_realloc(p, n);
+}
+
+static const char oom_profile[] = PROFILE(
+	"      config_options: {enable_object_cache: true}\n"
+	"      extensions: [httpfs, {name: iceberg, repo: core}]\n"
+	"      secrets:\n"
+	"        - type: s3\n"
+	"          key_id: \"{{ env_var('CLIENT_ID') }}\"\n"
+	"          secret: \"{{ env_var('DBT_ENV_SECRET_X') }}\"\n"
+	"          extra_http_headers: {Authorization: Bearer t0ken}\n"
+	"          scope: [s3://a, s3://b]\n"
+	"      filesystems: [{fs: s3}]\n"
+	"      attach:\n"
+	"        - path: \"postgres:dbname=x password=pw123 host=h\"\n"
+	"          alias: pg\n"
+	"          type: postgres\n"
+	"          options: {schema: it's, read_only: true}\n"
+	"      settings: {threads: 4, memory_limit: 4.5e3, s3_region: eu}\n");
+
+static void test_sql_no_allocation_failure_is_swallowed(void **state)
+{
+	struct fixture *f = *state;
+	struct floe_sql_options opt;
+	char *want;
+	size_t nomem = 0;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.use_env = true;
+	opt.getenv_fn = fake_env;
+	assert_int_equal(plan_with(f, oom_profile, &opt), FLOE_OK);
+	want = strdup(f->script);
+	assert_non_null(want);
+	for (long n = 0;; n++) {
+		struct floe_sql_plan *p = NULL;
+		struct floe_diags diags = FLOE_DIAGS_INIT;
+		char *script = NULL;
+		size_t len;
+		enum floe_err err;
+
+		realloc_failures = 0;
+		realloc_countdown = n;
+		err = floe_sql_plan(FILE_NAME, oom_profile,
+				    strlen(oom_profile), &opt, &p, &diags);
+		if (err == FLOE_OK)
+			err = floe_sql_render(p, &script, &len);
+		realloc_countdown = -1;
+		if (!realloc_failures) {
+			/* past the last realloc: the whole run succeeded */
+			assert_int_equal(err, FLOE_OK);
+			assert_string_equal(script, want);
+		} else if (err == FLOE_OK) {
+			/* a failure was survived: the text must be whole */
+			if (strcmp(script, want))
+				fail_msg("realloc #%ld failed and was "
+					 "swallowed:\n%s", n, script);
+		} else {
+			assert_int_equal(err, FLOE_ERR_NOMEM);
+			nomem++;
+		}
+		free(script);
+		floe_sql_plan_free(p);
+		floe_diags_release(&diags);
+		if (!realloc_failures)
+			break;
+	}
+	assert_true(nomem > 10);
+	free(want);
+}
+
+static void test_verify_log_render_reports_allocation_failure(void **state)
+{
+	struct floe_verify_step steps[2];
+	struct floe_verify_log log = FLOE_VERIFY_LOG_INIT;
+	char *want = NULL, *out;
+	size_t len, nomem = 0;
+
+	(void)state;
+	memset(steps, 0, sizeof(steps));
+	steps[0].profile = steps[1].profile = (char *)"p";
+	steps[0].target = steps[1].target = (char *)"dev";
+	steps[0].label = (char *)"SET threads";
+	steps[0].status = FLOE_STEP_OK;
+	steps[1].label = (char *)"ATTACH 'x' AS y";
+	steps[1].detail = (char *)"Catalog Error: a long enough message to make the "
+			  "log grow past its first allocation of 64 bytes";
+	steps[1].status = FLOE_STEP_FAILED;
+	steps[1].loc.start.line = 12;
+	log.duckdb_version = (char *)"v1.4.3";
+	log.steps = steps;
+	log.nr = 2;
+	assert_int_equal(floe_verify_log_render(&log, &want, &len), FLOE_OK);
+	for (long n = 0;; n++) {
+		enum floe_err err;
+
+		out = NULL;
+		realloc_failures = 0;
+		realloc_countdown = n;
+		err = floe_verify_log_render(&log, &out, &len);
+		realloc_countdown = -1;
+		if (err == FLOE_OK)
+			assert_string_equal(out, want);
+		else
+			nomem++;
+		free(out);
+		if (!realloc_failures)
+			break;
+		assert_int_equal(err, FLOE_ERR_NOMEM);
+	}
+	assert_true(nomem >= 2);
+	free(want);
+}
+
 /* ---- the golden outputs on DuckDB's parser ---- */
 
 static const char *duckdb_lib(void)
@@ -635,6 +769,8 @@ int main(void)
 		T(test_sql_env_var_defaults_environment_and_placeholders),
 		T(test_sql_selects_profiles_and_targets),
 		T(test_sql_comments_cannot_inject_statements),
+		T(test_sql_no_allocation_failure_is_swallowed),
+		T(test_verify_log_render_reports_allocation_failure),
 		T(test_sql_golden_outputs_parse_on_duckdb),
 		T(test_sql_duckdb_parser_rejects_a_missing_comma),
 	};

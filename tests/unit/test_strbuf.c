@@ -158,6 +158,24 @@ static void test_strbuf_error_is_sticky_until_release(void **state)
 	strbuf_release(&sb);
 }
 
+static void test_strbuf_addbuf_passes_the_error_on(void **state)
+{
+	struct strbuf part = STRBUF_INIT, whole = STRBUF_INIT;
+
+	(void)state;
+	assert_int_equal(strbuf_adds(&part, "ab"), 0);
+	assert_int_equal(strbuf_addbuf(&whole, &part), 0);
+	assert_string_equal(whole.buf, "ab");
+	/* a part with a hole makes the whole unusable */
+	assert_int_equal(strbuf_fail(&part), -1);
+	assert_int_equal(strbuf_error(&part), -1);
+	assert_int_equal(strbuf_addbuf(&whole, &part), -1);
+	assert_int_equal(strbuf_error(&whole), -1);
+	assert_string_equal(whole.buf, "ab");
+	assert_null(strbuf_detach(&whole, NULL));
+	strbuf_release(&part);
+}
+
 static void test_strbuf_reset_keeps_the_memory(void **state)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -459,6 +477,7 @@ int main(void)
 		cmocka_unit_test(test_strbuf_large_appends_stay_intact),
 		cmocka_unit_test(test_strbuf_refuses_a_growth_that_overflows),
 		cmocka_unit_test(test_strbuf_error_is_sticky_until_release),
+		cmocka_unit_test(test_strbuf_addbuf_passes_the_error_on),
 		cmocka_unit_test(test_strbuf_reset_keeps_the_memory),
 		cmocka_unit_test(test_alloc_grow_doubles_from_8_and_keeps_items),
 		cmocka_unit_test(

@@ -81,6 +81,10 @@ struct floe_lint_options {
 	/* per-rule level overrides, indexed like floe_rule_at(); may be NULL */
 	const enum floe_level *levels;
 	struct floe_yaml_limits limits;	/* zero = defaults */
+	/* the releases to lint for, FE_V encoding (src/engine/data/facts.h:
+	 * 1.4.3 is 10403); 0 = the default (docs/lint.md "Versions") */
+	unsigned duckdb_version;
+	unsigned dbt_duckdb_version;
 };
 
 /**

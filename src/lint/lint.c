@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "alloc.h"
+#include "engine/engine.h"
 #include "rules.h"
 
 /* ---- reporting ---- */
@@ -463,6 +464,14 @@ struct lint_expected_cache {
 	struct floe_gen_attach attach;
 	enum floe_err err;
 };
+
+void lint_resolve_versions(struct lint_ctx *ctx)
+{
+	ctx->duckdb_version = ctx->opt->duckdb_version ?
+		ctx->opt->duckdb_version : FE_DUCKDB_DEFAULT;
+	ctx->dbt_duckdb_version = ctx->opt->dbt_duckdb_version ?
+		ctx->opt->dbt_duckdb_version : FE_DBT_DUCKDB_DEFAULT;
+}
 
 void lint_release_ctx(struct lint_ctx *ctx)
 {
@@ -934,6 +943,7 @@ enum floe_err floe_lint_profiles(const struct floe_profiles *model,
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.file = model->file;
 	ctx.opt = opt;
+	lint_resolve_versions(&ctx);
 	ctx.jopt.use_env = model->opt.use_env;
 	ctx.jopt.getenv_fn = model->opt.getenv_fn;
 	ctx.diags = diags;

@@ -69,6 +69,10 @@ struct lint_ctx {
 	const struct floe_rule *rule;	/* the rule being run */
 	enum floe_rule_id rule_id;	/* ... and its handle */
 	enum floe_err err;
+	/* the DuckDB and dbt-duckdb releases the rules answer for (FE_V
+	 * encoding), resolved once from opt by lint_resolve_versions():
+	 * never 0 */
+	unsigned duckdb_version, dbt_duckdb_version;
 	/* the platform and catalog of the output being linted, or NULL */
 	const struct floe_platform *platform;
 	const struct floe_catalog *catalog;
@@ -132,6 +136,9 @@ void lint_report_id(struct lint_ctx *ctx, enum floe_rule_id id,
 
 /* Hold the output `output` against its platform (ctx->platform/catalog). */
 void lint_select_platform(struct lint_ctx *ctx, const char *output);
+
+/* Set ctx->duckdb_version and ->dbt_duckdb_version from ctx->opt. */
+void lint_resolve_versions(struct lint_ctx *ctx);
 
 /* Free what a ctx caches (not its arena). */
 void lint_release_ctx(struct lint_ctx *ctx);

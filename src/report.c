@@ -32,10 +32,12 @@ int floe_format_parse(const char *s, enum floe_format *out)
 	return -1;
 }
 
-/* Sticky-error wrapper so the renderers read as plain sequences. */
+/*
+ * The renderers append to one strbuf and read its sticky error once, at
+ * the end of floe_report() (src/strbuf.h): put*() are short names only.
+ */
 struct out {
 	struct strbuf sb;
-	int failed;
 	const struct floe_report_opts *opts;
 	/* where the line of the last fingerprint was found */
 	const struct floe_report_file *cur_file;
@@ -45,46 +47,27 @@ struct out {
 
 static void put(struct out *o, const char *s)
 {
-	if (!o->failed && strbuf_adds(&o->sb, s))
-		o->failed = 1;
+	strbuf_adds(&o->sb, s);
 }
 
 static void putn(struct out *o, const char *s, size_t n)
 {
-	if (!o->failed && strbuf_add(&o->sb, s, n))
-		o->failed = 1;
+	strbuf_add(&o->sb, s, n);
 }
 
 static void putf(struct out *o, const char *fmt, ...) FLOE_PRINTF(2, 3);
 static void putf(struct out *o, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
-	if (o->failed)
-		return;
-	/* measure, then format in place: no fixed buffer to outgrow */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	strbuf_vaddf(&o->sb, fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		o->failed = -1;
-		return;
-	}
-	if (strbuf_grow(&o->sb, (size_t)n + 1)) {
-		o->failed = 1;
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(o->sb.buf + o->sb.len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	o->sb.len += (size_t)n;
 }
 
 static void putc_(struct out *o, char c)
 {
-	if (!o->failed && strbuf_addch(&o->sb, c))
-		o->failed = 1;
+	strbuf_addch(&o->sb, c);
 }
 
 /* ---- the rule registry, through the options ---- */
@@ -442,7 +425,7 @@ static struct fingerprint *fingerprints(struct out *o,
 	struct fingerprint *f = calloc(d->nr ? d->nr : 1, sizeof(*f));
 
 	if (!f) {
-		o->failed = 1;
+		strbuf_fail(&o->sb);
 		return NULL;
 	}
 	for (size_t i = 0; i < d->nr; i++) {
@@ -1048,7 +1031,7 @@ static const char **report_files(struct out *o, const struct floe_diags *d,
 	const char **names = calloc(max ? max : 1, sizeof(*names));
 
 	if (!names) {
-		o->failed = 1;
+		strbuf_fail(&o->sb);
 		return NULL;
 	}
 	for (size_t pass = 0; pass < 3; pass++) {
@@ -1095,13 +1078,13 @@ static void xml_position(struct out *o, const struct floe_diag *g)
 static void junit_body(struct out *o, const struct floe_diags *d, size_t i)
 {
 	struct floe_diags one = FLOE_DIAGS_INIT;
-	struct out line = { STRBUF_INIT, 0, o->opts, NULL, 0, 0 };
+	struct out line = { STRBUF_INIT, o->opts, NULL, 0, 0 };
 
 	one.items = (struct floe_diag *)&d->items[i];
 	one.nr = 1 + notes_of(d, i);
 	gcc(&line, &one);
-	if (line.failed)
-		o->failed = 1;
+	if (strbuf_error(&line.sb))
+		strbuf_fail(&o->sb);
 	else
 		xml_chars(o, line.sb.buf);
 	strbuf_release(&line.sb);
@@ -1240,7 +1223,7 @@ enum floe_err floe_report(enum floe_format fmt, const struct floe_diags *d,
 			  size_t *len)
 {
 	static const struct floe_report_opts none;
-	struct out o = { STRBUF_INIT, 0, opts ? opts : &none, NULL, 0, 0 };
+	struct out o = { STRBUF_INIT, opts ? opts : &none, NULL, 0, 0 };
 
 	switch (fmt) {
 	case FLOE_FORMAT_TEXT:
@@ -1267,10 +1250,6 @@ enum floe_err floe_report(enum floe_format fmt, const struct floe_diags *d,
 	case FLOE_FORMAT_CHECKSTYLE:
 		checkstyle(&o, d);
 		break;
-	}
-	if (o.failed) {
-		strbuf_release(&o.sb);
-		return o.failed < 0 ? FLOE_ERR_INTERNAL : FLOE_ERR_NOMEM;
 	}
 	*out = strbuf_detach(&o.sb, len);
 	return *out ? FLOE_OK : FLOE_ERR_NOMEM;

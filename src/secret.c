@@ -54,22 +54,17 @@ char *floe_secret_scrub_env(char *msg)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *v, *at, *s = msg;
-	int failed = 0;
 
 	if (!msg || !env_secret_in(msg, &at))
 		return msg;
 	while ((v = env_secret_in(s, &at))) {
-		failed |= strbuf_add(&sb, s, (size_t)(at - s));
-		failed |= strbuf_adds(&sb, FLOE_SECRET_MASK);
+		strbuf_add(&sb, s, (size_t)(at - s));
+		strbuf_adds(&sb, FLOE_SECRET_MASK);
 		s = at + strlen(v);
 	}
-	failed |= strbuf_adds(&sb, s);
+	strbuf_adds(&sb, s);
 	free(msg);
-	if (failed) {
-		strbuf_release(&sb);
-		return NULL;
-	}
-	return strbuf_detach(&sb, NULL);
+	return strbuf_detach(&sb, NULL);	/* NULL: out of memory */
 }
 
 static bool ends_ci(const char *s, size_t n, const char *suf)
@@ -210,15 +205,14 @@ int floe_secret_mask_conn(struct strbuf *out, const char *s, size_t n,
 			  const char *mask)
 {
 	size_t pos = 0, done = 0, a, l;
-	int failed = 0;
 
 	while (floe_secret_conn_next(s, n, &pos, &a, &l)) {
-		failed |= strbuf_add(out, s + done, a - done);
-		failed |= strbuf_adds(out, mask);
+		strbuf_add(out, s + done, a - done);
+		strbuf_adds(out, mask);
 		done = a + l;
 	}
-	failed |= strbuf_add(out, s + done, n - done);
-	return failed ? -1 : 0;
+	strbuf_add(out, s + done, n - done);
+	return strbuf_error(out);
 }
 
 /* ---- YAML text, line by line ---- */
@@ -283,28 +277,26 @@ static bool env_ref(const char *s, size_t n)
 	return n - i == 5 && !memcmp(s + i, "') }}", 5);
 }
 
-static int mask_value(struct strbuf *out, const char *s, size_t n, size_t v)
+static void mask_value(struct strbuf *out, const char *s, size_t n, size_t v)
 {
-	int failed = strbuf_add(out, s, v);
 	size_t i = v;
 
+	strbuf_add(out, s, v);
 	while (i < n && s[i] == ' ')
 		i++;
-	failed |= strbuf_add(out, s + v, i - v);
+	strbuf_add(out, s + v, i - v);
 	if (env_ref(s + i, n - i))
-		return failed | strbuf_add(out, s + i, n - i);
-	if (i < n)		/* a block scalar indicator stays */
-		failed |= strbuf_adds(out, (s[i] == '|' || s[i] == '>')
+		strbuf_add(out, s + i, n - i);
+	else if (i < n)		/* a block scalar indicator stays */
+		strbuf_adds(out, (s[i] == '|' || s[i] == '>')
 			? (const char *)"|-" : FLOE_SECRET_MASK);
-	return failed;
 }
 
 /* A flow mapping's "{key: value, ...}" on one line: secret keys' values. */
-static int mask_flow(struct strbuf *out, const char *s, size_t n)
+static void mask_flow(struct strbuf *out, const char *s, size_t n)
 {
 	struct strbuf t = STRBUF_INIT;
 	size_t i = 0, done = 0;
-	int failed = 0;
 
 	while (i < n) {
 		size_t k, e, v;
@@ -330,25 +322,24 @@ static int mask_flow(struct strbuf *out, const char *s, size_t n)
 		while (e < n && s[e] != ',' && s[e] != '}')
 			e++;
 		if (e > v && !env_ref(s + v, e - v)) {
-			failed |= strbuf_add(&t, s + done, v - done);
-			failed |= strbuf_adds(&t, FLOE_SECRET_MASK);
+			strbuf_add(&t, s + done, v - done);
+			strbuf_adds(&t, FLOE_SECRET_MASK);
 			done = e;
 		}
 		i = e;
 	}
-	failed |= strbuf_add(&t, s + done, n - done);
-	if (!failed)
-		failed = floe_secret_mask_conn(out, t.buf ? t.buf : "", t.len,
-					       FLOE_SECRET_MASK);
+	strbuf_add(&t, s + done, n - done);
+	if (strbuf_error(&t))
+		strbuf_fail(out);
+	else
+		floe_secret_mask_conn(out, t.buf, t.len, FLOE_SECRET_MASK);
 	strbuf_release(&t);
-	return failed;
 }
 
 int floe_secret_mask_yaml(struct strbuf *out, const char *s, size_t n)
 {
 	size_t i = 0;
 	long hide_below = -1;	/* lines indented more than this are hidden */
-	int failed = 0;
 
 	while (i < n) {
 		const char *nl = memchr(s + i, '\n', n - i);
@@ -364,11 +355,12 @@ int floe_secret_mask_yaml(struct strbuf *out, const char *s, size_t n)
 			hide_below = -1;
 		key = line_key(line, l, &ind, &k, &kl, &v);
 		if (hide_below >= 0 && sp < l) {
-			if (key)
-				failed |= mask_value(out, line, l, v);
-			else
-				failed |= strbuf_add(out, line, sp) |
-					  strbuf_adds(out, FLOE_SECRET_MASK);
+			if (key) {
+				mask_value(out, line, l, v);
+			} else {
+				strbuf_add(out, line, sp);
+				strbuf_adds(out, FLOE_SECRET_MASK);
+			}
 		} else if (key && (floe_secret_key_n(line + k, kl) ||
 				   (kl == 18 && !strncasecmp(line + k,
 					"extra_http_headers", 18)))) {
@@ -380,15 +372,15 @@ int floe_secret_mask_yaml(struct strbuf *out, const char *s, size_t n)
 			    line[e] == '#')
 				hide_below = (long)sp;	/* nested or block */
 			if (e < l && line[e] != '#')
-				failed |= mask_value(out, line, l, v);
+				mask_value(out, line, l, v);
 			else
-				failed |= strbuf_add(out, line, l);
+				strbuf_add(out, line, l);
 		} else {
-			failed |= mask_flow(out, line, l);
+			mask_flow(out, line, l);
 		}
 		if (nl)
-			failed |= strbuf_addch(out, '\n');
+			strbuf_addch(out, '\n');
 		i += l + (nl ? 1 : 0);
 	}
-	return failed ? -1 : 0;
+	return strbuf_error(out);
 }

@@ -442,10 +442,46 @@ static struct fingerprint *fingerprints(struct out *o,
 	return f;
 }
 
+static void fingerprint_text(const struct fingerprint *f, char *buf,
+			     size_t size)
+{
+	snprintf(buf, size, "%016llx:%zu", (unsigned long long)f->hash,
+		 f->occurrence);
+}
+
 static void put_fingerprint(struct out *o, const struct fingerprint *f)
 {
-	putf(o, "\"%016llx:%zu\"", (unsigned long long)f->hash,
-	     f->occurrence);
+	char buf[FLOE_FINGERPRINT_SIZE];
+
+	fingerprint_text(f, buf, sizeof(buf));
+	putc_(o, '"');
+	put(o, buf);
+	putc_(o, '"');
+}
+
+enum floe_err floe_report_fingerprints(const struct floe_diags *d,
+				       const struct floe_report_opts *opts,
+				       struct floe_fingerprint **out)
+{
+	static const struct floe_report_opts none;
+	struct out o = { STRBUF_INIT, opts ? opts : &none, NULL, 0, 0 };
+	struct fingerprint *f = fingerprints(&o, d);
+	struct floe_fingerprint *t;
+
+	strbuf_release(&o.sb);	/* only its error was used */
+	if (!f)
+		return FLOE_ERR_NOMEM;
+	t = calloc(d->nr ? d->nr : 1, sizeof(*t));
+	if (!t) {
+		free(f);
+		return FLOE_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < d->nr; i++)
+		if (f[i].occurrence)
+			fingerprint_text(&f[i], t[i].text, sizeof(t[i].text));
+	free(f);
+	*out = t;
+	return FLOE_OK;
 }
 
 /* A failure's fingerprint: what failed, where. */
@@ -520,6 +556,50 @@ static void json(struct out *o, const struct floe_diags *d)
 		json_entry(o, f, i, "failure");
 	}
 	put(o, n ? "\n]\n" : "]\n");
+}
+
+/* ---- baseline ---- */
+
+/*
+ * A baseline (docs/lint.md#baseline): the fingerprint of each finding,
+ * with its rule, file and message for the people who review it; no line,
+ * so that an edit elsewhere leaves a rewritten baseline unchanged.
+ */
+enum floe_err floe_report_baseline(const struct floe_diags *d,
+				   const struct floe_report_opts *opts,
+				   char **out, size_t *len)
+{
+	static const struct floe_report_opts none;
+	struct out o = { STRBUF_INIT, opts ? opts : &none, NULL, 0, 0 };
+	struct fingerprint *fp = fingerprints(&o, d);
+	size_t n = 0;
+
+	if (!fp) {
+		strbuf_release(&o.sb);
+		return FLOE_ERR_NOMEM;
+	}
+	put(&o, "{\n  \"version\": 1,\n  \"tool\": \"floe-profiles\",\n"
+		"  \"findings\": [");
+	for (size_t i = 0; i < d->nr; i++) {
+		const struct floe_diag *g = &d->items[i];
+
+		if (g->severity == FLOE_SEV_NOTE)
+			continue;
+		put(&o, n++ ? ",\n    {" : "\n    {");
+		put(&o, "\"fingerprint\": ");
+		put_fingerprint(&o, &fp[i]);
+		put(&o, ", \"rule\": ");
+		json_str(&o, rule_id(&o, g) ? rule_id(&o, g) : "");
+		put(&o, ", \"file\": ");
+		json_str(&o, file_of(g));
+		put(&o, ", \"message\": ");
+		json_str(&o, g->message);
+		put(&o, "}");
+	}
+	put(&o, n ? "\n  ]\n}\n" : "]\n}\n");
+	free(fp);
+	*out = strbuf_detach(&o.sb, len);
+	return *out ? FLOE_OK : FLOE_ERR_NOMEM;
 }
 
 /* ---- SARIF 2.1.0 ---- */

@@ -97,4 +97,37 @@ enum floe_err floe_report(enum floe_format fmt, const struct floe_diags *d,
 			  const struct floe_report_opts *opts, char **out,
 			  size_t *len);
 
+/*
+ * A finding's fingerprint, as SARIF's partialFingerprints
+ * ("floeFindingHash/v1") and the gitlab format's fingerprint write it,
+ * and as a baseline records it: "0123456789abcdef:1" (a hash of the rule,
+ * the file name and the finding's line with its blanks normalised, then
+ * the occurrence of that hash among the findings before it).  Moving the
+ * line or editing other lines keeps it.
+ */
+#define FLOE_FINGERPRINT_SIZE 40
+struct floe_fingerprint {
+	char text[FLOE_FINGERPRINT_SIZE];	/* "" for a note */
+};
+
+/**
+ * The fingerprints of d's items, in its order, from the files in
+ * opts->files (the names the findings use are the names hashed).
+ * \param[out] out  a malloc'd array of d->nr fingerprints.
+ * \return FLOE_OK or FLOE_ERR_NOMEM; *out untouched on failure.
+ */
+enum floe_err floe_report_fingerprints(const struct floe_diags *d,
+				       const struct floe_report_opts *opts,
+				       struct floe_fingerprint **out);
+
+/**
+ * A baseline of d's findings (JSON: {"version": 1, "tool":
+ * "floe-profiles", "findings": [{fingerprint, rule, file, message}]};
+ * docs/lint.md#baseline), which floe_baseline_parse() reads back.
+ * \return FLOE_OK or FLOE_ERR_NOMEM; *out untouched on failure.
+ */
+enum floe_err floe_report_baseline(const struct floe_diags *d,
+				   const struct floe_report_opts *opts,
+				   char **out, size_t *len);
+
 #endif

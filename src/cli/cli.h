@@ -110,6 +110,12 @@ void cli_rename_texts(struct floe_report_file *t, size_t nr,
 /* "3 errors, 1 warning in 2 files" on stderr. */
 void cli_summary(const struct floe_diags *d, size_t files);
 
+/* The same, then with a baseline (--baseline) how many findings it hid
+ * and how many of its own are gone. */
+struct floe_baseline;
+void cli_summary_baseline(const struct floe_diags *d, size_t files,
+			  const struct floe_baseline *b, size_t hidden);
+
 /**
  * Print diagnostics as `file:line:col: severity: message [rule]`: the
  * report's gcc format, and the count of what the list's cap dropped.

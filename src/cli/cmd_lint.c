@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "floe/baseline.h"
 #include "floe/config.h"
 #include "floe/fileio.h"
 #include "floe/generate.h"
@@ -39,6 +40,7 @@ struct lint_args {
 	int color;			/* -1 auto, 0 never, 1 always */
 	const char *target, *catalog, *config, *stdin_name, *project, *alias;
 	const char *rules_url;
+	const char *baseline, *write_baseline;
 	struct platform_arg platforms[MAX_PLATFORMS];
 	size_t nr_platforms;
 	struct floe_platform_var sets[MAX_SETS];	/* --set */
@@ -152,6 +154,12 @@ static int opt_check_only(const struct cli_option *opt, const char *value,
 	OPT_BOOL(0, "exit-zero", A, exit_zero, \
 		 "exit 0 even with findings (gradual roll-out)"), \
 	OPT_BOOL('q', "quiet", A, quiet, "no summary line"), \
+	OPT_STRING(0, "baseline", A, baseline, "FILE", \
+		   "the findings FILE records neither count nor show", \
+		   "@file"), \
+	OPT_STRING(0, "write-baseline", A, write_baseline, "FILE", \
+		   "record every finding in FILE (- for stdout),\n" \
+		   "written atomically, and exit 0", "@file"), \
 	OPT_CALLBACK_AT(0, "max-size", A, max, size_t, "BYTES", \
 			"largest input accepted (default: 1M)", \
 			cli_opt_max_size, NULL), \
@@ -426,6 +434,129 @@ static int unpaired_output(const struct lint_args *a,
 	return 0;
 }
 
+/* --baseline: read it before anything runs; a broken one is exit 2. */
+static int load_baseline(const struct lint_args *a,
+			 struct floe_baseline **out,
+			 struct floe_diags *failures)
+{
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	char *buf = NULL;
+	size_t len;
+	int errnum, ret = EXIT_CLEAN;
+	enum floe_err err;
+
+	err = floe_read_file(a->baseline, a->max, &buf, &len, &errnum);
+	if (err == FLOE_ERR_IO)
+		return cli_fail(failures, a->baseline, "--baseline: cannot "
+				"read '%s': %s", a->baseline,
+				floe_io_strerror(errnum));
+	if (err == FLOE_ERR_TOO_BIG)
+		return cli_fail(failures, a->baseline, "--baseline: '%s' is "
+				"larger than %zu bytes (raise it with "
+				"--max-size)", a->baseline, a->max);
+	if (err != FLOE_OK)
+		return cli_internal(err);
+	err = floe_baseline_parse(a->baseline, buf, len, out, &d);
+	free(buf);
+	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG) {
+		print_diags_gcc(&d, stderr);
+		for (size_t i = 0; i < d.nr; i++)
+			if (d.items[i].severity == FLOE_SEV_ERROR &&
+			    floe_diags_addf(failures, FLOE_SEV_ERROR,
+					    FLOE_RULE_NONE, d.items[i].loc, "%s",
+					    d.items[i].message)) {
+				floe_diags_release(&d);
+				return EXIT_INTERNAL;
+			}
+		ret = cli_fail(failures, a->baseline, "--baseline: '%s' is not "
+			       "a baseline that --write-baseline wrote",
+			       a->baseline);
+	} else if (err != FLOE_OK) {
+		ret = cli_internal(err);
+	}
+	floe_diags_release(&d);
+	return ret;
+}
+
+/*
+ * The fingerprints of the findings (floe_report_fingerprints(), which
+ * SARIF's partialFingerprints print), with every file named from the
+ * repository root whatever the format, so that a baseline matches from
+ * any folder and in every format; and with --write-baseline the
+ * baseline's text.  The names are given back before returning.
+ */
+static int fingerprint(const struct lint_args *a, struct floe_diags *d,
+		       struct floe_report_file *texts, size_t files,
+		       struct floe_fingerprint **fp, char **bl, size_t *bl_len)
+{
+	static const struct floe_report_rules rules = FLOE_REPORT_RULES;
+	struct cli_names names = { NULL, NULL, 0 };
+	struct floe_report_opts ropts;
+	const char **orig = calloc(d->nr + 1, sizeof(*orig));
+	const char **orig_t = calloc(files + 1, sizeof(*orig_t));
+	enum floe_err err = FLOE_ERR_NOMEM;
+
+	if (!orig || !orig_t)
+		goto out;
+	for (size_t i = 0; i < d->nr; i++)
+		orig[i] = d->items[i].loc.file;
+	for (size_t i = 0; i < files; i++)
+		orig_t[i] = texts[i].name;
+	cli_repo_relative(d, &names);
+	cli_rename_texts(texts, files, &names);
+	memset(&ropts, 0, sizeof(ropts));
+	ropts.rules = &rules;
+	ropts.files = texts;
+	ropts.nr_files = files;
+	err = floe_report_fingerprints(d, &ropts, fp);
+	if (err == FLOE_OK && a->write_baseline) {
+		err = floe_report_baseline(d, &ropts, bl, bl_len);
+		if (err != FLOE_OK) {
+			free(*fp);
+			*fp = NULL;
+		}
+	}
+	for (size_t i = 0; i < d->nr; i++)
+		d->items[i].loc.file = orig[i];
+	for (size_t i = 0; i < files; i++)
+		texts[i].name = orig_t[i];
+	cli_names_release(&names);
+out:
+	free(orig);
+	free(orig_t);
+	return err == FLOE_OK ? EXIT_CLEAN : cli_internal(err);
+}
+
+/* --write-baseline FILE: atomically, as generate -o; "-" is stdout. */
+static int write_baseline(const struct lint_args *a,
+			  const struct floe_diags *d, const char *bl,
+			  size_t len)
+{
+	size_t n = d->nr_errors + d->nr_warnings + d->nr_infos;
+	int errnum;
+	enum floe_err err;
+
+	if (!strcmp(a->write_baseline, "-")) {
+		if (fwrite(bl, 1, len, stdout) != len || fflush(stdout))
+			return cli_error("cannot write to standard output: %s",
+					 strerror(errno));
+	} else {
+		err = floe_write_atomic(a->write_baseline, bl, len, &errnum);
+		if (err == FLOE_ERR_IO)
+			return cli_error("cannot write '%s': %s",
+					 a->write_baseline,
+					 floe_io_strerror(errnum));
+		if (err != FLOE_OK)
+			return cli_internal(err);
+	}
+	if (!a->quiet)
+		fprintf(stderr, "floe-profiles: recorded %zu finding%s in "
+			"%s\n", n, n == 1 ? "" : "s",
+			strcmp(a->write_baseline, "-") ? a->write_baseline
+						       : "the baseline");
+	return EXIT_CLEAN;
+}
+
 static int run(int argc, char **argv, int check)
 {
 	struct lint_args a;
@@ -444,8 +575,10 @@ static int run(int argc, char **argv, int check)
 	struct floe_project *project = NULL;
 	struct cli_names names = { NULL, NULL, 0 };
 	struct cli_names fnames = { NULL, NULL, 0 };
-	char *report = NULL, *found = NULL;
-	size_t report_len = 0, files = 0;
+	char *report = NULL, *found = NULL, *bl = NULL;
+	size_t report_len = 0, files = 0, bl_len = 0, hidden = 0;
+	struct floe_baseline *baseline = NULL;
+	struct floe_fingerprint *fp = NULL;
 	struct cli_paths paths = { NULL, 0, 0 };
 	int ret, r, nr_args;
 	enum floe_err err;
@@ -468,6 +601,11 @@ static int run(int argc, char **argv, int check)
 			      &config, &failures);
 	if (ret)
 		goto report;
+	if (a.baseline) {
+		ret = load_baseline(&a, &baseline, &failures);
+		if (ret)
+			goto report;
+	}
 	if (config)
 		opt.levels = floe_config_levels(config);
 	opt.alias = a.alias ? a.alias : floe_config_alias(config);
@@ -630,6 +768,27 @@ report:
 		    a.format == FLOE_FORMAT_GCC))
 		goto out;
 	floe_diags_sort(&diags);
+	if (baseline || a.write_baseline) {
+		r = fingerprint(&a, &diags, texts, files, &fp, &bl, &bl_len);
+		if (r) {
+			ret = r;
+			goto out;
+		}
+	}
+	if (a.write_baseline) {
+		if (ret || failures.nr) {
+			/* a run that missed files would forget their findings */
+			fprintf(stderr, "floe-profiles: not writing '%s': the "
+				"run could not check everything\n",
+				a.write_baseline);
+			ret = EXIT_USAGE;
+		} else {
+			ret = write_baseline(&a, &diags, bl, bl_len);
+			goto out;
+		}
+	}
+	if (baseline)
+		hidden = floe_baseline_apply(baseline, &diags, fp);
 	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF ||
 	    a.format == FLOE_FORMAT_GITLAB) {
 		cli_repo_relative(&diags, &names);
@@ -657,7 +816,7 @@ report:
 	if (ret)
 		goto out;
 	if (a.format == FLOE_FORMAT_TEXT && !a.quiet)
-		cli_summary(&diags, files);
+		cli_summary_baseline(&diags, files, baseline, hidden);
 
 	r = diags.nr_errors || (a.strict && diags.nr_warnings);
 	ret = r && !a.exit_zero ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -672,6 +831,9 @@ out:
 	free(bufs);
 	free(texts);
 	free(report);
+	free(bl);
+	free(fp);
+	floe_baseline_free(baseline);
 	for (size_t i = 0; i < a.nr_platforms; i++) {
 		floe_platform_free(a.platforms[i].platform);
 		free(a.platforms[i].buf);

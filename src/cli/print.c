@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "floe/baseline.h"
 #include "floe/config.h"
 #include "floe/fileio.h"
 #include "floe/lint.h"
@@ -205,12 +206,26 @@ out:
 
 void cli_summary(const struct floe_diags *d, size_t files)
 {
+	cli_summary_baseline(d, files, NULL, 0);
+}
+
+void cli_summary_baseline(const struct floe_diags *d, size_t files,
+			  const struct floe_baseline *b, size_t hidden)
+{
+	size_t gone = b ? floe_baseline_unmatched(b) : 0;
+
 	fprintf(stderr, "%zu error%s, %zu warning%s", d->nr_errors,
 		d->nr_errors == 1 ? "" : "s", d->nr_warnings,
 		d->nr_warnings == 1 ? "" : "s");
 	if (d->nr_infos)
 		fprintf(stderr, ", %zu info", d->nr_infos);
-	fprintf(stderr, " in %zu file%s\n", files, files == 1 ? "" : "s");
+	fprintf(stderr, " in %zu file%s", files, files == 1 ? "" : "s");
+	if (b)
+		fprintf(stderr, "; %zu in the baseline not shown", hidden);
+	if (gone)
+		fprintf(stderr, "; %zu it records %s gone (rewrite it with "
+			"--write-baseline)", gone, gone == 1 ? "is" : "are");
+	fputc('\n', stderr);
 }
 
 /* Length of the next path component of p (p past any '/'). */

@@ -210,17 +210,18 @@ static void check_source(struct lint_ctx *ctx, const struct target *t,
 			 ctx->catalog->name_node->start.line,
 			 ctx->catalog->name_node->start.column);
 		lint_report_id(ctx, FLOE_FP604, scn ? scn : name, "source "
-			       "schema '%s' is not a namespace the platform "
-			       "declares for catalogs.%s (%s): %s", schema,
-			       ctx->catalog->name, pos, join(ctx, decl, nd));
+			       "schema '%s' is not a namespace of the "
+			       "platform's catalogs.%s. The platform (%s) "
+			       "declares %s", schema, ctx->catalog->name, pos,
+			       join(ctx, decl, nd));
 		return;
 	}
 	if (ctx->catalog && ctx->catalog->warehouse &&
 	    !strcmp(db, ctx->catalog->warehouse) && t->catalog_alias) {
 		lint_report_id(ctx, FLOE_FP603, dbn, "database '%s' is the "
-			       "catalog's warehouse; inside DuckDB the "
-			       "catalog is attached as '%s'", db,
-			       t->catalog_alias);
+			       "catalog's warehouse, not its attach alias. "
+			       "Inside DuckDB the catalog is attached as '%s'",
+			       db, t->catalog_alias);
 		return;
 	}
 	if (!in_list(db, t->aliases, t->nr_aliases) &&
@@ -233,8 +234,8 @@ static void check_source(struct lint_ctx *ctx, const struct target *t,
 		if (t->main_db)
 			att[na++] = t->main_db;
 		lint_report_id(ctx, FLOE_FP602, dbn, "database '%s' is not "
-			       "attached by profile '%s', target '%s' (it "
-			       "has %s)", db, t->profile, t->output,
+			       "attached by profile '%s', target '%s'. It "
+			       "attaches %s", db, t->profile, t->output,
 			       join(ctx, att, na));
 	}
 }
@@ -423,7 +424,7 @@ enum floe_err floe_project_check(const char *dir,
 	profile = lint_render(&ctx, pn);
 	if (!pn) {
 		lint_report_id(&ctx, FLOE_FP601, NULL, "dbt_project.yml has no "
-			       "'profile:'; dbt needs one to find the "
+			       "'profile:'. dbt needs one to find the "
 			       "connection");
 		lint_finish_file(&ctx, proj, buf, len, base);
 		goto out;
@@ -435,7 +436,7 @@ enum floe_err floe_project_check(const char *dir,
 	prof = find_profile(profiles, nr_profiles, profile);
 	if (!prof) {
 		lint_report_id(&ctx, FLOE_FP601, pn, "profile '%s' is not in "
-			       "the profiles given (they have %s)", profile,
+			       "the profiles given. They have %s", profile,
 			       profile_names(&ctx, profiles, nr_profiles));
 		lint_finish_file(&ctx, proj, buf, len, base);
 		goto out;

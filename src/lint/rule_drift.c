@@ -114,8 +114,8 @@ void check_platform_token_uri(struct lint_ctx *ctx,
 		if (!strcmp(e->catalog->properties[i].key,
 			    "oauth2-server-uri"))
 			at = e->catalog->properties[i].value_node;
-	lint_report(ctx, c->token_uri, "the token URI is not '%s', which "
-		    "generate writes from %s (%s)", e->token_uri,
+	lint_report(ctx, c->token_uri, "the token URI is not the one generate "
+		    "writes. generate writes '%s', from %s (%s)", e->token_uri,
 		    at ? "the catalog's oauth2-server-uri" : "the catalog uri",
 		    where(ctx, at ? at : e->catalog->uri.node, pos,
 			  sizeof(pos)));
@@ -154,10 +154,10 @@ void check_platform_access_delegation(struct lint_ctx *ctx,
 		at = c->kind == LINT_CONN_ATTACH && c->options ? c->options
 							       : c->item;
 	}
-	lint_report(ctx, at, "access delegation is '%s'%s, but the platform "
-		    "says '%s' (%s)", have,
-		    mode ? "" : " (DuckDB's default: the profile sets none)",
-		    e->delegation,
+	lint_report(ctx, at, "access delegation is '%s', but the platform says "
+		    "'%s'.%s The platform sets it at %s", have, e->delegation,
+		    mode ? "" : " The profile sets none, so DuckDB's default "
+		    "applies.",
 		    where(ctx, e->catalog->access_delegation_node
 			  ? e->catalog->access_delegation_node
 			  : e->catalog->name_node, pos, sizeof(pos)));
@@ -176,8 +176,9 @@ void check_platform_alias(struct lint_ctx *ctx, const struct lint_output *out)
 	have = lint_render(ctx, c->alias);
 	if (have && strcmp(have, want))
 		lint_report(ctx, c->alias, "the alias is '%s', but generate "
-			    "writes '%s' (set with --alias or generate.alias "
-			    "in .floe-profiles.yaml)", have, want);
+			    "writes '%s'. The alias generate writes is set "
+			    "with --alias or generate.alias in "
+			    ".floe-profiles.yaml", have, want);
 }
 
 static void credential(struct lint_ctx *ctx, const struct floe_node *n,
@@ -190,13 +191,13 @@ static void credential(struct lint_ctx *ctx, const struct floe_node *n,
 		return;
 	if (v->kind == FLOE_VALUE_SECRET_REF)
 		lint_report(ctx, n, "%s does not read the variable generate "
-			    "writes, '%s' (from secret_ref '%s', %s)", what,
-			    want, v->text, where(ctx, v->node, pos,
-						 sizeof(pos)));
+			    "writes. generate writes '%s', from secret_ref "
+			    "'%s' (%s)", what, want, v->text,
+			    where(ctx, v->node, pos, sizeof(pos)));
 	else	/* a literal client id: not a secret, so it is shown */
-		lint_report(ctx, n, "%s is not '%s', which generate writes "
-			    "from %s", what, want, where(ctx, v->node, pos,
-							 sizeof(pos)));
+		lint_report(ctx, n, "%s is not the one generate writes. "
+			    "generate writes '%s', from %s", what, want,
+			    where(ctx, v->node, pos, sizeof(pos)));
 }
 
 void check_platform_credential_env(struct lint_ctx *ctx,
@@ -234,7 +235,8 @@ void check_platform_catalog_attached(struct lint_ctx *ctx,
 	if (lint_platform_conn(ctx, conns, n))
 		return;
 	lint_report(ctx, out->key, "output '%s' attaches no iceberg catalog "
-		    "that is catalogs.%s (%s)%s", out->name, e->catalog->name,
-		    where(ctx, e->catalog->name_node, pos, sizeof(pos)),
-		    n ? ": no alias or warehouse matches" : "");
+		    "that is the platform's catalogs.%s.%s The platform "
+		    "declares it at %s", out->name, e->catalog->name,
+		    n ? " No attach alias or warehouse matches it." : "",
+		    where(ctx, e->catalog->name_node, pos, sizeof(pos)));
 }

@@ -41,12 +41,12 @@ static void unfiltered(struct lint_ctx *ctx, const struct floe_node *item,
 		return;
 	if (item)
 		lint_report_on(ctx, item, what, n, "%s comes from env_var() "
-			       "as a string; add '| %s' so dbt passes a %s",
+			       "as a string. Add '| %s' so dbt passes a %s",
 			       what, filter, !strcmp(filter, "as_bool")
 			       ? "boolean" : "number");
 	else
-		lint_report(ctx, n, "%s comes from env_var() as a string; "
-			    "add '| %s' so dbt passes a %s", what, filter,
+		lint_report(ctx, n, "%s comes from env_var() as a string. "
+			    "Add '| %s' so dbt passes a %s", what, filter,
 			    !strcmp(filter, "as_bool") ? "boolean" : "number");
 }
 
@@ -148,7 +148,7 @@ void check_unknown_output_key(struct lint_ctx *ctx,
 		if (known[j])
 			continue;
 		if (!strcmp(k->value, "vars")) {
-			lint_report(ctx, k, "'vars' in an output is ignored: "
+			lint_report(ctx, k, "'vars' in an output is ignored. "
 				    "dbt reads vars only from dbt_project.yml "
 				    "and --vars");
 			continue;
@@ -156,7 +156,7 @@ void check_unknown_output_key(struct lint_ctx *ctx,
 		hint = lint_did_you_mean(k->value, known);
 		if (hint)
 			lint_report(ctx, k, "dbt-duckdb ignores the unknown "
-				    "key '%s'; did you mean '%s'?", k->value,
+				    "key '%s'. Did you mean '%s'?", k->value,
 				    hint);
 		else
 			lint_report(ctx, k, "dbt-duckdb ignores the unknown "
@@ -193,8 +193,8 @@ void check_target_missing_output(struct lint_ctx *ctx,
 		if (target->kind == FLOE_NODE_SCALAR &&
 		    target->type == FLOE_TYPE_NULL)
 			lint_report(ctx, target, "profile '%s' has a null "
-				    "'target': dbt looks for an output named "
-				    "None (delete the key to use 'default')",
+				    "'target', so dbt looks for an output named "
+				    "None. Delete the key to use 'default'",
 				    key->value);
 		return;		/* else rendered only at run time */
 	}

@@ -3,8 +3,8 @@
 #
 #   sh tests/deps.sh build   compiler, CMake, libyaml, libcyaml
 #   sh tests/deps.sh test    the same, plus cmocka, PyYAML, jsonschema
-#                            (SARIF validation) and xmllint (junit and
-#                            checkstyle) for the tests
+#                            (SARIF validation), xmllint (junit and
+#                            checkstyle) and pre-commit for the tests
 #
 # As root, missing packages are installed with apt-get.  Otherwise the
 # exact apt-get line is printed and the script fails.
@@ -34,6 +34,8 @@ if [ "${1:-build}" = test ]; then
 		want python3-jsonschema
 	# xmllint reads the junit and checkstyle reports in the tests
 	command -v xmllint >/dev/null 2>&1 || want libxml2-utils
+	# pre-commit runs the published hooks (cli/test_precommit_run)
+	command -v pre-commit >/dev/null 2>&1 || want pre-commit
 	# npm fetches the DuckDB library verify's tests run on
 	command -v npm >/dev/null 2>&1 || want npm
 fi

@@ -60,6 +60,7 @@ int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
 	item->rule = rule;
 	item->loc = loc;
 	item->message = msg;
+	item->fix = NULL;
 	count(d, sev);
 	return 0;
 }
@@ -112,6 +113,7 @@ static void remove_one(struct floe_diags *d, size_t i)
 
 	uncount(d, g->severity);
 	free(g->message);
+	floe_fix_free(g->fix);
 	memmove(g, g + 1, (d->nr - i - 1) * sizeof(*g));
 	d->nr--;
 }
@@ -159,12 +161,25 @@ void floe_diags_dedupe(struct floe_diags *d, size_t base)
 				j++;
 }
 
+void floe_fix_free(struct floe_fix *fix)
+{
+	if (!fix)
+		return;
+	for (size_t i = 0; i < fix->nr; i++)
+		free(fix->edits[i].text);
+	free(fix->edits);
+	free(fix->message);
+	free(fix);
+}
+
 void floe_diags_release(struct floe_diags *d)
 {
 	size_t cap = d->cap;
 
-	for (size_t i = 0; i < d->nr; i++)
+	for (size_t i = 0; i < d->nr; i++) {
 		free(d->items[i].message);
+		floe_fix_free(d->items[i].fix);
+	}
 	free(d->items);
 	memset(d, 0, sizeof(*d));
 	d->cap = cap;

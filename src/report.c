@@ -508,6 +508,48 @@ static void json_position(struct out *o, const struct floe_diag *g)
 	     g->loc.start.line ? end_col(g) : 0);
 }
 
+/* A fix that may be shown: one whose new text holds no secret. */
+static const struct floe_fix *shown_fix(const struct floe_fix *f)
+{
+	return f && !f->secret && f->nr ? f : NULL;
+}
+
+static const char *fix_safety(const struct floe_fix *f)
+{
+	return f->safety == FLOE_FIX_SAFE ? "safe" : "unsafe";
+}
+
+/*
+ * json's "fix", when the finding has one: what `lint --fix` would change for this finding
+ * (docs/lint.md, "Fixes"): its safety, a message and the edits, each a
+ * region of the file as read (lines and columns as for the finding,
+ * and byte offsets) and the text that replaces it.
+ */
+static void json_fix(struct out *o, const struct floe_fix *f)
+{
+	f = shown_fix(f);
+	if (!f)
+		return;		/* no key: a finding without a fix */
+	put(o, ", \"fix\": {\"applicability\": ");
+	json_str(o, fix_safety(f));
+	put(o, ", \"message\": ");
+	json_str(o, f->message);
+	put(o, ", \"edits\": [");
+	for (size_t k = 0; k < f->nr; k++) {
+		const struct floe_edit *e = &f->edits[k];
+
+		putf(o, "%s{\"line\": %u, \"column\": %u, \"end_line\": %u, "
+		     "\"end_column\": %u, \"offset\": %zu, \"end_offset\": "
+		     "%zu, \"content\": ", k ? ", " : "", e->from.line,
+		     e->from.column, e->to.line, e->to.column, e->start,
+		     e->end);
+		putc_(o, '"');
+		json_chars_n(o, e->text, e->len);
+		put(o, "\"}");
+	}
+	put(o, "]}");
+}
+
 static void json_entry(struct out *o, const struct floe_diags *d, size_t i,
 		       const char *kind)
 {
@@ -536,7 +578,10 @@ static void json_entry(struct out *o, const struct floe_diags *d, size_t i,
 		json_str(o, n->message);
 		put(o, "}");
 	}
-	put(o, "]}");
+	put(o, "]");
+	if (!strcmp(kind, "finding"))
+		json_fix(o, g->fix);
+	put(o, "}");
 }
 
 static void json(struct out *o, const struct floe_diags *d)
@@ -738,6 +783,40 @@ static void sarif_location(struct out *o, const struct floe_diag *g)
 	put(o, "}");
 }
 
+/*
+ * A result's "fixes": one fix, an artifactChange of the finding's file
+ * with a replacement per edit (the region by line and column, in the
+ * run's code points, and by byte); its safety as a property.
+ */
+static void sarif_fixes(struct out *o, const struct floe_diag *g)
+{
+	const struct floe_fix *f = shown_fix(g->fix);
+
+	if (!f)
+		return;
+	put(o, ", \"fixes\": [{\"description\": {\"text\": ");
+	json_str(o, f->message);
+	put(o, "}, \"artifactChanges\": [{\"artifactLocation\": {\"uri\": ");
+	uri(o, file_of(g));
+	put(o, "}, \"replacements\": [");
+	for (size_t k = 0; k < f->nr; k++) {
+		const struct floe_edit *e = &f->edits[k];
+
+		putf(o, "%s{\"deletedRegion\": {\"startLine\": %u, "
+		     "\"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u, "
+		     "\"byteOffset\": %zu, \"byteLength\": %zu}, "
+		     "\"insertedContent\": {\"text\": ", k ? ", " : "",
+		     e->from.line, e->from.column, e->to.line, e->to.column,
+		     e->start, e->end - e->start);
+		putc_(o, '"');
+		json_chars_n(o, e->text, e->len);
+		put(o, "\"}}");
+	}
+	put(o, "]}], \"properties\": {\"applicability\": ");
+	json_str(o, fix_safety(f));
+	put(o, "}}]");
+}
+
 static void sarif_invocation(struct out *o)
 {
 	const struct floe_diags *f = failures_of(o);
@@ -830,6 +909,7 @@ static void sarif(struct out *o, const struct floe_diags *d)
 			}
 			put(o, "]");
 		}
+		sarif_fixes(o, g);
 		put(o, ", \"partialFingerprints\": {\"floeFindingHash/v1\": ");
 		put_fingerprint(o, &fp[i]);
 		put(o, "}}");

@@ -42,12 +42,41 @@ struct floe_loc {
 	struct floe_pos end;	/* the position just after the region */
 };
 
+/*
+ * A fix: edits of the finding's file that remove the finding (see
+ * include/floe/fix.h).  Each edit replaces the bytes [start, end) of the
+ * file as it was read with `text`; the same region is given as lines and
+ * columns (code points; `to` is just after it).  Edits are sorted and
+ * do not overlap; an insertion has start == end.
+ */
+struct floe_edit {
+	size_t start, end;
+	struct floe_pos from, to;
+	char *text;		/* owned, NUL-terminated */
+	size_t len;
+};
+
+enum floe_fix_safety {
+	FLOE_FIX_SAFE = 0,	/* keeps what the user meant: --fix */
+	FLOE_FIX_UNSAFE		/* may change it: --fix --unsafe-fixes */
+};
+
+struct floe_fix {
+	enum floe_fix_safety safety;
+	char *message;		/* owned: "move 'x' to config_options" */
+	struct floe_edit *edits;	/* owned */
+	size_t nr, alloc;
+	bool secret;		/* the new text holds a secret value: never
+				 * shown (json and sarif leave the fix out) */
+};
+
 struct floe_diag {
 	enum floe_severity severity;
 	enum floe_rule_id rule;	/* FLOE_FP012, or FLOE_RULE_NONE; its id and
 				 * name: floe_rule_get() (floe/lint.h) */
 	struct floe_loc loc;
 	char *message;		/* owned */
+	struct floe_fix *fix;	/* owned; NULL: no fix (floe_fix_compute) */
 };
 
 struct floe_diags {
@@ -104,6 +133,9 @@ void floe_diags_dedupe(struct floe_diags *d, size_t base);
  * \return 0, or -1 when memory ran out (both lists unchanged).
  */
 int floe_diags_move(struct floe_diags *dst, struct floe_diags *src);
+
+/** Free a fix and everything in it; NULL is fine. */
+void floe_fix_free(struct floe_fix *fix);
 
 /** Free every message and the array; the list is empty and reusable. */
 void floe_diags_release(struct floe_diags *d);

@@ -15,7 +15,9 @@
 #include "cli.h"
 #include "floe/baseline.h"
 #include "floe/config.h"
+#include "floe/diff.h"
 #include "floe/fileio.h"
+#include "floe/fix.h"
 #include "floe/generate.h"
 #include "floe/lint.h"
 #include "floe/platform.h"
@@ -47,6 +49,7 @@ struct lint_args {
 	size_t nr_sets;
 	int use_env, no_config, strict, exit_zero, quiet;
 	int verify, offline;
+	int fix, diff, unsafe_fixes;	/* lint --fix, --diff */
 	const char *duckdb;
 	size_t max;
 };
@@ -150,6 +153,13 @@ static int opt_check_only(const struct cli_option *opt, const char *value,
 		 "use no configuration file"), \
 	OPT_STRING(0, "stdin-filename", A, stdin_name, "NAME", \
 		   "the name to report for -", NULL), \
+	OPT_BOOL(0, "fix", A, fix, \
+		 "rewrite the files with the safe fixes of the findings"), \
+	OPT_BOOL(0, "diff", A, diff, \
+		 "print the fixes as a unified diff instead (exit 1\n" \
+		 "when there is one)"), \
+	OPT_BOOL(0, "unsafe-fixes", A, unsafe_fixes, \
+		 "with --fix or --diff, the unsafe fixes too"), \
 	OPT_BOOL(0, "strict", A, strict, "warnings fail too (exit 1)"), \
 	OPT_BOOL(0, "exit-zero", A, exit_zero, \
 		 "exit 0 even with findings (gradual roll-out)"), \
@@ -279,6 +289,16 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check,
 		return cli_error("--set needs --platform");
 	if ((a->duckdb || a->offline) && !a->verify)
 		return cli_error("--duckdb and --offline go with --verify");
+	if (a->fix && a->diff)
+		return cli_error("--fix and --diff exclude each other (--diff "
+				 "shows what --fix would write)");
+	if (a->unsafe_fixes && !a->fix && !a->diff)
+		return cli_error("--unsafe-fixes goes with --fix or --diff");
+	if (a->fix)
+		for (int i = 0; i < *nr_args; i++)
+			if (!strcmp(argv[i], "-"))
+				return cli_error("--fix cannot rewrite standard "
+						 "input; use --diff");
 	if (a->alias && !floe_is_identifier(a->alias))
 		return cli_error("--alias: '%s' cannot follow ATTACH ... AS "
 				 "unquoted: use letters, digits and '_', not a "
@@ -402,6 +422,77 @@ static int verify_one(const struct lint_args *a,
 	if (err != FLOE_OK) {
 		return cli_internal(err);
 	}
+	return EXIT_CLEAN;
+}
+
+struct fix_totals {
+	size_t applied;		/* fixes applied (or, with --diff, to apply) */
+	size_t files;		/* files they change */
+	int unconverged;	/* a file still had fixes after the last pass */
+};
+
+/*
+ * lint --fix / --diff: apply the fixes of one file, pass after pass
+ * (floe_fix_file).  --fix writes the file atomically, as generate -o
+ * does, and *buf becomes the fixed text, which is then linted and
+ * reported; --diff prints the unified diff (secrets masked) on stdout
+ * and leaves *buf alone.
+ */
+static int fix_one(const struct lint_args *a, const char *path,
+		   const char *name, char **buf, size_t *len,
+		   const struct floe_profiles_options *popt,
+		   const struct floe_lint_options *opt, struct fix_totals *t,
+		   struct floe_diags *failures)
+{
+	struct floe_fix_result res;
+	enum floe_err err;
+	int errnum, ret = EXIT_CLEAN;
+
+	memset(&res, 0, sizeof(res));
+	err = floe_fix_file(name, *buf, *len, popt, opt, a->unsafe_fixes,
+			    &res);
+	if (err == FLOE_ERR_TOO_BIG)
+		return EXIT_CLEAN;	/* FP001 says so when it is linted */
+	if (err != FLOE_OK)
+		return cli_internal(err);
+	if (!res.converged)
+		t->unconverged = 1;
+	if (res.len == *len && !memcmp(res.buf, *buf, *len)) {
+		free(res.buf);
+		return EXIT_CLEAN;
+	}
+	t->applied += res.applied;
+	t->files++;
+	if (a->diff) {
+		char *diff = NULL;
+		size_t diff_len = 0;
+
+		err = floe_diff(name, *buf, *len, name, res.buf, res.len,
+				&diff, &diff_len);
+		if (err != FLOE_OK)
+			ret = cli_internal(err);
+		else if (fwrite(diff, 1, diff_len, stdout) != diff_len)
+			ret = cli_error("cannot write the diff: %s",
+					strerror(errno));
+		free(diff);
+		free(res.buf);
+		return ret;
+	}
+	err = floe_write_atomic(path, res.buf, res.len, &errnum);
+	if (err == FLOE_ERR_IO) {
+		t->applied -= res.applied;
+		t->files--;
+		free(res.buf);
+		return cli_fail(failures, name, "cannot write '%s': %s", name,
+				floe_io_strerror(errnum));
+	}
+	if (err != FLOE_OK) {
+		free(res.buf);
+		return cli_internal(err);
+	}
+	free(*buf);
+	*buf = res.buf;
+	*len = res.len;
 	return EXIT_CLEAN;
 }
 
@@ -580,6 +671,7 @@ static int run(int argc, char **argv, int check)
 	struct floe_baseline *baseline = NULL;
 	struct floe_fingerprint *fp = NULL;
 	struct cli_paths paths = { NULL, 0, 0 };
+	struct fix_totals fixed = { 0, 0, 0 };
 	int ret, r, nr_args;
 	enum floe_err err;
 
@@ -673,6 +765,16 @@ static int run(int argc, char **argv, int check)
 			}
 			continue;
 		}
+		if (err == FLOE_OK && (a.fix || a.diff)) {
+			r = fix_one(&a, path, name, &bufs[files], &len, &popt,
+				    &opt, &fixed, &failures);
+			if (r == EXIT_INTERNAL) {
+				free(bufs[files]);
+				bufs[files] = NULL;
+				ret = EXIT_INTERNAL;
+				goto out;
+			}
+		}
 		if (err == FLOE_OK)
 			err = floe_profiles_load(name, bufs[files], len, &popt,
 						 &models[files]);
@@ -726,11 +828,15 @@ static int run(int argc, char **argv, int check)
 				goto report;
 			opt.merge = &vdiags;
 		}
+		size_t base = diags.nr;
+
 		err = floe_lint_profiles(models[i], &opt, &diags);
 		floe_diags_release(&vdiags);
 		opt.merge = NULL;
 		if (err == FLOE_ERR_USAGE)
 			err = FLOE_OK;	/* --target: checked over all files */
+		if (err == FLOE_OK)	/* for json's `fix` and SARIF's `fixes` */
+			err = floe_fix_compute(models[i], &opt, &diags, base);
 		if (err != FLOE_OK) {
 			ret = cli_internal(err);
 			goto out;
@@ -761,6 +867,19 @@ static int run(int argc, char **argv, int check)
 report:
 	if (ret == EXIT_INTERNAL)
 		goto out;
+	if ((a.fix || a.diff) && !a.quiet)
+		fprintf(stderr, "%s %zu fix%s in %zu file%s%s\n",
+			a.diff ? "would apply" : "applied", fixed.applied,
+			fixed.applied == 1 ? "" : "es", fixed.files,
+			fixed.files == 1 ? "" : "s", fixed.unconverged ?
+			" (some fixes were left: run again)" : "");
+	if (a.diff) {
+		/* the diff was the output: no report */
+		if (!ret)
+			ret = failures.nr ? EXIT_USAGE : fixed.files ?
+			      EXIT_FINDINGS : EXIT_CLEAN;
+		goto out;
+	}
 	/* a run that stopped early (ret is EXIT_USAGE) was said on stderr:
 	 * the formats for people add nothing; the machine formats report
 	 * what was checked and what could not be, never a clean run */

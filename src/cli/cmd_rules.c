@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "floe/fix.h"
 #include "floe/lint.h"
 
 struct rules_args {
@@ -41,6 +42,16 @@ const struct cli_usage explain_usage = {
 	explain_options,
 	NULL
 };
+
+/* "safe", "unsafe" or NULL: what `lint --fix` does for the rule. */
+static const char *fixable(const struct floe_rule *r)
+{
+	enum floe_fix_safety s;
+
+	if (!floe_rule_fixable(floe_rule_code(r), &s))
+		return NULL;
+	return s == FLOE_FIX_SAFE ? "safe" : "unsafe";
+}
 
 static const char *default_level(const struct floe_rule *r)
 {
@@ -122,9 +133,10 @@ static void markdown(void)
 	for (size_t i = 0; i < floe_rule_count(); i++) {
 		const struct floe_rule *r = floe_rule_at(i);
 
-		printf("\n## %s\n\n**%s** — %s (default: %s, family: %s)\n\n",
-		       r->id, r->name, r->summary, default_level(r),
-		       r->family);
+		printf("\n## %s\n\n**%s** — %s (default: %s, family: %s%s%s)"
+		       "\n\n", r->id, r->name, r->summary, default_level(r),
+		       r->family, fixable(r) ? ", fix: " : "",
+		       fixable(r) ? fixable(r) : "");
 		print_help(r->help, 1);
 	}
 }
@@ -164,9 +176,13 @@ static void json(void)
 			printf("%s\"%s\": ", k ? ", " : "", keys[k]);
 			json_string(vals[k]);
 		}
-		printf(", \"severity\": \"%s\", \"opt_in\": %s}",
+		printf(", \"severity\": \"%s\", \"opt_in\": %s, \"fix\": ",
 		       floe_severity_name(r->severity),
 		       r->opt_in ? "true" : "false");
+		if (fixable(r))
+			printf("\"%s\"}", fixable(r));
+		else
+			fputs("null}", stdout);
 	}
 	fputs("\n]\n", stdout);
 }

@@ -38,6 +38,18 @@ JSON_KEYS = {"kind", "file", "line", "column", "end_line", "end_column",
              "severity", "rule", "name", "message", "related"}
 RELATED_KEYS = {"file", "line", "column", "end_line", "end_column",
                 "message"}
+# "fix" is there when the finding has one (docs/lint.md, "Fixes")
+FIX_KEYS = {"applicability", "message", "edits"}
+EDIT_KEYS = {"line", "column", "end_line", "end_column", "offset",
+             "end_offset", "content"}
+
+
+def fix_ok(fix):
+    return (set(fix) == FIX_KEYS and
+            fix["applicability"] in ("safe", "unsafe") and fix["message"] and
+            fix["edits"] and all(set(e) == EDIT_KEYS and
+                                 e["offset"] <= e["end_offset"]
+                                 for e in fix["edits"]))
 
 # GitLab's code-quality report: an array of Code Climate issues, of which
 # GitLab reads description, check_name, fingerprint, severity,
@@ -166,10 +178,12 @@ def main():
         check("json parses", False, str(e))
     if items is not None:
         check("json is a non-empty array", isinstance(items, list) and items)
-        bad = [i for i in items if set(i) != JSON_KEYS or
-               any(set(r) != RELATED_KEYS for r in i["related"])]
+        bad = [i for i in items if set(i) - {"fix"} != JSON_KEYS or
+               any(set(r) != RELATED_KEYS for r in i["related"]) or
+               ("fix" in i and not fix_ok(i["fix"]))]
         check("json objects have exactly the documented keys", not bad,
               str(bad[:1]))
+        check("json findings carry fixes", any("fix" in i for i in items))
         check("json entries are findings", all(
             i["kind"] == "finding" for i in items))
         check("json severities", all(i["severity"] in
@@ -236,6 +250,13 @@ def main():
             res["message"]["text"] and
             res["locations"][0]["physicalLocation"]["region"]["startLine"]
             >= 1 for res in results))
+        fixes = [f for res in results for f in res.get("fixes", [])]
+        check("sarif results carry fixes with replacements", fixes and all(
+            f["description"]["text"] and
+            f["properties"]["applicability"] in ("safe", "unsafe") and
+            all(c["replacements"] and c["artifactLocation"]["uri"]
+                for c in f["artifactChanges"]) for f in fixes),
+            str(len(fixes)))
         fps = [res["partialFingerprints"]["floeFindingHash/v1"]
                for res in results]
         check("sarif results have distinct partialFingerprints",

@@ -22,13 +22,16 @@ def check(name, ok):
 check("one object per rule, in the list's order",
       [[r["id"], r["level"]] for r in rules] == listed)
 keys = {"id", "name", "level", "severity", "opt_in", "family", "summary",
-        "help"}
+        "help", "fix"}
 check("every rule has exactly the documented keys",
       all(set(r) == keys for r in rules))
 check("opt-in rules are level off",
       all((r["level"] == "off") == r["opt_in"] for r in rules))
+check("fix is safe, unsafe or null, and some rules have one",
+      all(r["fix"] in ("safe", "unsafe", None) for r in rules) and
+      any(r["fix"] for r in rules))
 check("explain without an argument prints the list",
       open(sys.argv[3]).read() == open(sys.argv[2]).read())
-print(f"{4 - fails} passed, {fails} failed")
+print(f"{5 - fails} passed, {fails} failed")
 sys.exit(1 if fails else 0)
 PY

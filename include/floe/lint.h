@@ -148,4 +148,14 @@ enum floe_err floe_project_check(const char *dir,
 
 void floe_project_free(struct floe_project *p);
 
+/**
+ * The files the project check read and reported on, with their text
+ * (owned by p), for the report's fingerprints (struct floe_report_file):
+ * dbt_project.yml and every model file with findings.  Returns 1 and sets
+ * the three for file i when it has its text, else 0.
+ */
+size_t floe_project_nr_files(const struct floe_project *p);
+int floe_project_file(const struct floe_project *p, size_t i,
+		      const char **name, const char **text, size_t *len);
+
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "cli.h"
 #include "floe/baseline.h"
 #include "floe/config.h"
@@ -648,6 +649,28 @@ static int write_baseline(const struct lint_args *a,
 	return EXIT_CLEAN;
 }
 
+/*
+ * The dbt project's files with findings join the report's files, so that
+ * their fingerprints (SARIF, gitlab, a baseline) come from their lines, as
+ * a profile's do, and survive unrelated edits.  Borrowed from `project`.
+ */
+static int add_project_texts(const struct floe_project *project,
+			     struct floe_report_file **texts, size_t *nr,
+			     size_t *alloc)
+{
+	size_t n = floe_project_nr_files(project);
+
+	if (ALLOC_GROW(*texts, *nr + n, *alloc))
+		return EXIT_INTERNAL;
+	for (size_t i = 0; i < n; i++) {
+		struct floe_report_file *t = &(*texts)[*nr];
+
+		if (floe_project_file(project, i, &t->name, &t->buf, &t->len))
+			(*nr)++;
+	}
+	return EXIT_CLEAN;
+}
+
 static int run(int argc, char **argv, int check)
 {
 	struct lint_args a;
@@ -668,6 +691,8 @@ static int run(int argc, char **argv, int check)
 	struct cli_names fnames = { NULL, NULL, 0 };
 	char *report = NULL, *found = NULL, *bl = NULL;
 	size_t report_len = 0, files = 0, bl_len = 0, hidden = 0;
+	size_t nr_texts = 0;	/* files, then the project's read files */
+	size_t texts_alloc = 0;
 	struct floe_baseline *baseline = NULL;
 	struct floe_fingerprint *fp = NULL;
 	struct cli_paths paths = { NULL, 0, 0 };
@@ -727,6 +752,7 @@ static int run(int argc, char **argv, int check)
 	bufs = calloc(paths.nr + 1, sizeof(*bufs));
 	models = calloc(paths.nr + 1, sizeof(*models));
 	texts = calloc(paths.nr + 1, sizeof(*texts));	/* for the report */
+	texts_alloc = paths.nr + 1;
 	if (!bufs || !models || !texts) {
 		ret = EXIT_INTERNAL;
 		goto out;
@@ -788,6 +814,7 @@ static int run(int argc, char **argv, int check)
 		texts[files].buf = bufs[files];
 		texts[files].len = len;
 		files++;
+		nr_texts = files;
 	}
 
 	/* the usage errors, before anything runs (DuckDB included) */
@@ -859,6 +886,10 @@ static int run(int argc, char **argv, int check)
 			ret = cli_internal(err);
 			goto out;
 		}
+		ret = add_project_texts(project, &texts, &nr_texts,
+					&texts_alloc);
+		if (ret)
+			goto out;
 	}
 
 	if (a.verify && !a.quiet && vlog.duckdb_version)
@@ -888,7 +919,8 @@ report:
 		goto out;
 	floe_diags_sort(&diags);
 	if (baseline || a.write_baseline) {
-		r = fingerprint(&a, &diags, texts, files, &fp, &bl, &bl_len);
+		r = fingerprint(&a, &diags, texts, nr_texts, &fp, &bl,
+				&bl_len);
 		if (r) {
 			ret = r;
 			goto out;
@@ -912,7 +944,7 @@ report:
 	    a.format == FLOE_FORMAT_GITLAB) {
 		cli_repo_relative(&diags, &names);
 		cli_repo_relative(&failures, &fnames);
-		cli_rename_texts(texts, files, &names);
+		cli_rename_texts(texts, nr_texts, &names);
 	}
 	memset(&ropts, 0, sizeof(ropts));
 	ropts.color = cli_use_color(a.format, a.color);
@@ -920,7 +952,7 @@ report:
 	ropts.rules = &rules;
 	ropts.rules_url = a.rules_url ? a.rules_url : FLOE_RULES_URL;
 	ropts.files = texts;
-	ropts.nr_files = files;
+	ropts.nr_files = nr_texts;
 	ropts.failures = &failures;
 	err = floe_report(a.format, &diags, &ropts, &report, &report_len);
 	if (err != FLOE_OK) {

@@ -24,7 +24,12 @@
 #define MAX_CONNS 16
 
 struct floe_project {
-	char **names;		/* file names the diags point to */
+	struct project_file {
+		char *name;	/* the diags point to it */
+		char *text;	/* kept when the file has findings: the
+				 * report fingerprints them by their line */
+		size_t len;
+	} *files;
 	size_t nr, alloc;
 };
 
@@ -32,10 +37,38 @@ void floe_project_free(struct floe_project *p)
 {
 	if (!p)
 		return;
-	for (size_t i = 0; i < p->nr; i++)
-		free(p->names[i]);
-	free(p->names);
+	for (size_t i = 0; i < p->nr; i++) {
+		free(p->files[i].name);
+		free(p->files[i].text);
+	}
+	free(p->files);
 	free(p);
+}
+
+int floe_project_file(const struct floe_project *p, size_t i,
+		      const char **name, const char **text, size_t *len)
+{
+	if (!p || i >= p->nr || !p->files[i].text)
+		return 0;
+	*name = p->files[i].name;
+	*text = p->files[i].text;
+	*len = p->files[i].len;
+	return 1;
+}
+
+size_t floe_project_nr_files(const struct floe_project *p)
+{
+	return p ? p->nr : 0;
+}
+
+/* The last file kept by keep_name() keeps its text too; *buf moves. */
+static void keep_text(struct floe_project *p, char **buf, size_t len)
+{
+	if (!p->nr || p->files[p->nr - 1].text)
+		return;
+	p->files[p->nr - 1].text = *buf;
+	p->files[p->nr - 1].len = len;
+	*buf = NULL;
 }
 
 /* "dir/name" in a new malloc'd string, or NULL when memory runs out. */
@@ -53,11 +86,13 @@ static const char *keep_name(struct floe_project *p, const char *name)
 {
 	char *copy;
 
-	if (ALLOC_GROW(p->names, p->nr + 1, p->alloc))
+	if (ALLOC_GROW(p->files, p->nr + 1, p->alloc))
 		return NULL;
 	copy = strdup(name);
-	if (copy)
-		p->names[p->nr++] = copy;
+	if (copy) {
+		memset(&p->files[p->nr], 0, sizeof(p->files[p->nr]));
+		p->files[p->nr++].name = copy;
+	}
 	return copy;
 }
 
@@ -278,6 +313,8 @@ static enum floe_err check_file(struct lint_ctx *ctx, struct floe_project *p,
 	}
 	lint_finish_file(ctx, err == FLOE_OK ? doc : NULL, buf, len, base);
 	floe_doc_free(doc);
+	if (ctx->diags->nr > base)
+		keep_text(p, &buf, len);
 	free(buf);
 	return ctx->err;
 }
@@ -382,7 +419,7 @@ enum floe_err floe_project_check(const char *dir,
 	struct floe_yaml_limits lim = opt->limits;
 	const struct floe_node *pn, *mp;
 	const struct floe_profile *prof;
-	const char *profile, *proj_name;
+	const char *profile, *proj_name = NULL;
 	char *path, *buf = NULL;
 	size_t len, files = 0, base;
 	struct target t;
@@ -414,6 +451,8 @@ enum floe_err floe_project_check(const char *dir,
 	}
 	base = diags->nr;
 	ctx.file = proj_name;
+	keep_text(p, &buf, len);	/* one small file: always kept */
+	buf = p->files[p->nr - 1].text;	/* still read below, owned by p */
 	err = floe_yaml_parse(proj_name, buf, len, &lim, &proj, diags);
 	if (err != FLOE_OK) {
 		lint_finish_file(&ctx, proj, buf, len, base);
@@ -481,7 +520,8 @@ out:
 	if (err == FLOE_OK && ctx.err != FLOE_OK)
 		err = ctx.err;
 	floe_doc_free(proj);
-	free(buf);
+	if (!proj_name)
+		free(buf);	/* else p owns it */
 	free(path);
 	lint_release_ctx(&ctx);
 	arena_free(ctx.arena);

@@ -18,6 +18,16 @@ void floe_fuzz_yaml(const uint8_t *data, size_t size);
 void floe_fuzz_lint(const uint8_t *data, size_t size);
 void floe_fuzz_platform(const uint8_t *data, size_t size);
 void floe_fuzz_sql(const uint8_t *data, size_t size);
+void floe_fuzz_manifest(const uint8_t *data, size_t size);
+void floe_fuzz_check(const uint8_t *data, size_t size);
+void floe_fuzz_config(const uint8_t *data, size_t size);
+
+struct floe_platform;
+struct floe_diags;
+
+/* fuzz_platform.c: a loaded platform's lookups, attach plan, generate and
+ * the lint of what generate wrote; frees p. */
+void floe_fuzz_platform_use(struct floe_platform *p);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -44,5 +54,11 @@ int floe_fuzz_json_valid(const char *s, size_t len);
 
 /* Check a rendered buffer: NUL-terminated at len, no NUL before it. */
 void floe_fuzz_check_buf(const char *buf, size_t len);
+
+/*
+ * Check d->items[base..]: each has a message, a known rule when it has
+ * one, and, when `utf8` (the input was UTF-8), a UTF-8 message.
+ */
+void floe_fuzz_check_diags(const struct floe_diags *d, size_t base, int utf8);
 
 #endif

@@ -5,6 +5,8 @@
  */
 #include <string.h>
 
+#include "floe/diag.h"
+#include "floe/lint.h"
 #include "fuzz.h"
 
 const char *floe_fuzz_getenv(const char *name)
@@ -239,4 +241,22 @@ void floe_fuzz_check_buf(const char *buf, size_t len)
 	FUZZ_CHECK(buf != NULL);
 	FUZZ_CHECK(buf[len] == '\0');
 	FUZZ_CHECK(strlen(buf) == len);
+}
+
+void floe_fuzz_check_diags(const struct floe_diags *d, size_t base, int utf8)
+{
+	for (size_t i = base; i < d->nr; i++) {
+		const struct floe_diag *g = &d->items[i];
+
+		FUZZ_CHECK(g->message != NULL);
+		FUZZ_CHECK(g->severity == FLOE_SEV_NOTE ||
+			   g->severity == FLOE_SEV_INFO ||
+			   g->severity == FLOE_SEV_WARNING ||
+			   g->severity == FLOE_SEV_ERROR);
+		if (g->rule != FLOE_RULE_NONE)
+			FUZZ_CHECK(floe_rule_get(g->rule) != NULL);
+		if (utf8)
+			FUZZ_CHECK(floe_fuzz_utf8_valid(g->message,
+							strlen(g->message)));
+	}
 }

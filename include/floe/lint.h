@@ -82,7 +82,10 @@ struct floe_lint_options {
 	const enum floe_level *levels;
 	struct floe_yaml_limits limits;	/* zero = defaults */
 	/* the releases to lint for, FE_V encoding (src/engine/data/facts.h:
-	 * 1.4.3 is 10403); 0 = the default (docs/lint.md "Versions") */
+	 * 1.4.3 is 10403); 0 = the default, the newest release known (docs/
+	 * lint.md "Versions").  A version newer than every known one is
+	 * linted as the newest, with one FP105 finding; any other unknown
+	 * one makes floe_lint return FLOE_ERR_USAGE. */
 	unsigned duckdb_version;
 	unsigned dbt_duckdb_version;
 };
@@ -94,7 +97,8 @@ struct floe_lint_options {
  * \return FLOE_OK when the file could be examined (whatever it contains;
  *         a YAML syntax error is a finding, FP001), FLOE_ERR_TOO_BIG,
  *         FLOE_ERR_USAGE (--target names no output in any profile is a
- *         finding, not this), or FLOE_ERR_NOMEM.
+ *         finding, not this; a duckdb_version or dbt_duckdb_version
+ *         the tables do not know is), or FLOE_ERR_NOMEM.
  */
 enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 			const struct floe_lint_options *opt,

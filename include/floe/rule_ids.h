@@ -26,6 +26,11 @@
 	X(FP102) \
 	X(FP103) \
 	X(FP104) \
+	/* versions (FP105: the driver in lint.c) and setting names */ \
+	X(FP105) \
+	X(FP106) \
+	X(FP107) \
+	X(FP108) \
 	/* endpoint, OAuth2 and platform drift (rule_endpoint.c, rule_drift.c) */ \
 	X(FP201) \
 	X(FP202) \

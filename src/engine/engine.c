@@ -2,6 +2,7 @@
  * The engine's facts as tables (the .def files, see engine.h), and their
  * lookups.  The tables are small: a linear scan is all a lookup needs.
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -16,12 +17,164 @@ static bool holds(unsigned first, unsigned last, unsigned version)
 
 #define NR(a) (sizeof(a) / sizeof((a)[0]))
 
+/* ---- releases ---- */
+
+static const struct fe_release releases[] = {
+#define DUCKDB_RELEASE(version, name, npm, pin, flags) \
+	{ version, name, npm, pin, flags },
+#include "engine/data/duckdb_releases.def"
+#undef DUCKDB_RELEASE
+};
+
+size_t fe_release_count(void)
+{
+	return NR(releases);
+}
+
+const struct fe_release *fe_release_at(size_t i)
+{
+	return i < NR(releases) ? &releases[i] : NULL;
+}
+
+const struct fe_release *fe_release_find(unsigned version)
+{
+	for (size_t i = 0; i < NR(releases); i++)
+		if (releases[i].version == version &&
+		    !(releases[i].flags & FE_REL_UNRELEASED))
+			return &releases[i];
+	return NULL;
+}
+
+unsigned fe_duckdb_newest(void)
+{
+	unsigned v = 0;
+
+	for (size_t i = 0; i < NR(releases); i++)
+		if (!(releases[i].flags & FE_REL_UNRELEASED) &&
+		    releases[i].version > v)
+			v = releases[i].version;
+	return v;
+}
+
+unsigned fe_duckdb_oldest(void)
+{
+	unsigned v = 0;
+
+	for (size_t i = 0; i < NR(releases); i++)
+		if (!(releases[i].flags & FE_REL_UNRELEASED) &&
+		    (!v || releases[i].version < v))
+			v = releases[i].version;
+	return v;
+}
+
+static int number(const char **s, unsigned max, unsigned *out)
+{
+	unsigned long v = 0;
+	const char *p = *s;
+
+	if (*p < '0' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9') {
+		v = v * 10 + (unsigned long)(*p - '0');
+		if (v > max)
+			return -1;
+		p++;
+	}
+	*out = (unsigned)v;
+	*s = p;
+	return 0;
+}
+
+unsigned fe_version_parse(const char *s, bool patch_optional)
+{
+	unsigned maj, min, pat = 0;
+
+	if (!s)
+		return 0;
+	if (*s == 'v')
+		s++;
+	if (number(&s, 98, &maj) || *s++ != '.' || number(&s, 99, &min))
+		return 0;
+	if (*s == '.') {
+		s++;
+		if (number(&s, 99, &pat))
+			return 0;
+	} else if (!patch_optional) {
+		return 0;
+	}
+	if (*s || (!maj && !min && !pat))
+		return 0;
+	return FE_V(maj, min, pat);
+}
+
+const char *fe_version_str(unsigned v, char buf[FE_VERSION_BUF])
+{
+	if (v == FE_V_MAIN) {
+		memcpy(buf, "main", 5);
+		return buf;
+	}
+	snprintf(buf, FE_VERSION_BUF, "%u.%u.%u", v / 10000u % 100u,
+		 v / 100u % 100u, v % 100u);
+	return buf;
+}
+
+enum fe_version_fit fe_duckdb_version_fit(unsigned version,
+					  unsigned *use)
+{
+	if (fe_release_find(version)) {
+		*use = version;
+		return FE_VERSION_KNOWN;
+	}
+	if (version > fe_duckdb_newest() && version < FE_V_MAIN) {
+		*use = fe_duckdb_newest();
+		return FE_VERSION_NEWER;
+	}
+	*use = 0;
+	return FE_VERSION_UNKNOWN;
+}
+
+enum fe_version_fit fe_dbt_duckdb_version_fit(unsigned version,
+					      unsigned *use)
+{
+	if (version >= FE_DBT_DUCKDB_OLDEST &&
+	    version <= FE_DBT_DUCKDB_DEFAULT) {
+		*use = version;
+		return FE_VERSION_KNOWN;
+	}
+	if (version > FE_DBT_DUCKDB_DEFAULT && version < FE_V_MAIN) {
+		*use = FE_DBT_DUCKDB_DEFAULT;
+		return FE_VERSION_NEWER;
+	}
+	*use = 0;
+	return FE_VERSION_UNKNOWN;
+}
+
+size_t fe_release_names(char *buf, size_t size)
+{
+	size_t n = 0;
+
+	if (size)
+		*buf = '\0';
+	for (size_t i = 0; i < NR(releases); i++) {
+		int w;
+
+		if (releases[i].flags & FE_REL_UNRELEASED)
+			continue;
+		w = snprintf(buf + (n < size ? n : size),
+			     n < size ? size - n : 0, "%s%s", n ? ", " : "",
+			     releases[i].name);
+		if (w > 0)
+			n += (size_t)w;
+	}
+	return n;
+}
+
 /* ---- DuckDB settings ---- */
 
 static const struct fe_setting settings[] = {
 #define DUCKDB_SETTING(name, first, last, flags) \
 	{ name, first, last, flags },
-#include "engine/duckdb_settings.def"
+#include "engine/data/duckdb_settings.def"
 #undef DUCKDB_SETTING
 };
 
@@ -77,18 +230,80 @@ const struct fe_setting *fe_setting_at(size_t i)
 	return i < NR(settings) ? &settings[i] : NULL;
 }
 
+static const char *const setting_names[] = {
+#define DUCKDB_SETTING(name, first, last, flags) name,
+#include "engine/data/duckdb_settings.def"
+#undef DUCKDB_SETTING
+	NULL
+};
+
+const char *const *fe_setting_names(void)
+{
+	return setting_names;
+}
+
+static const struct {
+	const char *name, *extension;
+	unsigned first, last;
+} extension_settings[] = {
+#define DUCKDB_EXTENSION_SETTING(name, extension, first, last) \
+	{ name, extension, first, last },
+#include "engine/data/duckdb_extension_settings.def"
+#undef DUCKDB_EXTENSION_SETTING
+};
+
+const char *fe_setting_extension(const char *name, unsigned version)
+{
+	for (size_t i = 0; name && i < NR(extension_settings); i++)
+		if (!strcasecmp(extension_settings[i].name, name) &&
+		    holds(extension_settings[i].first,
+			  extension_settings[i].last, version))
+			return extension_settings[i].extension;
+	return NULL;
+}
+
+bool fe_extension_known(const char *name)
+{
+	for (size_t i = 0; name && i < NR(extension_settings); i++)
+		if (!strcasecmp(extension_settings[i].extension, name))
+			return true;
+	return false;
+}
+
+/* The union of the rows' ranges: [first, last] over every release. */
+static void span(unsigned first, unsigned last, unsigned *lo, unsigned *hi,
+		 bool *found)
+{
+	if (!*found || first < *lo)
+		*lo = first;
+	if (!*found || last == FE_V_OPEN || (*hi != FE_V_OPEN && last > *hi))
+		*hi = last;
+	*found = true;
+}
+
+bool fe_setting_span(const char *name, unsigned *first, unsigned *last)
+{
+	bool found = false;
+
+	for (size_t i = 0; name && i < NR(settings); i++)
+		if (!strcasecmp(settings[i].name, name))
+			span(settings[i].first, settings[i].last, first, last,
+			     &found);
+	return found;
+}
+
 /* ---- the iceberg extension ---- */
 
 static const struct fe_iceberg_option options[] = {
 #define ICEBERG_ATTACH_OPTION(name, first, last, auths, kind) \
 	{ name, first, last, auths, kind },
-#include "engine/iceberg_attach.def"
+#include "engine/data/iceberg_attach.def"
 #undef ICEBERG_ATTACH_OPTION
 };
 
 static const char *const option_names[] = {
 #define ICEBERG_ATTACH_OPTION(name, first, last, auths, kind) name,
-#include "engine/iceberg_attach.def"
+#include "engine/data/iceberg_attach.def"
 #undef ICEBERG_ATTACH_OPTION
 	NULL
 };
@@ -100,6 +315,51 @@ const struct fe_iceberg_option *fe_iceberg_option_find(const char *name,
 		if (!strcasecmp(options[i].name, name) &&
 		    holds(options[i].first, options[i].last, version))
 			return &options[i];
+	return NULL;
+}
+
+bool fe_iceberg_option_span(const char *name, unsigned *first,
+			    unsigned *last)
+{
+	bool found = false;
+
+	for (size_t i = 0; name && i < NR(options); i++)
+		if (!strcasecmp(options[i].name, name))
+			span(options[i].first, options[i].last, first, last,
+			     &found);
+	return found;
+}
+
+/*
+ * Options the extension renamed without keeping the old name: the ATTACH
+ * with the old name fails from `since` on.  support_stage_create became
+ * stage_create_tables at 1.5.4's pin (duckdb-iceberg 05f37a974; both
+ * rows of data/iceberg_attach.def cite the pins they were read at).
+ */
+static const struct fe_option_rename renames[] = {
+	{ "support_stage_create", "stage_create_tables", FE_V(1, 5, 4), false },
+	/* main reads `endpoint` as `uri`, a deprecated spelling kept
+	 * (NormalizeIcebergAttachOptions, 68623ff99 src/iceberg_attach.cpp) */
+	{ "endpoint", "uri", FE_V_MAIN, true },
+};
+
+const struct fe_option_rename *fe_iceberg_option_renamed(const char *name,
+							 unsigned version)
+{
+	for (size_t i = 0; name && i < NR(renames); i++)
+		if (!strcasecmp(renames[i].from, name) && !renames[i].kept &&
+		    (version == FE_ANY || version >= renames[i].since))
+			return &renames[i];
+	return NULL;
+}
+
+const struct fe_option_rename *fe_iceberg_option_former(const char *name,
+							unsigned version)
+{
+	for (size_t i = 0; name && i < NR(renames); i++)
+		if (!strcasecmp(renames[i].to, name) &&
+		    version < renames[i].since)
+			return &renames[i];
 	return NULL;
 }
 
@@ -144,7 +404,7 @@ const char *const *fe_iceberg_option_values(const char *name,
 	const struct fe_iceberg_option *o = fe_iceberg_option_find(name,
 								   version);
 
-	if (!o || o->kind != FE_OPT_ENUM)
+	if (!o)
 		return NULL;
 	for (size_t i = 0; i < NR(enum_values); i++)
 		if (!strcmp(enum_values[i].option, o->name))
@@ -198,7 +458,7 @@ bool fe_iceberg_option_inline_oauth2(const char *name, unsigned version)
 
 static const struct fe_iceberg_secret_param secret_params[] = {
 #define ICEBERG_SECRET_PARAM(name, first, last) { name, first, last },
-#include "engine/iceberg_secret.def"
+#include "engine/data/iceberg_secret.def"
 #undef ICEBERG_SECRET_PARAM
 };
 
@@ -211,6 +471,18 @@ const struct fe_iceberg_secret_param *fe_iceberg_secret_param_find(
 			  version))
 			return &secret_params[i];
 	return NULL;
+}
+
+bool fe_iceberg_secret_param_span(const char *name, unsigned *first,
+				  unsigned *last)
+{
+	bool found = false;
+
+	for (size_t i = 0; name && i < NR(secret_params); i++)
+		if (!strcasecmp(secret_params[i].name, name))
+			span(secret_params[i].first, secret_params[i].last,
+			     first, last, &found);
+	return found;
 }
 
 /* ---- dbt-duckdb's schema ---- */

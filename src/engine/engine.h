@@ -7,8 +7,9 @@
  *
  * Every row holds for a range of releases [first, last] (FE_V encoding,
  * src/engine/data/facts.h); a lookup takes the release it answers for.
- * FE_ANY asks whether a row holds in any release the tables know (lint
- * uses it for the iceberg options until it takes --duckdb-version).
+ * FE_ANY asks whether a row holds in any release the tables know.  Lint
+ * answers for one release (--duckdb-version, FE_DUCKDB_DEFAULT when none
+ * is chosen: the newest release of duckdb_releases.def).
  *
  * Adding a fact is adding a row to one .def file (and a test row in
  * tests/unit/test_engine.c); docs/DESIGN.md section "The engine's facts".
@@ -24,8 +25,55 @@
 /* Any release the tables know (a lookup argument, never a row value). */
 #define FE_ANY 0u
 
-/* The releases the tables answer for when none is chosen. */
-#define FE_DUCKDB_DEFAULT FE_V(1, 4, 3)
+/*
+ * The release the tables answer for when none is chosen: the newest
+ * release of data/duckdb_releases.def (unit/test_engine checks that it
+ * is; fe_duckdb_newest() says the same at run time).
+ */
+#define FE_DUCKDB_DEFAULT FE_V(1, 5, 6)
+
+/* ---- releases: DUCKDB_RELEASE rows ---- */
+
+struct fe_release {
+	unsigned version;
+	const char *name;	/* "1.4.3", "main" */
+	const char *npm;	/* the bindings the settings came from */
+	const char *iceberg_pin;	/* the duckdb-iceberg commit */
+	unsigned flags;		/* enum fe_release_flag */
+};
+
+size_t fe_release_count(void);
+const struct fe_release *fe_release_at(size_t i);
+/* The row of a release (never main's), or NULL when it is not known. */
+const struct fe_release *fe_release_find(unsigned version);
+/* The newest and the oldest release of the table (main excluded). */
+unsigned fe_duckdb_newest(void);
+unsigned fe_duckdb_oldest(void);
+
+/*
+ * "X.Y.Z" (a leading 'v' allowed; "X.Y" too when patch_optional) as FE_V,
+ * or 0 when it is not a version.
+ */
+unsigned fe_version_parse(const char *s, bool patch_optional);
+
+#define FE_VERSION_BUF 16
+/* "1.4.3" ("main" for FE_V_MAIN), in buf. */
+const char *fe_version_str(unsigned v, char buf[FE_VERSION_BUF]);
+
+enum fe_version_fit {
+	FE_VERSION_KNOWN,	/* a release of the tables */
+	FE_VERSION_NEWER,	/* newer than every release: the newest is
+				 * used */
+	FE_VERSION_UNKNOWN	/* older, or a gap between releases */
+};
+
+/* How a DuckDB version fits the tables; *use is the release to answer
+ * for (0 when unknown). */
+enum fe_version_fit fe_duckdb_version_fit(unsigned version, unsigned *use);
+
+/* The known DuckDB releases, ", "-separated, in buf (snprintf-like:
+ * the length it needs). */
+size_t fe_release_names(char *buf, size_t size);
 
 /* ---- DuckDB settings: DUCKDB_SETTING rows ---- */
 
@@ -50,6 +98,24 @@ const struct fe_setting *fe_setting_find(const char *name, unsigned version);
  */
 unsigned fe_setting_refusal(const char *name, int truth, unsigned version);
 
+/* Every setting name of the table, NULL-terminated (for did-you-mean;
+ * a name with two rows is listed twice). */
+const char *const *fe_setting_names(void);
+
+/*
+ * The releases a setting (or option, or secret parameter) has a row for:
+ * the first and the last (FE_V_OPEN: still in the newest); false when no
+ * release knows the name.  A name may be missing between the two.
+ */
+bool fe_setting_span(const char *name, unsigned *first, unsigned *last);
+
+/* The extension that defines setting `name` in `version` ("httpfs"),
+ * or NULL for a core setting or an unknown one. */
+const char *fe_setting_extension(const char *name, unsigned version);
+
+/* True when some setting of the tables comes from extension `name`. */
+bool fe_extension_known(const char *name);
+
 /*
  * A setting value as DuckDB casts it to BOOLEAN: 1, 0, or -1 when it is
  * not a boolean (true/t/yes/y/on/1 and false/f/no/n/off/0, any case).
@@ -69,6 +135,27 @@ struct fe_iceberg_option {
 const struct fe_iceberg_option *fe_iceberg_option_find(const char *name,
 						       unsigned version);
 
+bool fe_iceberg_option_span(const char *name, unsigned *first,
+			    unsigned *last);
+
+/* An option renamed from `since` on; without an alias (`kept` false)
+ * the old name fails from then. */
+struct fe_option_rename {
+	const char *from, *to;
+	unsigned since;
+	bool kept;		/* the old name is still read */
+};
+
+/* The rename without alias of option `name` in effect at `version`, or
+ * NULL. */
+const struct fe_option_rename *fe_iceberg_option_renamed(const char *name,
+							 unsigned version);
+
+/* The rename that makes `name` the new name of another option, when
+ * `version` still has the old name only; NULL otherwise. */
+const struct fe_option_rename *fe_iceberg_option_former(const char *name,
+							unsigned version);
+
 /* Row i of the option table (NULL past the end), for iteration. */
 const struct fe_iceberg_option *fe_iceberg_option_at(size_t i);
 
@@ -76,8 +163,9 @@ const struct fe_iceberg_option *fe_iceberg_option_at(size_t i);
 const char *const *fe_iceberg_option_names(void);
 
 /*
- * The values an ENUM option takes, lower case, NULL-terminated; NULL for
- * an option without a fixed set (or not an enum).
+ * The values an option takes, lower case, NULL-terminated; NULL for an
+ * option without a fixed set (oauth2_grant_type is read as a string and
+ * then compared, so it has a set too).
  */
 const char *const *fe_iceberg_option_values(const char *name,
 					    unsigned version);
@@ -106,6 +194,9 @@ struct fe_iceberg_secret_param {
 const struct fe_iceberg_secret_param *fe_iceberg_secret_param_find(
 	const char *name, unsigned version);
 
+bool fe_iceberg_secret_param_span(const char *name, unsigned *first,
+				  unsigned *last);
+
 /* ---- dbt-duckdb's schema: DBT_OUTPUT_KEY / DBT_ATTACH_FIELD ---- */
 
 enum fe_yaml_type {
@@ -129,8 +220,13 @@ struct fe_dbt_key {
 };
 
 /* The dbt-duckdb release the tables answer for when none is chosen:
- * the newest one sql models. */
+ * the newest one sql models; and the oldest one modelled. */
 #define FE_DBT_DUCKDB_DEFAULT FE_V(1, 11, 0)
+#define FE_DBT_DUCKDB_OLDEST FE_V(1, 9, 0)
+
+/* How a dbt-duckdb version fits (FE_DBT_DUCKDB_OLDEST ... _DEFAULT). */
+enum fe_version_fit fe_dbt_duckdb_version_fit(unsigned version,
+					      unsigned *use);
 
 /* A key of a duckdb output (exact case) in dbt-duckdb `version`. */
 const struct fe_dbt_key *fe_dbt_output_key(const char *name,

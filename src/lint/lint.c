@@ -465,12 +465,47 @@ struct lint_expected_cache {
 	enum floe_err err;
 };
 
-void lint_resolve_versions(struct lint_ctx *ctx)
+enum floe_err lint_resolve_versions(struct lint_ctx *ctx)
 {
-	ctx->duckdb_version = ctx->opt->duckdb_version ?
-		ctx->opt->duckdb_version : FE_DUCKDB_DEFAULT;
-	ctx->dbt_duckdb_version = ctx->opt->dbt_duckdb_version ?
-		ctx->opt->dbt_duckdb_version : FE_DBT_DUCKDB_DEFAULT;
+	unsigned d = ctx->opt->duckdb_version;
+	unsigned t = ctx->opt->dbt_duckdb_version;
+	enum fe_version_fit fd = FE_VERSION_KNOWN, ft = FE_VERSION_KNOWN;
+
+	ctx->duckdb_version = FE_DUCKDB_DEFAULT;
+	ctx->dbt_duckdb_version = FE_DBT_DUCKDB_DEFAULT;
+	ctx->duckdb_newer = ctx->dbt_duckdb_newer = false;
+	if (d)
+		fd = fe_duckdb_version_fit(d, &ctx->duckdb_version);
+	if (t)
+		ft = fe_dbt_duckdb_version_fit(t, &ctx->dbt_duckdb_version);
+	if (fd == FE_VERSION_UNKNOWN || ft == FE_VERSION_UNKNOWN) {
+		ctx->duckdb_version = FE_DUCKDB_DEFAULT;
+		ctx->dbt_duckdb_version = FE_DBT_DUCKDB_DEFAULT;
+		return FLOE_ERR_USAGE;
+	}
+	ctx->duckdb_newer = fd == FE_VERSION_NEWER;
+	ctx->dbt_duckdb_newer = ft == FE_VERSION_NEWER;
+	return FLOE_OK;
+}
+
+/* FP105: once per file, the version asked for is linted as an older one. */
+static void report_newer_versions(struct lint_ctx *ctx)
+{
+	char asked[FE_VERSION_BUF], used[FE_VERSION_BUF];
+
+	if (ctx->duckdb_newer)
+		lint_report_id(ctx, FLOE_FP105, NULL, "DuckDB %s is newer than "
+			       "the releases floe-profiles knows; linted as "
+			       "%s. What %s added is reported as unknown.",
+			       fe_version_str(ctx->opt->duckdb_version, asked),
+			       fe_version_str(ctx->duckdb_version, used),
+			       asked);
+	if (ctx->dbt_duckdb_newer)
+		lint_report_id(ctx, FLOE_FP105, NULL, "dbt-duckdb %s is newer "
+			       "than the releases floe-profiles knows; linted "
+			       "as %s.", fe_version_str(
+				       ctx->opt->dbt_duckdb_version, asked),
+			       fe_version_str(ctx->dbt_duckdb_version, used));
 }
 
 void lint_release_ctx(struct lint_ctx *ctx)
@@ -943,7 +978,8 @@ enum floe_err floe_lint_profiles(const struct floe_profiles *model,
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.file = model->file;
 	ctx.opt = opt;
-	lint_resolve_versions(&ctx);
+	if (lint_resolve_versions(&ctx) != FLOE_OK)
+		return FLOE_ERR_USAGE;
 	ctx.jopt.use_env = model->opt.use_env;
 	ctx.jopt.getenv_fn = model->opt.getenv_fn;
 	ctx.diags = diags;
@@ -959,8 +995,10 @@ enum floe_err floe_lint_profiles(const struct floe_profiles *model,
 		arena_free(ctx.arena);
 		return FLOE_ERR_TOO_BIG;
 	}
-	if (model->doc)
+	if (model->doc) {
+		report_newer_versions(&ctx);
 		linted = walk(&ctx, model);
+	}
 	if (opt->merge) {
 		size_t from = diags->nr;
 

@@ -71,8 +71,10 @@ struct lint_ctx {
 	enum floe_err err;
 	/* the DuckDB and dbt-duckdb releases the rules answer for (FE_V
 	 * encoding), resolved once from opt by lint_resolve_versions():
-	 * never 0 */
+	 * never 0; *_newer when the version asked for is newer than the
+	 * tables (linted as the newest: FP105) */
 	unsigned duckdb_version, dbt_duckdb_version;
+	bool duckdb_newer, dbt_duckdb_newer;
 	/* the platform and catalog of the output being linted, or NULL */
 	const struct floe_platform *platform;
 	const struct floe_catalog *catalog;
@@ -137,8 +139,12 @@ void lint_report_id(struct lint_ctx *ctx, enum floe_rule_id id,
 /* Hold the output `output` against its platform (ctx->platform/catalog). */
 void lint_select_platform(struct lint_ctx *ctx, const char *output);
 
-/* Set ctx->duckdb_version and ->dbt_duckdb_version from ctx->opt. */
-void lint_resolve_versions(struct lint_ctx *ctx);
+/*
+ * Set ctx->duckdb_version and ->dbt_duckdb_version from ctx->opt (0: the
+ * defaults); FLOE_ERR_USAGE (and the defaults) when a version is neither
+ * a known release nor newer than every one.
+ */
+enum floe_err lint_resolve_versions(struct lint_ctx *ctx);
 
 /* Free what a ctx caches (not its arena). */
 void lint_release_ctx(struct lint_ctx *ctx);

@@ -432,7 +432,7 @@ enum floe_err floe_project_check(const char *dir,
 	path = join_path(dir, "dbt_project.yml");
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.opt = opt;
-	lint_resolve_versions(&ctx);
+	(void)lint_resolve_versions(&ctx);	/* floe_lint said it first */
 	ctx.jopt.use_env = opt->use_env;
 	ctx.jopt.getenv_fn = opt->getenv_fn;
 	ctx.diags = diags;

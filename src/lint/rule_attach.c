@@ -9,8 +9,8 @@
  * handled apart (credentials.py).  DuckDB lower-cases the option names
  * and the iceberg extension refuses any name it does not know
  * ("Unhandled options found").  The option list is the engine's
- * (src/engine/iceberg_attach.def): a name valid in any release is
- * accepted, none is required.
+ * (src/engine/data/iceberg_attach.def), for the DuckDB release linted
+ * for; none is required.
  *
  * Every position is where the text is written: a key merged in with
  * `<<: *anchor` is reported at the anchor's definition.
@@ -26,8 +26,10 @@
 /*
  * The facts (dbt-duckdb's Attachment fields, the iceberg extension's
  * options, their values and defaults) are the engine's tables
- * (src/engine/); lint asks them for the newest dbt-duckdb release and for
- * any DuckDB release (FE_ANY: an option valid in one is never an error).
+ * (src/engine/); lint asks them for the newest dbt-duckdb release and,
+ * where a name's meaning does not depend on the release, for any DuckDB
+ * release (FE_ANY).  Whether the extension handles an option (FP305) is
+ * asked for the release linted for (ctx->duckdb_version).
  */
 #define LINT_DBT FE_DBT_DUCKDB_DEFAULT
 #define LINT_DUCKDB FE_ANY
@@ -350,17 +352,72 @@ void check_option_duplicate_case(struct lint_ctx *ctx,
 
 /* ---- FP305 ---- */
 
+/*
+ * An option of other releases than the one linted for: renamed, not yet
+ * there, or gone.  True when it reported.
+ */
+static bool option_of_other_release(struct lint_ctx *ctx,
+				    const struct floe_pair *p,
+				    const char *name)
+{
+	const struct fe_option_rename *rn;
+	unsigned first = 0, last = 0;
+	char v[FE_VERSION_BUF], f[FE_VERSION_BUF], l[FE_VERSION_BUF];
+
+	if (!fe_iceberg_option_span(name, &first, &last))
+		return false;
+	fe_version_str(ctx->duckdb_version, v);
+	rn = fe_iceberg_option_renamed(name, ctx->duckdb_version);
+	if (rn) {
+		lint_report(ctx, p->key, "DuckDB %s's iceberg extension has no "
+			    "option '%s'. It was renamed '%s' in %s; the "
+			    "ATTACH fails with \"Unhandled options found: "
+			    "%s\"; write '%s' (no alias is kept).", v,
+			    p->key->value, rn->to, fe_version_str(rn->since, f),
+			    name, rn->to);
+	} else if ((rn = fe_iceberg_option_former(name, ctx->duckdb_version))) {
+		lint_report(ctx, p->key, "DuckDB %s's iceberg extension has no "
+			    "option '%s'. It is the %s name of '%s'; the "
+			    "ATTACH fails with \"Unhandled options found: "
+			    "%s\"; write '%s'.", v, p->key->value,
+			    rn->since == FE_V_MAIN ? "unreleased main's"
+			    : fe_version_str(rn->since, f), rn->from, name,
+			    rn->from);
+	} else if (first == FE_V_MAIN) {
+		lint_report(ctx, p->key, "'%s' is an iceberg option of no "
+			    "DuckDB release yet. Only unreleased main has it; "
+			    "on DuckDB %s the ATTACH fails with \"Unhandled "
+			    "options found: %s\"; remove it.", p->key->value,
+			    v, name);
+	} else if (ctx->duckdb_version < first) {
+		lint_report(ctx, p->key, "DuckDB %s's iceberg extension has no "
+			    "option '%s'. It arrived in %s; the ATTACH fails "
+			    "with \"Unhandled options found: %s\"; remove it "
+			    "or move to DuckDB %s or later.", v, p->key->value,
+			    fe_version_str(first, f), name, f);
+	} else {
+		lint_report(ctx, p->key, "DuckDB %s's iceberg extension has no "
+			    "option '%s'. Its last release was %s; the ATTACH "
+			    "fails with \"Unhandled options found: %s\"; "
+			    "remove it.", v, p->key->value,
+			    fe_version_str(last, l), name);
+	}
+	return true;
+}
+
 static void unknown_option(struct lint_ctx *ctx, const struct floe_pair *p)
 {
 	const char *name, *hint;
 
-	if (iceberg_option(p->key->value) ||
+	if (fe_iceberg_option_find(p->key->value, ctx->duckdb_version) ||
 	    option_dropped(p))
 		return;		/* a dropped option never arrives */
 	name = lower(ctx, p->key->value);
-	if (!name)
+	if (!name || option_of_other_release(ctx, p, name))
 		return;
 	hint = lint_did_you_mean(name, fe_iceberg_option_names());
+	if (hint && !fe_iceberg_option_find(hint, ctx->duckdb_version))
+		hint = NULL;
 	if (hint)
 		lint_report(ctx, p->key, "the iceberg extension has no option "
 			    "'%s': the ATTACH fails with \"Unhandled options "

@@ -1,16 +1,19 @@
 /*
- * Rules about `settings:` and the secret manager (FP101-FP104).
+ * Rules about `settings:` and the secret manager (FP101-FP104,
+ * FP106-FP108).
  *
  * dbt-duckdb applies `settings` with SET on every cursor, after the
  * connection has loaded extensions, created secrets, run plugins and
  * ATTACHed (environments/__init__.py).  What DuckDB then refuses is the
- * engine's table (src/engine/duckdb_settings.def, fe_setting_refusal):
- * the refusal of some settings depends on the value (relaxing a safety
- * setting is refused, tightening it is not).
+ * engine's table for the release linted for (ctx->duckdb_version;
+ * src/engine/data/duckdb_settings.def, extracted from each release's
+ * libduckdb.so): the refusal of some settings depends on the value
+ * (relaxing a safety setting is refused, tightening it is not).
  */
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
 #include "engine/engine.h"
 #include "rules.h"
 
@@ -30,7 +33,7 @@ static unsigned refusal(struct lint_ctx *ctx, const struct floe_pair *p)
 	if (!floe_node_is_str(p->key))
 		return 0;
 	return fe_setting_refusal(p->key->value, truth(ctx, p->value),
-				  FE_DUCKDB_DEFAULT);
+				  ctx->duckdb_version);
 }
 
 static const struct floe_node *settings_of(const struct lint_output *out,
@@ -73,7 +76,7 @@ void check_startup_only_setting(struct lint_ctx *ctx,
 		if (!(why & (FE_SET_STARTUP_ONLY | FE_SET_STARTUP_RELAX |
 			     FE_SET_INIT_ONLY)))
 			continue;
-		row = fe_setting_find(k->value, FE_DUCKDB_DEFAULT);
+		row = fe_setting_find(k->value, ctx->duckdb_version);
 		if (why & FE_SET_INIT_ONLY)
 			lint_report(ctx, k, "DuckDB accepts '%s' only when the "
 				    "database starts (\"setting '%s' can only "
@@ -111,4 +114,153 @@ void check_redundant_persistent_secrets(struct lint_ctx *ctx,
 	if (p && truth(ctx, p->value) == 1)
 		lint_report(ctx, p->key, "'allow_persistent_secrets: true' "
 			    "is DuckDB's default; the line can go");
+}
+
+/* ---- FP106-FP108: names per release ---- */
+
+/* The extension named by an `extensions:` item (a name or {name: ...}). */
+static const char *extension_name(struct lint_ctx *ctx,
+				  const struct floe_node *item)
+{
+	if (item && item->kind == FLOE_NODE_MAP)
+		item = floe_map_get(item, "name");
+	if (!item || !floe_node_is_str(item))
+		return NULL;
+	return lint_render(ctx, item);
+}
+
+/*
+ * True when `extensions:` loads `ext` (aliases count: https is httpfs).
+ * `unknown`, when given, is set when an item cannot be read or names an
+ * extension the tables know no settings of (it may define any name).
+ */
+static bool loads(struct lint_ctx *ctx, const struct lint_output *out,
+		  const char *ext, bool *unknown)
+{
+	const struct floe_node *l = floe_map_get(out->map, "extensions");
+	bool found = false;
+
+	for (size_t i = 0; l && l->kind == FLOE_NODE_SEQ && i < l->nr; i++) {
+		const char *n = extension_name(ctx, l->items[i]);
+
+		if (n)
+			n = fe_extension_canonical(n, ctx->duckdb_version);
+		if (unknown && (!n || !fe_extension_known(n)))
+			*unknown = true;
+		if (n && ext && !strcasecmp(n, ext))
+			found = true;
+	}
+	return found;
+}
+
+static const char *version_str(struct lint_ctx *ctx)
+{
+	char buf[FE_VERSION_BUF], *d;
+
+	fe_version_str(ctx->duckdb_version, buf);
+	d = arena_strndup(ctx->arena, buf, strlen(buf));
+	if (!d)
+		ctx->err = FLOE_ERR_NOMEM;
+	return d ? d : "";
+}
+
+void check_unknown_setting(struct lint_ctx *ctx, const struct lint_output *out)
+{
+	const struct floe_node *s = settings_of(out, "settings");
+	bool other_ext = false;
+
+	if (!s)
+		return;
+	/* an extension the tables know nothing of may define any name */
+	loads(ctx, out, NULL, &other_ext);
+	for (size_t i = 0; !other_ext && i < s->nr; i++) {
+		const struct floe_node *k = s->pairs[i].key;
+		unsigned first = 0, last = 0;
+		const char *hint;
+		char f[FE_VERSION_BUF];
+
+		if (!floe_node_is_str(k) ||
+		    fe_setting_find(k->value, ctx->duckdb_version))
+			continue;
+		if (fe_setting_span(k->value, &first, &last) &&
+		    first != FE_V_MAIN) {
+			if (ctx->duckdb_version < first)
+				lint_report(ctx, k, "DuckDB %s has no setting "
+					    "'%s'. It arrived in %s; SET fails "
+					    "with \"unrecognized configuration "
+					    "parameter\"; remove it, or run "
+					    "DuckDB %s or later.",
+					    version_str(ctx), k->value,
+					    fe_version_str(first, f), f);
+			else
+				lint_report(ctx, k, "DuckDB %s has no setting "
+					    "'%s'. Its last release was %s; SET "
+					    "fails with \"unrecognized "
+					    "configuration parameter\"; remove "
+					    "it.", version_str(ctx), k->value,
+					    fe_version_str(last, f));
+			continue;
+		}
+		hint = lint_did_you_mean(k->value, fe_setting_names());
+		if (hint && !fe_setting_find(hint, ctx->duckdb_version))
+			hint = NULL;
+		if (hint)
+			lint_report(ctx, k, "DuckDB %s has no setting '%s'; did "
+				    "you mean '%s'? SET fails with \"Catalog "
+				    "Error: unrecognized configuration parameter "
+				    "\"%s\"\" and the run stops.",
+				    version_str(ctx), k->value, hint, k->value);
+		else
+			lint_report(ctx, k, "DuckDB %s has no setting '%s'. SET "
+				    "fails with \"Catalog Error: unrecognized "
+				    "configuration parameter \"%s\"\" and the "
+				    "run stops; remove it or correct the name "
+				    "(SELECT name FROM duckdb_settings() lists "
+				    "them).", version_str(ctx), k->value,
+				    k->value);
+	}
+}
+
+void check_extension_setting(struct lint_ctx *ctx,
+			     const struct lint_output *out)
+{
+	const struct floe_node *s = settings_of(out, "settings");
+
+	for (size_t i = 0; s && i < s->nr; i++) {
+		const struct floe_node *k = s->pairs[i].key;
+		const char *ext;
+
+		if (!floe_node_is_str(k) || refusal(ctx, &s->pairs[i]))
+			continue;	/* FP101/FP102 say more */
+		ext = fe_setting_extension(k->value, ctx->duckdb_version);
+		if (!ext || loads(ctx, out, ext, NULL))
+			continue;
+		lint_report(ctx, k, "'%s' is a setting of the %s extension, "
+			    "which 'extensions' does not list. DuckDB then "
+			    "has to download and load %s when the SET runs, "
+			    "which fails without network access (\"Extension "
+			    "Autoloading Error\"); add %s to extensions.",
+			    k->value, ext, ext, ext);
+	}
+}
+
+void check_deprecated_setting(struct lint_ctx *ctx,
+			      const struct lint_output *out)
+{
+	const struct floe_node *s = settings_of(out, "settings");
+
+	for (size_t i = 0; s && i < s->nr; i++) {
+		const struct floe_node *k = s->pairs[i].key;
+		const struct fe_setting *row;
+
+		if (!floe_node_is_str(k))
+			continue;
+		row = fe_setting_find(k->value, ctx->duckdb_version);
+		if (!row || !(row->flags & FE_SET_DEPRECATED))
+			continue;
+		lint_report(ctx, k, "DuckDB %s refuses every SET of '%s'. The "
+			    "setting is deprecated (\"This setting is "
+			    "deprecated and can no longer be used\"); remove "
+			    "it.", version_str(ctx), k->value);
+	}
 }

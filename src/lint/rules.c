@@ -158,7 +158,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "enable_external_access are refused when set to true (tightening "
     "them is accepted). motherduck_token \"can only be set during "
     "initialization\" (dbt-duckdb#589). The list is the engine's table "
-    "(src/engine/duckdb_settings.def).\n\n"
+    "for the release linted for (src/engine/data/duckdb_settings.def, "
+    "extracted from each release's libduckdb.so): from 1.5.0, "
+    "disable_database_invalidation is refused for any value and "
+    "allow_community_extensions=true is refused too.\n\n"
     "Bad:\n  settings:\n    access_mode: read_only\n\n"
     "Good:\n  config_options:\n    access_mode: read_only\n\n"
     "Fix: move the setting to config_options.",
@@ -187,6 +190,77 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Good:\n  (nothing)\n\n"
     "Fix: delete it.",
 }, .check_output = check_redundant_persistent_secrets },
+[FLOE_FP105] = { .pub = {
+	.id = "FP105", .name = "version-newer-than-known",
+	.severity = I, .family = "settings",
+	.summary =
+    "the DuckDB or dbt-duckdb version asked for is newer than the tables",
+	.help =
+    "floe-profiles knows what each DuckDB release (1.4.0 to the newest in "
+    "src/engine/data/duckdb_releases.def) and each dbt-duckdb release "
+    "(1.9.0 to 1.11.0) accepts. A newer version given with "
+    "--duckdb-version, --dbt-duckdb-version or the configuration is "
+    "linted as the newest one known; this finding says so once per file, "
+    "because a setting or option that release added is then reported as "
+    "unknown.\n\n"
+    "Bad:\n  floe-profiles lint --duckdb-version 1.9.0 profiles.yml\n\n"
+    "Good:\n  floe-profiles lint --duckdb-version 1.5.6 profiles.yml\n\n"
+    "Fix: lint for a release floe-profiles knows, or upgrade "
+    "floe-profiles.",
+} },
+[FLOE_FP106] = { .pub = {
+	.id = "FP106", .name = "unknown-setting",
+	.severity = E, .family = "settings",
+	.summary = "a name under settings that the DuckDB release does not have",
+	.help =
+    "dbt-duckdb runs every 'settings' entry as SET; a name the engine does "
+    "not know stops the run: \"Catalog Error: unrecognized configuration "
+    "parameter \"memory_limt\"\" (observed on 1.4.3 and 1.5.6). The "
+    "names are each release's duckdb_settings(), extracted from its "
+    "libduckdb.so, with the settings of the extensions DuckDB knows "
+    "(src/engine/data/duckdb_settings.def). A name of another release "
+    "says which one has it. When 'extensions' lists an extension the "
+    "tables know no settings of, the rule stays silent: it may define "
+    "the name.\n\n"
+    "Bad:\n  settings:\n    memory_limt: 4GB\n\n"
+    "Good:\n  settings:\n    memory_limit: 4GB\n\n"
+    "Fix: correct the name (the message suggests the closest one) or "
+    "remove it.",
+}, .check_output = check_unknown_setting },
+[FLOE_FP107] = { .pub = {
+	.id = "FP107", .name = "extension-setting-not-loaded",
+	.severity = W, .family = "settings",
+	.summary =
+    "a setting of an extension (s3_*, http_*: httpfs) that 'extensions' "
+    "does not list",
+	.help =
+    "s3_region, http_timeout and the like belong to the httpfs extension "
+    "(azure_*, iceberg_* to theirs). When 'extensions' does not list it, "
+    "DuckDB auto-installs and loads it at the SET, which needs the "
+    "network: offline images and locked-down runners fail with "
+    "\"Extension Autoloading Error\" (observed: SET s3_region with "
+    "auto-loading off answers \"Setting with name \"s3_region\" is "
+    "not in the catalog, but it exists in the httpfs extension\"). Which "
+    "extension defines a setting is the engine's answer per release "
+    "(src/engine/data/duckdb_extension_settings.def).\n\n"
+    "Bad:\n  extensions: [iceberg]\n  settings:\n    s3_region: eu-west-1\n\n"
+    "Good:\n  extensions: [httpfs, iceberg]\n  settings:\n"
+    "    s3_region: eu-west-1\n\n"
+    "Fix: add the extension to 'extensions'.",
+}, .check_output = check_extension_setting },
+[FLOE_FP108] = { .pub = {
+	.id = "FP108", .name = "deprecated-setting",
+	.severity = E, .family = "settings",
+	.summary = "a setting DuckDB refuses for every value: it is deprecated",
+	.help =
+    "Some settings are still listed by duckdb_settings() but every SET "
+    "fails: \"Not implemented Error: This setting is deprecated and can no "
+    "longer be used\" (http_logging_output on every release from 1.4.0, "
+    "probed on the real engine; src/engine/data/duckdb-settings/).\n\n"
+    "Bad:\n  settings:\n    http_logging_output: /tmp/http.log\n\n"
+    "Good:\n  (no such setting)\n\n"
+    "Fix: remove it.",
+}, .check_output = check_deprecated_setting },
 
 /* ---- endpoint and OAuth2 ---- */
 [FLOE_FP201] = { .pub = {

@@ -43,7 +43,9 @@ lint_profile_fn check_target_missing_output;
 
 /* settings: rule_settings.c */
 lint_output_fn check_secret_manager_setting, check_startup_only_setting,
-	check_default_secret_storage, check_redundant_persistent_secrets;
+	check_default_secret_storage, check_redundant_persistent_secrets,
+	check_unknown_setting, check_extension_setting,
+	check_deprecated_setting;
 
 /* endpoint and OAuth2: rule_endpoint.c */
 lint_output_fn check_token_uri_mismatch, check_external_idp,

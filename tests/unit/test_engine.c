@@ -50,14 +50,16 @@ static void profile(char *buf, size_t size, const char *body)
 		 "%s", body);
 }
 
-/* Does lint report `rule` on the profile? */
-static bool lint_says(const char *yaml, const char *rule)
+/* Does lint, for DuckDB `version` (0: the default), report `rule`? */
+static bool lint_says_at(const char *yaml, const char *rule,
+			 unsigned version)
 {
 	struct floe_lint_options opt;
 	struct floe_diags d = FLOE_DIAGS_INIT;
 	bool found = false;
 
 	memset(&opt, 0, sizeof(opt));
+	opt.duckdb_version = version;
 	assert_int_equal(floe_lint("profiles.yml", yaml, strlen(yaml), &opt,
 				   &d), FLOE_OK);
 	for (size_t i = 0; i < d.nr; i++)
@@ -65,6 +67,11 @@ static bool lint_says(const char *yaml, const char *rule)
 			found = true;
 	floe_diags_release(&d);
 	return found;
+}
+
+static bool lint_says(const char *yaml, const char *rule)
+{
+	return lint_says_at(yaml, rule, 0);
 }
 
 /* Does sql (dbt-duckdb `dbt`, "" = the latest) refuse the profile? */
@@ -170,6 +177,28 @@ static void test_engine_settings_lint_and_generate_agree(void **state)
 		 "duckdb\n    properties:\n      memory_limit: 4GB\n",
 		 platform_head);
 	assert_true(gen_sets(yaml, "memory_limit"));
+	/* lint, for every release, refuses what that release refuses */
+	for (size_t i = 0; fe_setting_at(i); i++) {
+		const struct fe_setting *s = fe_setting_at(i);
+
+		for (size_t r = 0; fe_release_at(r); r++) {
+			unsigned v = fe_release_at(r)->version;
+			unsigned why;
+
+			if (v == FE_V_MAIN || !fe_setting_find(s->name, v))
+				continue;
+			why = fe_setting_refusal(s->name, 1, v);
+			snprintf(body, sizeof(body),
+				 "      settings:\n        %s: true\n",
+				 s->name);
+			profile(yaml, sizeof(yaml), body);
+			if ((lint_says_at(yaml, "FP101", v) ||
+			     lint_says_at(yaml, "FP102", v)) != (why != 0))
+				fail_msg("%s: true on %s: engine %s", s->name,
+					 fe_release_at(r)->name,
+					 why ? "refuses" : "accepts");
+		}
+	}
 	for (size_t i = 0; fe_setting_at(i); i++) {
 		const struct fe_setting *s = fe_setting_at(i);
 
@@ -212,16 +241,23 @@ static void test_engine_settings_lint_and_generate_agree(void **state)
 }
 
 /* duckdb-1.4.3-observed.md: SET allow_community_extensions is OK for
- * both values; generate used to refuse it while lint said nothing. */
+ * both values on 1.4; from 1.5.0 the engine refuses `true` on a running
+ * database (data/duckdb-settings/1.5.0.tsv).  generate used to refuse it
+ * while lint said nothing. */
 static void test_engine_allow_community_extensions_is_accepted(void **state)
 {
 	char yaml[2048];
 
 	(void)state;
 	assert_int_equal(fe_setting_refusal("allow_community_extensions", 1,
-					    FE_DUCKDB_DEFAULT), 0);
+					    FE_V(1, 4, 3)), 0);
 	assert_int_equal(fe_setting_refusal("allow_community_extensions", 0,
-					    FE_DUCKDB_DEFAULT), 0);
+					    FE_V(1, 4, 3)), 0);
+	assert_int_equal(fe_setting_refusal("allow_community_extensions", 1,
+					    FE_V(1, 5, 0)),
+			 FE_SET_STARTUP_RELAX);
+	assert_int_equal(fe_setting_refusal("allow_community_extensions", 0,
+					    FE_V(1, 5, 6)), 0);
 	snprintf(yaml, sizeof(yaml), "%scompute:\n  default:\n    type: "
 		 "duckdb\n    properties:\n      allow_community_extensions: "
 		 "true\n", platform_head);
@@ -239,6 +275,12 @@ static void test_engine_allow_community_extensions_is_accepted(void **state)
 			 FE_SET_SECRET_MANAGER);
 	assert_int_equal(fe_setting_refusal("no_such_setting", 1,
 					    FE_DUCKDB_DEFAULT), 0);
+	/* disable_database_invalidation: two rows, one per release line */
+	assert_int_equal(fe_setting_refusal("disable_database_invalidation",
+					    0, FE_V(1, 4, 3)), 0);
+	assert_int_equal(fe_setting_refusal("disable_database_invalidation",
+					    0, FE_V(1, 5, 0)),
+			 FE_SET_STARTUP_ONLY);
 }
 
 /* The compute properties generate copies are settings SET accepts. */
@@ -403,7 +445,8 @@ static void test_engine_iceberg_options_lint_agrees(void **state)
 	for (size_t i = 0; fe_iceberg_option_at(i); i++) {
 		const struct fe_iceberg_option *o = fe_iceberg_option_at(i);
 
-		/* under options: never unknown */
+		/* under options: unknown (FP305) exactly in the releases
+		 * the table has no row for */
 		snprintf(body, sizeof(body),
 			 "      attach:\n"
 			 "        - path: wh\n"
@@ -412,8 +455,17 @@ static void test_engine_iceberg_options_lint_agrees(void **state)
 			 "            endpoint: http://polaris:8181/api/catalog\n"
 			 "            %s: 'x'\n", o->name);
 		profile(yaml, sizeof(yaml), body);
-		if (lint_says(yaml, "FP305"))
-			fail_msg("%s: FP305 under options", o->name);
+		for (size_t r = 0; fe_release_at(r); r++) {
+			unsigned v = fe_release_at(r)->version;
+			bool known = fe_iceberg_option_find(o->name, v);
+
+			if (v == FE_V_MAIN)
+				continue;	/* never linted for */
+			if (lint_says_at(yaml, "FP305", v) == known)
+				fail_msg("%s: lint for %s %s", o->name,
+					 fe_release_at(r)->name,
+					 known ? "refuses it" : "misses it");
+		}
 		if (fe_dbt_attach_field(o->name, FE_DBT_DUCKDB_DEFAULT))
 			continue;	/* type, read_only: item fields */
 		/* on the item: FP301 names it an iceberg option */
@@ -536,6 +588,79 @@ static void test_engine_refused_aliases_lint_and_generate_agree(
 			 FE_ALIAS_NOT_WORD);
 }
 
+/* ---- releases and versions ---- */
+
+static void test_engine_releases(void **state)
+{
+	unsigned use = 1, first = 0, last = 0;
+	char buf[FE_VERSION_BUF], names[512];
+
+	(void)state;
+	/* the default is the newest release of the table */
+	assert_int_equal(FE_DUCKDB_DEFAULT, fe_duckdb_newest());
+	assert_int_equal(fe_duckdb_oldest(), FE_V(1, 4, 0));
+	assert_non_null(fe_release_find(FE_V(1, 4, 3)));
+	assert_null(fe_release_find(FE_V_MAIN));	/* not a release */
+	assert_int_equal(fe_version_parse("1.4.3", false), FE_V(1, 4, 3));
+	assert_int_equal(fe_version_parse("v1.5.10", false), FE_V(1, 5, 10));
+	assert_int_equal(fe_version_parse("1.5", false), 0);
+	assert_int_equal(fe_version_parse("1.10", true), FE_V(1, 10, 0));
+	assert_int_equal(fe_version_parse("1.4.3x", false), 0);
+	assert_int_equal(fe_version_parse("1.4.100", false), 0);
+	assert_int_equal(fe_version_parse("", false), 0);
+	assert_string_equal(fe_version_str(FE_V(1, 5, 6), buf), "1.5.6");
+	assert_string_equal(fe_version_str(FE_V_MAIN, buf), "main");
+	assert_int_equal(fe_duckdb_version_fit(FE_V(1, 4, 3), &use),
+			 FE_VERSION_KNOWN);
+	assert_int_equal(use, FE_V(1, 4, 3));
+	assert_int_equal(fe_duckdb_version_fit(FE_V(1, 6, 0), &use),
+			 FE_VERSION_NEWER);
+	assert_int_equal(use, fe_duckdb_newest());
+	assert_int_equal(fe_duckdb_version_fit(FE_V(1, 3, 2), &use),
+			 FE_VERSION_UNKNOWN);
+	assert_int_equal(fe_duckdb_version_fit(FE_V(1, 4, 9), &use),
+			 FE_VERSION_UNKNOWN);
+	assert_int_equal(fe_dbt_duckdb_version_fit(FE_V(1, 9, 4), &use),
+			 FE_VERSION_KNOWN);
+	assert_int_equal(fe_dbt_duckdb_version_fit(FE_V(1, 12, 0), &use),
+			 FE_VERSION_NEWER);
+	assert_int_equal(use, FE_DBT_DUCKDB_DEFAULT);
+	assert_int_equal(fe_dbt_duckdb_version_fit(FE_V(1, 8, 9), &use),
+			 FE_VERSION_UNKNOWN);
+	assert_true(fe_release_names(names, sizeof(names)) < sizeof(names));
+	assert_non_null(strstr(names, "1.4.0, 1.4.1"));
+	assert_null(strstr(names, "main"));
+	/* spans, renames, extensions */
+	assert_true(fe_iceberg_option_span("support_stage_create", &first,
+					   &last));
+	assert_int_equal(first, FE_V(1, 4, 0));
+	assert_int_equal(last, FE_V(1, 5, 3));
+	assert_true(fe_iceberg_option_span("uri", &first, &last));
+	assert_int_equal(first, FE_V_MAIN);
+	assert_false(fe_iceberg_option_span("nope", &first, &last));
+	assert_true(fe_setting_span("allow_community_extensions", &first,
+				    &last));
+	assert_int_equal(first, FE_V(1, 4, 0));
+	assert_int_equal(last, FE_V_OPEN);
+	assert_true(fe_iceberg_secret_param_span("refresh_token", &first,
+						 &last));
+	assert_int_equal(first, FE_V(1, 5, 0));
+	assert_null(fe_iceberg_option_renamed("support_stage_create",
+					      FE_V(1, 5, 3)));
+	assert_string_equal(fe_iceberg_option_renamed("SUPPORT_STAGE_CREATE",
+						      FE_V(1, 5, 4))->to,
+			    "stage_create_tables");
+	assert_string_equal(fe_setting_extension("s3_region",
+						 FE_DUCKDB_DEFAULT), "httpfs");
+	assert_null(fe_setting_extension("http_proxy", FE_DUCKDB_DEFAULT));
+	assert_null(fe_setting_extension("memory_limit", FE_DUCKDB_DEFAULT));
+	assert_true(fe_extension_known("httpfs"));
+	assert_false(fe_extension_known("spatial_xyz"));
+	/* oauth2_grant_type is a string the extension compares */
+	assert_non_null(fe_iceberg_option_values("oauth2_grant_type",
+						 FE_DUCKDB_DEFAULT));
+}
+
 #define T(f) cmocka_unit_test(f)
 
 int main(void)
@@ -552,6 +677,7 @@ int main(void)
 		T(test_engine_refused_aliases_lint_and_generate_agree),
 		T(test_engine_extension_aliases),
 		T(test_engine_inline_oauth2_options_in_lint),
+		T(test_engine_releases),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -29,6 +29,7 @@
 #include "floe/attach_plan.h"
 #include "floe/yaml.h"
 #include "floe/lint.h"
+#include "floe/versions.h"
 #include "strbuf.h"
 
 struct cfg_rule {
@@ -52,11 +53,14 @@ struct cfg_root {
 	unsigned rules_count;
 	struct cfg_generate *generate;
 	struct cfg_lint *lint;
+	char *duckdb_version;		/* "1.5.6" */
+	char *dbt_duckdb_version;	/* "1.11.0" */
 };
 
 struct floe_config {
 	struct cfg_root *root;		/* NULL for an empty file */
 	enum floe_level *levels;
+	unsigned duckdb_version, dbt_duckdb_version;	/* 0: not set */
 };
 
 static const cyaml_strval_t level_strings[] = {
@@ -113,6 +117,12 @@ static const cyaml_schema_field_t root_fields[] = {
 	CYAML_FIELD_MAPPING_PTR("lint",
 				CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
 				struct cfg_root, lint, lint_fields),
+	CYAML_FIELD_STRING_PTR("duckdb_version",
+			       CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+			       struct cfg_root, duckdb_version, 1, 32),
+	CYAML_FIELD_STRING_PTR("dbt_duckdb_version",
+			       CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+			       struct cfg_root, dbt_duckdb_version, 1, 32),
 	CYAML_FIELD_END
 };
 
@@ -465,6 +475,44 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 		else if (err == FLOE_OK)
 			err = FLOE_ERR_INPUT;
 	}
+	for (int dbt = 0; err != FLOE_ERR_NOMEM && root && dbt < 2; dbt++) {
+		const char *key = dbt ? "dbt_duckdb_version" : "duckdb_version";
+		const char *v = dbt ? root->dbt_duckdb_version
+				    : root->duckdb_version;
+		unsigned *to = dbt ? &c->dbt_duckdb_version
+				   : &c->duckdb_version;
+		enum floe_version_fit f;
+		char known[256];
+		struct floe_pos p = { 1, 1 };
+		const struct floe_node *a;
+
+		if (!v)
+			continue;
+		f = dbt ? floe_dbt_duckdb_version_parse(v, to)
+			: floe_duckdb_version_parse(v, to);
+		if (f == FLOE_VERSION_KNOWN || f == FLOE_VERSION_NEWER)
+			continue;
+		*to = 0;
+		if (semantic(file, buf, len, &doc, diags)) {
+			err = FLOE_ERR_NOMEM;
+			goto out;
+		}
+		a = doc ? floe_map_get(doc->root, key) : NULL;
+		if (a)
+			p = a->start;
+		if (dbt)
+			snprintf(known, sizeof(known), "1.9.0 to 1.11.x, "
+				 "X.Y or X.Y.Z");
+		else
+			floe_duckdb_versions(known, sizeof(known));
+		if (add(diags, file, p.line, p.column, "invalid "
+			"configuration: %s '%s' is not a %s release "
+			"floe-profiles knows (%s)", key, v,
+			dbt ? "dbt-duckdb" : "DuckDB", known))
+			err = FLOE_ERR_NOMEM;
+		else if (err == FLOE_OK)
+			err = FLOE_ERR_INPUT;
+	}
 out:
 	floe_doc_free(doc);
 	if (err != FLOE_OK) {
@@ -511,6 +559,16 @@ const char *floe_config_alias(const struct floe_config *c)
 {
 	return c && c->root && c->root->generate ?
 	       c->root->generate->alias : NULL;
+}
+
+unsigned floe_config_duckdb_version(const struct floe_config *c)
+{
+	return c ? c->duckdb_version : 0;
+}
+
+unsigned floe_config_dbt_duckdb_version(const struct floe_config *c)
+{
+	return c ? c->dbt_duckdb_version : 0;
 }
 
 const char *const *floe_config_profiles_globs(const struct floe_config *c,

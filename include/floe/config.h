@@ -8,6 +8,8 @@
  *     profile_name: floe_demo
  *     target: dev
  *     alias: polaris_catalog
+ *   duckdb_version: 1.5.6       # lint, check, sql, upgrade-check
+ *   dbt_duckdb_version: 1.11.0
  *
  * A fixed shape, so it is bound with libcyaml (see docs/DESIGN.md).
  */
@@ -45,6 +47,14 @@ const enum floe_level *floe_config_levels(const struct floe_config *c);
 const char *floe_config_profile_name(const struct floe_config *c);
 const char *floe_config_target(const struct floe_config *c);
 const char *floe_config_alias(const struct floe_config *c);
+
+/**
+ * The DuckDB and dbt-duckdb releases to lint for (floe/versions.h
+ * encoding); 0 when not set.  A version the tables do not know (other
+ * than a newer one) is refused when the file is loaded.
+ */
+unsigned floe_config_duckdb_version(const struct floe_config *c);
+unsigned floe_config_dbt_duckdb_version(const struct floe_config *c);
 
 /**
  * `lint.profiles`: file name globs (fnmatch) that `lint DIR` and

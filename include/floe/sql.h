@@ -116,6 +116,10 @@ struct floe_sql_options {
 	 * -1 no diagnostic (floe_sql_conn.missing_env lists them) */
 	int missing_env;
 	struct floe_dbt_version dbt_version;	/* zero: the latest */
+	/* the DuckDB release (floe/versions.h encoding); 0: the newest
+	 * known.  dbt-duckdb renders the same statements for every DuckDB
+	 * release, so the plan does not depend on it (yet). */
+	unsigned duckdb_version;
 	struct floe_yaml_limits limits;		/* zero: defaults */
 };
 

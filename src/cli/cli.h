@@ -27,6 +27,7 @@ int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_sql(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_upgrade(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_completion(int argc, char **argv);
 
@@ -181,6 +182,13 @@ int cli_opt_max_size(const struct cli_option *opt, const char *value,
 		     void *base);
 
 /* --dbt-duckdb-version into a struct floe_dbt_version at opt->offset. */
+/* --duckdb-version / --dbt-duckdb-version into an unsigned at
+ * opt->offset (floe/versions.h encoding): a usage error naming the known
+ * releases unless it is one of them or newer. */
+int cli_opt_duckdb_version(const struct cli_option *opt, const char *value,
+			   void *base);
+int cli_opt_dbt_duckdb_version(const struct cli_option *opt,
+			       const char *value, void *base);
 int cli_opt_dbt_version(const struct cli_option *opt, const char *value,
 			void *base);
 
@@ -191,6 +199,7 @@ extern const struct cli_usage check_usage;
 extern const struct cli_usage rules_usage;
 extern const struct cli_usage sql_usage;
 extern const struct cli_usage verify_usage;
+extern const struct cli_usage upgrade_usage;
 extern const struct cli_usage explain_usage;
 extern const struct cli_usage help_usage;
 extern const struct cli_usage completion_usage;

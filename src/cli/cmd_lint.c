@@ -53,6 +53,7 @@ struct lint_args {
 	int fix, diff, unsafe_fixes;	/* lint --fix, --diff */
 	const char *duckdb;
 	size_t max;
+	unsigned duckdb_version, dbt_duckdb_version;	/* 0: not given */
 };
 
 static int add_platform(struct lint_args *a, char *arg)
@@ -174,6 +175,14 @@ static int opt_check_only(const struct cli_option *opt, const char *value,
 	OPT_CALLBACK_AT(0, "max-size", A, max, size_t, "BYTES", \
 			"largest input accepted (default: 1M)", \
 			cli_opt_max_size, NULL), \
+	OPT_CALLBACK_AT(0, "duckdb-version", A, duckdb_version, unsigned, \
+			"X.Y.Z", "lint for this DuckDB release (default: the\n" \
+			"configuration's, else the newest known)", \
+			cli_opt_duckdb_version, NULL), \
+	OPT_CALLBACK_AT(0, "dbt-duckdb-version", A, dbt_duckdb_version, \
+			unsigned, "X.Y[.Z]", "lint for this dbt-duckdb release " \
+			"(default: the\nconfiguration's, else the newest known)", \
+			cli_opt_dbt_duckdb_version, NULL), \
 	OPT_HELP(), \
 	OPT_END()
 
@@ -726,6 +735,10 @@ static int run(int argc, char **argv, int check)
 	if (config)
 		opt.levels = floe_config_levels(config);
 	opt.alias = a.alias ? a.alias : floe_config_alias(config);
+	opt.duckdb_version = a.duckdb_version ? a.duckdb_version
+					      : floe_config_duckdb_version(config);
+	opt.dbt_duckdb_version = a.dbt_duckdb_version ? a.dbt_duckdb_version
+				 : floe_config_dbt_duckdb_version(config);
 	for (size_t i = 0; i < a.nr_platforms; i++) {
 		ret = load_platform(&a, &a.platforms[i], &pdiags, &failures);
 		if (ret)

@@ -35,6 +35,10 @@ static const struct cli_option sql_options[] = {
 			FLOE_DBT_DUCKDB_LATEST ";\n"
 			FLOE_DBT_DUCKDB_OLDEST " and later)",
 			cli_opt_dbt_version, NULL),
+	OPT_CALLBACK_AT(0, "duckdb-version", A, opt.duckdb_version, unsigned,
+			"X.Y.Z", "the DuckDB release the statements run on\n"
+			"(default: the newest known)",
+			cli_opt_duckdb_version, NULL),
 	OPT_STRING(0, "stdin-filename", A, stdin_name, "NAME",
 		   "the name to show for -", NULL),
 	OPT_CALLBACK_AT(0, "max-size", A, max, size_t, "BYTES",

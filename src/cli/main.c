@@ -19,6 +19,9 @@ const struct cli_command cli_commands[] = {
 	{ "sql", cmd_sql,
 	  "print the SQL dbt-duckdb runs when it connects", &sql_usage,
 	  "@file", 0 },
+	{ "upgrade-check", cmd_upgrade,
+	  "what breaks when a profile moves to another DuckDB release",
+	  &upgrade_usage, "@file", 0 },
 	{ "verify", cmd_verify,
 	  "run a profile's connection sequence on a real DuckDB",
 	  &verify_usage, "@file", 0 },
@@ -47,7 +50,7 @@ static void usage(FILE *f)
 	      "       floe-profiles --version | --help\n\ncommands:\n", f);
 	for (const struct cli_command *c = cli_commands; c->name; c++)
 		if (!c->hidden)
-			fprintf(f, "  %-10s %s\n", c->name, c->summary);
+			fprintf(f, "  %-13s %s\n", c->name, c->summary);
 	fputs("\nexit status: 0 done, 1 the input has errors, "
 	      "2 usage or I/O error, 3 internal error\n"
 	      "'floe-profiles help <command>' shows a command's options; "

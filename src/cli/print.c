@@ -14,6 +14,7 @@
 #include "floe/lint.h"
 #include "floe/platform.h"
 #include "floe/sql.h"
+#include "floe/versions.h"
 
 int cli_error(const char *fmt, ...)
 {
@@ -149,6 +150,45 @@ int cli_opt_dbt_version(const struct cli_option *opt, const char *value,
 				 FLOE_DBT_DUCKDB_LATEST " (X.Y or X.Y.Z)",
 				 value);
 	return 0;
+}
+
+int cli_opt_duckdb_version(const struct cli_option *opt, const char *value,
+			   void *base)
+{
+	unsigned *v = (void *)((char *)base + opt->offset);
+	char known[512];
+
+	switch (floe_duckdb_version_parse(value, v)) {
+	case FLOE_VERSION_KNOWN:
+	case FLOE_VERSION_NEWER:
+		return 0;
+	default:
+		floe_duckdb_versions(known, sizeof(known));
+		return cli_error("--%s: '%s' is not a DuckDB release "
+				 "floe-profiles knows (%s; a newer X.Y.Z is "
+				 "linted as %s)", opt->long_name, value, known,
+				 strrchr(known, ' ') ? strrchr(known, ' ') + 1
+						     : known);
+	}
+}
+
+int cli_opt_dbt_duckdb_version(const struct cli_option *opt,
+			       const char *value, void *base)
+{
+	unsigned *v = (void *)((char *)base + opt->offset);
+
+	switch (floe_dbt_duckdb_version_parse(value, v)) {
+	case FLOE_VERSION_KNOWN:
+	case FLOE_VERSION_NEWER:
+		return 0;
+	default:
+		return cli_error("--%s: '%s' is not a dbt-duckdb release "
+				 "floe-profiles knows (" FLOE_DBT_DUCKDB_OLDEST
+				 " to " FLOE_DBT_DUCKDB_LATEST ", X.Y or X.Y.Z; "
+				 "a newer one is linted as "
+				 FLOE_DBT_DUCKDB_LATEST ")", opt->long_name,
+				 value);
+	}
 }
 
 int cli_load_config(const char *path, int no_config, struct floe_config **out,

@@ -50,7 +50,7 @@ def parse_cli_md(path):
     in_options = False
     with open(path, encoding="utf-8") as f:
         for line in f:
-            m = re.match(r"## `floe-profiles (\w+)", line)
+            m = re.match(r"## `floe-profiles ([\w-]+)", line)
             if line.startswith("## "):
                 cmd = m.group(1) if m else ("" if line.startswith(
                     "## Global options") else None)
@@ -107,7 +107,7 @@ def parse_man(path, tables):
             section = line[4:].strip()
             cmd = "" if section == "COMMANDS" else None
             continue
-        m = re.match(r"\.SS Options of (\w+)", line)
+        m = re.match(r"\.SS Options of ([\w-]+)", line)
         if m:
             cmd = m.group(1)
             continue

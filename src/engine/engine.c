@@ -556,6 +556,17 @@ const struct fe_dbt_key *fe_dbt_attach_field(const char *name,
 	return key_find(attach_fields, NR(attach_fields), name, version);
 }
 
+unsigned fe_dbt_attach_field_first(const char *name)
+{
+	unsigned first = 0;
+
+	for (size_t i = 0; name && i < NR(attach_fields); i++)
+		if (!strcmp(attach_fields[i].name, name) &&
+		    (!first || attach_fields[i].first < first))
+			first = attach_fields[i].first;
+	return first;
+}
+
 const struct fe_dbt_key *fe_dbt_output_key_at(size_t i)
 {
 	return i < NR(output_keys) ? &output_keys[i] : NULL;

@@ -26,17 +26,17 @@
 /*
  * The facts (dbt-duckdb's Attachment fields, the iceberg extension's
  * options, their values and defaults) are the engine's tables
- * (src/engine/); lint asks them for the newest dbt-duckdb release and,
- * where a name's meaning does not depend on the release, for any DuckDB
- * release (FE_ANY).  Whether the extension handles an option (FP305) is
- * asked for the release linted for (ctx->duckdb_version).
+ * (src/engine/); lint asks them for the dbt-duckdb release linted for
+ * (ctx->dbt_duckdb_version) and, where a name's meaning does not depend
+ * on the release, for any DuckDB release (FE_ANY).  Whether the extension
+ * handles an option (FP305) is asked for the release linted for
+ * (ctx->duckdb_version).
  */
-#define LINT_DBT FE_DBT_DUCKDB_DEFAULT
 #define LINT_DUCKDB FE_ANY
 
-static bool attach_field(const char *s)
+static bool attach_field(const struct lint_ctx *ctx, const char *s)
 {
-	return fe_dbt_attach_field(s, LINT_DBT) != NULL;
+	return fe_dbt_attach_field(s, ctx->dbt_duckdb_version) != NULL;
 }
 
 static bool iceberg_option(const char *s)
@@ -169,9 +169,22 @@ static void unknown_field(struct lint_ctx *ctx, const struct floe_node *item,
 {
 	const char *hint;
 
+	unsigned first;
+	char v[FE_VERSION_BUF], f[FE_VERSION_BUF];
+
 	/* about the key on this item: its consequences are not repeated */
 #define REPORT(...) lint_report_on(ctx, item, k->value, k, __VA_ARGS__)
 
+	first = fe_dbt_attach_field_first(k->value);
+	if (first && first > ctx->dbt_duckdb_version) {
+		REPORT("dbt-duckdb %s's attachment has no field '%s'. It "
+		       "arrived in %s; the profile fails validation "
+		       "(\"Additional properties are not allowed ('%s' was "
+		       "unexpected)\"); upgrade dbt-duckdb to %s or later.",
+		       fe_version_str(ctx->dbt_duckdb_version, v), k->value,
+		       fe_version_str(first, f), k->value, f);
+		return;
+	}
 	if (iceberg_option(k->value)) {
 		REPORT("'%s' is an iceberg option written on the "
 		       "attach item: dbt-duckdb's attachment takes only "
@@ -220,7 +233,7 @@ void check_options_outside_options(struct lint_ctx *ctx,
 			const struct floe_node *k = item->pairs[j].key;
 
 			if (floe_node_is_str(k) &&
-			    !attach_field(k->value))
+			    !attach_field(ctx, k->value))
 				unknown_field(ctx, item, k);
 		}
 	}
@@ -915,7 +928,8 @@ void check_read_only_type(struct lint_ctx *ctx, const struct lint_output *out)
 		for (size_t k = 0; is_map(item) && k < item->nr; k++) {
 			const struct floe_pair *p = &item->pairs[k];
 			const struct fe_dbt_key *f = floe_node_is_str(p->key)
-				? fe_dbt_attach_field(p->key->value, LINT_DBT)
+				? fe_dbt_attach_field(p->key->value,
+						      ctx->dbt_duckdb_version)
 				: NULL;
 
 			if (f && f->type == FE_T_BOOL)

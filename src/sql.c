@@ -25,6 +25,7 @@
 
 #include "arena.h"
 #include "alloc.h"
+#include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "floe/profiles.h"
 #include "floe/sql.h"
@@ -33,11 +34,6 @@
 #include "strbuf.h"
 
 /* ---- versions ---- */
-
-static const struct floe_dbt_version v_1_9_1 = { 1, 9, 1 };
-static const struct floe_dbt_version v_1_9_3 = { 1, 9, 3 };
-static const struct floe_dbt_version v_1_9_5 = { 1, 9, 5 };
-static const struct floe_dbt_version v_1_11_0 = { 1, 11, 0 };
 
 int floe_dbt_version_cmp(struct floe_dbt_version a, struct floe_dbt_version b)
 {
@@ -107,12 +103,6 @@ int floe_dbt_version_parse(const char *s, struct floe_dbt_version *out)
 	return 0;
 }
 
-static bool since(const struct floe_dbt_version *v,
-		  struct floe_dbt_version release)
-{
-	return floe_dbt_version_cmp(*v, release) >= 0;
-}
-
 /* ---- the planning context ---- */
 
 struct vec {
@@ -142,6 +132,16 @@ struct ctx {
 	struct vec reported;		/* nodes whose Jinja was reported */
 	struct vec missing;		/* env vars without a value */
 };
+
+/*
+ * Does the release being planned render as row `id` of the engine's
+ * table says (src/engine/dbt_render.def)?  Every difference between
+ * dbt-duckdb releases is such a row, never a version compared here.
+ */
+static bool renders(const struct ctx *c, enum fe_dbt_render id)
+{
+	return fe_dbt_renders(id, FE_V(c->v.major, c->v.minor, c->v.patch));
+}
 
 static void nomem(struct ctx *c)
 {
@@ -272,6 +272,7 @@ struct val {
 	size_t len;
 	bool secret_env;	/* rendered from a DBT_ENV_SECRET_ variable */
 	bool truthy;		/* Python truthiness */
+	bool none;		/* a string dbt renders as None */
 };
 
 static bool yaml_true(const struct floe_node *n)
@@ -344,6 +345,124 @@ static void py_float(struct strbuf *sb, double x)
 	}
 }
 
+static bool digits(const char **p, int min, int max, int *out)
+{
+	int n = 0, v = 0;
+
+	while (n < max && **p >= '0' && **p <= '9') {
+		v = v * 10 + (*(*p)++ - '0');
+		n++;
+	}
+	*out = v;
+	return n >= min;
+}
+
+static bool blank(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+/*
+ * A YAML timestamp as PyYAML constructs it (construct_yaml_timestamp():
+ * a datetime.date, or a datetime.datetime with the fraction cut to
+ * microseconds and a fixed-offset timezone) and as Python prints it:
+ * str() is isoformat(' '), repr() the constructor call.  False when the
+ * text is not one PyYAML would accept.
+ */
+static bool py_timestamp(struct strbuf *sb, const struct floe_node *n,
+			 bool repr)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30,
+				     31, 30, 31 };
+	const char *p = n->value, *end = n->value + n->len;
+	int y, mo, d, h = 0, mi = 0, se = 0, us = 0, tzh = 0, tzm = 0;
+	bool time = false, tz = false, neg = false;
+	long off;
+
+	if (!digits(&p, 4, 4, &y) || *p++ != '-' ||
+	    !digits(&p, 1, 2, &mo) || *p++ != '-' || !digits(&p, 1, 2, &d))
+		return false;
+	if (p < end) {
+		if (*p == 'T' || *p == 't')
+			p++;
+		else if (blank(*p))
+			while (blank(*p))
+				p++;
+		else
+			return false;
+		if (!digits(&p, 1, 2, &h) || *p++ != ':' ||
+		    !digits(&p, 2, 2, &mi) || *p++ != ':' ||
+		    !digits(&p, 2, 2, &se))
+			return false;
+		time = true;
+		if (*p == '.') {
+			int k = 0;
+
+			for (p++; *p >= '0' && *p <= '9'; p++)
+				if (k++ < 6)
+					us = us * 10 + (*p - '0');
+			for (; k < 6; k++)
+				us *= 10;
+		}
+		while (blank(*p))
+			p++;
+		if (*p == 'Z') {
+			tz = true;
+			p++;
+		} else if (*p == '+' || *p == '-') {
+			tz = true;
+			neg = *p++ == '-';
+			if (!digits(&p, 1, 2, &tzh))
+				return false;
+			if (*p == ':' && (p++, !digits(&p, 2, 2, &tzm)))
+				return false;
+		}
+	}
+	if (p != end || y < 1 || mo < 1 || mo > 12 || d < 1 ||
+	    d > mdays[mo - 1] || h > 23 || mi > 59 || se > 59 ||
+	    (mo == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))))
+		return false;
+	off = (long)tzh * 60 + tzm;	/* minutes; timezone() needs < 24h */
+	if (off >= 24 * 60)
+		return false;
+	if (neg)
+		off = -off;
+	if (!time) {
+		strbuf_addf(sb, repr ? "datetime.date(%d, %d, %d)"
+				     : "%04d-%02d-%02d", y, mo, d);
+		return true;
+	}
+	if (!repr) {
+		strbuf_addf(sb, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h,
+			    mi, se);
+		if (us)
+			strbuf_addf(sb, ".%06d", us);
+		if (tz)
+			strbuf_addf(sb, "%c%02ld:%02ld", off < 0 ? '-' : '+',
+				    (off < 0 ? -off : off) / 60,
+				    (off < 0 ? -off : off) % 60);
+		return true;
+	}
+	strbuf_addf(sb, "datetime.datetime(%d, %d, %d, %d, %d", y, mo, d, h,
+		    mi);
+	if (se || us)
+		strbuf_addf(sb, ", %d", se);
+	if (us)
+		strbuf_addf(sb, ", %d", us);
+	if (tz && !off) {
+		strbuf_adds(sb, ", tzinfo=datetime.timezone.utc");
+	} else if (tz) {
+		long secs = off * 60, days = secs < 0 ? -1 : 0;
+
+		strbuf_adds(sb, ", tzinfo=datetime.timezone(datetime.timedelta(");
+		if (days)
+			strbuf_addf(sb, "days=%ld, ", days);
+		strbuf_addf(sb, "seconds=%ld))", secs - days * 86400);
+	}
+	strbuf_addch(sb, ')');
+	return true;
+}
+
 static void scalar_str(const struct floe_node *n, struct strbuf *sb)
 {
 	switch (n->type) {
@@ -388,8 +507,11 @@ static void scalar_str(const struct floe_node *n, struct strbuf *sb)
 		}
 		break;
 	}
-	case FLOE_TYPE_STR:
 	case FLOE_TYPE_TIMESTAMP:
+		if (py_timestamp(sb, n, false))
+			return;
+		break;
+	case FLOE_TYPE_STR:
 	case FLOE_TYPE_MERGE:
 		break;
 	}
@@ -404,7 +526,102 @@ struct jinja {
 	bool missing;		/* a variable with no value: placeholder */
 	bool dynamic;		/* not renderable: shown as written */
 	const char *missing_name;	/* the first one (arena) */
+	bool secret_twice;	/* two secret placeholders: dbt stops */
+	bool none;		/* DBT_ENV_SECRET_ outside env_var(): None */
 };
+
+#define SECRET_ENV_PREFIX "DBT_ENV_SECRET_"
+
+/*
+ * The template as Jinja's lexer reads it: every newline (\r\n, \r, \n)
+ * becomes \n and one trailing newline is dropped, since dbt's Jinja
+ * environment leaves keep_trailing_newline off.  So a block scalar
+ * (`|`, `>`) loses its final newline when dbt renders it.
+ */
+static const struct floe_node *jinja_source(struct ctx *c,
+					    const struct floe_node *n,
+					    struct floe_node *copy)
+{
+	char *s, *p;
+
+	if (!memchr(n->value, '\r', n->len) &&
+	    !(n->len && n->value[n->len - 1] == '\n'))
+		return n;
+	s = arena_alloc(c->arena, n->len + 1);
+	if (!s) {
+		nomem(c);
+		return NULL;
+	}
+	p = s;
+	for (size_t i = 0; i < n->len; i++) {
+		if (n->value[i] != '\r') {
+			*p++ = n->value[i];
+			continue;
+		}
+		*p++ = '\n';
+		if (i + 1 < n->len && n->value[i + 1] == '\n')
+			i++;
+	}
+	if (p > s && p[-1] == '\n')
+		p--;
+	*p = '\0';
+	*copy = *n;
+	copy->value = s;
+	copy->len = (size_t)(p - s);
+	return copy;
+}
+
+static size_t count_prefix(const char *s, size_t len)
+{
+	const size_t m = sizeof(SECRET_ENV_PREFIX) - 1;
+	size_t nr = 0;
+
+	for (size_t i = 0; i + m <= len; i++)
+		if (!memcmp(s + i, SECRET_ENV_PREFIX, m)) {
+			nr++;
+			i += m - 1;
+		}
+	return nr;
+}
+
+/*
+ * dbt's SecretRenderer after Jinja: each set DBT_ENV_SECRET_ variable was
+ * rendered as a placeholder, and one greedy re.search() replaces one of
+ * them with the value.  Two placeholders in one value make the match span
+ * both names (os.environ[...] fails: KeyError); a value that holds
+ * DBT_ENV_SECRET_ without any placeholder (written as text, or in a plain
+ * variable's value) matches nothing and the value becomes None.
+ */
+static const char *env_get(const char *name)
+{
+	return getenv(name);
+}
+
+static void secret_placeholders(struct ctx *c, const struct floe_node *n,
+				const struct jinja_read *r, struct jinja *j)
+{
+	const char *(*get)(const char *) = c->opt->getenv_fn
+					   ? c->opt->getenv_fn : env_get;
+	size_t placeholders = 0, named = 0;
+	bool brought = false;
+
+	for (size_t i = 0; i < r->nr_calls; i++) {
+		const struct jinja_call *call = &r->calls[i];
+		const char *value = c->opt->use_env ? get(call->name) : NULL;
+
+		if (call->secret) {
+			named += count_prefix(call->name, call->name_len);
+			/* without --env, a secret is taken to be set */
+			if (!c->opt->use_env || value)
+				placeholders++;
+		} else if (value && strstr(value, SECRET_ENV_PREFIX)) {
+			brought = true;		/* a plain value holds one */
+		}
+	}
+	j->secret_twice = placeholders >= 2;
+	j->none = !placeholders &&
+		  (brought || count_prefix(n->value, n->len) > named);
+}
 
 /*
  * Render a string as dbt does, through the reader lint uses: an env var
@@ -416,9 +633,14 @@ static void jinja_render(struct ctx *c, const struct floe_node *n,
 {
 	struct jinja_opts o = { c->opt->use_env, c->opt->getenv_fn, true };
 	struct jinja_read r;
+	struct floe_node copy;
+	const struct floe_node *written = n;
 
 	memset(j, 0, sizeof(*j));
 	strbuf_init(&j->out);
+	n = jinja_source(c, n, &copy);
+	if (!n)
+		return;
 	if (jinja_read(c->arena, n, &o, &r) != FLOE_OK) {
 		nomem(c);
 		return;
@@ -426,12 +648,13 @@ static void jinja_render(struct ctx *c, const struct floe_node *n,
 	j->dynamic = r.dynamic;
 	if (r.dynamic) {
 		/* shown as written: dbt renders it with its full Jinja */
-		strbuf_add(&j->out, n->value, n->len);
+		strbuf_add(&j->out, written->value, written->len);
 	} else {
 		strbuf_add(&j->out, r.text, r.len);
 		j->secret_env = r.secret_env;
 		j->missing = r.missing;
 		j->missing_name = r.missing_name;
+		secret_placeholders(c, n, &r, j);
 	}
 	for (size_t i = 0; !r.dynamic && i < r.nr_calls; i++) {
 		const char **m = c->missing.items;
@@ -468,6 +691,20 @@ static void report_jinja(struct ctx *c, const struct floe_node *n,
 {
 	int mode = c->opt->missing_env;
 
+	if ((j->secret_twice || j->none) && first_report(c, n)) {
+		if (j->secret_twice)
+			diag(c, FLOE_SEV_ERROR, n, "two DBT_ENV_SECRET_ "
+			     "variables in one value: dbt stops with KeyError. "
+			     "It replaces one secret per value, and its match "
+			     "spans both names; give each secret a value of "
+			     "its own");
+		else
+			diag(c, FLOE_SEV_WARNING, n, "'DBT_ENV_SECRET_' "
+			     "outside env_var(): dbt renders this value as "
+			     "None. Only env_var('DBT_ENV_SECRET_...') is "
+			     "replaced by the secret");
+		return;
+	}
 	if (j->dynamic && first_report(c, n))
 		diag(c, FLOE_SEV_WARNING, n, "this value cannot be rendered "
 		     "statically (only env_var('NAME') with an optional "
@@ -483,7 +720,8 @@ static void report_jinja(struct ctx *c, const struct floe_node *n,
 }
 
 static void py_str_into(struct ctx *c, const struct floe_node *n,
-			struct strbuf *sb, bool repr, bool *secret_env);
+			struct strbuf *sb, bool repr, bool *secret_env,
+			bool *none);
 
 /* Python's repr() of a str. */
 static void py_repr_str(struct strbuf *sb, const char *s, size_t len)
@@ -517,17 +755,19 @@ static void py_repr_str(struct strbuf *sb, const char *s, size_t len)
  * Strings are Jinja-rendered first, as dbt renders every string.
  */
 static void py_str_into(struct ctx *c, const struct floe_node *n,
-			struct strbuf *sb, bool repr, bool *secret_env)
+			struct strbuf *sb, bool repr, bool *secret_env,
+			bool *none)
 {
 	if (n->kind == FLOE_NODE_MAP) {
 		strbuf_addch(sb, '{');
 		for (size_t i = 0; i < n->nr; i++) {
 			if (i)
 				strbuf_adds(sb, ", ");
-			py_str_into(c, n->pairs[i].key, sb, true, secret_env);
+			py_str_into(c, n->pairs[i].key, sb, true, secret_env,
+				    NULL);
 			strbuf_adds(sb, ": ");
 			py_str_into(c, n->pairs[i].value, sb, true,
-				    secret_env);
+				    secret_env, NULL);
 		}
 		strbuf_addch(sb, '}');
 		return;
@@ -537,7 +777,8 @@ static void py_str_into(struct ctx *c, const struct floe_node *n,
 		for (size_t i = 0; i < n->nr; i++) {
 			if (i)
 				strbuf_adds(sb, ", ");
-			py_str_into(c, n->items[i], sb, true, secret_env);
+			py_str_into(c, n->items[i], sb, true, secret_env,
+				    NULL);
 		}
 		strbuf_addch(sb, ']');
 		return;
@@ -549,8 +790,12 @@ static void py_str_into(struct ctx *c, const struct floe_node *n,
 		report_jinja(c, n, &j);
 		if (j.secret_env)
 			*secret_env = true;
+		if (j.none && none)
+			*none = true;
 		if (strbuf_error(&j.out))
 			strbuf_fail(sb);
+		else if (j.none)
+			strbuf_adds(sb, "None");
 		else if (repr)
 			py_repr_str(sb, j.out.buf, j.out.len);
 		else
@@ -559,8 +804,10 @@ static void py_str_into(struct ctx *c, const struct floe_node *n,
 		return;
 	}
 	if (repr && n->type == FLOE_TYPE_TIMESTAMP) {
-		/* a date/datetime repr; shown as its text (see the docs) */
-		py_repr_str(sb, n->value, n->len);
+		/* datetime.date(...): or, if PyYAML would not read it, the
+		 * text as a str */
+		if (!py_timestamp(sb, n, true))
+			py_repr_str(sb, n->value, n->len);
 		return;
 	}
 	scalar_str(n, sb);
@@ -574,7 +821,7 @@ static bool value_of(struct ctx *c, const struct floe_node *n, struct val *v)
 	v->is_map = n->kind == FLOE_NODE_MAP;
 	v->is_seq = n->kind == FLOE_NODE_SEQ;
 	v->type = n->kind == FLOE_NODE_SCALAR ? n->type : FLOE_TYPE_STR;
-	py_str_into(c, n, &sb, false, &v->secret_env);
+	py_str_into(c, n, &sb, false, &v->secret_env, &v->none);
 	if (strbuf_error(&sb)) {
 		strbuf_release(&sb);
 		nomem(c);
@@ -585,9 +832,11 @@ static bool value_of(struct ctx *c, const struct floe_node *n, struct val *v)
 	strbuf_release(&sb);
 	if (!v->text)
 		return false;
+	if (v->none)
+		v->type = FLOE_TYPE_NULL;	/* and so not truthy */
 	if (v->is_map || v->is_seq)
 		v->truthy = n->nr > 0;
-	else if (n->type == FLOE_TYPE_NULL)
+	else if (v->type == FLOE_TYPE_NULL)
 		v->truthy = false;
 	else if (n->type == FLOE_TYPE_BOOL)
 		v->truthy = yaml_true(n);
@@ -614,9 +863,14 @@ static bool holds_secret_key(const struct floe_node *n)
 		for (size_t i = 0; i < n->nr; i++) {
 			const struct floe_node *k = n->pairs[i].key;
 
+			const struct floe_node *v = n->pairs[i].value;
+
 			if ((k->kind == FLOE_NODE_SCALAR &&
-			     floe_secret_key_n(k->value, k->len)) ||
-			    holds_secret_key(n->pairs[i].value))
+			     (floe_secret_key_n(k->value, k->len) ||
+			      (floe_secret_header_map(k->value) &&
+			       !(v->kind == FLOE_NODE_SCALAR &&
+				 v->type == FLOE_TYPE_NULL)))) ||
+			    holds_secret_key(v))
 				return true;
 		}
 	} else if (n->kind == FLOE_NODE_SEQ) {
@@ -625,6 +879,18 @@ static bool holds_secret_key(const struct floe_node *n)
 				return true;
 	}
 	return false;
+}
+
+/*
+ * A value under `key` that is masked: a credential's key, a header map
+ * (every header can carry one), a container with either inside (its
+ * str() shows them), or a DBT_ENV_SECRET_ rendering.
+ */
+static bool secret_value(const char *key, const struct floe_node *n,
+			 const struct val *v)
+{
+	return secret_key(key) || floe_secret_header_map(key) ||
+	       v->secret_env || holds_secret_key(n);
 }
 
 static void add_secret(struct ctx *c, const char *s, size_t len)
@@ -638,6 +904,33 @@ static void add_secret(struct ctx *c, const char *s, size_t len)
 		nomem(c);
 }
 
+/*
+ * The secret scalars inside a masked container, for verify to scrub from
+ * DuckDB's messages (which may quote one value, not the whole str()):
+ * every value under a secret key or a header map, or all with `all`.
+ */
+static void add_secret_leaves(struct ctx *c, const struct floe_node *n,
+			      bool all)
+{
+	struct val v;
+
+	if (n->kind == FLOE_NODE_MAP) {
+		for (size_t i = 0; i < n->nr && !c->err; i++) {
+			const struct floe_node *k = n->pairs[i].key;
+			bool sub = all || (k->kind == FLOE_NODE_SCALAR &&
+					   (secret_key(k->value) ||
+					    floe_secret_header_map(k->value)));
+
+			add_secret_leaves(c, n->pairs[i].value, sub);
+		}
+	} else if (n->kind == FLOE_NODE_SEQ) {
+		for (size_t i = 0; i < n->nr && !c->err; i++)
+			add_secret_leaves(c, n->items[i], all);
+	} else if (all && value_of(c, n, &v)) {
+		add_secret(c, v.text, v.len);
+	}
+}
+
 /* ---- SQL pieces ---- */
 
 /* '...' with ' doubled when the release escapes (1.11.0+). */
@@ -648,7 +941,7 @@ static void quoted(struct ctx *c, struct dual *d, const char *s, size_t len,
 
 	strbuf_addch(&sb, '\'');
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\'' && since(&c->v, v_1_11_0))
+		if (s[i] == '\'' && renders(c, FE_DBT_ESCAPE_QUOTES))
 			strbuf_addch(&sb, '\'');
 		strbuf_addch(&sb, s[i]);
 	}
@@ -676,6 +969,60 @@ static void raw(struct ctx *c, struct dual *d, const char *s, size_t len,
 	} else {
 		dual_add(d, s, len);
 	}
+}
+
+/*
+ * A container's repr() with every value masked and the keys kept, so a
+ * masked map still reads, and parses, as one: {'X-Api-Key': '***'}.
+ */
+static void masked_repr(struct ctx *c, const struct floe_node *n,
+			struct strbuf *sb)
+{
+	bool secret_env = false;
+
+	if (n->kind == FLOE_NODE_MAP) {
+		strbuf_addch(sb, '{');
+		for (size_t i = 0; i < n->nr; i++) {
+			if (i)
+				strbuf_adds(sb, ", ");
+			py_str_into(c, n->pairs[i].key, sb, true, &secret_env,
+				    NULL);
+			strbuf_adds(sb, ": ");
+			masked_repr(c, n->pairs[i].value, sb);
+		}
+		strbuf_addch(sb, '}');
+	} else if (n->kind == FLOE_NODE_SEQ) {
+		strbuf_addch(sb, '[');
+		for (size_t i = 0; i < n->nr; i++) {
+			if (i)
+				strbuf_adds(sb, ", ");
+			masked_repr(c, n->items[i], sb);
+		}
+		strbuf_addch(sb, ']');
+	} else {
+		strbuf_adds(sb, "'***'");
+	}
+}
+
+/* An unquoted value (a map's str(), a number): raw(), a map masked
+ * value by value. */
+static void raw_value(struct ctx *c, struct dual *d,
+		      const struct floe_node *n, const struct val *v,
+		      bool mask)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!mask || !(v->is_map || v->is_seq)) {
+		raw(c, d, v->text, v->len, mask);
+		return;
+	}
+	masked_repr(c, n, &sb);
+	if (strbuf_error(&sb))
+		dual_fail(d);
+	else
+		dual_split(d, v->text, v->len, sb.buf);
+	add_secret(c, v->text, v->len);
+	strbuf_release(&sb);
 }
 
 /*
@@ -825,10 +1172,13 @@ static void config_options(struct ctx *c, const struct floe_node *map)
 
 		if (!name || !value_of(c, vn, &v))
 			return;
-		mask = !c->opt->show_secrets &&
-		       (secret_key(name) || v.secret_env);
-		if (secret_key(name) || v.secret_env)
+		mask = !c->opt->show_secrets && secret_value(name, vn, &v);
+		if (secret_value(name, vn, &v)) {
 			add_secret(c, v.text, v.len);
+			add_secret_leaves(c, vn, secret_key(name) ||
+					  floe_secret_header_map(name) ||
+					  v.secret_env);
+		}
 		dual_init(&d);
 		dual_adds(&d, "-- ");
 		{
@@ -962,14 +1312,19 @@ static void secret_param(struct ctx *c, struct dual *d, const char *key,
 	if (!value_of(c, vn, &v))
 		return;
 	if (floe_secret_header_map(key) ||
-	    ((v.is_map || v.is_seq) && !since(&c->v, v_1_9_5) &&
+	    ((v.is_map || v.is_seq) &&
+	     !renders(c, FE_DBT_SECRET_TYPED_CONTAINERS) &&
 	     holds_secret_key(vn)))
 		mask_all = true;	/* str() of the map: all or nothing */
 	mask = mask && (mask_all || secret_key(key) || v.secret_env);
-	if (mask_all || secret_key(key) || v.secret_env)
+	if (mask_all || secret_key(key) || v.secret_env) {
 		add_secret(c, v.text, v.len);
+		add_secret_leaves(c, vn, mask_all || secret_key(key) ||
+				  v.secret_env);
+	}
 	dual_adds(d, key);
-	if ((v.is_map || v.is_seq) && since(&c->v, v_1_9_5)) {
+	if ((v.is_map || v.is_seq) &&
+	    renders(c, FE_DBT_SECRET_TYPED_CONTAINERS)) {
 		bool map = v.is_map;
 
 		dual_adds(d, map ? " map {" : " array [");
@@ -1007,10 +1362,18 @@ static void secret_param(struct ctx *c, struct dual *d, const char *key,
 	}
 	dual_adds(d, " ");
 	if (!strcmp(key, "type") || !strcmp(key, "provider") ||
-	    !strcmp(key, "extra_http_headers"))
-		raw(c, d, v.text, v.len, mask);
-	else
-		quoted(c, d, v.text, v.len, mask);
+	    (!strcmp(key, "extra_http_headers") &&
+	     !renders(c, FE_DBT_SECRET_HEADERS_QUOTED))) {
+		raw_value(c, d, vn, &v, mask);
+		return;
+	}
+	quoted(c, d, v.text, v.len, mask);
+	if (!strcmp(key, "extra_http_headers") && memchr(v.text, '\'', v.len))
+		diag(c, FLOE_SEV_ERROR, vn, "dbt-duckdb %u.%u.%u quotes "
+		     "extra_http_headers, and the map's own quotes break "
+		     "CREATE SECRET. DuckDB cannot parse it; dbt-duckdb 1.9.1 "
+		     "renders the map unquoted", c->v.major, c->v.minor,
+		     c->v.patch);
 }
 
 static bool scope_line(struct ctx *c, struct dual *d,
@@ -1064,11 +1427,15 @@ static void secret(struct ctx *c, const struct floe_node *it, size_t idx,
 		     "dbt-duckdb stops with KeyError: 'type'");
 		return;
 	}
-	if (scope && scope->kind == FLOE_NODE_SEQ && !since(&c->v, v_1_9_3)) {
-		diag(c, FLOE_SEV_ERROR, scope, "a list of scopes needs "
-		     "dbt-duckdb 1.9.3 or later");
-		return;
-	}
+	if (scope && scope->kind == FLOE_NODE_SEQ && scope->nr &&
+	    !renders(c, FE_DBT_SECRET_SCOPE_LINES))
+		/* scope: Optional[str] takes the list; its str() is quoted */
+		diag(c, FLOE_SEV_ERROR, scope, "dbt-duckdb %u.%u.%u renders "
+		     "this list as one quoted string that DuckDB cannot "
+		     "parse. It writes scope '[...]' with the list's own "
+		     "quotes; a list of scopes needs dbt-duckdb 1.9.3, before "
+		     "that give one scope as a string",
+		     c->v.major, c->v.minor, c->v.patch);
 	if (name) {
 		if (!value_of(c, name, &v))
 			return;
@@ -1102,7 +1469,8 @@ static void secret(struct ctx *c, const struct floe_node *it, size_t idx,
 		dual_adds(&d, ",\n    ");
 		secret_param(c, &d, "provider", provider, false);
 	}
-	if (scope && scope->type != FLOE_TYPE_NULL && !since(&c->v, v_1_9_3)) {
+	if (scope && scope->type != FLOE_TYPE_NULL &&
+	    !renders(c, FE_DBT_SECRET_SCOPE_LINES)) {
 		dual_adds(&d, ",\n    ");
 		secret_param(c, &d, "scope", scope, false);
 	}
@@ -1119,13 +1487,22 @@ static void secret(struct ctx *c, const struct floe_node *it, size_t idx,
 			continue;
 		if (vn->kind == FLOE_NODE_SCALAR && vn->type == FLOE_TYPE_NULL)
 			continue;
+		if (floe_node_is_str(vn)) {
+			struct val nv;
+
+			/* `value is not None`: a value rendered as None goes */
+			if (!value_of(c, vn, &nv))
+				break;
+			if (nv.none)
+				continue;
+		}
 		key = key_str(c, k);
 		if (!key)
 			break;
 		dual_adds(&d, ",\n    ");
 		secret_param(c, &d, key, vn, false);
 	}
-	if (scope && since(&c->v, v_1_9_3)) {
+	if (scope && renders(c, FE_DBT_SECRET_SCOPE_LINES)) {
 		if (scope->kind == FLOE_NODE_SEQ) {
 			for (size_t i = 0; i < scope->nr; i++)
 				if (!scope_line(c, &d, scope->items[i],
@@ -1312,7 +1689,7 @@ static char *strip_query(struct ctx *c, const char *path)
 	char *out;
 
 	url_query(path, &q, &qlen, &found, &md);
-	if (!found || (since(&c->v, v_1_11_0) && !md))
+	if (!found || (renders(c, FE_DBT_QUERY_CUT_MOTHERDUCK_ONLY) && !md))
 		return (char *)path;
 	{
 		char *needle = arena_strndup(c->arena, q, qlen);
@@ -1345,17 +1722,23 @@ static bool is_null(const struct floe_node *n)
 		      n->type == FLOE_TYPE_NULL);
 }
 
-static bool option_quoted(const char *s)
+/*
+ * An option value dbt-duckdb takes as already quoted, after
+ * value.strip(): '...' or "..." (since 1.11.0 only with 2 characters or
+ * more; before, a lone ' counted as quoted too).
+ */
+static bool option_quoted(const struct ctx *c, const char *s)
 {
-	size_t n;
+	size_t n, min = renders(c, FE_DBT_OPTION_QUOTED_NEEDS_TWO) ? 2 : 1;
 
-	while (*s && strchr(" \t\r\n\v\f", *s))
+	/* str.strip(): ASCII whitespace and the separators \x1c-\x1f */
+	while (*s && strchr(" \t\r\n\v\f\x1c\x1d\x1e\x1f", *s))
 		s++;
 	n = strlen(s);
-	while (n && strchr(" \t\r\n\v\f", s[n - 1]))
+	while (n && strchr(" \t\r\n\v\f\x1c\x1d\x1e\x1f", s[n - 1]))
 		n--;
-	return n >= 1 && ((s[0] == '\'' && s[n - 1] == '\'') ||
-			  (s[0] == '"' && s[n - 1] == '"'));
+	return n >= min && ((s[0] == '\'' && s[n - 1] == '\'') ||
+			    (s[0] == '"' && s[n - 1] == '"'));
 }
 
 /* The dbt-duckdb release of the plan, as the engine's tables key it. */
@@ -1513,8 +1896,8 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 	}
 
 	dual_init(&d);
-	dual_adds(&d, since(&c->v, v_1_9_5) ? "ATTACH IF NOT EXISTS "
-					    : "ATTACH ");
+	dual_adds(&d, renders(c, FE_DBT_ATTACH_IF_NOT_EXISTS)
+		  ? "ATTACH IF NOT EXISTS " : "ATTACH ");
 	path_label = conn_quoted(c, &d, path_text, strlen(path_text),
 				 v.secret_env);
 	if (!path_label)
@@ -1582,6 +1965,8 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 			continue;
 		if (!value_of(c, vn, &ov))
 			goto out;
+		if (ov.none)
+			continue;	/* `value is not None` */
 		upper = arena_strndup(c->arena, k->value, k->len);
 		if (!upper) {
 			nomem(c);
@@ -1589,9 +1974,13 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 		}
 		for (char *p = upper; *p; p++)
 			*p = (char)toupper((unsigned char)*p);
-		mask = secret_key(k->value) || ov.secret_env;
-		if (mask)
+		mask = secret_value(k->value, vn, &ov);
+		if (mask) {
 			add_secret(c, ov.text, ov.len);
+			add_secret_leaves(c, vn, secret_key(k->value) ||
+					  floe_secret_header_map(k->value) ||
+					  ov.secret_env);
+		}
 		mask = mask && !c->opt->show_secrets;
 		if (vn->kind == FLOE_NODE_SCALAR &&
 		    vn->type == FLOE_TYPE_BOOL) {
@@ -1606,12 +1995,12 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 		dual_adds(&d, " ");
 		if (vn->kind == FLOE_NODE_SCALAR &&
 		    vn->type == FLOE_TYPE_STR) {
-			if (option_quoted(ov.text))
+			if (option_quoted(c, ov.text))
 				raw(c, &d, ov.text, ov.len, mask);
 			else
 				quoted(c, &d, ov.text, ov.len, mask);
 		} else {
-			raw(c, &d, ov.text, ov.len, mask);
+			raw_value(c, &d, vn, &ov, mask);
 		}
 	}
 	if (!first)
@@ -1636,9 +2025,14 @@ static void settings(struct ctx *c, const struct floe_node *map)
 
 		if (!name || !value_of(c, map->pairs[i].value, &v))
 			return;
-		mask = secret_key(name) || v.secret_env;
-		if (mask)
+		mask = secret_value(name, map->pairs[i].value, &v);
+		if (mask) {
 			add_secret(c, v.text, v.len);
+			add_secret_leaves(c, map->pairs[i].value,
+					  secret_key(name) ||
+					  floe_secret_header_map(name) ||
+					  v.secret_env);
+		}
 		dual_init(&d);
 		/* cursor.execute(f"SET {key} = '{value}'") */
 		dual_adds(&d, "SET ");
@@ -1669,11 +2063,93 @@ static const struct floe_node *section(struct ctx *c,
 	return n;
 }
 
+/*
+ * A string as dbt renders it, without reporting or listing anything:
+ * NULL when only the run can tell (a variable without a value, or more
+ * Jinja than the reader knows).
+ */
+static const char *quiet_text(struct ctx *c, const struct floe_node *n)
+{
+	struct jinja_opts o = { c->opt->use_env, c->opt->getenv_fn, false };
+	struct jinja_read r;
+	struct floe_node copy;
+
+	if (!floe_node_is_str(n))
+		return NULL;
+	n = jinja_source(c, n, &copy);
+	if (!n || jinja_read(c->arena, n, &o, &r) != FLOE_OK) {
+		nomem(c);
+		return NULL;
+	}
+	return r.dynamic || r.missing ? NULL : r.text;
+}
+
+/*
+ * dbt-duckdb's __pre_deserialize__: the database named after `path` must
+ * be `database`, if that is given, or (since 1.9.4) one of the attach
+ * aliases; with `remote` the check is off.  dbt refuses the profile
+ * before it connects.
+ */
+static void database_check(struct ctx *c, const struct output *o)
+{
+	const struct floe_node *pn = o->m->path.node;
+	const struct floe_node *dn = o->m->database.node;
+	const struct floe_node *remote = floe_map_get(o->map, "remote");
+	const struct floe_node *att = o->m->attach;
+	const char *path = NULL, *db, *name;
+	size_t len;
+	bool alias = false;
+
+	if (pn && !is_null(pn) && !(path = quiet_text(c, pn)))
+		return;		/* known only at run time */
+	name = fe_dbt_path_database(path, fe_version(c), &len);
+	if (!len) {
+		diag(c, FLOE_SEV_ERROR, pn, "this path names no database file: "
+		     "dbt-duckdb refuses the profile. It says \"Unable to "
+		     "determine target database name from 'path' field in "
+		     "profile\"");
+		return;
+	}
+	if (!dn || (remote && !is_null(remote)))
+		return;
+	if (is_null(dn))
+		db = "None";
+	else if (!floe_node_is_str(dn))
+		db = dn->value;
+	else if (!(db = quiet_text(c, dn)))
+		return;
+	if (floe_node_is_str(dn) && strlen(db) == len &&
+	    !strncmp(db, name, len))
+		return;
+	for (size_t i = 0; att && att->kind == FLOE_NODE_SEQ && i < att->nr;
+	     i++) {
+		const struct floe_node *a = floe_map_get(att->items[i], "alias");
+		const char *t;
+
+		if (!a || !floe_node_is_str(a))
+			continue;
+		if (!(t = quiet_text(c, a)))
+			return;		/* it may be this one */
+		if (floe_node_is_str(dn) && !strcmp(t, db))
+			alias = true;
+	}
+	if (alias && renders(c, FE_DBT_DATABASE_MAY_BE_ALIAS))
+		return;
+	diag(c, FLOE_SEV_ERROR, dn, "database '%s' is not '%.*s', the one "
+	     "the path names: dbt-duckdb refuses the profile. It says "
+	     "\"Inconsistency detected between 'path' and 'database' fields "
+	     "in profile\". %s", db, (int)len, name, alias
+	     ? "An attach alias is accepted there from dbt-duckdb 1.9.4 on"
+	     : "Set it to that name, or to an attach alias (dbt-duckdb "
+	       "1.9.4 or later)");
+}
+
 static void plan_output(struct ctx *c, const struct output *o)
 {
 	const struct floe_node *n;
-	bool old = !since(&c->v, v_1_9_1);
+	bool old = renders(c, FE_DBT_SECRETS_PER_CURSOR);
 
+	database_check(c, o);
 	if ((n = section(c, o->m->config_options, "config_options", FLOE_NODE_MAP)))
 		config_options(c, n);
 	if ((n = section(c, o->m->extensions, "extensions", FLOE_NODE_SEQ)))

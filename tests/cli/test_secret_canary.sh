@@ -50,10 +50,13 @@ floe:
         s3_session_token: CANARY-q7zx
         s3_endpoint: "{{ env_var('DBT_ENV_SECRET_EP', 'localhost:9000') }}"
         azure_storage_connection_string: "AccountName=a;AccountKey=CANARY-q7zx"
+        extra_http_headers: {Authorization: "Bearer CANARY-q7zx"}
+        custom_headers: {Authorization: "Bearer CANARY-q7zx"}
       config_options:
         motherduck_token: CANARY-q7zx
         my_api_secret: CANARY-q7zx
         unknown_setting: "{{ env_var('DBT_ENV_SECRET_U', 'plain') }}"
+        http_headers: {Authorization: "Bearer CANARY-q7zx"}
       secrets:
         - type: s3
           key_id: AKIAIOSFODNN7EXAMPLE
@@ -110,6 +113,9 @@ floe:
             client_id: floe-service
             client_secret: CANARY-q7zx
             some_unknown_key: "{{ env_var('DBT_ENV_SECRET_U', 'plain') }}"
+            extra_http_headers:
+              Authorization: "Bearer CANARY-q7zx"
+              X-Realm: CANARY-q7zx
       plugins:
         - module: floe_dbt.plugins.polaris
           config:
@@ -154,8 +160,12 @@ if [ -f "$plat" ]; then
 	done
 fi
 
+# Every dbt-duckdb release sql models (each renders header maps, and
+# secrets, its own way: src/engine/dbt_render.def).
+releases="1.9.0 1.9.1 1.9.2 1.9.3 1.9.4 1.9.5 1.9.6 1.10.0 1.10.1 1.11.0"
+
 # sql: every release's rendering, with and without --env.
-for v in 1.9.0 1.9.1 1.9.4 1.9.5 1.10.0 1.11.0; do
+for v in $releases; do
 	for env in "" --env; do
 		envrun "$bin" sql $env --dbt-duckdb-version "$v" \
 			"$tmp/profiles.yml" > "$tmp/out" 2> "$tmp/err"
@@ -171,13 +181,18 @@ check "sql --show-secrets: the password of a connection string" \
 	"grep -q 'password=$canary' '$tmp/out'"
 check "sql --show-secrets: header values" \
 	"grep -q \"'X-Api-Key': '$canary'\" '$tmp/out'"
+check "sql --show-secrets: attach header values" \
+	"grep -q \"EXTRA_HTTP_HEADERS {'Authorization': 'Bearer $canary'\" '$tmp/out'"
 check "sql --show-secrets: DBT_ENV_SECRET_ in an endpoint" \
 	"grep -q \"ENDPOINT '$canary'\" '$tmp/out'"
 
 # verify: its step log and findings, every format (offline, hermetic).
 if [ -n "${FLOE_DUCKDB_LIB:-}" ] && [ -f "$FLOE_DUCKDB_LIB" ]; then
-	for v in 1.9.0 1.9.4 1.11.0; do
-		for fmt in text json sarif; do
+	for v in $releases; do
+		# every release in text; the other formats on three of them
+		fmts=text
+		case $v in 1.9.0 | 1.9.4 | 1.11.0) fmts="text json sarif" ;; esac
+		for fmt in $fmts; do
 			for env in "" --env; do
 				envrun "$bin" verify --offline $env --format "$fmt" \
 					--dbt-duckdb-version "$v" \

@@ -1,6 +1,7 @@
 /*
  * Rules about `settings:` and the secret manager (FP101-FP104,
- * FP106-FP108).
+ * FP106-FP108), and the iceberg secret parameters of other releases
+ * (FP109).
  *
  * dbt-duckdb applies `settings` with SET on every cursor, after the
  * connection has loaded extensions, created secrets, run plugins and
@@ -262,5 +263,57 @@ void check_deprecated_setting(struct lint_ctx *ctx,
 			    "setting is deprecated (\"This setting is "
 			    "deprecated and can no longer be used\"); remove "
 			    "it.", version_str(ctx), k->value);
+	}
+}
+
+/* ---- FP109: iceberg secret parameters per release ---- */
+
+void check_iceberg_secret_param_release(struct lint_ctx *ctx,
+					const struct lint_output *out)
+{
+	const struct floe_node *l = floe_map_get(out->map, "secrets");
+
+	for (size_t i = 0; l && l->kind == FLOE_NODE_SEQ && i < l->nr; i++) {
+		const struct floe_node *e = l->items[i];
+		const struct floe_node *t = floe_map_get(e, "type");
+		const char *type = t && floe_node_is_str(t)
+				   ? lint_render(ctx, t) : NULL;
+
+		if (!type || strcasecmp(type, "iceberg"))
+			continue;
+		for (size_t k = 0; k < e->nr; k++) {
+			const struct floe_node *key = e->pairs[k].key;
+			unsigned first = 0, last = 0;
+			char f[FE_VERSION_BUF];
+
+			/* a name of no release is another rule's */
+			if (!floe_node_is_str(key) ||
+			    fe_iceberg_secret_param_find(key->value,
+							 ctx->duckdb_version) ||
+			    !fe_iceberg_secret_param_span(key->value, &first,
+							  &last) ||
+			    first == FE_V_MAIN)
+				continue;
+			if (ctx->duckdb_version < first)
+				lint_report(ctx, key, "DuckDB %s's iceberg "
+					    "secrets have no parameter '%s'. It "
+					    "arrived in %s; CREATE SECRET fails "
+					    "with \"Binder Error: Unknown "
+					    "parameter '%s' for secret type "
+					    "'iceberg'\"; remove it, or run "
+					    "DuckDB %s or later.",
+					    version_str(ctx), key->value,
+					    fe_version_str(first, f), key->value,
+					    f);
+			else
+				lint_report(ctx, key, "DuckDB %s's iceberg "
+					    "secrets have no parameter '%s'. Its "
+					    "last release was %s; CREATE SECRET "
+					    "fails with \"Binder Error: Unknown "
+					    "parameter '%s' for secret type "
+					    "'iceberg'\"; remove it.",
+					    version_str(ctx), key->value,
+					    fe_version_str(last, f), key->value);
+		}
 	}
 }

@@ -261,6 +261,25 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Good:\n  (no such setting)\n\n"
     "Fix: remove it.",
 }, .check_output = check_deprecated_setting },
+[FLOE_FP109] = { .pub = {
+	.id = "FP109", .name = "iceberg-secret-param-release",
+	.severity = E, .family = "credentials",
+	.summary =
+    "an iceberg secret parameter the DuckDB release does not have yet",
+	.help =
+    "CREATE SECRET (TYPE iceberg) takes the parameters of the extension "
+    "the DuckDB release pins; any other is \"Binder Error: Unknown "
+    "parameter '<name>' for secret type 'iceberg'\". refresh_token, "
+    "expires_in and extra_http_headers arrived with DuckDB 1.5.0 (read in "
+    "IcebergSecretOptions() at each release's pin: "
+    "src/engine/data/iceberg_secret.def), so a profile that uses them "
+    "fails on 1.4.x. A name of no release at all is not this rule's.\n\n"
+    "Bad (DuckDB 1.4.3):\n  secrets:\n    - type: iceberg\n"
+    "      refresh_token: \"{{ env_var('DBT_ENV_SECRET_REFRESH') }}\"\n\n"
+    "Good:\n  (DuckDB 1.5.0 or later, or no refresh_token)\n\n"
+    "Fix: remove the parameter, or run a release that has it "
+    "(--duckdb-version says which one lint answers for).",
+}, .check_output = check_iceberg_secret_param_release },
 
 /* ---- endpoint and OAuth2 ---- */
 [FLOE_FP201] = { .pub = {

@@ -187,7 +187,7 @@ static void unknown_field(struct lint_ctx *ctx, const struct floe_node *item,
 	}
 	if (iceberg_option(k->value)) {
 		REPORT("'%s' is an iceberg option written on the "
-		       "attach item: dbt-duckdb's attachment takes only "
+		       "attach item. dbt-duckdb's attachment takes only "
 		       "path, type, alias, secret, read_only, options and "
 		       "is_ducklake, so the profile fails validation "
 		       "(\"Additional properties are not allowed ('%s' "
@@ -198,7 +198,7 @@ static void unknown_field(struct lint_ctx *ctx, const struct floe_node *item,
 	if (!strcasecmp(k->value, "catalog") ||
 	    !strcasecmp(k->value, "warehouse")) {
 		REPORT("dbt-duckdb's attachment has no field "
-		       "'%s', so the profile fails validation "
+		       "'%s'. The profile fails validation "
 		       "(\"Additional properties are not allowed ('%s' "
 		       "was unexpected)\"); the warehouse (the Polaris "
 		       "catalog name) goes in path", k->value, k->value);
@@ -207,13 +207,13 @@ static void unknown_field(struct lint_ctx *ctx, const struct floe_node *item,
 	hint = lint_did_you_mean(k->value, fe_dbt_attach_field_names());
 	if (hint)
 		REPORT("dbt-duckdb's attachment has no field "
-		       "'%s', so the profile fails validation "
+		       "'%s'. The profile fails validation "
 		       "(\"Additional properties are not allowed ('%s' "
 		       "was unexpected)\"); did you mean '%s'?", k->value,
 		       k->value, hint);
 	else
 		REPORT("dbt-duckdb's attachment has no field "
-		       "'%s', so the profile fails validation "
+		       "'%s'. The profile fails validation "
 		       "(\"Additional properties are not allowed ('%s' "
 		       "was unexpected)\"); the fields are path, type, "
 		       "alias, secret, read_only, options and is_ducklake",
@@ -257,7 +257,7 @@ static void false_option(struct lint_ctx *ctx, const struct floe_pair *p)
 	    !strcasecmp(k, "type") || !strcasecmp(k, "secret"))
 		return;
 	dflt = fe_iceberg_option_default(k);
-	lint_report(ctx, p->value, "'%s: %s' never reaches DuckDB: dbt-duckdb "
+	lint_report(ctx, p->value, "'%s: %s' never reaches DuckDB. dbt-duckdb "
 		    "drops an attach option whose value is a YAML false, so "
 		    "the extension's default%s%s%s applies; quote it to pass "
 		    "it: %s: 'false'", k, p->value->value, dflt ? " (" : "",
@@ -317,7 +317,7 @@ void check_attach_option_conflict(struct lint_ctx *ctx,
 			    field_truth(ctx, keys[j], field->value) != 1)
 				continue;
 			lint_report(ctx, opt->key, "'%s' is set both on the "
-				    "attach item (line %u) and in its options: "
+				    "attach item (line %u) and in its options. "
 				    "dbt-duckdb stops with \"Attachment "
 				    "option(s) ['%s'] specified in both "
 				    "direct fields and options dict\"; keep "
@@ -350,7 +350,7 @@ void check_option_duplicate_case(struct lint_ctx *ctx,
 				    strcasecmp(q->key->value, p->key->value))
 					continue;
 				lint_report(ctx, p->key, "option '%s' repeats "
-					    "'%s' (line %u) but for case: "
+					    "'%s' (line %u) but for case. "
 					    "dbt-duckdb upper-cases both and "
 					    "DuckDB keeps the last one, so the "
 					    "value on line %u is silently "
@@ -433,12 +433,12 @@ static void unknown_option(struct lint_ctx *ctx, const struct floe_pair *p)
 		hint = NULL;
 	if (hint)
 		lint_report(ctx, p->key, "the iceberg extension has no option "
-			    "'%s': the ATTACH fails with \"Unhandled options "
+			    "'%s'. The ATTACH fails with \"Unhandled options "
 			    "found: %s\"; did you mean '%s'?", p->key->value,
 			    name, hint);
 	else
 		lint_report(ctx, p->key, "the iceberg extension has no option "
-			    "'%s': the ATTACH fails with \"Unhandled options "
+			    "'%s'. The ATTACH fails with \"Unhandled options "
 			    "found: %s\"; remove it or correct the name "
 			    "('floe-profiles explain FP305' lists the options)",
 			    p->key->value, name);
@@ -499,7 +499,7 @@ static void check_value(struct lint_ctx *ctx, const struct allowed *a,
 			fixed[i] = lc[i] == '-' ? '_' : lc[i];
 		if (strcmp(fixed, lc) && in_list(values, fixed, false)) {
 			lint_report(ctx, p->value, "%s '%s' is not a value the "
-				    "iceberg extension accepts: the ATTACH "
+				    "iceberg extension accepts. The ATTACH "
 				    "fails with \"%s\"; write '%s', with an "
 				    "underscore", p->key->value, s, error,
 				    fixed);
@@ -509,12 +509,12 @@ static void check_value(struct lint_ctx *ctx, const struct allowed *a,
 	hint = lint_did_you_mean(lc, values);
 	if (hint)
 		lint_report(ctx, p->value, "%s '%s' is not a value the iceberg "
-			    "extension accepts: the ATTACH fails with \"%s\"; "
+			    "extension accepts. The ATTACH fails with \"%s\"; "
 			    "did you mean '%s'? (allowed: %s)", p->key->value,
 			    s, error, hint, a->list);
 	else
 		lint_report(ctx, p->value, "%s '%s' is not a value the iceberg "
-			    "extension accepts: the ATTACH fails with \"%s\"; "
+			    "extension accepts. The ATTACH fails with \"%s\"; "
 			    "use %s", p->key->value, s, error, a->list);
 }
 
@@ -556,7 +556,7 @@ void check_warehouse_location(struct lint_ctx *ctx,
 		if (!*s) {
 			lint_report(ctx, path, "the attach path is empty, but "
 				    "for an Iceberg REST catalog it is the "
-				    "warehouse, which Polaris reads as the "
+				    "warehouse. Polaris reads it as the "
 				    "catalog name: the ATTACH answers 400 "
 				    "\"Please specify a warehouse\"; set it to "
 				    "the Polaris catalog name");
@@ -566,9 +566,9 @@ void check_warehouse_location(struct lint_ctx *ctx,
 			if (strncasecmp(s, schemes[j], strlen(schemes[j])))
 				continue;
 			lint_report(ctx, path, "the attach path '%s' is a "
-				    "storage location, but for an Iceberg "
-				    "REST catalog it is the warehouse, which "
-				    "Polaris reads as the catalog name: the "
+				    "storage location, not a warehouse. For an "
+				    "Iceberg REST catalog Polaris reads it as "
+				    "the catalog name: the "
 				    "ATTACH answers 404 \"Unable to find "
 				    "warehouse\"; use the Polaris catalog "
 				    "name", s);
@@ -608,13 +608,13 @@ static void database_alias(struct lint_ctx *ctx, const struct floe_node *at,
 
 	if (f & FE_DB_RESERVED)
 		lint_report(ctx, at, "the attach alias '%s' is a database "
-			    "name DuckDB reserves: the ATTACH fails with "
+			    "name DuckDB reserves. The ATTACH fails with "
 			    "\"Attached database name \"%s\" cannot be used "
 			    "because it is a reserved name\"; choose another "
 			    "name, e.g. '%s_catalog'", s, s, s);
 	else
 		lint_report(ctx, at, "the attach alias '%s' names a database "
-			    "that exists in every DuckDB connection: ATTACH "
+			    "that exists in every DuckDB connection. ATTACH "
 			    "IF NOT EXISTS does nothing and the catalog is "
 			    "never attached; choose another name, e.g. "
 			    "'%s_catalog'", s, s);
@@ -652,7 +652,7 @@ void check_alias_identifier(struct lint_ctx *ctx,
 		}
 		fix = alias_fix(s, buf, sizeof(buf));
 		lint_report(ctx, alias, "the attach alias '%s' is not a bare "
-			    "SQL identifier: dbt-duckdb writes it unquoted "
+			    "SQL identifier. dbt-duckdb writes it unquoted "
 			    "into 'ATTACH ... AS %s', which does not parse; "
 			    "use letters, digits and '_'%s%s%s", s, s,
 			    fix ? ", e.g. '" : ", not starting with a digit",
@@ -723,7 +723,7 @@ void check_extension_missing(struct lint_ctx *ctx,
 	missing = !httpfs && !iceberg ? "httpfs and iceberg" :
 		  !httpfs ? "httpfs" : "iceberg";
 	lint_report(ctx, ext ? ext->key : first->item, "%s but %s %s not in "
-		    "'extensions': the ATTACH needs the iceberg extension and "
+		    "'extensions'. The ATTACH needs the iceberg extension and "
 		    "its HTTP calls need httpfs (\"'https' scheme is not "
 		    "supported\"), and images that cannot download extensions "
 		    "fail at connect time; list both: extensions: [httpfs, "
@@ -747,7 +747,7 @@ void check_attach_path_missing(struct lint_ctx *ctx,
 
 		if (!is_map(item)) {
 			lint_report(ctx, item, "an attach item must be a "
-				    "mapping with at least 'path', not %s: "
+				    "mapping with at least 'path', not %s. "
 				    "dbt-duckdb fails the profile; write "
 				    "'- path: <database or warehouse>'",
 				    floe_node_describe(item));
@@ -759,18 +759,18 @@ void check_attach_path_missing(struct lint_ctx *ctx,
 		path = floe_map_pair(item, "path");
 		if (!path)
 			lint_report(ctx, item, "this attach item has no "
-				    "'path': it is the one required field of "
+				    "'path'. It is the one required field of "
 				    "dbt-duckdb's attachment, and the profile "
 				    "fails validation (\"'path' is a required "
 				    "property\"); add 'path' with %s", where);
 		else if (is_null(path->value))
 			lint_report(ctx, path->key, "'path' of this attach "
-				    "item is empty (null): dbt-duckdb requires "
+				    "item is empty (null). dbt-duckdb requires "
 				    "a string and the profile fails "
 				    "validation; set it to %s", where);
 		else if (!floe_node_is_str(path->value))
 			lint_report(ctx, path->value, "'path' of this attach "
-				    "item is %s, not a string: dbt-duckdb's "
+				    "item is %s, not a string. dbt-duckdb's "
 				    "attachment schema wants a str and the "
 				    "profile fails validation; set it to %s",
 				    floe_node_describe(path->value), where);
@@ -852,10 +852,10 @@ void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 		opts = floe_map_pair(c->item, "options");
 		lint_report_on(ctx, c->item, "endpoint",
 			       opts ? opts->key : c->item, "this iceberg "
-			       "attach has no endpoint (%s): the ATTACH fails "
-			       "with \"%s\"; add endpoint under options, "
+			       "attach has no endpoint. The ATTACH fails with "
+			       "\"%s\" (%s); add endpoint under options, "
 			       "e.g. endpoint: http://polaris:8181/api/catalog",
-			       why, error);
+			       error, why);
 	}
 }
 
@@ -872,7 +872,7 @@ static void bool_field(struct lint_ctx *ctx, const struct floe_node *item,
 	if (v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_BOOL)
 		return;
 	if (v->kind != FLOE_NODE_SCALAR) {
-		lint_report(ctx, v, "attach '%s' is %s, not a boolean: "
+		lint_report(ctx, v, "attach '%s' is %s, not a boolean. "
 			    "dbt-duckdb's attachment schema wants a bool and "
 			    "the profile fails validation; write true or "
 			    "false", name, floe_node_describe(v));
@@ -882,14 +882,14 @@ static void bool_field(struct lint_ctx *ctx, const struct floe_node *item,
 		if (f->flags & FE_FIELD_NULLABLE)
 			return;		/* Optional[bool] */
 		lint_report(ctx, p->key, "attach '%s' is empty (null), not a "
-			    "boolean: dbt-duckdb's attachment schema wants a "
+			    "boolean. dbt-duckdb's attachment schema wants a "
 			    "bool and the profile fails validation (\"None is "
 			    "not of type 'boolean'\"); write true or false, or "
 			    "remove it", name);
 		return;
 	}
 	if (v->type != FLOE_TYPE_STR) {
-		lint_report(ctx, v, "attach '%s' is %s (%s), not a boolean: "
+		lint_report(ctx, v, "attach '%s' is %s (%s), not a boolean. "
 			    "dbt-duckdb's attachment schema wants a bool and "
 			    "the profile fails validation; write true or "
 			    "false", name, floe_node_describe(v), v->value);
@@ -904,14 +904,14 @@ static void bool_field(struct lint_ctx *ctx, const struct floe_node *item,
 		if (j.has_filter || j.has_other || j.malformed || !j.nr_env)
 			return;
 		lint_report_on(ctx, item, name, v, "attach '%s' is rendered "
-			       "from env_var() to a string, not a boolean: "
+			       "from env_var() to a string, not a boolean. "
 			       "dbt-duckdb's attachment schema wants a bool "
 			       "and the profile fails validation; add '| "
 			       "as_bool' inside the braces", name);
 		return;
 	}
 	lint_report(ctx, v, "attach '%s' is the string '%s', not a YAML "
-		    "boolean: dbt-duckdb's attachment schema wants a bool and "
+		    "boolean. dbt-duckdb's attachment schema wants a bool and "
 		    "the profile fails validation (\"'%s' is not of type "
 		    "'boolean'\"); write true or false unquoted", name,
 		    v->value, v->value);

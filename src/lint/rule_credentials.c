@@ -302,12 +302,12 @@ void check_secret_and_inline(struct lint_ctx *ctx,
 		inline_names(ctx, c->options, &names);
 		if (names.len)
 			lint_report(ctx, secret, "a secret is named "
-				    "together with the inline oauth2 "
-				    "option(s) %s: the iceberg extension "
-				    "refuses the ATTACH (\"Both 'secret' and "
-				    "the following oauth2 option(s) were given "
-				    "... These are mutually exclusive\"); keep "
-				    "either the secret or the inline options",
+				    "together with inline oauth2 options. The "
+				    "iceberg extension refuses the ATTACH "
+				    "(\"Both 'secret' and the following oauth2 "
+				    "option(s) were given ... These are "
+				    "mutually exclusive\"); keep either the "
+				    "secret or the inline options (%s)",
 				    names.buf);
 		strbuf_release(&names);
 	}
@@ -324,7 +324,7 @@ static void pair_check(struct lint_ctx *ctx, const struct floe_node *id,
 
 	if (given(id) == given(secret))
 		return;
-	lint_report(ctx, at, "%s without %s%s: the token request needs "
+	lint_report(ctx, at, "%s without %s%s. The token request needs "
 		    "both (the iceberg extension fails with \"Missing "
 		    "required parameter '%s' for authorization_type "
 		    "'oauth2'\", Polaris with invalid_client); add %s, read "
@@ -365,12 +365,12 @@ void check_client_credentials_incomplete(struct lint_ctx *ctx,
 
 void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	static const char no_creds[] = "no client_id and client_secret, no "
-		"token and no secret, so the ATTACH fails "
+	static const char no_creds[] = "With no client_id and client_secret, "
+		"no token and no secret, the ATTACH fails "
 		"(\"AUTHORIZATION_TYPE is 'oauth2', yet no 'secret' was "
 		"provided, and no client_id+client_secret were provided\") "
 		"or silently uses a stale persistent iceberg secret";
-	static const char no_creds_inline[] = "its inline oauth2 options "
+	static const char no_creds_inline[] = "Its inline oauth2 options "
 		"make the extension request a token without client_id and "
 		"client_secret (\"Missing required parameter 'client_id'\")";
 	struct lint_conn conns[MAX_CONNS];
@@ -392,8 +392,8 @@ void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 			if (!given(c->client_id) && !given(c->client_secret))
 				lint_report(ctx, cfg ? cfg->key : c->item,
 					    "the Polaris plugin config has no "
-					    "client_id and no client_secret: "
-					    "its token request cannot "
+					    "client_id and no client_secret. "
+					    "Its token request cannot "
 					    "authenticate and Polaris answers "
 					    "invalid_client; add both, read "
 					    "with env_var()");
@@ -408,7 +408,7 @@ void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 		if (!inline_opts && iceberg_secret)
 			continue;
 		lint_report(ctx, c->item, "this iceberg catalog has no "
-			    "credentials: %s; add client_id and client_secret "
+			    "credentials. %s; add client_id and client_secret "
 			    "under options, or authorization_type: none for "
 			    "an open catalog", inline_opts ? no_creds_inline
 							   : no_creds);
@@ -421,8 +421,8 @@ void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 		    given(get_ci(e, "client_secret")) ||
 		    given(get_ci(e, "token")))
 			continue;
-		lint_report(ctx, e, "this iceberg secret has no credentials: "
-			    "no client_id and client_secret and no token, so "
+		lint_report(ctx, e, "this iceberg secret has no credentials. "
+			    "With no client_id and client_secret and no token, "
 			    "CREATE SECRET fails (\"Missing required parameter "
 			    "'client_id' for authorization_type 'oauth2'\"); "
 			    "add client_id and client_secret");
@@ -464,7 +464,7 @@ static void report_default(struct lint_ctx *ctx, const struct floe_node *v,
 			   const struct lint_env_call *call)
 {
 	lint_report(ctx, v, "the default of env_var('%.*s') is a secret "
-		    "committed to the file: it leaks with the repository, "
+		    "committed to the file. It leaks with the repository, "
 		    "and dbt uses it whenever the variable is unset; drop "
 		    "the default (dbt then stops when the variable is "
 		    "missing) and rotate the value if it was ever real",
@@ -485,13 +485,13 @@ static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
 			return;		/* empty: nothing leaks */
 		if (looks_like_shell_var(v))
 			lint_report(ctx, v, "'%s' is a shell variable written "
-				    "as literal text: dbt does not expand $ "
+				    "as literal text. dbt does not expand $ "
 				    "variables, so the text itself is sent as "
 				    "the secret; read it with \"{{ "
 				    "env_var('...') }}\"", key->value);
 		else
 			lint_report(ctx, v, "'%s' is a secret written in the "
-				    "file: committed to profiles.yml, it leaks "
+				    "file. Committed to profiles.yml, it leaks "
 				    "with the repository; read it with \"{{ "
 				    "env_var('DBT_ENV_SECRET_...') }}\" and "
 				    "rotate the leaked one", key->value);
@@ -571,7 +571,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 	while (len && s[len - 1] == ' ')
 		len--;
 	if (!len) {
-		lint_report(ctx, v, "%s is empty: Polaris requires a scope and "
+		lint_report(ctx, v, "%s is empty. Polaris requires a scope and "
 			    "answers the token request with invalid_scope; "
 			    "write PRINCIPAL_ROLE:ALL or PRINCIPAL_ROLE:<role>",
 			    what);
@@ -589,7 +589,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 		shown = (int)utf8_cut(t, n, 64);
 		if (!n) {
 			lint_report(ctx, v, "%s has an empty scope (a leading "
-				    "space or two spaces in a row): Polaris "
+				    "space or two spaces in a row). Polaris "
 				    "splits on single spaces and answers "
 				    "invalid_scope; separate the scopes with "
 				    "one space", what);
@@ -604,7 +604,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 
 			if (role_len > 0 && (cased || !memchr(t, ':', n)))
 				lint_report(ctx, v, "%s '%.*s' is not "
-					    "PRINCIPAL_ROLE:<role>: Polaris "
+					    "PRINCIPAL_ROLE:<role>. Polaris "
 					    "answers the token request with "
 					    "invalid_scope%s; write "
 					    "PRINCIPAL_ROLE:%.*s", what, shown,
@@ -613,7 +613,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 					    role);
 			else
 				lint_report(ctx, v, "%s '%.*s' is not "
-					    "PRINCIPAL_ROLE:<role>: Polaris "
+					    "PRINCIPAL_ROLE:<role>. Polaris "
 					    "answers the token request with "
 					    "invalid_scope; write "
 					    "PRINCIPAL_ROLE:ALL or "
@@ -623,7 +623,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 		}
 		if (n == ROLE_PREFIX_LEN) {
 			lint_report(ctx, v, "%s 'PRINCIPAL_ROLE:' names no "
-				    "role: Polaris answers invalid_scope; "
+				    "role. Polaris answers invalid_scope; "
 				    "write PRINCIPAL_ROLE:ALL or "
 				    "PRINCIPAL_ROLE:<role>", what);
 			return;
@@ -633,7 +633,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 			char sep = t[ROLE_PREFIX_LEN + (size_t)again - 1];
 
 			lint_report(ctx, v, "%s '%.*s' joins two scopes "
-				    "with '%c': Polaris splits scopes on "
+				    "with '%c'. Polaris splits scopes on "
 				    "spaces only and looks for one role with "
 				    "that whole name; separate them with a "
 				    "space", what, shown, t, sep);
@@ -679,8 +679,9 @@ static void env_not_prefixed(struct lint_ctx *ctx,
 		if (calls[i].secret)
 			continue;
 		lint_report(ctx, v, "'%s' is read from '%.*s', which dbt does "
-			    "not scrub from its logs and error messages (only "
-			    "DBT_ENV_SECRET_* values are masked); rename the "
+			    "not scrub from its logs. Only DBT_ENV_SECRET_* "
+			    "values are masked in its logs and error messages; "
+			    "rename the "
 			    "variable to DBT_ENV_SECRET_%.*s", key->value,
 			    calls[i].name_len, calls[i].name,
 			    calls[i].name_len, calls[i].name);
@@ -706,7 +707,7 @@ static void several_secret_vars(struct lint_ctx *ctx,
 	lint_jinja_scan(ctx, v, &j);
 	if (!j.malformed && j.nr_secret_env >= 2)
 		lint_report(ctx, v, "this value reads %u DBT_ENV_SECRET_ "
-			    "variables: dbt swaps secret variables in with one "
+			    "variables. dbt swaps secret variables in with one "
 			    "greedy regular expression per value, so the match "
 			    "spans both names and the lookup fails; give each "
 			    "secret its own value, or combine them outside dbt",
@@ -738,10 +739,9 @@ static void secret_env_filtered(struct lint_ctx *ctx,
 			const char *what = c->filtered ? "filter"
 						       : "expression";
 
-			lint_report(ctx, v, "the %s on the DBT_ENV_SECRET_ "
-				    "variable '%.*s' acts on dbt's "
-				    "placeholder, not on the secret: dbt "
-				    "renders a secret variable as a "
+			lint_report(ctx, v, "the %s cannot see the secret of "
+				    "'%.*s'. It acts on dbt's placeholder: "
+				    "dbt renders a secret variable as a "
 				    "placeholder and swaps the value in only "
 				    "after rendering; remove the %s and store "
 				    "the value ready to use", what,
@@ -756,7 +756,7 @@ static void secret_env_filtered(struct lint_ctx *ctx,
 	    !(j.has_text || j.has_other || j.nr_env > j.nr_secret_env))
 		return;
 	lint_report(ctx, v, "the DBT_ENV_SECRET_ variable '%.*s' is joined "
-		    "with other text in this value: dbt renders it as a "
+		    "with other text in this value. dbt renders it as a "
 		    "placeholder and swaps the secret in after rendering, so "
 		    "nothing in the template sees the secret and any stray "
 		    "text (a space, a block scalar's newline) becomes part "
@@ -784,7 +784,7 @@ void check_persistent_iceberg_secret(struct lint_ctx *ctx,
 		if (!p || !lint_bool_true(p->value) ||
 		    !is_iceberg_secret(ctx, e))
 			continue;
-		lint_report(ctx, p->key, "this iceberg secret is persistent: "
+		lint_report(ctx, p->key, "this iceberg secret is persistent. "
 			    "DuckDB writes it -- client secret and bearer "
 			    "token included -- to ~/.duckdb/stored_secrets, "
 			    "and later runs pick it up even after the profile "
@@ -808,23 +808,23 @@ void check_secret_missing_type(struct lint_ctx *ctx,
 
 		if (e->kind != FLOE_NODE_MAP)
 			lint_report(ctx, e, "this secrets entry is %s, not a "
-				    "mapping with 'type': dbt-duckdb reads "
+				    "mapping with 'type'. dbt-duckdb reads "
 				    "each secret as a mapping and pops its "
 				    "'type'; %s and the secret's parameters",
 				    floe_node_describe(e), fix);
 		else if (!p && ci)
 			lint_report(ctx, ci->key, "this secrets entry has "
-				    "'%s' but no 'type': dbt-duckdb pops the "
+				    "'%s' but no 'type'. dbt-duckdb pops the "
 				    "lower-case key and fails without it; "
 				    "write 'type'", ci->key->value);
 		else if (!p)
 			lint_report(ctx, e, "this secrets entry has no "
-				    "'type': dbt-duckdb pops 'type' from every "
+				    "'type'. dbt-duckdb pops 'type' from every "
 				    "secret and fails without it; %s", fix);
 		else if (!given(p->value) || (floe_node_is_str(p->value) &&
 					       !p->value->len))
 			lint_report(ctx, p->key, "this secrets entry has an "
-				    "empty 'type': DuckDB cannot create a "
+				    "empty 'type'. DuckDB cannot create a "
 				    "secret without one; %s", fix);
 	}
 }

@@ -334,7 +334,7 @@ static unsigned token_diff(struct lint_ctx *ctx, const struct url *ep,
 		if (!part[i][1] || !part[i][2])
 			return 0;	/* out of memory */
 		if (strbuf_addf(sb, "%s%s %s%s%s is not the endpoint's %s%s%s",
-				!i ? "the token URI's "
+				!i ? "Its "
 				: i + 1 < nr ? ", its " : " and its ",
 				part[i][0], quote ? "'" : "", part[i][1],
 				quote ? "'" : "", quote ? "'" : "", part[i][2],
@@ -361,7 +361,8 @@ void check_token_uri_mismatch(struct lint_ctx *ctx,
 		if (rest_route(&ep, &cut))
 			continue;	/* the endpoint is wrong: FP203 */
 		if (token_diff(ctx, &ep.u, &tok.u, &sb))
-			lint_report(ctx, conns[i].token_uri, "%s: Polaris "
+			lint_report(ctx, conns[i].token_uri, "the token URI "
+				    "does not match the endpoint. %s. Polaris "
 				    "issues tokens at <endpoint>%s, so the "
 				    "token request goes to the wrong server "
 				    "or route (404 or 401) and the ATTACH "
@@ -383,8 +384,8 @@ void check_external_idp(struct lint_ctx *ctx, const struct lint_output *out)
 		    same_host(&ep.u, &tok.u))
 			continue;
 		lint_report(ctx, conns[i].token_uri, "the token URI's host "
-			    "'%.*s' is not the catalog's '%.*s': right only "
-			    "when Polaris uses an external identity provider "
+			    "'%.*s' is not the catalog's '%.*s'. That is right "
+			    "only when Polaris uses an external identity provider "
 			    "(polaris.authentication.type=external), "
 			    "otherwise the token request asks the wrong "
 			    "server; use '%s%s', or suppress this line with "
@@ -422,13 +423,13 @@ void check_endpoint_rest_route(struct lint_ctx *ctx,
 		if (!strcmp(route, "/v1"))
 			lint_report(ctx, conns[i].endpoint, "the %s ends in "
 				    "'/v1', which DuckDB's iceberg extension "
-				    "appends itself: it requests '%s/v1/config'"
+				    "appends itself. It requests '%s/v1/config'"
 				    " and gets 404%s; use '%s'", name,
 				    trimmed(ctx, ep.text), plugin, base);
 		else
 			lint_report(ctx, conns[i].endpoint, "the %s contains "
 				    "the REST route '%s' and is not the "
-				    "catalog's base URL: the iceberg extension "
+				    "catalog's base URL. The iceberg extension "
 				    "appends /v1/config to it and gets 404%s; "
 				    "use '%s'", name, route, plugin, base);
 	}
@@ -449,7 +450,7 @@ void check_endpoint_trailing_slash(struct lint_ctx *ctx,
 		len = strlen(ep.text);
 		if (!len || ep.text[len - 1] != '/')
 			continue;
-		lint_report(ctx, conns[i].endpoint, "the %s ends with '/': "
+		lint_report(ctx, conns[i].endpoint, "the %s ends with '/'. "
 			    "DuckDB trims it, but a token URI or platform uri "
 			    "derived from it gets a double slash; write '%s'",
 			    endpoint_name(&conns[i]), trimmed(ctx, ep.text));
@@ -464,15 +465,15 @@ static void scheme_check(struct lint_ctx *ctx, const struct floe_node *n,
 	if (!render_url(ctx, n, &r))
 		return;
 	if (!r.u.has_scheme)
-		lint_report(ctx, n, "the %s '%s' has no scheme: the iceberg "
+		lint_report(ctx, n, "the %s '%s' has no scheme. The iceberg "
 			    "extension silently prepends http://, so the "
 			    "client id and secret may cross the network in "
 			    "clear text; write 'https://%s' (or 'http://' "
 			    "for a local catalog)", what, r.text, r.text);
 	else if (!is_http_scheme(&r.u))
 		lint_report(ctx, n, "the %s's scheme '%s' is not http or "
-			    "https, the only ones the iceberg extension "
-			    "speaks; write 'https://...'", what, r.u.scheme);
+			    "https. They are the only ones the iceberg "
+			    "extension speaks; write 'https://...'", what, r.u.scheme);
 }
 
 void check_url_missing_scheme(struct lint_ctx *ctx,
@@ -497,7 +498,7 @@ static void http_check(struct lint_ctx *ctx, const struct floe_node *n,
 	    strcmp(r.u.scheme, "http") || url_host_is_local(&r.u))
 		return;
 	lint_report(ctx, n, "the %s uses plain http to the remote host "
-		    "'%.*s': %s cross the network in clear text; use "
+		    "'%.*s'. Over it, %s cross the network in clear text; use "
 		    "https://", what, (int)r.u.host_len, r.u.host, carries);
 }
 
@@ -544,15 +545,15 @@ void check_polaris_base_path(struct lint_ctx *ctx,
 		if (!len)
 			lint_report(ctx, conns[i].endpoint, "the %s has no "
 				    "path, but Polaris serves the Iceberg REST "
-				    "API under /api/catalog, so the config and "
+				    "API under /api/catalog. The config and "
 				    "token requests answer 404; use '%.*s/api/"
 				    "catalog' (taken for Polaris because %s)",
 				    name, (int)off, ep.text, why);
 		else
 			lint_report(ctx, conns[i].endpoint, "the %s's path "
-				    "'%.*s' does not end in /api/catalog, "
-				    "where Polaris serves the Iceberg REST "
-				    "API, so the config and token requests "
+				    "'%.*s' does not end in /api/catalog. "
+				    "Polaris serves the Iceberg REST API "
+				    "there, so the config and token requests "
 				    "answer 404; use e.g. '%.*s/api/catalog' "
 				    "(taken for Polaris because %s)", name,
 				    (int)len, ep.u.path, (int)off, ep.text,
@@ -569,7 +570,7 @@ static void port_check(struct lint_ctx *ctx, const struct floe_node *n,
 	    memcmp(r.u.port, "8182", 4))
 		return;
 	lint_report(ctx, n, "the %s is on port 8182, Polaris' management "
-		    "port (health and metrics), not the catalog: the "
+		    "port (health and metrics), not the catalog. The "
 		    "requests answer 404; use port 8181 (or your service's "
 		    "catalog port)", what);
 }
@@ -617,7 +618,7 @@ void check_token_uri_missing(struct lint_ctx *ctx,
 				return;
 		}
 		lint_report_on(ctx, c->item, "oauth2_server_uri", c->endpoint,
-			       "no oauth2_server_uri: the iceberg extension "
+			       "no oauth2_server_uri. The iceberg extension "
 			       "falls back to '%s%s', a route the Iceberg "
 			       "REST spec deprecates for removal (DuckDB <= "
 			       "1.4 also lower-cases it); add "
@@ -650,7 +651,7 @@ void check_endpoint_uppercase(struct lint_ctx *ctx,
 		for (char *p = low; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
 		lint_report(ctx, conns[i].endpoint, "the %s has upper-case "
-			    "letters in its path: DuckDB's iceberg extension "
+			    "letters in its path. DuckDB's iceberg extension "
 			    "lower-cases the endpoint up to 1.5.3 and then "
 			    "asks for another URL (404 or 401); write '%s', "
 			    "or use DuckDB >= 1.5.4",
@@ -714,9 +715,9 @@ static void endpoint_vs_secret(struct lint_ctx *ctx,
 	}
 	if (strcmp(env, j.first_env))
 		lint_report(ctx, c->endpoint, "the %s reads the env var '%s', "
-			    "but the platform catalog's uri is the secret_ref "
-			    "'%s' (%s), which floe reads from '%s': the "
-			    "profile may connect to another catalog; write "
+			    "not the one of the platform catalog's uri. That "
+			    "uri is the secret_ref '%s' (%s), which floe reads "
+			    "from '%s': the profile may connect to another catalog; write "
 			    "\"{{ env_var('%s') }}\"", endpoint_name(c),
 			    j.first_env, uri->text,
 			    platform_at(ctx, uri->node), env, env);
@@ -737,9 +738,9 @@ static void endpoint_vs_literal(struct lint_ctx *ctx,
 	    !catalog_base(ctx, uri->text, &pp) ||
 	    same_catalog_url(ctx, &pe, &pp))
 		return;
-	lint_report(ctx, c->endpoint, "the %s '%s' is not the platform "
-		    "catalog's uri '%s' (%s): the profile connects to another "
-		    "catalog than the platform describes; regenerate the "
+	lint_report(ctx, c->endpoint, "the %s is not the platform catalog's "
+		    "uri, so the profile connects to another catalog. It is "
+		    "'%s', the platform's is '%s' (%s); regenerate the "
 		    "profile with floe-profiles generate, or correct the uri",
 		    endpoint_name(c), ep.text, uri->text,
 		    platform_at(ctx, uri->node));
@@ -793,13 +794,14 @@ void check_platform_warehouse(struct lint_ctx *ctx,
 	if (!wh || !strcmp(wh, want))
 		return;
 	lint_report(ctx, c->warehouse, "the %s '%s' is not the platform "
-		    "catalog's warehouse '%s' (%s): Polaris reads it as the "
+		    "catalog's warehouse '%s'. Polaris reads it as the "
 		    "catalog name, so it answers 404 \"Unable to find "
-		    "warehouse\" or reaches another catalog; use '%s'",
+		    "warehouse\" or reaches another catalog; use '%s' (the "
+		    "platform's, %s)",
 		    c->kind == LINT_CONN_PLUGIN ? "plugin's warehouse"
 						: "attach path",
-		    wh, want, platform_at(ctx, ctx->catalog->warehouse_node),
-		    want);
+		    wh, want, want,
+		    platform_at(ctx, ctx->catalog->warehouse_node));
 }
 
 /* Next space-separated word of *s, or 0 at the end. */
@@ -849,10 +851,10 @@ void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
 	got = lint_render(ctx, c->scope);
 	if (!got || same_scope(got, want))
 		return;
-	lint_report(ctx, c->scope, "the oauth2_scope '%s' is not the platform "
-		    "catalog's scope '%s' (%s): the token would carry other "
+	lint_report(ctx, c->scope, "the oauth2_scope '%s' is not the platform's "
+		    "'%s'. The token would carry other "
 		    "principal roles than the platform grants, so the run sees "
-		    "other data or is refused; use '%s'", got, want,
-		    platform_at(ctx, ctx->catalog->credentials.scope_node),
-		    want);
+		    "other data or is refused; use '%s' (the platform's, %s)",
+		    got, want, want,
+		    platform_at(ctx, ctx->catalog->credentials.scope_node));
 }

@@ -55,7 +55,7 @@ void check_secret_manager_setting(struct lint_ctx *ctx,
 
 		if (!(refusal(ctx, &s->pairs[i]) & FE_SET_SECRET_MANAGER))
 			continue;
-		lint_report(ctx, k, "'%s' under settings breaks every run: "
+		lint_report(ctx, k, "'%s' under settings breaks every run. "
 			    "dbt-duckdb runs SET after the ATTACH has used "
 			    "the secret manager, and DuckDB refuses with "
 			    "\"Changing Secret Manager settings after the "
@@ -80,14 +80,14 @@ void check_startup_only_setting(struct lint_ctx *ctx,
 		row = fe_setting_find(k->value, ctx->duckdb_version);
 		if (why & FE_SET_INIT_ONLY)
 			lint_report(ctx, k, "DuckDB accepts '%s' only when the "
-				    "database starts (\"setting '%s' can only "
-				    "be set during initialization\"); move it "
-				    "to config_options", k->value, row->name);
+				    "database starts. A SET fails with \"setting "
+				    "'%s' can only be set during "
+				    "initialization\"; move it to config_options", k->value, row->name);
 		else
 			lint_report(ctx, k, "DuckDB accepts '%s' only when the "
-				    "database starts (\"Cannot change %s "
-				    "setting while database is running\"); "
-				    "move it to config_options", k->value,
+				    "database starts. A SET fails with \"Cannot "
+				    "change %s setting while database is "
+				    "running\"; move it to config_options", k->value,
 				    row->name);
 	}
 }
@@ -100,9 +100,9 @@ void check_default_secret_storage(struct lint_ctx *ctx,
 
 	if (p)
 		lint_report(ctx, p->key, "'default_secret_storage' under "
-			    "settings fails on DuckDB 0.10 and 1.0 once "
-			    "secrets are in use, and affects only later "
-			    "secrets on newer versions; set it in "
+			    "settings comes too late. It fails on DuckDB 0.10 "
+			    "and 1.0 once secrets are in use, and affects only "
+			    "later secrets on newer versions; set it in "
 			    "config_options");
 }
 

@@ -85,8 +85,8 @@ static void test_secret_option_and_inline_names_them(void **state)
 		    O("SECRET", "polaris_secret"));
 	assert_family(f, "FP401");
 	fx_assert_at(f, "FP401", 17, 21);
-	fx_assert_says(f, "FP401", "option(s) 'oauth2_server_uri', 'client_id', "
-		    "'client_secret': ");
+	fx_assert_says(f, "FP401", "inline options ('oauth2_server_uri', "
+		    "'client_id', 'client_secret')");
 }
 
 static void test_secret_with_only_a_scope_inline_is_refused(void **state)
@@ -103,7 +103,7 @@ static void test_secret_with_only_a_scope_inline_is_refused(void **state)
 		     "            endpoint: http://polaris:8181/api/catalog\n"
 		     "            oauth2_scope: PRINCIPAL_ROLE:x\n");
 	assert_family(f, "FP401");
-	fx_assert_says(f, "FP401", "option(s) 'oauth2_scope': ");
+	fx_assert_says(f, "FP401", "inline options ('oauth2_scope')");
 }
 
 static void test_dropped_options_and_empty_secret_are_not_given(void **state)
@@ -162,7 +162,7 @@ static void test_client_secret_without_id(void **state)
 	lint_attach(f, "", ENDPOINT SECRET SCOPE O("client_id", "null"));
 	assert_family(f, "FP402");
 	fx_assert_at(f, "FP402", 15, 28);
-	fx_assert_says(f, "FP402", "client_secret without client_id: ");
+	fx_assert_says(f, "FP402", "client_secret without client_id. ");
 	fx_assert_says(f, "FP402", "'client_id' for authorization_type");
 }
 
@@ -194,9 +194,9 @@ static void test_plugin_and_iceberg_secret_pairs(void **state)
 		     "            client_secret: \"{{ env_var('S') }}\"\n");
 	assert_family(f, "FP402 FP402");
 	fx_assert_finding(f, "FP402", 10, 22, "client_id without client_secret "
-		       "in an iceberg secret: ");
+		       "in an iceberg secret. ");
 	fx_assert_finding(f, "FP402", 16, 28, "client_secret without client_id "
-		       "in the Polaris plugin config: ");
+		       "in the Polaris plugin config. ");
 }
 
 /* ---- FP403 ---- */
@@ -220,7 +220,7 @@ static void test_any_iceberg_secret_is_used_when_nothing_is_inline(
 		    SCOPE);
 	assert_family(f, "FP403");
 	fx_assert_at(f, "FP403", 14, 11);
-	fx_assert_says(f, "FP403", "its inline oauth2 options make the extension "
+	fx_assert_says(f, "FP403", "Its inline oauth2 options make the extension "
 		    "request a token without client_id");
 }
 
@@ -233,7 +233,7 @@ static void test_authorization_type_decides(void **state)
 	assert_family(f, "FP403");
 	fx_assert_at(f, "FP403", 9, 11);
 	fx_assert_says(f, "FP403", "no client_id and client_secret, no token and "
-		    "no secret, so the ATTACH fails");
+		    "no secret, the ATTACH fails");
 	lint_attach(f, "", O("endpoint", "http://polaris:8181/api/catalog")
 		    O("authorization_type", "none"));
 	assert_family(f, "");
@@ -366,7 +366,7 @@ static void test_shell_variable_is_named_as_such(void **state)
 		    O("client_secret", "\"${POLARIS_CLIENT_SECRET}\""));
 	assert_family(f, "FP404");
 	fx_assert_says(f, "FP404", "'client_secret' is a shell variable written "
-		    "as literal text: dbt does not expand");
+		    "as literal text. dbt does not expand");
 }
 
 static void test_anchor_reports_once_where_written(void **state)
@@ -395,7 +395,7 @@ static void test_scope_shapes(void **state)
 		{ "\" PRINCIPAL_ROLE:a\"", "has an empty scope" },
 		{ "\"PRINCIPAL_ROLE:\"", "'PRINCIPAL_ROLE:' names no role" },
 		{ "\"principal_role:\"", "'principal_role:' is not "
-		  "PRINCIPAL_ROLE:<role>: Polaris answers the token request "
+		  "PRINCIPAL_ROLE:<role>. Polaris answers the token request "
 		  "with invalid_scope; write PRINCIPAL_ROLE:ALL or "
 		  "PRINCIPAL_ROLE:<role>" },
 		{ "\"PRINCIPAL_ROLE:a,PRINCIPAL_ROLE:b\"", "joins two scopes "
@@ -403,11 +403,11 @@ static void test_scope_shapes(void **state)
 		{ "\"\"", "oauth2_scope is empty" },
 		{ "session:role:analyst", "'session:role:analyst' is not "
 		  "PRINCIPAL_ROLE:<role>" },
-		{ "42", "'42' is not PRINCIPAL_ROLE:<role>: Polaris answers "
+		{ "42", "'42' is not PRINCIPAL_ROLE:<role>. Polaris answers "
 		  "the token request with invalid_scope; write "
 		  "PRINCIPAL_ROLE:42" },
 		{ "\"{{ env_var('SCOPE', 'catalog') }}\"", "'catalog' is not "
-		  "PRINCIPAL_ROLE:<role>: Polaris answers the token request "
+		  "PRINCIPAL_ROLE:<role>. Polaris answers the token request "
 		  "with invalid_scope; write PRINCIPAL_ROLE:catalog" },
 	};
 	char opts[1024];
@@ -552,8 +552,8 @@ static void test_secret_var_expression(void **state)
 		    O("client_secret",
 		      "\"{{ env_var('DBT_ENV_SECRET_X') ~ 'suffix' }}\""));
 	assert_family(f, "FP408");
-	fx_assert_says(f, "FP408", "the expression on the DBT_ENV_SECRET_ "
-		    "variable 'DBT_ENV_SECRET_X' acts on dbt's placeholder");
+	fx_assert_says(f, "FP408", "the expression cannot see the secret of "
+		    "'DBT_ENV_SECRET_X'. It acts on dbt's placeholder");
 	/* a filter on a plain variable beside it is not on the secret,
 	 * but the secret still has company */
 	lint_attach(f, "", ENDPOINT ID SCOPE
@@ -618,7 +618,7 @@ static void test_missing_type_shapes(void **state)
 	fx_assert_at(f, "FP410", 9, 11);
 	fx_assert_says(f, "FP410", "has 'TYPE' but no 'type'");
 	assert_string_equal(f->diags.items[1].message,
-			    "this secrets entry has an empty 'type': DuckDB "
+			    "this secrets entry has an empty 'type'. DuckDB "
 			    "cannot create a secret without one; add type: s3 "
 			    "(or iceberg, gcs, ...)");
 	assert_int_equal(f->diags.items[2].loc.start.line, 13);

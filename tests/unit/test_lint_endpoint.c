@@ -112,8 +112,8 @@ static void test_path_only_differs(void **state)
 			 "\"http://polaris:8181/v1/oauth/tokens\"") ID);
 	assert_family(f, "FP201");
 	fx_assert_at(f, "FP201", 14, 32);
-	fx_assert_says(f, "FP201", "the token URI's path '/v1/oauth/tokens' is "
-		    "not the endpoint's '/api/catalog/v1/oauth/tokens': ");
+	fx_assert_says(f, "FP201", "Its path '/v1/oauth/tokens' is "
+		    "not the endpoint's '/api/catalog/v1/oauth/tokens'. ");
 	fx_assert_says(f, "FP201", "use 'http://polaris:8181/api/catalog/v1/"
 		    "oauth/tokens'");
 	assert_null(strstr(fx_find(f, "FP201")->message, "scheme"));
@@ -128,11 +128,11 @@ static void test_scheme_port_and_path_differ(void **state)
 		       O("oauth2_server_uri",
 			 "\"http://polaris.acme.com:8181/v1/oauth/tokens\"")
 		       ID);
-	fx_assert_says(f, "FP201", "the token URI's scheme 'http' is not the "
+	fx_assert_says(f, "FP201", "Its scheme 'http' is not the "
 		    "endpoint's 'https', its port '8181' is not the "
 		    "endpoint's '443' (the https default) and its path "
 		    "'/v1/oauth/tokens' is not the endpoint's "
-		    "'/api/catalog/v1/oauth/tokens': ");
+		    "'/api/catalog/v1/oauth/tokens'. ");
 }
 
 static void test_scheme_alone_does_not_name_the_port(void **state)
@@ -143,8 +143,8 @@ static void test_scheme_alone_does_not_name_the_port(void **state)
 	lint_attach(f, O("endpoint", "\"https://polaris.acme.com/api/catalog\"")
 		       O("oauth2_server_uri", "\"http://polaris.acme.com/api/"
 			 "catalog/v1/oauth/tokens\"") ID);
-	fx_assert_says(f, "FP201", "the token URI's scheme 'http' is not the "
-		    "endpoint's 'https': ");
+	fx_assert_says(f, "FP201", "Its scheme 'http' is not the "
+		    "endpoint's 'https'. ");
 }
 
 static void test_port_only_differs(void **state)
@@ -155,8 +155,8 @@ static void test_port_only_differs(void **state)
 		       O("oauth2_server_uri",
 			 "\"http://polaris/api/catalog/v1/oauth/tokens\"") ID);
 	assert_family(f, "FP201");
-	fx_assert_says(f, "FP201", "the token URI's port '80' (the http default) "
-		    "is not the endpoint's '8181': ");
+	fx_assert_says(f, "FP201", "Its port '80' (the http default) "
+		    "is not the endpoint's '8181'. ");
 }
 
 static void test_equivalent_token_uris_are_fine(void **state)
@@ -380,8 +380,8 @@ static void test_scheme_and_http_checks(void **state)
 	assert_int_equal(fx_nth(f, "FP205", 1)->loc.start.line, 14);
 	assert_non_null(strstr(fx_nth(f, "FP205", 1)->message,
 			       "scheme 'ftp' is not http or https"));
-	fx_assert_says(f, "FP201", "the token URI's scheme 'ftp' is not the "
-		    "endpoint's 'http': ");
+	fx_assert_says(f, "FP201", "Its scheme 'ftp' is not the "
+		    "endpoint's 'http'. ");
 	/* local hosts may use http; the scheme's case does not matter */
 	lint_attach(f, O("endpoint", "\"HTTP://localhost:8181/api/catalog\"")
 		       O("oauth2_server_uri", "\"http://localhost:8181/api/"
@@ -501,13 +501,16 @@ static void test_platform_mismatches(void **state)
 	assert_family(f, "FP211 FP212 FP213");
 	fx_assert_at(f, "FP212", 9, 17);
 	fx_assert_says(f, "FP212", "the attach path 'demo' is not the platform "
-		    "catalog's warehouse 'demo_catalog' (platform.yaml:6:16)");
+		    "catalog's warehouse 'demo_catalog'. ");
+	fx_assert_says(f, "FP212", "use 'demo_catalog' (the platform's, "
+		    "platform.yaml:6:16)");
 	fx_assert_at(f, "FP211", 13, 23);
-	fx_assert_says(f, "FP211", "'https://polaris:8181/api/catalog' is not "
-		    "the platform catalog's uri 'http://polaris:8181/api/"
-		    "catalog' (platform.yaml:5:10)");
+	fx_assert_says(f, "FP211", "the endpoint is not the platform catalog's "
+		    "uri, so the profile connects to another catalog. It is "
+		    "'https://polaris:8181/api/catalog', the platform's is "
+		    "'http://polaris:8181/api/catalog' (platform.yaml:5:10)");
 	fx_assert_at(f, "FP213", 17, 27);
-	fx_assert_says(f, "FP213", "(platform.yaml:13:14)");
+	fx_assert_says(f, "FP213", "(the platform's, platform.yaml:13:14)");
 }
 
 static void test_platform_other_catalogs_are_not_checked(void **state)
@@ -566,10 +569,10 @@ static void test_platform_secret_ref_uri(void **state)
 		       O("oauth2_server_uri", "\"http://polaris:8181/api/"
 			 "catalog/v1/oauth/tokens\""));
 	assert_family(f, "FP211");
-	fx_assert_says(f, "FP211", "reads the env var 'FLOE_CATALOG_URI', but the "
-		    "platform catalog's uri is the secret_ref 'polaris-uri' "
-		    "(platform.yaml:5:19), which floe reads from "
-		    "'POLARIS_URI'");
+	fx_assert_says(f, "FP211", "reads the env var 'FLOE_CATALOG_URI', not the "
+		    "one of the platform catalog's uri. That uri is the "
+		    "secret_ref 'polaris-uri' (platform.yaml:5:19), which "
+		    "floe reads from 'POLARIS_URI'");
 	/* a literal URL cannot be compared with a secret */
 	lint_attach(f, O("endpoint", "\"http://polaris:8181/api/catalog\"") ID
 		       O("oauth2_server_uri", "\"http://polaris:8181/api/"

@@ -90,6 +90,8 @@ void floe_fuzz_config(const uint8_t *data, size_t size)
 			   levels[i] == FLOE_LEVEL_INFO ||
 			   levels[i] == FLOE_LEVEL_WARNING ||
 			   levels[i] == FLOE_LEVEL_ERROR);
+	(void)floe_config_duckdb_version(c);
+	(void)floe_config_dbt_duckdb_version(c);
 	(void)floe_config_profile_name(c);
 	(void)floe_config_target(c);
 	alias = floe_config_alias(c);

@@ -185,79 +185,72 @@ void floe_diags_release(struct floe_diags *d)
 	d->cap = cap;
 }
 
-struct group {
-	size_t first, len;	/* a diagnostic and the notes after it */
-	size_t file_rank;	/* order in which its file first appears */
-};
-
-static int group_cmp_ctx(const struct group *a, const struct group *b,
-			 const struct floe_diag *items)
+static int same_file(const char *a, const char *b)
 {
-	const struct floe_loc *la = &items[a->first].loc;
-	const struct floe_loc *lb = &items[b->first].loc;
-
-	if (a->file_rank != b->file_rank)
-		return a->file_rank < b->file_rank ? -1 : 1;
-	if (la->start.line != lb->start.line)
-		return la->start.line < lb->start.line ? -1 : 1;
-	if (la->start.column != lb->start.column)
-		return la->start.column < lb->start.column ? -1 : 1;
-	/* Equal positions keep the order they were reported in. */
-	return a->first < b->first ? -1 : (a->first > b->first);
+	return a == b || (a && b && !strcmp(a, b));
 }
 
+/* A diagnostic and the notes after it, within items[..nr). */
+static size_t group_len(const struct floe_diag *items, size_t nr, size_t i)
+{
+	size_t len = 1;
+
+	while (i + len < nr && items[i + len].severity == FLOE_SEV_NOTE)
+		len++;
+	return len;
+}
+
+static void reverse(struct floe_diag *items, size_t from, size_t to)
+{
+	while (from + 1 < to) {
+		struct floe_diag t = items[from];
+
+		items[from++] = items[--to];
+		items[to] = t;
+	}
+}
+
+/*
+ * Insertion sort of the groups, in place: it allocates nothing, so it
+ * cannot fail, and lists are short (capped).  The sorted prefix keeps
+ * its files in the order they first appeared, so a group whose file is
+ * not in it stays where it is; else it goes into its file's run, after
+ * every group at or before its position (stable).
+ */
 void floe_diags_sort(struct floe_diags *d)
 {
-	struct group *groups;
-	struct floe_diag *out;
-	size_t ngroups = 0, n = 0;
+	struct floe_diag *items = d->items;
 
-	if (d->nr < 2)
-		return;
-	groups = calloc(d->nr, sizeof(*groups));
-	out = malloc(d->nr * sizeof(*out));
-	if (!groups || !out)
-		goto out;	/* unsorted is still correct output */
+	for (size_t i = 0; i < d->nr;) {
+		size_t len = group_len(items, d->nr, i), pos = i;
+		const struct floe_loc *l = &items[i].loc;
+		int seen = 0;
 
-	for (size_t i = 0; i < d->nr; i++) {
-		if (d->items[i].severity == FLOE_SEV_NOTE && ngroups) {
-			groups[ngroups - 1].len++;
-			continue;
-		}
-		groups[ngroups].first = i;
-		groups[ngroups].len = 1;
-		groups[ngroups].file_rank = i;
-		for (size_t g = 0; g < ngroups; g++) {
-			const char *fa = d->items[groups[g].first].loc.file;
-			const char *fb = d->items[i].loc.file;
+		for (size_t j = 0; j < i; j += group_len(items, i, j)) {
+			const struct floe_loc *m = &items[j].loc;
 
-			if (fa == fb || (fa && fb && !strcmp(fa, fb))) {
-				groups[ngroups].file_rank = groups[g].file_rank;
+			if (!same_file(m->file, l->file)) {
+				if (seen) {
+					pos = j;
+					break;
+				}
+				continue;
+			}
+			seen = 1;
+			if (m->start.line > l->start.line ||
+			    (m->start.line == l->start.line &&
+			     m->start.column > l->start.column)) {
+				pos = j;
 				break;
 			}
 		}
-		ngroups++;
-	}
-
-	/* Insertion sort: lists are short and this keeps it stable. */
-	for (size_t i = 1; i < ngroups; i++) {
-		struct group cur = groups[i];
-		size_t j = i;
-
-		while (j > 0 && group_cmp_ctx(&groups[j - 1], &cur,
-					      d->items) > 0) {
-			groups[j] = groups[j - 1];
-			j--;
+		if (pos < i) {	/* rotate items[pos..i+len) right by len */
+			reverse(items, pos, i + len);
+			reverse(items, pos, pos + len);
+			reverse(items, pos + len, i + len);
 		}
-		groups[j] = cur;
+		i += len;
 	}
-	for (size_t g = 0; g < ngroups; g++)
-		for (size_t k = 0; k < groups[g].len; k++)
-			out[n++] = d->items[groups[g].first + k];
-	memcpy(d->items, out, d->nr * sizeof(*out));
-out:
-	free(groups);
-	free(out);
 }
 
 const char *floe_severity_name(enum floe_severity sev)

@@ -140,7 +140,8 @@ void floe_fix_free(struct floe_fix *fix);
 /** Free every message and the array; the list is empty and reusable. */
 void floe_diags_release(struct floe_diags *d);
 
-/** Sort by file order of appearance, then line, column (stable). */
+/** Sort by file order of appearance, then line, column (stable); it
+ * allocates nothing, so it cannot fail. */
 void floe_diags_sort(struct floe_diags *d);
 
 /** "error", "warning", "info" or "note". */

@@ -18,6 +18,12 @@ static int write_handler(void *data, unsigned char *buf, size_t size)
 	return 1;
 }
 
+/* Why libyaml's emitter failed: 2 when it ran out of memory, else 1. */
+static int emitter_error(const struct yemit *e)
+{
+	return e->em.error == YAML_MEMORY_ERROR ? 2 : 1;
+}
+
 int yemit_init(struct yemit *e, struct strbuf *out)
 {
 	yaml_event_t ev;
@@ -34,10 +40,10 @@ int yemit_init(struct yemit *e, struct strbuf *out)
 	yaml_emitter_set_break(&e->em, YAML_LN_BREAK);
 	if (!yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) ||
 	    !yaml_emitter_emit(&e->em, &ev))
-		e->failed = e->failed ? e->failed : 1;
+		e->failed = e->failed ? e->failed : emitter_error(e);
 	if (!yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) ||
 	    !yaml_emitter_emit(&e->em, &ev))
-		e->failed = e->failed ? e->failed : 1;
+		e->failed = e->failed ? e->failed : emitter_error(e);
 	return e->failed ? -e->failed : 0;
 }
 
@@ -49,7 +55,7 @@ static void emit(struct yemit *e, yaml_event_t *ev, int ok)
 	}
 	/* yaml_emitter_emit takes the event, even when it fails */
 	if (!yaml_emitter_emit(&e->em, ev) && !e->failed)
-		e->failed = 1;
+		e->failed = emitter_error(e);
 }
 
 void yemit_map_start(struct yemit *e)
@@ -181,7 +187,7 @@ int yemit_finish(struct yemit *e)
 		if (!e->failed)
 			emit(e, &ev, yaml_stream_end_event_initialize(&ev));
 		if (!e->failed && !yaml_emitter_flush(&e->em))
-			e->failed = e->failed ? e->failed : 1;
+			e->failed = e->failed ? e->failed : emitter_error(e);
 	}
 	ret = -e->failed;
 	if (e->initialized)

@@ -18,6 +18,7 @@
  * tree, which libcyaml cannot give.
  */
 #include <cyaml/cyaml.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -357,6 +358,14 @@ static enum floe_err refused(const char *file, const char *buf, size_t len,
 
 	if (err != FLOE_OK || syntax)
 		goto out;
+	/*
+	 * libyaml refused what the same libyaml, under our front end, reads:
+	 * the text was fine, libyaml's memory ran out (its only other error).
+	 */
+	if (cerr == CYAML_ERR_LIBYAML_PARSER) {
+		err = FLOE_ERR_NOMEM;
+		goto out;
+	}
 	translate(b->have_msg ? b->msg : cyaml_strerror(cerr), msg,
 		  sizeof(msg));
 	/*
@@ -417,7 +426,9 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 				     &root_schema, (cyaml_data_t **)&root,
 				     NULL)
 		   : CYAML_OK;
-	if (cerr == CYAML_ERR_OOM)
+	/* libyaml's initialisations fail only when memory runs out */
+	if (cerr == CYAML_ERR_OOM || cerr == CYAML_ERR_LIBYAML_PARSER_INIT ||
+	    cerr == CYAML_ERR_LIBYAML_EVENT_INIT)
 		return FLOE_ERR_NOMEM;
 	if (cerr != CYAML_OK)
 		return refused(file, buf, len, &b, cerr, diags);
@@ -618,12 +629,14 @@ static int up(char *cur)
 /*
  * Walk up from `dir`: the first folder that holds `name` (when given) is
  * returned as `dir/name`, and the walk stops after the folder holding .git
- * (returned itself when `name` is NULL) or at /.
+ * (returned itself when `name` is NULL) or at /.  NULL: none (errno 0),
+ * or memory ran out (errno ENOMEM).
  */
 static char *walk_up(const char *dir, const char *name)
 {
 	char *cur = realpath(dir, NULL);
 	char *found = NULL;
+	int nomem = !cur && errno == ENOMEM;
 
 	while (cur) {
 		int r = name ? has_entry(cur, name) : 0;
@@ -636,10 +649,13 @@ static char *walk_up(const char *dir, const char *name)
 				strbuf_addch(&sb, '/');
 			strbuf_adds(&sb, name);
 			found = strbuf_detach(&sb, NULL);
+			nomem = !found;
 			break;
 		}
-		if (r < 0 || (r = has_entry(cur, ".git")) < 0)
+		if (r < 0 || (r = has_entry(cur, ".git")) < 0) {
+			nomem = 1;
 			break;
+		}
 		if (r) {
 			if (!name) {
 				found = cur;
@@ -651,6 +667,8 @@ static char *walk_up(const char *dir, const char *name)
 			break;	/* / */
 	}
 	free(cur);
+	if (!found)
+		errno = nomem ? ENOMEM : 0;
 	return found;
 }
 

@@ -68,7 +68,8 @@ const char *const *floe_config_profiles_globs(const struct floe_config *c,
 /**
  * Look for .floe-profiles.yaml from `dir` upward, stopping after the
  * folder that holds .git (the repository root, floe_repo_root()) or at /.
- * \return a malloc'd path, or NULL when there is none.
+ * \return a malloc'd path, or NULL when there is none (errno 0) or memory
+ *         ran out (errno ENOMEM).
  */
 char *floe_config_find(const char *dir);
 
@@ -77,8 +78,8 @@ char *floe_config_find(const char *dir);
  * from `dir`'s real path, that holds a `.git` entry (a folder, or the file
  * of a worktree or submodule).  This is the only place that walks up to
  * `.git`.
- * \return a malloc'd absolute path, or NULL when there is none (or memory
- *         ran out).
+ * \return a malloc'd absolute path, or NULL when there is none (errno 0)
+ *         or memory ran out (errno ENOMEM).
  */
 char *floe_repo_root(const char *dir);
 

@@ -301,6 +301,8 @@ enum floe_err floe_write_atomic(const char *path, const char *buf,
 	free(dir);
 	return FLOE_OK;
 fail:
+	if (err == FLOE_ERR_IO && errno == ENOMEM)
+		err = FLOE_ERR_NOMEM;	/* realpath() ran out, not the disk */
 	if (err == FLOE_ERR_IO)
 		*errnum = errno;
 	if (fd >= 0)

@@ -62,6 +62,8 @@ static int walk(const char *dir, const char *const *globs, size_t nr_globs,
 	struct dirent *e;
 	int ret = 0;
 
+	if (!d && errno == ENOMEM)	/* opendir() allocates */
+		return cli_internal(FLOE_ERR_NOMEM);
 	if (!d)
 		return cli_fail(failures, dir, "cannot read the folder '%s': %s",
 				dir, strerror(errno));

@@ -343,8 +343,11 @@ static enum floe_err walk(struct lint_ctx *ctx, struct floe_project *p,
 	size_t nr = 0, alloc = 0;
 	enum floe_err err = FLOE_OK;
 
-	if (depth > MAX_WALK_DEPTH || !(d = opendir(dir)))
+	if (depth > MAX_WALK_DEPTH)
 		return FLOE_OK;
+	/* opendir() allocates: out of memory is not a missing folder */
+	if (!(d = opendir(dir)))
+		return errno == ENOMEM ? FLOE_ERR_NOMEM : FLOE_OK;
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;	/* ., .., hidden folders */

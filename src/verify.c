@@ -123,6 +123,9 @@ static int api_load(const char *path, struct api *a, char **used,
 	if (!dl) {
 		const char *e = dlerror();
 
+		/* the loader ran out of memory: not a missing library */
+		if (e && strstr(e, "annot allocate memory"))
+			return -2;
 		strbuf_addf(why, "cannot load DuckDB (%s, from %s): %s", path,
 			    how, e ? e : "dlopen failed");
 		return strbuf_error(why) ? -2 : -1;
@@ -527,12 +530,13 @@ static void read_extensions(struct run *r)
 }
 
 /* The extension a failed statement needed, from DuckDB's message. */
-static char *needed_ext(const char *msg)
+static char *needed_ext(struct run *r, const char *msg)
 {
 	static const char install[] = "Install it first using \"INSTALL ";
 	static const char required[] = "required extension '";
 	static const char loaded[] = " extension needs to be loaded";
 	const char *p, *q;
+	char *name;
 	size_t n = 0;
 
 	if ((p = strstr(msg, install))) {
@@ -550,7 +554,12 @@ static char *needed_ext(const char *msg)
 			p--;
 		n = (size_t)(q - p);
 	}
-	return p && n ? strndup(p, n) : NULL;
+	if (!p || !n)
+		return NULL;
+	name = strndup(p, n);
+	if (!name)
+		nomem(r);	/* not "needs no extension" */
+	return name;
 }
 
 /* The secret manager is used from here on, as the real statement does. */
@@ -598,7 +607,7 @@ static bool no_fetch(const struct run *r)
 /* A statement that may need an extension this DuckDB does not have. */
 static bool missing_offline(struct run *r, const char *msg, char **ext)
 {
-	char *name = needed_ext(msg);
+	char *name = needed_ext(r, msg);
 
 	*ext = name;
 	return name && no_fetch(r) && !installed(r, name);

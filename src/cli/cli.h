@@ -60,11 +60,15 @@ int cli_load_config(const char *path, int no_config,
 
 /*
  * `path` relative to the folder that holds `file` (both may be relative
- * to the current folder); malloc'd, or NULL when either does not exist.
+ * to the current folder); malloc'd, or NULL when either does not exist
+ * (errno ENOENT) or memory ran out (errno ENOMEM).
  */
 char *cli_relative_to(const char *path, const char *file);
 
-/* `path` relative to `root` when it lies under it, else NULL. */
+/*
+ * `path` relative to `root` when it lies under it, else NULL (errno
+ * ENOMEM when memory ran out).
+ */
 char *cli_path_under(const char *path, const char *root);
 
 /*
@@ -93,6 +97,8 @@ int cli_use_color(enum floe_format format, int color);
  * For the github and SARIF formats: point every diagnostic's file name
  * at its path relative to the repository root (what GitHub matches),
  * when it lies under it.  The new names live in `n` until released.
+ * Returns 0, or -1 when memory ran out (names may be half renamed: the
+ * caller stops with exit 3).
  */
 struct cli_names {
 	const char **from;
@@ -100,7 +106,7 @@ struct cli_names {
 	size_t nr;
 };
 
-void cli_repo_relative(struct floe_diags *d, struct cli_names *n);
+int cli_repo_relative(struct floe_diags *d, struct cli_names *n);
 void cli_names_release(struct cli_names *n);
 
 /* Give the texts the names cli_repo_relative() gave their findings. */
@@ -120,14 +126,25 @@ void cli_summary_baseline(const struct floe_diags *d, size_t files,
 /**
  * Print diagnostics as `file:line:col: severity: message [rule]`: the
  * report's gcc format, and the count of what the list's cap dropped.
+ * Returns 0, or -1 when memory ran out (then nothing was printed: the
+ * caller says "out of memory" and exits 3).
  */
-void print_diags_gcc(const struct floe_diags *d, FILE *f);
+int print_diags_gcc(const struct floe_diags *d, FILE *f);
+
+/*
+ * print_diags_gcc() in two steps, for a command that must render all it
+ * prints before it writes anything (so that memory running out cannot
+ * leave its output half-written): the text into *out (malloc'd, *len
+ * bytes); 0, or -1 when memory ran out.
+ */
+int cli_render_diags(const struct floe_diags *d, char **out, size_t *len);
 
 /*
  * Something kept the run from checking all it was given (exit 2): say
  * so on stderr, and append it to `failures` for the report, so that a
  * machine format never reads as a clean run.  `file` is borrowed (NULL:
- * none).  Returns EXIT_USAGE, or EXIT_INTERNAL when memory ran out.
+ * none).  Returns EXIT_USAGE, or EXIT_INTERNAL when memory ran out
+ * (said too).
  */
 int cli_fail(struct floe_diags *failures, const char *file,
 	     const char *fmt, ...) FLOE_PRINTF(3, 4);

@@ -204,8 +204,8 @@ int cmd_generate(int argc, char **argv)
 	const char *output, *single_target;
 	struct floe_config *config = NULL;
 	size_t nr = 0;
-	char *out = NULL;
-	size_t out_len = 0;
+	char *out = NULL, *diag_text = NULL;
+	size_t out_len = 0, diag_len = 0;
 	enum floe_err err;
 	int ret = EXIT_CLEAN, errnum, nr_args;
 
@@ -312,6 +312,8 @@ int cmd_generate(int argc, char **argv)
 
 		if (r > ret)
 			ret = r;
+		if (ret == EXIT_INTERNAL)
+			goto out;
 		targets[i].name = inputs[i].target;
 		targets[i].platform = inputs[i].platform;
 		/*
@@ -319,9 +321,14 @@ int cmd_generate(int argc, char **argv)
 		 * to that file's folder, so the bytes do not depend on the
 		 * folder generate runs in (generate --check in CI).
 		 */
-		if (output && strcmp(output, "-") && strcmp(inputs[i].path, "-"))
+		if (output && strcmp(output, "-") && strcmp(inputs[i].path, "-")) {
 			targets[i].source = inputs[i].rel =
 				cli_relative_to(inputs[i].path, output);
+			if (!inputs[i].rel && errno == ENOMEM) {
+				ret = cli_internal(FLOE_ERR_NOMEM);
+				goto out;
+			}
+		}
 	}
 	if (ret != EXIT_CLEAN)
 		goto out;
@@ -346,6 +353,15 @@ int cmd_generate(int argc, char **argv)
 		ret = cli_internal(err);
 		goto out;
 	}
+	/*
+	 * The warnings are rendered before anything is written: memory
+	 * running out once the profile is out would leave half a run.
+	 */
+	floe_diags_sort(&diags);
+	if (cli_render_diags(&diags, &diag_text, &diag_len)) {
+		ret = cli_internal(FLOE_ERR_NOMEM);
+		goto out;
+	}
 
 	if (a.check) {
 		ret = check_file(output, out, out_len);
@@ -363,8 +379,15 @@ int cmd_generate(int argc, char **argv)
 			ret = EXIT_INTERNAL;
 	}
 out:
-	floe_diags_sort(&diags);
-	print_diags_gcc(&diags, stderr);
+	/* out of memory: that is all there is to say */
+	if (diag_text && ret != EXIT_INTERNAL) {
+		fwrite(diag_text, 1, diag_len, stderr);
+	} else if (!diag_text && ret != EXIT_INTERNAL) {
+		floe_diags_sort(&diags);
+		if (print_diags_gcc(&diags, stderr))
+			ret = cli_internal(FLOE_ERR_NOMEM);
+	}
+	free(diag_text);
 	floe_diags_release(&diags);
 	for (size_t i = 0; inputs && i < nr; i++) {
 		floe_platform_free(inputs[i].platform);

@@ -343,14 +343,15 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 	err = floe_platform_load_opts(pa->path, pa->buf, len, &popt,
 				      &pa->platform, diags);
 	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG) {
-		print_diags_gcc(diags, stderr);
+		if (print_diags_gcc(diags, stderr))
+			return cli_internal(FLOE_ERR_NOMEM);
 		/* its errors say where the platform file is broken */
 		for (size_t i = 0; i < diags->nr; i++)
 			if (diags->items[i].severity == FLOE_SEV_ERROR &&
 			    floe_diags_addf(failures, FLOE_SEV_ERROR, FLOE_RULE_NONE,
 					    diags->items[i].loc, "%s",
 					    diags->items[i].message))
-				return EXIT_INTERNAL;
+				return cli_internal(FLOE_ERR_NOMEM);
 		return cli_fail(failures, pa->path, "the platform file '%s' has "
 				"errors", pa->path);
 	}
@@ -367,8 +368,8 @@ static int load_platform(const struct lint_args *a, struct platform_arg *pa,
 				"is named 'default'; choose one with --catalog",
 				pa->path, pa->platform->nr_catalogs);
 	/* its warnings are about the platform file: shown, not counted */
-	if (!a->quiet)
-		print_diags_gcc(diags, stderr);
+	if (!a->quiet && print_diags_gcc(diags, stderr))
+		return cli_internal(FLOE_ERR_NOMEM);
 	floe_diags_release(diags);
 	return EXIT_CLEAN;
 }
@@ -721,8 +722,11 @@ static int run(int argc, char **argv, int check)
 	opt.limits.max_bytes = a.max;
 
 	/* found here, so that a failure can name it after the lookup */
-	if (!a.config && !a.no_config)
-		found = floe_config_find(".");
+	if (!a.config && !a.no_config &&
+	    !(found = floe_config_find(".")) && errno == ENOMEM) {
+		ret = cli_internal(FLOE_ERR_NOMEM);
+		goto out;
+	}
 	ret = cli_load_config(a.config ? a.config : found, a.no_config,
 			      &config, &failures);
 	if (ret)
@@ -767,7 +771,7 @@ static int run(int argc, char **argv, int check)
 	texts = calloc(paths.nr + 1, sizeof(*texts));	/* for the report */
 	texts_alloc = paths.nr + 1;
 	if (!bufs || !models || !texts) {
-		ret = EXIT_INTERNAL;
+		ret = cli_internal(FLOE_ERR_NOMEM);
 		goto out;
 	}
 	memset(&popt, 0, sizeof(popt));
@@ -787,7 +791,7 @@ static int run(int argc, char **argv, int check)
 			if (cli_fail(&failures, name, "cannot read '%s': %s",
 				     name, floe_io_strerror(errnum)) ==
 			    EXIT_INTERNAL) {
-				ret = EXIT_INTERNAL;
+				ret = EXIT_INTERNAL;	/* said */
 				goto out;
 			}
 			continue;
@@ -799,7 +803,7 @@ static int run(int argc, char **argv, int check)
 					    loc, "the file is larger than the "
 					    "limit of %zu bytes (raise it with "
 					    "--max-size)", a.max)) {
-				ret = EXIT_INTERNAL;
+				ret = cli_internal(FLOE_ERR_NOMEM);
 				goto out;
 			}
 			continue;
@@ -820,7 +824,7 @@ static int run(int argc, char **argv, int check)
 		if (err != FLOE_OK) {
 			free(bufs[files]);
 			bufs[files] = NULL;
-			ret = EXIT_INTERNAL;
+			ret = cli_internal(err);
 			goto out;
 		}
 		texts[files].name = name;
@@ -955,8 +959,11 @@ report:
 		hidden = floe_baseline_apply(baseline, &diags, fp);
 	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF ||
 	    a.format == FLOE_FORMAT_GITLAB) {
-		cli_repo_relative(&diags, &names);
-		cli_repo_relative(&failures, &fnames);
+		if (cli_repo_relative(&diags, &names) ||
+		    cli_repo_relative(&failures, &fnames)) {
+			ret = cli_internal(FLOE_ERR_NOMEM);
+			goto out;
+		}
 		cli_rename_texts(texts, nr_texts, &names);
 	}
 	memset(&ropts, 0, sizeof(ropts));

@@ -71,8 +71,8 @@ int cmd_sql(int argc, char **argv)
 	struct floe_profiles *model = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT;
 	const char *path, *name;
-	char *buf = NULL, *script = NULL;
-	size_t len, script_len = 0;
+	char *buf = NULL, *script = NULL, *text = NULL;
+	size_t len, script_len = 0, text_len = 0;
 	int errnum, ret, nr_args;
 	enum floe_err err;
 
@@ -117,13 +117,19 @@ int cmd_sql(int argc, char **argv)
 		err = floe_sql_plan_profiles(model, &a.opt, &plan, &diags);
 	if (err == FLOE_OK)
 		err = floe_sql_render(plan, &script, &script_len);
+	/* the findings are rendered before anything is written: memory
+	 * running out after the script went out would leave half a run */
+	floe_diags_sort(&diags);
+	if (err != FLOE_ERR_NOMEM && err != FLOE_ERR_INTERNAL &&
+	    cli_render_diags(&diags, &text, &text_len))
+		err = FLOE_ERR_NOMEM;
 	if (err == FLOE_OK && (fwrite(script, 1, script_len, stdout) !=
 			       script_len || fflush(stdout))) {
 		ret = cli_error("cannot write the output: %s", strerror(errno));
 		goto out;
 	}
-	floe_diags_sort(&diags);
-	print_diags_gcc(&diags, stderr);
+	if (text)
+		fwrite(text, 1, text_len, stderr);
 	switch (err) {
 	case FLOE_OK:
 		ret = diags.nr_errors ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -145,6 +151,7 @@ int cmd_sql(int argc, char **argv)
 	}
 out:
 	free(script);
+	free(text);
 	floe_sql_plan_free(plan);
 	floe_profiles_free(model);
 	floe_diags_release(&diags);

@@ -138,7 +138,7 @@ int cmd_verify(int argc, char **argv)
 	bufs = calloc((size_t)argc, sizeof(*bufs));
 	texts = calloc((size_t)argc, sizeof(*texts));
 	if (!bufs || !texts) {
-		ret = EXIT_INTERNAL;
+		ret = cli_internal(FLOE_ERR_NOMEM);
 		goto out;
 	}
 	for (int i = 0; i < nr_args; i++) {
@@ -163,7 +163,7 @@ int cmd_verify(int argc, char **argv)
 			continue;
 		}
 		if (err != FLOE_OK) {
-			ret = EXIT_INTERNAL;
+			ret = cli_internal(err);
 			goto out;
 		}
 		base = diags.nr;
@@ -187,19 +187,24 @@ int cmd_verify(int argc, char **argv)
 			/* no such profile or target in this file: say so and
 			 * go on with the others */
 			struct floe_diags d = FLOE_DIAGS_INIT;
+			int nomem = 0;
 
 			for (size_t k = base; k < diags.nr; k++)
-				floe_diags_addf(&d, diags.items[k].severity,
+				nomem |= floe_diags_addf(&d, diags.items[k].severity,
 						FLOE_RULE_NONE, diags.items[k].loc, "%s",
 						diags.items[k].message);
-			print_diags_gcc(&d, stderr);
+			if (nomem || print_diags_gcc(&d, stderr)) {
+				floe_diags_release(&d);
+				ret = cli_internal(FLOE_ERR_NOMEM);
+				goto out;
+			}
 			/* a failure for the report: what was not verified */
 			for (size_t k = 0; k < d.nr; k++)
 				if (floe_diags_addf(&failures, FLOE_SEV_ERROR,
 						    FLOE_RULE_NONE, d.items[k].loc, "%s",
 						    d.items[k].message)) {
 					floe_diags_release(&d);
-					ret = EXIT_INTERNAL;
+					ret = cli_internal(FLOE_ERR_NOMEM);
 					goto out;
 				}
 			floe_diags_release(&d);
@@ -220,12 +225,10 @@ int cmd_verify(int argc, char **argv)
 		files++;
 	}
 
-	if (!a.quiet) {
-		if (floe_verify_log_render(&log, &text, &text_len)) {
-			ret = EXIT_INTERNAL;
-			goto out;
-		}
-		fwrite(text, 1, text_len, stderr);
+	/* printed with the report, once it is rendered */
+	if (!a.quiet && floe_verify_log_render(&log, &text, &text_len)) {
+		ret = cli_internal(FLOE_ERR_NOMEM);
+		goto out;
 	}
 report:
 	/* as in lint: a run that stopped early says so in machine formats */
@@ -237,8 +240,11 @@ report:
 	floe_diags_sort(&diags);
 	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF ||
 	    a.format == FLOE_FORMAT_GITLAB) {
-		cli_repo_relative(&diags, &names);
-		cli_repo_relative(&failures, &fnames);
+		if (cli_repo_relative(&diags, &names) ||
+		    cli_repo_relative(&failures, &fnames)) {
+			ret = cli_internal(FLOE_ERR_NOMEM);
+			goto out;
+		}
 		cli_rename_texts(texts, files, &names);
 	}
 	memset(&ropts, 0, sizeof(ropts));
@@ -254,6 +260,8 @@ report:
 		ret = cli_internal(err);
 		goto out;
 	}
+	if (text)
+		fwrite(text, 1, text_len, stderr);
 	if (fwrite(report, 1, report_len, stdout) != report_len ||
 	    fflush(stdout)) {
 		ret = cli_error("cannot write the report: %s", strerror(errno));

@@ -55,27 +55,49 @@ int cli_fail(struct floe_diags *failures, const char *file,
 	va_start(ap, fmt);
 	r = floe_diags_vaddf(failures, FLOE_SEV_ERROR, FLOE_RULE_NONE, loc, fmt, ap);
 	va_end(ap);
-	return r ? EXIT_INTERNAL : EXIT_USAGE;
+	return r ? cli_internal(FLOE_ERR_NOMEM) : EXIT_USAGE;
 }
 
 /*
  * The report's gcc format is the one gcc printer; this adds the count of
  * what the list's cap dropped.
  */
-void print_diags_gcc(const struct floe_diags *d, FILE *f)
+int cli_render_diags(const struct floe_diags *d, char **out, size_t *len)
 {
-	char *out = NULL;
-	size_t len = 0;
+	char *text = NULL, *all;
+	size_t n = 0, room;
+	int w;
 
-	if (floe_report(FLOE_FORMAT_GCC, d, NULL, &out, &len) == FLOE_OK)
-		fwrite(out, 1, len, f);
-	else
-		fprintf(f, "floe-profiles: %zu diagnostics not shown (out of "
-			"memory)\n", d->nr);
+	if (floe_report(FLOE_FORMAT_GCC, d, NULL, &text, &n) != FLOE_OK)
+		return -1;
+	if (!d->dropped) {
+		*out = text;
+		*len = n;
+		return 0;
+	}
+	room = n + 80;
+	all = realloc(text, room);
+	if (!all) {
+		free(text);
+		return -1;
+	}
+	w = snprintf(all + n, room - n, "floe-profiles: %zu more diagnostics "
+		     "not shown\n", d->dropped);
+	*out = all;
+	*len = n + (w > 0 && (size_t)w < room - n ? (size_t)w : 0);
+	return 0;
+}
+
+int print_diags_gcc(const struct floe_diags *d, FILE *f)
+{
+	char *out;
+	size_t len;
+
+	if (cli_render_diags(d, &out, &len))
+		return -1;
+	fwrite(out, 1, len, f);
 	free(out);
-	if (d->dropped)
-		fprintf(f, "floe-profiles: %zu more diagnostics not shown\n",
-			d->dropped);
+	return 0;
 }
 
 static int parse_size(const char *s, size_t *out)
@@ -206,7 +228,8 @@ int cli_load_config(const char *path, int no_config, struct floe_config **out,
 	if (!path) {
 		found = floe_config_find(".");
 		if (!found)
-			return EXIT_CLEAN;
+			return errno == ENOMEM ? cli_internal(FLOE_ERR_NOMEM)
+					       : EXIT_CLEAN;
 		path = found;
 	}
 	err = floe_read_file(path, 1024 * 1024, &buf, &len, &errnum);
@@ -222,21 +245,23 @@ int cli_load_config(const char *path, int no_config, struct floe_config **out,
 					    "cannot read the configuration: %s",
 					    err == FLOE_ERR_IO
 					    ? floe_io_strerror(errnum)
-					    : floe_strerror(err)))
-				ret = EXIT_INTERNAL;
+					    : floe_strerror(err)) &&
+			    ret != EXIT_INTERNAL)
+				ret = cli_internal(FLOE_ERR_NOMEM);
 		}
 		goto out;
 	}
 	err = floe_config_load(path, buf, len, out, &diags);
-	print_diags_gcc(&diags, stderr);
-	if (err == FLOE_ERR_NOMEM)
-		ret = EXIT_INTERNAL;
-	else if (err != FLOE_OK)
+	if (err == FLOE_ERR_NOMEM || print_diags_gcc(&diags, stderr)) {
+		ret = cli_internal(FLOE_ERR_NOMEM);
+		goto out;
+	}
+	if (err != FLOE_OK)
 		ret = EXIT_USAGE;
 	/* the messages name `path`: only a caller's path outlives us */
 	if (ret == EXIT_USAGE && problems && found != path &&
 	    floe_diags_move(problems, &diags))
-		ret = EXIT_INTERNAL;
+		ret = cli_internal(FLOE_ERR_NOMEM);
 out:
 	floe_diags_release(&diags);
 	free(buf);
@@ -279,12 +304,19 @@ char *cli_relative_to(const char *path, const char *file)
 	const char *slash = strrchr(file, '/');
 	char *dir = slash ? strndup(file, (size_t)(slash - file) + 1)
 			  : strdup(".");
-	char *abs_path = realpath(path, NULL);
-	char *abs_dir = dir ? realpath(dir, NULL) : NULL;
+	char *abs_path = NULL, *abs_dir = NULL, *out = NULL;
 	const char *p, *d;
-	char *out = NULL;
 	size_t ups = 0, n;
+	int nomem = !dir;
 
+	if (dir) {
+		abs_path = realpath(path, NULL);
+		nomem = !abs_path && errno == ENOMEM;
+	}
+	if (abs_path) {
+		abs_dir = realpath(dir, NULL);
+		nomem = !abs_dir && errno == ENOMEM;
+	}
 	if (!abs_path || !abs_dir)
 		goto out;
 	/* skip the components both share */
@@ -303,8 +335,10 @@ char *cli_relative_to(const char *path, const char *file)
 		ups++;
 	n = ups * 3 + strlen(p) + 1;
 	out = malloc(n);
-	if (!out)
+	if (!out) {
+		nomem = 1;
 		goto out;
+	}
 	out[0] = '\0';
 	for (size_t i = 0; i < ups; i++)
 		memcpy(out + i * 3, "../", 4);
@@ -313,6 +347,8 @@ out:
 	free(abs_path);
 	free(dir);
 	free(abs_dir);
+	if (!out)
+		errno = nomem ? ENOMEM : ENOENT;
 	return out;
 }
 
@@ -321,10 +357,14 @@ char *cli_path_under(const char *path, const char *root)
 	char *abs = realpath(path, NULL);
 	size_t n = strlen(root);
 	char *out = NULL;
+	int nomem = !abs && errno == ENOMEM;
 
-	if (abs && !strncmp(abs, root, n) && abs[n] == '/')
+	if (abs && !strncmp(abs, root, n) && abs[n] == '/') {
 		out = strdup(abs + n + 1);
+		nomem = !out;
+	}
 	free(abs);
+	errno = nomem ? ENOMEM : 0;
 	return out;
 }
 
@@ -385,16 +425,19 @@ int cli_use_color(enum floe_format format, int color)
  * repository root (the folder holding .git above the current one), which
  * is what GitHub matches them against.  Names outside it stay as given.
  */
-void cli_repo_relative(struct floe_diags *d, struct cli_names *n)
+int cli_repo_relative(struct floe_diags *d, struct cli_names *n)
 {
 	char *root = floe_repo_root(".");
+	int ret = 0;
 
 	if (!root)
-		return;
+		return errno == ENOMEM ? -1 : 0;
 	n->from = calloc(d->nr ? d->nr : 1, sizeof(*n->from));
 	n->to = calloc(d->nr ? d->nr : 1, sizeof(*n->to));
-	if (!n->from || !n->to)
+	if (!n->from || !n->to) {
+		ret = -1;
 		goto out;
+	}
 	for (size_t i = 0; i < d->nr; i++) {
 		const char *f = d->items[i].loc.file;
 		size_t j;
@@ -408,12 +451,17 @@ void cli_repo_relative(struct floe_diags *d, struct cli_names *n)
 			n->from[j] = f;
 			n->to[j] = cli_path_under(f, root);
 			n->nr++;
+			if (!n->to[j] && errno == ENOMEM) {
+				ret = -1;
+				goto out;
+			}
 		}
 		if (n->to[j])
 			d->items[i].loc.file = n->to[j];
 	}
 out:
 	free(root);
+	return ret;
 }
 
 void cli_rename_texts(struct floe_report_file *t, size_t nr,

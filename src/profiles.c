@@ -5,18 +5,24 @@
  * the command line all read this model, so they cannot disagree on which
  * output dbt selects or on what a value renders to.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "floe/profiles.h"
 #include "jinja.h"
+#include "secret.h"
 
 struct binder {
 	struct floe_profiles *p;
 	struct jinja_opts jopt;
 	enum floe_err err;
+	/* the scalars that are secret values, sorted by address */
+	const struct floe_node **secrets;
+	size_t nr_secrets, alloc_secrets;
 };
 
 static bool is_null(const struct floe_node *n)
@@ -165,6 +171,65 @@ static void bind_plugins(struct binder *b, struct floe_prof_output *o)
 	o->nr_plugins = nr;
 }
 
+/* ---- names that are secret values ---- */
+
+static void add_secret(struct binder *b, const struct floe_node *n)
+{
+	if (!n || n->kind != FLOE_NODE_SCALAR || b->err != FLOE_OK)
+		return;
+	if (ALLOC_GROW(b->secrets, b->nr_secrets + 1, b->alloc_secrets)) {
+		b->err = FLOE_ERR_NOMEM;
+		return;
+	}
+	b->secrets[b->nr_secrets++] = n;
+}
+
+/*
+ * Every value of a credential key or of a header map, anywhere.  One
+ * node can be both a value and, through an alias, a key (`*pw: ...`):
+ * the walk covers what aliases add, which the parser's alias limits
+ * bound.
+ */
+static void find_secrets(struct binder *b, const struct floe_node *n)
+{
+	if (!n || b->err != FLOE_OK)
+		return;
+	if (n->kind == FLOE_NODE_SEQ)
+		for (size_t i = 0; i < n->nr; i++)
+			find_secrets(b, n->items[i]);
+	if (n->kind != FLOE_NODE_MAP)
+		return;
+	for (size_t i = 0; i < n->nr; i++) {
+		const struct floe_node *k = n->pairs[i].key;
+		const struct floe_node *v = n->pairs[i].value;
+
+		if (floe_node_is_str(k) && floe_secret_key(k->value))
+			add_secret(b, v);
+		else if (floe_node_is_str(k) && floe_secret_header_map(k->value) &&
+			 v->kind == FLOE_NODE_MAP)
+			for (size_t j = 0; j < v->nr; j++)
+				add_secret(b, v->pairs[j].value);
+		find_secrets(b, v);
+	}
+}
+
+static int cmp_node(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const struct floe_node *const *)a;
+	uintptr_t y = (uintptr_t)*(const struct floe_node *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A profile's or output's name, masked when its key is a secret value. */
+static const char *name_of(const struct binder *b, const struct floe_node *key)
+{
+	if (b->nr_secrets && bsearch(&key, b->secrets, b->nr_secrets,
+				     sizeof(*b->secrets), cmp_node))
+		return FLOE_SECRET_MASK;
+	return key->value;
+}
+
 static void bind_output(struct binder *b, const struct floe_profile *prof,
 			const struct floe_pair *pair,
 			struct floe_prof_output *o)
@@ -172,7 +237,7 @@ static void bind_output(struct binder *b, const struct floe_profile *prof,
 	const struct floe_node *m = pair->value;
 
 	o->profile = prof;
-	o->name = pair->key->value;
+	o->name = name_of(b, pair->key);
 	o->key = pair->key;
 	o->node = m;
 	o->is_map = m->kind == FLOE_NODE_MAP;
@@ -226,7 +291,7 @@ static void bind_profile(struct binder *b, const struct floe_pair *pair,
 	const struct floe_node *m = pair->value;
 	const struct floe_node *outs;
 
-	prof->name = pair->key->value;
+	prof->name = name_of(b, pair->key);
 	prof->key = pair->key;
 	prof->node = m;
 	prof->is_map = m->kind == FLOE_NODE_MAP;
@@ -255,6 +320,11 @@ static void bind(struct binder *b)
 
 	if (!root || root->kind != FLOE_NODE_MAP)
 		return;
+	find_secrets(b, root);
+	if (b->err != FLOE_OK)
+		return;
+	if (b->nr_secrets)
+		qsort(b->secrets, b->nr_secrets, sizeof(*b->secrets), cmp_node);
 	v = alloc_items(b, root->nr, sizeof(*v));
 	for (size_t i = 0; v && i < root->nr; i++) {
 		const struct floe_pair *pair = &root->pairs[i];
@@ -310,6 +380,7 @@ enum floe_err floe_profiles_load(const char *file, const char *buf,
 	b.jopt.use_env = opt->use_env;
 	b.jopt.getenv_fn = opt->getenv_fn;
 	bind(&b);
+	free(b.secrets);
 	if (b.err != FLOE_OK) {
 		floe_profiles_free(p);
 		return b.err;

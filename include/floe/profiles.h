@@ -73,6 +73,9 @@ struct floe_profile;
 /* One output (target) of a profile. */
 struct floe_prof_output {
 	const struct floe_profile *profile;
+	/* the key's text, or "***" when the key is a secret value (a
+	 * credential's anchor reused as the key: `*pw: ...`), so that no
+	 * message prints it; such an output is not found by its name */
 	const char *name;
 	const struct floe_node *key, *node;
 	bool is_map;			/* the output is a mapping */
@@ -105,7 +108,7 @@ enum floe_target_from {
 };
 
 struct floe_profile {
-	const char *name;
+	const char *name;		/* as an output's name ("***": secret) */
 	const struct floe_node *key, *node;
 	bool is_map;			/* the profile is a mapping */
 	struct floe_prof_value target;	/* `target:` as written */

@@ -262,5 +262,27 @@ for f in bad bad2 bad3 bad4; do
 	check "$f sql: no canary" clean
 done
 
+# A secret's anchor reused as a mapping key: the profile or output it
+# names is called '***' in every message (FP001 "must be a mapping",
+# sql's and verify's "profile P, target T").
+printf 'floe:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      password: &pw CANARY-q7zx\n    *pw : 3\n' \
+	> "$tmp/key.yml"
+printf 'floe:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      password: &pw CANARY-q7zx\n*pw : 3\n' \
+	> "$tmp/key2.yml"
+printf 'floe:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      extra_http_headers: {X-Api-Key: &k CANARY-q7zx}\n    *k : {type: duckdb, path: ":memory:"}\n' \
+	> "$tmp/key3.yml"
+for f in key key2 key3; do
+	for fmt in text json sarif; do
+		"$bin" lint --no-config --format "$fmt" "$tmp/$f.yml" \
+			> "$tmp/out" 2> "$tmp/err"
+		check "$f lint $fmt: no canary" clean
+	done
+	"$bin" sql "$tmp/$f.yml" > "$tmp/out" 2> "$tmp/err"
+	check "$f sql: no canary" clean
+done
+"$bin" lint --no-config "$tmp/key.yml" > "$tmp/out" 2> "$tmp/err"
+check "key lint: the output is named '***'" \
+	"grep -q \"output '\\*\\*\\*' must be a mapping\" '$tmp/out'"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1617,6 +1617,7 @@ enum floe_err floe_fix_file(const char *file, const char *buf, size_t len,
 
 	/* what the text is now, to hold the result to */
 	memset(&orig, 0, sizeof(orig));
+	memset(&cur, 0, sizeof(cur));	/* released even if never loaded */
 	orig.buf = malloc(len + 1);
 	if (!orig.buf)
 		return FLOE_ERR_NOMEM;

@@ -502,6 +502,8 @@ static int scalar_at(struct fix_ctx *fc, const struct floe_node *n,
 	} else {
 		if (repr(&sb, n->value, n->len, n->style) ||
 		    strbuf_error(&sb)) {
+			if (strbuf_error(&sb))	/* not "cannot be fixed" */
+				fc->err = FLOE_ERR_NOMEM;
 			strbuf_release(&sb);
 			return -1;
 		}
@@ -619,6 +621,8 @@ static struct floe_fix *replace_scalar(struct fix_ctx *fc,
 	size_t start, end;
 
 	if (scalar_at(fc, n, &start, &end) || repr(&sb, s, len, n->style)) {
+		if (strbuf_error(&sb))	/* not "cannot be fixed" */
+			fc->err = FLOE_ERR_NOMEM;
 		strbuf_release(&sb);
 		return NULL;
 	}
@@ -1284,7 +1288,7 @@ static bool fix_sane(const struct floe_fix *f, size_t len)
 	return true;
 }
 
-/* Would the new text show a secret value? */
+/* Would the new text show a secret value?  -1: out of memory. */
 static int fix_secret(struct floe_fix *f)
 {
 	for (size_t i = 0; i < f->nr; i++) {
@@ -1359,9 +1363,14 @@ enum floe_err floe_fix_compute(const struct floe_profiles *model,
 		f = row->fn(&fc, g);
 		if (!f)
 			continue;
-		if (fc.err || !fix_sane(f, fc.text.len) || fix_secret(f)) {
+		if (fc.err || !fix_sane(f, fc.text.len)) {
 			floe_fix_free(f);
 			continue;
+		}
+		if (fix_secret(f)) {	/* out of memory: not "no fix" */
+			floe_fix_free(f);
+			fc.err = FLOE_ERR_NOMEM;
+			break;
 		}
 		g->fix = f;
 	}

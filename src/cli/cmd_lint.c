@@ -561,14 +561,17 @@ static int load_baseline(const struct lint_args *a,
 	err = floe_baseline_parse(a->baseline, buf, len, out, &d);
 	free(buf);
 	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG) {
-		print_diags_gcc(&d, stderr);
+		if (print_diags_gcc(&d, stderr)) {
+			floe_diags_release(&d);
+			return cli_internal(FLOE_ERR_NOMEM);
+		}
 		for (size_t i = 0; i < d.nr; i++)
 			if (d.items[i].severity == FLOE_SEV_ERROR &&
 			    floe_diags_addf(failures, FLOE_SEV_ERROR,
 					    FLOE_RULE_NONE, d.items[i].loc, "%s",
 					    d.items[i].message)) {
 				floe_diags_release(&d);
-				return EXIT_INTERNAL;
+				return cli_internal(FLOE_ERR_NOMEM);
 			}
 		ret = cli_fail(failures, a->baseline, "--baseline: '%s' is not "
 			       "a baseline that --write-baseline wrote",

@@ -674,7 +674,7 @@ static int add_project_texts(const struct floe_project *project,
 	size_t n = floe_project_nr_files(project);
 
 	if (ALLOC_GROW(*texts, *nr + n, *alloc))
-		return EXIT_INTERNAL;
+		return cli_internal(FLOE_ERR_NOMEM);
 	for (size_t i = 0; i < n; i++) {
 		struct floe_report_file *t = &(*texts)[*nr];
 

@@ -26,8 +26,8 @@ static int cmp_entry(const void *a, const void *b)
 		      ((const struct entry *)b)->fp);
 }
 
-static int fail(struct floe_diags *diags, const char *file,
-		const struct floe_node *at, const char *what)
+static enum floe_err fail(struct floe_diags *diags, const char *file,
+				  const struct floe_node *at, const char *what)
 {
 	if (floe_diags_addf(diags, FLOE_SEV_ERROR, FLOE_RULE_NONE,
 			    floe_node_loc(file, at), "not a floe-profiles "

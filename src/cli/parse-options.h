@@ -65,9 +65,13 @@ struct cli_option {
 	const char *values;
 };
 
-/* Compile-time check that `type.member` has type `T`. */
+/*
+ * Compile-time check that `type.member` has type `T`: comparing pointers
+ * to different types is a constraint violation (an error with -Werror).
+ * Not a subtraction, which clang flags as arithmetic on a null pointer.
+ */
 #define CLI_OPT_TYPECHECK(type, member, T) \
-	(0 * sizeof(&((type *)0)->member - (T *)0))
+	(0 * sizeof(&((type *)0)->member == (T *)0))
 #define CLI_OPT_AT(type, member, T) \
 	(offsetof(type, member) + CLI_OPT_TYPECHECK(type, member, T))
 

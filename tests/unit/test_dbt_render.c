@@ -38,8 +38,9 @@ static void test_dbt_render_rows_follow_the_releases(void **state)
 				   FE_V(1, 11, 0)));
 	assert_false(fe_dbt_renders(FE_DBT_RENDER_NR, FE_V(1, 11, 0)));
 	/* every row cites its commit and tag */
-	for (int i = 0; i < FE_DBT_RENDER_NR; i++) {
-		const struct fe_dbt_render_row *r = fe_dbt_render_row(i);
+	for (unsigned i = 0; i < FE_DBT_RENDER_NR; i++) {
+		const struct fe_dbt_render_row *r =
+			fe_dbt_render_row((enum fe_dbt_render)i);
 
 		assert_non_null(r);
 		assert_non_null(strchr(r->source, '('));

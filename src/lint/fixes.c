@@ -1146,7 +1146,8 @@ static struct floe_fix *fix_option_name(struct fix_ctx *fc,
 	if (fe_iceberg_option_find(low, FE_ANY))
 		return NULL;	/* an option of another release */
 	hint = lint_did_you_mean(low, fe_iceberg_option_names());
-	if (!hint || lint_get_ci(e->map, hint))
+	/* a secret under a misspelt key: its value would show in --diff */
+	if (!hint || lint_get_ci(e->map, hint) || floe_secret_key(hint))
 		return NULL;
 	f = replace_scalar(fc, e->key, hint, strlen(hint), FLOE_FIX_UNSAFE);
 	if (f)
@@ -1288,23 +1289,36 @@ static bool fix_sane(const struct floe_fix *f, size_t len)
 	return true;
 }
 
-/* Would the new text show a secret value?  -1: out of memory. */
-static int fix_secret(struct floe_fix *f)
+/*
+ * Would the new text show a secret value?  Each edit is read in its
+ * lines, as the masker reads a file: "client_secret: " before an
+ * inserted value makes it a secret.  -1: out of memory.
+ */
+static int fix_secret(struct fix_ctx *fc, struct floe_fix *f)
 {
+	const struct ftext *t = &fc->text;
+
 	for (size_t i = 0; i < f->nr; i++) {
-		struct strbuf sb = STRBUF_INIT;
+		const struct floe_edit *e = &f->edits[i];
+		struct strbuf line = STRBUF_INIT, sb = STRBUF_INIT;
+		size_t ls = line_start(t, e->start), le = line_end(t, e->end);
 		int diff;
 
-		if (!f->edits[i].len)
+		if (!e->len)
 			continue;
-		if (floe_secret_mask_yaml(&sb, f->edits[i].text,
-					  f->edits[i].len) ||
+		strbuf_add(&line, t->buf + ls, e->start - ls);
+		strbuf_add(&line, e->text, e->len);
+		if (e->text[e->len - 1] != '\n')	/* its line goes on */
+			strbuf_add(&line, t->buf + e->end, le - e->end);
+		if (strbuf_error(&line) ||
+		    floe_secret_mask_yaml(&sb, line.buf, line.len) ||
 		    strbuf_error(&sb)) {
+			strbuf_release(&line);
 			strbuf_release(&sb);
 			return -1;
 		}
-		diff = sb.len != f->edits[i].len ||
-		       memcmp(sb.buf, f->edits[i].text, sb.len);
+		diff = sb.len != line.len || memcmp(sb.buf, line.buf, sb.len);
+		strbuf_release(&line);
 		strbuf_release(&sb);
 		if (diff)
 			f->secret = true;
@@ -1367,7 +1381,7 @@ enum floe_err floe_fix_compute(const struct floe_profiles *model,
 			floe_fix_free(f);
 			continue;
 		}
-		if (fix_secret(f)) {	/* out of memory: not "no fix" */
+		if (fix_secret(&fc, f)) {	/* out of memory: not "no fix" */
 			floe_fix_free(f);
 			fc.err = FLOE_ERR_NOMEM;
 			break;
@@ -1524,7 +1538,8 @@ static enum floe_err fstate_load(struct fstate *s, const char *file,
 	for (size_t i = 0; i < s->diags.nr; i++) {
 		const struct floe_diag *g = &s->diags.items[i];
 
-		if (g->severity == FLOE_SEV_ERROR &&
+		/* a duplicate key is a warning, but a fix must not make one */
+		if ((g->severity == FLOE_SEV_ERROR || g->rule == FLOE_FP002) &&
 		    g->rule < FLOE_RULE__COUNT)
 			s->errors[g->rule]++;
 	}

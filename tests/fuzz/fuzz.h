@@ -21,6 +21,7 @@ void floe_fuzz_sql(const uint8_t *data, size_t size);
 void floe_fuzz_manifest(const uint8_t *data, size_t size);
 void floe_fuzz_check(const uint8_t *data, size_t size);
 void floe_fuzz_config(const uint8_t *data, size_t size);
+void floe_fuzz_fix(const uint8_t *data, size_t size);
 
 struct floe_platform;
 struct floe_diags;

@@ -2,7 +2,7 @@
  * Replay fuzz inputs without libFuzzer: every file named on the command
  * line goes through the code paths of every harness (fuzz_yaml.c,
  * fuzz_lint.c, fuzz_platform.c, fuzz_sql.c, fuzz_manifest.c, fuzz_check.c,
- * fuzz_config.c), which are compiled in with FLOE_FUZZ_NO_MAIN.  A broken invariant aborts; under the sanitizer
+ * fuzz_config.c, fuzz_fix.c), which are compiled in with FLOE_FUZZ_NO_MAIN.  A broken invariant aborts; under the sanitizer
  * build, so does any memory error, leak or undefined behaviour.
  *
  * usage: replay FILE...    exit 0 when every file went through.
@@ -68,6 +68,7 @@ int main(int argc, char **argv)
 		floe_fuzz_manifest(buf, len);
 		floe_fuzz_check(buf, len);
 		floe_fuzz_config(buf, len);
+		floe_fuzz_fix(buf, len);
 		free(buf);
 		printf("ok %s\n", argv[i]);
 	}

@@ -1126,13 +1126,21 @@ static struct floe_fix *fix_quote_false(struct fix_ctx *fc,
 	return f;
 }
 
-/* FP305: an option name the extension does not know. */
+/*
+ * FP305: an option name the extension does not know.  An option DuckDB
+ * renamed for the release linted for (support_stage_create became
+ * stage_create_tables in 1.5.4, with no alias) takes the release's name:
+ * safe.  A misspelt one takes the one name the rule suggests: a guess,
+ * unsafe.  An option of another release only, nothing.
+ */
 static struct floe_fix *fix_option_name(struct fix_ctx *fc,
 					const struct floe_diag *g)
 {
 	const struct fent *e = find_at(fc, g->loc.start, true);
-	const char *hint;
-	char low[64];
+	const struct fe_option_rename *rn;
+	unsigned v = fc->lint->duckdb_version, first, last;
+	char low[64], ver[FE_VERSION_BUF];
+	const char *to;
 	struct floe_fix *f;
 	size_t n;
 
@@ -1143,16 +1151,29 @@ static struct floe_fix *fix_option_name(struct fix_ctx *fc,
 		low[i] = (char)(e->key->value[i] >= 'A' &&
 				e->key->value[i] <= 'Z'
 				? e->key->value[i] + 32 : e->key->value[i]);
-	if (fe_iceberg_option_find(low, FE_ANY))
-		return NULL;	/* an option of another release */
-	hint = lint_did_you_mean(low, fe_iceberg_option_names());
+	if ((rn = fe_iceberg_option_renamed(low, v)) ||
+	    (rn = fe_iceberg_option_former(low, v))) {
+		to = !strcmp(rn->from, low) ? rn->to : rn->from;
+		if (lint_get_ci(e->map, to))
+			return NULL;
+		f = replace_scalar(fc, e->key, to, strlen(to), FLOE_FIX_SAFE);
+		if (f)
+			describe(fc, f, "rename '%s' to '%s', its name on DuckDB "
+				 "%s", e->key->value, to,
+				 fe_version_str(v, ver));
+		return f;
+	}
+	if (fe_iceberg_option_span(low, &first, &last))
+		return NULL;	/* an option of another release: remove it */
+	to = lint_did_you_mean(low, fe_iceberg_option_names());
 	/* a secret under a misspelt key: its value would show in --diff */
-	if (!hint || lint_get_ci(e->map, hint) || floe_secret_key(hint))
+	if (!to || !fe_iceberg_option_find(to, v) || lint_get_ci(e->map, to) ||
+	    floe_secret_key(to))
 		return NULL;
-	f = replace_scalar(fc, e->key, hint, strlen(hint), FLOE_FIX_UNSAFE);
+	f = replace_scalar(fc, e->key, to, strlen(to), FLOE_FIX_UNSAFE);
 	if (f)
 		describe(fc, f, "rename '%s' to '%s' (a guess)",
-			 e->key->value, hint);
+			 e->key->value, to);
 	return f;
 }
 

@@ -47,30 +47,35 @@ static int hexval(char c)
  * unicode-escape codec reads it (Jinja2's lexer uses it): the simple
  * escapes, octal and \xHH; any other is kept as written.
  */
-static int escape(struct scan *s, struct strbuf *out)
+static void escape(struct scan *s, struct strbuf *out)
 {
 	char c = *s->p++;
 	const char *simple = "n\nt\tr\r\\\\''\"\"a\ab\bf\fv\v";
 
 	for (const char *e = simple; *e; e += 2)
-		if (*e == c)
-			return strbuf_addch(out, e[1]);
+		if (*e == c) {
+			strbuf_addch(out, e[1]);
+			return;
+		}
 	if (c >= '0' && c <= '7') {
 		unsigned v = (unsigned)(c - '0');
 
 		for (int i = 0; i < 2 && s->p < s->end && *s->p >= '0' &&
 				*s->p <= '7'; i++)
 			v = v * 8 + (unsigned)(*s->p++ - '0');
-		return strbuf_addch(out, (char)(v & 0xff));
+		strbuf_addch(out, (char)(v & 0xff));
+		return;
 	}
 	if (c == 'x' && s->end - s->p >= 2 && hexval(s->p[0]) >= 0 &&
 	    hexval(s->p[1]) >= 0) {
 		int v = hexval(s->p[0]) * 16 + hexval(s->p[1]);
 
 		s->p += 2;
-		return strbuf_addch(out, (char)v);
+		strbuf_addch(out, (char)v);
+		return;
 	}
-	return strbuf_addch(out, '\\') | strbuf_addch(out, c);
+	strbuf_addch(out, '\\');
+	strbuf_addch(out, c);
 }
 
 /*
@@ -78,7 +83,7 @@ static int escape(struct scan *s, struct strbuf *out)
  * joins them, as Python does), unescaped into `out`.  False when there is
  * none, or one is not terminated.
  */
-static bool string_lit(struct scan *s, struct strbuf *out, int *failed)
+static bool string_lit(struct scan *s, struct strbuf *out)
 {
 	bool any = false;
 
@@ -95,10 +100,10 @@ static bool string_lit(struct scan *s, struct strbuf *out, int *failed)
 		while (s->p < s->end && *s->p != q) {
 			if (*s->p == '\\' && s->p + 1 < s->end) {
 				s->p++;
-				*failed |= escape(s, out);
+				escape(s, out);
 				continue;
 			}
-			*failed |= strbuf_addch(out, *s->p++);
+			strbuf_addch(out, *s->p++);
 		}
 		if (s->p >= s->end)
 			return false;
@@ -108,7 +113,7 @@ static bool string_lit(struct scan *s, struct strbuf *out, int *failed)
 }
 
 /* A bare number literal, for env_var('X', 8). */
-static bool number_lit(struct scan *s, struct strbuf *out, int *failed)
+static bool number_lit(struct scan *s, struct strbuf *out)
 {
 	const char *start;
 
@@ -119,7 +124,7 @@ static bool number_lit(struct scan *s, struct strbuf *out, int *failed)
 		s->p++;
 	if (s->p == start)
 		return false;
-	*failed |= strbuf_add(out, start, (size_t)(s->p - start));
+	strbuf_add(out, start, (size_t)(s->p - start));
 	return true;
 }
 
@@ -161,8 +166,7 @@ struct reader {
 	struct arena *arena;
 	const struct jinja_opts *o;
 	struct jinja_read *j;
-	struct strbuf out;
-	int failed;
+	struct strbuf out;	/* its sticky error is the reader's */
 };
 
 static void malformed(struct reader *r, const char *why)
@@ -189,14 +193,14 @@ static void expression(struct reader *r, const char *p, const char *end)
 		return;
 	}
 	j->nr_env++;
-	if (!string_lit(&s, &var, &r->failed) || !var.len) {
+	if (!string_lit(&s, &var) || !var.len) {
 		malformed(r, "env_var() needs the variable name as a quoted "
 			     "string");
 		goto out;
 	}
 	name = arena_strndup(r->arena, var.buf, var.len);
 	if (!name) {
-		r->failed = 1;
+		strbuf_fail(&r->out);
 		goto out;
 	}
 	if (j->nr_calls < JINJA_MAX_CALLS) {
@@ -211,8 +215,7 @@ static void expression(struct reader *r, const char *p, const char *end)
 
 		if (!(ident(&s, "default") && accept(&s, "=")))
 			s = save;
-		if (!string_lit(&s, &dflt, &r->failed) &&
-		    !number_lit(&s, &dflt, &r->failed)) {
+		if (!string_lit(&s, &dflt) && !number_lit(&s, &dflt)) {
 			malformed(r, "the default of env_var() must be a "
 				     "quoted string");
 			goto out;
@@ -252,9 +255,9 @@ static void expression(struct reader *r, const char *p, const char *end)
 	if (r->o && r->o->use_env)
 		value = r->o->getenv_fn ? r->o->getenv_fn(name) : getenv(name);
 	if (value) {
-		r->failed |= strbuf_adds(&r->out, value);
+		strbuf_adds(&r->out, value);
 	} else if (has_dflt) {
-		r->failed |= strbuf_add(&r->out, dflt.buf, dflt.len);
+		strbuf_add(&r->out, dflt.buf, dflt.len);
 	} else {
 		/* dbt stops: "Env var required but not provided" */
 		if (call)
@@ -262,9 +265,11 @@ static void expression(struct reader *r, const char *p, const char *end)
 		j->missing = true;
 		if (!j->missing_name)
 			j->missing_name = name;
-		r->failed |= strbuf_addf(&r->out, "${%s}", name);
+		strbuf_addf(&r->out, "${%s}", name);
 	}
 out:
+	if (strbuf_error(&var) || strbuf_error(&dflt))
+		strbuf_fail(&r->out);	/* a literal was cut short */
 	strbuf_release(&var);
 	strbuf_release(&dflt);
 }
@@ -272,7 +277,8 @@ out:
 enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 			 const struct jinja_opts *o, struct jinja_read *out)
 {
-	struct reader r = { a, o, out, STRBUF_INIT, 0 };
+	struct reader r = { a, o, out, STRBUF_INIT };
+	enum floe_err err;
 	const char *p, *end;
 
 	memset(out, 0, sizeof(*out));
@@ -292,12 +298,12 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 			}
 		if (!open) {
 			out->has_text = true;
-			r.failed |= strbuf_add(&r.out, p, (size_t)(end - p));
+			strbuf_add(&r.out, p, (size_t)(end - p));
 			break;
 		}
 		if (open > p) {
 			out->has_text = true;
-			r.failed |= strbuf_add(&r.out, p, (size_t)(open - p));
+			strbuf_add(&r.out, p, (size_t)(open - p));
 		}
 		out->has_jinja = true;
 		if (open[1] != '{') {
@@ -314,15 +320,16 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 		expression(&r, open + 2, close);
 		p = close + 2;
 	}
-	if (!r.failed && !out->dynamic &&
+	if (!strbuf_error(&r.out) && !out->dynamic &&
 	    !(out->missing && !(o && o->placeholders))) {
 		char *s = arena_strndup(a, r.out.buf, r.out.len);
 
 		if (!s)
-			r.failed = 1;
+			strbuf_fail(&r.out);
 		out->text = s;
 		out->len = r.out.len;
 	}
+	err = strbuf_error(&r.out) ? FLOE_ERR_NOMEM : FLOE_OK;
 	strbuf_release(&r.out);
-	return r.failed ? FLOE_ERR_NOMEM : FLOE_OK;
+	return err;
 }

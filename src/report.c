@@ -256,9 +256,19 @@ static void json_chars_n(struct out *o, const char *str, size_t len)
 	const unsigned char *end = s + len;
 
 	while (s < end && *s) {
-		unsigned c = *s, cp;
+		const unsigned char *run = s;
+		unsigned c, cp;
 		size_t n;
 
+		/* the common case, printable ASCII, goes in as one run */
+		while (s < end && *s >= 0x20 && *s < 0x7f && *s != '"' &&
+		       *s != '\\')
+			s++;
+		if (s > run)
+			putn(o, (const char *)run, (size_t)(s - run));
+		if (s == end || !*s)
+			break;
+		c = *s;
 		if (c == '"' || c == '\\') {
 			putc_(o, '\\');
 			putc_(o, (char)c);
@@ -270,8 +280,6 @@ static void json_chars_n(struct out *o, const char *str, size_t len)
 			put(o, "\\r");
 		} else if (c < 0x20 || c == 0x7f) {
 			putf(o, "\\u%04x", c);
-		} else if (c < 0x80) {
-			putc_(o, (char)c);
 		} else if ((n = utf8_len(s, &cp)) && n <= (size_t)(end - s)) {
 			putn(o, (const char *)s, n);
 			s += n;

@@ -148,6 +148,58 @@ static int management_port(const struct url *u)
 }
 
 /*
+ * What lint says of the endpoint written (FP207, FP210), said by
+ * generate first, with the same tests (src/url.c): a Polaris catalog (its
+ * type, or a host naming polaris) served elsewhere than /api/catalog,
+ * and upper case in the path, which DuckDB <= 1.5.3 lower-cases.
+ */
+static void endpoint_shape(struct plan_ctx *g, const struct floe_catalog *c,
+			   const char *endpoint)
+{
+	const struct floe_node *at = c->uri.node;
+	struct url u;
+	size_t n;
+
+	if (!*endpoint || url_parse(endpoint, &u))
+		return;		/* out of memory, or refused above */
+	n = url_path_trimmed(&u);
+	if ((c->type == FLOE_CATALOG_POLARIS || url_host_names_polaris(&u)) &&
+	    !url_path_is_polaris_base(&u)) {
+		if (!n)
+			WARN(g, at, "catalogs.%s.uri: a Polaris catalog is "
+			     "served under '/api/catalog'; '%s' has no path, "
+			     "so the token URI '%s/v1/oauth/tokens' will "
+			     "probably answer 404", c->name, endpoint,
+			     endpoint);
+		else
+			WARN(g, at, "catalogs.%s.uri: the path '%.*s' does not "
+			     "end in /api/catalog. Polaris serves the Iceberg "
+			     "REST API there, so the config and token requests "
+			     "will probably answer 404 (taken for Polaris "
+			     "because %s)", c->name, (int)n, u.path,
+			     c->type == FLOE_CATALOG_POLARIS
+			     ? "the catalog is of type polaris"
+			     : "its host names polaris");
+	}
+	if (url_path_has_upper(&u)) {
+		char *low = arena_strndup(g->arena, endpoint, strlen(endpoint));
+
+		if (!low) {
+			g->err = FLOE_ERR_NOMEM;
+			return;
+		}
+		for (char *p = low + (u.path - endpoint); *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		WARN(g, at, "catalogs.%s.uri: the path has upper-case letters. "
+		     "DuckDB's iceberg extension lower-cases the endpoint up "
+		     "to 1.5.3 and then asks for another URL (404 or 401); "
+		     "write '%s', "
+		     "or use DuckDB >= 1.5.4", c->name, low);
+	}
+}
+
+/*
  * Check a literal catalog URL; on success returns the endpoint to write
  * (trailing '/' and a trailing /v1 removed).
  */
@@ -155,6 +207,7 @@ static const char *endpoint_of(struct plan_ctx *g, const struct floe_catalog *c)
 {
 	const char *uri = c->uri.text;
 	const struct floe_node *at = c->uri.node;
+	const char *endpoint;
 	struct url u;
 	size_t n;
 
@@ -207,23 +260,19 @@ static const char *endpoint_of(struct plan_ctx *g, const struct floe_catalog *c)
 	n = url_path_trimmed(&u);
 	if (url_path_ends_with(&u, "/v1")) {
 		size_t base = (size_t)(u.path - uri) + n - 3;
-		const char *fixed;
 
 		while (base && uri[base - 1] == '/')
 			base--;
-		fixed = plan_dupn(g, uri, base);
+		endpoint = plan_dupn(g, uri, base);
 		WARN(g, at, "catalogs.%s.uri: the path ends in '/v1', which "
 		     "the DuckDB iceberg extension appends itself "
 		     "('.../v1/v1/config' would fail); using '%s'", c->name,
-		     fixed);
-		return fixed;
+		     endpoint);
+	} else {
+		endpoint = plan_dupn(g, uri, (size_t)(u.path - uri) + n);
 	}
-	if (c->type == FLOE_CATALOG_POLARIS && n == 0)
-		WARN(g, at, "catalogs.%s.uri: a Polaris catalog is served "
-		     "under '/api/catalog'; '%s' has no path, so the token "
-		     "URI '%s/v1/oauth/tokens' will probably answer 404",
-		     c->name, uri, uri);
-	return plan_dupn(g, uri, (size_t)(u.path - uri) + n);
+	endpoint_shape(g, c, endpoint);
+	return endpoint;
 }
 
 static const char *token_uri_of(struct plan_ctx *g, const struct floe_catalog *c,

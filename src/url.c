@@ -67,6 +67,32 @@ bool url_path_ends_with(const struct url *u, const char *suffix)
 	return n >= m && !memcmp(u->path + n - m, suffix, m);
 }
 
+bool url_host_names_polaris(const struct url *u)
+{
+	for (size_t i = 0; i + 7 <= u->host_len; i++)
+		if (!strncasecmp(u->host + i, "polaris", 7))
+			return true;
+	return false;
+}
+
+bool url_path_is_polaris_base(const struct url *u)
+{
+	static const char base[] = "/api/catalog";
+	size_t n = url_path_trimmed(u), m = sizeof(base) - 1;
+
+	/* case differences are FP210's (url_path_has_upper) */
+	return n >= m && !strncasecmp(u->path + n - m, base, m);
+}
+
+bool url_path_has_upper(const struct url *u)
+{
+	/* host names are case-insensitive: only the path matters */
+	for (size_t i = 0; i < u->path_len; i++)
+		if (isupper((unsigned char)u->path[i]))
+			return true;
+	return false;
+}
+
 static bool host_is(const struct url *u, const char *name)
 {
 	/* host names are case-insensitive (RFC 4343) */

@@ -29,6 +29,20 @@ size_t url_path_trimmed(const struct url *u);
 /** True if the path (trailing '/' ignored) ends with `suffix`. */
 bool url_path_ends_with(const struct url *u, const char *suffix);
 
+/**
+ * The Polaris facts both generate and lint (FP207, FP210) test a catalog
+ * URL with, so that generate warns exactly where lint would.
+ */
+
+/** True if the host names Polaris ("polaris" in it, any case). */
+bool url_host_names_polaris(const struct url *u);
+
+/** True if the path (trailing '/' ignored) ends in /api/catalog, any case. */
+bool url_path_is_polaris_base(const struct url *u);
+
+/** True if the path has an upper-case ASCII letter. */
+bool url_path_has_upper(const struct url *u);
+
 /** True if the host is loopback or a single-label/cluster-local name. */
 bool url_host_is_local(const struct url *u);
 

@@ -220,9 +220,8 @@ static const char *rest_route(const struct rurl *r, size_t *cut)
 /* Why an endpoint is taken for Polaris (FP207), or NULL. */
 static const char *polaris_reason(struct lint_ctx *ctx, const struct url *u)
 {
-	for (size_t i = 0; i + 7 <= u->host_len; i++)
-		if (!strncasecmp(u->host + i, "polaris", 7))
-			return "its host names polaris";
+	if (url_host_names_polaris(u))
+		return "its host names polaris";
 	if (ctx->catalog && ctx->catalog->type == FLOE_CATALOG_POLARIS)
 		return "the platform catalog is of type polaris";
 	return NULL;
@@ -538,9 +537,8 @@ void check_polaris_base_path(struct lint_ctx *ctx,
 			continue;	/* FP203 says what to remove */
 		why = polaris_reason(ctx, &ep.u);
 		len = url_path_trimmed(&ep.u);
-		if (!why || (len >= 12 && !strncasecmp(ep.u.path + len - 12,
-						       "/api/catalog", 12)))
-			continue;	/* case differences are FP210's */
+		if (!why || url_path_is_polaris_base(&ep.u))
+			continue;
 		off = (size_t)(ep.u.path - ep.text);
 		if (!len)
 			lint_report(ctx, conns[i].endpoint, "the %s has no "
@@ -635,15 +633,10 @@ void check_endpoint_uppercase(struct lint_ctx *ctx,
 
 	for (size_t i = 0; i < n; i++) {
 		struct rurl ep;
-		bool in_path = false;
 		char *low;
 
-		if (!render_url(ctx, conns[i].endpoint, &ep))
-			continue;
-		/* host names are case-insensitive: only the path matters */
-		for (size_t k = 0; k < ep.u.path_len; k++)
-			in_path |= isupper((unsigned char)ep.u.path[k]) != 0;
-		if (!in_path)
+		if (!render_url(ctx, conns[i].endpoint, &ep) ||
+		    !url_path_has_upper(&ep.u))
 			continue;
 		low = dupn(ctx, ep.text, strlen(ep.text));
 		if (!low)

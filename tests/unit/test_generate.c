@@ -497,6 +497,69 @@ static void test_generate_warns_about_a_polaris_uri_without_a_path(
 		  "catalog is served under '/api/catalog'", "\"http://", "\"");
 }
 
+/*
+ * Where lint's FP207 and FP210 would warn about the endpoint written,
+ * generate warns first (the fuzz findings platform-polaris-base-path and
+ * platform-uri-upper-case), with the same tests (src/url.c).
+ */
+static void test_generate_warns_where_lint_warns_about_the_endpoint(
+	void **state)
+{
+	struct ctx *c = *state;
+	const struct floe_diag *g;
+	const char *out;
+
+	/* a Polaris catalog with a path that is not /api/catalog */
+	out = gen_ok(c, CATALOG_WITH(URI("http://polaris:8181/api/catalog/x"),
+				     SCOPE("PRINCIPAL_ROLE:X"), "") STORAGE);
+	expect_line(out, "endpoint: \"http://polaris:8181/api/catalog/x\"");
+	assert_int_equal(c->d.nr_warnings, 1);
+	g = expect_at(c, FLOE_SEV_WARNING, "catalogs.default.uri: the path "
+		      "'/api/catalog/x' does not end in /api/catalog.",
+		      "\"http://", "\"");
+	assert_non_null(strstr(g->message, "the catalog is of type polaris"));
+
+	/* a rest catalog is taken for Polaris by its host, as lint does */
+	gen_ok(c, "catalogs:\n  default:\n    type: rest\n"
+		  "    uri: \"http://my-polaris.example/catalog\"\n"
+		  "    warehouse: w\n    credentials:\n      mode: oauth2\n"
+		  "      client_id: {secret_ref: id}\n"
+		  "      client_secret: {secret_ref: secret}\n"
+		  "      scope: \"PRINCIPAL_ROLE:X\"\n" STORAGE);
+	g = expect(c, FLOE_SEV_WARNING, "the path '/catalog' does not end in "
+		   "/api/catalog.");
+	assert_non_null(strstr(g->message, "its host names polaris"));
+
+	/* a /v1 removed first: what is left is checked */
+	gen_ok(c, CATALOG_WITH(URI("http://polaris:8181/v1"),
+			       SCOPE("PRINCIPAL_ROLE:X"), "") STORAGE);
+	assert_int_equal(c->d.nr_warnings, 2);
+	expect(c, FLOE_SEV_WARNING, "'http://polaris:8181' has no path");
+
+	/* upper case in the path, whatever the catalog */
+	out = gen_ok(c, CATALOG_WITH(URI("http://Polaris:8183/apI/catalog"),
+				     SCOPE("PRINCIPAL_ROLE:X"), "") STORAGE);
+	expect_line(out, "endpoint: \"http://Polaris:8183/apI/catalog\"");
+	assert_int_equal(c->d.nr_warnings, 1);
+	g = expect_at(c, FLOE_SEV_WARNING, "catalogs.default.uri: the path has "
+		      "upper-case letters.", "\"http://", "\"");
+	/* only the path is lower-cased: host names ignore case */
+	assert_non_null(strstr(g->message,
+			       "write 'http://Polaris:8183/api/catalog'"));
+
+	/* near misses: the base path in place, any case in the host */
+	gen_ok(c, CATALOG_WITH(URI("https://POLARIS.example/api/catalog/"),
+			       SCOPE("PRINCIPAL_ROLE:X"), "") STORAGE);
+	assert_int_equal(c->d.nr, 0);
+	gen_ok(c, "catalogs:\n  default:\n    type: rest\n"
+		  "    uri: \"http://lakekeeper:8181/catalog\"\n"
+		  "    warehouse: w\n    credentials:\n      mode: oauth2\n"
+		  "      client_id: {secret_ref: id}\n"
+		  "      client_secret: {secret_ref: secret}\n"
+		  "      scope: \"PRINCIPAL_ROLE:X\"\n" STORAGE);
+	assert_int_equal(c->d.nr, 0);
+}
+
 static void test_generate_keeps_a_secret_ref_uri_an_env_var_reference(
 	void **state)
 {
@@ -1433,6 +1496,7 @@ int main(void)
 		T(test_generate_repairs_a_uri_ending_in_v1_with_a_warning),
 		T(test_generate_refuses_a_uri_without_scheme),
 		T(test_generate_warns_about_a_polaris_uri_without_a_path),
+		T(test_generate_warns_where_lint_warns_about_the_endpoint),
 		T(test_generate_keeps_a_secret_ref_uri_an_env_var_reference),
 		T(test_generate_takes_the_token_uri_from_catalog_properties),
 		T(test_generate_maps_secret_refs_by_floes_rule),

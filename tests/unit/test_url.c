@@ -193,6 +193,28 @@ static void test_url_path_ends_with_ignores_trailing_slashes(void **state)
 	assert_false(url_path_ends_with(&u, "/v1"));
 }
 
+/* The tests generate and lint (FP207, FP210) share. */
+static void test_url_polaris_predicates(void **state)
+{
+	struct url u = parse_ok("http://My-POLARIS.example:8181/API/catalog/");
+
+	(void)state;
+	assert_true(url_host_names_polaris(&u));
+	assert_true(url_path_is_polaris_base(&u));	/* case aside */
+	assert_true(url_path_has_upper(&u));
+	u = parse_ok("http://polaris:8181/api/catalog/x");
+	assert_false(url_path_is_polaris_base(&u));
+	assert_false(url_path_has_upper(&u));
+	u = parse_ok("http://polaris:8181/catalog");
+	assert_false(url_path_is_polaris_base(&u));
+	u = parse_ok("http://POLARIS");
+	assert_true(url_host_names_polaris(&u));	/* host case is fine */
+	assert_false(url_path_has_upper(&u));
+	assert_false(url_path_is_polaris_base(&u));
+	u = parse_ok("http://polari.example/api/catalog");
+	assert_false(url_host_names_polaris(&u));
+}
+
 static bool is_local(const char *s)
 {
 	struct url u = parse_ok(s);
@@ -272,6 +294,7 @@ int main(void)
 		cmocka_unit_test(test_url_path_trimmed_drops_trailing_slashes),
 		cmocka_unit_test(
 			test_url_path_ends_with_ignores_trailing_slashes),
+		cmocka_unit_test(test_url_polaris_predicates),
 		cmocka_unit_test(test_url_loopback_hosts_are_local),
 		cmocka_unit_test(test_url_host_names_are_compared_without_case),
 		cmocka_unit_test(test_url_single_label_hosts_are_local),

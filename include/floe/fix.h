@@ -52,19 +52,24 @@ enum floe_err floe_fix_apply(const char *file, const char *buf, size_t len,
 			     const struct floe_diags *diags, bool unsafe,
 			     char **out, size_t *out_len, size_t *applied);
 
-/* The passes floe_fix_file() makes at most (ruff makes 100). */
+/* The passes one round of floe_fix_file() makes at most (ruff makes 100). */
 #define FLOE_FIX_MAX_PASSES 100
+/* The rounds floe_fix_file() makes at most: it stops at a text one
+ * round leaves as it is. */
+#define FLOE_FIX_MAX_ROUNDS 8
 
 struct floe_fix_result {
 	char *buf;		/* malloc'd: the fixed text (NUL-terminated) */
 	size_t len;
 	size_t applied;		/* fixes applied, over all passes */
-	bool converged;		/* the last pass had nothing left to apply */
+	bool converged;		/* fixing the result again changes nothing */
 };
 
 /**
  * Fix one profiles.yml: lint it, apply its fixes, lint the result again,
- * and so on until no fix applies (at most FLOE_FIX_MAX_PASSES passes).
+ * and so on until no fix applies (at most FLOE_FIX_MAX_PASSES passes a
+ * round); then rounds again until a round changes nothing (at most
+ * FLOE_FIX_MAX_ROUNDS), so that fixing the result is a no-op.
  * The text is loaded with `popt` and linted with `opt`, as the CLI does.
  * \param[out] res  on FLOE_OK; res->buf is a copy even when nothing
  *                  changed.

@@ -1651,10 +1651,11 @@ static enum floe_err passes(const char *file, const char *buf, size_t len,
 	return err;
 }
 
-enum floe_err floe_fix_file(const char *file, const char *buf, size_t len,
-			    const struct floe_profiles_options *popt,
-			    const struct floe_lint_options *opt, bool unsafe,
-			    struct floe_fix_result *res)
+/* One round: the free passes, or the guarded ones if those end worse. */
+static enum floe_err fix_round(const char *file, const char *buf, size_t len,
+			       const struct floe_profiles_options *popt,
+			       const struct floe_lint_options *opt, bool unsafe,
+			       struct floe_fix_result *res)
 {
 	struct fstate orig, cur;
 	struct floe_fix_result r;
@@ -1688,4 +1689,56 @@ enum floe_err floe_fix_file(const char *file, const char *buf, size_t len,
 	fstate_release(&cur);
 	fstate_release(&orig);
 	return err;
+}
+
+/*
+ * Rounds until a round changes nothing.  One round is not enough: the
+ * guarded passes try fixes one at a time and stop when each one left
+ * makes the text worse, but from the text they end with a free round may
+ * still take several fixes together and end no worse (fuzz_fix found
+ * it), so a second --fix would change the file.  Ending only at a text
+ * that a round leaves as it is makes --fix idempotent by construction.
+ */
+enum floe_err floe_fix_file(const char *file, const char *buf, size_t len,
+			    const struct floe_profiles_options *popt,
+			    const struct floe_lint_options *opt, bool unsafe,
+			    struct floe_fix_result *res)
+{
+	struct floe_fix_result r;
+	size_t applied = 0;
+	char *text;
+	enum floe_err err = FLOE_OK;
+
+	text = malloc(len + 1);
+	if (!text)
+		return FLOE_ERR_NOMEM;
+	memcpy(text, buf, len);
+	text[len] = '\0';
+	memset(res, 0, sizeof(*res));
+	memset(&r, 0, sizeof(r));
+	for (unsigned round = 0; round < FLOE_FIX_MAX_ROUNDS; round++) {
+		bool same;
+
+		err = fix_round(file, text, len, popt, opt, unsafe, &r);
+		if (err != FLOE_OK)
+			break;
+		same = r.len == len && !memcmp(r.buf, text, len);
+		free(text);
+		text = r.buf;
+		len = r.len;
+		if (!same)
+			applied += r.applied;
+		if (same || !r.converged) {
+			res->converged = same && r.converged;
+			break;
+		}
+	}
+	if (err != FLOE_OK) {
+		free(text);
+		return err;
+	}
+	res->buf = text;
+	res->len = len;
+	res->applied = applied;
+	return FLOE_OK;
 }

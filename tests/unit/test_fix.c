@@ -308,6 +308,43 @@ static void test_fix_unsafe_only_when_asked(void **state)
 	free(out);
 }
 
+/*
+ * fuzz_fix found it: the guarded passes skipped a fix by its rank in a
+ * list that the fix before it had shortened, so the first --fix stopped
+ * with a typo left that a second --fix corrected.  A result is taken
+ * only when a further round leaves it as it is.
+ */
+static void test_fix_twice_changes_nothing(void **state)
+{
+	static const char text[] =
+		"floe:\n  target: dev\n  outputs:\n    dev:\n"
+		"      type: duckdb\n"
+		"      pathextensions:: \":memory:\"\n"
+		"      extensions: [httpfs, iceberg]\n"
+		"      attach:\n"
+		"        - path: demo_catalog\n"
+		"          alias: polaris_catalog\n"
+		"          type: iceberg\n"
+		"          options:\n"
+		"            endpoint: \"http://polaris:8182\"\n"
+		"            oauth2_sjrver_uri: &http://polaris:8181/v1/oauth/tokens\"\n"
+		"            pathnt_id: \"{{ env_var('POLARIS_CLIENT_ID') }}\"\n"
+		"            client_secret: \"{{ env_var('X') }}\"\n"
+		"            oauth3_scope: PRINCIPAL_ROLE:x\n";
+	char *once, *twice;
+	size_t n;
+
+	(void)state;
+	once = fix(text, true, &n);
+	assert_non_null(strstr(once, "            oauth2_server_uri: "));
+	assert_non_null(strstr(once, "            oauth2_scope: "));
+	twice = fix(once, true, &n);
+	assert_int_equal(n, 0);
+	assert_string_equal(twice, once);
+	free(twice);
+	free(once);
+}
+
 static void test_fix_never_reveals_an_unfixed_error(void **state)
 {
 	/* under options, the endpoint's port 8182 would be an error (FP208)
@@ -423,6 +460,7 @@ int main(void)
 		cmocka_unit_test(test_fix_same_value_already_there),
 		cmocka_unit_test(test_fix_unsafe_only_when_asked),
 		cmocka_unit_test(test_fix_never_reveals_an_unfixed_error),
+		cmocka_unit_test(test_fix_twice_changes_nothing),
 		cmocka_unit_test(test_fix_with_a_secret_is_not_shown),
 		cmocka_unit_test(test_fix_apply_skips_overlaps),
 	};

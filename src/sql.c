@@ -131,6 +131,9 @@ struct ctx {
 	struct vec secrets;		/* const char * */
 	struct vec reported;		/* nodes whose Jinja was reported */
 	struct vec missing;		/* env vars without a value */
+	const char *path;		/* the output's `path`, rendered */
+	bool path_dynamic;
+	struct floe_loc path_loc;
 };
 
 /*
@@ -1110,6 +1113,7 @@ static void push(struct ctx *c, enum floe_sql_kind kind, bool per_cursor,
 	st.kind = kind;
 	st.per_cursor = per_cursor;
 	st.loc = floe_node_loc(c->file, at);
+	st.node = at;
 	st.origin = origin;
 	st.label = clean(c, label ? label : "");
 	st.name = name;
@@ -2147,9 +2151,18 @@ static void database_check(struct ctx *c, const struct output *o)
 static void plan_output(struct ctx *c, const struct output *o)
 {
 	const struct floe_node *n;
+	const struct floe_node *pn = o->m->path.node;
 	bool old = renders(c, FE_DBT_SECRETS_PER_CURSOR);
 
 	database_check(c, o);
+	/* the database dbt-duckdb opens, for verify */
+	c->path = NULL;
+	c->path_dynamic = false;
+	c->path_loc = floe_node_loc(c->file, pn);
+	if (pn && !is_null(pn)) {
+		c->path = quiet_text(c, pn);
+		c->path_dynamic = !c->path;
+	}
 	if ((n = section(c, o->m->config_options, "config_options", FLOE_NODE_MAP)))
 		config_options(c, n);
 	if ((n = section(c, o->m->extensions, "extensions", FLOE_NODE_SEQ)))
@@ -2182,6 +2195,11 @@ static int finish_conn(struct ctx *c, struct vec *conns, const char *profile,
 	memset(&conn, 0, sizeof(conn));
 	conn.profile = profile;
 	conn.target = target;
+	conn.path = c->path;
+	conn.path_dynamic = c->path_dynamic;
+	conn.path_loc = c->path_loc;
+	c->path = NULL;
+	c->path_dynamic = false;
 	if (c->stmts.nr) {
 		stmts = arena_alloc(c->arena, c->stmts.nr * sizeof(*stmts));
 		if (!stmts)

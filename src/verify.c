@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -184,8 +185,18 @@ enum floe_err floe_verify_log_render(const struct floe_verify_log *log,
 	const char *profile = NULL, *target = NULL;
 
 	/* every append below is checked once, by strbuf_detach() */
-	if (log->duckdb_version)
-		strbuf_addf(&sb, "DuckDB %s\n", log->duckdb_version);
+	if (log->duckdb_version) {
+		char v[FLOE_VERSION_BUF];
+
+		strbuf_addf(&sb, "DuckDB %s", log->duckdb_version);
+		if (log->duckdb_linted)
+			strbuf_addf(&sb, ", linted as %s%s",
+				    floe_version_format(log->duckdb_linted, v),
+				    log->duckdb_linted != log->duckdb_release
+				    ? " (the newest release floe-profiles knows)"
+				    : "");
+		strbuf_addch(&sb, '\n');
+	}
 	for (size_t i = 0; i < log->nr; i++) {
 		const struct floe_verify_step *s = &log->steps[i];
 
@@ -221,6 +232,7 @@ struct ext {
 struct run {
 	struct api *api;
 	const struct floe_verify_options *opt;
+	unsigned version;	/* the release linted for (engine encoding) */
 	bool no_download;	/* an extension download failed: offline */
 	const struct floe_sql_plan *plan;
 	const struct floe_sql_conn *conn;
@@ -234,6 +246,19 @@ struct run {
 	size_t nr_exts;
 	struct strbuf msg;	/* the last DuckDB error, cleaned */
 	const char *sql;	/* the statement that failed, or NULL */
+	/* database files, each run on a new file of the same name in
+	 * tmpdir: a path as written -> its stand-in */
+	struct dbfile {
+		char *path, *tmp;
+	} *files;
+	size_t nr_files, alloc_files;
+	char *main_name;	/* the database dbt-duckdb opens */
+	/* the databases the profile's attaches made, by name */
+	struct attached {
+		char *name;
+		const struct floe_sql_stmt *st;
+	} *att;
+	size_t nr_att, alloc_att;
 };
 
 static void nomem(struct run *r)
@@ -289,6 +314,21 @@ static void step(struct run *r, const struct floe_sql_stmt *st,
 	log->nr++;
 	if (!s->profile || !s->target || !s->label || (fmt && !s->detail))
 		nomem(r);
+}
+
+static void report_at(struct run *r, struct floe_loc loc,
+		      enum floe_severity sev, enum floe_rule_id id,
+		      const char *fmt, ...) FLOE_PRINTF(5, 6);
+static void report_at(struct run *r, struct floe_loc loc,
+		      enum floe_severity sev, enum floe_rule_id id,
+		      const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (floe_diags_vaddf(r->diags, sev, id, loc, fmt, ap))
+		nomem(r);
+	va_end(ap);
 }
 
 static void finding(struct run *r, const struct floe_sql_stmt *st,
@@ -435,6 +475,27 @@ static void set_msg(struct run *r, const char *e)
 	}
 	if (strbuf_error(&r->msg))
 		nomem(r);
+	/* a stand-in file is named as the profile names it */
+	for (size_t i = 0; i < r->nr_files && !r->err; i++) {
+		size_t from = 0;
+		char *p;
+
+		while ((p = strstr(r->msg.buf + from, r->files[i].tmp))) {
+			struct strbuf t = STRBUF_INIT;
+
+			strbuf_add(&t, r->msg.buf, (size_t)(p - r->msg.buf));
+			strbuf_adds(&t, r->files[i].path);
+			from = t.len;
+			strbuf_adds(&t, p + strlen(r->files[i].tmp));
+			if (strbuf_error(&t)) {
+				strbuf_release(&t);
+				nomem(r);
+				break;
+			}
+			strbuf_release(&r->msg);
+			r->msg = t;
+		}
+	}
 	scrub(r, &r->msg);
 	scrub_tokens(r, &r->msg);
 }
@@ -474,7 +535,7 @@ static bool parses(struct run *r, const char *sql)
 static struct ext *find_ext(struct run *r, const char *name)
 {
 	/* the engine's aliases: https is httpfs, sqlite sqlite_scanner */
-	name = fe_extension_canonical(name, FE_DUCKDB_DEFAULT);
+	name = fe_extension_canonical(name, r->version);
 	for (size_t i = 0; i < r->nr_exts; i++)
 		if (!strcasecmp(r->exts[i].name, name))
 			return &r->exts[i];
@@ -755,66 +816,439 @@ static void list_namespaces(struct run *r, const char *db, struct strbuf *out)
 		nomem(r);
 }
 
-static void run_attach(struct run *r, const struct floe_sql_stmt *st)
-{
-	bool iceberg = st->name && !strcasecmp(st->name, "iceberg");
-	char *before, *after, *ext = NULL;
+/* ---- ATTACH ---- */
 
-	if (!iceberg) {
-		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "parses; verify runs "
-		     "only TYPE iceberg attaches (a database file would be "
-		     "created or written)");
+/* Is the name (a TYPE as written, maybe quoted) `want`? */
+static bool type_is(const char *type, const char *want)
+{
+	size_t n = strlen(want);
+
+	if (!type)
+		return false;
+	if (*type == '\'' || *type == '"')
+		return !strncasecmp(type + 1, want, n) && type[n + 1] == *type &&
+		       !type[n + 2];
+	return !strcasecmp(type, want);
+}
+
+/*
+ * A path DuckDB opens as a local database file: no URL, no `md:`, no
+ * `:memory:`; `sqlite:` and `duckdb:` prefixes are skipped (*file is
+ * where the file name starts).
+ */
+static bool local_file(const char *path, const char **file)
+{
+	const char *p = path;
+
+	*file = path;
+	if (!strncasecmp(p, "sqlite:", 7) || !strncasecmp(p, "duckdb:", 7))
+		p += 7;
+	*file = p;
+	if (!*p || !strncmp(p, ":memory:", 8) || strstr(p, "://"))
+		return false;
+	for (const char *q = p; *q && *q != '/'; q++)
+		if (*q == ':')	/* md:, ducklake:, ...; not C:\ */
+			return q - p <= 1;
+	return true;
+}
+
+/* The stand-in for a database file: tmpdir/dbN/<its file name>. */
+static const char *stand_in(struct run *r, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *base = strrchr(path, '/');
+	struct dbfile *f;
+
+	for (size_t i = 0; i < r->nr_files; i++)
+		if (!strcmp(r->files[i].path, path))
+			return r->files[i].tmp;
+	if (!r->tmpdir)
+		return NULL;
+	if (ALLOC_GROW(r->files, r->nr_files + 1, r->alloc_files)) {
+		nomem(r);
+		return NULL;
+	}
+	strbuf_addf(&sb, "%s/db%zu", r->tmpdir, r->nr_files);
+	if (strbuf_error(&sb)) {
+		nomem(r);
+		return NULL;
+	}
+	if (mkdir(sb.buf, 0700)) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	strbuf_addf(&sb, "/%s", base ? base + 1 : path);
+	f = &r->files[r->nr_files];
+	f->path = strdup(path);
+	f->tmp = strbuf_detach(&sb, NULL);
+	if (!f->path || !f->tmp) {
+		free(f->path);
+		free(f->tmp);
+		nomem(r);
+		return NULL;
+	}
+	r->nr_files++;
+	return f->tmp;
+}
+
+/* The path's prefix (path up to file) and the stand-in, as a literal. */
+static void add_path(struct strbuf *sb, const char *path, const char *file,
+		     const char *tmp)
+{
+	strbuf_addch(sb, '\'');
+	strbuf_add(sb, path, (size_t)(file - path));
+	for (; *tmp; tmp++) {
+		if (*tmp == '\'')
+			strbuf_addch(sb, '\'');
+		strbuf_addch(sb, *tmp);
+	}
+	strbuf_addch(sb, '\'');
+}
+
+/*
+ * The parts of `ATTACH [IF NOT EXISTS] '<path>' [AS <alias>] [(...)]` as
+ * sql.c writes it: the path (malloc'd, quotes undoubled), where the text
+ * after it starts, and the alias (malloc'd) or NULL.
+ */
+static bool split_attach(struct run *r, const char *sql, char **path,
+			 const char **after, char **alias)
+{
+	const char *p = strchr(sql, '\'');
+	struct strbuf sb = STRBUF_INIT;
+
+	*path = *alias = NULL;
+	if (!p)
+		return false;
+	for (p++; *p; p++) {
+		if (*p == '\'' && p[1] != '\'')
+			break;
+		if (*p == '\'')
+			p++;
+		strbuf_addch(&sb, *p);
+	}
+	if (*p != '\'' || strbuf_error(&sb)) {
+		if (strbuf_error(&sb))
+			nomem(r);
+		strbuf_release(&sb);
+		return false;
+	}
+	*after = ++p;
+	if (!strncmp(p, " AS ", 4)) {
+		const char *a = p + 4, *e = strstr(a, " (");
+
+		*alias = strndup(a, e ? (size_t)(e - a) : strlen(a));
+		if (!*alias)
+			nomem(r);
+	}
+	*path = strbuf_detach(&sb, NULL);
+	if (!*path)
+		nomem(r);
+	return *path != NULL;
+}
+
+/* "name" in DuckDB's message `... "name" ...` after `marker`. */
+static char *quoted_after(struct run *r, const char *msg, const char *marker)
+{
+	const char *p = strstr(msg, marker), *q;
+	char *name;
+
+	if (!p || !(p = strchr(p + strlen(marker), '"')) ||
+	    !(q = strchr(p + 1, '"')))
+		return NULL;
+	name = strndup(p + 1, (size_t)(q - p - 1));
+	if (!name)
+		nomem(r);
+	return name;
+}
+
+/* The profile key of an attach option DuckDB names (any case). */
+static bool option_loc(struct run *r, const struct floe_sql_stmt *st,
+		       const char *name, struct floe_loc *loc)
+{
+	const struct floe_node *opts = st->node &&
+		st->node->kind == FLOE_NODE_MAP
+		? floe_map_get(st->node, "options") : NULL;
+
+	if (!opts || opts->kind != FLOE_NODE_MAP)
+		return false;
+	for (size_t i = 0; i < opts->nr; i++) {
+		const struct floe_node *k = opts->pairs[i].key;
+
+		if (floe_node_is_str(k) && !strcasecmp(k->value, name)) {
+			*loc = floe_node_loc(r->plan->file, k);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Is `name` in the list "|a|b|" of databases (names match in any case)? */
+static bool has_db(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = list ? list : ""; (p = strchr(p, '|')); p++)
+		if (!strncasecmp(p + 1, name, n) && p[n + 1] == '|')
+			return true;
+	return false;
+}
+
+/* What the database `name` is, for a person: one sentence. */
+static void owner(struct run *r, const char *name, struct strbuf *out)
+{
+	for (size_t i = 0; i < r->nr_att; i++)
+		if (!strcasecmp(r->att[i].name, name)) {
+			strbuf_addf(out, "'%s' is the database attached at line "
+				    "%u", r->att[i].name,
+				    r->att[i].st->loc.start.line);
+			return;
+		}
+	if (r->main_name && !strcasecmp(r->main_name, name)) {
+		if (r->conn->path && r->conn->path_loc.start.line)
+			strbuf_addf(out, "'%s' is the database dbt-duckdb "
+				    "opens for 'path' (line %u)", r->main_name,
+				    r->conn->path_loc.start.line);
+		else
+			strbuf_addf(out, "'%s' is the in-memory database "
+				    "dbt-duckdb opens when there is no 'path'",
+				    r->main_name);
 		return;
 	}
-	if (no_fetch(r) && !installed(r, "iceberg")) {
+	if (!strcasecmp(name, "system") || !strcasecmp(name, "temp"))
+		strbuf_addf(out, "'%s' is one of DuckDB's own catalogs "
+			    "(system, temp)", name);
+	else if (!strcasecmp(name, "main"))
+		strbuf_adds(out, "'main' is a name DuckDB reserves");
+	else
+		strbuf_addf(out, "a database '%s' exists already", name);
+}
+
+/*
+ * FP703: the attach's name is taken.  `msg` is DuckDB's refusal, or NULL
+ * when ATTACH IF NOT EXISTS succeeded without attaching anything.
+ */
+static void name_taken(struct run *r, const struct floe_sql_stmt *st,
+		       const char *name, bool aliased, const char *msg)
+{
+	struct strbuf who = STRBUF_INIT;
+	const struct floe_node *an = aliased && st->node &&
+		st->node->kind == FLOE_NODE_MAP
+		? floe_map_get(st->node, "alias") : NULL;
+	struct floe_loc loc = an ? floe_node_loc(r->plan->file, an) : st->loc;
+	const char *what = aliased ? "attach alias" : "this attach's database "
+			   "name";
+
+	owner(r, name, &who);
+	if (strbuf_error(&who)) {
+		nomem(r);
+		return;
+	}
+	if (!msg)
+		report_at(r, loc, FLOE_SEV_ERROR, FLOE_FP703, "%s '%s' is taken: "
+			  "ATTACH IF NOT EXISTS does nothing. %s, so nothing "
+			  "is attached and what dbt "
+			  "writes to '%s' goes there. Choose another %s.",
+			  what, name, who.buf, name, aliased ? "alias"
+			  : "alias (alias:)");
+	else
+		report_at(r, loc, FLOE_SEV_ERROR, FLOE_FP703, "%s '%s' cannot "
+			  "be used: DuckDB refuses the ATTACH. %s. DuckDB "
+			  "says: %s. Choose another %s.", what, name, who.buf,
+			  msg, aliased ? "alias" : "alias (alias:)");
+	strbuf_release(&who);
+}
+
+/* The file name's stem as DuckDB names a database after it. */
+static char *derived_name(struct run *r, const char *path)
+{
+	const char *file, *base, *dot;
+	char *name;
+
+	if (!local_file(path, &file))
+		return NULL;
+	base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	dot = strchr(base, '.');
+	name = strndup(base, dot ? (size_t)(dot - base) : strlen(base));
+	if (!name)
+		nomem(r);
+	return name;
+}
+
+static void remember(struct run *r, const char *name,
+		     const struct floe_sql_stmt *st)
+{
+	if (ALLOC_GROW(r->att, r->nr_att + 1, r->alloc_att)) {
+		nomem(r);
+		return;
+	}
+	r->att[r->nr_att].name = strdup(name);
+	r->att[r->nr_att].st = st;
+	if (r->att[r->nr_att].name)
+		r->nr_att++;
+	else
+		nomem(r);
+}
+
+static void run_attach(struct run *r, const struct floe_sql_stmt *st)
+{
+	bool iceberg = type_is(st->name, "iceberg");
+	bool server = type_is(st->name, "postgres") ||
+		      type_is(st->name, "postgres_scanner") ||
+		      type_is(st->name, "mysql") ||
+		      type_is(st->name, "mysql_scanner");
+	bool lake = type_is(st->name, "ducklake");
+	bool file_type = !st->name || type_is(st->name, "duckdb") ||
+			 type_is(st->name, "sqlite") ||
+			 type_is(st->name, "sqlite_scanner") ||
+			 type_is(st->name, "sqlite3");
+	bool uses_secrets = iceberg || server;
+	char *path = NULL, *alias = NULL, *name = NULL, *ext = NULL;
+	char *before = NULL, *after = NULL;
+	const char *rest = NULL, *file = NULL, *tmp = NULL;
+	struct strbuf sql = STRBUF_INIT, ns = STRBUF_INIT;
+	bool local;
+
+	if (!split_attach(r, st->sql, &path, &rest, &alias)) {
+		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "parses; verify "
+		     "cannot read its path");
+		goto out;
+	}
+	local = local_file(path, &file);
+	lake = lake || !strncasecmp(path, "ducklake:", 9);
+	uses_secrets = uses_secrets || !local;
+	if (iceberg && no_fetch(r) && !installed(r, "iceberg")) {
 		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "iceberg extension "
 		     "not installed (the statement parses)");
-		mark_used(r, st);
-		return;
+		goto used;
 	}
 	if (st->placeholder) {
 		/* never send ${NAME} to a catalog as a credential */
 		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "an env var it uses "
 		     "has no value (the statement parses); not run with "
 		     "${NAME} placeholders");
-		mark_used(r, st);
-		return;
+		goto used;
 	}
+	if (lake) {
+		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "parses; a DuckLake "
+		     "attach creates the lake's files, verify does not run "
+		     "it");
+		goto used;
+	}
+	if (local && file_type) {
+		/* the same file name, in verify's temporary folder */
+		if (!(tmp = stand_in(r, path))) {
+			if (!r->err)
+				step(r, st, NULL, FLOE_STEP_NOT_CHECKED,
+				     "parses; no temporary folder to attach "
+				     "its file in");
+			goto out;
+		}
+		strbuf_add(&sql, st->sql, (size_t)(strchr(st->sql, '\'') -
+						   st->sql));
+		add_path(&sql, path, file, tmp);
+		strbuf_adds(&sql, rest);
+		/* READ_ONLY needs the file to exist: an empty database */
+		if (strstr(rest, "READ_ONLY") && access(tmp, F_OK)) {
+			struct strbuf pre = STRBUF_INIT;
+
+			strbuf_adds(&pre, "ATTACH ");
+			add_path(&pre, path, file, tmp);
+			strbuf_addf(&pre, " AS floe_verify_new_file%s%s%s; "
+				    "DETACH floe_verify_new_file",
+				    st->name ? " (TYPE " : "",
+				    st->name ? st->name : "",
+				    st->name ? ")" : "");
+			if (strbuf_error(&pre))
+				nomem(r);
+			else
+				exec(r, r->con, pre.buf);
+			strbuf_release(&pre);
+		}
+		if (strbuf_error(&sql)) {
+			nomem(r);
+			goto out;
+		}
+	}
+	name = alias ? strdup(alias) : derived_name(r, path);
+	if (alias && !name)
+		nomem(r);
 	before = databases(r);
-	if (exec(r, r->con, st->sql)) {
-		struct strbuf ns = STRBUF_INIT;
+	if (r->err)
+		goto out;
+	if (exec(r, r->con, sql.len ? sql.buf : st->sql)) {
+		bool added = false;
 
 		after = databases(r);
-		/* the first name in `after` that `before` lacks */
+		/* the names in `after` that `before` lacks */
 		for (char *p = after ? after + 1 : NULL; p && *p;) {
 			char *bar = strchr(p, '|');
-			char probe[512];
 
 			if (!bar)
 				break;
 			*bar = '\0';
-			snprintf(probe, sizeof(probe), "|%s|", p);
-			if (before && !strstr(before, probe)) {
-				list_namespaces(r, p, &ns);
-				break;
+			if (!has_db(before, p)) {
+				added = true;
+				remember(r, p, st);
+				if (iceberg && !ns.len)
+					list_namespaces(r, p, &ns);
+				else if (!ns.len)
+					strbuf_addf(&ns, "attached as %s%s",
+						    p, tmp ? " (a new file of "
+						    "that name in verify's "
+						    "temporary folder)" : "");
 			}
 			p = bar + 1;
 		}
-		step(r, st, NULL, FLOE_STEP_OK, "%s", ns.len ? ns.buf
-						       : "attached");
-		strbuf_release(&ns);
-		free(after);
+		if (!added && name) {
+			name_taken(r, st, name, alias != NULL, NULL);
+			step(r, st, NULL, FLOE_STEP_FAILED, "did nothing: a "
+			     "database named %s exists already", name);
+		} else {
+			step(r, st, NULL, FLOE_STEP_OK, "%s", ns.len ? ns.buf
+							       : "attached");
+		}
 	} else if (missing_offline(r, r->msg.buf, &ext)) {
 		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "%s extension not "
 		     "installed (the statement parses)", ext);
+	} else if (strstr(r->msg.buf, "Failed to download extension")) {
+		free(ext);
+		ext = quoted_after(r, r->msg.buf,
+				   "Failed to download extension");
+		r->no_download = true;
+		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "could not download "
+		     "the %s extension; without network, use --offline",
+		     ext ? ext : "needed");
+	} else if (name && (strstr(r->msg.buf, "reserved name") ||
+			    (strstr(r->msg.buf, "already exists") &&
+			     has_db(before, name)))) {
+		name_taken(r, st, name, alias != NULL, r->msg.buf);
+		step(r, st, NULL, FLOE_STEP_FAILED, "%s", r->msg.buf);
 	} else {
-		finding(r, st, FLOE_SEV_ERROR, "%s: %s", st->label,
-			r->msg.buf);
+		struct floe_loc loc = st->loc;
+		char *opt = quoted_after(r, r->msg.buf, "Unrecognized "
+					 "option for attach");
+
+		/* at the option's key: DuckDB names it */
+		if (opt)
+			option_loc(r, st, opt, &loc);
+		free(opt);
+		report_at(r, loc, FLOE_SEV_ERROR, FLOE_FP701, "%s: %s",
+			  st->label, r->msg.buf);
 		step(r, st, NULL, FLOE_STEP_FAILED, "%s", r->msg.buf);
 	}
+used:
+	if (uses_secrets)
+		mark_used(r, st);
+out:
+	free(path);
+	free(alias);
+	free(name);
 	free(ext);
 	free(before);
-	mark_used(r, st);
+	free(after);
+	strbuf_release(&sql);
+	strbuf_release(&ns);
 }
 
 static bool run_set(struct run *r, const struct floe_sql_stmt *st,
@@ -890,24 +1324,82 @@ static void config_reason(struct run *r, const struct floe_sql_stmt *st)
 static const char no_value[] = "its value comes from an env var that has "
 				"no value here";
 
+/*
+ * The database dbt-duckdb opens for `path`: a local file becomes a new
+ * file of the same name in tmpdir (so DuckDB names it as it names the
+ * real one); in memory otherwise.
+ */
+static const char *main_path(struct run *r)
+{
+	const struct floe_sql_conn *c = r->conn;
+	struct floe_sql_stmt at;
+	const char *file, *tmp;
+
+	memset(&at, 0, sizeof(at));
+	at.loc = c->path_loc;
+	if (c->path_dynamic) {
+		step(r, &at, "path", FLOE_STEP_NOT_CHECKED, "known only at "
+		     "run time; verify opens an in-memory database instead");
+		return ":memory:";
+	}
+	if (!c->path || !strncmp(c->path, ":memory:", 8))
+		return c->path ? c->path : ":memory:";
+	if (!local_file(c->path, &file) || file != c->path) {
+		step(r, &at, "path", FLOE_STEP_NOT_CHECKED, "not a local "
+		     "database file; verify opens an in-memory database "
+		     "instead");
+		return ":memory:";
+	}
+	if (!(tmp = stand_in(r, c->path))) {
+		if (!r->err)
+			step(r, &at, "path", FLOE_STEP_NOT_CHECKED, "no "
+			     "temporary folder; verify opens an in-memory "
+			     "database instead");
+		return ":memory:";
+	}
+	return tmp;
+}
+
+/* The name of the database opened, for FP703's messages. */
+static void read_main_name(struct run *r)
+{
+	ddb_result res;
+
+	memset(&res, 0, sizeof(res));
+	if (r->api->query(r->con, "SELECT current_database()", &res) ==
+	    DDB_SUCCESS && r->api->row_count(&res)) {
+		char *v = r->api->value_varchar(&res, 0, 0);
+
+		if (v) {
+			r->main_name = strdup(v);
+			if (!r->main_name)
+				nomem(r);
+		}
+		r->api->free(v);
+	}
+	r->api->destroy_result(&res);
+}
+
 /* Open the database with the config options; drop the ones refused. */
 static bool open_db(struct run *r)
 {
 	const struct floe_sql_conn *c = r->conn;
 	bool *skip = calloc(c->nr + 1, sizeof(*skip));
 	bool opened = false;
+	const char *path;
 
 	if (!skip) {
 		nomem(r);
 		return false;
 	}
+	path = main_path(r);
 	for (size_t k = 0; k < c->nr; k++)
 		if (c->stmts[k].kind == FLOE_SQL_CONFIG &&
 		    !strcasecmp(c->stmts[k].name, "access_mode") &&
 		    !strcasecmp(c->stmts[k].value, "read_only")) {
 			step(r, &c->stmts[k], NULL, FLOE_STEP_NOT_CHECKED,
-			     "verify opens an in-memory database, which "
-			     "cannot be read-only");
+			     "verify opens an in-memory database or a new "
+			     "file, which cannot be read-only");
 			skip[k] = true;
 		}
 	for (int attempt = 0; attempt < 64 && !opened && !r->err; attempt++) {
@@ -949,7 +1441,7 @@ static bool open_db(struct run *r)
 			r->api->destroy_config(&cfg);
 			continue;
 		}
-		if (r->api->open_ext(":memory:", &r->db, cfg, &err) ==
+		if (r->api->open_ext(path, &r->db, cfg, &err) ==
 		    DDB_SUCCESS) {
 			opened = true;
 		} else {
@@ -989,24 +1481,36 @@ static bool open_db(struct run *r)
 	return opened;
 }
 
+/* Remove the files of a folder of verify's, and the folder. */
+static void remove_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d && (e = readdir(d))) {
+		char path[4096];
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(dir);
+}
+
 static void remove_tmpdir(struct run *r)
 {
-	if (r->secret_dir) {
-		DIR *d = opendir(r->secret_dir);
-		struct dirent *e;
+	if (r->secret_dir)
+		remove_dir(r->secret_dir);
+	/* the database files and their .wal */
+	for (size_t i = 0; i < r->nr_files; i++) {
+		char *slash = strrchr(r->files[i].tmp, '/');
 
-		while (d && (e = readdir(d))) {
-			char path[4096];
-
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			snprintf(path, sizeof(path), "%s/%s", r->secret_dir,
-				 e->d_name);
-			unlink(path);
-		}
-		if (d)
-			closedir(d);
-		rmdir(r->secret_dir);
+		*slash = '\0';
+		remove_dir(r->files[i].tmp);
+		*slash = '/';
 	}
 	if (r->tmpdir)
 		rmdir(r->tmpdir);
@@ -1093,6 +1597,16 @@ static void verify_conn(struct run *r)
 	}
 	isolate_secrets(r);
 	read_extensions(r);
+	read_main_name(r);
+	if (r->conn->path && r->nr_files && r->main_name) {
+		struct floe_sql_stmt at;
+
+		memset(&at, 0, sizeof(at));
+		at.loc = r->conn->path_loc;
+		step(r, &at, "path", FLOE_STEP_OK, "opened as database %s (a "
+		     "new file of that name in verify's temporary folder)",
+		     r->main_name);
+	}
 	for (size_t k = 0; k < c->nr && !r->err; k++) {
 		const struct floe_sql_stmt *st = &c->stmts[k];
 
@@ -1182,12 +1696,95 @@ out:
 	if (r->db)
 		r->api->close(&r->db);
 	remove_tmpdir(r);
+	for (size_t i = 0; i < r->nr_files; i++) {
+		free(r->files[i].path);
+		free(r->files[i].tmp);
+	}
+	free(r->files);
+	r->files = NULL;
+	r->nr_files = r->alloc_files = 0;
+	for (size_t i = 0; i < r->nr_att; i++)
+		free(r->att[i].name);
+	free(r->att);
+	r->att = NULL;
+	r->nr_att = r->alloc_att = 0;
+	free(r->main_name);
+	r->main_name = NULL;
 	for (size_t i = 0; i < r->nr_exts; i++)
 		free(r->exts[i].name);
 	free(r->exts);
 	r->exts = NULL;
 	r->nr_exts = 0;
 	r->first_user = NULL;
+}
+
+enum floe_version_fit floe_verify_duckdb_release(const char *library_version,
+						 unsigned *release,
+						 unsigned *linted)
+{
+	char buf[FLOE_VERSION_BUF];
+	const char *s = library_version ? library_version : "";
+	size_t n = 0;
+	enum floe_version_fit fit;
+
+	*release = *linted = 0;
+	if (*s == 'v')
+		s++;
+	/* "1.5.1-dev42": the release the build leads to */
+	while (n < sizeof(buf) - 1 && ((s[n] >= '0' && s[n] <= '9') ||
+				       s[n] == '.'))
+		n++;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (s[n] && s[n] != '-' && s[n] != '+')
+		return FLOE_VERSION_INVALID;
+	fit = floe_duckdb_version_parse(buf, release);
+	if (fit == FLOE_VERSION_KNOWN)
+		*linted = *release;
+	else if (fit == FLOE_VERSION_NEWER)
+		*linted = floe_duckdb_version_default();
+	return fit;
+}
+
+/*
+ * The release the library is, and the one to lint for; a release the
+ * tables do not know is refused as --duckdb-version refuses it.
+ */
+static int library_release(struct api *api, const char *path,
+			   unsigned *release, unsigned *linted,
+			   struct strbuf *why)
+{
+	const char *lv = api->library_version();
+	enum floe_version_fit fit;
+	char known[512];
+
+	fit = floe_verify_duckdb_release(lv, release, linted);
+	if (fit == FLOE_VERSION_KNOWN || fit == FLOE_VERSION_NEWER)
+		return 0;
+	floe_duckdb_versions(known, sizeof(known));
+	strbuf_addf(why, "the DuckDB library %s is %s, not a release "
+		    "floe-profiles knows (%s): load one of those", path,
+		    lv ? lv : "of no version", known);
+	return strbuf_error(why) ? -2 : -1;
+}
+
+/* FP105, as lint reports it for --duckdb-version: the same words, so
+ * that check --verify shows it once. */
+static enum floe_err report_newer(const char *file, unsigned release,
+				  unsigned linted, struct floe_diags *diags)
+{
+	struct floe_loc loc = { file, { 1, 1 }, { 1, 1 } };
+	char asked[FLOE_VERSION_BUF], used[FLOE_VERSION_BUF];
+
+	if (release == linted)
+		return FLOE_OK;
+	floe_version_format(release, asked);
+	floe_version_format(linted, used);
+	return floe_diags_addf(diags, FLOE_SEV_INFO, FLOE_FP105, loc,
+			       "DuckDB %s is newer than the releases "
+			       "floe-profiles knows; linted as %s. What %s "
+			       "added is reported as unknown.", asked, used,
+			       asked) ? FLOE_ERR_NOMEM : FLOE_OK;
 }
 
 enum floe_err floe_verify_profiles(const struct floe_profiles *model,
@@ -1202,6 +1799,7 @@ enum floe_err floe_verify_profiles(const struct floe_profiles *model,
 	struct run r;
 	enum floe_err err;
 	int rc;
+	unsigned release = 0, linted = 0;
 	struct floe_verify_options vo = *opt;
 
 	/* the model decides the target and how env_var() is read */
@@ -1220,6 +1818,13 @@ enum floe_err floe_verify_profiles(const struct floe_profiles *model,
 	so.missing_env = opt->use_env ? 1 : -1;
 
 	rc = api_load(opt->duckdb, &api, &used, &why);
+	if (!rc) {
+		rc = library_release(&api, used, &release, &linted, &why);
+		if (rc) {
+			free(used);
+			used = NULL;
+		}
+	}
 	if (rc) {
 		if (opt->log && rc == -1) {
 			free(opt->log->error);
@@ -1233,20 +1838,29 @@ enum floe_err floe_verify_profiles(const struct floe_profiles *model,
 		free(opt->log->duckdb_version);
 		opt->log->library = used;
 		opt->log->duckdb_version = strdup(api.library_version());
+		opt->log->duckdb_release = release;
+		opt->log->duckdb_linted = linted;
 		used = NULL;
 		if (!opt->log->duckdb_version)
 			return FLOE_ERR_NOMEM;
 	}
 	free(used);
 
+	so.duckdb_version = linted;
 	err = floe_sql_plan_profiles(model, &so, &plan, diags);
+	if ((err == FLOE_OK || err == FLOE_ERR_INPUT) && model->doc &&
+	    report_newer(model->file, release, linted, diags))
+		err = FLOE_ERR_NOMEM;
 	if (err == FLOE_ERR_INPUT)
 		return FLOE_OK;		/* the reasons are findings */
-	if (err != FLOE_OK)
+	if (err != FLOE_OK) {
+		floe_sql_plan_free(plan);
 		return err;
+	}
 	memset(&r, 0, sizeof(r));
 	r.api = &api;
 	r.opt = opt;
+	r.version = linted;
 	r.plan = plan;
 	r.diags = diags;
 	strbuf_init(&r.msg);

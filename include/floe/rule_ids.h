@@ -82,7 +82,8 @@
 	X(FP604) \
 	/* the real engine (sql.c, verify.c) */ \
 	X(FP701) \
-	X(FP702)
+	X(FP702) \
+	X(FP703)
 
 /*
  * A rule's handle: the index of its row in the registry.  FLOE_RULE_NONE

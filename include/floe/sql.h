@@ -76,6 +76,9 @@ struct floe_sql_stmt {
 	bool uses_secrets;	/* PLUGIN: known to use the secret manager
 				 * (floe's Polaris plugin attaches) */
 	bool placeholder;	/* holds an env var placeholder ${NAME} */
+	const struct floe_node *node;	/* the profile node it comes from
+					 * (borrowed from the model): an
+					 * attach item, a settings key, ... */
 };
 
 /* One profile's selected output: one connection. */
@@ -89,6 +92,12 @@ struct floe_sql_conn {
 	/* env vars rendered as ${NAME} placeholders, in order of use */
 	const char *const *missing_env;
 	size_t nr_missing_env;
+	/* the database dbt-duckdb opens: `path` as dbt renders it; NULL when
+	 * there is none (in memory) or it is known only at run time
+	 * (path_dynamic); path_loc is where it is written */
+	const char *path;
+	bool path_dynamic;
+	struct floe_loc path_loc;
 };
 
 struct floe_sql_plan {

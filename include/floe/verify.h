@@ -7,10 +7,13 @@
  * failure becomes a diagnostic at the profile line the statement comes
  * from, with DuckDB's own error text (secret values scrubbed).
  *
- * The run is hermetic: the database is in memory, secrets are stored in
- * a temporary secret_directory that is removed afterwards, and database
- * files are never attached (only TYPE iceberg attaches run).  Extensions
- * are installed only without `offline`.
+ * The run is hermetic: the database is in memory (or, for a `path`, a
+ * new file of the same name in a temporary folder), secrets are stored in
+ * a temporary secret_directory, a database file an ATTACH names is a new
+ * file of the same name there too, and the folder is removed afterwards.
+ * An attach whose name is already a database is FP703.  Extensions are
+ * installed only without `offline`.  The DuckDB release the library is
+ * decides what the tables answer (floe_verify_duckdb_release()).
  *
  * What cannot run is not a finding but a step marked "not checked" in
  * the log: Python hooks (plugins, filesystems), extensions that are not
@@ -31,6 +34,7 @@
 #include "floe/diag.h"
 #include "floe/error.h"
 #include "floe/sql.h"
+#include "floe/versions.h"
 #include "floe/yaml.h"
 
 /* The environment variable that names the DuckDB library. */
@@ -54,12 +58,16 @@ struct floe_verify_step {
 struct floe_verify_log {
 	char *library;		/* owned: the path given to dlopen() */
 	char *duckdb_version;	/* owned: duckdb_library_version() */
+	/* that version as a release (floe/versions.h encoding), and the one
+	 * the fact tables answer for it: the same, or the newest known when
+	 * the library is newer (floe_verify_duckdb_release) */
+	unsigned duckdb_release, duckdb_linted;
 	char *error;		/* owned: why DuckDB could not be loaded */
 	struct floe_verify_step *steps;
 	size_t nr, alloc;
 };
 
-#define FLOE_VERIFY_LOG_INIT { NULL, NULL, NULL, NULL, 0, 0 }
+#define FLOE_VERIFY_LOG_INIT { NULL, NULL, 0, 0, NULL, NULL, 0, 0 }
 
 /** Free everything in the log; it is empty and reusable. */
 void floe_verify_log_release(struct floe_verify_log *log);
@@ -96,8 +104,10 @@ struct floe_verify_options {
  * \param[out] diags one error per failed statement, at its profile
  *                   line, plus what floe_sql_plan() reports.
  * \return FLOE_OK when the file was examined (whatever was found);
- *         FLOE_ERR_IO when no DuckDB library could be loaded (log->error
- *         says why; floe_verify_hint() says how to get one);
+ *         FLOE_ERR_IO when no DuckDB library could be loaded, or the
+ *         one loaded is a release the fact tables do not know (older
+ *         than the first, or between two): log->error says why;
+ *         floe_verify_hint() says how to get one;
  *         FLOE_ERR_USAGE when the profile or target asked for does not
  *         exist; FLOE_ERR_TOO_BIG; FLOE_ERR_NOMEM.
  */
@@ -115,6 +125,19 @@ enum floe_err floe_verify(const char *file, const char *buf, size_t len,
 enum floe_err floe_verify_profiles(const struct floe_profiles *model,
 				   const struct floe_verify_options *opt,
 				   struct floe_diags *diags);
+
+/**
+ * The release a DuckDB library says it is (duckdb_library_version():
+ * "v1.4.3"; a development build's "v1.5.1-dev42" is read as 1.5.1) and
+ * the release verify and `check --verify` lint for with it, as
+ * --duckdb-version would: *release is the library's release (0 when the
+ * text is not a version), *linted the same release when the tables know
+ * it, the newest known when it is newer (FLOE_VERSION_NEWER), 0
+ * otherwise (FLOE_VERSION_UNKNOWN, FLOE_VERSION_INVALID).
+ */
+enum floe_version_fit floe_verify_duckdb_release(const char *library_version,
+						 unsigned *release,
+						 unsigned *linted);
 
 /** How to get a DuckDB library (static text, several lines). */
 const char *floe_verify_hint(void);

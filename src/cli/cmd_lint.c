@@ -874,6 +874,10 @@ static int run(int argc, char **argv, int check)
 			if (ret)
 				goto report;
 			opt.merge = &vdiags;
+			/* lint for the DuckDB that ran, unless told otherwise
+			 * on the command line (it wins over the configuration) */
+			if (!a.duckdb_version && vlog.duckdb_release)
+				opt.duckdb_version = vlog.duckdb_release;
 		}
 		size_t base = diags.nr;
 
@@ -912,8 +916,16 @@ static int run(int argc, char **argv, int check)
 			goto out;
 	}
 
-	if (a.verify && !a.quiet && vlog.duckdb_version)
-		fprintf(stderr, "verified on DuckDB %s\n", vlog.duckdb_version);
+	if (a.verify && !a.quiet && vlog.duckdb_version) {
+		char v[FLOE_VERSION_BUF];
+
+		fprintf(stderr, "verified on DuckDB %s, linted for %s%s\n",
+			vlog.duckdb_version, floe_version_format(
+				a.duckdb_version ? a.duckdb_version
+						 : vlog.duckdb_linted, v),
+			a.duckdb_version && a.duckdb_version !=
+			vlog.duckdb_release ? " (--duckdb-version)" : "");
+	}
 
 report:
 	if (ret == EXIT_INTERNAL)

@@ -934,6 +934,28 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Good:\n  secrets:\n    - type: s3\n      key_id: x\n\n"
     "Fix: as the message says.",
 } },
+[FLOE_FP703] = { .pub = {
+	.id = "FP703", .name = "attach-name-taken",
+	.severity = E, .family = "engine",
+	.summary =
+    "an attach's database name is taken: DuckDB attaches nothing, or fails",
+	.help =
+    "verify runs each ATTACH on a real DuckDB that opened the database "
+    "dbt-duckdb opens for 'path' (a new file of the same name, or memory). "
+    "When the attach's alias (or, without one, the name DuckDB takes from "
+    "its path) is already a database -- 'memory' without a path, the stem "
+    "of 'path', an earlier attach, DuckDB's own 'system' -- ATTACH IF NOT "
+    "EXISTS (dbt-duckdb 1.9.5 on) succeeds and attaches nothing: no "
+    "error, and what dbt writes to that name lands in the other database. "
+    "Plain ATTACH, and the reserved names 'temp' and 'main', fail; the "
+    "message has DuckDB's words. lint's static rule for the same names "
+    "is FP318.\n\n"
+    "Bad:\n  path: dev.duckdb\n  attach:\n    - path: other.duckdb\n"
+    "      alias: dev\n\n"
+    "Good:\n  path: dev.duckdb\n  attach:\n    - path: other.duckdb\n"
+    "      alias: other\n\n"
+    "Fix: choose an alias that names no other database.",
+} },
 };
 
 /*

@@ -14,7 +14,8 @@
 # - the library is found through --duckdb, then FLOE_DUCKDB_LIB, then the
 #   loader's path; none, or a library that is not DuckDB, says how to get
 #   one (exit 2);
-# - the run is hermetic: no persistent secret in $HOME, no temporary
+# - the run is hermetic: no persistent secret in $HOME, no database file
+#   beside the profile (attaches run on stand-ins), no temporary
 #   folder left; secret values appear on no stream;
 # - --env renders from the environment, and a missing variable is an
 #   error there.
@@ -84,7 +85,7 @@ for platform in "$shared"/fixtures/real/*.platform.yaml; do
 		grep -q "not checked.*ATTACH.*iceberg extension not installed" \
 		"$tmp/log"
 	check "verify $base: DuckDB version printed" \
-		grep -q "^DuckDB v$expect\$" "$tmp/log"
+		grep -q "^DuckDB v$expect, linted as $expect\$" "$tmp/log"
 done
 [ "$n" -ge 5 ] && ok "generated $n real profiles" || ko "only $n profiles"
 
@@ -188,6 +189,43 @@ for version in 1.11.0 1.10.0; do
 done
 check "the persistent secret was created (in the temporary folder)" \
 	grep -q 'ok .*CREATE SECRET kept' "$tmp/err-1.11.0"
+
+# ---- database files: stand-ins in the temporary folder, none left ----
+mkdir -p "$tmp/cwd" "$tmp/tmp2"
+cat > "$tmp/cwd/files.yml" <<'EOF'
+p:
+  target: dev
+  outputs:
+    dev:
+      type: duckdb
+      path: dev.duckdb
+      attach:
+        - path: data/raw.duckdb
+          alias: raw
+        - path: data/ref.duckdb
+          read_only: true
+        - path: dev.duckdb
+          alias: again
+        - path: "dbname=x password=PGSECRET-CANARY"
+          type: postgres
+EOF
+(cd "$tmp/cwd" && HOME=$tmp/home TMPDIR=$tmp/tmp2 "$bin" verify --offline --format gcc \
+	files.yml > "$tmp/out" 2> "$tmp/err")
+check "database files: the attaches run" \
+	grep -q "ok .*ATTACH 'data/raw.duckdb' AS raw: attached as raw" "$tmp/err"
+check "database files: read-only on an empty file" \
+	grep -q "ok .*ATTACH 'data/ref.duckdb': attached as ref" "$tmp/err"
+check "database files: the path's file again, DuckDB's words" \
+	grep -q "files.yml:12:.*Unique file handle conflict.*dev.duckdb" \
+	"$tmp/out"
+check "database files: no stand-in path in any message" \
+	sh -c "! grep -q '$tmp/tmp2' '$tmp/out' '$tmp/err'"
+check "database files: the postgres password is not shown" \
+	sh -c "! grep -q 'PGSECRET' '$tmp/out' '$tmp/err'"
+check "database files: nothing written beside the profile" \
+	[ "$(ls -A "$tmp/cwd")" = files.yml ]
+check "database files: no temporary folder left" \
+	[ -z "$(ls -A "$tmp/tmp2")" ]
 
 # ---- --env ----
 cat > "$tmp/env.yml" <<'EOF'

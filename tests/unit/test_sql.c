@@ -753,6 +753,41 @@ static void test_sql_duckdb_parser_rejects_a_missing_comma(void **state)
 	free(error);
 }
 
+/* verify lints for the release the library says it is, as
+ * --duckdb-version would (docs/sql-verify.md, "Which DuckDB release") */
+static void test_verify_lints_for_the_loaded_release(void **state)
+{
+	unsigned rel, lint;
+
+	(void)state;
+	assert_int_equal(floe_verify_duckdb_release("v1.4.3", &rel, &lint),
+			 FLOE_VERSION_KNOWN);
+	assert_int_equal(rel, 10403);
+	assert_int_equal(lint, 10403);
+	/* a development build: the release it leads to */
+	assert_int_equal(floe_verify_duckdb_release("v1.5.1-dev42", &rel,
+						    &lint), FLOE_VERSION_KNOWN);
+	assert_int_equal(rel, 10501);
+	assert_int_equal(lint, 10501);
+	/* newer than the tables: linted as the newest known */
+	assert_int_equal(floe_verify_duckdb_release("v9.0.0", &rel, &lint),
+			 FLOE_VERSION_NEWER);
+	assert_int_equal(rel, 90000);
+	assert_int_equal(lint, floe_duckdb_version_default());
+	/* older than the tables, or no version: refused */
+	assert_int_equal(floe_verify_duckdb_release("v1.3.2", &rel, &lint),
+			 FLOE_VERSION_UNKNOWN);
+	assert_int_equal(lint, 0);
+	assert_int_equal(floe_verify_duckdb_release("vX", &rel, &lint),
+			 FLOE_VERSION_INVALID);
+	assert_int_equal(floe_verify_duckdb_release("v1.4.3x", &rel, &lint),
+			 FLOE_VERSION_INVALID);
+	assert_int_equal(floe_verify_duckdb_release(NULL, &rel, &lint),
+			 FLOE_VERSION_INVALID);
+	assert_int_equal(rel, 0);
+	assert_int_equal(lint, 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -775,6 +810,7 @@ int main(void)
 		T(test_verify_log_render_reports_allocation_failure),
 		T(test_sql_golden_outputs_parse_on_duckdb),
 		T(test_sql_duckdb_parser_rejects_a_missing_comma),
+		T(test_verify_lints_for_the_loaded_release),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2072,12 +2072,14 @@ static const struct floe_node *section(struct ctx *c,
  * NULL when only the run can tell (a variable without a value, or more
  * Jinja than the reader knows).
  */
-static const char *quiet_text(struct ctx *c, const struct floe_node *n)
+static const char *quiet_text_secret(struct ctx *c, const struct floe_node *n,
+				     bool *secret)
 {
 	struct jinja_opts o = { c->opt->use_env, c->opt->getenv_fn, false };
 	struct jinja_read r;
 	struct floe_node copy;
 
+	*secret = false;
 	if (!floe_node_is_str(n))
 		return NULL;
 	n = jinja_source(c, n, &copy);
@@ -2085,7 +2087,15 @@ static const char *quiet_text(struct ctx *c, const struct floe_node *n)
 		nomem(c);
 		return NULL;
 	}
+	*secret = r.secret_env;
 	return r.dynamic || r.missing ? NULL : r.text;
+}
+
+static const char *quiet_text(struct ctx *c, const struct floe_node *n)
+{
+	bool secret;
+
+	return quiet_text_secret(c, n, &secret);
 }
 
 /*
@@ -2160,8 +2170,13 @@ static void plan_output(struct ctx *c, const struct output *o)
 	c->path_dynamic = false;
 	c->path_loc = floe_node_loc(c->file, pn);
 	if (pn && !is_null(pn)) {
-		c->path = quiet_text(c, pn);
+		bool secret;
+
+		c->path = quiet_text_secret(c, pn, &secret);
 		c->path_dynamic = !c->path;
+		/* verify scrubs it (and the name DuckDB takes from it) */
+		if (c->path && secret)
+			add_secret(c, c->path, strlen(c->path));
 	}
 	if ((n = section(c, o->m->config_options, "config_options", FLOE_NODE_MAP)))
 		config_options(c, n);

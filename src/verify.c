@@ -852,6 +852,19 @@ static bool local_file(const char *path, const char **file)
 	return true;
 }
 
+/*
+ * A database name as it may be shown: DuckDB takes it from the path, so
+ * a path that is a secret (a DBT_ENV_SECRET_ variable) gives a name that
+ * is part of the secret: "***" then, as scrub_tokens() does.
+ */
+static const char *shown_name(const struct run *r, const char *name)
+{
+	for (size_t i = 0; strlen(name) >= 4 && i < r->conn->nr_secrets; i++)
+		if (strstr(r->conn->secrets[i], name))
+			return "***";
+	return name;
+}
+
 /* The stand-in for a database file: tmpdir/dbN/<its file name>. */
 static const char *stand_in(struct run *r, const char *path)
 {
@@ -999,14 +1012,15 @@ static void owner(struct run *r, const char *name, struct strbuf *out)
 	for (size_t i = 0; i < r->nr_att; i++)
 		if (!strcasecmp(r->att[i].name, name)) {
 			strbuf_addf(out, "'%s' is the database attached at line "
-				    "%u", r->att[i].name,
+				    "%u", shown_name(r, r->att[i].name),
 				    r->att[i].st->loc.start.line);
 			return;
 		}
 	if (r->main_name && !strcasecmp(r->main_name, name)) {
 		if (r->conn->path && r->conn->path_loc.start.line)
 			strbuf_addf(out, "'%s' is the database dbt-duckdb "
-				    "opens for 'path' (line %u)", r->main_name,
+				    "opens for 'path' (line %u)",
+				    shown_name(r, r->main_name),
 				    r->conn->path_loc.start.line);
 		else
 			strbuf_addf(out, "'%s' is the in-memory database "
@@ -1020,7 +1034,8 @@ static void owner(struct run *r, const char *name, struct strbuf *out)
 	else if (!strcasecmp(name, "main"))
 		strbuf_adds(out, "'main' is a name DuckDB reserves");
 	else
-		strbuf_addf(out, "a database '%s' exists already", name);
+		strbuf_addf(out, "a database '%s' exists already",
+			    shown_name(r, name));
 }
 
 /*
@@ -1043,6 +1058,7 @@ static void name_taken(struct run *r, const struct floe_sql_stmt *st,
 		nomem(r);
 		return;
 	}
+	name = shown_name(r, name);
 	if (!msg)
 		report_at(r, loc, FLOE_SEV_ERROR, FLOE_FP703, "%s '%s' is taken: "
 			  "ATTACH IF NOT EXISTS does nothing. %s, so nothing "
@@ -1194,7 +1210,8 @@ static void run_attach(struct run *r, const struct floe_sql_stmt *st)
 					list_namespaces(r, p, &ns);
 				else if (!ns.len)
 					strbuf_addf(&ns, "attached as %s%s",
-						    p, tmp ? " (a new file of "
+						    shown_name(r, p), tmp
+						    ? " (a new file of "
 						    "that name in verify's "
 						    "temporary folder)" : "");
 			}
@@ -1203,7 +1220,8 @@ static void run_attach(struct run *r, const struct floe_sql_stmt *st)
 		if (!added && name) {
 			name_taken(r, st, name, alias != NULL, NULL);
 			step(r, st, NULL, FLOE_STEP_FAILED, "did nothing: a "
-			     "database named %s exists already", name);
+			     "database named %s exists already",
+			     shown_name(r, name));
 		} else {
 			step(r, st, NULL, FLOE_STEP_OK, "%s", ns.len ? ns.buf
 							       : "attached");
@@ -1605,7 +1623,7 @@ static void verify_conn(struct run *r)
 		at.loc = r->conn->path_loc;
 		step(r, &at, "path", FLOE_STEP_OK, "opened as database %s (a "
 		     "new file of that name in verify's temporary folder)",
-		     r->main_name);
+		     shown_name(r, r->main_name));
 	}
 	for (size_t k = 0; k < c->nr && !r->err; k++) {
 		const struct floe_sql_stmt *st = &c->stmts[k];

@@ -222,6 +222,25 @@ check "database files: no stand-in path in any message" \
 	sh -c "! grep -q '$tmp/tmp2' '$tmp/out' '$tmp/err'"
 check "database files: the postgres password is not shown" \
 	sh -c "! grep -q 'PGSECRET' '$tmp/out' '$tmp/err'"
+# DuckDB names a database after its file: a secret path's name is secret
+cat > "$tmp/cwd/secretpath.yml" <<'EOF'
+p:
+  target: dev
+  outputs:
+    dev:
+      type: duckdb
+      path: "{{ env_var('DBT_ENV_SECRET_DB', 'mainPATHCANARY.duckdb') }}"
+      attach:
+        - path: "{{ env_var('DBT_ENV_SECRET_DB2', 'attPATHCANARY.duckdb') }}"
+        - path: "{{ env_var('DBT_ENV_SECRET_DB3', 'x/attPATHCANARY.duckdb') }}"
+EOF
+(cd "$tmp/cwd" && HOME=$tmp/home TMPDIR=$tmp/tmp2 "$bin" verify --offline \
+	secretpath.yml > "$tmp/out" 2> "$tmp/err")
+check "database files: the alias is taken (FP703)" \
+	grep -q "FP703" "$tmp/out"
+check "database files: a secret path's database name is not shown" \
+	sh -c "! grep -q 'PATHCANARY' '$tmp/out' '$tmp/err'"
+rm -f "$tmp/cwd/secretpath.yml"
 check "database files: nothing written beside the profile" \
 	[ "$(ls -A "$tmp/cwd")" = files.yml ]
 check "database files: no temporary folder left" \

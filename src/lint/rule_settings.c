@@ -286,15 +286,23 @@ void check_iceberg_secret_param_release(struct lint_ctx *ctx,
 			unsigned first = 0, last = 0;
 			char f[FE_VERSION_BUF];
 
-			/* a name of no release is another rule's */
+			/* a name of no release at all is another rule's */
 			if (!floe_node_is_str(key) ||
 			    fe_iceberg_secret_param_find(key->value,
 							 ctx->duckdb_version) ||
 			    !fe_iceberg_secret_param_span(key->value, &first,
-							  &last) ||
-			    first == FE_V_MAIN)
+							  &last))
 				continue;
-			if (ctx->duckdb_version < first)
+			if (first == FE_V_MAIN)
+				lint_report(ctx, key, "DuckDB %s's iceberg "
+					    "secrets have no parameter '%s'. Only "
+					    "unreleased main has it; CREATE SECRET "
+					    "fails with \"Binder Error: Unknown "
+					    "parameter '%s' for secret type "
+					    "'iceberg'\"; remove it.",
+					    version_str(ctx), key->value,
+					    key->value);
+			else if (ctx->duckdb_version < first)
 				lint_report(ctx, key, "DuckDB %s's iceberg "
 					    "secrets have no parameter '%s'. It "
 					    "arrived in %s; CREATE SECRET fails "

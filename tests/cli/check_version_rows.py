@@ -1,0 +1,702 @@
+#!/usr/bin/env python3
+"""Every version-bound row of the engine's fact tables, held to lint.
+
+check_version_rows.py BINARY
+
+Reads the tables themselves (src/engine/data/*.def, src/engine/*.def and
+the renames of src/engine/engine.c), works out from them what lint must
+say about each name for each DuckDB release (and each dbt-duckdb
+release, for dbt-duckdb's attachment fields), and runs
+`floe-profiles lint --duckdb-version X` (`--dbt-duckdb-version X`) on a
+minimal profile per name and release, written to a temporary folder:
+
+  FP106  a setting name the release does not have
+  FP101  a secret-manager setting under settings (per row flags)
+  FP102  a start-up or initialisation-only setting (value 'true', so a
+         setting refused only when relaxed counts)
+  FP107  a setting of an extension that 'extensions' does not list
+  FP108  a deprecated setting
+  FP305  an iceberg ATTACH option the release does not handle, with the
+         kind of message the table implies (arrived in / last release /
+         renamed / the former name / main only)
+  FP109  an iceberg secret parameter of another release
+  FP301  an attachment field of a later dbt-duckdb release
+
+A row is version-bound when it does not hold for every release the
+tables know.  For each name with such a row, every release where one of
+the rules above changes its verdict is linted, with the release before
+it: the first release that has the row and the one before, the last one
+and the one after -- a hit where the release refuses the name (the
+finding is there, on the name's line) and a near-miss where it accepts
+it (the finding is absent).  Every version-bound row must be exercised
+by a hit and a near-miss at one of its boundaries, or be listed in
+NOT_BY_LINT with the reason.  All the cases of one release go to one
+lint run (one file each).  Python standard library only.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+ENGINE = os.path.join(ROOT, "src", "engine")
+DATA = os.path.join(ENGINE, "data")
+
+OPEN = 0
+MAIN = 990000
+
+
+# ---- reading the tables ----
+
+def strip_comments(text):
+    """Comments blanked out, keeping the line numbers."""
+    return re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"),
+                  text, flags=re.S)
+
+
+def split_args(s):
+    """Top-level comma split of a macro's arguments (strings kept)."""
+    out, cur, depth, quote = [], "", 0, False
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if quote:
+            cur += c
+            if c == "\\":
+                cur += s[i + 1]
+                i += 1
+            elif c == '"':
+                quote = False
+        elif c == '"':
+            quote = True
+            cur += c
+        elif c == "(":
+            depth += 1
+            cur += c
+        elif c == ")":
+            depth -= 1
+            cur += c
+        elif c == "," and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += c
+        i += 1
+    out.append(cur.strip())
+    return out
+
+
+def rows(path, macro):
+    """The argument lists of every MACRO(...) row of a .def file, with
+    the line the row starts on."""
+    raw = open(path, encoding="utf-8").read()
+    text = strip_comments(raw)
+    found = []
+    for m in re.finditer(r"^\s*" + macro + r"\(", text, flags=re.M):
+        i, depth, quote = m.end(), 1, False
+        while depth:
+            c = text[i]
+            if quote:
+                if c == "\\":
+                    i += 1
+                elif c == '"':
+                    quote = False
+            elif c == '"':
+                quote = True
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            i += 1
+        line = text.count("\n", 0, m.end()) + 1
+        found.append((split_args(text[m.end():i - 1]), line))
+    return found
+
+
+def version(tok):
+    tok = tok.strip()
+    if tok == "FE_V_OPEN":
+        return OPEN
+    if tok == "FE_V_MAIN":
+        return MAIN
+    m = re.fullmatch(r"FE_V\((\d+),\s*(\d+),\s*(\d+)\)", tok)
+    if not m:
+        raise SystemExit(f"not a version: {tok!r}")
+    a, b, c = map(int, m.groups())
+    return a * 10000 + b * 100 + c
+
+
+def vstr(v):
+    if v == MAIN:
+        return "main"
+    return f"{v // 10000}.{v // 100 % 100}.{v % 100}"
+
+
+def string(tok):
+    tok = tok.strip()
+    if not (tok.startswith('"') and tok.endswith('"')):
+        raise SystemExit(f"not a string: {tok!r}")
+    return tok[1:-1]
+
+
+def flags(tok):
+    return set() if tok.strip() == "0" else \
+        {f.strip() for f in tok.split("|")}
+
+
+class Row:
+    def __init__(self, table, line, name, first, last, **extra):
+        self.table, self.line = table, line
+        self.name, self.first, self.last = name, first, last
+        self.__dict__.update(extra)
+
+    def holds(self, v):
+        return self.first <= v and (self.last == OPEN or v <= self.last)
+
+    def where(self):
+        return (f"{self.table}:{self.line} {self.name} "
+                f"[{vstr(self.first)}, "
+                f"{'open' if self.last == OPEN else vstr(self.last)}]")
+
+
+def load():
+    t = {}
+    rel = rows(os.path.join(DATA, "duckdb_releases.def"), "DUCKDB_RELEASE")
+    t["releases"] = sorted(version(a[0]) for a, _ in rel
+                           if "FE_REL_UNRELEASED" not in a[4])
+    t["settings"] = [Row("duckdb_settings.def", ln, string(a[0]).lower(),
+                         version(a[1]), version(a[2]), flags=flags(a[3]))
+                     for a, ln in rows(os.path.join(DATA,
+                                                    "duckdb_settings.def"),
+                                       "DUCKDB_SETTING")]
+    t["ext_settings"] = [
+        Row("duckdb_extension_settings.def", ln, string(a[0]).lower(),
+            version(a[2]), version(a[3]), extension=string(a[1]))
+        for a, ln in rows(os.path.join(DATA,
+                                       "duckdb_extension_settings.def"),
+                          "DUCKDB_EXTENSION_SETTING")]
+    t["options"] = [Row("iceberg_attach.def", ln, string(a[0]).lower(),
+                        version(a[1]), version(a[2]), auths=flags(a[3]),
+                        kind=a[4].strip())
+                    for a, ln in rows(os.path.join(DATA,
+                                                   "iceberg_attach.def"),
+                                      "ICEBERG_ATTACH_OPTION")]
+    t["secret_params"] = [Row("iceberg_secret.def", ln, string(a[0]).lower(),
+                              version(a[1]), version(a[2]))
+                          for a, ln in rows(os.path.join(
+                              DATA, "iceberg_secret.def"),
+                              "ICEBERG_SECRET_PARAM")]
+    dbt = os.path.join(ENGINE, "dbt_duckdb.def")
+    t["dbt_fields"] = [Row("dbt_duckdb.def", ln, string(a[0]), version(a[1]),
+                           version(a[2]), type=a[3].strip(),
+                           flags=flags(a[4]))
+                       for a, ln in rows(dbt, "DBT_ATTACH_FIELD")]
+    t["dbt_keys"] = [Row("dbt_duckdb.def", ln, string(a[0]), version(a[1]),
+                         version(a[2]))
+                     for a, ln in rows(dbt, "DBT_OUTPUT_KEY")]
+    names = os.path.join(ENGINE, "duckdb_names.def")
+    t["keywords"] = [Row("duckdb_names.def", ln, string(a[0]),
+                         version(a[1]), version(a[2]))
+                     for a, ln in rows(names, "DUCKDB_ALIAS_KEYWORD")]
+    t["db_names"] = [Row("duckdb_names.def", ln, string(a[0]),
+                         version(a[1]), version(a[2]))
+                     for a, ln in rows(names, "DUCKDB_DATABASE_NAME")]
+    t["ext_aliases"] = [Row("duckdb_extensions.def", ln, string(a[0]),
+                            version(a[2]), version(a[3]),
+                            extension=string(a[1]))
+                        for a, ln in rows(os.path.join(
+                            ENGINE, "duckdb_extensions.def"),
+                            "DUCKDB_EXTENSION_ALIAS")]
+    t["dbt_render"] = [Row("dbt_render.def", ln, a[0].strip(),
+                           version(a[1]), version(a[2]))
+                       for a, ln in rows(os.path.join(ENGINE,
+                                                      "dbt_render.def"),
+                                         "DBT_RENDER")]
+    # the renames without a row of their own (engine.c `renames[]`)
+    src = strip_comments(open(os.path.join(ENGINE, "engine.c"),
+                              encoding="utf-8").read())
+    m = re.search(r"fe_option_rename renames\[\] = \{(.*?)\n\};", src, re.S)
+    t["renames"] = [(f, to, version(since), kept == "true")
+                    for f, to, since, kept in re.findall(
+                        r'\{\s*"(\w+)",\s*"(\w+)",\s*(FE_V\([^)]*\)|FE_V_MAIN)'
+                        r',\s*(true|false)\s*\}', m.group(1))]
+    hdr = open(os.path.join(ENGINE, "engine.h"), encoding="utf-8").read()
+    t["dbt_newest"] = version(re.search(
+        r"#define FE_DBT_DUCKDB_DEFAULT (FE_V\([^)]*\))", hdr).group(1))
+    t["dbt_oldest"] = version(re.search(
+        r"#define FE_DBT_DUCKDB_OLDEST (FE_V\([^)]*\))", hdr).group(1))
+    for k in ("settings", "ext_settings", "options", "secret_params",
+              "dbt_fields", "ext_aliases", "dbt_render"):
+        if not t[k]:
+            raise SystemExit(f"no rows read for {k}: has the format "
+                             "changed?")
+    return t
+
+
+# ---- rows lint cannot exercise per release, and why ----
+
+# (table, name or "*") -> reason
+NOT_BY_LINT = {
+    ("duckdb_names.def", "*"):
+        "FP308 asks the names for FE_DUCKDB_DEFAULT, not for the release "
+        "linted for (an alias is checked as generate writes it); the rows "
+        "start at 1.4.3 because that is where they were observed, not "
+        "where the names arrived",
+    ("duckdb_extensions.def", "*"):
+        "the rows start at 1.4.3 because that is where verify observed "
+        "the aliases, not where DuckDB added them; FP309 asks them for any "
+        "release, and holding FP107 to a boundary at 1.4.3 would pin a "
+        "bound nobody read from the engine",
+    ("dbt_render.def", "*"):
+        "how dbt-duckdb renders SQL: sql's golden cases per release "
+        "(tests/golden/sql, docs/sql-verify.md \"Per release\"), not lint",
+}
+
+
+MAIN_ONLY = ("only unreleased main has it and lint takes no "
+             "--duckdb-version main: its hit is walked (the oldest and the "
+             "newest release), a near-miss cannot be")
+
+
+def exempt(row):
+    if row.first == MAIN:
+        return MAIN_ONLY
+    return NOT_BY_LINT.get((row.table, row.name)) or \
+        NOT_BY_LINT.get((row.table, "*"))
+
+
+# ---- what the tables say lint must report ----
+
+SM, STARTUP, RELAX, INIT, DEPRECATED = (
+    "FE_SET_SECRET_MANAGER", "FE_SET_STARTUP_ONLY", "FE_SET_STARTUP_RELAX",
+    "FE_SET_INIT_ONLY", "FE_SET_DEPRECATED")
+
+
+def first_holding(table, name, v):
+    for r in table:
+        if r.name == name and r.holds(v):
+            return r
+    return None
+
+
+def span(table, name):
+    rs = [r for r in table if r.name == name]
+    first = min(r.first for r in rs)
+    last = OPEN if any(r.last == OPEN for r in rs) else \
+        max(r.last for r in rs)
+    return first, last
+
+
+def setting_expect(t, name, v, value):
+    """{rule: None (absent) or a message fragment ("" for any)} for
+    `settings: {name: value}` ('true' or 'false') with no extensions, on
+    release v."""
+    row = first_holding(t["settings"], name, v)
+    exp = {}
+    if row is None:
+        first, last = span(t["settings"], name)
+        if first == MAIN:
+            exp["FP106"] = ""
+        elif v < first:
+            exp["FP106"] = f"It arrived in {vstr(first)}"
+        elif last != OPEN and v > last:
+            exp["FP106"] = f"Its last release was {vstr(last)}"
+        else:
+            exp["FP106"] = ""		# a gap between two rows
+        for r in ("FP101", "FP102", "FP107", "FP108"):
+            exp[r] = None
+        return exp
+    f = row.flags
+    exp["FP106"] = None
+    exp["FP101"] = "" if SM in f else None
+    # refused for any value, or only when the value relaxes it
+    relaxed = RELAX in f and value == "true"
+    refused = bool(f & {SM, STARTUP, INIT}) or relaxed
+    exp["FP102"] = "" if (f & {STARTUP, INIT} or
+                          (relaxed and not f & {SM})) else None
+    ext = first_holding(t["ext_settings"], name, v)
+    exp["FP107"] = (f"setting of the {ext.extension} extension"
+                    if ext and not refused else None)
+    exp["FP108"] = "" if DEPRECATED in f else None
+    return exp
+
+
+def option_expect(t, name, v):
+    if first_holding(t["options"], name, v):
+        return {"FP305": None}
+    for frm, to, since, kept in t["renames"]:
+        if frm == name and not kept and v >= since:
+            return {"FP305": f"It was renamed '{to}' in {vstr(since)}"}
+    for frm, to, since, kept in t["renames"]:
+        if to == name and v < since:
+            when = "unreleased main's" if since == MAIN else vstr(since)
+            return {"FP305": f"It is the {when} name of '{frm}'"}
+    first, last = span(t["options"], name)
+    if first == MAIN:
+        return {"FP305": "of no DuckDB release yet"}
+    if v < first:
+        return {"FP305": f"It arrived in {vstr(first)}"}
+    return {"FP305": f"Its last release was {vstr(last)}"}
+
+
+def secret_param_expect(t, name, v):
+    if first_holding(t["secret_params"], name, v):
+        return {"FP109": None}
+    first, last = span(t["secret_params"], name)
+    if first == MAIN:
+        return {"FP109": "Only unreleased main has it"}
+    if v < first:
+        return {"FP109": f"It arrived in {vstr(first)}"}
+    return {"FP109": f"Its last release was {vstr(last)}"}
+
+
+def dbt_field_expect(t, name, v):
+    if first_holding(t["dbt_fields"], name, v):
+        return {"FP301": None}
+    first = min(r.first for r in t["dbt_fields"] if r.name == name)
+    if v < first:
+        return {"FP301": f"It arrived in {vstr(first)}"}
+    return {"FP301": ""}
+
+
+# ---- minimal profiles ----
+
+HEAD = """\
+floe:
+  target: dev
+  outputs:
+    dev:
+      type: duckdb
+      path: ":memory:"
+"""
+
+
+def q(s):
+    return "'" + s.replace("'", "''") + "'"
+
+
+def setting_profile(name, value):
+    text = HEAD + "      settings:\n"
+    return text + f"        {name}: '{value}'\n", text.count("\n") + 1
+
+
+OPTION_VALUES = {
+    "access_delegation_mode": "vended_credentials",
+    "authorization_type": "oauth2",
+    "oauth2_grant_type": "client_credentials",
+    "endpoint_type": "glue",
+    "endpoint": "http://polaris:8181/api/catalog",
+    "uri": "http://polaris:8181/api/catalog",
+    "oauth2_server_uri": "http://polaris:8181/api/catalog/v1/oauth/tokens",
+    "type": "iceberg",
+}
+KIND_VALUES = {
+    "FE_OPT_BOOL": "'true'",
+    "FE_OPT_PRESENCE": "'true'",
+    "FE_OPT_INTERVAL": "'5 minutes'",
+    "FE_OPT_MAP": "{X-Test: 'y'}",
+    "FE_OPT_STRING": "x",
+    "FE_OPT_ENUM": "x",
+}
+
+
+def option_profile(t, name):
+    row = next(r for r in t["options"] if r.name == name)
+    value = OPTION_VALUES.get(name)
+    value = q(value) if value else KIND_VALUES[row.kind]
+    # an option of one authorization type is written under that type
+    auth = None
+    if "FE_AUTH_OAUTH2" not in row.auths and "FE_AUTH_ALL" not in row.auths:
+        auth = "sigv4" if "FE_AUTH_SIGV4" in row.auths else "none"
+    text = HEAD + """\
+      extensions: [httpfs, iceberg]
+      attach:
+        - path: demo_catalog
+          alias: lake
+          type: iceberg
+          options:
+"""
+    if name not in ("endpoint", "uri"):
+        text += "            endpoint: http://polaris:8181/api/catalog\n"
+    if auth and name != "authorization_type":
+        text += f"            authorization_type: {auth}\n"
+    line = text.count("\n") + 1
+    return text + f"            {name}: {value}\n", line
+
+
+SECRET_VALUES = {
+    "extra_http_headers": "{X-Test: 'y'}",
+    "expires_in": "'3600'",
+    "endpoint": "http://polaris:8181/api/catalog",
+    "uri": "http://polaris:8181/api/catalog",
+    "oauth2_server_uri": "http://polaris:8181/api/catalog/v1/oauth/tokens",
+    "oauth2_grant_type": "client_credentials",
+}
+
+
+def secret_param_profile(name):
+    text = HEAD + """\
+      extensions: [httpfs, iceberg]
+      secrets:
+        - type: iceberg
+"""
+    line = text.count("\n") + 1
+    value = SECRET_VALUES.get(name, "\"{{ env_var('DBT_ENV_SECRET_X') }}\"")
+    return text + f"          {name}: {value}\n", line
+
+
+FIELD_VALUES = {"FE_T_BOOL": "true", "FE_T_MAP": "{}", "FE_T_STR": "x",
+                "FE_T_INT": "1", "FE_T_LIST": "[]"}
+
+
+def dbt_field_profile(t, name):
+    row = next(r for r in t["dbt_fields"] if r.name == name)
+    text = HEAD + """\
+      attach:
+        - path: other.duckdb
+"""
+    line = text.count("\n") + 1
+    if name == "path":
+        return None, 0
+    return text + f"          {name}: {FIELD_VALUES[row.type]}\n", line
+
+
+# ---- the walk ----
+
+def transitions(releases, expect):
+    """The releases where `expect` (release -> hashable) changes, each
+    with the release before it."""
+    out = set()
+    for a, b in zip(releases, releases[1:]):
+        if expect(a) != expect(b):
+            out |= {a, b}
+    return out
+
+
+def bound(row, releases):
+    return row.first > releases[0] or \
+        (row.last != OPEN and row.last < releases[-1])
+
+
+def neighbours(row, releases):
+    """The boundary releases of a row: its first and the one before, its
+    last and the one after (those that are releases)."""
+    out = set()
+    for v in (row.first, row.last):
+        if v == OPEN or v == MAIN:
+            continue
+        if v not in releases:
+            raise SystemExit(f"{row.where()}: {vstr(v)} is not a release "
+                             "of duckdb_releases.def")
+    if row.first != MAIN:
+        i = releases.index(row.first) if row.first in releases else 0
+        out.add(releases[i])
+        if i:
+            out.add(releases[i - 1])
+    else:
+        out |= {releases[0], releases[-1]}	# main only: no release has it
+    if row.last != OPEN:
+        i = releases.index(row.last)
+        out.add(releases[i])
+        if i + 1 < len(releases):
+            out.add(releases[i + 1])
+    return out
+
+
+class Case:
+    def __init__(self, key, flag, version, text, line, expect, rows):
+        self.key, self.flag, self.version = key, flag, version
+        self.text, self.line, self.expect = text, line, expect
+        self.rows = rows		# the rows this case is a boundary of
+
+
+def plan(t):
+    rel = t["releases"]
+    cases = {}
+    notes = []
+
+    def add(kind, name, flag, v, text, line, expect, rws):
+        key = (kind, name, flag, v)
+        if key not in cases:
+            cases[key] = Case(key, flag, v, text, line, expect, [])
+        # the case proves the rows it is a boundary release of
+        cases[key].rows.extend(r for r in rws if r not in cases[key].rows
+                               and (flag != "--duckdb-version" or
+                                    v in neighbours(r, rel)))
+
+    # settings: every rule the row's name or flags bind
+    by_name = {}
+    for r in t["settings"] + t["ext_settings"]:
+        by_name.setdefault(r.name, []).append(r)
+    for name, rws in sorted(by_name.items()):
+        if not any(bound(r, rel) for r in rws):
+            continue
+        if not any(r.table == "duckdb_settings.def" for r in rws):
+            notes.append(f"{rws[0].where()}: no DUCKDB_SETTING row")
+            continue
+        # 'false' as well: a setting refused only when relaxed
+        for value in ("true", "false"):
+            vs = set()
+            for rule in ("FP106", "FP101", "FP102", "FP107", "FP108"):
+                vs |= transitions(rel, lambda v: setting_expect(
+                    t, name, v, value)[rule] is None)
+            for r in rws:
+                vs |= neighbours(r, rel)
+            text, line = setting_profile(name, value)
+            for v in sorted(vs):
+                add(f"setting={value}", name, "--duckdb-version", v, text,
+                    line, setting_expect(t, name, v, value), rws)
+
+    for table, kind, expect, profile in (
+            ("options", "option", option_expect,
+             lambda n: option_profile(t, n)),
+            ("secret_params", "secret", secret_param_expect,
+             secret_param_profile)):
+        names = sorted({r.name for r in t[table]})
+        for name in names:
+            rws = [r for r in t[table] if r.name == name]
+            if not any(bound(r, rel) for r in rws):
+                continue
+            vs = transitions(rel, lambda v: expect(t, name, v))
+            for r in rws:
+                vs |= neighbours(r, rel)
+            text, line = profile(name)
+            for v in sorted(vs):
+                add(kind, name, "--duckdb-version", v, text, line,
+                    expect(t, name, v), rws)
+
+    # dbt-duckdb's attachment fields, per dbt-duckdb release
+    for r in t["dbt_fields"]:
+        if r.first <= t["dbt_oldest"] and r.last == OPEN:
+            continue
+        text, line = dbt_field_profile(t, r.name)
+        vs = {r.first}
+        if r.first % 100:
+            vs.add(r.first - 1)	# the patch release before
+        if r.last != OPEN:
+            vs |= {r.last, r.last + 1}
+        for v in sorted(vs):
+            add("field", r.name, "--dbt-duckdb-version", v, text, line,
+                dbt_field_expect(t, r.name, v), [r])
+    return cases, notes
+
+
+def run(binary, cases):
+    """Lint each case's profile; fill case.found with {rule: [messages on
+    its line]} and case.error with what went wrong."""
+    groups = {}
+    for c in cases:
+        groups.setdefault((c.flag, c.version), []).append(c)
+    with tempfile.TemporaryDirectory() as tmp:
+        for (flag, v), cs in sorted(groups.items()):
+            files = {}
+            for i, c in enumerate(cs):
+                p = os.path.join(tmp, f"{vstr(v)}-{i}.yml")
+                with open(p, "w", encoding="utf-8") as f:
+                    f.write(c.text)
+                files[p] = c
+                c.found, c.elsewhere, c.error = {}, {}, None
+            r = subprocess.run([binary, "lint", "--no-config", "--format",
+                                "gcc", "--quiet", flag, vstr(v), *files],
+                               capture_output=True, text=True)
+            if r.returncode not in (0, 1) or r.stderr:
+                for c in cs:
+                    c.error = (f"lint exited {r.returncode}: "
+                               f"{r.stderr.strip()[:300]}")
+                continue
+            for ln in r.stdout.splitlines():
+                m = re.match(r"(.*?):(\d+):\d+: \w+: (.*) \[(FP\d+)\]$", ln)
+                if not m or m.group(1) not in files:
+                    continue
+                c = files[m.group(1)]
+                where = c.found if int(m.group(2)) == c.line else c.elsewhere
+                where.setdefault(m.group(4), []).append(m.group(3))
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    binary = sys.argv[1]
+    t = load()
+    cases, notes = plan(t)
+    run(binary, cases.values())
+
+    failures, passes = [], 0
+    hit_rows, miss_rows = set(), set()
+    for key in sorted(cases, key=lambda k: (k[0], k[1], k[3])):
+        c = cases[key]
+        kind, name, flag, v = key
+        label = f"{kind} {name} {flag} {vstr(v)}"
+        if c.error:
+            failures.append(f"{label}: {c.error}")
+            continue
+        for rule, frag in sorted(c.expect.items()):
+            got = c.found.get(rule, [])
+            if frag is None:
+                if got or c.elsewhere.get(rule):
+                    failures.append(
+                        f"near-miss {label}: {rule} reported: "
+                        f"{(got or c.elsewhere[rule])[0]}")
+                    continue
+                passes += 1
+                miss_rows.update((id(r), rule) for r in c.rows)
+            else:
+                if not got:
+                    failures.append(
+                        f"hit {label}: no {rule} on line {c.line}"
+                        + (f" (elsewhere: {c.elsewhere[rule][0]})"
+                           if c.elsewhere.get(rule) else ""))
+                    continue
+                if frag not in got[0]:
+                    failures.append(f"hit {label}: {rule} does not say "
+                                    f"{frag!r}: {got[0]}")
+                    continue
+                passes += 1
+                hit_rows.update((id(r), rule) for r in c.rows)
+
+    # every version-bound row: a hit and a near-miss of one rule at its
+    # boundaries, or a reason in NOT_BY_LINT
+    rel = t["releases"]
+    listed = []
+    for table in ("settings", "ext_settings", "options", "secret_params",
+                  "keywords", "db_names", "ext_aliases", "dbt_render"):
+        for r in t[table]:
+            if not bound(r, rel):
+                continue
+            why = exempt(r)
+            if why:
+                listed.append((r, why))
+                continue
+            rules_hit = {rule for (i, rule) in hit_rows if i == id(r)}
+            rules_miss = {rule for (i, rule) in miss_rows if i == id(r)}
+            if not rules_hit & rules_miss:
+                failures.append(f"{r.where()}: version-bound, but no rule "
+                                "has both a hit and a near-miss at its "
+                                "boundaries (list it in NOT_BY_LINT with "
+                                "the reason if lint cannot show it)")
+    for r in t["dbt_fields"]:
+        if r.first <= t["dbt_oldest"] and r.last == OPEN:
+            continue
+        if (id(r), "FP301") not in hit_rows or \
+                (id(r), "FP301") not in miss_rows:
+            failures.append(f"{r.where()}: no FP301 hit and near-miss")
+
+    for n in notes:
+        failures.append(n)
+    tables = {}
+    for r, why in listed:
+        tables.setdefault((r.table, why), 0)
+        tables[(r.table, why)] += 1
+    for (table, why), n in sorted(tables.items()):
+        print(f"not by lint: {table} ({n} version-bound rows): {why}")
+    for f in failures:
+        print(f"FAIL {f}")
+    print(f"{len(cases)} profiles linted, {passes} verdicts held, "
+          f"{len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -3,6 +3,8 @@
  * Both lint (src/lint/) and sql (src/sql.c) read through it, so they
  * cannot disagree on what a value renders to.
  */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,7 +267,10 @@ static void expression(struct reader *r, const char *p, const char *end)
 		j->missing = true;
 		if (!j->missing_name)
 			j->missing_name = name;
-		strbuf_addf(&r->out, "${%s}", name);
+		/* not strbuf_addf(): its vsnprintf showed in profiles */
+		strbuf_add(&r->out, "${", 2);
+		strbuf_adds(&r->out, name);
+		strbuf_addch(&r->out, '}');
 	}
 out:
 	if (strbuf_error(&var) || strbuf_error(&dflt))
@@ -274,28 +279,61 @@ out:
 	strbuf_release(&dflt);
 }
 
+/* The first "{{", "{%" or "{#" in [p, end), or NULL. */
+static const char *find_open(const char *p, const char *end)
+{
+	while (p + 1 < end) {
+		const char *q = memchr(p, '{', (size_t)(end - p - 1));
+
+		if (!q)
+			return NULL;
+		if (q[1] == '{' || q[1] == '%' || q[1] == '#')
+			return q;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+/*
+ * Clear a reading; calls[] past nr_calls is never read, so its 16 slots
+ * are left as they are (this runs once per read of every value).
+ */
+static void clear_read(struct jinja_read *out)
+{
+	memset(out, 0, offsetof(struct jinja_read, calls));
+	memset(&out->nr_calls, 0,
+	       sizeof(*out) - offsetof(struct jinja_read, nr_calls));
+}
+
 enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 			 const struct jinja_opts *o, struct jinja_read *out)
 {
 	struct reader r = { a, o, out, STRBUF_INIT };
 	enum floe_err err;
-	const char *p, *end;
+	const char *p, *end, *open;
 
-	memset(out, 0, sizeof(*out));
+	clear_read(out);
 	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_STR) {
 		out->dynamic = true;
 		return FLOE_OK;
 	}
 	p = n->value;
 	end = p + n->len;
+	open = find_open(p, end);
+	if (!open) {
+		/*
+		 * Literal text, the most common value: it renders as itself,
+		 * and the node's own NUL-terminated text (which lives as long
+		 * as the document) is the rendering; nothing is copied.
+		 */
+		out->has_text = n->len > 0;
+		out->text = n->value;
+		out->len = n->len;
+		return FLOE_OK;
+	}
 	while (p < end) {
-		const char *open = NULL, *close;
+		const char *close;
 
-		for (const char *q = p; q + 1 < end; q++)
-			if (q[0] == '{' && strchr("{%#", q[1])) {
-				open = q;
-				break;
-			}
 		if (!open) {
 			out->has_text = true;
 			strbuf_add(&r.out, p, (size_t)(end - p));
@@ -319,6 +357,7 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 		}
 		expression(&r, open + 2, close);
 		p = close + 2;
+		open = find_open(p, end);
 	}
 	if (!strbuf_error(&r.out) && !out->dynamic &&
 	    !(out->missing && !(o && o->placeholders))) {
@@ -332,4 +371,92 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 	err = strbuf_error(&r.out) ? FLOE_ERR_NOMEM : FLOE_OK;
 	strbuf_release(&r.out);
 	return err;
+}
+
+/* ---- the cache ---- */
+
+/* *out = *r, without the unused call slots */
+static void copy_read(struct jinja_read *out, const struct jinja_read *r)
+{
+	memcpy(out, r, offsetof(struct jinja_read, calls));
+	memcpy(out->calls, r->calls, r->nr_calls * sizeof(r->calls[0]));
+	memcpy(&out->nr_calls, &r->nr_calls,
+	       sizeof(*out) - offsetof(struct jinja_read, nr_calls));
+}
+
+struct jinja_cache_slot {
+	const struct floe_node *node;
+	struct jinja_read *read;	/* in the arena */
+};
+
+static size_t slot_of(const struct floe_node *n, size_t mask)
+{
+	uintptr_t h = (uintptr_t)n;
+
+	h ^= h >> 17;
+	h *= (uintptr_t)0x9E3779B97F4A7C15u;
+	return (size_t)(h >> 7) & mask;
+}
+
+static int cache_grow(struct jinja_cache *c)
+{
+	size_t cap = c->cap ? c->cap * 2 : 64;
+	struct jinja_cache_slot *slots = calloc(cap, sizeof(*slots));
+
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < c->cap; i++) {
+		size_t k;
+
+		if (!c->slots[i].node)
+			continue;
+		k = slot_of(c->slots[i].node, cap - 1);
+		while (slots[k].node)
+			k = (k + 1) & (cap - 1);
+		slots[k] = c->slots[i];
+	}
+	free(c->slots);
+	c->slots = slots;
+	c->cap = cap;
+	return 0;
+}
+
+enum floe_err jinja_read_cached(struct jinja_cache *c, struct arena *a,
+				const struct floe_node *n,
+				const struct jinja_opts *o,
+				struct jinja_read *out)
+{
+	struct jinja_read *r;
+	size_t k;
+
+	/* what needs no parse is not worth a slot */
+	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_STR ||
+	    !find_open(n->value, n->value + n->len))
+		return jinja_read(a, n, o, out);
+	if ((c->nr + 1) * 2 > c->cap && cache_grow(c))
+		return FLOE_ERR_NOMEM;
+	k = slot_of(n, c->cap - 1);
+	while (c->slots[k].node && c->slots[k].node != n)
+		k = (k + 1) & (c->cap - 1);
+	if (c->slots[k].node) {
+		copy_read(out, c->slots[k].read);
+		return FLOE_OK;
+	}
+	r = arena_alloc(a, sizeof(*r));
+	if (!r)
+		return FLOE_ERR_NOMEM;
+	if (jinja_read(a, n, o, r) != FLOE_OK)
+		return FLOE_ERR_NOMEM;
+	c->slots[k].node = n;
+	c->slots[k].read = r;
+	c->nr++;
+	copy_read(out, r);
+	return FLOE_OK;
+}
+
+void jinja_cache_release(struct jinja_cache *c)
+{
+	free(c->slots);
+	c->slots = NULL;
+	c->nr = c->cap = 0;
 }

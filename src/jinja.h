@@ -72,10 +72,33 @@ struct jinja_read {
 
 /*
  * Read a string scalar.  Anything else (a number, a mapping, NULL) is
- * dynamic: the caller renders it its own way.
+ * dynamic: the caller renders it its own way.  A value without "{{",
+ * "{%" or "{#" is read without a copy: its text is the node's own, valid
+ * as long as the document.  calls[] is set only up to nr_calls.
  * Returns FLOE_OK or FLOE_ERR_NOMEM.
  */
 enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 			 const struct jinja_opts *o, struct jinja_read *out);
+
+/*
+ * The readings of the templated values of one document, for a reader that
+ * asks about the same value many times (lint's rules do: a value is read
+ * by every rule that looks at it).  Keyed by node, so it must be emptied
+ * (jinja_cache_release) before its document is freed, and used with one
+ * jinja_opts and one arena, which must outlive it.  Zero-initialise it.
+ */
+struct jinja_cache {
+	struct jinja_cache_slot *slots;	/* open addressing, private */
+	size_t nr, cap;
+};
+
+/* jinja_read(), each templated value read once.  FLOE_OK or NOMEM. */
+enum floe_err jinja_read_cached(struct jinja_cache *c, struct arena *a,
+				const struct floe_node *n,
+				const struct jinja_opts *o,
+				struct jinja_read *out);
+
+/* Empty a cache, leaving it reusable. */
+void jinja_cache_release(struct jinja_cache *c);
 
 #endif

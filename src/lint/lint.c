@@ -130,7 +130,8 @@ void lint_report_on(struct lint_ctx *ctx, const struct floe_node *item,
 static bool jread(struct lint_ctx *ctx, const struct floe_node *n,
 		  struct jinja_read *j)
 {
-	if (jinja_read(ctx->arena, n, &ctx->jopt, j) != FLOE_OK) {
+	if (jinja_read_cached(&ctx->jcache, ctx->arena, n, &ctx->jopt, j) !=
+	    FLOE_OK) {
 		ctx->err = FLOE_ERR_NOMEM;
 		return false;
 	}
@@ -519,6 +520,7 @@ void lint_release_ctx(struct lint_ctx *ctx)
 	free(ctx->subjects);
 	ctx->subjects = NULL;
 	ctx->nr_subjects = ctx->alloc_subjects = 0;
+	jinja_cache_release(&ctx->jcache);
 }
 
 
@@ -784,11 +786,17 @@ static void parse_directive(struct lint_ctx *ctx, const char *text,
 static bool contains(const char *p, size_t n, const char *needle)
 {
 	size_t m = strlen(needle);
+	const char *end = p + n;
 
-	for (size_t i = 0; i + m <= n; i++)
-		if (!memcmp(p + i, needle, m))
+	while (m && (size_t)(end - p) >= m) {
+		p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+		if (!p)
+			return false;
+		if (!memcmp(p, needle, m))
 			return true;
-	return false;
+		p++;
+	}
+	return !m;
 }
 
 /* Collect the suppressions of the file (malloc'd array). */
@@ -847,9 +855,12 @@ static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 			       size_t len, size_t base,
 			       const unsigned char *inside, size_t nr_lines)
 {
-	size_t nr;
-	struct supp *list = scan_suppressions(ctx, buf, len, inside,
-					      nr_lines, &nr);
+	size_t nr = 0;
+	struct supp *list = NULL;
+
+	/* most files have no directive: skip the line-by-line scan */
+	if (contains(buf, len, "floe-profiles:"))
+		list = scan_suppressions(ctx, buf, len, inside, nr_lines, &nr);
 
 	for (size_t i = base; i < ctx->diags->nr;) {
 		const struct floe_diag *g = &ctx->diags->items[i];
@@ -931,8 +942,10 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	size_t nr_lines = 2, budget = FLOE_YAML_MAX_EXPANDED;
 	unsigned char *inside;
 
-	for (size_t i = 0; i < len; i++)
-		nr_lines += buf[i] == '\n';
+	jinja_cache_release(&ctx->jcache);	/* its document goes next */
+	for (const char *p = buf, *end = buf + len;
+	     len && (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		nr_lines++;
 	inside = calloc(nr_lines, 1);
 	if (!inside) {
 		ctx->err = FLOE_ERR_NOMEM;

@@ -65,6 +65,7 @@ struct lint_ctx {
 	struct floe_diags *diags;
 	struct arena *arena;		/* freed when floe_lint returns */
 	struct jinja_opts jopt;		/* how values are read (src/jinja.c) */
+	struct jinja_cache jcache;	/* ... once each; emptied per file */
 	const struct floe_profile *profile;	/* the profile being linted */
 	const struct floe_rule *rule;	/* the rule being run */
 	enum floe_rule_id rule_id;	/* ... and its handle */

@@ -161,6 +161,48 @@ static void test_jinja_lint_and_sql_agree_on_adjacent_literals(void **state)
 	floe_diags_release(&d);
 }
 
+/*
+ * Literal text is read without a copy, and a cached template is parsed
+ * once: lint's rules read a value many times (issue 12, section 4).
+ */
+static void test_jinja_literal_is_not_copied_and_templates_are_cached(
+	void **state)
+{
+	struct arena *a = arena_new();
+	struct jinja_cache c = { NULL, 0, 0 };
+	struct floe_node lit = str_node("s3://bucket/{x}/path");
+	struct floe_node tpl = str_node("{{ env_var('A', 'x') }}-{{ env_var("
+					"'B') }}");
+	struct jinja_read j, k;
+
+	(void)state;
+	assert_int_equal(jinja_read(a, &lit, NULL, &j), FLOE_OK);
+	assert_ptr_equal(j.text, lit.value);
+	assert_int_equal(j.len, lit.len);
+	assert_true(j.has_text);
+	assert_false(j.has_jinja);
+	assert_int_equal(jinja_read_cached(&c, a, &lit, NULL, &j), FLOE_OK);
+	assert_ptr_equal(j.text, lit.value);
+	assert_int_equal(c.nr, 0);	/* nothing to parse: not cached */
+
+	assert_int_equal(jinja_read_cached(&c, a, &tpl, NULL, &j), FLOE_OK);
+	assert_int_equal(c.nr, 1);
+	assert_int_equal(jinja_read_cached(&c, a, &tpl, NULL, &k), FLOE_OK);
+	assert_int_equal(c.nr, 1);
+	assert_int_equal(k.nr_calls, 2);
+	assert_string_equal(k.calls[0].name, "A");
+	assert_string_equal(k.calls[1].name, "B");
+	assert_true(k.missing);
+	assert_null(k.text);
+	assert_ptr_equal(k.first_env, j.first_env);	/* one parse */
+	assert_int_equal(jinja_read(a, &tpl, NULL, &j), FLOE_OK);
+	assert_int_equal(j.nr_calls, 2);
+	assert_true(j.missing);
+	jinja_cache_release(&c);
+	assert_int_equal(c.nr, 0);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -175,6 +217,8 @@ int main(void)
 			test_jinja_other_expressions_and_malformed_calls_are_dynamic),
 		cmocka_unit_test(
 			test_jinja_lint_and_sql_agree_on_adjacent_literals),
+		cmocka_unit_test(
+			test_jinja_literal_is_not_copied_and_templates_are_cached),
 	};
 
 	return cmocka_run_group_tests_name("jinja", tests, NULL, NULL);

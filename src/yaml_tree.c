@@ -20,14 +20,17 @@
 #include "floe/yaml.h"
 #include "secret.h"
 
-/* A node as the builder sees it; the public part comes first. */
+/*
+ * A node as the builder sees it.  What only the builder needs (the alias
+ * weights, whether a node is complete) lives in the frames and the anchor
+ * table, not in every node: the node is most of a document's memory.
+ */
 struct tnode {
 	struct floe_node pub;
-	size_t weight;		/* nodes after expanding aliases */
-	size_t bytes;		/* scalar bytes after expanding aliases */
-	int complete;		/* its end event has been seen */
-	int value_key;		/* a plain `=`: PyYAML's tag:yaml.org,2002:value */
 };
+
+/* pub.flags: a plain `=`, PyYAML's tag:yaml.org,2002:value */
+#define NODE_VALUE_KEY 1u
 
 struct frame {
 	struct tnode *node;
@@ -35,11 +38,16 @@ struct frame {
 	const struct floe_node **items;	/* malloc'd */
 	size_t nr, alloc;
 	const struct floe_node *key;	/* key waiting for its value */
+	size_t weight;		/* nodes after expanding aliases */
+	size_t bytes;		/* scalar bytes after expanding aliases */
+	const char *anchor;	/* its anchor's name (arena), or NULL */
 };
 
 struct anchor {
 	char *name;		/* in the arena */
 	struct tnode *node;
+	size_t weight, bytes;	/* the node's, expanded; once complete */
+	int complete;		/* its end event has been seen */
 };
 
 struct builder {
@@ -179,15 +187,19 @@ static struct anchor *anchor_slot(struct builder *b, const char *name)
 	return &b->anchors[i];
 }
 
-static struct tnode *anchor_find(struct builder *b, const char *name)
+static struct anchor *anchor_find(struct builder *b, const char *name)
 {
+	struct anchor *a;
+
 	if (!b->anchors_cap)
 		return NULL;
-	return anchor_slot(b, name)->node;
+	a = anchor_slot(b, name);
+	return a->node ? a : NULL;
 }
 
-static int anchor_add(struct builder *b, const char *name, struct tnode *node,
-		      yaml_mark_t mark)
+/* A new anchor; a scalar's is complete at once (weight 1, its bytes). */
+static struct anchor *anchor_add(struct builder *b, const char *name,
+				 struct tnode *node, yaml_mark_t mark)
 {
 	struct anchor *slot;
 
@@ -199,7 +211,8 @@ static int anchor_add(struct builder *b, const char *name, struct tnode *node,
 		b->anchors = calloc(cap, sizeof(*b->anchors));
 		if (!b->anchors) {
 			b->anchors = old;
-			return nomem(b);
+			nomem(b);
+			return NULL;
 		}
 		b->anchors_cap = cap;
 		for (size_t i = 0; i < old_cap; i++)
@@ -210,16 +223,24 @@ static int anchor_add(struct builder *b, const char *name, struct tnode *node,
 	slot = anchor_slot(b, name);
 	if (slot->name) {
 		/* PyYAML's composer refuses this too ("found duplicate anchor"). */
-		return fail(b, mark_loc(b, mark, mark),
-			    "duplicate anchor '&%s'; an anchor name may be "
-			    "defined only once", name);
+		fail(b, mark_loc(b, mark, mark),
+		     "duplicate anchor '&%s'; an anchor name may be defined "
+		     "only once", name);
+		return NULL;
 	}
 	slot->name = arena_strndup(b->arena, name, strlen(name));
-	if (!slot->name)
-		return nomem(b);
+	if (!slot->name) {
+		nomem(b);
+		return NULL;
+	}
 	slot->node = node;
+	if (node->pub.kind == FLOE_NODE_SCALAR) {
+		slot->weight = 1;
+		slot->bytes = node->pub.len;
+		slot->complete = 1;
+	}
 	b->nr_anchors++;
-	return 0;
+	return slot;
 }
 
 /* ---- keys: equality as PyYAML's dict sees it ---- */
@@ -433,7 +454,6 @@ static struct tnode *new_node(struct builder *b, enum floe_node_kind kind,
 	n->pub.kind = kind;
 	n->pub.start = mark_pos(start);
 	n->pub.end = mark_pos(end);
-	n->weight = 1;
 	return n;
 }
 
@@ -451,7 +471,7 @@ static int check_key_only(struct builder *b, const struct tnode *n,
 		return fail(b, where, "%s", "a plain '<<' is a merge key and "
 			    "cannot be a value; quote it to write the string "
 			    "'<<'");
-	if (n->value_key)
+	if (n->pub.flags & NODE_VALUE_KEY)
 		return fail(b, where, "%s", "a plain '=' cannot be a value "
 			    "(PyYAML reads it as YAML 1.1's value key); quote "
 			    "it to write the string '='");
@@ -460,9 +480,11 @@ static int check_key_only(struct builder *b, const struct tnode *n,
 
 /*
  * Attach a finished node (or an alias to one) to the open collection;
- * `where` is where this reference to it is written.
+ * `where` is where this reference to it is written, weight and bytes are
+ * what it stands for once aliases are expanded.
  */
-static int add_child(struct builder *b, struct tnode *n, struct floe_loc where)
+static int add_child(struct builder *b, struct tnode *n, size_t weight,
+		     size_t bytes, struct floe_loc where)
 {
 	struct frame *f;
 
@@ -475,8 +497,8 @@ static int add_child(struct builder *b, struct tnode *n, struct floe_loc where)
 	}
 	f = &b->stack[b->depth - 1];
 	/* bounded: what is written plus what alias_event() let aliases add */
-	f->node->weight += n->weight;
-	f->node->bytes += n->bytes;
+	f->weight += weight;
+	f->bytes += bytes;
 
 	if (f->node->pub.kind == FLOE_NODE_SEQ) {
 		if (check_key_only(b, n, where))
@@ -523,13 +545,17 @@ static int push(struct builder *b, struct tnode *n, const char *anchor,
 			    "nesting is deeper than %u levels; refusing to "
 			    "read further", b->lim.max_depth);
 	}
-	if (anchor && anchor_add(b, anchor, n, mark))
+	struct anchor *a = NULL;
+
+	if (anchor && !(a = anchor_add(b, anchor, n, mark)))
 		return -1;
 	if (ALLOC_GROW(b->stack, b->depth + 1, b->stack_alloc))
 		return nomem(b);
 	f = &b->stack[b->depth++];
 	memset(f, 0, sizeof(*f));
 	f->node = n;
+	f->weight = 1;
+	f->anchor = a ? a->name : NULL;
 	return 0;
 }
 
@@ -675,6 +701,8 @@ static int pop(struct builder *b, yaml_mark_t end)
 {
 	struct frame *f = &b->stack[b->depth - 1];
 	struct tnode *n = f->node;
+	size_t weight = f->weight, bytes = f->bytes;
+	const char *anchor = f->anchor;
 	int ret = 0;
 
 	n->pub.end = mark_pos(end);
@@ -699,8 +727,15 @@ static int pop(struct builder *b, yaml_mark_t end)
 	b->depth--;
 	if (ret)
 		return ret;
-	n->complete = 1;
-	return add_child(b, n, floe_node_loc(b->file, &n->pub));
+	if (anchor) {
+		struct anchor *a = anchor_slot(b, anchor);
+
+		a->weight = weight;
+		a->bytes = bytes;
+		a->complete = 1;
+	}
+	return add_child(b, n, weight, bytes,
+			 floe_node_loc(b->file, &n->pub));
 }
 
 static const char *tag_suffix(const char *tag)
@@ -726,8 +761,6 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 	if (!n->pub.value)
 		return nomem(b);
 	n->pub.len = len;
-	n->bytes = len;
-	n->complete = 1;
 	switch (ev->data.scalar.style) {
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
 		n->pub.style = FLOE_STYLE_SINGLE;
@@ -757,7 +790,8 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 
 		n->pub.type = plain ? floe_yaml_resolve(value, len)
 				    : FLOE_TYPE_STR;
-		n->value_key = plain && len == 1 && value[0] == '=';
+		if (plain && len == 1 && value[0] == '=')
+			n->pub.flags |= NODE_VALUE_KEY;
 	} else {
 		/* An explicit standard tag: its text must fit the type. */
 		static const struct {
@@ -790,10 +824,11 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 				    shown_name(b, tag));
 	}
 	if (ev->data.scalar.anchor &&
-	    anchor_add(b, (const char *)ev->data.scalar.anchor, n,
-		       ev->start_mark))
+	    !anchor_add(b, (const char *)ev->data.scalar.anchor, n,
+			ev->start_mark))
 		return -1;
-	return add_child(b, n, mark_loc(b, ev->start_mark, ev->end_mark));
+	return add_child(b, n, 1, len,
+			 mark_loc(b, ev->start_mark, ev->end_mark));
 }
 
 static int collection_tag_ok(struct builder *b, yaml_event_t *ev,
@@ -814,7 +849,7 @@ static int collection_tag_ok(struct builder *b, yaml_event_t *ev,
 static int alias_event(struct builder *b, yaml_event_t *ev)
 {
 	const char *name = (const char *)ev->data.alias.anchor;
-	struct tnode *n = anchor_find(b, name);
+	struct anchor *n = anchor_find(b, name);
 	struct floe_loc loc = mark_loc(b, ev->start_mark, ev->end_mark);
 
 	if (!n)
@@ -840,7 +875,7 @@ static int alias_event(struct builder *b, yaml_event_t *ev)
 			    b->lim.max_expanded_bytes);
 	b->alias_nodes += n->weight;
 	b->alias_bytes += n->bytes;
-	return add_child(b, n, loc);
+	return add_child(b, n->node, n->weight, n->bytes, loc);
 }
 
 /*

@@ -71,17 +71,26 @@ struct floe_pair {
 	bool merged;			/* came in through a `<<` merge */
 };
 
+/*
+ * 64 bytes: a tree holds one per scalar and collection, so its size is
+ * most of a document's memory (docs/DESIGN.md, "Scale").
+ */
 struct floe_node {
 	enum floe_node_kind kind;
-	struct floe_pos start, end;	/* where the node is written */
-	/* FLOE_NODE_SCALAR */
-	const char *value;		/* NUL-terminated; may hold NULs */
-	size_t len;
+	/* FLOE_NODE_SCALAR (a collection's are 0) */
 	enum floe_type type;
 	enum floe_style style;
-	/* FLOE_NODE_MAP: pairs; FLOE_NODE_SEQ: items */
-	const struct floe_pair *pairs;
-	const struct floe_node *const *items;
+	unsigned flags;			/* private to the builder */
+	struct floe_pos start, end;	/* where the node is written */
+	/* FLOE_NODE_SCALAR: NULL and 0 for a collection */
+	const char *value;		/* NUL-terminated; may hold NULs */
+	size_t len;
+	/* FLOE_NODE_MAP: pairs; FLOE_NODE_SEQ: items (read the one of the
+	 * node's kind: they share their place) */
+	union {
+		const struct floe_pair *pairs;
+		const struct floe_node *const *items;
+	};
 	size_t nr;
 };
 

@@ -1489,12 +1489,24 @@ static void test_yaml_shared_fixtures_parse_without_errors(void **state)
 		skip();
 }
 
+/*
+ * A tree holds one node per scalar and collection, so the node's size is
+ * most of a document's memory (issue 12: 96 bytes made a profile cost 12
+ * times its size).  The builder's own bookkeeping stays out of it.
+ */
+static void test_yaml_node_is_64_bytes(void **state)
+{
+	(void)state;
+	assert_true(sizeof(struct floe_node) <= 64);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_yaml_keys_and_values_have_one_based_positions),
+		T(test_yaml_node_is_64_bytes),
 		T(test_yaml_columns_count_code_points_after_multibyte_utf8),
 		T(test_yaml_crlf_line_endings_are_one_line_break),
 		T(test_yaml_lone_cr_and_unicode_line_breaks_start_lines),

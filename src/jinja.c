@@ -301,8 +301,6 @@ static const char *find_open(const char *p, const char *end)
 static void clear_read(struct jinja_read *out)
 {
 	memset(out, 0, offsetof(struct jinja_read, calls));
-	memset(&out->nr_calls, 0,
-	       sizeof(*out) - offsetof(struct jinja_read, nr_calls));
 }
 
 enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
@@ -375,13 +373,11 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 
 /* ---- the cache ---- */
 
-/* *out = *r, without the unused call slots */
-static void copy_read(struct jinja_read *out, const struct jinja_read *r)
+/* The size of a reading without its unused call slots. */
+static size_t read_size(const struct jinja_read *r)
 {
-	memcpy(out, r, offsetof(struct jinja_read, calls));
-	memcpy(out->calls, r->calls, r->nr_calls * sizeof(r->calls[0]));
-	memcpy(&out->nr_calls, &r->nr_calls,
-	       sizeof(*out) - offsetof(struct jinja_read, nr_calls));
+	return offsetof(struct jinja_read, calls) +
+	       r->nr_calls * sizeof(r->calls[0]);
 }
 
 struct jinja_cache_slot {
@@ -439,18 +435,19 @@ enum floe_err jinja_read_cached(struct jinja_cache *c, struct arena *a,
 	while (c->slots[k].node && c->slots[k].node != n)
 		k = (k + 1) & (c->cap - 1);
 	if (c->slots[k].node) {
-		copy_read(out, c->slots[k].read);
+		r = c->slots[k].read;
+		memcpy(out, r, read_size(r));
 		return FLOE_OK;
 	}
-	r = arena_alloc(a, sizeof(*r));
+	if (jinja_read(a, n, o, out) != FLOE_OK)
+		return FLOE_ERR_NOMEM;
+	r = arena_alloc(a, read_size(out));	/* the slots used, no more */
 	if (!r)
 		return FLOE_ERR_NOMEM;
-	if (jinja_read(a, n, o, r) != FLOE_OK)
-		return FLOE_ERR_NOMEM;
+	memcpy(r, out, read_size(out));
 	c->slots[k].node = n;
 	c->slots[k].read = r;
 	c->nr++;
-	copy_read(out, r);
 	return FLOE_OK;
 }
 

@@ -57,7 +57,6 @@ struct jinja_read {
 	bool has_other;		/* expressions other than env_var calls */
 	bool has_text;		/* literal text outside {{ }} */
 	const char *first_env;	/* the first variable (arena) */
-	struct jinja_call calls[JINJA_MAX_CALLS];
 	size_t nr_calls;
 
 	/* its rendering */
@@ -68,6 +67,10 @@ struct jinja_read {
 	const char *text;	/* the rendering (arena), or NULL: dynamic,
 				 * or missing without placeholders */
 	size_t len;
+
+	/* last, so that a reading is copied and cached without the slots
+	 * past nr_calls */
+	struct jinja_call calls[JINJA_MAX_CALLS];
 };
 
 /*

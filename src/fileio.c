@@ -124,7 +124,9 @@ enum floe_err floe_read_file(const char *path, size_t max, char **out,
 			err = FLOE_ERR_NOMEM;
 			goto out;
 		}
-		want = CHUNK;
+		/* a regular file read whole needs one byte to see its end,
+		 * not a doubled buffer */
+		want = S_ISREG(st.st_mode) ? 1 : CHUNK;
 		n = read(fd, buf + used, alloc - used - 1);
 		if (n < 0 && errno == EINTR)
 			continue;

@@ -101,6 +101,23 @@ wide_map() {	# one mapping with many keys (duplicate-key checks)
 	awk -v n="$1" 'BEGIN { for (i = 0; i < n * 80000; i++)
 		printf "key_%d: v\n", i }'
 }
+deep_nest() {	# flow mappings 60 levels deep, one after another
+	awk -v n="$1" 'BEGIN { o = ""; c = ""
+		for (d = 0; d < 60; d++) { o = o "{a: "; c = c "}" }
+		print "x:"; for (i = 0; i < n * 3450; i++)
+			printf "- %s1%s\n", o, c }'
+}
+many_profiles() {	# one small profile after another
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n * 12000; i++)
+		printf "p%d:\n  target: dev\n  outputs:\n    dev:\n" \
+		       "      type: duckdb\n      path: p%d.duckdb\n", i, i }'
+}
+many_attach() {	# one output with many attach items
+	awk -v n="$1" 'BEGIN { print "floe:\n  target: dev\n  outputs:\n" \
+		"    dev:\n      type: duckdb\n      attach:"
+		for (i = 0; i < n * 21200; i++)
+			printf "      - path: db%d.duckdb\n        alias: a%d\n", i, i }'
+}
 
 printf '\n%-34s %8s %8s %7s %9s %6s\n' "input" "MB" "floor s" "ratio" "RSS MB" "xin"
 row() {	# label file command...
@@ -127,6 +144,11 @@ for mb in 1 10 50; do
 	rm -f "$tmp/p$mb.yml"
 done
 for mb in 10 20; do
+	for shape in deep_nest many_profiles many_attach; do
+		$shape $mb > "$tmp/q.yml"
+		row "lint ${mb} MB $shape" "$tmp/q.yml" \
+			"$bin" lint --no-config --max-size 256M "$tmp/q.yml"
+	done
 	long_quoted $mb > "$tmp/q.yml"
 	row "check ${mb} MB long quoted scalars" "$tmp/q.yml" \
 		"$bin" check --no-config --max-size 256M \
@@ -138,7 +160,42 @@ for mb in 10 20; do
 	row "lint ${mb} MB wide mapping" "$tmp/q.yml" \
 		"$bin" lint --no-config --max-size 256M "$tmp/q.yml"
 done
+# Instruction counts per shape at two sizes (CG_MB, default "1 2"): the
+# ratio to the floor on the same file, and how the count grows when the
+# input doubles (2.00 is linear).
+cg() {	# command... -> instructions
+	valgrind --tool=callgrind --callgrind-out-file="$tmp/cg" "$@" \
+		> /dev/null 2> "$tmp/vg" || true
+	grep -o 'Collected : [0-9]*' "$tmp/vg" | awk '{print $3}'
+}
 if command -v valgrind > /dev/null 2>&1; then
+	set -- ${CG_MB:-1 2}
+	small=$1 large=$2
+	printf '\n%-16s %5s %14s %14s %14s %6s %6s %6s %6s\n' shape MB floor \
+		lint check "" "lint/f" "chk/f" "lint x" "chk x"
+	for shape in profile_mb long_quoted flat_seq wide_map deep_nest \
+		     many_profiles many_attach; do
+		pl=0 pc=0
+		for mb in $small $large; do
+			$shape $mb > "$tmp/c.yml"
+			f=$(cg "$tmp/floor" "$tmp/c.yml")
+			l=$(cg "$bin" lint --no-config --max-size 256M \
+				"$tmp/c.yml")
+			c=$(cg "$bin" check --no-config --max-size 256M \
+				--platform examples/platform.yaml "$tmp/c.yml")
+			printf '%-16s %5s %14s %14s %14s %6s %6.2f %6.2f' \
+				$shape $mb $f $l $c "" \
+				"$(echo "$l / $f" | bc -l)" \
+				"$(echo "$c / $f" | bc -l)"
+			if [ $pl != 0 ]; then
+				printf ' %6.2f %6.2f' \
+					"$(echo "$l / $pl" | bc -l)" \
+					"$(echo "$c / $pc" | bc -l)"
+			fi
+			printf '\n'
+			pl=$l pc=$c
+		done
+	done
 	profile_mb 10 > "$tmp/p10.yml"
 	for cmd in floor lint; do
 		if [ $cmd = floor ]; then set -- "$tmp/floor" "$tmp/p10.yml"

@@ -1068,6 +1068,8 @@ static const char *conn_quoted(struct ctx *c, struct dual *d, const char *s,
 			dual_split(d, r.real.buf, r.real.len, sh.shown.buf);
 		dual_release(&sh);
 		label = arena_strndup(c->arena, m.buf, m.len);
+		if (!label)
+			nomem(c);
 	}
 	dual_release(&r);
 	strbuf_release(&m);

@@ -109,15 +109,18 @@ struct target {
 static const char *path_db(struct lint_ctx *ctx, const char *path)
 {
 	const char *base = strrchr(path, '/');
-	const char *dot;
+	const char *dot, *db;
 
 	if (!strcmp(path, ":memory:"))
 		return "memory";
 	base = base ? base + 1 : path;
 	dot = strrchr(base, '.');
-	return arena_strndup(ctx->arena, base,
-			     dot && dot != base ? (size_t)(dot - base)
-						: strlen(base));
+	db = arena_strndup(ctx->arena, base,
+			   dot && dot != base ? (size_t)(dot - base)
+					      : strlen(base));
+	if (!db)
+		ctx->err = FLOE_ERR_NOMEM;
+	return db;
 }
 
 /* The output dbt selects in the profile (the model's choice). */
@@ -207,12 +210,16 @@ static const char *join(struct lint_ctx *ctx, const char *const *v, size_t n)
 	const char *s;
 
 	for (size_t i = 0; i < n; i++)
-		if (v[i] && !in_list(v[i], v, i) &&
-		    strbuf_addf(&sb, "%s'%s'", sb.len ? ", " : "", v[i]))
-			ctx->err = FLOE_ERR_NOMEM;
-	s = arena_strndup(ctx->arena, sb.buf, sb.len);
+		if (v[i] && !in_list(v[i], v, i))
+			strbuf_addf(&sb, "%s'%s'", sb.len ? ", " : "", v[i]);
+	s = strbuf_error(&sb) ? NULL : arena_strndup(ctx->arena, sb.buf,
+						     sb.len);
 	strbuf_release(&sb);
-	return s ? s : "";
+	if (!s) {	/* a message without its list would be a wrong one */
+		ctx->err = FLOE_ERR_NOMEM;
+		return "";
+	}
+	return s;
 }
 
 static void check_source(struct lint_ctx *ctx, const struct target *t,

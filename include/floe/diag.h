@@ -123,7 +123,10 @@ bool floe_diags_same(const struct floe_diag *a, const struct floe_diag *b);
 /**
  * Remove the findings of d->items[base..] that repeat an earlier one of
  * that range (floe_diags_same(); a node reached through anchors or merges
- * from several outputs), with their notes.
+ * from several outputs), with their notes; a note is not compared on its
+ * own: it stays or goes with the finding before it.  The first of equal
+ * findings is kept, and the order of what is kept does not change.
+ * Linear in the number of items.
  */
 void floe_diags_dedupe(struct floe_diags *d, size_t base);
 

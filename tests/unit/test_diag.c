@@ -335,6 +335,76 @@ static void test_diag_dedupe_keeps_the_first_of_equal_findings(void **state)
 	assert_int_equal(d->nr_errors, 3);
 }
 
+/*
+ * A note goes with its finding: a repeat's notes go with it, and a kept
+ * finding keeps its notes even when an earlier finding has the same note.
+ * Findings before `base` are not touched, nor compared with.
+ */
+static void test_diag_dedupe_notes_go_with_their_finding(void **state)
+{
+	struct floe_diags *d = *state;
+
+	add(d, FLOE_SEV_ERROR, "p.yml", 1, 1, "before");
+	add(d, FLOE_SEV_ERROR, "p.yml", 2, 1, "a");
+	add(d, FLOE_SEV_NOTE, "p.yml", 9, 1, "declared here");
+	add(d, FLOE_SEV_ERROR, "p.yml", 3, 1, "b");
+	add(d, FLOE_SEV_NOTE, "p.yml", 9, 1, "declared here");
+	add(d, FLOE_SEV_ERROR, "p.yml", 1, 1, "before");
+	add(d, FLOE_SEV_ERROR, "p.yml", 2, 1, "a");
+	add(d, FLOE_SEV_NOTE, "p.yml", 9, 1, "declared here");
+	add(d, FLOE_SEV_NOTE, "p.yml", 8, 1, "and here");
+	add(d, FLOE_SEV_WARNING, "p.yml", 4, 1, "c");
+	floe_diags_dedupe(d, 1);
+	assert_order(d, "before a declared here b declared here before c");
+	assert_int_equal(d->nr_errors, 4);
+	assert_int_equal(d->nr_warnings, 1);
+	floe_diags_dedupe(d, 0);
+	assert_order(d, "before a declared here b declared here c");
+	assert_int_equal(d->nr_errors, 3);
+	floe_diags_dedupe(d, d->nr);	/* an empty range */
+	floe_diags_dedupe(d, d->nr + 5);
+	assert_int_equal(d->nr, 6);
+}
+
+/*
+ * The most findings a list keeps (the default cap, 10,000), each repeated
+ * in an order that puts repeats both near and far: every first one is kept
+ * in its place, every repeat goes, with its fix.
+ */
+static void test_diag_dedupe_of_many_keeps_the_first_in_order(void **state)
+{
+	struct floe_diags *d = *state;
+	const size_t distinct = 2500, n = FLOE_DIAGS_DEFAULT_CAP;
+
+	for (size_t i = 0; i < n; i++) {
+		/* 0..2499, 0..2499 backwards, then twice more mixed */
+		size_t v = i < distinct ? i
+			   : i < 2 * distinct ? 2 * distinct - 1 - i
+			   : (i * 7919) % distinct;
+
+		assert_int_equal(floe_diags_addf(d, FLOE_SEV_WARNING,
+						 FLOE_FP101,
+						 at("p.yml",
+						    (unsigned)(v % 50) + 1,
+						    (unsigned)(v / 50) + 1),
+						 "m%zu", v % 3), 0);
+		d->items[d->nr - 1].fix = calloc(1, sizeof(struct floe_fix));
+		assert_non_null(d->items[d->nr - 1].fix);
+	}
+	assert_int_equal(d->nr, n);
+	floe_diags_dedupe(d, 0);
+	assert_int_equal(d->nr, distinct);
+	assert_int_equal(d->nr_warnings, distinct);
+	for (size_t i = 0; i < distinct; i++) {
+		char want[16];
+
+		snprintf(want, sizeof(want), "m%zu", i % 3);
+		assert_int_equal(d->items[i].loc.start.line, i % 50 + 1);
+		assert_int_equal(d->items[i].loc.start.column, i / 50 + 1);
+		assert_string_equal(d->items[i].message, want);
+	}
+}
+
 static void test_diag_release_resets_and_keeps_the_cap(void **state)
 {
 	struct floe_diags *d = *state;
@@ -400,6 +470,8 @@ int main(void)
 		T(test_diag_default_cap_applies_when_cap_is_zero),
 		T(test_diag_remove_takes_the_notes_and_keeps_counts),
 		T(test_diag_dedupe_keeps_the_first_of_equal_findings),
+		T(test_diag_dedupe_notes_go_with_their_finding),
+		T(test_diag_dedupe_of_many_keeps_the_first_in_order),
 		T(test_diag_release_resets_and_keeps_the_cap),
 		T(test_diag_init_macro_is_an_empty_list),
 		T(test_diag_severity_names),

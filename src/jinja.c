@@ -169,6 +169,8 @@ struct reader {
 	const struct jinja_opts *o;
 	struct jinja_read *j;
 	struct strbuf out;	/* its sticky error is the reader's */
+	unsigned nr_blocks;	/* {{ }}, {% %} and {# #} blocks */
+	struct jinja_native native;	/* of the last filtered operand */
 };
 
 static void malformed(struct reader *r, const char *why)
@@ -176,6 +178,166 @@ static void malformed(struct reader *r, const char *why)
 	r->j->malformed = true;
 	r->j->problem = why;
 	r->j->dynamic = true;
+}
+
+/* Past a filter's arguments, at '(': balanced brackets, quotes skipped. */
+static bool skip_args(struct scan *s)
+{
+	int depth = 0;
+	char q = 0;
+
+	for (; s->p < s->end; s->p++) {
+		char c = *s->p;
+
+		if (q) {
+			if (c == '\\' && s->p + 1 < s->end)
+				s->p++;
+			else if (c == q)
+				q = 0;
+		} else if (c == '\'' || c == '"') {
+			q = c;
+		} else if (c == '(' || c == '[' || c == '{') {
+			depth++;
+		} else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
+			s->p++;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * The names of the filters that follow an operand, '|'-joined (arena),
+ * when nothing but `| name` or `| name(args)` follows it; else NULL.
+ */
+static const char *filter_names(struct reader *r, struct scan s)
+{
+	struct strbuf names = STRBUF_INIT;
+	const char *out = NULL;
+	bool any = false;
+
+	for (;;) {
+		const char *start;
+
+		skip_ws(&s);
+		if (s.p >= s.end)
+			break;
+		if (*s.p != '|') {
+			any = false;
+			break;
+		}
+		s.p++;
+		skip_ws(&s);
+		start = s.p;
+		while (s.p < s.end && (*s.p == '_' || *s.p == '.' ||
+				       (*s.p >= 'a' && *s.p <= 'z') ||
+				       (*s.p >= 'A' && *s.p <= 'Z') ||
+				       (*s.p >= '0' && *s.p <= '9')))
+			s.p++;
+		if (s.p == start) {
+			any = false;
+			break;
+		}
+		if (any)
+			strbuf_addch(&names, '|');
+		strbuf_add(&names, start, (size_t)(s.p - start));
+		any = true;
+		skip_ws(&s);
+		if (s.p < s.end && *s.p == '(' && !skip_args(&s)) {
+			any = false;
+			break;
+		}
+	}
+	if (any && !strbuf_error(&names) &&
+	    !(out = arena_strndup(r->arena, names.buf, names.len)))
+		strbuf_fail(&r->out);
+	if (strbuf_error(&names))
+		strbuf_fail(&r->out);
+	strbuf_release(&names);
+	return out;
+}
+
+/* Record what a filter chain receives (r->native; see jinja.h). */
+static void native_operand(struct reader *r, const char *filters,
+			   const char *var, bool placeholder, bool from_env,
+			   const char *v, size_t len)
+{
+	struct jinja_native *nv = &r->native;
+
+	memset(nv, 0, sizeof(*nv));
+	nv->filters = filters;
+	nv->var = var;
+	nv->placeholder = placeholder;
+	nv->from_env = from_env && !placeholder;
+	if (!v || placeholder)
+		return;
+	nv->value = arena_strndup(r->arena, v, len);
+	nv->len = len;
+	if (!nv->value)
+		strbuf_fail(&r->out);
+}
+
+/* A plain decimal number literal, Jinja's int or float: 8, 0.5. */
+static bool decimal_lit(struct scan *s, struct strbuf *out)
+{
+	const char *start;
+
+	skip_ws(s);
+	start = s->p;
+	while (s->p < s->end && *s->p >= '0' && *s->p <= '9')
+		s->p++;
+	if (s->p == start)
+		return false;
+	if (s->p < s->end && *s->p == '.') {
+		s->p++;
+		if (s->p >= s->end || *s->p < '0' || *s->p > '9')
+			return false;
+		while (s->p < s->end && *s->p >= '0' && *s->p <= '9')
+			s->p++;
+	} else if (*start == '0' && s->p - start > 1) {
+		return false;	/* 007: Jinja reads 7, keep out of it */
+	}
+	strbuf_add(out, start, (size_t)(s->p - start));
+	return true;
+}
+
+/* {{ 'literal' | filters }}: what its filters receive. */
+static void literal_operand(struct reader *r, const char *p, const char *end)
+{
+	struct scan s = { p, end };
+	struct strbuf lit = STRBUF_INIT;
+	const char *filters;
+
+	if ((string_lit(&s, &lit) || decimal_lit(&s, &lit)) &&
+	    !strbuf_error(&lit) && (filters = filter_names(r, s)))
+		native_operand(r, filters, NULL, false, false, lit.buf,
+			       lit.len);
+	if (strbuf_error(&lit))
+		strbuf_fail(&r->out);
+	strbuf_release(&lit);
+}
+
+/*
+ * {{ env_var(name) | filters }}: the filters get the environment's value
+ * (use_env), else the default; a set DBT_ENV_SECRET_ variable (taken as
+ * set without use_env, as sql does) reaches them as dbt's placeholder.
+ */
+static void env_operand(struct reader *r, const char *filters,
+			const char *name, const struct strbuf *dflt)
+{
+	bool use = r->o && r->o->use_env;
+	const char *env = NULL;
+	bool placeholder;
+
+	if (use)
+		env = r->o->getenv_fn ? r->o->getenv_fn(name) : getenv(name);
+	placeholder = !strncmp(name, "DBT_ENV_SECRET_", 15) && (env || !use);
+	if (env)
+		native_operand(r, filters, name, placeholder, true, env,
+			       strlen(env));
+	else
+		native_operand(r, filters, name, placeholder, false,
+			       dflt ? dflt->buf : NULL, dflt ? dflt->len : 0);
 }
 
 /* One {{ expression }}: an env_var call, or something else. */
@@ -186,12 +348,13 @@ static void expression(struct reader *r, const char *p, const char *end)
 	struct strbuf var = STRBUF_INIT, dflt = STRBUF_INIT;
 	struct jinja_call *call = NULL;
 	bool has_dflt = false;
-	const char *value = NULL;
+	const char *value = NULL, *filters;
 	char *name;
 
 	if (!ident(&s, "env_var") || !accept(&s, "(")) {
 		j->has_other = true;
 		j->dynamic = true;
+		literal_operand(r, p, end);
 		return;
 	}
 	j->nr_env++;
@@ -250,6 +413,11 @@ static void expression(struct reader *r, const char *p, const char *end)
 			call->operated = *s.p != '|';
 		}
 		j->dynamic = true;	/* a filter or an operator */
+		filters = filter_names(r, s);
+		if (call)
+			call->filters = filters;
+		if (filters)
+			env_operand(r, filters, name, has_dflt ? &dflt : NULL);
 		goto out;
 	}
 	if (!strncmp(name, "DBT_ENV_SECRET_", 15))
@@ -306,7 +474,7 @@ static void clear_read(struct jinja_read *out)
 enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 			 const struct jinja_opts *o, struct jinja_read *out)
 {
-	struct reader r = { a, o, out, STRBUF_INIT };
+	struct reader r = { a, o, out, STRBUF_INIT, 0, { 0 } };
 	enum floe_err err;
 	const char *p, *end, *open;
 
@@ -342,6 +510,7 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 			strbuf_add(&r.out, p, (size_t)(open - p));
 		}
 		out->has_jinja = true;
+		r.nr_blocks++;
 		if (open[1] != '{') {
 			/* {% statements %} and {# comments #} */
 			out->has_other = true;
@@ -357,6 +526,9 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 		p = close + 2;
 		open = find_open(p, end);
 	}
+	/* one filtered {{ }} and nothing else: dbt's native rendering */
+	if (r.nr_blocks == 1 && !out->has_text && !out->malformed)
+		out->native = r.native;
 	if (!strbuf_error(&r.out) && !out->dynamic &&
 	    !(out->missing && !(o && o->placeholders))) {
 		char *s = arena_strndup(a, r.out.buf, r.out.len);

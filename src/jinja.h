@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "strbuf.h"
 #include "floe/error.h"
 #include "floe/yaml.h"
 
@@ -43,7 +44,57 @@ struct jinja_call {
 	bool operated;		/* another operator or method follows it */
 	bool secret;		/* a DBT_ENV_SECRET_ variable */
 	bool missing;		/* neither a value nor a default */
+	const char *filters;	/* only `|` filters follow: their names,
+				 * '|'-joined ("as_bool", "trim|as_number";
+				 * arena); NULL: none, or more than filters */
 };
+
+/*
+ * dbt's native rendering (dbt-common's quoted_native_concat): a template
+ * that is one {{ expression }} and nothing else renders to the value of
+ * the expression, and when its last filter is as_bool or as_number, that
+ * value must read (Python's ast.literal_eval) as a bool or as a number,
+ * or dbt refuses the profile.  What the filters of such an expression
+ * receive, when the reader can tell: the env var's value or default, or
+ * a literal.
+ */
+struct jinja_native {
+	const char *filters;	/* names, '|'-joined (arena); NULL: the
+				 * template is not one filtered operand */
+	const char *var;	/* it filters env_var(var) (arena); NULL: a
+				 * literal */
+	bool placeholder;	/* var is a set DBT_ENV_SECRET_ one: the
+				 * filters get dbt's placeholder, not it */
+	bool from_env;		/* value is the environment's (use_env) */
+	const char *value;	/* the operand (arena), NULL when unknown
+				 * (or a placeholder); may be a secret:
+				 * never print it */
+	size_t len;
+};
+
+enum jinja_verdict {
+	JINJA_UNKNOWN,		/* not a marker filter, or text not modelled */
+	JINJA_ACCEPTED,
+	JINJA_REFUSED		/* "Could not convert value ... into type" */
+};
+
+/*
+ * What dbt does with `value` under the marker filter `filter`:
+ * "as_bool" needs literal_eval to give True or False, "as_number" an int
+ * or a float (a bool, a complex or a string is refused).  as_native and
+ * as_text never refuse.  Text with parentheses, comments, escapes or
+ * non-ASCII bytes is UNKNOWN: lint prefers a missed finding.
+ */
+enum jinja_verdict jinja_native_verdict(const char *filter, const char *v,
+					size_t len);
+
+/*
+ * Does dbt refuse a value read as `nv` (one template, one `| as_bool` or
+ * `| as_number`)?  Then 1, with the finding's message appended to msg
+ * (lint's FP240 and sql's FP702 say the same); else 0.  A value is quoted
+ * only when it cannot be a secret ('yes', 'true', '1', ...).
+ */
+int jinja_native_refusal(const struct jinja_native *nv, struct strbuf *msg);
 
 struct jinja_read {
 	/* what the template is made of */
@@ -58,6 +109,8 @@ struct jinja_read {
 	bool has_text;		/* literal text outside {{ }} */
 	const char *first_env;	/* the first variable (arena) */
 	size_t nr_calls;
+
+	struct jinja_native native;	/* see struct jinja_native */
 
 	/* its rendering */
 	bool dynamic;		/* needs dbt's full Jinja, or malformed */

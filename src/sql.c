@@ -1771,6 +1771,35 @@ static const char *type_name(enum fe_yaml_type t)
 }
 
 /*
+ * A string that dbt's native rendering makes a bool: one {{ }} ending in
+ * `| as_bool`, on a value that is not refused (native_check() reports
+ * those).  *is_true (may be NULL): the value is known to be True.
+ */
+static bool native_bool(struct ctx *c, const struct floe_node *n,
+			bool *is_true)
+{
+	struct jinja_opts jo = { c->opt->use_env, c->opt->getenv_fn, false };
+	struct floe_node copy;
+	struct jinja_read r;
+	enum jinja_verdict v;
+
+	if (!floe_node_is_str(n) || !(n = jinja_source(c, n, &copy)))
+		return false;
+	if (jinja_read(c->arena, n, &jo, &r) != FLOE_OK) {
+		nomem(c);
+		return false;
+	}
+	if (!r.native.filters || strcmp(r.native.filters, "as_bool") ||
+	    r.native.placeholder)
+		return false;
+	v = jinja_native_verdict("as_bool", r.native.value, r.native.len);
+	if (is_true)
+		*is_true = v == JINJA_ACCEPTED &&
+			   strstr(r.native.value, "True");
+	return v != JINJA_REFUSED;
+}
+
+/*
  * dbt's schema check of an attach item (dbt-duckdb's Attachment, a strict
  * dataclass), from the engine's table: unknown keys, required fields,
  * null where the field is not Optional, and the types of the boolean and
@@ -1804,8 +1833,8 @@ static bool attach_schema(struct ctx *c, const struct floe_node *it)
 			return false;
 		}
 		ok = f->type == FE_T_BOOL
-			? v->kind == FLOE_NODE_SCALAR &&
-			  v->type == FLOE_TYPE_BOOL
+			? (v->kind == FLOE_NODE_SCALAR &&
+			   v->type == FLOE_TYPE_BOOL) || native_bool(c, v, NULL)
 			: f->type == FE_T_MAP ? v->kind == FLOE_NODE_MAP
 			: f->type == FE_T_STR && (f->flags & FE_FIELD_REQUIRED)
 			? floe_node_is_str(v) : true;
@@ -1838,6 +1867,7 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 	const char *path_label = "";
 	struct val v, tv = { 0 }, sv = { 0 };
 	bool type_set = false, sec_set = false, ro_set = false, first = true;
+	bool ro_true = false;
 	struct dual d;
 
 	if (it->kind != FLOE_NODE_MAP) {
@@ -1872,6 +1902,8 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 	}
 	ro_set = ro && ro->kind == FLOE_NODE_SCALAR &&
 		 ro->type == FLOE_TYPE_BOOL && yaml_true(ro);
+	if (ro && !ro_set && native_bool(c, ro, &ro_true))
+		ro_set = ro_true;	/* `| as_bool` renders a real bool */
 	if (alias && !is_null(alias)) {
 		struct val av;
 
@@ -2160,6 +2192,52 @@ static void database_check(struct ctx *c, const struct output *o)
 	       "1.9.4 or later)");
 }
 
+/*
+ * dbt's native rendering: a value that is one {{ }} ending in
+ * `| as_bool` or `| as_number` must read as a bool or a number, or dbt
+ * refuses the profile (jinja_native_refusal(), lint's FP240).  Under a
+ * 'password' key dbt keeps what it cannot render as written.
+ */
+static void native_check(struct ctx *c, const struct floe_node *n,
+			 unsigned depth)
+{
+	struct jinja_opts jo = { c->opt->use_env, c->opt->getenv_fn, false };
+	struct strbuf msg = STRBUF_INIT;
+	struct floe_node copy;
+	struct jinja_read r;
+
+	if (!n || depth > FLOE_YAML_MAX_DEPTH || c->err)
+		return;
+	if (n->kind == FLOE_NODE_MAP) {
+		for (size_t i = 0; i < n->nr; i++) {
+			const struct floe_node *k = n->pairs[i].key;
+
+			if (!(floe_node_is_str(k) &&
+			      !strcmp(k->value, "password")))
+				native_check(c, n->pairs[i].value, depth + 1);
+		}
+		return;
+	}
+	if (n->kind == FLOE_NODE_SEQ) {
+		for (size_t i = 0; i < n->nr; i++)
+			native_check(c, n->items[i], depth + 1);
+		return;
+	}
+	if (!floe_node_is_str(n) || !(n = jinja_source(c, n, &copy)))
+		return;
+	if (jinja_read(c->arena, n, &jo, &r) != FLOE_OK) {
+		nomem(c);
+		return;
+	}
+	if (jinja_native_refusal(&r.native, &msg)) {
+		if (strbuf_error(&msg))
+			nomem(c);
+		else
+			diag(c, FLOE_SEV_ERROR, n, "%s", msg.buf);
+	}
+	strbuf_release(&msg);
+}
+
 static void plan_output(struct ctx *c, const struct output *o)
 {
 	const struct floe_node *n;
@@ -2180,6 +2258,7 @@ static void plan_output(struct ctx *c, const struct output *o)
 		if (c->path && secret)
 			add_secret(c, c->path, strlen(c->path));
 	}
+	native_check(c, o->map, 0);
 	if ((n = section(c, o->m->config_options, "config_options", FLOE_NODE_MAP)))
 		config_options(c, n);
 	if ((n = section(c, o->m->extensions, "extensions", FLOE_NODE_SEQ)))

@@ -51,6 +51,8 @@
 	X(FP216) \
 	X(FP217) \
 	X(FP218) \
+	/* dbt's native rendering of filters (rule_yaml.c) */ \
+	X(FP240) \
 	/* attach shape (rule_attach.c) */ \
 	X(FP301) \
 	X(FP302) \

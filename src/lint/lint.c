@@ -182,6 +182,17 @@ size_t lint_env_calls(struct lint_ctx *ctx, const struct floe_node *n,
 	return nr;
 }
 
+bool lint_native(struct lint_ctx *ctx, const struct floe_node *n,
+		 struct jinja_native *out)
+{
+	struct jinja_read j;
+
+	if (!floe_node_is_str(n) || !jread(ctx, n, &j) || !j.native.filters)
+		return false;
+	*out = j.native;
+	return true;
+}
+
 const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 {
 	struct jinja_read j;

@@ -181,6 +181,13 @@ bool lint_attach_is_iceberg(const struct floe_node *item);
  */
 const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n);
 
+/*
+ * A string value that is one filtered {{ }} (dbt's native rendering): what
+ * its filters receive (jinja.h, struct jinja_native).  False otherwise.
+ */
+bool lint_native(struct lint_ctx *ctx, const struct floe_node *n,
+		 struct jinja_native *out);
+
 /* What a scalar's Jinja contains. */
 struct lint_jinja {
 	bool has_jinja;		/* a {{ or {% anywhere */

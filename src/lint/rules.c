@@ -535,6 +535,28 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Fix: regenerate the profile.",
 }, .check_output = check_platform_catalog_attached },
 
+/* ---- dbt's native rendering ---- */
+[FLOE_FP240] = { .pub = {
+	.id = "FP240", .name = "native-filter-value",
+	.severity = E, .family = "yaml",
+	.summary =
+    "'| as_bool' or '| as_number' on a value dbt cannot convert",
+	.help =
+    "dbt renders profiles.yml natively: a value that is one '{{ ... }}' "
+    "ending in '| as_bool' or '| as_number' is read with Python's "
+    "ast.literal_eval, and dbt refuses the profile unless that gives a "
+    "bool (only True and False) or an int or float (dbt-common "
+    "quoted_native_concat): \"Could not convert value 'yes' into type "
+    "'bool'\". 'true', 'yes', '1', 'on' are not bools; 'True' is not a "
+    "number. Checked on the env var's default, its --env value, or a "
+    "literal; a value with text around the braces is a plain string "
+    "and is not checked.\n\n"
+    "Bad:\n  read_only: \"{{ env_var('RO', 'true') | as_bool }}\"\n\n"
+    "Good:\n  read_only: \"{{ env_var('RO', 'True') | as_bool }}\"\n\n"
+    "Fix: give True or False, or a number such as 4; or set the env "
+    "var to one.",
+}, .check_output = check_native_filter_value },
+
 /* ---- attach shape ---- */
 [FLOE_FP301] = { .pub = {
 	.id = "FP301", .name = "iceberg-options-outside-options",

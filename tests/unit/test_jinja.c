@@ -203,6 +203,174 @@ static void test_jinja_literal_is_not_copied_and_templates_are_cached(
 	arena_free(a);
 }
 
+static const char *native_env(const char *name)
+{
+	if (!strcmp(name, "RO"))
+		return "yes";
+	if (!strcmp(name, "DBT_ENV_SECRET_X"))
+		return "True";
+	return NULL;
+}
+
+/* The filters after an operand, and what they get, are recorded. */
+static void test_jinja_records_filters_and_their_operand(void **state)
+{
+	struct arena *a = arena_new();
+	struct jinja_opts env = { true, native_env, false };
+	struct jinja_read j;
+
+	(void)state;
+	read_str(a, "{{ env_var('RO', 'True') | as_bool }}", NULL, &j);
+	assert_string_equal(j.calls[0].filters, "as_bool");
+	assert_string_equal(j.native.filters, "as_bool");
+	assert_string_equal(j.native.var, "RO");
+	assert_string_equal(j.native.value, "True");
+	assert_false(j.native.from_env);
+	/* --env: the environment's value */
+	read_str(a, "{{ env_var('RO', 'True') | as_bool }}", &env, &j);
+	assert_string_equal(j.native.value, "yes");
+	assert_true(j.native.from_env);
+	/* a chain, with arguments; a literal operand */
+	read_str(a, "{{ env_var('X') | default('a|b', true) | as_number }}",
+		 NULL, &j);
+	assert_string_equal(j.calls[0].filters, "default|as_number");
+	assert_null(j.native.value);
+	read_str(a, "{{ 'yes' 'no' | as_bool }}", NULL, &j);
+	assert_string_equal(j.native.filters, "as_bool");
+	assert_null(j.native.var);
+	assert_string_equal(j.native.value, "yesno");
+	read_str(a, "{{ 12 | as_bool }}", NULL, &j);
+	assert_string_equal(j.native.value, "12");
+	/* a set secret reaches the filter as dbt's placeholder */
+	read_str(a, "{{ env_var('DBT_ENV_SECRET_X', '1') | as_bool }}", &env,
+		 &j);
+	assert_true(j.native.placeholder);
+	assert_null(j.native.value);
+	/* not only filters, or not the whole template: no native reading */
+	read_str(a, "{{ env_var('RO') | as_bool == 1 }}", NULL, &j);
+	assert_true(j.calls[0].filtered);
+	assert_null(j.calls[0].filters);
+	assert_null(j.native.filters);
+	read_str(a, " {{ env_var('RO', 'x') | as_bool }}", NULL, &j);
+	assert_string_equal(j.calls[0].filters, "as_bool");
+	assert_null(j.native.filters);
+	read_str(a, "{{ 'a' | as_bool }}{{ 'b' }}", NULL, &j);
+	assert_null(j.native.filters);
+	read_str(a, "{{ env_var('RO', 'x') }}", NULL, &j);
+	assert_null(j.native.filters);
+	arena_free(a);
+}
+
+static enum jinja_verdict verdict(const char *f, const char *v)
+{
+	return jinja_native_verdict(f, v, strlen(v));
+}
+
+/* As Python's ast.literal_eval reads them (dbt-common jinja.py). */
+static void test_jinja_native_verdicts_follow_literal_eval(void **state)
+{
+	static const char *const bools[] = { "True", "False", " True",
+					     "False \n", NULL };
+	static const char *const not_bools[] = { "true", "yes", "1", "0", "",
+						 "TRUE", "None", "'True'",
+						 "Tru e", NULL };
+	static const char *const numbers[] = { "4", "-1", "+ 2", "0.5", "1.",
+					       ".5", "1e3", "1E-3", "1_000",
+					       "0x1F", "0o17", "0b101", "00",
+					       "0_0", "08.5", " 7 ", NULL };
+	static const char *const not_numbers[] = { "True", "four", "01",
+						   "1_", "1__0", "1+2",
+						   "1j", "--1", "inf", "",
+						   "0x", "1e", "'4'", NULL };
+
+	(void)state;
+	for (size_t i = 0; bools[i]; i++)
+		assert_int_equal(verdict("as_bool", bools[i]), JINJA_ACCEPTED);
+	for (size_t i = 0; not_bools[i]; i++)
+		assert_int_equal(verdict("as_bool", not_bools[i]),
+				 JINJA_REFUSED);
+	for (size_t i = 0; numbers[i]; i++)
+		assert_int_equal(verdict("as_number", numbers[i]),
+				 JINJA_ACCEPTED);
+	for (size_t i = 0; not_numbers[i]; i++)
+		assert_int_equal(verdict("as_number", not_numbers[i]),
+				 JINJA_REFUSED);
+	/* never refused, or not modelled: unknown */
+	assert_int_equal(verdict("as_native", "yes"), JINJA_UNKNOWN);
+	assert_int_equal(verdict("as_text", "yes"), JINJA_UNKNOWN);
+	assert_int_equal(verdict("as_bool", "(True)"), JINJA_UNKNOWN);
+	assert_int_equal(verdict("as_number", "1 # n"), JINJA_UNKNOWN);
+	assert_int_equal(verdict("as_bool", "\nTrue"), JINJA_UNKNOWN);
+	assert_int_equal(verdict("as_bool", "vrai\xc3\xa9"), JINJA_UNKNOWN);
+}
+
+static const char native_profile[] =
+	"floe:\n"
+	"  target: dev\n"
+	"  outputs:\n"
+	"    dev:\n"
+	"      type: duckdb\n"
+	"      path: \":memory:\"\n"
+	"      attach:\n"
+	"        - path: /tmp/a.duckdb\n"
+	"          read_only: \"{{ env_var('RO', 'True') | as_bool }}\"\n"
+	"      settings:\n"
+	"        x: \"{{ env_var('DBT_ENV_SECRET_X') | as_bool }}\"\n";
+
+static size_t count_at(const struct floe_diags *d, unsigned line,
+		       const char *needle)
+{
+	size_t nr = 0;
+
+	for (size_t i = 0; i < d->nr; i++)
+		if (d->items[i].loc.start.line == line &&
+		    strstr(d->items[i].message, needle))
+			nr++;
+	return nr;
+}
+
+/* lint (FP240) and sql (FP702) refuse the same values, --env included. */
+static void test_jinja_lint_and_sql_refuse_a_non_bool_for_as_bool(
+	void **state)
+{
+	struct floe_lint_options lo;
+	struct floe_sql_options so;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct floe_sql_plan *plan = NULL;
+	size_t len = sizeof(native_profile) - 1;
+
+	(void)state;
+	memset(&lo, 0, sizeof(lo));
+	assert_int_equal(floe_lint("p.yml", native_profile, len, &lo, &d),
+			 FLOE_OK);
+	assert_int_equal(count_at(&d, 9, "'| as_bool'"), 0);	/* True */
+	floe_diags_release(&d);
+	lo.use_env = true;
+	lo.getenv_fn = native_env;
+	assert_int_equal(floe_lint("p.yml", native_profile, len, &lo, &d),
+			 FLOE_OK);
+	assert_int_equal(count_at(&d, 9, "'| as_bool' gets 'yes', which is "
+				  "not True or False: dbt refuses"), 1);
+	assert_int_equal(count_at(&d, 9, "value of env var 'RO' (--env)"), 1);
+	/* the secret's placeholder is FP408's, not FP240's */
+	assert_int_equal(count_at(&d, 11, "'| as_bool' gets"), 0);
+	floe_diags_release(&d);
+
+	memset(&so, 0, sizeof(so));
+	so.use_env = true;
+	so.getenv_fn = native_env;
+	assert_int_equal(floe_sql_plan("p.yml", native_profile, len, &so,
+				       &plan, &d), FLOE_OK);
+	assert_int_equal(count_at(&d, 9, "'| as_bool' gets 'yes'"), 1);
+	assert_int_equal(count_at(&d, 11, "gets dbt's placeholder for "
+				  "'DBT_ENV_SECRET_X'"), 1);
+	/* the secret's value ("True") is never quoted */
+	for (size_t i = 0; i < d.nr; i++)
+		assert_null(strstr(d.items[i].message, "'True'"));
+	floe_sql_plan_free(plan);
+	floe_diags_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -219,6 +387,12 @@ int main(void)
 			test_jinja_lint_and_sql_agree_on_adjacent_literals),
 		cmocka_unit_test(
 			test_jinja_literal_is_not_copied_and_templates_are_cached),
+		cmocka_unit_test(
+			test_jinja_records_filters_and_their_operand),
+		cmocka_unit_test(
+			test_jinja_native_verdicts_follow_literal_eval),
+		cmocka_unit_test(
+			test_jinja_lint_and_sql_refuse_a_non_bool_for_as_bool),
 	};
 
 	return cmocka_run_group_tests_name("jinja", tests, NULL, NULL);

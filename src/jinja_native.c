@@ -1,9 +1,9 @@
 /*
  * dbt's native rendering of `| as_bool` and `| as_number`: what
  * Python's ast.literal_eval makes of a value, and the finding when dbt
- * refuses it (see jinja.h, and docs/sql-verify.md "`| as_bool` and
- * `| as_number`" for the sources).  The reader (jinja.c) records what
- * the filters get; lint (FP240) and sql (FP702) ask here.
+ * refuses it (see jinja.h, and docs/sql-verify.md "Native rendering"
+ * for the sources).  The reader (jinja.c) records what the filters get;
+ * lint (FP240) and sql (FP702) ask here.
  */
 #include <stdbool.h>
 #include <string.h>

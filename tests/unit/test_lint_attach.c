@@ -619,7 +619,7 @@ static void test_read_only_from_jinja(void **state)
 		"        - path: a.duckdb\n"		/* 18 */
 		"          read_only: \"{{ env_var('RO', 'true') }}\"\n"
 		"        - path: b.duckdb\n"
-		"          read_only: \"{{ env_var('RO', 'true') | as_bool "
+		"          read_only: \"{{ env_var('RO', 'True') | as_bool "
 		"}}\"\n"
 		"        - path: c.duckdb\n"
 		"          read_only: on\n"

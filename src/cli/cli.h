@@ -114,6 +114,30 @@ struct floe_report_file;
 void cli_rename_texts(struct floe_report_file *t, size_t nr,
 		      const struct cli_names *n);
 
+/*
+ * The report of a command that finds (lint, check, upgrade-check,
+ * verify): the findings `d` in `format`, with what kept the run from
+ * checking everything (`failures`), rendered whole before anything is
+ * written, so that memory running out cannot leave it half-written.
+ * Then `log` (NULL: none), the command's own account for stderr, goes to
+ * stderr and the report to stdout.  `color` as --color gives it (auto:
+ * -1); `rules_url` NULL: this version's docs/rules.md.
+ * Returns 0, or the exit code after saying what went wrong (EXIT_INTERNAL
+ * when memory ran out, EXIT_USAGE when stdout could not be written).
+ */
+struct cli_report {
+	enum floe_format format;
+	int color;
+	const char *rules_url;
+	const struct floe_report_file *files;	/* the files read */
+	size_t nr_files;
+	const struct floe_diags *failures;
+	const char *log;
+	size_t log_len;
+};
+
+int cli_print_report(const struct floe_diags *d, const struct cli_report *r);
+
 /* "3 errors, 1 warning in 2 files" on stderr. */
 void cli_summary(const struct floe_diags *d, size_t files);
 

@@ -693,8 +693,7 @@ static int run(int argc, char **argv, int check)
 	struct floe_diags vdiags = FLOE_DIAGS_INIT;
 	struct floe_diags failures = FLOE_DIAGS_INIT;
 	struct floe_verify_log vlog = FLOE_VERIFY_LOG_INIT;
-	static const struct floe_report_rules rules = FLOE_REPORT_RULES;
-	struct floe_report_opts ropts;
+	struct cli_report rep;
 	struct floe_profiles_options popt;
 	struct floe_profiles **models = NULL;
 	char **bufs = NULL;
@@ -702,8 +701,8 @@ static int run(int argc, char **argv, int check)
 	struct floe_project *project = NULL;
 	struct cli_names names = { NULL, NULL, 0 };
 	struct cli_names fnames = { NULL, NULL, 0 };
-	char *report = NULL, *found = NULL, *bl = NULL;
-	size_t report_len = 0, files = 0, bl_len = 0, hidden = 0;
+	char *found = NULL, *bl = NULL;
+	size_t files = 0, bl_len = 0, hidden = 0;
 	size_t nr_texts = 0;	/* files, then the project's read files */
 	size_t texts_alloc = 0;
 	struct floe_baseline *baseline = NULL;
@@ -981,24 +980,16 @@ report:
 		}
 		cli_rename_texts(texts, nr_texts, &names);
 	}
-	memset(&ropts, 0, sizeof(ropts));
-	ropts.color = cli_use_color(a.format, a.color);
-	ropts.tool_version = FLOE_VERSION;
-	ropts.rules = &rules;
-	ropts.rules_url = a.rules_url ? a.rules_url : FLOE_RULES_URL;
-	ropts.files = texts;
-	ropts.nr_files = nr_texts;
-	ropts.failures = &failures;
-	err = floe_report(a.format, &diags, &ropts, &report, &report_len);
-	if (err != FLOE_OK) {
-		ret = cli_internal(err);
-		goto out;
-	}
-	if (fwrite(report, 1, report_len, stdout) != report_len ||
-	    fflush(stdout)) {
-		ret = cli_error("cannot write the report: %s", strerror(errno));
-		goto out;
-	}
+	memset(&rep, 0, sizeof(rep));
+	rep.format = a.format;
+	rep.color = a.color;
+	rep.rules_url = a.rules_url;
+	rep.files = texts;
+	rep.nr_files = nr_texts;
+	rep.failures = &failures;
+	r = cli_print_report(&diags, &rep);
+	if (r)
+		ret = r;
 	if (ret)
 		goto out;
 	if (a.format == FLOE_FORMAT_TEXT && !a.quiet)
@@ -1016,7 +1007,6 @@ out:
 	free(models);
 	free(bufs);
 	free(texts);
-	free(report);
 	free(bl);
 	free(fp);
 	floe_baseline_free(baseline);

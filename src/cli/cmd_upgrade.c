@@ -112,12 +112,11 @@ int cmd_upgrade(int argc, char **argv)
 	struct floe_upgrade_options u;
 	struct floe_profiles_options popt;
 	struct floe_profiles *model = NULL;
-	static const struct floe_report_rules rules = FLOE_REPORT_RULES;
-	struct floe_report_opts ropts;
+	struct cli_report rep;
 	struct floe_report_file text;
 	const char *path, *name;
-	char *buf = NULL, *report = NULL;
-	size_t len = 0, report_len = 0, gone = 0;
+	char *buf = NULL;
+	size_t len = 0, gone = 0;
 	int ret, nr_args, errnum;
 	enum floe_err err;
 
@@ -229,34 +228,24 @@ int cmd_upgrade(int argc, char **argv)
 	}
 
 	floe_diags_sort(&diags);
-	memset(&ropts, 0, sizeof(ropts));
 	text.name = name;
 	text.buf = buf;
 	text.len = len;
-	ropts.color = cli_use_color(a.format, -1);
-	ropts.tool_version = FLOE_VERSION;
-	ropts.rules = &rules;
-	ropts.rules_url = FLOE_RULES_URL;
-	ropts.files = &text;
-	ropts.nr_files = 1;
-	ropts.failures = &failures;
-	err = floe_report(a.format, &diags, &ropts, &report, &report_len);
-	if (err != FLOE_OK) {
-		ret = cli_internal(err);
+	memset(&rep, 0, sizeof(rep));
+	rep.format = a.format;
+	rep.color = -1;
+	rep.files = &text;
+	rep.nr_files = 1;
+	rep.failures = &failures;
+	ret = cli_print_report(&diags, &rep);
+	if (ret)
 		goto out;
-	}
-	if (fwrite(report, 1, report_len, stdout) != report_len ||
-	    fflush(stdout)) {
-		ret = cli_error("cannot write the report: %s", strerror(errno));
-		goto out;
-	}
 	if (a.format == FLOE_FORMAT_TEXT && !a.quiet)
 		say_move(&u, &diags, gone);
 	ret = diags.nr_errors ? EXIT_FINDINGS : EXIT_CLEAN;
 out:
 	floe_profiles_free(model);
 	free(buf);
-	free(report);
 	floe_config_free(config);
 	floe_diags_release(&diags);
 	floe_diags_release(&failures);

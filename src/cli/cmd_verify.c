@@ -118,14 +118,13 @@ int cmd_verify(int argc, char **argv)
 	struct floe_profiles *model = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT;
 	struct floe_diags failures = FLOE_DIAGS_INIT;
-	static const struct floe_report_rules rules = FLOE_REPORT_RULES;
-	struct floe_report_opts ropts;
+	struct cli_report rep;
 	struct floe_report_file *texts = NULL;
 	struct cli_names names = { NULL, NULL, 0 };
 	struct cli_names fnames = { NULL, NULL, 0 };
-	char **bufs = NULL, *report = NULL, *text = NULL;
-	size_t report_len = 0, text_len = 0, files = 0, base;
-	int ret, nr_args;
+	char **bufs = NULL, *text = NULL;
+	size_t text_len = 0, files = 0, base;
+	int ret, r, nr_args;
 	enum floe_err err;
 
 	ret = parse_args(argc, argv, &a, &nr_args);
@@ -247,26 +246,17 @@ report:
 		}
 		cli_rename_texts(texts, files, &names);
 	}
-	memset(&ropts, 0, sizeof(ropts));
-	ropts.color = cli_use_color(a.format, a.color);
-	ropts.tool_version = FLOE_VERSION;
-	ropts.rules = &rules;
-	ropts.rules_url = FLOE_RULES_URL;
-	ropts.files = texts;
-	ropts.nr_files = files;
-	ropts.failures = &failures;
-	err = floe_report(a.format, &diags, &ropts, &report, &report_len);
-	if (err != FLOE_OK) {
-		ret = cli_internal(err);
-		goto out;
-	}
-	if (text)
-		fwrite(text, 1, text_len, stderr);
-	if (fwrite(report, 1, report_len, stdout) != report_len ||
-	    fflush(stdout)) {
-		ret = cli_error("cannot write the report: %s", strerror(errno));
-		goto out;
-	}
+	memset(&rep, 0, sizeof(rep));
+	rep.format = a.format;
+	rep.color = a.color;
+	rep.files = texts;
+	rep.nr_files = files;
+	rep.failures = &failures;
+	rep.log = text;
+	rep.log_len = text_len;
+	r = cli_print_report(&diags, &rep);
+	if (r)
+		ret = r;
 	if (ret)
 		goto out;
 	if (a.format == FLOE_FORMAT_TEXT && !a.quiet)
@@ -279,7 +269,6 @@ out:
 	for (int i = 0; bufs && i < argc; i++)
 		free(bufs[i]);
 	free(bufs);
-	free(report);
 	free(text);
 	floe_verify_log_release(&log);
 	floe_diags_release(&diags);

@@ -269,6 +269,35 @@ out:
 	return ret;
 }
 
+int cli_print_report(const struct floe_diags *d, const struct cli_report *r)
+{
+	static const struct floe_report_rules rules = FLOE_REPORT_RULES;
+	struct floe_report_opts ropts;
+	char *report = NULL;
+	size_t report_len = 0;
+	enum floe_err err;
+	int ret = 0;
+
+	memset(&ropts, 0, sizeof(ropts));
+	ropts.color = cli_use_color(r->format, r->color);
+	ropts.tool_version = FLOE_VERSION;
+	ropts.rules = &rules;
+	ropts.rules_url = r->rules_url ? r->rules_url : FLOE_RULES_URL;
+	ropts.files = r->files;
+	ropts.nr_files = r->nr_files;
+	ropts.failures = r->failures;
+	err = floe_report(r->format, d, &ropts, &report, &report_len);
+	if (err != FLOE_OK)
+		return cli_internal(err);
+	if (r->log)
+		fwrite(r->log, 1, r->log_len, stderr);
+	if (fwrite(report, 1, report_len, stdout) != report_len ||
+	    fflush(stdout))
+		ret = cli_error("cannot write the report: %s", strerror(errno));
+	free(report);
+	return ret;
+}
+
 void cli_summary(const struct floe_diags *d, size_t files)
 {
 	cli_summary_baseline(d, files, NULL, 0);

@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 
 #include "floe/config.h"
+#include "engine/flavor.h"
 #include "floe/attach_plan.h"
 #include "floe/yaml.h"
 #include "floe/lint.h"
@@ -47,6 +48,7 @@ struct cfg_generate {
 struct cfg_lint {
 	char **profiles;		/* file name globs for lint DIR */
 	unsigned profiles_count;
+	char *catalog_flavor;		/* a flavor name (engine/flavor.h) */
 };
 
 struct cfg_root {
@@ -104,6 +106,9 @@ static const cyaml_schema_field_t lint_fields[] = {
 	CYAML_FIELD_SEQUENCE("profiles",
 			     CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
 			     struct cfg_lint, profiles, &glob_entry, 0, 64),
+	CYAML_FIELD_STRING_PTR("catalog_flavor",
+			       CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+			       struct cfg_lint, catalog_flavor, 1, 64),
 	CYAML_FIELD_END
 };
 
@@ -524,6 +529,30 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 		else if (err == FLOE_OK)
 			err = FLOE_ERR_INPUT;
 	}
+	if (err != FLOE_ERR_NOMEM && root && root->lint &&
+	    root->lint->catalog_flavor &&
+	    fe_flavor_by_name(root->lint->catalog_flavor) ==
+	    FE_FLAVOR_UNKNOWN) {
+		const struct floe_node *l, *f;
+		struct floe_pos p = { 1, 1 };
+
+		if (semantic(file, buf, len, &doc, diags)) {
+			err = FLOE_ERR_NOMEM;
+			goto out;
+		}
+		l = doc ? floe_map_get(doc->root, "lint") : NULL;
+		f = floe_map_get(l, "catalog_flavor");
+		if (f)
+			p = f->start;
+		if (add(diags, file, p.line, p.column, "invalid "
+			"configuration: lint.catalog_flavor '%s' is not a "
+			"catalog flavor (polaris, lakekeeper, nessie, "
+			"gravitino, unity, glue, s3tables, r2, rest-fixture, "
+			"rest)", root->lint->catalog_flavor))
+			err = FLOE_ERR_NOMEM;
+		else if (err == FLOE_OK)
+			err = FLOE_ERR_INPUT;
+	}
 out:
 	floe_doc_free(doc);
 	if (err != FLOE_OK) {
@@ -580,6 +609,12 @@ unsigned floe_config_duckdb_version(const struct floe_config *c)
 unsigned floe_config_dbt_duckdb_version(const struct floe_config *c)
 {
 	return c ? c->dbt_duckdb_version : 0;
+}
+
+const char *floe_config_catalog_flavor(const struct floe_config *c)
+{
+	return c && c->root && c->root->lint ?
+	       c->root->lint->catalog_flavor : NULL;
 }
 
 const char *const *floe_config_profiles_globs(const struct floe_config *c,

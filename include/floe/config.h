@@ -4,6 +4,8 @@
  *   rules:                      # per-rule levels, by id or name
  *     - id: FP202
  *       level: off              # off | info | warning | error
+ *   lint:
+ *     catalog_flavor: lakekeeper  # the server of every iceberg attach
  *   generate:                   # defaults for `generate`
  *     profile_name: floe_demo
  *     target: dev
@@ -55,6 +57,12 @@ const char *floe_config_alias(const struct floe_config *c);
  */
 unsigned floe_config_duckdb_version(const struct floe_config *c);
 unsigned floe_config_dbt_duckdb_version(const struct floe_config *c);
+
+/**
+ * `lint.catalog_flavor`: the catalog server of every iceberg attach
+ * (one of floe_catalog_flavor_names()); NULL when not set.
+ */
+const char *floe_config_catalog_flavor(const struct floe_config *c);
 
 /**
  * `lint.profiles`: file name globs (fnmatch) that `lint DIR` and

@@ -74,6 +74,10 @@ struct floe_lint_options {
 	void *platform_arg;
 	const char *alias;		/* the alias generate would write;
 					 * NULL = "polaris_catalog" */
+	/* the catalog server of every iceberg attach (--catalog-flavor,
+	 * lint.catalog_flavor: one of floe_catalog_flavor_names()); NULL =
+	 * recognised per attach (docs/lint.md, "Catalog flavors") */
+	const char *catalog_flavor;
 	/* findings about this file from elsewhere (check --verify): moved
 	 * into the result before levels, suppressions and de-duplication
 	 * apply, so they are treated like lint's own */
@@ -89,6 +93,9 @@ struct floe_lint_options {
 	unsigned duckdb_version;
 	unsigned dbt_duckdb_version;
 };
+
+/** The catalog flavor names, NULL-terminated ("polaris", ...). */
+const char *const *floe_catalog_flavor_names(void);
 
 /**
  * Lint one profiles.yml held in memory.

@@ -51,6 +51,12 @@
 	X(FP216) \
 	X(FP217) \
 	X(FP218) \
+	X(FP219) \
+	X(FP220) \
+	X(FP221) \
+	X(FP222) \
+	X(FP223) \
+	X(FP224) \
 	/* dbt's native rendering of filters (rule_yaml.c) */ \
 	X(FP240) \
 	/* attach shape (rule_attach.c) */ \
@@ -66,6 +72,13 @@
 	X(FP310) \
 	X(FP311) \
 	X(FP312) \
+	X(FP313) \
+	X(FP314) \
+	X(FP315) \
+	X(FP316) \
+	X(FP317) \
+	X(FP318) \
+	X(FP319) \
 	/* credentials (rule_credentials.c) */ \
 	X(FP401) \
 	X(FP402) \
@@ -77,6 +90,9 @@
 	X(FP408) \
 	X(FP409) \
 	X(FP410) \
+	X(FP411) \
+	X(FP412) \
+	X(FP413) \
 	/* the dbt project (project.c) */ \
 	X(FP601) \
 	X(FP602) \

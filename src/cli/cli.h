@@ -85,6 +85,9 @@ int cli_parse_color(const char *s, int *out);
  */
 #define CLI_FORMAT_VALUES "@formats"
 #define CLI_COLOR_VALUES "auto always never"
+/* floe_catalog_flavor_names(), for completions */
+#define CLI_FLAVOR_VALUES "polaris lakekeeper nessie gravitino unity glue " \
+	"s3tables r2 rest-fixture rest"
 
 /*
  * Colour only text: as --color asks; else never with NO_COLOR (set, not

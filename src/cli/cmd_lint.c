@@ -44,6 +44,7 @@ struct lint_args {
 	const char *target, *catalog, *config, *stdin_name, *project, *alias;
 	const char *rules_url;
 	const char *baseline, *write_baseline;
+	const char *catalog_flavor;	/* --catalog-flavor */
 	struct platform_arg platforms[MAX_PLATFORMS];
 	size_t nr_platforms;
 	struct floe_platform_var sets[MAX_SETS];	/* --set */
@@ -186,7 +187,29 @@ static int opt_check_only(const struct cli_option *opt, const char *value,
 	OPT_HELP(), \
 	OPT_END()
 
+/* --catalog-flavor: one of the engine's flavor names */
+static int opt_catalog_flavor(const struct cli_option *opt, const char *value,
+			      void *base)
+{
+	const char *const *names = floe_catalog_flavor_names();
+	struct lint_args *a = base;
+
+	(void)opt;
+	for (size_t i = 0; names[i]; i++)
+		if (!strcmp(names[i], value)) {
+			a->catalog_flavor = value;
+			return EXIT_CLEAN;
+		}
+	return cli_error("--catalog-flavor: unknown flavor '%s' (polaris, "
+			 "lakekeeper, nessie, gravitino, unity, glue, "
+			 "s3tables, r2, rest-fixture, rest)", value);
+}
+
 #define LINT_ALIAS_OPTIONS \
+	OPT_CALLBACK(0, "catalog-flavor", "NAME", \
+		     "the catalog server of every iceberg attach\n" \
+		     "(default: recognised per attach)", \
+		     opt_catalog_flavor, CLI_FLAVOR_VALUES), \
 	OPT_STRING(0, "catalog", A, catalog, "NAME", \
 		   "the platform catalog (default: 'default' or the only " \
 		   "one)", NULL), \
@@ -745,6 +768,8 @@ static int run(int argc, char **argv, int check)
 					      : floe_config_duckdb_version(config);
 	opt.dbt_duckdb_version = a.dbt_duckdb_version ? a.dbt_duckdb_version
 				 : floe_config_dbt_duckdb_version(config);
+	opt.catalog_flavor = a.catalog_flavor ? a.catalog_flavor
+		: floe_config_catalog_flavor(config);
 	for (size_t i = 0; i < a.nr_platforms; i++) {
 		ret = load_platform(&a, &a.platforms[i], &pdiags, &failures);
 		if (ret)

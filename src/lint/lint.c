@@ -319,7 +319,6 @@ size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
 	const struct floe_node *plugins = m->plugins;
 	size_t n = 0;
 
-	(void)ctx;
 	for (size_t i = 0; i < m->nr_attach && n < max; i++) {
 		const struct floe_prof_attach *a = &m->attach_items[i];
 		const struct floe_node *o = a->options, *sec;
@@ -373,6 +372,7 @@ size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		c->scope = floe_map_get(cfg, "scope");
 		n++;
 	}
+	lint_conns_flavor(ctx, conns, n);
 	return n;
 }
 

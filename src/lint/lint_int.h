@@ -21,6 +21,7 @@
 #include <stdbool.h>
 
 #include "arena.h"
+#include "engine/flavor.h"
 #include "floe/attach_plan.h"
 #include "floe/lint.h"
 #include "floe/profiles.h"
@@ -56,6 +57,10 @@ struct lint_conn {
 						 * option) */
 	const struct floe_node *warehouse;	/* attach path / plugin warehouse */
 	const struct floe_node *alias;
+	/* the catalog server it talks to (lint_conns_flavor) and why it is
+	 * taken for it (static text; NULL for FE_FLAVOR_UNKNOWN) */
+	enum fe_flavor flavor;
+	const char *flavor_why;
 };
 
 struct lint_ctx {
@@ -167,6 +172,23 @@ const struct floe_pair *lint_get_ci(const struct floe_node *map,
 /* The connections of an output (attach items of TYPE iceberg, plugins). */
 size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		  struct lint_conn *conns, size_t max);
+
+/*
+ * Decide the catalog flavor of each connection (src/lint/rule_flavor.c;
+ * engine/flavor.h says in which order); lint_conns calls it.
+ */
+void lint_conns_flavor(struct lint_ctx *ctx, struct lint_conn *conns,
+		       size_t n);
+
+/*
+ * " (catalog flavor: Lakekeeper, because its host names lakekeeper)":
+ * the note that ends a finding which depends on the flavor (arena).
+ */
+const char *lint_flavor_note(struct lint_ctx *ctx, const struct lint_conn *c);
+
+/* Does a Polaris fact hold for the connection: taken for Polaris, or
+ * unknown (floe's default)?  `flag` is the fe_flavor_flag asked. */
+bool lint_flavor_has(const struct lint_conn *c, unsigned flag);
 
 /* True if the attach item is TYPE iceberg (field or option). */
 bool lint_attach_is_iceberg(const struct floe_node *item);

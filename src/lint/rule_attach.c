@@ -370,6 +370,7 @@ void check_option_duplicate_case(struct lint_ctx *ctx,
  * there, or gone.  True when it reported.
  */
 static bool option_of_other_release(struct lint_ctx *ctx,
+				    const struct floe_node *item,
 				    const struct floe_pair *p,
 				    const char *name)
 {
@@ -382,43 +383,47 @@ static bool option_of_other_release(struct lint_ctx *ctx,
 	fe_version_str(ctx->duckdb_version, v);
 	rn = fe_iceberg_option_renamed(name, ctx->duckdb_version);
 	if (rn) {
-		lint_report(ctx, p->key, "DuckDB %s's iceberg extension has no "
-			    "option '%s'. It was renamed '%s' in %s; the "
-			    "ATTACH fails with \"Unhandled options found: "
-			    "%s\"; write '%s' (no alias is kept).", v,
-			    p->key->value, rn->to, fe_version_str(rn->since, f),
-			    name, rn->to);
+		lint_report_on(ctx, item, name, p->key, "DuckDB %s's iceberg "
+			       "extension has no option '%s'. It was renamed "
+			       "'%s' in %s; the ATTACH fails with \"Unhandled "
+			       "options found: %s\"; write '%s' (no alias is "
+			       "kept).", v, p->key->value, rn->to,
+			       fe_version_str(rn->since, f), name, rn->to);
 	} else if ((rn = fe_iceberg_option_former(name, ctx->duckdb_version))) {
-		lint_report(ctx, p->key, "DuckDB %s's iceberg extension has no "
-			    "option '%s'. It is the %s name of '%s'; the "
-			    "ATTACH fails with \"Unhandled options found: "
-			    "%s\"; write '%s'.", v, p->key->value,
-			    rn->since == FE_V_MAIN ? "unreleased main's"
-			    : fe_version_str(rn->since, f), rn->from, name,
-			    rn->from);
+		lint_report_on(ctx, item, name, p->key, "DuckDB %s's iceberg "
+			       "extension has no option '%s'. It is the %s "
+			       "name of '%s'; the ATTACH fails with "
+			       "\"Unhandled options found: %s\"; write '%s'.",
+			       v, p->key->value, rn->since == FE_V_MAIN
+			       ? "unreleased main's"
+			       : fe_version_str(rn->since, f), rn->from, name,
+			       rn->from);
 	} else if (first == FE_V_MAIN) {
-		lint_report(ctx, p->key, "'%s' is an iceberg option of no "
-			    "DuckDB release yet. Only unreleased main has it; "
-			    "on DuckDB %s the ATTACH fails with \"Unhandled "
-			    "options found: %s\"; remove it.", p->key->value,
-			    v, name);
+		lint_report_on(ctx, item, name, p->key, "'%s' is an iceberg "
+			       "option of no DuckDB release yet. Only "
+			       "unreleased main has it; on DuckDB %s the "
+			       "ATTACH fails with \"Unhandled options found: "
+			       "%s\"; remove it.", p->key->value, v, name);
 	} else if (ctx->duckdb_version < first) {
-		lint_report(ctx, p->key, "DuckDB %s's iceberg extension has no "
-			    "option '%s'. It arrived in %s; the ATTACH fails "
-			    "with \"Unhandled options found: %s\"; remove it "
-			    "or move to DuckDB %s or later.", v, p->key->value,
-			    fe_version_str(first, f), name, f);
+		lint_report_on(ctx, item, name, p->key, "DuckDB %s's iceberg "
+			       "extension has no option '%s'. It arrived in "
+			       "%s; the ATTACH fails with \"Unhandled options "
+			       "found: %s\"; remove it or move to DuckDB %s "
+			       "or later.", v, p->key->value,
+			       fe_version_str(first, f), name, f);
 	} else {
-		lint_report(ctx, p->key, "DuckDB %s's iceberg extension has no "
-			    "option '%s'. Its last release was %s; the ATTACH "
-			    "fails with \"Unhandled options found: %s\"; "
-			    "remove it.", v, p->key->value,
-			    fe_version_str(last, l), name);
+		lint_report_on(ctx, item, name, p->key, "DuckDB %s's iceberg "
+			       "extension has no option '%s'. Its last "
+			       "release was %s; the ATTACH fails with "
+			       "\"Unhandled options found: %s\"; remove it.",
+			       v, p->key->value, fe_version_str(last, l),
+			       name);
 	}
 	return true;
 }
 
-static void unknown_option(struct lint_ctx *ctx, const struct floe_pair *p)
+static void unknown_option(struct lint_ctx *ctx, const struct floe_node *item,
+			   const struct floe_pair *p)
 {
 	const char *name, *hint;
 
@@ -426,7 +431,7 @@ static void unknown_option(struct lint_ctx *ctx, const struct floe_pair *p)
 	    option_dropped(p))
 		return;		/* a dropped option never arrives */
 	name = lower(ctx, p->key->value);
-	if (!name || option_of_other_release(ctx, p, name))
+	if (!name || option_of_other_release(ctx, item, p, name))
 		return;
 	hint = lint_did_you_mean(name, fe_iceberg_option_names());
 	if (hint && !fe_iceberg_option_find(hint, ctx->duckdb_version))
@@ -447,7 +452,20 @@ static void unknown_option(struct lint_ctx *ctx, const struct floe_pair *p)
 void check_unknown_iceberg_option(struct lint_ctx *ctx,
 				  const struct lint_output *out)
 {
-	each_iceberg_option(ctx, out, unknown_option);
+	const struct floe_node *attach = attach_list(out);
+
+	/* not each_iceberg_option(): a finding names its item, so that
+	 * FP317 can take the place of a renamed option's (lint_implied[]) */
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const struct floe_node *o = options_of(item);
+
+		if (!o || !lint_attach_is_iceberg(item))
+			continue;
+		for (size_t j = 0; j < o->nr; j++)
+			if (floe_node_is_str(o->pairs[j].key))
+				unknown_option(ctx, item, &o->pairs[j]);
+	}
 }
 
 /* ---- FP306 ---- */
@@ -471,6 +489,9 @@ static const struct allowed allowed_values[] = {
 	  "Unsupported option ('", "') for 'oauth2_grant_type', only "
 	  "supports 'client_credentials' currently",
 	  "client_credentials (the default: the line can go)" },
+	{ "endpoint_type",
+	  "Unrecognized 'endpoint_type' (", "), accepted options are: glue, "
+	  "s3_tables", "glue (AWS Glue) or s3_tables (S3 Tables)" },
 };
 
 static void check_value(struct lint_ctx *ctx, const struct allowed *a,
@@ -542,24 +563,36 @@ void check_warehouse_location(struct lint_ctx *ctx,
 		"file:", "/", NULL
 	};
 	const struct floe_node *attach = attach_list(out);
+	struct lint_conn conns[16];
+	size_t nr = lint_conns(ctx, out, conns, 16);
 
 	for (size_t i = 0; attach && i < attach->nr; i++) {
 		const struct floe_node *item = attach->items[i];
 		const struct floe_node *path = floe_map_get(item, "path");
+		const struct lint_conn *c = NULL;
 		const char *s;
 
 		if (!path || !lint_attach_is_iceberg(item))
 			continue;
+		for (size_t k = 0; k < nr; k++)
+			if (conns[k].item == item)
+				c = &conns[k];
 		s = lint_render(ctx, path);
 		if (!s)
 			continue;	/* rendered only at run time */
 		if (!*s) {
-			lint_report(ctx, path, "the attach path is empty, but "
-				    "for an Iceberg REST catalog it is the "
-				    "warehouse. Polaris reads it as the "
-				    "catalog name: the ATTACH answers 400 "
-				    "\"Please specify a warehouse\"; set it to "
-				    "the Polaris catalog name");
+			/* Gravitino, the REST fixture: ATTACH '' is right */
+			if (c && lint_flavor_has(c,
+					FE_FLAVOR_WAREHOUSE_REQUIRED))
+				lint_report(ctx, path, "the attach path is "
+					    "empty, but for an Iceberg REST "
+					    "catalog it is the warehouse. %s "
+					    "needs one: the ATTACH answers 400 "
+					    "\"Please specify a warehouse\"; "
+					    "set it to the catalog's warehouse "
+					    "name%s", fe_flavor_info(
+					    c->flavor)->title,
+					    lint_flavor_note(ctx, c));
 			continue;
 		}
 		for (size_t j = 0; schemes[j]; j++) {
@@ -600,26 +633,6 @@ static const char *alias_fix(const char *s, char *fix, size_t size)
 	return is_identifier(fix) ? fix : NULL;
 }
 
-/* An alias that names a database DuckDB already has or reserves. */
-static void database_alias(struct lint_ctx *ctx, const struct floe_node *at,
-			   const char *s)
-{
-	unsigned f = fe_database_name(s, FE_DUCKDB_DEFAULT);
-
-	if (f & FE_DB_RESERVED)
-		lint_report(ctx, at, "the attach alias '%s' is a database "
-			    "name DuckDB reserves. The ATTACH fails with "
-			    "\"Attached database name \"%s\" cannot be used "
-			    "because it is a reserved name\"; choose another "
-			    "name, e.g. '%s_catalog'", s, s, s);
-	else
-		lint_report(ctx, at, "the attach alias '%s' names a database "
-			    "that exists in every DuckDB connection. ATTACH "
-			    "IF NOT EXISTS does nothing and the catalog is "
-			    "never attached; choose another name, e.g. "
-			    "'%s_catalog'", s, s);
-}
-
 void check_alias_identifier(struct lint_ctx *ctx,
 			    const struct lint_output *out)
 {
@@ -645,8 +658,7 @@ void check_alias_identifier(struct lint_ctx *ctx,
 				    "name, e.g. '%s_catalog'", s, s);
 			continue;
 		case FE_ALIAS_DATABASE:
-			database_alias(ctx, alias, s);
-			continue;
+			continue;	/* FP318: not a syntax problem */
 		case FE_ALIAS_NOT_WORD:
 			break;
 		}
@@ -936,4 +948,422 @@ void check_read_only_type(struct lint_ctx *ctx, const struct lint_output *out)
 				bool_field(ctx, item, f, p);
 		}
 	}
+}
+
+/* ---- FP313-FP317: option sets per authorization type, values ---- */
+
+/*
+ * The authorization type an iceberg attach uses: endpoint_type (glue,
+ * s3_tables) means SigV4, else authorization_type, else OAuth2.  0 when
+ * it cannot be told statically or the value is not one (FP306's).
+ */
+static unsigned attach_auth(struct lint_ctx *ctx, const struct floe_node *o,
+			    const char **what)
+{
+	const struct floe_pair *et = lint_get_ci(o, "endpoint_type");
+	const struct floe_pair *at = lint_get_ci(o, "authorization_type");
+	const char *s;
+
+	if (et && !option_dropped(et)) {
+		s = option_text(ctx, et->value);
+		if (!s)
+			return 0;
+		*what = !strcasecmp(s, "glue") ? "endpoint_type glue (SigV4)"
+			: !strcasecmp(s, "s3_tables")
+			? "endpoint_type s3_tables (SigV4)" : NULL;
+		return *what ? FE_AUTH_SIGV4 : 0;
+	}
+	if (!at || option_dropped(at)) {
+		*what = "authorization_type oauth2 (the default)";
+		return FE_AUTH_OAUTH2;
+	}
+	s = option_text(ctx, at->value);
+	if (!s)
+		return 0;
+	if (!strcasecmp(s, "oauth2")) {
+		*what = "authorization_type oauth2";
+		return FE_AUTH_OAUTH2;
+	}
+	if (!strcasecmp(s, "sigv4")) {
+		*what = "authorization_type sigv4";
+		return FE_AUTH_SIGV4;
+	}
+	if (!strcasecmp(s, "none")) {
+		*what = "authorization_type none";
+		return FE_AUTH_NONE;
+	}
+	return 0;
+}
+
+/* Why an option belongs to other authorization types, for the fix. */
+static const char *auth_hint(unsigned auths)
+{
+	if (auths == FE_AUTH_OAUTH2)
+		return "it is read only under authorization_type oauth2";
+	if (auths == FE_AUTH_SIGV4)
+		return "it is read only under authorization_type sigv4 or an "
+		       "endpoint_type";
+	if (auths == (FE_AUTH_OAUTH2 | FE_AUTH_SIGV4))
+		return "it is read under oauth2 and sigv4, not none";
+	return "it belongs to another authorization type";
+}
+
+void check_option_auth_type(struct lint_ctx *ctx,
+			    const struct lint_output *out)
+{
+	const struct floe_node *attach = attach_list(out);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const struct floe_node *o = options_of(item);
+		const struct floe_node *field;
+		const char *what = NULL;
+		unsigned auth;
+
+		if (!o || !lint_attach_is_iceberg(item))
+			continue;
+		auth = attach_auth(ctx, o, &what);
+		if (!auth)
+			continue;
+		for (size_t j = 0; j < o->nr; j++) {
+			const struct floe_pair *p = &o->pairs[j];
+			const struct fe_iceberg_option *row;
+			const char *name;
+
+			if (!floe_node_is_str(p->key) || option_dropped(p))
+				continue;
+			/* an option of another release is FP305's */
+			row = fe_iceberg_option_find(p->key->value,
+						     ctx->duckdb_version);
+			if (!row || (row->auths & auth))
+				continue;
+			name = lower(ctx, p->key->value);
+			if (!name)
+				return;
+			lint_report(ctx, p->key, "'%s' is not an option of %s. "
+				    "The ATTACH fails with \"Unhandled options "
+				    "found: %s\" (%s); remove it, or change the "
+				    "authorization type.", p->key->value, what,
+				    name, auth_hint(row->auths));
+		}
+		/* the item's own `secret` field is rendered as SECRET too */
+		field = floe_map_get(item, "secret");
+		if (auth == FE_AUTH_NONE && field && floe_node_is_str(field) &&
+		    field->len && !lint_get_ci(o, "secret"))
+			lint_report(ctx, field, "'secret' is not an option of "
+				    "%s. The ATTACH fails with \"Unhandled "
+				    "options found: secret\" (an open catalog "
+				    "takes no credentials); remove it.", what);
+	}
+}
+
+void check_endpoint_type_with_auth(struct lint_ctx *ctx,
+				   const struct lint_output *out)
+{
+	const struct floe_node *attach = attach_list(out);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const struct floe_node *o = options_of(item);
+		const struct floe_pair *et, *at;
+
+		if (!o || !lint_attach_is_iceberg(item))
+			continue;
+		et = lint_get_ci(o, "endpoint_type");
+		at = lint_get_ci(o, "authorization_type");
+		if (!et || !at || option_dropped(et) || option_dropped(at))
+			continue;
+		lint_report(ctx, at->key, "authorization_type cannot be "
+			    "combined with endpoint_type. The ATTACH fails "
+			    "with \"'authorization_type' can not be combined "
+			    "with 'endpoint_type'\": an endpoint_type already "
+			    "means SigV4; remove authorization_type.");
+	}
+}
+
+/* A string DuckDB casts to INTERVAL ('10 minutes', '1h', '00:10:00'):
+ * not a bare number, and not ISO 8601's PT10M (observed on 1.4.3). */
+static bool interval_text(const char *s)
+{
+	bool digit = false, other = false;
+
+	while (*s == ' ')
+		s++;
+	if ((s[0] == 'P' || s[0] == 'p') && (s[1] == 'T' || s[1] == 't'))
+		return false;
+	for (; *s; s++) {
+		if (isdigit((unsigned char)*s))
+			digit = true;
+		else if (*s != '.' && *s != '-' && *s != '+' && *s != ' ')
+			other = true;
+	}
+	return !digit || other;
+}
+
+static void staleness_value(struct lint_ctx *ctx, const struct floe_pair *p)
+{
+	const struct floe_node *v = p->value;
+	const char *s;
+
+	if (strcasecmp(p->key->value, "max_table_staleness") ||
+	    v->kind != FLOE_NODE_SCALAR || option_dropped(p))
+		return;
+	if (v->type == FLOE_TYPE_INT || v->type == FLOE_TYPE_FLOAT ||
+	    v->type == FLOE_TYPE_BOOL) {
+		lint_report(ctx, v, "max_table_staleness is a YAML %s, not an "
+			    "interval. dbt-duckdb writes it unquoted and the "
+			    "ATTACH fails with \"Conversion Error: "
+			    "Unimplemented type for cast (%s -> INTERVAL)\"; "
+			    "write a quoted interval: '%s minutes'.",
+			    v->type == FLOE_TYPE_BOOL ? "boolean" : "number",
+			    v->type == FLOE_TYPE_INT ? "INTEGER"
+			    : v->type == FLOE_TYPE_BOOL ? "BOOLEAN"
+			    : "DECIMAL", v->type == FLOE_TYPE_BOOL ? "10"
+			    : v->value);
+		return;
+	}
+	s = option_text(ctx, v);
+	if (!s || interval_text(s))
+		return;
+	lint_report(ctx, v, "max_table_staleness '%s' is not an interval "
+		    "DuckDB reads. The ATTACH fails with \"Conversion Error: "
+		    "Could not convert string '%s' to INTERVAL\"; write e.g. "
+		    "'10 minutes' or '1 hour'.", s, s);
+}
+
+void check_staleness_interval(struct lint_ctx *ctx,
+			      const struct lint_output *out)
+{
+	each_iceberg_option(ctx, out, staleness_value);
+}
+
+static void prefix_value(struct lint_ctx *ctx, const struct floe_pair *p)
+{
+	const char *s;
+
+	if (strcasecmp(p->key->value, "encode_entire_prefix") ||
+	    option_dropped(p) || p->value->kind != FLOE_NODE_SCALAR ||
+	    p->value->type == FLOE_TYPE_BOOL)
+		return;
+	s = option_text(ctx, p->value);
+	if (!s || fe_duckdb_bool(s) != 0)
+		return;
+	lint_report(ctx, p->value, "encode_entire_prefix '%s' switches the "
+		    "option on, not off. The iceberg extension sets it by its "
+		    "presence, whatever the value; remove the line to keep it "
+		    "off.", s);
+}
+
+void check_encode_prefix_value(struct lint_ctx *ctx,
+			       const struct lint_output *out)
+{
+	each_iceberg_option(ctx, out, prefix_value);
+}
+
+void check_both_stage_options(struct lint_ctx *ctx,
+			      const struct lint_output *out)
+{
+	const struct floe_node *attach = attach_list(out);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const struct floe_node *o = options_of(item);
+		const struct floe_pair *a, *b, *gone;
+		const char *kept, *name;
+		char v[FE_VERSION_BUF];
+
+		if (!o || !lint_attach_is_iceberg(item))
+			continue;
+		a = lint_get_ci(o, "support_stage_create");
+		b = lint_get_ci(o, "stage_create_tables");
+		if (!a || !b || option_dropped(a) || option_dropped(b))
+			continue;
+		/* at the name the release refuses: FP305's finding there
+		 * (renamed: write the other) would make a duplicate key */
+		if (fe_iceberg_option_find("stage_create_tables",
+					   ctx->duckdb_version)) {
+			gone = a;
+			kept = "stage_create_tables";
+		} else {
+			gone = b;
+			kept = "support_stage_create";
+		}
+		name = lower(ctx, gone->key->value);
+		if (!name)
+			return;
+		lint_report_on(ctx, item, name, gone->key,
+			       "support_stage_create and stage_create_tables "
+			       "are one option under two names. DuckDB %s "
+			       "knows only '%s' (the name changed in 1.5.4), "
+			       "so the ATTACH fails with \"Unhandled options "
+			       "found: %s\"; remove this line.",
+			       fe_version_str(ctx->duckdb_version, v), kept,
+			       name);
+	}
+}
+
+/* ---- FP318: an alias that names a database that already exists ---- */
+
+/* dbt-duckdb's name of the main database: the stem of `path` (memory
+ * for :memory: or no path); NULL when unknown.  credentials.py
+ * __pre_deserialize__: urlparse, basename, splitext. */
+static const char *path_database(struct lint_ctx *ctx,
+				 const struct lint_output *out, bool *motherduck)
+{
+	const struct floe_node *path = floe_map_get(out->map, "path");
+	const char *s, *p, *base, *dot, *end;
+	char *d;
+
+	*motherduck = false;
+	if (!path || (path->kind == FLOE_NODE_SCALAR &&
+		      path->type == FLOE_TYPE_NULL))
+		return "memory";
+	if (!floe_node_is_str(path) || !(s = lint_render(ctx, path)))
+		return NULL;
+	if (!strcmp(s, ":memory:"))
+		return "memory";
+	p = s;
+	/* a URL scheme: letters, then ':' (urlparse) */
+	while (isalpha((unsigned char)*p) || (p > s && (*p == '+' ||
+		*p == '-' || *p == '.' || isdigit((unsigned char)*p))))
+		p++;
+	if (*p == ':' && p > s + 1) {
+		*motherduck = (p - s == 2 && !strncasecmp(s, "md", 2)) ||
+			      (p - s == 10 && !strncasecmp(s, "motherduck",
+							    10));
+		p++;
+		if (p[0] == '/' && p[1] == '/')
+			p += 2 + strcspn(p + 2, "/?#");
+	} else {
+		p = s;
+	}
+	end = p + strcspn(p, "?#");
+	base = p;
+	for (const char *q = p; q < end; q++)
+		if (*q == '/')
+			base = q + 1;
+	/* splitext: the last dot, unless the name is all leading dots */
+	dot = NULL;
+	for (const char *q = base; q < end; q++)
+		if (*q == '.')
+			dot = q;
+	if (dot) {
+		const char *q = base;
+
+		while (q < dot && *q == '.')
+			q++;
+		if (q == dot)
+			dot = NULL;
+	}
+	if (!dot)
+		dot = end;
+	if (dot == base && *motherduck)
+		return "my_db";
+	d = arena_strndup(ctx->arena, base, (size_t)(dot - base));
+	if (!d)
+		ctx->err = FLOE_ERR_NOMEM;
+	return d;
+}
+
+void check_alias_existing_database(struct lint_ctx *ctx,
+				   const struct lint_output *out)
+{
+	const struct floe_node *attach = attach_list(out);
+	bool md;
+	const char *main_db = path_database(ctx, out, &md);
+
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *alias =
+			floe_map_get(attach->items[i], "alias");
+		const char *s = alias && floe_node_is_str(alias)
+				? lint_render(ctx, alias) : NULL;
+		unsigned f;
+		size_t k;
+
+		if (!s || !*s)
+			continue;
+		f = fe_database_name(s, FE_DUCKDB_DEFAULT);
+		if (fe_alias_check(s, FE_DUCKDB_DEFAULT) == FE_ALIAS_KEYWORD)
+			continue;	/* FP308's */
+		if (f & FE_DB_RESERVED) {
+			lint_report(ctx, alias, "the attach alias '%s' is a "
+				    "database name DuckDB reserves. The ATTACH "
+				    "fails with \"Attached database name \"%s\" "
+				    "cannot be used because it is a reserved "
+				    "name\"; choose another, e.g. '%s_catalog'.",
+				    s, s, s);
+			continue;
+		}
+		if (f & FE_DB_EXISTS) {
+			lint_report(ctx, alias, "the attach alias '%s' names a "
+				    "database every DuckDB connection has. "
+				    "ATTACH IF NOT EXISTS does nothing, the "
+				    "catalog is never attached and models land "
+				    "in '%s'; choose another, e.g. '%s_catalog'.",
+				    s, s, s);
+			continue;
+		}
+		if (main_db && !md && !strcasecmp(s, main_db)) {
+			lint_report(ctx, alias, "the attach alias '%s' is the "
+				    "name of the database 'path' opens. ATTACH "
+				    "IF NOT EXISTS does nothing, the catalog is "
+				    "never attached and models land in the "
+				    "local database; choose another, e.g. "
+				    "'%s_catalog'.", s, s);
+			continue;
+		}
+		for (k = 0; k < i; k++) {
+			const struct floe_node *a =
+				floe_map_get(attach->items[k], "alias");
+			const char *t = a && floe_node_is_str(a)
+					? lint_render(ctx, a) : NULL;
+
+			if (t && !strcasecmp(s, t))
+				break;
+		}
+		if (k < i)
+			lint_report(ctx, alias, "the attach alias '%s' is "
+				    "already taken by an earlier attach item. "
+				    "ATTACH IF NOT EXISTS does nothing for this "
+				    "one, so its database is never attached; "
+				    "give each item its own alias.", s);
+	}
+}
+
+/* ---- FP319: database vs path and the attach aliases ---- */
+
+void check_database_mismatch(struct lint_ctx *ctx,
+			     const struct lint_output *out)
+{
+	const struct floe_node *db = floe_map_get(out->map, "database");
+	const struct floe_node *attach = attach_list(out);
+	const char *want, *s;
+	bool md;
+
+	if (!db || !floe_node_is_str(db) || floe_map_get(out->map, "remote") ||
+	    !(s = lint_render(ctx, db)))
+		return;
+	want = path_database(ctx, out, &md);
+	if (!want || !*want || !strcmp(s, want))
+		return;
+	/* dbt-duckdb >= 1.9.4 (894299d) also takes an attach alias */
+	if (ctx->dbt_duckdb_version < FE_V(1, 9, 4))
+		attach = NULL;
+	for (size_t i = 0; attach && i < attach->nr; i++) {
+		const struct floe_node *a =
+			floe_map_get(attach->items[i], "alias");
+		const char *t;
+
+		if (!a || (a->kind == FLOE_NODE_SCALAR &&
+			   a->type == FLOE_TYPE_NULL))
+			continue;
+		t = floe_node_is_str(a) ? lint_render(ctx, a) : NULL;
+		if (!t || !strcmp(t, s))
+			return;	/* an alias, or one known at run time */
+	}
+	lint_report(ctx, db, "database '%s' is neither the database of path "
+		    "('%s') nor an attach alias. dbt-duckdb refuses the "
+		    "profile: \"Inconsistency detected between 'path' and "
+		    "'database' fields in profile\"; set database: %s, or to "
+		    "an attach alias.", s, want, want);
 }

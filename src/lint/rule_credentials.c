@@ -553,7 +553,7 @@ static long find_prefix(const char *s, size_t n)
  * longer than it.
  */
 static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
-			const char *what)
+			const char *what, const char *note)
 {
 	const char *s = NULL;
 	size_t len, i = 0;
@@ -573,8 +573,8 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 	if (!len) {
 		lint_report(ctx, v, "%s is empty. Polaris requires a scope and "
 			    "answers the token request with invalid_scope; "
-			    "write PRINCIPAL_ROLE:ALL or PRINCIPAL_ROLE:<role>",
-			    what);
+			    "write PRINCIPAL_ROLE:ALL or PRINCIPAL_ROLE:<role>%s",
+			    what, note);
 		return;
 	}
 	while (i <= len) {
@@ -592,7 +592,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 				    "space or two spaces in a row). Polaris "
 				    "splits on single spaces and answers "
 				    "invalid_scope; separate the scopes with "
-				    "one space", what);
+				    "one space%s", what, note);
 			return;
 		}
 		if (n < ROLE_PREFIX_LEN ||
@@ -607,25 +607,25 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 					    "PRINCIPAL_ROLE:<role>. Polaris "
 					    "answers the token request with "
 					    "invalid_scope%s; write "
-					    "PRINCIPAL_ROLE:%.*s", what, shown,
+					    "PRINCIPAL_ROLE:%.*s%s", what, shown,
 					    t, cased ? " (the prefix is "
 					    "case-sensitive)" : "", role_len,
-					    role);
+					    role, note);
 			else
 				lint_report(ctx, v, "%s '%.*s' is not "
 					    "PRINCIPAL_ROLE:<role>. Polaris "
 					    "answers the token request with "
 					    "invalid_scope; write "
 					    "PRINCIPAL_ROLE:ALL or "
-					    "PRINCIPAL_ROLE:<role>", what,
-					    shown, t);
+					    "PRINCIPAL_ROLE:<role>%s", what,
+					    shown, t, note);
 			return;
 		}
 		if (n == ROLE_PREFIX_LEN) {
 			lint_report(ctx, v, "%s 'PRINCIPAL_ROLE:' names no "
 				    "role. Polaris answers invalid_scope; "
 				    "write PRINCIPAL_ROLE:ALL or "
-				    "PRINCIPAL_ROLE:<role>", what);
+				    "PRINCIPAL_ROLE:<role>%s", what, note);
 			return;
 		}
 		again = find_prefix(t + ROLE_PREFIX_LEN, n - ROLE_PREFIX_LEN);
@@ -636,7 +636,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 				    "with '%c'. Polaris splits scopes on "
 				    "spaces only and looks for one role with "
 				    "that whole name; separate them with a "
-				    "space", what, shown, t, sep);
+				    "space%s", what, shown, t, sep, note);
 			return;
 		}
 	}
@@ -647,22 +647,29 @@ void check_scope_format(struct lint_ctx *ctx, const struct lint_output *out)
 	struct lint_conn conns[MAX_CONNS];
 	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
 	const struct floe_node *secrets = secrets_of(out);
-	/* the connection to a platform catalog of type rest is not Polaris,
-	 * and generate passes its scope through (FP213 compares it) */
-	const struct lint_conn *rest =
-		ctx->catalog && ctx->catalog->type == FLOE_CATALOG_REST
-		? lint_platform_conn(ctx, conns, n) : NULL;
+	bool polaris = true;
 
-	for (size_t i = 0; i < n; i++)
-		if (&conns[i] != rest)
+	/* Polaris' scopes only (a platform catalog of type rest, Lakekeeper's
+	 * 'lakekeeper', Nessie's 'catalog sign' are other servers') */
+	for (size_t i = 0; i < n; i++) {
+		if (!lint_flavor_has(&conns[i],
+				     FE_FLAVOR_PRINCIPAL_ROLE_SCOPE)) {
+			polaris = false;
+			continue;
+		}
+		if (conns[i].scope)
 			check_scope(ctx, conns[i].scope,
 				    conns[i].kind == LINT_CONN_PLUGIN
-				    ? "scope" : "oauth2_scope");
-	for (size_t i = 0; secrets && i < secrets->nr; i++)
+				    ? "scope" : "oauth2_scope",
+				    lint_flavor_note(ctx, &conns[i]));
+	}
+	/* an iceberg secret serves any attach: only when all are Polaris */
+	for (size_t i = 0; polaris && secrets && i < secrets->nr; i++)
 		if (is_iceberg_secret(ctx, secrets->items[i]))
 			check_scope(ctx, get_ci(secrets->items[i],
 						"oauth2_scope"),
-				    "oauth2_scope");
+				    "oauth2_scope",
+				    n ? lint_flavor_note(ctx, &conns[0]) : "");
 }
 
 /* ---- FP406 ---- */
@@ -827,4 +834,120 @@ void check_secret_missing_type(struct lint_ctx *ctx,
 				    "empty 'type'. DuckDB cannot create a "
 				    "secret without one; %s", fix);
 	}
+}
+
+/* ---- FP411: iceberg secrets take only the extension's parameters ---- */
+
+void check_iceberg_secret_params(struct lint_ctx *ctx,
+				 const struct lint_output *out)
+{
+	/* dbt-duckdb's own keys (secrets.py): not passed as parameters,
+	 * or DuckDB's generic ones (SCOPE, PROVIDER) */
+	static const char *const own[] = {
+		"type", "name", "persistent", "provider", "scope", NULL
+	};
+	const struct floe_node *secrets = secrets_of(out);
+
+	for (size_t i = 0; secrets && i < secrets->nr; i++) {
+		const struct floe_node *e = secrets->items[i];
+
+		if (e->kind != FLOE_NODE_MAP || !is_iceberg_secret(ctx, e))
+			continue;
+		for (size_t k = 0; k < e->nr; k++) {
+			const struct floe_node *key = e->pairs[k].key;
+			const char *name;
+			unsigned first = 0, last = 0;
+
+			if (!floe_node_is_str(key) || name_in(key->value, own) ||
+			    fe_iceberg_secret_param_find(key->value,
+							 ctx->duckdb_version))
+				continue;
+			name = key->value;
+			/* a parameter of other releases, or of unreleased
+			 * main only: FP109's */
+			if (fe_iceberg_secret_param_span(name, &first, &last))
+				continue;
+			if (fe_iceberg_option_find(name, FE_ANY))
+				lint_report(ctx, key, "'%s' is an ATTACH "
+					    "option, not a parameter of iceberg "
+					    "secrets. CREATE SECRET fails with "
+					    "\"Binder Error: Unknown parameter "
+					    "'%s' for secret type 'iceberg'\"; "
+					    "move it to the attach item's "
+					    "options.", name, name);
+			else
+				lint_report(ctx, key, "'%s' is not a parameter "
+					    "of iceberg secrets. CREATE SECRET "
+					    "fails with \"Binder Error: Unknown "
+					    "parameter '%s' for secret type "
+					    "'iceberg'\"; the parameters are "
+					    "client_id, client_secret, endpoint, "
+					    "token, oauth2_scope, "
+					    "oauth2_server_uri, oauth2_grant_type "
+					    "(and from DuckDB 1.5 refresh_token, "
+					    "expires_in, extra_http_headers).",
+					    name, name);
+		}
+	}
+}
+
+/* ---- FP412: an empty client_id ---- */
+
+static void empty_client_id(struct lint_ctx *ctx, const struct floe_node *v)
+{
+	const char *s;
+
+	if (!v || !floe_node_is_str(v) || !(s = lint_render(ctx, v)) || *s)
+		return;
+	lint_report(ctx, v, "client_id is empty. The token request sends an "
+		    "empty client id, which the catalog refuses "
+		    "(invalid_client), and DuckDB 1.5 also never refreshes a "
+		    "token without one (duckdb-iceberg#1378); set the client "
+		    "id, read with env_var().");
+}
+
+void check_empty_client_id(struct lint_ctx *ctx,
+			   const struct lint_output *out)
+{
+	struct lint_conn conns[MAX_CONNS];
+	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct floe_node *secrets = secrets_of(out);
+
+	for (size_t i = 0; i < n; i++)
+		if (oauth_mode(ctx, &conns[i]) == 1)
+			empty_client_id(ctx, conns[i].client_id);
+	for (size_t i = 0; secrets && i < secrets->nr; i++)
+		if (is_iceberg_secret(ctx, secrets->items[i]))
+			empty_client_id(ctx, get_ci(secrets->items[i],
+						    "client_id"));
+}
+
+/* ---- FP413: use_credential_provider ---- */
+
+void check_credential_provider(struct lint_ctx *ctx,
+			       const struct lint_output *out)
+{
+	const struct floe_pair *p =
+		floe_map_pair(out->map, "use_credential_provider");
+	const struct floe_node *v;
+	const char *s;
+
+	if (!p || !given(p->value))
+		return;
+	v = p->value;
+	if (v->kind != FLOE_NODE_SCALAR) {
+		lint_report(ctx, v, "use_credential_provider is %s, not 'aws'. "
+			    "dbt-duckdb refuses the profile (\"Unsupported "
+			    "value for use_credential_provider\"); write aws, "
+			    "or a secrets: entry.", floe_node_describe(v));
+		return;
+	}
+	s = floe_node_is_str(v) ? lint_render(ctx, v) : v->value;
+	if (!s || !*s || !strcmp(s, "aws"))
+		return;
+	lint_report(ctx, v, "use_credential_provider '%s' is not 'aws', the "
+		    "only value dbt-duckdb takes. It refuses the profile with "
+		    "\"ValueError: Unsupported value for "
+		    "use_credential_provider: %s\"; write aws, or add a "
+		    "secrets: entry with the provider you need.", s, s);
 }

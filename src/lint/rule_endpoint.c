@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/flavor.h"
 #include "rules.h"
 #include "strbuf.h"
 #include "url.h"
@@ -217,16 +218,6 @@ static const char *rest_route(const struct rurl *r, size_t *cut)
 	return route;
 }
 
-/* Why an endpoint is taken for Polaris (FP207), or NULL. */
-static const char *polaris_reason(struct lint_ctx *ctx, const struct url *u)
-{
-	if (url_host_names_polaris(u))
-		return "its host names polaris";
-	if (ctx->catalog && ctx->catalog->type == FLOE_CATALOG_POLARIS)
-		return "the platform catalog is of type polaris";
-	return NULL;
-}
-
 /* ---- FP201 and FP202: the token URI against the endpoint ---- */
 
 /*
@@ -354,19 +345,23 @@ void check_token_uri_mismatch(struct lint_ctx *ctx,
 		struct strbuf sb = STRBUF_INIT;
 		size_t cut;
 
-		if (!token_pair(ctx, &conns[i], &ep, &tok) ||
+		if (!lint_flavor_has(&conns[i], FE_FLAVOR_TOKEN_AT_ENDPOINT) ||
+		    !token_pair(ctx, &conns[i], &ep, &tok) ||
 		    !same_host(&ep.u, &tok.u))
 			continue;	/* another host: FP202 */
 		if (rest_route(&ep, &cut))
 			continue;	/* the endpoint is wrong: FP203 */
 		if (token_diff(ctx, &ep.u, &tok.u, &sb))
 			lint_report(ctx, conns[i].token_uri, "the token URI "
-				    "does not match the endpoint. %s. Polaris "
+				    "does not match the endpoint. %s. %s "
 				    "issues tokens at <endpoint>%s, so the "
 				    "token request goes to the wrong server "
 				    "or route (404 or 401) and the ATTACH "
-				    "fails; use '%s%s'", sb.buf, token_route,
-				    trimmed(ctx, ep.text), token_route);
+				    "fails; use '%s%s'%s", sb.buf,
+				    fe_flavor_info(conns[i].flavor)->title,
+				    token_route, trimmed(ctx, ep.text),
+				    token_route, lint_flavor_note(ctx,
+								  &conns[i]));
 		strbuf_release(&sb);
 	}
 }
@@ -379,7 +374,9 @@ void check_external_idp(struct lint_ctx *ctx, const struct lint_output *out)
 	for (size_t i = 0; i < n; i++) {
 		struct rurl ep, tok;
 
-		if (!token_pair(ctx, &conns[i], &ep, &tok) ||
+		/* Lakekeeper, Nessie, ...: tokens come from an IdP anyway */
+		if (!lint_flavor_has(&conns[i], FE_FLAVOR_TOKEN_AT_ENDPOINT) ||
+		    !token_pair(ctx, &conns[i], &ep, &tok) ||
 		    same_host(&ep.u, &tok.u))
 			continue;
 		lint_report(ctx, conns[i].token_uri, "the token URI's host "
@@ -389,9 +386,10 @@ void check_external_idp(struct lint_ctx *ctx, const struct lint_output *out)
 			    "otherwise the token request asks the wrong "
 			    "server; use '%s%s', or suppress this line with "
 			    "'# floe-profiles: disable=FP202' when the IdP is "
-			    "intended", (int)tok.u.host_len, tok.u.host,
+			    "intended%s", (int)tok.u.host_len, tok.u.host,
 			    (int)ep.u.host_len, ep.u.host,
-			    trimmed(ctx, ep.text), token_route);
+			    trimmed(ctx, ep.text), token_route,
+			    lint_flavor_note(ctx, &conns[i]));
 	}
 }
 
@@ -535,7 +533,8 @@ void check_polaris_base_path(struct lint_ctx *ctx,
 		if (!render_url(ctx, conns[i].endpoint, &ep) ||
 		    rest_route(&ep, &cut))
 			continue;	/* FP203 says what to remove */
-		why = polaris_reason(ctx, &ep.u);
+		why = conns[i].flavor == FE_FLAVOR_POLARIS
+		      ? lint_flavor_note(ctx, &conns[i]) : NULL;
 		len = url_path_trimmed(&ep.u);
 		if (!why || url_path_is_polaris_base(&ep.u))
 			continue;
@@ -545,32 +544,33 @@ void check_polaris_base_path(struct lint_ctx *ctx,
 				    "path, but Polaris serves the Iceberg REST "
 				    "API under /api/catalog. The config and "
 				    "token requests answer 404; use '%.*s/api/"
-				    "catalog' (taken for Polaris because %s)",
+				    "catalog'%s",
 				    name, (int)off, ep.text, why);
 		else
 			lint_report(ctx, conns[i].endpoint, "the %s's path "
 				    "'%.*s' does not end in /api/catalog. "
 				    "Polaris serves the Iceberg REST API "
 				    "there, so the config and token requests "
-				    "answer 404; use e.g. '%.*s/api/catalog' "
-				    "(taken for Polaris because %s)", name,
+				    "answer 404; use e.g. '%.*s/api/catalog'"
+				    "%s", name,
 				    (int)len, ep.u.path, (int)off, ep.text,
 				    why);
 	}
 }
 
-static void port_check(struct lint_ctx *ctx, const struct floe_node *n,
-		       const char *what)
+static void port_check(struct lint_ctx *ctx, const struct lint_conn *c,
+		       const struct floe_node *n, const char *what)
 {
 	struct rurl r;
 
-	if (!render_url(ctx, n, &r) || r.u.port_len != 4 ||
+	if (!lint_flavor_has(c, FE_FLAVOR_MANAGEMENT_8182) ||
+	    !render_url(ctx, n, &r) || r.u.port_len != 4 ||
 	    memcmp(r.u.port, "8182", 4))
 		return;
 	lint_report(ctx, n, "the %s is on port 8182, Polaris' management "
 		    "port (health and metrics), not the catalog. The "
 		    "requests answer 404; use port 8181 (or your service's "
-		    "catalog port)", what);
+		    "catalog port)%s", what, lint_flavor_note(ctx, c));
 }
 
 void check_polaris_management_port(struct lint_ctx *ctx,
@@ -580,8 +580,9 @@ void check_polaris_management_port(struct lint_ctx *ctx,
 	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
 
 	for (size_t i = 0; i < n; i++) {
-		port_check(ctx, conns[i].endpoint, endpoint_name(&conns[i]));
-		port_check(ctx, conns[i].token_uri, "token URI");
+		port_check(ctx, &conns[i], conns[i].endpoint,
+			   endpoint_name(&conns[i]));
+		port_check(ctx, &conns[i], conns[i].token_uri, "token URI");
 	}
 }
 

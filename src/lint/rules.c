@@ -557,6 +557,99 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "var to one.",
 }, .check_output = check_native_filter_value },
 
+[FLOE_FP219] = { .pub = {
+	.id = "FP219", .name = "flavor-base-path",
+	.severity = W, .family = "endpoint",
+	.summary =
+    "the endpoint lacks the base path of its catalog server (not Polaris)",
+	.help =
+    "Each Iceberg REST server serves the API under its own path: "
+    "Lakekeeper under /catalog (without it: \"CatalogConfig required "
+    "property 'defaults' is missing\", duckdb-iceberg#286), Nessie and "
+    "Gravitino under /iceberg. Polaris' /api/catalog is FP207's. Checked "
+    "only where the server is told by the host, the platform or "
+    "--catalog-flavor (docs/lint.md, \"Catalog flavors\").\n\n"
+    "Bad:\n  endpoint: http://lakekeeper:8181\n\n"
+    "Good:\n  endpoint: http://lakekeeper:8181/catalog\n\n"
+    "Fix: append the server's base path.",
+}, .check_output = check_flavor_base_path },
+[FLOE_FP220] = { .pub = {
+	.id = "FP220", .name = "nessie-branch-endpoint",
+	.severity = E, .family = "endpoint",
+	.summary = "a Nessie endpoint that names a branch after /iceberg",
+	.help =
+    "Nessie returns the branch as the catalog prefix; the iceberg "
+    "extension adds that prefix to an endpoint that already has it, so "
+    "every request goes to a doubled path: 404, or a catalog that looks "
+    "empty (duckdb-iceberg#1145, #375).\n\n"
+    "Bad:\n  endpoint: http://nessie:19120/iceberg/main\n\n"
+    "Good:\n  endpoint: http://nessie:19120/iceberg\n\n"
+    "Fix: end the endpoint in /iceberg; Nessie serves its default branch, "
+    "or the branch named as the warehouse.",
+}, .check_output = check_nessie_branch },
+[FLOE_FP221] = { .pub = {
+	.id = "FP221", .name = "flavor-token-uri",
+	.severity = E, .family = "endpoint",
+	.summary =
+    "a Lakekeeper or Nessie token URI at /v1/oauth/tokens, which they "
+    "do not serve",
+	.help =
+    "Lakekeeper and Nessie take tokens from an OpenID provider (the "
+    "extension's own tests use Keycloak: .../realms/iceberg/protocol/"
+    "openid-connect/token) and issue none themselves, so a token request "
+    "to <endpoint>/v1/oauth/tokens answers 404.\n\n"
+    "Bad:\n  oauth2_server_uri: http://lakekeeper:8181/catalog/v1/oauth/"
+    "tokens\n\n"
+    "Good:\n  oauth2_server_uri: http://keycloak:8080/realms/iceberg/"
+    "protocol/openid-connect/token\n\n"
+    "Fix: use the identity provider's token URL.",
+}, .check_output = check_flavor_token_uri },
+[FLOE_FP222] = { .pub = {
+	.id = "FP222", .name = "aws-warehouse-format",
+	.severity = E, .family = "endpoint",
+	.summary =
+    "a Glue or S3 Tables attach whose path is not a Glue catalog or "
+    "table bucket ARN",
+	.help =
+    "With endpoint_type glue the attach path must be ':', a 12-digit "
+    "account id, '<account>:<catalog>', '<catalog1>/<catalog2>' or "
+    "'<account>:<catalog1>/<catalog2>' (\"Invalid Glue Catalog Format\"); "
+    "with s3_tables the table bucket's ARN, from which the region is "
+    "taken (\"Could not parse S3 Tables ARN warehouse value\"). Source: "
+    "duckdb-iceberg iceberg_catalog.cpp, SanityCheckGlueWarehouse and "
+    "S3TablesAttach.\n\n"
+    "Bad:\n  path: my_glue_catalog\n  options: {endpoint_type: glue}\n\n"
+    "Good:\n  path: '840140254803:s3tablescatalog/my-bucket'\n\n"
+    "Fix: write the catalog in one of those forms.",
+}, .check_output = check_aws_warehouse },
+[FLOE_FP223] = { .pub = {
+	.id = "FP223", .name = "glue-secret-region",
+	.severity = E, .family = "endpoint",
+	.summary = "a Glue attach whose S3 secrets have no region",
+	.help =
+    "For endpoint_type glue the extension builds the endpoint "
+    "(glue.<region>.amazonaws.com/iceberg) from the region of the S3 "
+    "secret it uses, and fails without one: \"Assumed catalog secret ... "
+    "does not have a region\" (duckdb-iceberg#265). "
+    "use_credential_provider: aws adds a secret without a region.\n\n"
+    "Bad:\n  secrets:\n    - type: s3\n      provider: credential_chain\n\n"
+    "Good:\n  secrets:\n    - type: s3\n      provider: credential_chain\n"
+    "      region: us-east-1\n\n"
+    "Fix: add region to the S3 secret.",
+}, .check_output = check_glue_region },
+[FLOE_FP224] = { .pub = {
+	.id = "FP224", .name = "r2-token",
+	.severity = E, .family = "endpoint",
+	.summary = "an R2 Data Catalog attach with client credentials",
+	.help =
+    "Cloudflare R2 Data Catalog authenticates with an R2 API token "
+    "(TOKEN), not with client credentials: with client_id and "
+    "client_secret the extension asks <endpoint>/v1/oauth/tokens, which "
+    "R2 does not serve (duckdb-iceberg test/sql/cloud/r2_catalog).\n\n"
+    "Bad:\n  client_id: ...\n  client_secret: ...\n\n"
+    "Good:\n  token: \"{{ env_var('DBT_ENV_SECRET_R2_TOKEN') }}\"\n\n"
+    "Fix: use token.",
+}, .check_output = check_r2_token },
 /* ---- attach shape ---- */
 [FLOE_FP301] = { .pub = {
 	.id = "FP301", .name = "iceberg-options-outside-options",
@@ -723,6 +816,118 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Fix: write true or false unquoted (or render it with '| as_bool').",
 }, .check_output = check_read_only_type },
 
+[FLOE_FP313] = { .pub = {
+	.id = "FP313", .name = "option-not-for-auth-type",
+	.severity = E, .family = "attach",
+	.summary = "an attach option its authorization type does not take",
+	.help =
+    "The iceberg extension hands the options left after its own to the "
+    "authorization type's reader, and refuses what that does not take: "
+    "\"Unhandled options found: ...\". oauth2 (the default) takes "
+    "client_id, client_secret, oauth2_server_uri, oauth2_scope, "
+    "oauth2_grant_type, token, default_region and secret; sigv4 (and an "
+    "endpoint_type, which means sigv4) takes secret, sigv4_region and "
+    "sigv4_service; none takes only extra_http_headers (duckdb-iceberg "
+    "oauth2.cpp, sigv4.cpp, none.cpp FromAttachOptions). The table is "
+    "the engine's (src/engine/data/iceberg_attach.def, `auths`).\n\n"
+    "Bad:\n  authorization_type: none\n  default_region: us-east-1\n\n"
+    "Good:\n  authorization_type: none\n\n"
+    "Fix: remove the option, or use the authorization type it belongs "
+    "to.",
+}, .check_output = check_option_auth_type },
+[FLOE_FP314] = { .pub = {
+	.id = "FP314", .name = "endpoint-type-with-authorization-type",
+	.severity = E, .family = "attach",
+	.summary = "endpoint_type and authorization_type together",
+	.help =
+    "An endpoint_type (glue, s3_tables) sets the authorization to SigV4 "
+    "itself; with authorization_type as well the ATTACH fails: "
+    "\"'authorization_type' can not be combined with 'endpoint_type'\" "
+    "(duckdb-iceberg iceberg_catalog.cpp).\n\n"
+    "Bad:\n  endpoint_type: glue\n  authorization_type: sigv4\n\n"
+    "Good:\n  endpoint_type: glue\n\n"
+    "Fix: remove authorization_type.",
+}, .check_output = check_endpoint_type_with_auth },
+[FLOE_FP315] = { .pub = {
+	.id = "FP315", .name = "max-table-staleness-not-interval",
+	.severity = E, .family = "attach",
+	.summary = "max_table_staleness that DuckDB cannot cast to INTERVAL",
+	.help =
+    "The extension casts the value to INTERVAL. dbt-duckdb writes a YAML "
+    "number unquoted, and DuckDB has no INTEGER -> INTERVAL cast; a bare "
+    "number in a string, or ISO 8601's PT10M, does not parse either "
+    "(observed on DuckDB 1.4.3: \"Conversion Error: Unimplemented type "
+    "for cast (INTEGER -> INTERVAL)\", \"Could not convert string '10' "
+    "to INTERVAL\").\n\n"
+    "Bad:\n  max_table_staleness: 10\n\n"
+    "Good:\n  max_table_staleness: '10 minutes'\n\n"
+    "Fix: a quoted interval with its unit.",
+}, .check_output = check_staleness_interval },
+[FLOE_FP316] = { .pub = {
+	.id = "FP316", .name = "encode-entire-prefix-value",
+	.severity = W, .family = "attach",
+	.summary = "encode_entire_prefix given a false value, which turns it on",
+	.help =
+    "The extension switches encode_entire_prefix on when the option is "
+    "present, whatever its value (duckdb-iceberg >= 1.5.0: "
+    "attach_options.encode_entire_prefix = true), so 'false' turns it "
+    "on. A YAML false is dropped by dbt-duckdb and leaves it off.\n\n"
+    "Bad:\n  encode_entire_prefix: 'false'\n\n"
+    "Good:\n  (no encode_entire_prefix line)\n\n"
+    "Fix: remove the line to keep it off.",
+}, .check_output = check_encode_prefix_value },
+[FLOE_FP317] = { .pub = {
+	.id = "FP317", .name = "both-stage-options",
+	.severity = E, .family = "attach",
+	.summary = "support_stage_create and stage_create_tables together",
+	.help =
+    "DuckDB 1.5.4 renamed support_stage_create to stage_create_tables "
+    "without keeping the old name (duckdb-iceberg 05f37a9): up to 1.5.3 "
+    "only the first is an option, from 1.5.4 only the second, so a "
+    "profile with both fails on every release with \"Unhandled options "
+    "found\".\n\n"
+    "Bad:\n  support_stage_create: 'false'\n  stage_create_tables: "
+    "'false'\n\n"
+    "Good (DuckDB >= 1.5.4):\n  stage_create_tables: 'false'\n\n"
+    "The finding is on the name the release linted for refuses "
+    "(--duckdb-version), and takes the place of FP305's \"renamed\" "
+    "finding there, whose edit would write the other name twice.\n\n"
+    "Fix: remove the line of the name your DuckDB release does not know.",
+}, .check_output = check_both_stage_options },
+[FLOE_FP318] = { .pub = {
+	.id = "FP318", .name = "alias-names-existing-database",
+	.severity = E, .family = "attach",
+	.summary = "an attach alias that names a database that already exists",
+	.help =
+    "dbt-duckdb attaches with ATTACH IF NOT EXISTS (from 1.9.5): when the "
+    "alias is already a database -- memory for an in-memory path, the "
+    "file stem of path, system and temp, or an earlier item's alias -- "
+    "the statement does nothing, no error is raised, and models meant "
+    "for the catalog are written to the local database (observed on "
+    "DuckDB 1.4.3 and 1.5.6). main and temp are refused outright: "
+    "\"Attached database name \"main\" cannot be used because it is a "
+    "reserved name\".\n\n"
+    "Bad:\n  path: \":memory:\"\n  attach:\n    - path: demo\n"
+    "      alias: memory\n\n"
+    "Good:\n      alias: polaris_catalog\n\n"
+    "Fix: choose another alias.",
+}, .check_output = check_alias_existing_database },
+[FLOE_FP319] = { .pub = {
+	.id = "FP319", .name = "database-not-path-or-alias",
+	.severity = E, .family = "attach",
+	.summary = "database is neither the stem of path nor an attach alias",
+	.help =
+    "dbt-duckdb derives the database from path (its file stem; memory "
+    "for :memory:) and refuses any other 'database' that is not an "
+    "attach alias: \"Inconsistency detected between 'path' and "
+    "'database' fields in profile\" (credentials.py __pre_deserialize__; "
+    "the alias is accepted from 1.9.4). With remote set it is not "
+    "checked.\n\n"
+    "Bad:\n  path: /data/warehouse.duckdb\n  database: analytics\n\n"
+    "Good:\n  path: /data/warehouse.duckdb\n  database: warehouse\n\n"
+    "Fix: set database to the stem of path or to an attach alias, or "
+    "remove it.",
+}, .check_output = check_database_mismatch },
 /* ---- credentials ---- */
 [FLOE_FP401] = { .pub = {
 	.id = "FP401", .name = "secret-and-inline-credentials",
@@ -863,6 +1068,50 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Fix: add the type.",
 }, .check_output = check_secret_missing_type },
 
+[FLOE_FP411] = { .pub = {
+	.id = "FP411", .name = "iceberg-secret-unknown-parameter",
+	.severity = E, .family = "credentials",
+	.summary = "a type: iceberg secret with a parameter it does not take",
+	.help =
+    "CREATE SECRET (TYPE iceberg) takes client_id, client_secret, "
+    "endpoint, token, oauth2_scope, oauth2_server_uri and "
+    "oauth2_grant_type, and from DuckDB 1.5 refresh_token, expires_in and "
+    "extra_http_headers (duckdb-iceberg IcebergSecretOptions()); ATTACH "
+    "options such as default_region or access_delegation_mode are "
+    "refused: \"Binder Error: Unknown parameter 'default_region' for "
+    "secret type ...\". The table is src/engine/data/"
+    "iceberg_secret.def.\n\n"
+    "Bad:\n  secrets:\n    - type: iceberg\n      default_region: "
+    "us-east-1\n\n"
+    "Good:\n  attach:\n    - options:\n        default_region: us-east-1\n\n"
+    "Fix: move ATTACH options to the attach item's options.",
+}, .check_output = check_iceberg_secret_params },
+[FLOE_FP412] = { .pub = {
+	.id = "FP412", .name = "empty-client-id",
+	.severity = E, .family = "credentials",
+	.summary = "an empty client_id",
+	.help =
+    "An empty client id is still sent: the token request authenticates "
+    "as nobody and the catalog answers invalid_client; DuckDB 1.5 "
+    "refreshes a token only with a client id, so a run that got one "
+    "otherwise dies when it expires (duckdb-iceberg#1378, PR #705).\n\n"
+    "Bad:\n  client_id: ''\n\n"
+    "Good:\n  client_id: \"{{ env_var('POLARIS_CLIENT_ID') }}\"\n\n"
+    "Fix: set the client id.",
+}, .check_output = check_empty_client_id },
+[FLOE_FP413] = { .pub = {
+	.id = "FP413", .name = "use-credential-provider-value",
+	.severity = E, .family = "credentials",
+	.summary = "use_credential_provider other than aws",
+	.help =
+    "dbt-duckdb takes only \"aws\" (it adds an S3 secret with the "
+    "credential_chain provider) and raises ValueError \"Unsupported "
+    "value for use_credential_provider\" for anything else "
+    "(credentials.py __post_init__). sql reports it too (FP702).\n\n"
+    "Bad:\n  use_credential_provider: gcp\n\n"
+    "Good:\n  secrets:\n    - type: gcs\n      provider: credential_chain\n\n"
+    "Fix: write aws, or a secrets: entry.",
+}, .check_output = check_credential_provider },
 /* ---- the dbt project (check --project); reported by project.c ---- */
 [FLOE_FP601] = { .pub = {
 	.id = "FP601", .name = "project-profile-missing",
@@ -997,6 +1246,10 @@ const struct lint_implication lint_implied[] = {
 	/* read_only: "{{ env_var('RO') }}": FP312 says the schema refuses
 	 * the string and how to fix it; FP006's warning says less */
 	{ FLOE_FP006, FLOE_FP312 },
+	/* support_stage_create beside stage_create_tables: FP305's "renamed,
+	 * write stage_create_tables" would make a duplicate; FP317 says to
+	 * remove the line */
+	{ FLOE_FP305, FLOE_FP317 },
 };
 
 const size_t lint_implied_nr = sizeof(lint_implied) / sizeof(lint_implied[0]);

@@ -67,13 +67,23 @@ lint_output_fn check_options_outside_options, check_option_false,
 	check_unknown_iceberg_option, check_option_value,
 	check_warehouse_location, check_alias_identifier,
 	check_extension_missing, check_attach_path_missing,
-	check_iceberg_endpoint_missing, check_read_only_type;
+	check_iceberg_endpoint_missing, check_read_only_type,
+	check_option_auth_type, check_endpoint_type_with_auth,
+	check_staleness_interval, check_encode_prefix_value,
+	check_both_stage_options, check_alias_existing_database,
+	check_database_mismatch;
+
+/* catalog flavors: rule_flavor.c */
+lint_output_fn check_flavor_base_path, check_nessie_branch,
+	check_flavor_token_uri, check_aws_warehouse, check_glue_region,
+	check_r2_token;
 
 /* credentials: rule_credentials.c */
 lint_output_fn check_secret_and_inline, check_client_credentials_incomplete,
 	check_no_credentials, check_literal_secret, check_scope_format,
 	check_secret_env_prefix, check_several_secret_vars,
 	check_secret_env_filtered, check_persistent_iceberg_secret,
-	check_secret_missing_type;
+	check_secret_missing_type, check_iceberg_secret_params,
+	check_empty_client_id, check_credential_provider;
 
 #endif

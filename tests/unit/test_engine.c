@@ -18,7 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "engine/engine.h"
+#include "engine/flavor.h"
 #include "fixture.h"
 #include "floe/generate.h"
 #include "floe/lint.h"
@@ -553,7 +555,7 @@ static void test_engine_inline_oauth2_options_in_lint(void **state)
 
 /* ---- names after ATTACH ... AS ---- */
 
-static void check_refused_alias(const char *word)
+static void check_refused_alias(const char *word, const char *rule)
 {
 	char yaml[2048], body[256];
 
@@ -562,8 +564,8 @@ static void check_refused_alias(const char *word)
 	snprintf(body, sizeof(body), "      attach:\n        - path: x.db\n"
 		 "          alias: '%s'\n", word);
 	profile(yaml, sizeof(yaml), body);
-	if (!lint_says(yaml, "FP308"))
-		fail_msg("%s: lint accepts it", word);
+	if (!lint_says(yaml, rule))
+		fail_msg("%s: lint accepts it (%s)", word, rule);
 	if (generate(platform_head, word) != FLOE_ERR_USAGE)
 		fail_msg("%s: generate accepts it", word);
 }
@@ -575,9 +577,10 @@ static void test_engine_refused_aliases_lint_and_generate_agree(
 	assert_int_equal(fe_alias_keyword_count() +
 			 fe_database_name_count(), 108);
 	for (size_t i = 0; fe_alias_keyword_at(i); i++)
-		check_refused_alias(fe_alias_keyword_at(i));
+		check_refused_alias(fe_alias_keyword_at(i), "FP308");
 	for (size_t i = 0; fe_database_name_at(i); i++)
-		check_refused_alias(fe_database_name_at(i));
+		/* a database name is no syntax error: FP318 */
+		check_refused_alias(fe_database_name_at(i), "FP318");
 	assert_true(floe_is_identifier("polaris_catalog"));
 	assert_int_equal(generate(platform_head, "polaris_catalog"), FLOE_OK);
 	assert_int_equal(fe_alias_check("SELECT", FE_DUCKDB_DEFAULT),
@@ -661,6 +664,75 @@ static void test_engine_releases(void **state)
 						 FE_DUCKDB_DEFAULT));
 }
 
+/* ---- catalog flavors ---- */
+
+static void expect_flavor(const char *endpoint, const char *endpoint_type,
+			  enum fe_flavor want)
+{
+	const char *why = NULL;
+	enum fe_flavor got = fe_flavor_recognize(endpoint, endpoint_type,
+						 &why);
+
+	if (got != want)
+		fail_msg("%s: flavor %s, expected %s", endpoint ? endpoint
+			 : endpoint_type, fe_flavor_info(got)->name,
+			 fe_flavor_info(want)->name);
+	if (want != FE_FLAVOR_UNKNOWN && !why)
+		fail_msg("%s: no reason given", endpoint);
+}
+
+static void test_engine_flavor_recognition(void **state)
+{
+	struct strbuf_like { char buf[256]; } names = { "" };
+	const char *const *n = fe_flavor_names();
+
+	(void)state;
+	/* the extension's own setups (duckdb-iceberg test/configs) */
+	expect_flavor("http://0.0.0.0:8181/api/catalog", NULL,
+		      FE_FLAVOR_POLARIS);
+	expect_flavor("http://localhost:8181/catalog", NULL,
+		      FE_FLAVOR_LAKEKEEPER);
+	expect_flavor("http://127.0.0.1:19120/iceberg/", NULL,
+		      FE_FLAVOR_NESSIE);
+	expect_flavor("http://127.0.0.1:9001/iceberg", NULL,
+		      FE_FLAVOR_GRAVITINO);
+	expect_flavor("http://127.0.0.1:8181", NULL, FE_FLAVOR_REST_FIXTURE);
+	expect_flavor("https://catalog.cloudflarestorage.com/a/b", NULL,
+		      FE_FLAVOR_R2);
+	expect_flavor(NULL, "GLUE", FE_FLAVOR_GLUE);
+	expect_flavor(NULL, "s3_tables", FE_FLAVOR_S3_TABLES);
+	expect_flavor("https://glue.us-east-1.amazonaws.com/iceberg", NULL,
+		      FE_FLAVOR_GLUE);
+	expect_flavor("https://x.cloud.databricks.com/api/2.1/unity-catalog/"
+		      "iceberg-rest", NULL, FE_FLAVOR_UNITY);
+	/* the host names the server; Polaris at the root is still Polaris */
+	expect_flavor("http://polaris:8181", NULL, FE_FLAVOR_POLARIS);
+	expect_flavor("http://lakekeeper:8181", NULL, FE_FLAVOR_LAKEKEEPER);
+	/* nothing tells: floe's default applies */
+	expect_flavor("https://catalog.acme.example", NULL, FE_FLAVOR_UNKNOWN);
+	expect_flavor("https://iceberg.acme.example/iceberg", NULL,
+		      FE_FLAVOR_UNKNOWN);
+	expect_flavor(NULL, NULL, FE_FLAVOR_UNKNOWN);
+	assert_string_equal(fe_flavor_info(FE_FLAVOR_UNKNOWN)->name,
+			    "polaris");
+	assert_true(fe_flavor_has(FE_FLAVOR_UNKNOWN,
+				  FE_FLAVOR_PRINCIPAL_ROLE_SCOPE));
+	assert_false(fe_flavor_has(FE_FLAVOR_LAKEKEEPER,
+				   FE_FLAVOR_PRINCIPAL_ROLE_SCOPE));
+	assert_false(fe_flavor_has(FE_FLAVOR_GRAVITINO,
+				   FE_FLAVOR_WAREHOUSE_REQUIRED));
+	/* the names the CLI completes and names in its usage error */
+	for (size_t i = 0; n[i]; i++) {
+		assert_int_equal(fe_flavor_by_name(n[i]), (int)i + 1);
+		strncat(names.buf, i ? " " : "", sizeof(names.buf) - 1 -
+			strlen(names.buf));
+		strncat(names.buf, n[i], sizeof(names.buf) - 1 -
+			strlen(names.buf));
+	}
+	assert_string_equal(names.buf, CLI_FLAVOR_VALUES);
+	assert_int_equal(fe_flavor_by_name("nope"), FE_FLAVOR_UNKNOWN);
+}
+
 #define T(f) cmocka_unit_test(f)
 
 int main(void)
@@ -675,6 +747,7 @@ int main(void)
 		T(test_engine_output_keys_are_known_to_lint),
 		T(test_engine_iceberg_options_lint_agrees),
 		T(test_engine_refused_aliases_lint_and_generate_agree),
+		T(test_engine_flavor_recognition),
 		T(test_engine_extension_aliases),
 		T(test_engine_inline_oauth2_options_in_lint),
 		T(test_engine_releases),

@@ -293,7 +293,13 @@ static void test_fix_same_value_already_there(void **state)
 
 static void test_fix_unsafe_only_when_asked(void **state)
 {
-	static const char text[] = HEAD ITEM OPTIONS
+	/* a Glue catalog: fixed, its OAuth2 options would be refused */
+	static const char text[] = HEAD
+		"      attach:\n"
+		"        - path: \"123456789012\"\n"
+		"          alias: glue_catalog\n"
+		"          type: iceberg\n"
+		"          options:\n"
 		"            endpont_type: GLUE\n";
 	char *out;
 	size_t n;

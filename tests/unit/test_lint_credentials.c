@@ -305,7 +305,9 @@ static void test_literals_where_secrets_live(void **state)
 		     "      remote:\n"
 		     "        host: localhost\n"
 		     "        password: 12345678\n");
-	assert_family(f, "FP404 FP404 FP404 FP404");
+	/* the iceberg secret's `secret` key is no parameter of it: FP411 */
+	assert_family(f, "FP404 FP404 FP404 FP404 FP411");
+	fx_assert_finding(f, "FP411", 18, 11, "'secret' is an ATTACH option");
 	fx_assert_finding(f, "FP404", 9, 31, "'S3_SECRET_ACCESS_KEY' is a secret "
 		       "written in the file");
 	fx_assert_finding(f, "FP404", 13, 19, "'secret' is a secret written");

@@ -335,8 +335,9 @@ static void test_polaris_base_path(void **state)
 		       O("oauth2_server_uri",
 			 "\"http://polaris:8181/v1/oauth/tokens\"") ID);
 	assert_family(f, "FP207");
-	fx_assert_says(f, "FP207", "use 'http://polaris:8181/api/catalog' (taken "
-		    "for Polaris because its host names polaris)");
+	fx_assert_says(f, "FP207", "use 'http://polaris:8181/api/catalog' "
+		    "(catalog flavor: Polaris, because its host names "
+		    "polaris)");
 	/* port 8181 alone does not: iceberg-rest serves at its root there */
 	lint_attach(f, O("endpoint", "\"http://catalog:8181\"")
 		       O("oauth2_server_uri",

@@ -148,6 +148,22 @@ static int management_port(const struct url *u)
 }
 
 /*
+ * What lint's FP206 says of a URL written (src/url.c decides what is
+ * local): plain http to a remote host sends credentials in clear text.
+ */
+static void plain_http(struct plan_ctx *g, const struct floe_node *at,
+		       const char *field, const char *name, const struct url *u,
+		       const char *carries)
+{
+	if (!u->has_scheme || strcmp(u->scheme, "http") ||
+	    url_host_is_local(u))
+		return;
+	WARN(g, at, "catalogs.%s.%s: plain http to the remote host '%.*s'. "
+	     "Over it, %s cross the network in clear text; use https://",
+	     name, field, (int)u->host_len, u->host, carries);
+}
+
+/*
  * What lint says of the endpoint written (FP207, FP210), said by
  * generate first, with the same tests (src/url.c): a Polaris catalog (its
  * type, or a host naming polaris) served elsewhere than /api/catalog,
@@ -163,6 +179,8 @@ static void endpoint_shape(struct plan_ctx *g, const struct floe_catalog *c,
 	if (!*endpoint || url_parse(endpoint, &u))
 		return;		/* out of memory, or refused above */
 	n = url_path_trimmed(&u);
+	plain_http(g, at, "uri", c->name, &u,
+		   "the bearer token and every catalog answer");
 	if ((c->type == FLOE_CATALOG_POLARIS || url_host_names_polaris(&u)) &&
 	    !url_path_is_polaris_base(&u)) {
 		if (!n)
@@ -302,6 +320,9 @@ static const char *token_uri_of(struct plan_ctx *g, const struct floe_catalog *c
 			    c->name);
 			return NULL;
 		}
+		plain_http(g, p->value_node, "properties.oauth2-server-uri",
+			   c->name, &u, "the client id and secret of its "
+			   "Basic header");
 		return p->value;
 	}
 	return plan_fmt(g, "%s/v1/oauth/tokens", endpoint);

@@ -27,6 +27,7 @@
 #include "alloc.h"
 #include "engine/dbt_render.h"
 #include "engine/engine.h"
+#include "engine/flavor.h"
 #include "floe/profiles.h"
 #include "floe/sql.h"
 #include "jinja.h"
@@ -1650,10 +1651,14 @@ static void plugins(struct ctx *c, const struct floe_node *seq)
 		     keepf(c, "plugins[%zu]", i),
 		     keepf(c, "plugin %s", v.text), &d, v.text, NULL);
 		dual_release(&d);
-		if (c->stmts.nr > before)
-			((struct floe_sql_stmt *)c->stmts.items)[before]
-				.uses_secrets = ends_with(v.text,
-							  "plugins.polaris");
+		if (c->stmts.nr > before &&
+		    ends_with(v.text, "plugins.polaris")) {
+			struct floe_sql_stmt *st = c->stmts.items;
+
+			st[before].uses_secrets = true;
+			st[before].flavor = "Polaris, because it is floe's "
+					    "Polaris plugin";
+		}
 	}
 }
 
@@ -1859,12 +1864,39 @@ static bool attach_schema(struct ctx *c, const struct floe_node *it)
 	return true;
 }
 
+/*
+ * The catalog server of an iceberg ATTACH, for its comment: decided as
+ * lint decides it where no platform is given (engine/flavor.h):
+ * endpoint_type, then --catalog-flavor or lint.catalog_flavor, then the
+ * shape of the endpoint.  The phrase names no value of the profile.
+ */
+static const char *attach_flavor(struct ctx *c, const char *endpoint,
+				 const char *endpoint_type)
+{
+	enum fe_flavor chosen = fe_flavor_by_name(c->opt->catalog_flavor);
+	const char *why = NULL;
+	enum fe_flavor f = fe_flavor_recognize(NULL, endpoint_type, &why);
+
+	if (f == FE_FLAVOR_UNKNOWN && chosen != FE_FLAVOR_UNKNOWN) {
+		f = chosen;
+		why = "--catalog-flavor or lint.catalog_flavor says so";
+	}
+	if (f == FE_FLAVOR_UNKNOWN)
+		f = fe_flavor_recognize(endpoint, NULL, &why);
+	if (f == FE_FLAVOR_UNKNOWN)
+		return "Polaris, floe's default: nothing names the server "
+		       "(see --catalog-flavor)";
+	return keepf(c, "%s, because %s", fe_flavor_info(f)->title, why);
+}
+
 static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 {
 	const struct floe_node *path, *type, *alias, *sec, *ro, *opts;
 	const char *origin = keepf(c, "attach[%zu]", idx);
 	const char *type_text = NULL, *path_text, *alias_text = NULL;
 	const char *path_label = "";
+	const char *endpoint = NULL, *endpoint_type = NULL;
+	size_t before;
 	struct val v, tv = { 0 }, sv = { 0 };
 	bool type_set = false, sec_set = false, ro_set = false, first = true;
 	bool ro_true = false;
@@ -2005,6 +2037,10 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 			goto out;
 		if (ov.none)
 			continue;	/* `value is not None` */
+		if (!strcasecmp(k->value, "endpoint"))
+			endpoint = ov.text;
+		else if (!strcasecmp(k->value, "endpoint_type"))
+			endpoint_type = ov.text;
 		upper = arena_strndup(c->arena, k->value, k->len);
 		if (!upper) {
 			nomem(c);
@@ -2044,10 +2080,19 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 	if (!first)
 		dual_adds(&d, ")");
 #undef OPT_SEP
+	before = c->stmts.nr;
 	push(c, FLOE_SQL_ATTACH, false, it, origin,
 	     alias_text ? keepf(c, "ATTACH '%s' AS %s", path_label, alias_text)
 			: keepf(c, "ATTACH '%s'", path_label),
 	     &d, type_text, NULL);
+	if (c->stmts.nr > before && type_text &&
+	    !strcasecmp(type_text, "iceberg")) {
+		const char *flavor = attach_flavor(c, endpoint, endpoint_type);
+
+		if (flavor)
+			((struct floe_sql_stmt *)c->stmts.items)[before]
+				.flavor = flavor;
+	}
 out:
 	dual_release(&d);
 }
@@ -2615,6 +2660,11 @@ enum floe_err floe_sql_render(const struct floe_sql_plan *plan, char **out,
 				strbuf_adds(&sb, " (passed to duckdb.connect("
 					    "config=...), not SQL)");
 			strbuf_addch(&sb, '\n');
+			if (st->flavor) {
+				strbuf_adds(&sb, "-- catalog flavor: ");
+				comment_text(&sb, st->flavor);
+				strbuf_addch(&sb, '\n');
+			}
 			strbuf_adds(&sb, st->shown);
 			if (st->sql)
 				strbuf_addch(&sb, ';');

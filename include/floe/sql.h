@@ -79,6 +79,10 @@ struct floe_sql_stmt {
 	const struct floe_node *node;	/* the profile node it comes from
 					 * (borrowed from the model): an
 					 * attach item, a settings key, ... */
+	/* ATTACH of TYPE iceberg, floe's Polaris plugin: the catalog server
+	 * it talks to and why ("Lakekeeper, because its host names
+	 * lakekeeper"; engine/flavor.h); NULL for every other statement */
+	const char *flavor;
 };
 
 /* One profile's selected output: one connection. */
@@ -125,6 +129,10 @@ struct floe_sql_options {
 	 * -1 no diagnostic (floe_sql_conn.missing_env lists them) */
 	int missing_env;
 	struct floe_dbt_version dbt_version;	/* zero: the latest */
+	/* the catalog server of every iceberg attach that has no
+	 * endpoint_type (a name of floe_catalog_flavor_names(), as
+	 * --catalog-flavor); NULL: recognised from each endpoint */
+	const char *catalog_flavor;
 	/* the DuckDB release (floe/versions.h encoding); 0: the newest
 	 * known.  dbt-duckdb renders the same statements for every DuckDB
 	 * release, so the plan does not depend on it (yet). */
@@ -166,7 +174,8 @@ void floe_sql_plan_free(struct floe_sql_plan *plan);
 
 /**
  * The plan as a SQL script: `--` comments (a header per connection, the
- * profile line before each statement, config options and Python hooks),
+ * profile line before each statement, the catalog flavor of an iceberg
+ * ATTACH, config options and Python hooks),
  * each statement ended by `;`.
  * \return FLOE_OK or FLOE_ERR_NOMEM; *out is malloc'd, NUL-terminated.
  */

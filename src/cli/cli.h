@@ -88,6 +88,9 @@ int cli_parse_color(const char *s, int *out);
 /* floe_catalog_flavor_names(), for completions */
 #define CLI_FLAVOR_VALUES "polaris lakekeeper nessie gravitino unity glue " \
 	"s3tables r2 rest-fixture rest"
+/* --catalog-flavor NAME into a `const char *` (OPT_CALLBACK_AT) */
+int cli_opt_catalog_flavor(const struct cli_option *opt, const char *value,
+			   void *base);
 
 /*
  * Colour only text: as --color asks; else never with NO_COLOR (set, not

@@ -187,17 +187,16 @@ static int opt_check_only(const struct cli_option *opt, const char *value,
 	OPT_HELP(), \
 	OPT_END()
 
-/* --catalog-flavor: one of the engine's flavor names */
-static int opt_catalog_flavor(const struct cli_option *opt, const char *value,
-			      void *base)
+/* --catalog-flavor (lint, check, sql): one of the engine's flavor names */
+int cli_opt_catalog_flavor(const struct cli_option *opt, const char *value,
+			   void *base)
 {
 	const char *const *names = floe_catalog_flavor_names();
-	struct lint_args *a = base;
+	const char **to = (void *)((char *)base + opt->offset);
 
-	(void)opt;
 	for (size_t i = 0; names[i]; i++)
 		if (!strcmp(names[i], value)) {
-			a->catalog_flavor = value;
+			*to = value;
 			return EXIT_CLEAN;
 		}
 	return cli_error("--catalog-flavor: unknown flavor '%s' (polaris, "
@@ -206,10 +205,10 @@ static int opt_catalog_flavor(const struct cli_option *opt, const char *value,
 }
 
 #define LINT_ALIAS_OPTIONS \
-	OPT_CALLBACK(0, "catalog-flavor", "NAME", \
-		     "the catalog server of every iceberg attach\n" \
-		     "(default: recognised per attach)", \
-		     opt_catalog_flavor, CLI_FLAVOR_VALUES), \
+	OPT_CALLBACK_AT(0, "catalog-flavor", A, catalog_flavor, const char *, \
+			"NAME", "the catalog server of every iceberg attach\n" \
+			"(default: recognised per attach)", \
+			cli_opt_catalog_flavor, CLI_FLAVOR_VALUES), \
 	OPT_STRING(0, "catalog", A, catalog, "NAME", \
 		   "the platform catalog (default: 'default' or the only " \
 		   "one)", NULL), \

@@ -8,13 +8,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "floe/config.h"
 #include "floe/fileio.h"
 #include "floe/sql.h"
 
 struct sql_args {
 	struct floe_sql_options opt;
-	const char *stdin_name;
-	int use_env, show_secrets;
+	const char *stdin_name, *config;
+	int use_env, show_secrets, no_config;
 	size_t max;
 };
 
@@ -39,6 +40,14 @@ static const struct cli_option sql_options[] = {
 			"X.Y.Z", "the DuckDB release the statements run on\n"
 			"(default: the newest known)",
 			cli_opt_duckdb_version, NULL),
+	OPT_CALLBACK_AT(0, "catalog-flavor", A, opt.catalog_flavor,
+			const char *, "NAME", "the catalog server of every "
+			"iceberg attach, for the\ncomments (default: the "
+			"configuration's, else\nrecognised per attach)",
+			cli_opt_catalog_flavor, CLI_FLAVOR_VALUES),
+	OPT_STRING(0, "config", A, config, "FILE",
+		   "use this configuration file", "@file"),
+	OPT_BOOL(0, "no-config", A, no_config, "use no configuration file"),
 	OPT_STRING(0, "stdin-filename", A, stdin_name, "NAME",
 		   "the name to show for -", NULL),
 	OPT_CALLBACK_AT(0, "max-size", A, max, size_t, "BYTES",
@@ -67,6 +76,7 @@ int cmd_sql(int argc, char **argv)
 {
 	struct sql_args a;
 	struct floe_sql_plan *plan = NULL;
+	struct floe_config *config = NULL;
 	struct floe_profiles_options popt;
 	struct floe_profiles *model = NULL;
 	struct floe_diags diags = FLOE_DIAGS_INIT;
@@ -89,6 +99,15 @@ int cmd_sql(int argc, char **argv)
 	if (nr_args > 1)
 		return cli_error("one profiles file at a time ('%s' is extra)",
 				 argv[1]);
+	if (a.config && a.no_config)
+		return cli_error("--config and --no-config exclude each other");
+	/* the configuration's lint.catalog_flavor names the catalog server
+	 * here too, so that sql and lint tell the same */
+	ret = cli_load_config(a.config, a.no_config, &config, NULL);
+	if (ret)
+		return ret;
+	if (!a.opt.catalog_flavor)
+		a.opt.catalog_flavor = floe_config_catalog_flavor(config);
 	path = argv[0];
 	name = strcmp(path, "-") ? path
 		: a.stdin_name ? a.stdin_name : "<stdin>";
@@ -98,14 +117,20 @@ int cmd_sql(int argc, char **argv)
 	a.opt.limits.max_bytes = a.max;
 
 	err = floe_read_file(path, a.max, &buf, &len, &errnum);
-	if (err == FLOE_ERR_IO)
-		return cli_error("cannot read '%s': %s", name,
-				 floe_io_strerror(errnum));
-	if (err == FLOE_ERR_TOO_BIG)
-		return cli_error("'%s' is larger than %zu bytes (raise it with "
-				 "--max-size)", name, a.max);
-	if (err != FLOE_OK)
-		return cli_internal(err);
+	if (err == FLOE_ERR_IO) {
+		ret = cli_error("cannot read '%s': %s", name,
+				floe_io_strerror(errnum));
+		goto out;
+	}
+	if (err == FLOE_ERR_TOO_BIG) {
+		ret = cli_error("'%s' is larger than %zu bytes (raise it with "
+				"--max-size)", name, a.max);
+		goto out;
+	}
+	if (err != FLOE_OK) {
+		ret = cli_internal(err);
+		goto out;
+	}
 
 	memset(&popt, 0, sizeof(popt));
 	popt.target = a.opt.target;
@@ -155,6 +180,7 @@ out:
 	floe_sql_plan_free(plan);
 	floe_profiles_free(model);
 	floe_diags_release(&diags);
+	floe_config_free(config);
 	free(buf);
 	return ret;
 }

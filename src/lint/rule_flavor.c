@@ -72,7 +72,7 @@ void lint_conns_flavor(struct lint_ctx *ctx, struct lint_conn *conns,
 
 		if (c->kind == LINT_CONN_PLUGIN) {
 			c->flavor = FE_FLAVOR_POLARIS;
-			c->flavor_why = "floe's Polaris plugin";
+			c->flavor_why = "it is floe's Polaris plugin";
 			continue;
 		}
 		et = opt_text(ctx, c, "endpoint_type");

@@ -15,10 +15,8 @@ ok() { passed=$((passed + 1)); echo "ok   $1"; }
 bad() { failed=$((failed + 1)); echo "FAIL $1"; }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
 
-canary=CANARY-q7zx
-# the canary and any piece of it that could betray a partial print
-# (not hex: a piece such as "8d1e" turns up in fingerprint hashes by chance)
-pieces="CANARY-q7zx CANARY q7zx"
+# $canary, $pieces, clean(), canary_fix_checks()
+. "$(dirname "$0")/canary.sh"
 
 cat > "$tmp/profiles.yml" <<'EOF'
 floe:
@@ -91,16 +89,6 @@ floe:
           secret: CANARY-q7zx
 EOF
 
-# No piece of the canary on stdout or stderr.
-clean() {
-	for p in $pieces; do
-		if grep -q -- "$p" "$tmp/out" "$tmp/err"; then
-			return 1
-		fi
-	done
-	return 0
-}
-
 for fmt in text gcc json sarif github; do
 	"$bin" lint --no-config --format "$fmt" "$tmp/profiles.yml" \
 		> "$tmp/out" 2> "$tmp/err"
@@ -139,59 +127,8 @@ DBT_ENV_SECRET_ID=$canary \
 check "--env: exit 1" "[ $? -eq 1 ]"
 check "--env: no canary" clean
 
-# --diff and --fix: the fixes move, rename and quote lines that hold the
-# canary (a secret moved under options, a setting moved to
-# config_options, an unquoted '{{ }}' with a secret default); the diff
-# masks them, json and SARIF leave such a fix out.
-cat > "$tmp/fixable.yml" <<'EOF'
-floe:
-  target: dev
-  outputs:
-    dev:
-      type: duckdb
-      path: ":memory:"
-      extensions: [httpfs, iceberg]
-      settings:
-        motherduck_token: CANARY-q7zx
-        secret_directory: /tmp/secrets
-      attach:
-        - path: demo_catalog
-          alias: polaris_catalog
-          type: iceberg
-          client_secret: CANARY-q7zx
-          options:
-            endpoint: http://polaris:8181/api/catalog/v1
-            oauth2_server_uri: http://polaris:8181/v1/oauth/tokens
-            client_id: floe-service
-            oauth2_scope: PRINCIPAL_ROLE:ALL
-            endpont_type: GLUE
-    prod:
-      type: duckdb
-      path: ":memory:"
-      config_options:
-        motherduck_token: {{ env_var('MOTHERDUCK_TOKEN', 'CANARY-q7zx') }}
-EOF
-cp "$tmp/fixable.yml" "$tmp/fixable.orig"
-for unsafe in "" --unsafe-fixes; do
-	"$bin" lint --no-config --diff $unsafe "$tmp/fixable.yml" \
-		> "$tmp/out" 2> "$tmp/err"
-	check "--diff $unsafe: exit 1" "[ $? -eq 1 ]"
-	check "--diff $unsafe: a diff was printed" "grep -q '^+++ ' '$tmp/out'"
-	check "--diff $unsafe: no canary" clean
-done
-for fmt in text json sarif; do
-	"$bin" lint --no-config --format "$fmt" "$tmp/fixable.yml" \
-		> "$tmp/out" 2> "$tmp/err"
-	check "fixable $fmt: no canary" clean
-done
-"$bin" lint --no-config --fix --unsafe-fixes --format json "$tmp/fixable.yml" \
-	> "$tmp/out" 2> "$tmp/err"
-check "--fix: no canary" clean
-check "--fix: the file was rewritten" "! cmp -s '$tmp/fixable.yml' '$tmp/fixable.orig'"
-check "--fix: the secret moved with its line" \
-	"grep -q '^            client_secret: CANARY-q7zx\$' '$tmp/fixable.yml'"
-check "--fix: the unquoted template is quoted" \
-	"grep -q \"motherduck_token: \\\"{{ env_var('MOTHERDUCK_TOKEN', 'CANARY-q7zx') }}\\\"\" '$tmp/fixable.yml'"
+# --diff and --fix on a profile whose fixes move the canary's lines.
+canary_fix_checks
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -47,6 +47,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* A fixed getenv for use_env: a few names have values, some odd. */
 const char *floe_fuzz_getenv(const char *name);
 
+/* A platform file that must load (FUZZ_CHECK); the caller keeps it. */
+struct floe_platform *floe_fuzz_load_fixed(const char *name, const char *buf,
+					   size_t len);
+
+/* The fixed platform.yaml (one Polaris catalog, S3 storage) that lint
+ * and check are run against, loaded once. */
+struct floe_platform *floe_fuzz_fixed_platform(void);
+
 /* True if s[0..len) is well-formed UTF-8 (no surrogates, no overlongs). */
 int floe_fuzz_utf8_valid(const char *s, size_t len);
 

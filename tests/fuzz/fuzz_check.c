@@ -25,39 +25,6 @@
 
 #define FILE_NAME "fuzz/profiles.yml"
 
-static const char platform_yaml[] =
-	"version: \"1.2.0\"\n"
-	"storage:\n"
-	"  default:\n"
-	"    type: s3\n"
-	"    endpoint: \"http://localstack:4566\"\n"
-	"    region: us-east-1\n"
-	"    bucket: iceberg-data\n"
-	"    path_style_access: true\n"
-	"    credentials:\n"
-	"      mode: static\n"
-	"      secret_ref: aws-credentials\n"
-	"catalogs:\n"
-	"  default:\n"
-	"    type: polaris\n"
-	"    uri: \"http://polaris:8181/api/catalog\"\n"
-	"    warehouse: demo_catalog\n"
-	"    namespace: default\n"
-	"    credentials:\n"
-	"      mode: oauth2\n"
-	"      client_id:\n"
-	"        secret_ref: polaris-client-id\n"
-	"      client_secret:\n"
-	"        secret_ref: polaris-client-secret\n"
-	"      scope: \"PRINCIPAL_ROLE:DATA_ENGINEER\"\n"
-	"    access_delegation: vended-credentials\n"
-	"compute:\n"
-	"  default:\n"
-	"    type: duckdb\n"
-	"    properties:\n"
-	"      path: \"/tmp/floe.duckdb\"\n"
-	"      threads: 4\n";
-
 static const char manifest_yaml[] =
 	"apiVersion: floe.dev/v1\n"
 	"kind: Manifest\n"
@@ -82,35 +49,13 @@ static const char manifest_yaml[] =
 	"      bucket: lake\n"
 	"      region: eu-west-1\n";
 
-static struct floe_platform *load_fixed(const char *name, const char *buf,
-					size_t len)
-{
-	struct floe_diags d = FLOE_DIAGS_INIT;
-	struct floe_platform *p = NULL;
-
-	FUZZ_CHECK(floe_platform_load(name, buf, len, NULL, &p, &d) ==
-		   FLOE_OK);
-	floe_diags_release(&d);
-	return p;
-}
-
-static struct floe_platform *platform(void)
-{
-	static struct floe_platform *p;
-
-	if (!p)
-		p = load_fixed("fuzz/platform.yaml", platform_yaml,
-			       sizeof(platform_yaml) - 1);
-	return p;
-}
-
 static struct floe_platform *manifest(void)
 {
 	static struct floe_platform *p;
 
 	if (!p)
-		p = load_fixed("fuzz/manifest.yaml", manifest_yaml,
-			       sizeof(manifest_yaml) - 1);
+		p = floe_fuzz_load_fixed("fuzz/manifest.yaml", manifest_yaml,
+					 sizeof(manifest_yaml) - 1);
 	return p;
 }
 
@@ -204,7 +149,7 @@ void floe_fuzz_check(const uint8_t *data, size_t size)
 	touch_model(m);
 
 	memset(&opt, 0, sizeof(opt));
-	opt.platform = platform();
+	opt.platform = floe_fuzz_fixed_platform();
 	opt.platform_for = platform_for;
 	err = floe_lint_profiles(m, &opt, &d);
 	FUZZ_CHECK(err == FLOE_OK);

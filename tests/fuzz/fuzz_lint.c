@@ -11,62 +11,10 @@
 #include <string.h>
 
 #include "floe/lint.h"
-#include "floe/platform.h"
 #include "floe/report.h"
 #include "fuzz.h"
 
 #define FILE_NAME "fuzz/profiles.yml"
-
-static const char platform_yaml[] =
-	"version: \"1.2.0\"\n"
-	"storage:\n"
-	"  default:\n"
-	"    type: s3\n"
-	"    endpoint: \"http://localstack:4566\"\n"
-	"    region: us-east-1\n"
-	"    bucket: iceberg-data\n"
-	"    path_style_access: true\n"
-	"    credentials:\n"
-	"      mode: static\n"
-	"      secret_ref: aws-credentials\n"
-	"catalogs:\n"
-	"  default:\n"
-	"    type: polaris\n"
-	"    uri: \"http://polaris:8181/api/catalog\"\n"
-	"    warehouse: demo_catalog\n"
-	"    namespace: default\n"
-	"    credentials:\n"
-	"      mode: oauth2\n"
-	"      client_id:\n"
-	"        secret_ref: polaris-client-id\n"
-	"      client_secret:\n"
-	"        secret_ref: polaris-client-secret\n"
-	"      scope: \"PRINCIPAL_ROLE:DATA_ENGINEER\"\n"
-	"    access_delegation: vended-credentials\n"
-	"compute:\n"
-	"  default:\n"
-	"    type: duckdb\n"
-	"    properties:\n"
-	"      path: \"/tmp/floe.duckdb\"\n"
-	"      threads: 4\n";
-
-static struct floe_platform *fixed_platform(void)
-{
-	static struct floe_platform *p;
-	static int loaded;
-
-	if (!loaded) {
-		struct floe_diags d = FLOE_DIAGS_INIT;
-
-		loaded = 1;
-		FUZZ_CHECK(floe_platform_load("fuzz/platform.yaml",
-					      platform_yaml,
-					      sizeof(platform_yaml) - 1, NULL,
-					      &p, &d) == FLOE_OK);
-		floe_diags_release(&d);
-	}
-	return p;
-}
 
 static void check_github(const char *s)
 {
@@ -145,7 +93,7 @@ void floe_fuzz_lint(const uint8_t *data, size_t size)
 
 	opt.use_env = true;
 	opt.getenv_fn = floe_fuzz_getenv;
-	opt.platform = fixed_platform();
+	opt.platform = floe_fuzz_fixed_platform();
 	lint_once((const char *)data, size, &opt, &d);
 
 	/* both runs' findings, in every format */

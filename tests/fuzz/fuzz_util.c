@@ -1,13 +1,69 @@
 /*
  * Helpers shared by the fuzz harnesses and tests/fuzz/replay.c: a fixed
- * environment for use_env, and the UTF-8 and JSON checks the report
- * invariants use.
+ * environment (for use_env, and a platform to lint against), and the
+ * UTF-8 and JSON checks the report invariants use.
  */
 #include <string.h>
 
 #include "floe/diag.h"
 #include "floe/lint.h"
+#include "floe/platform.h"
 #include "fuzz.h"
+
+static const char platform_yaml[] =
+	"version: \"1.2.0\"\n"
+	"storage:\n"
+	"  default:\n"
+	"    type: s3\n"
+	"    endpoint: \"http://localstack:4566\"\n"
+	"    region: us-east-1\n"
+	"    bucket: iceberg-data\n"
+	"    path_style_access: true\n"
+	"    credentials:\n"
+	"      mode: static\n"
+	"      secret_ref: aws-credentials\n"
+	"catalogs:\n"
+	"  default:\n"
+	"    type: polaris\n"
+	"    uri: \"http://polaris:8181/api/catalog\"\n"
+	"    warehouse: demo_catalog\n"
+	"    namespace: default\n"
+	"    credentials:\n"
+	"      mode: oauth2\n"
+	"      client_id:\n"
+	"        secret_ref: polaris-client-id\n"
+	"      client_secret:\n"
+	"        secret_ref: polaris-client-secret\n"
+	"      scope: \"PRINCIPAL_ROLE:DATA_ENGINEER\"\n"
+	"    access_delegation: vended-credentials\n"
+	"compute:\n"
+	"  default:\n"
+	"    type: duckdb\n"
+	"    properties:\n"
+	"      path: \"/tmp/floe.duckdb\"\n"
+	"      threads: 4\n";
+
+struct floe_platform *floe_fuzz_load_fixed(const char *name, const char *buf,
+					   size_t len)
+{
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct floe_platform *p = NULL;
+
+	FUZZ_CHECK(floe_platform_load(name, buf, len, NULL, &p, &d) ==
+		   FLOE_OK);
+	floe_diags_release(&d);
+	return p;
+}
+
+struct floe_platform *floe_fuzz_fixed_platform(void)
+{
+	static struct floe_platform *p;
+
+	if (!p)
+		p = floe_fuzz_load_fixed("fuzz/platform.yaml", platform_yaml,
+					 sizeof(platform_yaml) - 1);
+	return p;
+}
 
 const char *floe_fuzz_getenv(const char *name)
 {

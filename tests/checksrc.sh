@@ -1,7 +1,7 @@
 #!/bin/sh
 # checksrc: fail when C code calls a function this project bans.
 #
-#   sh tests/checksrc.sh [DIR_OR_FILE...]     (default: src include)
+#   sh tests/checksrc.sh [DIR_OR_FILE...]     (default: src include tests)
 #
 # sprintf, vsprintf, strcpy and strcat write without a bound, gets cannot
 # be used safely at all, and atoi cannot report a bad number (curl's
@@ -14,7 +14,7 @@
 # printed as file:line: banned function NAME), 2 usage.
 set -u
 cd "$(dirname "$0")/.." || exit 2
-[ $# -gt 0 ] || set -- src include
+[ $# -gt 0 ] || set -- src include tests
 
 files=$(find "$@" -type f \( -name '*.c' -o -name '*.h' \) | sort) || exit 2
 status=0

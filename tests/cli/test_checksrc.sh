@@ -1,7 +1,8 @@
 #!/bin/sh
-# The library and its headers call no banned function (tests/checksrc.sh),
-# and the check does find one: a call in code, but not a name in a comment
-# or a string, and not snprintf, vsnprintf, fgets or strtol.
+# The library, its headers and the tests call no banned function
+# (tests/checksrc.sh), and the check does find one: a call in code, but
+# not a name in a comment or a string, and not snprintf, vsnprintf, fgets
+# or strtol.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 fail=0
@@ -9,7 +10,7 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
 if ! sh tests/checksrc.sh; then
-	echo "FAIL: src/ or include/ calls a banned function" >&2
+	echo "FAIL: src/, include/ or tests/ calls a banned function" >&2
 	fail=1
 fi
 

@@ -42,7 +42,7 @@ static int setup(void **state)
 
 	if (!c)
 		return -1;
-	strcpy(c->dir, "/tmp/floe-test-fileio-XXXXXX");
+	snprintf(c->dir, sizeof(c->dir), "%s", "/tmp/floe-test-fileio-XXXXXX");
 	if (!mkdtemp(c->dir)) {
 		free(c);
 		return -1;

@@ -1157,19 +1157,29 @@ static void test_yaml_many_anchors_are_all_found(void **state)
 {
 	struct fx *f = *state;
 	const struct floe_node *root, *refs;
-	char *p;
+	char *p, *end;
+
+/* append to p, failing the test when it would pass end */
+#define PUT(...)							\
+	do {								\
+		int w_ = snprintf(p, (size_t)(end - p), __VA_ARGS__);	\
+		assert_true(w_ >= 0 && w_ < end - p);			\
+		p += w_;						\
+	} while (0)
 
 	/* enough anchors to grow the anchor table several times */
 	f->input = malloc(64 * 1024);
 	assert_non_null(f->input);
 	p = f->input;
-	p += sprintf(p, "defs: [");
+	end = p + 64 * 1024;
+	PUT("defs: [");
 	for (int i = 0; i < 500; i++)
-		p += sprintf(p, "&a%d v%d, ", i, i);
-	p += sprintf(p, "]\nrefs: [");
+		PUT("&a%d v%d, ", i, i);
+	PUT("]\nrefs: [");
 	for (int i = 499; i >= 0; i--)
-		p += sprintf(p, "*a%d, ", i);
-	sprintf(p, "]\n");
+		PUT("*a%d, ", i);
+	PUT("]\n");
+#undef PUT
 
 	root = parse_ok(f, f->input);
 	refs = floe_map_get(root, "refs");

@@ -1,5 +1,9 @@
 /*
- * floe-profiles rules / explain: the rule registry for people.
+ * floe-profiles rules / explain: the rule registry, printed from
+ * src/lint/rules.c.  rules lists every rule (id, default level, name,
+ * summary), or all of them with their help as docs/rules.md (--markdown)
+ * or as JSON for tools (--json); explain prints one rule's help, by id or
+ * name, and without an argument the list.
  */
 #include <string.h>
 
@@ -117,8 +121,11 @@ static void markdown(void)
 	      "registry\n(`src/lint/rules.c`); do not edit by hand. Ids are "
 	      "never renumbered.\n"
 	      "Levels can be changed in `.floe-profiles.yaml`, and a finding "
-	      "can be\nsuppressed with `# floe-profiles: disable=FPnnn` at "
-	      "the end of its line or\non the line above.\n\n"
+	      "can be\nsuppressed by a comment that names its rule, by id or "
+	      "name:\n`# floe-profiles: disable=FPnnn` at the end of its line "
+	      "or on the line above,\n`disable-next-line=FPnnn` for the next "
+	      "line, `disable-file=FPnnn` for the whole\nfile "
+	      "([lint.md](lint.md#inline-suppression)).\n\n"
 	      "| id | name | default | summary |\n|---|---|---|---|\n",
 	      stdout);
 	for (size_t i = 0; i < floe_rule_count(); i++) {

@@ -75,12 +75,17 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.severity = E, .family = "yaml",
 	.summary = "'target' names an output that does not exist",
 	.help =
-    "dbt picks the output named by 'target' (or --target); when there is "
-    "none it stops with \"The profile ... does not have a target named "
-    "...\".\n\n"
+    "dbt picks the output named by 'target' (or --target), and without "
+    "a 'target' key the output named 'default'; when there is none it "
+    "stops with \"The profile ... does not have a target named ...\". "
+    "A profile without outputs is reported too.\n\n"
+    "A null 'target' (the key with no value, or ~) is not a missing "
+    "one: dbt looks for an output named None and fails the same way, "
+    "even when an output named 'default' exists.\n\n"
     "Bad:\n  floe:\n    target: prod\n    outputs:\n      dev: {...}\n\n"
     "Good:\n  floe:\n    target: dev\n    outputs:\n      dev: {...}\n\n"
-    "Fix: name an existing output, or add the output.",
+    "Fix: name an existing output, or add the output; for a null "
+    "'target', name one or delete the key to use 'default'.",
 }, .check_profile = check_target_missing_output },
 [FLOE_FP006] = { .pub = {
 	.id = "FP006", .name = "env-var-unfiltered-number",

@@ -68,7 +68,9 @@ static const struct floe_node *options_of(const struct floe_node *item)
 	return o && o->kind == FLOE_NODE_MAP ? o : NULL;
 }
 
-typedef void option_fn(struct lint_ctx *ctx, const struct floe_pair *p);
+/* item: the attach item the option belongs to, for a finding that names it */
+typedef void option_fn(struct lint_ctx *ctx, const struct floe_node *item,
+		       const struct floe_pair *p);
 
 /* Run fn on every string-keyed option of the iceberg attach items. */
 static void each_iceberg_option(struct lint_ctx *ctx,
@@ -84,7 +86,7 @@ static void each_iceberg_option(struct lint_ctx *ctx,
 			continue;
 		for (size_t j = 0; j < o->nr; j++)
 			if (floe_node_is_str(o->pairs[j].key))
-				fn(ctx, &o->pairs[j]);
+				fn(ctx, item, &o->pairs[j]);
 	}
 }
 
@@ -241,10 +243,12 @@ void check_options_outside_options(struct lint_ctx *ctx,
 
 /* ---- FP302 ---- */
 
-static void false_option(struct lint_ctx *ctx, const struct floe_pair *p)
+static void false_option(struct lint_ctx *ctx, const struct floe_node *item,
+			 const struct floe_pair *p)
 {
 	const char *k = p->key->value, *dflt;
 
+	(void)item;
 	if (!is_false(p->value) || !iceberg_option(k))
 		return;
 	/*
@@ -452,20 +456,9 @@ static void unknown_option(struct lint_ctx *ctx, const struct floe_node *item,
 void check_unknown_iceberg_option(struct lint_ctx *ctx,
 				  const struct lint_output *out)
 {
-	const struct floe_node *attach = attach_list(out);
-
-	/* not each_iceberg_option(): a finding names its item, so that
-	 * FP317 can take the place of a renamed option's (lint_implied[]) */
-	for (size_t i = 0; attach && i < attach->nr; i++) {
-		const struct floe_node *item = attach->items[i];
-		const struct floe_node *o = options_of(item);
-
-		if (!o || !lint_attach_is_iceberg(item))
-			continue;
-		for (size_t j = 0; j < o->nr; j++)
-			if (floe_node_is_str(o->pairs[j].key))
-				unknown_option(ctx, item, &o->pairs[j]);
-	}
+	/* a finding names its item, so that FP317 can take the place of a
+	 * renamed option's (lint_implied[]) */
+	each_iceberg_option(ctx, out, unknown_option);
 }
 
 /* ---- FP306 ---- */
@@ -539,10 +532,12 @@ static void check_value(struct lint_ctx *ctx, const struct allowed *a,
 			    "use %s", p->key->value, s, error, a->list);
 }
 
-static void option_value(struct lint_ctx *ctx, const struct floe_pair *p)
+static void option_value(struct lint_ctx *ctx, const struct floe_node *item,
+			 const struct floe_pair *p)
 {
 	size_t nr = sizeof(allowed_values) / sizeof(allowed_values[0]);
 
+	(void)item;
 	for (size_t k = 0; k < nr; k++)
 		if (!strcasecmp(p->key->value, allowed_values[k].option))
 			check_value(ctx, &allowed_values[k], p);
@@ -1100,11 +1095,13 @@ static bool interval_text(const char *s)
 	return !digit || other;
 }
 
-static void staleness_value(struct lint_ctx *ctx, const struct floe_pair *p)
+static void staleness_value(struct lint_ctx *ctx, const struct floe_node *item,
+			    const struct floe_pair *p)
 {
 	const struct floe_node *v = p->value;
 	const char *s;
 
+	(void)item;
 	if (strcasecmp(p->key->value, "max_table_staleness") ||
 	    v->kind != FLOE_NODE_SCALAR || option_dropped(p))
 		return;
@@ -1137,10 +1134,12 @@ void check_staleness_interval(struct lint_ctx *ctx,
 	each_iceberg_option(ctx, out, staleness_value);
 }
 
-static void prefix_value(struct lint_ctx *ctx, const struct floe_pair *p)
+static void prefix_value(struct lint_ctx *ctx, const struct floe_node *item,
+			 const struct floe_pair *p)
 {
 	const char *s;
 
+	(void)item;
 	if (strcasecmp(p->key->value, "encode_entire_prefix") ||
 	    option_dropped(p) || p->value->kind != FLOE_NODE_SCALAR ||
 	    p->value->type == FLOE_TYPE_BOOL)

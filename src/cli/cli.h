@@ -224,6 +224,15 @@ int cli_expand_paths(char **args, int nr, const char *const *globs,
 		     struct cli_paths *out);
 void cli_paths_release(struct cli_paths *p);
 
+/*
+ * Read the one input file of sql or upgrade-check (`path`, "-" for
+ * stdin; `name` in messages) into *buf (malloc'd), at most `max` bytes.
+ * A file that cannot be read or is too large is a usage error, said on
+ * stderr.  Returns an exit code.
+ */
+int cli_read_input(const char *path, const char *name, size_t max,
+		   char **buf, size_t *len);
+
 /* An option callback for --max-size into a size_t at opt->offset. */
 int cli_opt_max_size(const struct cli_option *opt, const char *value,
 		     void *base);

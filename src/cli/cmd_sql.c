@@ -9,7 +9,6 @@
 
 #include "cli.h"
 #include "floe/config.h"
-#include "floe/fileio.h"
 #include "floe/sql.h"
 
 struct sql_args {
@@ -83,7 +82,7 @@ int cmd_sql(int argc, char **argv)
 	const char *path, *name;
 	char *buf = NULL, *script = NULL, *text = NULL;
 	size_t len, script_len = 0, text_len = 0;
-	int errnum, ret, nr_args;
+	int ret, nr_args;
 	enum floe_err err;
 
 	memset(&a, 0, sizeof(a));
@@ -116,21 +115,9 @@ int cmd_sql(int argc, char **argv)
 	a.opt.limits = floe_yaml_default_limits();
 	a.opt.limits.max_bytes = a.max;
 
-	err = floe_read_file(path, a.max, &buf, &len, &errnum);
-	if (err == FLOE_ERR_IO) {
-		ret = cli_error("cannot read '%s': %s", name,
-				floe_io_strerror(errnum));
+	ret = cli_read_input(path, name, a.max, &buf, &len);
+	if (ret)
 		goto out;
-	}
-	if (err == FLOE_ERR_TOO_BIG) {
-		ret = cli_error("'%s' is larger than %zu bytes (raise it with "
-				"--max-size)", name, a.max);
-		goto out;
-	}
-	if (err != FLOE_OK) {
-		ret = cli_internal(err);
-		goto out;
-	}
 
 	memset(&popt, 0, sizeof(popt));
 	popt.target = a.opt.target;

@@ -6,14 +6,12 @@
  * this prints the findings only the target release has, in any report
  * format, and a line saying what the move is.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "floe/config.h"
-#include "floe/fileio.h"
 #include "floe/lint.h"
 #include "floe/profiles.h"
 #include "floe/versions.h"
@@ -117,7 +115,7 @@ int cmd_upgrade(int argc, char **argv)
 	const char *path, *name;
 	char *buf = NULL;
 	size_t len = 0, gone = 0;
-	int ret, nr_args, errnum;
+	int ret, nr_args;
 	enum floe_err err;
 
 	memset(&a, 0, sizeof(a));
@@ -186,21 +184,9 @@ int cmd_upgrade(int argc, char **argv)
 	path = argv[0];
 	name = strcmp(path, "-") ? path
 		: a.stdin_name ? a.stdin_name : "<stdin>";
-	err = floe_read_file(path, a.max, &buf, &len, &errnum);
-	if (err == FLOE_ERR_IO) {
-		ret = cli_error("cannot read '%s': %s", name,
-				floe_io_strerror(errnum));
+	ret = cli_read_input(path, name, a.max, &buf, &len);
+	if (ret)
 		goto out;
-	}
-	if (err == FLOE_ERR_TOO_BIG) {
-		ret = cli_error("'%s' is larger than %zu bytes (raise it with "
-				"--max-size)", name, a.max);
-		goto out;
-	}
-	if (err != FLOE_OK) {
-		ret = cli_internal(err);
-		goto out;
-	}
 	memset(&popt, 0, sizeof(popt));
 	popt.target = a.target;
 	popt.use_env = a.use_env;

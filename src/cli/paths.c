@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "cli.h"
+#include "floe/fileio.h"
 
 /* Folders that hold no profile of the project: git, dbt's output, dbt's
  * installed packages. */
@@ -143,4 +144,21 @@ void cli_paths_release(struct cli_paths *p)
 	free(p->items);
 	p->items = NULL;
 	p->nr = p->alloc = 0;
+}
+
+int cli_read_input(const char *path, const char *name, size_t max,
+		   char **buf, size_t *len)
+{
+	int errnum;
+	enum floe_err err = floe_read_file(path, max, buf, len, &errnum);
+
+	if (err == FLOE_ERR_IO)
+		return cli_error("cannot read '%s': %s", name,
+				 floe_io_strerror(errnum));
+	if (err == FLOE_ERR_TOO_BIG)
+		return cli_error("'%s' is larger than %zu bytes (raise it with "
+				 "--max-size)", name, max);
+	if (err != FLOE_OK)
+		return cli_internal(err);
+	return EXIT_CLEAN;
 }

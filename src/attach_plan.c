@@ -148,15 +148,14 @@ static int management_port(const struct url *u)
 }
 
 /*
- * What lint's FP206 says of a URL written (src/url.c decides what is
- * local): plain http to a remote host sends credentials in clear text.
+ * What lint's FP206 says of a URL written, with its test (src/url.c):
+ * plain http to a remote host sends credentials in clear text.
  */
 static void plain_http(struct plan_ctx *g, const struct floe_node *at,
 		       const char *field, const char *name, const struct url *u,
 		       const char *carries)
 {
-	if (!u->has_scheme || strcmp(u->scheme, "http") ||
-	    url_host_is_local(u))
+	if (!url_is_plain_http_remote(u))
 		return;
 	WARN(g, at, "catalogs.%s.%s: plain http to the remote host '%.*s'. "
 	     "Over it, %s cross the network in clear text; use https://",

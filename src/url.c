@@ -123,3 +123,9 @@ bool url_host_is_local(const struct url *u)
 	       host_ends_with(u, ".svc.cluster.local") ||
 	       host_ends_with(u, ".internal");
 }
+
+bool url_is_plain_http_remote(const struct url *u)
+{
+	return u->has_scheme && !strcmp(u->scheme, "http") &&
+	       !url_host_is_local(u);
+}

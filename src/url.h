@@ -46,4 +46,8 @@ bool url_path_has_upper(const struct url *u);
 /** True if the host is loopback or a single-label/cluster-local name. */
 bool url_host_is_local(const struct url *u);
 
+/** True if the URL is plain http:// to a host that is not local (FP206,
+ * and generate's warning of it). */
+bool url_is_plain_http_remote(const struct url *u);
+
 #endif

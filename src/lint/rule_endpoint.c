@@ -491,8 +491,7 @@ static void http_check(struct lint_ctx *ctx, const struct floe_node *n,
 {
 	struct rurl r;
 
-	if (!render_url(ctx, n, &r) || !r.u.has_scheme ||
-	    strcmp(r.u.scheme, "http") || url_host_is_local(&r.u))
+	if (!render_url(ctx, n, &r) || !url_is_plain_http_remote(&r.u))
 		return;
 	lint_report(ctx, n, "the %s uses plain http to the remote host "
 		    "'%.*s'. Over it, %s cross the network in clear text; use "

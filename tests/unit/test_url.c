@@ -273,6 +273,24 @@ static void test_url_public_hosts_are_not_local(void **state)
 	assert_false(is_local("http://a.localhost.example.com"));
 }
 
+/* FP206's test, which generate's warning shares */
+static void test_url_plain_http_to_a_remote_host(void **state)
+{
+	struct url u;
+
+	(void)state;
+	u = parse_ok("http://polaris.example.com:8181/api/catalog");
+	assert_true(url_is_plain_http_remote(&u));
+	u = parse_ok("HTTP://idp.example.com/token");	/* scheme lower-cased */
+	assert_true(url_is_plain_http_remote(&u));
+	u = parse_ok("https://polaris.example.com/api/catalog");
+	assert_false(url_is_plain_http_remote(&u));
+	u = parse_ok("http://polaris:8181/api/catalog");	/* a service */
+	assert_false(url_is_plain_http_remote(&u));
+	u = parse_ok("http://localhost:8181");
+	assert_false(url_is_plain_http_remote(&u));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -301,6 +319,7 @@ int main(void)
 		cmocka_unit_test(
 			test_url_cluster_and_private_suffixes_are_local),
 		cmocka_unit_test(test_url_public_hosts_are_not_local),
+		cmocka_unit_test(test_url_plain_http_to_a_remote_host),
 	};
 
 	return cmocka_run_group_tests_name("url", tests, NULL, NULL);

@@ -1875,14 +1875,10 @@ static const char *attach_flavor(struct ctx *c, const char *endpoint,
 {
 	enum fe_flavor chosen = fe_flavor_by_name(c->opt->catalog_flavor);
 	const char *why = NULL;
-	enum fe_flavor f = fe_flavor_recognize(NULL, endpoint_type, &why);
+	enum fe_flavor f = fe_flavor_decide(endpoint_type, chosen,
+					    FE_FLAVOR_UNKNOWN, NULL, endpoint,
+					    &why);
 
-	if (f == FE_FLAVOR_UNKNOWN && chosen != FE_FLAVOR_UNKNOWN) {
-		f = chosen;
-		why = "--catalog-flavor or lint.catalog_flavor says so";
-	}
-	if (f == FE_FLAVOR_UNKNOWN)
-		f = fe_flavor_recognize(endpoint, NULL, &why);
 	if (f == FE_FLAVOR_UNKNOWN)
 		return "Polaris, floe's default: nothing names the server "
 		       "(see --catalog-flavor)";

@@ -180,3 +180,28 @@ enum fe_flavor fe_flavor_recognize(const char *endpoint,
 	}
 	return FE_FLAVOR_UNKNOWN;
 }
+
+enum fe_flavor fe_flavor_decide(const char *endpoint_type,
+				enum fe_flavor chosen, enum fe_flavor platform,
+				const char *platform_why, const char *endpoint,
+				const char **why)
+{
+	const char *dummy;
+	enum fe_flavor f;
+
+	if (!why)
+		why = &dummy;
+	f = fe_flavor_recognize(NULL, endpoint_type, why);
+
+	if (f != FE_FLAVOR_UNKNOWN)
+		return f;
+	if (chosen != FE_FLAVOR_UNKNOWN) {
+		*why = "--catalog-flavor or lint.catalog_flavor says so";
+		return chosen;
+	}
+	if (platform != FE_FLAVOR_UNKNOWN) {
+		*why = platform_why;
+		return platform;
+	}
+	return fe_flavor_recognize(endpoint, NULL, why);
+}

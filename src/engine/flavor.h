@@ -71,10 +71,24 @@ bool fe_flavor_has(enum fe_flavor f, unsigned flag);
  * `endpoint_type` (the option's value, or NULL) and `endpoint` (the
  * rendered endpoint URL, or NULL).  *why (may be NULL) gets a static
  * phrase for messages ("its host names lakekeeper"); FE_FLAVOR_UNKNOWN
- * when nothing tells.  This is the one-call lookup sql uses.
+ * when nothing tells.
  */
 enum fe_flavor fe_flavor_recognize(const char *endpoint,
 				   const char *endpoint_type,
 				   const char **why);
+
+/*
+ * The flavor of one iceberg ATTACH in the documented order (docs/lint.md,
+ * "Catalog flavors"), for lint and sql alike: its `endpoint_type`, then
+ * `chosen` (--catalog-flavor or lint.catalog_flavor), then `platform`
+ * (the platform catalog's type, with `platform_why`; FE_FLAVOR_UNKNOWN
+ * without one), then the shape of `endpoint` (rendered, or NULL).  *why
+ * (may be NULL) gets a static phrase; FE_FLAVOR_UNKNOWN (Polaris assumed)
+ * when nothing tells.
+ */
+enum fe_flavor fe_flavor_decide(const char *endpoint_type,
+				enum fe_flavor chosen, enum fe_flavor platform,
+				const char *platform_why, const char *endpoint,
+				const char **why);
 
 #endif

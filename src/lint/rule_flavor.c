@@ -67,27 +67,19 @@ void lint_conns_flavor(struct lint_ctx *ctx, struct lint_conn *conns,
 		pc = lint_platform_conn(ctx, conns, n);
 	for (size_t i = 0; i < n; i++) {
 		struct lint_conn *c = &conns[i];
-		const char *why = NULL, *ep, *et;
-		enum fe_flavor f;
+		const char *why = NULL, *pwhy = NULL;
+		enum fe_flavor f, pf = FE_FLAVOR_UNKNOWN;
 
 		if (c->kind == LINT_CONN_PLUGIN) {
 			c->flavor = FE_FLAVOR_POLARIS;
 			c->flavor_why = "it is floe's Polaris plugin";
 			continue;
 		}
-		et = opt_text(ctx, c, "endpoint_type");
-		f = fe_flavor_recognize(NULL, et, &why);
-		if (f == FE_FLAVOR_UNKNOWN && chosen != FE_FLAVOR_UNKNOWN) {
-			f = chosen;
-			why = "--catalog-flavor or lint.catalog_flavor "
-			      "says so";
-		}
-		if (f == FE_FLAVOR_UNKNOWN && c == pc)
-			f = platform_flavor(ctx->catalog->type, &why);
-		if (f == FE_FLAVOR_UNKNOWN) {
-			ep = c->endpoint ? lint_render(ctx, c->endpoint) : NULL;
-			f = fe_flavor_recognize(ep, NULL, &why);
-		}
+		if (c == pc)
+			pf = platform_flavor(ctx->catalog->type, &pwhy);
+		f = fe_flavor_decide(opt_text(ctx, c, "endpoint_type"), chosen,
+				     pf, pwhy, c->endpoint ?
+				     lint_render(ctx, c->endpoint) : NULL, &why);
 		c->flavor = f;
 		c->flavor_why = f == FE_FLAVOR_UNKNOWN ? NULL : why;
 	}

@@ -681,6 +681,46 @@ static void expect_flavor(const char *endpoint, const char *endpoint_type,
 		fail_msg("%s: no reason given", endpoint);
 }
 
+/* The order lint and sql both take (docs/lint.md, "Catalog flavors"). */
+static void test_engine_flavor_decision_order(void **state)
+{
+	const char *why = NULL;
+
+	(void)state;
+	/* endpoint_type wins over all */
+	assert_int_equal(fe_flavor_decide("glue", FE_FLAVOR_NESSIE,
+					  FE_FLAVOR_POLARIS, "p",
+					  "http://lakekeeper:8181", &why),
+			 FE_FLAVOR_GLUE);
+	assert_string_equal(why, "its endpoint_type is glue");
+	/* then the option or configuration, over the platform */
+	assert_int_equal(fe_flavor_decide(NULL, FE_FLAVOR_NESSIE,
+					  FE_FLAVOR_POLARIS, "p",
+					  "http://lakekeeper:8181", &why),
+			 FE_FLAVOR_NESSIE);
+	assert_string_equal(why,
+			    "--catalog-flavor or lint.catalog_flavor says so");
+	/* then the platform, over the endpoint's shape */
+	assert_int_equal(fe_flavor_decide(NULL, FE_FLAVOR_UNKNOWN,
+					  FE_FLAVOR_REST, "the platform",
+					  "http://lakekeeper:8181", &why),
+			 FE_FLAVOR_REST);
+	assert_string_equal(why, "the platform");
+	/* then the endpoint; nothing tells: unknown, no reason */
+	assert_int_equal(fe_flavor_decide(NULL, FE_FLAVOR_UNKNOWN,
+					  FE_FLAVOR_UNKNOWN, NULL,
+					  "http://lakekeeper:8181", &why),
+			 FE_FLAVOR_LAKEKEEPER);
+	assert_int_equal(fe_flavor_decide(NULL, FE_FLAVOR_UNKNOWN,
+					  FE_FLAVOR_UNKNOWN, NULL,
+					  "https://catalog.acme.example", &why),
+			 FE_FLAVOR_UNKNOWN);
+	assert_null(why);
+	assert_int_equal(fe_flavor_decide("s3_tables", FE_FLAVOR_UNKNOWN,
+					  FE_FLAVOR_UNKNOWN, NULL, NULL, NULL),
+			 FE_FLAVOR_S3_TABLES);
+}
+
 static void test_engine_flavor_recognition(void **state)
 {
 	struct strbuf_like { char buf[256]; } names = { "" };
@@ -748,6 +788,7 @@ int main(void)
 		T(test_engine_iceberg_options_lint_agrees),
 		T(test_engine_refused_aliases_lint_and_generate_agree),
 		T(test_engine_flavor_recognition),
+		T(test_engine_flavor_decision_order),
 		T(test_engine_extension_aliases),
 		T(test_engine_inline_oauth2_options_in_lint),
 		T(test_engine_releases),

@@ -121,6 +121,18 @@ void cli_rename_texts(struct floe_report_file *t, size_t nr,
 		      const struct cli_names *n);
 
 /*
+ * What a report in `format` needs before it is printed: in the formats
+ * that GitHub or GitLab read (github, SARIF, gitlab), the findings `d`,
+ * the `failures` and the texts `t` named from the repository root, the
+ * new names held in `n[0]` and `n[1]` until released; other formats are
+ * left alone.  Returns 0, or -1 when memory ran out.
+ */
+int cli_report_repo_relative(enum floe_format format, struct floe_diags *d,
+			     struct floe_diags *failures,
+			     struct floe_report_file *t, size_t nr,
+			     struct cli_names n[2]);
+
+/*
  * The report of a command that finds (lint, check, upgrade-check,
  * verify): the findings `d` in `format`, with what kept the run from
  * checking everything (`failures`), rendered whole before anything is

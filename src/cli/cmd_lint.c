@@ -629,7 +629,9 @@ static int fingerprint(const struct lint_args *a, struct floe_diags *d,
 		orig[i] = d->items[i].loc.file;
 	for (size_t i = 0; i < files; i++)
 		orig_t[i] = texts[i].name;
-	cli_repo_relative(d, &names);
+	/* half-renamed findings would give wrong fingerprints */
+	if (cli_repo_relative(d, &names))
+		goto restore;
 	cli_rename_texts(texts, files, &names);
 	memset(&ropts, 0, sizeof(ropts));
 	ropts.rules = &rules;
@@ -643,6 +645,7 @@ static int fingerprint(const struct lint_args *a, struct floe_diags *d,
 			*fp = NULL;
 		}
 	}
+restore:
 	for (size_t i = 0; i < d->nr; i++)
 		d->items[i].loc.file = orig[i];
 	for (size_t i = 0; i < files; i++)
@@ -721,8 +724,7 @@ static int run(int argc, char **argv, int check)
 	char **bufs = NULL;
 	struct floe_report_file *texts = NULL;
 	struct floe_project *project = NULL;
-	struct cli_names names = { NULL, NULL, 0 };
-	struct cli_names fnames = { NULL, NULL, 0 };
+	struct cli_names names[2] = { { NULL, NULL, 0 }, { NULL, NULL, 0 } };
 	char *found = NULL, *bl = NULL;
 	size_t files = 0, bl_len = 0, hidden = 0;
 	size_t nr_texts = 0;	/* files, then the project's read files */
@@ -995,14 +997,10 @@ report:
 	}
 	if (baseline)
 		hidden = floe_baseline_apply(baseline, &diags, fp);
-	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF ||
-	    a.format == FLOE_FORMAT_GITLAB) {
-		if (cli_repo_relative(&diags, &names) ||
-		    cli_repo_relative(&failures, &fnames)) {
-			ret = cli_internal(FLOE_ERR_NOMEM);
-			goto out;
-		}
-		cli_rename_texts(texts, nr_texts, &names);
+	if (cli_report_repo_relative(a.format, &diags, &failures, texts,
+				     nr_texts, names)) {
+		ret = cli_internal(FLOE_ERR_NOMEM);
+		goto out;
 	}
 	memset(&rep, 0, sizeof(rep));
 	rep.format = a.format;
@@ -1045,8 +1043,8 @@ out:
 	floe_diags_release(&failures);
 	floe_verify_log_release(&vlog);
 	floe_project_free(project);
-	cli_names_release(&names);
-	cli_names_release(&fnames);
+	cli_names_release(&names[0]);
+	cli_names_release(&names[1]);
 	cli_paths_release(&paths);
 	free(found);
 	return ret;

@@ -112,6 +112,7 @@ int cmd_upgrade(int argc, char **argv)
 	struct floe_profiles *model = NULL;
 	struct cli_report rep;
 	struct floe_report_file text;
+	struct cli_names names[2] = { { NULL, NULL, 0 }, { NULL, NULL, 0 } };
 	const char *path, *name;
 	char *buf = NULL;
 	size_t len = 0, gone = 0;
@@ -217,6 +218,12 @@ int cmd_upgrade(int argc, char **argv)
 	text.name = name;
 	text.buf = buf;
 	text.len = len;
+	/* as lint names them, so that GitHub matches the annotations */
+	if (cli_report_repo_relative(a.format, &diags, &failures, &text, 1,
+				     names)) {
+		ret = cli_internal(FLOE_ERR_NOMEM);
+		goto out;
+	}
 	memset(&rep, 0, sizeof(rep));
 	rep.format = a.format;
 	rep.color = -1;
@@ -230,6 +237,8 @@ int cmd_upgrade(int argc, char **argv)
 		say_move(&u, &diags, gone);
 	ret = diags.nr_errors ? EXIT_FINDINGS : EXIT_CLEAN;
 out:
+	cli_names_release(&names[0]);
+	cli_names_release(&names[1]);
 	floe_profiles_free(model);
 	free(buf);
 	floe_config_free(config);

@@ -120,8 +120,7 @@ int cmd_verify(int argc, char **argv)
 	struct floe_diags failures = FLOE_DIAGS_INIT;
 	struct cli_report rep;
 	struct floe_report_file *texts = NULL;
-	struct cli_names names = { NULL, NULL, 0 };
-	struct cli_names fnames = { NULL, NULL, 0 };
+	struct cli_names names[2] = { { NULL, NULL, 0 }, { NULL, NULL, 0 } };
 	char **bufs = NULL, *text = NULL;
 	size_t text_len = 0, files = 0, base;
 	int ret, r, nr_args;
@@ -237,14 +236,10 @@ report:
 		    a.format == FLOE_FORMAT_GCC))
 		goto out;
 	floe_diags_sort(&diags);
-	if (a.format == FLOE_FORMAT_GITHUB || a.format == FLOE_FORMAT_SARIF ||
-	    a.format == FLOE_FORMAT_GITLAB) {
-		if (cli_repo_relative(&diags, &names) ||
-		    cli_repo_relative(&failures, &fnames)) {
-			ret = cli_internal(FLOE_ERR_NOMEM);
-			goto out;
-		}
-		cli_rename_texts(texts, files, &names);
+	if (cli_report_repo_relative(a.format, &diags, &failures, texts,
+				     files, names)) {
+		ret = cli_internal(FLOE_ERR_NOMEM);
+		goto out;
 	}
 	memset(&rep, 0, sizeof(rep));
 	rep.format = a.format;
@@ -274,7 +269,7 @@ out:
 	floe_diags_release(&diags);
 	floe_diags_release(&failures);
 	free(texts);
-	cli_names_release(&names);
-	cli_names_release(&fnames);
+	cli_names_release(&names[0]);
+	cli_names_release(&names[1]);
 	return ret;
 }

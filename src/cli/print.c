@@ -502,6 +502,21 @@ void cli_rename_texts(struct floe_report_file *t, size_t nr,
 				t[i].name = n->to[j];
 }
 
+int cli_report_repo_relative(enum floe_format format, struct floe_diags *d,
+			     struct floe_diags *failures,
+			     struct floe_report_file *t, size_t nr,
+			     struct cli_names n[2])
+{
+	if (format != FLOE_FORMAT_GITHUB && format != FLOE_FORMAT_SARIF &&
+	    format != FLOE_FORMAT_GITLAB)
+		return 0;
+	if (cli_repo_relative(d, &n[0]) ||
+	    cli_repo_relative(failures, &n[1]))
+		return -1;
+	cli_rename_texts(t, nr, &n[0]);
+	return 0;
+}
+
 void cli_names_release(struct cli_names *n)
 {
 	for (size_t i = 0; i < n->nr; i++)

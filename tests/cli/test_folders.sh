@@ -37,5 +37,16 @@ mkdir "$tmp/empty"
 check "a folder with no profiles.yml is exit 2" "[ $? -eq 2 ]"
 check "a skipped name is searched when named itself" \
 	"[ \"\$(files '$tmp/p/.git')\" = 'p/.git/profiles.yml ' ]"
+# github annotations name files from the repository root (the folder
+# holding .git), from any folder and for every command that reports
+up=tests/golden/upgrade-check/duckdb-1.4-to-1.5/profiles.yml
+cp "$up" "$tmp/p/z/up.yml"
+case $bin in /*) abs=$bin ;; *) abs=$(pwd)/$bin ;; esac
+gh() { (cd "$tmp/p/z" && "$abs" "$@" 2>/dev/null) |
+	sed -n 's/^::[a-z]* file=\([^,]*\),.*/\1/p' | sort -u | tr '\n' ' '; }
+check "lint --format github names the file from the repository root" \
+	"[ \"\$(gh lint --no-config --format github profiles.yml)\" = 'z/profiles.yml ' ]"
+check "upgrade-check --format github names it from the root too" \
+	"[ \"\$(gh upgrade-check --no-config --duckdb-version 1.4.3 --to 1.5.6 --format github up.yml)\" = 'z/up.yml ' ]"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

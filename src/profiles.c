@@ -389,6 +389,23 @@ enum floe_err floe_profiles_load(const char *file, const char *buf,
 	return FLOE_OK;
 }
 
+enum floe_err floe_profiles_load_with(const char *file, const char *buf,
+				      size_t len, const char *target,
+				      bool use_env,
+				      const char *(*getenv_fn)(const char *),
+				      struct floe_yaml_limits limits,
+				      struct floe_profiles **out)
+{
+	struct floe_profiles_options po;
+
+	memset(&po, 0, sizeof(po));
+	po.target = target;
+	po.use_env = use_env;
+	po.getenv_fn = getenv_fn;
+	po.limits = limits;
+	return floe_profiles_load(file, buf, len, &po, out);
+}
+
 void floe_profiles_free(struct floe_profiles *p)
 {
 	if (!p)

@@ -2584,16 +2584,11 @@ enum floe_err floe_sql_plan(const char *file, const char *buf, size_t len,
 			    struct floe_sql_plan **out,
 			    struct floe_diags *diags)
 {
-	struct floe_profiles_options po;
 	struct floe_profiles *model = NULL;
 	enum floe_err err;
 
-	memset(&po, 0, sizeof(po));
-	po.target = opt->target;
-	po.use_env = opt->use_env;
-	po.getenv_fn = opt->getenv_fn;
-	po.limits = opt->limits;
-	err = floe_profiles_load(file, buf, len, &po, &model);
+	err = floe_profiles_load_with(file, buf, len, opt->target, opt->use_env,
+				      opt->getenv_fn, opt->limits, &model);
 	if (err != FLOE_OK)
 		return err;
 	err = floe_sql_plan_profiles(model, opt, out, diags);

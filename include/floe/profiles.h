@@ -159,6 +159,18 @@ enum floe_err floe_profiles_load(const char *file, const char *buf,
 				 const struct floe_profiles_options *opt,
 				 struct floe_profiles **out);
 
+/**
+ * floe_profiles_load() with the options spelled out, for the one-call
+ * entry points (floe_lint(), floe_sql_plan(), floe_verify()) whose own
+ * options carry the same four.
+ */
+enum floe_err floe_profiles_load_with(const char *file, const char *buf,
+				      size_t len, const char *target,
+				      bool use_env,
+				      const char *(*getenv_fn)(const char *),
+				      struct floe_yaml_limits limits,
+				      struct floe_profiles **out);
+
 /** Free a model; NULL is fine. */
 void floe_profiles_free(struct floe_profiles *p);
 

@@ -1045,16 +1045,11 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
 			const struct floe_lint_options *opt,
 			struct floe_diags *diags)
 {
-	struct floe_profiles_options po;
 	struct floe_profiles *model = NULL;
 	enum floe_err err;
 
-	memset(&po, 0, sizeof(po));
-	po.target = opt->target;
-	po.use_env = opt->use_env;
-	po.getenv_fn = opt->getenv_fn;
-	po.limits = opt->limits;
-	err = floe_profiles_load(file, buf, len, &po, &model);
+	err = floe_profiles_load_with(file, buf, len, opt->target, opt->use_env,
+				      opt->getenv_fn, opt->limits, &model);
 	if (err != FLOE_OK)
 		return err;
 	err = floe_lint_profiles(model, opt, diags);

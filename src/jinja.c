@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "jinja.h"
 #include "strbuf.h"
 
@@ -31,17 +32,6 @@ static bool accept(struct scan *s, const char *tok)
 		return true;
 	}
 	return false;
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /*
@@ -68,9 +58,9 @@ static void escape(struct scan *s, struct strbuf *out)
 		strbuf_addch(out, (char)(v & 0xff));
 		return;
 	}
-	if (c == 'x' && s->end - s->p >= 2 && hexval(s->p[0]) >= 0 &&
-	    hexval(s->p[1]) >= 0) {
-		int v = hexval(s->p[0]) * 16 + hexval(s->p[1]);
+	if (c == 'x' && s->end - s->p >= 2 && ascii_hex_value(s->p[0]) >= 0 &&
+	    ascii_hex_value(s->p[1]) >= 0) {
+		int v = ascii_hex_value(s->p[0]) * 16 + ascii_hex_value(s->p[1]);
 
 		s->p += 2;
 		strbuf_addch(out, (char)v);

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "floe/yaml.h"
 
 struct cur {
@@ -288,17 +289,6 @@ enum floe_type floe_yaml_resolve(const char *s, size_t len)
 	return FLOE_TYPE_STR;
 }
 
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Accumulate digits of `base`, skipping '_'; -1 on overflow or junk. */
 static int parse_digits(const char *s, const char *end, int base,
 			long long *out)
@@ -310,7 +300,7 @@ static int parse_digits(const char *s, const char *end, int base,
 
 		if (*s == '_')
 			continue;
-		d = digit_value(*s);
+		d = ascii_hex_value(*s);
 		if (d < 0 || d >= base)
 			return -1;
 		if (v > (LLONG_MAX - d) / base)

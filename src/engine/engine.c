@@ -658,7 +658,7 @@ static const struct {
 } ext_aliases[] = {
 #define DUCKDB_EXTENSION_ALIAS(alias, name, first, last) \
 	{ alias, name, first, last },
-#include "engine/duckdb_extensions.def"
+#include "engine/data/duckdb_extensions.def"
 #undef DUCKDB_EXTENSION_ALIAS
 };
 

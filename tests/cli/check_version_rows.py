@@ -14,7 +14,9 @@ minimal profile per name and release, written to a temporary folder:
   FP101  a secret-manager setting under settings (per row flags)
   FP102  a start-up or initialisation-only setting (value 'true', so a
          setting refused only when relaxed counts)
-  FP107  a setting of an extension that 'extensions' does not list
+  FP107  a setting of an extension that 'extensions' does not list; and
+         `extensions: [alias]` with a setting of the alias's extension,
+         silent exactly where the release resolves the alias
   FP108  a deprecated setting
   FP305  an iceberg ATTACH option the release does not handle, with the
          kind of message the table implies (arrived in / last release /
@@ -207,7 +209,7 @@ def load():
                             version(a[2]), version(a[3]),
                             extension=string(a[1]))
                         for a, ln in rows(os.path.join(
-                            ENGINE, "duckdb_extensions.def"),
+                            DATA, "duckdb_extensions.def"),
                             "DUCKDB_EXTENSION_ALIAS")]
     t["dbt_render"] = [Row("dbt_render.def", ln, a[0].strip(),
                            version(a[1]), version(a[2]))
@@ -244,11 +246,6 @@ NOT_BY_LINT = {
         "linted for (an alias is checked as generate writes it); the rows "
         "start at 1.4.3 because that is where they were observed, not "
         "where the names arrived",
-    ("duckdb_extensions.def", "*"):
-        "the rows start at 1.4.3 because that is where verify observed "
-        "the aliases, not where DuckDB added them; FP309 asks them for any "
-        "release, and holding FP107 to a boundary at 1.4.3 would pin a "
-        "bound nobody read from the engine",
     ("dbt_render.def", "*"):
         "how dbt-duckdb renders SQL: sql's golden cases per release "
         "(tests/golden/sql, docs/sql-verify.md \"Per release\"), not lint",
@@ -260,11 +257,15 @@ MAIN_ONLY = ("only unreleased main has it and lint takes no "
              "newest release), a near-miss cannot be")
 
 
+# id(row) -> reason, for rows plan() finds no rule to show them by
+DERIVED = {}
+
+
 def exempt(row):
     if row.first == MAIN:
         return MAIN_ONLY
     return NOT_BY_LINT.get((row.table, row.name)) or \
-        NOT_BY_LINT.get((row.table, "*"))
+        NOT_BY_LINT.get((row.table, "*")) or DERIVED.get(id(row))
 
 
 # ---- what the tables say lint must report ----
@@ -361,6 +362,27 @@ def dbt_field_expect(t, name, v):
     return {"FP301": ""}
 
 
+def alias_setting(t, extension, v):
+    """A setting of `extension` at release v that lint reports FP107
+    for when the extension is not loaded (its row refuses no SET), or
+    None."""
+    for r in sorted(t["ext_settings"], key=lambda r: r.name):
+        if r.extension != extension or not r.holds(v):
+            continue
+        row = first_holding(t["settings"], r.name, v)
+        if row and not row.flags & {SM, STARTUP, RELAX, INIT, DEPRECATED}:
+            return r.name
+    return None
+
+
+def alias_expect(t, row, v):
+    """`extensions: [alias]` and a setting of the row's extension: FP107
+    is silent exactly where the release resolves the alias."""
+    if row.holds(v):
+        return {"FP107": None}
+    return {"FP107": f"setting of the {row.extension} extension"}
+
+
 # ---- minimal profiles ----
 
 HEAD = """\
@@ -449,6 +471,12 @@ def secret_param_profile(name):
 
 FIELD_VALUES = {"FE_T_BOOL": "true", "FE_T_MAP": "{}", "FE_T_STR": "x",
                 "FE_T_INT": "1", "FE_T_LIST": "[]"}
+
+
+def alias_profile(alias, setting):
+    text = HEAD + f"      extensions: [{alias}]\n      settings:\n"
+    line = text.count("\n") + 1
+    return text + f"        {setting}: 'true'\n", line
 
 
 def dbt_field_profile(t, name):
@@ -566,6 +594,27 @@ def plan(t):
             for v in sorted(vs):
                 add(kind, name, "--duckdb-version", v, text, line,
                     expect(t, name, v), rws)
+
+    # extension aliases: FP107 with the alias in `extensions` and a
+    # setting of its extension; an extension with no such setting shows
+    # no rule's verdict (FP309 asks only for httpfs and iceberg, which
+    # have settings)
+    for r in t["ext_aliases"]:
+        if not bound(r, rel):
+            continue
+        vs = sorted(neighbours(r, rel))
+        settings = {v: alias_setting(t, r.extension, v) for v in vs}
+        if not all(settings.values()):
+            DERIVED[id(r)] = (
+                f"no rule's verdict depends on it: {r.extension} defines "
+                "no setting the tables know at its boundaries (FP107), and "
+                "FP309 asks only for httpfs and iceberg; verify resolves "
+                "it, and engine/extensions_* hold the rows to the engine")
+            continue
+        for v in vs:
+            text, line = alias_profile(r.name, settings[v])
+            add("alias", r.name, "--duckdb-version", v, text, line,
+                alias_expect(t, r, v), [r])
 
     # dbt-duckdb's attachment fields, per dbt-duckdb release
     for r in t["dbt_fields"]:

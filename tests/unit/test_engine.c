@@ -512,6 +512,13 @@ static void test_engine_extension_aliases(void **state)
 	assert_string_equal(fe_extension_canonical("HTTPS", FE_DUCKDB_DEFAULT),
 			    "httpfs");
 	assert_string_equal(fe_extension_canonical("s3", FE_ANY), "httpfs");
+	/* per release: 1.4.0 has them all (the engine says so) */
+	assert_string_equal(fe_extension_canonical("https", FE_V(1, 4, 0)),
+			    "httpfs");
+	assert_string_equal(fe_extension_canonical("odbc", FE_V(1, 4, 5)),
+			    "odbc");
+	assert_string_equal(fe_extension_canonical("odbc", FE_V(1, 5, 0)),
+			    "odbc_scanner");
 	assert_string_equal(fe_extension_canonical("iceberg", FE_ANY),
 			    "iceberg");
 	snprintf(yaml, sizeof(yaml),

@@ -67,6 +67,13 @@ static const struct row secret[] = {
 #undef ICEBERG_SECRET_PARAM
 };
 
+static const struct row ext_aliases[] = {
+#define DUCKDB_EXTENSION_ALIAS(alias, ext, first, last) \
+	{alias, first, last, 0, 0, ext},
+#include "engine/data/duckdb_extensions.def"
+#undef DUCKDB_EXTENSION_ALIAS
+};
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static bool holds(const struct row *r, unsigned v)
@@ -141,6 +148,7 @@ static void test_ranges_and_uniqueness(void **state)
 	check_table(ext_settings, N(ext_settings), "extension setting");
 	check_table(attach, N(attach), "attach option");
 	check_table(secret, N(secret), "secret parameter");
+	check_table(ext_aliases, N(ext_aliases), "extension alias");
 	for (size_t i = 0; i < N(attach); i++) {
 		assert_true(attach[i].a != 0);
 		assert_true((attach[i].a & ~(unsigned)FE_AUTH_ALL) == 0);
@@ -301,6 +309,36 @@ static void test_iceberg_extension_settings(void **state)
 			     FE_V_MAIN));
 }
 
+static const char *alias_of(const char *name, unsigned v)
+{
+	const struct row *r = find(ext_aliases, N(ext_aliases), name, v);
+
+	return r ? r->ext : name;
+}
+
+/* What each release's libduckdb.so answered (duckdb-extensions/), and
+ * internal_aliases[] of extension_alias.cpp at the tags agrees. */
+static void test_extension_aliases(void **state)
+{
+	(void)state;
+	/* from the oldest release on, not from 1.4.3 (issue 9) */
+	assert_string_equal(alias_of("https", FE_V(1, 4, 0)), "httpfs");
+	assert_string_equal(alias_of("s3", FE_V(1, 4, 0)), "httpfs");
+	assert_string_equal(alias_of("http", FE_V(1, 4, 2)), "httpfs");
+	assert_string_equal(alias_of("md", FE_V(1, 4, 0)), "motherduck");
+	assert_string_equal(alias_of("sqlite3", FE_V(1, 4, 0)),
+			    "sqlite_scanner");
+	/* the old name of unity_catalog, applied from 1.4.3 */
+	assert_string_equal(alias_of("uc_catalog", FE_V(1, 4, 2)),
+			    "uc_catalog");
+	assert_string_equal(alias_of("uc_catalog", FE_V(1, 4, 3)),
+			    "unity_catalog");
+	/* odbc from 1.5.0 */
+	assert_string_equal(alias_of("odbc", FE_V(1, 4, 5)), "odbc");
+	assert_string_equal(alias_of("odbc", FE_V(1, 5, 0)), "odbc_scanner");
+	assert_string_equal(alias_of("httpfs", FE_V(1, 5, 0)), "httpfs");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -310,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_iceberg_attach_versions),
 		cmocka_unit_test(test_iceberg_secret_versions),
 		cmocka_unit_test(test_iceberg_extension_settings),
+		cmocka_unit_test(test_extension_aliases),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

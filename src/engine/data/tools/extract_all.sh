@@ -1,19 +1,26 @@
 #!/bin/sh
-# Re-extract the settings of the DuckDB releases in duckdb-releases.tsv
-# from their real libduckdb.so (npm), into duckdb-settings/VERSION.tsv,
-# then regenerate duckdb_settings.def.  Not part of the build.
+# Re-extract the settings and the extension aliases of the DuckDB
+# releases in duckdb-releases.tsv from their real libduckdb.so (npm), into
+# duckdb-settings/VERSION.tsv and duckdb-extensions/VERSION.tsv, then
+# regenerate the .def tables.  Not part of the build.
 #
-#   sh src/engine/data/tools/extract_all.sh [-c CACHE] [VERSION...]
+#   sh src/engine/data/tools/extract_all.sh [-c CACHE] [--only WHAT] [VERSION...]
 #
 # CACHE (default: build/duckdb-all) keeps one npm install per release
-# (about 70 MB each); only npm is contacted.  With no VERSION, every
-# release in the table.
+# (about 70 MB each); only npm is contacted.  WHAT is `settings` (the
+# probes: minutes per release) or `extensions` (seconds); default both.
+# With no VERSION, every release in the table.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 data=$(dirname "$here")
 cache=build/duckdb-all
 if [ "${1:-}" = -c ]; then
 	cache=$2
+	shift 2
+fi
+only=
+if [ "${1:-}" = --only ]; then
+	only=$2
 	shift 2
 fi
 case $(uname -m) in
@@ -40,8 +47,16 @@ grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; d
 		lib=$(ls "$dir/node_modules/$pkg"/libduckdb.so* | head -n1)
 	fi
 	echo "extract_all: $ver ($pkg@$npm)" >&2
-	python3 "$here/extract_settings.py" "$lib" "$pkg@$npm" \
-		--candidates "$data/duckdb-settings-candidates.tsv" \
-		-o "$data/duckdb-settings/$ver.tsv"
+	if [ "$only" != extensions ]; then
+		python3 "$here/extract_settings.py" "$lib" "$pkg@$npm" \
+			--candidates "$data/duckdb-settings-candidates.tsv" \
+			-o "$data/duckdb-settings/$ver.tsv"
+	fi
+	if [ "$only" != settings ]; then
+		mkdir -p "$data/duckdb-extensions"
+		python3 "$here/extract_extensions.py" "$lib" "$pkg@$npm" \
+			--candidates "$data/duckdb-extension-alias-candidates.tsv" \
+			-o "$data/duckdb-extensions/$ver.tsv"
+	fi
 done
 python3 "$here/gen_defs.py" "$data"

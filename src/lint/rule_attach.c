@@ -29,7 +29,8 @@
  * (src/engine/); lint asks them for the dbt-duckdb release linted for
  * (ctx->dbt_duckdb_version) and, where a name's meaning does not depend
  * on the release, for any DuckDB release (FE_ANY).  Whether the extension
- * handles an option (FP305) is asked for the release linted for
+ * handles an option (FP305), and which extension an `extensions:` name
+ * loads (FP309: the aliases), are asked for the release linted for
  * (ctx->duckdb_version).
  */
 #define LINT_DUCKDB FE_ANY
@@ -719,8 +720,9 @@ void check_extension_missing(struct lint_ctx *ctx,
 
 			if (!s)
 				return;	/* could be either at run time */
-			/* DuckDB's aliases: https and s3 load httpfs */
-			s = fe_extension_canonical(s, LINT_DUCKDB);
+			/* DuckDB's aliases (https and s3 load httpfs), as
+			 * the release linted for applies them */
+			s = fe_extension_canonical(s, ctx->duckdb_version);
 			httpfs |= !strcasecmp(s, "httpfs");
 			iceberg |= !strcasecmp(s, "iceberg");
 		}

@@ -247,7 +247,9 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "auto-loading off answers \"Setting with name \"s3_region\" is "
     "not in the catalog, but it exists in the httpfs extension\"). Which "
     "extension defines a setting is the engine's answer per release "
-    "(src/engine/data/duckdb_extension_settings.def).\n\n"
+    "(src/engine/data/duckdb_extension_settings.def), and so is which "
+    "extension an alias in 'extensions' loads (https and s3 load httpfs "
+    "from 1.4.0 on: src/engine/data/duckdb_extensions.def).\n\n"
     "Bad:\n  extensions: [iceberg]\n  settings:\n    s3_region: eu-west-1\n\n"
     "Good:\n  extensions: [httpfs, iceberg]\n  settings:\n"
     "    s3_region: eu-west-1\n\n"
@@ -776,7 +778,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.help =
     "The ATTACH needs the iceberg extension, and its HTTP calls need "
     "httpfs (\"'https' scheme is not supported\" without it); offline "
-    "images with auto-loading off fail at connect time.\n\n"
+    "images with auto-loading off fail at connect time. DuckDB's aliases "
+    "count as the release linted for resolves them (http, https and s3 "
+    "load httpfs: src/engine/data/duckdb_extensions.def, read from each "
+    "release's engine).\n\n"
     "Bad:\n  extensions: [iceberg]\n\n"
     "Good:\n  extensions: [httpfs, iceberg]\n\n"
     "Fix: list both.",

@@ -23,6 +23,13 @@ minimal profile per name and release, written to a temporary folder:
          renamed / the former name / main only)
   FP109  an iceberg secret parameter of another release
   FP301  an attachment field of a later dbt-duckdb release
+  FP313  an iceberg ATTACH option that its authorization type does not
+         take: every option row bound to some authorization types
+         (`auths` other than FE_AUTH_ALL) is linted under each way of
+         choosing one (no authorization_type: oauth2; authorization_type
+         oauth2, sigv4, none; endpoint_type glue, s3_tables: sigv4), at
+         the first release that has the row, the one before, and the
+         newest
 
 A row is version-bound when it does not hold for every release the
 tables know.  For each name with such a row, every release where one of
@@ -33,7 +40,18 @@ finding is there, on the name's line) and a near-miss where it accepts
 it (the finding is absent).  Every version-bound row must be exercised
 by a hit and a near-miss at one of its boundaries, or be listed in
 NOT_BY_LINT with the reason.  All the cases of one release go to one
-lint run (one file each).  Python standard library only.
+lint run (one file each).
+
+The authorization-type rows (FP313) are also held to readable golden
+cases, tests/golden/lint/auth-type-<how>-{hit,near-miss}[-...]: each
+case's profile has one iceberg attach (its authorization_type or
+endpoint_type says how the type is chosen), and every option line under
+`options:` that names such a row is a verdict, read from the case's
+expected.stdout (FP313 on that line, or not).  Each verdict must be what
+the table says, and every row must have one under every way of choosing
+the type: a row the type refuses in a -hit case, one it takes in a
+-near-miss case.  A missing case fails the test.  Python standard library
+only.
 """
 import os
 import re
@@ -362,6 +380,41 @@ def dbt_field_expect(t, name, v):
     return {"FP301": ""}
 
 
+# How an iceberg attach chooses its authorization type (rule_attach.c
+# attach_auth): (key, the option line written, the type, FP313's words)
+AUTH_WAYS = (
+    ("default", None, "FE_AUTH_OAUTH2",
+     "authorization_type oauth2 (the default)"),
+    ("oauth2", "authorization_type: oauth2", "FE_AUTH_OAUTH2",
+     "authorization_type oauth2"),
+    ("sigv4", "authorization_type: sigv4", "FE_AUTH_SIGV4",
+     "authorization_type sigv4"),
+    ("none", "authorization_type: none", "FE_AUTH_NONE",
+     "authorization_type none"),
+    ("glue", "endpoint_type: glue", "FE_AUTH_SIGV4",
+     "endpoint_type glue (SigV4)"),
+    ("s3_tables", "endpoint_type: s3_tables", "FE_AUTH_SIGV4",
+     "endpoint_type s3_tables (SigV4)"),
+)
+
+
+def auth_rows(t):
+    """The option rows bound to some authorization types."""
+    return [r for r in t["options"]
+            if "FE_AUTH_ALL" not in r.auths and r.first != MAIN]
+
+
+def auth_expect(t, name, way, v):
+    """FP313 for option `name` under `way` at release v: the words when
+    the release has the option and the type does not take it, else None
+    (an option the release lacks is FP305's)."""
+    _key, _line, auth, words = way
+    row = first_holding(t["options"], name, v)
+    if row is None or "FE_AUTH_ALL" in row.auths or auth in row.auths:
+        return {"FP313": None}
+    return {"FP313": f"is not an option of {words}"}
+
+
 def alias_setting(t, extension, v):
     """A setting of `extension` at release v that lint reports FP107
     for when the extension is not loaded (its row refuses no SET), or
@@ -471,6 +524,25 @@ def secret_param_profile(name):
 
 FIELD_VALUES = {"FE_T_BOOL": "true", "FE_T_MAP": "{}", "FE_T_STR": "x",
                 "FE_T_INT": "1", "FE_T_LIST": "[]"}
+
+
+def auth_profile(t, name, way):
+    row = next(r for r in t["options"] if r.name == name)
+    value = OPTION_VALUES.get(name)
+    value = q(value) if value else KIND_VALUES[row.kind]
+    text = HEAD + """\
+      extensions: [httpfs, iceberg]
+      attach:
+        - path: demo_catalog
+          alias: lake
+          type: iceberg
+          options:
+            endpoint: http://polaris:8181/api/catalog
+"""
+    if way[1]:
+        text += f"            {way[1]}\n"
+    line = text.count("\n") + 1
+    return text + f"            {name}: {value}\n", line
 
 
 def alias_profile(alias, setting):
@@ -616,6 +688,20 @@ def plan(t):
             add("alias", r.name, "--duckdb-version", v, text, line,
                 alias_expect(t, r, v), [r])
 
+    # the options of some authorization types, under each way of
+    # choosing one (FP313); the row's first release and the one before
+    # (FP305's there), and the newest
+    for r in auth_rows(t):
+        vs = {rel[-1]}
+        if r.first in rel:
+            i = rel.index(r.first)
+            vs |= set(rel[max(i - 1, 0):i + 1])
+        for way in AUTH_WAYS:
+            text, line = auth_profile(t, r.name, way)
+            for v in sorted(vs):
+                add("auth=" + way[0], r.name, "--duckdb-version", v, text,
+                    line, auth_expect(t, r.name, way, v), [])
+
     # dbt-duckdb's attachment fields, per dbt-duckdb release
     for r in t["dbt_fields"]:
         if r.first <= t["dbt_oldest"] and r.last == OPEN:
@@ -664,6 +750,132 @@ def run(binary, cases):
                 where.setdefault(m.group(4), []).append(m.group(3))
 
 
+GOLDEN = os.path.join(ROOT, "tests", "golden", "lint")
+FINDING = re.compile(r"^(.*?):(\d+):\d+: \w+: (.*) \[(FP\d+)\]$")
+
+
+def golden_auth(t):
+    """Hold the auth-type golden cases to the table; (failures,
+    {(row name, way key): set of 'hit'/'near-miss'})."""
+    failures, seen = [], {}
+    names = {r.name for r in auth_rows(t)}
+    ways = {w[1]: w for w in AUTH_WAYS if w[1]}
+    cases = sorted(d for d in os.listdir(GOLDEN)
+                   if d.startswith("auth-type-"))
+    for case in cases:
+        d = os.path.join(GOLDEN, case)
+        where = f"tests/golden/lint/{case}"
+        m = re.fullmatch(r"auth-type-(\w+?)-(hit|near-miss)(-[\w.-]+)?",
+                         case)
+        if not m:
+            failures.append(f"{where}: not auth-type-<how>-hit|near-miss"
+                            "[-...]")
+            continue
+        kind = m.group(2)
+        try:
+            args = open(os.path.join(d, "args"),
+                        encoding="utf-8").read().split("\n")
+            prof = open(os.path.join(d, "profiles.yml"),
+                        encoding="utf-8").read().split("\n")
+            out = open(os.path.join(d, "expected.stdout"),
+                       encoding="utf-8").read().split("\n")
+            rules = open(os.path.join(d, "rules"), encoding="utf-8").read()
+        except OSError as e:
+            failures.append(f"{where}: {e.strerror}: {e.filename}")
+            continue
+        v = t["releases"][-1]
+        if "--duckdb-version" in args:
+            v = version("FE_V(%s)" % args[args.index("--duckdb-version")
+                                           + 1].replace(".", ", "))
+        if not re.search(rf"^{kind} FP313\b", rules, re.M):
+            failures.append(f"{where}/rules: no '{kind} FP313' line")
+        # how the type is chosen: one attach, at most one line saying it
+        said = [ln.strip() for ln in prof
+                if re.match(r"\s+(authorization_type|endpoint_type):", ln)]
+        if len(said) > 1 or sum(ln.strip() == "options:"
+                                for ln in prof) != 1:
+            failures.append(f"{where}: one iceberg attach, with at most "
+                            "one authorization_type or endpoint_type")
+            continue
+        way = ways.get(said[0]) if said else AUTH_WAYS[0]
+        if way is None:
+            failures.append(f"{where}: {said[0]!r} is no way of choosing "
+                            "an authorization type the table knows")
+            continue
+        if m.group(1) != way[0]:
+            failures.append(f"{where}: the name says {m.group(1)!r}, the "
+                            f"profile {way[0]!r}")
+        fp313 = {}
+        for ln in out:
+            f = FINDING.match(ln)
+            if f and f.group(4) == "FP313":
+                fp313[int(f.group(2))] = f.group(3)
+        start = next(i for i, ln in enumerate(prof)
+                     if ln.strip() == "options:")
+        indent = None
+        verdicts = hits = 0
+        for i in range(start + 1, len(prof)):
+            o = re.match(r"^(\s+)([A-Za-z_0-9]+):", prof[i])
+            if not o:
+                continue
+            if indent is None:
+                indent = o.group(1)
+            if o.group(1) != indent:
+                break		# out of the options block
+            name = o.group(2).lower()
+            if name not in names:
+                continue
+            want = auth_expect(t, name, way, v)["FP313"]
+            got = fp313.get(i + 1)
+            verdict = "near-miss" if got is None else "hit"
+            if (want is None) != (got is None) or \
+                    (want and want not in got):
+                failures.append(
+                    f"{where}:{i + 1}: {name} under {way[3]} on "
+                    f"{vstr(v)}: the table says "
+                    f"{'no FP313' if want is None else repr(want)}, the "
+                    f"case {'no FP313' if got is None else repr(got)}")
+                continue
+            verdicts += 1
+            # a hit case may hold options its type takes (a real profile
+            # does); only a case with no FP313 at all proves a near-miss
+            if verdict != kind and kind == "near-miss":
+                failures.append(f"{where}:{i + 1}: {name} is a hit in a "
+                                "near-miss case")
+                continue
+            if verdict == kind:
+                seen.setdefault((name, way[0]), set()).add(verdict)
+                seen.setdefault((name, v), set()).add(verdict)
+                hits += verdict == "hit"
+        if not verdicts:
+            failures.append(f"{where}: no option of the authorization-type "
+                            "rows under options:")
+        elif kind == "hit" and not hits:
+            failures.append(f"{where}: a hit case without an FP313 the "
+                            "table implies")
+    rel = t["releases"]
+    for r in auth_rows(t):
+        for way in AUTH_WAYS:
+            want = auth_expect(t, r.name, way, rel[-1])["FP313"]
+            kind = "near-miss" if want is None else "hit"
+            if kind not in seen.get((r.name, way[0]), set()):
+                failures.append(
+                    f"{r.where()}: no golden {kind} for {r.name} under "
+                    f"{way[3]}: add it to tests/golden/lint/"
+                    f"auth-type-{way[0]}-{kind}")
+        # a row that arrived after the oldest release: a hit at its first
+        # release, and a near-miss at the one before (FP305's there)
+        if bound(r, rel) and r.first in rel[1:]:
+            before = rel[rel.index(r.first) - 1]
+            for v, kind in ((r.first, "hit"), (before, "near-miss")):
+                if kind not in seen.get((r.name, v), set()):
+                    failures.append(
+                        f"{r.where()}: no golden {kind} for {r.name} on "
+                        f"{vstr(v)} (a case with --duckdb-version "
+                        f"{vstr(v)})")
+    return failures, len(cases)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -674,6 +886,7 @@ def main():
 
     failures, passes = [], 0
     hit_rows, miss_rows = set(), set()
+    auth_seen = set()		# (option, way, 'hit' or 'near-miss')
     for key in sorted(cases, key=lambda k: (k[0], k[1], k[3])):
         c = cases[key]
         kind, name, flag, v = key
@@ -691,6 +904,8 @@ def main():
                     continue
                 passes += 1
                 miss_rows.update((id(r), rule) for r in c.rows)
+                if kind.startswith("auth="):
+                    auth_seen.add((name, kind[5:], "near-miss"))
             else:
                 if not got:
                     failures.append(
@@ -704,6 +919,8 @@ def main():
                     continue
                 passes += 1
                 hit_rows.update((id(r), rule) for r in c.rows)
+                if kind.startswith("auth="):
+                    auth_seen.add((name, kind[5:], "hit"))
 
     # every version-bound row: a hit and a near-miss of one rule at its
     # boundaries, or a reason in NOT_BY_LINT
@@ -732,6 +949,24 @@ def main():
                 (id(r), "FP301") not in miss_rows:
             failures.append(f"{r.where()}: no FP301 hit and near-miss")
 
+    # the authorization-type rows: a rule's verdict under every way of
+    # choosing the type, walked above and held by a golden case each
+    for r in auth_rows(t):
+        for way in AUTH_WAYS:
+            want = auth_expect(t, r.name, way, t["releases"][-1])
+            kind = "near-miss" if want["FP313"] is None else "hit"
+            if (r.name, way[0], kind) not in auth_seen:
+                failures.append(f"{r.where()}: no {kind} walked under "
+                                f"{way[3]}")
+        # a hit and a near-miss of its own, whatever the ways
+        if not {(r.name, w[0], "hit") for w in AUTH_WAYS} & auth_seen or \
+                not {(r.name, w[0], "near-miss")
+                     for w in AUTH_WAYS} & auth_seen:
+            failures.append(f"{r.where()}: bound to some authorization "
+                            "types, but FP313 shows no hit and near-miss")
+    gfail, ncases = golden_auth(t)
+    failures += gfail
+
     for n in notes:
         failures.append(n)
     tables = {}
@@ -743,7 +978,7 @@ def main():
     for f in failures:
         print(f"FAIL {f}")
     print(f"{len(cases)} profiles linted, {passes} verdicts held, "
-          f"{len(failures)} failed")
+          f"{ncases} auth-type golden cases read, {len(failures)} failed")
     sys.exit(1 if failures else 0)
 
 

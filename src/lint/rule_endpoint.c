@@ -532,11 +532,12 @@ void check_polaris_base_path(struct lint_ctx *ctx,
 		if (!render_url(ctx, conns[i].endpoint, &ep) ||
 		    rest_route(&ep, &cut))
 			continue;	/* FP203 says what to remove */
-		why = conns[i].flavor == FE_FLAVOR_POLARIS
-		      ? lint_flavor_note(ctx, &conns[i]) : NULL;
-		len = url_path_trimmed(&ep.u);
-		if (!why || url_path_is_polaris_base(&ep.u))
+		if (conns[i].flavor != FE_FLAVOR_POLARIS ||
+		    url_path_is_polaris_base(&ep.u))
 			continue;
+		/* the note is built only for a finding: it is text */
+		why = lint_flavor_note(ctx, &conns[i]);
+		len = url_path_trimmed(&ep.u);
 		off = (size_t)(ep.u.path - ep.text);
 		if (!len)
 			lint_report(ctx, conns[i].endpoint, "the %s has no "

@@ -245,9 +245,15 @@ const struct fe_dbt_key *fe_dbt_attach_field_at(size_t i);
 
 /* ---- names after ATTACH ... AS: DUCKDB_ALIAS_KEYWORD / _DATABASE_NAME ---- */
 
+/* what each form of ATTACH does with the name (duckdb_names.def) */
 enum fe_db_flag {
-	FE_DB_EXISTS = 1 << 0,		/* exists in every database */
-	FE_DB_RESERVED = 1 << 1		/* the binder refuses it */
+	/* ATTACH IF NOT EXISTS ... AS name does nothing, without an error */
+	FE_DB_EXISTS = 1 << 0,
+	/* ATTACH ... AS name: "... cannot be used because it is a reserved
+	 * name" */
+	FE_DB_RESERVED = 1 << 1,
+	/* ATTACH IF NOT EXISTS ... AS name: the same refusal */
+	FE_DB_RESERVED_IF_NOT_EXISTS = 1 << 2
 };
 
 enum fe_alias_refusal {

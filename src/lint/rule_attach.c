@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "rules.h"
 
@@ -644,7 +645,7 @@ void check_alias_identifier(struct lint_ctx *ctx,
 		/* an empty alias is falsy: dbt-duckdb writes no AS at all */
 		if (!s || !*s)
 			continue;
-		switch (fe_alias_check(s, FE_DUCKDB_DEFAULT)) {
+		switch (fe_alias_check(s, ctx->duckdb_version)) {
 		case FE_ALIAS_OK:
 			continue;
 		case FE_ALIAS_KEYWORD:
@@ -1266,11 +1267,35 @@ static const char *path_database(struct lint_ctx *ctx,
 	return d;
 }
 
+/*
+ * What the ATTACH does with an alias that is taken: dbt-duckdb writes
+ * ATTACH IF NOT EXISTS from 1.9.5 (dbt_render.def), which does nothing
+ * without an error -- the silent misrouting -- and plain ATTACH before,
+ * which fails.  The engine's words are from duckdb-names/ (the real
+ * engine of each release).
+ */
+static void report_taken(struct lint_ctx *ctx, const struct floe_node *alias,
+			 const char *s, const char *what, const char *where,
+			 bool if_not_exists)
+{
+	if (if_not_exists)
+		lint_report(ctx, alias, "the attach alias '%s' %s. ATTACH IF "
+			    "NOT EXISTS does nothing, the catalog is never "
+			    "attached and models land in %s; choose another, "
+			    "e.g. '%s_catalog'.", s, what, where, s);
+	else
+		lint_report(ctx, alias, "the attach alias '%s' %s. The ATTACH "
+			    "fails with \"Failed to attach database: database "
+			    "with name \"%s\" already exists\"; choose "
+			    "another, e.g. '%s_catalog'.", s, what, s, s);
+}
+
 void check_alias_existing_database(struct lint_ctx *ctx,
 				   const struct lint_output *out)
 {
 	const struct floe_node *attach = attach_list(out);
-	bool md;
+	bool md, ine = fe_dbt_renders(FE_DBT_ATTACH_IF_NOT_EXISTS,
+				      ctx->dbt_duckdb_version);
 	const char *main_db = path_database(ctx, out, &md);
 
 	for (size_t i = 0; attach && i < attach->nr; i++) {
@@ -1283,10 +1308,10 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 
 		if (!s || !*s)
 			continue;
-		f = fe_database_name(s, FE_DUCKDB_DEFAULT);
-		if (fe_alias_check(s, FE_DUCKDB_DEFAULT) == FE_ALIAS_KEYWORD)
+		f = fe_database_name(s, ctx->duckdb_version);
+		if (fe_alias_check(s, ctx->duckdb_version) == FE_ALIAS_KEYWORD)
 			continue;	/* FP308's */
-		if (f & FE_DB_RESERVED) {
+		if (f & (ine ? FE_DB_RESERVED_IF_NOT_EXISTS : FE_DB_RESERVED)) {
 			lint_report(ctx, alias, "the attach alias '%s' is a "
 				    "database name DuckDB reserves. The ATTACH "
 				    "fails with \"Attached database name \"%s\" "
@@ -1295,22 +1320,18 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 				    s, s, s);
 			continue;
 		}
-		if (f & FE_DB_EXISTS) {
-			lint_report(ctx, alias, "the attach alias '%s' names a "
-				    "database every DuckDB connection has. "
-				    "ATTACH IF NOT EXISTS does nothing, the "
-				    "catalog is never attached and models land "
-				    "in '%s'; choose another, e.g. '%s_catalog'.",
-				    s, s, s);
+		if (ine && (f & FE_DB_EXISTS)) {
+			char where[96];
+
+			snprintf(where, sizeof(where), "'%.80s'", s);
+			report_taken(ctx, alias, s, "names a database every "
+				     "DuckDB connection has", where, true);
 			continue;
 		}
 		if (main_db && !md && !strcasecmp(s, main_db)) {
-			lint_report(ctx, alias, "the attach alias '%s' is the "
-				    "name of the database 'path' opens. ATTACH "
-				    "IF NOT EXISTS does nothing, the catalog is "
-				    "never attached and models land in the "
-				    "local database; choose another, e.g. "
-				    "'%s_catalog'.", s, s);
+			report_taken(ctx, alias, s, "is the name of the "
+				     "database 'path' opens", "the local "
+				     "database", ine);
 			continue;
 		}
 		for (k = 0; k < i; k++) {
@@ -1322,12 +1343,19 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 			if (t && !strcasecmp(s, t))
 				break;
 		}
-		if (k < i)
+		if (k < i && ine)
 			lint_report(ctx, alias, "the attach alias '%s' is "
 				    "already taken by an earlier attach item. "
 				    "ATTACH IF NOT EXISTS does nothing for this "
 				    "one, so its database is never attached; "
 				    "give each item its own alias.", s);
+		else if (k < i)
+			lint_report(ctx, alias, "the attach alias '%s' is "
+				    "already taken by an earlier attach item. "
+				    "The ATTACH fails with \"Failed to attach "
+				    "database: database with name \"%s\" already "
+				    "exists\"; give each item its own alias.",
+				    s, s);
 	}
 }
 

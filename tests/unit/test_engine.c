@@ -581,8 +581,9 @@ static void test_engine_refused_aliases_lint_and_generate_agree(
 	void **state)
 {
 	(void)state;
+	/* 105 keywords; system, main, and temp twice (1.4.0 and 1.4.1+) */
 	assert_int_equal(fe_alias_keyword_count() +
-			 fe_database_name_count(), 108);
+			 fe_database_name_count(), 109);
 	for (size_t i = 0; fe_alias_keyword_at(i); i++)
 		check_refused_alias(fe_alias_keyword_at(i), "FP308");
 	for (size_t i = 0; fe_database_name_at(i); i++)
@@ -596,6 +597,76 @@ static void test_engine_refused_aliases_lint_and_generate_agree(
 			 FE_ALIAS_DATABASE);
 	assert_int_equal(fe_alias_check("a-b", FE_DUCKDB_DEFAULT),
 			 FE_ALIAS_NOT_WORD);
+}
+
+/*
+ * FP318 on a reserved or existing database name, per release and per
+ * form of ATTACH: dbt-duckdb 1.11.0 writes ATTACH IF NOT EXISTS, 1.9.4
+ * plain ATTACH (dbt_render.def).  duckdb_names.def is the engine's word
+ * (extract_names.py): temp is silently taken under IF NOT EXISTS on
+ * 1.4.0 and refused from 1.4.1; system is refused by plain ATTACH and
+ * silently taken under IF NOT EXISTS; main is refused by both.
+ */
+/* FP318's verdict: 'r' DuckDB reserves the name, 'n' ATTACH does
+ * nothing, 'f' ATTACH fails as the name exists, 0 no FP318 */
+static int fp318_at(const char *name, unsigned duckdb, unsigned dbt)
+{
+	struct floe_lint_options opt;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	char yaml[2048], body[256];
+	int found = 0;
+
+	snprintf(body, sizeof(body), "      attach:\n        - path: x.db\n"
+		 "          alias: %s\n", name);
+	profile(yaml, sizeof(yaml), body);
+	memset(&opt, 0, sizeof(opt));
+	opt.duckdb_version = duckdb;
+	opt.dbt_duckdb_version = dbt;
+	assert_int_equal(floe_lint("profiles.yml", yaml, strlen(yaml), &opt,
+				   &d), FLOE_OK);
+	for (size_t i = 0; i < d.nr; i++) {
+		const char *m = d.items[i].message;
+
+		if (!fx_id(&d.items[i]) || strcmp(fx_id(&d.items[i]), "FP318"))
+			continue;
+		found = strstr(m, "reserved name") ? 'r'
+			: strstr(m, "does nothing") ? 'n'
+			: strstr(m, "already exists") ? 'f' : '?';
+	}
+	floe_diags_release(&d);
+	return found;
+}
+
+static void test_engine_database_names_per_release(void **state)
+{
+	static const char *const names[] = { "system", "temp", "main" };
+
+	(void)state;
+	for (size_t i = 0; fe_release_at(i); i++) {
+		unsigned v = fe_release_at(i)->version;
+
+		if (!fe_release_find(v))
+			continue;	/* main: no engine to read */
+		for (size_t k = 0; k < 3; k++) {
+			unsigned f = fe_database_name(names[k], v);
+
+			assert_true(f != 0);
+			assert_int_equal(fp318_at(names[k], v, FE_V(1, 11, 0)),
+					 f & FE_DB_RESERVED_IF_NOT_EXISTS ? 'r'
+					 : f & FE_DB_EXISTS ? 'n' : 0);
+			assert_int_equal(fp318_at(names[k], v, FE_V(1, 9, 4)),
+					 f & FE_DB_RESERVED ? 'r' : 0);
+		}
+	}
+	/* the releases the engine says differ, by name */
+	assert_int_equal(fp318_at("temp", FE_V(1, 4, 0), FE_V(1, 11, 0)), 'n');
+	assert_int_equal(fp318_at("temp", FE_V(1, 4, 1), FE_V(1, 11, 0)), 'r');
+	assert_int_equal(fp318_at("system", FE_V(1, 5, 6), FE_V(1, 11, 0)),
+			 'n');
+	assert_int_equal(fp318_at("system", FE_V(1, 5, 6), FE_V(1, 9, 4)),
+			 'r');
+	assert_int_equal(fp318_at("catalog", FE_V(1, 4, 0), FE_V(1, 11, 0)),
+			 0);
 }
 
 /* ---- releases and versions ---- */
@@ -794,6 +865,7 @@ int main(void)
 		T(test_engine_output_keys_are_known_to_lint),
 		T(test_engine_iceberg_options_lint_agrees),
 		T(test_engine_refused_aliases_lint_and_generate_agree),
+		T(test_engine_database_names_per_release),
 		T(test_engine_flavor_recognition),
 		T(test_engine_flavor_decision_order),
 		T(test_engine_extension_aliases),

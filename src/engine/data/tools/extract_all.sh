@@ -1,14 +1,16 @@
 #!/bin/sh
-# Re-extract the settings and the extension aliases of the DuckDB
-# releases in duckdb-releases.tsv from their real libduckdb.so (npm), into
-# duckdb-settings/VERSION.tsv and duckdb-extensions/VERSION.tsv, then
+# Re-extract the settings, the extension aliases and what ATTACH ... AS
+# does with keywords and database names, for the DuckDB releases in
+# duckdb-releases.tsv, from their real libduckdb.so (npm), into
+# duckdb-settings/, duckdb-extensions/ and duckdb-names/VERSION.tsv, then
 # regenerate the .def tables.  Not part of the build.
 #
 #   sh src/engine/data/tools/extract_all.sh [-c CACHE] [--only WHAT] [VERSION...]
 #
 # CACHE (default: build/duckdb-all) keeps one npm install per release
 # (about 70 MB each); only npm is contacted.  WHAT is `settings` (the
-# probes: minutes per release) or `extensions` (seconds); default both.
+# probes: minutes per release), `extensions` or `names` (seconds each);
+# default all three.
 # With no VERSION, every release in the table.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -47,16 +49,22 @@ grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; d
 		lib=$(ls "$dir/node_modules/$pkg"/libduckdb.so* | head -n1)
 	fi
 	echo "extract_all: $ver ($pkg@$npm)" >&2
-	if [ "$only" != extensions ]; then
+	if [ "$only" = "" ] || [ "$only" = settings ]; then
 		python3 "$here/extract_settings.py" "$lib" "$pkg@$npm" \
 			--candidates "$data/duckdb-settings-candidates.tsv" \
 			-o "$data/duckdb-settings/$ver.tsv"
 	fi
-	if [ "$only" != settings ]; then
+	if [ "$only" = "" ] || [ "$only" = extensions ]; then
 		mkdir -p "$data/duckdb-extensions"
 		python3 "$here/extract_extensions.py" "$lib" "$pkg@$npm" \
 			--candidates "$data/duckdb-extension-alias-candidates.tsv" \
 			-o "$data/duckdb-extensions/$ver.tsv"
 	fi
+	if [ "$only" = "" ] || [ "$only" = names ]; then
+		mkdir -p "$data/duckdb-names"
+		python3 "$here/extract_names.py" "$lib" "$pkg@$npm" \
+			-o "$data/duckdb-names/$ver.tsv"
+	fi
 done
 python3 "$here/gen_defs.py" "$data"
+python3 "$here/gen_names.py" "$data"

@@ -87,11 +87,13 @@ static bool python_number(const char *p, const char *end)
 enum jinja_verdict jinja_native_verdict(const char *filter, const char *v,
 					size_t len)
 {
-	const char *p = v, *end = v + len;
+	const char *p, *end;
 	bool number;
 
 	if (!filter || !v)
 		return JINJA_UNKNOWN;
+	p = v;
+	end = v + len;
 	if (!strcmp(filter, "as_bool"))
 		number = false;
 	else if (!strcmp(filter, "as_number"))

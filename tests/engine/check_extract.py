@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Re-extract one release's settings from a real libduckdb.so and hold
-them against the committed table.
+"""Re-extract one release's facts from a real libduckdb.so and hold them
+against the committed table.
 
-    python3 tests/engine/check_extract.py LIBDUCKDB
+    python3 tests/engine/check_extract.py WHAT LIBDUCKDB
 
-Runs src/engine/data/tools/extract_settings.py on LIBDUCKDB (every
-setting probed on fresh in-memory databases, no network) and compares its
-output with src/engine/data/duckdb-settings/VERSION.tsv, VERSION being
-what the library reports.  The header lines that name the npm package and
-the script are not compared; the engine's version line and every row are.
+WHAT is one of the extractions in src/engine/data/tools/ (EXTRACTIONS
+below): `settings` (extract_settings.py: every setting probed on fresh
+in-memory databases), `extensions` (extract_extensions.py:
+duckdb_extensions() and a LOAD of every alias) or `names`
+(extract_names.py: both forms of ATTACH ... AS on every keyword and
+database name).  Each runs on LIBDUCKDB without network, and its output
+is compared with src/engine/data/<dir>/VERSION.tsv, VERSION being what
+the library reports.  The header lines that name the npm package and the
+script are not compared; the engine's version line and every row are.
 Exit 77 (skipped) without a library, except in CI (CI=true).
 """
 
@@ -23,6 +27,20 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
 	os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "src", "engine", "data")
 
+# WHAT -> (script, its extra arguments, the committed folder)
+EXTRACTIONS = {
+	"settings": ("extract_settings.py",
+		     ["--candidates",
+		      os.path.join(DATA, "duckdb-settings-candidates.tsv")],
+		     "duckdb-settings"),
+	"extensions": ("extract_extensions.py",
+		       ["--candidates",
+			os.path.join(DATA,
+				     "duckdb-extension-alias-candidates.tsv")],
+		       "duckdb-extensions"),
+	"names": ("extract_names.py", [], "duckdb-names"),
+}
+
 
 def significant(text):
 	lines = text.splitlines()
@@ -30,24 +48,29 @@ def significant(text):
 
 
 def main():
-	lib = sys.argv[1] if len(sys.argv) > 1 else ""
+	if len(sys.argv) < 2 or sys.argv[1] not in EXTRACTIONS:
+		print("usage: check_extract.py %s LIBDUCKDB" %
+		      "|".join(EXTRACTIONS))
+		return 2
+	what = sys.argv[1]
+	script, extra, folder = EXTRACTIONS[what]
+	lib = sys.argv[2] if len(sys.argv) > 2 else ""
 	if not lib or not os.path.exists(lib):
 		print("no DuckDB library given (%r)" % lib)
 		return 1 if os.environ.get("CI") == "true" else 77
 	with tempfile.TemporaryDirectory() as tmp:
-		out = os.path.join(tmp, "settings.tsv")
+		out = os.path.join(tmp, what + ".tsv")
 		subprocess.run([sys.executable,
-				os.path.join(DATA, "tools", "extract_settings.py"),
-				lib, "(test)", "--candidates",
-				os.path.join(DATA, "duckdb-settings-candidates.tsv"),
-				"-o", out], check=True)
+				os.path.join(DATA, "tools", script),
+				lib, "(test)"] + extra + ["-o", out], check=True)
 		with open(out, encoding="utf-8") as f:
 			got = f.read()
-	m = re.match(r"# duckdb_settings\(\) of DuckDB v(\S+) ", got)
+	m = re.match(r"#[^\n]* of DuckDB v(\S+) ", got) or \
+		re.match(r"#[^\n]* on DuckDB v(\S+) ", got)
 	if not m:
 		print("unexpected extractor output:\n" + got[:500])
 		return 1
-	path = os.path.join(DATA, "duckdb-settings", m.group(1) + ".tsv")
+	path = os.path.join(DATA, folder, m.group(1) + ".tsv")
 	if not os.path.exists(path):
 		print("DuckDB %s is not in the tables (%s): add it to "
 		      "duckdb-releases.tsv and run tools/extract_all.sh"
@@ -61,10 +84,10 @@ def main():
 			[l + "\n" for l in significant(got)],
 			path, "re-extracted from " + lib))
 		print("the engine and the committed table differ; regenerate "
-		      "with src/engine/data/tools/extract_all.sh")
+		      "with src/engine/data/tools/extract_all.sh --only " + what)
 		return 1
-	print("DuckDB %s: %d rows as committed" % (
-		m.group(1), len(significant(got)) - 2))
+	print("DuckDB %s: %d %s rows as committed" % (
+		m.group(1), len(significant(got)) - 2, what))
 	return 0
 
 

@@ -172,8 +172,8 @@ size_t fe_release_names(char *buf, size_t size)
 /* ---- DuckDB settings ---- */
 
 static const struct fe_setting settings[] = {
-#define DUCKDB_SETTING(name, first, last, flags) \
-	{ name, first, last, flags },
+#define DUCKDB_SETTING(name, first, last, flags, type) \
+	{ name, first, last, flags, type },
 #include "engine/data/duckdb_settings.def"
 #undef DUCKDB_SETTING
 };
@@ -231,7 +231,7 @@ const struct fe_setting *fe_setting_at(size_t i)
 }
 
 static const char *const setting_names[] = {
-#define DUCKDB_SETTING(name, first, last, flags) name,
+#define DUCKDB_SETTING(name, first, last, flags, type) name,
 #include "engine/data/duckdb_settings.def"
 #undef DUCKDB_SETTING
 	NULL

@@ -81,6 +81,7 @@ struct fe_setting {
 	const char *name;
 	unsigned first, last;
 	unsigned flags;		/* enum fe_setting_flag */
+	enum fe_setting_type type;	/* what SET casts the value to */
 };
 
 /* The row of setting `name` (case-insensitive) for `version`, or NULL. */

@@ -30,7 +30,7 @@ struct release {
 struct row {
 	const char *name;
 	unsigned first, last;
-	unsigned a, b;		/* flags; or auths, kind */
+	unsigned a, b;		/* flags, input type; or auths, kind */
 	const char *ext;
 };
 
@@ -41,8 +41,8 @@ static const struct release releases[] = {
 };
 
 static const struct row settings[] = {
-#define DUCKDB_SETTING(name, first, last, flags) \
-	{name, first, last, flags, 0, NULL},
+#define DUCKDB_SETTING(name, first, last, flags, type) \
+	{name, first, last, flags, type, NULL},
 #include "engine/data/duckdb_settings.def"
 #undef DUCKDB_SETTING
 };
@@ -154,6 +154,21 @@ static void test_ranges_and_uniqueness(void **state)
 		assert_true((attach[i].a & ~(unsigned)FE_AUTH_ALL) == 0);
 		assert_true(attach[i].b <= FE_OPT_MAP);
 	}
+	/* a core setting has the input type its engine listed; an
+	 * extension's has none (not listed without the extension) */
+	for (size_t i = 0; i < N(settings); i++) {
+		bool ext = settings[i].a & FE_SET_EXTENSION;
+
+		assert_true(settings[i].b <= FE_TYPE_VARCHAR_LIST);
+		if (ext != (settings[i].b == FE_TYPE_UNKNOWN))
+			fail_msg("setting %s: type %u with flags %#x",
+				 settings[i].name, settings[i].b,
+				 settings[i].a);
+	}
+	assert_int_equal(find(settings, N(settings), "vacuum_rebuild_indexes",
+			      FE_V(1, 5, 6))->b, FE_TYPE_UBIGINT);
+	assert_int_equal(find(settings, N(settings), "threads",
+			      FE_V(1, 4, 3))->b, FE_TYPE_BIGINT);
 	/* every extension setting is flagged so in the settings table */
 	for (size_t i = 0; i < N(ext_settings); i++) {
 		const struct row *s = find(settings, N(settings),

@@ -22,7 +22,7 @@
  * Row macros:
  *   DUCKDB_RELEASE(version, name, npm, iceberg_pin, flags)
  *                                                     duckdb_releases.def
- *   DUCKDB_SETTING(name, first, last, flags)          duckdb_settings.def
+ *   DUCKDB_SETTING(name, first, last, flags, type)    duckdb_settings.def
  *   DUCKDB_EXTENSION_SETTING(name, extension, first, last)
  *                                          duckdb_extension_settings.def
  *   ICEBERG_ATTACH_OPTION(name, first, last, auths, kind)
@@ -68,6 +68,20 @@ enum fe_setting_flag {
 	/* every SET refused: "This setting is deprecated and can no longer
 	 * be used" */
 	FE_SET_DEPRECATED = 1 << 6
+};
+
+/*
+ * A setting's input type (duckdb_settings().input_type): SET casts its
+ * value to it before the setting sees it (src/engine/data/duckdb-casts/).
+ */
+enum fe_setting_type {
+	FE_TYPE_UNKNOWN,	/* an extension's setting: not listed */
+	FE_TYPE_BOOLEAN,
+	FE_TYPE_UBIGINT,
+	FE_TYPE_BIGINT,
+	FE_TYPE_DOUBLE,
+	FE_TYPE_VARCHAR,
+	FE_TYPE_VARCHAR_LIST	/* VARCHAR[] */
 };
 
 /* The iceberg authorization types an ATTACH option is handled under. */

@@ -202,22 +202,240 @@ unsigned fe_setting_refusal(const char *name, int truth, unsigned version)
 	return 0;
 }
 
-int fe_duckdb_bool(const char *s)
-{
-	static const char *const yes[] = { "true", "t", "1", "yes", "y", "on",
-					   NULL };
-	static const char *const no[] = { "false", "f", "0", "no", "n", "off",
+/*
+ * DuckDB's casts of a VARCHAR to a setting's input type, as SET applies
+ * them to dbt-duckdb's SET name = '<str(value)>'.  Probed on every
+ * release's engine by tools/probe_casts.py (duckdb-casts/VERSION.tsv);
+ * unit/test_engine_casts holds these functions to every probed row.
+ */
+static const char *const bool_true[] = { "true", "t", "yes", "y", "1", NULL };
+static const char *const bool_false[] = { "false", "f", "no", "n", "0",
 					  NULL };
 
+int fe_duckdb_bool(const char *s)
+{
 	if (!s)
 		return -1;
-	for (size_t i = 0; yes[i]; i++)
-		if (!strcasecmp(s, yes[i]))
+	for (size_t i = 0; bool_true[i]; i++)
+		if (!strcasecmp(s, bool_true[i]))
 			return 1;
-	for (size_t i = 0; no[i]; i++)
-		if (!strcasecmp(s, no[i]))
+	for (size_t i = 0; bool_false[i]; i++)
+		if (!strcasecmp(s, bool_false[i]))
 			return 0;
 	return -1;
+}
+
+/* StringUtil::CharacterIsSpace: what a number's cast trims */
+static bool cast_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+	       c == '\r';
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* [*b, *e) without the blanks a number's cast trims */
+static void cast_trim(const char **b, const char **e)
+{
+	while (*b < *e && cast_space(**b))
+		(*b)++;
+	while (*e > *b && cast_space((*e)[-1]))
+		(*e)--;
+}
+
+/* Digits b..e (no sign) against a maximum written in digits. */
+static bool digits_le(const char *b, const char *e, const char *max)
+{
+	size_t n, m = strlen(max);
+
+	while (e - b > 1 && *b == '0')
+		b++;
+	n = (size_t)(e - b);
+	return n < m || (n == m && memcmp(b, max, n) <= 0);
+}
+
+static enum fe_cast cast_integer(const char *b, const char *e, bool is_unsigned)
+{
+	const char *p, *d;
+	bool neg = false, digit = false, zero = true;
+
+	cast_trim(&b, &e);
+	for (p = b; p < e; p++) {
+		/* nothing else appears in an integer DuckDB reads: sign,
+		 * digits, '_', '.', an exponent, 0x / 0b and hex digits */
+		if (!strchr("0123456789+-._eExXbBaAcCdDfF", *p) || !*p)
+			return FE_CAST_FAILS;
+		digit |= is_digit(*p);
+	}
+	if (!digit)
+		return FE_CAST_FAILS;
+	d = b;
+	if (*d == '+' || *d == '-')
+		neg = *d++ == '-';
+	for (p = d; p < e && is_digit(*p); p++)
+		zero &= *p == '0';
+	if (p < e && *p == '.') {
+		/* a decimal is rounded half away from zero: 0.5 is 1 */
+		const char *dot = p++;
+		bool up = p < e && *p >= '5';
+
+		while (p < e && is_digit(*p))
+			p++;
+		if (p != e || (dot == d && dot + 1 == e))
+			return FE_CAST_UNKNOWN;
+		if (neg && is_unsigned)
+			return zero && !up ? FE_CAST_OK : FE_CAST_FAILS;
+		return dot - d <= 18 ? FE_CAST_OK : FE_CAST_UNKNOWN;
+	}
+	if (p != e || d == e)
+		return FE_CAST_UNKNOWN;
+	if (is_unsigned) {
+		if (neg)
+			return zero ? FE_CAST_OK : FE_CAST_FAILS;
+		return digits_le(d, e, "18446744073709551615") ? FE_CAST_OK
+							      : FE_CAST_FAILS;
+	}
+	return digits_le(d, e, neg ? "9223372036854775808"
+				   : "9223372036854775807") ? FE_CAST_OK
+							    : FE_CAST_FAILS;
+}
+
+static enum fe_cast cast_double(const char *b, const char *e)
+{
+	static const char *const words[] = { "inf", "infinity", "nan", NULL };
+	const char *p = b, *r;
+	bool digit = false;
+	size_t signs = 0;
+
+	cast_trim(&b, &e);
+	for (r = b; r < e && (*r == '+' || *r == '-'); r++)
+		signs++;
+	for (size_t i = 0; words[i]; i++)
+		if ((size_t)(e - r) == strlen(words[i]) &&
+		    !strncasecmp(r, words[i], (size_t)(e - r)))
+			return signs <= 1 ? FE_CAST_OK : FE_CAST_UNKNOWN;
+	for (p = b; p < e; p++) {
+		if (!strchr("0123456789+-._eE", *p) || !*p)
+			return FE_CAST_FAILS;
+		digit |= is_digit(*p);
+	}
+	if (!digit)
+		return FE_CAST_FAILS;
+	/* [sign] digits [. digits] | [sign] . digits, then [e [sign] digits] */
+	p = b + (signs == 1);
+	if (signs > 1)
+		return FE_CAST_UNKNOWN;
+	digit = false;
+	while (p < e && is_digit(*p))
+		p++, digit = true;
+	if (p < e && *p == '.')
+		for (p++; p < e && is_digit(*p); p++)
+			digit = true;
+	if (!digit)
+		return FE_CAST_UNKNOWN;
+	if (p < e && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < e && (*p == '+' || *p == '-'))
+			p++;
+		if (p == e || !is_digit(*p))
+			return FE_CAST_UNKNOWN;
+		while (p < e && is_digit(*p))
+			p++;
+	}
+	return p == e ? FE_CAST_OK : FE_CAST_UNKNOWN;
+}
+
+static enum fe_cast cast_list(const char *b, const char *e)
+{
+	cast_trim(&b, &e);
+	if (b == e || *b != '[')
+		return FE_CAST_FAILS;
+	if (e - b < 2 || e[-1] != ']')
+		return FE_CAST_UNKNOWN;
+	for (const char *p = b + 1; p < e - 1; p++)
+		if (strchr("[]{}'\"\\", *p))
+			return FE_CAST_UNKNOWN;
+	return FE_CAST_OK;
+}
+
+enum fe_cast fe_setting_cast(enum fe_setting_type type, const char *text)
+{
+	const char *e;
+
+	if (!text)
+		return FE_CAST_UNKNOWN;
+	e = text + strlen(text);
+	switch (type) {
+	case FE_TYPE_BOOLEAN:
+		return fe_duckdb_bool(text) < 0 ? FE_CAST_FAILS : FE_CAST_OK;
+	case FE_TYPE_UBIGINT:
+		return cast_integer(text, e, true);
+	case FE_TYPE_BIGINT:
+		return cast_integer(text, e, false);
+	case FE_TYPE_DOUBLE:
+		return cast_double(text, e);
+	case FE_TYPE_VARCHAR:
+		return FE_CAST_OK;
+	case FE_TYPE_VARCHAR_LIST:
+		return cast_list(text, e);
+	case FE_TYPE_UNKNOWN:
+		break;
+	}
+	return FE_CAST_UNKNOWN;
+}
+
+const char *fe_setting_type_name(enum fe_setting_type type)
+{
+	switch (type) {
+	case FE_TYPE_BOOLEAN:
+		return "BOOLEAN";
+	case FE_TYPE_UBIGINT:
+		return "UBIGINT";
+	case FE_TYPE_BIGINT:
+		return "BIGINT";
+	case FE_TYPE_DOUBLE:
+		return "DOUBLE";
+	case FE_TYPE_VARCHAR:
+		return "VARCHAR";
+	case FE_TYPE_VARCHAR_LIST:
+		return "VARCHAR[]";
+	case FE_TYPE_UNKNOWN:
+		break;
+	}
+	return "?";
+}
+
+void fe_setting_cast_words(enum fe_setting_type type, const char **before,
+			   const char **after)
+{
+	*before = "Invalid Input Error: Failed to cast value: Could not "
+		  "convert string '";
+	switch (type) {
+	case FE_TYPE_BOOLEAN:
+		*after = "' to BOOL";
+		return;
+	case FE_TYPE_UBIGINT:
+		*after = "' to UINT64";
+		return;
+	case FE_TYPE_BIGINT:
+		*after = "' to INT64";
+		return;
+	case FE_TYPE_DOUBLE:
+		*after = "' to DOUBLE";
+		return;
+	case FE_TYPE_VARCHAR_LIST:
+		*before = "Invalid Input Error: Failed to cast value: Type "
+			  "VARCHAR with value '";
+		*after = "' can't be cast to the destination type VARCHAR[]";
+		return;
+	case FE_TYPE_VARCHAR:
+	case FE_TYPE_UNKNOWN:
+		break;
+	}
+	*after = "'";
 }
 
 size_t fe_setting_count(void)

@@ -119,9 +119,40 @@ bool fe_extension_known(const char *name);
 
 /*
  * A setting value as DuckDB casts it to BOOLEAN: 1, 0, or -1 when it is
- * not a boolean (true/t/yes/y/on/1 and false/f/no/n/off/0, any case).
+ * not a boolean.  Probed (duckdb-casts/): true/t/yes/y/1 and
+ * false/f/no/n/0, any case, nothing trimmed; not on/off.
  */
 int fe_duckdb_bool(const char *s);
+
+/* What DuckDB's cast of a setting value does (fe_setting_cast()). */
+enum fe_cast {
+	FE_CAST_OK,
+	FE_CAST_FAILS,
+	FE_CAST_UNKNOWN		/* not modelled: say nothing */
+};
+
+/*
+ * Whether `SET name = '<text>'` gets past the cast of `text` to the
+ * setting's input type (struct fe_setting.type).  dbt-duckdb writes
+ * str(value), so a YAML true arrives as 'True' and fails to become a
+ * UBIGINT: "Failed to cast value: Could not convert string 'True' to
+ * UINT64", before any start-up-only or secret-manager refusal.  Each
+ * answer is one the probes of every release saw
+ * (src/engine/data/duckdb-casts/); a text the model does not cover is
+ * FE_CAST_UNKNOWN.  FE_TYPE_VARCHAR takes anything.
+ */
+enum fe_cast fe_setting_cast(enum fe_setting_type type, const char *text);
+
+/* The type as duckdb_settings() lists it ("UBIGINT", "VARCHAR[]"). */
+const char *fe_setting_type_name(enum fe_setting_type type);
+
+/*
+ * The engine's error for a value that fails fe_setting_cast(): the
+ * words before and after the value, e.g. "Invalid Input Error: Failed
+ * to cast value: Could not convert string '" and "' to UINT64".
+ */
+void fe_setting_cast_words(enum fe_setting_type type, const char **before,
+			   const char **after);
 
 /* ---- the iceberg extension: ICEBERG_ATTACH_OPTION / _SECRET_PARAM ---- */
 

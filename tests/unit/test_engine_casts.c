@@ -1,0 +1,235 @@
+/*
+ * fe_setting_cast() held to the real engine: every row that
+ * src/engine/data/tools/probe_casts.py wrote for every release
+ * (src/engine/data/duckdb-casts/VERSION.tsv).
+ *
+ *   cast rows   the value cast to the type alone, and SET on an ordinary
+ *               setting of that type: an answer of OK or FAILS must be
+ *               the engine's, and a failure must read as the engine's
+ *               words (fe_setting_cast_words());
+ *   order rows  every setting of a non-VARCHAR type, SET with a value
+ *               that does not cast, on a fresh database and after the
+ *               secret manager was used: the cast error comes first,
+ *               before any start-up-only or secret-manager refusal, and
+ *               the table gives the setting the type the probe used.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "engine/engine.h"
+
+#define CAST_FAILED "Invalid Input Error: Failed to cast value: "
+
+static enum fe_setting_type type_of(const char *name)
+{
+	for (int t = FE_TYPE_UNKNOWN; t <= FE_TYPE_VARCHAR_LIST; t++)
+		if (!strcmp(fe_setting_type_name((enum fe_setting_type)t),
+			    name))
+			return (enum fe_setting_type)t;
+	fail_msg("input type %s is not modelled", name);
+	return FE_TYPE_UNKNOWN;
+}
+
+/* \t, \n, \r and \\ as probe_casts.py escapes them, in place */
+static void unescape(char *s)
+{
+	char *w = s;
+
+	for (; *s; s++) {
+		if (*s == '\\' && s[1]) {
+			s++;
+			*w++ = *s == 't' ? '\t' : *s == 'n' ? '\n'
+			       : *s == 'r' ? '\r' : *s;
+		} else {
+			*w++ = *s;
+		}
+	}
+	*w = '\0';
+}
+
+/* what probe_casts.py keeps of an error: its first line, tabs as
+ * blanks, no carriage return, stripped */
+static void one_line(char *s)
+{
+	char *w = s, *r;
+
+	s[strcspn(s, "\n")] = '\0';
+	for (r = s; *r; r++)
+		if (*r != '\r')
+			*w++ = *r == '\t' ? ' ' : *r;
+	*w = '\0';
+	while (w > s && w[-1] == ' ')
+		*--w = '\0';
+	for (r = s; *r == ' '; r++)
+		;
+	memmove(s, r, strlen(r) + 1);
+}
+
+static void expect_words(enum fe_setting_type t, const char *value,
+			 const char *set, const char *where)
+{
+	const char *before, *after;
+	char want[1024];
+
+	fe_setting_cast_words(t, &before, &after);
+	snprintf(want, sizeof(want), "%s%s%s", before, value, after);
+	one_line(want);
+	if (strcmp(want, set))
+		fail_msg("%s: engine said \"%s\", the model \"%s\"", where,
+			 set, want);
+}
+
+struct tally {
+	size_t ok, fails, unknown, order;
+};
+
+static void check_release(const struct fe_release *rel, struct tally *n)
+{
+	char path[4096], line[4096];
+	FILE *f;
+	bool header = false;
+
+	snprintf(path, sizeof(path),
+		 FLOE_SOURCE_DIR "/src/engine/data/duckdb-casts/%s.tsv",
+		 rel->name);
+	f = fopen(path, "r");
+	if (!f)
+		fail_msg("%s: no probe of release %s (run "
+			 "src/engine/data/tools/probe_casts_all.sh)", path,
+			 rel->name);
+	while (fgets(line, sizeof(line), f)) {
+		char *col[6], *p = line, where[256];
+		size_t nc = 0;
+		enum fe_setting_type t;
+		enum fe_cast c;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '#' || !line[0])
+			continue;
+		if (!header) {
+			header = true;
+			continue;
+		}
+		while (nc < 6) {
+			col[nc++] = p;
+			p = strchr(p, '\t');
+			if (!p)
+				break;
+			*p++ = '\0';
+		}
+		assert_int_equal(nc, 6);
+		unescape(col[3]);
+		t = type_of(col[1]);
+		c = fe_setting_cast(t, col[3]);
+		snprintf(where, sizeof(where), "%s %s %s '%s'", rel->name,
+			 col[0], col[1], col[3]);
+		if (!strcmp(col[0], "cast")) {
+			if (c == FE_CAST_OK) {
+				n->ok++;
+				if (strcmp(col[4], "OK"))
+					fail_msg("%s: model OK, engine \"%s\"",
+						 where, col[4]);
+				if (!strncmp(col[5], CAST_FAILED,
+					     strlen(CAST_FAILED)))
+					fail_msg("%s: model OK, SET \"%s\"",
+						 where, col[5]);
+			} else if (c == FE_CAST_FAILS) {
+				n->fails++;
+				if (!strcmp(col[4], "OK"))
+					fail_msg("%s: model fails, engine OK",
+						 where);
+				if (strcmp(col[2], "-"))
+					expect_words(t, col[3], col[5], where);
+			} else {
+				n->unknown++;
+			}
+			continue;
+		}
+		/* order, order_after: every setting, a value that fails */
+		{
+			const struct fe_setting *s =
+				fe_setting_find(col[2], rel->version);
+
+			n->order++;
+			if (c != FE_CAST_FAILS)
+				fail_msg("%s: the model casts it", where);
+			expect_words(t, col[3], col[5], where);
+			if (!s || s->type != t)
+				fail_msg("%s: the table gives %s no type %s",
+					 where, col[2], col[1]);
+		}
+	}
+	fclose(f);
+	assert_true(header);
+}
+
+static void test_engine_casts_every_probe(void **state)
+{
+	struct tally n = { 0 };
+	size_t releases = 0;
+
+	(void)state;
+	for (size_t i = 0; i < fe_release_count(); i++) {
+		const struct fe_release *rel = fe_release_at(i);
+
+		if (rel->flags & FE_REL_UNRELEASED)
+			continue;
+		check_release(rel, &n);
+		releases++;
+	}
+	/* every release was read, and both answers were held to it */
+	assert_true(releases >= 13);
+	assert_true(n.ok > releases * 100);
+	assert_true(n.fails > releases * 200);
+	assert_true(n.order > releases * 100);
+	/* the model leaves few of the probed values open */
+	assert_true(n.unknown * 10 < n.ok + n.fails);
+}
+
+/* What dbt-duckdb writes for the usual YAML values is always decided. */
+static void test_engine_casts_dbt_renderings_decided(void **state)
+{
+	static const char *const values[] = {
+		"True", "False", "None", "1", "0", "-1", "1.5", "abc", "",
+		"10GB", "4", "['a', 'b']", NULL
+	};
+
+	(void)state;
+	for (int t = FE_TYPE_BOOLEAN; t <= FE_TYPE_VARCHAR_LIST; t++)
+		for (size_t i = 0; values[i]; i++)
+			if (fe_setting_cast((enum fe_setting_type)t,
+					    values[i]) == FE_CAST_UNKNOWN &&
+			    !(t == FE_TYPE_VARCHAR_LIST && values[i][0] == '['))
+				fail_msg("%s '%s' is undecided",
+					 fe_setting_type_name(
+						 (enum fe_setting_type)t),
+					 values[i]);
+	assert_int_equal(fe_setting_cast(FE_TYPE_UBIGINT, "True"),
+			 FE_CAST_FAILS);
+	assert_int_equal(fe_setting_cast(FE_TYPE_UBIGINT, "1"), FE_CAST_OK);
+	assert_int_equal(fe_setting_cast(FE_TYPE_VARCHAR, "True"),
+			 FE_CAST_OK);
+	assert_int_equal(fe_setting_cast(FE_TYPE_UNKNOWN, "True"),
+			 FE_CAST_UNKNOWN);
+	/* DuckDB's BOOLEAN has no on/off (the probes) */
+	assert_int_equal(fe_duckdb_bool("on"), -1);
+	assert_int_equal(fe_duckdb_bool("off"), -1);
+	assert_int_equal(fe_duckdb_bool("Yes"), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_engine_casts_every_probe),
+		cmocka_unit_test(test_engine_casts_dbt_renderings_decided),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

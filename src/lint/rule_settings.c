@@ -1,7 +1,7 @@
 /*
  * Rules about `settings:` and the secret manager (FP101-FP104,
- * FP106-FP108), and the iceberg secret parameters of other releases
- * (FP109).
+ * FP106-FP108, FP110), and the iceberg secret parameters of other
+ * releases (FP109).
  *
  * dbt-duckdb applies `settings` with SET on every cursor, after the
  * connection has loaded extensions, created secrets, run plugins and
@@ -10,13 +10,80 @@
  * src/engine/data/duckdb_settings.def, extracted from each release's
  * libduckdb.so): the refusal of some settings depends on the value
  * (relaxing a safety setting is refused, tightening it is not).
+ *
+ * Before any of that, SET casts the text dbt-duckdb wrote (str(value):
+ * a YAML true is 'True') to the setting's input type; a value that does
+ * not cast fails there, with the cast's error and nothing else (FP110),
+ * so FP101, FP102 and FP108 speak only of values that cast.
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "arena.h"
 #include "engine/engine.h"
 #include "rules.h"
+#include "utf8.h"
+
+/*
+ * What dbt-duckdb writes between the quotes of SET name = '...': Python's
+ * str() of the value, when lint knows it without running dbt (a literal
+ * string, a YAML boolean, integer or null); NULL otherwise.
+ */
+static const char *py_str(struct lint_ctx *ctx, const struct floe_node *v,
+			  char *buf, size_t size)
+{
+	long long n;
+
+	if (!v || v->kind != FLOE_NODE_SCALAR)
+		return NULL;
+	switch (v->type) {
+	case FLOE_TYPE_BOOL:
+		return lint_bool_true(v) ? "True" : "False";
+	case FLOE_TYPE_NULL:
+		return "None";
+	case FLOE_TYPE_INT:
+		if (floe_node_int(v, &n))
+			return NULL;
+		snprintf(buf, size, "%lld", n);
+		return buf;
+	case FLOE_TYPE_STR:
+		return lint_is_literal(v) ? lint_render(ctx, v) : NULL;
+	default:
+		return NULL;	/* floats, timestamps: not modelled */
+	}
+}
+
+/*
+ * The row of the pair's setting when SET fails to cast its value to
+ * the setting's input type on the release linted for (*text: the value
+ * as dbt-duckdb wrote it); NULL when it casts or lint cannot tell.
+ */
+static const struct fe_setting *cast_fails(struct lint_ctx *ctx,
+					   const struct floe_pair *p,
+					   const char **text, char *buf,
+					   size_t size)
+{
+	const struct fe_setting *row;
+	const char *t;
+
+	if (!floe_node_is_str(p->key))
+		return NULL;
+	row = fe_setting_find(p->key->value, ctx->duckdb_version);
+	if (!row || !(t = py_str(ctx, p->value, buf, size)) ||
+	    fe_setting_cast(row->type, t) != FE_CAST_FAILS)
+		return NULL;
+	*text = t;
+	return row;
+}
+
+static bool casts(struct lint_ctx *ctx, const struct floe_pair *p)
+{
+	char buf[32];
+	const char *t;
+
+	return !cast_fails(ctx, p, &t, buf, sizeof(buf));
+}
 
 /* true/false of a setting value; -1 when unknown (Jinja, odd text). */
 static int truth(struct lint_ctx *ctx, const struct floe_node *v)
@@ -28,10 +95,11 @@ static int truth(struct lint_ctx *ctx, const struct floe_node *v)
 	return fe_duckdb_bool(lint_render(ctx, v));
 }
 
-/* Why DuckDB refuses `SET` of the pair's setting after start-up, or 0. */
+/* Why DuckDB refuses `SET` of the pair's setting after start-up, or 0
+ * (also when the value fails its cast first: FP110). */
 static unsigned refusal(struct lint_ctx *ctx, const struct floe_pair *p)
 {
-	if (!floe_node_is_str(p->key))
+	if (!floe_node_is_str(p->key) || !casts(ctx, p))
 		return 0;
 	return fe_setting_refusal(p->key->value, truth(ctx, p->value),
 				  ctx->duckdb_version);
@@ -257,12 +325,68 @@ void check_deprecated_setting(struct lint_ctx *ctx,
 		if (!floe_node_is_str(k))
 			continue;
 		row = fe_setting_find(k->value, ctx->duckdb_version);
-		if (!row || !(row->flags & FE_SET_DEPRECATED))
+		if (!row || !(row->flags & FE_SET_DEPRECATED) ||
+		    !casts(ctx, &s->pairs[i]))
 			continue;
 		lint_report(ctx, k, "DuckDB %s refuses every SET of '%s'. The "
 			    "setting is deprecated (\"This setting is "
 			    "deprecated and can no longer be used\"); remove "
 			    "it.", version_str(ctx), k->value);
+	}
+}
+
+/* ---- FP110: a value SET cannot cast to the setting's type ---- */
+
+static const char *type_fix(enum fe_setting_type t)
+{
+	switch (t) {
+	case FE_TYPE_BOOLEAN:
+		return "true or false";
+	case FE_TYPE_UBIGINT:
+		return "a whole number, 0 or more";
+	case FE_TYPE_BIGINT:
+		return "a whole number";
+	case FE_TYPE_DOUBLE:
+		return "a number";
+	case FE_TYPE_VARCHAR_LIST:
+		return "a list";
+	case FE_TYPE_VARCHAR:
+	case FE_TYPE_UNKNOWN:
+		break;
+	}
+	return "a value of that type";
+}
+
+void check_setting_value_type(struct lint_ctx *ctx,
+			      const struct lint_output *out)
+{
+	const struct floe_node *s = settings_of(out, "settings");
+
+	for (size_t i = 0; s && i < s->nr; i++) {
+		const struct floe_node *k = s->pairs[i].key;
+		const struct floe_node *v = s->pairs[i].value;
+		const struct fe_setting *row;
+		const char *text, *before, *after, *how = "";
+		char buf[32];
+		int cut;
+
+		row = cast_fails(ctx, &s->pairs[i], &text, buf, sizeof(buf));
+		if (!row)
+			continue;
+		if (v->type == FLOE_TYPE_BOOL)
+			how = lint_bool_true(v) ? " (a YAML true is written "
+				"'True')" : " (a YAML false is written 'False')";
+		else if (v->type == FLOE_TYPE_NULL)
+			how = " (an empty value is written 'None')";
+		cut = (int)utf8_cut(text, strlen(text), 60);
+		fe_setting_cast_words(row->type, &before, &after);
+		lint_report(ctx, k, "'%s' is a %s setting; this value does not "
+			    "cast to it. dbt-duckdb runs SET %s = '%.*s'%s, and "
+			    "DuckDB %s fails with \"%s%.*s%s\" before anything "
+			    "else; write %s.", row->name,
+			    fe_setting_type_name(row->type), row->name, cut,
+			    text, how, version_str(ctx), before, cut, text,
+			    after, type_fix(row->type));
 	}
 }
 

@@ -166,7 +166,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "for the release linted for (src/engine/data/duckdb_settings.def, "
     "extracted from each release's libduckdb.so): from 1.5.0, "
     "disable_database_invalidation is refused for any value and "
-    "allow_community_extensions=true is refused too.\n\n"
+    "allow_community_extensions=true is refused too. A value that does "
+    "not cast to the setting's type fails before this check, with the "
+    "cast's error (FP110: vacuum_rebuild_indexes: true on 1.5.6), so "
+    "FP102 reports only values that cast.\n\n"
     "Bad:\n  settings:\n    access_mode: read_only\n\n"
     "Good:\n  config_options:\n    access_mode: read_only\n\n"
     "Fix: move the setting to config_options.",
@@ -289,6 +292,37 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Fix: remove the parameter, or run a release that has it "
     "(--duckdb-version says which one lint answers for).",
 }, .check_output = check_iceberg_secret_param_release },
+[FLOE_FP110] = { .pub = {
+	.id = "FP110", .name = "setting-value-type",
+	.severity = E, .family = "settings",
+	.summary =
+    "a value under settings that DuckDB cannot cast to the setting's type",
+	.help =
+    "dbt-duckdb runs each 'settings' entry as SET name = '<value>', with "
+    "Python's str() of the YAML value between the quotes: a YAML true "
+    "becomes 'True', an empty value 'None'. DuckDB casts that text to "
+    "the setting's input type (duckdb_settings().input_type, per "
+    "release: src/engine/data/duckdb_settings.def) before the setting "
+    "sees it, and a text that does not cast stops the run: \"Invalid "
+    "Input Error: Failed to cast value: Could not convert string 'True' "
+    "to UINT64\". What casts was probed on every release's engine "
+    "(src/engine/data/duckdb-casts/, tools/probe_casts.py): BOOLEAN takes "
+    "true/false, t/f, yes/no, y/n and 1/0 in any case, but not on/off; "
+    "UBIGINT and BIGINT take whole numbers (and decimals, rounded), "
+    "not 'True'; DOUBLE takes numbers, inf and nan; VARCHAR[] takes a "
+    "'[...]' list; VARCHAR takes anything. A value known only when dbt "
+    "runs (Jinja), and YAML floats and dates, are not checked.\n\n"
+    "The cast comes first: the engine refuses such a value with the "
+    "cast's error even for a setting it would also refuse after "
+    "start-up (probed for every setting), so for a value that does not "
+    "cast this rule reports and FP101, FP102 and FP108 do not. It is "
+    "its own rule, not part of FP102, because it holds for every "
+    "typed setting (threads: four fails the same way), and the fix is "
+    "the value, not the place.\n\n"
+    "Bad:\n  settings:\n    vacuum_rebuild_indexes: true\n\n"
+    "Good:\n  config_options:\n    vacuum_rebuild_indexes: 1000000\n\n"
+    "Fix: write a value of the setting's type (the message names it).",
+}, .check_output = check_setting_value_type },
 
 /* ---- endpoint and OAuth2 ---- */
 [FLOE_FP201] = { .pub = {

@@ -18,6 +18,9 @@ minimal profile per name and release, written to a temporary folder:
          `extensions: [alias]` with a setting of the alias's extension,
          silent exactly where the release resolves the alias
   FP108  a deprecated setting
+  FP110  a setting value SET cannot cast to the row's input type ('true'
+         to a UBIGINT); then FP101, FP102 and FP108 are absent, and a
+         value that casts ('0', '[]') is walked as well
   FP305  an iceberg ATTACH option the release does not handle, with the
          kind of message the table implies (arrived in / last release /
          renamed / the former name / main only)
@@ -187,7 +190,8 @@ def load():
     t["releases"] = sorted(version(a[0]) for a, _ in rel
                            if "FE_REL_UNRELEASED" not in a[4])
     t["settings"] = [Row("duckdb_settings.def", ln, string(a[0]).lower(),
-                         version(a[1]), version(a[2]), flags=flags(a[3]))
+                         version(a[1]), version(a[2]), flags=flags(a[3]),
+                         type=a[4].strip())
                      for a, ln in rows(os.path.join(DATA,
                                                     "duckdb_settings.def"),
                                        "DUCKDB_SETTING")]
@@ -310,9 +314,36 @@ def span(table, name):
     return first, last
 
 
+# the input types (facts.h) and the values walked that each one's cast
+# takes (probed: src/engine/data/duckdb-casts/); FE_TYPE_UNKNOWN (an
+# extension's setting) is not checked
+TYPE_NAMES = {"FE_TYPE_BOOLEAN": "BOOLEAN", "FE_TYPE_UBIGINT": "UBIGINT",
+              "FE_TYPE_BIGINT": "BIGINT", "FE_TYPE_DOUBLE": "DOUBLE",
+              "FE_TYPE_VARCHAR": "VARCHAR",
+              "FE_TYPE_VARCHAR_LIST": "VARCHAR[]"}
+CASTS = {"true": {"FE_TYPE_BOOLEAN", "FE_TYPE_VARCHAR"},
+         "false": {"FE_TYPE_BOOLEAN", "FE_TYPE_VARCHAR"},
+         "0": {"FE_TYPE_BOOLEAN", "FE_TYPE_UBIGINT", "FE_TYPE_BIGINT",
+               "FE_TYPE_DOUBLE", "FE_TYPE_VARCHAR"},
+         "[]": {"FE_TYPE_VARCHAR", "FE_TYPE_VARCHAR_LIST"}}
+
+
+def setting_values(rws):
+    """'true' and 'false' (a setting refused only when relaxed), and a
+    value that casts to each input type 'true' does not."""
+    vals = ["true", "false"]
+    for r in rws:
+        ty = getattr(r, "type", "FE_TYPE_UNKNOWN")
+        if ty in TYPE_NAMES and ty not in CASTS["true"]:
+            v = "[]" if ty == "FE_TYPE_VARCHAR_LIST" else "0"
+            if v not in vals:
+                vals.append(v)
+    return vals
+
+
 def setting_expect(t, name, v, value):
     """{rule: None (absent) or a message fragment ("" for any)} for
-    `settings: {name: value}` ('true' or 'false') with no extensions, on
+    `settings: {name: value}` (setting_values()) with no extensions, on
     release v."""
     row = first_holding(t["settings"], name, v)
     exp = {}
@@ -326,11 +357,18 @@ def setting_expect(t, name, v, value):
             exp["FP106"] = f"Its last release was {vstr(last)}"
         else:
             exp["FP106"] = ""		# a gap between two rows
-        for r in ("FP101", "FP102", "FP107", "FP108"):
+        for r in ("FP101", "FP102", "FP107", "FP108", "FP110"):
             exp[r] = None
         return exp
     f = row.flags
     exp["FP106"] = None
+    if row.type in TYPE_NAMES and row.type not in CASTS[value]:
+        # the cast fails first: nothing else is said of the value
+        exp["FP110"] = f"is a {TYPE_NAMES[row.type]} setting"
+        for r in ("FP101", "FP102", "FP107", "FP108"):
+            exp[r] = None
+        return exp
+    exp["FP110"] = None
     exp["FP101"] = "" if SM in f else None
     # refused for any value, or only when the value relaxes it
     relaxed = RELAX in f and value == "true"
@@ -639,9 +677,10 @@ def plan(t):
             notes.append(f"{rws[0].where()}: no DUCKDB_SETTING row")
             continue
         # 'false' as well: a setting refused only when relaxed
-        for value in ("true", "false"):
+        for value in setting_values(rws):
             vs = set()
-            for rule in ("FP106", "FP101", "FP102", "FP107", "FP108"):
+            for rule in ("FP106", "FP101", "FP102", "FP107", "FP108",
+                         "FP110"):
                 vs |= transitions(rel, lambda v: setting_expect(
                     t, name, v, value)[rule] is None)
             for r in rws:

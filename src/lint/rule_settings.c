@@ -304,8 +304,8 @@ void check_extension_setting(struct lint_ctx *ctx,
 		ext = fe_setting_extension(k->value, ctx->duckdb_version);
 		if (!ext || loads(ctx, out, ext, NULL))
 			continue;
-		lint_report(ctx, k, "'%s' is a setting of the %s extension, "
-			    "which 'extensions' does not list. DuckDB then "
+		lint_report(ctx, k, "'%s' needs the %s extension, not "
+			    "listed in 'extensions'. DuckDB then "
 			    "has to download and load %s when the SET runs, "
 			    "which fails without network access (\"Extension "
 			    "Autoloading Error\"); add %s to extensions.",

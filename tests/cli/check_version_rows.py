@@ -376,7 +376,7 @@ def setting_expect(t, name, v, value):
     exp["FP102"] = "" if (f & {STARTUP, INIT} or
                           (relaxed and not f & {SM})) else None
     ext = first_holding(t["ext_settings"], name, v)
-    exp["FP107"] = (f"setting of the {ext.extension} extension"
+    exp["FP107"] = (f"needs the {ext.extension} extension"
                     if ext and not refused else None)
     exp["FP108"] = "" if DEPRECATED in f else None
     return exp
@@ -473,7 +473,7 @@ def alias_expect(t, row, v):
     is silent exactly where the release resolves the alias."""
     if row.holds(v):
         return {"FP107": None}
-    return {"FP107": f"setting of the {row.extension} extension"}
+    return {"FP107": f"needs the {row.extension} extension"}
 
 
 # ---- minimal profiles ----

@@ -1587,35 +1587,31 @@ static bool no_worse(const struct fstate *cur, const struct fstate *next)
  * pass that makes the text worse than the one before is dropped and
  * its fixes are tried one at a time, the bad ones skipped; unguarded, a
  * fix may reveal an error that a later pass fixes (an endpoint moved
- * under options that still ends in /v1).  *orig_errors: the original's.
+ * under options that still ends in /v1).  They start from `start`, the
+ * round's text already loaded and linted (borrowed: each round lints its
+ * text once); *cur is the text they end with, or empty (cur->buf NULL)
+ * if no pass changed `start`.
  */
-static enum floe_err passes(const char *file, const char *buf, size_t len,
+static enum floe_err passes(const char *file,
 			    const struct floe_profiles_options *popt,
 			    const struct floe_lint_options *opt, bool unsafe,
-			    bool guarded, struct fstate *cur,
-			    struct floe_fix_result *res)
+			    bool guarded, const struct fstate *start,
+			    struct fstate *cur, struct floe_fix_result *res)
 {
 	struct fstate next;
-	enum floe_err err;
+	enum floe_err err = FLOE_OK;
 	size_t total = 0, skip = 0;
 	bool all = true;
 
 	memset(cur, 0, sizeof(*cur));
 	memset(&next, 0, sizeof(next));
 	memset(res, 0, sizeof(*res));
-	cur->buf = malloc(len + 1);
-	if (!cur->buf)
-		return FLOE_ERR_NOMEM;
-	memcpy(cur->buf, buf, len);
-	cur->buf[len] = '\0';
-	cur->len = len;
-	err = fstate_load(cur, file, popt, opt);
-	for (unsigned pass = 0; err == FLOE_OK && pass < FLOE_FIX_MAX_PASSES;
-	     pass++) {
+	for (unsigned pass = 0; pass < FLOE_FIX_MAX_PASSES; pass++) {
+		const struct fstate *at = cur->buf ? cur : start;
 		size_t n = 0;
 		bool bad;
 
-		err = apply(file, cur->buf, cur->len, &cur->diags, unsafe,
+		err = apply(file, at->buf, at->len, &at->diags, unsafe,
 			    all ? SIZE_MAX : skip, &next.buf, &next.len, &n);
 		if (err != FLOE_OK)
 			break;
@@ -1627,8 +1623,8 @@ static enum floe_err passes(const char *file, const char *buf, size_t len,
 		}
 		err = fstate_load(&next, file, popt, opt);
 		bad = err == FLOE_ERR_TOO_BIG ||
-		      (err == FLOE_OK && (guarded ? !no_worse(cur, &next)
-					  : cur->parsed && !next.parsed));
+		      (err == FLOE_OK && (guarded ? !no_worse(at, &next)
+					  : at->parsed && !next.parsed));
 		if (err == FLOE_ERR_TOO_BIG)
 			err = FLOE_OK;
 		if (err != FLOE_OK)
@@ -1661,7 +1657,7 @@ static enum floe_err fix_round(const char *file, const char *buf, size_t len,
 	struct floe_fix_result r;
 	enum floe_err err;
 
-	/* what the text is now, to hold the result to */
+	/* what the text is now: where the passes start, and what holds them */
 	memset(&orig, 0, sizeof(orig));
 	memset(&cur, 0, sizeof(cur));	/* released even if never loaded */
 	orig.buf = malloc(len + 1);
@@ -1672,19 +1668,19 @@ static enum floe_err fix_round(const char *file, const char *buf, size_t len,
 	orig.len = len;
 	err = fstate_load(&orig, file, popt, opt);
 	if (err == FLOE_OK)
-		err = passes(file, buf, len, popt, opt, unsafe, false, &cur,
-			     &r);
-	if (err == FLOE_OK && !no_worse(&orig, &cur)) {
+		err = passes(file, popt, opt, unsafe, false, &orig, &cur, &r);
+	if (err == FLOE_OK && cur.buf && !no_worse(&orig, &cur)) {
 		/* never worse than it was: one pass at a time, guarded */
 		fstate_release(&cur);
-		err = passes(file, buf, len, popt, opt, unsafe, true, &cur,
-			     &r);
+		err = passes(file, popt, opt, unsafe, true, &orig, &cur, &r);
 	}
 	if (err == FLOE_OK) {
+		struct fstate *end = cur.buf ? &cur : &orig;
+
 		*res = r;
-		res->buf = cur.buf;
-		res->len = cur.len;
-		cur.buf = NULL;
+		res->buf = end->buf;
+		res->len = end->len;
+		end->buf = NULL;
 	}
 	fstate_release(&cur);
 	fstate_release(&orig);

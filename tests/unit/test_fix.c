@@ -21,6 +21,7 @@
 
 #include "floe/fix.h"
 #include "floe/report.h"
+#include "floe/yaml.h"
 
 #define FILE_NAME "profiles.yml"
 
@@ -320,6 +321,35 @@ static void test_fix_unsafe_only_when_asked(void **state)
  * with a typo left that a second --fix corrected.  A result is taken
  * only when a further round leaves it as it is.
  */
+/*
+ * Each round lints its text once: the passes start from the round's own
+ * load, not from a second parse of the same text.  One fix: round 1
+ * loads the text and the fixed text, round 2 loads the fixed text and
+ * finds nothing to do; a clean text is loaded once.
+ */
+static void test_fix_lints_each_text_once(void **state)
+{
+	static const char clean[] = HEAD ITEM OPTIONS;
+	static const char one[] = HEAD ITEM OPTIONS
+		"            support_nested_namespaces: false\n";
+	unsigned long before;
+	char *out;
+	size_t n;
+
+	(void)state;
+	before = floe_yaml_parse_count();
+	out = fix(clean, false, &n);
+	assert_int_equal(n, 0);
+	assert_int_equal(floe_yaml_parse_count() - before, 1);
+	free(out);
+
+	before = floe_yaml_parse_count();
+	out = fix(one, false, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(floe_yaml_parse_count() - before, 3);
+	free(out);
+}
+
 static void test_fix_twice_changes_nothing(void **state)
 {
 	static const char text[] =
@@ -467,6 +497,7 @@ int main(void)
 		cmocka_unit_test(test_fix_unsafe_only_when_asked),
 		cmocka_unit_test(test_fix_never_reveals_an_unfixed_error),
 		cmocka_unit_test(test_fix_twice_changes_nothing),
+		cmocka_unit_test(test_fix_lints_each_text_once),
 		cmocka_unit_test(test_fix_with_a_secret_is_not_shown),
 		cmocka_unit_test(test_fix_apply_skips_overlaps),
 	};

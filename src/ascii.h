@@ -5,6 +5,10 @@
 #ifndef FLOE_ASCII_H
 #define FLOE_ASCII_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <strings.h>
+
 /* The value of a hexadecimal digit (either case), or -1. */
 static inline int ascii_hex_value(char c)
 {
@@ -15,6 +19,44 @@ static inline int ascii_hex_value(char c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
+}
+
+/*
+ * strcasecmp(a, b) == 0, with the first bytes compared inline first: a
+ * lookup in a table of names (hundreds of rows, nearly all of them
+ * differing from the name at the first letter) otherwise costs a call
+ * per row, and lint looks names up several times per output.  The same
+ * answer as strcasecmp() whatever the bytes (beyond ASCII, it decides).
+ */
+static inline bool ascii_same_ci(const char *a, const char *b)
+{
+	unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+
+	if (x < 0x80 && y < 0x80) {
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + ('a' - 'A'));
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + ('a' - 'A'));
+		if (x != y)
+			return false;
+	}
+	return !strcasecmp(a, b);
+}
+
+/* The same for strncasecmp(a, b, n) == 0, n > 0. */
+static inline bool ascii_same_ci_n(const char *a, const char *b, size_t n)
+{
+	unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+
+	if (x < 0x80 && y < 0x80) {
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + ('a' - 'A'));
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + ('a' - 'A'));
+		if (x != y)
+			return false;
+	}
+	return !strncasecmp(a, b, n);
 }
 
 #endif

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "secret.h"
 
 extern char **environ;
@@ -71,7 +72,7 @@ static bool ends_ci(const char *s, size_t n, const char *suf)
 {
 	size_t m = strlen(suf);
 
-	return n >= m && !strncasecmp(s + n - m, suf, m);
+	return n >= m && ascii_same_ci_n(s + n - m, suf, m);
 }
 
 static bool has_ci(const char *s, size_t n, const char *needle)
@@ -79,24 +80,30 @@ static bool has_ci(const char *s, size_t n, const char *needle)
 	size_t m = strlen(needle);
 
 	for (size_t i = 0; i + m <= n; i++)
-		if (!strncasecmp(s + i, needle, m))
+		if (ascii_same_ci_n(s + i, needle, m))
 			return true;
 	return false;
 }
 
 bool floe_secret_key_n(const char *key, size_t n)
 {
-	static const char *const exact[] = {
-		"token", "account_key", "connection_string", "private_key",
-		"authorization", "secret_access_key", "pwd", "passwd",
-		"accountkey", "sharedaccesssignature", "sas_token", "sig",
-		"proxy_password", "api_key", "apikey", "x-api-key", NULL
+#define K(s) { s, sizeof(s) - 1 }
+	static const struct {
+		const char *name;
+		size_t len;
+	} exact[] = {
+		K("token"), K("account_key"), K("connection_string"),
+		K("private_key"), K("authorization"), K("secret_access_key"),
+		K("pwd"), K("passwd"), K("accountkey"),
+		K("sharedaccesssignature"), K("sas_token"), K("sig"),
+		K("proxy_password"), K("api_key"), K("apikey"), K("x-api-key")
 	};
+#undef K
 
-	if (!key)
+	if (!key || !n)
 		return false;
-	for (size_t i = 0; exact[i]; i++)
-		if (strlen(exact[i]) == n && !strncasecmp(key, exact[i], n))
+	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+		if (exact[i].len == n && ascii_same_ci_n(key, exact[i].name, n))
 			return true;
 	return ends_ci(key, n, "secret") || ends_ci(key, n, "_token") ||
 	       ends_ci(key, n, "connection_string") ||

@@ -1,11 +1,13 @@
 /*
  * The engine's facts as tables (the .def files, see engine.h), and their
- * lookups.  The tables are small: a linear scan is all a lookup needs.
+ * lookups.  The tables are small: a linear scan is all a lookup needs
+ * (with the first letter compared inline, ascii_same_ci()).
  */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "engine/engine.h"
 
 static bool holds(unsigned first, unsigned last, unsigned version)
@@ -181,7 +183,7 @@ static const struct fe_setting settings[] = {
 const struct fe_setting *fe_setting_find(const char *name, unsigned version)
 {
 	for (size_t i = 0; name && i < NR(settings); i++)
-		if (!strcasecmp(settings[i].name, name) &&
+		if (ascii_same_ci(settings[i].name, name) &&
 		    holds(settings[i].first, settings[i].last, version))
 			return &settings[i];
 	return NULL;
@@ -473,7 +475,7 @@ static const struct {
 const char *fe_setting_extension(const char *name, unsigned version)
 {
 	for (size_t i = 0; name && i < NR(extension_settings); i++)
-		if (!strcasecmp(extension_settings[i].name, name) &&
+		if (ascii_same_ci(extension_settings[i].name, name) &&
 		    holds(extension_settings[i].first,
 			  extension_settings[i].last, version))
 			return extension_settings[i].extension;
@@ -483,7 +485,7 @@ const char *fe_setting_extension(const char *name, unsigned version)
 bool fe_extension_known(const char *name)
 {
 	for (size_t i = 0; name && i < NR(extension_settings); i++)
-		if (!strcasecmp(extension_settings[i].extension, name))
+		if (ascii_same_ci(extension_settings[i].extension, name))
 			return true;
 	return false;
 }
@@ -504,7 +506,7 @@ bool fe_setting_span(const char *name, unsigned *first, unsigned *last)
 	bool found = false;
 
 	for (size_t i = 0; name && i < NR(settings); i++)
-		if (!strcasecmp(settings[i].name, name))
+		if (ascii_same_ci(settings[i].name, name))
 			span(settings[i].first, settings[i].last, first, last,
 			     &found);
 	return found;
@@ -530,7 +532,7 @@ const struct fe_iceberg_option *fe_iceberg_option_find(const char *name,
 						       unsigned version)
 {
 	for (size_t i = 0; name && i < NR(options); i++)
-		if (!strcasecmp(options[i].name, name) &&
+		if (ascii_same_ci(options[i].name, name) &&
 		    holds(options[i].first, options[i].last, version))
 			return &options[i];
 	return NULL;
@@ -542,7 +544,7 @@ bool fe_iceberg_option_span(const char *name, unsigned *first,
 	bool found = false;
 
 	for (size_t i = 0; name && i < NR(options); i++)
-		if (!strcasecmp(options[i].name, name))
+		if (ascii_same_ci(options[i].name, name))
 			span(options[i].first, options[i].last, first, last,
 			     &found);
 	return found;
@@ -565,7 +567,7 @@ const struct fe_option_rename *fe_iceberg_option_renamed(const char *name,
 							 unsigned version)
 {
 	for (size_t i = 0; name && i < NR(renames); i++)
-		if (!strcasecmp(renames[i].from, name) && !renames[i].kept &&
+		if (ascii_same_ci(renames[i].from, name) && !renames[i].kept &&
 		    (version == FE_ANY || version >= renames[i].since))
 			return &renames[i];
 	return NULL;
@@ -575,7 +577,7 @@ const struct fe_option_rename *fe_iceberg_option_former(const char *name,
 							unsigned version)
 {
 	for (size_t i = 0; name && i < NR(renames); i++)
-		if (!strcasecmp(renames[i].to, name) &&
+		if (ascii_same_ci(renames[i].to, name) &&
 		    version < renames[i].since)
 			return &renames[i];
 	return NULL;
@@ -646,7 +648,7 @@ const char *fe_iceberg_option_default(const char *name)
 	};
 
 	for (size_t i = 0; name && i < NR(d); i++)
-		if (!strcasecmp(d[i].name, name))
+		if (ascii_same_ci(d[i].name, name))
 			return d[i].dflt;
 	return NULL;
 }
@@ -684,7 +686,7 @@ const struct fe_iceberg_secret_param *fe_iceberg_secret_param_find(
 	const char *name, unsigned version)
 {
 	for (size_t i = 0; name && i < NR(secret_params); i++)
-		if (!strcasecmp(secret_params[i].name, name) &&
+		if (ascii_same_ci(secret_params[i].name, name) &&
 		    holds(secret_params[i].first, secret_params[i].last,
 			  version))
 			return &secret_params[i];
@@ -697,7 +699,7 @@ bool fe_iceberg_secret_param_span(const char *name, unsigned *first,
 	bool found = false;
 
 	for (size_t i = 0; name && i < NR(secret_params); i++)
-		if (!strcasecmp(secret_params[i].name, name))
+		if (ascii_same_ci(secret_params[i].name, name))
 			span(secret_params[i].first, secret_params[i].last,
 			     first, last, &found);
 	return found;
@@ -824,7 +826,7 @@ static const struct {
 unsigned fe_database_name(const char *s, unsigned version)
 {
 	for (size_t i = 0; s && i < NR(db_names); i++)
-		if (!strcasecmp(db_names[i].name, s) &&
+		if (ascii_same_ci(db_names[i].name, s) &&
 		    holds(db_names[i].first, db_names[i].last, version))
 			return db_names[i].flags;
 	return 0;
@@ -840,7 +842,7 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version)
 		      (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
 			return FE_ALIAS_NOT_WORD;
 	for (size_t i = 0; i < NR(keywords); i++)
-		if (!strcasecmp(keywords[i].word, s) &&
+		if (ascii_same_ci(keywords[i].word, s) &&
 		    holds(keywords[i].first, keywords[i].last, version))
 			return FE_ALIAS_KEYWORD;
 	if (fe_database_name(s, version))
@@ -883,7 +885,7 @@ static const struct {
 const char *fe_extension_canonical(const char *name, unsigned version)
 {
 	for (size_t i = 0; name && i < NR(ext_aliases); i++)
-		if (!strcasecmp(ext_aliases[i].alias, name) &&
+		if (ascii_same_ci(ext_aliases[i].alias, name) &&
 		    holds(ext_aliases[i].first, ext_aliases[i].last, version))
 			return ext_aliases[i].name;
 	return name;

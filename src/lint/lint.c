@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "alloc.h"
+#include "ascii.h"
 #include "engine/engine.h"
 #include "rules.h"
 
@@ -226,7 +227,7 @@ const struct floe_pair *lint_get_ci(const struct floe_node *map,
 		const struct floe_node *k = map->pairs[i].key;
 
 		if (k->type == FLOE_TYPE_STR && k->len == len &&
-		    !strncasecmp(k->value, key, len))
+		    (!len || ascii_same_ci_n(k->value, key, len)))
 			return &map->pairs[i];
 	}
 	return NULL;

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "engine/engine.h"
 #include "rules.h"
 #include "strbuf.h"
@@ -43,7 +44,7 @@ static bool inline_oauth(const char *name)
 static bool name_in(const char *s, const char *const *names)
 {
 	for (size_t i = 0; names[i]; i++)
-		if (!strcasecmp(s, names[i]))
+		if (ascii_same_ci(s, names[i]))
 			return true;
 	return false;
 }

@@ -313,8 +313,8 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && !strcmp(s + n - m, suffix);
 }
 
-size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
-		  struct lint_conn *conns, size_t max)
+static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
+			 struct lint_conn *conns, size_t max)
 {
 	const struct floe_prof_output *m = out->model;
 	const struct floe_node *plugins = m->plugins;
@@ -377,6 +377,39 @@ size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
 	return n;
 }
 
+/*
+ * Most rules of an output start from its connections: while its rules
+ * run, they are found once (up to LINT_CONNS_CACHED) and copied out.
+ * The first `max` of them are what a search stopped at `max` finds: each
+ * one is found and given its flavor on its own, and the connection
+ * matching the platform's catalog is the first that matches.
+ */
+#define LINT_CONNS_CACHED 64
+
+size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
+		  struct lint_conn *conns, size_t max)
+{
+	size_t n;
+
+	if (!ctx->conns_of || ctx->conns_of != out->model ||
+	    max > LINT_CONNS_CACHED)
+		return find_conns(ctx, out, conns, max);
+	if (!ctx->conns) {
+		ctx->conns = arena_alloc(ctx->arena, LINT_CONNS_CACHED *
+					 sizeof(*ctx->conns));
+		if (!ctx->conns) {
+			ctx->err = FLOE_ERR_NOMEM;
+			ctx->conns_of = NULL;
+			return find_conns(ctx, out, conns, max);
+		}
+		ctx->nr_conns = find_conns(ctx, out, ctx->conns,
+					   LINT_CONNS_CACHED);
+	}
+	n = ctx->nr_conns < max ? ctx->nr_conns : max;
+	memcpy(conns, ctx->conns, n * sizeof(*conns));
+	return n;
+}
+
 /* ---- walking ---- */
 
 /* Is `rule` implied by `cause` (lint_implied[])? */
@@ -422,6 +455,8 @@ static void drop_implied(struct lint_ctx *ctx)
 static void run_output_rules(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
+	ctx->conns_of = out->model;
+	ctx->conns = NULL;
 	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
 		const struct lint_rule_impl *r = &lint_rule_table[i];
 
@@ -434,6 +469,8 @@ static void run_output_rules(struct lint_ctx *ctx,
 		ctx->rule_id = (enum floe_rule_id)i;
 		r->check_output(ctx, out);
 	}
+	ctx->conns_of = NULL;
+	ctx->conns = NULL;
 	drop_implied(ctx);
 }
 

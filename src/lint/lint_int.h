@@ -91,6 +91,11 @@ struct lint_ctx {
 	 * (lint_report_on), for "one root cause, one finding" */
 	struct lint_subject *subjects;
 	size_t nr_subjects, alloc_subjects;
+	/* lint_conns() of the output whose rules run (run_output_rules):
+	 * found once, not once per rule (arena; NULL outside the rules) */
+	const struct floe_prof_output *conns_of;
+	struct lint_conn *conns;
+	size_t nr_conns;
 };
 
 /* A finding about one fact (`topic`) of one item, by lint_report_on. */
@@ -169,7 +174,10 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 const struct floe_pair *lint_get_ci(const struct floe_node *map,
 				    const char *key);
 
-/* The connections of an output (attach items of TYPE iceberg, plugins). */
+/*
+ * The connections of an output (attach items of TYPE iceberg, plugins),
+ * at most max; found once per output while its rules run (ctx->conns).
+ */
 size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		  struct lint_conn *conns, size_t max);
 

@@ -43,6 +43,21 @@ static inline bool ascii_same_ci(const char *a, const char *b)
 	return !strcasecmp(a, b);
 }
 
+/* strcasecmp() in the C locale: ASCII letters folded to lower case. */
+static inline int ascii_cmp_ci(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + ('a' - 'A'));
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + ('a' - 'A'));
+		if (x != y || !x)
+			return x - y;
+	}
+}
+
 /* The same for strncasecmp(a, b, n) == 0, n > 0. */
 static inline bool ascii_same_ci_n(const char *a, const char *b, size_t n)
 {

@@ -461,6 +461,19 @@ static void clear_read(struct jinja_read *out)
 	memset(out, 0, offsetof(struct jinja_read, calls));
 }
 
+/*
+ * Literal text, the most common value: it renders as itself, and the
+ * node's own NUL-terminated text (which lives as long as the document)
+ * is the rendering; nothing is copied.
+ */
+static void read_literal(const struct floe_node *n, struct jinja_read *out)
+{
+	clear_read(out);
+	out->has_text = n->len > 0;
+	out->text = n->value;
+	out->len = n->len;
+}
+
 enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 			 const struct jinja_opts *o, struct jinja_read *out)
 {
@@ -468,8 +481,8 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 	enum floe_err err;
 	const char *p, *end, *open;
 
-	clear_read(out);
 	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_STR) {
+		clear_read(out);
 		out->dynamic = true;
 		return FLOE_OK;
 	}
@@ -477,16 +490,10 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 	end = p + n->len;
 	open = find_open(p, end);
 	if (!open) {
-		/*
-		 * Literal text, the most common value: it renders as itself,
-		 * and the node's own NUL-terminated text (which lives as long
-		 * as the document) is the rendering; nothing is copied.
-		 */
-		out->has_text = n->len > 0;
-		out->text = n->value;
-		out->len = n->len;
+		read_literal(n, out);
 		return FLOE_OK;
 	}
+	clear_read(out);
 	while (p < end) {
 		const char *close;
 
@@ -588,9 +595,12 @@ enum floe_err jinja_read_cached(struct jinja_cache *c, struct arena *a,
 	size_t k;
 
 	/* what needs no parse is not worth a slot */
-	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_STR ||
-	    !find_open(n->value, n->value + n->len))
+	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_STR)
 		return jinja_read(a, n, o, out);
+	if (!find_open(n->value, n->value + n->len)) {
+		read_literal(n, out);
+		return FLOE_OK;
+	}
 	if ((c->nr + 1) * 2 > c->cap && cache_grow(c))
 		return FLOE_ERR_NOMEM;
 	k = slot_of(n, c->cap - 1);

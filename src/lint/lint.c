@@ -907,9 +907,8 @@ static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 	size_t nr = 0;
 	struct supp *list = NULL;
 
-	/* most files have no directive: skip the line-by-line scan */
-	if (contains(buf, len, "floe-profiles:"))
-		list = scan_suppressions(ctx, buf, len, inside, nr_lines, &nr);
+	/* only for a file with a directive (lint_finish_file) */
+	list = scan_suppressions(ctx, buf, len, inside, nr_lines, &nr);
 
 	for (size_t i = base; i < ctx->diags->nr;) {
 		const struct floe_diag *g = &ctx->diags->items[i];
@@ -992,6 +991,10 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	unsigned char *inside;
 
 	jinja_cache_release(&ctx->jcache);	/* its document goes next */
+	floe_diags_dedupe(ctx->diags, base);
+	/* most files have no directive: no table of lines, no walk */
+	if (!contains(buf, len, "floe-profiles:"))
+		return;
 	for (const char *p = buf, *end = buf + len;
 	     len && (p = memchr(p, '\n', (size_t)(end - p))); p++)
 		nr_lines++;
@@ -1002,7 +1005,6 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	}
 	if (doc)
 		mark_scalar_lines(doc->root, inside, nr_lines, 0, &budget);
-	floe_diags_dedupe(ctx->diags, base);
 	apply_suppressions(ctx, buf, len, base, inside, nr_lines);
 	free(inside);
 }

@@ -752,6 +752,38 @@ bool fe_iceberg_secret_param_span(const char *name, unsigned *first,
 	return found;
 }
 
+/* ---- the iceberg extension's behaviours ---- */
+
+static const struct {
+	const char *name;
+	unsigned first, last;
+} behaviors[] = {
+#define ICEBERG_BEHAVIOR(name, first, last) { name, first, last },
+#include "engine/iceberg_behavior.def"
+#undef ICEBERG_BEHAVIOR
+};
+
+bool fe_iceberg_behavior(const char *name, unsigned version)
+{
+	for (size_t i = 0; name && i < NR(behaviors); i++)
+		if (!strcmp(behaviors[i].name, name) &&
+		    holds(behaviors[i].first, behaviors[i].last, version))
+			return true;
+	return false;
+}
+
+bool fe_iceberg_behavior_span(const char *name, unsigned *first,
+			      unsigned *last)
+{
+	bool found = false;
+
+	for (size_t i = 0; name && i < NR(behaviors); i++)
+		if (!strcmp(behaviors[i].name, name))
+			span(behaviors[i].first, behaviors[i].last, first,
+			     last, &found);
+	return found;
+}
+
 /* ---- dbt-duckdb's schema ---- */
 
 static const struct fe_dbt_key output_keys[] = {

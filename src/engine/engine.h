@@ -229,6 +229,16 @@ const struct fe_iceberg_secret_param *fe_iceberg_secret_param_find(
 bool fe_iceberg_secret_param_span(const char *name, unsigned *first,
 				  unsigned *last);
 
+/* ---- the extension's behaviours: ICEBERG_BEHAVIOR (iceberg_behavior.def) ---- */
+
+/*
+ * True when DuckDB `version`'s iceberg extension behaves as row `name`
+ * says ("vended_region_required"); the rows cite the commits read.
+ */
+bool fe_iceberg_behavior(const char *name, unsigned version);
+bool fe_iceberg_behavior_span(const char *name, unsigned *first,
+			      unsigned *last);
+
 /* ---- dbt-duckdb's schema: DBT_OUTPUT_KEY / DBT_ATTACH_FIELD ---- */
 
 enum fe_yaml_type {

@@ -28,6 +28,7 @@
  *   ICEBERG_ATTACH_OPTION(name, first, last, auths, kind)
  *                                                     iceberg_attach.def
  *   ICEBERG_SECRET_PARAM(name, first, last)           iceberg_secret.def
+ *   ICEBERG_BEHAVIOR(name, first, last)   ../iceberg_behavior.def (hand-written)
  */
 #ifndef FLOE_ENGINE_FACTS_H
 #define FLOE_ENGINE_FACTS_H

@@ -3,6 +3,8 @@
 #
 # CASE_DIR/args            the arguments, one per line
 # CASE_DIR/stdin           optional standard input
+# CASE_DIR/env             optional: the run's environment, one change a
+#                          line: NAME=VALUE sets NAME, -NAME unsets it
 # CASE_DIR/expected.stdout, expected.stderr, expected.status
 #
 # Run from the project root (paths in args are relative to it).  With
@@ -44,12 +46,22 @@ while IFS= read -r arg || [ -n "$arg" ]; do
 	set -- "$@" "$arg"
 done < "$dir/args"
 
-if [ -f "$dir/stdin" ]; then
-	"$bin" "$@" < "$dir/stdin" > "$tmp/stdout" 2> "$tmp/stderr"
-else
-	"$bin" "$@" < /dev/null > "$tmp/stdout" 2> "$tmp/stderr"
-fi
-echo $? > "$tmp/status"
+(
+	if [ -f "$dir/env" ]; then
+		while IFS= read -r e || [ -n "$e" ]; do
+			case $e in
+			-*) unset "${e#-}" ;;
+			?*) export "$e" ;;
+			esac
+		done < "$dir/env"
+	fi
+	if [ -f "$dir/stdin" ]; then
+		"$bin" "$@" < "$dir/stdin" > "$tmp/stdout" 2> "$tmp/stderr"
+	else
+		"$bin" "$@" < /dev/null > "$tmp/stdout" 2> "$tmp/stderr"
+	fi
+	echo $? > "$tmp/status"
+)
 
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
 	for f in stdout stderr status; do

@@ -25,11 +25,21 @@ run_case() {
 	while IFS= read -r arg || [ -n "$arg" ]; do
 		set -- "$@" "$arg"
 	done < "$dir/args"
-	if [ -f "$dir/stdin" ]; then
-		"$bin" "$@" < "$dir/stdin"
-	else
-		"$bin" "$@" < /dev/null
-	fi > "$tmp/out" 2>&1
+	(
+		if [ -f "$dir/env" ]; then	# as run_golden.sh reads it
+			while IFS= read -r e || [ -n "$e" ]; do
+				case $e in
+				-*) unset "${e#-}" ;;
+				?*) export "$e" ;;
+				esac
+			done < "$dir/env"
+		fi
+		if [ -f "$dir/stdin" ]; then
+			"$bin" "$@" < "$dir/stdin"
+		else
+			"$bin" "$@" < /dev/null
+		fi
+	) > "$tmp/out" 2>&1
 }
 
 nr_hit=0

@@ -80,6 +80,8 @@
 	X(FP317) \
 	X(FP318) \
 	X(FP319) \
+	X(FP320) \
+	X(FP321) \
 	/* credentials (rule_credentials.c) */ \
 	X(FP401) \
 	X(FP402) \
@@ -99,6 +101,7 @@
 	X(FP602) \
 	X(FP603) \
 	X(FP604) \
+	X(FP605) \
 	/* the real engine (sql.c, verify.c) */ \
 	X(FP701) \
 	X(FP702) \

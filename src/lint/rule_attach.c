@@ -1,5 +1,6 @@
 /*
- * Rules about the shape of `attach:` items (FP301-FP312).
+ * Rules about the shape of `attach:` items (FP301-FP319), and how the
+ * attached catalog is used at run time (FP320, FP321).
  *
  * dbt-duckdb's Attachment is a strict dataclass (path, type, alias,
  * secret, read_only, options, is_ducklake; anything else fails the
@@ -17,6 +18,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1395,4 +1397,198 @@ void check_database_mismatch(struct lint_ctx *ctx,
 		    "profile: \"Inconsistency detected between 'path' and "
 		    "'database' fields in profile\"; set database: %s, or to "
 		    "an attach alias.", s, want, want);
+}
+
+/* ---- FP320: vended credentials and no region ---- */
+
+/*
+ * The region the environment gives the extension (RetrieveRegion:
+ * AWS_REGION, then AWS_DEFAULT_REGION; the first one set wins, even
+ * empty): 1 a region, 0 a variable set but empty (*var names it; the
+ * s3_region setting is then not read), 2 neither set, -1 unknown: without
+ * --env the environment of the run is not the linter's to guess.
+ */
+static int env_region(const struct lint_ctx *ctx, const char **var)
+{
+	static const char *const vars[] = { "AWS_REGION",
+					    "AWS_DEFAULT_REGION" };
+
+	if (!ctx->jopt.use_env)
+		return -1;
+	for (size_t i = 0; i < 2; i++) {
+		const char *v = ctx->jopt.getenv_fn
+				? ctx->jopt.getenv_fn(vars[i]) : getenv(vars[i]);
+
+		if (v) {
+			*var = vars[i];
+			return *v ? 1 : 0;
+		}
+	}
+	return 2;
+}
+
+/*
+ * True when the output sets s3_region (settings or config_options) to
+ * anything but an empty string: the extension's last fall-back.  A SET
+ * from settings may be session-scoped where the extension reads the
+ * global value; lint does not claim that difference.
+ */
+static bool s3_region_set(struct lint_ctx *ctx, const struct lint_output *out)
+{
+	static const char *const sections[] = { "settings", "config_options" };
+
+	for (size_t i = 0; i < 2; i++) {
+		const struct floe_node *m = floe_map_get(out->map, sections[i]);
+		const struct floe_pair *p = is_map(m)
+			? lint_get_ci(m, "s3_region") : NULL;
+		const char *s;
+
+		if (!p)
+			continue;
+		s = floe_node_is_str(p->value) ? lint_render(ctx, p->value)
+					       : NULL;
+		if (!s || *s)
+			return true;	/* a region, or one of run time */
+	}
+	return false;
+}
+
+/* True when a string option is given a non-empty value (or one known
+ * only at run time). */
+static bool option_given(struct lint_ctx *ctx, const struct floe_node *o,
+			 const char *name)
+{
+	const struct floe_pair *p = lint_get_ci(o, name);
+	const char *s;
+
+	if (!p || option_dropped(p))
+		return false;
+	s = option_text(ctx, p->value);
+	return !s || *s;
+}
+
+void check_vended_region(struct lint_ctx *ctx, const struct lint_output *out)
+{
+	const struct floe_node *attach = attach_list(out);
+	const char *var = NULL;
+	char v[FE_VERSION_BUF], fix[160];
+	int env;
+
+	if (!attach || !fe_iceberg_behavior("vended_region_required",
+					    ctx->duckdb_version))
+		return;
+	env = env_region(ctx, &var);
+	if (env < 0 || env == 1 || (env == 2 && s3_region_set(ctx, out)))
+		return;
+	fe_version_str(ctx->duckdb_version, v);
+	for (size_t i = 0; i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const struct floe_node *o = options_of(item);
+		const struct floe_pair *adm;
+		const struct floe_node *at;
+		const char *what = NULL, *s;
+		unsigned auth;
+
+		if (!o || !lint_attach_is_iceberg(item))
+			continue;
+		/* SigV4 takes the region of the catalog's S3 secret */
+		auth = attach_auth(ctx, o, &what);
+		if (auth != FE_AUTH_OAUTH2 && auth != FE_AUTH_NONE)
+			continue;
+		adm = lint_get_ci(o, "access_delegation_mode");
+		if (adm && !option_dropped(adm)) {
+			s = option_text(ctx, adm->value);
+			if (!s || strcasecmp(s, "vended_credentials"))
+				continue;	/* none, or FP306's */
+		}
+		if (auth == FE_AUTH_OAUTH2 &&
+		    option_given(ctx, o, "default_region"))
+			continue;
+		if (auth == FE_AUTH_OAUTH2)
+			snprintf(fix, sizeof(fix), "add default_region: "
+				 "<region> to the options");
+		else if (env == 0)
+			snprintf(fix, sizeof(fix), "give %s a region "
+				 "(authorization_type none takes no "
+				 "default_region)", var);
+		else
+			snprintf(fix, sizeof(fix), "set s3_region in "
+				 "config_options (authorization_type none takes "
+				 "no default_region)");
+		at = adm && !option_dropped(adm) ? adm->value
+			: floe_map_pair(item, "options")->key;
+		lint_report(ctx, at, "vended credentials but no region: DuckDB "
+			    "%s fails on tables whose catalog vends none. The "
+			    "iceberg extension looks for default_region, "
+			    "AWS_REGION, AWS_DEFAULT_REGION and s3_region, and "
+			    "%s, so it fails with \"No region was provided via "
+			    "the vended credentials\"; %s.", v, env == 0
+			    ? (!strcmp(var, "AWS_REGION")
+			       ? "AWS_REGION is set but empty, which ends the "
+				 "search"
+			       : "AWS_DEFAULT_REGION is set but empty, which "
+				 "ends the search")
+			    : "neither the environment nor the profile gives "
+			      "one", fix);
+	}
+}
+
+/* ---- FP321: threads > 1 writing into an iceberg catalog ---- */
+
+/* True when the attach item is read-only: the field, or the option. */
+static bool attach_read_only(struct lint_ctx *ctx,
+			     const struct floe_node *item)
+{
+	const struct floe_node *f = floe_map_get(item, "read_only");
+	const struct floe_node *o = options_of(item);
+	const struct floe_pair *p = o ? lint_get_ci(o, "read_only") : NULL;
+	const char *s;
+
+	if (f && !(f->kind == FLOE_NODE_SCALAR && f->type == FLOE_TYPE_BOOL
+		   && !lint_bool_true(f)) && !is_null(f))
+		return true;	/* true, or a value lint cannot read */
+	if (!p || option_dropped(p))
+		return false;
+	if (p->value->kind == FLOE_NODE_SCALAR &&
+	    p->value->type == FLOE_TYPE_BOOL)
+		return true;	/* a YAML true: a bare READ_ONLY */
+	s = option_text(ctx, p->value);
+	return !s || fe_duckdb_bool(s) != 0;
+}
+
+void check_threads_iceberg_write(struct lint_ctx *ctx,
+				 const struct lint_output *out)
+{
+	const struct floe_node *attach = attach_list(out);
+	const struct floe_node *threads = floe_map_get(out->map, "threads");
+	const struct floe_node *db = floe_map_get(out->map, "database");
+	const char *dbs;
+	long long n;
+
+	if (!attach || !threads || threads->kind != FLOE_NODE_SCALAR ||
+	    threads->type != FLOE_TYPE_INT || floe_node_int(threads, &n) ||
+	    n <= 1 || !db || !floe_node_is_str(db) ||
+	    !(dbs = lint_render(ctx, db)))
+		return;
+	for (size_t i = 0; i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const struct floe_node *alias = floe_map_get(item, "alias");
+		const char *s = alias && floe_node_is_str(alias)
+				? lint_render(ctx, alias) : NULL;
+
+		if (!s || strcasecmp(s, dbs) || !lint_attach_is_iceberg(item) ||
+		    attach_read_only(ctx, item))
+			continue;
+		lint_report(ctx, threads, "threads: %lld builds models into "
+			    "iceberg catalog '%s' at once; their commits "
+			    "conflict. database '%s' makes every model write "
+			    "there, and concurrent CREATE SCHEMA and table "
+			    "commits fail with \"Catalog write-write conflict "
+			    "on create\" or a 409 commit conflict "
+			    "(duckdb/dbt-duckdb#691, duckdb-iceberg#1162; no "
+			    "DuckDB release retries a 409); set threads: 1, or "
+			    "build the catalog's models in a run of their own "
+			    "with --threads 1.", n, s, dbs);
+		return;
+	}
 }

@@ -975,6 +975,63 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Fix: set database to the stem of path or to an attach alias, or "
     "remove it.",
 }, .check_output = check_database_mismatch },
+[FLOE_FP320] = { .pub = {
+	.id = "FP320", .name = "vended-credentials-no-region",
+	.severity = W, .family = "attach",
+	.summary = "vended credentials with no region DuckDB can find",
+	.help =
+    "From DuckDB 1.5.2 the iceberg extension needs a region for the S3 "
+    "credentials a catalog vends (access_delegation_mode "
+    "vended_credentials, the default). When the catalog's answer names "
+    "none (s3.region, region, client.region), it takes the ATTACH's "
+    "default_region (OAuth2), else AWS_REGION, else AWS_DEFAULT_REGION "
+    "(the first one set, even empty), else the s3_region setting; with "
+    "none of them, reading or writing an S3 table fails: \"No region was "
+    "provided via the vended credentials, and no region could be found "
+    "via environment variables. Please provide a default_region for the "
+    "Iceberg Catalog when attaching\" (duckdb-iceberg PR #794; "
+    "iceberg_table_information.cpp ParseConfigOptions and RetrieveRegion "
+    "at the 1.5.2-1.5.6 pins, src/engine/iceberg_behavior.def). Up to "
+    "1.5.1 the vended secret was made without a region, with no error "
+    "there. An s3 secret of `secrets:` is not read for it, and SigV4 attaches "
+    "(authorization_type sigv4, an endpoint_type) take the region of "
+    "their S3 secret, so they are not checked. Reported only with --env, "
+    "which reads AWS_REGION and AWS_DEFAULT_REGION as the run would "
+    "(without it the run's environment is unknown, and a pod that sets "
+    "AWS_REGION works); a warning, since a catalog that vends a region "
+    "works anyway.\n\n"
+    "Bad:\n  options:\n    endpoint: https://polaris.example/api/catalog\n"
+    "    access_delegation_mode: vended_credentials\n\n"
+    "Good:\n  options:\n    endpoint: https://polaris.example/api/catalog\n"
+    "    access_delegation_mode: vended_credentials\n"
+    "    default_region: eu-west-1\n\n"
+    "Fix: add default_region (under authorization_type none, which takes "
+    "no default_region: s3_region in config_options).",
+}, .check_output = check_vended_region },
+[FLOE_FP321] = { .pub = {
+	.id = "FP321", .name = "threads-writing-iceberg",
+	.severity = W, .family = "attach",
+	.summary = "threads > 1 with every model written into an iceberg catalog",
+	.help =
+    "dbt runs `threads` models at once on one DuckDB. When the output's "
+    "database is the alias of an iceberg attach that is not read_only, "
+    "every model is written into that catalog, and concurrent writers "
+    "collide: two models creating their schema fail with "
+    "\"TransactionContext Error: Catalog write-write conflict on "
+    "create\" (duckdb/dbt-duckdb#691), and two commits to a table with a "
+    "409 conflict, since the extension guards a commit with one "
+    "assert-ref-snapshot-id and no DuckDB release retries a 409 (the "
+    "retries of PR #1115 are on unreleased main only; "
+    "duckdb-iceberg#1162). A warning, because a run whose models never "
+    "meet in the catalog works. Models configured into the catalog "
+    "from dbt_project.yml (+database) are not read.\n\n"
+    "Bad:\n  threads: 4\n  database: lake\n  attach:\n    - path: wh\n"
+    "      alias: lake\n      type: iceberg\n\n"
+    "Good:\n  threads: 1\n  database: lake\n\n"
+    "Fix: threads: 1; or keep threads for local models and build the "
+    "catalog's models in a run of their own (dbt run --threads 1 "
+    "--select ...).",
+}, .check_output = check_threads_iceberg_write },
 /* ---- credentials ---- */
 [FLOE_FP401] = { .pub = {
 	.id = "FP401", .name = "secret-and-inline-credentials",
@@ -1216,6 +1273,29 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Good:\n  database: polaris_catalog\n  schema: bronze\n\n"
     "Fix: use a layer's namespace, or declare the namespace in the "
     "platform.",
+} },
+
+[FLOE_FP605] = { .pub = {
+	.id = "FP605", .name = "source-nested-namespace-unquoted",
+	.severity = E, .family = "project",
+	.summary =
+    "a catalog source in a nested namespace whose schema is not quoted",
+	.help =
+    "A source whose schema is a nested Iceberg namespace ('a.b') in an "
+    "attached catalog works when dbt quotes it (its default): the "
+    "iceberg extension splits \"a.b\" into namespace levels on every "
+    "release from 1.4.0, with or without support_nested_namespaces, "
+    "which only makes the listing of namespaces recurse "
+    "(src/engine/iceberg_behavior.def). With `quoting: {schema: false}` "
+    "(on the table, the source, or dbt_project.yml) dbt renders "
+    "lake.a.b.orders, a name of four parts, and DuckDB's parser refuses "
+    "it: \"Parser Error: NameListToString NOT IMPLEMENTED\" "
+    "(duckdb-iceberg#348).\n\n"
+    "Bad:\n  sources:\n    - name: raw\n      database: lake\n"
+    "      schema: sales.raw\n      quoting:\n        schema: false\n\n"
+    "Good:\n  sources:\n    - name: raw\n      database: lake\n"
+    "      schema: sales.raw\n\n"
+    "Fix: remove schema: false, so that dbt quotes the schema.",
 } },
 
 /* ---- the real engine (verify, check --verify); reported by verify.c

@@ -72,7 +72,8 @@ lint_output_fn check_options_outside_options, check_option_false,
 	check_option_auth_type, check_endpoint_type_with_auth,
 	check_staleness_interval, check_encode_prefix_value,
 	check_both_stage_options, check_alias_existing_database,
-	check_database_mismatch;
+	check_database_mismatch, check_vended_region,
+	check_threads_iceberg_write;
 
 /* catalog flavors: rule_flavor.c */
 lint_output_fn check_flavor_base_path, check_nessie_branch,

@@ -33,6 +33,9 @@ minimal profile per name and release, written to a temporary folder:
          oauth2, sigv4, none; endpoint_type glue, s3_tables: sigv4), at
          the first release that has the row, the one before, and the
          newest
+  FP320  (iceberg_behavior.def, linted with --env and an environment
+         without AWS_REGION) an iceberg behaviour a rule depends on:
+         BEHAVIOR_CASES below gives each row its rule and profile
 
 A row is version-bound when it does not hold for every release the
 tables know.  For each name with such a row, every release where one of
@@ -233,6 +236,11 @@ def load():
                         for a, ln in rows(os.path.join(
                             DATA, "duckdb_extensions.def"),
                             "DUCKDB_EXTENSION_ALIAS")]
+    t["behaviors"] = [Row("iceberg_behavior.def", ln, string(a[0]),
+                          version(a[1]), version(a[2]))
+                      for a, ln in rows(os.path.join(
+                          ENGINE, "iceberg_behavior.def"),
+                          "ICEBERG_BEHAVIOR")]
     t["dbt_render"] = [Row("dbt_render.def", ln, a[0].strip(),
                            version(a[1]), version(a[2]))
                        for a, ln in rows(os.path.join(ENGINE,
@@ -252,7 +260,7 @@ def load():
     t["dbt_oldest"] = version(re.search(
         r"#define FE_DBT_DUCKDB_OLDEST (FE_V\([^)]*\))", hdr).group(1))
     for k in ("settings", "ext_settings", "options", "secret_params",
-              "dbt_fields", "ext_aliases", "dbt_render"):
+              "dbt_fields", "ext_aliases", "dbt_render", "behaviors"):
         if not t[k]:
             raise SystemExit(f"no rows read for {k}: has the format "
                              "changed?")
@@ -603,6 +611,32 @@ def dbt_field_profile(t, name):
     return text + f"          {name}: {FIELD_VALUES[row.type]}\n", line
 
 
+# iceberg_behavior.def: name -> (rule, profile text, the finding's line)
+# for a profile that shows the behaviour where the row holds
+VENDED = HEAD + """\
+      extensions: [httpfs, iceberg]
+      attach:
+        - path: demo_catalog
+          alias: lake
+          type: iceberg
+          options:
+            endpoint: http://polaris:8181/api/catalog
+            client_id: x
+            client_secret: "{{ env_var('DBT_ENV_SECRET_X') }}"
+            access_delegation_mode: vended_credentials
+"""
+BEHAVIOR_CASES = {
+    "vended_region_required": ("FP320", VENDED, VENDED.count("\n")),
+}
+# what the environment of those runs leaves out
+BEHAVIOR_ENV_UNSET = ("AWS_REGION", "AWS_DEFAULT_REGION")
+
+
+def behavior_expect(t, name, v):
+    rule = BEHAVIOR_CASES[name][0]
+    return {rule: "" if first_holding(t["behaviors"], name, v) else None}
+
+
 # ---- the walk ----
 
 def transitions(releases, expect):
@@ -742,6 +776,19 @@ def plan(t):
             for v in sorted(vs):
                 add("auth=" + way[0], r.name, "--duckdb-version", v, text,
                     line, auth_expect(t, r.name, way, v), [])
+    # the extension's behaviours, linted with --env (run() below)
+    for name in sorted({r.name for r in t["behaviors"]}):
+        rws = [r for r in t["behaviors"] if r.name == name]
+        if not any(bound(r, rel) for r in rws) or name not in BEHAVIOR_CASES:
+            continue
+        _, text, line = BEHAVIOR_CASES[name]
+        vs = transitions(rel, lambda v: behavior_expect(t, name, v)[
+            BEHAVIOR_CASES[name][0]] is None)
+        for r in rws:
+            vs |= neighbours(r, rel)
+        for v in sorted(vs):
+            add("behavior", name, "--duckdb-version", v, text, line,
+                behavior_expect(t, name, v), rws)
 
     # dbt-duckdb's attachment fields, per dbt-duckdb release
     for r in t["dbt_fields"]:
@@ -764,19 +811,24 @@ def run(binary, cases):
     its line]} and case.error with what went wrong."""
     groups = {}
     for c in cases:
-        groups.setdefault((c.flag, c.version), []).append(c)
+        groups.setdefault((c.flag, c.version, c.key[0] == "behavior"),
+                          []).append(c)
+    env = dict(os.environ)
+    for k in BEHAVIOR_ENV_UNSET:
+        env.pop(k, None)
     with tempfile.TemporaryDirectory() as tmp:
-        for (flag, v), cs in sorted(groups.items()):
+        for (flag, v, behavior), cs in sorted(groups.items()):
             files = {}
             for i, c in enumerate(cs):
-                p = os.path.join(tmp, f"{vstr(v)}-{i}.yml")
+                p = os.path.join(tmp, f"{vstr(v)}-{int(behavior)}-{i}.yml")
                 with open(p, "w", encoding="utf-8") as f:
                     f.write(c.text)
                 files[p] = c
                 c.found, c.elsewhere, c.error = {}, {}, None
             r = subprocess.run([binary, "lint", "--no-config", "--format",
-                                "gcc", "--quiet", flag, vstr(v), *files],
-                               capture_output=True, text=True)
+                                "gcc", "--quiet", flag, vstr(v),
+                                *(["--env"] if behavior else []), *files],
+                               capture_output=True, text=True, env=env)
             if r.returncode not in (0, 1) or r.stderr:
                 for c in cs:
                     c.error = (f"lint exited {r.returncode}: "
@@ -968,7 +1020,8 @@ def main():
     rel = t["releases"]
     listed = []
     for table in ("settings", "ext_settings", "options", "secret_params",
-                  "keywords", "db_names", "ext_aliases", "dbt_render"):
+                  "keywords", "db_names", "ext_aliases", "dbt_render",
+                  "behaviors"):
         for r in t[table]:
             if not bound(r, rel):
                 continue

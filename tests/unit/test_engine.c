@@ -870,6 +870,62 @@ static void test_engine_flavor_recognition(void **state)
 	assert_int_equal(fe_flavor_by_name("nope"), FE_FLAVOR_UNKNOWN);
 }
 
+/* No variable is set: the environment of a run that gives no region. */
+static const char *no_env(const char *name)
+{
+	(void)name;
+	return NULL;
+}
+
+/* iceberg_behavior.def: FP320 holds exactly where the row does. */
+static void test_engine_vended_region_lint_agrees(void **state)
+{
+	static const char yaml[] =
+		"p:\n"
+		"  target: dev\n"
+		"  outputs:\n"
+		"    dev:\n"
+		"      type: duckdb\n"
+		"      extensions: [httpfs, iceberg]\n"
+		"      attach:\n"
+		"        - path: wh\n"
+		"          alias: lake\n"
+		"          type: iceberg\n"
+		"          options:\n"
+		"            endpoint: http://polaris:8181/api/catalog\n"
+		"            client_id: x\n"
+		"            client_secret: \"{{ env_var('S') }}\"\n";
+	unsigned first = 0, last = 0;
+
+	(void)state;
+	assert_true(fe_iceberg_behavior_span("vended_region_required", &first,
+					     &last));
+	assert_int_equal(first, FE_V(1, 5, 2));
+	assert_false(fe_iceberg_behavior_span("nope", &first, &last));
+	for (size_t i = 0; i < fe_release_count(); i++) {
+		const struct fe_release *r = fe_release_at(i);
+		struct floe_lint_options opt;
+		struct floe_diags d = FLOE_DIAGS_INIT;
+		bool found = false;
+
+		if (r->flags & FE_REL_UNRELEASED)
+			continue;
+		memset(&opt, 0, sizeof(opt));
+		opt.duckdb_version = r->version;
+		opt.use_env = true;
+		opt.getenv_fn = no_env;
+		assert_int_equal(floe_lint("profiles.yml", yaml, strlen(yaml),
+					   &opt, &d), FLOE_OK);
+		for (size_t k = 0; k < d.nr; k++)
+			if (fx_id(&d.items[k]) &&
+			    !strcmp(fx_id(&d.items[k]), "FP320"))
+				found = true;
+		floe_diags_release(&d);
+		assert_int_equal(found, fe_iceberg_behavior(
+			"vended_region_required", r->version));
+	}
+}
+
 #define T(f) cmocka_unit_test(f)
 
 int main(void)
@@ -890,6 +946,7 @@ int main(void)
 		T(test_engine_extension_aliases),
 		T(test_engine_inline_oauth2_options_in_lint),
 		T(test_engine_releases),
+		T(test_engine_vended_region_lint_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

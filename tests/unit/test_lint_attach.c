@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "engine/data/facts.h"
 #include "lint/rules.h"
 
 /* ---- pieces of profiles.yml ---- */
@@ -631,6 +632,88 @@ static void test_read_only_from_jinja(void **state)
 	assert_non_null(strstr(nth(f, "FP312", 0)->message, "'| as_bool'"));
 }
 
+/* ---- FP320: the region of vended credentials, with --env ---- */
+
+/* The environment of one run, "NAME=VALUE" strings (NULL-terminated). */
+static const char *const *run_env;
+
+static const char *run_getenv(const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; run_env && run_env[i]; i++)
+		if (!strncmp(run_env[i], name, n) && run_env[i][n] == '=')
+			return run_env[i] + n + 1;
+	return NULL;
+}
+
+/* FP320 findings of the vended attach, with `env` and `extra` output
+ * keys (indented by 6). */
+static size_t vended_region(struct fx *f, bool use_env,
+			    const char *const *env, const char *extra)
+{
+	run_env = env;
+	f->opt.use_env = use_env;
+	f->opt.getenv_fn = run_getenv;
+	fx_lint(f, HEAD ITEM_WITH(""), extra, NULL);
+	f->opt.use_env = false;
+	f->opt.getenv_fn = NULL;
+	return fx_count(f, "FP320");
+}
+
+static void test_vended_region_reads_the_environment(void **state)
+{
+	struct fx *f = *state;
+	static const char *const none[] = { NULL };
+	static const char *const region[] = { "AWS_REGION=eu-west-1", NULL };
+	static const char *const fallback[] = {
+		"AWS_DEFAULT_REGION=eu-west-1", NULL };
+	/* the first variable set ends the search, even empty */
+	static const char *const empty[] = { "AWS_REGION=",
+		"AWS_DEFAULT_REGION=eu-west-1", NULL };
+	static const char s3_region[] =
+		"      config_options:\n        s3_region: eu-west-1\n";
+
+	/* without --env the run's environment is not lint's to guess */
+	assert_int_equal(vended_region(f, false, none, ""), 0);
+	assert_int_equal(vended_region(f, true, none, ""), 1);
+	assert_non_null(strstr(nth(f, "FP320", 0)->message,
+			       "add default_region"));
+	assert_int_equal(vended_region(f, true, region, ""), 0);
+	assert_int_equal(vended_region(f, true, fallback, ""), 0);
+	assert_int_equal(vended_region(f, true, none, s3_region), 0);
+	assert_int_equal(vended_region(f, true, empty, s3_region), 1);
+	assert_non_null(strstr(nth(f, "FP320", 0)->message,
+			       "AWS_REGION is set but empty"));
+	/* 1.5.1 kept DuckDB's default region (iceberg_behavior.def) */
+	f->opt.duckdb_version = FE_V(1, 5, 1);
+	assert_int_equal(vended_region(f, true, none, ""), 0);
+	f->opt.duckdb_version = 0;
+}
+
+/* ---- FP321 ---- */
+
+static void test_threads_into_the_catalog(void **state)
+{
+	struct fx *f = *state;
+
+	/* database: polaris_catalog sends every model into the catalog */
+	fx_lint(f, HEAD ITEM_WITH("            access_delegation_mode: none\n"),
+		"      threads: 8\n      database: polaris_catalog\n", NULL);
+	assert_int_equal(fx_count(f, "FP321"), 1);
+	assert_non_null(strstr(nth(f, "FP321", 0)->message, "threads: 8"));
+	/* READ_ONLY as an option is read-only too */
+	fx_lint(f, HEAD ITEM_WITH("            access_delegation_mode: none\n"
+				  "            read_only: true\n"),
+		"      threads: 8\n      database: polaris_catalog\n", NULL);
+	assert_int_equal(fx_count(f, "FP321"), 0);
+	/* a database dbt renders only at run time */
+	fx_lint(f, HEAD ITEM_WITH("            access_delegation_mode: none\n"),
+		"      threads: 8\n      database: \"{{ env_var('DB') }}\"\n",
+		NULL);
+	assert_int_equal(fx_count(f, "FP321"), 0);
+}
+
 /* ---- a correct profile says nothing ---- */
 
 static void test_generated_shape_is_clean(void **state)
@@ -672,6 +755,8 @@ int main(void)
 		T(test_consequence_returns_when_the_cause_is_off),
 		T(test_implications_name_known_rules),
 		T(test_read_only_from_jinja),
+		T(test_vended_region_reads_the_environment),
+		T(test_threads_into_the_catalog),
 		T(test_generated_shape_is_clean),
 	};
 

@@ -1,5 +1,5 @@
 /*
- * The dbt project side of `check --project` (FP601-FP604).
+ * The dbt project side of `check --project` (FP601-FP605).
  *
  * dbt resolves a source as <database>.<schema>.<table>.  With a Polaris
  * catalog attached, the database must be the attach alias (the warehouse
@@ -103,6 +103,9 @@ struct target {
 	size_t nr_aliases;
 	const char *catalog_alias;	/* the platform catalog's alias */
 	const char *main_db;		/* the database of `path` */
+	/* dbt_project.yml's `quoting: schema:` (true when absent: the
+	 * adapter's default policy quotes) */
+	bool quote_schema;
 };
 
 /* ':memory:' -> memory, '/x/dev.duckdb' -> dev, as dbt-duckdb derives. */
@@ -222,6 +225,67 @@ static const char *join(struct lint_ctx *ctx, const char *const *v, size_t n)
 	return s;
 }
 
+/* A `quoting:` mapping's `schema` as a YAML bool: 1, 0, or -1 when it
+ * is not given (or not a bool: dbt's to judge). */
+static int quoting_schema(const struct floe_node *holder)
+{
+	const struct floe_node *q = floe_map_get(holder, "quoting");
+	const struct floe_node *v = q && q->kind == FLOE_NODE_MAP
+				    ? floe_map_get(q, "schema") : NULL;
+
+	if (!v || v->kind != FLOE_NODE_SCALAR || v->type != FLOE_TYPE_BOOL)
+		return -1;
+	return lint_bool_true(v);
+}
+
+/*
+ * FP605: a source in a nested Iceberg namespace ('a.b') whose schema dbt
+ * renders unquoted.  The iceberg extension splits a quoted "a.b" into
+ * namespace levels on every release, support_nested_namespaces or not
+ * (src/engine/iceberg_behavior.def); unquoted, <db>.a.b.<table> has four
+ * parts and DuckDB's parser refuses it.  Quoting: the table's, else the
+ * source's, else dbt_project.yml's, else the adapter's (quoted).
+ */
+static void check_nested_namespace(struct lint_ctx *ctx,
+				   const struct target *t,
+				   const struct floe_node *src)
+{
+	const struct floe_node *name = floe_map_get(src, "name");
+	const struct floe_node *dbn = floe_map_get(src, "database");
+	const struct floe_node *scn = floe_map_get(src, "schema");
+	const struct floe_node *tables = floe_map_get(src, "tables");
+	const struct floe_node *unquoted = NULL;
+	const char *db, *schema, *tn;
+	int q = quoting_schema(src);
+	bool source_quotes = q < 0 ? t->quote_schema : q;
+
+	db = dbn ? lint_render(ctx, dbn) : t->main_db;
+	schema = scn ? lint_render(ctx, scn)
+		     : (floe_node_is_str(name) ? name->value : NULL);
+	if (!db || !schema || !strchr(schema, '.') ||
+	    !in_list(db, t->aliases, t->nr_aliases))
+		return;		/* not a nested namespace of a catalog */
+	for (size_t i = 0; tables && tables->kind == FLOE_NODE_SEQ &&
+			   i < tables->nr && !unquoted; i++) {
+		int tq = quoting_schema(tables->items[i]);
+
+		if (!(tq < 0 ? source_quotes : tq))
+			unquoted = tables->items[i];
+	}
+	if (!unquoted)
+		return;
+	tn = lint_render(ctx, floe_map_get(unquoted, "name"));
+	lint_report_id(ctx, FLOE_FP605, scn ? scn : name, "nested namespace "
+		       "'%s' is rendered unquoted: %s.%s.%s does not parse. "
+		       "With quoting schema: false dbt writes four dotted "
+		       "names, which DuckDB's parser refuses (\"NameListToString "
+		       "NOT IMPLEMENTED\", duckdb-iceberg#348) whatever "
+		       "support_nested_namespaces says; quote the schema "
+		       "(remove schema: false), and \"%s\" is found on every "
+		       "DuckDB release.", schema, db, schema, tn ? tn : "<table>",
+		       schema);
+}
+
 static void check_source(struct lint_ctx *ctx, const struct target *t,
 			 const struct floe_node *src)
 {
@@ -312,8 +376,11 @@ static enum floe_err check_file(struct lint_ctx *ctx, struct floe_project *p,
 		sources = floe_map_get(doc->root, "sources");
 		for (size_t i = 0; sources && sources->kind == FLOE_NODE_SEQ &&
 				   i < sources->nr; i++)
-			if (sources->items[i]->kind == FLOE_NODE_MAP)
+			if (sources->items[i]->kind == FLOE_NODE_MAP) {
 				check_source(ctx, t, sources->items[i]);
+				check_nested_namespace(ctx, t,
+						       sources->items[i]);
+			}
 	} else if (err == FLOE_ERR_NOMEM) {
 		free(buf);
 		return err;
@@ -499,6 +566,7 @@ enum floe_err floe_project_check(const char *dir,
 	lint_select_platform(&ctx, prof->selected);
 	if (!find_target(&ctx, prof, &t))
 		goto out;
+	t.quote_schema = quoting_schema(proj->root) != 0;
 
 	mp = floe_map_get(proj->root, "model-paths");
 	if (mp && mp->kind == FLOE_NODE_SEQ) {

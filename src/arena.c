@@ -16,6 +16,18 @@ struct arena {
 
 #define BLOCK_SIZE 16384
 
+/*
+ * The test mode (tests/oom/README.md): built with FLOE_ARENA_ONE_MALLOC,
+ * every allocation is a block of its own, one malloc each, so that the
+ * allocation-failure walk fails each one and not only the block it would
+ * have been carved from.  A constant, so the normal build pays nothing.
+ */
+#ifdef FLOE_ARENA_ONE_MALLOC
+#define ONE_MALLOC 1
+#else
+#define ONE_MALLOC 0
+#endif
+
 struct arena *arena_new(void)
 {
 	return calloc(1, sizeof(struct arena));
@@ -25,6 +37,7 @@ void *arena_alloc(struct arena *a, size_t size)
 {
 	size_t align = alignof(max_align_t);
 	struct block *b = a->head;
+	size_t asked = size;
 	void *p;
 
 	if (size > (size_t)-1 / 2)
@@ -35,8 +48,9 @@ void *arena_alloc(struct arena *a, size_t size)
 
 		b->used = used < b->size ? used : b->size;
 	}
-	if (!b || b->size - b->used < size) {
-		size_t bsize = size > BLOCK_SIZE ? size : BLOCK_SIZE;
+	if (ONE_MALLOC || !b || b->size - b->used < size) {
+		size_t bsize = ONE_MALLOC ? asked :
+			       size > BLOCK_SIZE ? size : BLOCK_SIZE;
 
 		b = malloc(sizeof(*b) + bsize);
 		if (!b)
@@ -47,8 +61,8 @@ void *arena_alloc(struct arena *a, size_t size)
 		a->head = b;
 	}
 	p = b->data + b->used;
-	b->used += size;
-	memset(p, 0, size);
+	b->used += ONE_MALLOC ? asked : size;	/* the test mode's: full */
+	memset(p, 0, asked);
 	return p;
 }
 
@@ -60,7 +74,7 @@ char *arena_strndup(struct arena *a, const char *s, size_t len)
 	/* text needs no alignment: packed, not rounded up to max_align_t */
 	if (len >= (size_t)-1 / 2)
 		return NULL;
-	if (!b || b->size - b->used < len + 1) {
+	if (ONE_MALLOC || !b || b->size - b->used < len + 1) {
 		p = arena_alloc(a, len + 1);
 		if (p)	/* it lies in the new head: give back the rounding */
 			a->head->used = (size_t)((unsigned char *)p -

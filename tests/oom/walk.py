@@ -3,9 +3,12 @@
 
 walk.py --bin floe-profiles --shim failmalloc.so --shared ../shared
         [--case REGEX] [--stride K] [--jobs J] [--from N] [--to N]
-        [--duckdb LIB] [--asan]
+        [--duckdb LIB] [--asan] [--arena NORMAL_BIN] [--golden DIR ...]
+        [--show-same]
 
-For each case (a command on a real fixture) it runs the command once
+For each case (a command on a real fixture, and each --golden case: a
+tests/golden/ folder whose args are run from the current folder, as
+run_golden.sh does) it runs the command once
 counting its allocations (the baseline), then once per allocation N
 (every K-th with --stride), with the Nth failing.  Each run must end in
 one of two ways:
@@ -21,6 +24,13 @@ one of two ways:
 
 Anything else is a failure, reported with N, the case, the outcome and
 where the failed allocation was made.  Exit 0 when every run passed.
+
+--show-same prints where each absorbed failure ("same") was made.
+
+--arena NORMAL_BIN says that --bin is the arena's test mode (one malloc
+per arena allocation, FLOE_ARENA_ONE_MALLOC): the walk fails unless
+--bin makes more allocations than NORMAL_BIN on the first case, so that
+a binary built without the mode cannot pass for one.
 """
 import argparse
 import concurrent.futures
@@ -37,6 +47,8 @@ PROFILE = "fixtures/real/floe-runtime__demo-duckdb-plugin__1dfc8c3.profiles.yml"
 SOURCES = "fixtures/real/floe-runtime__staging-bronze__deab522.sources.yml"
 STALE = "fixtures/reconstructed/floe-runtime__generated__62c8028.profiles.yml"
 REWRITES = ("lint-fix",)
+# a golden case that writes a file would write into the source tree
+WRITERS = ("-o", "--output", "--fix", "--write-baseline")
 FORMATS = ["text", "gcc", "json", "sarif", "github", "gitlab", "junit",
            "checkstyle"]
 
@@ -70,6 +82,18 @@ def cases(duckdb):
         out.append(("verify", ["verify", "--offline",
                                "generated.profiles.yml"]))
     return out
+
+
+def golden_case(d):
+    """(name, argv, stdin file or None) of a tests/golden/ case folder."""
+    d = d.rstrip("/")
+    with open(os.path.join(d, "args")) as f:
+        argv = f.read().splitlines()
+    if any(a in WRITERS or a.startswith("--output=") for a in argv):
+        raise SystemExit("walk.py: %s writes a file; not a --golden case" % d)
+    stdin = os.path.join(d, "stdin")
+    name = "/".join(d.split(os.sep)[-2:])
+    return name, argv, stdin if os.path.exists(stdin) else None
 
 
 def setup(work, shared, binary):
@@ -131,20 +155,23 @@ class Runner:
             self.env["LSAN_OPTIONS"] = "exitcode=98"
             self.env["UBSAN_OPTIONS"] = "halt_on_error=1:exitcode=97"
 
-    def run(self, name, argv, n):
-        """One run in a fresh copy of the fixtures; the outcome's facts."""
+    def run(self, name, argv, n, stdin=None, golden=False, binary=None):
+        """One run in a fresh copy of the fixtures; the outcome's facts.
+        A golden case runs in the current folder (it writes no file)."""
         d = tempfile.mkdtemp(prefix="run-", dir=self.work)
         try:
-            run = os.path.join(d, "w")
-            shutil.copytree(os.path.join(self.work, "template"), run)
-            before = snapshot(run)
+            run = os.getcwd() if golden else os.path.join(d, "w")
+            if not golden:
+                shutil.copytree(os.path.join(self.work, "template"), run)
+            before = {} if golden else snapshot(run)
             report = os.path.join(d, "report")
             env = dict(self.env)
             env["FLOE_OOM_FAIL"] = str(n)
             env["FLOE_OOM_REPORT"] = report
-            p = subprocess.run([self.args.bin] + argv, cwd=run,
-                               env=env, capture_output=True,
-                               stdin=subprocess.DEVNULL, timeout=120)
+            with open(stdin or os.devnull, "rb") as inp:
+                p = subprocess.run([binary or self.args.bin] + argv,
+                                   cwd=run, env=env, capture_output=True,
+                                   stdin=inp, timeout=120)
             rep = {}
             frames = []
             if os.path.exists(report):
@@ -155,7 +182,7 @@ class Runner:
                             frames.append(v)
                         else:
                             rep[k] = v
-            after = snapshot(run)
+            after = {} if golden else snapshot(run)
             return {"rc": p.returncode, "out": p.stdout, "err": p.stderr,
                     "before": before, "after": after, "rep": rep,
                     "frames": frames}
@@ -199,7 +226,9 @@ def judge(r, base, rewrites=False):
 
 
 def site(frames, binary, shim):
-    """The first frame outside the shim and libc, symbolized."""
+    """The first frame outside the shim, libc and the arena, symbolized
+    (in the arena's test mode, the arena's caller when it is known)."""
+    arena = None
     for fr in frames:
         obj, _, off = fr.rpartition("+")
         if os.path.basename(obj) == os.path.basename(shim):
@@ -210,13 +239,16 @@ def site(frames, binary, shim):
                                     hex(int(off, 16) - 1)],
                                    capture_output=True, text=True)
                 fn, loc = a.stdout.split("\n")[:2]
-                return "%s (%s)" % (fn, loc)
             except (OSError, ValueError):
                 return fr
+            if fn.startswith("arena_"):
+                arena = arena or "%s (%s)" % (fn, loc)
+                continue
+            return "%s (%s)" % (fn, loc)
         if "libc.so" in obj:
             continue
         return os.path.basename(obj) + "+" + off
-    return "?"
+    return arena or "?"
 
 
 def main():
@@ -231,6 +263,9 @@ def main():
     ap.add_argument("--from", dest="first", type=int, default=1)
     ap.add_argument("--to", type=int, default=0)
     ap.add_argument("--asan", action="store_true")
+    ap.add_argument("--arena", default="")
+    ap.add_argument("--show-same", action="store_true")
+    ap.add_argument("--golden", nargs="*", default=[])
     ap.add_argument("--max-report", type=int, default=40)
     args = ap.parse_args()
     args.bin = os.path.abspath(args.bin)
@@ -243,12 +278,28 @@ def main():
     try:
         setup(os.path.join(work, "template"), args.shared, args.bin)
         runner = Runner(args, work)
-        for name, argv in cases(args.duckdb):
-            if args.case and not re.search(args.case, name):
-                continue
-            base = runner.run(name, argv, 0)
+        todo = [(name, argv, None, False)
+                for name, argv in cases(args.duckdb)
+                if not args.case or re.search(args.case, name)]
+        todo += [golden_case(d) + (True,) for d in args.golden]
+        if args.arena and todo:
+            name, argv, stdin, golden = todo[0]
+            normal = int(runner.run(name, argv, 0, stdin, golden,
+                                    os.path.abspath(args.arena))
+                         ["rep"].get("count", "0"))
+            mode = int(runner.run(name, argv, 0, stdin, golden)
+                       ["rep"].get("count", "0"))
+            if mode <= normal:
+                print("FAIL %s: %d allocations, the normal binary %d: not "
+                      "the arena's one-malloc mode" % (name, mode, normal))
+                return 1
+        for name, argv, stdin, golden in todo:
+            base = runner.run(name, argv, 0, stdin, golden)
             total = int(base["rep"].get("count", "0"))
-            if not total or base["rc"] not in (0, 1):
+            if golden and not total and base["rc"] in (0, 2):
+                continue	# allocates nothing (usage, help)
+            if not total or base["rc"] not in ((0, 1, 2) if golden
+                                               else (0, 1)):
                 print("FAIL %s: baseline exit %d, %d allocations\n%s" %
                       (name, base["rc"], total,
                        base["err"].decode("utf-8", "replace")))
@@ -263,11 +314,16 @@ def main():
             bad = []
             with concurrent.futures.ThreadPoolExecutor(args.jobs) as ex:
                 for n, r in zip(ns, ex.map(
-                        lambda n: runner.run(name, argv, n), ns)):
+                        lambda n: runner.run(name, argv, n, stdin, golden),
+                        ns)):
                     v = judge(r, base, name in REWRITES)
                     counts[v] = counts.get(v, 0) + 1
                     if v not in ("same", "oom"):
                         bad.append((n, v, r))
+                    elif v == "same" and args.show_same:
+                        print("  same N=%d %s: at %s" %
+                              (n, name, site(r["frames"], args.bin,
+                                             args.shim)))
             summary = ", ".join("%s %d" % (k, counts[k])
                                 for k in sorted(counts))
             print("%-16s %5d allocations, %5d runs: %s" %

@@ -23,6 +23,7 @@ bin=$1
 dir=$2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/golden_case.sh"
 variant=${FLOE_GOLDEN_DUCKDB:-}
 base=${FLOE_GOLDEN_DUCKDB_BASE:-}
 
@@ -41,27 +42,8 @@ expected() {
 	fi
 }
 
-set --
-while IFS= read -r arg || [ -n "$arg" ]; do
-	set -- "$@" "$arg"
-done < "$dir/args"
-
-(
-	if [ -f "$dir/env" ]; then
-		while IFS= read -r e || [ -n "$e" ]; do
-			case $e in
-			-*) unset "${e#-}" ;;
-			?*) export "$e" ;;
-			esac
-		done < "$dir/env"
-	fi
-	if [ -f "$dir/stdin" ]; then
-		"$bin" "$@" < "$dir/stdin" > "$tmp/stdout" 2> "$tmp/stderr"
-	else
-		"$bin" "$@" < /dev/null > "$tmp/stdout" 2> "$tmp/stderr"
-	fi
-	echo $? > "$tmp/status"
-)
+golden_exec "$bin" "$dir" > "$tmp/stdout" 2> "$tmp/stderr"
+echo $? > "$tmp/status"
 
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
 	for f in stdout stderr status; do

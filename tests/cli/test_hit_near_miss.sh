@@ -11,6 +11,7 @@
 #   test_hit_near_miss.sh BINARY
 set -u
 bin=$1
+. "$(dirname "$0")/golden_case.sh"
 cd "$(dirname "$0")/../.." || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -20,26 +21,7 @@ say() { echo "FAIL: $*" >&2; fail=1; }
 "$bin" rules > "$tmp/rules" || { say "'rules' failed"; exit 1; }
 
 run_case() {
-	dir=$1
-	set --
-	while IFS= read -r arg || [ -n "$arg" ]; do
-		set -- "$@" "$arg"
-	done < "$dir/args"
-	(
-		if [ -f "$dir/env" ]; then	# as run_golden.sh reads it
-			while IFS= read -r e || [ -n "$e" ]; do
-				case $e in
-				-*) unset "${e#-}" ;;
-				?*) export "$e" ;;
-				esac
-			done < "$dir/env"
-		fi
-		if [ -f "$dir/stdin" ]; then
-			"$bin" "$@" < "$dir/stdin"
-		else
-			"$bin" "$@" < /dev/null
-		fi
-	) > "$tmp/out" 2>&1
+	golden_exec "$bin" "$1" > "$tmp/out" 2>&1
 }
 
 nr_hit=0

@@ -21,38 +21,40 @@ static inline int ascii_hex_value(char c)
 	return -1;
 }
 
+/* An ASCII letter in lower case; any other byte as it is. */
+static inline unsigned char ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
 /*
- * strcasecmp(a, b) == 0, with the first bytes compared inline first: a
- * lookup in a table of names (hundreds of rows, nearly all of them
- * differing from the name at the first letter) otherwise costs a call
- * per row, and lint looks names up several times per output.  The same
- * answer as strcasecmp() whatever the bytes (beyond ASCII, it decides).
+ * Whether the first bytes of a and b already decide that they differ
+ * case-insensitively (both ASCII and not the same letter): a lookup in a
+ * table of names (hundreds of rows, nearly all of them differing from
+ * the name at the first letter) otherwise costs a call per row, and lint
+ * looks names up several times per output.  Beyond ASCII, strcasecmp()
+ * decides.
  */
-static inline bool ascii_same_ci(const char *a, const char *b)
+static inline bool ascii_first_differs(const char *a, const char *b)
 {
 	unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
 
-	if (x < 0x80 && y < 0x80) {
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x + ('a' - 'A'));
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y + ('a' - 'A'));
-		if (x != y)
-			return false;
-	}
-	return !strcasecmp(a, b);
+	return x < 0x80 && y < 0x80 && ascii_lower(x) != ascii_lower(y);
+}
+
+/* strcasecmp(a, b) == 0, the first bytes compared inline first. */
+static inline bool ascii_same_ci(const char *a, const char *b)
+{
+	return !ascii_first_differs(a, b) && !strcasecmp(a, b);
 }
 
 /* strcasecmp() in the C locale: ASCII letters folded to lower case. */
 static inline int ascii_cmp_ci(const char *a, const char *b)
 {
 	for (;; a++, b++) {
-		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+		unsigned char x = ascii_lower((unsigned char)*a);
+		unsigned char y = ascii_lower((unsigned char)*b);
 
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x + ('a' - 'A'));
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y + ('a' - 'A'));
 		if (x != y || !x)
 			return x - y;
 	}
@@ -61,17 +63,7 @@ static inline int ascii_cmp_ci(const char *a, const char *b)
 /* The same for strncasecmp(a, b, n) == 0, n > 0. */
 static inline bool ascii_same_ci_n(const char *a, const char *b, size_t n)
 {
-	unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
-
-	if (x < 0x80 && y < 0x80) {
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x + ('a' - 'A'));
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y + ('a' - 'A'));
-		if (x != y)
-			return false;
-	}
-	return !strncasecmp(a, b, n);
+	return !ascii_first_differs(a, b) && !strncasecmp(a, b, n);
 }
 
 #endif

@@ -52,23 +52,38 @@ static void profile(char *buf, size_t size, const char *body)
 		 "%s", body);
 }
 
-/* Does lint, for DuckDB `version` (0: the default), report `rule`? */
-static bool lint_says_at(const char *yaml, const char *rule,
-			 unsigned version)
+/*
+ * The message of the last `rule` finding lint gives for DuckDB `duckdb`
+ * and dbt-duckdb `dbt` (0: the defaults), copied to msg[size]; false
+ * when there is none.
+ */
+static bool lint_finding(const char *yaml, const char *rule, unsigned duckdb,
+			 unsigned dbt, char *msg, size_t size)
 {
 	struct floe_lint_options opt;
 	struct floe_diags d = FLOE_DIAGS_INIT;
 	bool found = false;
 
 	memset(&opt, 0, sizeof(opt));
-	opt.duckdb_version = version;
+	opt.duckdb_version = duckdb;
+	opt.dbt_duckdb_version = dbt;
 	assert_int_equal(floe_lint("profiles.yml", yaml, strlen(yaml), &opt,
 				   &d), FLOE_OK);
 	for (size_t i = 0; i < d.nr; i++)
-		if (fx_id(&d.items[i]) && !strcmp(fx_id(&d.items[i]), rule))
+		if (fx_id(&d.items[i]) && !strcmp(fx_id(&d.items[i]), rule)) {
 			found = true;
+			if (size)
+				snprintf(msg, size, "%s", d.items[i].message);
+		}
 	floe_diags_release(&d);
 	return found;
+}
+
+/* Does lint, for DuckDB `version` (0: the default), report `rule`? */
+static bool lint_says_at(const char *yaml, const char *rule,
+			 unsigned version)
+{
+	return lint_finding(yaml, rule, version, 0, NULL, 0);
 }
 
 static bool lint_says(const char *yaml, const char *rule)
@@ -630,30 +645,16 @@ static void test_engine_refused_aliases_lint_and_generate_agree(
  * nothing, 'f' ATTACH fails as the name exists, 0 no FP318 */
 static int fp318_at(const char *name, unsigned duckdb, unsigned dbt)
 {
-	struct floe_lint_options opt;
-	struct floe_diags d = FLOE_DIAGS_INIT;
-	char yaml[2048], body[256];
-	int found = 0;
+	char yaml[2048], body[256], m[1024];
 
 	snprintf(body, sizeof(body), "      attach:\n        - path: x.db\n"
 		 "          alias: %s\n", name);
 	profile(yaml, sizeof(yaml), body);
-	memset(&opt, 0, sizeof(opt));
-	opt.duckdb_version = duckdb;
-	opt.dbt_duckdb_version = dbt;
-	assert_int_equal(floe_lint("profiles.yml", yaml, strlen(yaml), &opt,
-				   &d), FLOE_OK);
-	for (size_t i = 0; i < d.nr; i++) {
-		const char *m = d.items[i].message;
-
-		if (!fx_id(&d.items[i]) || strcmp(fx_id(&d.items[i]), "FP318"))
-			continue;
-		found = strstr(m, "reserved name") ? 'r'
-			: strstr(m, "does nothing") ? 'n'
-			: strstr(m, "already exists") ? 'f' : '?';
-	}
-	floe_diags_release(&d);
-	return found;
+	if (!lint_finding(yaml, "FP318", duckdb, dbt, m, sizeof(m)))
+		return 0;
+	return strstr(m, "reserved name") ? 'r'
+	       : strstr(m, "does nothing") ? 'n'
+	       : strstr(m, "already exists") ? 'f' : '?';
 }
 
 static void test_engine_database_names_per_release(void **state)

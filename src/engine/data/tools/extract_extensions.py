@@ -40,7 +40,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from extract_settings import Engine, one_line, parse_list  # noqa: E402
+from extract_settings import Engine, one_line, parse_list, write_lines  # noqa: E402
 
 SCRIPT = "src/engine/data/tools/extract_extensions.py"
 NOT_FOUND = re.compile(r'Extension "(?:[^"]*/)?([^"/]+)\.duckdb_extension" '
@@ -158,12 +158,7 @@ def main():
 	]
 	for r in rows:
 		lines.append("\t".join(r[c] for c in COLUMNS))
-	text = "\n".join(lines) + "\n"
-	if out_path:
-		with open(out_path, "w", encoding="utf-8") as f:
-			f.write(text)
-	else:
-		sys.stdout.write(text)
+	write_lines(out_path, lines)
 	return 0
 
 

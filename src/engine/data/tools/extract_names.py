@@ -30,7 +30,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from extract_settings import Engine, one_line  # noqa: E402
+from extract_settings import Engine, one_line, write_lines  # noqa: E402
 
 SCRIPT = "src/engine/data/tools/extract_names.py"
 # every connection has these (`memory` is the in-memory database's own
@@ -115,14 +115,7 @@ def main():
 	ap.add_argument("-o", "--output")
 	a = ap.parse_args()
 	lines = extract(a.lib, a.package)
-	text = "\n".join(lines) + "\n"
-	if a.output:
-		tmp = a.output + ".tmp"
-		with open(tmp, "w", encoding="utf-8") as f:
-			f.write(text)
-		os.replace(tmp, a.output)
-	else:
-		sys.stdout.write(text)
+	write_lines(a.output, lines)
 
 
 if __name__ == "__main__":

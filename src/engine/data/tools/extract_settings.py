@@ -125,6 +125,19 @@ class Engine:
 			lib.duckdb_destroy_result(ctypes.byref(res))
 
 
+def write_lines(path, lines):
+	"""The lines to `path`, replaced atomically (or not at all), or to
+	stdout when path is None; the one writer of every extractor here."""
+	text = "\n".join(lines) + "\n"
+	if not path:
+		sys.stdout.write(text)
+		return
+	tmp = path + ".tmp"
+	with open(tmp, "w", encoding="utf-8") as f:
+		f.write(text)
+	os.replace(tmp, path)
+
+
 def one_line(text):
 	"""The first line of an error, tabs removed (TSV-safe)."""
 	line = text.strip().split("\n")[0]
@@ -333,12 +346,7 @@ def main():
 	for r in rows:
 		lines.append("\t".join(r[c] if r[c] is not None else "-"
 				       for c in COLUMNS))
-	text = "\n".join(lines) + "\n"
-	if args.output:
-		with open(args.output, "w", encoding="utf-8") as f:
-			f.write(text)
-	else:
-		sys.stdout.write(text)
+	write_lines(args.output, lines)
 	return 0
 
 

@@ -43,7 +43,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from extract_settings import Engine, one_line, sql_str  # noqa: E402
+from extract_settings import Engine, one_line, sql_str, write_lines  # noqa: E402
 
 SCRIPT = "src/engine/data/tools/probe_casts.py"
 
@@ -213,12 +213,7 @@ def main():
 	]
 	for r in rows:
 		lines.append("\t".join(esc(c) for c in r))
-	text = "\n".join(lines) + "\n"
-	if args.output:
-		with open(args.output, "w", encoding="utf-8") as f:
-			f.write(text)
-	else:
-		sys.stdout.write(text)
+	write_lines(args.output, lines)
 	return 0
 
 

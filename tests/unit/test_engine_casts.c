@@ -102,7 +102,7 @@ static void check_release(const struct fe_release *rel, struct tally *n)
 	f = fopen(path, "r");
 	if (!f)
 		fail_msg("%s: no probe of release %s (run "
-			 "src/engine/data/tools/probe_casts_all.sh)", path,
+			 "src/engine/data/tools/extract_all.sh --only casts)", path,
 			 rel->name);
 	while (fgets(line, sizeof(line), f)) {
 		char *col[6], *p = line, where[256];

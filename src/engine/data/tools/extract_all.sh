@@ -1,16 +1,18 @@
 #!/bin/sh
-# Re-extract the settings, the extension aliases and what ATTACH ... AS
-# does with keywords and database names, for the DuckDB releases in
-# duckdb-releases.tsv, from their real libduckdb.so (npm), into
-# duckdb-settings/, duckdb-extensions/ and duckdb-names/VERSION.tsv, then
-# regenerate the .def tables.  Not part of the build.
+# Re-extract the settings, the casts of setting values, the extension
+# aliases and what ATTACH ... AS does with keywords and database names,
+# for the DuckDB releases in duckdb-releases.tsv, from their real
+# libduckdb.so (npm), into duckdb-settings/, duckdb-casts/,
+# duckdb-extensions/ and duckdb-names/VERSION.tsv, then regenerate the
+# .def tables.  Not part of the build.
 #
 #   sh src/engine/data/tools/extract_all.sh [-c CACHE] [--only WHAT] [VERSION...]
 #
 # CACHE (default: build/duckdb-all) keeps one npm install per release
 # (about 70 MB each); only npm is contacted.  WHAT is `settings` (the
-# probes: minutes per release), `extensions` or `names` (seconds each);
-# default all three.
+# probes: minutes per release), `casts` (probe_casts.py, which reads the
+# release's settings TSV), `extensions` or `names` (seconds each);
+# default all four.
 # With no VERSION, every release in the table.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -53,6 +55,12 @@ grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; d
 		python3 "$here/extract_settings.py" "$lib" "$pkg@$npm" \
 			--candidates "$data/duckdb-settings-candidates.tsv" \
 			-o "$data/duckdb-settings/$ver.tsv"
+	fi
+	if [ "$only" = "" ] || [ "$only" = casts ]; then
+		mkdir -p "$data/duckdb-casts"
+		python3 "$here/probe_casts.py" "$lib" "$pkg@$npm" \
+			"$data/duckdb-settings/$ver.tsv" \
+			-o "$data/duckdb-casts/$ver.tsv"
 	fi
 	if [ "$only" = "" ] || [ "$only" = extensions ]; then
 		mkdir -p "$data/duckdb-extensions"

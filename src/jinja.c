@@ -586,19 +586,20 @@ static int cache_grow(struct jinja_cache *c)
 	return 0;
 }
 
-enum floe_err jinja_read_cached(struct jinja_cache *c, struct arena *a,
-				const struct floe_node *n,
-				const struct jinja_opts *o,
-				struct jinja_read *out)
+enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
+			     const struct floe_node *n,
+			     const struct jinja_opts *o, struct jinja_read *tmp,
+			     const struct jinja_read **out)
 {
 	struct jinja_read *r;
 	size_t k;
 
+	*out = tmp;
 	/* what needs no parse is not worth a slot */
 	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_STR)
-		return jinja_read(a, n, o, out);
+		return jinja_read(a, n, o, tmp);
 	if (!find_open(n->value, n->value + n->len)) {
-		read_literal(n, out);
+		read_literal(n, tmp);
 		return FLOE_OK;
 	}
 	if ((c->nr + 1) * 2 > c->cap && cache_grow(c))
@@ -607,20 +608,41 @@ enum floe_err jinja_read_cached(struct jinja_cache *c, struct arena *a,
 	while (c->slots[k].node && c->slots[k].node != n)
 		k = (k + 1) & (c->cap - 1);
 	if (c->slots[k].node) {
-		r = c->slots[k].read;
-		memcpy(out, r, read_size(r));
+		*out = c->slots[k].read;
 		return FLOE_OK;
 	}
-	if (jinja_read(a, n, o, out) != FLOE_OK)
+	if (jinja_read(a, n, o, tmp) != FLOE_OK)
 		return FLOE_ERR_NOMEM;
-	r = arena_alloc(a, read_size(out));	/* the slots used, no more */
+	r = arena_alloc(a, read_size(tmp));	/* the slots used, no more */
 	if (!r)
 		return FLOE_ERR_NOMEM;
-	memcpy(r, out, read_size(out));
+	memcpy(r, tmp, read_size(tmp));
 	c->slots[k].node = n;
 	c->slots[k].read = r;
 	c->nr++;
+	*out = r;
 	return FLOE_OK;
+}
+
+enum floe_err jinja_read_cached(struct jinja_cache *c, struct arena *a,
+				const struct floe_node *n,
+				const struct jinja_opts *o,
+				struct jinja_read *out)
+{
+	const struct jinja_read *r;
+
+	if (jinja_read_ref(c, a, n, o, out, &r) != FLOE_OK)
+		return FLOE_ERR_NOMEM;
+	if (r != out)
+		memcpy(out, r, read_size(r));
+	return FLOE_OK;
+}
+
+bool jinja_has_template(const struct floe_node *n)
+{
+	return n && n->kind == FLOE_NODE_SCALAR &&
+	       n->type == FLOE_TYPE_STR &&
+	       find_open(n->value, n->value + n->len);
 }
 
 void jinja_cache_release(struct jinja_cache *c)

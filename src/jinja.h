@@ -154,6 +154,19 @@ enum floe_err jinja_read_cached(struct jinja_cache *c, struct arena *a,
 				const struct jinja_opts *o,
 				struct jinja_read *out);
 
+/*
+ * jinja_read_cached() without the copy: *out points at the cached
+ * reading (valid until the cache is emptied) or, for a value that is not
+ * cached (literal text, not a string), at `tmp`, which holds it.
+ */
+enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
+			     const struct floe_node *n,
+			     const struct jinja_opts *o, struct jinja_read *tmp,
+			     const struct jinja_read **out);
+
+/* Is n a string scalar with "{{", "{%" or "{#": a template to read? */
+bool jinja_has_template(const struct floe_node *n);
+
 /* Empty a cache, leaving it reusable. */
 void jinja_cache_release(struct jinja_cache *c);
 

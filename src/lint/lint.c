@@ -163,12 +163,21 @@ size_t lint_env_calls(struct lint_ctx *ctx, const struct floe_node *n,
 		      struct lint_env_call *calls, size_t max)
 {
 	struct jinja_read j;
+
+	if (!jread(ctx, n, &j))
+		return 0;
+	return lint_env_calls_of(&j, calls, max);
+}
+
+size_t lint_env_calls_of(const struct jinja_read *j,
+			 struct lint_env_call *calls, size_t max)
+{
 	size_t nr = 0;
 
-	if (!jread(ctx, n, &j) || j.malformed)
+	if (j->malformed)
 		return 0;
-	for (size_t i = 0; i < j.nr_calls && nr < max; i++) {
-		const struct jinja_call *c = &j.calls[i];
+	for (size_t i = 0; i < j->nr_calls && nr < max; i++) {
+		const struct jinja_call *c = &j->calls[i];
 		struct lint_env_call *l = &calls[nr++];
 
 		memset(l, 0, sizeof(*l));
@@ -241,21 +250,114 @@ static const struct floe_node *get_ci(const struct floe_node *map,
 	return p ? p->value : NULL;
 }
 
-void lint_each_scalar(struct lint_ctx *ctx, const struct floe_node *n,
-		      void (*fn)(struct lint_ctx *, const struct floe_node *),
-		      unsigned depth)
+/* ---- the one walk of an output's values ---- */
+
+struct template_walk {
+	struct lint_ctx *ctx;
+	const struct lint_template_check *checks;
+	size_t nr;
+	bool hold;
+};
+
+static void visit_template(struct template_walk *w, const struct floe_node *n,
+			   bool in_password)
+{
+	struct lint_ctx *ctx = w->ctx;
+	struct floe_diags *diags = ctx->diags;
+	const struct floe_rule *rule = ctx->rule;
+	enum floe_rule_id rule_id = ctx->rule_id;
+	struct lint_template t;
+	struct jinja_read tmp;
+
+	if (jinja_read_ref(&ctx->jcache, ctx->arena, n, &ctx->jopt, &tmp,
+			   &t.read) != FLOE_OK) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return;
+	}
+	t.node = n;
+	t.in_password = in_password;
+	for (size_t i = 0; i < w->nr; i++) {
+		enum floe_rule_id id = w->checks[i].rule;
+
+		if (w->hold) {
+			ctx->diags = &ctx->template_found[id];
+			ctx->diags->cap = diags->cap;
+		}
+		ctx->rule = &lint_rule_table[id].pub;
+		ctx->rule_id = id;
+		w->checks[i].fn(ctx, &t);
+	}
+	ctx->diags = diags;
+	ctx->rule = rule;
+	ctx->rule_id = rule_id;
+}
+
+static bool is_password_key(const struct floe_node *k)
+{
+	return k->kind == FLOE_NODE_SCALAR && k->type == FLOE_TYPE_STR &&
+	       k->len == 8 && !memcmp(k->value, "password", 9);
+}
+
+static void walk_templates(struct template_walk *w, const struct floe_node *n,
+			   bool in_password, unsigned depth)
 {
 	if (!n || depth > FLOE_YAML_MAX_DEPTH)
 		return;
 	if (n->kind == FLOE_NODE_SCALAR) {
-		fn(ctx, n);
+		if (jinja_has_template(n))
+			visit_template(w, n, in_password);
 	} else if (n->kind == FLOE_NODE_MAP) {
 		for (size_t i = 0; i < n->nr; i++)
-			lint_each_scalar(ctx, n->pairs[i].value, fn, depth + 1);
+			walk_templates(w, n->pairs[i].value, in_password ||
+				       is_password_key(n->pairs[i].key),
+				       depth + 1);
 	} else {
 		for (size_t i = 0; i < n->nr; i++)
-			lint_each_scalar(ctx, n->items[i], fn, depth + 1);
+			walk_templates(w, n->items[i], in_password, depth + 1);
 	}
+}
+
+void lint_walk_templates(struct lint_ctx *ctx, const struct floe_node *map,
+			 const struct lint_template_check *checks, size_t nr,
+			 bool hold)
+{
+	struct template_walk w = { ctx, checks, nr, hold };
+
+	if (nr)
+		walk_templates(&w, map, false, 0);
+}
+
+/*
+ * As lint_report() would have added them when the rule ran: up to the
+ * cap, the rest counted as dropped.
+ */
+void lint_add_template_findings(struct lint_ctx *ctx, enum floe_rule_id id)
+{
+	struct floe_diags *from = &ctx->template_found[id], *d = ctx->diags;
+	size_t cap = d->cap ? d->cap : FLOE_DIAGS_DEFAULT_CAP;
+
+	if (!from->nr && !from->dropped)
+		return;
+	for (size_t i = 0; i < from->nr; i++) {
+		struct floe_diag *g = &from->items[i];
+
+		if (d->nr < cap && !ALLOC_GROW(d->items, d->nr + 1, d->alloc)) {
+			d->items[d->nr++] = *g;
+			continue;
+		}
+		if (d->nr < cap)
+			ctx->err = FLOE_ERR_NOMEM;
+		else
+			d->dropped++;
+		free(g->message);
+		floe_fix_free(g->fix);
+	}
+	d->nr_errors += from->nr_errors;
+	d->nr_warnings += from->nr_warnings;
+	d->nr_infos += from->nr_infos;
+	d->dropped += from->dropped;
+	free(from->items);
+	memset(from, 0, sizeof(*from));
 }
 
 bool lint_bool_true(const struct floe_node *n)
@@ -452,22 +554,45 @@ static void drop_implied(struct lint_ctx *ctx)
 	ctx->nr_subjects = 0;
 }
 
+/* Does the rule run on this output?  Other adapters get only the
+ * YAML/Jinja rules. */
+static bool runs_on(const struct lint_rule_impl *r,
+		    const struct lint_output *out)
+{
+	return out->is_duckdb || !strcmp(r->pub.family, "yaml");
+}
+
 static void run_output_rules(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
+	struct lint_template_check checks[FLOE_RULE__COUNT];
+	size_t nr = 0;
+
 	ctx->conns_of = out->model;
 	ctx->conns = NULL;
+	/* the rules that check every value share one walk of the output;
+	 * their findings wait for their turn below */
 	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
 		const struct lint_rule_impl *r = &lint_rule_table[i];
 
-		if (!r->check_output)
-			continue;
-		/* other adapters get only the YAML/Jinja rules */
-		if (!out->is_duckdb && strcmp(r->pub.family, "yaml"))
+		if (r->check_template && runs_on(r, out)) {
+			checks[nr].rule = (enum floe_rule_id)i;
+			checks[nr++].fn = r->check_template;
+		}
+	}
+	lint_walk_templates(ctx, out->map, checks, nr, true);
+	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
+		const struct lint_rule_impl *r = &lint_rule_table[i];
+
+		if (!(r->check_output || r->check_template) ||
+		    !runs_on(r, out))
 			continue;
 		ctx->rule = &r->pub;
 		ctx->rule_id = (enum floe_rule_id)i;
-		r->check_output(ctx, out);
+		if (r->check_output)
+			r->check_output(ctx, out);
+		if (r->check_template)
+			lint_add_template_findings(ctx, ctx->rule_id);
 	}
 	ctx->conns_of = NULL;
 	ctx->conns = NULL;
@@ -569,6 +694,9 @@ void lint_release_ctx(struct lint_ctx *ctx)
 	free(ctx->subjects);
 	ctx->subjects = NULL;
 	ctx->nr_subjects = ctx->alloc_subjects = 0;
+	for (size_t i = 0; i < FLOE_RULE__COUNT; i++)
+		if (ctx->template_found[i].items)
+			floe_diags_release(&ctx->template_found[i]);
 	jinja_cache_release(&ctx->jcache);
 }
 

@@ -5,11 +5,16 @@
  *  1. add `X(FPnnn)` to FLOE_RULE_LIST in include/floe/rule_ids.h, in id
  *     order -- ids are never renumbered or reused;
  *  2. write `void check_<name>(struct lint_ctx *, const struct lint_output *)`
- *     in the family's rule_<family>.c; it only reads and calls lint_report;
+ *     in the family's rule_<family>.c; it only reads and calls lint_report.
+ *     A rule that looks at every templated value of an output writes
+ *     `void check_<name>(struct lint_ctx *, const struct lint_template *)`
+ *     instead: the output's one walk calls it on each such value (never
+ *     walk an output yourself);
  *  3. declare it in rules.h;
  *  4. add its row to the table in rules.c, `[FLOE_FPnnn] = { .pub = { .id,
  *     .name, .severity, .family, .summary, .help }, .check_output }`
- *     (unit/test_rules fails when an id of the list has no row);
+ *     (or `.check_template`; unit/test_rules fails when an id of the
+ *     list has no row);
  *  5. add tests/golden/lint/FPnnn-<name>-hit and -near-miss cases
  *     (cli/test_hit_near_miss checks that the hit reports FPnnn and the
  *     near miss does not).
@@ -96,7 +101,48 @@ struct lint_ctx {
 	const struct floe_prof_output *conns_of;
 	struct lint_conn *conns;
 	size_t nr_conns;
+	/* the findings of each rule's check_template on the current output
+	 * (lint_walk_templates), held until the rule's turn comes, so that
+	 * they are reported in the order of rule-by-rule walks */
+	struct floe_diags template_found[FLOE_RULE__COUNT];
 };
+
+/*
+ * One templated value, as the output's one walk (lint_walk_templates)
+ * gives it to every rule that checks values: a string scalar holding
+ * "{{", "{%" or "{#" (literal text renders as itself: there is nothing
+ * in it for these rules), with its Jinja read once.
+ */
+struct lint_template {
+	const struct floe_node *node;
+	const struct jinja_read *read;	/* valid while the rules run */
+	bool in_password;	/* under a key 'password' (dbt's
+				 * SecretRenderer keeps such values as
+				 * written when it cannot render them) */
+};
+
+typedef void lint_template_fn(struct lint_ctx *ctx,
+			      const struct lint_template *t);
+
+/* A check of the walk: its rule and function. */
+struct lint_template_check {
+	enum floe_rule_id rule;
+	lint_template_fn *fn;
+};
+
+/*
+ * Walk every value under `map` once (keys are not templates, and depth
+ * is bounded like the tree's) and call each of `checks`, in order, on
+ * every templated value, reading its Jinja once for all of them.  With
+ * `hold`, a check's findings go to ctx->template_found[rule] instead of
+ * the report (lint_add_template_findings adds them at the rule's turn).
+ */
+void lint_walk_templates(struct lint_ctx *ctx, const struct floe_node *map,
+			 const struct lint_template_check *checks, size_t nr,
+			 bool hold);
+
+/* Report the held findings of rule `id` (see lint_walk_templates). */
+void lint_add_template_findings(struct lint_ctx *ctx, enum floe_rule_id id);
 
 /* A finding about one fact (`topic`) of one item, by lint_report_on. */
 struct lint_subject {
@@ -253,13 +299,12 @@ struct lint_env_call {
 size_t lint_env_calls(struct lint_ctx *ctx, const struct floe_node *n,
 		      struct lint_env_call *calls, size_t max);
 
+/* lint_env_calls() of a reading (0 when it is malformed). */
+size_t lint_env_calls_of(const struct jinja_read *j,
+			 struct lint_env_call *calls, size_t max);
+
 /* The closest of `known` (NULL-terminated) within two edits, or NULL. */
 const char *lint_did_you_mean(const char *word, const char *const *known);
-
-/* Call fn on every scalar value under n (keys are not templates). */
-void lint_each_scalar(struct lint_ctx *ctx, const struct floe_node *n,
-		      void (*fn)(struct lint_ctx *, const struct floe_node *),
-		      unsigned depth);
 
 /* A YAML bool's value (yes/true/on). */
 bool lint_bool_true(const struct floe_node *n);

@@ -506,25 +506,33 @@ static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
 		}
 }
 
-/* A DBT_ENV_SECRET_ variable's default is a secret wherever it is. */
-static void secret_var_default(struct lint_ctx *ctx, const struct floe_node *v)
+/* The env_var() calls of a templated value with well-formed Jinja. */
+static size_t template_calls(const struct lint_template *t,
+			     struct lint_env_call *calls)
 {
-	struct lint_jinja j;
-	struct lint_env_call calls[MAX_CALLS];
-	size_t nr = scan_calls(ctx, v, &j, calls);
-
-	for (size_t i = 0; i < nr; i++)
-		if (calls[i].secret && calls[i].has_default &&
-		    calls[i].default_len) {
-			report_default(ctx, v, &calls[i]);
-			return;
-		}
+	if (t->read->malformed || !t->read->nr_env)
+		return 0;
+	return lint_env_calls_of(t->read, calls, MAX_CALLS);
 }
 
 void check_literal_secret(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	each_secret_value(ctx, out, literal_secret);
-	lint_each_scalar(ctx, out->map, secret_var_default, 0);
+}
+
+/* A DBT_ENV_SECRET_ variable's default is a secret wherever it is. */
+void check_secret_var_default(struct lint_ctx *ctx,
+			      const struct lint_template *t)
+{
+	struct lint_env_call calls[MAX_CALLS];
+	size_t nr = template_calls(t, calls);
+
+	for (size_t i = 0; i < nr; i++)
+		if (calls[i].secret && calls[i].has_default &&
+		    calls[i].default_len) {
+			report_default(ctx, t->node, &calls[i]);
+			return;
+		}
 }
 
 /* ---- FP405 ---- */
@@ -705,37 +713,29 @@ void check_secret_env_prefix(struct lint_ctx *ctx,
 
 /* ---- FP407 ---- */
 
-static void several_secret_vars(struct lint_ctx *ctx,
-				const struct floe_node *v)
-{
-	struct lint_jinja j;
-
-	if (!floe_node_is_str(v))
-		return;
-	lint_jinja_scan(ctx, v, &j);
-	if (!j.malformed && j.nr_secret_env >= 2)
-		lint_report(ctx, v, "this value reads %u DBT_ENV_SECRET_ "
-			    "variables. dbt swaps secret variables in with one "
-			    "greedy regular expression per value, so the match "
-			    "spans both names and the lookup fails; give each "
-			    "secret its own value, or combine them outside dbt",
-			    j.nr_secret_env);
-}
-
 void check_several_secret_vars(struct lint_ctx *ctx,
-			       const struct lint_output *out)
+			       const struct lint_template *t)
 {
-	lint_each_scalar(ctx, out->map, several_secret_vars, 0);
+	const struct jinja_read *j = t->read;
+
+	if (!j->malformed && j->nr_secret_env >= 2)
+		lint_report(ctx, t->node, "this value reads %u "
+			    "DBT_ENV_SECRET_ variables. dbt swaps secret "
+			    "variables in with one greedy regular expression "
+			    "per value, so the match spans both names and the "
+			    "lookup fails; give each secret its own value, or "
+			    "combine them outside dbt", j->nr_secret_env);
 }
 
 /* ---- FP408 ---- */
 
-static void secret_env_filtered(struct lint_ctx *ctx,
-				const struct floe_node *v)
+void check_secret_env_filtered(struct lint_ctx *ctx,
+			       const struct lint_template *t)
 {
-	struct lint_jinja j;
+	const struct floe_node *v = t->node;
+	const struct jinja_read *j = t->read;
 	struct lint_env_call calls[MAX_CALLS];
-	size_t nr = scan_calls(ctx, v, &j, calls);
+	size_t nr = template_calls(t, calls);
 	const struct lint_env_call *secret = NULL;
 
 	for (size_t i = 0; i < nr; i++) {
@@ -760,8 +760,8 @@ static void secret_env_filtered(struct lint_ctx *ctx,
 			secret = c;
 	}
 	/* two secret variables and nothing else: FP407 says it */
-	if (!secret || j.nr_secret_env != 1 ||
-	    !(j.has_text || j.has_other || j.nr_env > j.nr_secret_env))
+	if (!secret || j->nr_secret_env != 1 ||
+	    !(j->has_text || j->has_other || j->nr_env > j->nr_secret_env))
 		return;
 	lint_report(ctx, v, "the DBT_ENV_SECRET_ variable '%.*s' is joined "
 		    "with other text in this value. dbt renders it as a "
@@ -770,12 +770,6 @@ static void secret_env_filtered(struct lint_ctx *ctx,
 		    "text (a space, a block scalar's newline) becomes part "
 		    "of it; put the whole value in the variable",
 		    secret->name_len, secret->name);
-}
-
-void check_secret_env_filtered(struct lint_ctx *ctx,
-			       const struct lint_output *out)
-{
-	lint_each_scalar(ctx, out->map, secret_env_filtered, 0);
 }
 
 /* ---- FP409 ---- */

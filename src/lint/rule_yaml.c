@@ -8,19 +8,11 @@
 #include "strbuf.h"
 #include "rules.h"
 
-static void env_var_syntax(struct lint_ctx *ctx, const struct floe_node *n)
+void check_env_var_syntax(struct lint_ctx *ctx, const struct lint_template *t)
 {
-	struct lint_jinja j;
-
-	lint_jinja_scan(ctx, n, &j);
-	if (j.malformed)
-		lint_report(ctx, n, "dbt cannot render this value: %s",
-			    j.problem);
-}
-
-void check_env_var_syntax(struct lint_ctx *ctx, const struct lint_output *out)
-{
-	lint_each_scalar(ctx, out->map, env_var_syntax, 0);
+	if (t->read->malformed)
+		lint_report(ctx, t->node, "dbt cannot render this value: %s",
+			    t->read->problem);
 }
 
 /*
@@ -95,47 +87,23 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
  * key of its path is 'password' (renderer.py), so nothing is refused
  * there; everywhere else a refused marker filter stops dbt.
  */
-static void native_values(struct lint_ctx *ctx, const struct floe_node *n,
-			  unsigned depth)
+void check_native_filter_value(struct lint_ctx *ctx,
+			       const struct lint_template *t)
 {
-	struct jinja_native nv;
+	const struct jinja_native *nv = &t->read->native;
 	struct strbuf msg = STRBUF_INIT;
 
-	if (!n || depth > FLOE_YAML_MAX_DEPTH)
-		return;
-	if (n->kind == FLOE_NODE_MAP) {
-		for (size_t i = 0; i < n->nr; i++) {
-			const struct floe_node *k = n->pairs[i].key;
-
-			if (!(floe_node_is_str(k) && !strcmp(k->value,
-							     "password")))
-				native_values(ctx, n->pairs[i].value,
-					      depth + 1);
-		}
-		return;
-	}
-	if (n->kind == FLOE_NODE_SEQ) {
-		for (size_t i = 0; i < n->nr; i++)
-			native_values(ctx, n->items[i], depth + 1);
-		return;
-	}
 	/* a secret's placeholder is FP408's finding */
-	if (!lint_native(ctx, n, &nv) || nv.placeholder ||
-	    !jinja_native_refusal(&nv, &msg)) {
+	if (t->in_password || !nv->filters || nv->placeholder ||
+	    !jinja_native_refusal(nv, &msg)) {
 		strbuf_release(&msg);
 		return;
 	}
 	if (strbuf_error(&msg))
 		ctx->err = FLOE_ERR_NOMEM;
 	else
-		lint_report(ctx, n, "%s", msg.buf);
+		lint_report(ctx, t->node, "%s", msg.buf);
 	strbuf_release(&msg);
-}
-
-void check_native_filter_value(struct lint_ctx *ctx,
-			       const struct lint_output *out)
-{
-	native_values(ctx, out->map, 0);
 }
 
 /* Levenshtein distance, capped: enough for did-you-mean. */

@@ -69,7 +69,7 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "'http://polaris:8181/api/catalog') }}\"\n\n"
     "Fix: env_var('NAME') or env_var('NAME', 'default') with quoted "
     "arguments.",
-}, .check_output = check_env_var_syntax },
+}, .check_template = check_env_var_syntax },
 [FLOE_FP005] = { .pub = {
 	.id = "FP005", .name = "target-missing-output",
 	.severity = E, .family = "yaml",
@@ -596,7 +596,7 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Good:\n  read_only: \"{{ env_var('RO', 'True') | as_bool }}\"\n\n"
     "Fix: give True or False, or a number such as 4; or set the env "
     "var to one.",
-}, .check_output = check_native_filter_value },
+}, .check_template = check_native_filter_value },
 
 [FLOE_FP219] = { .pub = {
 	.id = "FP219", .name = "flavor-base-path",
@@ -1089,7 +1089,8 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Bad:\n  client_secret: s3cr3t\n\n"
     "Good:\n  client_secret: \"{{ env_var('DBT_ENV_SECRET_POLARIS') }}\"\n\n"
     "Fix: read it from the environment and rotate the leaked one.",
-}, .check_output = check_literal_secret },
+}, .check_output = check_literal_secret,
+    .check_template = check_secret_var_default },
 [FLOE_FP405] = { .pub = {
 	.id = "FP405", .name = "scope-format",
 	.severity = E, .family = "credentials",
@@ -1132,7 +1133,7 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "{{ env_var('DBT_ENV_SECRET_B') }}\"\n\n"
     "Good: one secret variable per value.\n\n"
     "Fix: combine the secret outside dbt.",
-}, .check_output = check_several_secret_vars },
+}, .check_template = check_several_secret_vars },
 [FLOE_FP408] = { .pub = {
 	.id = "FP408", .name = "secret-env-filtered",
 	.severity = W, .family = "credentials",
@@ -1148,7 +1149,7 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Bad:\n  client_secret: \"{{ env_var('DBT_ENV_SECRET_X') | trim }}\"\n\n"
     "Good:\n  client_secret: \"{{ env_var('DBT_ENV_SECRET_X') }}\"\n\n"
     "Fix: prepare the value before dbt runs.",
-}, .check_output = check_secret_env_filtered },
+}, .check_template = check_secret_env_filtered },
 [FLOE_FP409] = { .pub = {
 	.id = "FP409", .name = "persistent-iceberg-secret",
 	.severity = W, .family = "credentials",

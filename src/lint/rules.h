@@ -16,6 +16,10 @@ struct lint_rule_impl {
 	struct floe_rule pub;
 	lint_output_fn *check_output;	/* run on each output, or NULL */
 	lint_profile_fn *check_profile;	/* run on each profile, or NULL */
+	/* run on each templated value of each output by the output's one
+	 * walk (lint_walk_templates), or NULL; its findings are reported
+	 * after check_output's, as if it walked the output in its turn */
+	lint_template_fn *check_template;
 };
 
 /* Indexed by enum floe_rule_id; row 0 (FLOE_RULE_NONE) is empty. */
@@ -37,8 +41,8 @@ extern const size_t lint_implied_nr;
 
 /* yaml & jinja: rule_yaml.c (FP001-FP003 come from the YAML front end,
  * FP008 from the suppression pass in lint.c) */
-lint_output_fn check_env_var_syntax, check_env_var_unfiltered_number,
-	check_unknown_output_key, check_native_filter_value;
+lint_output_fn check_env_var_unfiltered_number, check_unknown_output_key;
+lint_template_fn check_env_var_syntax, check_native_filter_value;
 lint_profile_fn check_target_missing_output;
 
 /* settings: rule_settings.c */
@@ -83,9 +87,10 @@ lint_output_fn check_flavor_base_path, check_nessie_branch,
 /* credentials: rule_credentials.c */
 lint_output_fn check_secret_and_inline, check_client_credentials_incomplete,
 	check_no_credentials, check_literal_secret, check_scope_format,
-	check_secret_env_prefix, check_several_secret_vars,
-	check_secret_env_filtered, check_persistent_iceberg_secret,
+	check_secret_env_prefix, check_persistent_iceberg_secret,
 	check_secret_missing_type, check_iceberg_secret_params,
 	check_empty_client_id, check_credential_provider;
+lint_template_fn check_secret_var_default, check_several_secret_vars,
+	check_secret_env_filtered;
 
 #endif

@@ -281,12 +281,13 @@ static void reverse(struct floe_diag *items, size_t from, size_t to)
 
 /*
  * Insertion sort of the groups, in place: it allocates nothing, so it
- * cannot fail, and lists are short (capped).  The sorted prefix keeps
+ * cannot fail, but it is quadratic; sort_groups() below is the usual
+ * way, and this one is for when memory ran out.  The sorted prefix keeps
  * its files in the order they first appeared, so a group whose file is
  * not in it stays where it is; else it goes into its file's run, after
  * every group at or before its position (stable).
  */
-void floe_diags_sort(struct floe_diags *d)
+static void sort_in_place(struct floe_diags *d)
 {
 	struct floe_diag *items = d->items;
 
@@ -320,6 +321,140 @@ void floe_diags_sort(struct floe_diags *d)
 		}
 		i += len;
 	}
+}
+
+/* A diagnostic and its notes, and where it sorts. */
+struct sort_group {
+	size_t start, len;
+	size_t file;		/* rank of its file by first appearance */
+	unsigned line, column;
+};
+
+static int group_after(const struct sort_group *a, const struct sort_group *b)
+{
+	if (a->file != b->file)
+		return a->file > b->file;
+	if (a->line != b->line)
+		return a->line > b->line;
+	return a->column > b->column;
+}
+
+static size_t hash_file(const char *f)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (const unsigned char *p = (const unsigned char *)f; p && *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+/*
+ * Rank every group's file by first appearance: an open-addressing set of
+ * the first group of each file (index + 1).  -1 when memory ran out.
+ */
+static int rank_files(struct sort_group *g, size_t nr,
+		      const struct floe_diag *items)
+{
+	size_t cap = 16, *set, files = 0;
+
+	while (cap / 2 < nr)
+		cap *= 2;
+	set = calloc(cap, sizeof(*set));
+	if (!set)
+		return -1;
+	for (size_t i = 0; i < nr; i++) {
+		const char *f = items[g[i].start].loc.file;
+		size_t k;
+
+		if (i && same_file(items[g[i - 1].start].loc.file, f)) {
+			g[i].file = g[i - 1].file;
+			continue;
+		}
+		k = hash_file(f) & (cap - 1);
+		while (set[k] &&
+		       !same_file(items[g[set[k] - 1].start].loc.file, f))
+			k = (k + 1) & (cap - 1);
+		if (!set[k]) {
+			set[k] = i + 1;
+			g[i].file = files++;
+		} else {
+			g[i].file = g[set[k] - 1].file;
+		}
+	}
+	free(set);
+	return 0;
+}
+
+/*
+ * A stable merge sort of the groups by (file rank, line, column), then
+ * the items moved into that order: what the insertion sort gives, in
+ * O(n log n).  -1 when memory ran out (nothing changed).
+ */
+static int sort_groups(struct floe_diags *d)
+{
+	struct sort_group *g = NULL, *tmp = NULL;
+	struct floe_diag *items = NULL;
+	size_t nr = 0, n = 0;
+	int ret = -1;
+
+	for (size_t i = 0; i < d->nr; i += group_len(d->items, d->nr, i))
+		nr++;
+	g = malloc(nr * sizeof(*g));
+	tmp = malloc(nr * sizeof(*tmp));
+	items = malloc(d->nr * sizeof(*items));
+	if (!g || !tmp || !items)
+		goto out;
+	for (size_t i = 0; i < d->nr; n++) {
+		g[n].start = i;
+		g[n].len = group_len(d->items, d->nr, i);
+		g[n].line = d->items[i].loc.start.line;
+		g[n].column = d->items[i].loc.start.column;
+		i += g[n].len;
+	}
+	if (rank_files(g, nr, d->items))
+		goto out;
+	for (size_t width = 1; width < nr; width *= 2) {
+		for (size_t lo = 0; lo < nr; lo += 2 * width) {
+			size_t mid = lo + width < nr ? lo + width : nr;
+			size_t hi = mid + width < nr ? mid + width : nr;
+			size_t a = lo, b = mid, k = lo;
+
+			while (a < mid && b < hi)
+				tmp[k++] = group_after(&g[a], &g[b]) ? g[b++]
+								     : g[a++];
+			while (a < mid)
+				tmp[k++] = g[a++];
+			while (b < hi)
+				tmp[k++] = g[b++];
+		}
+		{
+			struct sort_group *t = g;
+
+			g = tmp;
+			tmp = t;
+		}
+	}
+	n = 0;
+	for (size_t i = 0; i < nr; i++) {
+		memcpy(items + n, d->items + g[i].start,
+		       g[i].len * sizeof(*items));
+		n += g[i].len;
+	}
+	memcpy(d->items, items, d->nr * sizeof(*items));
+	ret = 0;
+out:
+	free(g);
+	free(tmp);
+	free(items);
+	return ret;
+}
+
+void floe_diags_sort(struct floe_diags *d)
+{
+	if (d->nr < 2)
+		return;
+	if (sort_groups(d))
+		sort_in_place(d);
 }
 
 const char *floe_severity_name(enum floe_severity sev)

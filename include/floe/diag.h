@@ -143,8 +143,9 @@ void floe_fix_free(struct floe_fix *fix);
 /** Free every message and the array; the list is empty and reusable. */
 void floe_diags_release(struct floe_diags *d);
 
-/** Sort by file order of appearance, then line, column (stable); it
- * allocates nothing, so it cannot fail. */
+/** Sort by file order of appearance, then line, column (stable), in
+ * O(n log n); it cannot fail (without memory for that, it sorts in
+ * place, in quadratic time). */
 void floe_diags_sort(struct floe_diags *d);
 
 /** "error", "warning", "info" or "note". */

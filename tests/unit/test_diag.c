@@ -253,6 +253,77 @@ static void test_diag_sort_handles_many_diagnostics(void **state)
 	}
 }
 
+/*
+ * The sort against a plain reference on a shuffled list: groups ordered
+ * by their file's first appearance (names compared, not pointers), then
+ * line and column, stable; notes stay after their finding.
+ */
+static void test_diag_sort_matches_a_stable_reference(void **state)
+{
+	struct floe_diags *d = *state;
+	static char names[2][4][8] = {
+		{ "a.yml", "b.yml", "c.yml", "d.yml" },
+		{ "a.yml", "b.yml", "c.yml", "d.yml" },	/* other pointers */
+	};
+	enum { N = 3000 };
+	unsigned seed = 12345, file[N], line[N];
+	size_t order[N], nr = 0, rank[4], files = 0, first[4] = { 0 };
+
+	for (size_t i = 0; i < N; i++) {
+		char msg[32];
+
+		seed = seed * 1103515245u + 12345u;
+		file[i] = (seed >> 16) % 4;
+		line[i] = (seed >> 8) % 50;	/* many ties */
+		snprintf(msg, sizeof(msg), "g%zu", i);
+		assert_int_equal(floe_diags_addf(d, FLOE_SEV_WARNING,
+						 FLOE_RULE_NONE,
+						 at(names[i % 2][file[i]],
+						    line[i], 1),
+						 "%s", msg), 0);
+		if (seed % 3 == 0) {	/* a note, from another file */
+			snprintf(msg, sizeof(msg), "n%zu", i);
+			assert_int_equal(floe_diags_addf(d, FLOE_SEV_NOTE,
+							 FLOE_RULE_NONE,
+							 at("z.yml", 1, 1),
+							 "%s", msg), 0);
+		}
+	}
+	/* the reference: ranks by first appearance, then a stable
+	 * insertion of group indexes */
+	for (size_t i = 0; i < N; i++)
+		if (!first[file[i]]) {
+			first[file[i]] = 1;
+			rank[file[i]] = files++;
+		}
+	for (size_t i = 0; i < N; i++) {
+		size_t k = nr;
+
+		while (k > 0 && (rank[file[order[k - 1]]] > rank[file[i]] ||
+				 (rank[file[order[k - 1]]] == rank[file[i]] &&
+				  line[order[k - 1]] > line[i]))) {
+			order[k] = order[k - 1];
+			k--;
+		}
+		order[k] = i;
+		nr++;
+	}
+	floe_diags_sort(d);
+	for (size_t i = 0, j = 0; i < N; i++) {
+		char want[32];
+
+		snprintf(want, sizeof(want), "g%zu", order[i]);
+		assert_true(j < d->nr);
+		assert_string_equal(d->items[j].message, want);
+		j++;
+		if (j < d->nr && d->items[j].severity == FLOE_SEV_NOTE) {
+			snprintf(want, sizeof(want), "n%zu", order[i]);
+			assert_string_equal(d->items[j].message, want);
+			j++;
+		}
+	}
+}
+
 static void test_diag_cap_drops_and_counts_dropped(void **state)
 {
 	struct floe_diags *d = *state;
@@ -466,6 +537,7 @@ int main(void)
 		T(test_diag_sort_is_stable),
 		T(test_diag_sort_of_short_lists_is_harmless),
 		T(test_diag_sort_handles_many_diagnostics),
+		T(test_diag_sort_matches_a_stable_reference),
 		T(test_diag_cap_drops_and_counts_dropped),
 		T(test_diag_default_cap_applies_when_cap_is_zero),
 		T(test_diag_remove_takes_the_notes_and_keeps_counts),

@@ -33,7 +33,7 @@ struct arena *arena_new(void)
 	return calloc(1, sizeof(struct arena));
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+void *arena_alloc_uninit(struct arena *a, size_t size)
 {
 	size_t align = alignof(max_align_t);
 	struct block *b = a->head;
@@ -62,7 +62,15 @@ void *arena_alloc(struct arena *a, size_t size)
 	}
 	p = b->data + b->used;
 	b->used += ONE_MALLOC ? asked : size;	/* the test mode's: full */
-	memset(p, 0, asked);
+	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	void *p = arena_alloc_uninit(a, size);
+
+	if (p)
+		memset(p, 0, size);
 	return p;
 }
 

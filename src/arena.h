@@ -13,6 +13,8 @@ struct arena;
 struct arena *arena_new(void);
 /** Zeroed memory aligned for any type, or NULL when memory ran out. */
 void *arena_alloc(struct arena *a, size_t size);
+/** The same, not zeroed: for memory the caller writes whole at once. */
+void *arena_alloc_uninit(struct arena *a, size_t size);
 /** A NUL-terminated copy of `len` bytes, or NULL. */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 void arena_free(struct arena *a);

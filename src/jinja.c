@@ -613,7 +613,8 @@ enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
 	}
 	if (jinja_read(a, n, o, tmp) != FLOE_OK)
 		return FLOE_ERR_NOMEM;
-	r = arena_alloc(a, read_size(tmp));	/* the slots used, no more */
+	/* the slots used, no more; copied whole */
+	r = arena_alloc_uninit(a, read_size(tmp));
 	if (!r)
 		return FLOE_ERR_NOMEM;
 	memcpy(r, tmp, read_size(tmp));

@@ -98,11 +98,9 @@ static void *alloc_items(struct binder *b, size_t nr, size_t size)
 
 	if (!nr)
 		return NULL;
-	v = arena_alloc(b->p->arena, nr * size);
+	v = arena_alloc(b->p->arena, nr * size);	/* zeroed */
 	if (!v)
 		b->err = FLOE_ERR_NOMEM;
-	else
-		memset(v, 0, nr * size);
 	return v;
 }
 

@@ -445,15 +445,16 @@ static size_t keyset_put(struct keyset *s, const struct floe_pair *pairs,
 static struct tnode *new_node(struct builder *b, enum floe_node_kind kind,
 			      yaml_mark_t start, yaml_mark_t end)
 {
-	struct tnode *n = arena_alloc(b->arena, sizeof(*n));
+	/* every field is set here: the arena need not zero it first */
+	struct tnode *n = arena_alloc_uninit(b->arena, sizeof(*n));
 
 	if (!n) {
 		nomem(b);
 		return NULL;
 	}
-	n->pub.kind = kind;
-	n->pub.start = mark_pos(start);
-	n->pub.end = mark_pos(end);
+	n->pub = (struct floe_node){
+		.kind = kind, .start = mark_pos(start), .end = mark_pos(end)
+	};
 	return n;
 }
 
@@ -622,7 +623,8 @@ static int finish_map(struct builder *b, struct frame *f)
 	seen.slots = NULL;
 	if (!merges && !dups) {
 		/* the usual mapping: its pairs as written, one copy */
-		out = arena_alloc(b->arena, (f->nr ? f->nr : 1) * sizeof(*out));
+		out = arena_alloc_uninit(b->arena, (f->nr ? f->nr : 1) *
+					 sizeof(*out));
 		if (!out)
 			goto oom;
 		if (f->nr)
@@ -672,7 +674,9 @@ static int finish_map(struct builder *b, struct frame *f)
 	}
 
 	/* 3. dict semantics */
-	out = arena_alloc(b->arena, (nr_all ? nr_all : 1) * sizeof(*out));
+	/* out[0..nr_out) is written below; nothing reads past nr */
+	out = arena_alloc_uninit(b->arena, (nr_all ? nr_all : 1) *
+				 sizeof(*out));
 	if (!out || keyset_init(&seen, nr_all))
 		goto oom;
 	for (size_t i = 0; i < nr_all; i++) {
@@ -712,7 +716,8 @@ static int pop(struct builder *b, yaml_mark_t end)
 		const struct floe_node **items = NULL;
 
 		if (f->nr) {
-			items = arena_alloc(b->arena, f->nr * sizeof(*items));
+			items = arena_alloc_uninit(b->arena,
+						   f->nr * sizeof(*items));
 			if (!items)
 				ret = nomem(b);
 			else

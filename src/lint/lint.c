@@ -496,9 +496,13 @@ size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
 	if (!ctx->conns_of || ctx->conns_of != out->model ||
 	    max > LINT_CONNS_CACHED)
 		return find_conns(ctx, out, conns, max);
-	if (!ctx->conns) {
-		ctx->conns = arena_alloc(ctx->arena, LINT_CONNS_CACHED *
-					 sizeof(*ctx->conns));
+	if (!ctx->conns_found) {
+		/* once per file, not per output: find_conns() writes each
+		 * connection whole, so it need not be zeroed */
+		if (!ctx->conns)
+			ctx->conns = arena_alloc_uninit(ctx->arena,
+							LINT_CONNS_CACHED *
+							sizeof(*ctx->conns));
 		if (!ctx->conns) {
 			ctx->err = FLOE_ERR_NOMEM;
 			ctx->conns_of = NULL;
@@ -506,6 +510,7 @@ size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		}
 		ctx->nr_conns = find_conns(ctx, out, ctx->conns,
 					   LINT_CONNS_CACHED);
+		ctx->conns_found = true;
 	}
 	n = ctx->nr_conns < max ? ctx->nr_conns : max;
 	memcpy(conns, ctx->conns, n * sizeof(*conns));
@@ -569,7 +574,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	size_t nr = 0;
 
 	ctx->conns_of = out->model;
-	ctx->conns = NULL;
+	ctx->conns_found = false;
 	/* the rules that check every value share one walk of the output;
 	 * their findings wait for their turn below */
 	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
@@ -595,7 +600,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 			lint_add_template_findings(ctx, ctx->rule_id);
 	}
 	ctx->conns_of = NULL;
-	ctx->conns = NULL;
+	ctx->conns_found = false;
 	drop_implied(ctx);
 }
 

@@ -97,8 +97,10 @@ struct lint_ctx {
 	struct lint_subject *subjects;
 	size_t nr_subjects, alloc_subjects;
 	/* lint_conns() of the output whose rules run (run_output_rules):
-	 * found once, not once per rule (arena; NULL outside the rules) */
+	 * found once, not once per rule (conns_of NULL outside the rules;
+	 * conns is allocated once per ctx, in the arena) */
 	const struct floe_prof_output *conns_of;
+	bool conns_found;
 	struct lint_conn *conns;
 	size_t nr_conns;
 	/* the findings of each rule's check_template on the current output

@@ -6,7 +6,6 @@
  * tests pin 1.4.3).
  */
 #include <dirent.h>
-#include <dlfcn.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +16,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "dynload.h"
 #include "engine/engine.h"
 #include "floe/verify.h"
 #include "strbuf.h"
@@ -109,6 +109,7 @@ static int api_load(const char *path, struct api *a, char **used,
 {
 	const char *env = getenv(FLOE_DUCKDB_LIB_ENV);
 	const char *how = "--duckdb";
+	const char *e;
 	void *dl;
 
 	if (!path && env && *env) {
@@ -119,20 +120,17 @@ static int api_load(const char *path, struct api *a, char **used,
 		path = "libduckdb.so";
 		how = "the loader's search path";
 	}
-	dlerror();
-	dl = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	dl = dynload_open(path, &e);
 	if (!dl) {
-		const char *e = dlerror();
-
 		/* the loader ran out of memory: not a missing library */
-		if (e && strstr(e, "annot allocate memory"))
+		if (strstr(e, "annot allocate memory"))
 			return -2;
 		strbuf_addf(why, "cannot load DuckDB (%s, from %s): %s", path,
-			    how, e ? e : "dlopen failed");
+			    how, e);
 		return strbuf_error(why) ? -2 : -1;
 	}
 	for (size_t i = 0; i < sizeof(symbols) / sizeof(symbols[0]); i++) {
-		void *sym = dlsym(dl, symbols[i].name);
+		void *sym = dynload_sym(dl, symbols[i].name);
 
 		if (!sym) {
 			strbuf_addf(why, "%s (from %s) is not a DuckDB "

@@ -200,6 +200,17 @@ int cli_error(const char *fmt, ...) FLOE_PRINTF(1, 2);
 /* floe_strerror(err) as a cli_error(); returns EXIT_INTERNAL. */
 int cli_internal(enum floe_err err);
 
+/* Keep main()'s command line for cli_run_in_twin() (a static build). */
+void cli_save_argv(int argc, char **argv);
+
+/*
+ * In a statically linked floe-profiles, run this command line again in
+ * floe-profiles-verify, the dynamic twin that can load DuckDB
+ * (src/cli/twin.c): returns only with an exit code when that fails.  In a
+ * dynamic build, returns -1: go on here.
+ */
+int cli_run_in_twin(void);
+
 /*
  * --max-size: a byte count with an optional k/M/G suffix.  Prints its
  * error and returns EXIT_USAGE, else EXIT_CLEAN.

@@ -335,6 +335,13 @@ static int parse_args(int argc, char **argv, struct lint_args *a, int check,
 		return cli_error("--alias: '%s' cannot follow ATTACH ... AS "
 				 "unquoted: use letters, digits and '_', not a "
 				 "DuckDB keyword", a->alias);
+	/* last, before anything is read: a static binary runs DuckDB in its
+	 * dynamic twin, with this whole command line (src/cli/twin.c) */
+	if (a->verify) {
+		r = cli_run_in_twin();
+		if (r >= 0)
+			return r;
+	}
 	return EXIT_CLEAN;
 }
 

@@ -129,6 +129,9 @@ int cmd_verify(int argc, char **argv)
 	ret = parse_args(argc, argv, &a, &nr_args);
 	if (ret)
 		return ret == CLI_PARSE_HELP ? EXIT_CLEAN : ret;
+	r = cli_run_in_twin();
+	if (r >= 0)
+		return r;
 	a.opt.limits = floe_yaml_default_limits();
 	a.opt.limits.max_bytes = a.max;
 	a.opt.log = &log;

@@ -212,5 +212,6 @@ static int close_stdout(int ret)
 
 int main(int argc, char **argv)
 {
+	cli_save_argv(argc, argv);
 	return close_stdout(run(argc, argv));
 }

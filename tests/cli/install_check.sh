@@ -24,5 +24,16 @@ for f in bash-completion/completions/floe-profiles \
 done
 check "the installed bash completion is the binary's" \
 	"'$prefix/bin/floe-profiles' completion bash | cmp -s - '$prefix/share/bash-completion/completions/floe-profiles'"
+# a static build installs its dynamic twin, which verify runs in
+if [ -x "$build/floe-profiles-verify" ]; then
+	check "the twin is installed in libexec" \
+		"[ -x '$prefix/libexec/floe-profiles/floe-profiles-verify' ]"
+	printf 'p:\n  target: d\n  outputs:\n    d:\n      type: duckdb\n' \
+		> "$prefix/p.yml"
+	"$prefix/bin/floe-profiles" verify --duckdb "$prefix/none/libduckdb.so" \
+		"$prefix/p.yml" > /dev/null 2> "$prefix/err"
+	check "the installed binary runs verify in it" \
+		"grep -q 'cannot load DuckDB' '$prefix/err'"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

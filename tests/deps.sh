@@ -12,7 +12,12 @@ set -eu
 need=""
 want() { need="$need $1"; }
 
-command -v cc >/dev/null 2>&1 || want gcc
+# the C library's headers, and its libc.a for the static floe-profiles
+if command -v cc >/dev/null 2>&1; then
+	[ "$(cc -print-file-name=libc.a)" != libc.a ] || want libc6-dev
+else
+	want "gcc libc6-dev"
+fi
 command -v make >/dev/null 2>&1 || want make
 command -v cmake >/dev/null 2>&1 || want cmake
 if command -v pkg-config >/dev/null 2>&1; then

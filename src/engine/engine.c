@@ -4,7 +4,6 @@
  * (with the first letter compared inline, ascii_same_ci()), but for the
  * settings, looked up most, which have an index by first letter.
  */
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -183,56 +182,28 @@ static const struct fe_setting settings[] = {
 };
 
 /*
- * The settings' rows by the first letter of their name (case-folded; in
- * table order within a letter), built once by a counting sort of a few
- * thousand instructions: a lookup compares the rows of one letter, not
- * every row, and lint looks several names up per output.
+ * The table is sorted by name, case-folded (gen_defs.py writes it so;
+ * test_engine holds it): a lookup is a binary search to the name's first
+ * row, then the first of its rows, in table order, that holds in
+ * `version`.  Nothing is built at start.
  */
-static unsigned short settings_by_letter[NR(settings)];
-static unsigned short settings_letter_start[257];
-static pthread_once_t settings_once = PTHREAD_ONCE_INIT;
-
-static unsigned char folded_first(const char *s)
-{
-	unsigned char c = (unsigned char)*s;
-
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
-}
-
-static void index_settings(void)
-{
-	unsigned short at[256] = { 0 };
-
-	for (size_t i = 0; i < NR(settings); i++)
-		settings_letter_start[folded_first(settings[i].name) + 1]++;
-	for (size_t c = 0; c < 256; c++) {
-		settings_letter_start[c + 1] = (unsigned short)
-			(settings_letter_start[c + 1] +
-			 settings_letter_start[c]);
-		at[c] = settings_letter_start[c];
-	}
-	for (size_t i = 0; i < NR(settings); i++)
-		settings_by_letter[at[folded_first(settings[i].name)]++] =
-			(unsigned short)i;
-}
-
-/* The first row in table order that has the name and holds in version. */
 const struct fe_setting *fe_setting_find(const char *name, unsigned version)
 {
-	unsigned char c;
+	size_t lo = 0, hi = NR(settings);
 
 	if (!name)
 		return NULL;
-	pthread_once(&settings_once, index_settings);
-	c = folded_first(name);
-	for (size_t k = settings_letter_start[c];
-	     k < settings_letter_start[c + 1]; k++) {
-		const struct fe_setting *s = &settings[settings_by_letter[k]];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		if (!ascii_cmp_ci(s->name, name) &&
-		    holds(s->first, s->last, version))
-			return s;
+		if (ascii_cmp_ci(settings[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (; lo < NR(settings) && !ascii_cmp_ci(settings[lo].name, name); lo++)
+		if (holds(settings[lo].first, settings[lo].last, version))
+			return &settings[lo];
 	return NULL;
 }
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "cli/cli.h"
 #include "engine/engine.h"
 #include "engine/flavor.h"
@@ -175,6 +176,54 @@ static bool gen_sets(const char *yaml, const char *name)
 }
 
 /* ---- DuckDB settings ---- */
+
+/*
+ * fe_setting_find() is a binary search: the table must stay sorted by
+ * name, case-folded, and every name, in any case, at every release a
+ * row names, must find what a scan of the whole table in order finds.
+ */
+static const struct fe_setting *setting_scan(const char *name, unsigned v)
+{
+	const struct fe_setting *s;
+
+	for (size_t i = 0; (s = fe_setting_at(i)); i++)
+		if (!ascii_cmp_ci(s->name, name) && s->first <= v &&
+		    (s->last == FE_V_OPEN || v <= s->last))
+			return s;
+	return NULL;
+}
+
+static void test_engine_settings_sorted_and_found(void **state)
+{
+	const struct fe_setting *s, *prev = NULL;
+	char upper[256];
+
+	(void)state;
+	for (size_t i = 0; (s = fe_setting_at(i)); prev = s, i++) {
+		unsigned v[] = { s->first, s->last == FE_V_OPEN ?
+				 s->first : s->last, s->first + 1 };
+		size_t n = strlen(s->name);
+
+		if (prev)
+			assert_true(ascii_cmp_ci(prev->name, s->name) <= 0);
+		assert_true(n < sizeof(upper));
+		for (size_t k = 0; k <= n; k++)
+			upper[k] = (char)(s->name[k] >= 'a' && s->name[k] <= 'z' ?
+					   s->name[k] - ('a' - 'A') : s->name[k]);
+		for (size_t k = 0; k < sizeof(v) / sizeof(v[0]); k++) {
+			assert_ptr_equal(fe_setting_find(s->name, v[k]),
+					 setting_scan(s->name, v[k]));
+			assert_ptr_equal(fe_setting_find(upper, v[k]),
+					 setting_scan(s->name, v[k]));
+		}
+		assert_non_null(fe_setting_find(s->name, FE_ANY));
+	}
+	assert_true(prev != NULL);
+	assert_null(fe_setting_find("", FE_ANY));
+	assert_null(fe_setting_find("zzzz_no_such_setting", FE_ANY));
+	assert_null(fe_setting_find("!", FE_ANY));
+	assert_null(fe_setting_find(NULL, FE_ANY));
+}
 
 static void test_engine_settings_lint_and_generate_agree(void **state)
 {
@@ -932,6 +981,7 @@ static void test_engine_vended_region_lint_agrees(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(test_engine_settings_sorted_and_found),
 		T(test_engine_settings_lint_and_generate_agree),
 		T(test_engine_allow_community_extensions_is_accepted),
 		T(test_engine_generate_copies_only_runtime_settings),

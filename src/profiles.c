@@ -201,13 +201,16 @@ static void find_secrets(struct binder *b, const struct floe_node *n)
 		const struct floe_node *k = n->pairs[i].key;
 		const struct floe_node *v = n->pairs[i].value;
 
-		if (floe_node_is_str(k) && floe_secret_key(k->value))
+		if (k->kind != FLOE_NODE_SCALAR || k->type != FLOE_TYPE_STR)
+			;	/* a key that is not a string names nothing */
+		else if (floe_secret_key(k->value))
 			add_secret(b, v);
-		else if (floe_node_is_str(k) && floe_secret_header_map(k->value) &&
+		else if (floe_secret_header_map(k->value) &&
 			 v->kind == FLOE_NODE_MAP)
 			for (size_t j = 0; j < v->nr; j++)
 				add_secret(b, v->pairs[j].value);
-		find_secrets(b, v);
+		if (v->kind != FLOE_NODE_SCALAR)
+			find_secrets(b, v);
 	}
 }
 

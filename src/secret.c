@@ -68,26 +68,44 @@ char *floe_secret_scrub_env(char *msg)
 	return strbuf_detach(&sb, NULL);	/* NULL: out of memory */
 }
 
-static bool ends_ci(const char *s, size_t n, const char *suf)
+/*
+ * s[0..m) is `low` (lower-case ASCII) ignoring ASCII case, as
+ * strncasecmp() in the C locale compares them: a NUL or a byte past
+ * ASCII in s matches no letter of `low`.
+ */
+static inline bool same_ci(const char *s, const char *low, size_t m)
 {
-	size_t m = strlen(suf);
-
-	return n >= m && ascii_same_ci_n(s + n - m, suf, m);
+	for (size_t i = 0; i < m; i++)
+		if (ascii_lower((unsigned char)s[i]) != (unsigned char)low[i])
+			return false;
+	return true;
 }
 
-static bool has_ci(const char *s, size_t n, const char *needle)
-{
-	size_t m = strlen(needle);
+#define LEN(lit) (sizeof(lit) - 1)
 
+static bool ends_ci(const char *s, size_t n, const char *suf, size_t m)
+{
+	return n >= m && same_ci(s + n - m, suf, m);
+}
+
+/* `needle` (lower-case, m > 0) anywhere in s[0..n). */
+static bool has_ci(const char *s, size_t n, const char *needle, size_t m)
+{
 	for (size_t i = 0; i + m <= n; i++)
-		if (ascii_same_ci_n(s + i, needle, m))
+		if (ascii_lower((unsigned char)s[i]) == (unsigned char)*needle &&
+		    same_ci(s + i + 1, needle + 1, m - 1))
 			return true;
 	return false;
 }
 
+/*
+ * Every key of every mapping is asked (the profile model marks what is
+ * secret, anywhere): the names are compared only at their own length,
+ * and the patterns without a call per position.
+ */
 bool floe_secret_key_n(const char *key, size_t n)
 {
-#define K(s) { s, sizeof(s) - 1 }
+#define K(s) { s, LEN(s) }
 	static const struct {
 		const char *name;
 		size_t len;
@@ -103,12 +121,13 @@ bool floe_secret_key_n(const char *key, size_t n)
 	if (!key || !n)
 		return false;
 	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
-		if (exact[i].len == n && ascii_same_ci_n(key, exact[i].name, n))
+		if (exact[i].len == n && same_ci(key, exact[i].name, n))
 			return true;
-	return ends_ci(key, n, "secret") || ends_ci(key, n, "_token") ||
-	       ends_ci(key, n, "connection_string") ||
-	       has_ci(key, n, "password") ||
-	       has_ci(key, n, "secret_access_key");
+	return ends_ci(key, n, "secret", LEN("secret")) ||
+	       ends_ci(key, n, "_token", LEN("_token")) ||
+	       ends_ci(key, n, "connection_string", LEN("connection_string")) ||
+	       has_ci(key, n, "password", LEN("password")) ||
+	       has_ci(key, n, "secret_access_key", LEN("secret_access_key"));
 }
 
 bool floe_secret_key(const char *key)
@@ -118,9 +137,15 @@ bool floe_secret_key(const char *key)
 
 bool floe_secret_header_map(const char *key)
 {
-	return key && (!strcasecmp(key, "extra_http_headers") ||
-		       !strcasecmp(key, "http_headers") ||
-		       !strcasecmp(key, "headers"));
+	size_t n;
+
+	if (!key)
+		return false;
+	n = strlen(key);
+	return (n == LEN("extra_http_headers") &&
+		same_ci(key, "extra_http_headers", n)) ||
+	       (n == LEN("http_headers") && same_ci(key, "http_headers", n)) ||
+	       (n == LEN("headers") && same_ci(key, "headers", n));
 }
 
 static bool conn_sep(char ch)

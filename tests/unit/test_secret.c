@@ -8,8 +8,10 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "secret.h"
 
@@ -45,6 +47,91 @@ static void check_conn(const char *in, const char *want)
 	assert_int_equal(floe_secret_mask_conn(&sb, in, strlen(in), "***"), 0);
 	assert_string_equal(sb.buf ? sb.buf : "", want);
 	strbuf_release(&sb);
+}
+
+/* The key test as first written, with the C library's strncasecmp(). */
+static bool ref_has(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+
+	for (size_t i = 0; i + m <= n; i++)
+		if (!strncasecmp(s + i, needle, m))
+			return true;
+	return false;
+}
+
+static bool ref_ends(const char *s, size_t n, const char *suf)
+{
+	size_t m = strlen(suf);
+
+	return n >= m && !strncasecmp(s + n - m, suf, m);
+}
+
+static bool ref_secret_key_n(const char *key, size_t n)
+{
+	static const char *const exact[] = {
+		"token", "account_key", "connection_string", "private_key",
+		"authorization", "secret_access_key", "pwd", "passwd",
+		"accountkey", "sharedaccesssignature", "sas_token", "sig",
+		"proxy_password", "api_key", "apikey", "x-api-key",
+	};
+
+	if (!n)
+		return false;
+	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+		if (strlen(exact[i]) == n && !strncasecmp(key, exact[i], n))
+			return true;
+	return ref_ends(key, n, "secret") || ref_ends(key, n, "_token") ||
+	       ref_ends(key, n, "connection_string") ||
+	       ref_has(key, n, "password") ||
+	       ref_has(key, n, "secret_access_key");
+}
+
+/* The fast key test answers as the plain one, on every case and byte. */
+static void test_secret_keys_match_the_plain_definition(void **state)
+{
+	static const char *const parts[] = {
+		"", "token", "TOKEN", "_token", "_Token", "secret", "SeCrEt",
+		"password", "PASSWORD", "passwor", "secret_access_key",
+		"SECRET_ACCESS_KEY", "connection_string", "sig", "pwd",
+		"api_key", "x-api-key", "key_id", "type", "\xc3\xa9", "\x80",
+		"p", "s", "_", "@", "Authorization", "headers",
+	};
+	const size_t nr = sizeof(parts) / sizeof(parts[0]);
+	size_t checked = 0;
+
+	(void)state;
+	for (size_t a = 0; a < nr; a++)
+		for (size_t b = 0; b < nr; b++)
+			for (size_t c = 0; c < nr; c += 3) {
+				const char *p[3] = { parts[a], parts[b],
+						     parts[c] };
+				char key[96];
+				size_t n = 0;
+
+				/* "@" stands for a NUL byte inside the key */
+				for (int k = 0; k < 3; k++) {
+					size_t l = strlen(p[k]);
+
+					memcpy(key + n, p[k], l);
+					if (!strcmp(p[k], "@"))
+						key[n] = '\0';
+					n += l;
+				}
+				key[n] = '\0';
+				if (floe_secret_key_n(key, n) !=
+				    ref_secret_key_n(key, n))
+					fail_msg("key '%.*s' (%zu bytes)",
+						 (int)n, key, n);
+				checked++;
+			}
+	assert_true(checked > 1000);
+	assert_true(floe_secret_header_map("EXTRA_HTTP_HEADERS"));
+	assert_true(floe_secret_header_map("Http_Headers"));
+	assert_true(floe_secret_header_map("headers"));
+	assert_false(floe_secret_header_map("header"));
+	assert_false(floe_secret_header_map("extra_http_headers_x"));
+	assert_false(floe_secret_header_map(NULL));
 }
 
 static void test_secret_connection_strings(void **state)
@@ -124,6 +211,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_secret_keys),
+		cmocka_unit_test(test_secret_keys_match_the_plain_definition),
 		cmocka_unit_test(test_secret_connection_strings),
 		cmocka_unit_test(test_secret_yaml_lines),
 		cmocka_unit_test(test_secret_env_scrub),

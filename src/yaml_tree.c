@@ -34,9 +34,11 @@ struct tnode {
 
 struct frame {
 	struct tnode *node;
-	struct floe_pair *pairs;	/* raw pairs, malloc'd */
-	const struct floe_node **items;	/* malloc'd */
-	size_t nr, alloc;
+	/* the children so far, malloc'd; kept by the stack slot when the
+	 * frame is popped, for the next collection at its depth */
+	struct floe_pair *pairs;	/* raw pairs */
+	const struct floe_node **items;
+	size_t nr, alloc_pairs, alloc_items;
 	const struct floe_node *key;	/* key waiting for its value */
 	size_t weight;		/* nodes after expanding aliases */
 	size_t bytes;		/* scalar bytes after expanding aliases */
@@ -504,7 +506,7 @@ static int add_child(struct builder *b, struct tnode *n, size_t weight,
 	if (f->node->pub.kind == FLOE_NODE_SEQ) {
 		if (check_key_only(b, n, where))
 			return -1;
-		if (ALLOC_GROW(f->items, f->nr + 1, f->alloc))
+		if (ALLOC_GROW(f->items, f->nr + 1, f->alloc_items))
 			return nomem(b);
 		f->items[f->nr++] = &n->pub;
 		return 0;
@@ -526,7 +528,7 @@ static int add_child(struct builder *b, struct tnode *n, size_t weight,
 	}
 	if (check_key_only(b, n, where))
 		return -1;
-	if (ALLOC_GROW(f->pairs, f->nr + 1, f->alloc))
+	if (ALLOC_GROW(f->pairs, f->nr + 1, f->alloc_pairs))
 		return nomem(b);
 	f->pairs[f->nr].key = f->key;
 	f->pairs[f->nr].value = &n->pub;
@@ -550,12 +552,21 @@ static int push(struct builder *b, struct tnode *n, const char *anchor,
 
 	if (anchor && !(a = anchor_add(b, anchor, n, mark)))
 		return -1;
-	if (ALLOC_GROW(b->stack, b->depth + 1, b->stack_alloc))
-		return nomem(b);
+	if (b->depth == b->stack_alloc) {
+		size_t old = b->stack_alloc;
+
+		if (ALLOC_GROW(b->stack, b->depth + 1, b->stack_alloc))
+			return nomem(b);
+		memset(b->stack + old, 0,
+		       (b->stack_alloc - old) * sizeof(*b->stack));
+	}
 	f = &b->stack[b->depth++];
-	memset(f, 0, sizeof(*f));
+	/* the slot's buffers stay for reuse */
 	f->node = n;
+	f->nr = 0;
+	f->key = NULL;
 	f->weight = 1;
+	f->bytes = 0;
 	f->anchor = a ? a->name : NULL;
 	return 0;
 }
@@ -588,6 +599,9 @@ static int warn_duplicate(struct builder *b, const struct floe_pair *dup,
 	return 0;
 }
 
+/* Up to this many keys, duplicates are found by comparing each pair. */
+#define SMALL_MAP 8
+
 /*
  * Close a mapping: warn about duplicate keys, apply `<<` merges the way
  * PyYAML's flatten_mapping does (merged pairs first, a list merged in
@@ -602,25 +616,52 @@ static int finish_map(struct builder *b, struct frame *f)
 	size_t merges = 0, dups = 0;
 	int ret = -1;
 
-	/* 1. duplicates among the keys written here */
-	if (keyset_init(&seen, f->nr))
-		return nomem(b);
-	for (size_t i = 0; i < f->nr; i++) {
-		size_t j;
+	/* 1. duplicates among the keys written here: each key against
+	 * the first of its value (a small mapping compares them pairwise,
+	 * without building a set) */
+	if (f->nr <= SMALL_MAP) {
+		struct canon c[SMALL_MAP];
 
-		if (f->pairs[i].key->type == FLOE_TYPE_MERGE) {
-			merges++;
-			continue;
+		for (size_t i = 0; i < f->nr; i++) {
+			size_t j;
+
+			if (f->pairs[i].key->type == FLOE_TYPE_MERGE) {
+				merges++;
+				continue;
+			}
+			canon_key(f->pairs[i].key, &c[i]);
+			for (j = 0; j < i; j++)
+				if (f->pairs[j].key->type != FLOE_TYPE_MERGE &&
+				    canon_eq(&c[j], &c[i]))
+					break;
+			if (j < i) {
+				dups++;
+				if (warn_duplicate(b, &f->pairs[i],
+						   &f->pairs[j]))
+					goto out;
+			}
 		}
-		j = keyset_put(&seen, f->pairs, i);
-		if (j != (size_t)-1) {
-			dups++;
-			if (warn_duplicate(b, &f->pairs[i], &f->pairs[j]))
-				goto out;
+	} else {
+		if (keyset_init(&seen, f->nr))
+			return nomem(b);
+		for (size_t i = 0; i < f->nr; i++) {
+			size_t j;
+
+			if (f->pairs[i].key->type == FLOE_TYPE_MERGE) {
+				merges++;
+				continue;
+			}
+			j = keyset_put(&seen, f->pairs, i);
+			if (j != (size_t)-1) {
+				dups++;
+				if (warn_duplicate(b, &f->pairs[i],
+						   &f->pairs[j]))
+					goto out;
+			}
 		}
+		free(seen.slots);
+		seen.slots = NULL;
 	}
-	free(seen.slots);
-	seen.slots = NULL;
 	if (!merges && !dups) {
 		/* the usual mapping: its pairs as written, one copy */
 		out = arena_alloc_uninit(b->arena, (f->nr ? f->nr : 1) *
@@ -727,8 +768,6 @@ static int pop(struct builder *b, yaml_mark_t end)
 		n->pub.items = items;
 		n->pub.nr = f->nr;
 	}
-	free(f->pairs);
-	free(f->items);
 	b->depth--;
 	if (ret)
 		return ret;
@@ -1089,11 +1128,9 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 	}
 	yaml_parser_delete(&parser);
 
-	while (b.depth) {
-		struct frame *f = &b.stack[--b.depth];
-
-		free(f->pairs);
-		free(f->items);
+	for (size_t i = 0; i < b.stack_alloc; i++) {
+		free(b.stack[i].pairs);
+		free(b.stack[i].items);
 	}
 	free(b.stack);
 	free(b.anchors);
@@ -1127,11 +1164,14 @@ const struct floe_pair *floe_map_pair(const struct floe_node *map,
 
 	if (!map || map->kind != FLOE_NODE_MAP)
 		return NULL;
+	/* rules look names up many times per output: the length and the
+	 * first byte decide most rows without a call */
 	for (size_t i = 0; i < map->nr; i++) {
 		const struct floe_node *k = map->pairs[i].key;
 
-		if (k->type == FLOE_TYPE_STR && k->len == len &&
-		    !memcmp(k->value, key, len))
+		if (k->len == len && k->type == FLOE_TYPE_STR &&
+		    (!len || (k->value[0] == key[0] &&
+			      !memcmp(k->value, key, len))))
 			return &map->pairs[i];
 	}
 	return NULL;

@@ -801,6 +801,38 @@ static void test_yaml_duplicate_keys_compare_values_not_spelling(
 			       "duplicate key 'a' (first defined at 1:1)"));
 }
 
+/*
+ * Small mappings compare their keys pairwise, larger ones through a hash
+ * set: on either side of the line, the same warnings at the same places.
+ */
+static void test_yaml_duplicate_keys_small_and_large_maps(void **state)
+{
+	struct fx *f = *state;
+
+	for (unsigned n = 2; n <= 12; n++) {
+		char text[512];
+		size_t len = 0;
+		const struct floe_node *root;
+
+		/* 0x0, k1, ..., k(n-2), then 0 again (equal as ints) */
+		len += (size_t)snprintf(text + len, sizeof(text) - len,
+					"0x0: first\n");
+		for (unsigned i = 1; i + 1 < n; i++)
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+						"k%u: v\n", i);
+		snprintf(text + len, sizeof(text) - len, "0: last\n");
+		floe_diags_release(&f->diags);
+		root = parse_ok(f, text);
+		assert_int_equal(root->nr, n - 1);
+		assert_scalar(root->pairs[0].value, "last", FLOE_TYPE_STR);
+		assert_int_equal(f->diags.nr_warnings, 1);
+		assert_pos(f->diags.items[0].loc.start, n, 1);
+		assert_non_null(strstr(f->diags.items[0].message,
+				       "duplicate key '0' (first defined at "
+				       "1:1)"));
+	}
+}
+
 static void test_yaml_distinct_float_keys_stay_distinct(void **state)
 {
 	struct fx *f = *state;
@@ -1542,6 +1574,7 @@ int main(void)
 		T(test_yaml_merge_of_a_non_mapping_is_an_error),
 		T(test_yaml_duplicate_key_warns_and_the_last_value_wins),
 		T(test_yaml_duplicate_keys_compare_values_not_spelling),
+		T(test_yaml_duplicate_keys_small_and_large_maps),
 		T(test_yaml_distinct_float_keys_stay_distinct),
 		T(test_yaml_duplicate_keys_in_flow_and_nested_mappings),
 		T(test_yaml_syntax_error_is_positioned_at_the_problem),

@@ -26,7 +26,7 @@ int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
 	size_t cap = d->cap ? d->cap : FLOE_DIAGS_DEFAULT_CAP;
 	struct floe_diag *item;
 	va_list ap2;
-	char *msg;
+	char small[512], *msg;
 	int n;
 
 	/*
@@ -41,15 +41,19 @@ int floe_diags_vaddf(struct floe_diags *d, enum floe_severity sev,
 	if (ALLOC_GROW(d->items, d->nr + 1, d->alloc))
 		return -1;
 
+	/* formatted once when it fits the stack buffer (most do) */
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(small, sizeof(small), fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return -1;
 	msg = malloc((size_t)n + 1);
 	if (!msg)
 		return -1;
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof(small))
+		memcpy(msg, small, (size_t)n + 1);
+	else
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	/* dbt scrubs DBT_ENV_SECRET_ values everywhere; so does every message */
 	msg = floe_secret_scrub_env(msg);
 	if (!msg)

@@ -18,7 +18,8 @@ struct scan {
 
 static void skip_ws(struct scan *s)
 {
-	while (s->p < s->end && strchr(" \t\r\n", *s->p))
+	while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' ||
+				 *s->p == '\r' || *s->p == '\n'))
 		s->p++;
 }
 
@@ -90,12 +91,17 @@ static bool string_lit(struct scan *s, struct strbuf *out)
 		}
 		q = *s->p++;
 		while (s->p < s->end && *s->p != q) {
+			const char *run = s->p;
+
 			if (*s->p == '\\' && s->p + 1 < s->end) {
 				s->p++;
 				escape(s, out);
 				continue;
 			}
-			strbuf_addch(out, *s->p++);
+			/* the text up to the quote or an escape, at once */
+			while (++s->p < s->end && *s->p != q && *s->p != '\\')
+				;
+			strbuf_add(out, run, (size_t)(s->p - run));
 		}
 		if (s->p >= s->end)
 			return false;

@@ -106,17 +106,26 @@ void check_native_filter_value(struct lint_ctx *ctx,
 	strbuf_release(&msg);
 }
 
-/* Levenshtein distance, capped: enough for did-you-mean. */
-static size_t distance(const char *a, const char *b)
+/*
+ * Levenshtein distance, capped: enough for did-you-mean.  Any result of
+ * `cap` or more only says "not closer than cap": a row whose every
+ * entry has reached it cannot come back down.
+ */
+static size_t distance(const char *a, size_t la, const char *b, size_t cap)
 {
-	size_t la = strlen(a), lb = strlen(b), prev[64], cur[64];
+	size_t lb = strlen(b), prev[64], cur[64];
 
 	if (la >= 63 || lb >= 63)
 		return 99;
+	/* it takes at least the difference of the lengths */
+	if ((la > lb ? la - lb : lb - la) >= cap)
+		return cap;
 	for (size_t j = 0; j <= lb; j++)
 		prev[j] = j;
 	for (size_t i = 1; i <= la; i++) {
-		cur[0] = i;
+		size_t low;
+
+		cur[0] = low = i;
 		for (size_t j = 1; j <= lb; j++) {
 			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
 			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
@@ -124,7 +133,11 @@ static size_t distance(const char *a, const char *b)
 			cur[j] = del < ins ? del : ins;
 			if (sub < cur[j])
 				cur[j] = sub;
+			if (cur[j] < low)
+				low = cur[j];
 		}
+		if (low >= cap)
+			return cap;
 		memcpy(prev, cur, (lb + 1) * sizeof(*prev));
 	}
 	return prev[lb];
@@ -134,9 +147,12 @@ const char *lint_did_you_mean(const char *word, const char *const *known)
 {
 	const char *best = NULL;
 	size_t best_d = 3;	/* at most two edits */
+	size_t len = strlen(word);
 
+	/* every unknown name is held against every known one (the 360
+	 * settings): only a candidate that can still win is measured */
 	for (size_t i = 0; known[i]; i++) {
-		size_t d = distance(word, known[i]);
+		size_t d = distance(word, len, known[i], best_d);
 
 		if (d < best_d) {
 			best_d = d;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "lint/lint_int.h"
 
 static const struct {
 	enum floe_rule_id id;
@@ -98,12 +99,39 @@ static void test_rules_fp001_ignores_its_configured_level(void **state)
 	assert_int_equal(fx_find(f, "FP002")->severity, FLOE_SEV_ERROR);
 }
 
+/* The closest name within two edits, the first of equals, or none. */
+static void test_rules_did_you_mean(void **state)
+{
+	static const char *const known[] = {
+		"memori_limit", "memory_limit", "threads", "temp_directory",
+		"abc", "abd", "a_name_longer_than_sixty_three_bytes_is_never_"
+		"offered_as_a_hint", NULL
+	};
+
+	(void)state;
+	assert_string_equal(lint_did_you_mean("memory_limt", known),
+			    "memory_limit");
+	assert_string_equal(lint_did_you_mean("memory_limit", known),
+			    "memory_limit");
+	assert_string_equal(lint_did_you_mean("thraeds", known), "threads");
+	assert_string_equal(lint_did_you_mean("abx", known), "abc");
+	assert_string_equal(lint_did_you_mean("ab", known), "abc");
+	assert_string_equal(lint_did_you_mean("temp_dir", known) ? "x" : "",
+			    "");
+	assert_null(lint_did_you_mean("x", known));
+	assert_null(lint_did_you_mean("k1234", known));
+	assert_null(lint_did_you_mean("", known));
+	assert_null(lint_did_you_mean("a_name_longer_than_sixty_three_bytes_"
+				      "is_never_offered_as_a_hint", known));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rules_every_id_has_its_row),
 		cmocka_unit_test(test_rules_ids_ascend_and_names_are_unique),
 		cmocka_unit_test(test_rules_no_rule_is_no_row),
+		cmocka_unit_test(test_rules_did_you_mean),
 		cmocka_unit_test(test_rules_only_fp001_has_a_fixed_level),
 		cmocka_unit_test_setup_teardown(
 			test_rules_fp001_ignores_its_configured_level,

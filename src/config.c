@@ -408,6 +408,61 @@ static enum floe_err semantic(const char *file, const char *buf, size_t len,
 	       FLOE_ERR_NOMEM ? FLOE_ERR_NOMEM : FLOE_OK;	/* TOO_BIG: 1:1 */
 }
 
+/*
+ * What libcyaml bound but floe-profiles refuses: each refusal is an error
+ * at the value's position, with the document parsed once for all of them
+ * (semantic()).  `err` is the load's result so far: INPUT after a
+ * refusal, NOMEM (sticky) when memory ran out.
+ */
+struct refusals {
+	const char *file, *buf;
+	size_t len;
+	struct floe_doc *doc;
+	struct floe_diags *diags;
+	enum floe_err err;
+};
+
+/* The document for positions, or NULL (out of memory: err says so). */
+static const struct floe_doc *refusal_doc(struct refusals *r)
+{
+	if (r->err != FLOE_ERR_NOMEM &&
+	    semantic(r->file, r->buf, r->len, &r->doc, r->diags))
+		r->err = FLOE_ERR_NOMEM;
+	return r->err == FLOE_ERR_NOMEM ? NULL : r->doc;
+}
+
+/* Where `section`.`key` (a top-level `key` for a NULL section) is, or 1:1. */
+static struct floe_pos value_pos(struct refusals *r, const char *section,
+				 const char *key)
+{
+	const struct floe_doc *doc = refusal_doc(r);
+	const struct floe_node *n = doc ? doc->root : NULL;
+	struct floe_pos p = { 1, 1 };
+
+	if (section)
+		n = floe_map_get(n, section);
+	n = floe_map_get(n, key);
+	return n ? n->start : p;
+}
+
+static void refuse(struct refusals *r, struct floe_pos p, const char *fmt,
+		   ...) FLOE_PRINTF(3, 4);
+static void refuse(struct refusals *r, struct floe_pos p, const char *fmt,
+		   ...)
+{
+	struct floe_loc loc = { r->file, p, p };
+	va_list ap;
+	int failed;
+
+	if (r->err == FLOE_ERR_NOMEM)
+		return;
+	va_start(ap, fmt);
+	failed = floe_diags_vaddf(r->diags, FLOE_SEV_ERROR, FLOE_RULE_NONE,
+				  loc, fmt, ap);
+	va_end(ap);
+	r->err = failed ? FLOE_ERR_NOMEM : FLOE_ERR_INPUT;
+}
+
 enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 			       struct floe_config **out,
 			       struct floe_diags *diags)
@@ -416,9 +471,9 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 	cyaml_config_t cfg;
 	struct cfg_root *root = NULL;
 	struct floe_config *c;
-	struct floe_doc *doc = NULL;
+	struct refusals k = { file, buf, len, NULL, diags, FLOE_OK };
 	cyaml_err_t cerr;
-	enum floe_err err = FLOE_OK;
+	enum floe_err err;
 
 	/*
 	 * The one parse: libcyaml 1.3.1 loads only from bytes (no event or
@@ -449,49 +504,23 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 	c->root = root;	/* NULL for an empty file: libcyaml's trap */
 	for (unsigned i = 0; root && i < root->rules_count; i++) {
 		const struct floe_rule *r = floe_rule_find(root->rules[i].id);
-		struct floe_pos p;
 
 		if (r) {
 			c->levels[floe_rule_code(r) - 1] =
 				(enum floe_level)root->rules[i].level;
 			continue;
 		}
-		if (semantic(file, buf, len, &doc, diags)) {
-			err = FLOE_ERR_NOMEM;
-			break;
-		}
-		p = rule_pos(doc, i);
-		if (add(diags, file, p.line, p.column, "invalid "
-			"configuration: '%s' is not a rule id or name "
-			"(floe-profiles rules lists them)",
-			root->rules[i].id))
-			err = FLOE_ERR_NOMEM;
-		else if (err == FLOE_OK)
-			err = FLOE_ERR_INPUT;
+		refuse(&k, rule_pos(refusal_doc(&k), i), "invalid "
+		       "configuration: '%s' is not a rule id or name "
+		       "(floe-profiles rules lists them)", root->rules[i].id);
 	}
-	if (err != FLOE_ERR_NOMEM && root && root->generate &&
-	    root->generate->alias &&
-	    !floe_is_identifier(root->generate->alias)) {
-		const struct floe_node *g, *a;
-		struct floe_pos p = { 1, 1 };
-
-		if (semantic(file, buf, len, &doc, diags)) {
-			err = FLOE_ERR_NOMEM;
-			goto out;
-		}
-		g = doc ? floe_map_get(doc->root, "generate") : NULL;
-		a = floe_map_get(g, "alias");
-		if (a)
-			p = a->start;
-		if (add(diags, file, p.line, p.column, "invalid "
-			"configuration: generate.alias '%s' cannot follow "
-			"ATTACH ... AS unquoted (letters, digits and '_', not "
-			"a DuckDB keyword)", root->generate->alias))
-			err = FLOE_ERR_NOMEM;
-		else if (err == FLOE_OK)
-			err = FLOE_ERR_INPUT;
-	}
-	for (int dbt = 0; err != FLOE_ERR_NOMEM && root && dbt < 2; dbt++) {
+	if (root && root->generate && root->generate->alias &&
+	    !floe_is_identifier(root->generate->alias))
+		refuse(&k, value_pos(&k, "generate", "alias"), "invalid "
+		       "configuration: generate.alias '%s' cannot follow "
+		       "ATTACH ... AS unquoted (letters, digits and '_', not "
+		       "a DuckDB keyword)", root->generate->alias);
+	for (int dbt = 0; root && dbt < 2; dbt++) {
 		const char *key = dbt ? "dbt_duckdb_version" : "duckdb_version";
 		const char *v = dbt ? root->dbt_duckdb_version
 				    : root->duckdb_version;
@@ -499,8 +528,6 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 				   : &c->duckdb_version;
 		enum floe_version_fit f;
 		char known[256];
-		struct floe_pos p = { 1, 1 };
-		const struct floe_node *a;
 
 		if (!v)
 			continue;
@@ -509,52 +536,23 @@ enum floe_err floe_config_load(const char *file, const char *buf, size_t len,
 		if (f == FLOE_VERSION_KNOWN || f == FLOE_VERSION_NEWER)
 			continue;
 		*to = 0;
-		if (semantic(file, buf, len, &doc, diags)) {
-			err = FLOE_ERR_NOMEM;
-			goto out;
-		}
-		a = doc ? floe_map_get(doc->root, key) : NULL;
-		if (a)
-			p = a->start;
 		if (dbt)
 			snprintf(known, sizeof(known), "1.9.0 to 1.11.x, "
 				 "X.Y or X.Y.Z");
 		else
 			floe_duckdb_versions(known, sizeof(known));
-		if (add(diags, file, p.line, p.column, "invalid "
-			"configuration: %s '%s' is not a %s release "
-			"floe-profiles knows (%s)", key, v,
-			dbt ? "dbt-duckdb" : "DuckDB", known))
-			err = FLOE_ERR_NOMEM;
-		else if (err == FLOE_OK)
-			err = FLOE_ERR_INPUT;
+		refuse(&k, value_pos(&k, NULL, key), "invalid configuration: "
+		       "%s '%s' is not a %s release floe-profiles knows (%s)",
+		       key, v, dbt ? "dbt-duckdb" : "DuckDB", known);
 	}
-	if (err != FLOE_ERR_NOMEM && root && root->lint &&
-	    root->lint->catalog_flavor &&
-	    fe_flavor_by_name(root->lint->catalog_flavor) ==
-	    FE_FLAVOR_UNKNOWN) {
-		const struct floe_node *l, *f;
-		struct floe_pos p = { 1, 1 };
-
-		if (semantic(file, buf, len, &doc, diags)) {
-			err = FLOE_ERR_NOMEM;
-			goto out;
-		}
-		l = doc ? floe_map_get(doc->root, "lint") : NULL;
-		f = floe_map_get(l, "catalog_flavor");
-		if (f)
-			p = f->start;
-		if (add(diags, file, p.line, p.column, "invalid "
-			"configuration: lint.catalog_flavor '%s' is not a "
-			"catalog flavor (polaris, lakekeeper, nessie, "
-			"gravitino, unity, glue, s3tables, r2, rest-fixture, "
-			"rest)", root->lint->catalog_flavor))
-			err = FLOE_ERR_NOMEM;
-		else if (err == FLOE_OK)
-			err = FLOE_ERR_INPUT;
-	}
-out:
-	floe_doc_free(doc);
+	if (root && root->lint && root->lint->catalog_flavor &&
+	    fe_flavor_by_name(root->lint->catalog_flavor) == FE_FLAVOR_UNKNOWN)
+		refuse(&k, value_pos(&k, "lint", "catalog_flavor"), "invalid "
+		       "configuration: lint.catalog_flavor '%s' is not a "
+		       "catalog flavor (%s)", root->lint->catalog_flavor,
+		       fe_flavor_list());
+	err = k.err;
+	floe_doc_free(k.doc);
 	if (err != FLOE_OK) {
 		floe_config_free(c);
 		return err;

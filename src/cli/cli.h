@@ -86,8 +86,7 @@ int cli_parse_color(const char *s, int *out);
 #define CLI_FORMAT_VALUES "@formats"
 #define CLI_COLOR_VALUES "auto always never"
 /* floe_catalog_flavor_names(), for completions */
-#define CLI_FLAVOR_VALUES "polaris lakekeeper nessie gravitino unity glue " \
-	"s3tables r2 rest-fixture rest"
+#define CLI_FLAVOR_VALUES "@flavors"
 /* --catalog-flavor NAME into a `const char *` (OPT_CALLBACK_AT) */
 int cli_opt_catalog_flavor(const struct cli_option *opt, const char *value,
 			   void *base);

@@ -78,7 +78,19 @@ static void format_words(void)
 			putchar(*p);
 }
 
-/* The words of a kind ("@rules", "@commands", "@formats" or a list). */
+/* The catalog flavors, from the engine's table. */
+static void flavor_words(void)
+{
+	const char *const *names = floe_catalog_flavor_names();
+
+	for (size_t i = 0; names[i]; i++)
+		printf("%s%s", i ? " " : "", names[i]);
+}
+
+/*
+ * The words of a kind ("@rules", "@commands", "@formats", "@flavors" or
+ * a list).
+ */
 static void words(const char *kind)
 {
 	if (!strcmp(kind, "@rules"))
@@ -87,6 +99,8 @@ static void words(const char *kind)
 		command_words(0);
 	else if (!strcmp(kind, "@formats"))
 		format_words();
+	else if (!strcmp(kind, "@flavors"))
+		flavor_words();
 	else
 		fputs(kind, stdout);
 }

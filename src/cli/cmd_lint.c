@@ -25,6 +25,7 @@
 #include "floe/profiles.h"
 #include "floe/report.h"
 #include "floe/verify.h"
+#include "strbuf.h"
 
 #define MAX_PLATFORMS 32
 #define MAX_SETS 64
@@ -194,14 +195,22 @@ int cli_opt_catalog_flavor(const struct cli_option *opt, const char *value,
 	const char *const *names = floe_catalog_flavor_names();
 	const char **to = (void *)((char *)base + opt->offset);
 
+	struct strbuf list = STRBUF_INIT;
+	int r;
+
 	for (size_t i = 0; names[i]; i++)
 		if (!strcmp(names[i], value)) {
 			*to = value;
 			return EXIT_CLEAN;
 		}
-	return cli_error("--catalog-flavor: unknown flavor '%s' (polaris, "
-			 "lakekeeper, nessie, gravitino, unity, glue, "
-			 "s3tables, r2, rest-fixture, rest)", value);
+	for (size_t i = 0; names[i]; i++)
+		strbuf_addf(&list, "%s%s", i ? ", " : "", names[i]);
+	if (strbuf_error(&list))
+		return cli_internal(FLOE_ERR_NOMEM);
+	r = cli_error("--catalog-flavor: unknown flavor '%s' (%s)", value,
+		      list.buf);
+	strbuf_release(&list);
+	return r;
 }
 
 #define LINT_ALIAS_OPTIONS \

@@ -45,6 +45,18 @@ const char *const *fe_flavor_names(void)
 	return names;
 }
 
+/* The names joined by ", " at compile time, after a first ", " to skip */
+static const char name_list[] = ""
+#define CATALOG_FLAVOR(id, name, title, base, flags, source) ", " name
+#include "engine/catalog_flavors.def"
+#undef CATALOG_FLAVOR
+	;
+
+const char *fe_flavor_list(void)
+{
+	return name_list + 2;
+}
+
 bool fe_flavor_has(enum fe_flavor f, unsigned flag)
 {
 	const struct fe_flavor_info *i = fe_flavor_info(f);

@@ -63,6 +63,9 @@ enum fe_flavor fe_flavor_by_name(const char *name);
 /* Every flavor name, NULL-terminated (for usage errors, did-you-mean). */
 const char *const *fe_flavor_names(void);
 
+/* The same names as one string, "polaris, lakekeeper, ...", for messages. */
+const char *fe_flavor_list(void);
+
 /* Does flavor `f` have the fact `flag`?  UNKNOWN has Polaris' facts. */
 bool fe_flavor_has(enum fe_flavor f, unsigned flag);
 

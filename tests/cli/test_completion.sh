@@ -48,6 +48,8 @@ check "the values of --format" \
 check "the values of --format=" \
 	"complete lint --format = j | grep -qx junit"
 check "the values of --color" "complete verify --color n | grep -qx never"
+check "the catalog flavors, from the engine's table" \
+	"[ \"\$(complete lint --catalog-flavor r | tr '\n' ' ')\" = 'r2 rest-fixture rest ' ]"
 check "a file value" "(cd examples && complete generate -o pla) | grep -qx platform.yaml"
 check "no guess for a free value" "[ -z \"\$(complete generate --catalog '')\" ]"
 check "rule ids for explain" "complete explain FP10 | grep -qx FP101"

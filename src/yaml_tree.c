@@ -791,6 +791,21 @@ static const char *tag_suffix(const char *tag)
 	return NULL;
 }
 
+/*
+ * 1-9 then digits: PyYAML's decimal int ([1-9][0-9_]*), the most common
+ * number (list items, ports, threads), typed without the resolver's walk
+ * through every pattern (test_yaml holds it to floe_yaml_resolve()).
+ */
+static bool plain_decimal(const char *s, size_t len)
+{
+	if (!len || s[0] < '1' || s[0] > '9')
+		return false;
+	for (size_t i = 1; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
 static int scalar_event(struct builder *b, yaml_event_t *ev)
 {
 	const char *tag = (const char *)ev->data.scalar.tag;
@@ -832,8 +847,9 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 		 */
 		int plain = tag || n->pub.style == FLOE_STYLE_PLAIN;
 
-		n->pub.type = plain ? floe_yaml_resolve(value, len)
-				    : FLOE_TYPE_STR;
+		n->pub.type = !plain ? FLOE_TYPE_STR
+			      : plain_decimal(value, len) ? FLOE_TYPE_INT
+			      : floe_yaml_resolve(value, len);
 		if (plain && len == 1 && value[0] == '=')
 			n->pub.flags |= NODE_VALUE_KEY;
 	} else {

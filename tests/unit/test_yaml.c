@@ -833,6 +833,41 @@ static void test_yaml_duplicate_keys_small_and_large_maps(void **state)
 	}
 }
 
+/* The builder types a plain decimal itself: as the resolver would. */
+static void test_yaml_plain_decimals_are_ints_as_resolved(void **state)
+{
+	static const char *const ints[] = {
+		"1", "7", "10", "42", "8181", "1000000",
+		"123456789012345678901234567890",
+	};
+	static const char *const not_decimal[] = {
+		"0", "01", "09", "1_000", "1.0", "1e3", "+1", "-1", "1:30",
+		"2024-01-01", "12a", "0x1F",
+	};
+	struct fx *f = *state;
+
+	for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
+		const struct floe_node *root;
+
+		assert_int_equal(floe_yaml_resolve(ints[i], strlen(ints[i])),
+				 FLOE_TYPE_INT);
+		root = parse_ok(f, ints[i]);
+		assert_scalar(root, ints[i], FLOE_TYPE_INT);
+	}
+	/* the rest still goes through the resolver */
+	for (size_t i = 0; i < sizeof(not_decimal) / sizeof(not_decimal[0]);
+	     i++) {
+		const struct floe_node *root = parse_ok(f, not_decimal[i]);
+
+		assert_int_equal(root->type,
+				 floe_yaml_resolve(not_decimal[i],
+						   strlen(not_decimal[i])));
+	}
+	/* quoted, it is a string; tagged '!', resolved again */
+	assert_scalar(parse_ok(f, "\"42\""), "42", FLOE_TYPE_STR);
+	assert_scalar(parse_ok(f, "! \"42\""), "42", FLOE_TYPE_INT);
+}
+
 static void test_yaml_distinct_float_keys_stay_distinct(void **state)
 {
 	struct fx *f = *state;
@@ -1575,6 +1610,7 @@ int main(void)
 		T(test_yaml_duplicate_key_warns_and_the_last_value_wins),
 		T(test_yaml_duplicate_keys_compare_values_not_spelling),
 		T(test_yaml_duplicate_keys_small_and_large_maps),
+		T(test_yaml_plain_decimals_are_ints_as_resolved),
 		T(test_yaml_distinct_float_keys_stay_distinct),
 		T(test_yaml_duplicate_keys_in_flow_and_nested_mappings),
 		T(test_yaml_syntax_error_is_positioned_at_the_problem),

@@ -67,8 +67,15 @@ static int ftext_init(struct ftext *t, const char *buf, size_t len)
 		return -1;
 	t->line[t->nr++] = i;
 	while (i < len) {
-		size_t b = brk_len(buf, len, i);
+		unsigned char c = (unsigned char)buf[i];
+		size_t b;
 
+		/* only these bytes can start a line break */
+		if (c != '\n' && c != '\r' && c != 0xC2 && c != 0xE2) {
+			i++;
+			continue;
+		}
+		b = brk_len(buf, len, i);
 		if (!b) {
 			i++;
 			continue;

@@ -17,11 +17,13 @@
  * `<<: *anchor` is reported at the anchor's definition.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "rules.h"
@@ -1292,6 +1294,51 @@ static void report_taken(struct lint_ctx *ctx, const struct floe_node *alias,
 			    "another, e.g. '%s_catalog'.", s, what, s, s);
 }
 
+/* The rendered alias of an attach item, or NULL. */
+static const char *item_alias(struct lint_ctx *ctx,
+			      const struct floe_node *item)
+{
+	const struct floe_node *a = floe_map_get(item, "alias");
+
+	return a && floe_node_is_str(a) ? lint_render(ctx, a) : NULL;
+}
+
+/*
+ * The aliases of the attach items seen so far, compared as strcasecmp()
+ * does (ASCII case folded): an open-addressing set, so that a list of
+ * many items is not held against every earlier item one by one.
+ */
+struct alias_set {
+	const char **slots;
+	size_t cap;
+};
+
+static size_t alias_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (; *s; s++)
+		h = (h ^ ascii_lower((unsigned char)*s)) * 1099511628211u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* Was an alias equal to s added?  Then true; else s is added. */
+static bool alias_seen(struct alias_set *set, const char *s)
+{
+	size_t k = alias_hash(s) & (set->cap - 1);
+
+	while (set->slots[k]) {
+		if (!strcasecmp(set->slots[k], s))
+			return true;
+		k = (k + 1) & (set->cap - 1);
+	}
+	set->slots[k] = s;
+	return false;
+}
+
+/* A few items are compared with each earlier one; more go by the set. */
+#define FEW_ATTACH 8
+
 void check_alias_existing_database(struct lint_ctx *ctx,
 				   const struct lint_output *out)
 {
@@ -1299,15 +1346,42 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 	bool md, ine = fe_dbt_renders(FE_DBT_ATTACH_IF_NOT_EXISTS,
 				      ctx->dbt_duckdb_version);
 	const char *main_db = path_database(ctx, out, &md);
+	struct alias_set set = { NULL, 0 };
 
+	if (attach && attach->nr > FEW_ATTACH) {
+		set.cap = 16;
+		while (set.cap / 2 < attach->nr)
+			set.cap *= 2;
+		set.slots = calloc(set.cap, sizeof(*set.slots));
+		if (!set.slots) {
+			ctx->err = FLOE_ERR_NOMEM;
+			return;
+		}
+	}
 	for (size_t i = 0; attach && i < attach->nr; i++) {
 		const struct floe_node *alias =
 			floe_map_get(attach->items[i], "alias");
 		const char *s = alias && floe_node_is_str(alias)
 				? lint_render(ctx, alias) : NULL;
+		bool taken = false;
 		unsigned f;
 		size_t k;
 
+		/* the earlier items' aliases, whatever is said of them */
+		if (set.slots) {
+			if (s)
+				taken = alias_seen(&set, s);
+		} else {
+			for (k = 0; s && k < i; k++) {
+				const char *t = item_alias(ctx,
+							   attach->items[k]);
+
+				if (t && !strcasecmp(s, t)) {
+					taken = true;
+					break;
+				}
+			}
+		}
 		if (!s || !*s)
 			continue;
 		f = fe_database_name(s, ctx->duckdb_version);
@@ -1336,22 +1410,13 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 				     "database", ine);
 			continue;
 		}
-		for (k = 0; k < i; k++) {
-			const struct floe_node *a =
-				floe_map_get(attach->items[k], "alias");
-			const char *t = a && floe_node_is_str(a)
-					? lint_render(ctx, a) : NULL;
-
-			if (t && !strcasecmp(s, t))
-				break;
-		}
-		if (k < i && ine)
+		if (taken && ine)
 			lint_report(ctx, alias, "the attach alias '%s' is "
 				    "already taken by an earlier attach item. "
 				    "ATTACH IF NOT EXISTS does nothing for this "
 				    "one, so its database is never attached; "
 				    "give each item its own alias.", s);
-		else if (k < i)
+		else if (taken)
 			lint_report(ctx, alias, "the attach alias '%s' is "
 				    "already taken by an earlier attach item. "
 				    "The ATTACH fails with \"Failed to attach "
@@ -1359,6 +1424,7 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 				    "exists\"; give each item its own alias.",
 				    s, s);
 	}
+	free(set.slots);
 }
 
 /* ---- FP319: database vs path and the attach aliases ---- */

@@ -728,10 +728,39 @@ static void test_generated_shape_is_clean(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
+/*
+ * An alias taken by an earlier item, compared case-insensitively: the
+ * same finding for a short list (each item against the earlier ones)
+ * and a long one (a set of the aliases seen), on the later item only.
+ */
+static void test_alias_taken_by_an_earlier_item_short_and_long(void **state)
+{
+	struct fx *f = *state;
+
+	for (unsigned nr = 3; nr <= 20; nr += 17) {
+		char body[2048];
+		size_t len = 0;
+
+		for (unsigned i = 0; i < nr; i++)
+			len += (size_t)snprintf(body + len, sizeof(body) - len,
+						"        - path: db%u.duckdb\n"
+						"          alias: %s%u\n", i,
+						i + 1 == nr ? "A" : "a",
+						i + 1 == nr ? 1 : i);
+		fx_lint(f, HEAD, body, NULL);
+		assert_int_equal(fx_count(f, "FP318"), 1);
+		/* the last item's alias, on its line */
+		fx_assert_finding(f, "FP318", 8 + 2 * nr, 18,
+				  "'A1' is already taken by an earlier attach "
+				  "item");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_merged_options_reported_at_the_anchor),
+		T(test_alias_taken_by_an_earlier_item_short_and_long),
 		T(test_merged_attach_fields_reported_at_the_anchor),
 		T(test_iceberg_option_beside_path),
 		T(test_unknown_field_on_a_duckdb_attachment),

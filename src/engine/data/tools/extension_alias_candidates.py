@@ -16,32 +16,15 @@ gen_defs.py holds each release's engine answers against the pairs of its
 tag (a difference fails; the engine's answer is what the tables hold).
 """
 
-import re
-import subprocess
 import sys
 
+from duckdb_source import commit, refs, table_entries
+
 SOURCE = "src/main/extension/extension_alias.cpp"
-ENTRY = re.compile(r'\{\s*"([^"]+)"\s*,\s*"([^"]+)"\s*\}')
-
-
-def git(gitdir, *args):
-	return subprocess.run(["git", "--git-dir", gitdir] + list(args),
-			      check=True, capture_output=True,
-			      text=True).stdout
-
-
-def refs(gitdir):
-	tags = [t for t in git(gitdir, "tag", "--list", "v1.4.*",
-			       "v1.5.*").split()]
-	tags.sort(key=lambda t: [int(x) for x in t[1:].split(".")])
-	return tags + ["v1.5-variegata", "main"]
 
 
 def entries(gitdir, ref):
-	text = git(gitdir, "show", "%s:%s" % (ref, SOURCE))
-	start = text.index("internal_aliases[]")
-	end = text.index("};", start)
-	return ENTRY.findall(text[start:end])
+	return table_entries(gitdir, ref, SOURCE, "internal_aliases[]")
 
 
 def main():
@@ -53,8 +36,8 @@ def main():
 	seen = {}
 	commits = []
 	for ref in reflist:
-		commit = git(gitdir, "rev-parse", ref + "^{commit}").strip()
-		commits.append("%s=%s" % (ref, commit[:10]))
+		sha = commit(gitdir, ref)
+		commits.append("%s=%s" % (ref, sha[:10]))
 		for alias, ext in entries(gitdir, ref):
 			seen.setdefault((alias, ext), []).append(ref)
 	print("# extension aliases in DuckDB's %s internal_aliases[]" % SOURCE)

@@ -14,32 +14,15 @@ engine which of them it knows, so the committed per-release rows come from
 the engine, not from this list.
 """
 
-import re
-import subprocess
 import sys
 
+from duckdb_source import commit, refs, table_entries
+
 HEADER = "src/include/duckdb/main/extension_entries.hpp"
-ENTRY = re.compile(r'\{\s*"([^"]+)"\s*,\s*"([^"]+)"\s*\}')
-
-
-def git(gitdir, *args):
-	return subprocess.run(["git", "--git-dir", gitdir] + list(args),
-			      check=True, capture_output=True,
-			      text=True).stdout
-
-
-def refs(gitdir):
-	tags = [t for t in git(gitdir, "tag", "--list", "v1.4.*",
-			       "v1.5.*").split()]
-	tags.sort(key=lambda t: [int(x) for x in t[1:].split(".")])
-	return tags + ["v1.5-variegata", "main"]
 
 
 def entries(gitdir, ref):
-	text = git(gitdir, "show", "%s:%s" % (ref, HEADER))
-	start = text.index("EXTENSION_SETTINGS[]")
-	end = text.index("};", start)
-	return ENTRY.findall(text[start:end])
+	return table_entries(gitdir, ref, HEADER, "EXTENSION_SETTINGS[]")
 
 
 def main():
@@ -50,17 +33,17 @@ def main():
 	seen = {}
 	reflist = sys.argv[2:] or refs(gitdir)
 	for ref in reflist:
-		commit = git(gitdir, "rev-parse", ref + "^{commit}").strip()
+		sha = commit(gitdir, ref)
 		for name, ext in entries(gitdir, ref):
-			seen.setdefault(name, (ext, ref, commit[:10]))
+			seen.setdefault(name, (ext, ref, sha[:10]))
 	print("# extension settings named in DuckDB's %s" % HEADER)
 	print("# EXTENSION_SETTINGS[], union over the refs below; written by")
 	print("# src/engine/data/tools/extension_setting_candidates.py")
 	print("# refs: %s" % " ".join(reflist))
 	print("# name\textension\tfirst ref\tcommit")
 	for name in sorted(seen, key=str.lower):
-		ext, ref, commit = seen[name]
-		print("%s\t%s\t%s\t%s" % (name, ext, ref, commit))
+		ext, ref, sha = seen[name]
+		print("%s\t%s\t%s\t%s" % (name, ext, ref, sha))
 	return 0
 
 

@@ -1,0 +1,33 @@
+"""Reading DuckDB's source tables at release tags, for the *_candidates.py
+scripts: one `{"a", "b"}` table of a source file, per git ref."""
+
+import re
+import subprocess
+
+ENTRY = re.compile(r'\{\s*"([^"]+)"\s*,\s*"([^"]+)"\s*\}')
+
+
+def git(gitdir, *args):
+	return subprocess.run(["git", "--git-dir", gitdir] + list(args),
+			      check=True, capture_output=True,
+			      text=True).stdout
+
+
+def refs(gitdir):
+	"""The v1.4.* and v1.5.* tags in version order, v1.5-variegata, main."""
+	tags = [t for t in git(gitdir, "tag", "--list", "v1.4.*",
+			       "v1.5.*").split()]
+	tags.sort(key=lambda t: [int(x) for x in t[1:].split(".")])
+	return tags + ["v1.5-variegata", "main"]
+
+
+def commit(gitdir, ref):
+	return git(gitdir, "rev-parse", ref + "^{commit}").strip()
+
+
+def table_entries(gitdir, ref, path, marker):
+	"""The ("a", "b") pairs of the table declared as `marker` in `path`."""
+	text = git(gitdir, "show", "%s:%s" % (ref, path))
+	start = text.index(marker)
+	end = text.index("};", start)
+	return ENTRY.findall(text[start:end])

@@ -390,6 +390,16 @@ def setting_expect(t, name, v, value):
     return exp
 
 
+def span_note(rows, name, v, at_main):
+    """Why release v has no row of `name`: before its first, after its last."""
+    first, last = span(rows, name)
+    if first == MAIN:
+        return at_main
+    if v < first:
+        return f"It arrived in {vstr(first)}"
+    return f"Its last release was {vstr(last)}"
+
+
 def option_expect(t, name, v):
     if first_holding(t["options"], name, v):
         return {"FP305": None}
@@ -400,23 +410,15 @@ def option_expect(t, name, v):
         if to == name and v < since:
             when = "unreleased main's" if since == MAIN else vstr(since)
             return {"FP305": f"It is the {when} name of '{frm}'"}
-    first, last = span(t["options"], name)
-    if first == MAIN:
-        return {"FP305": "of no DuckDB release yet"}
-    if v < first:
-        return {"FP305": f"It arrived in {vstr(first)}"}
-    return {"FP305": f"Its last release was {vstr(last)}"}
+    return {"FP305": span_note(t["options"], name, v,
+                               "of no DuckDB release yet")}
 
 
 def secret_param_expect(t, name, v):
     if first_holding(t["secret_params"], name, v):
         return {"FP109": None}
-    first, last = span(t["secret_params"], name)
-    if first == MAIN:
-        return {"FP109": "Only unreleased main has it"}
-    if v < first:
-        return {"FP109": f"It arrived in {vstr(first)}"}
-    return {"FP109": f"Its last release was {vstr(last)}"}
+    return {"FP109": span_note(t["secret_params"], name, v,
+                               "Only unreleased main has it")}
 
 
 def dbt_field_expect(t, name, v):

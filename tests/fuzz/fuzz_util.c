@@ -1,14 +1,19 @@
 /*
  * Helpers shared by the fuzz harnesses and tests/fuzz/replay.c: a fixed
- * environment (for use_env, and a platform to lint against), and the
- * UTF-8 and JSON checks the report invariants use.
+ * environment (for use_env, a platform and a manifest to lint against,
+ * every rule at error), and the UTF-8, JSON and SARIF checks the report
+ * invariants use.  What does not depend on the input is built (and
+ * checked) once per process: a fuzzer runs millions of inputs.
  */
 #include <string.h>
 
 #include "floe/diag.h"
 #include "floe/lint.h"
 #include "floe/platform.h"
+#include "floe/report.h"
 #include "fuzz.h"
+
+int floe_fuzz_thorough;
 
 static const char platform_yaml[] =
 	"version: \"1.2.0\"\n"
@@ -63,6 +68,72 @@ struct floe_platform *floe_fuzz_fixed_platform(void)
 		p = floe_fuzz_load_fixed("fuzz/platform.yaml", platform_yaml,
 					 sizeof(platform_yaml) - 1);
 	return p;
+}
+
+static const char manifest_yaml[] =
+	"apiVersion: floe.dev/v1\n"
+	"kind: Manifest\n"
+	"plugins:\n"
+	"  compute:\n"
+	"    type: duckdb\n"
+	"    config:\n"
+	"      path: /data/prod.duckdb\n"
+	"      threads: 2\n"
+	"  catalog:\n"
+	"    type: polaris\n"
+	"    config:\n"
+	"      uri: https://polaris.example.com/api/catalog\n"
+	"      warehouse: prod_wh\n"
+	"      oauth2:\n"
+	"        client_id: {secret_ref: polaris-client-id}\n"
+	"        client_secret: {secret_ref: polaris-client-secret}\n"
+	"        scope: PRINCIPAL_ROLE:ALL\n"
+	"  storage:\n"
+	"    type: s3\n"
+	"    config:\n"
+	"      bucket: lake\n"
+	"      region: eu-west-1\n";
+
+struct floe_platform *floe_fuzz_fixed_manifest(void)
+{
+	static struct floe_platform *p;
+
+	if (!p)
+		p = floe_fuzz_load_fixed("fuzz/manifest.yaml", manifest_yaml,
+					 sizeof(manifest_yaml) - 1);
+	return p;
+}
+
+const struct floe_platform *floe_fuzz_platform_for(const char *output,
+						   void *arg)
+{
+	(void)arg;
+	FUZZ_CHECK(output != NULL);
+	if (!strcmp(output, "prod"))
+		return floe_fuzz_fixed_manifest();
+	return NULL;
+}
+
+const enum floe_level *floe_fuzz_error_levels(void)
+{
+	static enum floe_level levels[FLOE_RULE__COUNT];
+	static int done;
+	size_t nr = floe_rule_count();
+
+	if (!done) {
+		FUZZ_CHECK(nr <= FLOE_RULE__COUNT);
+		for (size_t i = 0; i < nr; i++)
+			levels[i] = FLOE_LEVEL_ERROR;
+		done = 1;
+	}
+	return levels;
+}
+
+void floe_fuzz_lint_env(struct floe_lint_options *opt)
+{
+	opt->use_env = true;
+	opt->getenv_fn = floe_fuzz_getenv;
+	opt->platform = floe_fuzz_fixed_platform();
 }
 
 const char *floe_fuzz_getenv(const char *name)
@@ -134,6 +205,8 @@ struct json {
 	const char *s;
 	size_t len, i;
 	unsigned depth;
+	/* a value at skip_at, already checked, ends at skip_end (0: none) */
+	size_t skip_at, skip_end;
 };
 
 static int json_value(struct json *j);
@@ -259,6 +332,10 @@ static int json_value(struct json *j)
 	json_ws(j);
 	if (j->i >= j->len)
 		return 0;
+	if (j->skip_end && j->i == j->skip_at) {
+		j->i = j->skip_end;
+		return 1;
+	}
 	switch (j->s[j->i]) {
 	case '{':
 	case '[':
@@ -282,14 +359,69 @@ static int json_value(struct json *j)
 	}
 }
 
+static int json_doc(struct json *j)
+{
+	if (!json_value(j))
+		return 0;
+	json_ws(j);
+	return j->i == j->len;
+}
+
 int floe_fuzz_json_valid(const char *s, size_t len)
 {
-	struct json j = { s, len, 0, 0 };
+	struct json j = { s, len, 0, 0, 0, 0 };
 
-	if (!json_value(&j))
-		return 0;
-	json_ws(&j);
-	return j.i == len;
+	return json_doc(&j);
+}
+
+/*
+ * The start of the first SARIF report checked, up to the end of its rule
+ * table: about 94 KB that do not depend on the findings.  A later report
+ * that starts with the same bytes has them checked already.
+ */
+static struct {
+	char *bytes;
+	size_t len;	/* up to and with the table's ']' */
+	size_t table;	/* offset of the table's '[' */
+} sarif_head;
+
+static void sarif_remember(const char *s, size_t len)
+{
+	static const char key[] = "\"rules\": [";
+	const char *at = strstr(s, key);
+	struct json j = { s, len, 0, 0, 0, 0 };
+
+	if (!at)
+		return;
+	j.i = (size_t)(at - s) + sizeof(key) - 2;
+	FUZZ_CHECK(json_value(&j));
+	sarif_head.bytes = malloc(j.i);
+	FUZZ_CHECK(sarif_head.bytes != NULL);
+	memcpy(sarif_head.bytes, s, j.i);
+	sarif_head.len = j.i;
+	sarif_head.table = (size_t)(at - s) + sizeof(key) - 2;
+}
+
+void floe_fuzz_check_sarif(const char *s, size_t len)
+{
+	floe_fuzz_check_buf(s, len);
+	if (sarif_head.bytes && len > sarif_head.len &&
+	    !memcmp(s, sarif_head.bytes, sarif_head.len)) {
+		/* the same parser over the same bytes reaches the table in
+		 * the same state: skip it, check the rest as a whole */
+		struct json j = { s, len, 0, 0, sarif_head.table,
+				  sarif_head.len };
+
+		FUZZ_CHECK(json_doc(&j));
+		/* the head ends on ']', a character boundary */
+		FUZZ_CHECK(floe_fuzz_utf8_valid(s + sarif_head.len,
+						len - sarif_head.len));
+		return;
+	}
+	FUZZ_CHECK(floe_fuzz_json_valid(s, len));
+	FUZZ_CHECK(floe_fuzz_utf8_valid(s, len));
+	if (!sarif_head.bytes)
+		sarif_remember(s, len);
 }
 
 void floe_fuzz_check_buf(const char *buf, size_t len)
@@ -315,4 +447,34 @@ void floe_fuzz_check_diags(const struct floe_diags *d, size_t base, int utf8)
 			FUZZ_CHECK(floe_fuzz_utf8_valid(g->message,
 							strlen(g->message)));
 	}
+}
+
+static void check_github(const char *s)
+{
+	/* every line is one workflow command */
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+
+		FUZZ_CHECK(!strncmp(s, "::", 2));
+		FUZZ_CHECK(nl != NULL);
+		FUZZ_CHECK(!memchr(s, '\r', (size_t)(nl - s)));
+		s = nl + 1;
+	}
+}
+
+void floe_fuzz_check_report(enum floe_format fmt, const char *out,
+			    size_t len)
+{
+	if (fmt == FLOE_FORMAT_SARIF) {
+		floe_fuzz_check_sarif(out, len);
+		return;
+	}
+	floe_fuzz_check_buf(out, len);
+	if (fmt == FLOE_FORMAT_JSON || fmt == FLOE_FORMAT_GITLAB)
+		FUZZ_CHECK(floe_fuzz_json_valid(out, len));
+	/* every machine format is UTF-8, whatever the input holds */
+	if (fmt != FLOE_FORMAT_TEXT && fmt != FLOE_FORMAT_GCC)
+		FUZZ_CHECK(floe_fuzz_utf8_valid(out, len));
+	if (fmt == FLOE_FORMAT_GITHUB)
+		check_github(out);
 }

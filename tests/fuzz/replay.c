@@ -52,6 +52,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s FILE...\n", argv[0]);
 		return 2;
 	}
+	floe_fuzz_thorough = 1;	/* every report format on every file */
 	for (int i = 1; i < argc; i++) {
 		size_t len = 0;
 		uint8_t *buf = read_all(argv[i], &len);

@@ -131,15 +131,39 @@ static bool one_of(const char *s, size_t n, const char *const *words)
 	return false;
 }
 
+/*
+ * `word` (lower case), `Word` or `WORD`: PyYAML's bool and null
+ * alternatives come in these three spellings only (`yEs` is a str).
+ */
+static bool spelled(const char *s, size_t n, const char *word)
+{
+	bool capital, lower = true, upper = true;
+
+	if (strlen(word) != n)
+		return false;
+	capital = s[0] == word[0] - 'a' + 'A';
+	if (!capital && s[0] != word[0])
+		return false;
+	for (size_t i = 1; i < n; i++) {
+		lower = lower && s[i] == word[i];
+		upper = upper && s[i] == word[i] - 'a' + 'A';
+	}
+	return lower || (capital && upper);
+}
+
 static bool match_bool(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE",
-		"false", "False", "FALSE", "on", "On", "ON", "off", "Off",
-		"OFF", NULL
-	};
-
-	return one_of(s, n, words);
+	switch (n) {
+	case 2:
+		return spelled(s, n, "no") || spelled(s, n, "on");
+	case 3:
+		return spelled(s, n, "yes") || spelled(s, n, "off");
+	case 4:
+		return spelled(s, n, "true");
+	case 5:
+		return spelled(s, n, "false");
+	}
+	return false;
 }
 
 static bool match_float(const char *s, size_t n)
@@ -218,11 +242,7 @@ static bool match_int(const char *s, size_t n)
 
 static bool match_null(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"", "~", "null", "Null", "NULL", NULL
-	};
-
-	return one_of(s, n, words);
+	return n == 0 || (n == 1 && s[0] == '~') || spelled(s, n, "null");
 }
 
 static bool match_timestamp(const char *s, size_t n)
@@ -268,24 +288,38 @@ enum floe_type floe_yaml_resolve(const char *s, size_t len)
 	 * lone "\n" has no resolver (PyYAML picks them by the first
 	 * character), so it stays a str rather than becoming null.
 	 */
-	if (len && !strchr("yYnNtTfFoO0123456789+-.~<", s[0]))
-		return FLOE_TYPE_STR;	/* no pattern starts so: most keys */
 	if (len > 1 && s[len - 1] == '\n')
 		len--;
 	else if (len == 1 && s[0] == '\n')
 		return FLOE_TYPE_STR;
-	if (match_bool(s, len))
-		return FLOE_TYPE_BOOL;
-	if (match_float(s, len))
-		return FLOE_TYPE_FLOAT;
-	if (match_int(s, len))
-		return FLOE_TYPE_INT;
-	if (len == 2 && s[0] == '<' && s[1] == '<')
-		return FLOE_TYPE_MERGE;
-	if (match_null(s, len))
-		return FLOE_TYPE_NULL;
-	if (match_timestamp(s, len))
-		return FLOE_TYPE_TIMESTAMP;
+	/*
+	 * PyYAML tries only the resolvers listed for the first character,
+	 * in the order they were added (bool, float, int, merge, null,
+	 * timestamp); no other character starts a match: most keys and
+	 * words are a str at once.
+	 */
+	switch (len ? s[0] : '\0') {
+	case 'y': case 'Y': case 't': case 'T': case 'f': case 'F':
+	case 'o': case 'O':
+		return match_bool(s, len) ? FLOE_TYPE_BOOL : FLOE_TYPE_STR;
+	case 'n': case 'N':
+		if (match_bool(s, len))
+			return FLOE_TYPE_BOOL;
+		return match_null(s, len) ? FLOE_TYPE_NULL : FLOE_TYPE_STR;
+	case '\0': case '~':
+		return match_null(s, len) ? FLOE_TYPE_NULL : FLOE_TYPE_STR;
+	case '<':
+		return len == 2 && s[1] == '<' ? FLOE_TYPE_MERGE : FLOE_TYPE_STR;
+	case '+': case '-': case '.':
+	case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		if (match_float(s, len))
+			return FLOE_TYPE_FLOAT;
+		if (match_int(s, len))
+			return FLOE_TYPE_INT;
+		return match_timestamp(s, len) ? FLOE_TYPE_TIMESTAMP :
+						 FLOE_TYPE_STR;
+	}
 	return FLOE_TYPE_STR;
 }
 

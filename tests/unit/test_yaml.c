@@ -262,7 +262,8 @@ static void test_yaml_resolve_types_booleans_like_yaml_1_1(void **state)
 		"false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
 	};
 	static const char *const strs[] = {
-		"y", "n", "Y", "yES", "oN", "tRUE", "enabled", "yes please",
+		"y", "n", "Y", "yES", "oN", "tRUE", "fALSE", "nULL", "OfF",
+		"enabled", "yes please",
 	};
 
 	(void)state;

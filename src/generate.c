@@ -17,6 +17,7 @@
  * after the ATTACH), as the engine's tables say (src/engine/).
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@
 #include "floe/generate.h"
 #include "strbuf.h"
 #include "url.h"
+#include "utf8.h"
 #include "yaml_emit.h"
 
 struct setting {
@@ -167,11 +169,42 @@ static int startup_setting(const char *key)
 				 FE_SET_SECRET_MANAGER));
 }
 
-/* A scalar property as a setting value: booleans as "true"/"false". */
+/*
+ * dbt-duckdb runs `SET key = '<text>'`: a text DuckDB cannot cast to the
+ * setting's type fails every run before anything else (lint's FP110 on
+ * the profile).  Only the engine's probed answers count: a text the
+ * model does not cover is let through, as lint lets it through.
+ */
+static bool set_cast_fails(struct gen *g, const struct floe_compute *c,
+			   const char *key, const struct floe_node *v,
+			   const char *text)
+{
+	const struct fe_setting *s = fe_setting_find(key, FE_DUCKDB_DEFAULT);
+	const char *before, *after;
+	int cut;
+
+	if (!s || fe_setting_cast(s->type, text) != FE_CAST_FAILS)
+		return false;
+	cut = (int)utf8_cut(text, strlen(text), 60);
+	fe_setting_cast_words(s->type, &before, &after);
+	ERR(g, v, "compute.%s.properties.%s: '%.*s' is not a %s; dbt-duckdb "
+	    "would run SET %s = '%.*s', and DuckDB fails with \"%s%.*s%s\" "
+	    "before anything else; it is never written to the profile",
+	    c->name, key, cut, text, fe_setting_type_name(s->type), s->name,
+	    cut, text, before, cut, text, after);
+	return true;
+}
+
+/*
+ * A scalar property as a setting value: booleans as "true"/"false".
+ * `set`: the list is `settings`, which dbt-duckdb applies with SET.
+ */
 static void add_setting(struct gen *g, const struct floe_compute *c,
-			const char *key, const struct floe_node *v,
+			const char *key, const struct floe_node *v, bool set,
 			struct setting *list, size_t *nr)
 {
+	const char *text;
+
 	if (*nr == MAX_SETTINGS)
 		return;
 	if (v->kind != FLOE_NODE_SCALAR || v->type == FLOE_TYPE_NULL) {
@@ -182,9 +215,12 @@ static void add_setting(struct gen *g, const struct floe_compute *c,
 	if (!plan_jinja_free(&g->pc, v, "compute", c->name,
 			     plan_fmt(&g->pc, "properties.%s", key), v->value))
 		return;
+	text = v->type == FLOE_TYPE_BOOL
+	       ? (yaml_bool_true(v) ? "true" : "false") : v->value;
+	if (set && set_cast_fails(g, c, key, v, text))
+		return;
 	list[*nr].key = key;
-	list[*nr].value = v->type == FLOE_TYPE_BOOL
-			  ? (yaml_bool_true(v) ? "true" : "false") : v->value;
+	list[*nr].value = text;
 	(*nr)++;
 }
 
@@ -244,7 +280,8 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 			else
 				pl->threads = t;
 		} else if (startup_setting(key)) {
-			add_setting(g, c, key, v, pl->config, &pl->nr_config);
+			add_setting(g, c, key, v, false, pl->config,
+				    &pl->nr_config);
 		} else if (fe_setting_refusal(key, setting_truth(v),
 					      FE_DUCKDB_DEFAULT)) {
 			/* refused by SET and not a start-up setting */
@@ -254,7 +291,7 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 			    "then; it is never written to the profile",
 			    c->name, key);
 		} else if (in_list(key, runtime_settings)) {
-			add_setting(g, c, key, v, pl->settings,
+			add_setting(g, c, key, v, true, pl->settings,
 				    &pl->nr_settings);
 		} else {
 			WARN(g, k, "compute.%s.properties: '%s' is not used "

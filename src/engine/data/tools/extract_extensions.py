@@ -33,14 +33,13 @@ src/engine/data/duckdb-extensions/ and turned into duckdb_extensions.def
 by gen_defs.py.
 """
 
-import argparse
 import os
 import re
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from extract_settings import Engine, one_line, parse_list, write_lines  # noqa: E402
+from common import Engine, ident, lib_args, one_line, parse_list, write_lines  # noqa: E402
 
 SCRIPT = "src/engine/data/tools/extract_extensions.py"
 NOT_FOUND = re.compile(r'Extension "(?:[^"]*/)?([^"/]+)\.duckdb_extension" '
@@ -48,16 +47,9 @@ NOT_FOUND = re.compile(r'Extension "(?:[^"]*/)?([^"/]+)\.duckdb_extension" '
 COLUMNS = ("alias", "extension", "listed", "load")
 
 
-def query(eng, con, sql):
-	rows, err = eng.query(con, sql)
-	if err:
-		raise RuntimeError("%s: %s" % (sql, err))
-	return rows
-
-
 def loaded(eng, con):
-	return {r[0] for r in query(eng, con, "SELECT extension_name FROM "
-				    "duckdb_extensions() WHERE loaded")}
+	return {r[0] for r in eng.rows(con, "SELECT extension_name FROM "
+				       "duckdb_extensions() WHERE loaded")}
 
 
 def resolve(eng, alias):
@@ -65,8 +57,7 @@ def resolve(eng, alias):
 	db, con = eng.open()
 	try:
 		before = loaded(eng, con)
-		ident = '"' + alias.replace('"', '""') + '"'
-		_, err = eng.query(con, "LOAD %s" % ident)
+		_, err = eng.query(con, "LOAD %s" % ident(alias))
 		if err is None:
 			# built in: the alias loads an extension already there
 			new = loaded(eng, con) - before
@@ -91,10 +82,9 @@ def extract(lib_path, candidates):
 	eng = Engine(lib_path)
 	db, con = eng.open()
 	try:
-		version, source_id = query(eng, con, "SELECT library_version, "
-					   "source_id FROM pragma_version()")[0]
-		ext_rows = query(eng, con, "SELECT extension_name, "
-				 "aliases::VARCHAR FROM duckdb_extensions()")
+		version, source_id = eng.version(con)
+		ext_rows = eng.rows(con, "SELECT extension_name, "
+				    "aliases::VARCHAR FROM duckdb_extensions()")
 	finally:
 		eng.close(db, con)
 	listed = {}
@@ -132,12 +122,7 @@ def read_candidates(path):
 
 
 def main():
-	ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-	ap.add_argument("lib")
-	ap.add_argument("package")
-	ap.add_argument("--candidates")
-	ap.add_argument("-o", "--output")
-	args = ap.parse_args()
+	args = lib_args(__doc__, candidates=True).parse_args()
 	lib = os.path.abspath(args.lib)
 	cands = read_candidates(args.candidates)
 	out_path = os.path.abspath(args.output) if args.output else None

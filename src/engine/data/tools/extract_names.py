@@ -25,12 +25,11 @@ src/engine/data/duckdb-names/ and turned into duckdb_names.def by
 gen_names.py.
 """
 
-import argparse
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from extract_settings import Engine, one_line, write_lines  # noqa: E402
+from common import Engine, lib_args, one_line, write_lines  # noqa: E402
 
 SCRIPT = "src/engine/data/tools/extract_names.py"
 # every connection has these (`memory` is the in-memory database's own
@@ -60,15 +59,9 @@ def shared(eng, con, fmt, name):
 def extract(lib_path, package):
 	eng = Engine(lib_path)
 	db, con = eng.open()
-	rows, err = eng.query(con, "SELECT library_version, source_id "
-			      "FROM pragma_version()")
-	if err:
-		raise RuntimeError(err)
-	version, source_id = rows[0]
-	rows, err = eng.query(con, "SELECT keyword_name, keyword_category "
-			      "FROM duckdb_keywords()")
-	if err:
-		raise RuntimeError(err)
+	version, source_id = eng.version(con)
+	rows = eng.rows(con, "SELECT keyword_name, keyword_category "
+			"FROM duckdb_keywords()")
 	eng.close(db, con)
 
 	words = {}
@@ -109,11 +102,7 @@ def extract(lib_path, package):
 
 
 def main():
-	ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-	ap.add_argument("lib")
-	ap.add_argument("package")
-	ap.add_argument("-o", "--output")
-	a = ap.parse_args()
+	a = lib_args(__doc__).parse_args()
 	lines = extract(a.lib, a.package)
 	write_lines(a.output, lines)
 

@@ -37,115 +37,22 @@ does not know is left out.
 
 Nothing here is part of the build: the output is committed under
 src/engine/data/duckdb-settings/ and turned into duckdb_settings.def by
-gen_settings_def.py.
+gen_defs.py.
 """
 
 import argparse
-import ctypes
 import json
 import os
 import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import (Engine, ident, lib_args, one_line, parse_list,
+		    sql_str, write_lines)  # noqa: E402
+
 SCRIPT = "src/engine/data/tools/extract_settings.py"
 PROBE_TIMEOUT = 60
-INIT_CONFIG = (
-	("autoinstall_known_extensions", "false"),
-	("autoload_known_extensions", "false"),
-)
-
-
-class Engine:
-	"""The few C API calls we need, through ctypes."""
-
-	def __init__(self, path):
-		lib = ctypes.CDLL(path)
-		lib.duckdb_value_varchar.restype = ctypes.c_void_p
-		lib.duckdb_value_is_null.restype = ctypes.c_bool
-		lib.duckdb_result_error.restype = ctypes.c_char_p
-		lib.duckdb_row_count.restype = ctypes.c_uint64
-		lib.duckdb_column_count.restype = ctypes.c_uint64
-		lib.duckdb_column_name.restype = ctypes.c_char_p
-		lib.duckdb_set_config.argtypes = [ctypes.c_void_p,
-						  ctypes.c_char_p,
-						  ctypes.c_char_p]
-		lib.duckdb_free.argtypes = [ctypes.c_void_p]
-		self.lib = lib
-
-	def open(self):
-		lib = self.lib
-		cfg = ctypes.c_void_p()
-		if lib.duckdb_create_config(ctypes.byref(cfg)) != 0:
-			raise RuntimeError("duckdb_create_config failed")
-		for k, v in INIT_CONFIG:
-			if lib.duckdb_set_config(cfg, k.encode(), v.encode()) != 0:
-				raise RuntimeError("duckdb_set_config %s failed" % k)
-		db = ctypes.c_void_p()
-		err = ctypes.c_char_p()
-		rc = lib.duckdb_open_ext(None, ctypes.byref(db), cfg,
-					 ctypes.byref(err))
-		lib.duckdb_destroy_config(ctypes.byref(cfg))
-		if rc != 0:
-			raise RuntimeError("duckdb_open_ext: %s" % err.value)
-		con = ctypes.c_void_p()
-		if lib.duckdb_connect(db, ctypes.byref(con)) != 0:
-			raise RuntimeError("duckdb_connect failed")
-		return db, con
-
-	def close(self, db, con):
-		self.lib.duckdb_disconnect(ctypes.byref(con))
-		self.lib.duckdb_close(ctypes.byref(db))
-
-	def query(self, con, sql):
-		"""Rows (lists of str or None), or an error string."""
-		lib = self.lib
-		res = (ctypes.c_byte * 64)()	# duckdb_result: 48 bytes
-		rc = lib.duckdb_query(con, sql.encode(), ctypes.byref(res))
-		try:
-			if rc != 0:
-				msg = lib.duckdb_result_error(ctypes.byref(res))
-				return None, (msg or b"(no message)").decode()
-			rows = []
-			nc = lib.duckdb_column_count(ctypes.byref(res))
-			for r in range(lib.duckdb_row_count(ctypes.byref(res))):
-				row = []
-				for c in range(nc):
-					if lib.duckdb_value_is_null(
-							ctypes.byref(res), c, r):
-						row.append(None)
-						continue
-					p = lib.duckdb_value_varchar(
-						ctypes.byref(res), c, r)
-					row.append(ctypes.string_at(p).decode())
-					lib.duckdb_free(p)
-				rows.append(row)
-			return rows, None
-		finally:
-			lib.duckdb_destroy_result(ctypes.byref(res))
-
-
-def write_lines(path, lines):
-	"""The lines to `path`, replaced atomically (or not at all), or to
-	stdout when path is None; the one writer of every extractor here."""
-	text = "\n".join(lines) + "\n"
-	if not path:
-		sys.stdout.write(text)
-		return
-	tmp = path + ".tmp"
-	with open(tmp, "w", encoding="utf-8") as f:
-		f.write(text)
-	os.replace(tmp, path)
-
-
-def one_line(text):
-	"""The first line of an error, tabs removed (TSV-safe)."""
-	line = text.strip().split("\n")[0]
-	return line.replace("\t", " ").replace("\r", "").strip()
-
-
-def sql_str(value):
-	return "'" + value.replace("'", "''") + "'"
 
 
 def probe_one(lib_path, name, input_type):
@@ -155,7 +62,6 @@ def probe_one(lib_path, name, input_type):
 	values = ["current"]
 	if input_type == "BOOLEAN":
 		values += ["true", "false"]
-	ident = '"' + name.replace('"', '""') + '"'
 	for after in (False, True):
 		for v in values:
 			db, con = eng.open()
@@ -176,7 +82,8 @@ def probe_one(lib_path, name, input_type):
 					lit = "NULL" if cur is None else sql_str(cur)
 				else:
 					lit = v
-				_, err = eng.query(con, "SET %s = %s" % (ident, lit))
+				_, err = eng.query(con, "SET %s = %s" % (ident(name),
+								   lit))
 				out[(after, v)] = "OK" if err is None else one_line(err)
 			finally:
 				eng.close(db, con)
@@ -232,16 +139,10 @@ COLUMNS = ("name", "scope", "input_type", "alias_of", "extension", "flags",
 def extract(lib_path, package, candidates):
 	eng = Engine(lib_path)
 	db, con = eng.open()
-	rows, err = eng.query(con, "SELECT library_version, source_id "
-			      "FROM pragma_version()")
-	if err:
-		raise RuntimeError(err)
-	version, source_id = rows[0]
-	rows, err = eng.query(con, "SELECT name, scope, input_type, "
-			      "aliases::VARCHAR[]::VARCHAR, description "
-			      "FROM duckdb_settings()")
-	if err:
-		raise RuntimeError(err)
+	version, source_id = eng.version(con)
+	rows = eng.rows(con, "SELECT name, scope, input_type, "
+			"aliases::VARCHAR[]::VARCHAR, description "
+			"FROM duckdb_settings()")
 	eng.close(db, con)
 
 	# aliases[] names other spellings; some releases also list an alias
@@ -287,19 +188,11 @@ def extract(lib_path, package, candidates):
 	return version, source_id, out
 
 
-def parse_list(text):
-	"""DuckDB's VARCHAR rendering of a list: [a, b] (or NULL)."""
-	if not text or text == "[]":
-		return []
-	return [x.strip() for x in text.strip("[]").split(",") if x.strip()]
-
-
 def extension_of(eng, name):
 	"""The extension the engine says defines setting `name`, or None."""
 	db, con = eng.open()
 	try:
-		ident = '"' + name.replace('"', '""') + '"'
-		_, err = eng.query(con, "SET %s = NULL" % ident)
+		_, err = eng.query(con, "SET %s = NULL" % ident(name))
 	finally:
 		eng.close(db, con)
 	marker = "but it exists in the "
@@ -321,11 +214,7 @@ def read_candidates(path):
 
 
 def main():
-	ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-	ap.add_argument("lib")
-	ap.add_argument("package")
-	ap.add_argument("--candidates")
-	ap.add_argument("-o", "--output")
+	ap = lib_args(__doc__, candidates=True)
 	ap.add_argument("--probe", nargs=2, help=argparse.SUPPRESS)
 	args = ap.parse_args()
 	if args.probe:

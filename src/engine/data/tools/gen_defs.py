@@ -35,6 +35,9 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from common import read_releases, write_text  # noqa: E402
+
 SCRIPT_DIR = "src/engine/data/tools"
 
 SETTING_FLAGS = (
@@ -117,18 +120,6 @@ def read_tsv(path):
 				continue
 			rows.append(dict(zip(header, cols)))
 	return comments, header, rows
-
-
-def read_releases(data):
-	rel = []
-	with open(os.path.join(data, "duckdb-releases.tsv"),
-		  encoding="utf-8") as f:
-		for line in f:
-			if line.startswith("#") or not line.strip():
-				continue
-			ver, npm, pin = line.rstrip("\n").split("\t")
-			rel.append((ver, npm, pin))
-	return rel
 
 
 def fe_v(ver):
@@ -602,8 +593,7 @@ def main():
 			except FileNotFoundError:
 				bad.append(name)
 			continue
-		with open(path, "w", encoding="utf-8") as f:
-			f.write(text)
+		write_text(path, text)
 	if pins_wrong or aliases_wrong:
 		return 1
 	if bad:

@@ -29,6 +29,9 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from common import read_releases, write_text  # noqa: E402
+
 SCRIPT = "src/engine/data/tools/gen_names.py"
 PATH_ONLY = ("memory",)
 
@@ -39,16 +42,8 @@ def fe_v(ver):
 
 
 def releases(data):
-	out = []
-	with open(os.path.join(data, "duckdb-releases.tsv"),
-		  encoding="utf-8") as f:
-		for line in f:
-			if line.startswith("#") or not line.strip():
-				continue
-			ver, npm = line.rstrip("\n").split("\t")[:2]
-			if npm != "-":
-				out.append(ver)
-	return out
+	"""The releases with an engine, oldest first."""
+	return [ver for ver, npm, _pin in read_releases(data) if npm != "-"]
 
 
 def read_names(path):
@@ -172,10 +167,7 @@ def main():
 				      "%s" % (SCRIPT, out, SCRIPT))
 				return 1
 		return 0
-	tmp = out + ".tmp"
-	with open(tmp, "w", encoding="utf-8") as f:
-		f.write(text)
-	os.replace(tmp, out)
+	write_text(out, text)
 	return 0
 
 

@@ -47,6 +47,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from common import read_releases, write_lines  # noqa: E402
+
 SCRIPT = "src/engine/data/tools/iceberg_facts.py"
 
 AUTH_FUNCS = (("oauth2", "OAuth2Authorization"),
@@ -61,18 +64,6 @@ def git(gitdir, *args, check=True):
 	if check and p.returncode != 0:
 		raise RuntimeError("git %s: %s" % (" ".join(args), p.stderr))
 	return p.stdout if p.returncode == 0 else ""
-
-
-def read_releases():
-	rows = []
-	with open(os.path.join(DATA, "duckdb-releases.tsv"),
-		  encoding="utf-8") as f:
-		for line in f:
-			if line.startswith("#") or not line.strip():
-				continue
-			ver, npm, pin = line.rstrip("\n").split("\t")
-			rows.append((ver, npm, pin))
-	return rows
 
 
 def grep_files(gitdir, commit, pattern):
@@ -259,7 +250,7 @@ def main():
 	ap.add_argument("--duckdb")
 	ap.add_argument("-o", "--output")
 	args = ap.parse_args()
-	releases = read_releases()
+	releases = read_releases(DATA)
 	if args.duckdb:
 		check_pins(args.duckdb, releases)
 	lines = [
@@ -293,12 +284,7 @@ def main():
 			cache[commit] = rows
 		for row in cache[commit]:
 			lines.append("\t".join((ver, pin) + row))
-	text = "\n".join(lines) + "\n"
-	if args.output:
-		with open(args.output, "w", encoding="utf-8") as f:
-			f.write(text)
-	else:
-		sys.stdout.write(text)
+	write_lines(args.output, lines)
 	return 0
 
 

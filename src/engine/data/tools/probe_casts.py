@@ -37,13 +37,12 @@ tests/unit/test_engine_casts.c.  Values are written with \\t, \\n and
 \\\\ escaped.  Not part of the build.
 """
 
-import argparse
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from extract_settings import Engine, one_line, sql_str, write_lines  # noqa: E402
+from common import Engine, ident, lib_args, one_line, sql_str, write_lines  # noqa: E402
 
 SCRIPT = "src/engine/data/tools/probe_casts.py"
 
@@ -145,19 +144,11 @@ class Db:
 		self.db = self.con = None
 
 
-def ident(name):
-	return '"' + name.replace('"', '""') + '"'
-
-
 def probe(lib, settings):
 	eng = Engine(lib)
 	db, con = eng.open()
-	rows, err = eng.query(con, "SELECT library_version, source_id "
-			      "FROM pragma_version()")
-	if err:
-		raise RuntimeError(err)
+	version, source_id = eng.version(con)
 	eng.close(db, con)
-	version, source_id = rows[0]
 	types = sorted({r["input_type"] for r in settings
 			if r["input_type"] != "-"})
 	out = []
@@ -195,12 +186,7 @@ COLUMNS = ("probe", "input_type", "setting", "value", "cast", "set")
 
 
 def main():
-	ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-	ap.add_argument("lib")
-	ap.add_argument("package")
-	ap.add_argument("settings")
-	ap.add_argument("-o", "--output")
-	args = ap.parse_args()
+	args = lib_args(__doc__, "settings").parse_args()
 	version, source_id, rows = probe(os.path.abspath(args.lib),
 					 read_settings(args.settings))
 	lines = [

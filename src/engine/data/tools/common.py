@@ -1,0 +1,162 @@
+"""What the extractors and generators here share: the release table, the
+DuckDB C API through ctypes, their command line and the atomic writer of
+the tables.  Only the Python standard library is used."""
+
+import argparse
+import ctypes
+import os
+import sys
+
+INIT_CONFIG = (
+	("autoinstall_known_extensions", "false"),
+	("autoload_known_extensions", "false"),
+)
+
+
+class Engine:
+	"""The few C API calls we need, through ctypes; every database is
+	in memory with extension auto-install and auto-load off."""
+
+	def __init__(self, path):
+		lib = ctypes.CDLL(path)
+		lib.duckdb_value_varchar.restype = ctypes.c_void_p
+		lib.duckdb_value_is_null.restype = ctypes.c_bool
+		lib.duckdb_result_error.restype = ctypes.c_char_p
+		lib.duckdb_row_count.restype = ctypes.c_uint64
+		lib.duckdb_column_count.restype = ctypes.c_uint64
+		lib.duckdb_column_name.restype = ctypes.c_char_p
+		lib.duckdb_set_config.argtypes = [ctypes.c_void_p,
+						  ctypes.c_char_p,
+						  ctypes.c_char_p]
+		lib.duckdb_free.argtypes = [ctypes.c_void_p]
+		self.lib = lib
+
+	def open(self):
+		lib = self.lib
+		cfg = ctypes.c_void_p()
+		if lib.duckdb_create_config(ctypes.byref(cfg)) != 0:
+			raise RuntimeError("duckdb_create_config failed")
+		for k, v in INIT_CONFIG:
+			if lib.duckdb_set_config(cfg, k.encode(), v.encode()) != 0:
+				raise RuntimeError("duckdb_set_config %s failed" % k)
+		db = ctypes.c_void_p()
+		err = ctypes.c_char_p()
+		rc = lib.duckdb_open_ext(None, ctypes.byref(db), cfg,
+					 ctypes.byref(err))
+		lib.duckdb_destroy_config(ctypes.byref(cfg))
+		if rc != 0:
+			raise RuntimeError("duckdb_open_ext: %s" % err.value)
+		con = ctypes.c_void_p()
+		if lib.duckdb_connect(db, ctypes.byref(con)) != 0:
+			raise RuntimeError("duckdb_connect failed")
+		return db, con
+
+	def close(self, db, con):
+		self.lib.duckdb_disconnect(ctypes.byref(con))
+		self.lib.duckdb_close(ctypes.byref(db))
+
+	def query(self, con, sql):
+		"""Rows (lists of str or None), or an error string."""
+		lib = self.lib
+		res = (ctypes.c_byte * 64)()	# duckdb_result: 48 bytes
+		rc = lib.duckdb_query(con, sql.encode(), ctypes.byref(res))
+		try:
+			if rc != 0:
+				msg = lib.duckdb_result_error(ctypes.byref(res))
+				return None, (msg or b"(no message)").decode()
+			rows = []
+			nc = lib.duckdb_column_count(ctypes.byref(res))
+			for r in range(lib.duckdb_row_count(ctypes.byref(res))):
+				row = []
+				for c in range(nc):
+					if lib.duckdb_value_is_null(
+							ctypes.byref(res), c, r):
+						row.append(None)
+						continue
+					p = lib.duckdb_value_varchar(
+						ctypes.byref(res), c, r)
+					row.append(ctypes.string_at(p).decode())
+					lib.duckdb_free(p)
+				rows.append(row)
+			return rows, None
+		finally:
+			lib.duckdb_destroy_result(ctypes.byref(res))
+
+	def rows(self, con, sql):
+		"""The rows of a query that must not fail."""
+		rows, err = self.query(con, sql)
+		if err:
+			raise RuntimeError("%s: %s" % (sql, err))
+		return rows
+
+	def version(self, con):
+		"""(library_version, source_id) of the release."""
+		return tuple(self.rows(con, "SELECT library_version, source_id "
+				       "FROM pragma_version()")[0])
+
+
+def one_line(text):
+	"""The first line of an error, tabs removed (TSV-safe)."""
+	line = text.strip().split("\n")[0]
+	return line.replace("\t", " ").replace("\r", "").strip()
+
+
+def sql_str(value):
+	return "'" + value.replace("'", "''") + "'"
+
+
+def parse_list(text):
+	"""DuckDB's VARCHAR rendering of a list: [a, b] (or NULL)."""
+	if not text or text == "[]":
+		return []
+	return [x.strip() for x in text.strip("[]").split(",") if x.strip()]
+
+
+def ident(name):
+	"""`name` as a quoted SQL identifier."""
+	return '"' + name.replace('"', '""') + '"'
+
+
+def lib_args(doc, *positional, candidates=False):
+	"""The extractors' command line: LIBDUCKDB PACKAGE [POSITIONAL...]
+	[--candidates FILE] [-o OUT]; the first line of `doc` describes it."""
+	ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+	ap.add_argument("lib")
+	ap.add_argument("package")
+	for name in positional:
+		ap.add_argument(name)
+	if candidates:
+		ap.add_argument("--candidates")
+	ap.add_argument("-o", "--output")
+	return ap
+
+
+def read_releases(data):
+	"""(version, npm, pin) of every line of duckdb-releases.tsv in
+	`data`, oldest first (npm `-`: no engine, i.e. main)."""
+	rel = []
+	with open(os.path.join(data, "duckdb-releases.tsv"),
+		  encoding="utf-8") as f:
+		for line in f:
+			if line.startswith("#") or not line.strip():
+				continue
+			ver, npm, pin = line.rstrip("\n").split("\t")
+			rel.append((ver, npm, pin))
+	return rel
+
+
+def write_text(path, text):
+	"""`text` to `path`, replaced atomically (or not at all), or to
+	stdout when path is None; the one writer of every table here."""
+	if not path:
+		sys.stdout.write(text)
+		return
+	tmp = path + ".tmp"
+	with open(tmp, "w", encoding="utf-8") as f:
+		f.write(text)
+	os.replace(tmp, path)
+
+
+def write_lines(path, lines):
+	"""The lines, each ended by a newline, through write_text()."""
+	write_text(path, "\n".join(lines) + "\n")

@@ -3,6 +3,7 @@ scripts: one `{"a", "b"}` table of a source file, per git ref."""
 
 import re
 import subprocess
+import sys
 
 ENTRY = re.compile(r'\{\s*"([^"]+)"\s*,\s*"([^"]+)"\s*\}')
 
@@ -31,3 +32,16 @@ def table_entries(gitdir, ref, path, marker):
 	start = text.index(marker)
 	end = text.index("};", start)
 	return ENTRY.findall(text[start:end])
+
+
+def ref_tables(doc, entries):
+	"""The candidates scripts' command line, DUCKDB_GIT_DIR [REF...]:
+	(the REFs, [(ref, commit, entries(gitdir, ref))] for each), or None
+	after printing `doc` when it is wrong."""
+	if len(sys.argv) < 2:
+		sys.stderr.write(doc)
+		return None
+	gitdir = sys.argv[1]
+	reflist = sys.argv[2:] or refs(gitdir)
+	return reflist, [(ref, commit(gitdir, ref), entries(gitdir, ref))
+			 for ref in reflist]

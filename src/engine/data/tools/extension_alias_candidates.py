@@ -18,7 +18,7 @@ tag (a difference fails; the engine's answer is what the tables hold).
 
 import sys
 
-from duckdb_source import commit, refs, table_entries
+from duckdb_source import ref_tables, table_entries
 
 SOURCE = "src/main/extension/extension_alias.cpp"
 
@@ -28,17 +28,14 @@ def entries(gitdir, ref):
 
 
 def main():
-	if len(sys.argv) < 2:
-		sys.stderr.write(__doc__)
+	tables = ref_tables(__doc__, entries)
+	if tables is None:
 		return 2
-	gitdir = sys.argv[1]
-	reflist = sys.argv[2:] or refs(gitdir)
 	seen = {}
 	commits = []
-	for ref in reflist:
-		sha = commit(gitdir, ref)
+	for ref, sha, pairs in tables[1]:
 		commits.append("%s=%s" % (ref, sha[:10]))
-		for alias, ext in entries(gitdir, ref):
+		for alias, ext in pairs:
 			seen.setdefault((alias, ext), []).append(ref)
 	print("# extension aliases in DuckDB's %s internal_aliases[]" % SOURCE)
 	print("# (ExtensionHelper::ApplyExtensionAlias), per ref; written by")

@@ -16,7 +16,7 @@ the engine, not from this list.
 
 import sys
 
-from duckdb_source import commit, refs, table_entries
+from duckdb_source import ref_tables, table_entries
 
 HEADER = "src/include/duckdb/main/extension_entries.hpp"
 
@@ -26,15 +26,13 @@ def entries(gitdir, ref):
 
 
 def main():
-	if len(sys.argv) < 2:
-		sys.stderr.write(__doc__)
+	tables = ref_tables(__doc__, entries)
+	if tables is None:
 		return 2
-	gitdir = sys.argv[1]
+	reflist, walked = tables
 	seen = {}
-	reflist = sys.argv[2:] or refs(gitdir)
-	for ref in reflist:
-		sha = commit(gitdir, ref)
-		for name, ext in entries(gitdir, ref):
+	for ref, sha, pairs in walked:
+		for name, ext in pairs:
 			seen.setdefault(name, (ext, ref, sha[:10]))
 	print("# extension settings named in DuckDB's %s" % HEADER)
 	print("# EXTENSION_SETTINGS[], union over the refs below; written by")

@@ -527,15 +527,7 @@ KIND_VALUES = {
 }
 
 
-def option_profile(t, name):
-    row = next(r for r in t["options"] if r.name == name)
-    value = OPTION_VALUES.get(name)
-    value = q(value) if value else KIND_VALUES[row.kind]
-    # an option of one authorization type is written under that type
-    auth = None
-    if "FE_AUTH_OAUTH2" not in row.auths and "FE_AUTH_ALL" not in row.auths:
-        auth = "sigv4" if "FE_AUTH_SIGV4" in row.auths else "none"
-    text = HEAD + """\
+ATTACH_OPTIONS = HEAD + """\
       extensions: [httpfs, iceberg]
       attach:
         - path: demo_catalog
@@ -543,12 +535,29 @@ def option_profile(t, name):
           type: iceberg
           options:
 """
-    if name not in ("endpoint", "uri"):
-        text += "            endpoint: http://polaris:8181/api/catalog\n"
-    if auth and name != "authorization_type":
-        text += f"            authorization_type: {auth}\n"
+ENDPOINT = "endpoint: http://polaris:8181/api/catalog"
+
+
+def attach_option_profile(t, name, before):
+    """An iceberg ATTACH whose options are the `before` lines, then `name`
+    with a value it takes: (text, the line of `name`)."""
+    row = next(r for r in t["options"] if r.name == name)
+    value = OPTION_VALUES.get(name)
+    value = q(value) if value else KIND_VALUES[row.kind]
+    text = ATTACH_OPTIONS + "".join(f"            {b}\n" for b in before)
     line = text.count("\n") + 1
     return text + f"            {name}: {value}\n", line
+
+
+def option_profile(t, name):
+    row = next(r for r in t["options"] if r.name == name)
+    before = [] if name in ("endpoint", "uri") else [ENDPOINT]
+    # an option of one authorization type is written under that type
+    if "FE_AUTH_OAUTH2" not in row.auths and "FE_AUTH_ALL" not in row.auths:
+        auth = "sigv4" if "FE_AUTH_SIGV4" in row.auths else "none"
+        if name != "authorization_type":
+            before.append(f"authorization_type: {auth}")
+    return attach_option_profile(t, name, before)
 
 
 SECRET_VALUES = {
@@ -577,22 +586,8 @@ FIELD_VALUES = {"FE_T_BOOL": "true", "FE_T_MAP": "{}", "FE_T_STR": "x",
 
 
 def auth_profile(t, name, way):
-    row = next(r for r in t["options"] if r.name == name)
-    value = OPTION_VALUES.get(name)
-    value = q(value) if value else KIND_VALUES[row.kind]
-    text = HEAD + """\
-      extensions: [httpfs, iceberg]
-      attach:
-        - path: demo_catalog
-          alias: lake
-          type: iceberg
-          options:
-            endpoint: http://polaris:8181/api/catalog
-"""
-    if way[1]:
-        text += f"            {way[1]}\n"
-    line = text.count("\n") + 1
-    return text + f"            {name}: {value}\n", line
+    return attach_option_profile(t, name,
+                                 [ENDPOINT] + ([way[1]] if way[1] else []))
 
 
 def alias_profile(alias, setting):

@@ -34,14 +34,15 @@ def table_entries(gitdir, ref, path, marker):
 	return ENTRY.findall(text[start:end])
 
 
-def ref_tables(doc, entries):
+def ref_tables(doc, path, marker):
 	"""The candidates scripts' command line, DUCKDB_GIT_DIR [REF...]:
-	(the REFs, [(ref, commit, entries(gitdir, ref))] for each), or None
-	after printing `doc` when it is wrong."""
+	(the REFs, [(ref, commit, the pairs of `marker` in `path` there)] for
+	each), or None after printing `doc` when it is wrong."""
 	if len(sys.argv) < 2:
 		sys.stderr.write(doc)
 		return None
 	gitdir = sys.argv[1]
 	reflist = sys.argv[2:] or refs(gitdir)
-	return reflist, [(ref, commit(gitdir, ref), entries(gitdir, ref))
+	return reflist, [(ref, commit(gitdir, ref),
+			  table_entries(gitdir, ref, path, marker))
 			 for ref in reflist]

@@ -18,17 +18,13 @@ tag (a difference fails; the engine's answer is what the tables hold).
 
 import sys
 
-from duckdb_source import ref_tables, table_entries
+from duckdb_source import ref_tables
 
 SOURCE = "src/main/extension/extension_alias.cpp"
 
 
-def entries(gitdir, ref):
-	return table_entries(gitdir, ref, SOURCE, "internal_aliases[]")
-
-
 def main():
-	tables = ref_tables(__doc__, entries)
+	tables = ref_tables(__doc__, SOURCE, "internal_aliases[]")
 	if tables is None:
 		return 2
 	seen = {}

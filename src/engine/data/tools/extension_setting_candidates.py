@@ -16,17 +16,13 @@ the engine, not from this list.
 
 import sys
 
-from duckdb_source import ref_tables, table_entries
+from duckdb_source import ref_tables
 
 HEADER = "src/include/duckdb/main/extension_entries.hpp"
 
 
-def entries(gitdir, ref):
-	return table_entries(gitdir, ref, HEADER, "EXTENSION_SETTINGS[]")
-
-
 def main():
-	tables = ref_tables(__doc__, entries)
+	tables = ref_tables(__doc__, HEADER, "EXTENSION_SETTINGS[]")
 	if tables is None:
 		return 2
 	reflist, walked = tables

@@ -145,6 +145,25 @@ def read_releases(data):
 	return rel
 
 
+def read_tsv(path):
+	"""(comment lines, header, rows as dicts)."""
+	comments, header, rows = [], None, []
+	with open(path, encoding="utf-8") as f:
+		for line in f:
+			line = line.rstrip("\n")
+			if line.startswith("#"):
+				comments.append(line[1:].strip())
+				continue
+			if not line:
+				continue
+			cols = line.split("\t")
+			if header is None:
+				header = cols
+				continue
+			rows.append(dict(zip(header, cols)))
+	return comments, header, rows
+
+
 def write_text(path, text):
 	"""`text` to `path`, replaced atomically (or not at all), or to
 	stdout when path is None; the one writer of every table here."""

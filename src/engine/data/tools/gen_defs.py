@@ -36,7 +36,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import read_releases, write_text  # noqa: E402
+from common import read_releases, read_tsv, write_text  # noqa: E402
 
 SCRIPT_DIR = "src/engine/data/tools"
 
@@ -101,25 +101,6 @@ NOTES = {
 		" * is start-up only from 1.5.0 (1.4: only `true` is refused).",
 	],
 }
-
-
-def read_tsv(path):
-	"""(comment lines, header, rows as dicts)."""
-	comments, header, rows = [], None, []
-	with open(path, encoding="utf-8") as f:
-		for line in f:
-			line = line.rstrip("\n")
-			if line.startswith("#"):
-				comments.append(line[1:].strip())
-				continue
-			if not line:
-				continue
-			cols = line.split("\t")
-			if header is None:
-				header = cols
-				continue
-			rows.append(dict(zip(header, cols)))
-	return comments, header, rows
 
 
 def fe_v(ver):

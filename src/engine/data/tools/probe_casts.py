@@ -42,7 +42,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import Engine, ident, lib_args, one_line, sql_str, write_lines  # noqa: E402
+from common import (Engine, ident, lib_args, one_line, read_tsv, sql_str,  # noqa: E402
+		    write_lines)
 
 SCRIPT = "src/engine/data/tools/probe_casts.py"
 
@@ -86,18 +87,8 @@ def esc(s):
 
 
 def read_settings(path):
-	rows, header = [], None
-	with open(path, encoding="utf-8") as f:
-		for line in f:
-			line = line.rstrip("\n")
-			if not line or line.startswith("#"):
-				continue
-			cols = line.split("\t")
-			if header is None:
-				header = cols
-				continue
-			rows.append(dict(zip(header, cols)))
-	return rows
+	"""The rows of extract_settings.py's TSV, as dicts."""
+	return read_tsv(path)[2]
 
 
 def eligible(r):

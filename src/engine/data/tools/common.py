@@ -164,6 +164,21 @@ def read_tsv(path):
 	return comments, header, rows
 
 
+def read_candidates(path, header=None):
+	"""The first word of every line of a candidates file (`#` starts a
+	comment; a first word equal to `header` is the header line), or []
+	without a file."""
+	if not path:
+		return []
+	names = []
+	with open(path, encoding="utf-8") as f:
+		for line in f:
+			line = line.split("#", 1)[0].strip()
+			if line and line.split()[0] != header:
+				names.append(line.split()[0])
+	return names
+
+
 def write_text(path, text):
 	"""`text` to `path`, replaced atomically (or not at all), or to
 	stdout when path is None; the one writer of every table here."""

@@ -39,7 +39,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Engine, ident, lib_args, one_line, parse_list, write_lines  # noqa: E402
+from common import (Engine, ident, lib_args, one_line, parse_list,  # noqa: E402
+		    read_candidates, write_lines)
 
 SCRIPT = "src/engine/data/tools/extract_extensions.py"
 NOT_FOUND = re.compile(r'Extension "(?:[^"]*/)?([^"/]+)\.duckdb_extension" '
@@ -107,24 +108,10 @@ def extract(lib_path, candidates):
 	return version, source_id, out
 
 
-def read_candidates(path):
-	if not path:
-		return []
-	names = []
-	with open(path, encoding="utf-8") as f:
-		for line in f:
-			if line.startswith("#") or not line.strip():
-				continue
-			alias = line.split("\t")[0].strip()
-			if alias != "alias":		# the header line
-				names.append(alias)
-	return names
-
-
 def main():
 	args = lib_args(__doc__, candidates=True).parse_args()
 	lib = os.path.abspath(args.lib)
-	cands = read_candidates(args.candidates)
+	cands = read_candidates(args.candidates, "alias")
 	out_path = os.path.abspath(args.output) if args.output else None
 	with tempfile.TemporaryDirectory(prefix="floe-extensions-") as work:
 		# the extension directory is under HOME: an empty one, so that

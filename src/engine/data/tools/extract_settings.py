@@ -48,8 +48,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import (Engine, ident, lib_args, one_line, parse_list,
-		    sql_str, write_lines)  # noqa: E402
+from common import (Engine, ident, lib_args, one_line, parse_list,  # noqa: E402
+		    read_candidates, sql_str, write_lines)
 
 SCRIPT = "src/engine/data/tools/extract_settings.py"
 PROBE_TIMEOUT = 60
@@ -199,18 +199,6 @@ def extension_of(eng, name):
 	if err and marker in err:
 		return err.split(marker, 1)[1].split(" extension")[0]
 	return None
-
-
-def read_candidates(path):
-	if not path:
-		return []
-	names = []
-	with open(path, encoding="utf-8") as f:
-		for line in f:
-			line = line.split("#", 1)[0].strip()
-			if line:
-				names.append(line.split()[0])
-	return names
 
 
 def main():

@@ -257,6 +257,18 @@ def load_iceberg(data):
 	return rows
 
 
+def iceberg_settings(ice, names, value):
+	"""{lower name: {version: value(row)}} of the settings the iceberg
+	source registers; `names` learns the spelling of each new one."""
+	icef = {}
+	for r in ice:
+		if r["what"] == "setting":
+			key = r["name"].lower()
+			names.setdefault(key, r["name"])
+			icef.setdefault(key, {})[r["version"]] = value(r)
+	return icef
+
+
 def gen_settings(rel, per, sources, ice):
 	eng_order = [v for v, npm, _ in rel if npm != "-"]
 	ice_order = [v for v, _, _ in rel]
@@ -267,14 +279,8 @@ def gen_settings(rel, per, sources, ice):
 		for key, (name, flags, _ext, itype) in facts.items():
 			names[key] = name
 			core.setdefault(key, {})[ver] = (flags, itype)
-	icef = {}
-	for r in ice:
-		if r["what"] != "setting":
-			continue
-		key = r["name"].lower()
-		names.setdefault(key, r["name"])
-		icef.setdefault(key, {})[r["version"]] = (
-			frozenset(["extension"]), r["file"])
+	icef = iceberg_settings(ice, names, lambda r: (
+		frozenset(["extension"]), r["file"]))
 	lines = [
 		"/*",
 		" * DuckDB settings per release: DUCKDB_SETTING(name, first, last,",
@@ -323,7 +329,6 @@ def gen_settings(rel, per, sources, ice):
 def gen_extension_settings(rel, per, ice):
 	eng_order = [v for v, npm, _ in rel if npm != "-"]
 	ice_order = [v for v, _, _ in rel]
-	pins = {v: p.split(":", 1)[-1][:9] for v, _, p in rel}
 	facts = {}
 	names = {}
 	for ver, f in per.items():
@@ -331,12 +336,7 @@ def gen_extension_settings(rel, per, ice):
 			if ext:
 				names[key] = name
 				facts.setdefault(key, {})[ver] = ext
-	icef = {}
-	for r in ice:
-		if r["what"] == "setting":
-			key = r["name"].lower()
-			names.setdefault(key, r["name"])
-			icef.setdefault(key, {})[r["version"]] = "iceberg"
+	icef = iceberg_settings(ice, names, lambda r: "iceberg")
 	lines = [
 		"/*",
 		" * Which extension defines a setting: DUCKDB_EXTENSION_SETTING(",

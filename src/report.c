@@ -252,6 +252,19 @@ static void gcc(struct out *o, const struct floe_diags *d)
  */
 static void json_chars_n(struct out *o, const char *str, size_t len)
 {
+	/*
+	 * 'x': a byte that goes in as it is (printable ASCII but '"' and
+	 * '\\'), one test a byte; bytes from 0x80 start UTF-8, below.
+	 */
+	static const char plain[257] =
+		"................" "................"	/* 0x00 - 0x1f */
+		"xx.xxxxxxxxxxxxx" "xxxxxxxxxxxxxxxx"	/* 0x20 - 0x3f */
+		"xxxxxxxxxxxxxxxx" "xxxxxxxxxxxx.xxx"	/* 0x40 - 0x5f */
+		"xxxxxxxxxxxxxxxx" "xxxxxxxxxxxxxxx."	/* 0x60 - 0x7f */
+		"................" "................"
+		"................" "................"
+		"................" "................"
+		"................" "................";
 	const unsigned char *s = (const unsigned char *)str;
 	const unsigned char *end = s + len;
 
@@ -261,8 +274,7 @@ static void json_chars_n(struct out *o, const char *str, size_t len)
 		size_t n;
 
 		/* the common case, printable ASCII, goes in as one run */
-		while (s < end && *s >= 0x20 && *s < 0x7f && *s != '"' &&
-		       *s != '\\')
+		while (s < end && plain[*s] == 'x')
 			s++;
 		if (s > run)
 			putn(o, (const char *)run, (size_t)(s - run));

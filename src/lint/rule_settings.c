@@ -335,7 +335,7 @@ void check_deprecated_setting(struct lint_ctx *ctx,
 	}
 }
 
-/* ---- FP110: a value SET cannot cast to the setting's type ---- */
+/* ---- FP110: a value DuckDB cannot cast to the setting's type ---- */
 
 static const char *type_fix(enum fe_setting_type t)
 {
@@ -357,10 +357,17 @@ static const char *type_fix(enum fe_setting_type t)
 	return "a value of that type";
 }
 
-void check_setting_value_type(struct lint_ctx *ctx,
-			      const struct lint_output *out)
+/*
+ * `settings` go through SET name = '<str(value)>'; `config_options` to
+ * duckdb.connect(config=...), whose Python client makes the same str()
+ * of each value and sets it by name: the same cast, with the same error
+ * (verify shows it at connect), before the database opens.
+ */
+static void value_types(struct lint_ctx *ctx, const struct lint_output *out,
+			bool config)
 {
-	const struct floe_node *s = settings_of(out, "settings");
+	const struct floe_node *s = settings_of(out, config ? "config_options"
+							    : "settings");
 
 	for (size_t i = 0; s && i < s->nr; i++) {
 		const struct floe_node *k = s->pairs[i].key;
@@ -380,14 +387,33 @@ void check_setting_value_type(struct lint_ctx *ctx,
 			how = " (an empty value is written 'None')";
 		cut = (int)utf8_cut(text, strlen(text), 60);
 		fe_setting_cast_words(row->type, &before, &after);
-		lint_report(ctx, k, "'%s' is a %s setting; this value does not "
-			    "cast to it. dbt-duckdb runs SET %s = '%.*s'%s, and "
-			    "DuckDB %s fails with \"%s%.*s%s\" before anything "
-			    "else; write %s.", row->name,
-			    fe_setting_type_name(row->type), row->name, cut,
-			    text, how, version_str(ctx), before, cut, text,
-			    after, type_fix(row->type));
+		if (config)
+			lint_report(ctx, k, "'%s' is a %s setting; this value "
+				    "does not cast to it. dbt-duckdb passes "
+				    "config_options to duckdb.connect(), which "
+				    "sets %s to '%.*s'%s, and DuckDB %s fails "
+				    "with \"%s%.*s%s\" before the database "
+				    "opens; write %s.", row->name,
+				    fe_setting_type_name(row->type), row->name,
+				    cut, text, how, version_str(ctx), before,
+				    cut, text, after, type_fix(row->type));
+		else
+			lint_report(ctx, k, "'%s' is a %s setting; this value "
+				    "does not cast to it. dbt-duckdb runs SET "
+				    "%s = '%.*s'%s, and DuckDB %s fails with "
+				    "\"%s%.*s%s\" before anything else; write "
+				    "%s.", row->name,
+				    fe_setting_type_name(row->type), row->name,
+				    cut, text, how, version_str(ctx), before,
+				    cut, text, after, type_fix(row->type));
 	}
+}
+
+void check_setting_value_type(struct lint_ctx *ctx,
+			      const struct lint_output *out)
+{
+	value_types(ctx, out, false);
+	value_types(ctx, out, true);
 }
 
 /* ---- FP109: iceberg secret parameters per release ---- */

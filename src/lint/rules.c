@@ -296,11 +296,14 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.id = "FP110", .name = "setting-value-type",
 	.severity = E, .family = "settings",
 	.summary =
-    "a value under settings that DuckDB cannot cast to the setting's type",
+    "a value under settings or config_options that DuckDB cannot cast to "
+    "the setting's type",
 	.help =
     "dbt-duckdb runs each 'settings' entry as SET name = '<value>', with "
     "Python's str() of the YAML value between the quotes: a YAML true "
-    "becomes 'True', an empty value 'None'. DuckDB casts that text to "
+    "becomes 'True', an empty value 'None'. It passes 'config_options' to "
+    "duckdb.connect(config=...), whose Python client sets each option to "
+    "the same str() of its value. DuckDB casts that text to "
     "the setting's input type (duckdb_settings().input_type, per "
     "release: src/engine/data/duckdb_settings.def) before the setting "
     "sees it, and a text that does not cast stops the run: \"Invalid "
@@ -318,7 +321,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "cast this rule reports and FP101, FP102 and FP108 do not. It is "
     "its own rule, not part of FP102, because it holds for every "
     "typed setting (threads: four fails the same way), and the fix is "
-    "the value, not the place.\n\n"
+    "the value, not the place. Under config_options the cast fails the "
+    "same way, with the same error, before the database opens (verify "
+    "shows it at connect); a value a setting refuses after the cast "
+    "(access_mode: bogus) is for verify.\n\n"
     "Bad:\n  settings:\n    vacuum_rebuild_indexes: true\n\n"
     "Good:\n  config_options:\n    vacuum_rebuild_indexes: 1000000\n\n"
     "Fix: write a value of the setting's type (the message names it).",

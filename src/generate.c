@@ -170,14 +170,16 @@ static int startup_setting(const char *key)
 }
 
 /*
- * dbt-duckdb runs `SET key = '<text>'`: a text DuckDB cannot cast to the
- * setting's type fails every run before anything else (lint's FP110 on
- * the profile).  Only the engine's probed answers count: a text the
- * model does not cover is let through, as lint lets it through.
+ * A text DuckDB cannot cast to the setting's type fails every run before
+ * anything else (lint's FP110 on the profile): dbt-duckdb runs `SET key
+ * = '<text>'` for `settings`, and duckdb.connect() sets `config_options`
+ * to the same str() with the same cast.  Only the engine's probed
+ * answers count: a text the model does not cover is let through, as
+ * lint lets it through.
  */
-static bool set_cast_fails(struct gen *g, const struct floe_compute *c,
-			   const char *key, const struct floe_node *v,
-			   const char *text)
+static bool cast_fails(struct gen *g, const struct floe_compute *c,
+		       const char *key, const struct floe_node *v,
+		       const char *text, bool set)
 {
 	const struct fe_setting *s = fe_setting_find(key, FE_DUCKDB_DEFAULT);
 	const char *before, *after;
@@ -187,11 +189,13 @@ static bool set_cast_fails(struct gen *g, const struct floe_compute *c,
 		return false;
 	cut = (int)utf8_cut(text, strlen(text), 60);
 	fe_setting_cast_words(s->type, &before, &after);
-	ERR(g, v, "compute.%s.properties.%s: '%.*s' is not a %s; dbt-duckdb "
-	    "would run SET %s = '%.*s', and DuckDB fails with \"%s%.*s%s\" "
-	    "before anything else; it is never written to the profile",
-	    c->name, key, cut, text, fe_setting_type_name(s->type), s->name,
-	    cut, text, before, cut, text, after);
+	ERR(g, v, "compute.%s.properties.%s: '%.*s' is not a %s; %s%s = "
+	    "'%.*s'%s, and DuckDB fails with \"%s%.*s%s\"; it is never "
+	    "written to the profile", c->name, key, cut, text,
+	    fe_setting_type_name(s->type),
+	    set ? "dbt-duckdb would run SET " : "duckdb.connect() would set ",
+	    s->name, cut, text, set ? "" : " (config_options)", before, cut,
+	    text, after);
 	return true;
 }
 
@@ -217,7 +221,7 @@ static void add_setting(struct gen *g, const struct floe_compute *c,
 		return;
 	text = v->type == FLOE_TYPE_BOOL
 	       ? (yaml_bool_true(v) ? "true" : "false") : v->value;
-	if (set && set_cast_fails(g, c, key, v, text))
+	if (cast_fails(g, c, key, v, text, set))
 		return;
 	list[*nr].key = key;
 	list[*nr].value = text;

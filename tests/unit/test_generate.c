@@ -943,8 +943,17 @@ static void test_generate_puts_startup_settings_in_config_options(
 		"allow_unredacted_secrets", "allow_unsigned_extensions",
 		"enable_external_access", "disable_database_invalidation",
 	};
+	/*
+	 * values every one of them casts; text only a VARCHAR one takes
+	 * (the others refuse it: test_generate_refuses_a_value_that_does_
+	 * not_cast)
+	 */
 	static const char *const values[] = {
-		"true", "false", "'true'", "/tmp/secrets", "\"\"", "0",
+		"true", "false", "'true'", "0", "/tmp/secrets", "\"\"",
+	};
+	static const char *const text_only[] = {
+		"secret_directory", "access_mode", "custom_user_agent",
+		"duckdb_api",
 	};
 	char yaml[2048];
 
@@ -955,8 +964,13 @@ static void test_generate_puts_startup_settings_in_config_options(
 				       : relaxing[i - sizeof(refused) /
 						      sizeof(refused[0])];
 
-		for (size_t j = 0; j < sizeof(values) / sizeof(values[0]);
-		     j++) {
+		bool text = false;
+
+		for (size_t k = 0; k < sizeof(text_only) /
+				       sizeof(text_only[0]); k++)
+			text = text || !strcmp(name, text_only[k]);
+		for (size_t j = 0; j < sizeof(values) / sizeof(values[0]) -
+				       (text ? 0 : 2); j++) {
 			const char *out;
 
 			snprintf(yaml, sizeof(yaml),
@@ -982,6 +996,41 @@ static void test_generate_puts_startup_settings_in_config_options(
 				       "        allow_unsigned_extensions: "
 				       "\"false\"\n"
 				       "        access_mode: read_only\n"));
+}
+
+/*
+ * What dbt-duckdb would hand DuckDB must cast to the setting's type:
+ * SET for settings, duckdb.connect(config=...) for config_options; a
+ * value that does not is refused where it is written (lint's FP110).
+ */
+static void test_generate_refuses_a_value_that_does_not_cast(void **state)
+{
+	struct ctx *c = *state;
+	static const char *const bad[] = {
+		"preserve_insertion_order: falno",	/* settings */
+		"allow_persistent_secrets: /tmp/secrets", /* config_options */
+		"allow_unsigned_extensions: \"\"",
+	};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		const char *head = CATALOG STORAGE COMPUTE_WITH("");
+		unsigned line = 1;
+		char yaml[2048];
+
+		for (const char *p = head; *p; p++)
+			line += *p == '\n';	/* the value's line */
+		snprintf(yaml, sizeof(yaml), "%s      %s\n", head, bad[i]);
+		gen_bad(c, yaml);
+		assert_int_equal(c->d.nr_errors, 1);
+		assert_non_null(strstr(c->d.items[0].message,
+				       "Failed to cast value"));
+		assert_int_equal(c->d.items[0].loc.start.line, line);
+	}
+	/* the same settings with values DuckDB casts */
+	gen_ok(c, CATALOG STORAGE COMPUTE_WITH(
+		"      preserve_insertion_order: 'no'\n"
+		"      allow_persistent_secrets: 0\n"));
+	assert_int_equal(c->d.nr_errors, 0);
 }
 
 /*
@@ -1511,6 +1560,7 @@ int main(void)
 		T(test_generate_writes_path_threads_and_settings),
 		T(test_generate_refuses_threads_that_are_not_an_integer),
 		T(test_generate_puts_startup_settings_in_config_options),
+		T(test_generate_refuses_a_value_that_does_not_cast),
 		T(test_generate_ignores_other_settings),
 		T(test_generate_never_writes_a_refused_setting),
 		T(test_generate_writes_an_s3_secret_for_static_credentials),

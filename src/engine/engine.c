@@ -209,7 +209,11 @@ const struct fe_setting *fe_setting_find(const char *name, unsigned version)
 
 unsigned fe_setting_refusal(const char *name, int truth, unsigned version)
 {
-	const struct fe_setting *s = fe_setting_find(name, version);
+	return fe_setting_row_refusal(fe_setting_find(name, version), truth);
+}
+
+unsigned fe_setting_row_refusal(const struct fe_setting *s, int truth)
+{
 	unsigned always = FE_SET_SECRET_MANAGER | FE_SET_STARTUP_ONLY |
 			  FE_SET_INIT_ONLY;
 
@@ -490,13 +494,30 @@ static const struct {
 #undef DUCKDB_EXTENSION_SETTING
 };
 
+/*
+ * The table is sorted by name, case-folded, one row a name (gen_defs.py
+ * writes it so; test_engine holds it): a binary search, as for the
+ * settings, which lint does for every setting of every output.
+ */
 const char *fe_setting_extension(const char *name, unsigned version)
 {
-	for (size_t i = 0; name && i < NR(extension_settings); i++)
-		if (ascii_same_ci(extension_settings[i].name, name) &&
-		    holds(extension_settings[i].first,
-			  extension_settings[i].last, version))
-			return extension_settings[i].extension;
+	size_t lo = 0, hi = NR(extension_settings);
+
+	if (!name)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = ascii_cmp_ci(extension_settings[mid].name, name);
+
+		if (!c)
+			return holds(extension_settings[mid].first,
+				     extension_settings[mid].last, version)
+			       ? extension_settings[mid].extension : NULL;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

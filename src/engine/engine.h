@@ -99,6 +99,11 @@ const struct fe_setting *fe_setting_find(const char *name, unsigned version);
  */
 unsigned fe_setting_refusal(const char *name, int truth, unsigned version);
 
+/* The same for a row found already (NULL: 0).  With `truth` 1 it is
+ * every refusal the row can give: 0 then means SET never refuses it,
+ * whatever the value. */
+unsigned fe_setting_row_refusal(const struct fe_setting *s, int truth);
+
 /* Every setting name of the table, NULL-terminated (for did-you-mean;
  * a name with two rows is listed twice). */
 const char *const *fe_setting_names(void);

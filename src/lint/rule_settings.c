@@ -96,13 +96,19 @@ static int truth(struct lint_ctx *ctx, const struct floe_node *v)
 }
 
 /* Why DuckDB refuses `SET` of the pair's setting after start-up, or 0
- * (also when the value fails its cast first: FP110). */
+ * (also when the value fails its cast first: FP110).  Most settings are
+ * refused whatever their value or never: the row alone says which,
+ * before the value is cast or read. */
 static unsigned refusal(struct lint_ctx *ctx, const struct floe_pair *p)
 {
-	if (!floe_node_is_str(p->key) || !casts(ctx, p))
+	const struct fe_setting *row;
+
+	if (!floe_node_is_str(p->key))
 		return 0;
-	return fe_setting_refusal(p->key->value, truth(ctx, p->value),
-				  ctx->duckdb_version);
+	row = fe_setting_find(p->key->value, ctx->duckdb_version);
+	if (!fe_setting_row_refusal(row, 1) || !casts(ctx, p))
+		return 0;
+	return fe_setting_row_refusal(row, truth(ctx, p->value));
 }
 
 static const struct floe_node *settings_of(const struct lint_output *out,

@@ -225,6 +225,56 @@ static void test_engine_settings_sorted_and_found(void **state)
 	assert_null(fe_setting_find(NULL, FE_ANY));
 }
 
+/*
+ * fe_setting_extension() is a binary search too: its table must stay
+ * sorted by name, case-folded, one row a name, and find each name in
+ * any case at the releases of its row, and only there.
+ */
+static const struct {
+	const char *name, *extension;
+	unsigned first, last;
+} ext_settings[] = {
+#define DUCKDB_EXTENSION_SETTING(name, extension, first, last) \
+	{ name, extension, first, last },
+#include "engine/data/duckdb_extension_settings.def"
+#undef DUCKDB_EXTENSION_SETTING
+};
+
+static void test_engine_extension_settings_sorted_and_found(void **state)
+{
+	size_t nr = sizeof(ext_settings) / sizeof(ext_settings[0]);
+	char upper[256];
+
+	(void)state;
+	assert_true(nr > 1);
+	for (size_t i = 0; i < nr; i++) {
+		const char *name = ext_settings[i].name;
+		size_t n = strlen(name);
+
+		if (i)
+			assert_true(ascii_cmp_ci(ext_settings[i - 1].name,
+						 name) < 0);
+		assert_true(n < sizeof(upper));
+		for (size_t k = 0; k <= n; k++)
+			upper[k] = (char)(name[k] >= 'a' && name[k] <= 'z' ?
+					  name[k] - ('a' - 'A') : name[k]);
+		assert_string_equal(fe_setting_extension(name,
+					ext_settings[i].first),
+				    ext_settings[i].extension);
+		assert_string_equal(fe_setting_extension(upper,
+					ext_settings[i].first),
+				    ext_settings[i].extension);
+		assert_null(fe_setting_extension(name,
+						 ext_settings[i].first - 1));
+		if (ext_settings[i].last != FE_V_OPEN)
+			assert_null(fe_setting_extension(name,
+					ext_settings[i].last + 1));
+	}
+	assert_null(fe_setting_extension("", FE_ANY));
+	assert_null(fe_setting_extension("zzzz_no_such_setting", FE_ANY));
+	assert_null(fe_setting_extension(NULL, FE_ANY));
+}
+
 static void test_engine_settings_lint_and_generate_agree(void **state)
 {
 	static const struct {
@@ -982,6 +1032,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_engine_settings_sorted_and_found),
+		T(test_engine_extension_settings_sorted_and_found),
 		T(test_engine_settings_lint_and_generate_agree),
 		T(test_engine_allow_community_extensions_is_accepted),
 		T(test_engine_generate_copies_only_runtime_settings),

@@ -205,11 +205,46 @@ bool lint_native(struct lint_ctx *ctx, const struct floe_node *n,
 
 const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 {
-	struct jinja_read j;
+	const struct jinja_read *j;
+	struct jinja_read tmp;
 
-	if (!jread(ctx, n, &j) || j.malformed)
+	/* literal text, most values, renders as itself (jinja_read) */
+	if (floe_node_is_str(n) && !jinja_has_template(n))
+		return n->value;
+	if (jinja_read_ref(&ctx->jcache, ctx->arena, n, &ctx->jopt, &tmp,
+			   &j) != FLOE_OK) {
+		ctx->err = FLOE_ERR_NOMEM;
 		return NULL;
-	return j.text;
+	}
+	return j->malformed ? NULL : j->text;
+}
+
+const char *lint_url(struct lint_ctx *ctx, const struct floe_node *n,
+		     struct url *u)
+{
+	const size_t max = sizeof(ctx->urls) / sizeof(ctx->urls[0]);
+	struct lint_url_memo *m;
+	const char *text;
+
+	if (!n)
+		return NULL;
+	/* only while an output's rules run: nodes are not reused then */
+	for (size_t i = 0; ctx->conns_of && i < ctx->nr_urls; i++)
+		if (ctx->urls[i].node == n) {
+			*u = ctx->urls[i].u;
+			return ctx->urls[i].text;
+		}
+	text = lint_render(ctx, n);
+	if (text && url_parse(text, u))
+		text = NULL;
+	if (!ctx->conns_of || ctx->nr_urls == max)
+		return text;
+	m = &ctx->urls[ctx->nr_urls++];
+	m->node = n;
+	m->text = text;
+	if (text)
+		m->u = *u;
+	return text;
 }
 
 bool lint_is_literal(const struct floe_node *n)
@@ -575,6 +610,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 
 	ctx->conns_of = out->model;
 	ctx->conns_found = false;
+	ctx->nr_urls = 0;
 	/* the rules that check every value share one walk of the output;
 	 * their findings wait for their turn below */
 	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
@@ -601,6 +637,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	}
 	ctx->conns_of = NULL;
 	ctx->conns_found = false;
+	ctx->nr_urls = 0;
 	drop_implied(ctx);
 }
 

@@ -31,6 +31,7 @@
 #include "floe/lint.h"
 #include "floe/profiles.h"
 #include "jinja.h"
+#include "url.h"
 
 struct lint_rule_impl;
 
@@ -103,6 +104,15 @@ struct lint_ctx {
 	bool conns_found;
 	struct lint_conn *conns;
 	size_t nr_conns;
+	/* lint_url() of the output whose rules run: each URL value
+	 * rendered and parsed once, not once per rule (the first
+	 * LINT_URLS_CACHED of them; emptied per output) */
+	struct lint_url_memo {
+		const struct floe_node *node;
+		const char *text;	/* NULL: no URL (see lint_url) */
+		struct url u;
+	} urls[8];
+	size_t nr_urls;
 	/* the findings of each rule's check_template on the current output
 	 * (lint_walk_templates), held until the rule's turn comes, so that
 	 * they are reported in the order of rule-by-rule walks */
@@ -258,6 +268,14 @@ bool lint_attach_is_iceberg(const struct floe_node *item);
  * stay silent.  The string lives in the ctx arena.
  */
 const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n);
+
+/*
+ * A URL value: its text as lint_render() gives it, split by url_parse()
+ * into *u; NULL when absent, not rendered statically, or without a
+ * host.  The text may hold user:password@ (callers that print it check).
+ */
+const char *lint_url(struct lint_ctx *ctx, const struct floe_node *n,
+		     struct url *u);
 
 /*
  * A string value that is one filtered {{ }} (dbt's native rendering): what

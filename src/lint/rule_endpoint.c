@@ -56,11 +56,8 @@ static bool has_userinfo(const char *s)
 static bool render_url(struct lint_ctx *ctx, const struct floe_node *n,
 		       struct rurl *r)
 {
-	if (!n)
-		return false;
-	r->text = lint_render(ctx, n);
-	return r->text && !has_userinfo(r->text) &&
-	       !url_parse(r->text, &r->u);
+	r->text = lint_url(ctx, n, &r->u);
+	return r->text && !has_userinfo(r->text);
 }
 
 static const char *endpoint_name(const struct lint_conn *c)

@@ -117,10 +117,8 @@ bool lint_flavor_has(const struct lint_conn *c, unsigned flag)
 static bool render_url(struct lint_ctx *ctx, const struct floe_node *n,
 		       const char **text, struct url *u)
 {
-	if (!n)
-		return false;
-	*text = lint_render(ctx, n);
-	return *text && !strchr(*text, '@') && !url_parse(*text, u);
+	*text = lint_url(ctx, n, u);
+	return *text && !strchr(*text, '@');
 }
 
 static bool ends_with_ci(const char *s, size_t n, const char *suffix)

@@ -235,37 +235,33 @@ static void each_secret_value(struct lint_ctx *ctx,
 		"s3", "gcs", "r2", "azure", NULL
 	};
 	static const char *const password[] = { "password", NULL };
-	const struct floe_node *attach = floe_map_get(out->map, "attach");
-	const struct floe_node *secrets = secrets_of(out);
-	const struct floe_node *plugins = floe_map_get(out->map, "plugins");
-	const struct floe_node *fs = floe_map_get(out->map, "filesystems");
+	const struct floe_prof_output *m = out->model;
 
-	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
-			   i < attach->nr; i++) {
-		visit_keys(ctx, attach->items[i], creds, fn);
-		visit_keys(ctx, floe_map_get(attach->items[i], "options"),
-			   creds, fn);
+	/* the sections and items as the profile model found them */
+	for (size_t i = 0; i < m->nr_attach; i++) {
+		visit_keys(ctx, m->attach_items[i].node, creds, fn);
+		visit_keys(ctx, m->attach_items[i].options, creds, fn);
 	}
-	for (size_t i = 0; secrets && i < secrets->nr; i++) {
-		const struct floe_node *e = secrets->items[i];
-		const char *type = secret_type(ctx, e);
+	for (size_t i = 0; i < m->nr_secrets; i++) {
+		const struct floe_node *e = m->secret_items[i].node;
+		const struct floe_node *t = m->secret_items[i].type.node;
+		const char *type = floe_node_is_str(t) ? lint_render(ctx, t)
+						       : NULL;
 
 		visit_keys(ctx, e, creds, fn);
 		/* without a type (FP410) it is most likely an S3 key */
-		if (type ? name_in(type, keyed_types)
-			 : !floe_map_get(e, "type"))
+		if (type ? name_in(type, keyed_types) : !t)
 			visit_keys(ctx, e, key_secret, fn);
 	}
-	for (size_t i = 0; plugins && plugins->kind == FLOE_NODE_SEQ &&
-			   i < plugins->nr; i++)
-		visit_keys(ctx, floe_map_get(plugins->items[i], "config"),
-			   plugin_creds, fn);
-	visit_keys(ctx, floe_map_get(out->map, "settings"), setting_creds, fn);
-	visit_keys(ctx, floe_map_get(out->map, "config_options"),
-		   setting_creds, fn);
+	for (size_t i = 0; i < m->nr_plugins; i++)
+		visit_keys(ctx, m->plugin_items[i].config, plugin_creds, fn);
+	visit_keys(ctx, m->settings, setting_creds, fn);
+	visit_keys(ctx, m->config_options, setting_creds, fn);
 	visit_keys(ctx, floe_map_get(out->map, "remote"), password, fn);
-	for (size_t i = 0; fs && fs->kind == FLOE_NODE_SEQ && i < fs->nr; i++)
-		visit_keys(ctx, fs->items[i], fs_creds, fn);
+	for (size_t i = 0; m->filesystems &&
+			   m->filesystems->kind == FLOE_NODE_SEQ &&
+			   i < m->filesystems->nr; i++)
+		visit_keys(ctx, m->filesystems->items[i], fs_creds, fn);
 }
 
 /* ---- FP401 ---- */
@@ -561,8 +557,15 @@ static long find_prefix(const char *s, size_t n)
  * strings dropped), each part must start with PRINCIPAL_ROLE: and be
  * longer than it.
  */
+/* The flavor note of a finding about c's scope ("" without c): built
+ * only when there is a finding. */
+static const char *scope_note(struct lint_ctx *ctx, const struct lint_conn *c)
+{
+	return c ? lint_flavor_note(ctx, c) : "";
+}
+
 static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
-			const char *what, const char *note)
+			const char *what, const struct lint_conn *c)
 {
 	const char *s = NULL;
 	size_t len, i = 0;
@@ -583,7 +586,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 		lint_report(ctx, v, "%s is empty. Polaris requires a scope and "
 			    "answers the token request with invalid_scope; "
 			    "write PRINCIPAL_ROLE:ALL or PRINCIPAL_ROLE:<role>%s",
-			    what, note);
+			    what, scope_note(ctx, c));
 		return;
 	}
 	while (i <= len) {
@@ -601,7 +604,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 				    "space or two spaces in a row). Polaris "
 				    "splits on single spaces and answers "
 				    "invalid_scope; separate the scopes with "
-				    "one space%s", what, note);
+				    "one space%s", what, scope_note(ctx, c));
 			return;
 		}
 		if (n < ROLE_PREFIX_LEN ||
@@ -619,7 +622,7 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 					    "PRINCIPAL_ROLE:%.*s%s", what, shown,
 					    t, cased ? " (the prefix is "
 					    "case-sensitive)" : "", role_len,
-					    role, note);
+					    role, scope_note(ctx, c));
 			else
 				lint_report(ctx, v, "%s '%.*s' is not "
 					    "PRINCIPAL_ROLE:<role>. Polaris "
@@ -627,14 +630,15 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 					    "invalid_scope; write "
 					    "PRINCIPAL_ROLE:ALL or "
 					    "PRINCIPAL_ROLE:<role>%s", what,
-					    shown, t, note);
+					    shown, t, scope_note(ctx, c));
 			return;
 		}
 		if (n == ROLE_PREFIX_LEN) {
 			lint_report(ctx, v, "%s 'PRINCIPAL_ROLE:' names no "
 				    "role. Polaris answers invalid_scope; "
 				    "write PRINCIPAL_ROLE:ALL or "
-				    "PRINCIPAL_ROLE:<role>%s", what, note);
+				    "PRINCIPAL_ROLE:<role>%s", what,
+				    scope_note(ctx, c));
 			return;
 		}
 		again = find_prefix(t + ROLE_PREFIX_LEN, n - ROLE_PREFIX_LEN);
@@ -645,7 +649,8 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 				    "with '%c'. Polaris splits scopes on "
 				    "spaces only and looks for one role with "
 				    "that whole name; separate them with a "
-				    "space%s", what, shown, t, sep, note);
+				    "space%s", what, shown, t, sep,
+				    scope_note(ctx, c));
 			return;
 		}
 	}
@@ -669,16 +674,14 @@ void check_scope_format(struct lint_ctx *ctx, const struct lint_output *out)
 		if (conns[i].scope)
 			check_scope(ctx, conns[i].scope,
 				    conns[i].kind == LINT_CONN_PLUGIN
-				    ? "scope" : "oauth2_scope",
-				    lint_flavor_note(ctx, &conns[i]));
+				    ? "scope" : "oauth2_scope", &conns[i]);
 	}
 	/* an iceberg secret serves any attach: only when all are Polaris */
 	for (size_t i = 0; polaris && secrets && i < secrets->nr; i++)
 		if (is_iceberg_secret(ctx, secrets->items[i]))
 			check_scope(ctx, get_ci(secrets->items[i],
 						"oauth2_scope"),
-				    "oauth2_scope",
-				    n ? lint_flavor_note(ctx, &conns[0]) : "");
+				    "oauth2_scope", n ? &conns[0] : NULL);
 }
 
 /* ---- FP406 ---- */

@@ -306,7 +306,7 @@ static unsigned token_diff(struct lint_ctx *ctx, const struct url *ep,
 			part[nr++][2] = port_desc(ctx, ep);
 		}
 	}
-	if (strbuf_addf(&want, "%s%s", ep_path, token_route)) {
+	if (strbuf_adds(&want, ep_path) || strbuf_adds(&want, token_route)) {
 		ctx->err = FLOE_ERR_NOMEM;
 	} else if (strcmp(tok_path, want.buf)) {
 		part[nr][0] = "path";

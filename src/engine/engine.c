@@ -20,6 +20,29 @@ static bool holds(unsigned first, unsigned last, unsigned version)
 
 #define NR(a) (sizeof(a) / sizeof((a)[0]))
 
+/*
+ * In a table of `nr` rows of `size` bytes whose first member is a name,
+ * sorted by name case-folded (gen_defs.py and gen_names.py write them
+ * so; test_engine holds them), the first row whose name is not before
+ * `name`, case-folded: where its rows start when it has any.
+ */
+static size_t bisect_ci(const void *table, size_t nr, size_t size,
+			const char *name)
+{
+	size_t lo = 0, hi = nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *row = (const char *)table + mid * size;
+
+		if (ascii_cmp_ci(*(const char *const *)row, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* ---- releases ---- */
 
 static const struct fe_release releases[] = {
@@ -189,18 +212,11 @@ static const struct fe_setting settings[] = {
  */
 const struct fe_setting *fe_setting_find(const char *name, unsigned version)
 {
-	size_t lo = 0, hi = NR(settings);
+	size_t lo;
 
 	if (!name)
 		return NULL;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (ascii_cmp_ci(settings[mid].name, name) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = bisect_ci(settings, NR(settings), sizeof(settings[0]), name);
 	for (; lo < NR(settings) && !ascii_cmp_ci(settings[lo].name, name); lo++)
 		if (holds(settings[lo].first, settings[lo].last, version))
 			return &settings[lo];
@@ -494,30 +510,21 @@ static const struct {
 #undef DUCKDB_EXTENSION_SETTING
 };
 
-/*
- * The table is sorted by name, case-folded, one row a name (gen_defs.py
- * writes it so; test_engine holds it): a binary search, as for the
- * settings, which lint does for every setting of every output.
- */
+/* One row a name: a binary search, as for the settings (lint asks for
+ * every setting of every output). */
 const char *fe_setting_extension(const char *name, unsigned version)
 {
-	size_t lo = 0, hi = NR(extension_settings);
+	size_t i;
 
 	if (!name)
 		return NULL;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = ascii_cmp_ci(extension_settings[mid].name, name);
-
-		if (!c)
-			return holds(extension_settings[mid].first,
-				     extension_settings[mid].last, version)
-			       ? extension_settings[mid].extension : NULL;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	i = bisect_ci(extension_settings, NR(extension_settings),
+		      sizeof(extension_settings[0]), name);
+	if (i < NR(extension_settings) &&
+	    !ascii_cmp_ci(extension_settings[i].name, name) &&
+	    holds(extension_settings[i].first, extension_settings[i].last,
+		  version))
+		return extension_settings[i].extension;
 	return NULL;
 }
 
@@ -905,6 +912,8 @@ unsigned fe_database_name(const char *s, unsigned version)
 
 enum fe_alias_refusal fe_alias_check(const char *s, unsigned version)
 {
+	size_t i;
+
 	if (!s || !(*s == '_' || (*s >= 'a' && *s <= 'z') ||
 		    (*s >= 'A' && *s <= 'Z')))
 		return FE_ALIAS_NOT_WORD;
@@ -912,10 +921,11 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version)
 		if (!(*p == '_' || (*p >= 'a' && *p <= 'z') ||
 		      (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
 			return FE_ALIAS_NOT_WORD;
-	for (size_t i = 0; i < NR(keywords); i++)
-		if (ascii_same_ci(keywords[i].word, s) &&
-		    holds(keywords[i].first, keywords[i].last, version))
-			return FE_ALIAS_KEYWORD;
+	/* sorted, one row a word: a binary search */
+	i = bisect_ci(keywords, NR(keywords), sizeof(keywords[0]), s);
+	if (i < NR(keywords) && !ascii_cmp_ci(keywords[i].word, s) &&
+	    holds(keywords[i].first, keywords[i].last, version))
+		return FE_ALIAS_KEYWORD;
 	if (fe_database_name(s, version))
 		return FE_ALIAS_DATABASE;
 	return FE_ALIAS_OK;

@@ -732,6 +732,33 @@ static void test_engine_refused_aliases_lint_and_generate_agree(
 			 FE_ALIAS_NOT_WORD);
 }
 
+/* fe_alias_check() bisects the keywords: sorted, one row a word, each
+ * found in any case, and a word between two of them is no keyword. */
+static void test_engine_alias_keywords_sorted_and_found(void **state)
+{
+	char upper[64], between[70];
+
+	(void)state;
+	for (size_t i = 0; fe_alias_keyword_at(i); i++) {
+		const char *w = fe_alias_keyword_at(i);
+		size_t n = strlen(w);
+
+		if (i)
+			assert_true(ascii_cmp_ci(fe_alias_keyword_at(i - 1),
+						 w) < 0);
+		assert_true(n < sizeof(upper));
+		for (size_t k = 0; k <= n; k++)
+			upper[k] = (char)(w[k] >= 'a' && w[k] <= 'z' ?
+					  w[k] - ('a' - 'A') : w[k]);
+		assert_int_equal(fe_alias_check(w, FE_ANY), FE_ALIAS_KEYWORD);
+		assert_int_equal(fe_alias_check(upper, FE_ANY),
+				 FE_ALIAS_KEYWORD);
+		snprintf(between, sizeof(between), "%s_x", w);
+		assert_int_not_equal(fe_alias_check(between, FE_ANY),
+				     FE_ALIAS_KEYWORD);
+	}
+}
+
 /*
  * FP318 on a reserved or existing database name, per release and per
  * form of ATTACH: dbt-duckdb 1.11.0 writes ATTACH IF NOT EXISTS, 1.9.4
@@ -1033,6 +1060,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_engine_settings_sorted_and_found),
 		T(test_engine_extension_settings_sorted_and_found),
+		T(test_engine_alias_keywords_sorted_and_found),
 		T(test_engine_settings_lint_and_generate_agree),
 		T(test_engine_allow_community_extensions_is_accepted),
 		T(test_engine_generate_copies_only_runtime_settings),

@@ -110,6 +110,34 @@ static bool string_lit(struct scan *s, struct strbuf *out)
 	}
 }
 
+/*
+ * The common case of string_lit(): one literal with no escape and none
+ * written next to it, which is its own text: [*start, *start + *len).
+ * False (nothing consumed) otherwise.
+ */
+static bool plain_lit(struct scan *s, const char **start, size_t *len)
+{
+	struct scan t = *s;
+	const char *close;
+	char q;
+
+	skip_ws(&t);
+	if (t.p >= t.end || (*t.p != '\'' && *t.p != '"'))
+		return false;
+	q = *t.p++;
+	close = memchr(t.p, q, (size_t)(t.end - t.p));
+	if (!close || memchr(t.p, '\\', (size_t)(close - t.p)))
+		return false;
+	*start = t.p;
+	t.p = close + 1;
+	skip_ws(&t);
+	if (t.p < t.end && (*t.p == '\'' || *t.p == '"'))
+		return false;	/* literals side by side are joined */
+	*len = (size_t)(close - *start);
+	s->p = close + 1;
+	return true;
+}
+
 /* A bare number literal, for env_var('X', 8). */
 static bool number_lit(struct scan *s, struct strbuf *out)
 {
@@ -168,6 +196,17 @@ struct reader {
 	unsigned nr_blocks;	/* {{ }}, {% %} and {# #} blocks */
 	struct jinja_native native;	/* of the last filtered operand */
 };
+
+/*
+ * Is the rendering still wanted?  Not once the value is dynamic, nor
+ * once an env var is missing and no placeholder is rendered: jinja_read
+ * keeps no text then, and nothing need be appended to it.
+ */
+static bool rendering(const struct reader *r)
+{
+	return !r->j->dynamic &&
+	       !(r->j->missing && !(r->o && r->o->placeholders));
+}
 
 static void malformed(struct reader *r, const char *why)
 {
@@ -344,7 +383,8 @@ static void expression(struct reader *r, const char *p, const char *end)
 	struct strbuf var = STRBUF_INIT, dflt = STRBUF_INIT;
 	struct jinja_call *call = NULL;
 	bool has_dflt = false;
-	const char *value = NULL, *filters;
+	const char *value = NULL, *filters, *lit = NULL;
+	size_t lit_len = 0;
 	char *name;
 
 	if (!ident(&s, "env_var") || !accept(&s, "(")) {
@@ -354,12 +394,17 @@ static void expression(struct reader *r, const char *p, const char *end)
 		return;
 	}
 	j->nr_env++;
-	if (!string_lit(&s, &var) || !var.len) {
+	/* the name as written, unless it has escapes to undo */
+	if (!plain_lit(&s, &lit, &lit_len) && string_lit(&s, &var)) {
+		lit = var.buf;
+		lit_len = var.len;
+	}
+	if (!lit_len) {
 		malformed(r, "env_var() needs the variable name as a quoted "
 			     "string");
 		goto out;
 	}
-	name = arena_strndup(r->arena, var.buf, var.len);
+	name = arena_strndup(r->arena, lit, lit_len);
 	if (!name) {
 		strbuf_fail(&r->out);
 		goto out;
@@ -368,7 +413,7 @@ static void expression(struct reader *r, const char *p, const char *end)
 		call = &j->calls[j->nr_calls++];
 		memset(call, 0, sizeof(*call));
 		call->name = name;
-		call->name_len = var.len;
+		call->name_len = lit_len;
 		call->secret = !strncmp(name, "DBT_ENV_SECRET_", 15);
 	}
 	if (accept(&s, ",")) {
@@ -421,9 +466,11 @@ static void expression(struct reader *r, const char *p, const char *end)
 	if (r->o && r->o->use_env)
 		value = r->o->getenv_fn ? r->o->getenv_fn(name) : getenv(name);
 	if (value) {
-		strbuf_adds(&r->out, value);
+		if (rendering(r))
+			strbuf_adds(&r->out, value);
 	} else if (has_dflt) {
-		strbuf_add(&r->out, dflt.buf, dflt.len);
+		if (rendering(r))
+			strbuf_add(&r->out, dflt.buf, dflt.len);
 	} else {
 		/* dbt stops: "Env var required but not provided" */
 		if (call)
@@ -432,9 +479,11 @@ static void expression(struct reader *r, const char *p, const char *end)
 		if (!j->missing_name)
 			j->missing_name = name;
 		/* not strbuf_addf(): its vsnprintf showed in profiles */
-		strbuf_add(&r->out, "${", 2);
-		strbuf_adds(&r->out, name);
-		strbuf_addch(&r->out, '}');
+		if (rendering(r)) {
+			strbuf_add(&r->out, "${", 2);
+			strbuf_adds(&r->out, name);
+			strbuf_addch(&r->out, '}');
+		}
 	}
 out:
 	if (strbuf_error(&var) || strbuf_error(&dflt))
@@ -505,12 +554,14 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 
 		if (!open) {
 			out->has_text = true;
-			strbuf_add(&r.out, p, (size_t)(end - p));
+			if (rendering(&r))
+				strbuf_add(&r.out, p, (size_t)(end - p));
 			break;
 		}
 		if (open > p) {
 			out->has_text = true;
-			strbuf_add(&r.out, p, (size_t)(open - p));
+			if (rendering(&r))
+				strbuf_add(&r.out, p, (size_t)(open - p));
 		}
 		out->has_jinja = true;
 		r.nr_blocks++;

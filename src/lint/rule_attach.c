@@ -74,6 +74,16 @@ static const struct floe_node *options_of(const struct floe_node *item)
 	return o && o->kind == FLOE_NODE_MAP ? o : NULL;
 }
 
+/*
+ * The options of an attach item that is TYPE iceberg, as the profile
+ * model found them (options_of(), lint_attach_is_iceberg()), or NULL.
+ */
+static const struct floe_node *iceberg_options(
+	const struct floe_prof_attach *a)
+{
+	return a->iceberg ? a->options : NULL;
+}
+
 /* item: the attach item the option belongs to, for a finding that names it */
 typedef void option_fn(struct lint_ctx *ctx, const struct floe_node *item,
 		       const struct floe_pair *p);
@@ -82,17 +92,15 @@ typedef void option_fn(struct lint_ctx *ctx, const struct floe_node *item,
 static void each_iceberg_option(struct lint_ctx *ctx,
 				const struct lint_output *out, option_fn *fn)
 {
-	const struct floe_node *attach = attach_list(out);
+	const struct floe_prof_output *m = out->model;
 
-	for (size_t i = 0; attach && i < attach->nr; i++) {
-		const struct floe_node *item = attach->items[i];
-		const struct floe_node *o = options_of(item);
+	for (size_t i = 0; i < m->nr_attach; i++) {
+		const struct floe_node *o =
+			iceberg_options(&m->attach_items[i]);
 
-		if (!o || !lint_attach_is_iceberg(item))
-			continue;
-		for (size_t j = 0; j < o->nr; j++)
+		for (size_t j = 0; o && j < o->nr; j++)
 			if (floe_node_is_str(o->pairs[j].key))
-				fn(ctx, item, &o->pairs[j]);
+				fn(ctx, m->attach_items[i].node, &o->pairs[j]);
 	}
 }
 
@@ -120,10 +128,10 @@ static bool option_dropped(const struct floe_pair *p)
 {
 	const char *k = p->key->value;
 
-	if (!strcmp(k, "type") || !strcmp(k, "secret") ||
-	    !strcmp(k, "read_only"))
-		return false;
-	return is_false(p->value) || is_null(p->value);
+	if (!is_false(p->value) && !is_null(p->value))
+		return false;	/* most values: no need to look at the key */
+	return strcmp(k, "type") && strcmp(k, "secret") &&
+	       strcmp(k, "read_only");
 }
 
 /* An arena copy of s in lower case. */
@@ -1013,16 +1021,17 @@ static const char *auth_hint(unsigned auths)
 void check_option_auth_type(struct lint_ctx *ctx,
 			    const struct lint_output *out)
 {
-	const struct floe_node *attach = attach_list(out);
+	const struct floe_prof_output *m = out->model;
 
-	for (size_t i = 0; attach && i < attach->nr; i++) {
-		const struct floe_node *item = attach->items[i];
-		const struct floe_node *o = options_of(item);
+	for (size_t i = 0; i < m->nr_attach; i++) {
+		const struct floe_node *item = m->attach_items[i].node;
+		const struct floe_node *o =
+			iceberg_options(&m->attach_items[i]);
 		const struct floe_node *field;
 		const char *what = NULL;
 		unsigned auth;
 
-		if (!o || !lint_attach_is_iceberg(item))
+		if (!o)
 			continue;
 		auth = attach_auth(ctx, o, &what);
 		if (!auth)
@@ -1062,14 +1071,14 @@ void check_option_auth_type(struct lint_ctx *ctx,
 void check_endpoint_type_with_auth(struct lint_ctx *ctx,
 				   const struct lint_output *out)
 {
-	const struct floe_node *attach = attach_list(out);
+	const struct floe_prof_output *m = out->model;
 
-	for (size_t i = 0; attach && i < attach->nr; i++) {
-		const struct floe_node *item = attach->items[i];
-		const struct floe_node *o = options_of(item);
+	for (size_t i = 0; i < m->nr_attach; i++) {
+		const struct floe_node *o =
+			iceberg_options(&m->attach_items[i]);
 		const struct floe_pair *et, *at;
 
-		if (!o || !lint_attach_is_iceberg(item))
+		if (!o)
 			continue;
 		et = lint_get_ci(o, "endpoint_type");
 		at = lint_get_ci(o, "authorization_type");
@@ -1169,16 +1178,17 @@ void check_encode_prefix_value(struct lint_ctx *ctx,
 void check_both_stage_options(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
-	const struct floe_node *attach = attach_list(out);
+	const struct floe_prof_output *m = out->model;
 
-	for (size_t i = 0; attach && i < attach->nr; i++) {
-		const struct floe_node *item = attach->items[i];
-		const struct floe_node *o = options_of(item);
+	for (size_t i = 0; i < m->nr_attach; i++) {
+		const struct floe_node *item = m->attach_items[i].node;
+		const struct floe_node *o =
+			iceberg_options(&m->attach_items[i]);
 		const struct floe_pair *a, *b, *gone;
 		const char *kept, *name;
 		char v[FE_VERSION_BUF];
 
-		if (!o || !lint_attach_is_iceberg(item))
+		if (!o)
 			continue;
 		a = lint_get_ci(o, "support_stage_create");
 		b = lint_get_ci(o, "stage_create_tables");

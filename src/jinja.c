@@ -23,13 +23,12 @@ static void skip_ws(struct scan *s)
 		s->p++;
 }
 
-static bool accept(struct scan *s, const char *tok)
+/* The punctuation `c` next, after blanks. */
+static bool accept(struct scan *s, char c)
 {
-	size_t n = strlen(tok);
-
 	skip_ws(s);
-	if ((size_t)(s->end - s->p) >= n && !memcmp(s->p, tok, n)) {
-		s->p += n;
+	if (s->p < s->end && *s->p == c) {
+		s->p++;
 		return true;
 	}
 	return false;
@@ -157,6 +156,7 @@ static bool number_lit(struct scan *s, struct strbuf *out)
 static bool ident(struct scan *s, const char *want)
 {
 	const char *start;
+	size_t n;
 
 	skip_ws(s);
 	start = s->p;
@@ -164,26 +164,34 @@ static bool ident(struct scan *s, const char *want)
 				 (*s->p >= 'A' && *s->p <= 'Z') ||
 				 (*s->p >= '0' && *s->p <= '9')))
 		s->p++;
-	return (size_t)(s->p - start) == strlen(want) &&
-	       !memcmp(start, want, strlen(want));
+	n = strlen(want);
+	return (size_t)(s->p - start) == n && !memcmp(start, want, n);
 }
 
-/* The end of a {{ ... }} block: the first "}}" outside quotes. */
+/*
+ * The end of a {{ ... }} block: the first "}}" outside quotes.  The text
+ * between quotes and braces is skipped with memchr(), not byte by byte.
+ */
 static const char *block_end(const char *p, const char *end)
 {
-	char q = 0;
+	while (p + 1 < end) {
+		const char *brace = memchr(p, '}', (size_t)(end - p - 1));
+		size_t n = (size_t)((brace ? brace : end) - p);
+		const char *sq = memchr(p, '\'', n), *dq = memchr(p, '"', n);
+		const char *q = !sq ? dq : !dq || sq < dq ? sq : dq;
 
-	for (; p + 1 < end; p++) {
-		if (q) {
+		if (!q) {
+			if (!brace)
+				return NULL;
+			if (brace[1] == '}')
+				return brace;
+			p = brace + 1;
+			continue;
+		}
+		for (p = q + 1; p + 1 < end && *p != *q; p++)
 			if (*p == '\\')
 				p++;	/* an escaped quote does not close */
-			else if (*p == q)
-				q = 0;
-		} else if (*p == '\'' || *p == '"') {
-			q = *p;
-		} else if (p[0] == '}' && p[1] == '}') {
-			return p;
-		}
+		p++;
 	}
 	return NULL;
 }
@@ -387,7 +395,7 @@ static void expression(struct reader *r, const char *p, const char *end)
 	size_t lit_len = 0;
 	char *name;
 
-	if (!ident(&s, "env_var") || !accept(&s, "(")) {
+	if (!ident(&s, "env_var") || !accept(&s, '(')) {
 		j->has_other = true;
 		j->dynamic = true;
 		literal_operand(r, p, end);
@@ -416,10 +424,10 @@ static void expression(struct reader *r, const char *p, const char *end)
 		call->name_len = lit_len;
 		call->secret = !strncmp(name, "DBT_ENV_SECRET_", 15);
 	}
-	if (accept(&s, ",")) {
+	if (accept(&s, ',')) {
 		struct scan save = s;
 
-		if (!(ident(&s, "default") && accept(&s, "=")))
+		if (!(ident(&s, "default") && accept(&s, '=')))
 			s = save;
 		if (!string_lit(&s, &dflt) && !number_lit(&s, &dflt)) {
 			malformed(r, "the default of env_var() must be a "
@@ -432,7 +440,7 @@ static void expression(struct reader *r, const char *p, const char *end)
 			call->default_len = dflt.len;
 		}
 	}
-	if (!accept(&s, ")")) {
+	if (!accept(&s, ')')) {
 		malformed(r, "env_var() takes a name and an optional default, "
 			     "then ')'");
 		goto out;

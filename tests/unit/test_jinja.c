@@ -53,6 +53,39 @@ static void test_jinja_adjacent_literals_are_joined_as_jinja2_does(void **state)
 	arena_free(a);
 }
 
+/* A block ends at the first "}}" outside quotes, escaped quotes kept
+ * inside; a name with an escape is unescaped, one without is as written. */
+static void test_jinja_block_ends_outside_quotes(void **state)
+{
+	struct arena *a = arena_new();
+	struct jinja_read j;
+
+	(void)state;
+	assert_string_equal(read_str(a, "{{ env_var('A}}B', 'x}}y') }}",
+				     NULL, &j), "x}}y");
+	assert_string_equal(j.first_env, "A}}B");
+	assert_string_equal(read_str(a, "{{ env_var(\"it\\\"s}}\", 'd') }}z",
+				     NULL, &j), "dz");
+	assert_string_equal(j.first_env, "it\"s}}");
+	assert_string_equal(read_str(a, "{{ env_var('X', 'a}b') }}", NULL,
+				     &j), "a}b");
+	assert_null(read_str(a, "{{ env_var('X', 'v') } }}", NULL, &j));
+	assert_true(j.dynamic);
+	assert_false(j.malformed);
+	assert_null(read_str(a, "{{ env_var('X', 'v }}", NULL, &j));
+	assert_true(j.malformed);
+	assert_null(read_str(a, "{{ env_var('X', \"v') }}", NULL, &j));
+	assert_true(j.malformed);
+	assert_string_equal(read_str(a, "{{ env_var('A\\x42', 'd') }}", NULL,
+				     &j), "d");
+	assert_string_equal(j.first_env, "AB");
+	assert_null(read_str(a, "{{ env_var('') }}", NULL, &j));
+	assert_true(j.malformed);
+	assert_null(read_str(a, "{{ env_var('A' 'B) }}", NULL, &j));
+	assert_true(j.malformed);
+	arena_free(a);
+}
+
 static void test_jinja_literals_are_unescaped_as_python_does(void **state)
 {
 	struct arena *a = arena_new();
@@ -378,6 +411,7 @@ int main(void)
 			test_jinja_adjacent_literals_are_joined_as_jinja2_does),
 		cmocka_unit_test(
 			test_jinja_literals_are_unescaped_as_python_does),
+		cmocka_unit_test(test_jinja_block_ends_outside_quotes),
 		cmocka_unit_test(
 			test_jinja_missing_variable_is_unknown_or_a_placeholder),
 		cmocka_unit_test(test_jinja_environment_wins_over_the_default),

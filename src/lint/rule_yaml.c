@@ -177,8 +177,9 @@ void check_unknown_output_key(struct lint_ctx *ctx,
 
 		if (!floe_node_is_str(k))
 			continue;
-		for (j = 0; known[j]; j++)
-			if (!strcmp(k->value, known[j]))
+		for (j = 0; known[j]; j++)	/* the first byte inline */
+			if (k->value[0] == known[j][0] &&
+			    !strcmp(k->value, known[j]))
 				break;
 		if (known[j])
 			continue;

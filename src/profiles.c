@@ -205,8 +205,8 @@ static void find_secrets(struct binder *b, const struct floe_node *n)
 			;	/* a key that is not a string names nothing */
 		else if (floe_secret_key(k->value))
 			add_secret(b, v);
-		else if (floe_secret_header_map(k->value) &&
-			 v->kind == FLOE_NODE_MAP)
+		else if (v->kind == FLOE_NODE_MAP &&
+			 floe_secret_header_map(k->value))
 			for (size_t j = 0; j < v->nr; j++)
 				add_secret(b, v->pairs[j].value);
 		if (v->kind != FLOE_NODE_SCALAR)

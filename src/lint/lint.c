@@ -622,6 +622,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->conns_of = out->model;
 	ctx->conns_found = false;
 	ctx->nr_urls = 0;
+	ctx->secret_values_of = NULL;
 	/* the rules that check every value share one walk of the output;
 	 * their findings wait for their turn below */
 	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
@@ -649,6 +650,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->conns_of = NULL;
 	ctx->conns_found = false;
 	ctx->nr_urls = 0;
+	ctx->secret_values_of = NULL;
 	drop_implied(ctx);
 }
 

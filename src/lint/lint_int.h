@@ -113,6 +113,16 @@ struct lint_ctx {
 		struct url u;
 	} urls[8];
 	size_t nr_urls;
+	/* the values of the output whose rules run that hold a secret
+	 * (rule_credentials.c), found once for the rules that look at
+	 * them all; valid when secret_values_of is that output, and
+	 * complete unless it has more than fit) */
+	const struct floe_prof_output *secret_values_of;
+	struct lint_secret_value {
+		const struct floe_node *key, *value;
+	} secret_values[32];
+	size_t nr_secret_values;
+	bool secret_values_complete;
 	/* the findings of each rule's check_template on the current output
 	 * (lint_walk_templates), held until the rule's turn comes, so that
 	 * they are reported in the order of rule-by-rule walks */

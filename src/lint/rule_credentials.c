@@ -211,9 +211,9 @@ static void visit_keys(struct lint_ctx *ctx, const struct floe_node *map,
  * azure secrets; an attach's `secret` is a secret's name), plugin
  * configs, settings, config_options, remote and filesystems.
  */
-static void each_secret_value(struct lint_ctx *ctx,
-			      const struct lint_output *out,
-			      secret_value_fn *fn)
+static void find_secret_values(struct lint_ctx *ctx,
+			       const struct lint_output *out,
+			       secret_value_fn *fn)
 {
 	static const char *const creds[] = {
 		"client_secret", "token", "password", "secret_access_key",
@@ -262,6 +262,50 @@ static void each_secret_value(struct lint_ctx *ctx,
 			   m->filesystems->kind == FLOE_NODE_SEQ &&
 			   i < m->filesystems->nr; i++)
 		visit_keys(ctx, m->filesystems->items[i], fs_creds, fn);
+}
+
+/* Keep a secret value in the ctx (secret_values[]), if it fits. */
+static void keep_secret_value(struct lint_ctx *ctx,
+			      const struct floe_node *key,
+			      const struct floe_node *value)
+{
+	const size_t max = sizeof(ctx->secret_values) /
+			   sizeof(ctx->secret_values[0]);
+
+	if (ctx->nr_secret_values == max) {
+		ctx->secret_values_complete = false;
+		return;
+	}
+	ctx->secret_values[ctx->nr_secret_values].key = key;
+	ctx->secret_values[ctx->nr_secret_values++].value = value;
+}
+
+/*
+ * find_secret_values(), found once per output while its rules run (two
+ * rules ask) when there are at most 32 of them, as the search finds
+ * them, in order.
+ */
+static void each_secret_value(struct lint_ctx *ctx,
+			      const struct lint_output *out,
+			      secret_value_fn *fn)
+{
+	if (!ctx->conns_of || ctx->conns_of != out->model) {
+		find_secret_values(ctx, out, fn);
+		return;
+	}
+	if (ctx->secret_values_of != out->model) {
+		ctx->secret_values_of = out->model;
+		ctx->nr_secret_values = 0;
+		ctx->secret_values_complete = true;
+		find_secret_values(ctx, out, keep_secret_value);
+	}
+	if (!ctx->secret_values_complete) {
+		find_secret_values(ctx, out, fn);	/* too many */
+		return;
+	}
+	for (size_t i = 0; i < ctx->nr_secret_values; i++)
+		fn(ctx, ctx->secret_values[i].key,
+		   ctx->secret_values[i].value);
 }
 
 /* ---- FP401 ---- */

@@ -1,0 +1,102 @@
+/*
+ * Unit tests for what lint finds once per output and keeps while the
+ * output's rules run (src/lint/lint.c, rule_credentials.c): the parsed
+ * URL values (lint_url) and the values that hold a secret.  Each keeps
+ * a fixed number of them; an output with more is searched again by each
+ * rule, so every rule still reports on every value, in the order of the
+ * file, with as many values as the room holds or more.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "floe/lint.h"
+#include "strbuf.h"
+
+/* An output with `n` iceberg attach items, each with a literal
+ * password, an env_var() token and a plain http endpoint. */
+static char *attach_items(size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_adds(&sb, "p:\n  target: dev\n  outputs:\n    dev:\n"
+		    "      type: duckdb\n      attach:\n");
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&sb, "      - path: w%zu\n"
+			    "        alias: a%zu\n"
+			    "        type: iceberg\n"
+			    "        password: literal%zu\n"
+			    "        options:\n"
+			    "          endpoint: http://cat%zu.example.com/api\n"
+			    "          token: \"{{ env_var('T%zu') }}\"\n",
+			    i, i, i, i, i);
+	assert_false(strbuf_error(&sb));
+	return strbuf_detach(&sb, NULL);
+}
+
+/* The findings of rule `id`: their number, and their lines ascending. */
+static size_t count(const struct floe_diags *d, const char *id)
+{
+	size_t nr = 0;
+	unsigned line = 0;
+
+	for (size_t i = 0; i < d->nr; i++) {
+		const struct floe_rule *r = floe_rule_get(d->items[i].rule);
+
+		if (!r || strcmp(r->id, id))
+			continue;
+		assert_true(d->items[i].loc.start.line > line);
+		line = d->items[i].loc.start.line;
+		nr++;
+	}
+	return nr;
+}
+
+static void lint_items(size_t n)
+{
+	struct floe_lint_options opt;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	enum floe_level levels[FLOE_RULE__COUNT] = { FLOE_LEVEL_DEFAULT };
+	char *yaml = attach_items(n);
+
+	memset(&opt, 0, sizeof(opt));
+	levels[FLOE_FP406 - 1] = FLOE_LEVEL_WARNING;	/* opt-in */
+	opt.levels = levels;
+	assert_int_equal(floe_lint("profiles.yml", yaml, strlen(yaml), &opt,
+				   &d), FLOE_OK);
+	assert_int_equal(count(&d, "FP404"), n);	/* literal secret */
+	assert_int_equal(count(&d, "FP406"), n);	/* not DBT_ENV_SECRET_ */
+	assert_int_equal(count(&d, "FP206"), n);	/* plain http */
+	floe_diags_release(&d);
+	free(yaml);
+}
+
+static void test_once_values_that_fit(void **state)
+{
+	(void)state;
+	lint_items(1);
+	lint_items(4);
+}
+
+static void test_once_more_values_than_kept(void **state)
+{
+	(void)state;
+	lint_items(20);		/* 40 secret values, 20 URLs */
+	lint_items(30);		/* (the endpoint rules take 32 at most) */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_once_values_that_fit),
+		cmocka_unit_test(test_once_more_values_than_kept),
+	};
+
+	return cmocka_run_group_tests_name("lint_once", tests, NULL, NULL);
+}

@@ -128,13 +128,6 @@ void lint_report_on(struct lint_ctx *ctx, const struct floe_node *item,
 
 /* ---- the Jinja reader (src/jinja.c), as the rules see it ---- */
 
-/* Literal text, most values: it reads as itself (jinja_read), without
- * a reading to fill. */
-static bool is_literal_text(const struct floe_node *n)
-{
-	return floe_node_is_str(n) && !jinja_has_template(n);
-}
-
 static bool jread(struct lint_ctx *ctx, const struct floe_node *n,
 		  struct jinja_read *j)
 {
@@ -152,10 +145,6 @@ void lint_jinja_scan(struct lint_ctx *ctx, const struct floe_node *n,
 	struct jinja_read j;
 
 	memset(out, 0, sizeof(*out));
-	if (is_literal_text(n)) {
-		out->has_text = n->len > 0;
-		return;
-	}
 	if (!jread(ctx, n, &j))
 		return;
 	out->has_jinja = j.has_jinja;
@@ -175,7 +164,7 @@ size_t lint_env_calls(struct lint_ctx *ctx, const struct floe_node *n,
 {
 	struct jinja_read j;
 
-	if (is_literal_text(n) || !jread(ctx, n, &j))
+	if (!jread(ctx, n, &j))
 		return 0;
 	return lint_env_calls_of(&j, calls, max);
 }
@@ -208,8 +197,7 @@ bool lint_native(struct lint_ctx *ctx, const struct floe_node *n,
 {
 	struct jinja_read j;
 
-	if (!floe_node_is_str(n) || is_literal_text(n) || !jread(ctx, n, &j) ||
-	    !j.native.filters)
+	if (!floe_node_is_str(n) || !jread(ctx, n, &j) || !j.native.filters)
 		return false;
 	*out = j.native;
 	return true;
@@ -220,7 +208,8 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 	const struct jinja_read *j;
 	struct jinja_read tmp;
 
-	if (is_literal_text(n))
+	/* literal text, most values, renders as itself (jinja_read) */
+	if (floe_node_is_str(n) && !jinja_has_template(n))
 		return n->value;
 	if (jinja_read_ref(&ctx->jcache, ctx->arena, n, &ctx->jopt, &tmp,
 			   &j) != FLOE_OK) {

@@ -393,25 +393,16 @@ static void value_types(struct lint_ctx *ctx, const struct lint_output *out,
 			how = " (an empty value is written 'None')";
 		cut = (int)utf8_cut(text, strlen(text), 60);
 		fe_setting_cast_words(row->type, &before, &after);
-		if (config)
-			lint_report(ctx, k, "'%s' is a %s setting; this value "
-				    "does not cast to it. dbt-duckdb passes "
-				    "config_options to duckdb.connect(), which "
-				    "sets %s to '%.*s'%s, and DuckDB %s fails "
-				    "with \"%s%.*s%s\" before the database "
-				    "opens; write %s.", row->name,
-				    fe_setting_type_name(row->type), row->name,
-				    cut, text, how, version_str(ctx), before,
-				    cut, text, after, type_fix(row->type));
-		else
-			lint_report(ctx, k, "'%s' is a %s setting; this value "
-				    "does not cast to it. dbt-duckdb runs SET "
-				    "%s = '%.*s'%s, and DuckDB %s fails with "
-				    "\"%s%.*s%s\" before anything else; write "
-				    "%s.", row->name,
-				    fe_setting_type_name(row->type), row->name,
-				    cut, text, how, version_str(ctx), before,
-				    cut, text, after, type_fix(row->type));
+		lint_report(ctx, k, "'%s' is a %s setting; this value does not "
+			    "cast to it. dbt-duckdb %s%s%s'%.*s'%s, and DuckDB "
+			    "%s fails with \"%s%.*s%s\" before %s; write %s.",
+			    row->name, fe_setting_type_name(row->type),
+			    config ? "passes config_options to duckdb."
+				     "connect(), which sets " : "runs SET ",
+			    row->name, config ? " to " : " = ", cut, text, how,
+			    version_str(ctx), before, cut, text, after,
+			    config ? "the database opens" : "anything else",
+			    type_fix(row->type));
 	}
 }
 

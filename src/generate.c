@@ -237,6 +237,28 @@ static int in_list(const char *s, const char *const *list)
 	return 0;
 }
 
+/*
+ * What lint's FP318 says of a path whose database has the catalog's
+ * alias for a name (engine.c, fe_main_database): dbt-duckdb's ATTACH IF
+ * NOT EXISTS then does nothing, and models land in the local file.
+ */
+static void path_taken(struct gen *g, const struct floe_compute *c,
+		       const struct floe_node *v, struct plan *pl)
+{
+	const char *name;
+	size_t len;
+
+	pl->path = v->value;
+	if (fe_main_database(v->value, &name, &len) == FE_MAIN_DB_FILE &&
+	    len == strlen(pl->alias) && !strncasecmp(name, pl->alias, len))
+		ERR(g, v, "compute.%s.properties.path: the database this "
+		    "file opens is named '%.*s', the catalog's attach alias, "
+		    "so the catalog ATTACH fails or, as ATTACH IF NOT "
+		    "EXISTS, does nothing and models land in the local "
+		    "file; rename the file or choose another alias with "
+		    "--alias", c->name, (int)len, name);
+}
+
 static void plan_compute(struct gen *g, const struct floe_compute *c,
 			 struct plan *pl)
 {
@@ -268,7 +290,7 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 				    floe_node_describe(v));
 			else if (plan_jinja_free(&g->pc, v, "compute", c->name,
 					    "properties.path", v->value))
-				pl->path = v->value;
+				path_taken(g, c, v, pl);
 		} else if (!strcmp(key, "threads")) {
 			long long t;
 

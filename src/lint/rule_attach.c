@@ -1220,14 +1220,14 @@ void check_both_stage_options(struct lint_ctx *ctx,
 
 /* ---- FP318: an alias that names a database that already exists ---- */
 
-/* dbt-duckdb's name of the main database: the stem of `path` (memory
- * for :memory: or no path); NULL when unknown.  credentials.py
- * __pre_deserialize__: urlparse, basename, splitext. */
+/* dbt-duckdb's name of the main database (fe_main_database; memory
+ * without a path); NULL when unknown. */
 static const char *path_database(struct lint_ctx *ctx,
 				 const struct lint_output *out, bool *motherduck)
 {
 	const struct floe_node *path = floe_map_get(out->map, "path");
-	const char *s, *p, *base, *dot, *end;
+	const char *s, *name;
+	size_t len;
 	char *d;
 
 	*motherduck = false;
@@ -1236,46 +1236,9 @@ static const char *path_database(struct lint_ctx *ctx,
 		return "memory";
 	if (!floe_node_is_str(path) || !(s = lint_render(ctx, path)))
 		return NULL;
-	if (!strcmp(s, ":memory:"))
-		return "memory";
-	p = s;
-	/* a URL scheme: letters, then ':' (urlparse) */
-	while (isalpha((unsigned char)*p) || (p > s && (*p == '+' ||
-		*p == '-' || *p == '.' || isdigit((unsigned char)*p))))
-		p++;
-	if (*p == ':' && p > s + 1) {
-		*motherduck = (p - s == 2 && !strncasecmp(s, "md", 2)) ||
-			      (p - s == 10 && !strncasecmp(s, "motherduck",
-							    10));
-		p++;
-		if (p[0] == '/' && p[1] == '/')
-			p += 2 + strcspn(p + 2, "/?#");
-	} else {
-		p = s;
-	}
-	end = p + strcspn(p, "?#");
-	base = p;
-	for (const char *q = p; q < end; q++)
-		if (*q == '/')
-			base = q + 1;
-	/* splitext: the last dot, unless the name is all leading dots */
-	dot = NULL;
-	for (const char *q = base; q < end; q++)
-		if (*q == '.')
-			dot = q;
-	if (dot) {
-		const char *q = base;
-
-		while (q < dot && *q == '.')
-			q++;
-		if (q == dot)
-			dot = NULL;
-	}
-	if (!dot)
-		dot = end;
-	if (dot == base && *motherduck)
-		return "my_db";
-	d = arena_strndup(ctx->arena, base, (size_t)(dot - base));
+	*motherduck = fe_main_database(s, &name, &len) ==
+		      FE_MAIN_DB_MOTHERDUCK;
+	d = arena_strndup(ctx->arena, name, len);
 	if (!d)
 		ctx->err = FLOE_ERR_NOMEM;
 	return d;

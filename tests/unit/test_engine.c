@@ -815,6 +815,70 @@ static void test_engine_database_names_per_release(void **state)
 			 0);
 }
 
+/*
+ * The database a `path` opens, by the rule dbt-duckdb's credentials.py
+ * applies (fe_main_database): lint's FP318 and generate refuse the same
+ * paths when the attach alias is that name, and take the near misses.
+ */
+static void test_engine_main_database_lint_and_generate_agree(void **state)
+{
+	static const struct {
+		const char *path, *name;
+		bool motherduck;
+	} cases[] = {
+		{ ":memory:", "memory", false },
+		{ "data/polaris_catalog.duckdb", "polaris_catalog", false },
+		{ "/abs/dir.d/polaris_catalog", "polaris_catalog", false },
+		{ "polaris_catalog.tar.db", "polaris_catalog.tar", false },
+		{ "s3://bucket/x/polaris_catalog.db?x=1", "polaris_catalog",
+		  false },
+		{ "credentials:polaris_catalog.duckdb", "polaris_catalog",
+		  false },
+		{ "..polaris_catalog", "..polaris_catalog", false },
+		{ "md:polaris_catalog", "polaris_catalog", true },
+		{ "md:", "my_db", true },
+		{ "MotherDuck:lake", "lake", true },
+		{ "c:polaris_catalog.db", "c:polaris_catalog", false },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *name;
+		size_t len;
+		bool md = fe_main_database(cases[i].path, &name, &len) ==
+			  FE_MAIN_DB_MOTHERDUCK;
+		char yaml[2048], body[512];
+		bool hit;
+
+		if (len != strlen(cases[i].name) ||
+		    strncmp(name, cases[i].name, len) || md !=
+		    cases[i].motherduck)
+			fail_msg("%s: '%.*s'%s", cases[i].path, (int)len, name,
+				 md ? " (MotherDuck)" : "");
+		if (!floe_is_identifier(cases[i].name))
+			continue;	/* no alias can be it */
+		hit = !cases[i].motherduck;
+		snprintf(body, sizeof(body), "      path: '%s'\n      attach:\n"
+			 "        - path: x.db\n          alias: %s\n",
+			 cases[i].path, cases[i].name);
+		profile(yaml, sizeof(yaml), body);
+		if (lint_says(yaml, "FP318") != hit)
+			fail_msg("%s: lint %s", cases[i].path,
+				 hit ? "misses it" : "reports it");
+		snprintf(body, sizeof(body), "%s"
+			 "compute:\n  default:\n    type: duckdb\n"
+			 "    properties:\n      path: '%s'\n",
+			 platform_head, cases[i].path);
+		if ((generate(body, cases[i].name) == FLOE_ERR_INPUT) != hit)
+			fail_msg("%s: generate %s", cases[i].path,
+				 hit ? "writes it" : "refuses it");
+		/* a near miss: another alias */
+		if (generate(body, "polaris_catalog_x") != FLOE_OK)
+			fail_msg("%s: generate refuses another alias",
+				 cases[i].path);
+	}
+}
+
 /* ---- releases and versions ---- */
 
 static void test_engine_releases(void **state)
@@ -1071,6 +1135,7 @@ int main(void)
 		T(test_engine_iceberg_options_lint_agrees),
 		T(test_engine_refused_aliases_lint_and_generate_agree),
 		T(test_engine_database_names_per_release),
+		T(test_engine_main_database_lint_and_generate_agree),
 		T(test_engine_flavor_recognition),
 		T(test_engine_flavor_decision_order),
 		T(test_engine_extension_aliases),

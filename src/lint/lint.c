@@ -451,13 +451,13 @@ static bool ends_with(const char *s, const char *suffix)
 }
 
 static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
-			 struct lint_conn *conns, size_t max)
+			 struct lint_conn *conns)
 {
 	const struct floe_prof_output *m = out->model;
 	const struct floe_node *plugins = m->plugins;
 	size_t n = 0;
 
-	for (size_t i = 0; i < m->nr_attach && n < max; i++) {
+	for (size_t i = 0; i < m->nr_attach; i++) {
 		const struct floe_prof_attach *a = &m->attach_items[i];
 		const struct floe_node *o = a->options, *sec;
 		struct lint_conn *c = &conns[n];
@@ -489,7 +489,7 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		n++;
 	}
 	for (size_t i = 0; plugins && plugins->kind == FLOE_NODE_SEQ &&
-			   i < plugins->nr && n < max; i++) {
+			   i < plugins->nr; i++) {
 		const struct floe_node *item = plugins->items[i];
 		const struct floe_node *mod = floe_map_get(item, "module");
 		const struct floe_node *cfg = floe_map_get(item, "config");
@@ -516,40 +516,45 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 
 /*
  * Most rules of an output start from its connections: while its rules
- * run, they are found once (up to LINT_CONNS_CACHED) and copied out.
- * The first `max` of them are what a search stopped at `max` finds: each
- * one is found and given its flavor on its own, and the connection
- * matching the platform's catalog is the first that matches.
+ * run, they are found once; outside them (check's project files), on
+ * each call.  The array is the context's, in its arena: it only grows,
+ * by doubling, so all of a file's outputs cost at most twice the most
+ * any one of them needs.
  */
-#define LINT_CONNS_CACHED 64
-
 size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
-		  struct lint_conn *conns, size_t max)
+		  const struct lint_conn **conns)
 {
-	size_t n;
+	const struct floe_prof_output *m = out->model;
+	size_t most = m->nr_attach;
 
-	if (!ctx->conns_of || ctx->conns_of != out->model ||
-	    max > LINT_CONNS_CACHED)
-		return find_conns(ctx, out, conns, max);
-	if (!ctx->conns_found) {
-		/* once per file, not per output: find_conns() writes each
-		 * connection whole, so it need not be zeroed */
-		if (!ctx->conns)
-			ctx->conns = arena_alloc_uninit(ctx->arena,
-							LINT_CONNS_CACHED *
-							sizeof(*ctx->conns));
-		if (!ctx->conns) {
-			ctx->err = FLOE_ERR_NOMEM;
-			ctx->conns_of = NULL;
-			return find_conns(ctx, out, conns, max);
-		}
-		ctx->nr_conns = find_conns(ctx, out, ctx->conns,
-					   LINT_CONNS_CACHED);
-		ctx->conns_found = true;
+	*conns = NULL;
+	if (ctx->conns_of == m && ctx->conns_found) {
+		*conns = ctx->conns;
+		return ctx->nr_conns;
 	}
-	n = ctx->nr_conns < max ? ctx->nr_conns : max;
-	memcpy(conns, ctx->conns, n * sizeof(*conns));
-	return n;
+	if (m->plugins && m->plugins->kind == FLOE_NODE_SEQ)
+		most += m->plugins->nr;
+	if (!most)
+		return 0;
+	if (most > ctx->conns_alloc) {
+		size_t want = ctx->conns_alloc ? ctx->conns_alloc : 8;
+		struct lint_conn *v;
+
+		while (want < most)
+			want *= 2;
+		/* find_conns() writes each connection whole */
+		v = arena_alloc_uninit(ctx->arena, want * sizeof(*v));
+		if (!v) {
+			ctx->err = FLOE_ERR_NOMEM;
+			return 0;
+		}
+		ctx->conns = v;
+		ctx->conns_alloc = want;
+	}
+	ctx->nr_conns = find_conns(ctx, out, ctx->conns);
+	ctx->conns_found = ctx->conns_of == m;
+	*conns = ctx->conns;
+	return ctx->nr_conns;
 }
 
 /* ---- walking ---- */

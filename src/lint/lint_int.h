@@ -98,12 +98,12 @@ struct lint_ctx {
 	struct lint_subject *subjects;
 	size_t nr_subjects, alloc_subjects;
 	/* lint_conns() of the output whose rules run (run_output_rules):
-	 * found once, not once per rule (conns_of NULL outside the rules;
-	 * conns is allocated once per ctx, in the arena) */
+	 * found once, not once per rule (conns_of NULL outside the rules);
+	 * conns has room for conns_alloc, in the arena, grown by doubling */
 	const struct floe_prof_output *conns_of;
 	bool conns_found;
 	struct lint_conn *conns;
-	size_t nr_conns;
+	size_t nr_conns, conns_alloc;
 	/* lint_url() of the output whose rules run: each URL value
 	 * rendered and parsed once, not once per rule (the first
 	 * LINT_URLS_CACHED of them; emptied per output) */
@@ -243,11 +243,14 @@ const struct floe_pair *lint_get_ci(const struct floe_node *map,
 				    const char *key);
 
 /*
- * The connections of an output (attach items of TYPE iceberg, plugins),
- * at most max; found once per output while its rules run (ctx->conns).
+ * All the connections of an output (attach items of TYPE iceberg, then
+ * Polaris plugins), each with its flavor: *conns points to the context's
+ * array, valid until lint_conns() is asked of another output.  Found
+ * once per output while its rules run.  0 (and *conns NULL) when there
+ * are none or memory ran out (ctx->err).
  */
 size_t lint_conns(struct lint_ctx *ctx, const struct lint_output *out,
-		  struct lint_conn *conns, size_t max);
+		  const struct lint_conn **conns);
 
 /*
  * Decide the catalog flavor of each connection (src/lint/rule_flavor.c;

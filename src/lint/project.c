@@ -12,16 +12,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "alloc.h"
+#include "arena.h"
+#include "engine/engine.h"
 #include "floe/fileio.h"
 #include "rules.h"
 #include "strbuf.h"
 
 #define MAX_FILES 2000
 #define MAX_WALK_DEPTH 16
-#define MAX_CONNS 16
 
 struct floe_project {
 	struct project_file {
@@ -99,8 +101,13 @@ static const char *keep_name(struct floe_project *p, const char *name)
 /* What the selected profile output gives dbt. */
 struct target {
 	const char *profile, *output;
-	const char *aliases[MAX_CONNS + 2];	/* attached database names */
-	size_t nr_aliases;
+	/* the names of the databases attach items open (every type), and
+	 * of the Iceberg catalogs among them (lint_conns) */
+	const char **aliases, **catalogs;
+	size_t nr_aliases, nr_catalogs;
+	/* an attach item whose name is not known before the run: no
+	 * database can then be said to be missing */
+	bool aliases_unknown;
 	const char *catalog_alias;	/* the platform catalog's alias */
 	const char *main_db;		/* the database of `path` */
 	/* dbt_project.yml's `quoting: schema:` (true when absent: the
@@ -108,19 +115,15 @@ struct target {
 	bool quote_schema;
 };
 
-/* ':memory:' -> memory, '/x/dev.duckdb' -> dev, as dbt-duckdb derives. */
+/* The database `path` opens, named as dbt-duckdb names it (the engine's
+ * fe_main_database()). */
 static const char *path_db(struct lint_ctx *ctx, const char *path)
 {
-	const char *base = strrchr(path, '/');
-	const char *dot, *db;
+	const char *name, *db;
+	size_t len;
 
-	if (!strcmp(path, ":memory:"))
-		return "memory";
-	base = base ? base + 1 : path;
-	dot = strrchr(base, '.');
-	db = arena_strndup(ctx->arena, base,
-			   dot && dot != base ? (size_t)(dot - base)
-					      : strlen(base));
+	fe_main_database(path, &name, &len);
+	db = arena_strndup(ctx->arena, name, len);
 	if (!db)
 		ctx->err = FLOE_ERR_NOMEM;
 	return db;
@@ -132,8 +135,7 @@ static int find_target(struct lint_ctx *ctx, const struct floe_profile *prof,
 {
 	const struct floe_prof_output *m = prof->output;
 	struct lint_output o;
-	struct lint_conn conns[MAX_CONNS];
-	const struct lint_conn *c;
+	const struct lint_conn *conns, *c;
 	size_t n;
 
 	if (!m || !m->is_map)
@@ -152,13 +154,35 @@ static int find_target(struct lint_ctx *ctx, const struct floe_profile *prof,
 	o.is_duckdb = true;
 
 	ctx->rule = NULL;
-	n = lint_conns(ctx, &o, conns, MAX_CONNS);
+	n = lint_conns(ctx, &o, &conns);
+	t->aliases = arena_alloc(ctx->arena, (m->nr_attach + n + 1) *
+					     sizeof(*t->aliases));
+	t->catalogs = arena_alloc(ctx->arena, (n + 1) * sizeof(*t->catalogs));
+	if (!t->aliases || !t->catalogs) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return 0;
+	}
+	/* every attach item's database; one without a literal alias is
+	 * named by DuckDB from its path, which is not modelled */
+	for (size_t i = 0; i < m->nr_attach; i++) {
+		const struct floe_node *an = m->attach_items[i].alias.node;
+		const char *a = an && floe_node_is_str(an) && *an->value
+				? lint_render(ctx, an) : NULL;
+
+		if (a)
+			t->aliases[t->nr_aliases++] = a;
+		else
+			t->aliases_unknown = true;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const char *a = conns[i].kind == LINT_CONN_PLUGIN
 				? "polaris_catalog"
 				: lint_render(ctx, conns[i].alias);
 
-		if (a)
+		if (!a)
+			continue;
+		t->catalogs[t->nr_catalogs++] = a;
+		if (conns[i].kind == LINT_CONN_PLUGIN)
 			t->aliases[t->nr_aliases++] = a;
 	}
 	c = lint_platform_conn(ctx, conns, n);
@@ -167,7 +191,7 @@ static int find_target(struct lint_ctx *ctx, const struct floe_profile *prof,
 				   ? "polaris_catalog"
 				   : lint_render(ctx, c->alias);
 	else if (n == 1)
-		t->catalog_alias = t->aliases[0];
+		t->catalog_alias = t->nr_catalogs ? t->catalogs[0] : NULL;
 	if (m->database.node)
 		t->main_db = m->database.text;
 	else
@@ -199,10 +223,11 @@ static size_t namespaces(struct lint_ctx *ctx, const char **out, size_t max)
 	return n;
 }
 
+/* DuckDB compares database names without case. */
 static bool in_list(const char *s, const char *const *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (v[i] && !strcmp(v[i], s))
+		if (v[i] && !strcasecmp(v[i], s))
 			return true;
 	return false;
 }
@@ -263,7 +288,7 @@ static void check_nested_namespace(struct lint_ctx *ctx,
 	schema = scn ? lint_render(ctx, scn)
 		     : (floe_node_is_str(name) ? name->value : NULL);
 	if (!db || !schema || !strchr(schema, '.') ||
-	    !in_list(db, t->aliases, t->nr_aliases))
+	    !in_list(db, t->catalogs, t->nr_catalogs))
 		return;		/* not a nested namespace of a catalog */
 	for (size_t i = 0; tables && tables->kind == FLOE_NODE_SEQ &&
 			   i < tables->nr && !unquoted; i++) {
@@ -330,19 +355,17 @@ static void check_source(struct lint_ctx *ctx, const struct target *t,
 			       db, t->catalog_alias);
 		return;
 	}
-	if (!in_list(db, t->aliases, t->nr_aliases) &&
-	    !(t->main_db && !strcmp(db, t->main_db))) {
-		const char *att[MAX_CONNS + 2];
-		size_t na = 0;
-
-		for (size_t i = 0; i < t->nr_aliases; i++)
-			att[na++] = t->aliases[i];
+	if (!t->aliases_unknown && !in_list(db, t->aliases, t->nr_aliases) &&
+	    !(t->main_db && !strcasecmp(db, t->main_db))) {
+		/* the main database after the aliases (room for it is
+		 * kept in find_target) */
 		if (t->main_db)
-			att[na++] = t->main_db;
+			t->aliases[t->nr_aliases] = t->main_db;
 		lint_report_id(ctx, FLOE_FP602, dbn, "database '%s' is not "
 			       "attached by profile '%s', target '%s'. It "
 			       "attaches %s", db, t->profile, t->output,
-			       join(ctx, att, na));
+			       join(ctx, t->aliases, t->nr_aliases +
+				    (t->main_db != NULL)));
 	}
 }
 

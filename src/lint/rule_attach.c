@@ -571,28 +571,23 @@ void check_warehouse_location(struct lint_ctx *ctx,
 		"s3://", "s3a://", "gs://", "abfs://", "abfss://", "az://",
 		"file:", "/", NULL
 	};
-	const struct floe_node *attach = attach_list(out);
-	struct lint_conn conns[16];
-	size_t nr = lint_conns(ctx, out, conns, 16);
+	const struct lint_conn *conns;
+	size_t nr = lint_conns(ctx, out, &conns);
 
-	for (size_t i = 0; attach && i < attach->nr; i++) {
-		const struct floe_node *item = attach->items[i];
-		const struct floe_node *path = floe_map_get(item, "path");
-		const struct lint_conn *c = NULL;
+	/* the iceberg attach items, in their order */
+	for (size_t i = 0; i < nr; i++) {
+		const struct lint_conn *c = &conns[i];
+		const struct floe_node *path = c->warehouse;
 		const char *s;
 
-		if (!path || !lint_attach_is_iceberg(item))
+		if (c->kind != LINT_CONN_ATTACH || !path)
 			continue;
-		for (size_t k = 0; k < nr; k++)
-			if (conns[k].item == item)
-				c = &conns[k];
 		s = lint_render(ctx, path);
 		if (!s)
 			continue;	/* rendered only at run time */
 		if (!*s) {
 			/* Gravitino, the REST fixture: ATTACH '' is right */
-			if (c && lint_flavor_has(c,
-					FE_FLAVOR_WAREHOUSE_REQUIRED))
+			if (lint_flavor_has(c, FE_FLAVOR_WAREHOUSE_REQUIRED))
 				lint_report(ctx, path, "the attach path is "
 					    "empty, but for an Iceberg REST "
 					    "catalog it is the warehouse. %s "
@@ -712,8 +707,8 @@ static bool needs_iceberg(const struct lint_conn *c)
 void check_extension_missing(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	struct lint_conn conns[16];
-	size_t nr = lint_conns(ctx, out, conns, 16);
+	const struct lint_conn *conns;
+	size_t nr = lint_conns(ctx, out, &conns);
 	const struct floe_pair *ext = floe_map_pair(out->map, "extensions");
 	const struct lint_conn *first = NULL;
 	bool httpfs = false, iceberg = false;
@@ -823,8 +818,8 @@ static const struct floe_node *named_iceberg_secret(
 void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 				    const struct lint_output *out)
 {
-	struct lint_conn conns[16];
-	size_t nr = lint_conns(ctx, out, conns, 16);
+	const struct lint_conn *conns;
+	size_t nr = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < nr; i++) {
 		const struct lint_conn *c = &conns[i];

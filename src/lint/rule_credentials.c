@@ -26,7 +26,6 @@
 #include "strbuf.h"
 #include "utf8.h"
 
-#define MAX_CONNS 64
 #define MAX_CALLS 16
 
 /*
@@ -330,8 +329,8 @@ static void inline_names(struct lint_ctx *ctx, const struct floe_node *o,
 void check_secret_and_inline(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
@@ -375,8 +374,8 @@ static void pair_check(struct lint_ctx *ctx, const struct floe_node *id,
 void check_client_credentials_incomplete(struct lint_ctx *ctx,
 					 const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 	const struct floe_node *secrets = secrets_of(out);
 
 	for (size_t i = 0; i < n; i++) {
@@ -414,8 +413,8 @@ void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 	static const char no_creds_inline[] = "Its inline oauth2 options "
 		"make the extension request a token without client_id and "
 		"client_secret (\"Missing required parameter 'client_id'\")";
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 	const struct floe_node *secrets = secrets_of(out);
 	bool iceberg_secret = false;
 
@@ -702,8 +701,8 @@ static void check_scope(struct lint_ctx *ctx, const struct floe_node *v,
 
 void check_scope_format(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 	const struct floe_node *secrets = secrets_of(out);
 	bool polaris = true;
 
@@ -951,8 +950,8 @@ static void empty_client_id(struct lint_ctx *ctx, const struct floe_node *v)
 void check_empty_client_id(struct lint_ctx *ctx,
 			   const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 	const struct floe_node *secrets = secrets_of(out);
 
 	for (size_t i = 0; i < n; i++)

@@ -14,7 +14,6 @@
 
 #include "rules.h"
 
-#define MAX_CONNS 16
 
 /* "platform.yaml:14:10" for a platform node (or just the file). */
 static const char *where(struct lint_ctx *ctx, const struct floe_node *n,
@@ -86,25 +85,26 @@ static int differs(struct lint_ctx *ctx, const struct floe_node *n,
 
 static const struct lint_conn *the_conn(struct lint_ctx *ctx,
 					const struct lint_output *out,
-					struct lint_conn *conns, size_t *n)
+					size_t *n)
 {
+	const struct lint_conn *conns;
+
 	if (!lint_expected(ctx))
 		return NULL;
-	*n = lint_conns(ctx, out, conns, MAX_CONNS);
+	*n = lint_conns(ctx, out, &conns);
 	return lint_platform_conn(ctx, conns, *n);
 }
 
 void check_platform_token_uri(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
 	const struct lint_conn *c;
 	const struct floe_gen_attach *e;
 	const struct floe_node *at = NULL;
 	char pos[512];
 	size_t n = 0;
 
-	c = the_conn(ctx, out, conns, &n);
+	c = the_conn(ctx, out, &n);
 	if (!c || c->kind != LINT_CONN_ATTACH || !c->token_uri)
 		return;		/* derived by the plugin; FP209 if missing */
 	e = lint_expected(ctx);
@@ -124,7 +124,6 @@ void check_platform_token_uri(struct lint_ctx *ctx,
 void check_platform_access_delegation(struct lint_ctx *ctx,
 				      const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
 	const struct lint_conn *c;
 	const struct floe_gen_attach *e;
 	const struct floe_node *mode = NULL, *at;
@@ -132,7 +131,7 @@ void check_platform_access_delegation(struct lint_ctx *ctx,
 	char pos[512];
 	size_t n = 0;
 
-	c = the_conn(ctx, out, conns, &n);
+	c = the_conn(ctx, out, &n);
 	if (!c)
 		return;
 	e = lint_expected(ctx);
@@ -165,12 +164,11 @@ void check_platform_access_delegation(struct lint_ctx *ctx,
 
 void check_platform_alias(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
 	const struct lint_conn *c;
 	const char *want = lint_expected_alias(ctx), *have;
 	size_t n = 0;
 
-	c = the_conn(ctx, out, conns, &n);
+	c = the_conn(ctx, out, &n);
 	if (!c || c->kind != LINT_CONN_ATTACH || !c->alias)
 		return;
 	have = lint_render(ctx, c->alias);
@@ -203,12 +201,11 @@ static void credential(struct lint_ctx *ctx, const struct floe_node *n,
 void check_platform_credential_env(struct lint_ctx *ctx,
 				   const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
 	const struct lint_conn *c;
 	const struct floe_gen_attach *e;
 	size_t n = 0;
 
-	c = the_conn(ctx, out, conns, &n);
+	c = the_conn(ctx, out, &n);
 	if (!c)
 		return;
 	e = lint_expected(ctx);
@@ -224,14 +221,14 @@ void check_platform_credential_env(struct lint_ctx *ctx,
 void check_platform_catalog_attached(struct lint_ctx *ctx,
 				     const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
+	const struct lint_conn *conns;
 	const struct floe_gen_attach *e = lint_expected(ctx);
 	char pos[512];
 	size_t n;
 
 	if (!e)
 		return;
-	n = lint_conns(ctx, out, conns, MAX_CONNS);
+	n = lint_conns(ctx, out, &conns);
 	if (lint_platform_conn(ctx, conns, n))
 		return;
 	lint_report(ctx, out->key, "output '%s' attaches no iceberg catalog "

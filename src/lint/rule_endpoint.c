@@ -25,7 +25,6 @@
 #include "strbuf.h"
 #include "url.h"
 
-#define MAX_CONNS 32
 
 static const char token_route[] = "/v1/oauth/tokens";
 
@@ -334,8 +333,8 @@ static unsigned token_diff(struct lint_ctx *ctx, const struct url *ep,
 void check_token_uri_mismatch(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		struct rurl ep, tok;
@@ -365,8 +364,8 @@ void check_token_uri_mismatch(struct lint_ctx *ctx,
 
 void check_external_idp(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		struct rurl ep, tok;
@@ -395,8 +394,8 @@ void check_external_idp(struct lint_ctx *ctx, const struct lint_output *out)
 void check_endpoint_rest_route(struct lint_ctx *ctx,
 			       const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		const char *name = endpoint_name(&conns[i]), *route, *base;
@@ -432,8 +431,8 @@ void check_endpoint_rest_route(struct lint_ctx *ctx,
 void check_endpoint_trailing_slash(struct lint_ctx *ctx,
 				   const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		struct rurl ep;
@@ -473,8 +472,8 @@ static void scheme_check(struct lint_ctx *ctx, const struct floe_node *n,
 void check_url_missing_scheme(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		scheme_check(ctx, conns[i].endpoint,
@@ -498,8 +497,8 @@ static void http_check(struct lint_ctx *ctx, const struct floe_node *n,
 void check_plain_http_remote(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
@@ -518,8 +517,8 @@ void check_plain_http_remote(struct lint_ctx *ctx,
 void check_polaris_base_path(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		const char *why, *name = endpoint_name(&conns[i]);
@@ -573,8 +572,8 @@ static void port_check(struct lint_ctx *ctx, const struct lint_conn *c,
 void check_polaris_management_port(struct lint_ctx *ctx,
 				   const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		port_check(ctx, &conns[i], conns[i].endpoint,
@@ -586,8 +585,8 @@ void check_polaris_management_port(struct lint_ctx *ctx,
 void check_token_uri_missing(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
@@ -626,8 +625,8 @@ void check_token_uri_missing(struct lint_ctx *ctx,
 void check_endpoint_uppercase(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		struct rurl ep;
@@ -742,22 +741,21 @@ static void endpoint_vs_literal(struct lint_ctx *ctx,
  * the only one); the others of the output may be other catalogs.
  */
 static const struct lint_conn *platform_conn(struct lint_ctx *ctx,
-					     const struct lint_output *out,
-					     struct lint_conn *conns)
+					     const struct lint_output *out)
 {
+	const struct lint_conn *conns;
 	size_t n;
 
 	if (!ctx->catalog)
 		return NULL;
-	n = lint_conns(ctx, out, conns, MAX_CONNS);
+	n = lint_conns(ctx, out, &conns);
 	return lint_platform_conn(ctx, conns, n);
 }
 
 void check_platform_endpoint(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	const struct lint_conn *c = platform_conn(ctx, out, conns);
+	const struct lint_conn *c = platform_conn(ctx, out);
 	const struct floe_value *uri;
 
 	if (!c || !c->endpoint)
@@ -774,8 +772,7 @@ void check_platform_endpoint(struct lint_ctx *ctx,
 void check_platform_warehouse(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	const struct lint_conn *c = platform_conn(ctx, out, conns);
+	const struct lint_conn *c = platform_conn(ctx, out);
 	const char *want, *wh;
 
 	if (!c || !ctx->catalog->warehouse)
@@ -830,8 +827,7 @@ static bool same_scope(const char *a, const char *b)
 
 void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	const struct lint_conn *c = platform_conn(ctx, out, conns);
+	const struct lint_conn *c = platform_conn(ctx, out);
 	const char *want, *got;
 
 	/* floe's plugin does not pass its scope to the ATTACH */

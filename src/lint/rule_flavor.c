@@ -18,7 +18,6 @@
 #include "strbuf.h"
 #include "url.h"
 
-#define MAX_CONNS 32
 
 const char *const *floe_catalog_flavor_names(void)
 {
@@ -133,8 +132,8 @@ static bool ends_with_ci(const char *s, size_t n, const char *suffix)
 void check_flavor_base_path(struct lint_ctx *ctx,
 			    const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
@@ -174,8 +173,8 @@ void check_flavor_base_path(struct lint_ctx *ctx,
 
 void check_nessie_branch(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
@@ -215,8 +214,8 @@ void check_nessie_branch(struct lint_ctx *ctx, const struct lint_output *out)
 void check_flavor_token_uri(struct lint_ctx *ctx,
 			    const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
@@ -281,8 +280,8 @@ static bool glue_warehouse_ok(const char *w)
 
 void check_aws_warehouse(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
@@ -318,8 +317,8 @@ void check_aws_warehouse(struct lint_ctx *ctx, const struct lint_output *out)
 
 void check_glue_region(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 	const struct floe_node *secrets = floe_map_get(out->map, "secrets");
 	const struct floe_node *ucp =
 		floe_map_get(out->map, "use_credential_provider");
@@ -361,8 +360,8 @@ void check_glue_region(struct lint_ctx *ctx, const struct lint_output *out)
 
 void check_r2_token(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	struct lint_conn conns[MAX_CONNS];
-	size_t n = lint_conns(ctx, out, conns, MAX_CONNS);
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];

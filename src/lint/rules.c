@@ -1246,7 +1246,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.help =
     "dbt resolves a source as <database>.<schema>.<table>; a database the "
     "profile neither opens nor attaches fails with \"Catalog ... does "
-    "not exist\".\n\n"
+    "not exist\". Every attach item counts, whatever its type, and names "
+    "are compared without case, as DuckDB does. An attach item without "
+    "an alias is named by DuckDB from its path, which is not modelled: "
+    "the rule is then silent for the output.\n\n"
     "Bad:\n  sources:\n    - name: bronze\n      database: lakehouse\n\n"
     "Good:\n  sources:\n    - name: bronze\n      database: "
     "polaris_catalog\n\n"

@@ -4,7 +4,9 @@
  * URL values (lint_url) and the values that hold a secret.  Each keeps
  * a fixed number of them; an output with more is searched again by each
  * rule, so every rule still reports on every value, in the order of the
- * file, with as many values as the room holds or more.
+ * file, with as many values as the room holds or more.  The
+ * connections (lint_conns) are found once too, all of them: no rule
+ * stops at a number of connections.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,22 +22,23 @@
 #include "strbuf.h"
 
 /* An output with `n` iceberg attach items, each with a literal
- * password, an env_var() token and a plain http endpoint. */
-static char *attach_items(size_t n)
+ * password, an env_var() token and a plain http endpoint, and a path
+ * `wh` followed by the item's number. */
+static char *attach_items(size_t n, const char *wh)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	strbuf_adds(&sb, "p:\n  target: dev\n  outputs:\n    dev:\n"
 		    "      type: duckdb\n      attach:\n");
 	for (size_t i = 0; i < n; i++)
-		strbuf_addf(&sb, "      - path: w%zu\n"
+		strbuf_addf(&sb, "      - path: %s%zu\n"
 			    "        alias: a%zu\n"
 			    "        type: iceberg\n"
 			    "        password: literal%zu\n"
 			    "        options:\n"
 			    "          endpoint: http://cat%zu.example.com/api\n"
 			    "          token: \"{{ env_var('T%zu') }}\"\n",
-			    i, i, i, i, i);
+			    wh, i, i, i, i, i);
 	assert_false(strbuf_error(&sb));
 	return strbuf_detach(&sb, NULL);
 }
@@ -58,12 +61,12 @@ static size_t count(const struct floe_diags *d, const char *id)
 	return nr;
 }
 
-static void lint_items(size_t n)
+static void lint_items_at(size_t n, const char *wh)
 {
 	struct floe_lint_options opt;
 	struct floe_diags d = FLOE_DIAGS_INIT;
 	enum floe_level levels[FLOE_RULE__COUNT] = { FLOE_LEVEL_DEFAULT };
-	char *yaml = attach_items(n);
+	char *yaml = attach_items(n, wh);
 
 	memset(&opt, 0, sizeof(opt));
 	levels[FLOE_FP406 - 1] = FLOE_LEVEL_WARNING;	/* opt-in */
@@ -73,8 +76,15 @@ static void lint_items(size_t n)
 	assert_int_equal(count(&d, "FP404"), n);	/* literal secret */
 	assert_int_equal(count(&d, "FP406"), n);	/* not DBT_ENV_SECRET_ */
 	assert_int_equal(count(&d, "FP206"), n);	/* plain http */
+	/* a storage location as the warehouse (rule_attach.c) */
+	assert_int_equal(count(&d, "FP307"), strcmp(wh, "w") ? n : 0);
 	floe_diags_release(&d);
 	free(yaml);
+}
+
+static void lint_items(size_t n)
+{
+	lint_items_at(n, "w");
 }
 
 static void test_once_values_that_fit(void **state)
@@ -88,7 +98,17 @@ static void test_once_more_values_than_kept(void **state)
 {
 	(void)state;
 	lint_items(20);		/* 40 secret values, 20 URLs */
-	lint_items(30);		/* (the endpoint rules take 32 at most) */
+	lint_items(30);
+}
+
+/* The endpoint and flavor rules stopped at 32 connections of an output,
+ * the attach rules at 16: the 33rd item's plain http went unsaid. */
+static void test_once_every_connection(void **state)
+{
+	(void)state;
+	lint_items(40);
+	lint_items_at(17, "s3://lake/w");
+	lint_items_at(70, "s3://lake/w");
 }
 
 int main(void)
@@ -96,6 +116,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_once_values_that_fit),
 		cmocka_unit_test(test_once_more_values_than_kept),
+		cmocka_unit_test(test_once_every_connection),
 	};
 
 	return cmocka_run_group_tests_name("lint_once", tests, NULL, NULL);

@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "arena.h"
+#include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "attach_plan.h"
 #include "floe/generate.h"
@@ -239,8 +240,9 @@ static int in_list(const char *s, const char *const *list)
 
 /*
  * What lint's FP318 says of a path whose database has the catalog's
- * alias for a name (engine.c, fe_main_database): dbt-duckdb's ATTACH IF
- * NOT EXISTS then does nothing, and models land in the local file.
+ * alias for a name (fe_dbt_path_database(), the name dbt-duckdb gives
+ * it): dbt-duckdb's ATTACH IF NOT EXISTS then does nothing, and models
+ * land in the local file.
  */
 static void path_taken(struct gen *g, const struct floe_compute *c,
 		       const struct floe_node *v, struct plan *pl)
@@ -249,7 +251,8 @@ static void path_taken(struct gen *g, const struct floe_compute *c,
 	size_t len;
 
 	pl->path = v->value;
-	if (fe_main_database(v->value, &name, &len) == FE_MAIN_DB_FILE &&
+	name = fe_dbt_path_database(v->value, FE_DBT_DUCKDB_DEFAULT, &len);
+	if (!fe_dbt_path_is_motherduck(v->value) &&
 	    len == strlen(pl->alias) && !strncasecmp(name, pl->alias, len))
 		ERR(g, v, "compute.%s.properties.path: the database this "
 		    "file opens is named '%.*s', the catalog's attach alias, "

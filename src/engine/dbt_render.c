@@ -142,3 +142,15 @@ const char *fe_dbt_path_database(const char *path, unsigned version,
 	*len = blen;
 	return base;
 }
+
+bool fe_dbt_path_is_motherduck(const char *path)
+{
+	const char *scheme, *p;
+	size_t slen, plen;
+
+	if (!path)
+		return false;
+	url_path(path, strlen(path), &scheme, &slen, &p, &plen);
+	return (slen == 2 && !strncasecmp(scheme, "md", 2)) ||
+	       (slen == 10 && !strncasecmp(scheme, "motherduck", 10));
+}

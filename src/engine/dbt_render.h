@@ -42,4 +42,8 @@ const struct fe_dbt_render_row *fe_dbt_render_row(enum fe_dbt_render id);
 const char *fe_dbt_path_database(const char *path, unsigned version,
 				 size_t *len);
 
+/* True when `path`'s URL scheme is md: or motherduck: (its database is
+ * MotherDuck's, not a local file's). */
+bool fe_dbt_path_is_motherduck(const char *path);
+
 #endif

@@ -931,63 +931,6 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version)
 	return FE_ALIAS_OK;
 }
 
-/* ---- the main database ---- */
-
-enum fe_main_db fe_main_database(const char *path, const char **name,
-				 size_t *len)
-{
-	const char *s = path, *p = path, *base, *dot = NULL, *end;
-	enum fe_main_db kind = FE_MAIN_DB_FILE;
-
-	if (!strcmp(s, ":memory:")) {
-		*name = "memory";
-		*len = 6;
-		return kind;
-	}
-	/* a URL scheme: a letter, then letters, digits, + - . and ':' */
-	while (((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') ||
-	       (p > s && (*p == '+' || *p == '-' || *p == '.' ||
-			  (*p >= '0' && *p <= '9'))))
-		p++;
-	if (*p == ':' && p > s + 1) {
-		if ((p - s == 2 && !strncasecmp(s, "md", 2)) ||
-		    (p - s == 10 && !strncasecmp(s, "motherduck", 10)))
-			kind = FE_MAIN_DB_MOTHERDUCK;
-		p++;
-		if (p[0] == '/' && p[1] == '/')
-			p += 2 + strcspn(p + 2, "/?#");
-	} else {
-		p = s;
-	}
-	end = p + strcspn(p, "?#");
-	base = p;
-	for (const char *q = p; q < end; q++)
-		if (*q == '/')
-			base = q + 1;
-	/* splitext: the last dot, unless the name is all leading dots */
-	for (const char *q = base; q < end; q++)
-		if (*q == '.')
-			dot = q;
-	if (dot) {
-		const char *q = base;
-
-		while (q < dot && *q == '.')
-			q++;
-		if (q == dot)
-			dot = NULL;
-	}
-	if (!dot)
-		dot = end;
-	if (dot == base && kind == FE_MAIN_DB_MOTHERDUCK) {
-		*name = "my_db";
-		*len = 5;
-		return kind;
-	}
-	*name = base;
-	*len = (size_t)(dot - base);
-	return kind;
-}
-
 size_t fe_alias_keyword_count(void)
 {
 	return NR(keywords);

@@ -320,22 +320,6 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version);
 /* FE_DB_* flags of a database name (case-insensitive), 0 if not one. */
 unsigned fe_database_name(const char *s, unsigned version);
 
-/* ---- the main database: the name dbt-duckdb gives `path` ---- */
-
-/*
- * The name of the database a duckdb output's `path` opens, as
- * dbt-duckdb's credentials.py __pre_deserialize__ derives it: urlparse,
- * basename, splitext ("memory" for ":memory:").  Sets *name and *len to a
- * span of `path` (or of a literal) and returns FE_MAIN_DB_MOTHERDUCK
- * for an md: or motherduck: path (its database is MotherDuck's to name).
- */
-enum fe_main_db {
-	FE_MAIN_DB_FILE = 0,
-	FE_MAIN_DB_MOTHERDUCK
-};
-enum fe_main_db fe_main_database(const char *path, const char **name,
-				 size_t *len);
-
 /* ---- extensions: DUCKDB_EXTENSION_ALIAS ---- */
 
 /*

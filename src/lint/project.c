@@ -17,7 +17,7 @@
 
 #include "alloc.h"
 #include "arena.h"
-#include "engine/engine.h"
+#include "engine/dbt_render.h"
 #include "floe/fileio.h"
 #include "rules.h"
 #include "strbuf.h"
@@ -115,14 +115,16 @@ struct target {
 	bool quote_schema;
 };
 
-/* The database `path` opens, named as dbt-duckdb names it (the engine's
- * fe_main_database()). */
+/* The database `path` opens, named as dbt-duckdb names it
+ * (fe_dbt_path_database()); NULL when dbt cannot tell. */
 static const char *path_db(struct lint_ctx *ctx, const char *path)
 {
 	const char *name, *db;
 	size_t len;
 
-	fe_main_database(path, &name, &len);
+	name = fe_dbt_path_database(path, ctx->dbt_duckdb_version, &len);
+	if (!len)
+		return NULL;
 	db = arena_strndup(ctx->arena, name, len);
 	if (!db)
 		ctx->err = FLOE_ERR_NOMEM;

@@ -1215,8 +1215,8 @@ void check_both_stage_options(struct lint_ctx *ctx,
 
 /* ---- FP318: an alias that names a database that already exists ---- */
 
-/* dbt-duckdb's name of the main database (fe_main_database; memory
- * without a path); NULL when unknown. */
+/* dbt-duckdb's name of the main database (fe_dbt_path_database();
+ * memory without a path); NULL when unknown. */
 static const char *path_database(struct lint_ctx *ctx,
 				 const struct lint_output *out, bool *motherduck)
 {
@@ -1231,8 +1231,10 @@ static const char *path_database(struct lint_ctx *ctx,
 		return "memory";
 	if (!floe_node_is_str(path) || !(s = lint_render(ctx, path)))
 		return NULL;
-	*motherduck = fe_main_database(s, &name, &len) ==
-		      FE_MAIN_DB_MOTHERDUCK;
+	*motherduck = fe_dbt_path_is_motherduck(s);
+	name = fe_dbt_path_database(s, ctx->dbt_duckdb_version, &len);
+	if (!len)
+		return NULL;	/* dbt cannot tell either */
 	d = arena_strndup(ctx->arena, name, len);
 	if (!d)
 		ctx->err = FLOE_ERR_NOMEM;

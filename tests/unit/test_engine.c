@@ -20,6 +20,7 @@
 
 #include "ascii.h"
 #include "cli/cli.h"
+#include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "engine/flavor.h"
 #include "fixture.h"
@@ -817,7 +818,7 @@ static void test_engine_database_names_per_release(void **state)
 
 /*
  * The database a `path` opens, by the rule dbt-duckdb's credentials.py
- * applies (fe_main_database): lint's FP318 and generate refuse the same
+ * applies (fe_dbt_path_database()): lint's FP318 and generate refuse the same
  * paths when the attach alias is that name, and take the near misses.
  */
 static void test_engine_main_database_lint_and_generate_agree(void **state)
@@ -838,15 +839,17 @@ static void test_engine_main_database_lint_and_generate_agree(void **state)
 		{ "md:polaris_catalog", "polaris_catalog", true },
 		{ "md:", "my_db", true },
 		{ "MotherDuck:lake", "lake", true },
-		{ "c:polaris_catalog.db", "c:polaris_catalog", false },
+		{ "c:polaris_catalog.db", "polaris_catalog", false },
+		{ "dir/polaris_catalog.db;x=1", "polaris_catalog", false },
 	};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		const char *name;
 		size_t len;
-		bool md = fe_main_database(cases[i].path, &name, &len) ==
-			  FE_MAIN_DB_MOTHERDUCK;
+		const char *name = fe_dbt_path_database(cases[i].path,
+							FE_DBT_DUCKDB_DEFAULT,
+							&len);
+		bool md = fe_dbt_path_is_motherduck(cases[i].path);
 		char yaml[2048], body[512];
 		bool hit;
 

@@ -201,6 +201,34 @@ static bool cast_fails(struct gen *g, const struct floe_compute *c,
 }
 
 /*
+ * What lint's FP111 says of a memory setting's value (the engine's
+ * probed memory parser, fe_memory_parse()): memory_limit: 4 has no unit,
+ * and DuckDB refuses it on every run.
+ */
+static bool memory_fails(struct gen *g, const struct floe_compute *c,
+			 const char *key, const struct floe_node *v,
+			 const char *text, bool set)
+{
+	struct fe_mem_setting ms;
+	struct fe_mem_refusal r;
+	int cut;
+
+	if (!fe_memory_setting(key, FE_DUCKDB_DEFAULT, &ms) ||
+	    (!set && !ms.config) ||
+	    fe_memory_parse(text, &ms, FE_DUCKDB_DEFAULT, &r) == FE_MEM_OK)
+		return false;
+	cut = (int)utf8_cut(text, strlen(text), 60);
+	ERR(g, v, "compute.%s.properties.%s: '%.*s' is not an amount of "
+	    "memory DuckDB reads; %s%s = '%.*s'%s, and DuckDB fails with "
+	    "\"%s%s%s\"; write a number and a unit, e.g. '4GB'; it is never "
+	    "written to the profile", c->name, key, cut, text,
+	    set ? "dbt-duckdb would run SET " : "duckdb.connect() would set ",
+	    key, cut, text, set ? "" : " (config_options)", r.before,
+	    r.quoted, r.after);
+	return true;
+}
+
+/*
  * A scalar property as a setting value: booleans as "true"/"false".
  * `set`: the list is `settings`, which dbt-duckdb applies with SET.
  */
@@ -222,7 +250,8 @@ static void add_setting(struct gen *g, const struct floe_compute *c,
 		return;
 	text = v->type == FLOE_TYPE_BOOL
 	       ? (yaml_bool_true(v) ? "true" : "false") : v->value;
-	if (cast_fails(g, c, key, v, text, set))
+	if (cast_fails(g, c, key, v, text, set) ||
+	    memory_fails(g, c, key, v, text, set))
 		return;
 	list[*nr].key = key;
 	list[*nr].value = text;

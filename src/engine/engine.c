@@ -5,6 +5,7 @@
  * settings, looked up most, which have an index by first letter.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -929,6 +930,212 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version)
 	if (fe_database_name(s, version))
 		return FE_ALIAS_DATABASE;
 	return FE_ALIAS_OK;
+}
+
+/* ---- the memory parser ---- */
+
+static const struct {
+	const char *name;
+	unsigned first, last;
+	struct fe_mem_setting s;
+} memory_settings[] = {
+#define DUCKDB_MEMORY_SETTING(name, first, last, parser, own, config) \
+	{ name, first, last, { parser, own, config } },
+#define DUCKDB_MEMORY_WORDS(verdict, first, last, before, after)
+#include "engine/duckdb_memory.def"
+#undef DUCKDB_MEMORY_SETTING
+#undef DUCKDB_MEMORY_WORDS
+};
+
+static const struct {
+	enum fe_mem_verdict verdict;
+	unsigned first, last;
+	const char *before, *after;
+} memory_words[] = {
+#define DUCKDB_MEMORY_SETTING(name, first, last, parser, own, config)
+#define DUCKDB_MEMORY_WORDS(verdict, first, last, before, after) \
+	{ verdict, first, last, before, after },
+#include "engine/duckdb_memory.def"
+#undef DUCKDB_MEMORY_SETTING
+#undef DUCKDB_MEMORY_WORDS
+};
+
+enum fe_mem_parser fe_memory_setting(const char *name, unsigned version,
+				     struct fe_mem_setting *s)
+{
+	memset(s, 0, sizeof(*s));
+	for (size_t i = 0; name && i < NR(memory_settings); i++)
+		if (ascii_same_ci(memory_settings[i].name, name) &&
+		    holds(memory_settings[i].first, memory_settings[i].last,
+			  version)) {
+			*s = memory_settings[i].s;
+			break;
+		}
+	return s->parser;
+}
+
+/* The release's words for a verdict; false when it is no error there. */
+static bool mem_words(enum fe_mem_verdict v, unsigned version,
+		      struct fe_mem_refusal *r)
+{
+	for (size_t i = 0; i < NR(memory_words); i++)
+		if (memory_words[i].verdict == v &&
+		    holds(memory_words[i].first, memory_words[i].last,
+			  version)) {
+			r->verdict = v;
+			r->before = memory_words[i].before;
+			r->after = memory_words[i].after;
+			return true;
+		}
+	return false;
+}
+
+/* StringUtil::CharacterIsSpace */
+static bool mem_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' ||
+	       c == '\f' || c == '\r';
+}
+
+/* The characters the parser takes into the number. */
+static bool mem_number_char(char c)
+{
+	return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' ||
+	       c == '-';
+}
+
+/* Does DuckDB's cast to DOUBLE take s[0..n), made of number characters?
+ * A sign, digits with at most one point (one digit at least), and an
+ * exponent of e or E, a sign and digits (probed: 5., .5, 1.e3, 1e-3
+ * cast; 1e, e3, 4-4, 1..5 do not). */
+static bool mem_double(const char *s, size_t n)
+{
+	size_t i = 0, digits = 0, exp = 0;
+
+	if (i < n && s[i] == '-')
+		i++;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < n && s[i] == '.')
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	if (!digits)
+		return false;
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && s[i] == '-')
+			i++;
+		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			exp++;
+		if (!exp)
+			return false;
+	}
+	return i == n;
+}
+
+/* The unit's multiplier (the parser lower-cases it first), 0 if none. */
+static double mem_unit(const char *u, size_t n)
+{
+	static const struct {
+		const char *name;
+		double mult;
+	} units[] = {
+		{ "b", 1 }, { "byte", 1 }, { "bytes", 1 },
+		{ "k", 1e3 }, { "kb", 1e3 }, { "kilobyte", 1e3 },
+		{ "kilobytes", 1e3 },
+		{ "m", 1e6 }, { "mb", 1e6 }, { "megabyte", 1e6 },
+		{ "megabytes", 1e6 },
+		{ "g", 1e9 }, { "gb", 1e9 }, { "gigabyte", 1e9 },
+		{ "gigabytes", 1e9 },
+		{ "t", 1e12 }, { "tb", 1e12 }, { "terabyte", 1e12 },
+		{ "terabytes", 1e12 },
+		{ "kib", 1024.0 }, { "mib", 1048576.0 },
+		{ "gib", 1073741824.0 }, { "tib", 1099511627776.0 },
+	};
+
+	for (size_t i = 0; i < NR(units); i++)
+		if (strlen(units[i].name) == n &&
+		    !strncasecmp(units[i].name, u, n))
+			return units[i].mult;
+	return 0;
+}
+
+/* s[0..n) into r->quoted, ASCII lower-cased when `lower`, cut at 60
+ * bytes on a character boundary. */
+static void mem_quote(struct fe_mem_refusal *r, const char *s, size_t n,
+		      bool lower)
+{
+	size_t i;
+
+	if (n > 60) {
+		n = 60;
+		while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	for (i = 0; i < n; i++)
+		r->quoted[i] = lower && s[i] >= 'A' && s[i] <= 'Z'
+			       ? (char)(s[i] - 'A' + 'a') : s[i];
+	r->quoted[i] = '\0';
+}
+
+enum fe_mem_verdict fe_memory_parse(const char *text,
+				    const struct fe_mem_setting *s,
+				    unsigned version, struct fe_mem_refusal *r)
+{
+	enum fe_mem_parser parser = s->parser;
+	const char *p = text, *num, *unit;
+	double limit, mult;
+	size_t n;
+
+	memset(r, 0, sizeof(*r));
+	if (parser == FE_MEM_NONE)
+		return FE_MEM_OK;
+	n = strlen(text);
+	if (((s->own & FE_MEM_OWN_PERCENT) && n && text[n - 1] == '%') ||
+	    ((s->own & FE_MEM_OWN_EMPTY) && !n))
+		return FE_MEM_OK;	/* read by the setting itself */
+	if (parser != FE_MEM_BYTES && (text[0] == '-' ||
+				       !strcmp(text, "null") ||
+				       !strcmp(text, "none")))
+		return FE_MEM_OK;	/* no limit */
+	while (mem_space(*p))
+		p++;
+	for (num = p; mem_number_char(*p); p++)
+		;
+	n = (size_t)(p - num);
+	if (!n)
+		return mem_words(FE_MEM_NO_NUMBER, version, r) ? r->verdict
+							       : FE_MEM_OK;
+	if (!mem_double(num, n)) {
+		if (!mem_words(FE_MEM_BAD_NUMBER, version, r))
+			return FE_MEM_OK;
+		mem_quote(r, num, n, false);
+		return r->verdict;
+	}
+	/* strtod() reads the same number: the run is a whole number by
+	 * the test above, and what follows it is no digit, point, e or
+	 * sign (after "0x" strtod() reads on in hex, but then the unit is
+	 * unknown whatever the value) */
+	limit = strtod(num, NULL);
+	while (mem_space(*p))
+		p++;
+	for (unit = p; *p && !mem_space(*p); p++)
+		;
+	if (limit < 0)
+		return parser == FE_MEM_BYTES &&
+		       mem_words(FE_MEM_NEGATIVE, version, r) ? r->verdict
+							      : FE_MEM_OK;
+	mult = mem_unit(unit, (size_t)(p - unit));
+	if (!mult) {
+		if (!mem_words(FE_MEM_UNKNOWN_UNIT, version, r))
+			return FE_MEM_OK;
+		mem_quote(r, unit, (size_t)(p - unit), true);
+		return r->verdict;
+	}
+	if (limit > 18446744073709551615.0 / mult &&
+	    mem_words(FE_MEM_TOO_LARGE, version, r))
+		return r->verdict;
+	return FE_MEM_OK;
 }
 
 size_t fe_alias_keyword_count(void)

@@ -320,6 +320,72 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version);
 /* FE_DB_* flags of a database name (case-insensitive), 0 if not one. */
 unsigned fe_database_name(const char *s, unsigned version);
 
+/* ---- the memory parser: DUCKDB_MEMORY_SETTING / _WORDS (duckdb_memory.def) ---- */
+
+/* How a memory setting reads a value (DUCKDB_MEMORY_SETTING rows). */
+enum fe_mem_parser {
+	FE_MEM_NONE = 0,	/* not a memory setting */
+	FE_MEM_LIMIT,		/* DBConfig::ParseMemoryLimit: a value
+				 * starting with '-', and null or none,
+				 * mean no limit */
+	FE_MEM_BYTES		/* StringUtil::ParseFormattedBytes alone */
+};
+
+/* What a memory setting reads itself, before the parser (not
+ * modelled: taken as it is). */
+enum fe_mem_own {
+	FE_MEM_OWN_PERCENT = 1 << 0,	/* a value ending in '%': a share
+					 * of the memory */
+	FE_MEM_OWN_EMPTY = 1 << 1	/* '': no value */
+};
+
+struct fe_mem_setting {
+	enum fe_mem_parser parser;
+	unsigned own;		/* enum fe_mem_own */
+	bool config;		/* duckdb.connect(config=...) takes it (then
+				 * with the same parser); false for a setting
+				 * of the connection only */
+};
+
+/*
+ * How DuckDB `version` reads setting `name` (case-insensitive) into *s;
+ * FE_MEM_NONE (and *s zeroed) when it is not an amount of memory.
+ */
+enum fe_mem_parser fe_memory_setting(const char *name, unsigned version,
+				     struct fe_mem_setting *s);
+
+enum fe_mem_verdict {
+	FE_MEM_OK = 0,
+	FE_MEM_NO_NUMBER,	/* no number after the blanks */
+	FE_MEM_BAD_NUMBER,	/* the number does not cast to DOUBLE */
+	FE_MEM_UNKNOWN_UNIT,	/* none of B, KB .. TB, KiB .. TiB */
+	FE_MEM_TOO_LARGE,	/* beyond 2^64 bytes */
+	FE_MEM_NEGATIVE		/* below zero, for FE_MEM_BYTES */
+};
+
+/* A value the memory parser refuses: the engine's first line is
+ * before, then quoted (the number, or the unit lower-cased, cut at 60
+ * bytes on a character boundary; "" for the other verdicts), then
+ * after. */
+struct fe_mem_refusal {
+	enum fe_mem_verdict verdict;
+	const char *before, *after;
+	char quoted[64];
+};
+
+/*
+ * What DuckDB `version` does with the text dbt-duckdb passes to memory
+ * setting `s` (SET name = '<text>', or config_options): FE_MEM_OK, or
+ * the parser's verdict with the engine's words in *r.  Probed on every
+ * release (src/engine/data/duckdb-memory/, tools/probe_memory.py) and
+ * held to the probes by tests/unit/test_engine_memory.c.  A setting's
+ * own checks after the parser (block_allocator_memory above the
+ * machine's memory) are not modelled.
+ */
+enum fe_mem_verdict fe_memory_parse(const char *text,
+				    const struct fe_mem_setting *s,
+				    unsigned version, struct fe_mem_refusal *r);
+
 /* ---- extensions: DUCKDB_EXTENSION_ALIAS ---- */
 
 /*

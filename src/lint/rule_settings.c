@@ -54,6 +54,19 @@ static const char *py_str(struct lint_ctx *ctx, const struct floe_node *v,
 	}
 }
 
+/* What a reader may not expect of py_str(): how a YAML boolean or
+ * null is written ("" for the rest). */
+static const char *written_as(const struct floe_node *v)
+{
+	if (v->type == FLOE_TYPE_BOOL)
+		return lint_bool_true(v) ? " (a YAML true is written 'True')"
+					 : " (a YAML false is written "
+					   "'False')";
+	if (v->type == FLOE_TYPE_NULL)
+		return " (an empty value is written 'None')";
+	return "";
+}
+
 /*
  * The row of the pair's setting when SET fails to cast its value to
  * the setting's input type on the release linted for (*text: the value
@@ -366,51 +379,107 @@ static const char *type_fix(enum fe_setting_type t)
 /*
  * `settings` go through SET name = '<str(value)>'; `config_options` to
  * duckdb.connect(config=...), whose Python client makes the same str()
- * of each value and sets it by name: the same cast, with the same error
- * (verify shows it at connect), before the database opens.
+ * of each value and sets it by name: the same cast and the same parsers,
+ * with the same errors (verify shows them at connect), before the
+ * database opens.  fn sees every pair of both sections.
  */
-static void value_types(struct lint_ctx *ctx, const struct lint_output *out,
-			bool config)
+static void each_setting_value(struct lint_ctx *ctx,
+			       const struct lint_output *out,
+			       void (*fn)(struct lint_ctx *ctx,
+					  const struct floe_pair *p,
+					  bool config))
 {
-	const struct floe_node *s = settings_of(out, config ? "config_options"
-							    : "settings");
+	for (int config = 0; config < 2; config++) {
+		const struct floe_node *s = settings_of(out, config
+							? "config_options"
+							: "settings");
 
-	for (size_t i = 0; s && i < s->nr; i++) {
-		const struct floe_node *k = s->pairs[i].key;
-		const struct floe_node *v = s->pairs[i].value;
-		const struct fe_setting *row;
-		const char *text, *before, *after, *how = "";
-		char buf[32];
-		int cut;
-
-		row = cast_fails(ctx, &s->pairs[i], &text, buf, sizeof(buf));
-		if (!row)
-			continue;
-		if (v->type == FLOE_TYPE_BOOL)
-			how = lint_bool_true(v) ? " (a YAML true is written "
-				"'True')" : " (a YAML false is written 'False')";
-		else if (v->type == FLOE_TYPE_NULL)
-			how = " (an empty value is written 'None')";
-		cut = (int)utf8_cut(text, strlen(text), 60);
-		fe_setting_cast_words(row->type, &before, &after);
-		lint_report(ctx, k, "'%s' is a %s setting; this value does not "
-			    "cast to it. dbt-duckdb %s%s%s'%.*s'%s, and DuckDB "
-			    "%s fails with \"%s%.*s%s\" before %s; write %s.",
-			    row->name, fe_setting_type_name(row->type),
-			    config ? "passes config_options to duckdb."
-				     "connect(), which sets " : "runs SET ",
-			    row->name, config ? " to " : " = ", cut, text, how,
-			    version_str(ctx), before, cut, text, after,
-			    config ? "the database opens" : "anything else",
-			    type_fix(row->type));
+		for (size_t i = 0; s && i < s->nr; i++)
+			fn(ctx, &s->pairs[i], config);
 	}
+}
+
+/* How dbt-duckdb hands the value over, for the messages. */
+#define HANDS_OVER(config) ((config) ? "passes config_options to duckdb." \
+				       "connect(), which sets " : "runs SET ")
+
+static void value_type(struct lint_ctx *ctx, const struct floe_pair *p,
+		       bool config)
+{
+	const struct fe_setting *row;
+	const char *text, *before, *after;
+	char buf[32];
+	int cut;
+
+	row = cast_fails(ctx, p, &text, buf, sizeof(buf));
+	if (!row)
+		return;
+	cut = (int)utf8_cut(text, strlen(text), 60);
+	fe_setting_cast_words(row->type, &before, &after);
+	lint_report(ctx, p->key, "'%s' is a %s setting; this value does not "
+		    "cast to it. dbt-duckdb %s%s%s'%.*s'%s, and DuckDB %s "
+		    "fails with \"%s%.*s%s\" before %s; write %s.",
+		    row->name, fe_setting_type_name(row->type),
+		    HANDS_OVER(config), row->name, config ? " to " : " = ",
+		    cut, text, written_as(p->value), version_str(ctx), before,
+		    cut, text, after,
+		    config ? "the database opens" : "anything else",
+		    type_fix(row->type));
 }
 
 void check_setting_value_type(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
-	value_types(ctx, out, false);
-	value_types(ctx, out, true);
+	each_setting_value(ctx, out, value_type);
+}
+
+/* ---- FP111: a memory setting's value the parser refuses ---- */
+
+/* What to write instead, by the parser's verdict. */
+static const char *memory_fix(enum fe_mem_verdict v)
+{
+	switch (v) {
+	case FE_MEM_TOO_LARGE:
+		return "a size below 16 EiB, or -1 for no limit";
+	case FE_MEM_NEGATIVE:
+		return "a size of 0 or more";
+	default:
+		return "a number and a unit, e.g. '4GB' or '512MiB'";
+	}
+}
+
+static void memory_value(struct lint_ctx *ctx, const struct floe_pair *p,
+			 bool config)
+{
+	const struct floe_node *k = p->key, *v = p->value;
+	struct fe_mem_setting ms;
+	struct fe_mem_refusal r;
+	const char *text;
+	char buf[32];
+	int cut;
+
+	if (!floe_node_is_str(k) ||
+	    !fe_memory_setting(k->value, ctx->duckdb_version, &ms) ||
+	    (config && !ms.config) ||
+	    !(text = py_str(ctx, v, buf, sizeof(buf))) ||
+	    fe_memory_parse(text, &ms, ctx->duckdb_version, &r) == FE_MEM_OK)
+		return;
+	cut = (int)utf8_cut(text, strlen(text), 60);
+	lint_report(ctx, v, "'%s' is an amount of memory, and this value does "
+		    "not parse as one. dbt-duckdb %s%s%s'%.*s'%s, and DuckDB "
+		    "%s fails with \"%s%s%s\" before %s; write %s.", k->value,
+		    HANDS_OVER(config), k->value, config ? " to " : " = ", cut,
+		    text, v->type == FLOE_TYPE_INT
+			  ? " (a number without a unit)" : written_as(v),
+		    version_str(ctx), r.before, r.quoted, r.after,
+		    config ? "the database opens" : "anything else",
+		    memory_fix(r.verdict));
+}
+
+void check_setting_memory_value(struct lint_ctx *ctx,
+				const struct lint_output *out)
+{
+	each_setting_value(ctx, out, memory_value);
 }
 
 /* ---- FP109: iceberg secret parameters per release ---- */

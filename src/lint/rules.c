@@ -329,6 +329,34 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Good:\n  config_options:\n    vacuum_rebuild_indexes: 1000000\n\n"
     "Fix: write a value of the setting's type (the message names it).",
 }, .check_output = check_setting_value_type },
+[FLOE_FP111] = { .pub = {
+	.id = "FP111", .name = "setting-memory-value",
+	.severity = E, .family = "settings",
+	.summary =
+    "a memory setting's value (memory_limit: 4) that DuckDB's memory "
+    "parser refuses",
+	.help =
+    "memory_limit, max_memory, max_temp_directory_size, "
+    "checkpoint_threshold and a few other settings read their text as an "
+    "amount of memory: blanks, a number, blanks, a unit (B, KB, MB, GB, "
+    "TB for 1000^i; KiB, MiB, GiB, TiB for 1024^i; any case), the rest "
+    "ignored; a text starting with '-', and exactly null or none, means "
+    "no limit. A number without a unit is refused: memory_limit: 4 "
+    "becomes SET memory_limit = '4', and DuckDB fails with \"Parser "
+    "Error: Unknown unit for memory: ''\" on every run. An empty value "
+    "('None'), true ('True') or 80% fail too. Under config_options "
+    "duckdb.connect() fails the same way before the database opens. "
+    "Which settings parse memory, and the parser's words, were probed on "
+    "every release's engine (src/engine/data/duckdb-memory/, "
+    "tools/probe_memory.py): the words changed in 1.5.0, and from 1.5.0 "
+    "a size of 16 EiB or more is refused. A setting's own checks after "
+    "the parser (block_allocator_memory above the machine's memory) are "
+    "for verify; a value ending in '%' for block_allocator_memory, and "
+    "YAML floats, are not checked.\n\n"
+    "Bad:\n  settings:\n    memory_limit: 4\n\n"
+    "Good:\n  settings:\n    memory_limit: 4GB\n\n"
+    "Fix: write a number and a unit.",
+}, .check_output = check_setting_memory_value },
 
 /* ---- endpoint and OAuth2 ---- */
 [FLOE_FP201] = { .pub = {

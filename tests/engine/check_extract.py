@@ -9,7 +9,9 @@ below): `settings` (extract_settings.py: every setting probed on fresh
 in-memory databases), `extensions` (extract_extensions.py:
 duckdb_extensions() and a LOAD of every alias) or `names`
 (extract_names.py: both forms of ATTACH ... AS on every keyword and
-database name).  Each runs on LIBDUCKDB without network, and its output
+database name) or `memory` (probe_memory.py: the settings read as an
+amount of memory, and the memory parser on every probe value).  Each
+runs on LIBDUCKDB without network, and its output
 is compared with src/engine/data/<dir>/VERSION.tsv, VERSION being what
 the library reports.  The header lines that name the npm package and the
 script are not compared; the engine's version line and every row are.
@@ -27,6 +29,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
 	os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "src", "engine", "data")
 
+SETTINGS_TSV = "{settings}"
+
 # WHAT -> (script, its extra arguments, the committed folder)
 EXTRACTIONS = {
 	"settings": ("extract_settings.py",
@@ -39,6 +43,8 @@ EXTRACTIONS = {
 				     "duckdb-extension-alias-candidates.tsv")],
 		       "duckdb-extensions"),
 	"names": ("extract_names.py", [], "duckdb-names"),
+	# the release's settings TSV, once the library says which it is
+	"memory": ("probe_memory.py", [SETTINGS_TSV], "duckdb-memory"),
 }
 
 
@@ -58,6 +64,15 @@ def main():
 	if not lib or not os.path.exists(lib):
 		print("no DuckDB library given (%r)" % lib)
 		return 1 if os.environ.get("CI") == "true" else 77
+	if SETTINGS_TSV in extra:
+		sys.path.insert(0, os.path.join(DATA, "tools"))
+		from common import Engine
+		eng = Engine(lib)
+		db, con = eng.open()
+		ver = eng.version(con)[0].lstrip("v")
+		eng.close(db, con)
+		extra = [os.path.join(DATA, "duckdb-settings", ver + ".tsv")
+			 if a == SETTINGS_TSV else a for a in extra]
 	with tempfile.TemporaryDirectory() as tmp:
 		out = os.path.join(tmp, what + ".tsv")
 		subprocess.run([sys.executable,

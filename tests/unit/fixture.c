@@ -178,3 +178,71 @@ void fx_assert_finding(const struct fx *f, const char *rule, unsigned line,
 	dump(&f->diags);
 	fail_msg("no %s at %u:%u saying '%s'", rule, line, column, text);
 }
+
+/* ---- probes of the real engine ---- */
+
+void fx_probe_open(struct fx_probe *p, const char *dir, const char *release,
+		   const char *how)
+{
+	char path[4096];
+
+	memset(p, 0, sizeof(*p));
+	snprintf(path, sizeof(path),
+		 FLOE_SOURCE_DIR "/src/engine/data/%s/%s.tsv", dir, release);
+	p->f = fopen(path, "r");
+	if (!p->f)
+		fail_msg("%s: no probe of release %s (run %s)", path, release,
+			 how);
+}
+
+/* \t, \n, \r and \\ as the probes escape them, in place */
+static void probe_unescape(char *s)
+{
+	char *w = s;
+
+	for (; *s; s++) {
+		if (*s == '\\' && s[1]) {
+			s++;
+			*w++ = *s == 't' ? '\t' : *s == 'n' ? '\n'
+			       : *s == 'r' ? '\r' : *s;
+		} else {
+			*w++ = *s;
+		}
+	}
+	*w = '\0';
+}
+
+bool fx_probe_row(struct fx_probe *p, char **col, size_t n)
+{
+	while (fgets(p->line, sizeof(p->line), p->f)) {
+		char *s = p->line;
+		size_t nc = 0;
+
+		p->line[strcspn(p->line, "\n")] = '\0';
+		if (p->line[0] == '#' || !p->line[0])
+			continue;
+		if (!p->header) {
+			p->header = true;
+			continue;
+		}
+		while (nc < n) {
+			col[nc++] = s;
+			s = strchr(s, '\t');
+			if (!s)
+				break;
+			*s++ = '\0';
+		}
+		if (nc != n || s)
+			fail_msg("a probe row of %zu cells, not %zu", nc, n);
+		for (size_t i = 0; i < n; i++)
+			probe_unescape(col[i]);
+		return true;
+	}
+	return false;
+}
+
+void fx_probe_close(struct fx_probe *p)
+{
+	assert_true(p->header);
+	fclose(p->f);
+}

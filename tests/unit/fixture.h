@@ -20,7 +20,9 @@
 #ifndef FLOE_TEST_FIXTURE_H
 #define FLOE_TEST_FIXTURE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "floe/diag.h"
 #include "floe/lint.h"
@@ -84,5 +86,24 @@ void fx_assert_says(const struct fx *f, const char *rule, const char *text);
 /* A finding of `rule` at line:column whose message holds `text`. */
 void fx_assert_finding(const struct fx *f, const char *rule, unsigned line,
 		       unsigned column, const char *text);
+
+/*
+ * A probe of the real engine, src/engine/data/<dir>/<release>.tsv, read
+ * row by row (the tests that hold a model to the engine):
+ * fx_probe_open() fails the test when the file is missing (`how` says
+ * how to make it); fx_probe_row() skips comments and the header, splits
+ * the next row into exactly `n` cells (else the test fails), undoes the
+ * probes' escapes (\t, \n, \r, \\) and returns false at the end.
+ */
+struct fx_probe {
+	FILE *f;
+	bool header;
+	char line[8192];
+};
+
+void fx_probe_open(struct fx_probe *p, const char *dir, const char *release,
+		   const char *how);
+bool fx_probe_row(struct fx_probe *p, char **col, size_t n);
+void fx_probe_close(struct fx_probe *p);
 
 #endif

@@ -24,6 +24,7 @@
 #include <cmocka.h>
 
 #include "engine/engine.h"
+#include "fixture.h"
 
 #define CAST_FAILED "Invalid Input Error: Failed to cast value: "
 
@@ -35,23 +36,6 @@ static enum fe_setting_type type_of(const char *name)
 			return (enum fe_setting_type)t;
 	fail_msg("input type %s is not modelled", name);
 	return FE_TYPE_UNKNOWN;
-}
-
-/* \t, \n, \r and \\ as probe_casts.py escapes them, in place */
-static void unescape(char *s)
-{
-	char *w = s;
-
-	for (; *s; s++) {
-		if (*s == '\\' && s[1]) {
-			s++;
-			*w++ = *s == 't' ? '\t' : *s == 'n' ? '\n'
-			       : *s == 'r' ? '\r' : *s;
-		} else {
-			*w++ = *s;
-		}
-	}
-	*w = '\0';
 }
 
 /* what probe_casts.py keeps of an error: its first line, tabs as
@@ -92,40 +76,16 @@ struct tally {
 
 static void check_release(const struct fe_release *rel, struct tally *n)
 {
-	char path[4096], line[4096];
-	FILE *f;
-	bool header = false;
+	struct fx_probe probe;
+	char *col[6];
 
-	snprintf(path, sizeof(path),
-		 FLOE_SOURCE_DIR "/src/engine/data/duckdb-casts/%s.tsv",
-		 rel->name);
-	f = fopen(path, "r");
-	if (!f)
-		fail_msg("%s: no probe of release %s (run "
-			 "src/engine/data/tools/extract_all.sh --only casts)", path,
-			 rel->name);
-	while (fgets(line, sizeof(line), f)) {
-		char *col[6], *p = line, where[256];
-		size_t nc = 0;
+	fx_probe_open(&probe, "duckdb-casts", rel->name,
+		      "src/engine/data/tools/extract_all.sh --only casts");
+	while (fx_probe_row(&probe, col, 6)) {
+		char where[256];
 		enum fe_setting_type t;
 		enum fe_cast c;
 
-		line[strcspn(line, "\n")] = '\0';
-		if (line[0] == '#' || !line[0])
-			continue;
-		if (!header) {
-			header = true;
-			continue;
-		}
-		while (nc < 6) {
-			col[nc++] = p;
-			p = strchr(p, '\t');
-			if (!p)
-				break;
-			*p++ = '\0';
-		}
-		assert_int_equal(nc, 6);
-		unescape(col[3]);
 		t = type_of(col[1]);
 		c = fe_setting_cast(t, col[3]);
 		snprintf(where, sizeof(where), "%s %s %s '%s'", rel->name,
@@ -166,8 +126,7 @@ static void check_release(const struct fe_release *rel, struct tally *n)
 					 where, col[2], col[1]);
 		}
 	}
-	fclose(f);
-	assert_true(header);
+	fx_probe_close(&probe);
 }
 
 static void test_engine_casts_every_probe(void **state)

@@ -842,7 +842,7 @@ static void test_generate_writes_path_threads_and_settings(void **state)
 				  "      threads: 0x10\n"
 				  "      temp_directory: /scratch/duckdb\n"
 				  "      memory_limit: 4GB\n"
-				  "      max_memory: 4\n"
+				  "      max_memory: -1\n"
 				  "      preserve_insertion_order: false\n"));
 	expect_line(out, "path: /tmp/floe.duckdb");
 	expect_line(out, "threads: 16");
@@ -851,7 +851,7 @@ static void test_generate_writes_path_threads_and_settings(void **state)
 		"      settings:\n"
 		"        temp_directory: /scratch/duckdb\n"
 		"        memory_limit: 4GB\n"
-		"        max_memory: \"4\"\n"
+		"        max_memory: \"-1\"\n"
 		"        preserve_insertion_order: \"false\"\n"));
 	assert_int_equal(c->d.nr, 0);
 
@@ -1030,6 +1030,34 @@ static void test_generate_refuses_a_value_that_does_not_cast(void **state)
 	gen_ok(c, CATALOG STORAGE COMPUTE_WITH(
 		"      preserve_insertion_order: 'no'\n"
 		"      allow_persistent_secrets: 0\n"));
+	assert_int_equal(c->d.nr_errors, 0);
+}
+
+/*
+ * A memory setting's value goes through DuckDB's memory parser after the
+ * cast (lint's FP111, fe_memory_parse()): a number needs a unit.
+ */
+static void test_generate_refuses_a_memory_value_without_a_unit(void **state)
+{
+	struct ctx *c = *state;
+	static const char *const bad[] = {
+		"memory_limit: 4", "max_memory: 80%", "memory_limit: 4gigs",
+		"max_temp_directory_size: ''",
+	};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		const char *head = CATALOG STORAGE COMPUTE_WITH("");
+		char yaml[2048];
+
+		snprintf(yaml, sizeof(yaml), "%s      %s\n", head, bad[i]);
+		gen_bad(c, yaml);
+		assert_int_equal(c->d.nr_errors, 1);
+		assert_non_null(strstr(c->d.items[0].message,
+					"is not an amount of memory"));
+	}
+	gen_ok(c, CATALOG STORAGE COMPUTE_WITH(
+		"      memory_limit: 4 gb\n"
+		"      max_memory: none\n"));
 	assert_int_equal(c->d.nr_errors, 0);
 }
 
@@ -1561,6 +1589,7 @@ int main(void)
 		T(test_generate_refuses_threads_that_are_not_an_integer),
 		T(test_generate_puts_startup_settings_in_config_options),
 		T(test_generate_refuses_a_value_that_does_not_cast),
+		T(test_generate_refuses_a_memory_value_without_a_unit),
 		T(test_generate_ignores_other_settings),
 		T(test_generate_never_writes_a_refused_setting),
 		T(test_generate_writes_an_s3_secret_for_static_credentials),

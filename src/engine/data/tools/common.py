@@ -194,3 +194,94 @@ def write_text(path, text):
 def write_lines(path, lines):
 	"""The lines, each ended by a newline, through write_text()."""
 	write_text(path, "\n".join(lines) + "\n")
+
+
+def tsv_escape(s):
+	"""A TSV cell: \\, tab, newline and carriage return escaped (the
+	probes' values and errors)."""
+	return s.replace("\\", "\\\\").replace("\t", "\\t").replace(
+		"\n", "\\n").replace("\r", "\\r")
+
+
+def write_probe(path, title, package, script, columns, rows):
+	"""A probe's TSV: its title (what, of which release), where the
+	library came from and which script probed it, the header, then the
+	rows, each cell escaped."""
+	lines = [
+		"# " + title,
+		"# library: libduckdb.so from npm %s" % package,
+		"# probed by %s (fresh in-memory databases, extension" % script,
+		"# auto-install/auto-load off); do not edit by hand",
+		"\t".join(columns),
+	]
+	for r in rows:
+		lines.append("\t".join(tsv_escape(c) for c in r))
+	write_lines(path, lines)
+
+
+def check_or_write(path, text, check, script):
+	"""A generated table: with `check`, 0 when the committed file is
+	`text` (else a message and 1); without, `text` written to it."""
+	if not check:
+		write_text(path, text)
+		return 0
+	try:
+		with open(path, encoding="utf-8") as f:
+			if f.read() == text:
+				return 0
+	except FileNotFoundError:
+		pass
+	print("%s: %s is not what the data gives; run %s" % (script, path,
+							       script))
+	return 1
+
+
+def gen_main(render, name, script, here):
+	"""A generator's command line, [DATA_DIR] [--check]: the table
+	`name` beside DATA_DIR (default: the folder above `here`, the tools)
+	from render(DATA_DIR), written or checked (check_or_write)."""
+	args = [a for a in sys.argv[1:] if a != "--check"]
+	data = args[0] if args else os.path.dirname(here)
+	return check_or_write(os.path.join(os.path.dirname(data), name),
+			      render(data), "--check" in sys.argv[1:], script)
+
+
+def tsv_unescape(s):
+	"""tsv_escape() undone."""
+	out, i = [], 0
+	while i < len(s):
+		if s[i] == "\\" and i + 1 < len(s):
+			out.append({"t": "\t", "n": "\n", "r": "\r"}.get(s[i + 1],
+									    s[i + 1]))
+			i += 2
+		else:
+			out.append(s[i])
+			i += 1
+	return "".join(out)
+
+
+def fe_v(ver):
+	"""A release as the tables write it: FE_V(1, 4, 3)."""
+	a, b, c = (int(x) for x in ver.split("."))
+	return "FE_V(%d, %d, %d)" % (a, b, c)
+
+
+def release_spans(per_release, vers):
+	"""[(key, first, last, first release)] for the keys each release
+	holds (per_release[ver]: an iterable of hashable facts), one entry
+	per run of consecutive releases; first and last as FE_V(...), last
+	FE_V_OPEN when the run reaches the newest release."""
+	spans = {}
+	for i, ver in enumerate(vers):
+		for key in per_release[ver]:
+			lst = spans.setdefault(key, [])
+			if lst and lst[-1][1] == i - 1:
+				lst[-1][1] = i
+			else:
+				lst.append([i, i])
+	out = []
+	for key, lst in spans.items():
+		for a, b in lst:
+			last = "FE_V_OPEN" if b == len(vers) - 1 else fe_v(vers[b])
+			out.append((key, fe_v(vers[a]), last, vers[a]))
+	return out

@@ -1,18 +1,20 @@
 #!/bin/sh
 # Re-extract the settings, the casts of setting values, the extension
-# aliases and what ATTACH ... AS does with keywords and database names,
+# aliases, what ATTACH ... AS does with keywords and database names, and
+# the memory parser of the settings that read an amount of memory,
 # for the DuckDB releases in duckdb-releases.tsv, from their real
 # libduckdb.so (npm), into duckdb-settings/, duckdb-casts/,
-# duckdb-extensions/ and duckdb-names/VERSION.tsv, then regenerate the
-# .def tables.  Not part of the build.
+# duckdb-extensions/, duckdb-names/ and duckdb-memory/VERSION.tsv, then
+# regenerate the .def tables.  Not part of the build.
 #
 #   sh src/engine/data/tools/extract_all.sh [-c CACHE] [--only WHAT] [VERSION...]
 #
 # CACHE (default: build/duckdb-all) keeps one npm install per release
 # (about 70 MB each); only npm is contacted.  WHAT is `settings` (the
 # probes: minutes per release), `casts` (probe_casts.py, which reads the
-# release's settings TSV), `extensions` or `names` (seconds each);
-# default all four.
+# release's settings TSV), `extensions`, `names` or `memory`
+# (probe_memory.py, which reads the settings TSV too; seconds each);
+# default all five.
 # With no VERSION, every release in the table.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -67,6 +69,12 @@ grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; d
 		python3 "$here/extract_extensions.py" "$lib" "$pkg@$npm" \
 			--candidates "$data/duckdb-extension-alias-candidates.tsv" \
 			-o "$data/duckdb-extensions/$ver.tsv"
+	fi
+	if [ "$only" = "" ] || [ "$only" = memory ]; then
+		mkdir -p "$data/duckdb-memory"
+		python3 "$here/probe_memory.py" "$lib" "$pkg@$npm" \
+			"$data/duckdb-settings/$ver.tsv" \
+			-o "$data/duckdb-memory/$ver.tsv"
 	fi
 	if [ "$only" = "" ] || [ "$only" = names ]; then
 		mkdir -p "$data/duckdb-names"

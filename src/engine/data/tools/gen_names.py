@@ -30,15 +30,10 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import read_releases, write_text  # noqa: E402
+from common import gen_main, read_releases, release_spans  # noqa: E402
 
 SCRIPT = "src/engine/data/tools/gen_names.py"
 PATH_ONLY = ("memory",)
-
-
-def fe_v(ver):
-	a, b, c = (int(x) for x in ver.split("."))
-	return "FE_V(%d, %d, %d)" % (a, b, c)
 
 
 def releases(data):
@@ -86,22 +81,12 @@ def facts(rows):
 
 def ranges(per_release, vers):
 	"""(kind, name, value) -> [(first, last)] over consecutive releases."""
-	spans = {}
-	for i, ver in enumerate(vers):
-		for name, fact in per_release[ver].items():
-			key = (fact[0], name, fact[1])
-			lst = spans.setdefault(key, [])
-			if lst and lst[-1][1] == i - 1:
-				lst[-1][1] = i
-			else:
-				lst.append([i, i])
-	out = []
-	for (kind, name, value), lst in spans.items():
-		for a, b in lst:
-			last = "FE_V_OPEN" if b == len(vers) - 1 else fe_v(vers[b])
-			out.append((kind, name, fe_v(vers[a]), last, value,
-				    vers[a]))
-	return out
+	keyed = {ver: [(fact[0], name, fact[1])
+		       for name, fact in per_release[ver].items()]
+		 for ver in vers}
+	return [(kind, name, first, last, value, v)
+		for (kind, name, value), first, last, v in
+		release_spans(keyed, vers)]
 
 
 def render(data):
@@ -155,20 +140,7 @@ def render(data):
 
 
 def main():
-	args = [a for a in sys.argv[1:] if a != "--check"]
-	check = "--check" in sys.argv[1:]
-	data = args[0] if args else os.path.dirname(HERE)
-	text = render(data)
-	out = os.path.join(os.path.dirname(data), "duckdb_names.def")
-	if check:
-		with open(out, encoding="utf-8") as f:
-			if f.read() != text:
-				print("%s: %s is not what the data gives; run "
-				      "%s" % (SCRIPT, out, SCRIPT))
-				return 1
-		return 0
-	write_text(out, text)
-	return 0
+	return gen_main(render, "duckdb_names.def", SCRIPT, HERE)
 
 
 if __name__ == "__main__":

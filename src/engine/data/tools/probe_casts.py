@@ -43,7 +43,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from common import (Engine, ident, lib_args, one_line, read_tsv, sql_str,  # noqa: E402
-		    write_lines)
+		    write_probe)
 
 SCRIPT = "src/engine/data/tools/probe_casts.py"
 
@@ -79,11 +79,6 @@ PREFER = {
 	"VARCHAR": ["custom_profiling_settings", "profiling_output"],
 	"VARCHAR[]": ["allowed_directories", "allowed_paths"],
 }
-
-
-def esc(s):
-	return s.replace("\\", "\\\\").replace("\t", "\\t").replace(
-		"\n", "\\n").replace("\r", "\\r")
 
 
 def read_settings(path):
@@ -180,17 +175,9 @@ def main():
 	args = lib_args(__doc__, "settings").parse_args()
 	version, source_id, rows = probe(os.path.abspath(args.lib),
 					 read_settings(args.settings))
-	lines = [
-		"# casts of dbt-duckdb's setting values on DuckDB %s "
-		"(source_id %s)" % (version, source_id),
-		"# library: libduckdb.so from npm %s" % args.package,
-		"# probed by %s (fresh in-memory databases, extension" % SCRIPT,
-		"# auto-install/auto-load off); do not edit by hand",
-		"\t".join(COLUMNS),
-	]
-	for r in rows:
-		lines.append("\t".join(esc(c) for c in r))
-	write_lines(args.output, lines)
+	write_probe(args.output, "casts of dbt-duckdb's setting values on "
+		    "DuckDB %s (source_id %s)" % (version, source_id),
+		    args.package, SCRIPT, COLUMNS, rows)
 	return 0
 
 

@@ -215,9 +215,18 @@ static bool memory_fails(struct gen *g, const struct floe_compute *c,
 
 	if (!fe_memory_setting(key, FE_DUCKDB_DEFAULT, &ms) ||
 	    (!set && !ms.config) ||
-	    fe_memory_parse(text, &ms, FE_DUCKDB_DEFAULT, &r) == FE_MEM_OK)
+	    fe_memory_parse(text, &ms, FE_DUCKDB_DEFAULT, &r) == FE_MEM_OK ||
+	    (!set && r.verdict == FE_MEM_NO_LIMIT))
 		return false;
 	cut = (int)utf8_cut(text, strlen(text), 60);
+	if (r.verdict == FE_MEM_NO_LIMIT) {
+		ERR(g, v, "compute.%s.properties.%s: '%.*s' means no limit, "
+		    "which DuckDB refuses for this setting; dbt-duckdb would "
+		    "run SET %s = '%.*s' and fail; write a size, e.g. '4GB'; "
+		    "it is never written to the profile", c->name, key, cut,
+		    text, key, cut, text);
+		return true;
+	}
 	ERR(g, v, "compute.%s.properties.%s: '%.*s' is not an amount of "
 	    "memory DuckDB reads; %s%s = '%.*s'%s, and DuckDB fails with "
 	    "\"%s%s%s\"; write a number and a unit, e.g. '4GB'; it is never "

@@ -459,7 +459,11 @@ static void set_msg(struct run *r, const char *e)
 		const char *nl = strchr(e, '\n');
 		size_t n = nl ? (size_t)(nl - e) : strlen(e);
 
-		if (n >= 5 && !strncmp(e, "LINE ", 5))
+		/* the parser's pointer at the statement, and an internal
+		 * error's stack of library addresses, say nothing of the
+		 * profile */
+		if ((n >= 5 && !strncmp(e, "LINE ", 5)) ||
+		    (n >= 12 && !strncmp(e, "Stack Trace:", 12)))
 			break;
 		while (n && (e[n - 1] == ' ' || e[n - 1] == '\r'))
 			n--;

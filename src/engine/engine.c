@@ -1078,6 +1078,17 @@ static void mem_quote(struct fe_mem_refusal *r, const char *s, size_t n,
 	r->quoted[i] = '\0';
 }
 
+/* What the parser read as no limit: taken, or refused by the setting. */
+static enum fe_mem_verdict no_limit(const struct fe_mem_setting *s,
+				    struct fe_mem_refusal *r)
+{
+	if (!(s->own & FE_MEM_NO_LIMIT_REFUSED))
+		return FE_MEM_OK;
+	r->verdict = FE_MEM_NO_LIMIT;
+	r->before = r->after = "";
+	return r->verdict;
+}
+
 enum fe_mem_verdict fe_memory_parse(const char *text,
 				    const struct fe_mem_setting *s,
 				    unsigned version, struct fe_mem_refusal *r)
@@ -1097,7 +1108,7 @@ enum fe_mem_verdict fe_memory_parse(const char *text,
 	if (parser != FE_MEM_BYTES && (text[0] == '-' ||
 				       !strcmp(text, "null") ||
 				       !strcmp(text, "none")))
-		return FE_MEM_OK;	/* no limit */
+		return no_limit(s, r);
 	while (mem_space(*p))
 		p++;
 	for (num = p; mem_number_char(*p); p++)
@@ -1121,10 +1132,12 @@ enum fe_mem_verdict fe_memory_parse(const char *text,
 		p++;
 	for (unit = p; *p && !mem_space(*p); p++)
 		;
-	if (limit < 0)
-		return parser == FE_MEM_BYTES &&
-		       mem_words(FE_MEM_NEGATIVE, version, r) ? r->verdict
+	if (limit < 0) {
+		if (parser != FE_MEM_BYTES)
+			return no_limit(s, r);
+		return mem_words(FE_MEM_NEGATIVE, version, r) ? r->verdict
 							      : FE_MEM_OK;
+	}
 	mult = mem_unit(unit, (size_t)(p - unit));
 	if (!mult) {
 		if (!mem_words(FE_MEM_UNKNOWN_UNIT, version, r))

@@ -336,7 +336,12 @@ enum fe_mem_parser {
 enum fe_mem_own {
 	FE_MEM_OWN_PERCENT = 1 << 0,	/* a value ending in '%': a share
 					 * of the memory */
-	FE_MEM_OWN_EMPTY = 1 << 1	/* '': no value */
+	FE_MEM_OWN_EMPTY = 1 << 1,	/* '': no value */
+	/* what the parser reads as no limit ('-1', none, a negative
+	 * number) the setting refuses: an internal error
+	 * (write_buffer_row_group_memory_limit, 1.5.3 on) or "cannot be
+	 * greater than the virtual memory size" (block_allocator_memory) */
+	FE_MEM_NO_LIMIT_REFUSED = 1 << 2
 };
 
 struct fe_mem_setting {
@@ -360,7 +365,10 @@ enum fe_mem_verdict {
 	FE_MEM_BAD_NUMBER,	/* the number does not cast to DOUBLE */
 	FE_MEM_UNKNOWN_UNIT,	/* none of B, KB .. TB, KiB .. TiB */
 	FE_MEM_TOO_LARGE,	/* beyond 2^64 bytes */
-	FE_MEM_NEGATIVE		/* below zero, for FE_MEM_BYTES */
+	FE_MEM_NEGATIVE,	/* below zero, for FE_MEM_BYTES */
+	FE_MEM_NO_LIMIT		/* no limit, which the setting refuses
+				 * (FE_MEM_NO_LIMIT_REFUSED; no words: the
+				 * engine's can name the machine) */
 };
 
 /* A value the memory parser refuses: the engine's first line is

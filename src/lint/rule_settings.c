@@ -465,6 +465,18 @@ static void memory_value(struct lint_ctx *ctx, const struct floe_pair *p,
 	    fe_memory_parse(text, &ms, ctx->duckdb_version, &r) == FE_MEM_OK)
 		return;
 	cut = (int)utf8_cut(text, strlen(text), 60);
+	if (r.verdict == FE_MEM_NO_LIMIT) {
+		/* probed with SET; duckdb.connect() takes it */
+		if (!config)
+			lint_report(ctx, v, "'%s' refuses '%.*s', which means "
+				    "no limit. dbt-duckdb runs SET %s = '%.*s', "
+				    "and DuckDB %s fails (an internal error, or "
+				    "a size above the machine's memory) before "
+				    "anything else; write a size, e.g. '4GB'.",
+				    k->value, cut, text, k->value, cut, text,
+				    version_str(ctx));
+		return;
+	}
 	lint_report(ctx, v, "'%s' is an amount of memory, and this value does "
 		    "not parse as one. dbt-duckdb %s%s%s'%.*s'%s, and DuckDB "
 		    "%s fails with \"%s%s%s\" before %s; write %s.", k->value,

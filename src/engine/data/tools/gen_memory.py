@@ -15,7 +15,10 @@ output, one a release).  The rows:
       FE_MEM_OWN_PERCENT when the setting reads a value ending in '%'
       itself, as a share of the memory (`80%` is not refused by the
       parser: block_allocator_memory), FE_MEM_OWN_EMPTY when it takes ''
-      as "no value" (write_buffer_row_group_memory_limit); config true
+      as "no value" (write_buffer_row_group_memory_limit),
+      FE_MEM_NO_LIMIT_REFUSED when the setting refuses what the parser
+      reads as no limit (`-1` is REFUSED: an internal error, or above the
+      machine's memory); config true
       when duckdb_set_config() takes the setting at all (it then parses
       the value the same way as SET), false when it refuses every value
       (a setting of the connection, streaming_buffer_size);
@@ -108,6 +111,8 @@ def facts(ver, rows):
 		flags = [f for f, value in OWN
 			 if any(m[1] == r[1] and m[2] == value and
 				not parser_error(m[3]) for m in memory)]
+		if neg[0][3] == "REFUSED":
+			flags.append("FE_MEM_NO_LIMIT_REFUSED")
 		settings[r[1]] = ("FE_MEM_BYTES" if NEGATIVE in neg[0][3]
 				  else "FE_MEM_LIMIT",
 				  " | ".join(flags) or "0",

@@ -134,13 +134,6 @@ static const char *const runtime_settings[] = {
 	"max_temp_directory_size", "preserve_insertion_order", NULL
 };
 
-/* A YAML bool as true/false; -1 for a value that is not a scalar. */
-static int yaml_bool_true(const struct floe_node *v)
-{
-	return strchr("yYtT", v->value[0]) ||
-	       (v->len == 2 && strchr("oO", v->value[0]));
-}
-
 /*
  * A property value as DuckDB reads it in `SET name = '<value>'`: 1, 0,
  * or -1 when it is not a boolean (the same reading as lint's FP102).
@@ -150,7 +143,7 @@ static int setting_truth(const struct floe_node *v)
 	if (v->kind != FLOE_NODE_SCALAR)
 		return -1;
 	if (v->type == FLOE_TYPE_BOOL)
-		return yaml_bool_true(v);
+		return floe_node_true(v);
 	if (v->type == FLOE_TYPE_INT)
 		return strcmp(v->value, "0") != 0;
 	return fe_duckdb_bool(v->value);
@@ -258,7 +251,7 @@ static void add_setting(struct gen *g, const struct floe_compute *c,
 			     plan_fmt(&g->pc, "properties.%s", key), v->value))
 		return;
 	text = v->type == FLOE_TYPE_BOOL
-	       ? (yaml_bool_true(v) ? "true" : "false") : v->value;
+	       ? (floe_node_true(v) ? "true" : "false") : v->value;
 	if (cast_fails(g, c, key, v, text, set) ||
 	    memory_fails(g, c, key, v, text, set))
 		return;

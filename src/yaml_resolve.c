@@ -12,8 +12,11 @@
  * boolean as a string.)
  */
 #include <limits.h>
+#include <math.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ascii.h"
 #include "floe/yaml.h"
@@ -383,5 +386,85 @@ int floe_node_int(const struct floe_node *n, long long *out)
 		return -1;
 	}
 	*out = neg ? -v : v;
+	return 0;
+}
+
+bool floe_node_true(const struct floe_node *n)
+{
+	/* the resolver typed it bool: y, yes, true, on (any case) */
+	return n && n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_BOOL &&
+	       (strchr("yYtT", n->value[0]) ||
+		(n->len == 2 && (n->value[0] == 'o' || n->value[0] == 'O')));
+}
+
+/* Python's float() of s[0..n), '_' dropped first (PyYAML's): blanks
+ * around a decimal number; -1 where float() raises (PyYAML then fails
+ * to load the file), or past the room (no such float in a profile). */
+static int part_float(const char *s, size_t n, double *out)
+{
+	char tmp[128], *end;
+	size_t j = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '_')
+			continue;
+		if (j + 1 >= sizeof(tmp))
+			return -1;
+		tmp[j++] = s[i];
+	}
+	tmp[j] = '\0';
+	/* the resolver let through digits, '.', e, signs and blanks only:
+	 * no hex, inf or nan reaches strtod() here */
+	if (strpbrk(tmp, "xXiInN"))
+		return -1;
+	*out = strtod(tmp, &end);
+	if (end == tmp)
+		return -1;
+	while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r' ||
+	       *end == '\f' || *end == '\v')
+		end++;
+	return *end ? -1 : 0;
+}
+
+int floe_node_float(const struct floe_node *n, double *out)
+{
+	const char *s, *end;
+	double sign = 1;
+
+	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_FLOAT)
+		return -1;
+	s = n->value;
+	end = s + n->len;
+	if (s < end && (*s == '-' || *s == '+'))
+		sign = *s++ == '-' ? -1 : 1;
+	if (end - s == 4 && !strncasecmp(s, ".inf", 4)) {
+		*out = sign * HUGE_VAL;
+	} else if (end - s == 4 && !strncasecmp(s, ".nan", 4)) {
+		*out = NAN;
+	} else if (memchr(s, ':', (size_t)(end - s))) {
+		/* base 60, as construct_yaml_float: the parts as floats,
+		 * summed from the last one up, each times 60^i */
+		double value = 0, base = 1, part;
+		const char *q = end;
+
+		while (q > s) {
+			const char *p = q;
+
+			while (p > s && p[-1] != ':')
+				p--;
+			if (part_float(p, (size_t)(q - p), &part))
+				return -1;
+			value += part * base;
+			base *= 60;
+			q = p > s ? p - 1 : s;
+		}
+		*out = sign * value;
+	} else {
+		double v;
+
+		if (part_float(s, (size_t)(end - s), &v))
+			return -1;
+		*out = sign * v;
+	}
 	return 0;
 }

@@ -175,4 +175,15 @@ enum floe_type floe_yaml_resolve(const char *s, size_t len);
  */
 int floe_node_int(const struct floe_node *n, long long *out);
 
+/** True for a scalar PyYAML types as a true bool (yes, true, on, y). */
+bool floe_node_true(const struct floe_node *n);
+
+/**
+ * The float PyYAML constructs from a scalar it types as float
+ * (construct_yaml_float: underscores dropped, .inf, .nan, base 60 summed
+ * as Python does), to the bit.
+ * \return 0, or -1 if it is not such a scalar.
+ */
+int floe_node_float(const struct floe_node *n, double *out);
+
 #endif

@@ -892,7 +892,7 @@ static struct floe_fix *fix_setting(struct fix_ctx *fc,
 	v = lint_render(fc->lint, e->value);
 	if (!strcasecmp(e->key->value, "allow_persistent_secrets") &&
 	    e->value->kind == FLOE_NODE_SCALAR &&
-	    ((e->value->type == FLOE_TYPE_BOOL && lint_bool_true(e->value)) ||
+	    ((e->value->type == FLOE_TYPE_BOOL && floe_node_true(e->value)) ||
 	     fe_duckdb_bool(v) == 1)) {
 		size_t ls, le, ke;
 		struct floe_fix *f;

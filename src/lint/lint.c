@@ -395,14 +395,6 @@ void lint_add_template_findings(struct lint_ctx *ctx, enum floe_rule_id id)
 	memset(from, 0, sizeof(*from));
 }
 
-bool lint_bool_true(const struct floe_node *n)
-{
-	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_BOOL)
-		return false;
-	return strchr("yYtT", n->value[0]) ||
-	       (n->len == 2 && (n->value[0] == 'o' || n->value[0] == 'O'));
-}
-
 static bool str_eq_ci(const struct floe_node *n, const char *s)
 {
 	return floe_node_is_str(n) && !strcasecmp(n->value, s);

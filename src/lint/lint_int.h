@@ -339,8 +339,6 @@ size_t lint_env_calls_of(const struct jinja_read *j,
 /* The closest of `known` (NULL-terminated) within two edits, or NULL. */
 const char *lint_did_you_mean(const char *word, const char *const *known);
 
-/* A YAML bool's value (yes/true/on). */
-bool lint_bool_true(const struct floe_node *n);
 
 /* True if the scalar is written as a non-Jinja literal. */
 bool lint_is_literal(const struct floe_node *n);

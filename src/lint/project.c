@@ -262,7 +262,7 @@ static int quoting_schema(const struct floe_node *holder)
 
 	if (!v || v->kind != FLOE_NODE_SCALAR || v->type != FLOE_TYPE_BOOL)
 		return -1;
-	return lint_bool_true(v);
+	return floe_node_true(v);
 }
 
 /*

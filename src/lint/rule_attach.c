@@ -117,7 +117,7 @@ static bool is_null(const struct floe_node *n)
 static bool is_false(const struct floe_node *n)
 {
 	return n && n->kind == FLOE_NODE_SCALAR &&
-	       n->type == FLOE_TYPE_BOOL && !lint_bool_true(n);
+	       n->type == FLOE_TYPE_BOOL && !floe_node_true(n);
 }
 
 /*
@@ -303,7 +303,7 @@ static int field_truth(struct lint_ctx *ctx, const char *field,
 		return 0;
 	if (!strcmp(field, "read_only"))
 		return v->kind == FLOE_NODE_SCALAR &&
-		       v->type == FLOE_TYPE_BOOL ? lint_bool_true(v) : -1;
+		       v->type == FLOE_TYPE_BOOL ? floe_node_true(v) : -1;
 	if (!floe_node_is_str(v))
 		return -1;
 	s = lint_render(ctx, v);
@@ -1581,7 +1581,7 @@ static bool attach_read_only(struct lint_ctx *ctx,
 	const char *s;
 
 	if (f && !(f->kind == FLOE_NODE_SCALAR && f->type == FLOE_TYPE_BOOL
-		   && !lint_bool_true(f)) && !is_null(f))
+		   && !floe_node_true(f)) && !is_null(f))
 		return true;	/* true, or a value lint cannot read */
 	if (!p || option_dropped(p))
 		return false;

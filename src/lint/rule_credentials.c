@@ -57,7 +57,7 @@ static bool given(const struct floe_node *n)
 		return true;
 	if (n->type == FLOE_TYPE_NULL)
 		return false;
-	return n->type != FLOE_TYPE_BOOL || lint_bool_true(n);
+	return n->type != FLOE_TYPE_BOOL || floe_node_true(n);
 }
 
 /* A secret name that reaches the ATTACH: given and not rendered empty. */
@@ -829,7 +829,7 @@ void check_persistent_iceberg_secret(struct lint_ctx *ctx,
 		const struct floe_node *e = secrets->items[i];
 		const struct floe_pair *p = floe_map_pair(e, "persistent");
 
-		if (!p || !lint_bool_true(p->value) ||
+		if (!p || !floe_node_true(p->value) ||
 		    !is_iceberg_secret(ctx, e))
 			continue;
 		lint_report(ctx, p->key, "this iceberg secret is persistent. "

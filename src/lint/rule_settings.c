@@ -22,36 +22,33 @@
 
 #include "arena.h"
 #include "engine/engine.h"
+#include "pystr.h"
 #include "rules.h"
 #include "utf8.h"
 
 /*
  * What dbt-duckdb writes between the quotes of SET name = '...': Python's
- * str() of the value, when lint knows it without running dbt (a literal
- * string, a YAML boolean, integer or null); NULL otherwise.
+ * str() of the value (src/pystr.c: None, True, 4, 4.5, a date), when
+ * lint knows it without running dbt; NULL for Jinja, and for a text
+ * longer than buf[size].
  */
 static const char *py_str(struct lint_ctx *ctx, const struct floe_node *v,
 			  char *buf, size_t size)
 {
-	long long n;
+	struct strbuf sb = STRBUF_INIT;
+	const char *s = NULL;
 
 	if (!v || v->kind != FLOE_NODE_SCALAR)
 		return NULL;
-	switch (v->type) {
-	case FLOE_TYPE_BOOL:
-		return lint_bool_true(v) ? "True" : "False";
-	case FLOE_TYPE_NULL:
-		return "None";
-	case FLOE_TYPE_INT:
-		if (floe_node_int(v, &n))
-			return NULL;
-		snprintf(buf, size, "%lld", n);
-		return buf;
-	case FLOE_TYPE_STR:
+	if (v->type == FLOE_TYPE_STR)
 		return lint_is_literal(v) ? lint_render(ctx, v) : NULL;
-	default:
-		return NULL;	/* floats, timestamps: not modelled */
+	py_scalar_str(v, &sb);
+	if (!strbuf_error(&sb) && sb.len < size) {
+		memcpy(buf, sb.buf, sb.len + 1);
+		s = buf;
 	}
+	strbuf_release(&sb);
+	return s;
 }
 
 /* What a reader may not expect of py_str(): how a YAML boolean or
@@ -59,7 +56,7 @@ static const char *py_str(struct lint_ctx *ctx, const struct floe_node *v,
 static const char *written_as(const struct floe_node *v)
 {
 	if (v->type == FLOE_TYPE_BOOL)
-		return lint_bool_true(v) ? " (a YAML true is written 'True')"
+		return floe_node_true(v) ? " (a YAML true is written 'True')"
 					 : " (a YAML false is written "
 					   "'False')";
 	if (v->type == FLOE_TYPE_NULL)
@@ -92,7 +89,7 @@ static const struct fe_setting *cast_fails(struct lint_ctx *ctx,
 
 static bool casts(struct lint_ctx *ctx, const struct floe_pair *p)
 {
-	char buf[32];
+	char buf[64];
 	const char *t;
 
 	return !cast_fails(ctx, p, &t, buf, sizeof(buf));
@@ -102,7 +99,7 @@ static bool casts(struct lint_ctx *ctx, const struct floe_pair *p)
 static int truth(struct lint_ctx *ctx, const struct floe_node *v)
 {
 	if (v && v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_BOOL)
-		return lint_bool_true(v);
+		return floe_node_true(v);
 	if (v && v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_INT)
 		return strcmp(v->value, "0") != 0;
 	return fe_duckdb_bool(lint_render(ctx, v));
@@ -408,7 +405,7 @@ static void value_type(struct lint_ctx *ctx, const struct floe_pair *p,
 {
 	const struct fe_setting *row;
 	const char *text, *before, *after;
-	char buf[32];
+	char buf[64];
 	int cut;
 
 	row = cast_fails(ctx, p, &text, buf, sizeof(buf));
@@ -455,7 +452,7 @@ static void memory_value(struct lint_ctx *ctx, const struct floe_pair *p,
 	struct fe_mem_setting ms;
 	struct fe_mem_refusal r;
 	const char *text;
-	char buf[32];
+	char buf[64];
 	int cut;
 
 	if (!floe_node_is_str(k) ||
@@ -481,7 +478,8 @@ static void memory_value(struct lint_ctx *ctx, const struct floe_pair *p,
 		    "not parse as one. dbt-duckdb %s%s%s'%.*s'%s, and DuckDB "
 		    "%s fails with \"%s%s%s\" before %s; write %s.", k->value,
 		    HANDS_OVER(config), k->value, config ? " to " : " = ", cut,
-		    text, v->type == FLOE_TYPE_INT
+		    text, (v->type == FLOE_TYPE_INT ||
+				 v->type == FLOE_TYPE_FLOAT)
 			  ? " (a number without a unit)" : written_as(v),
 		    version_str(ctx), r.before, r.quoted, r.after,
 		    config ? "the database opens" : "anything else",

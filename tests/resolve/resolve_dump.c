@@ -1,12 +1,15 @@
 /*
  * For tests/resolve/check_resolver.py: read one hex-encoded scalar per
- * line from stdin and print how floe_yaml_resolve() types it.
+ * line from stdin and print how floe_yaml_resolve() types it; for a
+ * float, then a blank and Python's str() of the value PyYAML constructs
+ * (floe_node_float(), py_float_repr()).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "floe/yaml.h"
+#include "pystr.h"
 
 static int hex(int c)
 {
@@ -43,16 +46,41 @@ int main(void)
 	static char line[8192], buf[4096];
 
 	while (fgets(line, sizeof(line), stdin)) {
-		size_t n = strcspn(line, "\n"), len = 0;
+		size_t nl = strcspn(line, "\n"), len = 0;
 
-		for (size_t i = 0; i + 1 < n && len < sizeof(buf); i += 2) {
+		for (size_t i = 0; i + 1 < nl && len < sizeof(buf); i += 2) {
 			int hi = hex(line[i]), lo = hex(line[i + 1]);
 
 			if (hi < 0 || lo < 0)
 				return 2;
 			buf[len++] = (char)(hi * 16 + lo);
 		}
-		printf("%s\n", name(floe_yaml_resolve(buf, len)));
+		enum floe_type t = floe_yaml_resolve(buf, len);
+
+		printf("%s", name(t));
+		if (t == FLOE_TYPE_FLOAT) {
+			struct floe_node n;
+			struct strbuf sb = STRBUF_INIT;
+			double f;
+
+			memset(&n, 0, sizeof(n));
+			n.kind = FLOE_NODE_SCALAR;
+			n.type = t;
+			n.value = buf;
+			n.len = len;
+			if (len >= sizeof(buf))
+				return 2;
+			buf[len] = '\0';
+			if (floe_node_float(&n, &f))
+				strbuf_adds(&sb, "?");	/* PyYAML raises */
+			else
+				py_float_repr(&sb, f);
+			if (strbuf_error(&sb))
+				return 2;
+			printf(" %s", sb.buf);
+			strbuf_release(&sb);
+		}
+		putchar('\n');
 	}
 	return ferror(stdin) || fflush(stdout) ? 2 : 0;
 }

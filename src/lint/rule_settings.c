@@ -43,7 +43,9 @@ static const char *py_str(struct lint_ctx *ctx, const struct floe_node *v,
 	if (v->type == FLOE_TYPE_STR)
 		return lint_is_literal(v) ? lint_render(ctx, v) : NULL;
 	py_scalar_str(v, &sb);
-	if (!strbuf_error(&sb) && sb.len < size) {
+	if (strbuf_error(&sb)) {
+		ctx->err = FLOE_ERR_NOMEM;
+	} else if (sb.len < size) {
 		memcpy(buf, sb.buf, sb.len + 1);
 		s = buf;
 	}

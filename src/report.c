@@ -293,7 +293,13 @@ static void json_chars_n(struct out *o, const char *str, size_t len)
 		} else if (c < 0x20 || c == 0x7f) {
 			putf(o, "\\u%04x", c);
 		} else if ((n = utf8_len(s, &cp)) && n <= (size_t)(end - s)) {
-			putn(o, (const char *)s, n);
+			/* C1 controls, U+FFFE and U+FFFF are valid JSON but
+			 * not YAML, which reads a baseline back: escaped */
+			if ((cp >= 0x80 && cp <= 0x9f) || cp == 0xfffe ||
+			    cp == 0xffff)
+				putf(o, "\\u%04x", cp);
+			else
+				putn(o, (const char *)s, n);
 			s += n;
 			continue;
 		} else {

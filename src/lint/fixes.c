@@ -1236,8 +1236,14 @@ static struct floe_fix *fix_quote_jinja(struct fix_ctx *fc,
 	while (e > last && (t->buf[e - 1] == ' ' || t->buf[e - 1] == '\t'))
 		e--;
 	for (size_t i = s; i < e; i++) {
-		dq |= t->buf[i] == '"' || t->buf[i] == '\\';
-		sq |= t->buf[i] == '\'';
+		unsigned char c = (unsigned char)t->buf[i];
+
+		/* no quotes make a control character readable, and a NUL
+		 * would end the edit's text early (fuzz_fix finding 1) */
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return NULL;
+		dq |= c == '"' || c == '\\';
+		sq |= c == '\'';
 	}
 	if (dq && sq)
 		return NULL;

@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "ascii.h"
+#include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "rules.h"
 
@@ -201,6 +202,20 @@ bool lint_native(struct lint_ctx *ctx, const struct floe_node *n,
 		return false;
 	*out = j.native;
 	return true;
+}
+
+const char *lint_path_database(struct lint_ctx *ctx, const char *path)
+{
+	const char *name, *db;
+	size_t len;
+
+	name = fe_dbt_path_database(path, ctx->dbt_duckdb_version, &len);
+	if (!len)
+		return NULL;
+	db = arena_strndup(ctx->arena, name, len);
+	if (!db)
+		ctx->err = FLOE_ERR_NOMEM;
+	return db;
 }
 
 const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)

@@ -283,6 +283,13 @@ bool lint_attach_is_iceberg(const struct floe_node *item);
 const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n);
 
 /*
+ * The database a rendered `path` opens, named as dbt-duckdb names it
+ * (fe_dbt_path_database()), in the ctx arena; NULL when dbt cannot tell
+ * (or out of memory: ctx->err says which).
+ */
+const char *lint_path_database(struct lint_ctx *ctx, const char *path);
+
+/*
  * A URL value: its text as lint_render() gives it, split by url_parse()
  * into *u; NULL when absent, not rendered statically, or without a
  * host.  The text may hold user:password@ (callers that print it check).

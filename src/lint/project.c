@@ -17,7 +17,6 @@
 
 #include "alloc.h"
 #include "arena.h"
-#include "engine/dbt_render.h"
 #include "floe/fileio.h"
 #include "rules.h"
 #include "strbuf.h"
@@ -115,22 +114,6 @@ struct target {
 	bool quote_schema;
 };
 
-/* The database `path` opens, named as dbt-duckdb names it
- * (fe_dbt_path_database()); NULL when dbt cannot tell. */
-static const char *path_db(struct lint_ctx *ctx, const char *path)
-{
-	const char *name, *db;
-	size_t len;
-
-	name = fe_dbt_path_database(path, ctx->dbt_duckdb_version, &len);
-	if (!len)
-		return NULL;
-	db = arena_strndup(ctx->arena, name, len);
-	if (!db)
-		ctx->err = FLOE_ERR_NOMEM;
-	return db;
-}
-
 /* The output dbt selects in the profile (the model's choice). */
 static int find_target(struct lint_ctx *ctx, const struct floe_profile *prof,
 		       struct target *t)
@@ -197,7 +180,7 @@ static int find_target(struct lint_ctx *ctx, const struct floe_profile *prof,
 	if (m->database.node)
 		t->main_db = m->database.text;
 	else
-		t->main_db = path_db(ctx, m->path.node && m->path.text
+		t->main_db = lint_path_database(ctx, m->path.node && m->path.text
 					  ? m->path.text : ":memory:");
 	return 1;
 }

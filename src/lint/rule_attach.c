@@ -1221,9 +1221,7 @@ static const char *path_database(struct lint_ctx *ctx,
 				 const struct lint_output *out, bool *motherduck)
 {
 	const struct floe_node *path = floe_map_get(out->map, "path");
-	const char *s, *name;
-	size_t len;
-	char *d;
+	const char *s;
 
 	*motherduck = false;
 	if (!path || (path->kind == FLOE_NODE_SCALAR &&
@@ -1232,13 +1230,7 @@ static const char *path_database(struct lint_ctx *ctx,
 	if (!floe_node_is_str(path) || !(s = lint_render(ctx, path)))
 		return NULL;
 	*motherduck = fe_dbt_path_is_motherduck(s);
-	name = fe_dbt_path_database(s, ctx->dbt_duckdb_version, &len);
-	if (!len)
-		return NULL;	/* dbt cannot tell either */
-	d = arena_strndup(ctx->arena, name, len);
-	if (!d)
-		ctx->err = FLOE_ERR_NOMEM;
-	return d;
+	return lint_path_database(ctx, s);
 }
 
 /*

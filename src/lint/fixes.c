@@ -1239,7 +1239,9 @@ static struct floe_fix *fix_quote_jinja(struct fix_ctx *fc,
 		unsigned char c = (unsigned char)t->buf[i];
 
 		/* no quotes make a control character readable, and a NUL
-		 * would end the edit's text early (fuzz_fix finding 1) */
+		 * would end the edit's text early (fuzz finding 4,
+		 * tests/fuzz/regressions/fix-quote-control-char); a tab is
+		 * fine in quotes, unlike repr()'s single-line values */
 		if ((c < 0x20 && c != '\t') || c == 0x7f)
 			return NULL;
 		dq |= c == '"' || c == '\\';

@@ -180,8 +180,9 @@ static int find_target(struct lint_ctx *ctx, const struct floe_profile *prof,
 	if (m->database.node)
 		t->main_db = m->database.text;
 	else
-		t->main_db = lint_path_database(ctx, m->path.node && m->path.text
-					  ? m->path.text : ":memory:");
+		t->main_db = lint_path_database(ctx,
+						m->path.node && m->path.text
+						? m->path.text : ":memory:");
 	return 1;
 }
 

@@ -17,6 +17,8 @@ void *arena_alloc(struct arena *a, size_t size);
 void *arena_alloc_uninit(struct arena *a, size_t size);
 /** A NUL-terminated copy of `len` bytes, or NULL. */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
+/** Free every allocation, keeping the arena for more; NULL is fine. */
+void arena_reset(struct arena *a);
 void arena_free(struct arena *a);
 
 #endif

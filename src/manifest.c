@@ -191,12 +191,18 @@ static const struct floe_node *fill(struct mbind *m,
 		strbuf_release(&sb);
 		return missing ? NULL : v;
 	}
+	if (sb.len > UINT32_MAX) {	/* a node's len is 32 bits */
+		ERR(m->b, v, "%s: the value is %zu bytes once its "
+		    "placeholders are filled, more than 4 GiB", path, sb.len);
+		strbuf_release(&sb);
+		return NULL;
+	}
 	copy = arena_alloc(m->arena, sizeof(*copy));
 	if (!copy)
 		goto nomem;
 	*copy = *v;
 	copy->value = arena_strndup(m->arena, sb.buf, sb.len);
-	copy->len = sb.len;
+	copy->len = (uint32_t)sb.len;
 	strbuf_release(&sb);
 	if (!copy->value) {
 		oom(m);
@@ -633,7 +639,7 @@ static const struct floe_node *compute_properties(struct mbind *m,
 	}
 	*props = *config;
 	props->pairs = pairs;
-	props->nr = nr;
+	props->nr = (uint32_t)nr;	/* at most config's and settings' */
 	return props;
 }
 

@@ -329,7 +329,7 @@ static const struct floe_node *jinja_source(struct ctx *c,
 	*p = '\0';
 	*copy = *n;
 	copy->value = s;
-	copy->len = (size_t)(p - s);
+	copy->len = (uint32_t)(p - s);	/* at most n->len */
 	return copy;
 }
 

@@ -671,7 +671,7 @@ static int finish_map(struct builder *b, struct frame *f)
 		if (f->nr)
 			memcpy(out, f->pairs, f->nr * sizeof(*out));
 		f->node->pub.pairs = out;
-		f->node->pub.nr = f->nr;
+		f->node->pub.nr = (uint32_t)f->nr;	/* < input size */
 		ret = 0;
 		goto out;
 	}
@@ -731,7 +731,7 @@ static int finish_map(struct builder *b, struct frame *f)
 			out[j] = all[i];
 	}
 	f->node->pub.pairs = out;
-	f->node->pub.nr = nr_out;
+	f->node->pub.nr = (uint32_t)nr_out;
 	ret = 0;
 	goto out;
 oom:
@@ -766,7 +766,7 @@ static int pop(struct builder *b, yaml_mark_t end)
 				       f->nr * sizeof(*items));
 		}
 		n->pub.items = items;
-		n->pub.nr = f->nr;
+		n->pub.nr = (uint32_t)f->nr;
 	}
 	b->depth--;
 	if (ret)
@@ -813,13 +813,17 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 	size_t len = ev->data.scalar.length;
 	struct tnode *n;
 
+	/* escapes such as \L (2 bytes, 3 once decoded) can outgrow the input */
+	if (len > UINT32_MAX)
+		return fail(b, mark_loc(b, ev->start_mark, ev->end_mark),
+			    "a scalar of %zu bytes, more than 4 GiB", len);
 	n = new_node(b, FLOE_NODE_SCALAR, ev->start_mark, ev->end_mark);
 	if (!n)
 		return -1;
 	n->pub.value = arena_strndup(b->arena, value, len);
 	if (!n->pub.value)
 		return nomem(b);
-	n->pub.len = len;
+	n->pub.len = (uint32_t)len;	/* the input is < 4 GiB */
 	switch (ev->data.scalar.style) {
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
 		n->pub.style = FLOE_STYLE_SINGLE;
@@ -847,9 +851,9 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 		 */
 		int plain = tag || n->pub.style == FLOE_STYLE_PLAIN;
 
-		n->pub.type = !plain ? FLOE_TYPE_STR
+		n->pub.type = (unsigned char)(!plain ? FLOE_TYPE_STR
 			      : plain_decimal(value, len) ? FLOE_TYPE_INT
-			      : floe_yaml_resolve(value, len);
+			      : floe_yaml_resolve(value, len));
 		if (plain && len == 1 && value[0] == '=')
 			n->pub.flags |= NODE_VALUE_KEY;
 	} else {
@@ -1098,6 +1102,9 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 	b.lim = limits ? *limits : floe_yaml_default_limits();
 	if (!b.lim.max_expanded_bytes)
 		b.lim.max_expanded_bytes = FLOE_YAML_MAX_EXPANDED_BYTES;
+	/* a node's len and nr are 32 bits: no input reaches 4 GiB */
+	if (b.lim.max_bytes > FLOE_YAML_MAX_BYTES_CEILING)
+		b.lim.max_bytes = FLOE_YAML_MAX_BYTES_CEILING;
 
 	if (len > b.lim.max_bytes) {
 		struct floe_loc loc = { file, { 0, 0 }, { 0, 0 } };

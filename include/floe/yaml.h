@@ -26,6 +26,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "floe/diag.h"
 #include "floe/error.h"
@@ -72,26 +73,28 @@ struct floe_pair {
 };
 
 /*
- * 64 bytes: a tree holds one per scalar and collection, so its size is
- * most of a document's memory (docs/DESIGN.md, "Scale").
+ * 48 bytes: a tree holds one per scalar and collection, so its size is
+ * most of a document's memory (docs/DESIGN.md, "Scale").  kind, type and
+ * style hold the enums above in a byte each; a length or a count is at
+ * most the input's size, which floe_yaml_parse() holds under 4 GiB.
  */
 struct floe_node {
-	enum floe_node_kind kind;
+	unsigned char kind;		/* enum floe_node_kind */
 	/* FLOE_NODE_SCALAR (a collection's are 0) */
-	enum floe_type type;
-	enum floe_style style;
-	unsigned flags;			/* private to the builder */
+	unsigned char type;		/* enum floe_type */
+	unsigned char style;		/* enum floe_style */
+	unsigned char flags;		/* private to the builder */
+	uint32_t len;			/* scalar: bytes of value; else 0 */
 	struct floe_pos start, end;	/* where the node is written */
-	/* FLOE_NODE_SCALAR: NULL and 0 for a collection */
+	/* FLOE_NODE_SCALAR: NULL for a collection */
 	const char *value;		/* NUL-terminated; may hold NULs */
-	size_t len;
 	/* FLOE_NODE_MAP: pairs; FLOE_NODE_SEQ: items (read the one of the
 	 * node's kind: they share their place) */
 	union {
 		const struct floe_pair *pairs;
 		const struct floe_node *const *items;
 	};
-	size_t nr;
+	uint32_t nr;			/* collection: pairs or items */
 };
 
 /*
@@ -100,7 +103,8 @@ struct floe_node {
  * work on any document is linear in its size.
  */
 struct floe_yaml_limits {
-	size_t max_bytes;	/* input size cap */
+	size_t max_bytes;	/* input size cap, at most
+				 * FLOE_YAML_MAX_BYTES_CEILING */
 	unsigned max_depth;	/* nesting of collections */
 	size_t max_expanded;	/* nodes that aliases add, all aliases */
 	size_t max_expanded_bytes; /* scalar bytes that aliases add (keys
@@ -108,6 +112,8 @@ struct floe_yaml_limits {
 };
 
 #define FLOE_YAML_MAX_BYTES (1024 * 1024)
+/* max_bytes is held to this, whatever is asked (a node's len is 32 bits) */
+#define FLOE_YAML_MAX_BYTES_CEILING ((size_t)UINT32_MAX)
 #define FLOE_YAML_MAX_DEPTH 64
 #define FLOE_YAML_MAX_EXPANDED 100000
 #define FLOE_YAML_MAX_EXPANDED_BYTES (1024 * 1024)

@@ -67,9 +67,9 @@ int main(void)
 			n.kind = FLOE_NODE_SCALAR;
 			n.type = t;
 			n.value = buf;
-			n.len = len;
 			if (len >= sizeof(buf))
 				return 2;
+			n.len = (uint32_t)len;
 			buf[len] = '\0';
 			if (floe_node_float(&n, &f))
 				strbuf_adds(&sb, "?");	/* PyYAML raises */

@@ -21,7 +21,7 @@ static struct floe_node str_node(const char *s)
 	n.kind = FLOE_NODE_SCALAR;
 	n.type = FLOE_TYPE_STR;
 	n.value = s;
-	n.len = strlen(s);
+	n.len = (uint32_t)strlen(s);
 	return n;
 }
 

@@ -375,13 +375,13 @@ static void test_arena_strndup_copies_and_terminates(void **state)
 }
 
 /*
- * Text is packed (a YAML tree holds millions of short scalars), and what
- * follows it is aligned again.
+ * Text is packed (a YAML tree holds millions of short scalars) apart from
+ * aligned memory: a node between two strings neither pads nor splits them.
  */
-static void test_arena_packs_text_and_realigns_after_it(void **state)
+static void test_arena_packs_text_apart_from_aligned_memory(void **state)
 {
 	struct arena *a = arena_new();
-	char *s1, *s2;
+	char *s1, *s2, *s3;
 	void *p;
 
 	(void)state;
@@ -395,7 +395,10 @@ static void test_arena_packs_text_and_realigns_after_it(void **state)
 	p = arena_alloc(a, 8);
 	assert_non_null(p);
 	assert_int_equal((uintptr_t)p % alignof(max_align_t), 0);
-	assert_true((char *)p >= s2 + 3);
+	s3 = arena_strndup(a, "f", 1);
+	assert_ptr_equal(s3, s2 + 3);
+	assert_string_equal(s2, "de");
+	assert_string_equal(s3, "f");
 	/* text that fills the block to its last byte, then an allocation */
 	for (size_t i = 0; i < 20000; i++)
 		assert_non_null(arena_strndup(a, "xyzzy", i % 7));
@@ -423,6 +426,9 @@ static void test_arena_allocation_beyond_the_block_size(void **state)
 	memset(big, 2, n);
 	after = arena_alloc(a, 16);
 	assert_non_null(after);
+	/* the big one had a block of its own: the first block's room is
+	 * still used */
+	assert_ptr_equal(after, small + 16);
 	assert_true(is_aligned(after));
 	assert_true(all_zero(after, 16));
 	memset(after, 3, 16);
@@ -432,6 +438,35 @@ static void test_arena_allocation_beyond_the_block_size(void **state)
 	for (size_t i = 0; i < n; i++)
 		if (big[i] != 2)
 			fail_msg("big[%zu] is %d", i, big[i]);
+	arena_free(a);
+}
+
+/* lint empties its readings' arena after each output (LSan checks that
+ * the blocks are freed) and fills it again */
+static void test_arena_reset_frees_and_keeps_the_arena(void **state)
+{
+	struct arena *a = arena_new();
+	unsigned char *p;
+	char *s;
+
+	(void)state;
+	assert_non_null(a);
+	arena_reset(NULL);
+	arena_reset(a);		/* empty: nothing to free */
+	for (int round = 0; round < 3; round++) {
+		for (size_t i = 0; i < 100; i++) {
+			assert_non_null(arena_alloc(a, 1000));
+			assert_non_null(arena_strndup(a, "text", 4));
+		}
+		assert_non_null(arena_alloc(a, 100000));
+		arena_reset(a);
+	}
+	p = arena_alloc(a, 32);
+	s = arena_strndup(a, "after", 5);
+	assert_non_null(p);
+	assert_true(is_aligned(p));
+	assert_true(all_zero(p, 32));
+	assert_string_equal(s, "after");
 	arena_free(a);
 }
 
@@ -490,7 +525,8 @@ int main(void)
 		cmocka_unit_test(test_arena_aligns_every_allocation),
 		cmocka_unit_test(test_arena_allocations_do_not_overlap),
 		cmocka_unit_test(test_arena_strndup_copies_and_terminates),
-		cmocka_unit_test(test_arena_packs_text_and_realigns_after_it),
+		cmocka_unit_test(test_arena_packs_text_apart_from_aligned_memory),
+		cmocka_unit_test(test_arena_reset_frees_and_keeps_the_arena),
 		cmocka_unit_test(test_arena_allocation_beyond_the_block_size),
 		cmocka_unit_test(test_arena_many_blocks_are_all_freed),
 		cmocka_unit_test(test_arena_refuses_an_absurd_size),

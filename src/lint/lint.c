@@ -132,7 +132,9 @@ void lint_report_on(struct lint_ctx *ctx, const struct floe_node *item,
 static bool jread(struct lint_ctx *ctx, const struct floe_node *n,
 		  struct jinja_read *j)
 {
-	if (jinja_read_cached(&ctx->jcache, ctx->arena, n, &ctx->jopt, j) !=
+	struct arena *a = lint_scratch(ctx);
+
+	if (!a || jinja_read_cached(&ctx->jcache, a, n, &ctx->jopt, j) !=
 	    FLOE_OK) {
 		ctx->err = FLOE_ERR_NOMEM;
 		return false;
@@ -226,7 +228,8 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 	/* literal text, most values, renders as itself (jinja_read) */
 	if (floe_node_is_str(n) && !jinja_has_template(n))
 		return n->value;
-	if (jinja_read_ref(&ctx->jcache, ctx->arena, n, &ctx->jopt, &tmp,
+	if (!lint_scratch(ctx) ||
+	    jinja_read_ref(&ctx->jcache, ctx->scratch, n, &ctx->jopt, &tmp,
 			   &j) != FLOE_OK) {
 		ctx->err = FLOE_ERR_NOMEM;
 		return NULL;
@@ -319,7 +322,8 @@ static void visit_template(struct template_walk *w, const struct floe_node *n,
 	struct lint_template t;
 	struct jinja_read tmp;
 
-	if (jinja_read_ref(&ctx->jcache, ctx->arena, n, &ctx->jopt, &tmp,
+	if (!lint_scratch(ctx) ||
+	    jinja_read_ref(&ctx->jcache, ctx->scratch, n, &ctx->jopt, &tmp,
 			   &t.read) != FLOE_OK) {
 		ctx->err = FLOE_ERR_NOMEM;
 		return;
@@ -650,9 +654,10 @@ static void run_output_rules(struct lint_ctx *ctx,
 	}
 	ctx->conns_of = NULL;
 	ctx->conns_found = false;
-	ctx->nr_urls = 0;
+	ctx->nr_urls = 0;	/* they point into the readings */
 	ctx->secret_values_of = NULL;
 	drop_implied(ctx);
+	lint_drop_readings(ctx);
 }
 
 static void run_profile_rules(struct lint_ctx *ctx,
@@ -754,6 +759,21 @@ void lint_release_ctx(struct lint_ctx *ctx)
 		if (ctx->template_found[i].items)
 			floe_diags_release(&ctx->template_found[i]);
 	jinja_cache_release(&ctx->jcache);
+	arena_free(ctx->scratch);
+	ctx->scratch = NULL;
+}
+
+struct arena *lint_scratch(struct lint_ctx *ctx)
+{
+	if (!ctx->scratch && !(ctx->scratch = arena_new()))
+		ctx->err = FLOE_ERR_NOMEM;
+	return ctx->scratch;
+}
+
+void lint_drop_readings(struct lint_ctx *ctx)
+{
+	jinja_cache_release(&ctx->jcache);
+	arena_reset(ctx->scratch);
 }
 
 

@@ -76,7 +76,11 @@ struct lint_ctx {
 	struct floe_diags *diags;
 	struct arena *arena;		/* freed when floe_lint returns */
 	struct jinja_opts jopt;		/* how values are read (src/jinja.c) */
-	struct jinja_cache jcache;	/* ... once each; emptied per file */
+	/* each templated value read once, its reading in `scratch`; both
+	 * emptied after each output (lint_scratch()), so that a file's
+	 * readings are not all held at once */
+	struct jinja_cache jcache;
+	struct arena *scratch;
 	const struct floe_profile *profile;	/* the profile being linted */
 	const struct floe_rule *rule;	/* the rule being run */
 	enum floe_rule_id rule_id;	/* ... and its handle */
@@ -227,6 +231,15 @@ enum floe_err lint_resolve_versions(struct lint_ctx *ctx);
 
 /* Free what a ctx caches (not its arena). */
 void lint_release_ctx(struct lint_ctx *ctx);
+
+/*
+ * The arena of the readings cached in ctx->jcache, made on first use; NULL
+ * (ctx->err set) when memory ran out.  lint_drop_readings() empties both
+ * once an output's rules are done: what a rule keeps past its output it
+ * copies into ctx->arena.
+ */
+struct arena *lint_scratch(struct lint_ctx *ctx);
+void lint_drop_readings(struct lint_ctx *ctx);
 
 /*
  * Suppressions and de-duplication for the findings of one file.  `doc`

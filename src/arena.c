@@ -124,17 +124,33 @@ static void free_chain(struct block *b)
 	}
 }
 
+/* Free a chain but its front block, if that is of the usual size: an
+ * arena emptied after each of many small uses does not malloc again. */
+static struct block *keep_front(struct block *b)
+{
+	if (!b || ONE_MALLOC || b->size != BLOCK_SIZE) {
+		free_chain(b);
+		return NULL;
+	}
+	free_chain(b->next);
+	b->next = NULL;
+	b->used = 0;
+	return b;
+}
+
 void arena_reset(struct arena *a)
+{
+	if (!a)
+		return;
+	a->head = keep_front(a->head);
+	a->text = keep_front(a->text);
+}
+
+void arena_free(struct arena *a)
 {
 	if (!a)
 		return;
 	free_chain(a->head);
 	free_chain(a->text);
-	a->head = a->text = NULL;
-}
-
-void arena_free(struct arena *a)
-{
-	arena_reset(a);
 	free(a);
 }

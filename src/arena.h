@@ -17,7 +17,11 @@ void *arena_alloc(struct arena *a, size_t size);
 void *arena_alloc_uninit(struct arena *a, size_t size);
 /** A NUL-terminated copy of `len` bytes, or NULL. */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
-/** Free every allocation, keeping the arena for more; NULL is fine. */
+/**
+ * Free every allocation, keeping the arena for more, and one block of each
+ * chain when it has the usual size (no malloc for the next small use);
+ * NULL is fine.
+ */
 void arena_reset(struct arena *a);
 void arena_free(struct arena *a);
 

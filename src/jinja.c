@@ -711,6 +711,13 @@ bool jinja_has_template(const struct floe_node *n)
 	       find_open(n->value, n->value + n->len);
 }
 
+void jinja_cache_clear(struct jinja_cache *c)
+{
+	if (c->nr)
+		memset(c->slots, 0, c->cap * sizeof(*c->slots));
+	c->nr = 0;
+}
+
 void jinja_cache_release(struct jinja_cache *c)
 {
 	free(c->slots);

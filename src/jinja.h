@@ -169,5 +169,8 @@ bool jinja_has_template(const struct floe_node *n);
 
 /* Empty a cache, leaving it reusable. */
 void jinja_cache_release(struct jinja_cache *c);
+/* Forget every reading but keep the slots' memory, for a cache that is
+ * emptied often (lint: after each output). */
+void jinja_cache_clear(struct jinja_cache *c);
 
 #endif

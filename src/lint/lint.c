@@ -772,7 +772,7 @@ struct arena *lint_scratch(struct lint_ctx *ctx)
 
 void lint_drop_readings(struct lint_ctx *ctx)
 {
-	jinja_cache_release(&ctx->jcache);
+	jinja_cache_clear(&ctx->jcache);
 	arena_reset(ctx->scratch);
 }
 

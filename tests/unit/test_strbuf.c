@@ -467,6 +467,13 @@ static void test_arena_reset_frees_and_keeps_the_arena(void **state)
 	assert_true(is_aligned(p));
 	assert_true(all_zero(p, 32));
 	assert_string_equal(s, "after");
+	/* a block of each chain is kept: the same room is used again */
+	memset(p, 0xAB, 32);
+	arena_reset(a);
+	assert_ptr_equal(arena_alloc(a, 32), p);
+	assert_true(all_zero(p, 32));
+	assert_ptr_equal(arena_strndup(a, "again", 5), s);
+	assert_string_equal(s, "again");
 	arena_free(a);
 }
 

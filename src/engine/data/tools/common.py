@@ -246,6 +246,23 @@ def gen_main(render, name, script, here):
 			      render(data), "--check" in sys.argv[1:], script)
 
 
+def c_str(s):
+	"""s as a C string literal: quotes and backslashes escaped, and every
+	control character, so that an engine's message with a line break in
+	it still makes one line of C."""
+	named = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t",
+		 "\r": "\\r"}
+	out = []
+	for ch in s:
+		if ch in named:
+			out.append(named[ch])
+		elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+			out.append("\\%03o" % ord(ch))
+		else:
+			out.append(ch)
+	return '"' + "".join(out) + '"'
+
+
 def tsv_unescape(s):
 	"""tsv_escape() undone."""
 	out, i = [], 0

@@ -36,7 +36,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import read_releases, read_tsv, write_text  # noqa: E402
+from common import c_str, read_releases, read_tsv, write_text  # noqa: E402
 
 SCRIPT_DIR = "src/engine/data/tools"
 
@@ -107,10 +107,6 @@ def fe_v(ver):
 	if ver == "main":
 		return "FE_V_MAIN"
 	return "FE_V(%s)" % ", ".join(ver.split("."))
-
-
-def c_str(s):
-	return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def ranges(order, facts):

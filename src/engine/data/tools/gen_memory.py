@@ -44,7 +44,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import (gen_main, read_releases, read_tsv,  # noqa: E402
+from common import (c_str, gen_main, read_releases, read_tsv,  # noqa: E402
 		    release_spans, tsv_unescape)
 
 SCRIPT = "src/engine/data/tools/gen_memory.py"
@@ -69,10 +69,6 @@ def parser_error(msg):
 
 # flag -> the probe value a setting reading it itself lets through
 OWN = (("FE_MEM_OWN_PERCENT", "80%"), ("FE_MEM_OWN_EMPTY", ""))
-
-
-def c_str(s):
-	return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def read_probe(path):

@@ -212,6 +212,10 @@ static bool memory_fails(struct gen *g, const struct floe_compute *c,
 	    (!set && r.verdict == FE_MEM_NO_LIMIT))
 		return false;
 	cut = (int)utf8_cut(text, strlen(text), 60);
+	/* no runtime_settings row refuses no limit today (the settings that
+	 * do, block_allocator_memory and write_buffer_row_group_memory_limit,
+	 * are not written by the generator); this keeps a row added later
+	 * from quoting an empty engine message */
 	if (r.verdict == FE_MEM_NO_LIMIT) {
 		ERR(g, v, "compute.%s.properties.%s: '%.*s' means no limit, "
 		    "which DuckDB refuses for this setting; dbt-duckdb would "

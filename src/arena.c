@@ -22,6 +22,13 @@ struct arena {
 	struct block *text;
 };
 
+/*
+ * A chain's first block is FIRST_BLOCK bytes and each next one twice the
+ * one before, up to BLOCK_SIZE: most documents are small, and a lint
+ * holds several arenas (the tree's, the rules', the readings'), each with
+ * two chains, so that a small file touches little memory.
+ */
+#define FIRST_BLOCK 1024
 #define BLOCK_SIZE 16384
 
 /*
@@ -48,14 +55,17 @@ struct arena *arena_new(void)
  */
 static struct block *new_block(struct block **chain, size_t size)
 {
-	size_t bsize = ONE_MALLOC || size > BLOCK_SIZE ? size : BLOCK_SIZE;
+	size_t grow = !*chain ? FIRST_BLOCK
+		      : (*chain)->size < BLOCK_SIZE / 2 ? 2 * (*chain)->size
+		      : BLOCK_SIZE;
+	size_t bsize = ONE_MALLOC || size > grow ? size : grow;
 	struct block *b = malloc(sizeof(*b) + bsize);
 
 	if (!b)
 		return NULL;
 	b->used = 0;
 	b->size = bsize;
-	if (*chain && size > BLOCK_SIZE) {
+	if (*chain && size > grow) {
 		b->next = (*chain)->next;
 		(*chain)->next = b;
 	} else {
@@ -124,11 +134,12 @@ static void free_chain(struct block *b)
 	}
 }
 
-/* Free a chain but its front block, if that is of the usual size: an
- * arena emptied after each of many small uses does not malloc again. */
+/* Free a chain but its front block, unless that one was made for one
+ * large allocation: an arena emptied after each of many small uses does
+ * not malloc again. */
 static struct block *keep_front(struct block *b)
 {
-	if (!b || ONE_MALLOC || b->size != BLOCK_SIZE) {
+	if (!b || ONE_MALLOC || b->size > BLOCK_SIZE) {
 		free_chain(b);
 		return NULL;
 	}

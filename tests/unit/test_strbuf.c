@@ -477,6 +477,26 @@ static void test_arena_reset_frees_and_keeps_the_arena(void **state)
 	arena_free(a);
 }
 
+/* A chain's blocks grow from 1 KB to 16 KB: a small file touches little
+ * memory.  Within the first block, allocations are adjacent; the one that
+ * does not fit starts the next. */
+static void test_arena_first_blocks_are_small(void **state)
+{
+	struct arena *a = arena_new();
+	unsigned char *first, *p;
+	size_t n = 1;
+
+	(void)state;
+	assert_non_null(a);
+	first = arena_alloc(a, 16);
+	assert_non_null(first);
+	while ((p = arena_alloc(a, 16)) == first + 16 * n)
+		n++;
+	/* the first block holds 1 KB: 64 allocations of 16 bytes */
+	assert_int_equal(n, 1024 / 16);
+	arena_free(a);
+}
+
 static void test_arena_many_blocks_are_all_freed(void **state)
 {
 	struct arena *a = arena_new();
@@ -534,6 +554,7 @@ int main(void)
 		cmocka_unit_test(test_arena_strndup_copies_and_terminates),
 		cmocka_unit_test(test_arena_packs_text_apart_from_aligned_memory),
 		cmocka_unit_test(test_arena_reset_frees_and_keeps_the_arena),
+		cmocka_unit_test(test_arena_first_blocks_are_small),
 		cmocka_unit_test(test_arena_allocation_beyond_the_block_size),
 		cmocka_unit_test(test_arena_many_blocks_are_all_freed),
 		cmocka_unit_test(test_arena_refuses_an_absurd_size),

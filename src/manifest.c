@@ -139,7 +139,8 @@ static struct floe_node position_of(const struct floe_node *v, size_t off,
 /*
  * The node to bind for a value that reaches the profile: `v` itself, or,
  * when it holds `{name}` placeholders, a copy (same position) with each
- * filled.  NULL after reporting a placeholder that has no value.
+ * filled.  NULL after reporting a placeholder that has no value, or a
+ * filled value past 4 GiB (a node's len is 32 bits).
  * `{{` is left alone: it opens Jinja, which the generator refuses.
  */
 static const struct floe_node *fill(struct mbind *m,

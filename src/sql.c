@@ -309,7 +309,7 @@ static const struct floe_node *jinja_source(struct ctx *c,
 	if (!memchr(n->value, '\r', n->len) &&
 	    !(n->len && n->value[n->len - 1] == '\n'))
 		return n;
-	s = arena_alloc(c->arena, n->len + 1);
+	s = arena_alloc(c->arena, (size_t)n->len + 1);	/* no 32-bit wrap */
 	if (!s) {
 		nomem(c);
 		return NULL;

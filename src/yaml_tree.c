@@ -823,7 +823,7 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 	n->pub.value = arena_strndup(b->arena, value, len);
 	if (!n->pub.value)
 		return nomem(b);
-	n->pub.len = (uint32_t)len;	/* the input is < 4 GiB */
+	n->pub.len = (uint32_t)len;	/* refused above past UINT32_MAX */
 	switch (ev->data.scalar.style) {
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
 		n->pub.style = FLOE_STYLE_SINGLE;

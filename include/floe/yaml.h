@@ -75,8 +75,9 @@ struct floe_pair {
 /*
  * 48 bytes: a tree holds one per scalar and collection, so its size is
  * most of a document's memory (docs/DESIGN.md, "Scale").  kind, type and
- * style hold the enums above in a byte each; a length or a count is at
- * most the input's size, which floe_yaml_parse() holds under 4 GiB.
+ * style hold the enums above in a byte each; len and nr are 32 bits:
+ * floe_yaml_parse() holds the input under 4 GiB and refuses a scalar that
+ * decodes past it (`\L` is 2 bytes written, 3 decoded).
  */
 struct floe_node {
 	unsigned char kind;		/* enum floe_node_kind */

@@ -15,6 +15,7 @@
 #include "floe/platform.h"
 #include "floe/sql.h"
 #include "floe/versions.h"
+#include "floe/yaml.h"
 
 int cli_error(const char *fmt, ...)
 {
@@ -125,8 +126,12 @@ static int parse_size(const char *s, size_t *out)
 
 int cli_parse_max_size(const char *s, size_t *out)
 {
-	if (!parse_size(s, out))
+	if (!parse_size(s, out)) {
+		/* the most the YAML reader takes: read no more than that */
+		if (*out > FLOE_YAML_MAX_BYTES_CEILING)
+			*out = FLOE_YAML_MAX_BYTES_CEILING;
 		return EXIT_CLEAN;
+	}
 	return cli_error("--max-size: '%s' is not a size in bytes", s);
 }
 

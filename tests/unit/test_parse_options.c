@@ -292,6 +292,26 @@ static void test_parse_options_usage_is_generated_from_the_table(
 	free(buf);
 }
 
+/*
+ * --max-size: a size in bytes with an optional k, M or G; past 4 GiB - 1
+ * (the most the YAML reader takes, a node's len being 32 bits) it is
+ * held there, so that no more is read than could be parsed.
+ */
+static void test_parse_options_max_size_is_held_to_the_ceiling(void **state)
+{
+	size_t v = 0;
+
+	(void)state;
+	assert_int_equal(cli_parse_max_size("1M", &v), 0);
+	assert_int_equal(v, 1024 * 1024);
+	assert_int_equal(cli_parse_max_size("4095M", &v), 0);
+	assert_int_equal(v, (size_t)4095 * 1024 * 1024);
+	assert_int_equal(cli_parse_max_size("8G", &v), 0);
+	assert_int_equal(v, (size_t)UINT32_MAX);
+	assert_int_equal(cli_parse_max_size("4294967296", &v), 0);
+	assert_int_equal(v, (size_t)UINT32_MAX);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -310,6 +330,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_parse_options_hidden_parses_help_stops, teardown),
 		cmocka_unit_test_teardown(
 			test_parse_options_usage_is_generated_from_the_table, teardown),
+		cmocka_unit_test(
+			test_parse_options_max_size_is_held_to_the_ceiling),
 	};
 
 	return cmocka_run_group_tests_name("parse_options", tests, NULL,

@@ -1579,8 +1579,12 @@ static void test_yaml_node_is_48_bytes(void **state)
 	assert_true(sizeof(struct floe_node) <= 48);
 }
 
-/* A limit past 4 GiB (a node's len is 32 bits) is held to the ceiling,
- * not refused: a small file still parses. */
+/*
+ * A limit past 4 GiB (a node's len is 32 bits) is held to the ceiling,
+ * not refused: a small file still parses, and an input of 4 GiB is too
+ * big whatever the limit (the size is checked before a byte is read, so
+ * the buffer need not hold it).
+ */
 static void test_yaml_max_bytes_past_the_ceiling_is_held_to_it(void **state)
 {
 	struct floe_yaml_limits lim = floe_yaml_default_limits();
@@ -1594,6 +1598,13 @@ static void test_yaml_max_bytes_past_the_ceiling_is_held_to_it(void **state)
 	assert_non_null(doc);
 	assert_int_equal(floe_map_get(doc->root, "a")->len, 1);
 	floe_doc_free(doc);
+	doc = NULL;
+	assert_int_equal(floe_yaml_parse("t.yml", "a: 1\n",
+					 (size_t)UINT32_MAX + 1, &lim, &doc,
+					 &d), FLOE_ERR_TOO_BIG);
+	assert_null(doc);
+	assert_int_equal(d.nr, 1);
+	assert_non_null(strstr(d.items[0].message, "limit of 4294967295"));
 	floe_diags_release(&d);
 }
 

@@ -15,7 +15,7 @@ struct block {
  * packed byte after byte.  Kept apart so that a string never leaves an
  * aligned allocation padding behind it: a tree allocates a node, then its
  * text, then the next node, and in one chain each string cost up to 15
- * bytes of padding (a third of a generated profile's text).
+ * bytes of padding (5 MB of the peak of a 10 MB generated profile).
  */
 struct arena {
 	struct block *head;
@@ -41,6 +41,27 @@ struct arena {
 #define ONE_MALLOC 1
 #else
 #define ONE_MALLOC 0
+#endif
+
+/*
+ * Under AddressSanitizer a block kept by arena_reset() is poisoned, and
+ * each allocation carved from it unpoisoned: a pointer kept past the
+ * reset reads memory ASan reports, as it would a freed block.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
 struct arena *arena_new(void)
@@ -92,6 +113,7 @@ void *arena_alloc_uninit(struct arena *a, size_t size)
 	}
 	p = b->data + b->used;
 	b->used += ONE_MALLOC ? asked : size;	/* the test mode's: full */
+	UNPOISON(p, asked);
 	return p;
 }
 
@@ -118,6 +140,7 @@ char *arena_strndup(struct arena *a, const char *s, size_t len)
 	}
 	p = (char *)b->data + b->used;
 	b->used += len + 1;
+	UNPOISON(p, len + 1);
 	if (len)
 		memcpy(p, s, len);
 	p[len] = '\0';
@@ -146,6 +169,7 @@ static struct block *keep_front(struct block *b)
 	free_chain(b->next);
 	b->next = NULL;
 	b->used = 0;
+	POISON(b->data, b->size);
 	return b;
 }
 

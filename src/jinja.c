@@ -713,6 +713,13 @@ bool jinja_has_template(const struct floe_node *n)
 
 void jinja_cache_clear(struct jinja_cache *c)
 {
+	/* a table grown by one large output is given back rather than
+	 * cleared for every small output after it: the cost stays in
+	 * proportion to what was read */
+	if (c->cap > 64 && c->nr * 8 < c->cap) {
+		jinja_cache_release(c);
+		return;
+	}
 	if (c->nr)
 		memset(c->slots, 0, c->cap * sizeof(*c->slots));
 	c->nr = 0;

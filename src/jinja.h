@@ -141,7 +141,9 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
  * asks about the same value many times (lint's rules do: a value is read
  * by every rule that looks at it).  Keyed by node, so it must be emptied
  * (jinja_cache_release) before its document is freed, and used with one
- * jinja_opts and one arena, which must outlive it.  Zero-initialise it.
+ * jinja_opts and one arena, which must outlive it: the arena may be reset
+ * only together with jinja_cache_clear() or jinja_cache_release().
+ * Zero-initialise it.
  */
 struct jinja_cache {
 	struct jinja_cache_slot *slots;	/* open addressing, private */
@@ -170,7 +172,8 @@ bool jinja_has_template(const struct floe_node *n);
 /* Empty a cache, leaving it reusable. */
 void jinja_cache_release(struct jinja_cache *c);
 /* Forget every reading but keep the slots' memory, for a cache that is
- * emptied often (lint: after each output). */
+ * emptied often (lint: after each output); a large table holding few
+ * readings is released instead, so that clearing costs what was read. */
 void jinja_cache_clear(struct jinja_cache *c);
 
 #endif

@@ -77,8 +77,8 @@ struct lint_ctx {
 	struct arena *arena;		/* freed when floe_lint returns */
 	struct jinja_opts jopt;		/* how values are read (src/jinja.c) */
 	/* each templated value read once, its reading in `scratch`; both
-	 * emptied after each output (lint_scratch()), so that a file's
-	 * readings are not all held at once */
+	 * emptied after each output (lint_drop_readings()), so that a
+	 * file's readings are not all held at once */
 	struct jinja_cache jcache;
 	struct arena *scratch;
 	const struct floe_profile *profile;	/* the profile being linted */
@@ -236,7 +236,9 @@ void lint_release_ctx(struct lint_ctx *ctx);
  * The arena of the readings cached in ctx->jcache, made on first use; NULL
  * (ctx->err set) when memory ran out.  lint_drop_readings() empties both
  * once an output's rules are done: what a rule keeps past its output it
- * copies into ctx->arena.
+ * copies into ctx->arena.  Only run_output_rules() drops them: check
+ * --project (project.c) keeps rendered names of every model file in its
+ * own context, which is never dropped.
  */
 struct arena *lint_scratch(struct lint_ctx *ctx);
 void lint_drop_readings(struct lint_ctx *ctx);
@@ -291,7 +293,9 @@ bool lint_attach_is_iceberg(const struct floe_node *item);
  * with its default (or the environment when opt->use_env).  Returns NULL
  * when the value cannot be rendered statically (another expression, a
  * filter, an env var with neither default nor value): rules must then
- * stay silent.  The string lives in the ctx arena.
+ * stay silent.  The string is the node's own text, or lives in
+ * ctx->scratch: valid until the output's rules are done
+ * (lint_drop_readings()); copy what is kept longer into ctx->arena.
  */
 const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n);
 
@@ -328,7 +332,8 @@ struct lint_jinja {
 	bool has_filter;	/* a `|` filter after a call */
 	bool has_other;		/* expressions other than env_var calls */
 	bool has_text;		/* literal text outside {{ }} */
-	const char *first_env;	/* name of the first env var (arena) */
+	const char *first_env;	/* name of the first env var (scratch:
+				 * valid while the output's rules run) */
 };
 
 void lint_jinja_scan(struct lint_ctx *ctx, const struct floe_node *n,
@@ -336,7 +341,8 @@ void lint_jinja_scan(struct lint_ctx *ctx, const struct floe_node *n,
 
 /* One env_var() call of a value, as lint_env_calls() reports it. */
 struct lint_env_call {
-	const char *name;	/* the variable (arena, NUL-terminated) */
+	const char *name;	/* the variable (scratch, as lint_render();
+				 * NUL-terminated) */
 	int name_len;		/* at most 80, for messages */
 	bool has_default;
 	size_t default_len;	/* the default is never kept, only its size */

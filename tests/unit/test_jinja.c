@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "floe/lint.h"
@@ -236,6 +237,55 @@ static void test_jinja_literal_is_not_copied_and_templates_are_cached(
 	arena_free(a);
 }
 
+/*
+ * lint empties the cache after each output and resets the readings'
+ * arena with it: a value read again is parsed again into the fresh
+ * arena, not found in a stale slot.  A table grown large and left
+ * nearly empty is released rather than cleared (issue 12: clearing a
+ * 2 MB table after each of many small outputs).
+ */
+static void test_jinja_cache_clear_forgets_every_reading(void **state)
+{
+	struct arena *a = arena_new();
+	struct jinja_cache c = { NULL, 0, 0 };
+	struct floe_node tpl = str_node("{{ env_var('A', 'x') }}");
+	struct floe_node many[200];
+	char text[200][32];
+	const struct jinja_read *r1, *r2;
+	struct jinja_read tmp;
+
+	(void)state;
+	assert_int_equal(jinja_read_ref(&c, a, &tpl, NULL, &tmp, &r1),
+			 FLOE_OK);
+	assert_int_equal(c.nr, 1);
+	jinja_cache_clear(&c);
+	assert_int_equal(c.nr, 0);
+	assert_non_null(c.slots);	/* a small table is kept */
+	arena_reset(a);
+	assert_int_equal(jinja_read_ref(&c, a, &tpl, NULL, &tmp, &r2),
+			 FLOE_OK);
+	assert_int_equal(c.nr, 1);	/* read again, cached again */
+	assert_string_equal(r2->text, "x");
+
+	for (int i = 0; i < 200; i++) {
+		snprintf(text[i], sizeof(text[i]), "{{ env_var('V%d') }}", i);
+		many[i] = str_node(text[i]);
+		assert_int_equal(jinja_read_ref(&c, a, &many[i], NULL, &tmp,
+						&r1), FLOE_OK);
+	}
+	assert_true(c.cap > 64);
+	jinja_cache_clear(&c);		/* full enough: cleared */
+	assert_int_equal(c.nr, 0);
+	assert_non_null(c.slots);
+	assert_int_equal(jinja_read_ref(&c, a, &tpl, NULL, &tmp, &r1),
+			 FLOE_OK);
+	jinja_cache_clear(&c);		/* 1 of more than 64: released */
+	assert_null(c.slots);
+	assert_int_equal(c.cap, 0);
+	jinja_cache_release(&c);
+	arena_free(a);
+}
+
 static const char *native_env(const char *name)
 {
 	if (!strcmp(name, "RO"))
@@ -421,6 +471,8 @@ int main(void)
 			test_jinja_lint_and_sql_agree_on_adjacent_literals),
 		cmocka_unit_test(
 			test_jinja_literal_is_not_copied_and_templates_are_cached),
+		cmocka_unit_test(
+			test_jinja_cache_clear_forgets_every_reading),
 		cmocka_unit_test(
 			test_jinja_records_filters_and_their_operand),
 		cmocka_unit_test(

@@ -399,6 +399,20 @@ static void test_arena_packs_text_apart_from_aligned_memory(void **state)
 	assert_ptr_equal(s3, s2 + 3);
 	assert_string_equal(s2, "de");
 	assert_string_equal(s3, "f");
+	/* a string longer than the next block gets one of its own, behind:
+	 * the text after it still packs after s3 */
+	{
+		char big[5000];
+		char *l, *s4;
+
+		memset(big, 'b', sizeof(big));
+		l = arena_strndup(a, big, sizeof(big));
+		assert_non_null(l);
+		assert_int_equal(l[sizeof(big)], '\0');
+		s4 = arena_strndup(a, "g", 1);
+		assert_ptr_equal(s4, s3 + 2);
+		assert_memory_equal(l, big, sizeof(big));
+	}
 	/* text that fills the block to its last byte, then an allocation */
 	for (size_t i = 0; i < 20000; i++)
 		assert_non_null(arena_strndup(a, "xyzzy", i % 7));

@@ -25,8 +25,9 @@ struct arena {
 /*
  * A chain's first block is FIRST_BLOCK bytes and each next one twice the
  * one before, up to BLOCK_SIZE: most documents are small, and a lint
- * holds several arenas (the tree's, the rules', the readings'), each with
- * two chains, so that a small file touches little memory.
+ * holds four arenas (the tree's, the profile model's, the rules', the
+ * readings'), each with two chains, so that a small file touches little
+ * memory.
  */
 #define FIRST_BLOCK 1024
 #define BLOCK_SIZE 16384
@@ -71,8 +72,8 @@ struct arena *arena_new(void)
 
 /*
  * A new block of at least `size` bytes in *chain: at its front, or, for
- * one larger than a block, behind the front block, whose room is kept for
- * the allocations that follow.
+ * one larger than the chain's next block, behind the front block, whose
+ * room is kept for the allocations that follow.
  */
 static struct block *new_block(struct block **chain, size_t size)
 {

@@ -129,6 +129,20 @@ void lint_report_on(struct lint_ctx *ctx, const struct floe_node *item,
 
 /* ---- the Jinja reader (src/jinja.c), as the rules see it ---- */
 
+/* jinja_read_ref() through the ctx's cache and readings' arena; false
+ * (ctx->err set) when memory ran out. */
+static bool jread_ref(struct lint_ctx *ctx, const struct floe_node *n,
+		      struct jinja_read *tmp, const struct jinja_read **out)
+{
+	if (!lint_scratch(ctx) ||
+	    jinja_read_ref(&ctx->jcache, ctx->scratch, n, &ctx->jopt, tmp,
+			   out) != FLOE_OK) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return false;
+	}
+	return true;
+}
+
 static bool jread(struct lint_ctx *ctx, const struct floe_node *n,
 		  struct jinja_read *j)
 {
@@ -228,12 +242,8 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 	/* literal text, most values, renders as itself (jinja_read) */
 	if (floe_node_is_str(n) && !jinja_has_template(n))
 		return n->value;
-	if (!lint_scratch(ctx) ||
-	    jinja_read_ref(&ctx->jcache, ctx->scratch, n, &ctx->jopt, &tmp,
-			   &j) != FLOE_OK) {
-		ctx->err = FLOE_ERR_NOMEM;
+	if (!jread_ref(ctx, n, &tmp, &j))
 		return NULL;
-	}
 	return j->malformed ? NULL : j->text;
 }
 
@@ -322,12 +332,8 @@ static void visit_template(struct template_walk *w, const struct floe_node *n,
 	struct lint_template t;
 	struct jinja_read tmp;
 
-	if (!lint_scratch(ctx) ||
-	    jinja_read_ref(&ctx->jcache, ctx->scratch, n, &ctx->jopt, &tmp,
-			   &t.read) != FLOE_OK) {
-		ctx->err = FLOE_ERR_NOMEM;
+	if (!jread_ref(ctx, n, &tmp, &t.read))
 		return;
-	}
 	t.node = n;
 	t.in_password = in_password;
 	for (size_t i = 0; i < w->nr; i++) {

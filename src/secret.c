@@ -34,7 +34,13 @@ static const char *env_secret_in(const char *s, const char **at)
 	for (char **e = environ; e && *e; e++) {
 		const char *eq, *v, *p;
 
-		if (strncmp(*e, ENV_SECRET_PREFIX, sizeof(ENV_SECRET_PREFIX) - 1))
+		/*
+		 * Every message asks: the first byte turns away nearly the
+		 * whole environment without a call (under the fuzzers'
+		 * strncmp hook those calls were a fifth of lint --fix).
+		 */
+		if (**e != ENV_SECRET_PREFIX[0] ||
+		    strncmp(*e, ENV_SECRET_PREFIX, sizeof(ENV_SECRET_PREFIX) - 1))
 			continue;
 		eq = strchr(*e, '=');
 		if (!eq || !eq[1])

@@ -169,6 +169,36 @@ static bool ident(struct scan *s, const char *want)
 }
 
 /*
+ * `kw=` (a keyword argument, not `kw ==`): consumed when it is there.
+ * dbt's env_var(var, default=None) is a Python method, so
+ * env_var(var='X', default='d') is the same call as env_var('X', 'd').
+ */
+static bool keyword(struct scan *s, const char *kw)
+{
+	struct scan save = *s;
+
+	if (ident(s, kw) && accept(s, '=') &&
+	    !(s->p < s->end && *s->p == '='))
+		return true;
+	*s = save;
+	return false;
+}
+
+/* Jinja's None (`none` or `None`): as a default, it is no default */
+static bool none_lit(struct scan *s)
+{
+	struct scan save = *s;
+
+	if (ident(s, "none"))
+		return true;
+	*s = save;
+	if (ident(s, "None"))
+		return true;
+	*s = save;
+	return false;
+}
+
+/*
  * The end of a {{ ... }} block: the first "}}" outside quotes.  The text
  * between quotes and braces is skipped with memchr(), not byte by byte.
  */
@@ -390,7 +420,7 @@ static void expression(struct reader *r, const char *p, const char *end)
 	struct scan s = { p, end };
 	struct strbuf var = STRBUF_INIT, dflt = STRBUF_INIT;
 	struct jinja_call *call = NULL;
-	bool has_dflt = false;
+	bool has_dflt = false, var_kw = false, dflt_done = false;
 	const char *value = NULL, *filters, *lit = NULL;
 	size_t lit_len = 0;
 	char *name;
@@ -402,6 +432,29 @@ static void expression(struct reader *r, const char *p, const char *end)
 		return;
 	}
 	j->nr_env++;
+	/*
+	 * env_var(default=D, var=NAME): the other order, where Python
+	 * needs both by keyword
+	 */
+	if (keyword(&s, "default")) {
+		if (none_lit(&s))
+			;
+		else if (string_lit(&s, &dflt) || number_lit(&s, &dflt))
+			has_dflt = true;
+		else {
+			malformed(r, "the default of env_var() must be a "
+				     "quoted string");
+			goto out;
+		}
+		if (!accept(&s, ',') || !keyword(&s, "var")) {
+			malformed(r, "env_var() needs the variable name as a "
+				     "quoted string");
+			goto out;
+		}
+		var_kw = dflt_done = true;
+	} else {
+		var_kw = keyword(&s, "var");
+	}
 	/* the name as written, unless it has escapes to undo */
 	if (!plain_lit(&s, &lit, &lit_len) && string_lit(&s, &var)) {
 		lit = var.buf;
@@ -424,21 +477,28 @@ static void expression(struct reader *r, const char *p, const char *end)
 		call->name_len = lit_len;
 		call->secret = !strncmp(name, "DBT_ENV_SECRET_", 15);
 	}
-	if (accept(&s, ',')) {
-		struct scan save = s;
+	if (!dflt_done && accept(&s, ',')) {
+		/* after var=, Python takes the default only by keyword */
+		bool kw = keyword(&s, "default");
 
-		if (!(ident(&s, "default") && accept(&s, '=')))
-			s = save;
-		if (!string_lit(&s, &dflt) && !number_lit(&s, &dflt)) {
+		if (var_kw && !kw) {
+			malformed(r, "env_var(): a positional default cannot "
+				     "follow var=");
+			goto out;
+		}
+		if (none_lit(&s))
+			;	/* default=None: no default */
+		else if (string_lit(&s, &dflt) || number_lit(&s, &dflt))
+			has_dflt = true;
+		else {
 			malformed(r, "the default of env_var() must be a "
 				     "quoted string");
 			goto out;
 		}
-		has_dflt = true;
-		if (call) {
-			call->has_default = true;
-			call->default_len = dflt.len;
-		}
+	}
+	if (has_dflt && call) {
+		call->has_default = true;
+		call->default_len = dflt.len;
 	}
 	if (!accept(&s, ')')) {
 		malformed(r, "env_var() takes a name and an optional default, "

@@ -137,6 +137,43 @@ static void test_jinja_environment_wins_over_the_default(void **state)
 	arena_free(a);
 }
 
+/* dbt's env_var(self, var, default=None) called as Python allows */
+static void test_jinja_env_var_keywords_and_none_default(void **state)
+{
+	struct arena *a = arena_new();
+	struct jinja_read j;
+
+	(void)state;
+	assert_string_equal(read_str(a, "{{ env_var(var='A', default='d') }}",
+				     NULL, &j), "d");
+	assert_false(j.malformed);
+	assert_string_equal(j.first_env, "A");
+	assert_true(j.calls[0].has_default);
+	assert_string_equal(read_str(a, "{{ env_var(default = 'd' ,var= \"B\")"
+				     " }}", NULL, &j), "d");
+	assert_false(j.malformed);
+	assert_string_equal(j.first_env, "B");
+	/* None is no default: nothing to render without the environment */
+	assert_null(read_str(a, "{{ env_var('C', none) }}", NULL, &j));
+	assert_false(j.malformed);
+	assert_false(j.calls[0].has_default);
+	assert_int_equal(j.nr_no_default, 1);
+	assert_null(read_str(a, "{{ env_var(var='C', default=None) }}", NULL,
+			     &j));
+	assert_false(j.malformed);
+	assert_int_equal(j.nr_no_default, 1);
+	/* what Python refuses, and what is not a keyword */
+	assert_null(read_str(a, "{{ env_var(var='C', 'd') }}", NULL, &j));
+	assert_true(j.malformed);
+	assert_null(read_str(a, "{{ env_var(default='d') }}", NULL, &j));
+	assert_true(j.malformed);
+	assert_null(read_str(a, "{{ env_var(var == 'C') }}", NULL, &j));
+	assert_true(j.malformed);
+	assert_null(read_str(a, "{{ env_var('C', nonesuch) }}", NULL, &j));
+	assert_true(j.malformed);
+	arena_free(a);
+}
+
 static void test_jinja_other_expressions_and_malformed_calls_are_dynamic(
 	void **state)
 {
@@ -462,6 +499,7 @@ int main(void)
 		cmocka_unit_test(
 			test_jinja_literals_are_unescaped_as_python_does),
 		cmocka_unit_test(test_jinja_block_ends_outside_quotes),
+		cmocka_unit_test(test_jinja_env_var_keywords_and_none_default),
 		cmocka_unit_test(
 			test_jinja_missing_variable_is_unknown_or_a_placeholder),
 		cmocka_unit_test(test_jinja_environment_wins_over_the_default),

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "ascii.h"
 #include "pystr.h"
 
 void py_float_repr(struct strbuf *sb, double x)
@@ -110,7 +112,7 @@ bool py_timestamp(struct strbuf *sb, const struct floe_node *n, bool repr)
 	if (!digits(&p, 4, 4, &y) || *p++ != '-' ||
 	    !digits(&p, 1, 2, &mo) || *p++ != '-' || !digits(&p, 1, 2, &d))
 		return false;
-	if (p < end) {
+	if (p < end && !(p + 1 == end && *p == '\n')) {
 		if (*p == 'T' || *p == 't')
 			p++;
 		else if (blank(*p))
@@ -132,8 +134,15 @@ bool py_timestamp(struct strbuf *sb, const struct floe_node *n, bool repr)
 			for (; k < 6; k++)
 				us *= 10;
 		}
-		while (blank(*p))
-			p++;
+		{
+			const char *b = p;
+
+			while (blank(*p))
+				p++;
+			/* `[ \t]*` belongs to the zone: no zone, no blanks */
+			if (*p != 'Z' && *p != '+' && *p != '-')
+				p = b;
+		}
 		if (*p == 'Z') {
 			tz = true;
 			p++;
@@ -146,6 +155,10 @@ bool py_timestamp(struct strbuf *sb, const struct floe_node *n, bool repr)
 				return false;
 		}
 	}
+	/* the pattern ends in `$`, which Python's re takes before a
+	 * final newline too */
+	if (p + 1 == end && *p == '\n')
+		p++;
 	if (p != end || y < 1 || mo < 1 || mo > 12 || d < 1 ||
 	    d > mdays[mo - 1] || h > 23 || mi > 59 || se > 59 ||
 	    (mo == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))))
@@ -155,6 +168,8 @@ bool py_timestamp(struct strbuf *sb, const struct floe_node *n, bool repr)
 		return false;
 	if (neg)
 		off = -off;
+	if (!sb)
+		return true;	/* py_constructs(): only asked whether */
 	if (!time) {
 		strbuf_addf(sb, repr ? "datetime.date(%d, %d, %d)"
 				     : "%04d-%02d-%02d", y, mo, d);
@@ -188,6 +203,114 @@ bool py_timestamp(struct strbuf *sb, const struct floe_node *n, bool repr)
 		strbuf_addf(sb, "seconds=%ld))", secs - days * 86400);
 	}
 	strbuf_addch(sb, ')');
+	return true;
+}
+
+/* what Python's int() strips around a number (str.isspace() in ASCII) */
+static bool py_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') ||
+	       (c >= '\x1c' && c <= '\x1f');
+}
+
+/*
+ * Python's int(s[p..end), base) succeeds: blanks around, a sign, the
+ * base's own prefix (int('0x1f', 16) is 31), then at least one digit of
+ * the base.  '_' is already gone (PyYAML drops it first).
+ */
+static bool py_int_ok(const char *p, const char *end, int base)
+{
+	static const char prefix[17] = { [2] = 'b', [8] = 'o', [16] = 'x' };
+
+	while (p < end && py_space(*p))
+		p++;
+	while (end > p && py_space(end[-1]))
+		end--;
+	if (p < end && (*p == '+' || *p == '-'))
+		p++;
+	if (prefix[base] && end - p > 2 && p[0] == '0' &&
+	    (p[1] | 0x20) == prefix[base])
+		p += 2;
+	if (p == end)
+		return false;
+	for (; p < end; p++) {
+		int d = ascii_hex_value(*p);
+
+		if (d < 0 || d >= base)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * PyYAML's construct_yaml_int() of the text: '_' dropped, a sign, then
+ * 0, 0b…, 0x…, 0… (octal), base 60 parts, or decimal, each through
+ * int(), which raises ValueError on an empty or foreign digit (and
+ * value[0] an IndexError on nothing).  A value too long for the room
+ * here is taken: no profile holds one.
+ */
+static bool int_constructs(const struct floe_node *n)
+{
+	char buf[256];
+	size_t len = 0;
+	const char *p, *end, *q;
+
+	for (size_t i = 0; i < n->len; i++) {
+		if ((unsigned char)n->value[i] >= 0x80)
+			return true;	/* int() takes other scripts' digits */
+		if (n->value[i] == '_')
+			continue;
+		if (len == sizeof(buf))
+			return true;
+		buf[len++] = n->value[i];
+	}
+	p = buf;
+	end = buf + len;
+	if (p < end && (*p == '+' || *p == '-'))
+		p++;
+	if (p == end)
+		return false;
+	if (end - p == 1 && *p == '0')
+		return true;
+	if (end - p >= 2 && p[0] == '0' && (p[1] == 'b' || p[1] == 'x'))
+		return py_int_ok(p + 2, end, p[1] == 'b' ? 2 : 16);
+	if (*p == '0')
+		return py_int_ok(p, end, 8);
+	if (!memchr(p, ':', (size_t)(end - p)))
+		return py_int_ok(p, end, 10);
+	for (; ; p = q + 1) {
+		q = memchr(p, ':', (size_t)(end - p));
+		if (!py_int_ok(p, q ? q : end, 10))
+			return false;
+		if (!q)
+			return true;
+	}
+}
+
+bool py_constructs(const struct floe_node *n)
+{
+	static const char *const bools[] = { "yes", "no", "true", "false",
+					     "on", "off" };
+	double f;
+
+	switch (n->type) {
+	case FLOE_TYPE_BOOL:	/* bool_values[value.lower()] */
+		for (size_t i = 0; i < sizeof(bools) / sizeof(bools[0]); i++)
+			if (n->len == strlen(bools[i]) &&
+			    !strncasecmp(n->value, bools[i], n->len))
+				return true;
+		return false;
+	case FLOE_TYPE_INT:
+		return int_constructs(n);
+	case FLOE_TYPE_FLOAT:	/* float()'s room is 128 bytes: see above */
+		return n->len > 100 || !floe_node_float(n, &f);
+	case FLOE_TYPE_TIMESTAMP:
+		return py_timestamp(NULL, n, false);
+	case FLOE_TYPE_NULL:	/* construct_yaml_null(): None, whatever */
+	case FLOE_TYPE_STR:
+	case FLOE_TYPE_MERGE:
+		break;
+	}
 	return true;
 }
 

@@ -21,9 +21,18 @@ void py_float_repr(struct strbuf *sb, double x);
  * a datetime.date, or a datetime.datetime with the fraction cut to
  * microseconds and a fixed-offset timezone) and as Python prints it:
  * str() is isoformat(' '), repr() the constructor call.  False (and
- * nothing added) when the text is not one PyYAML would accept.
+ * nothing added) when the text is not one PyYAML would accept; sb NULL
+ * only asks that.
  */
 bool py_timestamp(struct strbuf *sb, const struct floe_node *n, bool repr);
+
+/*
+ * Whether PyYAML's constructor for the scalar's type takes its text:
+ * false where loading raises (0b_, 2023-02-30, `!!float x`), so dbt
+ * cannot load the file.  A str, and a null (construct_yaml_null()
+ * returns None whatever the text), always.
+ */
+bool py_constructs(const struct floe_node *n);
 
 /* str() of the value PyYAML constructs from a scalar: None, True, 4,
  * 4.5, 2001-12-14; a string's (or an unreadable value's) own text. */

@@ -397,44 +397,89 @@ bool floe_node_true(const struct floe_node *n)
 		(n->len == 2 && (n->value[0] == 'o' || n->value[0] == 'O')));
 }
 
+/* what Python's int() and float() strip around a number (str.isspace()
+ * in ASCII: \x1c-\x1f too) */
+static bool py_blank(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') ||
+	       (c >= '\x1c' && c <= '\x1f');
+}
+
 /* Python's float() of s[0..n), '_' dropped first (PyYAML's): blanks
  * around a decimal number; -1 where float() raises (PyYAML then fails
  * to load the file), or past the room (no such float in a profile). */
 static int part_float(const char *s, size_t n, double *out)
 {
-	char tmp[128], *end;
+	char tmp[128], *start, *end;
 	size_t j = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '_')
 			continue;
-		if (j + 1 >= sizeof(tmp))
+		if (j + 1 >= sizeof(tmp) || !s[i])	/* float() refuses NUL */
 			return -1;
 		tmp[j++] = s[i];
 	}
 	tmp[j] = '\0';
-	/* the resolver let through digits, '.', e, signs and blanks only:
-	 * no hex, inf or nan reaches strtod() here */
-	if (strpbrk(tmp, "xXiInN"))
+	/*
+	 * float()'s words, which only an explicit !!float reaches (the
+	 * resolver lets through digits, '.', e, signs and blanks only);
+	 * strtod() would also take hex and "nan(...)", which float()
+	 * refuses
+	 */
+	{
+		const char *w = tmp, *we = tmp + j;
+		double sgn = 1;
+
+		while (w < we && py_blank(*w))
+			w++;
+		while (we > w && py_blank(we[-1]))
+			we--;
+		if (w < we && (*w == '+' || *w == '-'))
+			sgn = *w++ == '-' ? -1 : 1;
+		if ((we - w == 3 && !strncasecmp(w, "inf", 3)) ||
+		    (we - w == 8 && !strncasecmp(w, "infinity", 8))) {
+			*out = sgn * HUGE_VAL;
+			return 0;
+		}
+		if (we - w == 3 && !strncasecmp(w, "nan", 3)) {
+			*out = NAN;
+			return 0;
+		}
+	}
+	if (strpbrk(tmp, "xXiInNpP"))
 		return -1;
-	*out = strtod(tmp, &end);
-	if (end == tmp)
+	for (start = tmp; py_blank(*start); start++)
+		;
+	*out = strtod(start, &end);
+	if (end == start)
 		return -1;
-	while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r' ||
-	       *end == '\f' || *end == '\v')
+	while (py_blank(*end))
 		end++;
 	return *end ? -1 : 0;
 }
 
 int floe_node_float(const struct floe_node *n, double *out)
 {
+	char buf[128];
 	const char *s, *end;
 	double sign = 1;
+	size_t len = 0;
 
 	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_FLOAT)
 		return -1;
-	s = n->value;
-	end = s + n->len;
+	/* construct_yaml_float(): value.replace('_', '').lower() first */
+	for (size_t i = 0; i < n->len; i++) {
+		if (n->value[i] == '_')
+			continue;
+		if (len + 1 >= sizeof(buf))
+			return -1;
+		buf[len++] = (char)ascii_lower((unsigned char)n->value[i]);
+	}
+	s = buf;
+	end = buf + len;
+	if (s == end)
+		return -1;	/* value[0]: IndexError */
 	if (s < end && (*s == '-' || *s == '+'))
 		sign = *s++ == '-' ? -1 : 1;
 	if (end - s == 4 && !strncasecmp(s, ".inf", 4)) {
@@ -447,7 +492,7 @@ int floe_node_float(const struct floe_node *n, double *out)
 		double value = 0, base = 1, part;
 		const char *q = end;
 
-		while (q > s) {
+		for (;;) {	/* every part, an empty one too (float('')) */
 			const char *p = q;
 
 			while (p > s && p[-1] != ':')
@@ -456,7 +501,9 @@ int floe_node_float(const struct floe_node *n, double *out)
 				return -1;
 			value += part * base;
 			base *= 60;
-			q = p > s ? p - 1 : s;
+			if (p == s)
+				break;
+			q = p - 1;	/* the ':' */
 		}
 		*out = sign * value;
 	} else {

@@ -18,6 +18,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "floe/yaml.h"
+#include "pystr.h"
 #include "secret.h"
 
 /*
@@ -850,14 +851,33 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 		 * quoted scalar: `! "4"` is the integer 4.
 		 */
 		int plain = tag || n->pub.style == FLOE_STYLE_PLAIN;
+		int decimal = plain && plain_decimal(value, len);
 
 		n->pub.type = (unsigned char)(!plain ? FLOE_TYPE_STR
-			      : plain_decimal(value, len) ? FLOE_TYPE_INT
+			      : decimal ? FLOE_TYPE_INT
 			      : floe_yaml_resolve(value, len));
 		if (plain && len == 1 && value[0] == '=')
 			n->pub.flags |= NODE_VALUE_KEY;
+		/*
+		 * What the resolver types, PyYAML then constructs, and some
+		 * texts it cannot: 0b_ is an int, and int('', 2) raises;
+		 * 2023-02-30 a timestamp with no such day.
+		 */
+		if (!decimal && n->pub.type != FLOE_TYPE_STR &&
+		    !py_constructs(&n->pub))
+			return fail(b, mark_loc(b, ev->start_mark,
+						ev->end_mark),
+				    "PyYAML reads this value as %s but cannot "
+				    "construct it, so dbt cannot load the file",
+				    n->pub.type == FLOE_TYPE_INT ? "an int"
+				    : n->pub.type == FLOE_TYPE_FLOAT ? "a float"
+				    : n->pub.type == FLOE_TYPE_BOOL ? "a bool"
+				    : "a timestamp");
 	} else {
-		/* An explicit standard tag: its text must fit the type. */
+		/*
+		 * An explicit standard tag: PyYAML's constructor for it must
+		 * take the text (`!!float 3` is 3.0; `!!null x` is None).
+		 */
 		static const struct {
 			const char *name;
 			enum floe_type type;
@@ -880,8 +900,7 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 				    "with PyYAML's safe loader)",
 				    shown_name(b, tag));
 		n->pub.type = tags[i].type;
-		if (n->pub.type != FLOE_TYPE_STR &&
-		    floe_yaml_resolve(value, len) != n->pub.type)
+		if (!py_constructs(&n->pub))
 			return fail(b, mark_loc(b, ev->start_mark,
 						ev->end_mark),
 				    "the value does not fit its tag '%s'",

@@ -9,7 +9,11 @@ the pieces of each pattern, then mutated), asks PyYAML's SafeLoader how
 it resolves each one as a plain scalar, and asks floe through
 RESOLVE_DUMP (tests/resolve/resolve_dump.c); for a float, also Python's
 str() of the value PyYAML constructs, which dbt-duckdb writes into SET
-and ATTACH (src/pystr.c).  Any difference fails.
+and ATTACH (src/pystr.c); for an int, a bool or a timestamp, whether
+PyYAML can construct it at all (where it raises, dbt cannot load the
+file).  Then every scalar again under each explicit tag (!!int 3,
+!!float 3, !!null x, ...): does PyYAML's constructor take the text?
+Any difference fails.
 """
 import itertools
 import random
@@ -129,6 +133,20 @@ def corpus(count, seed=12):
     return out
 
 
+CONSTRUCT = {"int", "bool", "timestamp"}
+
+
+def constructs(loader, t, s):
+    """PyYAML's constructor for type t takes the text s."""
+    node = yaml.ScalarNode("tag:yaml.org,2002:" + t, s)
+    try:
+        getattr(loader, "construct_yaml_" + t)(node)
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError,
+            OverflowError):
+        return False
+    return True
+
+
 def main():
     dump = sys.argv[1]
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 200000
@@ -144,6 +162,8 @@ def main():
                     yaml.ScalarNode("tag:yaml.org,2002:float", s)))
             except ValueError:
                 t += " ?"       # PyYAML cannot construct it: load fails
+        elif t in CONSTRUCT and not constructs(loader, t, s):
+            t += " ?"           # PyYAML raises: dbt cannot load the file
         want.append(t)
     data = "".join(s.encode().hex() + "\n" for s in scalars)
     run = subprocess.run([dump], input=data.encode(), capture_output=True,
@@ -153,6 +173,18 @@ def main():
         print(f"resolve_dump answered {len(got)} of {len(scalars)}")
         return 1
     bad = [(s, w, g) for s, w, g in zip(scalars, want, got) if w != g]
+    # the same scalars under an explicit tag
+    for tag in ["str", "null", "bool", "int", "float", "timestamp"]:
+        run = subprocess.run([dump, tag], input=data.encode(),
+                             capture_output=True, check=True)
+        got = run.stdout.decode().split("\n")[:-1]
+        if len(got) != len(scalars):
+            print(f"resolve_dump {tag} answered {len(got)} of {len(scalars)}")
+            return 1
+        for s, g in zip(scalars, got):
+            w = "ok" if constructs(loader, tag, s) else "?"
+            if w != g:
+                bad.append((f"!!{tag} {s!r}", w, g))
     for s, w, g in bad[:40]:
         print(f"FAIL {s!r}: PyYAML {w}, floe {g}")
     counts = {}

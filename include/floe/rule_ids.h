@@ -34,6 +34,7 @@
 	X(FP109) \
 	X(FP110) \
 	X(FP111) \
+	X(FP112) \
 	/* endpoint, OAuth2 and platform drift (rule_endpoint.c, rule_drift.c) */ \
 	X(FP201) \
 	X(FP202) \

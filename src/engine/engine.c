@@ -932,6 +932,43 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version)
 	return FE_ALIAS_OK;
 }
 
+/* ---- settings refused once another is SET ---- */
+
+static const struct {
+	const char *restrictor;
+	int truth;
+	const char *setting;
+	unsigned first, last;
+	const char *error;
+} locks[] = {
+#define DUCKDB_LOCK(restrictor, truth, setting, first, last, error) \
+	{ restrictor, truth, setting, first, last, error },
+#include "engine/duckdb_locks.def"
+#undef DUCKDB_LOCK
+};
+
+const char *fe_setting_refused_after(const char *restrictor, int truth,
+				     const char *setting, unsigned version)
+{
+	for (size_t i = 0; restrictor && setting && i < NR(locks); i++)
+		if (locks[i].truth == truth &&
+		    ascii_same_ci(locks[i].restrictor, restrictor) &&
+		    ascii_same_ci(locks[i].setting, setting) &&
+		    holds(locks[i].first, locks[i].last, version))
+			return locks[i].error;
+	return NULL;
+}
+
+bool fe_setting_restricts(const char *name, int truth, unsigned version)
+{
+	for (size_t i = 0; name && i < NR(locks); i++)
+		if (locks[i].truth == truth &&
+		    ascii_same_ci(locks[i].restrictor, name) &&
+		    holds(locks[i].first, locks[i].last, version))
+			return true;
+	return false;
+}
+
 /* ---- the memory parser ---- */
 
 static const struct {

@@ -104,6 +104,20 @@ unsigned fe_setting_refusal(const char *name, int truth, unsigned version);
  * whatever the value. */
 unsigned fe_setting_row_refusal(const struct fe_setting *s, int truth);
 
+/*
+ * Once `restrictor` is SET to a value of truth `truth` (lock_configuration
+ * on, enable_external_access off), DuckDB `version` refuses a later
+ * `SET setting`: the engine's error (its first line), or NULL when it
+ * does not.  Names are compared ignoring case.  Probed on each release
+ * (src/engine/data/duckdb-locks/, duckdb_locks.def).
+ */
+const char *fe_setting_refused_after(const char *restrictor, int truth,
+				     const char *setting, unsigned version);
+
+/* True when SET of `name` to a value of truth `truth` makes DuckDB
+ * `version` refuse some later SET (the restrictors of the table). */
+bool fe_setting_restricts(const char *name, int truth, unsigned version);
+
 /* Every setting name of the table, NULL-terminated (for did-you-mean;
  * a name with two rows is listed twice). */
 const char *const *fe_setting_names(void);

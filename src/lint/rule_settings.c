@@ -1,6 +1,6 @@
 /*
  * Rules about `settings:` and the secret manager (FP101-FP104,
- * FP106-FP108, FP110), and the iceberg secret parameters of other
+ * FP106-FP108, FP110-FP112), and the iceberg secret parameters of other
  * releases (FP109).
  *
  * dbt-duckdb applies `settings` with SET on every cursor, after the
@@ -552,4 +552,70 @@ void check_iceberg_secret_param_release(struct lint_ctx *ctx,
 					    fe_version_str(last, f), key->value);
 		}
 	}
+}
+
+/* ---- FP112: a setting after which DuckDB refuses a later SET ---- */
+
+/*
+ * dbt-duckdb runs `settings:` on every new cursor (initialize_cursor),
+ * in the order written; config_options are set once, when the database
+ * opens.  Once a restrictor is on (lock_configuration true,
+ * enable_external_access false: the engine's table, probed on each
+ * release), DuckDB refuses some SETs: one after it in the same cursor,
+ * or one of the next cursor's, the restrictor's own included.  The
+ * first refusal in that order is reported, at the restrictor.
+ * allowed_configs (1.5 on) lifts the lock for what it lists: a profile
+ * that sets it is not judged.
+ */
+static void refused_later(struct lint_ctx *ctx, const struct floe_node *set,
+			  const struct floe_pair *r, size_t start, bool config)
+{
+	char ver[FE_VERSION_BUF];
+	int t;
+
+	if (!floe_node_is_str(r->key) || !casts(ctx, r) ||
+	    (t = truth(ctx, r->value)) < 0 ||
+	    !fe_setting_restricts(r->key->value, t, ctx->duckdb_version))
+		return;
+	for (size_t n = 0; set && n < set->nr; n++) {
+		size_t j = (start + n) % set->nr;
+		const struct floe_node *k = set->pairs[j].key;
+		const char *err;
+
+		if (!floe_node_is_str(k) ||
+		    !(err = fe_setting_refused_after(r->key->value, t, k->value,
+						     ctx->duckdb_version)))
+			continue;
+		fe_version_str(ctx->duckdb_version, ver);
+		lint_report(ctx, r->key, "'%s' %s breaks dbt-duckdb's %s. "
+			    "Once it is %s, DuckDB %s refuses SET %s, which "
+			    "dbt-duckdb runs %s: it fails with \"%s\"; %s.",
+			    r->key->value, t ? "on" : "off",
+			    config || j >= start ? "connection" : "next cursor",
+			    t ? "on" : "off", ver, k->value,
+			    config ? "on the first cursor, after config_options "
+				     "opened the database"
+			    : j >= start ? "after it, on the first cursor"
+			    : "again on every new cursor (settings are set "
+			      "per cursor)",
+			    err,
+			    config ? "remove it or the setting it refuses"
+				   : "remove it from settings");
+		return;
+	}
+}
+
+void check_setting_refused_later(struct lint_ctx *ctx,
+				 const struct lint_output *out)
+{
+	const struct floe_node *set = settings_of(out, "settings");
+	const struct floe_node *cfg = settings_of(out, "config_options");
+
+	if (!set || floe_map_get(set, "allowed_configs") ||
+	    floe_map_get(cfg, "allowed_configs"))
+		return;
+	for (size_t i = 0; cfg && i < cfg->nr; i++)
+		refused_later(ctx, set, &cfg->pairs[i], 0, true);
+	for (size_t i = 0; i < set->nr; i++)
+		refused_later(ctx, set, &set->pairs[i], i + 1, false);
 }

@@ -375,6 +375,33 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Good:\n  settings:\n    memory_limit: 4GB\n\n"
     "Fix: write a number and a unit.",
 }, .check_output = check_setting_memory_value },
+[FLOE_FP112] = { .pub = {
+	.id = "FP112", .name = "setting-refuses-later-set",
+	.severity = E, .family = "settings",
+	.summary =
+    "a setting after which DuckDB refuses a SET dbt-duckdb runs later "
+    "(lock_configuration: true)",
+	.help =
+    "dbt-duckdb runs every settings entry again on each new cursor, in "
+    "the order written; config_options are set once, when the database "
+    "opens. Some settings, once applied, make DuckDB refuse later SETs: "
+    "with lock_configuration on, every SET but schema and search_path is "
+    "refused (\"Cannot change configuration option ... the configuration "
+    "has been locked\"), its own included, so even lock_configuration: "
+    "true alone fails on the second cursor; with enable_external_access "
+    "off, allowed_directories, allowed_paths and temp_directory are "
+    "refused, before or after it in settings. Which setting refuses "
+    "which was probed on every release's engine "
+    "(src/engine/data/duckdb-locks/, tools/probe_locks.py). A profile "
+    "that sets allowed_configs (which lifts the lock for what it lists) "
+    "is not judged.\n\n"
+    "Bad:\n  settings:\n    allowed_directories: ['/data']\n"
+    "    enable_external_access: false\n\n"
+    "Good:\n  config_options:\n    enable_external_access: false\n"
+    "  settings:\n    threads: 4\n\n"
+    "Fix: set the restriction under config_options, with nothing it "
+    "refuses under settings, or leave it out.",
+}, .check_output = check_setting_refused_later },
 
 /* ---- endpoint and OAuth2 ---- */
 [FLOE_FP201] = { .pub = {

@@ -50,7 +50,8 @@ lint_output_fn check_secret_manager_setting, check_startup_only_setting,
 	check_default_secret_storage, check_redundant_persistent_secrets,
 	check_unknown_setting, check_extension_setting,
 	check_deprecated_setting, check_iceberg_secret_param_release,
-	check_setting_value_type, check_setting_memory_value;
+	check_setting_value_type, check_setting_memory_value,
+	check_setting_refused_later;
 
 /* endpoint and OAuth2: rule_endpoint.c */
 lint_output_fn check_token_uri_mismatch, check_external_idp,

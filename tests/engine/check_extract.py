@@ -9,8 +9,9 @@ below): `settings` (extract_settings.py: every setting probed on fresh
 in-memory databases), `extensions` (extract_extensions.py:
 duckdb_extensions() and a LOAD of every alias) or `names`
 (extract_names.py: both forms of ATTACH ... AS on every keyword and
-database name) or `memory` (probe_memory.py: the settings read as an
-amount of memory, and the memory parser on every probe value).  Each
+database name), `memory` (probe_memory.py: the settings read as an
+amount of memory, and the memory parser on every probe value) or
+`locks` (probe_locks.py: the settings refused once another is SET).  Each
 runs on LIBDUCKDB without network, and its output
 is compared with src/engine/data/<dir>/VERSION.tsv, VERSION being what
 the library reports.  The header lines that name the npm package and the
@@ -45,6 +46,7 @@ EXTRACTIONS = {
 	"names": ("extract_names.py", [], "duckdb-names"),
 	# the release's settings TSV, once the library says which it is
 	"memory": ("probe_memory.py", [SETTINGS_TSV], "duckdb-memory"),
+	"locks": ("probe_locks.py", [SETTINGS_TSV], "duckdb-locks"),
 }
 
 

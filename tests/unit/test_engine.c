@@ -1120,12 +1120,55 @@ static void test_engine_vended_region_lint_agrees(void **state)
 	}
 }
 
+/* The probed refusals after a restrictor (duckdb_locks.def), on the
+ * oldest and the newest release: the lock refuses everything but the
+ * settings of the connection, its own SET included; external access
+ * off refuses the three settings that widen or move file access. */
+static void test_engine_settings_refused_after_a_restrictor(void **state)
+{
+	static const unsigned vers[] = { FE_V(1, 4, 0), FE_V(1, 5, 6) };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(vers) / sizeof(vers[0]); i++) {
+		unsigned v = vers[i];
+
+		assert_true(fe_setting_restricts("lock_configuration", 1, v));
+		assert_true(fe_setting_restricts("Enable_External_Access", 0,
+						 v));
+		assert_false(fe_setting_restricts("lock_configuration", 0, v));
+		assert_false(fe_setting_restricts("enable_external_access", 1,
+						  v));
+		assert_false(fe_setting_restricts("threads", 1, v));
+		assert_non_null(strstr(fe_setting_refused_after(
+			"lock_configuration", 1, "THREADS", v),
+			"the configuration has been locked"));
+		assert_non_null(fe_setting_refused_after(
+			"lock_configuration", 1, "lock_configuration", v));
+		assert_null(fe_setting_refused_after("lock_configuration", 1,
+						     "search_path", v));
+		assert_null(fe_setting_refused_after("lock_configuration", 1,
+						     "schema", v));
+		assert_null(fe_setting_refused_after("lock_configuration", 0,
+						     "threads", v));
+		assert_non_null(fe_setting_refused_after(
+			"enable_external_access", 0, "temp_directory", v));
+		assert_non_null(fe_setting_refused_after(
+			"enable_external_access", 0, "allowed_paths", v));
+		assert_null(fe_setting_refused_after(
+			"enable_external_access", 0, "threads", v));
+		assert_null(fe_setting_refused_after(
+			"enable_external_access", 0, "enable_external_access",
+			v));
+	}
+}
+
 #define T(f) cmocka_unit_test(f)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_engine_settings_sorted_and_found),
+		T(test_engine_settings_refused_after_a_restrictor),
 		T(test_engine_extension_settings_sorted_and_found),
 		T(test_engine_alias_keywords_sorted_and_found),
 		T(test_engine_settings_lint_and_generate_agree),

@@ -1,20 +1,21 @@
 #!/bin/sh
 # Re-extract the settings, the casts of setting values, the extension
-# aliases, what ATTACH ... AS does with keywords and database names, and
-# the memory parser of the settings that read an amount of memory,
-# for the DuckDB releases in duckdb-releases.tsv, from their real
-# libduckdb.so (npm), into duckdb-settings/, duckdb-casts/,
-# duckdb-extensions/, duckdb-names/ and duckdb-memory/VERSION.tsv, then
-# regenerate the .def tables.  Not part of the build.
+# aliases, what ATTACH ... AS does with keywords and database names,
+# the memory parser of the settings that read an amount of memory, and
+# the settings refused once another is SET, for the DuckDB releases in
+# duckdb-releases.tsv, from their real libduckdb.so (npm), into
+# duckdb-settings/, duckdb-casts/, duckdb-extensions/, duckdb-names/,
+# duckdb-memory/ and duckdb-locks/VERSION.tsv, then regenerate the .def
+# tables.  Not part of the build.
 #
 #   sh src/engine/data/tools/extract_all.sh [-c CACHE] [--only WHAT] [VERSION...]
 #
 # CACHE (default: build/duckdb-all) keeps one npm install per release
 # (about 70 MB each); only npm is contacted.  WHAT is `settings` (the
 # probes: minutes per release), `casts` (probe_casts.py, which reads the
-# release's settings TSV), `extensions`, `names` or `memory`
-# (probe_memory.py, which reads the settings TSV too; seconds each);
-# default all five.
+# release's settings TSV), `extensions`, `names`, `memory`
+# (probe_memory.py, which reads the settings TSV too) or `locks`
+# (probe_locks.py, the same; seconds each); default all six.
 # With no VERSION, every release in the table.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -70,6 +71,12 @@ grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; d
 			--candidates "$data/duckdb-extension-alias-candidates.tsv" \
 			-o "$data/duckdb-extensions/$ver.tsv"
 	fi
+	if [ "$only" = "" ] || [ "$only" = locks ]; then
+		mkdir -p "$data/duckdb-locks"
+		python3 "$here/probe_locks.py" "$lib" "$pkg@$npm" \
+			"$data/duckdb-settings/$ver.tsv" \
+			-o "$data/duckdb-locks/$ver.tsv"
+	fi
 	if [ "$only" = "" ] || [ "$only" = memory ]; then
 		mkdir -p "$data/duckdb-memory"
 		python3 "$here/probe_memory.py" "$lib" "$pkg@$npm" \
@@ -84,3 +91,5 @@ grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; d
 done
 python3 "$here/gen_defs.py" "$data"
 python3 "$here/gen_names.py" "$data"
+python3 "$here/gen_memory.py" "$data"
+python3 "$here/gen_locks.py" "$data"

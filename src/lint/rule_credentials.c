@@ -947,6 +947,19 @@ static void empty_client_id(struct lint_ctx *ctx, const struct floe_node *v)
 		    "id, read with env_var().");
 }
 
+/*
+ * Not with a token: CreateCatalogSecretFunction returns as soon as
+ * `token` is among the options or secret parameters, before client_id is
+ * read, so no token request is made (duckdb-iceberg oauth2.cpp, at every
+ * release pin from 06ca288 (1.4.0) to 6561bfc (1.5.6) and 68623ff, e.g.
+ * 1c0c4c6 src/storage/authorization/oauth2.cpp:205-208, 45163a2
+ * src/catalog/rest/storage/authorization/oauth2.cpp:404-407).  From 1.5
+ * the client id is only kept for a later refresh, which an empty one
+ * turns off exactly as a missing one does (CanRefreshUnlocked tests
+ * !client_id.empty()): not a failure of its own, and FP402 does not ask
+ * for a client id beside a token either.  Not version-bound, so no
+ * engine row.
+ */
 void check_empty_client_id(struct lint_ctx *ctx,
 			   const struct lint_output *out)
 {
@@ -955,10 +968,11 @@ void check_empty_client_id(struct lint_ctx *ctx,
 	const struct floe_node *secrets = secrets_of(out);
 
 	for (size_t i = 0; i < n; i++)
-		if (oauth_mode(ctx, &conns[i]) == 1)
+		if (oauth_mode(ctx, &conns[i]) == 1 && !given(conns[i].token))
 			empty_client_id(ctx, conns[i].client_id);
 	for (size_t i = 0; secrets && i < secrets->nr; i++)
-		if (is_iceberg_secret(ctx, secrets->items[i]))
+		if (is_iceberg_secret(ctx, secrets->items[i]) &&
+		    !given(get_ci(secrets->items[i], "token")))
 			empty_client_id(ctx, get_ci(secrets->items[i],
 						    "client_id"));
 }

@@ -1239,7 +1239,12 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "An empty client id is still sent: the token request authenticates "
     "as nobody and the catalog answers invalid_client; DuckDB 1.5 "
     "refreshes a token only with a client id, so a run that got one "
-    "otherwise dies when it expires (duckdb-iceberg#1378, PR #705).\n\n"
+    "otherwise dies when it expires (duckdb-iceberg#1378, PR #705). Not "
+    "reported beside a token (in the attach options, or in the iceberg "
+    "secret): the extension then makes no token request and reads no "
+    "client id (CreateCatalogSecretFunction returns as soon as 'token' is "
+    "given, at every release), and an empty client id turns off 1.5's "
+    "refresh just as a missing one does.\n\n"
     "Bad:\n  client_id: ''\n\n"
     "Good:\n  client_id: \"{{ env_var('POLARIS_CLIENT_ID') }}\"\n\n"
     "Fix: set the client id.",

@@ -654,6 +654,39 @@ static void test_generated_profile_is_clean(void **state)
 	assert_family(f, "");
 }
 
+/* ---- FP412 ---- */
+
+static void test_empty_client_id_without_token(void **state)
+{
+	struct fx *f = *state;
+
+	lint_attach(f, "      secrets:\n"
+		       "        - type: iceberg\n"
+		       "          name: polaris_secret\n"
+		       "          client_id: ''\n"
+		       "          client_secret: \"{{ env_var('S') }}\"\n",
+		    ENDPOINT SECRET SCOPE O("client_id", "''"));
+	assert_family(f, "FP412 FP412");
+	fx_assert_at(f, "FP412", 22, 24);	/* the attach's, then the secret's */
+	assert_int_equal(fx_nth(f, "FP412", 1)->loc.start.line, 11);
+}
+
+/* A token is used as is: no token request reads the client id. */
+static void test_empty_client_id_beside_a_token(void **state)
+{
+	struct fx *f = *state;
+
+	lint_attach(f, "      secrets:\n"
+		       "        - type: iceberg\n"
+		       "          name: polaris_secret\n"
+		       "          client_id: ''\n"
+		       "          token: \"{{ env_var('DBT_ENV_SECRET_T') }}\"\n",
+		    O("endpoint", "http://polaris:8181/api/catalog")
+		    O("token", "\"{{ env_var('DBT_ENV_SECRET_TOK') }}\"")
+		    O("client_id", "''"));
+	assert_family(f, "");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -688,6 +721,8 @@ int main(void)
 		T(test_persistent_only_as_a_yaml_bool),
 		T(test_missing_type_shapes),
 		T(test_generated_profile_is_clean),
+		T(test_empty_client_id_without_token),
+		T(test_empty_client_id_beside_a_token),
 	};
 
 	return cmocka_run_group_tests_name("lint_credentials", tests, NULL,

@@ -10,7 +10,10 @@
  * `private_key`, `authorization`; by pattern anything ending in
  * `secret` or `_token` or containing `password` / `secret_access_key`.
  * Not the secret manager's settings (allow_persistent_secrets,
- * secret_directory), nor key ids.
+ * secret_directory), nor key ids.  Lint's FP404 and FP406 find the
+ * literal credentials by the same tests (src/lint/rule_credentials.c),
+ * with floe_secret_header() and floe_secret_conn_key() to say which of
+ * what masking hides whole is a credential in itself.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -152,6 +155,29 @@ bool floe_secret_header_map(const char *key)
 		same_ci(key, "extra_http_headers", n)) ||
 	       (n == LEN("http_headers") && same_ci(key, "http_headers", n)) ||
 	       (n == LEN("headers") && same_ci(key, "headers", n));
+}
+
+bool floe_secret_header(const char *name)
+{
+	char k[64];
+	size_t n;
+
+	if (!name)
+		return false;
+	n = strlen(name);
+	if (!n || n >= sizeof(k))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		k[i] = name[i] == '-' ? '_' : name[i];
+	return floe_secret_key_n(name, n) || floe_secret_key_n(k, n) ||
+	       ends_ci(k, n, "authorization", LEN("authorization")) ||
+	       (n == LEN("cookie") && same_ci(k, "cookie", n));
+}
+
+bool floe_secret_conn_key(const char *key)
+{
+	return key && ends_ci(key, strlen(key), "connection_string",
+			      LEN("connection_string"));
 }
 
 static bool conn_sep(char ch)

@@ -33,6 +33,22 @@ bool floe_secret_key_n(const char *key, size_t len);
 bool floe_secret_header_map(const char *key);
 
 /*
+ * Of a header map's headers, those that carry a credential by their name
+ * (`Authorization`, `Proxy-Authorization`, `Cookie`, and any name that
+ * floe_secret_key() takes once '-' is read as '_': `X-API-Key`,
+ * `X-Auth-Token`, ...).  Masking hides every header's value all the same;
+ * this says which of them is a credential when written literally.
+ */
+bool floe_secret_header(const char *name);
+
+/*
+ * A key whose value is a connection string (`connection_string`,
+ * `azure_storage_connection_string`): masked whole as a secret key, and
+ * holding a credential only where floe_secret_conn_next() finds one.
+ */
+bool floe_secret_conn_key(const char *key);
+
+/*
  * The next credential inside a connection string, from *pos on:
  * `password=...` / `AccountKey=...;` parameters and the password of a
  * `scheme://user:password@host` URI.  Sets [*start, *start + *len) and

@@ -16,6 +16,7 @@
  * No message ever repeats a secret's value, not even in part: a literal
  * secret is named by its key, an env_var() default by its variable.
  */
+#include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
@@ -23,6 +24,7 @@
 #include "ascii.h"
 #include "engine/engine.h"
 #include "rules.h"
+#include "secret.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -189,78 +191,113 @@ typedef void secret_value_fn(struct lint_ctx *ctx,
 			     const struct floe_node *key,
 			     const struct floe_node *value);
 
-/* Call `fn` for each pair of `map` whose key is one of `names`. */
-static void visit_keys(struct lint_ctx *ctx, const struct floe_node *map,
-		       const char *const *names, secret_value_fn *fn)
-{
-	if (!map || map->kind != FLOE_NODE_MAP)
-		return;
-	for (size_t i = 0; i < map->nr; i++) {
-		const struct floe_node *k = map->pairs[i].key;
+/* How a mapping's keys are read by walk_secrets(). */
+enum {
+	SECRET_IS_NAME = 1,	/* `secret` names a secret (an attach item) */
+	PATH_IS_CONN = 2	/* `path` may be a connection string */
+};
 
-		if (floe_node_is_str(k) && name_in(k->value, names))
-			fn(ctx, k, map->pairs[i].value);
+static void walk_secrets(struct lint_ctx *ctx, const struct floe_node *n,
+			 unsigned how, secret_value_fn *fn, unsigned depth);
+
+/*
+ * The values of one pair that masking hides as a credential (src/secret.c,
+ * the one definition): the value of a credential key, anywhere below; a
+ * header map's credential headers; and, under PATH_IS_CONN, a `path`,
+ * whose connection-string credentials (password=..., user:pw@,
+ * ?motherduck_token=...) literal_secret() looks for.
+ */
+static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
+		      const struct floe_node *v, unsigned how,
+		      secret_value_fn *fn, unsigned depth)
+{
+	if (!floe_node_is_str(k)) {
+		walk_secrets(ctx, v, how & SECRET_IS_NAME, fn, depth + 1);
+	} else if ((how & SECRET_IS_NAME) &&
+		   ascii_same_ci(k->value, "secret")) {
+		;	/* a secret's name */
+	} else if (floe_secret_key(k->value)) {
+		if (v->kind == FLOE_NODE_SCALAR)
+			fn(ctx, k, v);
+		else
+			walk_secrets(ctx, v, 0, fn, depth + 1);
+	} else if (v->kind == FLOE_NODE_MAP &&
+		   floe_secret_header_map(k->value)) {
+		for (size_t j = 0; j < v->nr; j++) {
+			const struct floe_node *hk = v->pairs[j].key;
+
+			if (floe_node_is_str(hk) &&
+			    floe_secret_header(hk->value) &&
+			    v->pairs[j].value->kind == FLOE_NODE_SCALAR)
+				fn(ctx, hk, v->pairs[j].value);
+		}
+	} else if ((how & PATH_IS_CONN) && !strcmp(k->value, "path")) {
+		if (v->kind == FLOE_NODE_SCALAR)
+			fn(ctx, k, v);
+	} else {
+		walk_secrets(ctx, v, how & SECRET_IS_NAME, fn, depth + 1);
 	}
 }
 
+static void walk_secrets(struct lint_ctx *ctx, const struct floe_node *n,
+			 unsigned how, secret_value_fn *fn, unsigned depth)
+{
+	if (!n || depth > 64)
+		return;
+	if (n->kind == FLOE_NODE_SEQ)
+		for (size_t i = 0; i < n->nr; i++)
+			walk_secrets(ctx, n->items[i], how & SECRET_IS_NAME,
+				     fn, depth + 1);
+	else if (n->kind == FLOE_NODE_MAP)
+		for (size_t i = 0; i < n->nr; i++)
+			walk_pair(ctx, n->pairs[i].key, n->pairs[i].value,
+				  how, fn, depth);
+}
+
 /*
- * Every value of the output that holds a secret: OAuth2 client secrets
- * and tokens, passwords, S3 secret keys -- in attach items and their
- * options, secrets entries (where `secret` is the key of s3, gcs, r2 and
- * azure secrets; an attach's `secret` is a secret's name), plugin
- * configs, settings, config_options, remote and filesystems.
+ * Every value of the output that holds a secret, as masking sees it
+ * (walk_secrets()), in the order written.  An attach item's `secret`,
+ * and its options', names a secret; a secrets entry's `secret` is the
+ * key of s3, gcs, r2 and azure secrets (and of one without a type, most
+ * likely S3: FP410), no parameter of the others (an iceberg one's is
+ * FP411's).  The output's `path` and an attach item's may be connection
+ * strings (md:db?motherduck_token=..., postgres password=...).
  */
 static void find_secret_values(struct lint_ctx *ctx,
 			       const struct lint_output *out,
 			       secret_value_fn *fn)
 {
-	static const char *const creds[] = {
-		"client_secret", "token", "password", "secret_access_key",
-		NULL
-	};
-	static const char *const plugin_creds[] = {
-		"client_secret", "token", "password", "secret_access_key",
-		"s3_secret_access_key", NULL
-	};
-	static const char *const fs_creds[] = {
-		"client_secret", "token", "password", "secret_access_key",
-		"secret", NULL
-	};
-	static const char *const setting_creds[] = {
-		"s3_secret_access_key", "motherduck_token", NULL
-	};
-	static const char *const key_secret[] = { "secret", NULL };
 	static const char *const keyed_types[] = {
 		"s3", "gcs", "r2", "azure", NULL
 	};
-	static const char *const password[] = { "password", NULL };
 	const struct floe_prof_output *m = out->model;
+	const struct floe_node *o = m->node;
 
-	/* the sections and items as the profile model found them */
-	for (size_t i = 0; i < m->nr_attach; i++) {
-		visit_keys(ctx, m->attach_items[i].node, creds, fn);
-		visit_keys(ctx, m->attach_items[i].options, creds, fn);
-	}
-	for (size_t i = 0; i < m->nr_secrets; i++) {
-		const struct floe_node *e = m->secret_items[i].node;
-		const struct floe_node *t = m->secret_items[i].type.node;
-		const char *type = floe_node_is_str(t) ? lint_render(ctx, t)
-						       : NULL;
+	for (size_t i = 0; o && o->kind == FLOE_NODE_MAP && i < o->nr; i++) {
+		const struct floe_node *k = o->pairs[i].key;
+		const struct floe_node *v = o->pairs[i].value;
 
-		visit_keys(ctx, e, creds, fn);
-		/* without a type (FP410) it is most likely an S3 key */
-		if (type ? name_in(type, keyed_types) : !t)
-			visit_keys(ctx, e, key_secret, fn);
+		if (v == m->attach && v->kind == FLOE_NODE_SEQ) {
+			for (size_t j = 0; j < v->nr; j++)
+				walk_secrets(ctx, v->items[j],
+					     SECRET_IS_NAME | PATH_IS_CONN, fn,
+					     1);
+		} else if (v == m->secrets && m->secret_items) {
+			for (size_t j = 0; j < m->nr_secrets; j++) {
+				const struct floe_node *t =
+					m->secret_items[j].type.node;
+				const char *type = floe_node_is_str(t)
+					? lint_render(ctx, t) : NULL;
+				bool keyed = type ? name_in(type, keyed_types)
+						  : !t;
+
+				walk_secrets(ctx, m->secret_items[j].node,
+					     keyed ? 0 : SECRET_IS_NAME, fn, 1);
+			}
+		} else {
+			walk_pair(ctx, k, v, PATH_IS_CONN, fn, 0);
+		}
 	}
-	for (size_t i = 0; i < m->nr_plugins; i++)
-		visit_keys(ctx, m->plugin_items[i].config, plugin_creds, fn);
-	visit_keys(ctx, m->settings, setting_creds, fn);
-	visit_keys(ctx, m->config_options, setting_creds, fn);
-	visit_keys(ctx, floe_map_get(out->map, "remote"), password, fn);
-	for (size_t i = 0; m->filesystems &&
-			   m->filesystems->kind == FLOE_NODE_SEQ &&
-			   i < m->filesystems->nr; i++)
-		visit_keys(ctx, m->filesystems->items[i], fs_creds, fn);
 }
 
 /* Keep a secret value in the ctx (secret_values[]), if it fits. */
@@ -511,6 +548,68 @@ static void report_default(struct lint_ctx *ctx, const struct floe_node *v,
 		    call->name_len, call->name);
 }
 
+/* Jinja or a shell variable: a reference in a connection string. */
+static bool conn_ref(const char *s, size_t n)
+{
+	if (n && s[0] == '$')
+		return true;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (s[i] == '{' && (s[i + 1] == '{' || s[i + 1] == '%' ||
+				    s[i + 1] == '#'))
+			return true;
+	return false;
+}
+
+/*
+ * A credential written literally inside a connection string, as
+ * floe_secret_conn_next() finds them (the masking's); the value as
+ * written, templated parts and all.  Named by its parameter, or as a
+ * URI's password: never quoted.
+ */
+static bool literal_in_conn(struct lint_ctx *ctx, const struct floe_node *key,
+			    const struct floe_node *v)
+{
+	const char *s = v->value;
+	size_t n = v->len, pos = 0, a, l;
+
+	if (v->type != FLOE_TYPE_STR)
+		return false;
+	while (floe_secret_conn_next(s, n, &pos, &a, &l)) {
+		size_t k = a;
+
+		if (conn_ref(s + a, l))
+			continue;
+		/* key=value: the parameter's name; else user:password@ */
+		if (a && (s[a - 1] == '=' ||
+			  (a > 1 && (s[a - 1] == '\'' || s[a - 1] == '"') &&
+			   s[a - 2] == '='))) {
+			size_t e = s[a - 1] == '=' ? a - 1 : a - 2;
+
+			k = e;
+			while (k > 0 && s[k - 1] != ';' && s[k - 1] != '&' &&
+			       s[k - 1] != '?' && !isspace((unsigned char)s[k - 1]) &&
+			       s[k - 1] != ':' && s[k - 1] != '=')
+				k--;
+			lint_report(ctx, v, "'%s' holds a credential written "
+				    "in the file (its %.*s parameter). "
+				    "Committed to profiles.yml, it leaks with "
+				    "the repository; read the whole string "
+				    "with \"{{ env_var('DBT_ENV_SECRET_...') "
+				    "}}\" and rotate the leaked one", key->value,
+				    (int)utf8_cut(s + k, e - k, 40), s + k);
+		} else {
+			lint_report(ctx, v, "'%s' holds a credential written "
+				    "in the file (the password of its URI). "
+				    "Committed to profiles.yml, it leaks with "
+				    "the repository; read the whole string "
+				    "with \"{{ env_var('DBT_ENV_SECRET_...') "
+				    "}}\" and rotate the leaked one", key->value);
+		}
+		return true;
+	}
+	return false;
+}
+
 static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
 			   const struct floe_node *v)
 {
@@ -520,6 +619,23 @@ static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
 
 	if (!v || v->kind != FLOE_NODE_SCALAR || v->type == FLOE_TYPE_BOOL)
 		return;
+	/* a path or a connection string: only its credentials are secret */
+	if (!floe_secret_key(key->value) && !floe_secret_header(key->value)) {
+		literal_in_conn(ctx, key, v);
+		return;
+	}
+	if (floe_secret_conn_key(key->value)) {
+		if (!literal_in_conn(ctx, key, v)) {
+			nr = scan_calls(ctx, v, &j, calls);
+			for (size_t i = 0; i < nr; i++)
+				if (calls[i].has_default &&
+				    calls[i].default_len) {
+					report_default(ctx, v, &calls[i]);
+					return;
+				}
+		}
+		return;
+	}
 	if (lint_is_literal(v)) {
 		if (!v->len)
 			return;		/* empty: nothing leaks */
@@ -735,8 +851,12 @@ static void env_not_prefixed(struct lint_ctx *ctx,
 {
 	struct lint_jinja j;
 	struct lint_env_call calls[MAX_CALLS];
-	size_t nr = scan_calls(ctx, v, &j, calls);
+	size_t nr;
 
+	/* a path: only the credentials inside a connection string are */
+	if (!floe_secret_key(key->value) && !floe_secret_header(key->value))
+		return;
+	nr = scan_calls(ctx, v, &j, calls);
 	for (size_t i = 0; i < nr; i++) {
 		if (calls[i].secret)
 			continue;
@@ -947,6 +1067,19 @@ static void empty_client_id(struct lint_ctx *ctx, const struct floe_node *v)
 		    "id, read with env_var().");
 }
 
+/*
+ * Not with a token: CreateCatalogSecretFunction returns as soon as
+ * `token` is among the options or secret parameters, before client_id is
+ * read, so no token request is made (duckdb-iceberg oauth2.cpp, at every
+ * release pin from 06ca288 (1.4.0) to 6561bfc (1.5.6) and 68623ff, e.g.
+ * 1c0c4c6 src/storage/authorization/oauth2.cpp:205-208, 45163a2
+ * src/catalog/rest/storage/authorization/oauth2.cpp:404-407).  From 1.5
+ * the client id is only kept for a later refresh, which an empty one
+ * turns off exactly as a missing one does (CanRefreshUnlocked tests
+ * !client_id.empty()): not a failure of its own, and FP402 does not ask
+ * for a client id beside a token either.  Not version-bound, so no
+ * engine row.
+ */
 void check_empty_client_id(struct lint_ctx *ctx,
 			   const struct lint_output *out)
 {
@@ -955,10 +1088,11 @@ void check_empty_client_id(struct lint_ctx *ctx,
 	const struct floe_node *secrets = secrets_of(out);
 
 	for (size_t i = 0; i < n; i++)
-		if (oauth_mode(ctx, &conns[i]) == 1)
+		if (oauth_mode(ctx, &conns[i]) == 1 && !given(conns[i].token))
 			empty_client_id(ctx, conns[i].client_id);
 	for (size_t i = 0; secrets && i < secrets->nr; i++)
-		if (is_iceberg_secret(ctx, secrets->items[i]))
+		if (is_iceberg_secret(ctx, secrets->items[i]) &&
+		    !given(get_ci(secrets->items[i], "token")))
 			empty_client_id(ctx, get_ci(secrets->items[i],
 						    "client_id"));
 }

@@ -382,6 +382,121 @@ static void test_anchor_reports_once_where_written(void **state)
 	fx_assert_at(f, "FP404", 9, 45);
 }
 
+/* The credentials masking hides beyond the first five kinds (src/secret.c). */
+static void test_literals_of_every_kind_masking_hides(void **state)
+{
+	struct fx *f = *state;
+
+	lint_body(f, "      settings:\n"
+		     "        s3_session_token: " CANARY "\n"
+		     "        azure_storage_connection_string: \"AccountName=a;"
+		     "AccountKey=" CANARY "\"\n"
+		     "        http_proxy_password: " CANARY "\n"
+		     "      secrets:\n"
+		     "        - type: http\n"
+		     "          bearer_token: " CANARY "\n"
+		     "          extra_http_headers:\n"
+		     "            X-API-Key: " CANARY "\n"
+		     "            X-Auth-Token: " CANARY "\n"
+		     "            Proxy-Authorization: Basic " CANARY "\n"
+		     "            Cookie: session=" CANARY "\n"
+		     "            Accept: application/json\n"
+		     "      filesystems:\n"
+		     "        - fs: s3\n"
+		     "          key: AKIA\n"
+		     "          secret: " CANARY "\n"
+		     "      attach:\n"
+		     "        - path: \"host=db password='" CANARY "' user=u\"\n"
+		     "          type: postgres\n");
+	assert_family(f, "FP404 FP404 FP404 FP404 FP404 FP404 FP404 FP404 "
+		      "FP404 FP404");
+	fx_assert_finding(f, "FP404", 9, 27, "'s3_session_token' is a secret");
+	fx_assert_finding(f, "FP404", 10, 42, "'azure_storage_connection_"
+			  "string' holds a credential written in the file (its "
+			  "AccountKey parameter)");
+	fx_assert_finding(f, "FP404", 11, 30, "'http_proxy_password' is a");
+	fx_assert_finding(f, "FP404", 14, 25, "'bearer_token' is a secret");
+	fx_assert_finding(f, "FP404", 16, 24, "'X-API-Key' is a secret");
+	fx_assert_finding(f, "FP404", 17, 27, "'X-Auth-Token' is a secret");
+	fx_assert_finding(f, "FP404", 18, 34, "'Proxy-Authorization' is a");
+	fx_assert_finding(f, "FP404", 19, 21, "'Cookie' is a secret");
+	fx_assert_finding(f, "FP404", 24, 19, "'secret' is a secret");
+	fx_assert_finding(f, "FP404", 26, 17, "'path' holds a credential "
+			  "written in the file (its password parameter)");
+}
+
+/* The exact cases of the finding: a token in a MotherDuck path. */
+static void test_motherduck_token_in_the_path(void **state)
+{
+	struct fx *f = *state;
+
+	fx_lint(f, "floe:\n  target: dev\n  outputs:\n    dev:\n"
+		"      type: duckdb\n"
+		"      path: \"md:mydb?motherduck_token=" CANARY "\"\n", NULL);
+	assert_family(f, "FP404");
+	fx_assert_finding(f, "FP404", 6, 13, "'path' holds a credential written "
+			  "in the file (its motherduck_token parameter)");
+	assert_null(strstr(fx_find(f, "FP404")->message, "5c3f"));
+	/* read from the environment, in part (FP408's) or whole */
+	fx_lint(f, "floe:\n  target: dev\n  outputs:\n    dev:\n"
+		"      type: duckdb\n"
+		"      path: \"md:mydb?motherduck_token={{ env_var("
+		"'DBT_ENV_SECRET_MD') }}\"\n", NULL);
+	assert_family(f, "FP408");
+	fx_lint(f, "floe:\n  target: dev\n  outputs:\n    dev:\n"
+		"      type: duckdb\n"
+		"      path: \"md:mydb?motherduck_token=${MD_TOKEN}\"\n", NULL);
+	assert_family(f, "");
+}
+
+/* What is not a literal credential, though masking may hide it. */
+static void test_near_misses_of_the_new_kinds(void **state)
+{
+	struct fx *f = *state;
+
+	lint_body(f, "      settings:\n"
+		     "        s3_session_token: ''\n"
+		     "        s3_access_key_id: AKIAIOSFODNN7EXAMPLE\n"
+		     "        azure_storage_connection_string: \"AccountName=a;"
+		     "EndpointSuffix=core.windows.net\"\n"
+		     "      secrets:\n"
+		     "        - type: http\n"
+		     "          bearer_token: \"{{ env_var('DBT_ENV_SECRET_B') }}\"\n"
+		     "          extra_http_headers:\n"
+		     "            Authorization: \"{{ env_var('DBT_ENV_SECRET_A') }}\"\n"
+		     "            X-Iceberg-Access-Delegation: vended-credentials\n"
+		     "            X-Request-Id: abc\n"
+		     "        - type: azure\n"
+		     "          connection_string: \"AccountName=a;AccountKey={{ "
+		     "env_var('DBT_ENV_SECRET_K') }}\"\n"
+		     "      attach:\n"
+		     "        - path: \"postgresql://dbt@db:5432/shop\"\n"
+		     "          type: postgres\n"
+		     "          secret: pg_secret\n"
+		     "        - path: \"host=db password={{ env_var('DBT_ENV_"
+		     "SECRET_PG') }}\"\n"
+		     "          type: postgres\n");
+	/* two secrets joined with text: FP408's, not a literal */
+	assert_family(f, "FP408 FP408");
+}
+
+/* FP406 asks the same values: a header read from a plain variable. */
+static void test_env_prefix_on_a_header(void **state)
+{
+	struct fx *f = *state;
+
+	fx_set_level(f, "FP406", FLOE_LEVEL_INFO);
+	lint_body(f, "      secrets:\n"
+		     "        - type: http\n"
+		     "          extra_http_headers:\n"
+		     "            Authorization: \"{{ env_var('AUTH') }}\"\n"
+		     "      attach:\n"
+		     "        - path: \"{{ env_var('DB_PATH') }}\"\n");
+	assert_family(f, "FP406");
+	fx_assert_finding(f, "FP406", 11, 28, "'Authorization' is read from "
+			  "'AUTH'");
+}
+
 /* ---- FP405 ---- */
 
 static void test_scope_shapes(void **state)
@@ -654,6 +769,39 @@ static void test_generated_profile_is_clean(void **state)
 	assert_family(f, "");
 }
 
+/* ---- FP412 ---- */
+
+static void test_empty_client_id_without_token(void **state)
+{
+	struct fx *f = *state;
+
+	lint_attach(f, "      secrets:\n"
+		       "        - type: iceberg\n"
+		       "          name: polaris_secret\n"
+		       "          client_id: ''\n"
+		       "          client_secret: \"{{ env_var('S') }}\"\n",
+		    ENDPOINT SECRET SCOPE O("client_id", "''"));
+	assert_family(f, "FP412 FP412");
+	fx_assert_at(f, "FP412", 22, 24);	/* the attach's, then the secret's */
+	assert_int_equal(fx_nth(f, "FP412", 1)->loc.start.line, 11);
+}
+
+/* A token is used as is: no token request reads the client id. */
+static void test_empty_client_id_beside_a_token(void **state)
+{
+	struct fx *f = *state;
+
+	lint_attach(f, "      secrets:\n"
+		       "        - type: iceberg\n"
+		       "          name: polaris_secret\n"
+		       "          client_id: ''\n"
+		       "          token: \"{{ env_var('DBT_ENV_SECRET_T') }}\"\n",
+		    O("endpoint", "http://polaris:8181/api/catalog")
+		    O("token", "\"{{ env_var('DBT_ENV_SECRET_TOK') }}\"")
+		    O("client_id", "''"));
+	assert_family(f, "");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -677,6 +825,10 @@ int main(void)
 		T(test_secret_var_default_anywhere),
 		T(test_shell_variable_is_named_as_such),
 		T(test_anchor_reports_once_where_written),
+		T(test_literals_of_every_kind_masking_hides),
+		T(test_motherduck_token_in_the_path),
+		T(test_near_misses_of_the_new_kinds),
+		T(test_env_prefix_on_a_header),
 		T(test_scope_shapes),
 		T(test_good_and_unknown_scopes_are_silent),
 		T(test_plugin_and_secret_scopes),
@@ -688,6 +840,8 @@ int main(void)
 		T(test_persistent_only_as_a_yaml_bool),
 		T(test_missing_type_shapes),
 		T(test_generated_profile_is_clean),
+		T(test_empty_client_id_without_token),
+		T(test_empty_client_id_beside_a_token),
 	};
 
 	return cmocka_run_group_tests_name("lint_credentials", tests, NULL,

@@ -40,6 +40,31 @@ static void test_secret_keys(void **state)
 	assert_false(floe_secret_header_map("options"));
 }
 
+/* Which headers of a header map are credentials by their name (FP404). */
+static void test_credential_headers(void **state)
+{
+	(void)state;
+	assert_true(floe_secret_header("Authorization"));
+	assert_true(floe_secret_header("proxy-authorization"));
+	assert_true(floe_secret_header("Cookie"));
+	assert_true(floe_secret_header("X-API-Key"));
+	assert_true(floe_secret_header("Api-Key"));
+	assert_true(floe_secret_header("X-Auth-Token"));
+	assert_true(floe_secret_header("X-Amz-Security-Token"));
+	assert_true(floe_secret_header("X-Client-Secret"));
+	assert_false(floe_secret_header("X-Iceberg-Access-Delegation"));
+	assert_false(floe_secret_header("Accept"));
+	assert_false(floe_secret_header("X-Request-Id"));
+	assert_false(floe_secret_header("Set-Cookie-Policy"));
+	assert_false(floe_secret_header(""));
+	assert_false(floe_secret_header(NULL));
+	assert_true(floe_secret_conn_key("connection_string"));
+	assert_true(floe_secret_conn_key("AZURE_STORAGE_CONNECTION_STRING"));
+	assert_false(floe_secret_conn_key("account_key"));
+	assert_false(floe_secret_conn_key("path"));
+	assert_false(floe_secret_conn_key(NULL));
+}
+
 static void check_conn(const char *in, const char *want)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -211,6 +236,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_secret_keys),
+		cmocka_unit_test(test_credential_headers),
 		cmocka_unit_test(test_secret_keys_match_the_plain_definition),
 		cmocka_unit_test(test_secret_connection_strings),
 		cmocka_unit_test(test_secret_yaml_lines),

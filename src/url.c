@@ -27,9 +27,18 @@ int url_parse(const char *s, struct url *u)
 	h = s;
 	end = h + strcspn(h, "/?#");
 	/*
-	 * user:password@ is not expected in a catalog URL; keep it in host.
-	 * An IPv6 literal keeps its colons: a port follows the ']'.
+	 * [userinfo@]host[:port]: the host follows the last '@' of the
+	 * authority (RFC 3986 3.2; '@' is not allowed in the userinfo
+	 * unencoded, nor in a host).
 	 */
+	for (const char *a = end; a > h; a--)
+		if (a[-1] == '@') {
+			u->userinfo = h;
+			u->userinfo_len = (size_t)(a - 1 - h);
+			h = a;
+			break;
+		}
+	/* An IPv6 literal keeps its colons: a port follows the ']'. */
 	p = *h == '[' ? memchr(h, ']', (size_t)(end - h)) : NULL;
 	if (!p)
 		p = h;
@@ -49,6 +58,20 @@ int url_parse(const char *s, struct url *u)
 		u->path_len = strcspn(end, "?#");
 	u->has_query = strpbrk(end, "?#") != NULL;
 	return u->host_len ? 0 : -1;
+}
+
+size_t url_userinfo_secret(const struct url *u, size_t *from)
+{
+	const char *colon;
+
+	*from = 0;
+	if (!u->userinfo)
+		return 0;
+	colon = memchr(u->userinfo, ':', u->userinfo_len);
+	if (!colon)
+		return u->userinfo_len;
+	*from = (size_t)(colon + 1 - u->userinfo);
+	return u->userinfo_len - *from;
 }
 
 size_t url_path_trimmed(const struct url *u)
@@ -87,9 +110,14 @@ bool url_path_is_polaris_base(const struct url *u)
 bool url_path_has_upper(const struct url *u)
 {
 	/* host names are case-insensitive: only the path matters */
-	for (size_t i = 0; i < u->path_len; i++)
-		if (isupper((unsigned char)u->path[i]))
+	for (size_t i = 0; i < u->path_len; i++) {
+		if (u->path[i] == '%' && i + 2 < u->path_len &&
+		    isxdigit((unsigned char)u->path[i + 1]) &&
+		    isxdigit((unsigned char)u->path[i + 2]))
+			i += 2;	/* %7C and %7c are the same octet */
+		else if (isupper((unsigned char)u->path[i]))
 			return true;
+	}
 	return false;
 }
 

@@ -11,6 +11,11 @@
 struct url {
 	bool has_scheme;
 	char scheme[16];	/* lower-cased; "" without a scheme */
+	/* user[:password] of an authority [userinfo@]host[:port] (RFC 3986
+	 * 3.2.1), without its '@'; NULL when absent.  It may hold a
+	 * password: never show it (url_mask_userinfo) */
+	const char *userinfo;
+	size_t userinfo_len;
 	const char *host;	/* points into the input */
 	size_t host_len;
 	const char *port;	/* NULL when absent */
@@ -22,6 +27,14 @@ struct url {
 
 /** 0 on success; -1 when there is no host at all. */
 int url_parse(const char *s, struct url *u);
+
+/*
+ * The length of what must be masked in the userinfo: the password after
+ * the first ':' (*from is its offset in u->userinfo), or, without a ':',
+ * the whole userinfo (a user part alone may be a token).  0 without
+ * userinfo.
+ */
+size_t url_userinfo_secret(const struct url *u, size_t *from);
 
 /** The path without trailing slashes. */
 size_t url_path_trimmed(const struct url *u);
@@ -40,7 +53,11 @@ bool url_host_names_polaris(const struct url *u);
 /** True if the path (trailing '/' ignored) ends in /api/catalog, any case. */
 bool url_path_is_polaris_base(const struct url *u);
 
-/** True if the path has an upper-case ASCII letter. */
+/**
+ * True if the path has an upper-case ASCII letter.  The hex digits of a
+ * percent-encoding (%7C) do not count: their case is equivalent (RFC
+ * 3986 2.1), so lower-casing them names the same URL.
+ */
 bool url_path_has_upper(const struct url *u);
 
 /** True if the host is loopback or a single-label/cluster-local name. */

@@ -60,6 +60,7 @@
 	X(FP222) \
 	X(FP223) \
 	X(FP224) \
+	X(FP225) \
 	/* dbt's native rendering of filters (rule_yaml.c) */ \
 	X(FP240) \
 	/* attach shape (rule_attach.c) */ \

@@ -11,8 +11,16 @@
  *
  * What the iceberg extension does with the URLs (IC v1.4-andium, see
  * docs/rules.md): it right-trims '/' from ENDPOINT and lower-cases it up
- * to DuckDB 1.5.3, appends /v1 itself, prepends http:// to a URL without
- * a scheme, and splits OAUTH2_SERVER_URI on '/' dropping empty parts.
+ * to DuckDB 1.5.3 (engine row endpoint_lowercased), appends /v1 itself,
+ * prepends http:// to a URL without a scheme, and splits
+ * OAUTH2_SERVER_URI on '/' dropping empty parts.  Under SigV4 the
+ * endpoint is a host signed for, always https without a scheme, and up
+ * to 1.5.2 it must have none (sigv4_endpoint_scheme_breaks, FP225); an
+ * endpoint_type replaces the endpoint written.
+ *
+ * A URL's userinfo (user:password@) is split off by url_parse and the
+ * checks run on the host, port and path; every URL a message shows has
+ * its password masked (render_url).
  */
 #include <ctype.h>
 #include <stdbool.h>
@@ -20,8 +28,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/engine.h"
 #include "engine/flavor.h"
 #include "rules.h"
+#include "secret.h"
 #include "strbuf.h"
 #include "url.h"
 
@@ -32,31 +42,99 @@ static const char token_route[] = "/v1/oauth/tokens";
 
 /* A URL value as dbt renders it, split into its parts. */
 struct rurl {
-	const char *text;
+	const char *text;	/* as shown: its password masked */
+	const char *raw;	/* as rendered: never in a message */
 	struct url u;
 };
 
 /*
- * True if the URL carries user:password@: url_parse does not split it
- * off, and the messages, which print URLs, must not show a password.
+ * s with the secret part of its userinfo (url_userinfo_secret) replaced
+ * by ***, parsed again into *u; s itself without userinfo, NULL when out
+ * of memory.  Messages show URLs: a password must never be one of them.
  */
-static bool has_userinfo(const char *s)
+static const char *masked_url(struct lint_ctx *ctx, const char *s,
+			      struct url *u)
 {
-	const char *p = strstr(s, "://");
+	struct strbuf sb = STRBUF_INIT;
+	size_t from, n = url_userinfo_secret(u, &from), at;
+	char *d;
 
-	p = p ? p + 3 : s;
-	return memchr(p, '@', strcspn(p, "/?#")) != NULL;
+	if (!n)
+		return s;
+	at = (size_t)(u->userinfo - s) + from;
+	if (strbuf_add(&sb, s, at) || strbuf_adds(&sb, FLOE_SECRET_MASK) ||
+	    strbuf_adds(&sb, s + at + n)) {
+		ctx->err = FLOE_ERR_NOMEM;
+		strbuf_release(&sb);
+		return NULL;
+	}
+	d = arena_strndup(ctx->arena, sb.buf, sb.len);
+	strbuf_release(&sb);
+	if (!d || url_parse(d, u)) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return NULL;
+	}
+	return d;
 }
 
 /*
- * False when the value is absent, cannot be rendered, has no host, or
- * holds credentials (never judged, never shown).
+ * False when the value is absent, cannot be rendered or has no host.
+ * r->text is the rendered URL with its password masked, r->u its parts.
  */
 static bool render_url(struct lint_ctx *ctx, const struct floe_node *n,
 		       struct rurl *r)
 {
-	r->text = lint_url(ctx, n, &r->u);
-	return r->text && !has_userinfo(r->text);
+	r->raw = lint_url(ctx, n, &r->u);
+	r->text = r->raw ? masked_url(ctx, r->raw, &r->u) : NULL;
+	return r->text != NULL;
+}
+
+/* A YAML null or false: dbt-duckdb drops such an option. */
+static bool dropped(const struct floe_pair *p)
+{
+	const struct floe_node *v = p->value;
+
+	return v && v->kind == FLOE_NODE_SCALAR &&
+	       (v->type == FLOE_TYPE_NULL ||
+		(v->type == FLOE_TYPE_BOOL && !floe_node_true(v)));
+}
+
+/* How the extension uses the endpoint written. */
+enum ep_use {
+	EP_UNKNOWN = -1,	/* authorization_type cannot be rendered */
+	EP_REST,		/* OAuth2 or none: an http(s) base URL */
+	EP_SIGV4,		/* authorization_type sigv4: a host signed for */
+	EP_REPLACED		/* an endpoint_type builds its own endpoint */
+};
+
+static enum ep_use endpoint_use(struct lint_ctx *ctx, const struct lint_conn *c)
+{
+	const struct floe_pair *p;
+	const char *s;
+
+	if (c->kind == LINT_CONN_PLUGIN)
+		return EP_REST;		/* floe's Polaris plugin: OAuth2 */
+	p = lint_get_ci(c->options, "endpoint_type");
+	if (p && !dropped(p))
+		return EP_REPLACED;	/* S3OrGlueAttachInternal */
+	p = lint_get_ci(c->options, "authorization_type");
+	if (!p || dropped(p))
+		return EP_REST;
+	s = lint_render(ctx, p->value);
+	if (!s)
+		return EP_UNKNOWN;
+	return !strcasecmp(s, "sigv4") ? EP_SIGV4 : EP_REST;
+}
+
+/*
+ * The endpoint of a connection, as render_url; false also when an
+ * endpoint_type replaces it (the extension never uses the one written).
+ */
+static bool render_endpoint(struct lint_ctx *ctx, const struct lint_conn *c,
+			    struct rurl *r)
+{
+	return endpoint_use(ctx, c) != EP_REPLACED &&
+	       render_url(ctx, c->endpoint, r);
 }
 
 static const char *endpoint_name(const struct lint_conn *c)
@@ -247,9 +325,9 @@ static bool token_pair(struct lint_ctx *ctx, const struct lint_conn *c,
 		       struct rurl *ep, struct rurl *tok)
 {
 	return c->token_uri && token_request(ctx, c) == 1 &&
-	       render_url(ctx, c->endpoint, ep) &&
+	       render_endpoint(ctx, c, ep) &&
 	       render_url(ctx, c->token_uri, tok) &&
-	       !platform_token_uri(ctx, tok->text);
+	       !platform_token_uri(ctx, tok->raw);
 }
 
 /* A port for a message: "'8181'", or "'443' (the https default)". */
@@ -403,7 +481,7 @@ void check_endpoint_rest_route(struct lint_ctx *ctx,
 		struct rurl ep;
 		size_t cut;
 
-		if (!render_url(ctx, conns[i].endpoint, &ep) ||
+		if (!render_endpoint(ctx, &conns[i], &ep) ||
 		    !(route = rest_route(&ep, &cut)))
 			continue;
 		base = dupn(ctx, ep.text, cut);
@@ -438,7 +516,7 @@ void check_endpoint_trailing_slash(struct lint_ctx *ctx,
 		struct rurl ep;
 		size_t len;
 
-		if (!render_url(ctx, conns[i].endpoint, &ep))
+		if (!render_endpoint(ctx, &conns[i], &ep))
 			continue;
 		len = strlen(ep.text);
 		if (!len || ep.text[len - 1] != '/')
@@ -450,23 +528,60 @@ void check_endpoint_trailing_slash(struct lint_ctx *ctx,
 	}
 }
 
+/*
+ * The release span of an engine row as "1.5.2" (its last) and "1.5.3"
+ * (the first known release after it; "" when none): for messages.
+ */
+static void behavior_bounds(const char *row, char last[FE_VERSION_BUF],
+			    char next[FE_VERSION_BUF])
+{
+	unsigned first = 0, end = 0;
+
+	last[0] = next[0] = '\0';
+	if (!fe_iceberg_behavior_span(row, &first, &end))
+		return;
+	fe_version_str(end, last);
+	for (size_t i = 0; i < fe_release_count(); i++) {
+		const struct fe_release *r = fe_release_at(i);
+
+		if (r->version > end && !(r->flags & FE_REL_UNRELEASED)) {
+			fe_version_str(r->version, next);
+			return;
+		}
+	}
+}
+
+/* Does a scheme on this SigV4 endpoint break the ATTACH (FP225's)? */
+static bool sigv4_scheme_breaks(const struct lint_ctx *ctx)
+{
+	return fe_iceberg_behavior("sigv4_endpoint_scheme_breaks",
+				   ctx->duckdb_version);
+}
+
 static void scheme_check(struct lint_ctx *ctx, const struct floe_node *n,
-			 const char *what)
+			 const char *what, enum ep_use use)
 {
 	struct rurl r;
 
 	if (!render_url(ctx, n, &r))
 		return;
-	if (!r.u.has_scheme)
-		lint_report(ctx, n, "the %s '%s' has no scheme. The iceberg "
-			    "extension silently prepends http://, so the "
-			    "client id and secret may cross the network in "
-			    "clear text; write 'https://%s' (or 'http://' "
-			    "for a local catalog)", what, r.text, r.text);
-	else if (!is_http_scheme(&r.u))
+	if (!r.u.has_scheme) {
+		/* SigV4 is https without a scheme (IC aws.cpp BuildURI,
+		 * DetectScheme): only an http base URL gets http:// */
+		if (use == EP_REST)
+			lint_report(ctx, n, "the %s '%s' has no scheme. The "
+				    "iceberg extension silently prepends "
+				    "http://, so the client id and secret may "
+				    "cross the network in clear text; write "
+				    "'https://%s' (or 'http://' for a local "
+				    "catalog)", what, r.text, r.text);
+	} else if (!is_http_scheme(&r.u) &&
+		   !(use == EP_SIGV4 && sigv4_scheme_breaks(ctx))) {
 		lint_report(ctx, n, "the %s's scheme '%s' is not http or "
 			    "https. They are the only ones the iceberg "
-			    "extension speaks; write 'https://...'", what, r.u.scheme);
+			    "extension speaks; write 'https://...'", what,
+			    r.u.scheme);
+	}
 }
 
 void check_url_missing_scheme(struct lint_ctx *ctx,
@@ -476,9 +591,63 @@ void check_url_missing_scheme(struct lint_ctx *ctx,
 	size_t n = lint_conns(ctx, out, &conns);
 
 	for (size_t i = 0; i < n; i++) {
+		enum ep_use use = endpoint_use(ctx, &conns[i]);
+
+		if (use == EP_REPLACED)
+			continue;
 		scheme_check(ctx, conns[i].endpoint,
-			     endpoint_name(&conns[i]));
-		scheme_check(ctx, conns[i].token_uri, "token URI");
+			     endpoint_name(&conns[i]), use);
+		/* no token request under SigV4 */
+		if (use != EP_SIGV4)
+			scheme_check(ctx, conns[i].token_uri, "token URI",
+				     use);
+	}
+}
+
+/* ---- FP225: a scheme on a SigV4 endpoint, up to DuckDB 1.5.2 ---- */
+
+void check_sigv4_endpoint_scheme(struct lint_ctx *ctx,
+				 const struct lint_output *out)
+{
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
+	char last[FE_VERSION_BUF], next[FE_VERSION_BUF];
+
+	if (!sigv4_scheme_breaks(ctx))
+		return;
+	behavior_bounds("sigv4_endpoint_scheme_breaks", last, next);
+	for (size_t i = 0; i < n; i++) {
+		struct rurl ep;
+		const char *bare;
+		size_t service, authority;
+		struct strbuf upgrade = STRBUF_INIT;
+
+		if (endpoint_use(ctx, &conns[i]) != EP_SIGV4 ||
+		    !render_endpoint(ctx, &conns[i], &ep) ||
+		    !ep.u.has_scheme)
+			continue;
+		/* what GetAwsService and DecomposeHost read: the text up
+		 * to the first '.', and up to the first '/' */
+		service = strcspn(ep.text, ".");
+		authority = strcspn(ep.text, "/");
+		/* the host and path: a userinfo is no part of the fix */
+		bare = trimmed(ctx, ep.u.host);
+		if (*next && strbuf_addf(&upgrade, ", or use DuckDB >= %s, "
+					 "which strips an http:// or https://",
+					 next)) {
+			ctx->err = FLOE_ERR_NOMEM;
+			strbuf_release(&upgrade);
+			return;
+		}
+		lint_report(ctx, conns[i].endpoint, "the SigV4 endpoint has a "
+			    "scheme, which DuckDB <= %s cannot use. Its "
+			    "iceberg extension takes the endpoint as a bare "
+			    "host and always uses https: for '%s' it signs for "
+			    "the service '%.*s' and connects to '%.*s', so the "
+			    "ATTACH fails; write '%s'%s", last, ep.text,
+			    (int)service, ep.text, (int)authority, ep.text,
+			    bare, upgrade.len ? upgrade.buf : "");
+		strbuf_release(&upgrade);
 	}
 }
 
@@ -502,7 +671,20 @@ void check_plain_http_remote(struct lint_ctx *ctx,
 
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
+		enum ep_use use = endpoint_use(ctx, c);
 
+		if (use == EP_REPLACED)
+			continue;
+		if (use == EP_SIGV4) {
+			/* up to 1.5.2 the scheme itself fails: FP225 */
+			if (!sigv4_scheme_breaks(ctx))
+				http_check(ctx, c->endpoint,
+					   endpoint_name(c), "the signed "
+					   "catalog requests (with the AWS "
+					   "session token, if any) and every "
+					   "catalog answer");
+			continue;
+		}
 		http_check(ctx, c->endpoint, endpoint_name(c),
 			   c->token_uri ? "the bearer token and every "
 					  "catalog answer"
@@ -525,7 +707,7 @@ void check_polaris_base_path(struct lint_ctx *ctx,
 		struct rurl ep;
 		size_t cut, len, off;
 
-		if (!render_url(ctx, conns[i].endpoint, &ep) ||
+		if (!render_endpoint(ctx, &conns[i], &ep) ||
 		    rest_route(&ep, &cut))
 			continue;	/* FP203 says what to remove */
 		if (conns[i].flavor != FE_FLAVOR_POLARIS ||
@@ -587,7 +769,9 @@ void check_token_uri_missing(struct lint_ctx *ctx,
 {
 	const struct lint_conn *conns;
 	size_t n = lint_conns(ctx, out, &conns);
+	char last[FE_VERSION_BUF], next[FE_VERSION_BUF];
 
+	behavior_bounds("endpoint_lowercased", last, next);
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
 		const char *fallback = "<endpoint>", *base = "<endpoint>";
@@ -604,7 +788,7 @@ void check_token_uri_missing(struct lint_ctx *ctx,
 		    !(c->client_id || c->client_secret || c->scope ||
 		      lint_get_ci(c->options, "oauth2_grant_type")))
 			continue;
-		if (render_url(ctx, c->endpoint, &ep)) {
+		if (render_endpoint(ctx, c, &ep)) {
 			fallback = trimmed(ctx, ep.text);
 			/* suggest the token URI of the corrected endpoint */
 			base = rest_route(&ep, &cut) ? dupn(ctx, ep.text, cut)
@@ -616,10 +800,24 @@ void check_token_uri_missing(struct lint_ctx *ctx,
 			       "no oauth2_server_uri. The iceberg extension "
 			       "falls back to '%s%s', a route the Iceberg "
 			       "REST spec deprecates for removal (DuckDB <= "
-			       "1.4 also lower-cases it); add "
+			       "%s also lower-cases it); add "
 			       "oauth2_server_uri: %s%s", fallback,
-			       token_route, base, token_route);
+			       token_route, last, base, token_route);
 	}
+}
+
+/*
+ * Is the endpoint the ATTACH option ENDPOINT (or the plugin's, which it
+ * passes as one)?  One from an ICEBERG secret is used as written.
+ */
+static bool endpoint_is_option(const struct lint_conn *c)
+{
+	const struct floe_pair *p;
+
+	if (c->kind == LINT_CONN_PLUGIN)
+		return true;
+	p = lint_get_ci(c->options, "endpoint");
+	return p && p->value == c->endpoint;
 }
 
 void check_endpoint_uppercase(struct lint_ctx *ctx,
@@ -627,12 +825,18 @@ void check_endpoint_uppercase(struct lint_ctx *ctx,
 {
 	const struct lint_conn *conns;
 	size_t n = lint_conns(ctx, out, &conns);
+	char last[FE_VERSION_BUF], next[FE_VERSION_BUF];
 
+	/* only the releases that lower-case it (endpoint_lowercased) */
+	if (!fe_iceberg_behavior("endpoint_lowercased", ctx->duckdb_version))
+		return;
+	behavior_bounds("endpoint_lowercased", last, next);
 	for (size_t i = 0; i < n; i++) {
 		struct rurl ep;
 		char *low;
 
-		if (!render_url(ctx, conns[i].endpoint, &ep) ||
+		if (!endpoint_is_option(&conns[i]) ||
+		    !render_endpoint(ctx, &conns[i], &ep) ||
 		    !url_path_has_upper(&ep.u))
 			continue;
 		low = dupn(ctx, ep.text, strlen(ep.text));
@@ -642,10 +846,10 @@ void check_endpoint_uppercase(struct lint_ctx *ctx,
 			*p = (char)tolower((unsigned char)*p);
 		lint_report(ctx, conns[i].endpoint, "the %s has upper-case "
 			    "letters in its path. DuckDB's iceberg extension "
-			    "lower-cases the endpoint up to 1.5.3 and then "
-			    "asks for another URL (404 or 401); write '%s', "
-			    "or use DuckDB >= 1.5.4",
-			    endpoint_name(&conns[i]), low);
+			    "lower-cases the endpoint up to %s and then "
+			    "asks for another URL (404 or 401); write '%s'%s%s",
+			    endpoint_name(&conns[i]), last, low,
+			    *next ? ", or use DuckDB >= " : "", next);
 	}
 }
 
@@ -674,8 +878,8 @@ static bool catalog_base(struct lint_ctx *ctx, const char *text,
 	size_t cut;
 	const char *route, *base;
 
-	r.text = text;
-	if (has_userinfo(text) || url_parse(text, &r.u))
+	r.text = r.raw = text;
+	if (url_parse(text, &r.u))
 		return false;
 	route = rest_route(&r, &cut);
 	if (!route || strcmp(route, "/v1")) {
@@ -721,18 +925,23 @@ static void endpoint_vs_literal(struct lint_ctx *ctx,
 {
 	struct rurl ep;
 	struct url pe, pp;
+	const char *shown;
 
 	/* the /v1 the extension adds itself is FP203's */
-	if (!render_url(ctx, c->endpoint, &ep) ||
+	if (!render_endpoint(ctx, c, &ep) ||
 	    !catalog_base(ctx, ep.text, &pe) ||
 	    !catalog_base(ctx, uri->text, &pp) ||
 	    same_catalog_url(ctx, &pe, &pp))
+		return;
+	/* the platform's uri is shown too: without its password */
+	if (url_parse(uri->text, &pp) ||
+	    !(shown = masked_url(ctx, uri->text, &pp)))
 		return;
 	lint_report(ctx, c->endpoint, "the %s is not the platform catalog's "
 		    "uri, so the profile connects to another catalog. It is "
 		    "'%s', the platform's is '%s' (%s); regenerate the "
 		    "profile with floe-profiles generate, or correct the uri",
-		    endpoint_name(c), ep.text, uri->text,
+		    endpoint_name(c), ep.text, shown,
 		    platform_at(ctx, uri->node));
 }
 

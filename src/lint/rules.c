@@ -468,7 +468,11 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.help =
     "The iceberg extension silently prepends http://, so a production "
     "endpoint without a scheme sends the client id and secret in clear "
-    "text (Basic authentication header).\n\n"
+    "text (Basic authentication header). A scheme other than http or "
+    "https is reported too. Not under SigV4 (authorization_type "
+    "sigv4), which never prepends http:// and is https without a scheme "
+    "(a scheme there is FP225's on DuckDB <= 1.5.2), nor with an "
+    "endpoint_type, which builds its own endpoint.\n\n"
     "Bad:\n  endpoint: polaris.acme.example/api/catalog\n\n"
     "Good:\n  endpoint: https://polaris.acme.example/api/catalog\n\n"
     "Fix: write the scheme.",
@@ -481,7 +485,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "The token request carries the client id and secret in a Basic "
     "header; over http they cross the network in clear text. Loopback, "
     "single-label service names and *.local / *.svc / *.internal hosts "
-    "are treated as local.\n\n"
+    "are treated as local. Under SigV4 the requests are signed, but "
+    "they and the answers (and an AWS session token) still travel in "
+    "clear text; up to DuckDB 1.5.2 a scheme on a SigV4 endpoint fails "
+    "instead (FP225).\n\n"
     "Bad:\n  endpoint: http://polaris.acme.com/api/catalog\n\n"
     "Good:\n  endpoint: https://polaris.acme.com/api/catalog\n\n"
     "Fix: use https.",
@@ -519,7 +526,7 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.help =
     "Without it the extension falls back to <endpoint>/v1/oauth/tokens, "
     "which the Iceberg REST spec deprecates for removal and which "
-    "DuckDB logs as deprecated; on DuckDB <= 1.4 it also uses the "
+    "DuckDB logs as deprecated; on DuckDB <= 1.5.3 it also uses the "
     "lower-cased endpoint.\n\n"
     "Bad:\n  options:\n    endpoint: http://polaris:8181/api/catalog\n\n"
     "Good:\n  options:\n    endpoint: http://polaris:8181/api/catalog\n"
@@ -532,9 +539,14 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.severity = W, .family = "endpoint",
 	.summary = "upper-case letters in the endpoint's path",
 	.help =
-    "DuckDB's iceberg extension lower-cases the endpoint up to DuckDB "
-    "1.5.3, so a mixed-case path asks for another URL (404 or 401). Host "
-    "names are case-insensitive and are not reported.\n\n"
+    "DuckDB's iceberg extension lower-cases the ATTACH option endpoint "
+    "up to DuckDB 1.5.3, so a mixed-case path asks for another URL (404 "
+    "or 401); 1.5.4 keeps its case (duckdb-iceberg 1352a5622), so the "
+    "rule is silent for the releases after 1.5.3 (--duckdb-version, "
+    "src/engine/iceberg_behavior.def). Host names are case-insensitive, "
+    "and so are the hex digits of a percent-encoding (%7C is %7c), and "
+    "are not reported; nor is an endpoint taken from an ICEBERG secret, "
+    "which is used as written.\n\n"
     "Bad:\n  endpoint: http://polaris:8181/API/Catalog\n\n"
     "Good:\n  endpoint: http://polaris:8181/api/catalog\n\n"
     "Fix: use lower case, or DuckDB >= 1.5.4.",
@@ -770,6 +782,28 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Good:\n  token: \"{{ env_var('DBT_ENV_SECRET_R2_TOKEN') }}\"\n\n"
     "Fix: use token.",
 }, .check_output = check_r2_token },
+[FLOE_FP225] = { .pub = {
+	.id = "FP225", .name = "sigv4-endpoint-scheme",
+	.severity = E, .family = "endpoint",
+	.summary = "a SigV4 endpoint with a scheme, on DuckDB <= 1.5.2",
+	.help =
+    "Under authorization_type sigv4 the iceberg extension of DuckDB "
+    "1.4.0-1.5.2 takes the endpoint as a bare host and always uses "
+    "https: the service and region it signs for are the endpoint's first "
+    "labels and the host it connects to everything before the first "
+    "'/'. With a scheme it signs for 'https://glue' and connects to "
+    "'https:', so the ATTACH fails (duckdb-iceberg sigv4.cpp "
+    "GetAwsService/DecomposeHost, aws.cpp BuildURI at the 1.4.0-1.5.2 "
+    "pins). DuckDB 1.5.3 and later strip an http:// or https:// "
+    "(duckdb-iceberg 8d7684967); without a scheme SigV4 is https on "
+    "every release. An endpoint_type (glue, s3_tables) builds its own "
+    "endpoint and is not concerned.\n\n"
+    "Bad:\n  authorization_type: sigv4\n"
+    "  endpoint: https://glue.us-east-1.amazonaws.com/iceberg\n\n"
+    "Good:\n  authorization_type: sigv4\n"
+    "  endpoint: glue.us-east-1.amazonaws.com/iceberg\n\n"
+    "Fix: remove the scheme, or use DuckDB >= 1.5.3.",
+}, .check_output = check_sigv4_endpoint_scheme },
 /* ---- attach shape ---- */
 [FLOE_FP301] = { .pub = {
 	.id = "FP301", .name = "iceberg-options-outside-options",

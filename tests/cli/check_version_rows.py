@@ -33,8 +33,10 @@ minimal profile per name and release, written to a temporary folder:
          oauth2, sigv4, none; endpoint_type glue, s3_tables: sigv4), at
          the first release that has the row, the one before, and the
          newest
-  FP320  (iceberg_behavior.def, linted with --env and an environment
-         without AWS_REGION) an iceberg behaviour a rule depends on:
+  FP320, FP210, FP225  (iceberg_behavior.def, linted with --env and an
+         environment without AWS_REGION) an iceberg behaviour a rule
+         depends on (vended credentials need a region, the endpoint is
+         lower-cased, a SigV4 endpoint cannot have a scheme):
          BEHAVIOR_CASES below gives each row its rule and profile
 
 A row is version-bound when it does not hold for every release the
@@ -622,8 +624,39 @@ VENDED = HEAD + """\
             client_secret: "{{ env_var('DBT_ENV_SECRET_X') }}"
             access_delegation_mode: vended_credentials
 """
+# the endpoint's path in mixed case (FP210, the finding on the endpoint)
+UPPER = HEAD + """\
+      extensions: [httpfs, iceberg]
+      attach:
+        - path: demo_catalog
+          alias: lake
+          type: iceberg
+          options:
+            oauth2_server_uri: http://polaris:8181/api/Catalog/v1/oauth/tokens
+            client_id: x
+            client_secret: "{{ env_var('DBT_ENV_SECRET_X') }}"
+            endpoint: http://polaris:8181/api/Catalog
+"""
+# a SigV4 endpoint with a scheme (FP225, on the endpoint)
+SIGV4_SCHEME = HEAD + """\
+      extensions: [httpfs, iceberg]
+      secrets:
+        - type: s3
+          provider: credential_chain
+          region: us-east-1
+      attach:
+        - path: '123456789012'
+          alias: lake
+          type: iceberg
+          options:
+            authorization_type: sigv4
+            endpoint: https://glue.us-east-1.amazonaws.com/iceberg
+"""
 BEHAVIOR_CASES = {
     "vended_region_required": ("FP320", VENDED, VENDED.count("\n")),
+    "endpoint_lowercased": ("FP210", UPPER, UPPER.count("\n")),
+    "sigv4_endpoint_scheme_breaks": ("FP225", SIGV4_SCHEME,
+                                     SIGV4_SCHEME.count("\n")),
 }
 # what the environment of those runs leaves out
 BEHAVIOR_ENV_UNSET = ("AWS_REGION", "AWS_DEFAULT_REGION")

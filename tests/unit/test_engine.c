@@ -1120,6 +1120,95 @@ static void test_engine_vended_region_lint_agrees(void **state)
 	}
 }
 
+/* Does linting `yaml` at release `v` report `rule`? */
+static bool lint_reports(const char *yaml, unsigned v, const char *rule)
+{
+	struct floe_lint_options opt;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	bool found = false;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.duckdb_version = v;
+	opt.use_env = true;
+	opt.getenv_fn = no_env;
+	assert_int_equal(floe_lint("profiles.yml", yaml, strlen(yaml), &opt,
+				   &d), FLOE_OK);
+	for (size_t k = 0; k < d.nr; k++)
+		if (fx_id(&d.items[k]) && !strcmp(fx_id(&d.items[k]), rule))
+			found = true;
+	floe_diags_release(&d);
+	return found;
+}
+
+/*
+ * iceberg_behavior.def: FP210 holds exactly where endpoint_lowercased
+ * does (to 1.5.3, duckdb-iceberg 1352a5622), FP225 exactly where
+ * sigv4_endpoint_scheme_breaks does (to 1.5.2, 8d7684967).
+ */
+static void test_engine_endpoint_rows_lint_agrees(void **state)
+{
+	static const char upper[] =
+		"p:\n"
+		"  target: dev\n"
+		"  outputs:\n"
+		"    dev:\n"
+		"      type: duckdb\n"
+		"      extensions: [httpfs, iceberg]\n"
+		"      attach:\n"
+		"        - path: wh\n"
+		"          alias: lake\n"
+		"          type: iceberg\n"
+		"          options:\n"
+		"            endpoint: http://polaris:8181/api/Catalog\n"
+		"            oauth2_server_uri: http://polaris:8181/api/Catalog"
+		"/v1/oauth/tokens\n"
+		"            client_id: x\n"
+		"            client_secret: \"{{ env_var('S') }}\"\n";
+	static const char sigv4[] =
+		"p:\n"
+		"  target: dev\n"
+		"  outputs:\n"
+		"    dev:\n"
+		"      type: duckdb\n"
+		"      extensions: [httpfs, iceberg]\n"
+		"      secrets:\n"
+		"        - type: s3\n"
+		"          provider: credential_chain\n"
+		"          region: us-east-1\n"
+		"      attach:\n"
+		"        - path: '123456789012'\n"
+		"          alias: lake\n"
+		"          type: iceberg\n"
+		"          options:\n"
+		"            endpoint: https://glue.us-east-1.amazonaws.com/"
+		"iceberg\n"
+		"            authorization_type: sigv4\n";
+	unsigned first = 0, last = 0;
+
+	(void)state;
+	assert_true(fe_iceberg_behavior_span("endpoint_lowercased", &first,
+					     &last));
+	assert_int_equal(first, FE_V(1, 4, 0));
+	assert_int_equal(last, FE_V(1, 5, 3));
+	assert_true(fe_iceberg_behavior_span("sigv4_endpoint_scheme_breaks",
+					     &first, &last));
+	assert_int_equal(first, FE_V(1, 4, 0));
+	assert_int_equal(last, FE_V(1, 5, 2));
+	for (size_t i = 0; i < fe_release_count(); i++) {
+		const struct fe_release *r = fe_release_at(i);
+
+		if (r->flags & FE_REL_UNRELEASED)
+			continue;
+		assert_int_equal(lint_reports(upper, r->version, "FP210"),
+				 fe_iceberg_behavior("endpoint_lowercased",
+						     r->version));
+		assert_int_equal(lint_reports(sigv4, r->version, "FP225"),
+				 fe_iceberg_behavior(
+					 "sigv4_endpoint_scheme_breaks",
+					 r->version));
+	}
+}
+
 /* The probed refusals after a restrictor (duckdb_locks.def), on the
  * oldest and the newest release: the lock refuses everything but the
  * settings of the connection, its own SET included; external access
@@ -1188,6 +1277,7 @@ int main(void)
 		T(test_engine_inline_oauth2_options_in_lint),
 		T(test_engine_releases),
 		T(test_engine_vended_region_lint_agrees),
+		T(test_engine_endpoint_rows_lint_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

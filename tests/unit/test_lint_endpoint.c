@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/data/facts.h"
 #include "fixture.h"
 #include "floe/platform.h"
 
@@ -99,6 +100,13 @@ static size_t nr_family(const struct fx *f)
 static void assert_family(const struct fx *f, const char *want)
 {
 	fx_assert_rules(f, "FP201", "FP213", want);
+}
+
+/* No message shows the password of a URL's userinfo. */
+static void assert_masked(const struct fx *f, const char *password)
+{
+	for (size_t i = 0; i < f->diags.nr; i++)
+		assert_null(strstr(f->diags.items[i].message, password));
 }
 
 /* ---- FP201 / FP202 ---- */
@@ -217,10 +225,31 @@ static void test_platform_declared_idp_is_intended(void **state)
 		O("endpoint", "\"https://polaris.acme.com/api/catalog\"")
 		O("oauth2_server_uri", "\"https://login.acme.com/token/\"") ID;
 
+	static const char platform_ui[] =
+		"version: \"1.2.0\"\n"
+		"catalogs:\n"
+		"  default:\n"
+		"    uri: \"https://polaris.acme.com/api/catalog\"\n"
+		"    warehouse: demo_catalog\n"
+		"    properties:\n"
+		"      oauth2-server-uri: \"https://app:k3y@login.acme.com/"
+		"token\"\n";
+	const char *opts_ui =
+		O("endpoint", "\"https://polaris.acme.com/api/catalog\"")
+		O("oauth2_server_uri", "\"https://app:k3y@login.acme.com/"
+		  "token\"") ID;
+
 	lint_attach(f, opts);
 	assert_family(f, "FP202");
 	fx_load_platform(f, platform);
 	lint_attach(f, opts);
+	assert_int_equal(nr_family(f), 0);
+	/* with userinfo: the URL as written is compared, not as shown */
+	lint_attach(f, opts_ui);
+	assert_family(f, "FP202");
+	assert_masked(f, "k3y");
+	fx_load_platform(f, platform_ui);
+	lint_attach(f, opts_ui);
 	assert_int_equal(nr_family(f), 0);
 }
 
@@ -263,14 +292,68 @@ static void test_unrenderable_is_silent(void **state)
 static void test_credentials_in_url_are_never_shown(void **state)
 {
 	struct fx *f = *state;
+	const char *opts =
+		O("endpoint", "\"http://bob:s3cr3t@polaris.acme.com:8182/API/"
+		  "v1/\"")
+		O("oauth2_server_uri", "\"ftp://bob:s3cr3t@idp.acme.com:8182/"
+		  "token\"") ID;
 
-	lint_attach(f, O("endpoint", "\"http://bob:s3cr3t@polaris.acme.com:"
-			 "8182/API/v1/\"")
-		       O("oauth2_server_uri", "\"ftp://bob:s3cr3t@idp.acme."
-			 "com:8182/token\"") ID);
+	/* the checks run on host, port and path: userinfo is no reason
+	 * to be silent */
+	lint_attach(f, opts);
+	assert_family(f, "FP202 FP203 FP204 FP205 FP206 FP208 FP208");
+	assert_masked(f, "s3cr3t");
+	fx_assert_says(f, "FP203", "use 'http://bob:***@polaris.acme.com:"
+		       "8182/API'");
+	f->opt.duckdb_version = FE_V(1, 5, 3);
+	lint_attach(f, opts);
+	f->opt.duckdb_version = 0;
+	assert_family(f, "FP202 FP203 FP204 FP205 FP206 FP208 FP208 FP210");
+	assert_masked(f, "s3cr3t");
+	fx_assert_says(f, "FP210", "write 'http://bob:***@polaris.acme.com:"
+		       "8182/api/v1/'");
+	/* a user part alone may be a token: all of it is masked */
+	lint_attach(f, O("endpoint", "\"tok3n@polaris.acme.com/api/catalog"
+			 "\"") ID);
+	assert_family(f, "FP205 FP209");
+	assert_masked(f, "tok3n");
+	fx_assert_says(f, "FP205", "'***@polaris.acme.com/api/catalog' has "
+		       "no scheme");
+}
+
+/* The reviewer's cases: userinfo used to switch every check off. */
+static void test_userinfo_does_not_hide_findings(void **state)
+{
+	struct fx *f = *state;
+
+	lint_attach(f, O("endpoint", "http://admin:pw@polaris.acme.com/api/"
+			 "catalog/v1") ID);
+	assert_family(f, "FP203 FP206 FP209");
+	fx_assert_says(f, "FP203", "use 'http://admin:***@polaris.acme.com/"
+		       "api/catalog'");
+	fx_assert_says(f, "FP206", "remote host 'polaris.acme.com'");
+	assert_masked(f, ":pw@");
+	/* the same without userinfo: the same findings */
+	lint_attach(f, O("endpoint", "http://polaris.acme.com/api/catalog/v1")
+		       ID);
+	assert_family(f, "FP203 FP206 FP209");
+	/* userinfo in both URLs: ports are compared, not 'pw@...' */
+	lint_attach(f, O("endpoint", "http://admin:pw@polaris:8181/api/"
+			 "catalog")
+		       O("oauth2_server_uri", "http://admin:pw@polaris:8182/"
+			 "api/catalog/v1/oauth/tokens") ID);
+	assert_family(f, "FP201 FP208");
+	fx_assert_says(f, "FP201", "Its port '8182' is not the endpoint's "
+		       "'8181'");
+	fx_assert_says(f, "FP201", "use 'http://admin:***@polaris:8181/api/"
+		       "catalog/v1/oauth/tokens'");
+	assert_masked(f, ":pw@");
+	/* near miss: userinfo on a right pair of URLs */
+	lint_attach(f, O("endpoint", "http://admin:pw@polaris:8181/api/"
+			 "catalog")
+		       O("oauth2_server_uri", "http://admin:pw@polaris:8181/"
+			 "api/catalog/v1/oauth/tokens") ID);
 	assert_int_equal(nr_family(f), 0);
-	for (size_t i = 0; i < f->diags.nr; i++)
-		assert_null(strstr(f->diags.items[i].message, "s3cr3t"));
 }
 
 static const char *fake_env(const char *name)
@@ -399,19 +482,148 @@ static void test_scheme_and_http_checks(void **state)
 static void test_uppercase(void **state)
 {
 	struct fx *f = *state;
+	const char *opts =
+		O("endpoint", "\"http://polaris:8181/API/Catalog\"")
+		O("oauth2_server_uri", "\"http://polaris:8181/API/"
+		  "Catalog/v1/oauth/tokens\"") ID;
 
-	lint_attach(f, O("endpoint", "\"http://polaris:8181/API/Catalog\"")
-		       O("oauth2_server_uri", "\"http://polaris:8181/API/"
-			 "Catalog/v1/oauth/tokens\"") ID);
+	/* DuckDB <= 1.5.3 lower-cases the endpoint (endpoint_lowercased) */
+	f->opt.duckdb_version = FE_V(1, 5, 3);
+	lint_attach(f, opts);
 	/* the case is FP210's, not FP207's */
 	assert_family(f, "FP210");
 	fx_assert_says(f, "FP210", "upper-case letters in its path");
-	fx_assert_says(f, "FP210", "write 'http://polaris:8181/api/catalog'");
+	fx_assert_says(f, "FP210", "lower-cases the endpoint up to 1.5.3");
+	fx_assert_says(f, "FP210", "write 'http://polaris:8181/api/catalog', "
+		       "or use DuckDB >= 1.5.4");
+	f->opt.duckdb_version = FE_V(1, 4, 3);
+	lint_attach(f, opts);
+	assert_family(f, "FP210");
 	/* host names are case-insensitive */
 	lint_attach(f, O("endpoint", "\"http://Polaris:8181/api/catalog\"")
 		       O("oauth2_server_uri", "\"http://Polaris:8181/api/"
 			 "catalog/v1/oauth/tokens\"") ID);
 	assert_int_equal(nr_family(f), 0);
+	/* so are the hex digits of %7C: lower-cased, the same URL */
+	lint_attach(f, O("endpoint", "\"http://nessie:19120/iceberg/main%7C"
+			 "dev\"")
+		       O("oauth2_server_uri", "\"http://nessie:19120/iceberg/"
+			 "main%7Cdev/v1/oauth/tokens\"") ID);
+	assert_int_equal(nr_family(f), 0);
+	lint_attach(f, O("endpoint", "\"http://nessie:19120/Iceberg/main%7C"
+			 "dev\"")
+		       O("oauth2_server_uri", "\"http://nessie:19120/Iceberg/"
+			 "main%7Cdev/v1/oauth/tokens\"") ID);
+	assert_family(f, "FP210");
+	/* 1.5.4 keeps the case (duckdb-iceberg 1352a5622), and so does
+	 * the default, the newest release */
+	f->opt.duckdb_version = FE_V(1, 5, 4);
+	lint_attach(f, opts);
+	assert_int_equal(nr_family(f), 0);
+	f->opt.duckdb_version = 0;
+	lint_attach(f, opts);
+	assert_int_equal(nr_family(f), 0);
+}
+
+/* An endpoint from an ICEBERG secret is used as written, any release. */
+static void test_uppercase_secret_endpoint(void **state)
+{
+	struct fx *f = *state;
+	static const char text[] =
+		"floe:\n"
+		"  target: dev\n"
+		"  outputs:\n"
+		"    dev:\n"
+		"      type: duckdb\n"
+		"      path: \":memory:\"\n"
+		"      extensions: [httpfs, iceberg]\n"
+		"      secrets:\n"
+		"        - type: iceberg\n"
+		"          name: cat\n"
+		"          endpoint: http://polaris:8181/API/Catalog\n"
+		"          client_id: \"{{ env_var('ID') }}\"\n"
+		"          client_secret: \"{{ env_var('SECRET') }}\"\n"
+		"          oauth2_server_uri: "
+		"http://polaris:8181/API/Catalog/v1/oauth/tokens\n"
+		"      attach:\n"
+		"        - path: demo_catalog\n"
+		"          alias: polaris_catalog\n"
+		"          type: iceberg\n"
+		"          secret: cat\n";
+
+	f->opt.duckdb_version = FE_V(1, 4, 3);
+	fx_lint(f, text, NULL);
+	f->opt.duckdb_version = 0;
+	assert_int_equal(nr_family(f), 0);
+}
+
+/* ---- SigV4: FP205, FP206 and FP225 ---- */
+
+#define SIGV4 O("authorization_type", "sigv4")
+#define GLUE_EP "glue.us-east-1.amazonaws.com/iceberg"
+
+/* Lint at `v` and check FP201-FP213 and FP225 apart. */
+static void lint_at(struct fx *f, unsigned v, const char *opts,
+		    const char *family, const char *fp225)
+{
+	f->opt.duckdb_version = v;
+	lint_attach(f, opts);
+	f->opt.duckdb_version = 0;
+	assert_family(f, family);
+	fx_assert_rules(f, "FP225", "FP225", fp225);
+}
+
+static void test_sigv4_endpoint_scheme(void **state)
+{
+	struct fx *f = *state;
+	static const unsigned all[] = {
+		FE_V(1, 4, 0), FE_V(1, 4, 3), FE_V(1, 5, 2), FE_V(1, 5, 3),
+		FE_V(1, 5, 6), 0
+	};
+
+	/* no scheme: https on every release, nothing prepends http:// */
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		lint_at(f, all[i], O("endpoint", GLUE_EP) SIGV4, "", "");
+	/* the reviewer's case: a scheme breaks the ATTACH up to 1.5.2 */
+	lint_at(f, FE_V(1, 4, 3), O("endpoint", "https://" GLUE_EP) SIGV4,
+		"", "FP225");
+	fx_assert_at(f, "FP225", 13, 23);
+	fx_assert_says(f, "FP225", "signs for the service 'https://glue' and "
+		       "connects to 'https:', so the ATTACH fails; write '"
+		       GLUE_EP "', or use DuckDB >= 1.5.3");
+	lint_at(f, FE_V(1, 5, 2), O("endpoint", "https://" GLUE_EP)
+		O("authorization_type", "SigV4"), "", "FP225");
+	/* http:// too, which is FP225's there, not also FP206's */
+	lint_at(f, FE_V(1, 5, 2), O("endpoint", "http://" GLUE_EP) SIGV4,
+		"", "FP225");
+	fx_assert_says(f, "FP225", "the service 'http://glue'");
+	/* and another scheme: FP225's, not FP205's */
+	lint_at(f, FE_V(1, 4, 0), O("endpoint", "ftp://" GLUE_EP) SIGV4,
+		"", "FP225");
+	/* 1.5.3 strips http:// or https:// (duckdb-iceberg 8d7684967) */
+	lint_at(f, FE_V(1, 5, 3), O("endpoint", "https://" GLUE_EP) SIGV4,
+		"", "");
+	lint_at(f, 0, O("endpoint", "https://" GLUE_EP) SIGV4, "", "");
+	lint_at(f, FE_V(1, 5, 3), O("endpoint", "http://" GLUE_EP) SIGV4,
+		"FP206", "");
+	fx_assert_says(f, "FP206", "the signed catalog requests");
+	lint_at(f, 0, O("endpoint", "ftp://" GLUE_EP) SIGV4, "FP205", "");
+	fx_assert_says(f, "FP205", "scheme 'ftp' is not http or https");
+	/* an endpoint_type replaces the endpoint written: not used */
+	lint_at(f, FE_V(1, 4, 3), O("endpoint", "https://" GLUE_EP)
+		O("endpoint_type", "glue"), "", "");
+	lint_at(f, FE_V(1, 4, 3), O("endpoint", "http://polaris.acme.com/v1")
+		O("endpoint_type", "s3_tables"), "", "");
+	/* near misses: OAuth2 (the default) gets http:// prepended */
+	lint_at(f, FE_V(1, 4, 3), O("endpoint", GLUE_EP) ID, "FP205 FP209",
+		"");
+	fx_assert_says(f, "FP205", "silently prepends http://");
+	lint_at(f, FE_V(1, 4, 3), O("endpoint", "https://" GLUE_EP)
+		O("authorization_type", "oauth2") ID, "FP209", "");
+	/* an authorization type that cannot be rendered may be SigV4 */
+	lint_at(f, FE_V(1, 4, 3), O("endpoint", GLUE_EP)
+		O("authorization_type", "\"{{ env_var('AUTH') }}\"") ID,
+		"", "");
 }
 
 static void test_token_uri_missing(void **state)
@@ -633,11 +845,14 @@ int main(void)
 		T(test_env_var_default_is_judged),
 		T(test_unrenderable_is_silent),
 		T(test_credentials_in_url_are_never_shown),
+		T(test_userinfo_does_not_hide_findings),
 		T(test_env_rendering),
 		T(test_rest_routes),
 		T(test_polaris_base_path),
 		T(test_scheme_and_http_checks),
 		T(test_uppercase),
+		T(test_uppercase_secret_endpoint),
+		T(test_sigv4_endpoint_scheme),
 		T(test_token_uri_missing),
 		T(test_plugin),
 		T(test_platform_matches),

@@ -138,14 +138,44 @@ static void test_url_with_an_ipv6_host_keeps_its_colons(void **state)
 	assert_null(u.port);
 }
 
-static void test_url_leaves_user_info_in_the_host(void **state)
+static void test_url_splits_off_the_user_info(void **state)
 {
-	struct url u = parse_ok("https://user@cat.example.com:443/x");
+	const char *s = "https://user@cat.example.com:443/x";
+	struct url u = parse_ok(s);
+	size_t from;
 
 	(void)state;
-	assert_part(u.host, u.host_len, "user@cat.example.com");
+	assert_part(u.userinfo, u.userinfo_len, "user");
+	assert_part(u.host, u.host_len, "cat.example.com");
 	assert_part(u.port, u.port_len, "443");
 	assert_part(u.path, u.path_len, "/x");
+	/* a user alone may be a token: all of it is secret */
+	assert_int_equal(url_userinfo_secret(&u, &from), 4);
+	assert_int_equal(from, 0);
+	/* user:password@: the host follows the last '@', the password
+	 * (after the first ':') is what is secret */
+	s = "http://admin:p:w@polaris.acme.com:8182/api/catalog/v1";
+	u = parse_ok(s);
+	assert_part(u.userinfo, u.userinfo_len, "admin:p:w");
+	assert_ptr_equal(u.userinfo, s + 7);
+	assert_part(u.host, u.host_len, "polaris.acme.com");
+	assert_part(u.port, u.port_len, "8182");
+	assert_part(u.path, u.path_len, "/api/catalog/v1");
+	assert_int_equal(url_userinfo_secret(&u, &from), 3);
+	assert_memory_equal(u.userinfo + from, "p:w", 3);
+	/* without a scheme too, and before an IPv6 literal */
+	u = parse_ok("bob:pw@[::1]:8181/x");
+	assert_false(u.has_scheme);
+	assert_part(u.userinfo, u.userinfo_len, "bob:pw");
+	assert_part(u.host, u.host_len, "[::1]");
+	assert_part(u.port, u.port_len, "8181");
+	/* an '@' in the path or query is not userinfo */
+	u = parse_ok("http://h.example/a@b?c=d@e");
+	assert_null(u.userinfo);
+	assert_int_equal(url_userinfo_secret(&u, &from), 0);
+	assert_part(u.host, u.host_len, "h.example");
+	/* nothing after the '@': no host */
+	assert_int_equal(url_parse("http://bob:pw@/x", &u), -1);
 }
 
 static void test_url_scheme_with_invalid_characters_is_not_one(void **state)
@@ -213,6 +243,17 @@ static void test_url_polaris_predicates(void **state)
 	assert_false(url_path_is_polaris_base(&u));
 	u = parse_ok("http://polari.example/api/catalog");
 	assert_false(url_host_names_polaris(&u));
+	/* a percent-encoding's hex digits are not letters of the path */
+	u = parse_ok("http://polaris:8181/api/catalog/main%7Cdev%2F");
+	assert_false(url_path_has_upper(&u));
+	u = parse_ok("http://polaris:8181/api/catalog/main%7Cdev/X");
+	assert_true(url_path_has_upper(&u));
+	u = parse_ok("http://polaris:8181/api/%ZZ");	/* not one */
+	assert_true(url_path_has_upper(&u));
+	u = parse_ok("http://polaris:8181/api/%7");
+	assert_false(url_path_has_upper(&u));
+	u = parse_ok("http://polaris:8181/api/%C");
+	assert_true(url_path_has_upper(&u));
 }
 
 static bool is_local(const char *s)
@@ -306,7 +347,7 @@ int main(void)
 		cmocka_unit_test(test_url_with_an_empty_host_is_refused),
 		cmocka_unit_test(test_url_with_an_ipv4_host_splits_the_port),
 		cmocka_unit_test(test_url_with_an_ipv6_host_keeps_its_colons),
-		cmocka_unit_test(test_url_leaves_user_info_in_the_host),
+		cmocka_unit_test(test_url_splits_off_the_user_info),
 		cmocka_unit_test(
 			test_url_scheme_with_invalid_characters_is_not_one),
 		cmocka_unit_test(test_url_path_trimmed_drops_trailing_slashes),

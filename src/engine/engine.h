@@ -208,11 +208,27 @@ const char *const *fe_iceberg_option_values(const char *name,
 					    unsigned version);
 
 /*
- * The extension's default of a BOOL option ("true"/"false"), or NULL.
- * Source: the extension's IcebergAttachOptions defaults (dbt-duckdb-
- * iceberg-polaris.md section 4.2).
+ * True when the extension takes an empty value of option `name` for
+ * `version` as not given (endpoint_type, authorization_type,
+ * access_delegation_mode: `''` changes nothing); false for every other
+ * option, oauth2_grant_type included (an empty one is refused).
  */
-const char *fe_iceberg_option_default(const char *name);
+bool fe_iceberg_option_empty_unset(const char *name, unsigned version);
+
+/* The kind of catalog an iceberg ATTACH talks to, for its defaults. */
+enum fe_catalog_kind {
+	FE_CATALOG_REST = 0,	/* no endpoint_type (or an empty one) */
+	FE_CATALOG_AWS		/* endpoint_type glue or s3_tables */
+};
+
+/*
+ * The extension's default of BOOL option `name` ("true"/"false") at
+ * `version` for a catalog of `kind` (an endpoint_type changes some), or
+ * NULL when the option has none there.  Each row cites the pins read
+ * (engine.c, option_defaults[]).
+ */
+const char *fe_iceberg_option_default(const char *name, unsigned version,
+				      enum fe_catalog_kind kind);
 
 /*
  * True for an inline OAuth2 option: given on the ATTACH, it makes the

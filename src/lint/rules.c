@@ -754,12 +754,22 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.summary = "a YAML false in attach options is dropped by dbt-duckdb",
 	.help =
     "dbt-duckdb renders a true option as a bare KEY and drops a false "
-    "one entirely, so 'support_stage_create: false' leaves the default "
-    "(true) in force. read_only is a real boolean field and "
+    "one entirely, so 'stage_create_tables: false' leaves the default "
+    "(true) in force. Reported only where the default that then applies "
+    "is true: it depends on the release and on the catalog, as an "
+    "endpoint_type (glue, s3_tables) turns purge_requested on and "
+    "stage_create_tables, support_stage_create and "
+    "remove_files_on_delete off (SetAWSCatalogOptions; the table and "
+    "its commits: src/engine/engine.c, option_defaults). Not reported: "
+    "a false equal to the default (purge_requested or "
+    "support_nested_namespaces on a REST catalog), an option the "
+    "release does not have (dropping it changes nothing), and, when "
+    "the endpoint_type is known only at run time, an option whose two "
+    "defaults differ. read_only is a real boolean field and "
     "encode_entire_prefix is switched on by its mere presence, so both "
     "are exempt.\n\n"
-    "Bad:\n  options:\n    support_stage_create: false\n\n"
-    "Good:\n  options:\n    support_stage_create: 'false'\n\n"
+    "Bad:\n  options:\n    stage_create_tables: false\n\n"
+    "Good:\n  options:\n    stage_create_tables: 'false'\n\n"
     "Fix: quote the value.",
 }, .check_output = check_option_false },
 [FLOE_FP303] = { .pub = {
@@ -815,7 +825,12 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "access_delegation_mode takes vended_credentials or none; "
     "authorization_type oauth2, sigv4 or none; oauth2_grant_type only "
     "client_credentials. Anything else fails the ATTACH (\"Unrecognized "
-    "access mode\", \"... is not supported\").\n\n"
+    "access mode\", \"... is not supported\"). An empty "
+    "access_delegation_mode, authorization_type or endpoint_type is "
+    "skipped as if not given (every release: the attach acts on each "
+    "only when it is not empty), so '' is not reported; an empty "
+    "oauth2_grant_type is refused. A value known only at run time is "
+    "not judged.\n\n"
     "Bad:\n  access_delegation_mode: vended-credentials\n\n"
     "Good:\n  access_delegation_mode: vended_credentials\n\n"
     "Fix: use one of the listed values (note the underscore).",
@@ -927,7 +942,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "An endpoint_type (glue, s3_tables) sets the authorization to SigV4 "
     "itself; with authorization_type as well the ATTACH fails: "
     "\"'authorization_type' can not be combined with 'endpoint_type'\" "
-    "(duckdb-iceberg iceberg_catalog.cpp).\n\n"
+    "(duckdb-iceberg iceberg_catalog.cpp). Not reported when either is "
+    "empty (the extension skips an empty one), known only at run time "
+    "(it may be empty), or when endpoint_type is not glue or s3_tables "
+    "(the ATTACH fails on it first: FP306).\n\n"
     "Bad:\n  endpoint_type: glue\n  authorization_type: sigv4\n\n"
     "Good:\n  endpoint_type: glue\n\n"
     "Fix: remove authorization_type.",

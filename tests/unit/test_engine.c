@@ -636,6 +636,109 @@ static void test_engine_iceberg_options_lint_agrees(void **state)
 	assert_null(fe_iceberg_secret_param_find("default_region", FE_ANY));
 }
 
+/*
+ * FP302 reports a dropped false exactly where the engine's default for the
+ * release and the kind of catalog is true: every BOOL option of every
+ * release has a default for both kinds (an endpoint_type turns
+ * purge_requested on and the stage and delete options off).
+ */
+static void test_engine_option_defaults_lint_agrees(void **state)
+{
+	char yaml[2048], body[512];
+
+	(void)state;
+	for (size_t i = 0; fe_iceberg_option_at(i); i++) {
+		const struct fe_iceberg_option *o = fe_iceberg_option_at(i);
+
+		if (o->kind != FE_OPT_BOOL || !strcmp(o->name, "read_only"))
+			continue;
+		for (int aws = 0; aws < 2; aws++) {
+			snprintf(body, sizeof(body),
+				 "      attach:\n"
+				 "        - path: \"123456789012\"\n"
+				 "          type: iceberg\n"
+				 "          options:\n"
+				 "            %s\n"
+				 "            %s: false\n",
+				 aws ? "endpoint_type: glue"
+				 : "endpoint: http://polaris:8181/api/catalog",
+				 o->name);
+			profile(yaml, sizeof(yaml), body);
+			for (size_t r = 0; fe_release_at(r); r++) {
+				unsigned v = fe_release_at(r)->version;
+				const char *d = fe_iceberg_option_default(
+					o->name, v, aws ? FE_CATALOG_AWS
+					: FE_CATALOG_REST);
+
+				if (v == FE_V_MAIN ||
+				    !fe_iceberg_option_find(o->name, v))
+					continue;
+				if (!d)
+					fail_msg("%s: no default on %s", o->name,
+						 fe_release_at(r)->name);
+				if (lint_says_at(yaml, "FP302", v) !=
+				    !strcmp(d, "true"))
+					fail_msg("%s%s on %s: FP302 and the "
+						 "default (%s) disagree",
+						 o->name, aws ? " (glue)" : "",
+						 fe_release_at(r)->name, d);
+			}
+		}
+	}
+	/* the finding's cases: AWS turns these around */
+	assert_string_equal(fe_iceberg_option_default("purge_requested",
+		FE_V(1, 5, 6), FE_CATALOG_AWS), "true");
+	assert_string_equal(fe_iceberg_option_default("purge_requested",
+		FE_V(1, 4, 3), FE_CATALOG_REST), "false");
+	assert_string_equal(fe_iceberg_option_default("stage_create_tables",
+		FE_V(1, 5, 6), FE_CATALOG_AWS), "false");
+	assert_string_equal(fe_iceberg_option_default("support_stage_create",
+		FE_V(1, 4, 3), FE_CATALOG_AWS), "false");
+	assert_string_equal(fe_iceberg_option_default(
+		"remove_files_on_delete", FE_V(1, 5, 4), FE_CATALOG_REST),
+		"true");
+	assert_null(fe_iceberg_option_default("remove_files_on_delete",
+					      FE_V(1, 5, 3), FE_CATALOG_REST));
+}
+
+/*
+ * An empty endpoint_type, authorization_type or access_delegation_mode is
+ * skipped by the extension; an empty oauth2_grant_type is refused.  FP306
+ * follows the engine's answer for every option with a set of values.
+ */
+static void test_engine_empty_option_values_lint_agrees(void **state)
+{
+	char yaml[2048], body[512];
+
+	(void)state;
+	for (size_t i = 0; fe_iceberg_option_at(i); i++) {
+		const struct fe_iceberg_option *o = fe_iceberg_option_at(i);
+
+		if (!fe_iceberg_option_values(o->name, FE_ANY))
+			continue;
+		snprintf(body, sizeof(body),
+			 "      attach:\n"
+			 "        - path: wh\n"
+			 "          type: iceberg\n"
+			 "          options:\n"
+			 "            endpoint: http://polaris:8181/api/catalog\n"
+			 "            %s: ''\n", o->name);
+		profile(yaml, sizeof(yaml), body);
+		if (lint_says(yaml, "FP306") ==
+		    fe_iceberg_option_empty_unset(o->name, FE_DUCKDB_DEFAULT))
+			fail_msg("%s: '' and FP306 disagree", o->name);
+	}
+	assert_true(fe_iceberg_option_empty_unset("endpoint_type",
+						  FE_V(1, 4, 0)));
+	assert_true(fe_iceberg_option_empty_unset("ACCESS_DELEGATION_MODE",
+						  FE_V(1, 4, 1)));
+	assert_false(fe_iceberg_option_empty_unset("access_delegation_mode",
+						   FE_V(1, 4, 0)));
+	assert_false(fe_iceberg_option_empty_unset("oauth2_grant_type",
+						   FE_ANY));
+	assert_false(fe_iceberg_option_empty_unset("endpoint", FE_ANY));
+}
+
 /* lint's FP309 and verify's installed-extension check read DuckDB's
  * extension aliases from the engine: `https` loads httpfs. */
 static void test_engine_extension_aliases(void **state)
@@ -1145,6 +1248,8 @@ int main(void)
 		T(test_engine_inline_oauth2_options_in_lint),
 		T(test_engine_releases),
 		T(test_engine_vended_region_lint_agrees),
+		T(test_engine_option_defaults_lint_agrees),
+		T(test_engine_empty_option_values_lint_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -966,6 +966,8 @@ unsigned fe_database_name(const char *s, unsigned version)
 {
 	for (size_t i = 0; s && i < NR(db_names); i++)
 		if (ascii_same_ci(db_names[i].name, s) &&
+		    !(db_names[i].flags & FE_DB_OTHER_CASE) ==
+		    !strcmp(db_names[i].name, s) &&
 		    holds(db_names[i].first, db_names[i].last, version))
 			return db_names[i].flags;
 	return 0;

@@ -1320,6 +1320,17 @@ void check_both_stage_options(struct lint_ctx *ctx,
 
 /* ---- FP318: an alias that names a database that already exists ---- */
 
+/*
+ * The engine's verdicts on a name (duckdb_names.def, read from every
+ * release): main and temp are refused only spelled so; MAIN or Temp
+ * attach, and then break what follows on some releases (the queries of
+ * the catalogs fail as ambiguous on 1.4.x, or with an INTERNAL Error
+ * that invalidates the database); on 1.5.x MAIN breaks nothing
+ * dbt-duckdb runs (only a hand-written two-part main.x name becomes
+ * ambiguous), so it is not reported there.  system and memory are
+ * found whatever their case.
+ */
+
 /* dbt-duckdb's name of the main database (fe_dbt_path_database();
  * memory without a path); NULL when unknown. */
 static const char *path_database(struct lint_ctx *ctx,
@@ -1461,6 +1472,42 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 				    "cannot be used because it is a reserved "
 				    "name\"; choose another, e.g. '%s_catalog'.",
 				    s, s, s);
+			continue;
+		}
+		if (f & (ine ? FE_DB_INVALIDATES_IF_NOT_EXISTS
+			     : FE_DB_INVALIDATES)) {
+			const char *base = lower(ctx, s);
+
+			if (!base)
+				break;
+			lint_report(ctx, alias, "the attach alias '%s' is "
+				    "'%s' spelled in other case. The ATTACH, or "
+				    "the first query of the databases after it, "
+				    "fails with \"INTERNAL Error: Database name "
+				    "... was already used by a different database "
+				    "for this meta transaction\", which "
+				    "invalidates the database; choose another, "
+				    "e.g. '%s_catalog'.", s, base, s);
+			continue;
+		}
+		if (f & (ine ? FE_DB_AMBIGUOUS_IF_NOT_EXISTS
+			     : FE_DB_AMBIGUOUS)) {
+			const char *base = lower(ctx, s);
+			char v[FE_VERSION_BUF];
+
+			if (!base)
+				break;
+			lint_report(ctx, alias, "the attach alias '%s' is "
+				    "'%s' spelled in other case. DuckDB %s "
+				    "attaches it, but from then every query of "
+				    "system.information_schema.tables or "
+				    "duckdb_tables() fails with \"Ambiguous "
+				    "reference to catalog or schema \"%s\"\", "
+				    "and dbt-duckdb lists the relations that way "
+				    "before it runs a model; choose another, e.g. "
+				    "'%s_catalog'.", s, base,
+				    fe_version_str(ctx->duckdb_version, v), base,
+				    s);
 			continue;
 		}
 		if (ine && (f & FE_DB_EXISTS)) {

@@ -655,14 +655,27 @@ static const char *const grant_values[] = { "client_credentials", NULL };
 static const char *const endpoint_type_values[] = { "glue", "s3_tables",
 						    NULL };
 
+/*
+ * empty_unset: an empty value is read as if the option were not given.
+ * The attach reads endpoint_type, authorization_type and
+ * access_delegation_mode into strings and acts on each only under
+ * `if (!..._string.empty())`, at every pin of duckdb_releases.def
+ * (1.4.0's 06ca288 src/storage/irc_catalog.cpp L477, L498; 1.4.3's
+ * 1c0c4c6 L475, L496, L502; 1.5.5's 45163a2
+ * src/catalog/rest/iceberg_catalog.cpp L588, L609, L615; main's 68623ff
+ * src/iceberg_attach.cpp L271, L292, L298).  oauth2_grant_type is
+ * compared with client_credentials whatever it holds (oauth2.cpp
+ * "Unsupported option ('')"), so an empty one fails.
+ */
 static const struct {
 	const char *option;
 	const char *const *values;
+	bool empty_unset;
 } enum_values[] = {
-	{ "access_delegation_mode", delegation_values },
-	{ "authorization_type", authorization_values },
-	{ "oauth2_grant_type", grant_values },
-	{ "endpoint_type", endpoint_type_values },
+	{ "access_delegation_mode", delegation_values, true },
+	{ "authorization_type", authorization_values, true },
+	{ "oauth2_grant_type", grant_values, false },
+	{ "endpoint_type", endpoint_type_values, true },
 };
 
 const char *const *fe_iceberg_option_values(const char *name,
@@ -679,24 +692,71 @@ const char *const *fe_iceberg_option_values(const char *name,
 	return NULL;
 }
 
-const char *fe_iceberg_option_default(const char *name)
+bool fe_iceberg_option_empty_unset(const char *name, unsigned version)
 {
-	/* the extension's defaults (IcebergAttachOptions); section 4.2 */
-	static const struct {
-		const char *name, *dflt;
-	} d[] = {
-		{ "support_stage_create", "true" },
-		{ "stage_create_tables", "true" },
-		{ "remove_files_on_delete", "true" },
-		{ "support_nested_namespaces", "false" },
-		{ "purge_requested", "false" },
-		{ "disable_multi_table_commit", "false" },
-		{ "skip_create_table_metadata_updates", "false" },
-	};
+	const struct fe_iceberg_option *o = fe_iceberg_option_find(name,
+								   version);
 
-	for (size_t i = 0; name && i < NR(d); i++)
-		if (ascii_same_ci(d[i].name, name))
-			return d[i].dflt;
+	for (size_t i = 0; o && i < NR(enum_values); i++)
+		if (!strcmp(enum_values[i].option, o->name))
+			return enum_values[i].empty_unset;
+	return false;
+}
+
+/*
+ * The defaults of the BOOL options, per release and per kind of catalog:
+ * IcebergAttachOptions' initialisers, and SetAWSCatalogOptions(), which
+ * the attach calls for an endpoint_type (glue, s3_tables) and which
+ * changes a default the ATTACH did not set.
+ *
+ * - 1.4.0 to 1.5.3: supports_stage_create = true, purge_requested =
+ *   false, support_nested_namespaces = false (06ca288
+ *   src/include/storage/irc_authorization.hpp L20-25; the same at
+ *   1c0c4c6 and at 4008894 src/include/catalog/rest/storage/
+ *   iceberg_authorization.hpp L24-28).  SetAWSCatalogOptions sets
+ *   purge_requested to true, and support_stage_create to false unless the
+ *   set of given
+ *   options holds "support_stage_create" -- which it never does: the
+ *   attach records "supports_stage_create" (06ca288
+ *   src/storage/irc_catalog.cpp L420-429 and L463; 1c0c4c6 L412-421 and
+ *   L459; 4008894 src/catalog/rest/iceberg_catalog.cpp L508-517 and L551).
+ * - 1.5.4 on: stage_create_tables = true, remove_files_on_delete = true,
+ *   disable_multi_table_commit, skip_create_table_metadata_updates,
+ *   support_nested_namespaces and purge_requested false (e6fe0a4
+ *   src/include/catalog/rest/storage/iceberg_authorization.hpp L24-34);
+ *   SetAWSCatalogOptions makes remove_files_on_delete and
+ *   stage_create_tables false and purge_requested true when not given
+ *   (e6fe0a4 and 45163a2 src/catalog/rest/iceberg_catalog.cpp L508-519;
+ *   main's 68623ff src/iceberg_attach.cpp L164-174).
+ */
+static const struct {
+	const char *name;
+	unsigned first, last;
+	const char *rest, *aws;	/* without an endpoint_type; with one */
+} option_defaults[] = {
+	{ "support_stage_create", FE_V(1, 4, 0), FE_V(1, 5, 3), "true",
+	  "false" },
+	{ "stage_create_tables", FE_V(1, 5, 4), FE_V_OPEN, "true", "false" },
+	{ "remove_files_on_delete", FE_V(1, 5, 4), FE_V_OPEN, "true",
+	  "false" },
+	{ "purge_requested", FE_V(1, 4, 0), FE_V_OPEN, "false", "true" },
+	{ "support_nested_namespaces", FE_V(1, 4, 0), FE_V_OPEN, "false",
+	  "false" },
+	{ "disable_multi_table_commit", FE_V(1, 5, 4), FE_V_OPEN, "false",
+	  "false" },
+	{ "skip_create_table_metadata_updates", FE_V(1, 5, 4), FE_V_OPEN,
+	  "false", "false" },
+};
+
+const char *fe_iceberg_option_default(const char *name, unsigned version,
+				      enum fe_catalog_kind kind)
+{
+	for (size_t i = 0; name && i < NR(option_defaults); i++)
+		if (ascii_same_ci(option_defaults[i].name, name) &&
+		    holds(option_defaults[i].first, option_defaults[i].last,
+			  version))
+			return kind == FE_CATALOG_AWS ? option_defaults[i].aws
+			       : option_defaults[i].rest;
 	return NULL;
 }
 
@@ -906,6 +966,8 @@ unsigned fe_database_name(const char *s, unsigned version)
 {
 	for (size_t i = 0; s && i < NR(db_names); i++)
 		if (ascii_same_ci(db_names[i].name, s) &&
+		    !(db_names[i].flags & FE_DB_OTHER_CASE) ==
+		    !strcmp(db_names[i].name, s) &&
 		    holds(db_names[i].first, db_names[i].last, version))
 			return db_names[i].flags;
 	return 0;

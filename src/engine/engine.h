@@ -222,11 +222,27 @@ const char *const *fe_iceberg_option_values(const char *name,
 					    unsigned version);
 
 /*
- * The extension's default of a BOOL option ("true"/"false"), or NULL.
- * Source: the extension's IcebergAttachOptions defaults (dbt-duckdb-
- * iceberg-polaris.md section 4.2).
+ * True when the extension takes an empty value of option `name` for
+ * `version` as not given (endpoint_type, authorization_type,
+ * access_delegation_mode: `''` changes nothing); false for every other
+ * option, oauth2_grant_type included (an empty one is refused).
  */
-const char *fe_iceberg_option_default(const char *name);
+bool fe_iceberg_option_empty_unset(const char *name, unsigned version);
+
+/* The kind of catalog an iceberg ATTACH talks to, for its defaults. */
+enum fe_catalog_kind {
+	FE_CATALOG_REST = 0,	/* no endpoint_type (or an empty one) */
+	FE_CATALOG_AWS		/* endpoint_type glue or s3_tables */
+};
+
+/*
+ * The extension's default of BOOL option `name` ("true"/"false") at
+ * `version` for a catalog of `kind` (an endpoint_type changes some), or
+ * NULL when the option has none there.  Each row cites the pins read
+ * (engine.c, option_defaults[]).
+ */
+const char *fe_iceberg_option_default(const char *name, unsigned version,
+				      enum fe_catalog_kind kind);
 
 /*
  * True for an inline OAuth2 option: given on the ATTACH, it makes the
@@ -314,7 +330,23 @@ enum fe_db_flag {
 	 * name" */
 	FE_DB_RESERVED = 1 << 1,
 	/* ATTACH IF NOT EXISTS ... AS name: the same refusal */
-	FE_DB_RESERVED_IF_NOT_EXISTS = 1 << 2
+	FE_DB_RESERVED_IF_NOT_EXISTS = 1 << 2,
+	/* ATTACH ... AS name succeeds, and from then a query of
+	 * system.information_schema.tables or duckdb_tables() (dbt-duckdb's
+	 * list of relations, its catalog) fails: "Ambiguous reference to
+	 * catalog or schema "main"" */
+	FE_DB_AMBIGUOUS = 1 << 3,
+	FE_DB_AMBIGUOUS_IF_NOT_EXISTS = 1 << 4,
+	/* ATTACH ... AS name, or the next query of the catalogs, fails with
+	 * an INTERNAL Error ("Database name ... was already used by a
+	 * different database for this meta transaction") that invalidates
+	 * the database */
+	FE_DB_INVALIDATES = 1 << 5,
+	FE_DB_INVALIDATES_IF_NOT_EXISTS = 1 << 6,
+	/* the row is about the name spelled in other case (MAIN, Main): the
+	 * reserved-name check compares the exact spelling, the lookups of
+	 * existing databases do not */
+	FE_DB_OTHER_CASE = 1 << 7
 };
 
 enum fe_alias_refusal {
@@ -331,7 +363,11 @@ enum fe_alias_refusal {
  */
 enum fe_alias_refusal fe_alias_check(const char *s, unsigned version);
 
-/* FE_DB_* flags of a database name (case-insensitive), 0 if not one. */
+/*
+ * FE_DB_* flags of a database name, 0 if not one: the row of its exact
+ * (lower-case) spelling, or for another spelling (MAIN) the
+ * FE_DB_OTHER_CASE row.
+ */
 unsigned fe_database_name(const char *s, unsigned version);
 
 /* ---- the memory parser: DUCKDB_MEMORY_SETTING / _WORDS (duckdb_memory.def) ---- */

@@ -257,12 +257,56 @@ void check_options_outside_options(struct lint_ctx *ctx,
 
 /* ---- FP302 ---- */
 
+/*
+ * The kind of catalog an iceberg item attaches, for the defaults that
+ * depend on it (fe_iceberg_option_default()): an endpoint_type glue or
+ * s3_tables is AWS; none, a dropped one or an empty one (which the
+ * extension skips) is REST.  -1 when the value is known only at run time,
+ * or is not one the extension takes (the ATTACH fails on it: FP306's).
+ */
+static int catalog_kind(struct lint_ctx *ctx, const struct floe_node *item)
+{
+	const struct floe_node *o = options_of(item);
+	const struct floe_pair *et = o ? lint_get_ci(o, "endpoint_type")
+				       : NULL;
+	const char *const *values;
+	const char *s, *lc;
+
+	if (!et || option_dropped(et))
+		return FE_CATALOG_REST;
+	s = option_text(ctx, et->value);
+	if (!s)
+		return -1;
+	if (!*s && fe_iceberg_option_empty_unset("endpoint_type",
+						 ctx->duckdb_version))
+		return FE_CATALOG_REST;
+	values = fe_iceberg_option_values("endpoint_type",
+					  ctx->duckdb_version);
+	lc = lower(ctx, s);
+	return lc && values && in_list(values, lc, false) ? FE_CATALOG_AWS
+							   : -1;
+}
+
+/*
+ * A dropped false matters only when the default that then applies is not
+ * false: the default of the release linted for and of the item's kind of
+ * catalog (an endpoint_type turns purge_requested on and the stage and
+ * delete options off).  An option of another release is read under its
+ * name there (support_stage_create / stage_create_tables); one the
+ * release does not have at all changes nothing when dropped, and would
+ * fail the ATTACH when quoted (FP305), so it is not reported.  When the
+ * endpoint_type is known only at run time and the two defaults differ,
+ * nothing is said: either could apply.
+ */
 static void false_option(struct lint_ctx *ctx, const struct floe_node *item,
 			 const struct floe_pair *p)
 {
-	const char *k = p->key->value, *dflt;
+	const struct fe_option_rename *rn;
+	const char *k = p->key->value, *name = k, *dflt, *aws;
+	unsigned v = ctx->duckdb_version;
+	char ver[FE_VERSION_BUF];
+	int kind;
 
-	(void)item;
 	if (!is_false(p->value) || !iceberg_option(k))
 		return;
 	/*
@@ -274,12 +318,43 @@ static void false_option(struct lint_ctx *ctx, const struct floe_node *item,
 	    !strcasecmp(k, "encode_entire_prefix") ||
 	    !strcasecmp(k, "type") || !strcasecmp(k, "secret"))
 		return;
-	dflt = fe_iceberg_option_default(k);
-	lint_report(ctx, p->value, "'%s: %s' never reaches DuckDB. dbt-duckdb "
-		    "drops an attach option whose value is a YAML false, so "
-		    "the extension's default%s%s%s applies; quote it to pass "
-		    "it: %s: 'false'", k, p->value->value, dflt ? " (" : "",
-		    dflt ? dflt : "", dflt ? ")" : "", k);
+	if ((rn = fe_iceberg_option_renamed(k, v)))
+		name = rn->to;
+	else if (!fe_iceberg_option_find(k, v)) {
+		if (!(rn = fe_iceberg_option_former(k, v)))
+			return;
+		name = rn->from;
+	}
+	kind = catalog_kind(ctx, item);
+	if (kind < 0) {
+		dflt = fe_iceberg_option_default(name, v, FE_CATALOG_REST);
+		aws = fe_iceberg_option_default(name, v, FE_CATALOG_AWS);
+		if (!dflt || !aws || strcmp(dflt, aws))
+			return;		/* depends on the endpoint_type */
+	} else {
+		dflt = fe_iceberg_option_default(name, v,
+						 (enum fe_catalog_kind)kind);
+	}
+	if (dflt && !strcmp(dflt, "false"))
+		return;		/* the default is the false written */
+	if (name != k)
+		lint_report(ctx, p->value, "'%s: %s' never reaches DuckDB. "
+			    "dbt-duckdb drops an attach option whose value is "
+			    "a YAML false, so the extension's default for "
+			    "%s, the option's name on DuckDB %s, applies%s%s"
+			    "%s%s; quote it to pass it: %s: 'false'", k,
+			    p->value->value, name, fe_version_str(v, ver),
+			    kind == FE_CATALOG_AWS ? " under an endpoint_type"
+			    : "", dflt ? " (" : "", dflt ? dflt : "",
+			    dflt ? ")" : "", name);
+	else
+		lint_report(ctx, p->value, "'%s: %s' never reaches DuckDB. "
+			    "dbt-duckdb drops an attach option whose value is "
+			    "a YAML false, so the extension's default%s%s%s%s "
+			    "applies; quote it to pass it: %s: 'false'", k,
+			    p->value->value, kind == FE_CATALOG_AWS
+			    ? " under an endpoint_type" : "", dflt ? " (" : "",
+			    dflt ? dflt : "", dflt ? ")" : "", k);
 }
 
 void check_option_false(struct lint_ctx *ctx, const struct lint_output *out)
@@ -513,6 +588,9 @@ static void check_value(struct lint_ctx *ctx, const struct allowed *a,
 
 	if (!s || !values)
 		return;		/* rendered only at run time */
+	/* '' is skipped as if the option were not given */
+	if (!*s && fe_iceberg_option_empty_unset(a->option, LINT_DUCKDB))
+		return;
 	lc = lower(ctx, s);
 	if (!lc || in_list(values, lc, false))
 		return;
@@ -1063,6 +1141,23 @@ void check_option_auth_type(struct lint_ctx *ctx,
 	}
 }
 
+/*
+ * FP314: an option the attach acts on, as its text: NULL when it is not
+ * given, dropped, known only at run time, or empty (the extension skips
+ * an empty endpoint_type or authorization_type).
+ */
+static const char *acted_on(struct lint_ctx *ctx, const struct floe_pair *p)
+{
+	const char *s;
+
+	if (!p || option_dropped(p) || !(s = option_text(ctx, p->value)))
+		return NULL;
+	if (!*s && fe_iceberg_option_empty_unset(p->key->value,
+						 ctx->duckdb_version))
+		return NULL;
+	return s;
+}
+
 void check_endpoint_type_with_auth(struct lint_ctx *ctx,
 				   const struct lint_output *out)
 {
@@ -1072,12 +1167,22 @@ void check_endpoint_type_with_auth(struct lint_ctx *ctx,
 		const struct floe_node *o =
 			iceberg_options(&m->attach_items[i]);
 		const struct floe_pair *et, *at;
+		const char *const *values;
+		const char *ets, *lc;
 
 		if (!o)
 			continue;
 		et = lint_get_ci(o, "endpoint_type");
 		at = lint_get_ci(o, "authorization_type");
-		if (!et || !at || option_dropped(et) || option_dropped(at))
+		if (!et || !at || !(ets = acted_on(ctx, et)) ||
+		    !acted_on(ctx, at))
+			continue;
+		/* an endpoint_type the extension does not take fails first
+		 * (FP306's) */
+		values = fe_iceberg_option_values("endpoint_type",
+						  ctx->duckdb_version);
+		lc = lower(ctx, ets);
+		if (!lc || (values && !in_list(values, lc, false)))
 			continue;
 		lint_report(ctx, at->key, "authorization_type cannot be "
 			    "combined with endpoint_type. The ATTACH fails "
@@ -1214,6 +1319,17 @@ void check_both_stage_options(struct lint_ctx *ctx,
 }
 
 /* ---- FP318: an alias that names a database that already exists ---- */
+
+/*
+ * The engine's verdicts on a name (duckdb_names.def, read from every
+ * release): main and temp are refused only spelled so; MAIN or Temp
+ * attach, and then break what follows on some releases (the queries of
+ * the catalogs fail as ambiguous on 1.4.x, or with an INTERNAL Error
+ * that invalidates the database); on 1.5.x MAIN breaks nothing
+ * dbt-duckdb runs (only a hand-written two-part main.x name becomes
+ * ambiguous), so it is not reported there.  system and memory are
+ * found whatever their case.
+ */
 
 /* dbt-duckdb's name of the main database (fe_dbt_path_database();
  * memory without a path); NULL when unknown. */
@@ -1356,6 +1472,42 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 				    "cannot be used because it is a reserved "
 				    "name\"; choose another, e.g. '%s_catalog'.",
 				    s, s, s);
+			continue;
+		}
+		if (f & (ine ? FE_DB_INVALIDATES_IF_NOT_EXISTS
+			     : FE_DB_INVALIDATES)) {
+			const char *base = lower(ctx, s);
+
+			if (!base)
+				break;
+			lint_report(ctx, alias, "the attach alias '%s' is "
+				    "'%s' spelled in other case. The ATTACH, or "
+				    "the first query of the databases after it, "
+				    "fails with \"INTERNAL Error: Database name "
+				    "... was already used by a different database "
+				    "for this meta transaction\", which "
+				    "invalidates the database; choose another, "
+				    "e.g. '%s_catalog'.", s, base, s);
+			continue;
+		}
+		if (f & (ine ? FE_DB_AMBIGUOUS_IF_NOT_EXISTS
+			     : FE_DB_AMBIGUOUS)) {
+			const char *base = lower(ctx, s);
+			char v[FE_VERSION_BUF];
+
+			if (!base)
+				break;
+			lint_report(ctx, alias, "the attach alias '%s' is "
+				    "'%s' spelled in other case. DuckDB %s "
+				    "attaches it, but from then every query of "
+				    "system.information_schema.tables or "
+				    "duckdb_tables() fails with \"Ambiguous "
+				    "reference to catalog or schema \"%s\"\", "
+				    "and dbt-duckdb lists the relations that way "
+				    "before it runs a model; choose another, e.g. "
+				    "'%s_catalog'.", s, base,
+				    fe_version_str(ctx->duckdb_version, v), base,
+				    s);
 			continue;
 		}
 		if (ine && (f & FE_DB_EXISTS)) {

@@ -636,6 +636,109 @@ static void test_engine_iceberg_options_lint_agrees(void **state)
 	assert_null(fe_iceberg_secret_param_find("default_region", FE_ANY));
 }
 
+/*
+ * FP302 reports a dropped false exactly where the engine's default for the
+ * release and the kind of catalog is true: every BOOL option of every
+ * release has a default for both kinds (an endpoint_type turns
+ * purge_requested on and the stage and delete options off).
+ */
+static void test_engine_option_defaults_lint_agrees(void **state)
+{
+	char yaml[2048], body[512];
+
+	(void)state;
+	for (size_t i = 0; fe_iceberg_option_at(i); i++) {
+		const struct fe_iceberg_option *o = fe_iceberg_option_at(i);
+
+		if (o->kind != FE_OPT_BOOL || !strcmp(o->name, "read_only"))
+			continue;
+		for (int aws = 0; aws < 2; aws++) {
+			snprintf(body, sizeof(body),
+				 "      attach:\n"
+				 "        - path: \"123456789012\"\n"
+				 "          type: iceberg\n"
+				 "          options:\n"
+				 "            %s\n"
+				 "            %s: false\n",
+				 aws ? "endpoint_type: glue"
+				 : "endpoint: http://polaris:8181/api/catalog",
+				 o->name);
+			profile(yaml, sizeof(yaml), body);
+			for (size_t r = 0; fe_release_at(r); r++) {
+				unsigned v = fe_release_at(r)->version;
+				const char *d = fe_iceberg_option_default(
+					o->name, v, aws ? FE_CATALOG_AWS
+					: FE_CATALOG_REST);
+
+				if (v == FE_V_MAIN ||
+				    !fe_iceberg_option_find(o->name, v))
+					continue;
+				if (!d)
+					fail_msg("%s: no default on %s", o->name,
+						 fe_release_at(r)->name);
+				if (lint_says_at(yaml, "FP302", v) !=
+				    !strcmp(d, "true"))
+					fail_msg("%s%s on %s: FP302 and the "
+						 "default (%s) disagree",
+						 o->name, aws ? " (glue)" : "",
+						 fe_release_at(r)->name, d);
+			}
+		}
+	}
+	/* the finding's cases: AWS turns these around */
+	assert_string_equal(fe_iceberg_option_default("purge_requested",
+		FE_V(1, 5, 6), FE_CATALOG_AWS), "true");
+	assert_string_equal(fe_iceberg_option_default("purge_requested",
+		FE_V(1, 4, 3), FE_CATALOG_REST), "false");
+	assert_string_equal(fe_iceberg_option_default("stage_create_tables",
+		FE_V(1, 5, 6), FE_CATALOG_AWS), "false");
+	assert_string_equal(fe_iceberg_option_default("support_stage_create",
+		FE_V(1, 4, 3), FE_CATALOG_AWS), "false");
+	assert_string_equal(fe_iceberg_option_default(
+		"remove_files_on_delete", FE_V(1, 5, 4), FE_CATALOG_REST),
+		"true");
+	assert_null(fe_iceberg_option_default("remove_files_on_delete",
+					      FE_V(1, 5, 3), FE_CATALOG_REST));
+}
+
+/*
+ * An empty endpoint_type, authorization_type or access_delegation_mode is
+ * skipped by the extension; an empty oauth2_grant_type is refused.  FP306
+ * follows the engine's answer for every option with a set of values.
+ */
+static void test_engine_empty_option_values_lint_agrees(void **state)
+{
+	char yaml[2048], body[512];
+
+	(void)state;
+	for (size_t i = 0; fe_iceberg_option_at(i); i++) {
+		const struct fe_iceberg_option *o = fe_iceberg_option_at(i);
+
+		if (!fe_iceberg_option_values(o->name, FE_ANY))
+			continue;
+		snprintf(body, sizeof(body),
+			 "      attach:\n"
+			 "        - path: wh\n"
+			 "          type: iceberg\n"
+			 "          options:\n"
+			 "            endpoint: http://polaris:8181/api/catalog\n"
+			 "            %s: ''\n", o->name);
+		profile(yaml, sizeof(yaml), body);
+		if (lint_says(yaml, "FP306") ==
+		    fe_iceberg_option_empty_unset(o->name, FE_DUCKDB_DEFAULT))
+			fail_msg("%s: '' and FP306 disagree", o->name);
+	}
+	assert_true(fe_iceberg_option_empty_unset("endpoint_type",
+						  FE_V(1, 4, 0)));
+	assert_true(fe_iceberg_option_empty_unset("ACCESS_DELEGATION_MODE",
+						  FE_V(1, 4, 1)));
+	assert_false(fe_iceberg_option_empty_unset("access_delegation_mode",
+						   FE_V(1, 4, 0)));
+	assert_false(fe_iceberg_option_empty_unset("oauth2_grant_type",
+						   FE_ANY));
+	assert_false(fe_iceberg_option_empty_unset("endpoint", FE_ANY));
+}
+
 /* lint's FP309 and verify's installed-extension check read DuckDB's
  * extension aliases from the engine: `https` loads httpfs. */
 static void test_engine_extension_aliases(void **state)
@@ -715,9 +818,11 @@ static void test_engine_refused_aliases_lint_and_generate_agree(
 	void **state)
 {
 	(void)state;
-	/* 105 keywords; system, main, and temp twice (1.4.0 and 1.4.1+) */
+	/* 105 keywords; system, main, and temp twice (1.4.0 and 1.4.1+);
+	 * the same spelled in other case: MAIN (1.4.x only), SYSTEM, and
+	 * TEMP twice */
 	assert_int_equal(fe_alias_keyword_count() +
-			 fe_database_name_count(), 109);
+			 fe_database_name_count(), 113);
 	for (size_t i = 0; fe_alias_keyword_at(i); i++)
 		check_refused_alias(fe_alias_keyword_at(i), "FP308");
 	for (size_t i = 0; fe_database_name_at(i); i++)
@@ -781,6 +886,8 @@ static int fp318_at(const char *name, unsigned duckdb, unsigned dbt)
 		return 0;
 	return strstr(m, "reserved name") ? 'r'
 	       : strstr(m, "does nothing") ? 'n'
+	       : strstr(m, "Ambiguous reference") ? 'a'
+	       : strstr(m, "INTERNAL Error") ? 'i'
 	       : strstr(m, "already exists") ? 'f' : '?';
 }
 
@@ -814,6 +921,47 @@ static void test_engine_database_names_per_release(void **state)
 			 'r');
 	assert_int_equal(fp318_at("catalog", FE_V(1, 4, 0), FE_V(1, 11, 0)),
 			 0);
+	/*
+	 * Spelled in other case: the reserved check is DuckDB's exact
+	 * compare, so MAIN and Temp attach (duckdb-names/: the query of
+	 * system.information_schema.tables after the ATTACH).  Every
+	 * release, both forms of ATTACH: lint follows the rows.
+	 */
+	for (size_t i = 0; fe_release_at(i); i++) {
+		static const char *const spelt[] = { "MAIN", "Main", "TEMP",
+						     "Temp", "SYSTEM",
+						     "System" };
+		unsigned v = fe_release_at(i)->version;
+
+		if (!fe_release_find(v))
+			continue;
+		for (size_t k = 0; k < 6; k++) {
+			unsigned f = fe_database_name(spelt[k], v);
+
+			assert_true(!f || (f & FE_DB_OTHER_CASE));
+			assert_false(f & (FE_DB_RESERVED |
+					  FE_DB_RESERVED_IF_NOT_EXISTS));
+			assert_int_equal(fp318_at(spelt[k], v, FE_V(1, 11, 0)),
+				f & FE_DB_INVALIDATES_IF_NOT_EXISTS ? 'i'
+				: f & FE_DB_AMBIGUOUS_IF_NOT_EXISTS ? 'a'
+				: f & FE_DB_EXISTS ? 'n' : 0);
+			assert_int_equal(fp318_at(spelt[k], v, FE_V(1, 9, 4)),
+				f & FE_DB_INVALIDATES ? 'i'
+				: f & FE_DB_AMBIGUOUS ? 'a' : 0);
+		}
+	}
+	/* the finding: MAIN and Main attach and break nothing dbt-duckdb
+	 * runs on 1.5.x; on 1.4.x its list of relations fails */
+	assert_int_equal(fp318_at("MAIN", FE_V(1, 5, 6), FE_V(1, 11, 0)), 0);
+	assert_int_equal(fp318_at("Main", FE_V(1, 5, 0), FE_V(1, 11, 0)), 0);
+	assert_int_equal(fp318_at("MAIN", FE_V(1, 4, 3), FE_V(1, 11, 0)), 'a');
+	assert_int_equal(fp318_at("Temp", FE_V(1, 5, 6), FE_V(1, 11, 0)), 'i');
+	assert_int_equal(fp318_at("TEMP", FE_V(1, 4, 0), FE_V(1, 11, 0)), 'n');
+	assert_int_equal(fp318_at("SYSTEM", FE_V(1, 5, 6), FE_V(1, 9, 4)),
+			 'i');
+	assert_int_equal(fe_database_name("MAIN", FE_V(1, 5, 6)), 0);
+	assert_int_equal(fe_database_name("main", FE_V(1, 5, 6)),
+			 FE_DB_RESERVED | FE_DB_RESERVED_IF_NOT_EXISTS);
 }
 
 /*
@@ -1278,6 +1426,8 @@ int main(void)
 		T(test_engine_releases),
 		T(test_engine_vended_region_lint_agrees),
 		T(test_engine_endpoint_rows_lint_agrees),
+		T(test_engine_option_defaults_lint_agrees),
+		T(test_engine_empty_option_values_lint_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

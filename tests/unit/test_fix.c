@@ -129,7 +129,7 @@ static void test_fix_table_matches_the_registry(void **state)
 static void test_fix_edits_are_positioned_twice(void **state)
 {
 	static const char text[] = HEAD ITEM OPTIONS
-		"            support_nested_namespaces: false\n";
+		"            stage_create_tables: false\n";
 	const struct floe_diag *g;
 	const struct floe_edit *e;
 	struct linted l;
@@ -179,13 +179,13 @@ static void test_fix_without_final_line_break(void **state)
 static void test_fix_keeps_a_byte_order_mark(void **state)
 {
 	static const char text[] = "\xEF\xBB\xBF" HEAD ITEM OPTIONS
-		"            support_nested_namespaces: false  # é\n";
+		"            stage_create_tables: false  # é\n";
 	char *out;
 
 	(void)state;
 	out = fix(text, false, NULL);
 	assert_string_equal(out, "\xEF\xBB\xBF" HEAD ITEM OPTIONS
-		"            support_nested_namespaces: 'false'  # é\n");
+		"            stage_create_tables: 'false'  # é\n");
 	free(out);
 }
 
@@ -331,7 +331,7 @@ static void test_fix_lints_each_text_once(void **state)
 {
 	static const char clean[] = HEAD ITEM OPTIONS;
 	static const char one[] = HEAD ITEM OPTIONS
-		"            support_nested_namespaces: false\n";
+		"            stage_create_tables: false\n";
 	unsigned long before;
 	char *out;
 	size_t n;

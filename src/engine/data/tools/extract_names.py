@@ -16,9 +16,20 @@ detached again):
   ine     ATTACH IF NOT EXISTS ':memory:' AS <name>  (dbt-duckdb >= 1.9.5)
 
 and writes one TSV row a name: the keyword category (`-` for a name that
-is not a keyword), then each outcome: `OK`, or the engine's error text
+is not a keyword), then each outcome: `OK`, `NOOP` (no error, and no
+database was attached: the name exists), or the engine's error text
 (first line).  A row is written only when some outcome is not OK, so a
 keyword DuckDB takes as an alias is left out.
+
+The names of NAMES are also probed spelled in other case (MAIN, Main;
+DuckDB's reserved-name check compares the exact spelling, its lookups
+do not), and after each form of ATTACH on them the query dbt-duckdb's
+list of relations makes (SELECT ... FROM system.information_schema.tables)
+is run on the same database: its outcome is the plain_after and
+if_not_exists_after columns (`-` for a keyword, or when the ATTACH failed).
+MAIN attaches, and on 1.4.x that query then fails ("Ambiguous reference
+to catalog or schema "main""); TEMP attaches, and the query fails with an
+INTERNAL Error that invalidates the database.
 
 Nothing here is part of the build: the output is committed under
 src/engine/data/duckdb-names/ and turned into duckdb_names.def by
@@ -37,13 +48,30 @@ SCRIPT = "src/engine/data/tools/extract_names.py"
 NAMES = ("system", "temp", "main", "memory")
 
 
+# what dbt-duckdb's list_relations_without_caching reads (adapters.sql)
+AFTER = "SELECT count(*) FROM system.information_schema.tables"
+COUNT = "SELECT count(*) FROM duckdb_databases()"
+
+
+def variants(name):
+	"""The name spelled in other case: MAIN, Main."""
+	return [v for v in (name.upper(), name.capitalize()) if v != name]
+
+
 def probe(eng, sql):
+	"""(outcome of sql, outcome of AFTER on the same database)."""
 	db, con = eng.open()
 	try:
+		before = eng.rows(con, COUNT)
 		_rows, err = eng.query(con, sql)
+		if err is not None:
+			return one_line(err), "-"
+		now, cerr = eng.query(con, COUNT)
+		outcome = "NOOP" if cerr is None and now == before else "OK"
+		_rows, err = eng.query(con, AFTER)
+		return outcome, "OK" if err is None else one_line(err)
 	finally:
 		eng.close(db, con)
-	return "OK" if err is None else one_line(err)
 
 
 def shared(eng, con, fmt, name):
@@ -67,15 +95,22 @@ def extract(lib_path, package):
 	words = {}
 	for name, cat in rows:
 		words[name.lower()] = cat.lower()
+	spelled = {}
 	for name in NAMES:
 		words.setdefault(name, "-")
+		spelled[name] = name
+		for v in variants(name):
+			spelled[v] = name
+			words.setdefault(v, words[name])
 	out = []
 	db, con = eng.open()
 	for name in sorted(words):
-		if name in NAMES:
-			plain = probe(eng, "ATTACH ':memory:' AS %s" % name)
-			ine = probe(eng, "ATTACH IF NOT EXISTS ':memory:' AS %s"
-				    % name)
+		plain_after = ine_after = "-"
+		if name in spelled:
+			plain, plain_after = probe(
+				eng, "ATTACH ':memory:' AS %s" % name)
+			ine, ine_after = probe(
+				eng, "ATTACH IF NOT EXISTS ':memory:' AS %s" % name)
 		else:
 			# a keyword: one database, left as it was found (a
 			# refused ATTACH changes nothing, a taken one is
@@ -83,9 +118,12 @@ def extract(lib_path, package):
 			plain = shared(eng, con, "ATTACH ':memory:' AS %s", name)
 			ine = shared(eng, con,
 				     "ATTACH IF NOT EXISTS ':memory:' AS %s", name)
-		if plain == "OK" and ine == "OK":
+		if (plain, ine, plain_after, ine_after) == ("OK", "OK", "OK",
+							   "OK") or \
+		   (plain, ine) == ("OK", "OK") and name not in spelled:
 			continue
-		out.append((name, words[name], plain, ine))
+		out.append((name, words[name], plain, ine, plain_after,
+			    ine_after))
 	eng.close(db, con)
 	head = [
 		"# ATTACH ... AS <name> on DuckDB %s (source_id %s)"
@@ -93,10 +131,14 @@ def extract(lib_path, package):
 		"# library: libduckdb.so from npm %s" % package,
 		"# extracted by %s (in-memory databases, a fresh one per"
 		% SCRIPT,
-		"# statement on system, temp, main and memory; extension",
-		"# auto-install/auto-load off); do not edit by hand",
+		"# statement on system, temp, main and memory, also spelled in "
+		"upper case",
+		"# and capitalised, each followed by a query of "
+		"system.information_schema.tables;",
+		"# extension auto-install/auto-load off); do not edit by hand",
 		"# only names with a refusal are listed",
-		"name\tkeyword_category\tplain\tif_not_exists",
+		"name\tkeyword_category\tplain\tif_not_exists\tplain_after\t"
+		"if_not_exists_after",
 	]
 	return head + ["\t".join(r) for r in out]
 

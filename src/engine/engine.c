@@ -932,6 +932,99 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version)
 	return FE_ALIAS_OK;
 }
 
+/* Parser::StripUnicodeSpaces: the length of the Unicode space at p, or 0 */
+static size_t unicode_space(const unsigned char *p)
+{
+	if (p[0] == 0xC2 && p[1] == 0xA0)
+		return 2;
+	if (p[0] == 0xE2 && p[1] == 0x80 &&
+	    ((p[2] >= 0x80 && p[2] <= 0x8B) || p[2] == 0xAF))
+		return 3;
+	if (p[0] == 0xE2 && p[1] == 0x81 && (p[2] == 0x9F || p[2] == 0xA0))
+		return 3;
+	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		return 3;
+	return 0;
+}
+
+/* scan.l's blanks, and the Unicode spaces: the length at p, or 0 */
+static size_t lex_blank(const unsigned char *p)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+	    *p == '\f' || *p == '\v')
+		return 1;
+	return unicode_space(p);
+}
+
+/* scan.l: ident_start [A-Za-z\200-\377_], ident_cont adds [0-9$] */
+static bool ident_start(unsigned char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       c >= 0x80;
+}
+
+static bool ident_cont(unsigned char c)
+{
+	return ident_start(c) || (c >= '0' && c <= '9') || c == '$';
+}
+
+enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version)
+{
+	const unsigned char *p = (const unsigned char *)s, *b, *e;
+	char name[256];
+	size_t n = 0, k;
+
+	if (!s)
+		return FE_ALIAS_NOT_WORD;
+	while ((k = lex_blank(p)))
+		p += k;
+	b = p;
+	if (*p == '"') {
+		/* a quoted identifier: "" is a quote */
+		for (p++;; p++) {
+			if (!*p)
+				return FE_ALIAS_NOT_WORD;	/* unterminated */
+			if (*p == '"' && p[1] != '"')
+				break;
+			if (*p == '"')
+				p++;
+			if (n + 1 < sizeof(name))
+				name[n++] = (char)*p;
+		}
+		e = ++p;
+		if (e - b == 2)
+			return FE_ALIAS_NOT_WORD;	/* zero-length */
+	} else {
+		if (!ident_start(*p) || unicode_space(p))
+			return FE_ALIAS_NOT_WORD;
+		while (*p && ident_cont(*p) && !unicode_space(p))
+			p++;
+		e = p;
+		if ((size_t)(e - b) >= sizeof(name))
+			return FE_ALIAS_OK;	/* no keyword is that long */
+		n = (size_t)(e - b);
+		memcpy(name, b, n);
+	}
+	name[n < sizeof(name) ? n : sizeof(name) - 1] = '\0';
+	while ((k = lex_blank(p)))
+		p += k;
+	if (*p)
+		return FE_ALIAS_NOT_WORD;	/* more than one word */
+	if (*b != '"') {
+		size_t i = bisect_ci(keywords, NR(keywords),
+				     sizeof(keywords[0]), name);
+
+		if (i < NR(keywords) && !ascii_cmp_ci(keywords[i].word, name) &&
+		    holds(keywords[i].first, keywords[i].last, version))
+			return FE_ALIAS_KEYWORD;
+	}
+	if (fe_database_name(name, version))
+		return FE_ALIAS_DATABASE;
+	return FE_ALIAS_OK;
+}
+
 /* ---- the memory parser ---- */
 
 static const struct {

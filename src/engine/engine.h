@@ -317,6 +317,26 @@ enum fe_alias_refusal {
  */
 enum fe_alias_refusal fe_alias_check(const char *s, unsigned version);
 
+/*
+ * Whether DuckDB `version` parses `s` written as it is after ATTACH ...
+ * AS (dbt-duckdb's Attachment.to_sql() writes the alias unquoted): its
+ * lexer's rules (libpg_query scan.l), wider than fe_alias_check()'s:
+ *  - a bare identifier starts with a letter, '_' or any byte >= 0x80 and
+ *    goes on with those, digits and '$' (café, lake$1);
+ *  - a "quoted identifier" takes anything, "" for a quote, but not
+ *    nothing ("zero-length delimited identifier");
+ *  - blanks around it, and the Unicode spaces the parser turns into
+ *    blanks first (Parser::StripUnicodeSpaces: U+00A0, U+2000-U+200B,
+ *    U+202F, U+205F, U+2060, U+3000, U+FEFF), separate words: one inside
+ *    a bare name splits it (a syntax error).
+ * FE_ALIAS_KEYWORD for a bare keyword (a quoted one is a name),
+ * FE_ALIAS_DATABASE for a database name (fe_database_name(), the quotes
+ * taken off), FE_ALIAS_NOT_WORD for anything else that is not one
+ * identifier.  Observed on 1.4.3 and 1.5.6: AS café, AS lake$1,
+ * AS "my-cat" attach; AS $x, AS 1a, AS a-b, AS "" do not parse.
+ */
+enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version);
+
 /* FE_DB_* flags of a database name (case-insensitive), 0 if not one. */
 unsigned fe_database_name(const char *s, unsigned version);
 

@@ -616,7 +616,8 @@ void check_warehouse_location(struct lint_ctx *ctx,
 
 /* ---- FP308 ---- */
 
-/* The same test generate applies to --alias (the engine's names). */
+/* The test generate applies to --alias (the engine's names): a
+ * suggestion is a plain ASCII word. */
 static bool is_identifier(const char *s)
 {
 	return fe_alias_check(s, FE_DUCKDB_DEFAULT) == FE_ALIAS_OK;
@@ -627,8 +628,8 @@ static const char *alias_fix(const char *s, char *fix, size_t size)
 {
 	size_t n = strlen(s), k = 0;
 
-	if (n + 2 > size)
-		return NULL;
+	if (n + 2 > size || strchr(s, '"'))
+		return NULL;	/* a quoted name is fixed by its quotes */
 	if (isdigit((unsigned char)s[0]))
 		fix[k++] = '_';
 	for (size_t j = 0; j < n; j++)
@@ -652,7 +653,7 @@ void check_alias_identifier(struct lint_ctx *ctx,
 		/* an empty alias is falsy: dbt-duckdb writes no AS at all */
 		if (!s || !*s)
 			continue;
-		switch (fe_alias_check(s, ctx->duckdb_version)) {
+		switch (fe_alias_parse(s, ctx->duckdb_version)) {
 		case FE_ALIAS_OK:
 			continue;
 		case FE_ALIAS_KEYWORD:
@@ -667,12 +668,14 @@ void check_alias_identifier(struct lint_ctx *ctx,
 			break;
 		}
 		fix = alias_fix(s, buf, sizeof(buf));
-		lint_report(ctx, alias, "the attach alias '%s' is not a bare "
-			    "SQL identifier. dbt-duckdb writes it unquoted "
-			    "into 'ATTACH ... AS %s', which does not parse; "
-			    "use letters, digits and '_'%s%s%s", s, s,
-			    fix ? ", e.g. '" : ", not starting with a digit",
-			    fix ? fix : "", fix ? "'" : "");
+		lint_report(ctx, alias, "the attach alias '%s' is not one SQL "
+			    "identifier. dbt-duckdb writes it unquoted into "
+			    "'ATTACH ... AS %s', which does not parse; use "
+			    "letters, digits, '_' and '$', not starting with a "
+			    "digit or '$'%s%s%s, or put the name in double "
+			    "quotes inside the YAML string (alias: '\"...\"')",
+			    s, s, fix ? ", e.g. '" : "", fix ? fix : "",
+			    fix ? "'" : "");
 	}
 }
 

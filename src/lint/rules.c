@@ -837,11 +837,21 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.severity = E, .family = "attach",
 	.summary = "the attach alias is not a bare identifier",
 	.help =
-    "dbt-duckdb writes the alias unquoted into 'ATTACH ... AS <alias>', "
-    "so a dash, a dot or a space is a SQL syntax error.\n\n"
+    "dbt-duckdb writes the alias unquoted into 'ATTACH ... AS <alias>' "
+    "(Attachment.to_sql(), every release from 1.9.0), so it must be one "
+    "identifier to DuckDB's lexer (libpg_query scan.l): a bare name of "
+    "letters, '_', non-ASCII characters, digits and '$' (not starting "
+    "with a digit or '$': an accented name and lake$1 attach), or a "
+    "name in double quotes (\"my-cat\"), which may be a keyword; a quoted "
+    "name "
+    "cannot be empty. A dash, a dot or a space in a bare name, a leading "
+    "digit or '$', or a keyword DuckDB reserves there is a syntax error "
+    "(observed on 1.4.3 and 1.5.6).\n\n"
     "Bad:\n  alias: polaris-catalog\n\n"
     "Good:\n  alias: polaris_catalog\n\n"
-    "Fix: letters, digits and '_', not starting with a digit.",
+    "Fix: letters, digits, '_' and '$', not starting with a digit or '$'; "
+    "or the name in double quotes inside the YAML string: "
+    "alias: '\"polaris-catalog\"'.",
 }, .check_output = check_alias_identifier },
 [FLOE_FP309] = { .pub = {
 	.id = "FP309", .name = "extension-missing",

@@ -752,6 +752,125 @@ bool fe_iceberg_secret_param_span(const char *name, unsigned *first,
 	return found;
 }
 
+/* ---- DuckDB's behaviours ---- */
+
+static const struct {
+	const char *name;
+	unsigned first, last;
+} duckdb_behaviors[] = {
+#define DUCKDB_BEHAVIOR(name, first, last) { name, first, last },
+#include "engine/duckdb_behavior.def"
+#undef DUCKDB_BEHAVIOR
+};
+
+bool fe_duckdb_behavior(const char *name, unsigned version)
+{
+	for (size_t i = 0; name && i < NR(duckdb_behaviors); i++)
+		if (!strcmp(duckdb_behaviors[i].name, name) &&
+		    holds(duckdb_behaviors[i].first, duckdb_behaviors[i].last,
+			  version))
+			return true;
+	return false;
+}
+
+/*
+ * The unit names Interval::FromCString adds to an interval
+ * (TryGetDatePartSpecifier, case-insensitive); each is probed after a
+ * number on every release (tools/probe_intervals.py UNITS).  Other
+ * names, and those of parts an interval has not (dow, epoch), fail, but
+ * are left unknown here.
+ */
+static const char *const interval_units[] = {
+	"millennium", "millennia", "mil", "mils", "century", "centuries",
+	"cent", "c", "decade", "decades", "dec", "decs", "year", "years", "yr",
+	"yrs", "y", "quarter", "quarters", "month", "months", "mon", "mons",
+	"week", "weeks", "w", "day", "days", "d", "hour", "hours", "hr", "hrs",
+	"h", "minute", "minutes", "min", "mins", "m", "second", "seconds",
+	"sec", "secs", "s", "millisecond", "milliseconds", "ms", "msec",
+	"msecs", "microsecond", "microseconds", "us", "usec", "usecs", NULL
+};
+
+/* FromCString's blanks */
+static bool interval_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+static bool interval_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool interval_unit(const char *b, size_t n)
+{
+	for (size_t i = 0; interval_units[i]; i++)
+		if (strlen(interval_units[i]) == n &&
+		    !strncasecmp(interval_units[i], b, n))
+			return true;
+	return false;
+}
+
+enum fe_cast fe_interval_cast(const char *text, unsigned version)
+{
+	bool at_end = fe_duckdb_behavior("interval_number_at_end", version);
+	const char *p = text, *b;
+	bool found = false;
+
+	if (!p || !*p)
+		return FE_CAST_FAILS;
+	if (*p == '@')
+		p++;
+	else if (*p == 'P' || *p == 'p')
+		return FE_CAST_FAILS;	/* ISO 8601 (PT10M): not read */
+	for (;;) {
+		/* a part: a number and its unit, or 'ago' */
+		while (interval_blank(*p))
+			p++;
+		if (!*p)
+			return found ? FE_CAST_OK : FE_CAST_FAILS;
+		if (*p == 'a' || *p == 'A') {
+			if ((p[1] != 'g' && p[1] != 'G') ||
+			    (p[2] != 'o' && p[2] != 'O'))
+				return FE_CAST_FAILS;
+			for (p += 3; interval_blank(*p); p++)
+				;
+			return !*p && found ? FE_CAST_OK : FE_CAST_FAILS;
+		}
+		if (*p == '-')
+			p++;
+		else if (!is_digit(*p))
+			return FE_CAST_FAILS;
+		for (b = p; is_digit(*p); p++)
+			;
+		if (*p == ':')
+			return FE_CAST_UNKNOWN;	/* a time: not modelled */
+		if (!*p && !at_end)	/* the number is dropped */
+			return found ? FE_CAST_OK : FE_CAST_FAILS;
+		if (p == b)
+			return FE_CAST_FAILS;
+		if (p - b > 8)
+			return FE_CAST_UNKNOWN;	/* may be out of range */
+		if (*p == '.')
+			for (p++; is_digit(*p); p++)
+				;
+		while (interval_blank(*p))
+			p++;
+		for (b = p; interval_alpha(*p); p++)
+			;
+		if (p == b) {
+			/* no unit: seconds, if it is the only part */
+			if (found)
+				return FE_CAST_FAILS;
+			while (interval_blank(*p))
+				p++;
+			return *p ? FE_CAST_FAILS : FE_CAST_OK;
+		}
+		if (!interval_unit(b, (size_t)(p - b)))
+			return FE_CAST_UNKNOWN;
+		found = true;
+	}
+}
+
 /* ---- the iceberg extension's behaviours ---- */
 
 static const struct {

@@ -159,6 +159,21 @@ const char *fe_setting_type_name(enum fe_setting_type type);
 void fe_setting_cast_words(enum fe_setting_type type, const char **before,
 			   const char **after);
 
+/*
+ * What DuckDB `version` does with CAST('<text>' AS INTERVAL), as the
+ * iceberg extension reads MAX_TABLE_STALENESS (DefaultCastAs(INTERVAL))
+ * and dbt-duckdb passes a string option quoted: Interval::FromCString's
+ * grammar (blanks, '@', numbers with a unit, implied seconds, 'ago'),
+ * with duckdb_behavior.def's interval_number_at_end.  A time (10:00), a
+ * unit the model does not list, or a number that could overflow is
+ * FE_CAST_UNKNOWN.  Held to every probe of every release
+ * (src/engine/data/duckdb-intervals/, tests/unit/test_engine_casts.c).
+ */
+enum fe_cast fe_interval_cast(const char *text, unsigned version);
+
+/* A DUCKDB_BEHAVIOR row (duckdb_behavior.def) holds for `version`. */
+bool fe_duckdb_behavior(const char *name, unsigned version);
+
 /* ---- the iceberg extension: ICEBERG_ATTACH_OPTION / _SECRET_PARAM ---- */
 
 struct fe_iceberg_option {

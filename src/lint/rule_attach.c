@@ -1090,34 +1090,18 @@ void check_endpoint_type_with_auth(struct lint_ctx *ctx,
 	}
 }
 
-/* A string DuckDB casts to INTERVAL ('10 minutes', '1h', '00:10:00'):
- * not a bare number, and not ISO 8601's PT10M (observed on 1.4.3). */
-static bool interval_text(const char *s)
-{
-	bool digit = false, other = false;
-
-	while (*s == ' ')
-		s++;
-	if ((s[0] == 'P' || s[0] == 'p') && (s[1] == 'T' || s[1] == 't'))
-		return false;
-	for (; *s; s++) {
-		if (isdigit((unsigned char)*s))
-			digit = true;
-		else if (*s != '.' && *s != '-' && *s != '+' && *s != ' ')
-			other = true;
-	}
-	return !digit || other;
-}
-
 static void staleness_value(struct lint_ctx *ctx, const struct floe_node *item,
 			    const struct floe_pair *p)
 {
 	const struct floe_node *v = p->value;
+	char ver[FE_VERSION_BUF];
 	const char *s;
 
 	(void)item;
+	/* a release without the option refuses its name: FP305's */
 	if (strcasecmp(p->key->value, "max_table_staleness") ||
-	    v->kind != FLOE_NODE_SCALAR || option_dropped(p))
+	    v->kind != FLOE_NODE_SCALAR || option_dropped(p) ||
+	    !fe_iceberg_option_find(p->key->value, ctx->duckdb_version))
 		return;
 	if (v->type == FLOE_TYPE_INT || v->type == FLOE_TYPE_FLOAT ||
 	    v->type == FLOE_TYPE_BOOL) {
@@ -1134,12 +1118,14 @@ static void staleness_value(struct lint_ctx *ctx, const struct floe_node *item,
 		return;
 	}
 	s = option_text(ctx, v);
-	if (!s || interval_text(s))
+	if (!s || fe_interval_cast(s, ctx->duckdb_version) != FE_CAST_FAILS)
 		return;
 	lint_report(ctx, v, "max_table_staleness '%s' is not an interval "
-		    "DuckDB reads. The ATTACH fails with \"Conversion Error: "
-		    "Could not convert string '%s' to INTERVAL\"; write e.g. "
-		    "'10 minutes' or '1 hour'.", s, s);
+		    "DuckDB %s reads. The extension casts it to INTERVAL and "
+		    "the ATTACH fails with a Conversion Error (such as \"Could "
+		    "not convert string '%s' to INTERVAL\"); write e.g. "
+		    "'10 minutes' or '1 hour'.", s,
+		    fe_version_str(ctx->duckdb_version, ver), s);
 }
 
 void check_staleness_interval(struct lint_ctx *ctx,

@@ -947,12 +947,18 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.severity = E, .family = "attach",
 	.summary = "max_table_staleness that DuckDB cannot cast to INTERVAL",
 	.help =
-    "The extension casts the value to INTERVAL. dbt-duckdb writes a YAML "
-    "number unquoted, and DuckDB has no INTEGER -> INTERVAL cast; a bare "
-    "number in a string, or ISO 8601's PT10M, does not parse either "
-    "(observed on DuckDB 1.4.3: \"Conversion Error: Unimplemented type "
-    "for cast (INTEGER -> INTERVAL)\", \"Could not convert string '10' "
-    "to INTERVAL\").\n\n"
+    "The extension (DuckDB >= 1.5.0; on older releases the name itself is "
+    "refused, FP305) casts the value to INTERVAL. dbt-duckdb writes a "
+    "YAML number or boolean unquoted, and DuckDB has no "
+    "INTEGER, DECIMAL or BOOLEAN -> INTERVAL cast (\"Conversion Error: "
+    "Unimplemented type for cast (INTEGER -> INTERVAL)\"). A string is "
+    "cast as the release linted for casts it (--duckdb-version), probed "
+    "on every release (src/engine/data/duckdb-intervals/): ISO 8601's "
+    "PT10M and words without a number are refused everywhere (\"Could not "
+    "convert string 'PT10M' to INTERVAL\"); a bare number is seconds "
+    "from 1.5.3 (duckdb/duckdb PR #22534) and refused up to 1.5.2, while "
+    "'10 ' (a blank after it) is seconds on every release. A time "
+    "(00:10:00) or a unit the model does not list is not judged.\n\n"
     "Bad:\n  max_table_staleness: 10\n\n"
     "Good:\n  max_table_staleness: '10 minutes'\n\n"
     "Fix: a quoted interval with its unit.",

@@ -177,6 +177,44 @@ static const char *option_text(struct lint_ctx *ctx,
 	return d;
 }
 
+/*
+ * What dbt's native rendering makes of a string value: one {{ }} ending
+ * in `| as_bool` or `| as_number` renders to a Python bool or number
+ * (dbt-common's quoted_native_concat; reference dbt-duckdb-iceberg-
+ * polaris.md section 7 "Types"), read as FP240 reads it (lint_native(),
+ * jinja_native_verdict()).  FLOE_TYPE_BOOL (*is_true says which),
+ * FLOE_TYPE_INT or FLOE_TYPE_FLOAT; FLOE_TYPE_STR when the value stays a
+ * string, when dbt refuses it (FP240's finding) or when the reader
+ * cannot tell.  The operand may be a secret: callers never print it.
+ */
+static enum floe_type native_type(struct lint_ctx *ctx,
+				  const struct floe_node *v, bool *is_true)
+{
+	struct jinja_native nv;
+	const char *p, *end;
+
+	*is_true = false;
+	if (!lint_native(ctx, v, &nv) || nv.placeholder || !nv.value ||
+	    (strcmp(nv.filters, "as_bool") && strcmp(nv.filters, "as_number")) ||
+	    jinja_native_verdict(nv.filters, nv.value, nv.len) !=
+	    JINJA_ACCEPTED)
+		return FLOE_TYPE_STR;
+	for (p = nv.value, end = nv.value + nv.len;
+	     p < end && (*p == ' ' || *p == '\t' || *p == '+' || *p == '-');)
+		p++;
+	if (!strcmp(nv.filters, "as_bool")) {
+		*is_true = p < end && *p == 'T';	/* True or False */
+		return FLOE_TYPE_BOOL;
+	}
+	/* literal_eval's int or float: 0x.. 0o.. 0b.. are ints */
+	if (end - p > 1 && p[0] == '0' && strchr("xXoObB", p[1]))
+		return FLOE_TYPE_INT;
+	for (; p < end; p++)
+		if (*p == '.' || *p == 'e' || *p == 'E')
+			return FLOE_TYPE_FLOAT;
+	return FLOE_TYPE_INT;
+}
+
 /* ---- FP301 ---- */
 
 /* One key of an attach item that is not an Attachment field. */
@@ -282,9 +320,38 @@ static void false_option(struct lint_ctx *ctx, const struct floe_node *item,
 		    dflt ? dflt : "", dflt ? ")" : "", k);
 }
 
+/*
+ * A value that dbt's native rendering makes False ('| as_bool'): dbt-
+ * duckdb drops it as it drops a YAML false (to_sql(): `if
+ * isinstance(value, bool): if value: ...`, 1.9.4 to HEAD 25573c2).  The
+ * options exempt from FP302 for a YAML false are exempt here too.
+ */
+static void native_false_option(struct lint_ctx *ctx,
+				const struct floe_node *item,
+				const struct floe_pair *p)
+{
+	static const char *const exempt[] = {
+		"read_only", "encode_entire_prefix", "type", "secret", NULL
+	};
+	const char *k = p->key->value;
+	bool is_true;
+
+	(void)item;
+	if (!iceberg_option(k) || in_list(exempt, k, true) ||
+	    native_type(ctx, p->value, &is_true) != FLOE_TYPE_BOOL || is_true)
+		return;
+	lint_report(ctx, p->value, "'%s' renders to False ('| as_bool') and "
+		    "never reaches DuckDB. dbt-duckdb drops an attach option "
+		    "whose value is False, so the extension's default "
+		    "applies; drop '| as_bool' to pass it: dbt-duckdb then "
+		    "writes the string quoted, which the extension reads as "
+		    "a boolean", k);
+}
+
 void check_option_false(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	each_iceberg_option(ctx, out, false_option);
+	each_iceberg_option(ctx, out, native_false_option);
 }
 
 /* ---- FP303 ---- */
@@ -1095,7 +1162,9 @@ static void staleness_value(struct lint_ctx *ctx, const struct floe_node *item,
 {
 	const struct floe_node *v = p->value;
 	char ver[FE_VERSION_BUF];
+	enum floe_type nt;
 	const char *s;
+	bool is_true;
 
 	(void)item;
 	/* a release without the option refuses its name: FP305's */
@@ -1103,6 +1172,24 @@ static void staleness_value(struct lint_ctx *ctx, const struct floe_node *item,
 	    v->kind != FLOE_NODE_SCALAR || option_dropped(p) ||
 	    !fe_iceberg_option_find(p->key->value, ctx->duckdb_version))
 		return;
+	nt = native_type(ctx, v, &is_true);
+	if (nt != FLOE_TYPE_STR) {
+		/* a Python number, written unquoted; True, a bare KEY (a
+		 * BOOLEAN true); False is dropped (FP302) */
+		if (nt == FLOE_TYPE_BOOL && !is_true)
+			return;
+		lint_report(ctx, v, "max_table_staleness renders to a %s ('| "
+			    "%s'), not an interval. dbt-duckdb writes it "
+			    "unquoted and the ATTACH fails with \"Conversion "
+			    "Error: Unimplemented type for cast (%s -> "
+			    "INTERVAL)\"; drop the filter and give a quoted "
+			    "interval: '10 minutes'.",
+			    nt == FLOE_TYPE_BOOL ? "boolean" : "number",
+			    nt == FLOE_TYPE_BOOL ? "as_bool" : "as_number",
+			    nt == FLOE_TYPE_INT ? "INTEGER"
+			    : nt == FLOE_TYPE_BOOL ? "BOOLEAN" : "DECIMAL");
+		return;
+	}
 	if (v->type == FLOE_TYPE_INT || v->type == FLOE_TYPE_FLOAT ||
 	    v->type == FLOE_TYPE_BOOL) {
 		lint_report(ctx, v, "max_table_staleness is a YAML %s, not an "

@@ -760,6 +760,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "are exempt.\n\n"
     "Bad:\n  options:\n    support_stage_create: false\n\n"
     "Good:\n  options:\n    support_stage_create: 'false'\n\n"
+    "A value dbt renders natively to False (\"{{ env_var('X', 'False') | "
+    "as_bool }}\", read as FP240 reads it) is a Python False and is "
+    "dropped the same way: drop the filter, and dbt-duckdb passes the "
+    "string quoted.\n\n"
     "Fix: quote the value.",
 }, .check_output = check_option_false },
 [FLOE_FP303] = { .pub = {
@@ -949,7 +953,8 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.help =
     "The extension (DuckDB >= 1.5.0; on older releases the name itself is "
     "refused, FP305) casts the value to INTERVAL. dbt-duckdb writes a "
-    "YAML number or boolean unquoted, and DuckDB has no "
+    "YAML number, or what '| as_number' / '| as_bool' renders (a Python "
+    "number or bool, read as FP240 reads it), unquoted, and DuckDB has no "
     "INTEGER, DECIMAL or BOOLEAN -> INTERVAL cast (\"Conversion Error: "
     "Unimplemented type for cast (INTEGER -> INTERVAL)\"). A string is "
     "cast as the release linted for casts it (--duckdb-version), probed "

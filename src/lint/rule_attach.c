@@ -1696,3 +1696,67 @@ void check_threads_iceberg_write(struct lint_ctx *ctx,
 		return;
 	}
 }
+
+/* ---- FP322: extra_http_headers in the ATTACH options ---- */
+
+/*
+ * The iceberg extension reads an ATTACH option of kind FE_OPT_MAP
+ * (extra_http_headers, from 1.5.0: iceberg_attach.def) only when its
+ * value is a MAP, and returns without a word for anything else
+ * (IcebergAuthorization::ParseExtraHttpHeaders, the same at every pin
+ * from 23c7cc5 (1.5.0) to 6561bfc (1.5.6) and main 68623ff).  dbt-duckdb's
+ * Attachment.to_sql() writes a string quoted (a VARCHAR, even 'MAP {...}'
+ * or a value already in quotes), a mapping with str() (a STRUCT literal),
+ * a list as a LIST, a number or True bare: never a MAP.  So the headers
+ * are never sent.  Only CREATE SECRET casts the parameter to its MAP type:
+ * a `secrets:` entry of type iceberg, which OAuth2 reads through the
+ * attach item's secret (oauth2.cpp); none and SigV4 read the headers
+ * only from the ATTACH options (none.cpp, sigv4.cpp).
+ * The value may hold a secret: it is never printed.
+ */
+static void map_option(struct lint_ctx *ctx, const struct floe_node *item,
+		       const struct floe_pair *p)
+{
+	const struct fe_iceberg_option *o =
+		fe_iceberg_option_find(p->key->value, ctx->duckdb_version);
+	const struct floe_node *opts = options_of(item);
+	const char *what = NULL;
+	unsigned auth;
+	bool named;
+
+	/* a release without the option refuses its name: FP305's */
+	if (!o || o->kind != FE_OPT_MAP || option_dropped(p))
+		return;
+	auth = opts ? attach_auth(ctx, opts, &what) : 0;
+	if (auth == FE_AUTH_NONE || auth == FE_AUTH_SIGV4) {
+		lint_report(ctx, p->key, "'%s' in the attach options is never "
+			    "sent. The iceberg extension reads the headers only "
+			    "from a MAP value and ignores anything else without "
+			    "an error, and dbt-duckdb cannot write a MAP here (a "
+			    "string is quoted, a mapping becomes a STRUCT); "
+			    "under %s the headers are read only from the ATTACH "
+			    "options, so a profile cannot send them: use "
+			    "authorization_type oauth2 with an iceberg entry of "
+			    "secrets: that holds them.", p->key->value, what);
+		return;
+	}
+	named = floe_map_get(item, "secret") ||
+		(opts && lint_get_ci(opts, "secret"));
+	lint_report(ctx, p->key, "'%s' in the attach options is never sent. "
+		    "The iceberg extension reads the headers only from a MAP "
+		    "value and ignores anything else without an error, and "
+		    "dbt-duckdb cannot write a MAP here (a string is quoted, a "
+		    "mapping becomes a STRUCT); %s", p->key->value, named
+		    ? "move the headers, as a mapping, into the iceberg entry "
+		      "of secrets: that the attach item's secret names."
+		    : "put the headers, as a mapping, in an iceberg entry of "
+		      "secrets: together with the client credentials, and name "
+		      "that secret in the attach item's secret instead of the "
+		      "inline credentials.");
+}
+
+void check_attach_map_option(struct lint_ctx *ctx,
+			     const struct lint_output *out)
+{
+	each_iceberg_option(ctx, out, map_option);
+}

@@ -1093,6 +1093,34 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "catalog's models in a run of their own (dbt run --threads 1 "
     "--select ...).",
 }, .check_output = check_threads_iceberg_write },
+[FLOE_FP322] = { .pub = {
+	.id = "FP322", .name = "extra-http-headers-not-sent",
+	.severity = E, .family = "attach",
+	.summary = "extra_http_headers in the attach options, which are never sent",
+	.help =
+    "The iceberg extension (DuckDB >= 1.5.0) reads the ATTACH option "
+    "EXTRA_HTTP_HEADERS only when its value is a MAP and silently ignores "
+    "anything else (duckdb-iceberg IcebergAuthorization::"
+    "ParseExtraHttpHeaders, at every 1.5 pin). dbt-duckdb's "
+    "Attachment.to_sql() writes a string quoted, even \"MAP {...}\" (a "
+    "VARCHAR), and a mapping with Python's str() (a STRUCT literal): "
+    "never a MAP, so the headers (a Polaris-Realm, say) are never sent "
+    "and the catalog answers as if they were not there. Only CREATE "
+    "SECRET casts the parameter to its MAP type: under OAuth2, put the "
+    "headers in an iceberg entry of secrets: with the client "
+    "credentials, and name it in the attach item's secret. Under "
+    "authorization_type none or SigV4 the extension reads the headers "
+    "only from the ATTACH options, so a profile cannot send them. On "
+    "DuckDB 1.4 the option does not exist (FP305). The value is never "
+    "printed.\n\n"
+    "Bad:\n  options:\n    extra_http_headers: {Polaris-Realm: r1}\n\n"
+    "Good:\n  secrets:\n    - type: iceberg\n      name: polaris\n"
+    "      client_id: ...\n      client_secret: ...\n"
+    "      extra_http_headers: {Polaris-Realm: r1}\n"
+    "  attach:\n    - path: demo_catalog\n      type: iceberg\n"
+    "      secret: polaris\n\n"
+    "Fix: move the headers (and the credentials) into an iceberg secret.",
+}, .check_output = check_attach_map_option },
 /* ---- credentials ---- */
 [FLOE_FP401] = { .pub = {
 	.id = "FP401", .name = "secret-and-inline-credentials",

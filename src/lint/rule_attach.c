@@ -323,29 +323,29 @@ static void false_option(struct lint_ctx *ctx, const struct floe_node *item,
 /*
  * A value that dbt's native rendering makes False ('| as_bool'): dbt-
  * duckdb drops it as it drops a YAML false (to_sql(): `if
- * isinstance(value, bool): if value: ...`, 1.9.4 to HEAD 25573c2).  The
- * options exempt from FP302 for a YAML false are exempt here too.
+ * isinstance(value, bool): if value: ...`, 1.9.4 to 1.11.0 and HEAD
+ * 25573c2).  It is handed to false_option() as the YAML false it renders
+ * to, at the template's place, so that FP302 says of it what it says of
+ * a false written as such (its exemptions and the default it names).
  */
 static void native_false_option(struct lint_ctx *ctx,
 				const struct floe_node *item,
 				const struct floe_pair *p)
 {
-	static const char *const exempt[] = {
-		"read_only", "encode_entire_prefix", "type", "secret", NULL
-	};
-	const char *k = p->key->value;
+	struct floe_node rendered;
+	struct floe_pair q;
 	bool is_true;
 
-	(void)item;
-	if (!iceberg_option(k) || in_list(exempt, k, true) ||
-	    native_type(ctx, p->value, &is_true) != FLOE_TYPE_BOOL || is_true)
+	if (native_type(ctx, p->value, &is_true) != FLOE_TYPE_BOOL || is_true)
 		return;
-	lint_report(ctx, p->value, "'%s' renders to False ('| as_bool') and "
-		    "never reaches DuckDB. dbt-duckdb drops an attach option "
-		    "whose value is False, so the extension's default "
-		    "applies; drop '| as_bool' to pass it: dbt-duckdb then "
-		    "writes the string quoted, which the extension reads as "
-		    "a boolean", k);
+	rendered = *p->value;
+	rendered.type = FLOE_TYPE_BOOL;
+	rendered.style = FLOE_STYLE_PLAIN;
+	rendered.value = "False";
+	rendered.len = 5;
+	q = *p;
+	q.value = &rendered;
+	false_option(ctx, item, &q);
 }
 
 void check_option_false(struct lint_ctx *ctx, const struct lint_output *out)

@@ -85,6 +85,7 @@
 	X(FP319) \
 	X(FP320) \
 	X(FP321) \
+	X(FP322) \
 	/* credentials (rule_credentials.c) */ \
 	X(FP401) \
 	X(FP402) \

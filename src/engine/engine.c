@@ -812,6 +812,125 @@ bool fe_iceberg_secret_param_span(const char *name, unsigned *first,
 	return found;
 }
 
+/* ---- DuckDB's behaviours ---- */
+
+static const struct {
+	const char *name;
+	unsigned first, last;
+} duckdb_behaviors[] = {
+#define DUCKDB_BEHAVIOR(name, first, last) { name, first, last },
+#include "engine/duckdb_behavior.def"
+#undef DUCKDB_BEHAVIOR
+};
+
+bool fe_duckdb_behavior(const char *name, unsigned version)
+{
+	for (size_t i = 0; name && i < NR(duckdb_behaviors); i++)
+		if (!strcmp(duckdb_behaviors[i].name, name) &&
+		    holds(duckdb_behaviors[i].first, duckdb_behaviors[i].last,
+			  version))
+			return true;
+	return false;
+}
+
+/*
+ * The unit names Interval::FromCString adds to an interval
+ * (TryGetDatePartSpecifier, case-insensitive); each is probed after a
+ * number on every release (tools/probe_intervals.py UNITS).  Other
+ * names, and those of parts an interval has not (dow, epoch), fail, but
+ * are left unknown here.
+ */
+static const char *const interval_units[] = {
+	"millennium", "millennia", "mil", "mils", "century", "centuries",
+	"cent", "c", "decade", "decades", "dec", "decs", "year", "years", "yr",
+	"yrs", "y", "quarter", "quarters", "month", "months", "mon", "mons",
+	"week", "weeks", "w", "day", "days", "d", "hour", "hours", "hr", "hrs",
+	"h", "minute", "minutes", "min", "mins", "m", "second", "seconds",
+	"sec", "secs", "s", "millisecond", "milliseconds", "ms", "msec",
+	"msecs", "microsecond", "microseconds", "us", "usec", "usecs", NULL
+};
+
+/* FromCString's blanks */
+static bool interval_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+static bool interval_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool interval_unit(const char *b, size_t n)
+{
+	for (size_t i = 0; interval_units[i]; i++)
+		if (strlen(interval_units[i]) == n &&
+		    !strncasecmp(interval_units[i], b, n))
+			return true;
+	return false;
+}
+
+enum fe_cast fe_interval_cast(const char *text, unsigned version)
+{
+	bool at_end = fe_duckdb_behavior("interval_number_at_end", version);
+	const char *p = text, *b;
+	bool found = false;
+
+	if (!p || !*p)
+		return FE_CAST_FAILS;
+	if (*p == '@')
+		p++;
+	else if (*p == 'P' || *p == 'p')
+		return FE_CAST_FAILS;	/* ISO 8601 (PT10M): not read */
+	for (;;) {
+		/* a part: a number and its unit, or 'ago' */
+		while (interval_blank(*p))
+			p++;
+		if (!*p)
+			return found ? FE_CAST_OK : FE_CAST_FAILS;
+		if (*p == 'a' || *p == 'A') {
+			if ((p[1] != 'g' && p[1] != 'G') ||
+			    (p[2] != 'o' && p[2] != 'O'))
+				return FE_CAST_FAILS;
+			for (p += 3; interval_blank(*p); p++)
+				;
+			return !*p && found ? FE_CAST_OK : FE_CAST_FAILS;
+		}
+		if (*p == '-')
+			p++;
+		else if (!is_digit(*p))
+			return FE_CAST_FAILS;
+		for (b = p; is_digit(*p); p++)
+			;
+		if (*p == ':')
+			return FE_CAST_UNKNOWN;	/* a time: not modelled */
+		if (!*p && !at_end)	/* the number is dropped */
+			return found ? FE_CAST_OK : FE_CAST_FAILS;
+		if (p == b)
+			return FE_CAST_FAILS;
+		if (p - b > 8)
+			return FE_CAST_UNKNOWN;	/* may be out of range */
+		if (*p == '.')
+			for (p++; is_digit(*p); p++)
+				;
+		while (interval_blank(*p))
+			p++;
+		for (b = p; interval_alpha(*p); p++)
+			;
+		if (p == b) {
+			/* no unit: seconds, if it is the only part */
+			if (found)
+				return FE_CAST_FAILS;
+			while (interval_blank(*p))
+				p++;
+			return *p ? FE_CAST_FAILS : FE_CAST_OK;
+		}
+		if (!interval_unit(b, (size_t)(p - b)))
+			return FE_CAST_UNKNOWN;
+		found = true;
+	}
+}
+
 /* ---- the iceberg extension's behaviours ---- */
 
 static const struct {
@@ -1029,6 +1148,99 @@ bool fe_setting_restricts(const char *name, int truth, unsigned version)
 		    holds(locks[i].first, locks[i].last, version))
 			return true;
 	return false;
+}
+
+/* Parser::StripUnicodeSpaces: the length of the Unicode space at p, or 0 */
+static size_t unicode_space(const unsigned char *p)
+{
+	if (p[0] == 0xC2 && p[1] == 0xA0)
+		return 2;
+	if (p[0] == 0xE2 && p[1] == 0x80 &&
+	    ((p[2] >= 0x80 && p[2] <= 0x8B) || p[2] == 0xAF))
+		return 3;
+	if (p[0] == 0xE2 && p[1] == 0x81 && (p[2] == 0x9F || p[2] == 0xA0))
+		return 3;
+	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		return 3;
+	return 0;
+}
+
+/* scan.l's blanks, and the Unicode spaces: the length at p, or 0 */
+static size_t lex_blank(const unsigned char *p)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+	    *p == '\f' || *p == '\v')
+		return 1;
+	return unicode_space(p);
+}
+
+/* scan.l: ident_start [A-Za-z\200-\377_], ident_cont adds [0-9$] */
+static bool ident_start(unsigned char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       c >= 0x80;
+}
+
+static bool ident_cont(unsigned char c)
+{
+	return ident_start(c) || (c >= '0' && c <= '9') || c == '$';
+}
+
+enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version)
+{
+	const unsigned char *p = (const unsigned char *)s, *b, *e;
+	char name[256];
+	size_t n = 0, k;
+
+	if (!s)
+		return FE_ALIAS_NOT_WORD;
+	while ((k = lex_blank(p)))
+		p += k;
+	b = p;
+	if (*p == '"') {
+		/* a quoted identifier: "" is a quote */
+		for (p++;; p++) {
+			if (!*p)
+				return FE_ALIAS_NOT_WORD;	/* unterminated */
+			if (*p == '"' && p[1] != '"')
+				break;
+			if (*p == '"')
+				p++;
+			if (n + 1 < sizeof(name))
+				name[n++] = (char)*p;
+		}
+		e = ++p;
+		if (e - b == 2)
+			return FE_ALIAS_NOT_WORD;	/* zero-length */
+	} else {
+		if (!ident_start(*p) || unicode_space(p))
+			return FE_ALIAS_NOT_WORD;
+		while (*p && ident_cont(*p) && !unicode_space(p))
+			p++;
+		e = p;
+		if ((size_t)(e - b) >= sizeof(name))
+			return FE_ALIAS_OK;	/* no keyword is that long */
+		n = (size_t)(e - b);
+		memcpy(name, b, n);
+	}
+	name[n < sizeof(name) ? n : sizeof(name) - 1] = '\0';
+	while ((k = lex_blank(p)))
+		p += k;
+	if (*p)
+		return FE_ALIAS_NOT_WORD;	/* more than one word */
+	if (*b != '"') {
+		size_t i = bisect_ci(keywords, NR(keywords),
+				     sizeof(keywords[0]), name);
+
+		if (i < NR(keywords) && !ascii_cmp_ci(keywords[i].word, name) &&
+		    holds(keywords[i].first, keywords[i].last, version))
+			return FE_ALIAS_KEYWORD;
+	}
+	if (fe_database_name(name, version))
+		return FE_ALIAS_DATABASE;
+	return FE_ALIAS_OK;
 }
 
 /* ---- the memory parser ---- */

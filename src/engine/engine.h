@@ -173,6 +173,21 @@ const char *fe_setting_type_name(enum fe_setting_type type);
 void fe_setting_cast_words(enum fe_setting_type type, const char **before,
 			   const char **after);
 
+/*
+ * What DuckDB `version` does with CAST('<text>' AS INTERVAL), as the
+ * iceberg extension reads MAX_TABLE_STALENESS (DefaultCastAs(INTERVAL))
+ * and dbt-duckdb passes a string option quoted: Interval::FromCString's
+ * grammar (blanks, '@', numbers with a unit, implied seconds, 'ago'),
+ * with duckdb_behavior.def's interval_number_at_end.  A time (10:00), a
+ * unit the model does not list, or a number that could overflow is
+ * FE_CAST_UNKNOWN.  Held to every probe of every release
+ * (src/engine/data/duckdb-intervals/, tests/unit/test_engine_casts.c).
+ */
+enum fe_cast fe_interval_cast(const char *text, unsigned version);
+
+/* A DUCKDB_BEHAVIOR row (duckdb_behavior.def) holds for `version`. */
+bool fe_duckdb_behavior(const char *name, unsigned version);
+
 /* ---- the iceberg extension: ICEBERG_ATTACH_OPTION / _SECRET_PARAM ---- */
 
 struct fe_iceberg_option {
@@ -362,6 +377,26 @@ enum fe_alias_refusal {
  * (names are compared case-insensitively).
  */
 enum fe_alias_refusal fe_alias_check(const char *s, unsigned version);
+
+/*
+ * Whether DuckDB `version` parses `s` written as it is after ATTACH ...
+ * AS (dbt-duckdb's Attachment.to_sql() writes the alias unquoted): its
+ * lexer's rules (libpg_query scan.l), wider than fe_alias_check()'s:
+ *  - a bare identifier starts with a letter, '_' or any byte >= 0x80 and
+ *    goes on with those, digits and '$' (café, lake$1);
+ *  - a "quoted identifier" takes anything, "" for a quote, but not
+ *    nothing ("zero-length delimited identifier");
+ *  - blanks around it, and the Unicode spaces the parser turns into
+ *    blanks first (Parser::StripUnicodeSpaces: U+00A0, U+2000-U+200B,
+ *    U+202F, U+205F, U+2060, U+3000, U+FEFF), separate words: one inside
+ *    a bare name splits it (a syntax error).
+ * FE_ALIAS_KEYWORD for a bare keyword (a quoted one is a name),
+ * FE_ALIAS_DATABASE for a database name (fe_database_name(), the quotes
+ * taken off), FE_ALIAS_NOT_WORD for anything else that is not one
+ * identifier.  Observed on 1.4.3 and 1.5.6: AS café, AS lake$1,
+ * AS "my-cat" attach; AS $x, AS 1a, AS a-b, AS "" do not parse.
+ */
+enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version);
 
 /*
  * FE_DB_* flags of a database name, 0 if not one: the row of its exact

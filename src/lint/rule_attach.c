@@ -177,6 +177,44 @@ static const char *option_text(struct lint_ctx *ctx,
 	return d;
 }
 
+/*
+ * What dbt's native rendering makes of a string value: one {{ }} ending
+ * in `| as_bool` or `| as_number` renders to a Python bool or number
+ * (dbt-common's quoted_native_concat; reference dbt-duckdb-iceberg-
+ * polaris.md section 7 "Types"), read as FP240 reads it (lint_native(),
+ * jinja_native_verdict()).  FLOE_TYPE_BOOL (*is_true says which),
+ * FLOE_TYPE_INT or FLOE_TYPE_FLOAT; FLOE_TYPE_STR when the value stays a
+ * string, when dbt refuses it (FP240's finding) or when the reader
+ * cannot tell.  The operand may be a secret: callers never print it.
+ */
+static enum floe_type native_type(struct lint_ctx *ctx,
+				  const struct floe_node *v, bool *is_true)
+{
+	struct jinja_native nv;
+	const char *p, *end;
+
+	*is_true = false;
+	if (!lint_native(ctx, v, &nv) || nv.placeholder || !nv.value ||
+	    (strcmp(nv.filters, "as_bool") && strcmp(nv.filters, "as_number")) ||
+	    jinja_native_verdict(nv.filters, nv.value, nv.len) !=
+	    JINJA_ACCEPTED)
+		return FLOE_TYPE_STR;
+	for (p = nv.value, end = nv.value + nv.len;
+	     p < end && (*p == ' ' || *p == '\t' || *p == '+' || *p == '-');)
+		p++;
+	if (!strcmp(nv.filters, "as_bool")) {
+		*is_true = p < end && *p == 'T';	/* True or False */
+		return FLOE_TYPE_BOOL;
+	}
+	/* literal_eval's int or float: 0x.. 0o.. 0b.. are ints */
+	if (end - p > 1 && p[0] == '0' && strchr("xXoObB", p[1]))
+		return FLOE_TYPE_INT;
+	for (; p < end; p++)
+		if (*p == '.' || *p == 'e' || *p == 'E')
+			return FLOE_TYPE_FLOAT;
+	return FLOE_TYPE_INT;
+}
+
 /* ---- FP301 ---- */
 
 /* One key of an attach item that is not an Attachment field. */
@@ -357,9 +395,38 @@ static void false_option(struct lint_ctx *ctx, const struct floe_node *item,
 			    dflt ? dflt : "", dflt ? ")" : "", k);
 }
 
+/*
+ * A value that dbt's native rendering makes False ('| as_bool'): dbt-
+ * duckdb drops it as it drops a YAML false (to_sql(): `if
+ * isinstance(value, bool): if value: ...`, 1.9.4 to 1.11.0 and HEAD
+ * 25573c2).  It is handed to false_option() as the YAML false it renders
+ * to, at the template's place, so that FP302 says of it what it says of
+ * a false written as such (its exemptions and the default it names).
+ */
+static void native_false_option(struct lint_ctx *ctx,
+				const struct floe_node *item,
+				const struct floe_pair *p)
+{
+	struct floe_node rendered;
+	struct floe_pair q;
+	bool is_true;
+
+	if (native_type(ctx, p->value, &is_true) != FLOE_TYPE_BOOL || is_true)
+		return;
+	rendered = *p->value;
+	rendered.type = FLOE_TYPE_BOOL;
+	rendered.style = FLOE_STYLE_PLAIN;
+	rendered.value = "False";
+	rendered.len = 5;
+	q = *p;
+	q.value = &rendered;
+	false_option(ctx, item, &q);
+}
+
 void check_option_false(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	each_iceberg_option(ctx, out, false_option);
+	each_iceberg_option(ctx, out, native_false_option);
 }
 
 /* ---- FP303 ---- */
@@ -694,7 +761,8 @@ void check_warehouse_location(struct lint_ctx *ctx,
 
 /* ---- FP308 ---- */
 
-/* The same test generate applies to --alias (the engine's names). */
+/* The test generate applies to --alias (the engine's names): a
+ * suggestion is a plain ASCII word. */
 static bool is_identifier(const char *s)
 {
 	return fe_alias_check(s, FE_DUCKDB_DEFAULT) == FE_ALIAS_OK;
@@ -705,8 +773,8 @@ static const char *alias_fix(const char *s, char *fix, size_t size)
 {
 	size_t n = strlen(s), k = 0;
 
-	if (n + 2 > size)
-		return NULL;
+	if (n + 2 > size || strchr(s, '"'))
+		return NULL;	/* a quoted name is fixed by its quotes */
 	if (isdigit((unsigned char)s[0]))
 		fix[k++] = '_';
 	for (size_t j = 0; j < n; j++)
@@ -730,7 +798,7 @@ void check_alias_identifier(struct lint_ctx *ctx,
 		/* an empty alias is falsy: dbt-duckdb writes no AS at all */
 		if (!s || !*s)
 			continue;
-		switch (fe_alias_check(s, ctx->duckdb_version)) {
+		switch (fe_alias_parse(s, ctx->duckdb_version)) {
 		case FE_ALIAS_OK:
 			continue;
 		case FE_ALIAS_KEYWORD:
@@ -745,12 +813,14 @@ void check_alias_identifier(struct lint_ctx *ctx,
 			break;
 		}
 		fix = alias_fix(s, buf, sizeof(buf));
-		lint_report(ctx, alias, "the attach alias '%s' is not a bare "
-			    "SQL identifier. dbt-duckdb writes it unquoted "
-			    "into 'ATTACH ... AS %s', which does not parse; "
-			    "use letters, digits and '_'%s%s%s", s, s,
-			    fix ? ", e.g. '" : ", not starting with a digit",
-			    fix ? fix : "", fix ? "'" : "");
+		lint_report(ctx, alias, "the attach alias '%s' is not one SQL "
+			    "identifier. dbt-duckdb writes it unquoted into "
+			    "'ATTACH ... AS %s', which does not parse; use "
+			    "letters, digits, '_' and '$', not starting with a "
+			    "digit or '$'%s%s%s, or put the name in double "
+			    "quotes inside the YAML string (alias: '\"...\"')",
+			    s, s, fix ? ", e.g. '" : "", fix ? fix : "",
+			    fix ? "'" : "");
 	}
 }
 
@@ -1192,35 +1262,39 @@ void check_endpoint_type_with_auth(struct lint_ctx *ctx,
 	}
 }
 
-/* A string DuckDB casts to INTERVAL ('10 minutes', '1h', '00:10:00'):
- * not a bare number, and not ISO 8601's PT10M (observed on 1.4.3). */
-static bool interval_text(const char *s)
-{
-	bool digit = false, other = false;
-
-	while (*s == ' ')
-		s++;
-	if ((s[0] == 'P' || s[0] == 'p') && (s[1] == 'T' || s[1] == 't'))
-		return false;
-	for (; *s; s++) {
-		if (isdigit((unsigned char)*s))
-			digit = true;
-		else if (*s != '.' && *s != '-' && *s != '+' && *s != ' ')
-			other = true;
-	}
-	return !digit || other;
-}
-
 static void staleness_value(struct lint_ctx *ctx, const struct floe_node *item,
 			    const struct floe_pair *p)
 {
 	const struct floe_node *v = p->value;
+	char ver[FE_VERSION_BUF];
+	enum floe_type nt;
 	const char *s;
+	bool is_true;
 
 	(void)item;
+	/* a release without the option refuses its name: FP305's */
 	if (strcasecmp(p->key->value, "max_table_staleness") ||
-	    v->kind != FLOE_NODE_SCALAR || option_dropped(p))
+	    v->kind != FLOE_NODE_SCALAR || option_dropped(p) ||
+	    !fe_iceberg_option_find(p->key->value, ctx->duckdb_version))
 		return;
+	nt = native_type(ctx, v, &is_true);
+	if (nt != FLOE_TYPE_STR) {
+		/* a Python number, written unquoted; True, a bare KEY (a
+		 * BOOLEAN true); False is dropped (FP302) */
+		if (nt == FLOE_TYPE_BOOL && !is_true)
+			return;
+		lint_report(ctx, v, "max_table_staleness renders to a %s ('| "
+			    "%s'), not an interval. dbt-duckdb writes it "
+			    "unquoted and the ATTACH fails with \"Conversion "
+			    "Error: Unimplemented type for cast (%s -> "
+			    "INTERVAL)\"; drop the filter and give a quoted "
+			    "interval: '10 minutes'.",
+			    nt == FLOE_TYPE_BOOL ? "boolean" : "number",
+			    nt == FLOE_TYPE_BOOL ? "as_bool" : "as_number",
+			    nt == FLOE_TYPE_INT ? "INTEGER"
+			    : nt == FLOE_TYPE_BOOL ? "BOOLEAN" : "DECIMAL");
+		return;
+	}
 	if (v->type == FLOE_TYPE_INT || v->type == FLOE_TYPE_FLOAT ||
 	    v->type == FLOE_TYPE_BOOL) {
 		lint_report(ctx, v, "max_table_staleness is a YAML %s, not an "
@@ -1236,12 +1310,14 @@ static void staleness_value(struct lint_ctx *ctx, const struct floe_node *item,
 		return;
 	}
 	s = option_text(ctx, v);
-	if (!s || interval_text(s))
+	if (!s || fe_interval_cast(s, ctx->duckdb_version) != FE_CAST_FAILS)
 		return;
 	lint_report(ctx, v, "max_table_staleness '%s' is not an interval "
-		    "DuckDB reads. The ATTACH fails with \"Conversion Error: "
-		    "Could not convert string '%s' to INTERVAL\"; write e.g. "
-		    "'10 minutes' or '1 hour'.", s, s);
+		    "DuckDB %s reads. The extension casts it to INTERVAL and "
+		    "the ATTACH fails with a Conversion Error (such as \"Could "
+		    "not convert string '%s' to INTERVAL\"); write e.g. "
+		    "'10 minutes' or '1 hour'.", s,
+		    fe_version_str(ctx->duckdb_version, ver), s);
 }
 
 void check_staleness_interval(struct lint_ctx *ctx,
@@ -1771,4 +1847,68 @@ void check_threads_iceberg_write(struct lint_ctx *ctx,
 			    "with --threads 1.", n, s, dbs);
 		return;
 	}
+}
+
+/* ---- FP322: extra_http_headers in the ATTACH options ---- */
+
+/*
+ * The iceberg extension reads an ATTACH option of kind FE_OPT_MAP
+ * (extra_http_headers, from 1.5.0: iceberg_attach.def) only when its
+ * value is a MAP, and returns without a word for anything else
+ * (IcebergAuthorization::ParseExtraHttpHeaders, the same at every pin
+ * from 23c7cc5 (1.5.0) to 6561bfc (1.5.6) and main 68623ff).  dbt-duckdb's
+ * Attachment.to_sql() writes a string quoted (a VARCHAR, even 'MAP {...}'
+ * or a value already in quotes), a mapping with str() (a STRUCT literal),
+ * a list as a LIST, a number or True bare: never a MAP.  So the headers
+ * are never sent.  Only CREATE SECRET casts the parameter to its MAP type:
+ * a `secrets:` entry of type iceberg, which OAuth2 reads through the
+ * attach item's secret (oauth2.cpp); none and SigV4 read the headers
+ * only from the ATTACH options (none.cpp, sigv4.cpp).
+ * The value may hold a secret: it is never printed.
+ */
+static void map_option(struct lint_ctx *ctx, const struct floe_node *item,
+		       const struct floe_pair *p)
+{
+	const struct fe_iceberg_option *o =
+		fe_iceberg_option_find(p->key->value, ctx->duckdb_version);
+	const struct floe_node *opts = options_of(item);
+	const char *what = NULL;
+	unsigned auth;
+	bool named;
+
+	/* a release without the option refuses its name: FP305's */
+	if (!o || o->kind != FE_OPT_MAP || option_dropped(p))
+		return;
+	auth = opts ? attach_auth(ctx, opts, &what) : 0;
+	if (auth == FE_AUTH_NONE || auth == FE_AUTH_SIGV4) {
+		lint_report(ctx, p->key, "'%s' in the attach options is never "
+			    "sent. The iceberg extension reads the headers only "
+			    "from a MAP value and ignores anything else without "
+			    "an error, and dbt-duckdb cannot write a MAP here (a "
+			    "string is quoted, a mapping becomes a STRUCT); "
+			    "under %s the headers are read only from the ATTACH "
+			    "options, so a profile cannot send them: use "
+			    "authorization_type oauth2 with an iceberg entry of "
+			    "secrets: that holds them.", p->key->value, what);
+		return;
+	}
+	named = floe_map_get(item, "secret") ||
+		(opts && lint_get_ci(opts, "secret"));
+	lint_report(ctx, p->key, "'%s' in the attach options is never sent. "
+		    "The iceberg extension reads the headers only from a MAP "
+		    "value and ignores anything else without an error, and "
+		    "dbt-duckdb cannot write a MAP here (a string is quoted, a "
+		    "mapping becomes a STRUCT); %s", p->key->value, named
+		    ? "move the headers, as a mapping, into the iceberg entry "
+		      "of secrets: that the attach item's secret names."
+		    : "put the headers, as a mapping, in an iceberg entry of "
+		      "secrets: together with the client credentials, and name "
+		      "that secret in the attach item's secret instead of the "
+		      "inline credentials.");
+}
+
+void check_attach_map_option(struct lint_ctx *ctx,
+			     const struct lint_output *out)
+{
+	each_iceberg_option(ctx, out, map_option);
 }

@@ -843,6 +843,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "are exempt.\n\n"
     "Bad:\n  options:\n    stage_create_tables: false\n\n"
     "Good:\n  options:\n    stage_create_tables: 'false'\n\n"
+    "A value dbt renders natively to False (\"{{ env_var('X', 'False') | "
+    "as_bool }}\", read as FP240 reads it) is a Python False and is "
+    "dropped the same way: drop the filter, and dbt-duckdb passes the "
+    "string quoted.\n\n"
     "Fix: quote the value.",
 }, .check_output = check_option_false },
 [FLOE_FP303] = { .pub = {
@@ -925,11 +929,21 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.severity = E, .family = "attach",
 	.summary = "the attach alias is not a bare identifier",
 	.help =
-    "dbt-duckdb writes the alias unquoted into 'ATTACH ... AS <alias>', "
-    "so a dash, a dot or a space is a SQL syntax error.\n\n"
+    "dbt-duckdb writes the alias unquoted into 'ATTACH ... AS <alias>' "
+    "(Attachment.to_sql(), every release from 1.9.0), so it must be one "
+    "identifier to DuckDB's lexer (libpg_query scan.l): a bare name of "
+    "letters, '_', non-ASCII characters, digits and '$' (not starting "
+    "with a digit or '$': an accented name and lake$1 attach), or a "
+    "name in double quotes (\"my-cat\"), which may be a keyword; a quoted "
+    "name "
+    "cannot be empty. A dash, a dot or a space in a bare name, a leading "
+    "digit or '$', or a keyword DuckDB reserves there is a syntax error "
+    "(observed on 1.4.3 and 1.5.6).\n\n"
     "Bad:\n  alias: polaris-catalog\n\n"
     "Good:\n  alias: polaris_catalog\n\n"
-    "Fix: letters, digits and '_', not starting with a digit.",
+    "Fix: letters, digits, '_' and '$', not starting with a digit or '$'; "
+    "or the name in double quotes inside the YAML string: "
+    "alias: '\"polaris-catalog\"'.",
 }, .check_output = check_alias_identifier },
 [FLOE_FP309] = { .pub = {
 	.id = "FP309", .name = "extension-missing",
@@ -1028,12 +1042,19 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.severity = E, .family = "attach",
 	.summary = "max_table_staleness that DuckDB cannot cast to INTERVAL",
 	.help =
-    "The extension casts the value to INTERVAL. dbt-duckdb writes a YAML "
-    "number unquoted, and DuckDB has no INTEGER -> INTERVAL cast; a bare "
-    "number in a string, or ISO 8601's PT10M, does not parse either "
-    "(observed on DuckDB 1.4.3: \"Conversion Error: Unimplemented type "
-    "for cast (INTEGER -> INTERVAL)\", \"Could not convert string '10' "
-    "to INTERVAL\").\n\n"
+    "The extension (DuckDB >= 1.5.0; on older releases the name itself is "
+    "refused, FP305) casts the value to INTERVAL. dbt-duckdb writes a "
+    "YAML number, or what '| as_number' / '| as_bool' renders (a Python "
+    "number or bool, read as FP240 reads it), unquoted, and DuckDB has no "
+    "INTEGER, DECIMAL or BOOLEAN -> INTERVAL cast (\"Conversion Error: "
+    "Unimplemented type for cast (INTEGER -> INTERVAL)\"). A string is "
+    "cast as the release linted for casts it (--duckdb-version), probed "
+    "on every release (src/engine/data/duckdb-intervals/): ISO 8601's "
+    "PT10M and words without a number are refused everywhere (\"Could not "
+    "convert string 'PT10M' to INTERVAL\"); a bare number is seconds "
+    "from 1.5.3 (duckdb/duckdb PR #22534) and refused up to 1.5.2, while "
+    "'10 ' (a blank after it) is seconds on every release. A time "
+    "(00:10:00) or a unit the model does not list is not judged.\n\n"
     "Bad:\n  max_table_staleness: 10\n\n"
     "Good:\n  max_table_staleness: '10 minutes'\n\n"
     "Fix: a quoted interval with its unit.",
@@ -1174,6 +1195,34 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "catalog's models in a run of their own (dbt run --threads 1 "
     "--select ...).",
 }, .check_output = check_threads_iceberg_write },
+[FLOE_FP322] = { .pub = {
+	.id = "FP322", .name = "extra-http-headers-not-sent",
+	.severity = E, .family = "attach",
+	.summary = "extra_http_headers in the attach options, which are never sent",
+	.help =
+    "The iceberg extension (DuckDB >= 1.5.0) reads the ATTACH option "
+    "EXTRA_HTTP_HEADERS only when its value is a MAP and silently ignores "
+    "anything else (duckdb-iceberg IcebergAuthorization::"
+    "ParseExtraHttpHeaders, at every 1.5 pin). dbt-duckdb's "
+    "Attachment.to_sql() writes a string quoted, even \"MAP {...}\" (a "
+    "VARCHAR), and a mapping with Python's str() (a STRUCT literal): "
+    "never a MAP, so the headers (a Polaris-Realm, say) are never sent "
+    "and the catalog answers as if they were not there. Only CREATE "
+    "SECRET casts the parameter to its MAP type: under OAuth2, put the "
+    "headers in an iceberg entry of secrets: with the client "
+    "credentials, and name it in the attach item's secret. Under "
+    "authorization_type none or SigV4 the extension reads the headers "
+    "only from the ATTACH options, so a profile cannot send them. On "
+    "DuckDB 1.4 the option does not exist (FP305). The value is never "
+    "printed.\n\n"
+    "Bad:\n  options:\n    extra_http_headers: {Polaris-Realm: r1}\n\n"
+    "Good:\n  secrets:\n    - type: iceberg\n      name: polaris\n"
+    "      client_id: ...\n      client_secret: ...\n"
+    "      extra_http_headers: {Polaris-Realm: r1}\n"
+    "  attach:\n    - path: demo_catalog\n      type: iceberg\n"
+    "      secret: polaris\n\n"
+    "Fix: move the headers (and the credentials) into an iceberg secret.",
+}, .check_output = check_attach_map_option },
 /* ---- credentials ---- */
 [FLOE_FP401] = { .pub = {
 	.id = "FP401", .name = "secret-and-inline-credentials",

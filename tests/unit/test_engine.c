@@ -838,6 +838,55 @@ static void test_engine_refused_aliases_lint_and_generate_agree(
 			 FE_ALIAS_NOT_WORD);
 }
 
+/*
+ * fe_alias_parse(): DuckDB's lexer after ATTACH ... AS.  Each answer was
+ * observed on 1.4.3, 1.5.0 and 1.5.6 (ATTACH ':memory:' AS <s>).
+ */
+static void test_engine_alias_parse_lexer(void **state)
+{
+	static const char *const ok[] = {
+		"café", "lake$1", "\"my-cat\"", "\"select\"", "\"a\"\"b\"",
+		"\"has space\"", "ü$_9", "日本", "_$", "é1", "  sp  ",
+		"\xc2\xa0" "nb\xc2\xa0", "ab\xe2\x80\x83" "", "polaris_catalog",
+		NULL
+	};
+	static const char *const not_word[] = {
+		"$x", "1a", "a-b", "a.b", "a b", "\"\"", "\"ab", "\"x\"y",
+		"'sq'", "U&\"d\\0061t\"", "a\xc2\xa0" "b", "", "   ", NULL
+	};
+
+	(void)state;
+	for (size_t i = 0; ok[i]; i++)
+		if (fe_alias_parse(ok[i], FE_DUCKDB_DEFAULT) != FE_ALIAS_OK)
+			fail_msg("'%s' parses after AS", ok[i]);
+	for (size_t i = 0; not_word[i]; i++)
+		if (fe_alias_parse(not_word[i], FE_ANY) != FE_ALIAS_NOT_WORD)
+			fail_msg("'%s' does not parse after AS", not_word[i]);
+	/* a bare keyword is refused, a quoted one is a name */
+	assert_int_equal(fe_alias_parse("SELECT", FE_DUCKDB_DEFAULT),
+			 FE_ALIAS_KEYWORD);
+	assert_int_equal(fe_alias_parse(" select ", FE_DUCKDB_DEFAULT),
+			 FE_ALIAS_KEYWORD);
+	assert_int_equal(fe_alias_parse("\"SELECT\"", FE_DUCKDB_DEFAULT),
+			 FE_ALIAS_OK);
+	/* a database name, quoted or not (FP318's) */
+	assert_int_equal(fe_alias_parse("main", FE_DUCKDB_DEFAULT),
+			 FE_ALIAS_DATABASE);
+	assert_int_equal(fe_alias_parse("\"main\"", FE_DUCKDB_DEFAULT),
+			 FE_ALIAS_DATABASE);
+	/* reserved only as spelled, from 1.5 (duckdb-names/) */
+	assert_int_equal(fe_alias_parse("\"Main\"", FE_DUCKDB_DEFAULT),
+			 FE_ALIAS_OK);
+	assert_int_equal(fe_alias_parse("\"Main\"", FE_V(1, 4, 3)),
+			 FE_ALIAS_DATABASE);
+	/* every keyword fe_alias_check() refuses, fe_alias_parse() too */
+	for (size_t i = 0; fe_alias_keyword_at(i); i++)
+		assert_int_equal(fe_alias_parse(fe_alias_keyword_at(i), FE_ANY),
+				 FE_ALIAS_KEYWORD);
+	/* generate's --alias stays a plain ASCII word */
+	assert_int_equal(fe_alias_check("café", FE_ANY), FE_ALIAS_NOT_WORD);
+}
+
 /* fe_alias_check() bisects the keywords: sorted, one row a word, each
  * found in any case, and a word between two of them is no keyword. */
 static void test_engine_alias_keywords_sorted_and_found(void **state)
@@ -1408,6 +1457,7 @@ int main(void)
 		T(test_engine_settings_refused_after_a_restrictor),
 		T(test_engine_extension_settings_sorted_and_found),
 		T(test_engine_alias_keywords_sorted_and_found),
+		T(test_engine_alias_parse_lexer),
 		T(test_engine_settings_lint_and_generate_agree),
 		T(test_engine_allow_community_extensions_is_accepted),
 		T(test_engine_generate_copies_only_runtime_settings),

@@ -183,10 +183,63 @@ static void test_engine_casts_dbt_renderings_decided(void **state)
 	assert_int_equal(fe_duckdb_bool("Yes"), 1);
 }
 
+/*
+ * fe_interval_cast() held to every row tools/probe_intervals.py wrote
+ * for every release (src/engine/data/duckdb-intervals/VERSION.tsv): an
+ * answer of OK or FAILS must be the engine's.
+ */
+static void test_engine_casts_interval_every_probe(void **state)
+{
+	size_t releases = 0, ok = 0, fails = 0, unknown = 0;
+
+	(void)state;
+	for (size_t i = 0; i < fe_release_count(); i++) {
+		const struct fe_release *rel = fe_release_at(i);
+		struct fx_probe probe;
+		char *col[2];
+
+		if (rel->flags & FE_REL_UNRELEASED)
+			continue;
+		releases++;
+		fx_probe_open(&probe, "duckdb-intervals", rel->name,
+			      "src/engine/data/tools/extract_all.sh --only "
+			      "intervals");
+		while (fx_probe_row(&probe, col, 2)) {
+			enum fe_cast c = fe_interval_cast(col[0], rel->version);
+
+			if (c == FE_CAST_OK) {
+				ok++;
+				if (strcmp(col[1], "OK"))
+					fail_msg("%s '%s': model OK, engine "
+						 "\"%s\"", rel->name, col[0],
+						 col[1]);
+			} else if (c == FE_CAST_FAILS) {
+				fails++;
+				if (!strcmp(col[1], "OK"))
+					fail_msg("%s '%s': model fails, engine "
+						 "OK", rel->name, col[0]);
+			} else {
+				unknown++;
+			}
+		}
+		fx_probe_close(&probe);
+	}
+	assert_true(releases >= 13);
+	assert_true(ok > releases * 100);
+	assert_true(fails > releases * 20);
+	assert_true(unknown * 10 < ok + fails);
+	/* the finding's cases: a bare number from 1.5.3 (PR #22534) */
+	assert_int_equal(fe_interval_cast("10", FE_V(1, 5, 2)), FE_CAST_FAILS);
+	assert_int_equal(fe_interval_cast("10", FE_V(1, 5, 3)), FE_CAST_OK);
+	assert_int_equal(fe_interval_cast("10 ", FE_V(1, 4, 3)), FE_CAST_OK);
+	assert_int_equal(fe_interval_cast("PT10M", FE_ANY), FE_CAST_FAILS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_engine_casts_every_probe),
+		cmocka_unit_test(test_engine_casts_interval_every_probe),
 		cmocka_unit_test(test_engine_casts_dbt_renderings_decided),
 	};
 

@@ -714,6 +714,38 @@ static void test_threads_into_the_catalog(void **state)
 	assert_int_equal(fx_count(f, "FP321"), 0);
 }
 
+/* ---- FP322 ---- */
+
+/* Headers in the attach options are never sent; their values (a token,
+ * say) never appear in the finding. */
+static void test_headers_in_attach_options(void **state)
+{
+	struct fx *f = *state;
+
+	fx_lint(f, HEAD ITEM_WITH("            extra_http_headers:\n"
+				  "              Authorization: Bearer s3cr3t-tok\n"),
+		NULL);
+	assert_int_equal(fx_count(f, "FP322"), 1);
+	assert_null(strstr(nth(f, "FP322", 0)->message, "s3cr3t"));
+	assert_non_null(strstr(nth(f, "FP322", 0)->message,
+			       "iceberg entry of secrets:"));
+	fx_lint(f, HEAD ITEM_WITH("            extra_http_headers: "
+				  "\"MAP {'X-Api-Key': 's3cr3t-tok'}\"\n"),
+		NULL);
+	assert_int_equal(fx_count(f, "FP322"), 1);
+	assert_null(strstr(nth(f, "FP322", 0)->message, "s3cr3t"));
+	/* dropped (a YAML false or null): nothing is meant to be sent */
+	fx_lint(f, HEAD ITEM_WITH("            extra_http_headers:\n"), NULL);
+	assert_int_equal(fx_count(f, "FP322"), 0);
+	/* DuckDB 1.4 has no such option: FP305's */
+	f->opt.duckdb_version = FE_V(1, 4, 3);
+	fx_lint(f, HEAD ITEM_WITH("            extra_http_headers: {a: b}\n"),
+		NULL);
+	assert_int_equal(fx_count(f, "FP322"), 0);
+	assert_int_equal(fx_count(f, "FP305"), 1);
+	f->opt.duckdb_version = 0;
+}
+
 /* ---- a correct profile says nothing ---- */
 
 static void test_generated_shape_is_clean(void **state)
@@ -786,6 +818,7 @@ int main(void)
 		T(test_read_only_from_jinja),
 		T(test_vended_region_reads_the_environment),
 		T(test_threads_into_the_catalog),
+		T(test_headers_in_attach_options),
 		T(test_generated_shape_is_clean),
 	};
 

@@ -1,21 +1,23 @@
 #!/bin/sh
-# Re-extract the settings, the casts of setting values, the extension
-# aliases, what ATTACH ... AS does with keywords and database names,
-# the memory parser of the settings that read an amount of memory, and
-# the settings refused once another is SET, for the DuckDB releases in
-# duckdb-releases.tsv, from their real libduckdb.so (npm), into
-# duckdb-settings/, duckdb-casts/, duckdb-extensions/, duckdb-names/,
-# duckdb-memory/ and duckdb-locks/VERSION.tsv, then regenerate the .def
-# tables.  Not part of the build.
+# Re-extract the settings, the casts of setting values and of strings to
+# INTERVAL, the extension aliases, what ATTACH ... AS does with keywords
+# and database names, the memory parser of the settings that read an
+# amount of memory, and the settings refused once another is SET, for
+# the DuckDB releases in duckdb-releases.tsv, from their real
+# libduckdb.so (npm), into duckdb-settings/, duckdb-casts/,
+# duckdb-intervals/, duckdb-extensions/, duckdb-names/, duckdb-memory/
+# and duckdb-locks/VERSION.tsv, then regenerate the .def tables.  Not
+# part of the build.
 #
 #   sh src/engine/data/tools/extract_all.sh [-c CACHE] [--only WHAT] [VERSION...]
 #
 # CACHE (default: build/duckdb-all) keeps one npm install per release
 # (about 70 MB each); only npm is contacted.  WHAT is `settings` (the
 # probes: minutes per release), `casts` (probe_casts.py, which reads the
-# release's settings TSV), `extensions`, `names`, `memory`
-# (probe_memory.py, which reads the settings TSV too) or `locks`
-# (probe_locks.py, the same; seconds each); default all six.
+# release's settings TSV), `intervals` (probe_intervals.py),
+# `extensions`, `names`, `memory` (probe_memory.py, which reads the
+# settings TSV too) or `locks` (probe_locks.py, the same; seconds each);
+# default all seven.
 # With no VERSION, every release in the table.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -64,6 +66,11 @@ grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; d
 		python3 "$here/probe_casts.py" "$lib" "$pkg@$npm" \
 			"$data/duckdb-settings/$ver.tsv" \
 			-o "$data/duckdb-casts/$ver.tsv"
+	fi
+	if [ "$only" = "" ] || [ "$only" = intervals ]; then
+		mkdir -p "$data/duckdb-intervals"
+		python3 "$here/probe_intervals.py" "$lib" "$pkg@$npm" \
+			-o "$data/duckdb-intervals/$ver.tsv"
 	fi
 	if [ "$only" = "" ] || [ "$only" = extensions ]; then
 		mkdir -p "$data/duckdb-extensions"

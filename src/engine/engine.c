@@ -855,15 +855,25 @@ const struct fe_dbt_key *fe_dbt_attach_field(const char *name,
 	return key_find(attach_fields, NR(attach_fields), name, version);
 }
 
-unsigned fe_dbt_attach_field_first(const char *name)
+static unsigned key_first(const struct fe_dbt_key *t, size_t n,
+			  const char *name)
 {
 	unsigned first = 0;
 
-	for (size_t i = 0; name && i < NR(attach_fields); i++)
-		if (!strcmp(attach_fields[i].name, name) &&
-		    (!first || attach_fields[i].first < first))
-			first = attach_fields[i].first;
+	for (size_t i = 0; name && i < n; i++)
+		if (!strcmp(t[i].name, name) && (!first || t[i].first < first))
+			first = t[i].first;
 	return first;
+}
+
+unsigned fe_dbt_attach_field_first(const char *name)
+{
+	return key_first(attach_fields, NR(attach_fields), name);
+}
+
+unsigned fe_dbt_output_key_first(const char *name)
+{
+	return key_first(output_keys, NR(output_keys), name);
 }
 
 const struct fe_dbt_key *fe_dbt_output_key_at(size_t i)

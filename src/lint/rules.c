@@ -230,7 +230,9 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 [FLOE_FP106] = { .pub = {
 	.id = "FP106", .name = "unknown-setting",
 	.severity = E, .family = "settings",
-	.summary = "a name under settings that the DuckDB release does not have",
+	.summary =
+    "a name under settings or config_options that the DuckDB release "
+    "does not have",
 	.help =
     "dbt-duckdb runs every 'settings' entry as SET; a name the engine does "
     "not know stops the run: \"Catalog Error: unrecognized configuration "
@@ -247,7 +249,14 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "v1.4.0 to v1.5.5); no libduckdb.so has them, so they come from the "
     "client's source (src/engine/data/python-client-settings.tsv, flag "
     "FE_SET_CLIENT) and are known names here. verify, which runs the "
-    "SETs on a bare libduckdb.so, cannot show them.\n\n"
+    "SETs on a bare libduckdb.so, cannot show them. Under config_options "
+    "an unknown name fails duckdb.connect() before the database opens: "
+    "\"Invalid Input Error: The following options were not recognized: "
+    "memory_limt\" (duckdb_open_ext with a config, 1.4.3 and 1.5.6); "
+    "'extensions' are loaded only after the connection, so they exempt "
+    "nothing there, and a path that loads an extension of its own (md:, "
+    "which may take names of its own) makes the rule silent for "
+    "config_options.\n\n"
     "Bad:\n  settings:\n    memory_limt: 4GB\n\n"
     "Good:\n  settings:\n    memory_limit: 4GB\n\n"
     "Fix: correct the name (the message suggests the closest one) or "
@@ -270,7 +279,16 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "extension defines a setting is the engine's answer per release "
     "(src/engine/data/duckdb_extension_settings.def), and so is which "
     "extension an alias in 'extensions' loads (https and s3 load httpfs "
-    "from 1.4.0 on: src/engine/data/duckdb_extensions.def).\n\n"
+    "from 1.4.0 on: src/engine/data/duckdb_extensions.def). Under "
+    "config_options the extension is needed earlier, when "
+    "duckdb.connect() opens the database, before dbt-duckdb loads "
+    "'extensions': DuckDB auto-loads it then, downloading it unless it "
+    "is installed, and fails without either: \"To set the s3_region "
+    "setting, the httpfs extension needs to be loaded. But it could not "
+    "be autoloaded.\" (duckdb_open_ext with a config, 1.4.3 and 1.5.6). "
+    "Listing it in 'extensions' installs it for that, so the rule asks "
+    "the same there (motherduck_token, whose row is hand-written, and a "
+    "path that loads an extension of its own are left out).\n\n"
     "Bad:\n  extensions: [iceberg]\n  settings:\n    s3_region: eu-west-1\n\n"
     "Good:\n  extensions: [httpfs, iceberg]\n  settings:\n"
     "    s3_region: eu-west-1\n\n"
@@ -284,7 +302,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Some settings are still listed by duckdb_settings() but every SET "
     "fails: \"Not implemented Error: This setting is deprecated and can no "
     "longer be used\" (http_logging_output on every release from 1.4.0, "
-    "probed on the real engine; src/engine/data/duckdb-settings/).\n\n"
+    "probed on the real engine; src/engine/data/duckdb-settings/). Under "
+    "config_options duckdb.connect() refuses it the same way, before "
+    "the database opens (duckdb_set_config refuses it on 1.4.3 and "
+    "1.5.6).\n\n"
     "Bad:\n  settings:\n    http_logging_output: /tmp/http.log\n\n"
     "Good:\n  (no such setting)\n\n"
     "Fix: remove it.",

@@ -298,6 +298,78 @@ static bool digits_le(const char *b, const char *e, const char *max)
 	return n < m || (n == m && memcmp(b, max, n) <= 0);
 }
 
+/*
+ * An integer's cast of digits [i, ie) '.' digits [f, fe) 'e' exponent x,
+ * the grammar checked (probed on every release, duckdb-casts/: the
+ * exponent is read as a 16-bit number, '0e32768' and '1e-32769' fail;
+ * the integer part alone must fit the type, as without an exponent;
+ * the value is then exact, '9.223372036854775807e18' casts to BIGINT
+ * and '...808e18' does not).  How the value is rounded ('5e-2' is 1:
+ * the engine's rounding looks at the digit where it stops) only
+ * matters within 1 of the bound, where the answer is UNKNOWN.
+ */
+static enum fe_cast cast_exponent(const char *i, const char *ie,
+				  const char *f, const char *fe, long x,
+				  const char *max)
+{
+	char whole[24];
+	size_t n = 0, m = strlen(max);
+	long shift;
+	bool frac = false;
+	int c;
+
+	if (x > 32767 || x < -32768)
+		return FE_CAST_FAILS;
+	while (i < ie && *i == '0')
+		i++;
+	if (i < ie && !digits_le(i, ie, max))
+		return FE_CAST_FAILS;	/* the integer part alone */
+	/* the whole part of the value: the digits before the point,
+	 * shifted by x (positive: digits of the fraction, then zeros) */
+	shift = x;
+	for (const char *p = i; p < ie; p++) {
+		if (n >= sizeof(whole) - 1)
+			return FE_CAST_FAILS;
+		whole[n++] = *p;
+	}
+	if (shift < 0) {
+		size_t drop = (size_t)-shift < n ? (size_t)-shift : n;
+
+		for (size_t k = n - drop; k < n; k++)
+			frac |= whole[k] != '0';
+		n -= drop;
+		for (const char *p = f; p < fe; p++)
+			frac |= *p != '0';
+	} else {
+		for (const char *p = f; p < fe; p++) {
+			if (shift > 0) {
+				if (n || *p != '0') {
+					if (n >= sizeof(whole) - 1)
+						return FE_CAST_FAILS;
+					whole[n++] = *p;
+				}
+				shift--;
+			} else {
+				frac |= *p != '0';
+			}
+		}
+		if (n)
+			for (; shift > 0; shift--) {
+				if (n >= sizeof(whole) - 1)
+					return FE_CAST_FAILS;
+				whole[n++] = '0';
+			}
+	}
+	if (n > m)
+		return FE_CAST_FAILS;
+	if (n < m)
+		return FE_CAST_OK;
+	c = memcmp(whole, max, m);
+	if (c > 0)
+		return FE_CAST_FAILS;
+	return c < 0 || !frac ? FE_CAST_OK : FE_CAST_UNKNOWN;
+}
+
 static enum fe_cast cast_integer(const char *b, const char *e, bool is_unsigned)
 {
 	const char *p, *d;
@@ -318,6 +390,36 @@ static enum fe_cast cast_integer(const char *b, const char *e, bool is_unsigned)
 		neg = *d++ == '-';
 	for (p = d; p < e && is_digit(*p); p++)
 		zero &= *p == '0';
+	if (!memchr(b, '_', (size_t)(e - b))) {
+		/* [digits] [. [digits]] e [sign] digits */
+		const char *ie = p, *f = p, *fe = p, *x;
+		long xv = 0;
+		bool xneg = false;
+
+		if (f < e && *f == '.')
+			for (fe = ++f; fe < e && is_digit(*fe); fe++)
+				;
+		x = fe;
+		if (x < e && (*x == 'e' || *x == 'E') && (ie > d || fe > f)) {
+			x++;
+			if (x < e && (*x == '+' || *x == '-'))
+				xneg = *x++ == '-';
+			if (x == e)
+				return FE_CAST_UNKNOWN;
+			for (; x < e && is_digit(*x); x++)
+				if (xv < 100000)
+					xv = xv * 10 + (*x - '0');
+			if (x != e)
+				return FE_CAST_UNKNOWN;
+			if (neg && is_unsigned)
+				return FE_CAST_FAILS;	/* even -0e5 */
+			return cast_exponent(d, ie, f, fe, xneg ? -xv : xv,
+					     is_unsigned
+					     ? "18446744073709551615"
+					     : neg ? "9223372036854775808"
+						   : "9223372036854775807");
+		}
+	}
 	if (p < e && *p == '.') {
 		/* a decimal is rounded half away from zero: 0.5 is 1 */
 		const char *dot = p++;
@@ -1034,15 +1136,25 @@ const struct fe_dbt_key *fe_dbt_attach_field(const char *name,
 	return key_find(attach_fields, NR(attach_fields), name, version);
 }
 
-unsigned fe_dbt_attach_field_first(const char *name)
+static unsigned key_first(const struct fe_dbt_key *t, size_t n,
+			  const char *name)
 {
 	unsigned first = 0;
 
-	for (size_t i = 0; name && i < NR(attach_fields); i++)
-		if (!strcmp(attach_fields[i].name, name) &&
-		    (!first || attach_fields[i].first < first))
-			first = attach_fields[i].first;
+	for (size_t i = 0; name && i < n; i++)
+		if (!strcmp(t[i].name, name) && (!first || t[i].first < first))
+			first = t[i].first;
 	return first;
+}
+
+unsigned fe_dbt_attach_field_first(const char *name)
+{
+	return key_first(attach_fields, NR(attach_fields), name);
+}
+
+unsigned fe_dbt_output_key_first(const char *name)
+{
+	return key_first(output_keys, NR(output_keys), name);
 }
 
 const struct fe_dbt_key *fe_dbt_output_key_at(size_t i)

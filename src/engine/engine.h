@@ -328,6 +328,8 @@ const struct fe_dbt_key *fe_dbt_attach_field(const char *name,
 					     unsigned version);
 /* The first dbt-duckdb release with attach field `name`, 0 if none. */
 unsigned fe_dbt_attach_field_first(const char *name);
+/* The first dbt-duckdb release with output key `name`, 0 if none. */
+unsigned fe_dbt_output_key_first(const char *name);
 /* The names of each table, NULL-terminated (for did-you-mean). */
 const char *const *fe_dbt_output_key_names(void);
 const char *const *fe_dbt_attach_field_names(void);

@@ -21,9 +21,11 @@
 #include <strings.h>
 
 #include "arena.h"
+#include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "pystr.h"
 #include "rules.h"
+#include "strbuf.h"
 #include "utf8.h"
 
 /*
@@ -150,6 +152,86 @@ void check_secret_manager_setting(struct lint_ctx *ctx,
 	}
 }
 
+/* 1 when path `n` is md: or motherduck:, 0 when not, -1 when unknown. */
+static int md_path(struct lint_ctx *ctx, const struct floe_node *n)
+{
+	const char *s;
+
+	if (!n || (n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL))
+		return 0;
+	if (!floe_node_is_str(n) || !(s = lint_render(ctx, n)))
+		return -1;
+	return fe_dbt_path_is_motherduck(s);
+}
+
+/*
+ * Does dbt-duckdb's motherduck plugin run (1), not (0), or cannot lint
+ * tell (-1)?  credentials.py adds it when the path or an attach item's
+ * path is MotherDuck's; `plugins` may name it (module: motherduck).
+ */
+static int motherduck_plugin(struct lint_ctx *ctx,
+			     const struct lint_output *out)
+{
+	const struct floe_node *a = floe_map_get(out->map, "attach");
+	const struct floe_node *pl = floe_map_get(out->map, "plugins");
+	int md = md_path(ctx, floe_map_get(out->map, "path"));
+
+	for (size_t i = 0; md != 1 && a && a->kind == FLOE_NODE_SEQ &&
+			   i < a->nr; i++) {
+		int m = md_path(ctx, floe_map_get(a->items[i], "path"));
+
+		md = m == 1 ? 1 : m < 0 ? -1 : md;
+	}
+	for (size_t i = 0; md != 1 && pl && pl->kind == FLOE_NODE_SEQ &&
+			   i < pl->nr; i++) {
+		const struct floe_node *m = floe_map_get(pl->items[i],
+							 "module");
+		const char *name = m && floe_node_is_str(m)
+				   ? lint_render(ctx, m) : NULL;
+
+		if (!name)
+			md = -1;
+		else if (!strcmp(name, "motherduck"))
+			md = 1;
+	}
+	return md;
+}
+
+/*
+ * True when dbt-duckdb runs no SET for the settings entry: the
+ * motherduck plugin pops `custom_user_agent` (exactly so spelt) into
+ * duckdb.connect()'s config, unless config_options has a truthy one
+ * (dbt_render.def MD_USER_AGENT_TO_CONFIG); also when lint cannot tell.
+ */
+static bool moved_to_connect(struct lint_ctx *ctx,
+			     const struct lint_output *out,
+			     const struct floe_node *k)
+{
+	const struct floe_node *co = settings_of(out, "config_options");
+	const struct floe_node *v = NULL;
+	const char *text;
+
+	if (strcmp(k->value, "custom_user_agent") ||
+	    !fe_dbt_renders(FE_DBT_MD_USER_AGENT_TO_CONFIG,
+			    ctx->dbt_duckdb_version) ||
+	    !motherduck_plugin(ctx, out))
+		return false;
+	for (size_t i = 0; co && i < co->nr; i++)
+		if (floe_node_is_str(co->pairs[i].key) &&
+		    !strcmp(co->pairs[i].key->value, "custom_user_agent"))
+			v = co->pairs[i].value;
+	/* config.get() falsy (absent, null, false, 0, ''): popped */
+	if (!v || (v->kind == FLOE_NODE_SCALAR &&
+		   (v->type == FLOE_TYPE_NULL ||
+		    (v->type == FLOE_TYPE_BOOL && !floe_node_true(v)) ||
+		    (v->type == FLOE_TYPE_INT && !strcmp(v->value, "0")))))
+		return true;
+	if (v->kind != FLOE_NODE_SCALAR || !floe_node_is_str(v))
+		return false;	/* a truthy value: SET runs */
+	text = lint_render(ctx, v);
+	return !text || !*text;	/* '' is falsy; unknown: stay silent */
+}
+
 void check_startup_only_setting(struct lint_ctx *ctx,
 				const struct lint_output *out)
 {
@@ -161,7 +243,8 @@ void check_startup_only_setting(struct lint_ctx *ctx,
 		const struct fe_setting *row;
 
 		if (!(why & (FE_SET_STARTUP_ONLY | FE_SET_STARTUP_RELAX |
-			     FE_SET_INIT_ONLY)))
+			     FE_SET_INIT_ONLY)) ||
+		    moved_to_connect(ctx, out, k))
 			continue;
 		row = fe_setting_find(k->value, ctx->duckdb_version);
 		if (why & FE_SET_INIT_ONLY)
@@ -251,67 +334,116 @@ static const char *version_str(struct lint_ctx *ctx)
 	return d ? d : "";
 }
 
+/*
+ * `config_options` go to duckdb.connect(config=...) before anything in
+ * the profile runs: no extension of `extensions` is loaded yet.  DuckDB
+ * keeps a name it does not know, and when the database opens it
+ * auto-loads the extension DuckDB's EXTENSION_SETTINGS table names for
+ * it, or fails: "Invalid Input Error: The following options were not
+ * recognized: memory_limt" (probed with duckdb_open_ext on 1.4.3 and
+ * 1.5.6; DatabaseInstance::LoadExtensionSettings()).  A path of a
+ * database type (md:, sqlite:, ...) loads that extension first, which
+ * may take names of its own (MotherDuck's are closed source): lint
+ * then says nothing of unknown names under config_options.
+ */
+static bool connect_loads_extension(struct lint_ctx *ctx,
+				    const struct lint_output *out)
+{
+	const struct floe_node *n = floe_map_get(out->map, "path");
+	const char *s, *p;
+
+	if (!n || (n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL))
+		return false;
+	if (!floe_node_is_str(n) || !(s = lint_render(ctx, n)))
+		return true;		/* cannot tell */
+	for (p = s; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_'; p++)
+		;
+	return *p == ':' && p - s >= 2;	/* not C:\ nor :memory: */
+}
+
+/* FP106 for one pair of `settings` (config false) or `config_options`. */
+static void unknown_setting(struct lint_ctx *ctx, const struct floe_node *k,
+			    bool config)
+{
+	unsigned first = 0, last = 0;
+	const char *hint, *fails;
+	char f[FE_VERSION_BUF];
+	struct strbuf why = STRBUF_INIT;
+
+	if (!floe_node_is_str(k) ||
+	    fe_setting_find(k->value, ctx->duckdb_version))
+		return;
+	/* what fails, and how */
+	if (config)
+		strbuf_addf(&why, "dbt-duckdb passes config_options to "
+			    "duckdb.connect(), which fails with \"Invalid "
+			    "Input Error: The following options were not "
+			    "recognized: %s\" before the database opens",
+			    k->value);
+	else
+		strbuf_addf(&why, "SET fails with \"Catalog Error: "
+			    "unrecognized configuration parameter \"%s\"\" "
+			    "and the run stops", k->value);
+	if (strbuf_error(&why)) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return;
+	}
+	fails = why.buf;
+	if (fe_setting_span(k->value, &first, &last) && first != FE_V_MAIN) {
+		const char *brief = config ? fails : "SET fails with "
+			"\"unrecognized configuration parameter\"";
+
+		if (ctx->duckdb_version < first)
+			lint_report(ctx, k, "DuckDB %s has no setting '%s'. It "
+				    "arrived in %s; %s; remove it, or run "
+				    "DuckDB %s or later.", version_str(ctx),
+				    k->value, fe_version_str(first, f), brief,
+				    f);
+		else
+			lint_report(ctx, k, "DuckDB %s has no setting '%s'. Its "
+				    "last release was %s; %s; remove it.",
+				    version_str(ctx), k->value,
+				    fe_version_str(last, f), brief);
+		strbuf_release(&why);
+		return;
+	}
+	hint = lint_did_you_mean(k->value, fe_setting_names());
+	if (hint && !fe_setting_find(hint, ctx->duckdb_version))
+		hint = NULL;
+	if (hint)
+		lint_report(ctx, k, "DuckDB %s has no setting '%s'; did you "
+			    "mean '%s'? %s.", version_str(ctx), k->value, hint,
+			    fails);
+	else
+		lint_report(ctx, k, "DuckDB %s has no setting '%s'. %s; remove "
+			    "it or correct the name (SELECT name FROM "
+			    "duckdb_settings() lists them).", version_str(ctx),
+			    k->value, fails);
+	strbuf_release(&why);
+}
+
 void check_unknown_setting(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	const struct floe_node *s = settings_of(out, "settings");
+	const struct floe_node *c = settings_of(out, "config_options");
 	bool other_ext = false;
 
-	if (!s)
-		return;
-	/* an extension the tables know nothing of may define any name */
+	/* an extension the tables know nothing of may define any name,
+	 * once loaded: after the connection, so not for config_options */
 	loads(ctx, out, NULL, &other_ext);
-	for (size_t i = 0; !other_ext && i < s->nr; i++) {
-		const struct floe_node *k = s->pairs[i].key;
-		unsigned first = 0, last = 0;
-		const char *hint;
-		char f[FE_VERSION_BUF];
-
-		if (!floe_node_is_str(k) ||
-		    fe_setting_find(k->value, ctx->duckdb_version))
-			continue;
-		if (fe_setting_span(k->value, &first, &last) &&
-		    first != FE_V_MAIN) {
-			if (ctx->duckdb_version < first)
-				lint_report(ctx, k, "DuckDB %s has no setting "
-					    "'%s'. It arrived in %s; SET fails "
-					    "with \"unrecognized configuration "
-					    "parameter\"; remove it, or run "
-					    "DuckDB %s or later.",
-					    version_str(ctx), k->value,
-					    fe_version_str(first, f), f);
-			else
-				lint_report(ctx, k, "DuckDB %s has no setting "
-					    "'%s'. Its last release was %s; SET "
-					    "fails with \"unrecognized "
-					    "configuration parameter\"; remove "
-					    "it.", version_str(ctx), k->value,
-					    fe_version_str(last, f));
-			continue;
-		}
-		hint = lint_did_you_mean(k->value, fe_setting_names());
-		if (hint && !fe_setting_find(hint, ctx->duckdb_version))
-			hint = NULL;
-		if (hint)
-			lint_report(ctx, k, "DuckDB %s has no setting '%s'; did "
-				    "you mean '%s'? SET fails with \"Catalog "
-				    "Error: unrecognized configuration parameter "
-				    "\"%s\"\" and the run stops.",
-				    version_str(ctx), k->value, hint, k->value);
-		else
-			lint_report(ctx, k, "DuckDB %s has no setting '%s'. SET "
-				    "fails with \"Catalog Error: unrecognized "
-				    "configuration parameter \"%s\"\" and the "
-				    "run stops; remove it or correct the name "
-				    "(SELECT name FROM duckdb_settings() lists "
-				    "them).", version_str(ctx), k->value,
-				    k->value);
-	}
+	for (size_t i = 0; s && !other_ext && i < s->nr; i++)
+		unknown_setting(ctx, s->pairs[i].key, false);
+	if (c && !connect_loads_extension(ctx, out))
+		for (size_t i = 0; i < c->nr; i++)
+			unknown_setting(ctx, c->pairs[i].key, true);
 }
 
 void check_extension_setting(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
 	const struct floe_node *s = settings_of(out, "settings");
+	const struct floe_node *c = settings_of(out, "config_options");
 
 	for (size_t i = 0; s && i < s->nr; i++) {
 		const struct floe_node *k = s->pairs[i].key;
@@ -329,27 +461,81 @@ void check_extension_setting(struct lint_ctx *ctx,
 			    "Autoloading Error\"); add %s to extensions.",
 			    k->value, ext, ext, ext);
 	}
+	/*
+	 * Under config_options the extension is needed when the database
+	 * opens, before dbt-duckdb loads `extensions`: DuckDB auto-loads it
+	 * then, auto-installing it unless it is installed, and fails
+	 * without either (probed: s3_region in the config of
+	 * duckdb_open_ext on 1.4.3 and 1.5.6, "To set the s3_region
+	 * setting, the httpfs extension needs to be loaded. But it could
+	 * not be autoloaded.").  Listing the extension does not load it in
+	 * time, but installs it, so the rule asks the same as for
+	 * settings.  motherduck_token's row is the hand-written one
+	 * (duckdb-settings-manual.tsv): no engine says what connect does
+	 * with it, so it is left out; so is a path that loads an extension
+	 * of its own.
+	 */
+	if (!c || connect_loads_extension(ctx, out))
+		return;
+	for (size_t i = 0; i < c->nr; i++) {
+		const struct floe_node *k = c->pairs[i].key;
+		const struct fe_setting *row;
+		const char *ext;
+
+		if (!floe_node_is_str(k) ||
+		    !(row = fe_setting_find(k->value, ctx->duckdb_version)) ||
+		    (row->flags & FE_SET_INIT_ONLY) ||
+		    !(ext = fe_setting_extension(k->value,
+						 ctx->duckdb_version)) ||
+		    loads(ctx, out, ext, NULL))
+			continue;
+		lint_report(ctx, k, "'%s' needs the %s extension, not listed "
+			    "in 'extensions'. duckdb.connect() sets "
+			    "config_options, so DuckDB has to download and load "
+			    "%s when the database opens, which fails without "
+			    "network access (\"To set the %s setting, the %s "
+			    "extension needs to be loaded. But it could not be "
+			    "autoloaded.\"); add %s to extensions, which "
+			    "installs it.", k->value, ext, ext, k->value, ext,
+			    ext);
+	}
 }
 
 void check_deprecated_setting(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
-	const struct floe_node *s = settings_of(out, "settings");
+	for (int config = 0; config < 2; config++) {
+		const struct floe_node *s = settings_of(out, config
+							? "config_options"
+							: "settings");
 
-	for (size_t i = 0; s && i < s->nr; i++) {
-		const struct floe_node *k = s->pairs[i].key;
-		const struct fe_setting *row;
+		for (size_t i = 0; s && i < s->nr; i++) {
+			const struct floe_node *k = s->pairs[i].key;
+			const struct fe_setting *row;
 
-		if (!floe_node_is_str(k))
-			continue;
-		row = fe_setting_find(k->value, ctx->duckdb_version);
-		if (!row || !(row->flags & FE_SET_DEPRECATED) ||
-		    !casts(ctx, &s->pairs[i]))
-			continue;
-		lint_report(ctx, k, "DuckDB %s refuses every SET of '%s'. The "
-			    "setting is deprecated (\"This setting is "
-			    "deprecated and can no longer be used\"); remove "
-			    "it.", version_str(ctx), k->value);
+			if (!floe_node_is_str(k))
+				continue;
+			row = fe_setting_find(k->value, ctx->duckdb_version);
+			if (!row || !(row->flags & FE_SET_DEPRECATED) ||
+			    !casts(ctx, &s->pairs[i]))
+				continue;
+			if (config)
+				lint_report(ctx, k, "DuckDB %s refuses every "
+					    "value of '%s'. dbt-duckdb passes "
+					    "config_options to duckdb.connect(), "
+					    "which fails with \"This setting is "
+					    "deprecated and can no longer be "
+					    "used\" before the database opens; "
+					    "remove it.", version_str(ctx),
+					    k->value);
+			else
+				lint_report(ctx, k, "DuckDB %s refuses every "
+					    "SET of '%s'. The setting is "
+					    "deprecated (\"This setting is "
+					    "deprecated and can no longer be "
+					    "used\"); remove it.",
+					    version_str(ctx), k->value);
+		}
 	}
 }
 

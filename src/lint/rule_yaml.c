@@ -181,8 +181,24 @@ void check_unknown_output_key(struct lint_ctx *ctx,
 			if (k->value[0] == known[j][0] &&
 			    !strcmp(k->value, known[j]))
 				break;
-		if (known[j])
+		if (known[j] &&
+		    fe_dbt_output_key(k->value, ctx->dbt_duckdb_version))
 			continue;
+		if (known[j]) {
+			/* a key of a later release (dbt_duckdb.def) */
+			char v[FE_VERSION_BUF], f[FE_VERSION_BUF];
+			unsigned first = fe_dbt_output_key_first(k->value);
+
+			if (first > ctx->dbt_duckdb_version)
+				lint_report(ctx, k, "dbt-duckdb %s ignores the "
+					    "unknown key '%s'. It arrived in %s; "
+					    "upgrade dbt-duckdb to %s or later, "
+					    "or remove it",
+					    fe_version_str(ctx->dbt_duckdb_version,
+							   v), k->value,
+					    fe_version_str(first, f), f);
+			continue;
+		}
 		if (!strcmp(k->value, "vars")) {
 			lint_report(ctx, k, "'vars' in an output is ignored. "
 				    "dbt reads vars only from dbt_project.yml "

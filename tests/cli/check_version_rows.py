@@ -26,6 +26,7 @@ minimal profile per name and release, written to a temporary folder:
          renamed / the former name / main only)
   FP109  an iceberg secret parameter of another release
   FP301  an attachment field of a later dbt-duckdb release
+  FP007  an output key of a later dbt-duckdb release (is_ducklake, 1.9.5)
   FP313  an iceberg ATTACH option that its authorization type does not
          take: every option row bound to some authorization types
          (`auths` other than FE_AUTH_ALL) is linted under each way of
@@ -223,7 +224,7 @@ def load():
                            flags=flags(a[4]))
                        for a, ln in rows(dbt, "DBT_ATTACH_FIELD")]
     t["dbt_keys"] = [Row("dbt_duckdb.def", ln, string(a[0]), version(a[1]),
-                         version(a[2]))
+                         version(a[2]), type=a[3].strip())
                      for a, ln in rows(dbt, "DBT_OUTPUT_KEY")]
     names = os.path.join(ENGINE, "duckdb_names.def")
     t["keywords"] = [Row("duckdb_names.def", ln, string(a[0]),
@@ -432,6 +433,15 @@ def dbt_field_expect(t, name, v):
     return {"FP301": ""}
 
 
+def dbt_key_expect(t, name, v):
+    if first_holding(t["dbt_keys"], name, v):
+        return {"FP007": None}
+    first = min(r.first for r in t["dbt_keys"] if r.name == name)
+    if v < first:
+        return {"FP007": f"It arrived in {vstr(first)}"}
+    return {"FP007": ""}
+
+
 # How an iceberg attach chooses its authorization type (rule_attach.c
 # attach_auth): (key, the option line written, the type, FP313's words)
 AUTH_WAYS = (
@@ -608,6 +618,12 @@ def dbt_field_profile(t, name):
     if name == "path":
         return None, 0
     return text + f"          {name}: {FIELD_VALUES[row.type]}\n", line
+
+
+def dbt_key_profile(t, name):
+    row = next(r for r in t["dbt_keys"] if r.name == name)
+    line = HEAD.count("\n") + 1
+    return HEAD + f"      {name}: {FIELD_VALUES[row.type]}\n", line
 
 
 # iceberg_behavior.def: name -> (rule, profile text, the finding's line)
@@ -833,6 +849,19 @@ def plan(t):
         for v in sorted(vs):
             add("field", r.name, "--dbt-duckdb-version", v, text, line,
                 dbt_field_expect(t, r.name, v), [r])
+    # dbt-duckdb's output keys, the same way (FP007)
+    for r in t["dbt_keys"]:
+        if r.first <= t["dbt_oldest"] and r.last == OPEN:
+            continue
+        text, line = dbt_key_profile(t, r.name)
+        vs = {r.first}
+        if r.first % 100:
+            vs.add(r.first - 1)	# the patch release before
+        if r.last != OPEN:
+            vs |= {r.last, r.last + 1}
+        for v in sorted(vs):
+            add("key", r.name, "--dbt-duckdb-version", v, text, line,
+                dbt_key_expect(t, r.name, v), [r])
     return cases, notes
 
 
@@ -1072,6 +1101,12 @@ def main():
         if (id(r), "FP301") not in hit_rows or \
                 (id(r), "FP301") not in miss_rows:
             failures.append(f"{r.where()}: no FP301 hit and near-miss")
+    for r in t["dbt_keys"]:
+        if r.first <= t["dbt_oldest"] and r.last == OPEN:
+            continue
+        if (id(r), "FP007") not in hit_rows or \
+                (id(r), "FP007") not in miss_rows:
+            failures.append(f"{r.where()}: no FP007 hit and near-miss")
 
     # the authorization-type rows: a rule's verdict under every way of
     # choosing the type, walked above and held by a golden case each

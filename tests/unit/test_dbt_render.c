@@ -36,6 +36,10 @@ static void test_dbt_render_rows_follow_the_releases(void **state)
 				    FE_V(1, 10, 1)));
 	assert_true(fe_dbt_renders(FE_DBT_OPTION_QUOTED_NEEDS_TWO,
 				   FE_V(1, 11, 0)));
+	assert_true(fe_dbt_renders(FE_DBT_MD_USER_AGENT_TO_CONFIG,
+				   FE_V(1, 9, 0)));
+	assert_true(fe_dbt_renders(FE_DBT_MD_USER_AGENT_TO_CONFIG,
+				   FE_V(1, 11, 0)));
 	assert_false(fe_dbt_renders(FE_DBT_RENDER_NR, FE_V(1, 11, 0)));
 	/* every row cites its commit and tag */
 	for (unsigned i = 0; i < FE_DBT_RENDER_NR; i++) {

@@ -184,6 +184,46 @@ static void test_engine_casts_dbt_renderings_decided(void **state)
 }
 
 /*
+ * An integer cast of an exponent is decided, not left UNKNOWN: every
+ * probed exponent row of an integer type must get an answer (the probes
+ * hold the answer right), except within 1 of a bound, where rounding
+ * decides.  threads: '1e20' / '1e19' / '9.3e18' (verify on 1.4.3:
+ * "Could not convert string '1e20' to INT64").
+ */
+static void test_engine_casts_exponents_decided(void **state)
+{
+	static const struct {
+		enum fe_setting_type t;
+		const char *v;
+		enum fe_cast want;
+	} cases[] = {
+		{ FE_TYPE_BIGINT, "1e20", FE_CAST_FAILS },
+		{ FE_TYPE_BIGINT, "1e19", FE_CAST_FAILS },
+		{ FE_TYPE_BIGINT, "9.3e18", FE_CAST_FAILS },
+		{ FE_TYPE_BIGINT, "9.2e18", FE_CAST_OK },
+		{ FE_TYPE_BIGINT, "9.223372036854775807e18", FE_CAST_OK },
+		{ FE_TYPE_BIGINT, "9.223372036854775808e18", FE_CAST_FAILS },
+		{ FE_TYPE_BIGINT, "-9.223372036854775808e18", FE_CAST_OK },
+		{ FE_TYPE_BIGINT, "1e3", FE_CAST_OK },
+		{ FE_TYPE_BIGINT, "0e32768", FE_CAST_FAILS },
+		{ FE_TYPE_UBIGINT, "1e19", FE_CAST_OK },
+		{ FE_TYPE_UBIGINT, "9.3e18", FE_CAST_OK },
+		{ FE_TYPE_UBIGINT, "1e20", FE_CAST_FAILS },
+		{ FE_TYPE_UBIGINT, "-0e5", FE_CAST_FAILS },
+		{ FE_TYPE_UBIGINT, "1.8446744073709551615e19", FE_CAST_OK },
+		{ FE_TYPE_UBIGINT, "1.8446744073709551616e19", FE_CAST_FAILS },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (fe_setting_cast(cases[i].t, cases[i].v) != cases[i].want)
+			fail_msg("%s '%s': %d, want %d",
+				 fe_setting_type_name(cases[i].t), cases[i].v,
+				 fe_setting_cast(cases[i].t, cases[i].v),
+				 cases[i].want);
+}
+
+/*
  * fe_interval_cast() held to every row tools/probe_intervals.py wrote
  * for every release (src/engine/data/duckdb-intervals/VERSION.tsv): an
  * answer of OK or FAILS must be the engine's.
@@ -241,6 +281,7 @@ int main(void)
 		cmocka_unit_test(test_engine_casts_every_probe),
 		cmocka_unit_test(test_engine_casts_interval_every_probe),
 		cmocka_unit_test(test_engine_casts_dbt_renderings_decided),
+		cmocka_unit_test(test_engine_casts_exponents_decided),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -231,6 +231,21 @@ static void test_observed_on_1_4_3(void **state)
 		    FE_SET_STARTUP_RELAX);
 	/* by hand, from duckdb/dbt-duckdb#589 */
 	assert_true(setting_flags("motherduck_token", v) & FE_SET_INIT_ONLY);
+	/* the Python client's own (duckdb-python pyconnection.cpp,
+	 * AddExtensionOption), on every release: not the engine's */
+	for (unsigned r = FE_V(1, 4, 0); r <= FE_V(1, 5, 6);
+	     r = r == FE_V(1, 4, 5) ? FE_V(1, 5, 0) : r + 1) {
+		assert_int_equal(setting_flags("pandas_analyze_sample", r),
+				 FE_SET_CLIENT);
+		assert_int_equal(find(settings, N(settings),
+				      "pandas_analyze_sample", r)->b,
+				 FE_TYPE_UBIGINT);
+		assert_int_equal(setting_flags("python_enable_replacements",
+					       r), FE_SET_CLIENT);
+		assert_int_equal(find(settings, N(settings),
+				      "python_scan_all_frames", r)->b,
+				 FE_TYPE_BOOLEAN);
+	}
 }
 
 static const struct row *opt(const char *name, unsigned v)

@@ -68,7 +68,12 @@ enum fe_setting_flag {
 	FE_SET_ALIAS = 1 << 5,
 	/* every SET refused: "This setting is deprecated and can no longer
 	 * be used" */
-	FE_SET_DEPRECATED = 1 << 6
+	FE_SET_DEPRECATED = 1 << 6,
+	/* registered by DuckDB's Python client, which dbt runs on
+	 * (DuckDBPyConnection::Connect, AddExtensionOption), not by the
+	 * engine: SET and duckdb.connect(config=) take it under dbt, while
+	 * a bare libduckdb.so (verify) does not know it */
+	FE_SET_CLIENT = 1 << 7
 };
 
 /*

@@ -7,6 +7,8 @@ DATA_DIR (default: the folder above this script) holds
   duckdb-releases.tsv          the releases, their npm package and iceberg pin
   duckdb-settings/VERSION.tsv  extract_settings.py's output, per release
   duckdb-settings-manual.tsv   the few settings no runnable engine knows
+  python-client-settings.tsv   the settings the Python client registers
+                               (python_client_settings.py)
   duckdb-extensions/VERSION.tsv  extract_extensions.py's output, per release
   duckdb-extension-alias-candidates.tsv  the aliases in DuckDB's source
   iceberg-source.tsv           iceberg_facts.py's output
@@ -48,6 +50,7 @@ SETTING_FLAGS = (
 	("extension", "FE_SET_EXTENSION"),
 	("alias", "FE_SET_ALIAS"),
 	("deprecated", "FE_SET_DEPRECATED"),
+	("client", "FE_SET_CLIENT"),
 )
 # duckdb_settings()'s input_type -> enum fe_setting_type (facts.h); a type
 # not listed here fails the generator, so a new one is noticed
@@ -245,6 +248,27 @@ def load_settings(data, rel):
 				r["extension"], "FE_TYPE_UNKNOWN")
 		sources.append("duckdb-settings-manual.tsv: %s (%s)" % (
 			r["name"], r["source"].split(":", 1)[0]))
+	# the Python client's own settings (dbt runs on it): only where the
+	# engine does not know the name itself
+	_c, _h, client = read_tsv(os.path.join(data,
+					       "python-client-settings.tsv"))
+	commits = {}
+	for r in client:
+		if r["release"] not in per:
+			raise SystemExit("gen_defs: python-client-settings.tsv: "
+					 "unknown release %s" % r["release"])
+		key = r["name"].lower()
+		if key in per[r["release"]]:
+			raise SystemExit("gen_defs: python-client-settings.tsv: "
+					 "%s %s is also the engine's" % (
+						 r["release"], r["name"]))
+		per[r["release"]][key] = (
+			r["name"], frozenset(["client"]), None,
+			input_type(r["input_type"], "python-client-settings.tsv"))
+		commits.setdefault(r["release"], r["commit"])
+	for v, c in commits.items():
+		sources.append("python-client-settings.tsv: %s, FE_SET_CLIENT "
+			       "(duckdb/duckdb-python %s)" % (v, c))
 	return per, sources
 
 

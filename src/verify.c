@@ -1108,6 +1108,18 @@ static void remember(struct run *r, const char *name,
 		nomem(r);
 }
 
+/*
+ * An ATTACH that uses the secret manager whatever its path: an iceberg
+ * catalog, a database server (their secrets).
+ */
+static bool attach_uses_secrets(const struct floe_sql_stmt *st)
+{
+	return type_is(st->name, "iceberg") || type_is(st->name, "postgres") ||
+	       type_is(st->name, "postgres_scanner") ||
+	       type_is(st->name, "mysql") ||
+	       type_is(st->name, "mysql_scanner");
+}
+
 static void run_attach(struct run *r, const struct floe_sql_stmt *st)
 {
 	bool iceberg = type_is(st->name, "iceberg");
@@ -1343,6 +1355,9 @@ static void config_reason(struct run *r, const struct floe_sql_stmt *st)
 
 static const char no_value[] = "its value comes from an env var that has "
 				"no value here";
+static const char not_rendered[] = "holds Jinja that floe-profiles cannot "
+				   "render (shown as written): its value "
+				   "is known only when dbt runs";
 
 /*
  * The database dbt-duckdb opens for `path`: a local file becomes a new
@@ -1439,11 +1454,12 @@ static bool open_db(struct run *r)
 
 			if (st->kind != FLOE_SQL_CONFIG || skip[k])
 				continue;
-			if (st->placeholder) {
+			if (st->placeholder || st->dynamic) {
 				if (!attempt)
 					step(r, st, NULL,
 					     FLOE_STEP_NOT_CHECKED, "%s",
-					     no_value);
+					     st->dynamic ? not_rendered
+							 : no_value);
 				skip[k] = true;
 				continue;
 			}
@@ -1648,6 +1664,16 @@ static void verify_conn(struct run *r)
 				step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "a "
 				     "Python hook: not run");
 			}
+			continue;
+		}
+		if (st->dynamic) {
+			/* never run template text as if it were the value */
+			step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "%s",
+			     not_rendered);
+			if (st->kind == FLOE_SQL_SECRET ||
+			    (st->kind == FLOE_SQL_ATTACH &&
+			     attach_uses_secrets(st)))
+				mark_used(r, st);
 			continue;
 		}
 		if (!parses(r, st->sql)) {

@@ -1373,7 +1373,8 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "mapping without name and repo, a plugin without module) is an "
     "error; a value that cannot be rendered statically, or an env var "
     "with no default, is a warning: the statement is shown with the "
-    "value as written or a ${NAME} placeholder.\n\n"
+    "value as written or a ${NAME} placeholder, and verify leaves it "
+    "not checked (it never runs template text as a value).\n\n"
     "Bad:\n  secrets:\n    - key_id: x\n\n"
     "Good:\n  secrets:\n    - type: s3\n      key_id: x\n\n"
     "Fix: as the message says.",

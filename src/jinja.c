@@ -283,7 +283,7 @@ static bool skip_args(struct scan *s)
  * The names of the filters that follow an operand, '|'-joined (arena),
  * when nothing but `| name` or `| name(args)` follows it; else NULL.
  */
-static const char *filter_names(struct reader *r, struct scan s)
+static const char *filter_names(struct reader *r, struct scan s, bool *args)
 {
 	struct strbuf names = STRBUF_INIT;
 	const char *out = NULL;
@@ -316,9 +316,12 @@ static const char *filter_names(struct reader *r, struct scan s)
 		strbuf_add(&names, start, (size_t)(s.p - start));
 		any = true;
 		skip_ws(&s);
-		if (s.p < s.end && *s.p == '(' && !skip_args(&s)) {
-			any = false;
-			break;
+		if (s.p < s.end && *s.p == '(') {
+			*args = true;
+			if (!skip_args(&s)) {
+				any = false;
+				break;
+			}
 		}
 	}
 	if (any && !strbuf_error(&names) &&
@@ -332,13 +335,14 @@ static const char *filter_names(struct reader *r, struct scan s)
 
 /* Record what a filter chain receives (r->native; see jinja.h). */
 static void native_operand(struct reader *r, const char *filters,
-			   const char *var, bool placeholder, bool from_env,
-			   const char *v, size_t len)
+			   bool args, const char *var, bool placeholder,
+			   bool from_env, const char *v, size_t len)
 {
 	struct jinja_native *nv = &r->native;
 
 	memset(nv, 0, sizeof(*nv));
 	nv->filters = filters;
+	nv->args = args;
 	nv->var = var;
 	nv->placeholder = placeholder;
 	nv->from_env = from_env && !placeholder;
@@ -380,11 +384,14 @@ static void literal_operand(struct reader *r, const char *p, const char *end)
 	struct scan s = { p, end };
 	struct strbuf lit = STRBUF_INIT;
 	const char *filters;
+	bool number = false, args = false;
 
-	if ((string_lit(&s, &lit) || decimal_lit(&s, &lit)) &&
-	    !strbuf_error(&lit) && (filters = filter_names(r, s)))
-		native_operand(r, filters, NULL, false, false, lit.buf,
+	if ((string_lit(&s, &lit) || (number = decimal_lit(&s, &lit))) &&
+	    !strbuf_error(&lit) && (filters = filter_names(r, s, &args))) {
+		native_operand(r, filters, args, NULL, false, false, lit.buf,
 			       lit.len);
+		r->native.number = number;
+	}
 	if (strbuf_error(&lit))
 		strbuf_fail(&r->out);
 	strbuf_release(&lit);
@@ -395,7 +402,7 @@ static void literal_operand(struct reader *r, const char *p, const char *end)
  * (use_env), else the default; a set DBT_ENV_SECRET_ variable (taken as
  * set without use_env, as sql does) reaches them as dbt's placeholder.
  */
-static void env_operand(struct reader *r, const char *filters,
+static void env_operand(struct reader *r, const char *filters, bool args,
 			const char *name, const struct strbuf *dflt)
 {
 	bool use = r->o && r->o->use_env;
@@ -406,10 +413,10 @@ static void env_operand(struct reader *r, const char *filters,
 		env = r->o->getenv_fn ? r->o->getenv_fn(name) : getenv(name);
 	placeholder = !strncmp(name, "DBT_ENV_SECRET_", 15) && (env || !use);
 	if (env)
-		native_operand(r, filters, name, placeholder, true, env,
+		native_operand(r, filters, args, name, placeholder, true, env,
 			       strlen(env));
 	else
-		native_operand(r, filters, name, placeholder, false,
+		native_operand(r, filters, args, name, placeholder, false,
 			       dflt ? dflt->buf : NULL, dflt ? dflt->len : 0);
 }
 
@@ -420,7 +427,7 @@ static void expression(struct reader *r, const char *p, const char *end)
 	struct scan s = { p, end };
 	struct strbuf var = STRBUF_INIT, dflt = STRBUF_INIT;
 	struct jinja_call *call = NULL;
-	bool has_dflt = false, var_kw = false, dflt_done = false;
+	bool has_dflt = false, var_kw = false, dflt_done = false, args = false;
 	const char *value = NULL, *filters, *lit = NULL;
 	size_t lit_len = 0;
 	char *name;
@@ -522,11 +529,12 @@ static void expression(struct reader *r, const char *p, const char *end)
 			call->operated = *s.p != '|';
 		}
 		j->dynamic = true;	/* a filter or an operator */
-		filters = filter_names(r, s);
+		filters = filter_names(r, s, &args);
 		if (call)
 			call->filters = filters;
 		if (filters)
-			env_operand(r, filters, name, has_dflt ? &dflt : NULL);
+			env_operand(r, filters, args, name,
+				    has_dflt ? &dflt : NULL);
 		goto out;
 	}
 	if (!strncmp(name, "DBT_ENV_SECRET_", 15))

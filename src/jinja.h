@@ -70,6 +70,9 @@ struct jinja_native {
 				 * (or a placeholder); may be a secret:
 				 * never print it */
 	size_t len;
+	bool number;		/* the operand is a number literal ({{ 4 }}),
+				 * not a string */
+	bool args;		/* a filter is given arguments: trim('x') */
 };
 
 enum jinja_verdict {
@@ -95,6 +98,29 @@ enum jinja_verdict jinja_native_verdict(const char *filter, const char *v,
  * only when it cannot be a secret ('yes', 'true', '1', ...).
  */
 int jinja_native_refusal(const struct jinja_native *nv, struct strbuf *msg);
+
+/* The Python type of a value dbt's native rendering gives. */
+enum jinja_type {
+	JINJA_STR,
+	JINJA_BOOL,
+	JINJA_INT,
+	JINJA_FLOAT
+};
+
+/*
+ * What dbt renders a template that is one filtered operand to (`nv`),
+ * when it can be told statically: str() of the value appended to out,
+ * and its Python type.  The filters modelled are the markers (as_bool,
+ * as_number, as_text, as_native: only the last one counts, read with
+ * literal_eval as quoted_native_concat() reads it) and the string filters
+ * lower, upper, trim and string, without arguments, on ASCII text.
+ * Anything else (another filter, a filter with arguments, a value the
+ * marker refuses, a number whose str() would not be its text) is 0:
+ * the value is known only when dbt runs, and must not be used as text.
+ * Returns 1 when rendered.
+ */
+int jinja_native_render(const struct jinja_native *nv, struct strbuf *out,
+			enum jinja_type *type);
 
 struct jinja_read {
 	/* what the template is made of */

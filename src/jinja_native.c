@@ -186,3 +186,156 @@ int jinja_native_refusal(const struct jinja_native *nv, struct strbuf *msg)
 			     "('true', 'yes' and '1' are refused)");
 	return 1;
 }
+
+/* Python's str.strip() on ASCII text: white space and \x1c-\x1f. */
+static const char py_space[] = " \t\n\r\v\f\x1c\x1d\x1e\x1f";
+
+/*
+ * An int literal_eval reads as itself, so that str() of the int is the
+ * text: an optional '-', then 0 or a digit run without a leading zero,
+ * at most 18 digits (no '_', no base prefix, no '+').
+ */
+static bool canonical_int(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	if (len && p[0] == '-')
+		i++;
+	if (i == len || len - i > 18 || (p[i] == '0' && len - i > 1))
+		return false;
+	for (; i < len; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return false;
+	return !(len == 2 && p[0] == '-' && p[1] == '0');	/* -0 is 0 */
+}
+
+/*
+ * A float literal_eval reads as itself, so that Python's repr() of the
+ * float is the text: [-]D.D without a leading zero before the point
+ * (but "0.5"), a last fractional digit that is not 0, at most 15
+ * significant digits, and at least 1e-4 (repr is then the shortest text
+ * that reads back, without an exponent).
+ */
+static bool canonical_float(const char *p, size_t len)
+{
+	const char *end = p + len, *dot, *q;
+	size_t digits = 0, zeros = 0;
+
+	if (p < end && *p == '-')
+		p++;
+	dot = memchr(p, '.', (size_t)(end - p));
+	if (!dot || dot == p || dot + 1 == end || end[-1] == '0' ||
+	    (*p == '0' && dot - p > 1))
+		return false;
+	for (q = p; q < end; q++)
+		if (q != dot && (*q < '0' || *q > '9'))
+			return false;
+	if (*p == '0') {		/* 0.000D...: leading zeros are not
+					 * significant */
+		for (q = dot + 1; q < end && *q == '0'; q++)
+			zeros++;
+		if (zeros > 3)
+			return false;	/* below 1e-4: repr has an exponent */
+		digits = (size_t)(end - dot - 1) - zeros;
+	} else {
+		digits = (size_t)(end - p) - 1;
+	}
+	return digits <= 15;
+}
+
+static bool ascii_text(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+int jinja_native_render(const struct jinja_native *nv, struct strbuf *out,
+			enum jinja_type *type)
+{
+	struct strbuf v = STRBUF_INIT;
+	const char *f, *last = NULL;
+	int ok = 0;
+
+	*type = JINJA_STR;
+	if (!nv->filters || !nv->value || nv->placeholder || nv->args ||
+	    !ascii_text(nv->value, nv->len))
+		return 0;
+	/* a number literal's str() is its text only when canonical */
+	if (nv->number && !canonical_int(nv->value, nv->len))
+		return 0;
+	strbuf_add(&v, nv->value, nv->len);
+	for (f = nv->filters; *f;) {
+		size_t n = strcspn(f, "|");
+
+		last = f;
+		if (n == 5 && !memcmp(f, "lower", 5)) {
+			for (size_t i = 0; i < v.len; i++)
+				if (v.buf[i] >= 'A' && v.buf[i] <= 'Z')
+					v.buf[i] = (char)(v.buf[i] + 32);
+		} else if (n == 5 && !memcmp(f, "upper", 5)) {
+			for (size_t i = 0; i < v.len; i++)
+				if (v.buf[i] >= 'a' && v.buf[i] <= 'z')
+					v.buf[i] = (char)(v.buf[i] - 32);
+		} else if (n == 4 && !memcmp(f, "trim", 4)) {
+			struct strbuf t = STRBUF_INIT;
+			size_t a = 0, b = v.len;
+
+			while (a < b && strchr(py_space, v.buf[a]) && v.buf[a])
+				a++;
+			while (b > a && strchr(py_space, v.buf[b - 1]) &&
+			       v.buf[b - 1])
+				b--;
+			strbuf_add(&t, v.buf + a, b - a);
+			strbuf_release(&v);
+			v = t;
+		} else if (!((n == 6 && !memcmp(f, "string", 6)) ||
+			     (n == 7 && !memcmp(f, "as_text", 7)) ||
+			     (n == 7 && !memcmp(f, "as_bool", 7)) ||
+			     (n == 9 && !memcmp(f, "as_number", 9)) ||
+			     (n == 9 && !memcmp(f, "as_native", 9)))) {
+			goto out;	/* a filter not modelled */
+		}
+		/* a marker mid-chain is a str: the next filter reads it */
+		f += n;
+		if (*f == '|')
+			f++;
+	}
+	if (strbuf_error(&v) || !last)
+		goto out;
+	if (!strcmp(last, "as_bool") || !strcmp(last, "as_number") ||
+	    !strcmp(last, "as_native")) {
+		/* quoted_native_concat(): literal_eval of the marker's text,
+		 * leading blanks stripped, trailing white space allowed */
+		const char *p = v.buf, *end = v.buf + v.len;
+		bool as_bool = !strcmp(last, "as_bool");
+		bool as_number = !strcmp(last, "as_number");
+
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		while (end > p && end[-1] && strchr(" \t\n\f\r", end[-1]))
+			end--;
+		if ((end - p == 4 && !memcmp(p, "True", 4)) ||
+		    (end - p == 5 && !memcmp(p, "False", 5)))
+			*type = JINJA_BOOL;
+		else if (canonical_int(p, (size_t)(end - p)))
+			*type = JINJA_INT;
+		else if (canonical_float(p, (size_t)(end - p)))
+			*type = JINJA_FLOAT;
+		else
+			goto out;	/* 1_000, 0x1F, 1e3, text: not modelled */
+		if ((as_bool && *type != JINJA_BOOL) ||
+		    (as_number && *type == JINJA_BOOL))
+			goto out;	/* dbt refuses it (FP240) */
+		strbuf_add(out, p, (size_t)(end - p));
+	} else {
+		strbuf_addbuf(out, &v);
+	}
+	ok = 1;
+out:
+	strbuf_release(&v);
+	if (!ok)
+		*type = JINJA_STR;
+	return ok;
+}

@@ -136,6 +136,10 @@ struct ctx {
 	const char *path;		/* the output's `path`, rendered */
 	bool path_dynamic;
 	struct floe_loc path_loc;
+	/* values left as written (not renderable), counted: a statement
+	 * that holds one is `dynamic` (stmt_dyn0: the count when it began) */
+	size_t nr_dynamic, stmt_dyn0;
+	enum jinja_type native;	/* of the last string value_of() read */
 };
 
 /*
@@ -287,6 +291,8 @@ struct jinja {
 	bool secret_env;
 	bool missing;		/* a variable with no value: placeholder */
 	bool dynamic;		/* not renderable: shown as written */
+	enum jinja_type native;	/* the Python type dbt's native rendering
+				 * gives (JINJA_STR unless as_bool ...) */
 	const char *missing_name;	/* the first one (arena) */
 	bool secret_twice;	/* two secret placeholders: dbt stops */
 	bool none;		/* DBT_ENV_SECRET_ outside env_var(): None */
@@ -408,9 +414,20 @@ static void jinja_render(struct ctx *c, const struct floe_node *n,
 		return;
 	}
 	j->dynamic = r.dynamic;
-	if (r.dynamic) {
+	if (r.dynamic && !r.malformed &&
+	    jinja_native_render(&r.native, &j->out, &j->native)) {
+		/* one filtered {{ }} the library evaluates, as lint's FP240
+		 * reads it: `| as_bool`, `| lower`, ... */
+		j->dynamic = false;
+		j->secret_env = r.native.var &&
+				!strncmp(r.native.var, SECRET_ENV_PREFIX,
+					 sizeof(SECRET_ENV_PREFIX) - 1);
+		secret_placeholders(c, n, &r, j);
+	} else if (r.dynamic) {
 		/* shown as written: dbt renders it with its full Jinja */
+		strbuf_reset(&j->out);
 		strbuf_add(&j->out, written->value, written->len);
+		c->nr_dynamic++;
 	} else {
 		strbuf_add(&j->out, r.text, r.len);
 		j->secret_env = r.secret_env;
@@ -469,8 +486,11 @@ static void report_jinja(struct ctx *c, const struct floe_node *n,
 	}
 	if (j->dynamic && first_report(c, n))
 		diag(c, FLOE_SEV_WARNING, n, "this value cannot be rendered "
-		     "statically (only env_var('NAME') with an optional "
-		     "default is understood); it is shown as written");
+		     "statically (env_var('NAME') with an optional default "
+		     "is understood, and a value that is one {{ }} filtered "
+		     "by as_bool, as_number, as_text, as_native, lower, "
+		     "upper, trim or string); it is shown as written, and "
+		     "verify does not run it");
 	else if (j->missing && mode >= 0 && first_report(c, n))
 		diag(c, mode ? FLOE_SEV_ERROR : FLOE_SEV_WARNING, n,
 		     c->opt->use_env ? "env var '%s' is not set and has no "
@@ -554,11 +574,13 @@ static void py_str_into(struct ctx *c, const struct floe_node *n,
 			*secret_env = true;
 		if (j.none && none)
 			*none = true;
+		if (!repr)
+			c->native = j.native;
 		if (strbuf_error(&j.out))
 			strbuf_fail(sb);
 		else if (j.none)
 			strbuf_adds(sb, "None");
-		else if (repr)
+		else if (repr && j.native == JINJA_STR)
 			py_repr_str(sb, j.out.buf, j.out.len);
 		else
 			strbuf_addbuf(sb, &j.out);
@@ -583,7 +605,14 @@ static bool value_of(struct ctx *c, const struct floe_node *n, struct val *v)
 	v->is_map = n->kind == FLOE_NODE_MAP;
 	v->is_seq = n->kind == FLOE_NODE_SEQ;
 	v->type = n->kind == FLOE_NODE_SCALAR ? n->type : FLOE_TYPE_STR;
+	c->native = JINJA_STR;
 	py_str_into(c, n, &sb, false, &v->secret_env, &v->none);
+	/* `| as_bool` / `| as_number`: dbt-duckdb gets a bool or a number */
+	if (v->type == FLOE_TYPE_STR && !v->is_map && !v->is_seq &&
+	    c->native != JINJA_STR)
+		v->type = c->native == JINJA_BOOL ? FLOE_TYPE_BOOL
+			: c->native == JINJA_INT ? FLOE_TYPE_INT
+			: FLOE_TYPE_FLOAT;
 	if (strbuf_error(&sb)) {
 		strbuf_release(&sb);
 		nomem(c);
@@ -600,9 +629,11 @@ static bool value_of(struct ctx *c, const struct floe_node *n, struct val *v)
 		v->truthy = n->nr > 0;
 	else if (v->type == FLOE_TYPE_NULL)
 		v->truthy = false;
+	else if (v->type == FLOE_TYPE_BOOL && n->type != FLOE_TYPE_BOOL)
+		v->truthy = !strcmp(v->text, "True");	/* `| as_bool` */
 	else if (n->type == FLOE_TYPE_BOOL)
 		v->truthy = floe_node_true(n);
-	else if (n->type == FLOE_TYPE_INT || n->type == FLOE_TYPE_FLOAT)
+	else if (v->type == FLOE_TYPE_INT || v->type == FLOE_TYPE_FLOAT)
 		v->truthy = !(strtod(v->text, NULL) == 0 &&
 			      strcmp(v->text, "nan"));
 	else
@@ -863,6 +894,15 @@ static char *clean(struct ctx *c, const char *s)
 	return out;
 }
 
+/*
+ * A statement's rendering begins: a value left as written from here to
+ * its push() makes it `dynamic`.
+ */
+static void stmt_begin(struct ctx *c)
+{
+	c->stmt_dyn0 = c->nr_dynamic;
+}
+
 static void push(struct ctx *c, enum floe_sql_kind kind, bool per_cursor,
 		 const struct floe_node *at, const char *origin,
 		 const char *label, struct dual *d, const char *name,
@@ -879,6 +919,8 @@ static void push(struct ctx *c, enum floe_sql_kind kind, bool per_cursor,
 	st.label = clean(c, label ? label : "");
 	st.name = name;
 	st.value = value;
+	st.dynamic = c->nr_dynamic != c->stmt_dyn0;
+	c->stmt_dyn0 = c->nr_dynamic;
 	if (dual_error(d)) {
 		nomem(c);
 		return;
@@ -934,6 +976,8 @@ static void config_options(struct ctx *c, const struct floe_node *map)
 		bool mask;
 		struct val v;
 		struct dual d;
+
+		stmt_begin(c);
 
 		if (!name || !value_of(c, vn, &v))
 			return;
@@ -1005,6 +1049,8 @@ static void extensions(struct ctx *c, const struct floe_node *seq)
 		struct dual d;
 		struct val v;
 
+		stmt_begin(c);
+
 		if (it->kind == FLOE_NODE_MAP) {
 			const struct floe_node *nn = floe_map_get(it, "name");
 			const struct floe_node *rn = floe_map_get(it, "repo");
@@ -1066,6 +1112,9 @@ static void extensions(struct ctx *c, const struct floe_node *seq)
 		dual_release(&d);
 	}
 }
+
+static bool native_bool(struct ctx *c, const struct floe_node *n,
+			bool *is_true);
 
 /* One secret parameter line ("key 'value'"), per Secret._format_value. */
 static void secret_param(struct ctx *c, struct dual *d, const char *key,
@@ -1160,11 +1209,14 @@ static void secret(struct ctx *c, const struct floe_node *it, size_t idx,
 		   const char *origin)
 {
 	const struct floe_node *type = NULL, *name = NULL, *persistent = NULL;
+	bool persist = false;
 	const struct floe_node *provider = NULL, *scope = NULL;
 	const char *name_text = NULL, *type_text;
 	bool first = true, named;
 	struct val v;
 	struct dual d;
+
+	stmt_begin(c);
 
 	if (it->kind != FLOE_NODE_MAP) {
 		diag(c, FLOE_SEV_ERROR, it, "a secret must be a mapping, not "
@@ -1218,7 +1270,9 @@ static void secret(struct ctx *c, const struct floe_node *it, size_t idx,
 	if (named)
 		dual_adds(&d, " OR REPLACE");
 	if (persistent && persistent->kind == FLOE_NODE_SCALAR &&
-	    persistent->type == FLOE_TYPE_BOOL && floe_node_true(persistent))
+	    ((persistent->type == FLOE_TYPE_BOOL &&
+	      floe_node_true(persistent)) ||
+	     (native_bool(c, persistent, &persist) && persist)))
 		dual_adds(&d, " PERSISTENT");
 	dual_adds(&d, " SECRET");
 	if (named) {
@@ -1306,6 +1360,7 @@ static void secrets(struct ctx *c, const struct output *o, bool per_cursor)
 		struct dual d;
 		char *sql;
 
+		stmt_begin(c);
 		if (!value_of(c, ucp->value, &v))
 			return;
 		if (!v.truthy)
@@ -1340,6 +1395,8 @@ static void filesystems(struct ctx *c, const struct floe_node *seq)
 		struct val v;
 		struct dual d;
 		char *text;
+
+		stmt_begin(c);
 
 		if (it->kind != FLOE_NODE_MAP || !fs) {
 			diag(c, FLOE_SEV_ERROR, it, "a filesystem must be a "
@@ -1390,6 +1447,8 @@ static void plugins(struct ctx *c, const struct floe_node *seq)
 		struct dual d;
 		char *text;
 		size_t before;
+
+		stmt_begin(c);
 
 		if (it->kind != FLOE_NODE_MAP || !mod) {
 			diag(c, FLOE_SEV_ERROR, it, "a plugin must be a "
@@ -1552,8 +1611,24 @@ static bool native_bool(struct ctx *c, const struct floe_node *n,
 		nomem(c);
 		return false;
 	}
-	if (!r.native.filters || strcmp(r.native.filters, "as_bool") ||
-	    r.native.placeholder)
+	if (r.native.placeholder)
+		return false;
+	{
+		struct strbuf sb = STRBUF_INIT;
+		enum jinja_type t;
+		bool bool_true;
+
+		if (jinja_native_render(&r.native, &sb, &t) &&
+		    t == JINJA_BOOL) {
+			bool_true = !strcmp(sb.buf, "True");
+			strbuf_release(&sb);
+			if (is_true)
+				*is_true = bool_true;
+			return true;
+		}
+		strbuf_release(&sb);
+	}
+	if (!r.native.filters || strcmp(r.native.filters, "as_bool"))
 		return false;
 	v = jinja_native_verdict("as_bool", r.native.value, r.native.len);
 	if (is_true)
@@ -1655,6 +1730,8 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 	bool type_set = false, sec_set = false, ro_set = false, first = true;
 	bool ro_true = false;
 	struct dual d;
+
+	stmt_begin(c);
 
 	if (it->kind != FLOE_NODE_MAP) {
 		diag(c, FLOE_SEV_ERROR, it, "an attach entry must be a "
@@ -1811,7 +1888,7 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 		}
 		mask = mask && !c->opt->show_secrets;
 		if (vn->kind == FLOE_NODE_SCALAR &&
-		    vn->type == FLOE_TYPE_BOOL) {
+		    ov.type == FLOE_TYPE_BOOL) {	/* or `| as_bool` */
 			if (ov.truthy) {
 				OPT_SEP();
 				dual_adds(&d, upper);
@@ -1822,7 +1899,7 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 		dual_adds(&d, upper);
 		dual_adds(&d, " ");
 		if (vn->kind == FLOE_NODE_SCALAR &&
-		    vn->type == FLOE_TYPE_STR) {
+		    ov.type == FLOE_TYPE_STR) {
 			if (option_quoted(c, ov.text))
 				raw(c, &d, ov.text, ov.len, mask);
 			else
@@ -1859,6 +1936,8 @@ static void settings(struct ctx *c, const struct floe_node *map)
 		struct val v;
 		struct dual d;
 		bool mask;
+
+		stmt_begin(c);
 
 		if (!name || !value_of(c, map->pairs[i].value, &v))
 			return;

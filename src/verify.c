@@ -240,6 +240,7 @@ struct run {
 	char *tmpdir, *secret_dir;
 	bool hermetic;		/* secret_directory moved to tmpdir */
 	const struct floe_sql_stmt *first_user;	/* of the secret manager */
+	bool lock_explained;	/* the lock_configuration note is given */
 	struct ext *exts;
 	size_t nr_exts;
 	struct strbuf msg;	/* the last DuckDB error, cleaned */
@@ -639,22 +640,70 @@ static bool secret_manager_error(const char *msg)
 	return strstr(msg, "Changing Secret Manager settings") != NULL;
 }
 
+/*
+ * Why a SET failed, when DuckDB's words name the cause: the secret
+ * manager was used, or lock_configuration locked the configuration.
+ * `later`: it failed on a later cursor (it passed on the first).
+ */
 static void explain_secret_manager(struct run *r,
-				   const struct floe_sql_stmt *st)
+				   const struct floe_sql_stmt *st, bool later)
 {
 	const struct floe_sql_stmt *u = r->first_user;
 
-	if (u)
+	if (u && !later)
 		finding(r, u, FLOE_SEV_NOTE, "the secret manager was first "
 			"used here (%s), before the per-cursor SETs of "
 			"'settings' run; set secret manager options in "
 			"'config_options', which apply before anything else",
 			u->label);
+	else if (u)
+		finding(r, u, FLOE_SEV_NOTE, "the secret manager was first "
+			"used here (%s), after the first cursor's SETs; "
+			"every new cursor runs 'settings' again, now after "
+			"it; set secret manager options in 'config_options', "
+			"which apply before anything else", u->label);
 	else
 		finding(r, st, FLOE_SEV_NOTE, "a query that uses secrets "
 			"(an s3:// read, an iceberg table) makes every later "
 			"cursor's SET fail; set secret manager options in "
 			"'config_options'");
+}
+
+static bool locked_error(const char *msg)
+{
+	return strstr(msg, "the configuration has been locked") != NULL;
+}
+
+/*
+ * Where lock_configuration was set (a config option, when the database
+ * opens, or a SET of 'settings'), once per connection.
+ */
+static void explain_lock(struct run *r)
+{
+	const struct floe_sql_conn *c = r->conn;
+
+	if (r->lock_explained)
+		return;
+	r->lock_explained = true;
+	for (size_t k = 0; k < c->nr; k++) {
+		const struct floe_sql_stmt *st = &c->stmts[k];
+
+		if (!st->name || strcasecmp(st->name, "lock_configuration"))
+			continue;
+		if (st->kind == FLOE_SQL_CONFIG) {
+			finding(r, st, FLOE_SEV_NOTE, "the configuration is "
+				"locked here, when the database opens: DuckDB "
+				"refuses every SET after it");
+			return;
+		}
+		if (st->kind == FLOE_SQL_SET) {
+			finding(r, st, FLOE_SEV_NOTE, "the configuration is "
+				"locked here: DuckDB refuses every SET after "
+				"it, and dbt runs 'settings' again on every "
+				"new cursor");
+			return;
+		}
+	}
 }
 
 /*
@@ -725,7 +774,7 @@ static void run_load(struct run *r, const struct floe_sql_stmt *st)
 	step(r, st, NULL, FLOE_STEP_FAILED, "%s", r->msg.buf);
 }
 
-static void run_secret(struct run *r, const struct floe_sql_stmt *st)
+static bool run_secret(struct run *r, const struct floe_sql_stmt *st)
 {
 	char *ext = NULL;
 
@@ -734,12 +783,12 @@ static void run_secret(struct run *r, const struct floe_sql_stmt *st)
 		     "persistent secret would be written outside verify's "
 		     "temporary folder");
 		mark_used(r, st);
-		return;
+		return false;
 	}
 	if (exec(r, r->con, st->sql)) {
 		step(r, st, NULL, FLOE_STEP_OK, NULL);
 		mark_used(r, st);
-		return;
+		return true;
 	}
 	if (missing_offline(r, r->msg.buf, &ext)) {
 		step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "needs the %s "
@@ -751,6 +800,7 @@ static void run_secret(struct run *r, const struct floe_sql_stmt *st)
 	}
 	free(ext);
 	mark_used(r, st);
+	return false;
 }
 
 /* The databases attached now, as one string "|a|b|". */
@@ -1108,6 +1158,18 @@ static void remember(struct run *r, const char *name,
 		nomem(r);
 }
 
+/*
+ * An ATTACH that uses the secret manager whatever its path: an iceberg
+ * catalog, a database server (their secrets).
+ */
+static bool attach_uses_secrets(const struct floe_sql_stmt *st)
+{
+	return type_is(st->name, "iceberg") || type_is(st->name, "postgres") ||
+	       type_is(st->name, "postgres_scanner") ||
+	       type_is(st->name, "mysql") ||
+	       type_is(st->name, "mysql_scanner");
+}
+
 static void run_attach(struct run *r, const struct floe_sql_stmt *st)
 {
 	bool iceberg = type_is(st->name, "iceberg");
@@ -1289,18 +1351,21 @@ static bool run_set(struct run *r, const struct floe_sql_stmt *st,
 	}
 	free(ext);
 	if (later) {
-		finding(r, st, FLOE_SEV_ERROR, "%s fails on every cursor after "
-			"the first query that uses secrets: %s", st->label,
+		finding(r, st, FLOE_SEV_ERROR, "%s passes on the first cursor "
+			"and fails on every later one (dbt runs 'settings' "
+			"again on each new cursor): %s", st->label,
 			r->msg.buf);
-		step(r, st, NULL, FLOE_STEP_FAILED, "on a later cursor, "
-		     "after a query used secrets: %s", r->msg.buf);
+		step(r, st, NULL, FLOE_STEP_FAILED, "on a later cursor: %s",
+		     r->msg.buf);
 	} else {
 		finding(r, st, FLOE_SEV_ERROR, "%s: %s", st->label,
 			r->msg.buf);
 		step(r, st, NULL, FLOE_STEP_FAILED, "%s", r->msg.buf);
 	}
 	if (secret_manager_error(r->msg.buf))
-		explain_secret_manager(r, st);
+		explain_secret_manager(r, st, later);
+	else if (locked_error(r->msg.buf))
+		explain_lock(r);
 	return false;
 }
 
@@ -1343,6 +1408,9 @@ static void config_reason(struct run *r, const struct floe_sql_stmt *st)
 
 static const char no_value[] = "its value comes from an env var that has "
 				"no value here";
+static const char not_rendered[] = "holds Jinja that floe-profiles cannot "
+				   "render (shown as written): its value "
+				   "is known only when dbt runs";
 
 /*
  * The database dbt-duckdb opens for `path`: a local file becomes a new
@@ -1439,11 +1507,12 @@ static bool open_db(struct run *r)
 
 			if (st->kind != FLOE_SQL_CONFIG || skip[k])
 				continue;
-			if (st->placeholder) {
+			if (st->placeholder || st->dynamic) {
 				if (!attempt)
 					step(r, st, NULL,
 					     FLOE_STEP_NOT_CHECKED, "%s",
-					     no_value);
+					     st->dynamic ? not_rendered
+							 : no_value);
 				skip[k] = true;
 				continue;
 			}
@@ -1586,10 +1655,10 @@ static void isolate_secrets(struct run *r)
 static void verify_conn(struct run *r)
 {
 	const struct floe_sql_conn *c = r->conn;
-	bool any_set_ok = false;
-	bool *set_ok = calloc(c->nr + 1, sizeof(*set_ok));
+	bool any_ok = false;
+	bool *ok = calloc(c->nr + 1, sizeof(*ok));
 
-	if (!set_ok) {
+	if (!ok) {
 		nomem(r);
 		return;
 	}
@@ -1650,6 +1719,16 @@ static void verify_conn(struct run *r)
 			}
 			continue;
 		}
+		if (st->dynamic) {
+			/* never run template text as if it were the value */
+			step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "%s",
+			     not_rendered);
+			if (st->kind == FLOE_SQL_SECRET ||
+			    (st->kind == FLOE_SQL_ATTACH &&
+			     attach_uses_secrets(st)))
+				mark_used(r, st);
+			continue;
+		}
 		if (!parses(r, st->sql)) {
 			finding(r, st, FLOE_SEV_ERROR, "%s: %s", st->label,
 				r->msg.buf);
@@ -1670,7 +1749,8 @@ static void verify_conn(struct run *r)
 			run_load(r, st);
 			break;
 		case FLOE_SQL_SECRET:
-			run_secret(r, st);
+			if (run_secret(r, st) && st->per_cursor)
+				any_ok = ok[k] = true;
 			break;
 		case FLOE_SQL_ATTACH:
 			run_attach(r, st);
@@ -1680,7 +1760,7 @@ static void verify_conn(struct run *r)
 				step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "%s",
 				     no_value);
 			else if (run_set(r, st, r->cur, false))
-				any_set_ok = set_ok[k] = true;
+				any_ok = ok[k] = true;
 			break;
 		case FLOE_SQL_CONFIG:
 		case FLOE_SQL_FILESYSTEM:
@@ -1689,26 +1769,47 @@ static void verify_conn(struct run *r)
 		}
 	}
 	/*
-	 * Settings are applied again on every cursor.  Once any query has
-	 * used secrets, the secret manager's settings fail there: run the
-	 * SETs that passed once more, as a later cursor would.
+	 * dbt opens more than one cursor, and each runs the per-cursor
+	 * statements again (initialize_cursor(): the settings, and in
+	 * dbt-duckdb 1.9.0 the secrets after them).  Run those that passed
+	 * once more, in the plan's order, on a new connection, as the next
+	 * cursor does.  When nothing has used the secret manager yet, use
+	 * it first, as the first query that reads s3:// or an iceberg
+	 * table does.
 	 */
-	if (any_set_ok && !r->first_user && !r->err) {
+	if (any_ok && !r->err) {
 		ddb_handle later = NULL;
 
-		if (exec(r, r->con, "FROM duckdb_secrets()") &&
-		    r->api->connect(r->db, &later) == DDB_SUCCESS) {
+		if ((r->first_user || exec(r, r->con, "FROM duckdb_secrets()"))
+		    && r->api->connect(r->db, &later) == DDB_SUCCESS) {
 			for (size_t k = 0; k < c->nr && !r->err; k++) {
 				const struct floe_sql_stmt *st = &c->stmts[k];
 
-				if (st->kind == FLOE_SQL_SET && set_ok[k])
+				if (!ok[k])
+					continue;
+				if (st->kind == FLOE_SQL_SET) {
 					run_set(r, st, later, true);
+				} else if (!exec(r, later, st->sql)) {
+					finding(r, st, FLOE_SEV_ERROR, "%s "
+						"passes on the first cursor "
+						"and fails on every later one "
+						"(dbt-duckdb %u.%u.%u creates "
+						"secrets on each new cursor): "
+						"%s", st->label,
+						r->plan->version.major,
+						r->plan->version.minor,
+						r->plan->version.patch,
+						r->msg.buf);
+					step(r, st, NULL, FLOE_STEP_FAILED,
+					     "on a later cursor: %s",
+					     r->msg.buf);
+				}
 			}
 			r->api->disconnect(&later);
 		}
 	}
 out:
-	free(set_ok);
+	free(ok);
 	if (r->cur)
 		r->api->disconnect(&r->cur);
 	if (r->con)
@@ -1736,6 +1837,7 @@ out:
 	r->exts = NULL;
 	r->nr_exts = 0;
 	r->first_user = NULL;
+	r->lock_explained = false;
 }
 
 enum floe_version_fit floe_verify_duckdb_release(const char *library_version,

@@ -76,6 +76,10 @@ struct floe_sql_stmt {
 	bool uses_secrets;	/* PLUGIN: known to use the secret manager
 				 * (floe's Polaris plugin attaches) */
 	bool placeholder;	/* holds an env var placeholder ${NAME} */
+	bool dynamic;		/* holds a value left as written: Jinja the
+				 * library cannot render (a filter it does
+				 * not model, var(), {% %}); `sql` shows it,
+				 * verify never runs it */
 	const struct floe_node *node;	/* the profile node it comes from
 					 * (borrowed from the model): an
 					 * attach item, a settings key, ... */

@@ -424,6 +424,97 @@ static void test_jinja_native_verdicts_follow_literal_eval(void **state)
 	assert_int_equal(verdict("as_bool", "vrai\xc3\xa9"), JINJA_UNKNOWN);
 }
 
+/* Render t; the text dbt's native rendering gives, or NULL. */
+static const char *native(struct arena *a, const char *t,
+			  enum jinja_type *type, struct strbuf *sb)
+{
+	struct jinja_read j;
+
+	read_str(a, t, NULL, &j);
+	strbuf_reset(sb);
+	if (!jinja_native_render(&j.native, sb, type))
+		return NULL;
+	return sb->buf;
+}
+
+/*
+ * What dbt renders a filtered value to, as dbt-common's native
+ * environment (quoted_native_concat) does, checked with Jinja2 3.1 and
+ * dbt-common's markers; and NULL for what is not modelled.
+ */
+static void test_jinja_native_render_gives_what_dbt_renders(void **state)
+{
+	static const struct {
+		const char *t, *want;
+		enum jinja_type type;
+	} cases[] = {
+		{ "{{ env_var('TH', '4') | as_number }}", "4", JINJA_INT },
+		{ "{{ env_var('PIO', 'False') | as_bool }}", "False",
+		  JINJA_BOOL },
+		{ "{{ env_var('MEM', '4GB') | lower }}", "4gb", JINJA_STR },
+		{ "{{ env_var('P', '  /tmp/x.duckdb  ') | trim }}",
+		  "/tmp/x.duckdb", JINJA_STR },
+		{ "{{ env_var('P', ' True ') | trim | as_bool }}", "True",
+		  JINJA_BOOL },
+		{ "{{ env_var('P', 'True') | as_bool | lower }}", "true",
+		  JINJA_STR },
+		{ "{{ env_var('P', '4.5') | as_number }}", "4.5",
+		  JINJA_FLOAT },
+		{ "{{ env_var('P', '0.5') | as_number }}", "0.5",
+		  JINJA_FLOAT },
+		{ "{{ env_var('P', '-4') | as_number }}", "-4", JINJA_INT },
+		{ "{{ env_var('P', ' 7 ') | as_number }}", "7", JINJA_INT },
+		{ "{{ env_var('P', 'abc') | as_text }}", "abc", JINJA_STR },
+		{ "{{ env_var('P', 'True') | as_native }}", "True",
+		  JINJA_BOOL },
+		{ "{{ env_var('P', '12') | as_native }}", "12", JINJA_INT },
+		{ "{{ 4 | as_number }}", "4", JINJA_INT },
+		{ "{{ 4 | string }}", "4", JINJA_STR },
+		{ "{{ env_var('P', 'ab') | upper }}", "AB", JINJA_STR },
+		/* str() would not be the text, or not modelled */
+		{ "{{ env_var('P', '1_000') | as_number }}", NULL, 0 },
+		{ "{{ env_var('P', '4.50') | as_number }}", NULL, 0 },
+		{ "{{ env_var('P', '0x1F') | as_number }}", NULL, 0 },
+		{ "{{ env_var('P', '0.00001') | as_number }}", NULL, 0 },
+		{ "{{ env_var('P', 'abc') | as_native }}", NULL, 0 },
+		{ "{{ 4.50 | as_number }}", NULL, 0 },
+		{ "{{ env_var('P', 'x ') | trim('x') }}", NULL, 0 },
+		{ "{{ env_var('P', 'x') | replace('x', 'y') }}", NULL, 0 },
+		{ "{{ env_var('P', 'x') | default('y') }}", NULL, 0 },
+		{ "{{ env_var('P', '\u00c9') | lower }}", NULL, 0 },
+		{ "{{ env_var('P') | lower }}", NULL, 0 },
+		{ "{{ env_var('DBT_ENV_SECRET_P', 'True') | as_bool }}", NULL,
+		  0 },
+		/* refused by dbt (FP240): never a value */
+		{ "{{ env_var('P', 'yes') | as_bool }}", NULL, 0 },
+		{ "{{ env_var('P', 'True') | as_number }}", NULL, 0 },
+		{ "{{ env_var('P', '4') | as_bool }}", NULL, 0 },
+		/* text around: not one operand */
+		{ "x{{ env_var('P', 'A') | lower }}", NULL, 0 },
+	};
+	struct arena *a = arena_new();
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum jinja_type type;
+		const char *got = native(a, cases[i].t, &type, &sb);
+
+		if (!cases[i].want) {
+			if (got)
+				fail_msg("%s: rendered as %s", cases[i].t, got);
+			assert_int_equal(type, JINJA_STR);
+			continue;
+		}
+		if (!got)
+			fail_msg("%s: not rendered", cases[i].t);
+		assert_string_equal(got, cases[i].want);
+		assert_int_equal(type, cases[i].type);
+	}
+	strbuf_release(&sb);
+	arena_free(a);
+}
+
 static const char native_profile[] =
 	"floe:\n"
 	"  target: dev\n"
@@ -515,6 +606,8 @@ int main(void)
 			test_jinja_records_filters_and_their_operand),
 		cmocka_unit_test(
 			test_jinja_native_verdicts_follow_literal_eval),
+		cmocka_unit_test(
+			test_jinja_native_render_gives_what_dbt_renders),
 		cmocka_unit_test(
 			test_jinja_lint_and_sql_refuse_a_non_bool_for_as_bool),
 	};

@@ -477,6 +477,54 @@ static void test_sql_env_var_defaults_environment_and_placeholders(
 	assert_string_equal(f->plan->conns[0].missing_env[0], "NOPE");
 }
 
+/*
+ * A statement that holds a value the library cannot render (shown as
+ * written) is `dynamic`, and verify never runs it; one whose filters are
+ * rendered is not.  A value left as written elsewhere (the path, an
+ * attach dbt refuses) does not mark the next statement.
+ */
+static void test_sql_unrendered_jinja_marks_its_statement(void **state)
+{
+	struct fixture *f = *state;
+
+	plan(f, PROFILE(
+		"      path: \"{{ var('db') }}.duckdb\"\n"
+		"      config_options:\n"
+		"        threads: \"{{ env_var('TH', '4') | as_number }}\"\n"
+		"        memory_limit: \"{{ env_var('M', '1GB') | replace('G', 'M') }}\"\n"
+		"      secrets:\n"
+		"        - type: http\n"
+		"          bearer_token: \"{{ var('tok') }}\"\n"
+		"        - type: http\n"
+		"          bearer_token: \"{{ env_var('T', 'abc') | trim }}\"\n"
+		"      attach:\n"
+		"        - path: \"{{ var('x') }}\"\n"
+		"          type: duckdb\n"
+		"          options: {type: duckdb}\n"
+		"        - path: \"{{ env_var('L', ' l.duckdb ') | trim }}\"\n"
+		"      settings:\n"
+		"        threads: \"{{ env_var('TH', '4') | as_number }}\"\n"
+		"        memory_limit: \"{{ var('mem') }}\"\n"));
+	assert_false(stmt(f, FLOE_SQL_CONFIG, 0)->dynamic);
+	assert_string_equal(stmt(f, FLOE_SQL_CONFIG, 0)->value, "4");
+	assert_true(stmt(f, FLOE_SQL_CONFIG, 1)->dynamic);
+	assert_true(stmt(f, FLOE_SQL_SECRET, 0)->dynamic);
+	assert_false(stmt(f, FLOE_SQL_SECRET, 1)->dynamic);
+	/* the rendered token is masked, and known as a secret */
+	assert_non_null(strstr(stmt(f, FLOE_SQL_SECRET, 1)->shown,
+			       "bearer_token '***'"));
+	assert_non_null(strstr(stmt(f, FLOE_SQL_SECRET, 1)->sql,
+			       "bearer_token 'abc'"));
+	assert_false(stmt(f, FLOE_SQL_ATTACH, 0)->dynamic);
+	assert_string_equal(stmt(f, FLOE_SQL_ATTACH, 0)->sql,
+			    "ATTACH IF NOT EXISTS 'l.duckdb'");
+	assert_false(stmt(f, FLOE_SQL_SET, 0)->dynamic);
+	assert_string_equal(stmt(f, FLOE_SQL_SET, 0)->sql,
+			    "SET threads = '4'");
+	assert_true(stmt(f, FLOE_SQL_SET, 1)->dynamic);
+	assert_true(f->plan->conns[0].path_dynamic);
+}
+
 /* ---- selection ---- */
 
 static void test_sql_selects_profiles_and_targets(void **state)
@@ -804,6 +852,7 @@ int main(void)
 		T(test_sql_settings_and_config_use_python_str),
 		T(test_sql_order_is_dbt_duckdbs),
 		T(test_sql_env_var_defaults_environment_and_placeholders),
+		T(test_sql_unrendered_jinja_marks_its_statement),
 		T(test_sql_selects_profiles_and_targets),
 		T(test_sql_comments_cannot_inject_statements),
 		T(test_sql_no_allocation_failure_is_swallowed),

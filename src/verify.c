@@ -1411,6 +1411,23 @@ static const char no_value[] = "its value comes from an env var that has "
 static const char not_rendered[] = "holds Jinja that floe-profiles cannot "
 				   "render (shown as written): its value "
 				   "is known only when dbt runs";
+static const char client_only[] = "a setting of DuckDB's Python client, "
+				  "which dbt runs on; the DuckDB library "
+				  "verify loads has no such setting";
+
+/*
+ * A setting the Python client registers before it connects
+ * (FE_SET_CLIENT: pandas_analyze_sample, python_enable_replacements,
+ * python_scan_all_frames): dbt has it, a bare libduckdb.so answers
+ * "unrecognized configuration parameter".  Not checked, not refused.
+ */
+static bool client_setting(const struct run *r, const char *name)
+{
+	const struct fe_setting *s = name ? fe_setting_find(name, r->version)
+					  : NULL;
+
+	return s && (s->flags & FE_SET_CLIENT);
+}
 
 /*
  * The database dbt-duckdb opens for `path`: a local file becomes a new
@@ -1507,12 +1524,14 @@ static bool open_db(struct run *r)
 
 			if (st->kind != FLOE_SQL_CONFIG || skip[k])
 				continue;
-			if (st->placeholder || st->dynamic) {
+			if (st->placeholder || st->dynamic ||
+			    client_setting(r, st->name)) {
 				if (!attempt)
 					step(r, st, NULL,
 					     FLOE_STEP_NOT_CHECKED, "%s",
 					     st->dynamic ? not_rendered
-							 : no_value);
+					     : st->placeholder ? no_value
+					     : client_only);
 				skip[k] = true;
 				continue;
 			}
@@ -1756,9 +1775,9 @@ static void verify_conn(struct run *r)
 			run_attach(r, st);
 			break;
 		case FLOE_SQL_SET:
-			if (st->placeholder)
+			if (st->placeholder || client_setting(r, st->name))
 				step(r, st, NULL, FLOE_STEP_NOT_CHECKED, "%s",
-				     no_value);
+				     st->placeholder ? no_value : client_only);
 			else if (run_set(r, st, r->cur, false))
 				any_ok = ok[k] = true;
 			break;

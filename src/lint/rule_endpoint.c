@@ -506,6 +506,8 @@ void check_endpoint_rest_route(struct lint_ctx *ctx,
 	}
 }
 
+static bool endpoint_is_option(const struct lint_conn *c);
+
 void check_endpoint_trailing_slash(struct lint_ctx *ctx,
 				   const struct lint_output *out)
 {
@@ -521,10 +523,26 @@ void check_endpoint_trailing_slash(struct lint_ctx *ctx,
 		len = strlen(ep.text);
 		if (!len || ep.text[len - 1] != '/')
 			continue;
-		lint_report(ctx, conns[i].endpoint, "the %s ends with '/'. "
-			    "DuckDB trims it, but a token URI or platform uri "
-			    "derived from it gets a double slash; write '%s'",
-			    endpoint_name(&conns[i]), trimmed(ctx, ep.text));
+		/*
+		 * The ATTACH option is right-trimmed (RTrim, irc_catalog.cpp
+		 * at 1c0c4c6); an iceberg secret's endpoint is used as written
+		 * (oauth2.cpp L153 at 1c0c4c6, L292 at 4008894), and the
+		 * extension adds "/v1" to it.
+		 */
+		if (endpoint_is_option(&conns[i]))
+			lint_report(ctx, conns[i].endpoint, "the %s ends with "
+				    "'/'. DuckDB trims it, but a token URI or "
+				    "platform uri derived from it gets a double "
+				    "slash; write '%s'", endpoint_name(&conns[i]),
+				    trimmed(ctx, ep.text));
+		else
+			lint_report(ctx, conns[i].endpoint, "the %s ends with "
+				    "'/'. DuckDB uses an iceberg secret's "
+				    "endpoint as written, so every request gets "
+				    "a double slash ('...//v1/config'), which "
+				    "some servers refuse; write '%s'",
+				    endpoint_name(&conns[i]),
+				    trimmed(ctx, ep.text));
 	}
 }
 

@@ -498,8 +498,12 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.severity = I, .family = "endpoint",
 	.summary = "the endpoint ends with '/'",
 	.help =
-    "DuckDB trims it, so it works, but the token URI derived from it (and "
-    "any comparison with the platform) gets a double slash.\n\n"
+    "DuckDB trims it from the ATTACH option, so it works, but the token "
+    "URI derived from it (and any comparison with the platform) gets a "
+    "double slash. An iceberg secret's endpoint is used as written "
+    "(oauth2.cpp at 1c0c4c6 and 4008894: no trim), and the extension "
+    "appends /v1 to it, so every request gets a double slash "
+    "(.../api/catalog//v1/config), which some servers refuse.\n\n"
     "Bad:\n  endpoint: http://polaris:8181/api/catalog/\n\n"
     "Good:\n  endpoint: http://polaris:8181/api/catalog\n\n"
     "Fix: remove the trailing '/'.",

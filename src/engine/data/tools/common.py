@@ -6,6 +6,7 @@ import argparse
 import ctypes
 import os
 import sys
+import tempfile
 
 INIT_CONFIG = (
 	("autoinstall_known_extensions", "false"),
@@ -93,6 +94,19 @@ class Engine:
 		"""(library_version, source_id) of the release."""
 		return tuple(self.rows(con, "SELECT library_version, source_id "
 				       "FROM pragma_version()")[0])
+
+
+def in_scratch(fn, *args):
+	"""fn(*args) run in a scratch folder, removed after: a setting that
+	names a file (log_query_path, ...) creates it where the probe runs."""
+	scratch = tempfile.TemporaryDirectory()
+	cwd = os.getcwd()
+	os.chdir(scratch.name)
+	try:
+		return fn(*args)
+	finally:
+		os.chdir(cwd)
+		scratch.cleanup()
 
 
 def one_line(text):

@@ -37,12 +37,11 @@ of the build.
 import os
 import re
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import (Engine, ident, lib_args, one_line, read_tsv,  # noqa: E402
-		    sql_str, write_probe)
+from common import (Engine, ident, in_scratch, lib_args, one_line,  # noqa: E402
+		    read_tsv, sql_str, write_probe)
 
 SCRIPT = "src/engine/data/tools/probe_locks.py"
 
@@ -56,15 +55,7 @@ NAMED = re.compile(r"even when ([a-z_]+) is (true|false)")
 
 
 def probe(lib, settings):
-	# a setting that names a file creates it: run in a scratch folder
-	scratch = tempfile.TemporaryDirectory()
-	cwd = os.getcwd()
-	os.chdir(scratch.name)
-	try:
-		return probe_in(lib, settings)
-	finally:
-		os.chdir(cwd)
-		scratch.cleanup()
+	return in_scratch(probe_in, lib, settings)
 
 
 def probe_in(lib, settings):

@@ -37,12 +37,11 @@ tests/unit/test_engine_memory.c.  Values are written with \\t, \\n and
 import ctypes
 import os
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import (INIT_CONFIG, Engine, ident, lib_args, one_line,  # noqa: E402
-		    read_tsv, sql_str, write_probe)
+from common import (INIT_CONFIG, Engine, ident, in_scratch, lib_args,  # noqa: E402
+		    one_line, read_tsv, sql_str, write_probe)
 
 SCRIPT = "src/engine/data/tools/probe_memory.py"
 
@@ -111,16 +110,7 @@ def config_at_open(eng, name, value):
 
 
 def probe(lib, settings):
-	# a setting that names a file (log_query_path, ...) creates it:
-	# every probe runs in a scratch directory, removed after
-	scratch = tempfile.TemporaryDirectory()
-	cwd = os.getcwd()
-	os.chdir(scratch.name)
-	try:
-		return probe_in(lib, settings)
-	finally:
-		os.chdir(cwd)
-		scratch.cleanup()
+	return in_scratch(probe_in, lib, settings)
 
 
 def probe_in(lib, settings):

@@ -914,12 +914,39 @@ bool fe_iceberg_secret_param_span(const char *name, unsigned *first,
 	return found;
 }
 
-/* ---- DuckDB's behaviours ---- */
+/* ---- behaviours: a name that holds over a span of releases ---- */
 
-static const struct {
+/*
+ * DuckDB's and the iceberg extension's behaviours are the same kind of
+ * row; one lookup serves both tables.
+ */
+struct behavior {
 	const char *name;
 	unsigned first, last;
-} duckdb_behaviors[] = {
+};
+
+static bool behavior_holds(const struct behavior *rows, size_t n,
+			   const char *name, unsigned version)
+{
+	for (size_t i = 0; name && i < n; i++)
+		if (!strcmp(rows[i].name, name) &&
+		    holds(rows[i].first, rows[i].last, version))
+			return true;
+	return false;
+}
+
+static bool behavior_span(const struct behavior *rows, size_t n,
+			  const char *name, unsigned *first, unsigned *last)
+{
+	bool found = false;
+
+	for (size_t i = 0; name && i < n; i++)
+		if (!strcmp(rows[i].name, name))
+			span(rows[i].first, rows[i].last, first, last, &found);
+	return found;
+}
+
+static const struct behavior duckdb_behaviors[] = {
 #define DUCKDB_BEHAVIOR(name, first, last) { name, first, last },
 #include "engine/duckdb_behavior.def"
 #undef DUCKDB_BEHAVIOR
@@ -927,12 +954,8 @@ static const struct {
 
 bool fe_duckdb_behavior(const char *name, unsigned version)
 {
-	for (size_t i = 0; name && i < NR(duckdb_behaviors); i++)
-		if (!strcmp(duckdb_behaviors[i].name, name) &&
-		    holds(duckdb_behaviors[i].first, duckdb_behaviors[i].last,
-			  version))
-			return true;
-	return false;
+	return behavior_holds(duckdb_behaviors, NR(duckdb_behaviors), name,
+			      version);
 }
 
 /*
@@ -1035,10 +1058,7 @@ enum fe_cast fe_interval_cast(const char *text, unsigned version)
 
 /* ---- the iceberg extension's behaviours ---- */
 
-static const struct {
-	const char *name;
-	unsigned first, last;
-} behaviors[] = {
+static const struct behavior iceberg_behaviors[] = {
 #define ICEBERG_BEHAVIOR(name, first, last) { name, first, last },
 #include "engine/iceberg_behavior.def"
 #undef ICEBERG_BEHAVIOR
@@ -1046,23 +1066,15 @@ static const struct {
 
 bool fe_iceberg_behavior(const char *name, unsigned version)
 {
-	for (size_t i = 0; name && i < NR(behaviors); i++)
-		if (!strcmp(behaviors[i].name, name) &&
-		    holds(behaviors[i].first, behaviors[i].last, version))
-			return true;
-	return false;
+	return behavior_holds(iceberg_behaviors, NR(iceberg_behaviors), name,
+			      version);
 }
 
 bool fe_iceberg_behavior_span(const char *name, unsigned *first,
 			      unsigned *last)
 {
-	bool found = false;
-
-	for (size_t i = 0; name && i < NR(behaviors); i++)
-		if (!strcmp(behaviors[i].name, name))
-			span(behaviors[i].first, behaviors[i].last, first,
-			     last, &found);
-	return found;
+	return behavior_span(iceberg_behaviors, NR(iceberg_behaviors), name,
+			     first, last);
 }
 
 /* ---- dbt-duckdb's schema ---- */

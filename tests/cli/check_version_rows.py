@@ -732,6 +732,14 @@ class Case:
         self.rows = rows		# the rows this case is a boundary of
 
 
+# dbt-duckdb's version-bound rows: (case kind, table, profile, expect,
+# rule), walked per dbt-duckdb release by plan() and held by main()
+DBT_ROWS = (
+    ("field", "dbt_fields", dbt_field_profile, dbt_field_expect, "FP301"),
+    ("key", "dbt_keys", dbt_key_profile, dbt_key_expect, "FP007"),
+)
+
+
 def plan(t):
     rel = t["releases"]
     cases = {}
@@ -836,32 +844,21 @@ def plan(t):
             add("behavior", name, "--duckdb-version", v, text, line,
                 behavior_expect(t, name, v), rws)
 
-    # dbt-duckdb's attachment fields, per dbt-duckdb release
-    for r in t["dbt_fields"]:
-        if r.first <= t["dbt_oldest"] and r.last == OPEN:
-            continue
-        text, line = dbt_field_profile(t, r.name)
-        vs = {r.first}
-        if r.first % 100:
-            vs.add(r.first - 1)	# the patch release before
-        if r.last != OPEN:
-            vs |= {r.last, r.last + 1}
-        for v in sorted(vs):
-            add("field", r.name, "--dbt-duckdb-version", v, text, line,
-                dbt_field_expect(t, r.name, v), [r])
-    # dbt-duckdb's output keys, the same way (FP007)
-    for r in t["dbt_keys"]:
-        if r.first <= t["dbt_oldest"] and r.last == OPEN:
-            continue
-        text, line = dbt_key_profile(t, r.name)
-        vs = {r.first}
-        if r.first % 100:
-            vs.add(r.first - 1)	# the patch release before
-        if r.last != OPEN:
-            vs |= {r.last, r.last + 1}
-        for v in sorted(vs):
-            add("key", r.name, "--dbt-duckdb-version", v, text, line,
-                dbt_key_expect(t, r.name, v), [r])
+    # dbt-duckdb's attachment fields (FP301) and output keys (FP007),
+    # per dbt-duckdb release
+    for kind, table, profile, expect, _ in DBT_ROWS:
+        for r in t[table]:
+            if r.first <= t["dbt_oldest"] and r.last == OPEN:
+                continue
+            text, line = profile(t, r.name)
+            vs = {r.first}
+            if r.first % 100:
+                vs.add(r.first - 1)	# the patch release before
+            if r.last != OPEN:
+                vs |= {r.last, r.last + 1}
+            for v in sorted(vs):
+                add(kind, r.name, "--dbt-duckdb-version", v, text, line,
+                    expect(t, r.name, v), [r])
     return cases, notes
 
 
@@ -1095,18 +1092,14 @@ def main():
                                 "has both a hit and a near-miss at its "
                                 "boundaries (list it in NOT_BY_LINT with "
                                 "the reason if lint cannot show it)")
-    for r in t["dbt_fields"]:
-        if r.first <= t["dbt_oldest"] and r.last == OPEN:
-            continue
-        if (id(r), "FP301") not in hit_rows or \
-                (id(r), "FP301") not in miss_rows:
-            failures.append(f"{r.where()}: no FP301 hit and near-miss")
-    for r in t["dbt_keys"]:
-        if r.first <= t["dbt_oldest"] and r.last == OPEN:
-            continue
-        if (id(r), "FP007") not in hit_rows or \
-                (id(r), "FP007") not in miss_rows:
-            failures.append(f"{r.where()}: no FP007 hit and near-miss")
+    for _, table, _, _, rule in DBT_ROWS:
+        for r in t[table]:
+            if r.first <= t["dbt_oldest"] and r.last == OPEN:
+                continue
+            if (id(r), rule) not in hit_rows or \
+                    (id(r), rule) not in miss_rows:
+                failures.append(f"{r.where()}: no {rule} hit and "
+                                "near-miss")
 
     # the authorization-type rows: a rule's verdict under every way of
     # choosing the type, walked above and held by a golden case each

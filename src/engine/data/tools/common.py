@@ -178,6 +178,29 @@ def read_tsv(path):
 	return comments, header, rows
 
 
+def read_probes(data, folder):
+	"""The probe of each release with an engine, oldest first, read from
+	`folder`/VER.tsv in `data`: [(release, comment lines, header, rows)],
+	each row a list of cells (tsv_unescape()d) in the header's order."""
+	out = []
+	for ver, npm, _pin in read_releases(data):
+		if npm == "-":
+			continue	# main: no engine to probe
+		comments, header, rows = read_tsv(os.path.join(data, folder,
+							       ver + ".tsv"))
+		out.append((ver, comments, header,
+			    [[tsv_unescape(r[h]) for h in header] for r in rows]))
+	return out
+
+
+def probe_heads(folder, probes):
+	"""The lines of a generated table's head comment that say which
+	probe each release's rows come from (read_probes()' comments)."""
+	return [" *   %s/%s.tsv: %s; %s" % (folder, ver, comments[0],
+					      comments[1])
+		for ver, comments, _h, _r in probes]
+
+
 def read_candidates(path, header=None):
 	"""The first word of every line of a candidates file (`#` starts a
 	comment; a first word equal to `header` is the header line), or []

@@ -24,8 +24,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import (c_str, gen_main, read_releases, read_tsv,  # noqa: E402
-		    release_spans, tsv_unescape)
+from common import (c_str, gen_main, probe_heads,  # noqa: E402
+		    read_probes, release_spans)
 
 SCRIPT = "src/engine/data/tools/gen_locks.py"
 
@@ -33,21 +33,18 @@ TRUTH = {"True": 1, "False": 0}
 
 
 def render(data):
-	vers = [v for v, npm, _pin in read_releases(data) if npm != "-"]
-	facts, heads = {}, []
-	for ver in vers:
-		comments, header, rows = read_tsv(os.path.join(
-			data, "duckdb-locks", ver + ".tsv"))
+	probes = read_probes(data, "duckdb-locks")
+	vers = [ver for ver, _c, _h, _r in probes]
+	facts = {}
+	for ver, _c, header, rows in probes:
 		got = set()
 		for r in rows:
-			r = {h: tsv_unescape(r[h]) for h in header}
+			r = dict(zip(header, r))
 			if r["setting"] == "-":
 				continue	# the release refuses or lacks it
 			got.add((r["restrictor"], TRUTH[r["value"]],
 				 r["setting"], r["error"]))
 		facts[ver] = got
-		heads.append(" *   duckdb-locks/%s.tsv: %s; %s" %
-			     (ver, comments[0], comments[1]))
 	lines = [
 		"/*",
 		" * The settings DuckDB refuses to SET once another one has "
@@ -61,7 +58,7 @@ def render(data):
 		"restrictor, then every",
 		" * setting to its start-up value, on a fresh in-memory "
 		"database of each release:",
-	] + heads + [" */"]
+	] + probe_heads("duckdb-locks", probes) + [" */"]
 	spans = sorted(release_spans(facts, vers),
 		       key=lambda s: (s[0][0], s[0][2], s[3]))
 	for (restrictor, truth, setting, error), first, last, _v in spans:

@@ -44,8 +44,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import (c_str, gen_main, read_releases, read_tsv,  # noqa: E402
-		    release_spans, tsv_unescape)
+from common import (c_str, gen_main, probe_heads,  # noqa: E402
+		    read_probes, release_spans)
 
 SCRIPT = "src/engine/data/tools/gen_memory.py"
 
@@ -69,12 +69,6 @@ def parser_error(msg):
 
 # flag -> the probe value a setting reading it itself lets through
 OWN = (("FE_MEM_OWN_PERCENT", "80%"), ("FE_MEM_OWN_EMPTY", ""))
-
-
-def read_probe(path):
-	"""The probe's comment lines and its rows, as lists of cells."""
-	comments, header, rows = read_tsv(path)
-	return comments, [[tsv_unescape(r[h]) for h in header] for r in rows]
 
 
 def ranges(per_release, vers):
@@ -142,16 +136,13 @@ def facts(ver, rows):
 
 
 def render(data):
-	vers = [v for v, npm, _pin in read_releases(data) if npm != "-"]
-	sets, words, heads = {}, {}, []
-	for ver in vers:
-		head, rows = read_probe(os.path.join(data, "duckdb-memory",
-						     ver + ".tsv"))
+	probes = read_probes(data, "duckdb-memory")
+	vers = [ver for ver, _c, _h, _r in probes]
+	sets, words = {}, {}
+	for ver, _c, _h, rows in probes:
 		s, w = facts(ver, rows)
 		sets[ver] = set(s.items())
 		words[ver] = set((k,) + v for k, v in w.items())
-		heads.append(" *   duckdb-memory/%s.tsv: %s; %s" %
-			     (ver, head[0], head[1]))
 	lines = [
 		"/*",
 		" * The settings DuckDB reads as an amount of memory, and the "
@@ -168,7 +159,7 @@ def render(data):
 		" * of every VARCHAR setting and of probe values, each on a "
 		"fresh in-memory",
 		" * database of each release:",
-	] + heads + [" */"]
+	] + probe_heads("duckdb-memory", probes) + [" */"]
 	for (name, (parser, flags, config)), first, last in ranges(sets,
 								    vers):
 		lines.append("DUCKDB_MEMORY_SETTING(%s, %s, %s, %s, %s, %s)" % (

@@ -41,30 +41,11 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import gen_main, read_releases, release_spans  # noqa: E402
+from common import (gen_main, probe_heads, read_probes,  # noqa: E402
+		    release_spans)
 
 SCRIPT = "src/engine/data/tools/gen_names.py"
 PATH_ONLY = ("memory",)
-
-
-def releases(data):
-	"""The releases with an engine, oldest first."""
-	return [ver for ver, npm, _pin in read_releases(data) if npm != "-"]
-
-
-def read_names(path):
-	head, rows = [], {}
-	with open(path, encoding="utf-8") as f:
-		for line in f:
-			line = line.rstrip("\n")
-			if line.startswith("#"):
-				head.append(line[2:])
-				continue
-			cols = line.split("\t")
-			if cols[0] == "name":
-				continue
-			rows[cols[0]] = tuple(cols[1:6])
-	return head, rows
 
 
 def flags_of(name, plain, ine, plain_after, ine_after):
@@ -142,14 +123,12 @@ def ranges(per_release, vers):
 
 
 def render(data):
-	vers = releases(data)
-	per_release, heads = {}, []
-	for ver in vers:
-		path = os.path.join(data, "duckdb-names", ver + ".tsv")
-		head, rows = read_names(path)
-		per_release[ver] = facts(rows)
-		heads.append(" *   duckdb-names/%s.tsv: %s; %s" %
-			     (ver, head[0], head[1]))
+	probes = read_probes(data, "duckdb-names")
+	vers = [ver for ver, _c, _h, _r in probes]
+	# name -> (keyword_category, plain, if_not_exists, plain_after,
+	# if_not_exists_after)
+	per_release = {ver: facts({r[0]: tuple(r[1:6]) for r in rows})
+		       for ver, _c, _h, rows in probes}
 	rows = sorted(ranges(per_release, vers),
 		      key=lambda r: (r[0] != "keyword", r[1], r[2]))
 	lines = [
@@ -191,7 +170,7 @@ def render(data):
 		" * system.information_schema.tables), each on a fresh "
 		"in-memory database",
 		" * of each release:",
-	] + heads + [
+	] + probe_heads("duckdb-names", probes) + [
 		" * `memory` is left out: it is taken only when path is "
 		":memory:.",
 		" */",

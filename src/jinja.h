@@ -117,7 +117,9 @@ enum jinja_type {
  * Anything else (another filter, a filter with arguments, a value the
  * marker refuses, a number whose str() would not be its text) is 0:
  * the value is known only when dbt runs, and must not be used as text.
- * Returns 1 when rendered.
+ * Returns 1 when rendered.  Out of memory is 0 with `out` failed
+ * (strbuf_error()), so a caller that checks `out` cannot take it for a
+ * value that is not known.
  */
 int jinja_native_render(const struct jinja_native *nv, struct strbuf *out,
 			enum jinja_type *type);

@@ -265,7 +265,8 @@ int jinja_native_render(const struct jinja_native *nv, struct strbuf *out,
 	/* a number literal's str() is its text only when canonical */
 	if (nv->number && !canonical_int(nv->value, nv->len))
 		return 0;
-	strbuf_add(&v, nv->value, nv->len);
+	if (strbuf_add(&v, nv->value, nv->len))
+		goto nomem;
 	for (f = nv->filters; *f;) {
 		size_t n = strcspn(f, "|");
 
@@ -287,7 +288,10 @@ int jinja_native_render(const struct jinja_native *nv, struct strbuf *out,
 			while (b > a && strchr(py_space, v.buf[b - 1]) &&
 			       v.buf[b - 1])
 				b--;
-			strbuf_add(&t, v.buf + a, b - a);
+			if (strbuf_add(&t, v.buf + a, b - a)) {
+				strbuf_release(&t);
+				goto nomem;
+			}
 			strbuf_release(&v);
 			v = t;
 		} else if (!((n == 6 && !memcmp(f, "string", 6)) ||
@@ -302,7 +306,7 @@ int jinja_native_render(const struct jinja_native *nv, struct strbuf *out,
 		if (*f == '|')
 			f++;
 	}
-	if (strbuf_error(&v) || !last)
+	if (!last)
 		goto out;
 	if (!strcmp(last, "as_bool") || !strcmp(last, "as_number") ||
 	    !strcmp(last, "as_native")) {
@@ -333,6 +337,9 @@ int jinja_native_render(const struct jinja_native *nv, struct strbuf *out,
 		strbuf_addbuf(out, &v);
 	}
 	ok = 1;
+	goto out;
+nomem:
+	strbuf_fail(out);	/* the caller sees it: not an unknown value */
 out:
 	strbuf_release(&v);
 	if (!ok)

@@ -1618,8 +1618,14 @@ static bool native_bool(struct ctx *c, const struct floe_node *n,
 		enum jinja_type t;
 		bool bool_true;
 
-		if (jinja_native_render(&r.native, &sb, &t) &&
-		    t == JINJA_BOOL) {
+		int rendered = jinja_native_render(&r.native, &sb, &t);
+
+		if (strbuf_error(&sb)) {
+			strbuf_release(&sb);
+			nomem(c);
+			return false;
+		}
+		if (rendered && t == JINJA_BOOL) {
 			bool_true = !strcmp(sb.buf, "True");
 			strbuf_release(&sb);
 			if (is_true)

@@ -234,6 +234,32 @@ const char *lint_path_database(struct lint_ctx *ctx, const char *path)
 	return db;
 }
 
+/*
+ * A value that is one filtered {{ }} (`| trim`, `| lower`, ...), as dbt's
+ * native rendering gives it, when that is a string; NULL when it is not
+ * known statically, or is a bool or a number (the rules that judge those
+ * read them with lint_native()).
+ */
+static const char *native_text(struct lint_ctx *ctx,
+			       const struct jinja_native *nv)
+{
+	struct strbuf sb = STRBUF_INIT;
+	enum jinja_type type;
+	const char *text = NULL;
+	int rendered;
+
+	if (!nv->filters)
+		return NULL;
+	rendered = jinja_native_render(nv, &sb, &type);
+	if (strbuf_error(&sb))
+		ctx->err = FLOE_ERR_NOMEM;
+	else if (rendered && type == JINJA_STR &&
+		 !(text = arena_strndup(ctx->scratch, sb.buf, sb.len)))
+		ctx->err = FLOE_ERR_NOMEM;
+	strbuf_release(&sb);
+	return text;
+}
+
 const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 {
 	const struct jinja_read *j;
@@ -242,9 +268,11 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 	/* literal text, most values, renders as itself (jinja_read) */
 	if (floe_node_is_str(n) && !jinja_has_template(n))
 		return n->value;
-	if (!jread_ref(ctx, n, &tmp, &j))
+	if (!jread_ref(ctx, n, &tmp, &j) || j->malformed)
 		return NULL;
-	return j->malformed ? NULL : j->text;
+	if (j->text)
+		return j->text;
+	return native_text(ctx, &j->native);
 }
 
 const char *lint_url(struct lint_ctx *ctx, const struct floe_node *n,

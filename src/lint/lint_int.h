@@ -290,10 +290,13 @@ bool lint_attach_is_iceberg(const struct floe_node *item);
 /*
  * The statically rendered value of a scalar (dbt renders every string in
  * profiles.yml as Jinja): literal text, and {{ env_var('X', 'default') }}
- * with its default (or the environment when opt->use_env).  Returns NULL
- * when the value cannot be rendered statically (another expression, a
- * filter, an env var with neither default nor value): rules must then
- * stay silent.  The string is the node's own text, or lives in
+ * with its default (or the environment when opt->use_env), and one such
+ * {{ }} under the string filters dbt's native rendering leaves a string
+ * (trim, lower, upper, string, as_text: jinja_native_render()).  Returns
+ * NULL when the value cannot be rendered statically (another expression
+ * or filter, an env var with neither default nor value) or renders to a
+ * bool or a number (lint_native() reads those): rules must then stay
+ * silent.  The string is the node's own text, or lives in
  * ctx->scratch: valid until the output's rules are done
  * (lint_drop_readings()); copy what is kept longer into ctx->arena.
  */

@@ -269,14 +269,41 @@ static void test_env_var_default_is_judged(void **state)
 	assert_int_equal(fx_nth(f, "FP208", 1)->loc.start.column, 32);
 }
 
+static void test_string_filters_are_judged(void **state)
+{
+	struct fx *f = *state;
+
+	/* dbt renders `| trim` and `| lower` to a string: judged as one */
+	lint_attach(f, O("endpoint", "\"{{ env_var('EP', "
+			 "'http://polaris:8182/api/catalog') | trim }}\"")
+		       O("oauth2_server_uri", "\"{{ env_var('TOK', 'HTTP://"
+			 "polaris:8182/api/catalog/v1/oauth/tokens') | lower "
+			 "}}\"") ID);
+	assert_family(f, "FP208 FP208");
+	fx_assert_at(f, "FP208", 13, 23);
+	assert_int_equal(fx_nth(f, "FP208", 1)->loc.start.line, 14);
+	/* ... but not `| as_bool` or `| as_number`: not a string */
+	lint_attach(f, O("endpoint", "\"{{ env_var('EP', "
+			 "'http://polaris:8182/api/catalog') | as_number }}\"")
+		       O("oauth2_server_uri", "\"{{ env_var('TOK', "
+			 "'http://x.acme.com:8182/v1') | as_bool }}\"") ID);
+	assert_int_equal(nr_family(f), 0);
+}
+
 static void test_unrenderable_is_silent(void **state)
 {
 	struct fx *f = *state;
 
-	/* no default, a filter, another expression: nothing is known */
+	/* no default, a filter not modelled, another expression: nothing
+	 * is known */
 	lint_attach(f, O("endpoint", "\"{{ env_var('EP') }}\"")
 		       O("oauth2_server_uri", "\"{{ env_var('TOK', "
-			 "'http://x.acme.com:8182/v1') | trim }}\"") ID);
+			 "'http://x.acme.com:8182/v1') | replace('a', 'b') "
+			 "}}\"") ID);
+	assert_int_equal(nr_family(f), 0);
+	lint_attach(f, O("endpoint", "\"{{ env_var('EP') }}\"")
+		       O("oauth2_server_uri", "\"{{ env_var('TOK', "
+			 "'http://x.acme.com:8182/v1') | trim('/') }}\"") ID);
 	assert_int_equal(nr_family(f), 0);
 	lint_attach(f, O("endpoint", "\"{{ var('ep') }}/v1\"")
 		       O("oauth2_server_uri", "\"{{ var('ep') }}/v1/oauth/"
@@ -843,6 +870,7 @@ int main(void)
 		T(test_no_token_request_no_comparison),
 		T(test_platform_declared_idp_is_intended),
 		T(test_env_var_default_is_judged),
+		T(test_string_filters_are_judged),
 		T(test_unrenderable_is_silent),
 		T(test_credentials_in_url_are_never_shown),
 		T(test_userinfo_does_not_hide_findings),

@@ -136,13 +136,69 @@ static bool host_ends_with(const struct url *u, const char *suffix)
 	       !strncasecmp(u->host + u->host_len - m, suffix, m);
 }
 
+/*
+ * The host as a dotted-quad IPv4 literal: four decimal octets, none with a
+ * leading zero (the resolver, inet_aton, reads 010 as octal 8).
+ */
+static bool host_ipv4(const struct url *u, unsigned char ip[4])
+{
+	const char *p = u->host, *end = u->host + u->host_len;
+
+	for (int i = 0; i < 4; i++) {
+		unsigned v = 0;
+		const char *b = p;
+
+		while (p < end && *p >= '0' && *p <= '9' && p - b < 3)
+			v = v * 10 + (unsigned)(*p++ - '0');
+		if (p == b || v > 255 || (*b == '0' && p - b > 1) ||
+		    (i < 3 && (p == end || *p++ != '.')))
+			return false;
+		ip[i] = (unsigned char)v;
+	}
+	return p == end;
+}
+
+/*
+ * A private address: RFC 1918 (10/8, 172.16/12, 192.168/16) and
+ * link-local (169.254/16) IPv4; unique-local (fc00::/7, RFC 4193) and
+ * link-local (fe80::/10) IPv6, read from the literal's first group.
+ */
+static bool host_is_private(const struct url *u)
+{
+	unsigned char ip[4];
+	unsigned v = 0;
+	size_t i;
+
+	if (host_ipv4(u, ip))
+		return ip[0] == 10 || (ip[0] == 172 && (ip[1] & 0xf0) == 16) ||
+		       (ip[0] == 192 && ip[1] == 168) ||
+		       (ip[0] == 169 && ip[1] == 254);
+	if (u->host_len < 7 || u->host[0] != '[')
+		return false;
+	for (i = 1; i < 5; i++) {
+		char c = u->host[i];
+
+		if (c >= '0' && c <= '9')
+			v = v * 16 + (unsigned)(c - '0');
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			v = v * 16 + (unsigned)((c | 0x20) - 'a' + 10);
+		else
+			return false;	/* fewer than 4 digits: 0xfc is not */
+	}
+	return u->host[i] == ':' &&
+	       ((v & 0xfe00) == 0xfc00 || (v & 0xffc0) == 0xfe80);
+}
+
 bool url_host_is_local(const struct url *u)
 {
 	if (host_is(u, "localhost") || host_is(u, "0.0.0.0") ||
 	    host_is(u, "[::1]") || !strncmp(u->host, "127.", 4))
 		return true;
+	/* like a service name, a private address stays in its network */
+	if (host_is_private(u))
+		return true;
 	if (u->host_len && u->host[0] == '[')
-		return false;	/* an IPv6 literal other than [::1] */
+		return false;	/* another IPv6 literal */
 	if (!memchr(u->host, '.', u->host_len))
 		return true;	/* a docker-compose or k8s service name */
 	return host_ends_with(u, ".local") ||

@@ -60,7 +60,8 @@ bool url_path_is_polaris_base(const struct url *u);
  */
 bool url_path_has_upper(const struct url *u);
 
-/** True if the host is loopback or a single-label/cluster-local name. */
+/** True if the host is loopback, a private address (RFC 1918, RFC 4193,
+ * link-local) or a single-label/cluster-local name. */
 bool url_host_is_local(const struct url *u);
 
 /** True if the URL is plain http:// to a host that is not local (FP206,

@@ -531,8 +531,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.help =
     "The token request carries the client id and secret in a Basic "
     "header; over http they cross the network in clear text. Loopback, "
-    "single-label service names and *.local / *.svc / *.internal hosts "
-    "are treated as local. Under SigV4 the requests are signed, but "
+    "private addresses (10/8, 172.16/12, 192.168/16, link-local, IPv6 "
+    "fc00::/7 and fe80::/10), single-label service names and *.local / "
+    "*.svc / *.internal hosts are treated as local: like a service name, "
+    "they stay inside their network. Under SigV4 the requests are signed, but "
     "they and the answers (and an AWS session token) still travel in "
     "clear text; up to DuckDB 1.5.2 a scheme on a SigV4 endpoint fails "
     "instead (FP225).\n\n"

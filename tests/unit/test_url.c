@@ -300,12 +300,45 @@ static void test_url_cluster_and_private_suffixes_are_local(void **state)
 	assert_true(is_local("http://host.docker.internal:8181"));
 }
 
+static void test_url_private_addresses_are_local(void **state)
+{
+	(void)state;
+	/* RFC 1918 and link-local IPv4, at and inside each block's edges */
+	assert_true(is_local("http://10.0.0.12:8181"));
+	assert_true(is_local("http://10.255.255.255/x"));
+	assert_true(is_local("http://172.16.0.1/x"));
+	assert_true(is_local("http://172.31.255.254/x"));
+	assert_true(is_local("http://192.168.1.20:8181/api/catalog"));
+	assert_true(is_local("http://169.254.169.254/x"));
+	/* ... and just outside them */
+	assert_false(is_local("http://172.15.255.255/x"));
+	assert_false(is_local("http://172.32.0.1/x"));
+	assert_false(is_local("http://192.169.0.1/x"));
+	assert_false(is_local("http://11.0.0.1/x"));
+	assert_false(is_local("http://169.253.0.1/x"));
+	/* a name that only starts like one, or not four octets */
+	assert_false(is_local("http://10.example.com/x"));
+	assert_false(is_local("http://192.168.1.example.com/x"));
+	assert_false(is_local("http://10.0.0.256/x"));
+	assert_false(is_local("http://10.0.0.1.5/x"));
+	assert_false(is_local("http://0010.0.0.1/x"));
+	assert_false(is_local("http://010.0.0.1/x"));	/* octal: 8.0.0.1 */
+	/* unique-local (fc00::/7) and link-local (fe80::/10) IPv6 */
+	assert_true(is_local("http://[fd12:3456:789a::1]:8181/x"));
+	assert_true(is_local("http://[FC00::1]/x"));
+	assert_true(is_local("http://[fe80::1]/x"));
+	assert_true(is_local("http://[febf::1]/x"));
+	assert_false(is_local("http://[fec0::1]/x"));
+	assert_false(is_local("http://[fd::1]/x"));	/* 0x00fd */
+	assert_false(is_local("http://[fbff::1]/x"));
+}
+
 static void test_url_public_hosts_are_not_local(void **state)
 {
 	(void)state;
 	assert_false(is_local("https://polaris.example.com/api/catalog"));
 	assert_false(is_local("http://8.8.8.8/x"));
-	assert_false(is_local("http://10.0.0.12:8181"));
+	assert_false(is_local("http://100.64.0.1:8181"));	/* CGNAT */
 	assert_false(is_local("http://[2001:db8::1]:8181/api"));
 	/* the suffix must be a whole label */
 	assert_false(is_local("http://mysvc.example.com"));
@@ -359,6 +392,7 @@ int main(void)
 		cmocka_unit_test(test_url_single_label_hosts_are_local),
 		cmocka_unit_test(
 			test_url_cluster_and_private_suffixes_are_local),
+		cmocka_unit_test(test_url_private_addresses_are_local),
 		cmocka_unit_test(test_url_public_hosts_are_not_local),
 		cmocka_unit_test(test_url_plain_http_to_a_remote_host),
 	};

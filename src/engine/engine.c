@@ -1312,59 +1312,94 @@ static bool ident_cont(unsigned char c)
 	return ident_start(c) || (c >= '0' && c <= '9') || c == '$';
 }
 
-enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version)
+/* What alias_lex() makes of a string. */
+enum alias_lexed {
+	LEXED_NOT_WORD,		/* not one identifier */
+	LEXED_BARE,		/* a bare identifier, in name[] */
+	LEXED_QUOTED,		/* a "quoted identifier", in name[] */
+	LEXED_LONG		/* an identifier longer than name[] */
+};
+
+/*
+ * Lex `s` as DuckDB's parser reads it after ATTACH ... AS (scan.l): one
+ * identifier, blanks around it, its name (a quoted one's quotes off, ""
+ * a quote) in name[size].
+ */
+static enum alias_lexed alias_lex(const char *s, char *name, size_t size)
 {
-	const unsigned char *p = (const unsigned char *)s, *b, *e;
-	char name[256];
+	const unsigned char *p = (const unsigned char *)s, *b;
+	bool quoted;
 	size_t n = 0, k;
 
 	if (!s)
-		return FE_ALIAS_NOT_WORD;
+		return LEXED_NOT_WORD;
 	while ((k = lex_blank(p)))
 		p += k;
 	b = p;
-	if (*p == '"') {
-		/* a quoted identifier: "" is a quote */
+	quoted = *p == '"';
+	if (quoted) {
 		for (p++;; p++) {
 			if (!*p)
-				return FE_ALIAS_NOT_WORD;	/* unterminated */
+				return LEXED_NOT_WORD;	/* unterminated */
 			if (*p == '"' && p[1] != '"')
 				break;
 			if (*p == '"')
 				p++;
-			if (n + 1 < sizeof(name))
-				name[n++] = (char)*p;
+			if (n < size)
+				name[n] = (char)*p;
+			n++;
 		}
-		e = ++p;
-		if (e - b == 2)
-			return FE_ALIAS_NOT_WORD;	/* zero-length */
+		if (++p - b == 2)
+			return LEXED_NOT_WORD;	/* zero-length */
 	} else {
 		if (!ident_start(*p) || unicode_space(p))
-			return FE_ALIAS_NOT_WORD;
+			return LEXED_NOT_WORD;
 		while (*p && ident_cont(*p) && !unicode_space(p))
 			p++;
-		e = p;
-		if ((size_t)(e - b) >= sizeof(name))
-			return FE_ALIAS_OK;	/* no keyword is that long */
-		n = (size_t)(e - b);
-		memcpy(name, b, n);
+		n = (size_t)(p - b);
+		memcpy(name, b, n < size ? n : size);
 	}
-	name[n < sizeof(name) ? n : sizeof(name) - 1] = '\0';
 	while ((k = lex_blank(p)))
 		p += k;
 	if (*p)
-		return FE_ALIAS_NOT_WORD;	/* more than one word */
-	if (*b != '"') {
+		return LEXED_NOT_WORD;	/* more than one word */
+	if (n >= size)
+		return LEXED_LONG;	/* no keyword or reserved name is */
+	name[n] = '\0';
+	return quoted ? LEXED_QUOTED : LEXED_BARE;
+}
+
+enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version)
+{
+	char name[256];
+
+	switch (alias_lex(s, name, sizeof(name))) {
+	case LEXED_NOT_WORD:
+		return FE_ALIAS_NOT_WORD;
+	case LEXED_LONG:
+		return FE_ALIAS_OK;
+	case LEXED_BARE: {
 		size_t i = bisect_ci(keywords, NR(keywords),
 				     sizeof(keywords[0]), name);
 
 		if (i < NR(keywords) && !ascii_cmp_ci(keywords[i].word, name) &&
 		    holds(keywords[i].first, keywords[i].last, version))
 			return FE_ALIAS_KEYWORD;
+		break;
+	}
+	case LEXED_QUOTED:
+		break;		/* a quoted keyword is a name */
 	}
 	if (fe_database_name(name, version))
 		return FE_ALIAS_DATABASE;
 	return FE_ALIAS_OK;
+}
+
+const char *fe_alias_name(const char *s, char *buf, size_t size)
+{
+	enum alias_lexed l = alias_lex(s, buf, size);
+
+	return l == LEXED_BARE || l == LEXED_QUOTED ? buf : NULL;
 }
 
 /* ---- the memory parser ---- */

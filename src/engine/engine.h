@@ -401,6 +401,15 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version);
 enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version);
 
 /*
+ * The name the database gets from `s` written after ATTACH ... AS, as
+ * fe_alias_parse() lexes it: the bare identifier, or a quoted one without
+ * its quotes ("" a quote); '"main"' names main, which the binder treats
+ * as the bare spelling (duckdb-names/ probes each name quoted too).  In
+ * buf[size]; NULL when s is not one identifier or does not fit.
+ */
+const char *fe_alias_name(const char *s, char *buf, size_t size);
+
+/*
  * FE_DB_* flags of a database name, 0 if not one: the row of its exact
  * (lower-case) spelling, or for another spelling (MAIN) the
  * FE_DB_OTHER_CASE row.

@@ -1448,13 +1448,34 @@ static void report_taken(struct lint_ctx *ctx, const struct floe_node *alias,
 			    "another, e.g. '%s_catalog'.", s, what, s, s);
 }
 
-/* The rendered alias of an attach item, or NULL. */
+/*
+ * The name the database gets from a rendered alias (fe_alias_name():
+ * '"main"' is main, blanks around it dropped), in the scratch arena; NULL
+ * when it is not one identifier (then its ATTACH does not parse: FP308's)
+ * or out of memory (ctx->err set).
+ */
+static const char *alias_db_name(struct lint_ctx *ctx, const char *s)
+{
+	size_t size = strlen(s) + 1;	/* a name is no longer than s */
+	struct arena *a = lint_scratch(ctx);
+	char *d = a ? arena_alloc_uninit(a, size) : NULL;
+
+	if (!d) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return NULL;
+	}
+	return fe_alias_name(s, d, size);
+}
+
+/* The database name of an attach item's rendered alias (alias_db_name),
+ * or NULL. */
 static const char *item_alias(struct lint_ctx *ctx,
 			      const struct floe_node *item)
 {
 	const struct floe_node *a = floe_map_get(item, "alias");
+	const char *s = a && floe_node_is_str(a) ? lint_render(ctx, a) : NULL;
 
-	return a && floe_node_is_str(a) ? lint_render(ctx, a) : NULL;
+	return s ? alias_db_name(ctx, s) : NULL;
 }
 
 /*
@@ -1515,11 +1536,14 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 	for (size_t i = 0; attach && i < attach->nr; i++) {
 		const struct floe_node *alias =
 			floe_map_get(attach->items[i], "alias");
-		const char *s = alias && floe_node_is_str(alias)
-				? lint_render(ctx, alias) : NULL;
+		/* s: the database name the alias gives ('"main"' is main) */
+		const char *s = item_alias(ctx, attach->items[i]);
 		bool taken = false;
 		unsigned f;
 		size_t k;
+
+		if (ctx->err)
+			break;
 
 		/* the earlier items' aliases, whatever is said of them */
 		if (set.slots) {
@@ -1539,7 +1563,8 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 		if (!s || !*s)
 			continue;
 		f = fe_database_name(s, ctx->duckdb_version);
-		if (fe_alias_check(s, ctx->duckdb_version) == FE_ALIAS_KEYWORD)
+		if (fe_alias_parse(lint_render(ctx, alias),
+				   ctx->duckdb_version) == FE_ALIAS_KEYWORD)
 			continue;	/* FP308's */
 		if (f & (ine ? FE_DB_RESERVED_IF_NOT_EXISTS : FE_DB_RESERVED)) {
 			lint_report(ctx, alias, "the attach alias '%s' is a "

@@ -23,7 +23,8 @@ keyword DuckDB takes as an alias is left out.
 
 The names of NAMES are also probed spelled in other case (MAIN, Main;
 DuckDB's reserved-name check compares the exact spelling, its lookups
-do not), and after each form of ATTACH on them the query dbt-duckdb's
+do not), every spelling also in double quotes ("main", "MAIN": a quoted
+identifier is the same name to the binder), and after each form of ATTACH on them the query dbt-duckdb's
 list of relations makes (SELECT ... FROM system.information_schema.tables)
 is run on the same database: its outcome is the plain_after and
 if_not_exists_after columns (`-` for a keyword, or when the ATTACH failed).
@@ -102,6 +103,11 @@ def extract(lib_path, package):
 		for v in variants(name):
 			spelled[v] = name
 			words.setdefault(v, words[name])
+	# each spelling also in double quotes: dbt-duckdb writes the alias
+	# as it is given, and '"main"' is the quoted identifier main
+	for v in list(spelled):
+		spelled['"%s"' % v] = spelled[v]
+		words['"%s"' % v] = "-"	# a quoted keyword is a name
 	out = []
 	db, con = eng.open()
 	for name in sorted(words):
@@ -133,8 +139,9 @@ def extract(lib_path, package):
 		% SCRIPT,
 		"# statement on system, temp, main and memory, also spelled in "
 		"upper case",
-		"# and capitalised, each followed by a query of "
-		"system.information_schema.tables;",
+		"# and capitalised, and each spelling in double quotes, each "
+		"followed by a",
+		"# query of system.information_schema.tables;",
 		"# extension auto-install/auto-load off); do not edit by hand",
 		"# only names with a refusal are listed",
 		"name\tkeyword_category\tplain\tif_not_exists\tplain_after\t"

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "engine/dbt_render.h"
 #include "floe/profiles.h"
 #include "jinja.h"
 #include "secret.h"
@@ -169,6 +170,71 @@ static void bind_plugins(struct binder *b, struct floe_prof_output *o)
 	o->nr_plugins = nr;
 }
 
+/* ---- dbt-duckdb's motherduck plugin ---- */
+
+/* 1 when a path value is MotherDuck's, 0 when not, -1 when unknown. */
+static int md_path(const struct floe_prof_value *v)
+{
+	if (!v->node || is_null(v->node))
+		return 0;
+	if (!floe_node_is_str(v->node) || !v->text)
+		return -1;
+	return fe_dbt_path_is_motherduck(v->text);
+}
+
+/* Python's bool() of a value as PyYAML and dbt give it: 1, 0, -1. */
+static int py_truthy(const struct floe_prof_value *v)
+{
+	const struct floe_node *n = v->node;
+
+	if (!n || is_null(n))
+		return 0;
+	if (n->kind != FLOE_NODE_SCALAR)
+		return n->nr != 0;	/* an empty dict or list is falsy */
+	switch (n->type) {
+	case FLOE_TYPE_BOOL:
+		return floe_node_true(n);
+	case FLOE_TYPE_INT:
+	case FLOE_TYPE_FLOAT:
+		/* zero in any spelling (0, 0x0, 0.0, -0.0e3): no digit 1-9
+		 * before an exponent, and not .inf/.nan */
+		for (const char *p = n->value; *p; p++) {
+			if (*p == 'e' || *p == 'E')
+				break;
+			if ((*p >= '1' && *p <= '9') || *p == 'n' ||
+			    *p == 'N' || *p == 'i' || *p == 'I')
+				return 1;
+		}
+		return 0;
+	default:
+		return v->text ? *v->text != '\0' : -1;
+	}
+}
+
+static void bind_motherduck(struct binder *b, struct floe_prof_output *o)
+{
+	struct floe_prof_value ua;
+	int md = md_path(&o->path);
+
+	for (size_t i = 0; md != 1 && i < o->nr_attach; i++) {
+		int m = md_path(&o->attach_items[i].path);
+
+		md = m == 1 ? 1 : m < 0 ? -1 : md;
+	}
+	for (size_t i = 0; md != 1 && i < o->nr_plugins; i++) {
+		const struct floe_prof_value *m = &o->plugin_items[i].module;
+
+		if (!m->node || !floe_node_is_str(m->node) || !m->text)
+			md = -1;
+		else if (!strcmp(m->text, "motherduck"))
+			md = 1;
+	}
+	o->motherduck_plugin = (signed char)md;
+	ua = value(b, floe_map_get(as_map(o->config_options),
+				   "custom_user_agent"));
+	o->config_user_agent = (signed char)py_truthy(&ua);
+}
+
 /* ---- names that are secret values ---- */
 
 static void add_secret(struct binder *b, const struct floe_node *n)
@@ -259,6 +325,7 @@ static void bind_output(struct binder *b, const struct floe_profile *prof,
 	bind_attach(b, o);
 	bind_secrets(b, o);
 	bind_plugins(b, o);
+	bind_motherduck(b, o);
 }
 
 /* dbt's choice of the output (dbt-core's Profile.render_profile). */

@@ -140,6 +140,10 @@ struct ctx {
 	 * that holds one is `dynamic` (stmt_dyn0: the count when it began) */
 	size_t nr_dynamic, stmt_dyn0;
 	enum jinja_type native;	/* of the last string value_of() read */
+	/* the output's motherduck plugin moves custom_user_agent into the
+	 * connect config (md_user_agent()): config_options' is replaced,
+	 * settings' is popped when md_pops_setting */
+	bool md_user_agent, md_pops_setting;
 };
 
 /*
@@ -981,6 +985,8 @@ static void config_options(struct ctx *c, const struct floe_node *map)
 
 		if (!name || !value_of(c, vn, &v))
 			return;
+		if (c->md_user_agent && !strcmp(name, "custom_user_agent"))
+			continue;	/* md_user_agent() shows what it becomes */
 		mask = !c->opt->show_secrets && secret_value(name, vn, &v);
 		if (secret_value(name, vn, &v)) {
 			add_secret(c, v.text, v.len);
@@ -1479,28 +1485,13 @@ static void plugins(struct ctx *c, const struct floe_node *seq)
 	}
 }
 
-/* urlsplit(path).query, and whether the scheme is MotherDuck's. */
+/* urlsplit(path).query */
 static void url_query(const char *path, const char **q, size_t *qlen,
-		      bool *found, bool *motherduck)
+		      bool *found)
 {
-	const char *colon = strchr(path, ':'), *hash, *qm;
-	size_t n;
+	const char *hash = strchr(path, '#'), *qm;
+	size_t n = hash ? (size_t)(hash - path) : strlen(path);
 
-	*motherduck = false;
-	if (colon && colon > path && isalpha((unsigned char)path[0])) {
-		bool scheme = true;
-
-		for (const char *p = path; p < colon; p++)
-			if (!isalnum((unsigned char)*p) && !strchr("+-.", *p))
-				scheme = false;
-		n = (size_t)(colon - path);
-		if (scheme && ((n == 2 && !strncasecmp(path, "md", 2)) ||
-			       (n == 10 &&
-				!strncasecmp(path, "motherduck", 10))))
-			*motherduck = true;
-	}
-	hash = strchr(path, '#');
-	n = hash ? (size_t)(hash - path) : strlen(path);
 	qm = memchr(path, '?', n);
 	*found = qm != NULL;
 	*q = qm ? qm : path;
@@ -1512,12 +1503,13 @@ static char *strip_query(struct ctx *c, const char *path)
 {
 	const char *q;
 	size_t qlen;
-	bool found, md;
+	bool found;
 	struct strbuf sb = STRBUF_INIT;
 	char *out;
 
-	url_query(path, &q, &qlen, &found, &md);
-	if (!found || (renders(c, FE_DBT_QUERY_CUT_MOTHERDUCK_ONLY) && !md))
+	url_query(path, &q, &qlen, &found);
+	if (!found || (renders(c, FE_DBT_QUERY_CUT_MOTHERDUCK_ONLY) &&
+		       !fe_dbt_path_is_motherduck(path)))
 		return (char *)path;
 	{
 		char *needle = arena_strndup(c->arena, q, qlen);
@@ -1947,6 +1939,8 @@ static void settings(struct ctx *c, const struct floe_node *map)
 
 		if (!name || !value_of(c, map->pairs[i].value, &v))
 			return;
+		if (c->md_pops_setting && !strcmp(name, "custom_user_agent"))
+			continue;	/* popped into the connect config */
 		mask = secret_value(name, map->pairs[i].value, &v);
 		if (mask) {
 			add_secret(c, v.text, v.len);
@@ -2122,6 +2116,87 @@ static void native_check(struct ctx *c, const struct floe_node *n,
 	strbuf_release(&msg);
 }
 
+/*
+ * dbt-duckdb's motherduck plugin, before duckdb.connect()
+ * (update_connection_config(), dbt_render.def MD_USER_AGENT_TO_CONFIG):
+ *   custom = config.get("custom_user_agent") or
+ *            settings.pop("custom_user_agent", None)
+ *   config["custom_user_agent"] = "dbt/<dbt-core> dbt-duckdb/<release>"
+ *                                 + (" " + custom if custom else "")
+ * so settings' entry runs no SET (DuckDB would refuse it: "Cannot change
+ * custom_user_agent setting while database is running").  dbt-core's
+ * version is not known here: it is shown as <dbt-core>.
+ */
+/* What makes the motherduck plugin run: a MotherDuck path (the
+ * output's, else an attach item's), else the plugins item naming it. */
+static const struct floe_node *md_trigger(const struct floe_prof_output *m)
+{
+	if (m->path.text && fe_dbt_path_is_motherduck(m->path.text))
+		return m->path.node;
+	for (size_t i = 0; i < m->nr_attach; i++)
+		if (m->attach_items[i].path.text &&
+		    fe_dbt_path_is_motherduck(m->attach_items[i].path.text))
+			return m->attach_items[i].path.node;
+	for (size_t i = 0; i < m->nr_plugins; i++)
+		if (m->plugin_items[i].module.text &&
+		    !strcmp(m->plugin_items[i].module.text, "motherduck"))
+			return m->plugin_items[i].module.node;
+	return m->key;
+}
+
+static void md_user_agent(struct ctx *c, const struct output *o)
+{
+	const struct floe_prof_output *m = o->m;
+	const struct floe_pair *p = NULL;
+	const struct floe_node *at;
+	struct strbuf sb = STRBUF_INIT, repr = STRBUF_INIT, cl = STRBUF_INIT;
+	struct dual d;
+	struct val v;
+	bool mask = false;
+
+	if (m->config_user_agent == 1)
+		p = floe_map_pair(m->config_options, "custom_user_agent");
+	else if (c->md_pops_setting && m->settings &&
+		 m->settings->kind == FLOE_NODE_MAP)
+		p = floe_map_pair(m->settings, "custom_user_agent");
+	at = p ? p->key : md_trigger(m);
+	stmt_begin(c);
+	strbuf_addf(&sb, "dbt/<dbt-core> dbt-duckdb/%u.%u.%u", c->v.major,
+		    c->v.minor, c->v.patch);
+	if (p) {
+		if (!value_of(c, p->value, &v)) {
+			strbuf_release(&sb);
+			return;
+		}
+		if (v.truthy) {
+			strbuf_addch(&sb, ' ');
+			strbuf_add(&sb, v.text, v.len);
+		}
+		if (secret_value("custom_user_agent", p->value, &v)) {
+			add_secret(c, v.text, v.len);
+			mask = !c->opt->show_secrets;
+		}
+	}
+	py_repr_str(&repr, sb.buf, sb.len);
+	comment_text(&cl, repr.buf);
+	dual_init(&d);
+	dual_adds(&d, "-- custom_user_agent = ");
+	if (strbuf_error(&sb) || strbuf_error(&repr))
+		dual_fail(&d);
+	else if (mask)
+		dual_split(&d, "", 0, "'***'");
+	else
+		dual_addbuf(&d, &cl);
+	push(c, FLOE_SQL_CONFIG, false, at,
+	     "plugins.motherduck (custom_user_agent)",
+	     "config custom_user_agent", &d, "custom_user_agent",
+	     keep(c, &sb));
+	dual_release(&d);
+	strbuf_release(&cl);
+	strbuf_release(&repr);
+	strbuf_release(&sb);
+}
+
 static void plan_output(struct ctx *c, const struct output *o)
 {
 	const struct floe_node *n;
@@ -2143,8 +2218,14 @@ static void plan_output(struct ctx *c, const struct output *o)
 			add_secret(c, c->path, strlen(c->path));
 	}
 	native_check(c, o->map, 0);
+	c->md_user_agent = renders(c, FE_DBT_MD_USER_AGENT_TO_CONFIG) &&
+			   o->m->motherduck_plugin == 1;
+	c->md_pops_setting = c->md_user_agent &&
+			     o->m->config_user_agent == 0;
 	if ((n = section(c, o->m->config_options, "config_options", FLOE_NODE_MAP)))
 		config_options(c, n);
+	if (c->md_user_agent)
+		md_user_agent(c, o);
 	if ((n = section(c, o->m->extensions, "extensions", FLOE_NODE_SEQ)))
 		extensions(c, n);
 	if (!old)

@@ -91,6 +91,21 @@ struct floe_prof_output {
 	size_t nr_secrets;
 	const struct floe_prof_plugin *plugin_items;
 	size_t nr_plugins;
+	/*
+	 * dbt-duckdb's motherduck plugin (credentials.py __post_init__):
+	 * 1 when it runs (the path or an attach item's is md: or
+	 * motherduck:, or `plugins` names the module motherduck), 0 when
+	 * not, -1 when a path or module is known only when dbt runs.
+	 */
+	signed char motherduck_plugin;
+	/*
+	 * config_options' custom_user_agent as the plugin's config.get()
+	 * reads it: 1 truthy, 0 falsy or absent, -1 known only when dbt
+	 * runs.  With the plugin running and this 0, the plugin moves
+	 * settings' custom_user_agent into duckdb.connect()'s config and
+	 * runs no SET for it (dbt_render.def MD_USER_AGENT_TO_CONFIG).
+	 */
+	signed char config_user_agent;
 };
 
 /*

@@ -152,84 +152,24 @@ void check_secret_manager_setting(struct lint_ctx *ctx,
 	}
 }
 
-/* 1 when path `n` is md: or motherduck:, 0 when not, -1 when unknown. */
-static int md_path(struct lint_ctx *ctx, const struct floe_node *n)
-{
-	const char *s;
-
-	if (!n || (n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL))
-		return 0;
-	if (!floe_node_is_str(n) || !(s = lint_render(ctx, n)))
-		return -1;
-	return fe_dbt_path_is_motherduck(s);
-}
-
-/*
- * Does dbt-duckdb's motherduck plugin run (1), not (0), or cannot lint
- * tell (-1)?  credentials.py adds it when the path or an attach item's
- * path is MotherDuck's; `plugins` may name it (module: motherduck).
- */
-static int motherduck_plugin(struct lint_ctx *ctx,
-			     const struct lint_output *out)
-{
-	const struct floe_node *a = floe_map_get(out->map, "attach");
-	const struct floe_node *pl = floe_map_get(out->map, "plugins");
-	int md = md_path(ctx, floe_map_get(out->map, "path"));
-
-	for (size_t i = 0; md != 1 && a && a->kind == FLOE_NODE_SEQ &&
-			   i < a->nr; i++) {
-		int m = md_path(ctx, floe_map_get(a->items[i], "path"));
-
-		md = m == 1 ? 1 : m < 0 ? -1 : md;
-	}
-	for (size_t i = 0; md != 1 && pl && pl->kind == FLOE_NODE_SEQ &&
-			   i < pl->nr; i++) {
-		const struct floe_node *m = floe_map_get(pl->items[i],
-							 "module");
-		const char *name = m && floe_node_is_str(m)
-				   ? lint_render(ctx, m) : NULL;
-
-		if (!name)
-			md = -1;
-		else if (!strcmp(name, "motherduck"))
-			md = 1;
-	}
-	return md;
-}
-
 /*
  * True when dbt-duckdb runs no SET for the settings entry: the
  * motherduck plugin pops `custom_user_agent` (exactly so spelt) into
  * duckdb.connect()'s config, unless config_options has a truthy one
- * (dbt_render.def MD_USER_AGENT_TO_CONFIG); also when lint cannot tell.
+ * (dbt_render.def MD_USER_AGENT_TO_CONFIG; the model reads both,
+ * floe_prof_output.motherduck_plugin and .config_user_agent); also when
+ * lint cannot tell.
  */
 static bool moved_to_connect(struct lint_ctx *ctx,
 			     const struct lint_output *out,
 			     const struct floe_node *k)
 {
-	const struct floe_node *co = settings_of(out, "config_options");
-	const struct floe_node *v = NULL;
-	const char *text;
+	const struct floe_prof_output *o = out->model;
 
-	if (strcmp(k->value, "custom_user_agent") ||
-	    !fe_dbt_renders(FE_DBT_MD_USER_AGENT_TO_CONFIG,
-			    ctx->dbt_duckdb_version) ||
-	    !motherduck_plugin(ctx, out))
-		return false;
-	for (size_t i = 0; co && i < co->nr; i++)
-		if (floe_node_is_str(co->pairs[i].key) &&
-		    !strcmp(co->pairs[i].key->value, "custom_user_agent"))
-			v = co->pairs[i].value;
-	/* config.get() falsy (absent, null, false, 0, ''): popped */
-	if (!v || (v->kind == FLOE_NODE_SCALAR &&
-		   (v->type == FLOE_TYPE_NULL ||
-		    (v->type == FLOE_TYPE_BOOL && !floe_node_true(v)) ||
-		    (v->type == FLOE_TYPE_INT && !strcmp(v->value, "0")))))
-		return true;
-	if (v->kind != FLOE_NODE_SCALAR || !floe_node_is_str(v))
-		return false;	/* a truthy value: SET runs */
-	text = lint_render(ctx, v);
-	return !text || !*text;	/* '' is falsy; unknown: stay silent */
+	return !strcmp(k->value, "custom_user_agent") &&
+	       fe_dbt_renders(FE_DBT_MD_USER_AGENT_TO_CONFIG,
+			      ctx->dbt_duckdb_version) &&
+	       o && o->motherduck_plugin != 0 && o->config_user_agent != 1;
 }
 
 void check_startup_only_setting(struct lint_ctx *ctx,

@@ -143,6 +143,72 @@ static void test_profiles_output_keeps_connection_parts(void **state)
 	floe_profiles_free(p);
 }
 
+/* The output named `name` of a one-profile file `p`. */
+static const struct floe_prof_output *out_of(struct floe_profiles *p,
+					     const char *name)
+{
+	return floe_profile_output(floe_profiles_find(p, "md"), name);
+}
+
+static const char motherduck[] =
+	"md:\n"
+	"  target: local\n"
+	"  outputs:\n"
+	"    local: {type: duckdb, path: /tmp/x.duckdb}\n"
+	"    path: {type: duckdb, path: 'MD:db'}\n"
+	"    long: {type: duckdb, path: 'motherduck:db?x=1'}\n"
+	"    attach: {type: duckdb, attach: [{path: a.duckdb},\n"
+	"             {path: 'md:'}]}\n"
+	"    plugin: {type: duckdb, plugins: [{module: excel},\n"
+	"             {module: motherduck}]}\n"
+	"    other: {type: duckdb, plugins: [{module: excel}]}\n"
+	"    dyn: {type: duckdb, path: \"{{ var('p') }}\"}\n"
+	"    dynmod: {type: duckdb, plugins: [{module: \"{{ var('m') }}\"}]}\n"
+	/* config_options' custom_user_agent, as Python's bool() reads it */
+	"    c1: {type: duckdb, config_options: {custom_user_agent: x}}\n"
+	"    c2: {type: duckdb, config_options: {custom_user_agent: ''}}\n"
+	"    c3: {type: duckdb, config_options: {custom_user_agent: 0}}\n"
+	"    c4: {type: duckdb, config_options: {custom_user_agent: 0.0}}\n"
+	"    c5: {type: duckdb, config_options: {custom_user_agent: false}}\n"
+	"    c6: {type: duckdb, config_options: {custom_user_agent: ~}}\n"
+	"    c7: {type: duckdb, config_options: {custom_user_agent: {}}}\n"
+	"    c8: {type: duckdb, config_options: {custom_user_agent: [a]}}\n"
+	"    c9: {type: duckdb, config_options: {custom_user_agent: 0x10}}\n"
+	"    ca: {type: duckdb, config_options: {custom_user_agent: '0'}}\n"
+	"    cb: {type: duckdb, config_options: {custom_user_agent: .nan}}\n"
+	"    cc: {type: duckdb, config_options:\n"
+	"         {custom_user_agent: \"{{ var('ua') }}\"}}\n";
+
+static void test_profiles_motherduck_plugin(void **state)
+{
+	struct floe_profiles *p = load(motherduck, NULL);
+	static const struct {
+		const char *output;
+		int plugin, config;
+	} want[] = {
+		{ "local", 0, 0 }, { "path", 1, 0 }, { "long", 1, 0 },
+		{ "attach", 1, 0 }, { "plugin", 1, 0 }, { "other", 0, 0 },
+		{ "dyn", -1, 0 }, { "dynmod", -1, 0 },
+		{ "c1", 0, 1 }, { "c2", 0, 0 }, { "c3", 0, 0 }, { "c4", 0, 0 },
+		{ "c5", 0, 0 }, { "c6", 0, 0 }, { "c7", 0, 0 }, { "c8", 0, 1 },
+		{ "c9", 0, 1 }, { "ca", 0, 1 }, { "cb", 0, 1 }, { "cc", 0, -1 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const struct floe_prof_output *o = out_of(p, want[i].output);
+
+		assert_non_null(o);
+		if (o->motherduck_plugin != want[i].plugin ||
+		    o->config_user_agent != want[i].config)
+			fail_msg("%s: plugin %d config %d, want %d %d",
+				 want[i].output, o->motherduck_plugin,
+				 o->config_user_agent, want[i].plugin,
+				 want[i].config);
+	}
+	floe_profiles_free(p);
+}
+
 static void test_profiles_text_that_is_not_yaml_still_gives_a_model(
 	void **state)
 {
@@ -245,6 +311,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_profiles_target_follows_dbt_rule),
 		cmocka_unit_test(test_profiles_output_keeps_connection_parts),
+		cmocka_unit_test(test_profiles_motherduck_plugin),
 		cmocka_unit_test(
 			test_profiles_text_that_is_not_yaml_still_gives_a_model),
 		cmocka_unit_test(

@@ -174,6 +174,68 @@ bool floe_secret_header(const char *name)
 	       (n == LEN("cookie") && same_ci(k, "cookie", n));
 }
 
+/* A quoted string at s[i] ('...' or "...", '' or "" a quote inside):
+ * its end past the closing quote, or 0 when it is not closed. */
+static size_t quoted_end(const char *s, size_t n, size_t i)
+{
+	char q = s[i];
+
+	for (i++; i < n; i++)
+		if (s[i] == q) {
+			if (i + 1 < n && s[i + 1] == q)
+				i++;	/* a doubled quote */
+			else
+				return i + 1;
+		}
+	return 0;
+}
+
+bool floe_secret_header_next(const char *s, size_t n, size_t *pos,
+			     size_t *name, size_t *name_len, size_t *start,
+			     size_t *len)
+{
+	for (size_t i = *pos; i < n; i++) {
+		size_t e, v, ve;
+		char k[64];
+
+		if (s[i] != '\'' && s[i] != '"')
+			continue;
+		if (!(e = quoted_end(s, n, i))) {
+			*pos = n;
+			return false;
+		}
+		v = e;
+		while (v < n && isspace((unsigned char)s[v]))
+			v++;
+		if (v >= n || (s[v] != ':' && s[v] != '=')) {
+			i = e - 1;	/* a quoted value, or other text */
+			continue;
+		}
+		for (v++; v < n && isspace((unsigned char)s[v]); v++)
+			;
+		if (v >= n || (s[v] != '\'' && s[v] != '"') ||
+		    !(ve = quoted_end(s, n, v))) {
+			i = e - 1;
+			continue;
+		}
+		if (e - i - 2 < sizeof(k)) {
+			memcpy(k, s + i + 1, e - i - 2);
+			k[e - i - 2] = '\0';
+			if (floe_secret_header(k)) {
+				*name = i + 1;
+				*name_len = e - i - 2;
+				*start = v + 1;
+				*len = ve - v - 2;
+				*pos = ve;
+				return true;
+			}
+		}
+		i = ve - 1;	/* past the value */
+	}
+	*pos = n;
+	return false;
+}
+
 bool floe_secret_conn_key(const char *key)
 {
 	return key && ends_ci(key, strlen(key), "connection_string",

@@ -57,6 +57,19 @@ bool floe_secret_conn_key(const char *key);
 bool floe_secret_conn_next(const char *s, size_t n, size_t *pos,
 			   size_t *start, size_t *len);
 
+/*
+ * The next credential header inside a header map written as one string
+ * (`extra_http_headers: "map {'Authorization': 'Bearer x'}"`, which
+ * dbt-duckdb writes into CREATE SECRET unquoted, as SQL): a quoted name
+ * that floe_secret_header() takes, then ':' or '=', then a quoted value.
+ * Sets the name [*name, *name + *name_len) and the value [*start, *start
+ * + *len) (without quotes), and moves *pos past it; false when there is
+ * none.
+ */
+bool floe_secret_header_next(const char *s, size_t n, size_t *pos,
+			     size_t *name, size_t *name_len, size_t *start,
+			     size_t *len);
+
 /* s with every connection-string credential replaced by mask. */
 int floe_secret_mask_conn(struct strbuf *out, const char *s, size_t n,
 			  const char *mask);

@@ -231,6 +231,8 @@ static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
 			    v->pairs[j].value->kind == FLOE_NODE_SCALAR)
 				fn(ctx, hk, v->pairs[j].value);
 		}
+	} else if (floe_node_is_str(v) && floe_secret_header_map(k->value)) {
+		fn(ctx, k, v);	/* one string: literal_in_headers() */
 	} else if ((how & PATH_IS_CONN) && !strcmp(k->value, "path")) {
 		if (v->kind == FLOE_NODE_SCALAR)
 			fn(ctx, k, v);
@@ -610,6 +612,35 @@ static bool literal_in_conn(struct lint_ctx *ctx, const struct floe_node *key,
 	return false;
 }
 
+/*
+ * A header map written as one string, which dbt-duckdb writes into
+ * CREATE SECRET as it is (`extra_http_headers map {'Authorization':
+ * 'Bearer ...'}`): each credential header with a literal value
+ * (floe_secret_header_next()).  Nothing is said of a string with Jinja
+ * in it: its values are known only when dbt renders it.
+ */
+static void literal_in_headers(struct lint_ctx *ctx,
+			       const struct floe_node *key,
+			       const struct floe_node *v)
+{
+	size_t pos = 0, name, name_len, start, len;
+
+	if (!lint_is_literal(v))
+		return;
+	while (floe_secret_header_next(v->value, v->len, &pos, &name,
+				       &name_len, &start, &len)) {
+		if (!len)
+			continue;	/* empty: nothing leaks */
+		lint_report(ctx, v, "the header '%.*s' in the '%s' string is "
+			    "a secret written in the file. Committed to "
+			    "profiles.yml, it leaks with the repository; "
+			    "write the headers as a mapping whose value is "
+			    "\"{{ env_var('DBT_ENV_SECRET_...') }}\" and rotate "
+			    "the leaked one", (int)(name_len > 64 ? 64 : name_len),
+			    v->value + name, key->value);
+	}
+}
+
 static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
 			   const struct floe_node *v)
 {
@@ -619,6 +650,10 @@ static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
 
 	if (!v || v->kind != FLOE_NODE_SCALAR || v->type == FLOE_TYPE_BOOL)
 		return;
+	if (floe_secret_header_map(key->value)) {
+		literal_in_headers(ctx, key, v);
+		return;
+	}
 	/* a path or a connection string: only its credentials are secret */
 	if (!floe_secret_key(key->value) && !floe_secret_header(key->value)) {
 		literal_in_conn(ctx, key, v);

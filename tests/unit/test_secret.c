@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -232,6 +233,51 @@ static void test_secret_env_scrub(void **state)
 	unsetenv("DBT_ENV_SECRET_UNIT_EMPTY");
 }
 
+/* The credential headers floe_secret_header_next() finds in s, as
+ * "name=value;" each. */
+static void header_pairs(const char *s, char *out, size_t size)
+{
+	size_t pos = 0, name, name_len, start, len, o = 0;
+
+	out[0] = '\0';
+	while (floe_secret_header_next(s, strlen(s), &pos, &name, &name_len,
+				       &start, &len))
+		o += (size_t)snprintf(out + o, size - o, "%.*s=%.*s;",
+				      (int)name_len, s + name, (int)len,
+				      s + start);
+}
+
+static void test_secret_header_strings(void **state)
+{
+	char got[256];
+
+	(void)state;
+	/* DuckDB's map literal, a struct literal, JSON, '=' pairs */
+	header_pairs("map {'Authorization': 'Bearer t1', 'X-Trace': 'x'}",
+		     got, sizeof(got));
+	assert_string_equal(got, "Authorization=Bearer t1;");
+	header_pairs("{'X-API-Key': 'k', 'Cookie':'c=1'}", got, sizeof(got));
+	assert_string_equal(got, "X-API-Key=k;Cookie=c=1;");
+	header_pairs("{\"Proxy-Authorization\": \"Basic x\"}", got,
+		     sizeof(got));
+	assert_string_equal(got, "Proxy-Authorization=Basic x;");
+	header_pairs("map {'x-auth-token' = 'v'}", got, sizeof(got));
+	assert_string_equal(got, "x-auth-token=v;");
+	/* near misses: not a credential header, a value that names one, a
+	 * doubled quote inside, no value, an unclosed string */
+	header_pairs("{'X-Trace': 'Authorization'}", got, sizeof(got));
+	assert_string_equal(got, "");
+	header_pairs("{'User-Agent': 'it''s', 'Cookie': 'a''b'}", got,
+		     sizeof(got));
+	assert_string_equal(got, "Cookie=a''b;");
+	header_pairs("{'Authorization'}", got, sizeof(got));
+	assert_string_equal(got, "");
+	header_pairs("{'Authorization': 'Bearer", got, sizeof(got));
+	assert_string_equal(got, "");
+	header_pairs("Authorization: Bearer x", got, sizeof(got));
+	assert_string_equal(got, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_credential_headers),
 		cmocka_unit_test(test_secret_keys_match_the_plain_definition),
 		cmocka_unit_test(test_secret_connection_strings),
+		cmocka_unit_test(test_secret_header_strings),
 		cmocka_unit_test(test_secret_yaml_lines),
 		cmocka_unit_test(test_secret_env_scrub),
 	};

@@ -219,8 +219,28 @@ static void endpoint_shape(struct plan_ctx *g, const struct floe_catalog *c,
 }
 
 /*
+ * A URL with credentials before its host (user:password@, or a user part
+ * alone, which may be a token): generate would copy them into the
+ * profile in clear text, so it refuses them, and never prints the URL.
+ */
+static bool has_userinfo(struct plan_ctx *g, const struct floe_node *at,
+			 const char *name, const char *field,
+			 const struct url *u)
+{
+	size_t from;
+
+	if (!url_userinfo_secret(u, &from))
+		return false;
+	ERR(g, at, "catalogs.%s.%s: the URL holds credentials before its "
+	    "host (user:password@). generate would copy them into "
+	    "profiles.yml in clear text; remove them, the catalog's "
+	    "credentials come from 'credentials' (secret_ref)", name, field);
+	return true;
+}
+
+/*
  * Check a literal catalog URL; on success returns the endpoint to write
- * (trailing '/' and a trailing /v1 removed).
+ * (trailing '/' and every trailing /v1 removed).
  */
 static const char *endpoint_of(struct plan_ctx *g, const struct floe_catalog *c)
 {
@@ -238,9 +258,13 @@ static const char *endpoint_of(struct plan_ctx *g, const struct floe_catalog *c)
 	if (!plan_jinja_free(g, at, "catalogs", c->name, "uri", uri))
 		return NULL;
 	if (url_parse(uri, &u) && u.has_scheme) {
-		ERR(g, at, "catalogs.%s.uri: '%s' has no host", c->name, uri);
+		if (!has_userinfo(g, at, c->name, "uri", &u))
+			ERR(g, at, "catalogs.%s.uri: '%s' has no host",
+			    c->name, uri);
 		return NULL;
 	}
+	if (has_userinfo(g, at, c->name, "uri", &u))
+		return NULL;
 	if (!u.has_scheme) {
 		ERR(g, at, "catalogs.%s.uri: '%s' has no scheme; write "
 		    "'https://%s' (or 'http://' for a local catalog) so the "
@@ -278,11 +302,8 @@ static const char *endpoint_of(struct plan_ctx *g, const struct floe_catalog *c)
 	}
 	n = url_path_trimmed(&u);
 	if (url_path_ends_with(&u, "/v1")) {
-		size_t base = (size_t)(u.path - uri) + n - 3;
-
-		while (base && uri[base - 1] == '/')
-			base--;
-		endpoint = plan_dupn(g, uri, base);
+		/* every trailing /v1 (.../v1/v1 too), and the slashes */
+		endpoint = plan_dupn(g, uri, url_catalog_base(uri, &u));
 		WARN(g, at, "catalogs.%s.uri: the path ends in '/v1', which "
 		     "the DuckDB iceberg extension appends itself "
 		     "('.../v1/v1/config' would fail); using '%s'", c->name,
@@ -303,7 +324,12 @@ static const char *token_uri_of(struct plan_ctx *g, const struct floe_catalog *c
 
 		if (strcmp(p->key, "oauth2-server-uri"))
 			continue;
-		if (url_parse(p->value, &u) || !u.has_scheme ||
+		int bad = url_parse(p->value, &u);
+
+		if (has_userinfo(g, p->value_node, c->name,
+				 "properties.oauth2-server-uri", &u))
+			return NULL;
+		if (bad || !u.has_scheme ||
 		    (strcmp(u.scheme, "http") && strcmp(u.scheme, "https"))) {
 			ERR(g, p->value_node, "catalogs.%s.properties."
 			    "oauth2-server-uri: expected an http(s) URL, "

@@ -409,7 +409,20 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 		if (!plan_jinja_free(&g->pc, s->endpoint.node, "storage", s->name,
 				"endpoint", s->endpoint.text))
 			return;
-		if (url_parse(s->endpoint.text, &u)) {
+		int bad = url_parse(s->endpoint.text, &u);
+		size_t from;
+
+		/* never printed: user:password@ may be a real key pair */
+		if (url_userinfo_secret(&u, &from)) {
+			ERR(g, s->endpoint.node, "storage.%s.endpoint: the URL "
+			    "holds credentials before its host "
+			    "(user:password@). DuckDB takes only host:port, "
+			    "and they would be lost or leak; remove them, the "
+			    "storage's keys come from 'credentials' "
+			    "(secret_ref)", s->name);
+			return;
+		}
+		if (bad) {
 			ERR(g, s->endpoint.node, "storage.%s.endpoint: '%s' "
 			    "has no host", s->name, s->endpoint.text);
 			return;

@@ -731,8 +731,8 @@ static void add_secret_leaves(struct ctx *c, const struct floe_node *n,
 /* ---- SQL pieces ---- */
 
 /* '...' with ' doubled when the release escapes (1.11.0+). */
-static void quoted(struct ctx *c, struct dual *d, const char *s, size_t len,
-		   bool mask)
+static void quoted_plain(struct ctx *c, struct dual *d, const char *s,
+			 size_t len, bool mask)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -836,7 +836,7 @@ static const char *conn_quoted(struct ctx *c, struct dual *d, const char *s,
 	const char *label;
 
 	if (whole) {
-		quoted(c, d, s, len, !c->opt->show_secrets);
+		quoted_plain(c, d, s, len, !c->opt->show_secrets);
 		return FLOE_SECRET_MASK;
 	}
 	while (floe_secret_conn_next(s, len, &pos, &a, &l))
@@ -847,7 +847,7 @@ static const char *conn_quoted(struct ctx *c, struct dual *d, const char *s,
 		return NULL;
 	}
 	dual_init(&r);
-	quoted(c, &r, s, len, false);
+	quoted_plain(c, &r, s, len, false);
 	if (c->opt->show_secrets || (m.len == len && !memcmp(m.buf, s, len))) {
 		dual_addbuf(d, &r.real);
 		label = s;
@@ -855,7 +855,7 @@ static const char *conn_quoted(struct ctx *c, struct dual *d, const char *s,
 		struct dual sh;
 
 		dual_init(&sh);
-		quoted(c, &sh, m.buf, m.len, false);
+		quoted_plain(c, &sh, m.buf, m.len, false);
 		if (dual_error(&r) || dual_error(&sh))
 			dual_fail(d);
 		else
@@ -868,6 +868,22 @@ static const char *conn_quoted(struct ctx *c, struct dual *d, const char *s,
 	dual_release(&r);
 	strbuf_release(&m);
 	return label;
+}
+
+/*
+ * A quoted value, masked whole when `mask`; otherwise with any credential
+ * inside it masked as in a connection string (an endpoint's
+ * user:password@, a password=... parameter), wherever it is written.
+ */
+static void quoted(struct ctx *c, struct dual *d, const char *s, size_t len,
+		   bool mask)
+{
+	size_t pos = 0, a, l;
+
+	if (!mask && floe_secret_conn_next(s, len, &pos, &a, &l))
+		conn_quoted(c, d, s, len, false);
+	else
+		quoted_plain(c, d, s, len, mask);
 }
 
 /* Comments must stay on one line: control characters become '?'. */

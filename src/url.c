@@ -74,6 +74,18 @@ size_t url_userinfo_secret(const struct url *u, size_t *from)
 	return u->userinfo_len - *from;
 }
 
+size_t url_catalog_base(const char *text, const struct url *u)
+{
+	size_t n = url_path_trimmed(u);
+
+	while (n >= 3 && !memcmp(u->path + n - 3, "/v1", 3)) {
+		n -= 3;
+		while (n && u->path[n - 1] == '/')
+			n--;
+	}
+	return (size_t)(u->path - text) + n;
+}
+
 size_t url_path_trimmed(const struct url *u)
 {
 	size_t n = u->path_len;

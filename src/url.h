@@ -29,6 +29,13 @@ struct url {
 int url_parse(const char *s, struct url *u);
 
 /*
+ * The length of `text` (parsed into *u) up to its catalog base: without
+ * trailing '/'s and every trailing /v1, which the iceberg extension
+ * appends itself (generate writes it so, and FP211 compares so).
+ */
+size_t url_catalog_base(const char *text, const struct url *u);
+
+/*
  * The length of what must be masked in the userinfo: the password after
  * the first ':' (*from is its offset in u->userinfo), or, without a ':',
  * the whole userinfo (a user part alone may be a token).  0 without

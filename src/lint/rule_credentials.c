@@ -236,6 +236,10 @@ static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
 	} else if ((how & PATH_IS_CONN) && !strcmp(k->value, "path")) {
 		if (v->kind == FLOE_NODE_SCALAR)
 			fn(ctx, k, v);
+	} else if (floe_node_is_str(v)) {
+		/* any other string: sql masks a credential inside it as in a
+		 * connection string (an endpoint's user:password@) */
+		fn(ctx, k, v);
 	} else {
 		walk_secrets(ctx, v, how & SECRET_IS_NAME, fn, depth + 1);
 	}

@@ -886,8 +886,9 @@ static bool same_catalog_url(struct lint_ctx *ctx, const struct url *a,
 }
 
 /*
- * The catalog base of a URL: a trailing /v1 removed, as generate does
- * with a platform uri.  False when it has no host.
+ * The catalog base of a URL: every trailing /v1 removed, as generate
+ * does with a platform uri (url_catalog_base()).  False when it has no
+ * host.
  */
 static bool catalog_base(struct lint_ctx *ctx, const char *text,
 			 struct url *u)
@@ -904,7 +905,8 @@ static bool catalog_base(struct lint_ctx *ctx, const char *text,
 		*u = r.u;
 		return true;
 	}
-	base = dupn(ctx, text, cut);
+	(void)cut;
+	base = dupn(ctx, text, url_catalog_base(text, &r.u));
 	return base && !url_parse(base, u);
 }
 

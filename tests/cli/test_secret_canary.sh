@@ -90,6 +90,12 @@ floe:
         - path: "host=h port=3306 user=u passwd=CANARY-q7zx"
           alias: my
           type: mysql
+        - path: userinfo_catalog
+          alias: ui_catalog
+          type: iceberg
+          options:
+            endpoint: "http://u:CANARY-q7zx@polaris:8181/api/catalog"
+            oauth2_server_uri: "http://u:CANARY-q7zx@polaris:8181/api/catalog/v1/oauth/tokens"
         - path: "{{ env_var('DBT_ENV_SECRET_PATH', 'x.duckdb') }}"
           alias: envpath
         - path: demo_catalog

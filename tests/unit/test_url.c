@@ -365,6 +365,36 @@ static void test_url_plain_http_to_a_remote_host(void **state)
 	assert_false(url_is_plain_http_remote(&u));
 }
 
+static void test_url_catalog_base(void **state)
+{
+	static const struct {
+		const char *in, *base;
+	} cases[] = {
+		{ "http://h:8181/api/catalog", "http://h:8181/api/catalog" },
+		{ "http://h:8181/api/catalog/", "http://h:8181/api/catalog" },
+		{ "http://h:8181/api/catalog/v1", "http://h:8181/api/catalog" },
+		{ "http://h:8181/api/catalog/v1/v1/", "http://h:8181/api/catalog" },
+		{ "http://h:8181/api/catalog//v1", "http://h:8181/api/catalog" },
+		{ "http://h/v1", "http://h" },
+		/* near misses: a /v1 that is not the last part, /v10 */
+		{ "http://h/v1/x", "http://h/v1/x" },
+		{ "http://h/api/v10", "http://h/api/v10" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct url u;
+		size_t n;
+
+		assert_int_equal(url_parse(cases[i].in, &u), 0);
+		n = url_catalog_base(cases[i].in, &u);
+		if (n != strlen(cases[i].base) ||
+		    strncmp(cases[i].in, cases[i].base, n))
+			fail_msg("%s: base '%.*s', want '%s'", cases[i].in,
+				 (int)n, cases[i].in, cases[i].base);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -393,6 +423,7 @@ int main(void)
 		cmocka_unit_test(
 			test_url_cluster_and_private_suffixes_are_local),
 		cmocka_unit_test(test_url_private_addresses_are_local),
+		cmocka_unit_test(test_url_catalog_base),
 		cmocka_unit_test(test_url_public_hosts_are_not_local),
 		cmocka_unit_test(test_url_plain_http_to_a_remote_host),
 	};

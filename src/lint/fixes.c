@@ -1188,8 +1188,8 @@ static struct floe_fix *fix_option_name(struct fix_ctx *fc,
  * FP003 (and FP001 when its line has one): `key: {{ ... }}` read as a
  * flow mapping, or not read at all when the call has a default; the
  * file did not parse, so this one works on the line: the value from its
- * '{{' to the end of the line (a comment after the last '}}' kept) is
- * quoted.
+ * '{{' to where a comment starts outside every {{ }} (the comment kept
+ * as a comment, whatever {{ }} it holds) is quoted.
  */
 static struct floe_fix *fix_quote_jinja(struct fix_ctx *fc,
 					const struct floe_diag *g)
@@ -1223,16 +1223,35 @@ static struct floe_fix *fix_quote_jinja(struct fix_ctx *fc,
 			if (strchr("{}[]\"'#&*!|>", t->buf[i]))
 				return NULL;
 	}
-	for (size_t i = s; i + 1 < le; i++)
-		if (t->buf[i] == '}' && t->buf[i + 1] == '}')
-			last = i + 2;
-	if (last == SIZE_MAX)
-		return NULL;
-	e = last;
-	while (e < le && t->buf[e] != '#')
-		e++;
-	if (e < le && t->buf[e - 1] != ' ')
-		return NULL;	/* a '#' inside the value */
+	/*
+	 * The value ends where a comment starts: a '#' after a blank,
+	 * outside every {{ }} (one inside a Jinja string, 'a #b', is the
+	 * value's; one after the last '}}' is a comment, whatever {{ it
+	 * holds).  An unclosed {{ is left alone.
+	 */
+	{
+		unsigned depth = 0;
+
+		for (e = s; e < le;) {
+			if (t->buf[e] == '{' && e + 1 < le &&
+			    t->buf[e + 1] == '{') {
+				depth++;
+				e += 2;
+			} else if (depth && t->buf[e] == '}' && e + 1 < le &&
+				   t->buf[e + 1] == '}') {
+				depth--;
+				last = e += 2;
+			} else if (!depth && t->buf[e] == '#' &&
+				   (t->buf[e - 1] == ' ' ||
+				    t->buf[e - 1] == '\t')) {
+				break;
+			} else {
+				e++;
+			}
+		}
+		if (depth || last == SIZE_MAX)
+			return NULL;
+	}
 	while (e > last && (t->buf[e - 1] == ' ' || t->buf[e - 1] == '\t'))
 		e--;
 	for (size_t i = s; i < e; i++) {

@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "engine/dbt_render.h"
+#include "engine/engine.h"
 #include "floe/profiles.h"
 #include "jinja.h"
 #include "secret.h"
@@ -127,7 +128,7 @@ static void bind_attach(struct binder *b, struct floe_prof_output *o)
 		a->secret = value(b, either(floe_map_get(it, "secret"),
 					    get_ci(opts, "secret")));
 		a->iceberg = floe_node_is_str(a->type.node) &&
-			     !strcasecmp(a->type.node->value, "iceberg");
+			     fe_attach_type_is(a->type.node->value, "iceberg");
 	}
 	o->attach_items = v;
 	o->nr_attach = nr;

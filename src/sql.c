@@ -1931,7 +1931,7 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 			: keepf(c, "ATTACH '%s'", path_label),
 	     &d, type_text, NULL);
 	if (c->stmts.nr > before && type_text &&
-	    !strcasecmp(type_text, "iceberg")) {
+	    fe_attach_type_is(type_text, "iceberg")) {
 		const char *flavor = attach_flavor(c, endpoint, endpoint_type);
 
 		if (flavor)

@@ -1402,6 +1402,37 @@ const char *fe_alias_name(const char *s, char *buf, size_t size)
 	return l == LEXED_BARE || l == LEXED_QUOTED ? buf : NULL;
 }
 
+bool fe_attach_type_is(const char *s, const char *type)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char name[64];
+	size_t n = 0, k;
+
+	if (!s)
+		return false;
+	while ((k = lex_blank(p)))
+		p += k;
+	if (*p != '\'')
+		return fe_alias_name(s, name, sizeof(name)) &&
+		       !strcasecmp(name, type);
+	/* a string literal: '' is a quote */
+	for (p++;; p++) {
+		if (!*p)
+			return false;	/* unterminated */
+		if (*p == '\'' && p[1] != '\'')
+			break;
+		if (*p == '\'')
+			p++;
+		if (n + 1 >= sizeof(name))
+			return false;	/* longer than any type */
+		name[n++] = (char)*p;
+	}
+	for (p++; (k = lex_blank(p)); p += k)
+		;
+	name[n] = '\0';
+	return !*p && !strcasecmp(name, type);
+}
+
 /* ---- the memory parser ---- */
 
 static const struct {

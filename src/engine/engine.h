@@ -410,6 +410,15 @@ enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version);
 const char *fe_alias_name(const char *s, char *buf, size_t size);
 
 /*
+ * Is `s`, written after ATTACH ... (TYPE as dbt-duckdb writes it, raw:
+ * `TYPE {type}`), the storage type `type`?  DuckDB reads an identifier
+ * (blanks around it, "quoted" or bare) or a 'string literal', in any
+ * case: ' iceberg', "'iceberg'" and ICEBERG all load the iceberg
+ * extension (observed on 1.4.3).
+ */
+bool fe_attach_type_is(const char *s, const char *type);
+
+/*
  * FE_DB_* flags of a database name, 0 if not one: the row of its exact
  * (lower-case) spelling, or for another spelling (MAIN) the
  * FE_DB_OTHER_CASE row.

@@ -462,7 +462,7 @@ bool lint_attach_is_iceberg(const struct floe_node *item)
 	t = floe_map_get(item, "type");
 	if (!t)
 		t = get_ci(floe_map_get(item, "options"), "type");
-	return str_eq_ci(t, "iceberg");
+	return floe_node_is_str(t) && fe_attach_type_is(t->value, "iceberg");
 }
 
 /* The iceberg secret named `name` in the output's secrets list. */

@@ -839,6 +839,32 @@ static void test_engine_refused_aliases_lint_and_generate_agree(
 }
 
 /*
+ * fe_attach_type_is(): the TYPE dbt-duckdb writes raw.  Each answer was
+ * observed on 1.4.3 and 1.5.6 (ATTACH 'wh' AS c (TYPE <s>) asks for the
+ * extension named so).
+ */
+static void test_engine_attach_type(void **state)
+{
+	static const char *const iceberg[] = {
+		"iceberg", " iceberg ", "'iceberg'", "\"iceberg\"", "'ICEBERG'",
+		"ICEBERG", NULL
+	};
+	static const char *const other[] = {
+		"'ice''berg'", "iceberg_x", "'iceberg '", "'iceberg", "ice berg",
+		"", NULL
+	};
+
+	(void)state;
+	for (size_t i = 0; iceberg[i]; i++)
+		if (!fe_attach_type_is(iceberg[i], "iceberg"))
+			fail_msg("TYPE %s loads iceberg", iceberg[i]);
+	for (size_t i = 0; other[i]; i++)
+		if (fe_attach_type_is(other[i], "iceberg"))
+			fail_msg("TYPE %s is not iceberg", other[i]);
+	assert_false(fe_attach_type_is(NULL, "iceberg"));
+}
+
+/*
  * fe_alias_parse(): DuckDB's lexer after ATTACH ... AS.  Each answer was
  * observed on 1.4.3, 1.5.0 and 1.5.6 (ATTACH ':memory:' AS <s>).
  */
@@ -1458,6 +1484,7 @@ int main(void)
 		T(test_engine_extension_settings_sorted_and_found),
 		T(test_engine_alias_keywords_sorted_and_found),
 		T(test_engine_alias_parse_lexer),
+		T(test_engine_attach_type),
 		T(test_engine_settings_lint_and_generate_agree),
 		T(test_engine_allow_community_extensions_is_accepted),
 		T(test_engine_generate_copies_only_runtime_settings),

@@ -22,6 +22,7 @@
 #include "attach_plan.h"
 #include "engine/engine.h"
 #include "url.h"
+#include "utf8.h"
 
 void plan_report(struct plan_ctx *g, enum floe_severity sev,
 		 const struct floe_node *at, const char *fmt, ...)
@@ -281,6 +282,12 @@ static const char *endpoint_of(struct plan_ctx *g, const struct floe_catalog *c)
 		ERR(g, at, "catalogs.%s.uri: '%s' has no host", c->name, uri);
 		return NULL;
 	}
+	if (!url_port_ok(&u)) {
+		ERR(g, at, "catalogs.%s.uri: the port '%.*s' is not a TCP port "
+		    "(1 to 65535)", c->name,
+		    (int)utf8_cut(u.port, u.port_len, 20), u.port);
+		return NULL;
+	}
 	if (management_port(&u)) {
 		ERR(g, at, "catalogs.%s.uri: port 8182 is Polaris' management "
 		    "port (health and metrics), not the catalog, and answers "
@@ -339,6 +346,13 @@ static const char *token_uri_of(struct plan_ctx *g, const struct floe_catalog *c
 		if (!plan_jinja_free(g, p->value_node, "catalogs", c->name,
 				"properties.oauth2-server-uri", p->value))
 			return NULL;
+		if (!url_port_ok(&u)) {
+			ERR(g, p->value_node, "catalogs.%s.properties."
+			    "oauth2-server-uri: the port '%.*s' is not a TCP "
+			    "port (1 to 65535)", c->name,
+			    (int)utf8_cut(u.port, u.port_len, 20), u.port);
+			return NULL;
+		}
 		if (management_port(&u)) {
 			ERR(g, p->value_node, "catalogs.%s.properties."
 			    "oauth2-server-uri: port 8182 is Polaris' "

@@ -427,6 +427,12 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 			    "has no host", s->name, s->endpoint.text);
 			return;
 		}
+		if (!url_port_ok(&u)) {
+			ERR(g, s->endpoint.node, "storage.%s.endpoint: the port "
+			    "'%.*s' is not a TCP port (1 to 65535)", s->name,
+			    (int)utf8_cut(u.port, u.port_len, 20), u.port);
+			return;
+		}
 		if (u.has_scheme && strcmp(u.scheme, "http") &&
 		    strcmp(u.scheme, "https")) {
 			ERR(g, s->endpoint.node, "storage.%s.endpoint: the "

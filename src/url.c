@@ -74,6 +74,22 @@ size_t url_userinfo_secret(const struct url *u, size_t *from)
 	return u->userinfo_len - *from;
 }
 
+bool url_port_ok(const struct url *u)
+{
+	unsigned long v = 0;
+
+	if (!u->port || !u->port_len)
+		return true;
+	for (size_t i = 0; i < u->port_len; i++) {
+		if (u->port[i] < '0' || u->port[i] > '9')
+			return false;
+		v = v * 10 + (unsigned long)(u->port[i] - '0');
+		if (v > 65535)
+			return false;
+	}
+	return v != 0;
+}
+
 size_t url_catalog_base(const char *text, const struct url *u)
 {
 	size_t n = url_path_trimmed(u);

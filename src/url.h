@@ -29,6 +29,13 @@ struct url {
 int url_parse(const char *s, struct url *u);
 
 /*
+ * True when the URL names no port, an empty one (the scheme's), or a TCP
+ * port: decimal digits, 1 to 65535.  Anything else (0, 99999, 80a)
+ * reaches no server the URL means.
+ */
+bool url_port_ok(const struct url *u);
+
+/*
  * The length of `text` (parsed into *u) up to its catalog base: without
  * trailing '/'s and every trailing /v1, which the iceberg extension
  * appends itself (generate writes it so, and FP211 compares so).

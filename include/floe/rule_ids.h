@@ -61,6 +61,7 @@
 	X(FP223) \
 	X(FP224) \
 	X(FP225) \
+	X(FP226) \
 	/* dbt's native rendering of filters (rule_yaml.c) */ \
 	X(FP240) \
 	/* attach shape (rule_attach.c) */ \

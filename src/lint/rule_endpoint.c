@@ -34,6 +34,7 @@
 #include "secret.h"
 #include "strbuf.h"
 #include "url.h"
+#include "utf8.h"
 
 
 static const char token_route[] = "/v1/oauth/tokens";
@@ -779,6 +780,37 @@ void check_polaris_management_port(struct lint_ctx *ctx,
 		port_check(ctx, &conns[i], conns[i].endpoint,
 			   endpoint_name(&conns[i]));
 		port_check(ctx, &conns[i], conns[i].token_uri, "token URI");
+	}
+}
+
+/* ---- FP226 ---- */
+
+static void url_port_check(struct lint_ctx *ctx, const struct floe_node *n,
+			   const struct rurl *r, const char *what)
+{
+	if (url_port_ok(&r->u))
+		return;
+	lint_report(ctx, n, "the %s's port '%.*s' is not a TCP port (1 to "
+		    "65535). The connection fails or reaches another port; "
+		    "write the catalog's port", what,
+		    (int)utf8_cut(r->u.port, r->u.port_len, 20), r->u.port);
+}
+
+void check_url_port(struct lint_ctx *ctx, const struct lint_output *out)
+{
+	const struct lint_conn *conns;
+	size_t n = lint_conns(ctx, out, &conns);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct lint_conn *c = &conns[i];
+		struct rurl r;
+
+		/* an endpoint_type's endpoint is its own */
+		if (render_endpoint(ctx, c, &r))
+			url_port_check(ctx, c->endpoint, &r,
+				       endpoint_name(c));
+		if (render_url(ctx, c->token_uri, &r))
+			url_port_check(ctx, c->token_uri, &r, "token URI");
 	}
 }
 

@@ -853,6 +853,19 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "  endpoint: glue.us-east-1.amazonaws.com/iceberg\n\n"
     "Fix: remove the scheme, or use DuckDB >= 1.5.3.",
 }, .check_output = check_sigv4_endpoint_scheme },
+[FLOE_FP226] = { .pub = {
+	.id = "FP226", .name = "url-bad-port",
+	.severity = E, .family = "endpoint",
+	.summary = "an endpoint or token URI whose port is not 1 to 65535",
+	.help =
+    "A TCP port is a number from 1 to 65535. Port 0, a larger number or "
+    "one with other characters (8181a) reaches no server the URL means: "
+    "the connection fails, or goes to another port. An empty port "
+    "(http://polaris:/api/catalog) is the scheme's own, and is fine.\n\n"
+    "Bad:\n  endpoint: http://polaris:81810/api/catalog\n\n"
+    "Good:\n  endpoint: http://polaris:8181/api/catalog\n\n"
+    "Fix: write the catalog's port.",
+}, .check_output = check_url_port },
 /* ---- attach shape ---- */
 [FLOE_FP301] = { .pub = {
 	.id = "FP301", .name = "iceberg-options-outside-options",

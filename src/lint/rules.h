@@ -60,7 +60,7 @@ lint_output_fn check_token_uri_mismatch, check_external_idp,
 	check_polaris_base_path, check_polaris_management_port,
 	check_token_uri_missing, check_endpoint_uppercase,
 	check_platform_endpoint, check_platform_warehouse,
-	check_platform_scope, check_sigv4_endpoint_scheme;
+	check_platform_scope, check_sigv4_endpoint_scheme, check_url_port;
 
 /* platform drift: rule_drift.c (FP211-FP213 are in rule_endpoint.c) */
 lint_output_fn check_platform_token_uri, check_platform_access_delegation,

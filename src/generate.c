@@ -512,8 +512,16 @@ static void plan_target(struct gen *g, const struct floe_gen_target *t,
 	 * ambiguous choice then just leaves default_region out. */
 	if (!g->opt->storage && cat->access_delegation ==
 	    FLOE_DELEGATION_VENDED && n > 1 && !floe_platform_storage(p,
-								      "default"))
+								      "default")) {
+		/* lint's FP320, said before the profile is written */
+		WARN(g, cat->name_node, "catalogs.%s vends credentials, and of "
+		     "the %zu storage entries none is named 'default': no "
+		     "default_region is written. DuckDB >= 1.5.2 then fails "
+		     "with \"No region was provided via the vended "
+		     "credentials\" unless the catalog sends one; pass "
+		     "--storage NAME", cat->name, n);
 		return;
+	}
 	i = choose(g, p, "storage", g->opt->storage, names, n, 0,
 		   "--storage");
 	if (i >= 0)

@@ -1433,6 +1433,46 @@ bool fe_attach_type_is(const char *s, const char *type)
 	return !*p && !strcasecmp(name, type);
 }
 
+const char *fe_duckdb_path_database(const char *path, const char *type,
+				    bool if_not_exists, size_t *len)
+{
+	static const char *const reserved[][2] = {
+		{ "main", "main_db" }, { "temp", "temp_db" },
+		{ "system", "system_db" },
+	};
+	const char *base, *end;
+
+	if (!path)
+		return NULL;
+	if (type && *type && !ascii_same_ci(type, "duckdb")) {
+		/* sqlite: the name is checked before the extension loads
+		 * only under IF NOT EXISTS */
+		if (!ascii_same_ci(type, "sqlite") || !if_not_exists)
+			return NULL;
+	}
+	if (!*path || !strcmp(path, ":memory:")) {
+		*len = 6;
+		return "memory";
+	}
+	if (strchr(path, ':'))
+		return NULL;	/* an extension prefix or a URL */
+	base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	while (*base == '.')
+		base++;		/* Split() drops the empty pieces */
+	if (!*base)
+		return NULL;
+	end = strchr(base, '.');
+	*len = end ? (size_t)(end - base) : strlen(base);
+	for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
+		if (strlen(reserved[i][0]) == *len &&
+		    !memcmp(reserved[i][0], base, *len)) {
+			*len = strlen(reserved[i][1]);
+			return reserved[i][1];
+		}
+	return base;
+}
+
 /* ---- the memory parser ---- */
 
 static const struct {

@@ -419,6 +419,39 @@ const char *fe_alias_name(const char *s, char *buf, size_t size);
 bool fe_attach_type_is(const char *s, const char *type);
 
 /*
+ * The name DuckDB gives the database of `path` opened or attached without
+ * AS (AttachedDatabase::ExtractDatabaseName(), src/main/attached_database.cpp,
+ * the same at v1.4.0 b8a06e4a22 through v1.5.6 069cc9f9b5):
+ *  - "memory" for '' and ':memory:';
+ *  - else the last '/' segment of the path up to its FIRST dot
+ *    (FileSystem::ExtractBaseName(): StringUtil::Split() on '.', empty
+ *    pieces dropped, so leading dots are skipped) -- not dbt-duckdb's
+ *    os.path.splitext(), which cuts at the last one
+ *    (fe_dbt_path_database());
+ *  - main, temp and system, spelled so, get "_db" appended (MAIN stays).
+ * Names are compared without case by the catalog.  Observed on the
+ * libduckdb.so of every release 1.4.0-1.5.6 (npm
+ * @duckdb/node-bindings-linux-x64): x.tar.duckdb -> x, .h.duckdb -> h,
+ * a/b. -> b, a/main.duckdb -> main_db, a/MAIN.db -> MAIN, '' and :memory:
+ * -> memory; the main database of duckdb_open(path) is named the same way;
+ * ATTACH 'b/z.duckdb' after ATTACH 'a/Z.duckdb' fails with "Failed to
+ * attach database: database with name "z" already exists" (on 1.4.x the
+ * same folder gives "Unique file handle conflict" first) and ATTACH IF NOT
+ * EXISTS does nothing.
+ * `type` is the ATTACH's TYPE (NULL or "" for none): duckdb; sqlite only
+ * when `if_not_exists` (ATTACH IF NOT EXISTS 'b/r.db' (TYPE sqlite) does
+ * nothing when r exists, before the extension is loaded; plain ATTACH loads
+ * the extension first, not observed with it installed); any other type
+ * (iceberg, postgres, ...) is named by its extension: NULL.  NULL too for
+ * a path with ':' (an extension prefix, md:, ducklake:, sqlite:, or a
+ * URL: an extension or file system names it) and for one whose last
+ * segment has nothing but dots.  Returns a slice of path (length *len) or
+ * a static string.
+ */
+const char *fe_duckdb_path_database(const char *path, const char *type,
+				    bool if_not_exists, size_t *len);
+
+/*
  * FE_DB_* flags of a database name, 0 if not one: the row of its exact
  * (lower-case) spelling, or for another spelling (MAIN) the
  * FE_DB_OTHER_CASE row.

@@ -1426,6 +1426,34 @@ static const char *path_database(struct lint_ctx *ctx,
 }
 
 /*
+ * The catalog name DuckDB gives the main database (duckdb.connect(path)
+ * names it as an ATTACH without AS does: fe_duckdb_path_database(), which
+ * cuts the file name at its first dot where dbt-duckdb's name cuts at the
+ * last), else dbt-duckdb's (path_database()); *path_s the rendered path
+ * (NULL without one).
+ */
+static const char *main_catalog(struct lint_ctx *ctx,
+				const struct lint_output *out, bool *motherduck,
+				const char **path_s)
+{
+	const struct floe_node *path = floe_map_get(out->map, "path");
+	const char *db = path_database(ctx, out, motherduck), *s, *name;
+	size_t len;
+
+	*path_s = NULL;
+	if (!db || *motherduck || !path || !floe_node_is_str(path) ||
+	    !(s = lint_render(ctx, path)))
+		return db;
+	*path_s = s;
+	name = fe_duckdb_path_database(s, NULL, false, &len);
+	if (!name)
+		return db;
+	if (!(db = arena_strndup(ctx->arena, name, len)))
+		ctx->err = FLOE_ERR_NOMEM;
+	return db;
+}
+
+/*
  * What the ATTACH does with an alias that is taken: dbt-duckdb writes
  * ATTACH IF NOT EXISTS from 1.9.5 (dbt_render.def), which does nothing
  * without an error -- the silent misrouting -- and plain ATTACH before,
@@ -1467,15 +1495,87 @@ static const char *alias_db_name(struct lint_ctx *ctx, const char *s)
 	return fe_alias_name(s, d, size);
 }
 
-/* The database name of an attach item's rendered alias (alias_db_name),
- * or NULL. */
-static const char *item_alias(struct lint_ctx *ctx,
-			      const struct floe_node *item)
+/* A rendered string value, "" for null, or NULL (not a string, or not
+ * known statically). */
+static const char *item_str(struct lint_ctx *ctx, const struct floe_node *n)
 {
-	const struct floe_node *a = floe_map_get(item, "alias");
-	const char *s = a && floe_node_is_str(a) ? lint_render(ctx, a) : NULL;
+	if (!n || is_null(n))
+		return "";
+	return floe_node_is_str(n) ? lint_render(ctx, n) : NULL;
+}
 
-	return s ? alias_db_name(ctx, s) : NULL;
+/*
+ * The database name of an attach item: its rendered alias
+ * (alias_db_name); without one -- Attachment.to_sql() writes AS only when
+ * the alias is truthy, so an empty one is none -- the name DuckDB gives
+ * the file of its path (fe_duckdb_path_database(), with TYPE from `type`,
+ * else from options.type, as to_sql() takes it).  *derived says which;
+ * *path_s is the rendered path of a derived name.  NULL when unknown.
+ */
+static const char *item_name(struct lint_ctx *ctx,
+			     const struct floe_node *item, bool ine,
+			     bool *derived, const char **path_s)
+{
+	const struct floe_node *opts = floe_map_get(item, "options");
+	const struct floe_node *p = floe_map_get(item, "path");
+	const char *s = item_str(ctx, floe_map_get(item, "alias"));
+	const char *type, *path, *name;
+	size_t len;
+
+	*derived = false;
+	*path_s = NULL;
+	if (!s)
+		return NULL;
+	if (*s)
+		return alias_db_name(ctx, s);
+	/* no path is FP310's, not a database named memory */
+	if (!p || !floe_node_is_str(p) || !(path = lint_render(ctx, p)))
+		return NULL;
+	type = item_str(ctx, floe_map_get(item, "type"));
+	if (type && !*type && is_map(opts))
+		type = item_str(ctx, floe_map_get(opts, "type"));
+	if (!type)
+		return NULL;
+	name = fe_duckdb_path_database(path, type, ine, &len);
+	if (!name)
+		return NULL;
+	*derived = true;
+	*path_s = path;
+	if (!(s = arena_strndup(ctx->arena, name, len)))
+		ctx->err = FLOE_ERR_NOMEM;
+	return s;
+}
+
+/* item_name() without the rest. */
+static const char *item_db(struct lint_ctx *ctx, const struct floe_node *item,
+			   bool ine)
+{
+	bool derived;
+	const char *path;
+
+	return item_name(ctx, item, ine, &derived, &path);
+}
+
+/*
+ * An attach item without an alias whose file DuckDB names as an existing
+ * database (`what`): the same outcome as a taken alias (report_taken()).
+ */
+static void report_derived(struct lint_ctx *ctx, const struct floe_node *path,
+			   const char *s, const char *what, const char *where,
+			   bool if_not_exists)
+{
+	if (if_not_exists)
+		lint_report(ctx, path, "DuckDB names this attach '%s' after its "
+			    "file, %s. Without an alias ATTACH IF NOT EXISTS "
+			    "does nothing, the file is never attached and "
+			    "models land in %s; give the item an alias of "
+			    "its own.", s, what, where);
+	else
+		lint_report(ctx, path, "DuckDB names this attach '%s' after its "
+			    "file, %s. Without an alias the ATTACH fails with "
+			    "\"Failed to attach database: database with name "
+			    "\"%s\" already exists\"; give the item an alias "
+			    "of its own.", s, what, s);
 }
 
 /*
@@ -1520,7 +1620,8 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 	const struct floe_node *attach = attach_list(out);
 	bool md, ine = fe_dbt_renders(FE_DBT_ATTACH_IF_NOT_EXISTS,
 				      ctx->dbt_duckdb_version);
-	const char *main_db = path_database(ctx, out, &md);
+	const char *main_path;
+	const char *main_db = main_catalog(ctx, out, &md, &main_path);
 	struct alias_set set = { NULL, 0 };
 
 	if (attach && attach->nr > FEW_ATTACH) {
@@ -1536,8 +1637,12 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 	for (size_t i = 0; attach && i < attach->nr; i++) {
 		const struct floe_node *alias =
 			floe_map_get(attach->items[i], "alias");
-		/* s: the database name the alias gives ('"main"' is main) */
-		const char *s = item_alias(ctx, attach->items[i]);
+		/* s: the database name the alias gives ('"main"' is main),
+		 * or without one the name DuckDB gives the file */
+		const char *path;
+		bool derived;
+		const char *s = item_name(ctx, attach->items[i], ine,
+					  &derived, &path);
 		bool taken = false;
 		unsigned f;
 		size_t k;
@@ -1551,8 +1656,8 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 				taken = alias_seen(&set, s);
 		} else {
 			for (k = 0; s && k < i; k++) {
-				const char *t = item_alias(ctx,
-							   attach->items[k]);
+				const char *t = item_db(ctx, attach->items[k],
+							ine);
 
 				if (t && !strcasecmp(s, t)) {
 					taken = true;
@@ -1562,6 +1667,22 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 		}
 		if (!s || !*s)
 			continue;
+		if (derived) {
+			const struct floe_node *p =
+				floe_map_get(attach->items[i], "path");
+
+			/* the main file again: IF NOT EXISTS keeps it */
+			if (main_db && !md && !strcasecmp(s, main_db) &&
+			    !(ine && main_path && !strcmp(path, main_path)))
+				report_derived(ctx, p, s, "the name of the "
+					       "database 'path' opens",
+					       "the local database", ine);
+			else if (taken)
+				report_derived(ctx, p, s, "a name an earlier "
+					       "attach item took", "the "
+					       "database of that item", ine);
+			continue;
+		}
 		f = fe_database_name(s, ctx->duckdb_version);
 		if (fe_alias_parse(lint_render(ctx, alias),
 				   ctx->duckdb_version) == FE_ALIAS_KEYWORD)

@@ -1182,10 +1182,18 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "behaviour is read from the real engine "
     "(src/engine/data/duckdb-names/, which probes every name quoted "
     "too).\n\n"
+    "An item without an alias is attached under the name DuckDB gives "
+    "its file: the file name up to its first dot (x.tar.duckdb is x; "
+    "main, temp and system get _db appended), memory for :memory:; that "
+    "name is held against the main database's, which DuckDB derives the "
+    "same way, and the earlier items' names. This is judged for duckdb "
+    "files, and for sqlite ones under ATTACH IF NOT EXISTS; a path with "
+    "a prefix or a scheme (md:, s3://) or another TYPE is named by its "
+    "extension and is not judged.\n\n"
     "Bad:\n  path: \":memory:\"\n  attach:\n    - path: demo\n"
     "      alias: memory\n\n"
     "Good:\n      alias: polaris_catalog\n\n"
-    "Fix: choose another alias.",
+    "Fix: choose another alias, or give the item one.",
 }, .check_output = check_alias_existing_database },
 [FLOE_FP319] = { .pub = {
 	.id = "FP319", .name = "database-not-path-or-alias",

@@ -913,6 +913,60 @@ static void test_engine_alias_parse_lexer(void **state)
 	assert_int_equal(fe_alias_check("café", FE_ANY), FE_ALIAS_NOT_WORD);
 }
 
+/* fe_duckdb_path_database(): the names the real engine gave (every
+ * release 1.4.0-1.5.6), and the paths it leaves to an extension. */
+static void test_engine_duckdb_path_database(void **state)
+{
+	static const struct {
+		const char *path, *type;
+		bool ine;
+		const char *name;	/* NULL: not known statically */
+	} cases[] = {
+		{ "/tmp/b/x.duckdb", NULL, false, "x" },
+		{ "x.db", "", false, "x" },
+		{ "X.duckdb", "DuckDB", false, "X" },
+		{ "dir/x", NULL, false, "x" },
+		{ "x.tar.duckdb", NULL, false, "x" },
+		{ ".h.duckdb", NULL, false, "h" },
+		{ "a/..x.duckdb", NULL, false, "x" },
+		{ "a/b.", NULL, false, "b" },
+		{ "a/main.duckdb", NULL, false, "main_db" },
+		{ "temp.db", NULL, false, "temp_db" },
+		{ "a/system.db", NULL, false, "system_db" },
+		{ "a/MAIN.db", NULL, false, "MAIN" },
+		{ "a/memory.db", NULL, false, "memory" },
+		{ ":memory:", NULL, false, "memory" },
+		{ "", NULL, false, "memory" },
+		{ "a/r.db", "sqlite", true, "r" },
+		{ "a/r.db", "SQLITE", false, NULL },
+		{ "warehouse", "iceberg", true, NULL },
+		{ "md:x", NULL, true, NULL },
+		{ "s3://bucket/x.duckdb", NULL, true, NULL },
+		{ "sqlite:a/r.db", NULL, true, NULL },
+		{ ":memory:foo", NULL, true, NULL },
+		{ "a/b/", NULL, true, NULL },
+		{ "a/..", NULL, true, NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = 0;
+		const char *name = fe_duckdb_path_database(
+			cases[i].path, cases[i].type, cases[i].ine, &len);
+
+		if (!cases[i].name) {
+			if (name)
+				fail_msg("'%s' named '%.*s'", cases[i].path,
+					 (int)len, name);
+			continue;
+		}
+		if (!name || len != strlen(cases[i].name) ||
+		    memcmp(name, cases[i].name, len))
+			fail_msg("'%s' is named '%s'", cases[i].path,
+				 cases[i].name);
+	}
+}
+
 /* fe_alias_check() bisects the keywords: sorted, one row a word, each
  * found in any case, and a word between two of them is no keyword. */
 static void test_engine_alias_keywords_sorted_and_found(void **state)
@@ -1485,6 +1539,7 @@ int main(void)
 		T(test_engine_alias_keywords_sorted_and_found),
 		T(test_engine_alias_parse_lexer),
 		T(test_engine_attach_type),
+		T(test_engine_duckdb_path_database),
 		T(test_engine_settings_lint_and_generate_agree),
 		T(test_engine_allow_community_extensions_is_accepted),
 		T(test_engine_generate_copies_only_runtime_settings),

@@ -1481,11 +1481,13 @@ static const struct {
 	struct fe_mem_setting s;
 } memory_settings[] = {
 #define DUCKDB_MEMORY_SETTING(name, first, last, parser, own, config) \
-	{ name, first, last, { parser, own, config } },
+	{ name, first, last, { parser, own, config, NULL } },
 #define DUCKDB_MEMORY_WORDS(verdict, first, last, before, after)
+#define DUCKDB_MEMORY_OWN_TEXT(name, first, last, text)
 #include "engine/duckdb_memory.def"
 #undef DUCKDB_MEMORY_SETTING
 #undef DUCKDB_MEMORY_WORDS
+#undef DUCKDB_MEMORY_OWN_TEXT
 };
 
 static const struct {
@@ -1496,9 +1498,27 @@ static const struct {
 #define DUCKDB_MEMORY_SETTING(name, first, last, parser, own, config)
 #define DUCKDB_MEMORY_WORDS(verdict, first, last, before, after) \
 	{ verdict, first, last, before, after },
+#define DUCKDB_MEMORY_OWN_TEXT(name, first, last, text)
 #include "engine/duckdb_memory.def"
 #undef DUCKDB_MEMORY_SETTING
 #undef DUCKDB_MEMORY_WORDS
+#undef DUCKDB_MEMORY_OWN_TEXT
+};
+
+/* The exact texts a memory setting takes itself, before the parser. */
+static const struct {
+	const char *name;
+	unsigned first, last;
+	const char *text;
+} memory_own_texts[] = {
+#define DUCKDB_MEMORY_SETTING(name, first, last, parser, own, config)
+#define DUCKDB_MEMORY_WORDS(verdict, first, last, before, after)
+#define DUCKDB_MEMORY_OWN_TEXT(name, first, last, text) \
+	{ name, first, last, text },
+#include "engine/duckdb_memory.def"
+#undef DUCKDB_MEMORY_SETTING
+#undef DUCKDB_MEMORY_WORDS
+#undef DUCKDB_MEMORY_OWN_TEXT
 };
 
 enum fe_mem_parser fe_memory_setting(const char *name, unsigned version,
@@ -1512,6 +1532,11 @@ enum fe_mem_parser fe_memory_setting(const char *name, unsigned version,
 			*s = memory_settings[i].s;
 			break;
 		}
+	for (size_t i = 0; s->parser && i < NR(memory_own_texts); i++)
+		if (ascii_same_ci(memory_own_texts[i].name, name) &&
+		    holds(memory_own_texts[i].first, memory_own_texts[i].last,
+			  version))
+			s->own_text = memory_own_texts[i].text;
 	return s->parser;
 }
 
@@ -1644,7 +1669,8 @@ enum fe_mem_verdict fe_memory_parse(const char *text,
 		return FE_MEM_OK;
 	n = strlen(text);
 	if (((s->own & FE_MEM_OWN_PERCENT) && n && text[n - 1] == '%') ||
-	    ((s->own & FE_MEM_OWN_EMPTY) && !n))
+	    ((s->own & FE_MEM_OWN_EMPTY) && !n) ||
+	    (s->own_text && !strcmp(text, s->own_text)))
 		return FE_MEM_OK;	/* read by the setting itself */
 	if (parser != FE_MEM_BYTES && (text[0] == '-' ||
 				       !strcmp(text, "null") ||

@@ -488,6 +488,10 @@ struct fe_mem_setting {
 	bool config;		/* duckdb.connect(config=...) takes it (then
 				 * with the same parser); false for a setting
 				 * of the connection only */
+	/* a text the setting takes itself, exactly so, before the parser
+	 * (DUCKDB_MEMORY_OWN_TEXT: its default, '90% of available disk
+	 * space'); NULL when none */
+	const char *own_text;
 };
 
 /*

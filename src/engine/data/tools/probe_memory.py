@@ -25,7 +25,13 @@ auto-install and auto-load off):
           of SET (`OK`, the first line of the parser's error, or
           `REFUSED` when the setting's own check refused what the parser
           took) and of duckdb_set_config() before the database opens
-          (`OK` or `FAILS`; the C API gives no message there).
+          (`OK` or `FAILS`; the C API gives no message there);
+  default each of those settings SET to the text duckdb_settings() shows
+          as its value on a fresh database, when that text is not an
+          amount (which would name the machine: '18.8 GiB'): such a text
+          can be read by the setting itself, before the parser
+          (max_temp_directory_size takes exactly '90% of available disk
+          space'); the same columns as memory.
 
 The output (a TSV, committed as src/engine/data/duckdb-memory/VERSION.tsv)
 is the evidence src/engine/engine.c's fe_memory_parse() and the
@@ -36,6 +42,7 @@ tests/unit/test_engine_memory.c.  Values are written with \\t, \\n and
 
 import ctypes
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -46,6 +53,9 @@ from common import (INIT_CONFIG, Engine, ident, in_scratch, lib_args,  # noqa: E
 SCRIPT = "src/engine/data/tools/probe_memory.py"
 
 UNKNOWN_UNIT = "Unknown unit for memory"
+# a default shown as an amount ('18.8 GiB', '0 bytes'): the machine's,
+# and read by the parser anyway
+AMOUNT = re.compile(r"^-?[0-9.]+ ?[A-Za-z]*$")
 NEGATIVE = "Memory cannot be negative"
 
 # dbt's renderings (str() of YAML integers, floats, booleans, None) and
@@ -128,6 +138,15 @@ def probe_in(lib, settings):
 			memory.append(r["name"])
 			out.append(("detect", r["name"], "4gigs", st, "-"))
 	for name in memory:
+		db, con = eng.open()
+		shown = eng.rows(con, "SELECT value FROM duckdb_settings() "
+				 "WHERE name = %s" % sql_str(name))
+		eng.close(db, con)
+		text = shown[0][0] if shown and shown[0][0] is not None else ""
+		if text and not AMOUNT.match(text):
+			out.append(("default", name, text,
+				    set_on_fresh(eng, name, text),
+				    config_at_open(eng, name, text)))
 		for v in VALUES:
 			if "\0" in v:
 				continue

@@ -287,7 +287,13 @@ static void path_taken(struct gen *g, const struct floe_compute *c,
 
 	pl->path = v->value;
 	name = fe_dbt_path_database(v->value, FE_DBT_DUCKDB_DEFAULT, &len);
-	if (!fe_dbt_path_is_motherduck(v->value) &&
+	if (!len)	/* lint's FP319: every release 1.9.0 to 1.11.0 */
+		ERR(g, v, "compute.%s.properties.path: '%s' has no file "
+		    "name, so dbt-duckdb cannot name the database and refuses "
+		    "the profile (\"Unable to determine target database name "
+		    "from 'path' field in profile\"); end it with a file "
+		    "name, e.g. dev.duckdb", c->name, v->value);
+	else if (!fe_dbt_path_is_motherduck(v->value) &&
 	    len == strlen(pl->alias) && !strncasecmp(name, pl->alias, len))
 		ERR(g, v, "compute.%s.properties.path: the database this "
 		    "file opens is named '%.*s', the catalog's attach alias, "

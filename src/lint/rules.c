@@ -1177,7 +1177,9 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 [FLOE_FP319] = { .pub = {
 	.id = "FP319", .name = "database-not-path-or-alias",
 	.severity = E, .family = "attach",
-	.summary = "database is neither the stem of path nor an attach alias",
+	.summary =
+    "database is neither the stem of path nor an attach alias, or path "
+    "names no file",
 	.help =
     "dbt-duckdb derives the database from path (its file stem; memory "
     "for :memory:) and refuses any other 'database' that is not an "
@@ -1185,10 +1187,17 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "'database' fields in profile\" (credentials.py __pre_deserialize__; "
     "the alias is accepted from 1.9.4). With remote set it is not "
     "checked.\n\n"
+    "A path with no file name (/data/warehouse/, data/, #frag: the base "
+    "name of its URL path is empty) names no database, and dbt-duckdb "
+    "refuses the profile with \"Unable to determine target database "
+    "name from 'path' field in profile\" -- on every release from 1.9.0 "
+    "to 1.11.0, with or without database (the check does not read it) "
+    "and with remote too. That is reported on path. An md: path "
+    "without a database is MotherDuck's my_db, and is not.\n\n"
     "Bad:\n  path: /data/warehouse.duckdb\n  database: analytics\n\n"
     "Good:\n  path: /data/warehouse.duckdb\n  database: warehouse\n\n"
     "Fix: set database to the stem of path or to an attach alias, or "
-    "remove it.",
+    "remove it; end path with a file name.",
 }, .check_output = check_database_mismatch },
 [FLOE_FP320] = { .pub = {
 	.id = "FP320", .name = "vended-credentials-no-region",

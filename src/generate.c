@@ -274,6 +274,37 @@ static int in_list(const char *s, const char *const *list)
 }
 
 /*
+ * What lint's FP102 says of access_mode: read_only with an in-memory
+ * path (fe_open_refusal()): duckdb.connect() gets the config_options,
+ * and DuckDB cannot launch an in-memory database read-only.  Asked once
+ * the path is known, since the properties come in any order.
+ */
+static void open_refused(struct gen *g, const struct floe_compute *c,
+			 const struct plan *pl)
+{
+	const struct floe_node *props = c->properties;
+	const char *why;
+
+	for (size_t i = 0; i < pl->nr_config; i++) {
+		if (strcasecmp(pl->config[i].key, "access_mode") ||
+		    !(why = fe_open_refusal(pl->path, pl->config[i].value,
+					    FE_DUCKDB_DEFAULT)))
+			continue;
+		for (size_t j = 0; props && j < props->nr; j++)
+			if (props->pairs[j].key->value ==
+			    pl->config[i].key)
+				ERR(g, props->pairs[j].value,
+				    "compute.%s.properties.%s: '%s' cannot "
+				    "open the in-memory database the profile "
+				    "would use (no path, or ':memory:'); "
+				    "duckdb.connect() would fail with \"%s\"; "
+				    "set path to a database file, or remove "
+				    "it", c->name, pl->config[i].key,
+				    pl->config[i].value, why);
+	}
+}
+
+/*
  * What lint's FP318 says of a path whose database has the catalog's
  * alias for a name (fe_dbt_path_database(), the name dbt-duckdb gives
  * it): dbt-duckdb's ATTACH IF NOT EXISTS then does nothing, and models
@@ -307,6 +338,7 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 			 struct plan *pl)
 {
 	const struct floe_node *props;
+	bool path_refused = false;	/* then its database is unknown */
 
 	pl->path = ":memory:";
 	pl->threads = 4;
@@ -335,6 +367,7 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 			else if (plan_jinja_free(&g->pc, v, "compute", c->name,
 					    "properties.path", v->value))
 				path_taken(g, c, v, pl);
+			path_refused = pl->path != v->value;
 		} else if (!strcmp(key, "threads")) {
 			long long t;
 
@@ -368,6 +401,8 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 			     "by the generator and is ignored", c->name, key);
 		}
 	}
+	if (!path_refused)
+		open_refused(g, c, pl);
 }
 
 /* ---- storage ---- */

@@ -1141,6 +1141,65 @@ static void test_engine_path_without_name_lint_and_generate_agree(void **state)
 	}
 }
 
+/*
+ * access_mode read_only cannot launch an in-memory database
+ * (fe_open_refusal(), observed on 1.4.3 and 1.5.6): lint's FP102 and
+ * generate refuse it with no path or ':memory:', and take a file or
+ * another mode.
+ */
+static void test_engine_read_only_in_memory_lint_and_generate_agree(
+	void **state)
+{
+	static const struct {
+		const char *path, *mode;	/* path NULL: none */
+		bool refused;
+	} cases[] = {
+		{ NULL, "read_only", true },
+		{ ":memory:", "read_only", true },
+		{ ":memory:", "READ_ONLY", true },
+		{ NULL, "read_write", false },
+		{ NULL, "automatic", false },
+		{ "data/dev.duckdb", "read_only", false },
+		{ "md:my_db", "read_only", false },
+	};
+
+	(void)state;
+	assert_non_null(fe_open_refusal("", "read_only", FE_DUCKDB_DEFAULT));
+	assert_string_equal(fe_open_refusal(NULL, "read_only",
+					    FE_V(1, 4, 3)),
+			    "Catalog Error: Cannot launch in-memory database "
+			    "in read-only mode!");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char yaml[2048], body[512], path[128] = "";
+
+		if ((fe_open_refusal(cases[i].path, cases[i].mode,
+				     FE_DUCKDB_DEFAULT) != NULL) !=
+		    cases[i].refused)
+			fail_msg("%s %s: engine", cases[i].path,
+				 cases[i].mode);
+		if (cases[i].path)
+			snprintf(path, sizeof(path), "      path: '%s'\n",
+				 cases[i].path);
+		snprintf(body, sizeof(body), "%s      config_options:\n"
+			 "        access_mode: %s\n", path, cases[i].mode);
+		profile(yaml, sizeof(yaml), body);
+		if (lint_says(yaml, "FP102") != cases[i].refused)
+			fail_msg("%s %s: lint %s", cases[i].path,
+				 cases[i].mode,
+				 cases[i].refused ? "misses it" : "reports it");
+		snprintf(body, sizeof(body), "%s"
+			 "compute:\n  default:\n    type: duckdb\n"
+			 "    properties:\n      access_mode: %s\n%s",
+			 platform_head, cases[i].mode,
+			 cases[i].path ? path : "      threads: 2\n");
+		if ((generate(body, NULL) == FLOE_ERR_INPUT) !=
+		    cases[i].refused)
+			fail_msg("%s %s: generate %s", cases[i].path,
+				 cases[i].mode,
+				 cases[i].refused ? "writes it" : "refuses it");
+	}
+}
+
 /* ---- releases and versions ---- */
 
 static void test_engine_releases(void **state)
@@ -1532,6 +1591,7 @@ int main(void)
 		T(test_engine_database_names_per_release),
 		T(test_engine_main_database_lint_and_generate_agree),
 		T(test_engine_path_without_name_lint_and_generate_agree),
+		T(test_engine_read_only_in_memory_lint_and_generate_agree),
 		T(test_engine_flavor_recognition),
 		T(test_engine_flavor_decision_order),
 		T(test_engine_extension_aliases),

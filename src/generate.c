@@ -36,6 +36,7 @@
 struct setting {
 	const char *key;
 	const char *value;
+	const struct floe_node *node;	/* the property's value, for errors */
 };
 
 #define MAX_SETTINGS 8
@@ -261,6 +262,7 @@ static void add_setting(struct gen *g, const struct floe_compute *c,
 		return;
 	list[*nr].key = key;
 	list[*nr].value = text;
+	list[*nr].node = v;
 	(*nr)++;
 }
 
@@ -282,26 +284,18 @@ static int in_list(const char *s, const char *const *list)
 static void open_refused(struct gen *g, const struct floe_compute *c,
 			 const struct plan *pl)
 {
-	const struct floe_node *props = c->properties;
 	const char *why;
 
-	for (size_t i = 0; i < pl->nr_config; i++) {
-		if (strcasecmp(pl->config[i].key, "access_mode") ||
-		    !(why = fe_open_refusal(pl->path, pl->config[i].value,
-					    FE_DUCKDB_DEFAULT)))
-			continue;
-		for (size_t j = 0; props && j < props->nr; j++)
-			if (props->pairs[j].key->value ==
-			    pl->config[i].key)
-				ERR(g, props->pairs[j].value,
-				    "compute.%s.properties.%s: '%s' cannot "
-				    "open the in-memory database the profile "
-				    "would use (no path, or ':memory:'); "
-				    "duckdb.connect() would fail with \"%s\"; "
-				    "set path to a database file, or remove "
-				    "it", c->name, pl->config[i].key,
-				    pl->config[i].value, why);
-	}
+	for (size_t i = 0; i < pl->nr_config; i++)
+		if (!strcasecmp(pl->config[i].key, "access_mode") &&
+		    (why = fe_open_refusal(pl->path, pl->config[i].value,
+					   FE_DUCKDB_DEFAULT)))
+			ERR(g, pl->config[i].node, "compute.%s.properties.%s: "
+			    "'%s' cannot open the in-memory database the "
+			    "profile would use (no path, or ':memory:'); "
+			    "duckdb.connect() would fail with \"%s\"; set "
+			    "path to a database file, or remove it", c->name,
+			    pl->config[i].key, pl->config[i].value, why);
 }
 
 /*

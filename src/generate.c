@@ -36,6 +36,7 @@
 struct setting {
 	const char *key;
 	const char *value;
+	const struct floe_node *node;	/* the property's value, for errors */
 };
 
 #define MAX_SETTINGS 8
@@ -261,6 +262,7 @@ static void add_setting(struct gen *g, const struct floe_compute *c,
 		return;
 	list[*nr].key = key;
 	list[*nr].value = text;
+	list[*nr].node = v;
 	(*nr)++;
 }
 
@@ -271,6 +273,29 @@ static int in_list(const char *s, const char *const *list)
 		if (!strcasecmp(s, list[i]))
 			return 1;
 	return 0;
+}
+
+/*
+ * What lint's FP102 says of access_mode: read_only with an in-memory
+ * path (fe_open_refusal()): duckdb.connect() gets the config_options,
+ * and DuckDB cannot launch an in-memory database read-only.  Asked once
+ * the path is known, since the properties come in any order.
+ */
+static void open_refused(struct gen *g, const struct floe_compute *c,
+			 const struct plan *pl)
+{
+	const char *why;
+
+	for (size_t i = 0; i < pl->nr_config; i++)
+		if (!strcasecmp(pl->config[i].key, "access_mode") &&
+		    (why = fe_open_refusal(pl->path, pl->config[i].value,
+					   FE_DUCKDB_DEFAULT)))
+			ERR(g, pl->config[i].node, "compute.%s.properties.%s: "
+			    "'%s' cannot open the in-memory database the "
+			    "profile would use (no path, or ':memory:'); "
+			    "duckdb.connect() would fail with \"%s\"; set "
+			    "path to a database file, or remove it", c->name,
+			    pl->config[i].key, pl->config[i].value, why);
 }
 
 /*
@@ -287,7 +312,13 @@ static void path_taken(struct gen *g, const struct floe_compute *c,
 
 	pl->path = v->value;
 	name = fe_dbt_path_database(v->value, FE_DBT_DUCKDB_DEFAULT, &len);
-	if (!fe_dbt_path_is_motherduck(v->value) &&
+	if (!len)	/* lint's FP319: every release 1.9.0 to 1.11.0 */
+		ERR(g, v, "compute.%s.properties.path: '%s' has no file "
+		    "name, so dbt-duckdb cannot name the database and refuses "
+		    "the profile (\"Unable to determine target database name "
+		    "from 'path' field in profile\"); end it with a file "
+		    "name, e.g. dev.duckdb", c->name, v->value);
+	else if (!fe_dbt_path_is_motherduck(v->value) &&
 	    len == strlen(pl->alias) && !strncasecmp(name, pl->alias, len))
 		ERR(g, v, "compute.%s.properties.path: the database this "
 		    "file opens is named '%.*s', the catalog's attach alias, "
@@ -301,6 +332,7 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 			 struct plan *pl)
 {
 	const struct floe_node *props;
+	bool path_refused = false;	/* then its database is unknown */
 
 	pl->path = ":memory:";
 	pl->threads = 4;
@@ -329,6 +361,7 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 			else if (plan_jinja_free(&g->pc, v, "compute", c->name,
 					    "properties.path", v->value))
 				path_taken(g, c, v, pl);
+			path_refused = pl->path != v->value;
 		} else if (!strcmp(key, "threads")) {
 			long long t;
 
@@ -362,6 +395,8 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 			     "by the generator and is ignored", c->name, key);
 		}
 	}
+	if (!path_refused)
+		open_refused(g, c, pl);
 }
 
 /* ---- storage ---- */

@@ -37,7 +37,10 @@ const struct fe_dbt_render_row *fe_dbt_render_row(enum fe_dbt_render id);
  * urlparse(path).path without its extension, "my_db" for a MotherDuck
  * path without one.  Returns the name (static, or a slice of path) and
  * its length in *len; *len is 0 when dbt cannot tell ("Unable to
- * determine target database name from 'path' field in profile").
+ * determine target database name from 'path' field in profile"): a path
+ * with no file name (/tmp/, data/, #frag).  __pre_deserialize__ raises
+ * that on every release 1.9.0 to HEAD 25573c2, whatever `database` and
+ * `remote` say (read at each tag), so it is no DBT_RENDER row.
  */
 const char *fe_dbt_path_database(const char *path, unsigned version,
 				 size_t *len);

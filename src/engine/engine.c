@@ -224,6 +224,18 @@ const struct fe_setting *fe_setting_find(const char *name, unsigned version)
 	return NULL;
 }
 
+const char *fe_open_refusal(const char *path, const char *access_mode,
+			    unsigned version)
+{
+	(void)version;	/* the same on every release probed */
+	if (!access_mode || strcasecmp(access_mode, "read_only"))
+		return NULL;
+	if (path && *path && strcmp(path, ":memory:"))
+		return NULL;
+	return "Catalog Error: Cannot launch in-memory database in "
+	       "read-only mode!";
+}
+
 unsigned fe_setting_refusal(const char *name, int truth, unsigned version)
 {
 	return fe_setting_row_refusal(fe_setting_find(name, version), truth);

@@ -105,6 +105,19 @@ unsigned fe_setting_refusal(const char *name, int truth, unsigned version);
 unsigned fe_setting_row_refusal(const struct fe_setting *s, int truth);
 
 /*
+ * Why DuckDB `version` refuses to open the database `path` (NULL, "" or
+ * ":memory:": in memory) with the start-up setting access_mode set to
+ * `access_mode` (compared ignoring case, as DuckDB reads it): the
+ * engine's error, or NULL when it opens.  Only what holds whatever the
+ * disk says: read_only in memory ("Catalog Error: Cannot launch
+ * in-memory database in read-only mode!", observed with duckdb_open_ext
+ * on 1.4.3 and 1.5.6, the same text).  A file that does not exist is
+ * refused in read_only too, but that is the run's to know.
+ */
+const char *fe_open_refusal(const char *path, const char *access_mode,
+			    unsigned version);
+
+/*
  * Once `restrictor` is SET to a value of truth `truth` (lock_configuration
  * on, enable_external_access off), DuckDB `version` refuses a later
  * `SET setting`: the engine's error (its first line), or NULL when it

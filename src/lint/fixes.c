@@ -888,6 +888,10 @@ static struct floe_fix *fix_setting(struct fix_ctx *fc,
 
 	if (!e)
 		return NULL;
+	/* read_only in memory fails in config_options too: no move */
+	if (!strcasecmp(e->key->value, "access_mode") &&
+	    lint_open_refusal(fc->lint, pe->map, e->value))
+		return NULL;
 	/* true is allow_persistent_secrets' default: the line can go */
 	v = lint_render(fc->lint, e->value);
 	if (!strcasecmp(e->key->value, "allow_persistent_secrets") &&

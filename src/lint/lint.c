@@ -234,6 +234,23 @@ const char *lint_path_database(struct lint_ctx *ctx, const char *path)
 	return db;
 }
 
+const char *lint_open_refusal(struct lint_ctx *ctx,
+			      const struct floe_node *map,
+			      const struct floe_node *value)
+{
+	const struct floe_node *path = floe_map_get(map, "path");
+	const char *p = NULL, *mode;
+
+	if (path && !(path->kind == FLOE_NODE_SCALAR &&
+		      path->type == FLOE_TYPE_NULL) &&
+	    (!floe_node_is_str(path) || !(p = lint_render(ctx, path)) || !*p))
+		return NULL;
+	if (!value || !floe_node_is_str(value) ||
+	    !(mode = lint_render(ctx, value)))
+		return NULL;
+	return fe_open_refusal(p, mode, ctx->duckdb_version);
+}
+
 /*
  * A value that is one filtered {{ }} (`| trim`, `| lower`, ...), as dbt's
  * native rendering gives it, when that is a string; NULL when it is not

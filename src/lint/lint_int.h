@@ -310,6 +310,16 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n);
 const char *lint_path_database(struct lint_ctx *ctx, const char *path);
 
 /*
+ * Why DuckDB refuses to open the database of the output `map` with
+ * access_mode `value` (fe_open_refusal(): read_only when path is absent,
+ * null or ':memory:'); NULL when it opens, or when lint cannot tell (a
+ * path or value known only at run time, an empty path: FP319's).
+ */
+const char *lint_open_refusal(struct lint_ctx *ctx,
+			      const struct floe_node *map,
+			      const struct floe_node *value);
+
+/*
  * A URL value: its text as lint_render() gives it, split by url_parse()
  * into *u; NULL when absent, not rendered statically, or without a
  * host.  The text may hold user:password@ (callers that print it check).

@@ -1765,6 +1765,31 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 
 /* ---- FP319: database vs path and the attach aliases ---- */
 
+/*
+ * A path with no file name (/tmp/, data/, #frag): path_derived_database_name()
+ * gives '' and __pre_deserialize__ raises, whatever `database` and
+ * `remote` say (every release 1.9.0 to 1.11.0; fe_dbt_path_database()).
+ */
+static bool path_names_nothing(struct lint_ctx *ctx,
+			       const struct lint_output *out)
+{
+	const struct floe_node *path = floe_map_get(out->map, "path");
+	const char *s;
+	size_t len;
+
+	if (!path || !floe_node_is_str(path) || !(s = lint_render(ctx, path)))
+		return false;
+	fe_dbt_path_database(s, ctx->dbt_duckdb_version, &len);
+	if (len)
+		return false;
+	lint_report(ctx, path, "path has no file name, so dbt-duckdb cannot "
+		    "name the database and refuses the profile. It says "
+		    "\"Unable to determine target database name from 'path' "
+		    "field in profile\", with or without database:; end path "
+		    "with a file name, e.g. dev.duckdb");
+	return true;
+}
+
 void check_database_mismatch(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
@@ -1773,6 +1798,8 @@ void check_database_mismatch(struct lint_ctx *ctx,
 	const char *want, *s;
 	bool md;
 
+	if (path_names_nothing(ctx, out))
+		return;
 	if (!db || !floe_node_is_str(db) || floe_map_get(out->map, "remote") ||
 	    !(s = lint_render(ctx, db)))
 		return;

@@ -176,6 +176,8 @@ void check_startup_only_setting(struct lint_ctx *ctx,
 				const struct lint_output *out)
 {
 	const struct floe_node *s = settings_of(out, "settings");
+	const struct floe_pair *cp;
+	const char *open;
 
 	for (size_t i = 0; s && i < s->nr; i++) {
 		const struct floe_node *k = s->pairs[i].key;
@@ -187,7 +189,16 @@ void check_startup_only_setting(struct lint_ctx *ctx,
 		    moved_to_connect(ctx, out, k))
 			continue;
 		row = fe_setting_find(k->value, ctx->duckdb_version);
-		if (why & FE_SET_INIT_ONLY)
+		if ((open = lint_open_refusal(ctx, out->map,
+					      s->pairs[i].value)))
+			lint_report(ctx, k, "DuckDB accepts '%s' only when the "
+				    "database starts. A SET fails with \"Cannot "
+				    "change %s setting while database is "
+				    "running\", and an in-memory database "
+				    "cannot start read-only either (\"%s\"); "
+				    "give path a database file, or delete it",
+				    k->value, row->name, open);
+		else if (why & FE_SET_INIT_ONLY)
 			lint_report(ctx, k, "DuckDB accepts '%s' only when the "
 				    "database starts. A SET fails with \"setting "
 				    "'%s' can only be set during "
@@ -199,6 +210,14 @@ void check_startup_only_setting(struct lint_ctx *ctx,
 				    "running\"; move it to config_options", k->value,
 				    row->name);
 	}
+	/* config_options: set at connect, but in memory read_only fails */
+	cp = lint_get_ci(settings_of(out, "config_options"), "access_mode");
+	if (cp && (open = lint_open_refusal(ctx, out->map, cp->value)))
+		lint_report(ctx, cp->value, "access_mode '%s' cannot open the "
+			    "in-memory database this output uses. "
+			    "duckdb.connect() fails with \"%s\"; give path a "
+			    "database file, or delete access_mode",
+			    lint_render(ctx, cp->value), open);
 }
 
 void check_default_secret_storage(struct lint_ctx *ctx,

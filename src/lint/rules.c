@@ -193,9 +193,21 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "MD_USER_AGENT_TO_CONFIG), so no SET runs and FP102 is silent -- "
     "unless config_options has a custom_user_agent of its own, which "
     "the plugin takes first, leaving the settings entry to be SET.\n\n"
+    "access_mode: read_only needs a database file even under "
+    "config_options: with no path, or ':memory:', the database is in "
+    "memory and duckdb.connect() fails with \"Catalog Error: Cannot "
+    "launch in-memory database in read-only mode!\" (duckdb_open_ext "
+    "with a config, the same text on 1.4.3 and 1.5.6; "
+    "fe_open_refusal()). dbt-duckdb connects with read_only=False and "
+    "the config, whose access_mode wins (environments/__init__.py, "
+    "1.11.0). That is reported too, and under settings the message "
+    "says so instead of offering the move. A file that does not exist "
+    "is refused read-only as well, but that is the run's to know.\n\n"
     "Bad:\n  settings:\n    access_mode: read_only\n\n"
-    "Good:\n  config_options:\n    access_mode: read_only\n\n"
-    "Fix: move the setting to config_options.",
+    "Good:\n  path: /data/warehouse.duckdb\n  config_options:\n"
+    "    access_mode: read_only\n\n"
+    "Fix: move the setting to config_options (read_only: with a path to "
+    "a database file).",
 }, .check_output = check_startup_only_setting },
 [FLOE_FP103] = { .pub = {
 	.id = "FP103", .name = "default-secret-storage-setting",
@@ -1198,7 +1210,9 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 [FLOE_FP319] = { .pub = {
 	.id = "FP319", .name = "database-not-path-or-alias",
 	.severity = E, .family = "attach",
-	.summary = "database is neither the stem of path nor an attach alias",
+	.summary =
+    "database is neither the stem of path nor an attach alias, or path "
+    "names no file",
 	.help =
     "dbt-duckdb derives the database from path (its file stem; memory "
     "for :memory:) and refuses any other 'database' that is not an "
@@ -1206,10 +1220,17 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "'database' fields in profile\" (credentials.py __pre_deserialize__; "
     "the alias is accepted from 1.9.4). With remote set it is not "
     "checked.\n\n"
+    "A path with no file name (/data/warehouse/, data/, #frag: the base "
+    "name of its URL path is empty) names no database, and dbt-duckdb "
+    "refuses the profile with \"Unable to determine target database "
+    "name from 'path' field in profile\" -- on every release from 1.9.0 "
+    "to 1.11.0, with or without database (the check does not read it) "
+    "and with remote too. That is reported on path. An md: path "
+    "without a database is MotherDuck's my_db, and is not.\n\n"
     "Bad:\n  path: /data/warehouse.duckdb\n  database: analytics\n\n"
     "Good:\n  path: /data/warehouse.duckdb\n  database: warehouse\n\n"
     "Fix: set database to the stem of path or to an attach alias, or "
-    "remove it.",
+    "remove it; end path with a file name.",
 }, .check_output = check_database_mismatch },
 [FLOE_FP320] = { .pub = {
 	.id = "FP320", .name = "vended-credentials-no-region",

@@ -1159,6 +1159,127 @@ static void test_engine_main_database_lint_and_generate_agree(void **state)
 	}
 }
 
+/*
+ * A path with no file name: dbt-duckdb cannot name its database and
+ * raises on every release (fe_dbt_path_database() gives length 0); lint's
+ * FP319 and generate refuse the same paths, database: given or not, and
+ * take the near misses.
+ */
+static void test_engine_path_without_name_lint_and_generate_agree(void **state)
+{
+	static const struct {
+		const char *path;
+		bool refused;
+	} cases[] = {
+		{ "/tmp/", true },
+		{ "data/", true },
+		{ "#frag", true },
+		{ "s3://bucket/dir/", true },
+		{ "dir/?x=1", true },
+		{ "ducklake:/tmp/", true },
+		{ "data/dev.duckdb", false },
+		{ "data/.duckdb", false },
+		{ "md:", false },
+		{ ":memory:", false },
+	};
+	static const unsigned dbt[] = { FE_V(1, 9, 0), FE_V(1, 9, 4),
+					FE_V(1, 11, 0) };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char yaml[2048], body[512];
+		size_t len;
+
+		for (size_t v = 0; v < sizeof(dbt) / sizeof(dbt[0]); v++) {
+			fe_dbt_path_database(cases[i].path, dbt[v], &len);
+			if ((len == 0) != cases[i].refused)
+				fail_msg("%s: named %zu", cases[i].path, len);
+			snprintf(body, sizeof(body), "      path: '%s'\n"
+				 "      database: x\n", cases[i].path);
+			profile(yaml, sizeof(yaml), body);
+			/* with database: x a named path is FP319 too */
+			if (cases[i].refused &&
+			    !lint_finding(yaml, "FP319", 0, dbt[v], NULL, 0))
+				fail_msg("%s: lint misses it", cases[i].path);
+			snprintf(body, sizeof(body), "      path: '%s'\n",
+				 cases[i].path);
+			profile(yaml, sizeof(yaml), body);
+			if (lint_finding(yaml, "FP319", 0, dbt[v], NULL, 0) !=
+			    cases[i].refused)
+				fail_msg("%s: lint %s", cases[i].path,
+					 cases[i].refused ? "misses it"
+							  : "reports it");
+		}
+		snprintf(body, sizeof(body), "%s"
+			 "compute:\n  default:\n    type: duckdb\n"
+			 "    properties:\n      path: '%s'\n",
+			 platform_head, cases[i].path);
+		if ((generate(body, NULL) == FLOE_ERR_INPUT) !=
+		    cases[i].refused)
+			fail_msg("%s: generate %s", cases[i].path,
+				 cases[i].refused ? "writes it" : "refuses it");
+	}
+}
+
+/*
+ * access_mode read_only cannot launch an in-memory database
+ * (fe_open_refusal(), observed on 1.4.3 and 1.5.6): lint's FP102 and
+ * generate refuse it with no path or ':memory:', and take a file or
+ * another mode.
+ */
+static void test_engine_read_only_in_memory_lint_and_generate_agree(
+	void **state)
+{
+	static const struct {
+		const char *path, *mode;	/* path NULL: none */
+		bool refused;
+	} cases[] = {
+		{ NULL, "read_only", true },
+		{ ":memory:", "read_only", true },
+		{ ":memory:", "READ_ONLY", true },
+		{ NULL, "read_write", false },
+		{ NULL, "automatic", false },
+		{ "data/dev.duckdb", "read_only", false },
+		{ "md:my_db", "read_only", false },
+	};
+
+	(void)state;
+	assert_non_null(fe_open_refusal("", "read_only", FE_DUCKDB_DEFAULT));
+	assert_string_equal(fe_open_refusal(NULL, "read_only",
+					    FE_V(1, 4, 3)),
+			    "Catalog Error: Cannot launch in-memory database "
+			    "in read-only mode!");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char yaml[2048], body[512], path[128] = "";
+
+		if ((fe_open_refusal(cases[i].path, cases[i].mode,
+				     FE_DUCKDB_DEFAULT) != NULL) !=
+		    cases[i].refused)
+			fail_msg("%s %s: engine", cases[i].path,
+				 cases[i].mode);
+		if (cases[i].path)
+			snprintf(path, sizeof(path), "      path: '%s'\n",
+				 cases[i].path);
+		snprintf(body, sizeof(body), "%s      config_options:\n"
+			 "        access_mode: %s\n", path, cases[i].mode);
+		profile(yaml, sizeof(yaml), body);
+		if (lint_says(yaml, "FP102") != cases[i].refused)
+			fail_msg("%s %s: lint %s", cases[i].path,
+				 cases[i].mode,
+				 cases[i].refused ? "misses it" : "reports it");
+		snprintf(body, sizeof(body), "%s"
+			 "compute:\n  default:\n    type: duckdb\n"
+			 "    properties:\n      access_mode: %s\n%s",
+			 platform_head, cases[i].mode,
+			 cases[i].path ? path : "      threads: 2\n");
+		if ((generate(body, NULL) == FLOE_ERR_INPUT) !=
+		    cases[i].refused)
+			fail_msg("%s %s: generate %s", cases[i].path,
+				 cases[i].mode,
+				 cases[i].refused ? "writes it" : "refuses it");
+	}
+}
+
 /* ---- releases and versions ---- */
 
 static void test_engine_releases(void **state)
@@ -1551,6 +1672,8 @@ int main(void)
 		T(test_engine_refused_aliases_lint_and_generate_agree),
 		T(test_engine_database_names_per_release),
 		T(test_engine_main_database_lint_and_generate_agree),
+		T(test_engine_path_without_name_lint_and_generate_agree),
+		T(test_engine_read_only_in_memory_lint_and_generate_agree),
 		T(test_engine_flavor_recognition),
 		T(test_engine_flavor_decision_order),
 		T(test_engine_extension_aliases),

@@ -33,6 +33,15 @@
 	"      type: duckdb\n"						\
 	"      path: \":memory:\"\n"					\
 	"      extensions: [httpfs, iceberg]\n"
+/* HEAD with a database file: read_only needs one (FP102) */
+#define FILE_HEAD							\
+	"floe:\n"							\
+	"  target: dev\n"						\
+	"  outputs:\n"							\
+	"    dev:\n"							\
+	"      type: duckdb\n"						\
+	"      path: /data/dev.duckdb\n"				\
+	"      extensions: [httpfs, iceberg]\n"
 #define ITEM								\
 	"      attach:\n"						\
 	"        - path: demo_catalog\n"				\
@@ -238,10 +247,26 @@ static void test_fix_leaves_flow_mappings_alone(void **state)
 	free(out);
 }
 
+/* read_only moved to config_options in memory fails there too: no move */
+static void test_fix_no_read_only_move_in_memory(void **state)
+{
+	static const char text[] = HEAD
+		"      settings:\n"
+		"        access_mode: read_only\n";
+	char *out;
+	size_t n;
+
+	(void)state;
+	assert_true(has_rule(text, FLOE_FP102));
+	out = fix(text, false, &n);
+	assert_int_equal(n, 0);
+	free(out);
+}
+
 static void test_fix_settings_move_in_passes(void **state)
 {
 	/* both create config_options: the second waits for the next pass */
-	static const char text[] = HEAD
+	static const char text[] = FILE_HEAD
 		"      settings:\n"
 		"        memory_limit: 1GB\n"
 		"        access_mode: read_only\n"
@@ -252,7 +277,7 @@ static void test_fix_settings_move_in_passes(void **state)
 	(void)state;
 	out = fix(text, false, &n);
 	assert_int_equal(n, 2);
-	assert_string_equal(out, HEAD
+	assert_string_equal(out, FILE_HEAD
 		"      config_options:\n"
 		"        access_mode: read_only\n"
 		"        custom_user_agent: floe  # ours\n"
@@ -263,13 +288,13 @@ static void test_fix_settings_move_in_passes(void **state)
 
 static void test_fix_same_value_already_there(void **state)
 {
-	static const char text[] = HEAD
+	static const char text[] = FILE_HEAD
 		"      config_options:\n"
 		"        access_mode: read_only\n"
 		"      settings:\n"
 		"        access_mode: read_only\n"
 		"        memory_limit: 1GB\n";
-	static const char other[] = HEAD
+	static const char other[] = FILE_HEAD
 		"      config_options:\n"
 		"        access_mode: read_write\n"
 		"      settings:\n"
@@ -280,7 +305,7 @@ static void test_fix_same_value_already_there(void **state)
 
 	(void)state;
 	out = fix(text, false, &n);
-	assert_string_equal(out, HEAD
+	assert_string_equal(out, FILE_HEAD
 		"      config_options:\n"
 		"        access_mode: read_only\n"
 		"      settings:\n"
@@ -492,6 +517,7 @@ int main(void)
 		cmocka_unit_test(test_fix_keeps_crlf),
 		cmocka_unit_test(test_fix_leaves_an_alias_alone),
 		cmocka_unit_test(test_fix_leaves_flow_mappings_alone),
+		cmocka_unit_test(test_fix_no_read_only_move_in_memory),
 		cmocka_unit_test(test_fix_settings_move_in_passes),
 		cmocka_unit_test(test_fix_same_value_already_there),
 		cmocka_unit_test(test_fix_unsafe_only_when_asked),

@@ -991,11 +991,16 @@ static void test_generate_puts_startup_settings_in_config_options(
 	/* booleans as strings there too, so dbt-duckdb keeps them */
 	gen_ok(c, CATALOG STORAGE COMPUTE_WITH(
 		"      allow_unsigned_extensions: false\n"
-		"      access_mode: read_only\n"));
+		"      access_mode: read_only\n"
+		"      path: /data/warehouse.duckdb\n"));
 	assert_non_null(strstr(c->out, "      config_options:\n"
 				       "        allow_unsigned_extensions: "
 				       "\"false\"\n"
 				       "        access_mode: read_only\n"));
+	/* read_only needs a file: an in-memory database cannot be one */
+	gen_bad(c, CATALOG STORAGE COMPUTE_WITH(
+		"      allow_unsigned_extensions: false\n"
+		"      access_mode: read_only\n"));
 }
 
 /*

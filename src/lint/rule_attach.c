@@ -1426,6 +1426,25 @@ static const char *path_database(struct lint_ctx *ctx,
 }
 
 /*
+ * fe_duckdb_path_database() of a rendered path, in the ctx arena; NULL when
+ * DuckDB does not name it after the file (or out of memory: ctx->err).
+ */
+static const char *path_db_name(struct lint_ctx *ctx, const char *path,
+				const char *type, bool if_not_exists)
+{
+	size_t len;
+	const char *name = fe_duckdb_path_database(path, type, if_not_exists,
+						   &len);
+	char *d;
+
+	if (!name)
+		return NULL;
+	if (!(d = arena_strndup(ctx->arena, name, len)))
+		ctx->err = FLOE_ERR_NOMEM;
+	return d;
+}
+
+/*
  * The catalog name DuckDB gives the main database (duckdb.connect(path)
  * names it as an ATTACH without AS does: fe_duckdb_path_database(), which
  * cuts the file name at its first dot where dbt-duckdb's name cuts at the
@@ -1438,19 +1457,14 @@ static const char *main_catalog(struct lint_ctx *ctx,
 {
 	const struct floe_node *path = floe_map_get(out->map, "path");
 	const char *db = path_database(ctx, out, motherduck), *s, *name;
-	size_t len;
 
 	*path_s = NULL;
 	if (!db || *motherduck || !path || !floe_node_is_str(path) ||
 	    !(s = lint_render(ctx, path)))
 		return db;
 	*path_s = s;
-	name = fe_duckdb_path_database(s, NULL, false, &len);
-	if (!name)
-		return db;
-	if (!(db = arena_strndup(ctx->arena, name, len)))
-		ctx->err = FLOE_ERR_NOMEM;
-	return db;
+	name = path_db_name(ctx, s, NULL, false);
+	return name || ctx->err ? name : db;
 }
 
 /*
@@ -1519,8 +1533,7 @@ static const char *item_name(struct lint_ctx *ctx,
 	const struct floe_node *opts = floe_map_get(item, "options");
 	const struct floe_node *p = floe_map_get(item, "path");
 	const char *s = item_str(ctx, floe_map_get(item, "alias"));
-	const char *type, *path, *name;
-	size_t len;
+	const char *type, *path;
 
 	*derived = false;
 	*path_s = NULL;
@@ -1536,13 +1549,10 @@ static const char *item_name(struct lint_ctx *ctx,
 		type = item_str(ctx, floe_map_get(opts, "type"));
 	if (!type)
 		return NULL;
-	name = fe_duckdb_path_database(path, type, ine, &len);
-	if (!name)
+	if (!(s = path_db_name(ctx, path, type, ine)))
 		return NULL;
 	*derived = true;
 	*path_s = path;
-	if (!(s = arena_strndup(ctx->arena, name, len)))
-		ctx->err = FLOE_ERR_NOMEM;
 	return s;
 }
 

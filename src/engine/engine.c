@@ -1324,6 +1324,34 @@ static bool ident_cont(unsigned char c)
 	return ident_start(c) || (c >= '0' && c <= '9') || c == '$';
 }
 
+/*
+ * A quoted run at *pp, its opening quote there ("identifier" or
+ * 'literal'; the quote doubled stands for itself): its text in
+ * name[size], *n counting every byte, kept or not; *pp past the closing
+ * quote.  False when it is not closed.
+ */
+static bool lex_quoted(const unsigned char **pp, char *name, size_t size,
+		       size_t *n)
+{
+	const unsigned char *p = *pp;
+	unsigned char q = *p;
+
+	*n = 0;
+	for (p++;; p++) {
+		if (!*p)
+			return false;
+		if (*p == q && p[1] != q)
+			break;
+		if (*p == q)
+			p++;
+		if (*n < size)
+			name[*n] = (char)*p;
+		(*n)++;
+	}
+	*pp = p + 1;
+	return true;
+}
+
 /* What alias_lex() makes of a string. */
 enum alias_lexed {
 	LEXED_NOT_WORD,		/* not one identifier */
@@ -1350,18 +1378,9 @@ static enum alias_lexed alias_lex(const char *s, char *name, size_t size)
 	b = p;
 	quoted = *p == '"';
 	if (quoted) {
-		for (p++;; p++) {
-			if (!*p)
-				return LEXED_NOT_WORD;	/* unterminated */
-			if (*p == '"' && p[1] != '"')
-				break;
-			if (*p == '"')
-				p++;
-			if (n < size)
-				name[n] = (char)*p;
-			n++;
-		}
-		if (++p - b == 2)
+		if (!lex_quoted(&p, name, size, &n))
+			return LEXED_NOT_WORD;	/* unterminated */
+		if (p - b == 2)
 			return LEXED_NOT_WORD;	/* zero-length */
 	} else {
 		if (!ident_start(*p) || unicode_space(p))
@@ -1428,18 +1447,9 @@ bool fe_attach_type_is(const char *s, const char *type)
 		return fe_alias_name(s, name, sizeof(name)) &&
 		       !strcasecmp(name, type);
 	/* a string literal: '' is a quote */
-	for (p++;; p++) {
-		if (!*p)
-			return false;	/* unterminated */
-		if (*p == '\'' && p[1] != '\'')
-			break;
-		if (*p == '\'')
-			p++;
-		if (n + 1 >= sizeof(name))
-			return false;	/* longer than any type */
-		name[n++] = (char)*p;
-	}
-	for (p++; (k = lex_blank(p)); p += k)
+	if (!lex_quoted(&p, name, sizeof(name), &n) || n >= sizeof(name))
+		return false;	/* unterminated, or longer than any type */
+	for (; (k = lex_blank(p)); p += k)
 		;
 	name[n] = '\0';
 	return !*p && !strcasecmp(name, type);

@@ -154,7 +154,7 @@ static char *dupn(struct lint_ctx *ctx, const char *s, size_t n)
 /* The scheme the extension uses: a URL without one gets http://. */
 static const char *scheme_of(const struct url *u)
 {
-	return u->has_scheme ? u->scheme : "http";
+	return url_scheme_in_use(u);
 }
 
 static bool is_http_scheme(const struct url *u)
@@ -179,8 +179,7 @@ static bool has_port(const struct url *u)
 
 static bool same_host(const struct url *a, const struct url *b)
 {
-	return a->host_len == b->host_len &&
-	       !strncasecmp(a->host, b->host, a->host_len);
+	return url_same_host(a, b);
 }
 
 /* A path with repeated '/' collapsed and trailing '/' removed. */
@@ -297,7 +296,8 @@ static const char *rest_route(const struct rurl *r, size_t *cut)
 /*
  * Does --platform declare this token URI (catalog property
  * oauth2-server-uri, which generate writes as is)?  Then a token
- * endpoint elsewhere, an external identity provider, is intended.
+ * endpoint elsewhere, an external identity provider, is intended.  The
+ * same URL written otherwise is the same (url_same_token_uri).
  */
 static bool platform_token_uri(struct lint_ctx *ctx, const char *tok)
 {
@@ -305,16 +305,9 @@ static bool platform_token_uri(struct lint_ctx *ctx, const char *tok)
 
 	for (size_t i = 0; c && i < c->nr_properties; i++) {
 		const char *v = c->properties[i].value;
-		size_t a = strlen(tok), b;
 
-		if (!v || strcmp(c->properties[i].key, "oauth2-server-uri"))
-			continue;
-		b = strlen(v);
-		while (a && tok[a - 1] == '/')
-			a--;
-		while (b && v[b - 1] == '/')
-			b--;
-		if (a == b && !memcmp(tok, v, a))
+		if (v && !strcmp(c->properties[i].key, "oauth2-server-uri") &&
+		    url_same_token_uri_text(tok, v))
 			return true;
 	}
 	return false;
@@ -354,6 +347,7 @@ static const char *port_desc(struct lint_ctx *ctx, const struct url *u)
 /*
  * Which of scheme, port and path of the token URI differ from what the
  * endpoint gives, as one sentence in `sb`; returns how many differ.
+ * Each part is url_same_token_uri's (src/url.c), which FP214 asks whole.
  */
 static unsigned token_diff(struct lint_ctx *ctx, const struct url *ep,
 			   const struct url *tok, struct strbuf *sb)
@@ -377,7 +371,7 @@ static unsigned token_diff(struct lint_ctx *ctx, const struct url *ep,
 		const char *ep_port = port_of(ctx, ep);
 		const char *tok_port = port_of(ctx, tok);
 
-		if (ep_port && tok_port && strcmp(ep_port, tok_port)) {
+		if (ep_port && tok_port && !url_same_port(ep, tok)) {
 			part[nr][0] = "port";
 			part[nr][1] = port_desc(ctx, tok);
 			part[nr++][2] = port_desc(ctx, ep);
@@ -385,7 +379,8 @@ static unsigned token_diff(struct lint_ctx *ctx, const struct url *ep,
 	}
 	if (strbuf_adds(&want, ep_path) || strbuf_adds(&want, token_route)) {
 		ctx->err = FLOE_ERR_NOMEM;
-	} else if (strcmp(tok_path, want.buf)) {
+	} else if (!url_same_path(tok->path, tok->path_len, want.buf,
+				  want.len)) {
 		part[nr][0] = "path";
 		part[nr][1] = dupn(ctx, *tok_path ? tok_path : "/",
 				   *tok_path ? strlen(tok_path) : 1);

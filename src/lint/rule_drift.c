@@ -144,13 +144,37 @@ void check_platform_token_uri(struct lint_ctx *ctx,
 			  sizeof(pos)));
 }
 
+/*
+ * The mode the extension reads from a value written: itself when it is
+ * one of the extension's (which lower-cases it: 'NONE' is none), NULL
+ * for an empty one (not given: the default applies), "" for one it
+ * refuses (FP306's, FP305's on a release without the option) and for
+ * one known only at run time.
+ */
+static const char *delegation_read(struct lint_ctx *ctx, const char *have)
+{
+	static const char opt[] = "access_delegation_mode";
+	const char *const *values;
+
+	if (!have)
+		return "";
+	if (!*have && fe_iceberg_option_empty_unset(opt, ctx->duckdb_version))
+		return NULL;
+	values = fe_iceberg_option_values(opt, ctx->duckdb_version);
+	for (size_t i = 0; values && values[i]; i++)
+		if (fe_iceberg_option_value_is(opt, ctx->duckdb_version, have,
+					       values[i]))
+			return values[i];
+	return "";
+}
+
 void check_platform_access_delegation(struct lint_ctx *ctx,
 				      const struct lint_output *out)
 {
 	const struct lint_conn *c;
 	const struct floe_gen_attach *e;
 	const struct floe_node *mode = NULL, *at;
-	const char *have;
+	const char *have = NULL, *read = NULL;
 	char pos[512];
 	size_t n = 0;
 
@@ -166,20 +190,28 @@ void check_platform_access_delegation(struct lint_ctx *ctx,
 	}
 	if (mode) {
 		have = lint_render(ctx, mode);
-		if (!have || !strcmp(have, e->delegation))
+		read = delegation_read(ctx, have);
+		if (read && (!*read || !strcmp(read, e->delegation)))
 			return;
+	}
+	if (read) {
 		at = mode;
 	} else {
-		have = "vended_credentials";	/* DuckDB's default */
-		if (!strcmp(e->delegation, have))
+		/* left out (or empty): the extension's default applies */
+		have = fe_iceberg_option_default("access_delegation_mode",
+						 ctx->duckdb_version,
+						 FE_CATALOG_REST);
+		if (!have || !strcmp(e->delegation, have))
 			return;
-		at = c->kind == LINT_CONN_ATTACH && c->options ? c->options
-							       : c->item;
+		at = mode ? mode
+		     : c->kind == LINT_CONN_ATTACH && c->options ? c->options
+								 : c->item;
 	}
 	lint_report(ctx, at, "access delegation is '%s', but the platform says "
 		    "'%s'.%s The platform sets it at %s", have, e->delegation,
-		    mode ? "" : " The profile sets none, so DuckDB's default "
-		    "applies.",
+		    read ? "" : mode ? " The profile's is empty, so DuckDB's "
+		    "default applies." : " The profile sets none, so DuckDB's "
+		    "default applies.",
 		    where(ctx, e->catalog->access_delegation_node
 			  ? e->catalog->access_delegation_node
 			  : e->catalog->name_node, pos, sizeof(pos)));

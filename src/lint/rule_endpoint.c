@@ -1047,6 +1047,30 @@ static bool same_scope(const char *a, const char *b)
 	return na == nb;
 }
 
+/* A YAML null or false, which dbt-duckdb drops, counts as left out. */
+static bool scope_left_out(const struct floe_node *n)
+{
+	return !n || (n->kind == FLOE_NODE_SCALAR &&
+		      (n->type == FLOE_TYPE_NULL ||
+		       (n->type == FLOE_TYPE_BOOL && !floe_node_true(n))));
+}
+
+/*
+ * The scope the extension asks for when the profile gives none: only an
+ * ATTACH that builds its own secret from inline client credentials and
+ * requests a token (a named secret may carry a scope or a refresh_token
+ * of its own); NULL otherwise.
+ */
+static const char *default_scope(struct lint_ctx *ctx,
+				 const struct lint_conn *c)
+{
+	if (c->secret || (!c->client_id && !c->client_secret) ||
+	    token_request(ctx, c) != 1)
+		return NULL;
+	return fe_iceberg_option_default("oauth2_scope", ctx->duckdb_version,
+					 FE_CATALOG_REST);
+}
+
 void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	const struct lint_conn *c = platform_conn(ctx, out);
@@ -1057,6 +1081,22 @@ void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
 	    !ctx->catalog->credentials.scope)
 		return;
 	want = ctx->catalog->credentials.scope;
+	if (scope_left_out(c->scope)) {
+		got = default_scope(ctx, c);
+		if (!got || same_scope(got, want))
+			return;
+		lint_report(ctx, c->scope ? c->scope : c->options,
+			    "the profile asks for '%s' but the platform grants "
+			    "'%s'. Without oauth2_scope DuckDB's iceberg "
+			    "extension requests its default scope, so the token "
+			    "would carry other principal roles than the "
+			    "platform grants and the run sees other data or is "
+			    "refused; add oauth2_scope: '%s' (the platform's, "
+			    "%s)", got, want, want,
+			    platform_at(ctx,
+					ctx->catalog->credentials.scope_node));
+		return;
+	}
 	got = lint_render(ctx, c->scope);
 	if (!got || same_scope(got, want))
 		return;

@@ -101,7 +101,7 @@ bool url_same_host(const struct url *a, const struct url *b)
 	       !strncasecmp(a->host, b->host, a->host_len);
 }
 
-static const char *port_in_use(const struct url *u, size_t *len)
+const char *url_port_in_use(const struct url *u, size_t *len)
 {
 	const char *s = url_scheme_in_use(u);
 	const char *d = !strcmp(s, "https") ? "443"
@@ -118,7 +118,7 @@ static const char *port_in_use(const struct url *u, size_t *len)
 bool url_same_port(const struct url *a, const struct url *b)
 {
 	size_t la, lb;
-	const char *pa = port_in_use(a, &la), *pb = port_in_use(b, &lb);
+	const char *pa = url_port_in_use(a, &la), *pb = url_port_in_use(b, &lb);
 
 	return la == lb && !memcmp(pa, pb, la);
 }

@@ -57,6 +57,10 @@ const char *url_scheme_in_use(const struct url *u);
 /** True if both name the same host, in any case. */
 bool url_same_host(const struct url *a, const struct url *b);
 
+/** The port a request uses, *len its length: the written one, or the
+ * scheme's default (443 for https, 80 for http, "" otherwise). */
+const char *url_port_in_use(const struct url *u, size_t *len);
+
 /** True if both use the same port: the written one or the scheme's
  * default (443 for https, 80 for http), so ':443' on https changes
  * nothing. */

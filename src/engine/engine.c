@@ -787,10 +787,11 @@ static const struct {
  * StringUtil::Lower(entry.second.ToString())`) before comparing, at
  * every pin of duckdb_releases.def that has the option (4f3c549 (1.4.1)
  * src/storage/irc_catalog.cpp L459, db7c01e and 1c0c4c6 (1.4.3) L452,
- * 1095c1f and 2f22946 L479, 23c7cc5 (1.5.0) src/storage/catalog/iceberg_catalog.cpp
- * L590, effe9de L585, 11fea8e src/catalog/rest/iceberg_catalog.cpp L593,
- * 4008894 L544, e6fe0a4, 45163a2 and 6561bfc L546, 68623ff
- * src/iceberg_attach.cpp L226); oauth2_grant_type is compared with
+ * 1095c1f and 2f22946 L479, 23c7cc5 (1.5.0)
+ * src/storage/catalog/iceberg_catalog.cpp L590, effe9de L585, 11fea8e
+ * src/catalog/rest/iceberg_catalog.cpp L593, 4008894 L544, e6fe0a4,
+ * 45163a2 and 6561bfc L546, 68623ff src/iceberg_attach.cpp L226);
+ * oauth2_grant_type is compared with
  * StringUtil::CIEquals (oauth2.cpp).  06ca288 (1.4.0) has no
  * access_delegation_mode.
  */

@@ -118,6 +118,87 @@ bool url_path_ends_with(const struct url *u, const char *suffix)
 	return n >= m && !memcmp(u->path + n - m, suffix, m);
 }
 
+const char *url_scheme_in_use(const struct url *u)
+{
+	return u->has_scheme ? u->scheme : "http";
+}
+
+bool url_same_host(const struct url *a, const struct url *b)
+{
+	return a->host_len == b->host_len &&
+	       !strncasecmp(a->host, b->host, a->host_len);
+}
+
+const char *url_port_in_use(const struct url *u, size_t *len)
+{
+	const char *s = url_scheme_in_use(u);
+	const char *d = !strcmp(s, "https") ? "443"
+			: !strcmp(s, "http") ? "80" : "";
+
+	if (u->port && u->port_len) {
+		*len = u->port_len;
+		return u->port;
+	}
+	*len = strlen(d);
+	return d;
+}
+
+bool url_same_port(const struct url *a, const struct url *b)
+{
+	size_t la, lb;
+	const char *pa = url_port_in_use(a, &la), *pb = url_port_in_use(b, &lb);
+
+	return la == lb && !memcmp(pa, pb, la);
+}
+
+/* The next non-empty part of p[*i..n), its length; 0 at the end. */
+static size_t next_part(const char *p, size_t n, size_t *i,
+			const char **part)
+{
+	size_t len;
+
+	while (*i < n && p[*i] == '/')
+		(*i)++;
+	*part = p + *i;
+	for (len = 0; *i < n && p[*i] != '/'; (*i)++)
+		len++;
+	return len;
+}
+
+bool url_same_path(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		const char *pa, *pb;
+		size_t na = next_part(a, alen, &i, &pa);
+		size_t nb = next_part(b, blen, &j, &pb);
+
+		if (na != nb || memcmp(pa, pb, na))
+			return false;
+		if (!na)
+			return true;
+	}
+}
+
+bool url_same_token_uri(const struct url *a, const struct url *b)
+{
+	return !strcmp(url_scheme_in_use(a), url_scheme_in_use(b)) &&
+	       a->userinfo_len == b->userinfo_len &&
+	       (!a->userinfo_len ||
+		!memcmp(a->userinfo, b->userinfo, a->userinfo_len)) &&
+	       url_same_host(a, b) && url_same_port(a, b) &&
+	       url_same_path(a->path, a->path_len, b->path, b->path_len);
+}
+
+bool url_same_token_uri_text(const char *a, const char *b)
+{
+	struct url ua, ub;
+
+	return !url_parse(a, &ua) && !url_parse(b, &ub) &&
+	       url_same_token_uri(&ua, &ub);
+}
+
 bool url_host_names_polaris(const struct url *u)
 {
 	for (size_t i = 0; i + 7 <= u->host_len; i++)

@@ -57,6 +57,43 @@ size_t url_path_trimmed(const struct url *u);
 bool url_path_ends_with(const struct url *u, const char *suffix);
 
 /**
+ * The comparison of token URIs, one for lint (FP201's parts, FP202's
+ * declared identity provider, FP214) and generate (a manifest's
+ * token_url): the iceberg extension prepends http:// to a URL without
+ * a scheme and splits OAUTH2_SERVER_URI on '/' dropping empty parts
+ * (IRCEndpointBuilder::FromURL, IC v1.4-andium L67-97), and a host name
+ * and a scheme have no case (RFC 3986 3.1, 3.2.2).
+ */
+
+/** The scheme a request uses: the one written, or "http" without one. */
+const char *url_scheme_in_use(const struct url *u);
+
+/** True if both name the same host, in any case. */
+bool url_same_host(const struct url *a, const struct url *b);
+
+/** The port a request uses, *len its length: the written one, or the
+ * scheme's default (443 for https, 80 for http, "" otherwise). */
+const char *url_port_in_use(const struct url *u, size_t *len);
+
+/** True if both use the same port: the written one or the scheme's
+ * default (443 for https, 80 for http), so ':443' on https changes
+ * nothing. */
+bool url_same_port(const struct url *a, const struct url *b);
+
+/** True if two paths have the same parts once the empty ones ('//', a
+ * trailing '/') are dropped; the case of a path counts. */
+bool url_same_path(const char *a, size_t alen, const char *b, size_t blen);
+
+/** True if two token URIs reach the same token endpoint: scheme, host,
+ * port and path as above, and the same userinfo as written (user and
+ * password are not a part that case or spelling can change); query and
+ * fragment aside. */
+bool url_same_token_uri(const struct url *a, const struct url *b);
+
+/** url_same_token_uri of two URL texts; false when either has no host. */
+bool url_same_token_uri_text(const char *a, const char *b);
+
+/**
  * The Polaris facts both generate and lint (FP207, FP210) test a catalog
  * URL with, so that generate warns exactly where lint would.
  */

@@ -792,6 +792,29 @@ static const struct {
 	{ "endpoint_type", endpoint_type_values, true },
 };
 
+/*
+ * The extension reads every ENUM option without regard to case: the
+ * attach lower-cases endpoint_type, authorization_type and
+ * access_delegation_mode (`access_mode_string =
+ * StringUtil::Lower(entry.second.ToString())`) before comparing, at
+ * every pin of duckdb_releases.def that has the option (4f3c549 (1.4.1)
+ * src/storage/irc_catalog.cpp L459, db7c01e and 1c0c4c6 (1.4.3) L452,
+ * 1095c1f and 2f22946 L479, 23c7cc5 (1.5.0)
+ * src/storage/catalog/iceberg_catalog.cpp L590, effe9de L585, 11fea8e
+ * src/catalog/rest/iceberg_catalog.cpp L593, 4008894 L544, e6fe0a4,
+ * 45163a2 and 6561bfc L546, 68623ff src/iceberg_attach.cpp L226);
+ * oauth2_grant_type is compared with
+ * StringUtil::CIEquals (oauth2.cpp).  06ca288 (1.4.0) has no
+ * access_delegation_mode.
+ */
+bool fe_iceberg_option_value_is(const char *name, unsigned version,
+				const char *written, const char *value)
+{
+	(void)name;
+	(void)version;
+	return written && value && ascii_same_ci(written, value);
+}
+
 const char *const *fe_iceberg_option_values(const char *name,
 					    unsigned version)
 {
@@ -860,6 +883,29 @@ static const struct {
 	  "false" },
 	{ "skip_create_table_metadata_updates", FE_V(1, 5, 4), FE_V_OPEN,
 	  "false", "false" },
+	/*
+	 * Not BOOL: IcebergAttachOptions' access_mode = VENDED_CREDENTIALS
+	 * (4f3c549 and 1c0c4c6 src/include/storage/irc_authorization.hpp
+	 * L28, 45163a2 src/include/catalog/rest/storage/
+	 * iceberg_authorization.hpp L35, 68623ff src/include/
+	 * iceberg_attach.hpp L35); 06ca288 (1.4.0) has no option and always
+	 * asks for vended credentials (src/common/api_utils.cpp L42
+	 * X-Iceberg-Access-Delegation: vended-credentials).
+	 */
+	{ "access_delegation_mode", FE_V(1, 4, 0), FE_V_OPEN,
+	  "vended_credentials", "vended_credentials" },
+	/*
+	 * The scope of a client_credentials token request when none is
+	 * given: "Default to default Polaris role" (06ca288
+	 * src/storage/authorization/oauth2.cpp L270, 4f3c549 and db7c01e
+	 * L250, 1c0c4c6, 1095c1f and 2f22946 L252, 23c7cc5 and effe9de
+	 * L462, 11fea8e to 6561bfc src/catalog/rest/storage/authorization/
+	 * oauth2.cpp L465, 68623ff L496).  From 23c7cc5 (1.5.0) a secret
+	 * with a refresh_token sends no scope instead; an ATTACH has no
+	 * refresh_token option, so an inline one always gets the default.
+	 */
+	{ "oauth2_scope", FE_V(1, 4, 0), FE_V_OPEN, "PRINCIPAL_ROLE:ALL",
+	  "PRINCIPAL_ROLE:ALL" },
 };
 
 const char *fe_iceberg_option_default(const char *name, unsigned version,

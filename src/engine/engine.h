@@ -257,6 +257,14 @@ const char *const *fe_iceberg_option_values(const char *name,
  */
 bool fe_iceberg_option_empty_unset(const char *name, unsigned version);
 
+/*
+ * True when the extension reads the value `written` for ENUM option
+ * `name` as `value` (one of fe_iceberg_option_values): it lower-cases
+ * them, so 'NONE' is 'none' (engine.c cites the pins).
+ */
+bool fe_iceberg_option_value_is(const char *name, unsigned version,
+				const char *written, const char *value);
+
 /* The kind of catalog an iceberg ATTACH talks to, for its defaults. */
 enum fe_catalog_kind {
 	FE_CATALOG_REST = 0,	/* no endpoint_type (or an empty one) */
@@ -264,9 +272,10 @@ enum fe_catalog_kind {
 };
 
 /*
- * The extension's default of BOOL option `name` ("true"/"false") at
- * `version` for a catalog of `kind` (an endpoint_type changes some), or
- * NULL when the option has none there.  Each row cites the pins read
+ * The extension's default of option `name` at `version` for a catalog of
+ * `kind` (an endpoint_type changes some), or NULL when the option has
+ * none there: "true"/"false" for a BOOL option; access_delegation_mode
+ * and oauth2_scope have theirs too.  Each row cites the pins read
  * (engine.c, option_defaults[]).
  */
 const char *fe_iceberg_option_default(const char *name, unsigned version,

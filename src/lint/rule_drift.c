@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/engine.h"
 #include "rules.h"
+#include "url.h"
 
 
 /* "platform.yaml:14:10" for a platform node (or just the file). */
@@ -83,6 +85,27 @@ static int differs(struct lint_ctx *ctx, const struct floe_node *n,
 	return strcmp(norm(have, a, sizeof(a)), norm(want, b, sizeof(b))) != 0;
 }
 
+/*
+ * differs() for a token URI: a literal one is the same when it reaches
+ * the same token endpoint, written otherwise (host or scheme case, an
+ * explicit default port, empty path parts: url_same_token_uri, as
+ * FP201 compares).
+ */
+static int token_uri_differs(struct lint_ctx *ctx, const struct floe_node *n,
+			     const char *want)
+{
+	const char *have;
+
+	if (!n || !want || strstr(want, "{{"))
+		return differs(ctx, n, want);
+	have = lint_render(ctx, n);
+	if (!have)
+		return -1;
+	if (url_same_token_uri_text(have, want))
+		return 0;
+	return differs(ctx, n, want);
+}
+
 static const struct lint_conn *the_conn(struct lint_ctx *ctx,
 					const struct lint_output *out,
 					size_t *n)
@@ -108,7 +131,7 @@ void check_platform_token_uri(struct lint_ctx *ctx,
 	if (!c || c->kind != LINT_CONN_ATTACH || !c->token_uri)
 		return;		/* derived by the plugin; FP209 if missing */
 	e = lint_expected(ctx);
-	if (differs(ctx, c->token_uri, e->token_uri) != 1)
+	if (token_uri_differs(ctx, c->token_uri, e->token_uri) != 1)
 		return;
 	for (size_t i = 0; i < e->catalog->nr_properties; i++)
 		if (!strcmp(e->catalog->properties[i].key,
@@ -121,13 +144,37 @@ void check_platform_token_uri(struct lint_ctx *ctx,
 			  sizeof(pos)));
 }
 
+/*
+ * The mode the extension reads from a value written: itself when it is
+ * one of the extension's (which lower-cases it: 'NONE' is none), NULL
+ * for an empty one (not given: the default applies), "" for one it
+ * refuses (FP306's, FP305's on a release without the option) and for
+ * one known only at run time.
+ */
+static const char *delegation_read(struct lint_ctx *ctx, const char *have)
+{
+	static const char opt[] = "access_delegation_mode";
+	const char *const *values;
+
+	if (!have)
+		return "";
+	if (!*have && fe_iceberg_option_empty_unset(opt, ctx->duckdb_version))
+		return NULL;
+	values = fe_iceberg_option_values(opt, ctx->duckdb_version);
+	for (size_t i = 0; values && values[i]; i++)
+		if (fe_iceberg_option_value_is(opt, ctx->duckdb_version, have,
+					       values[i]))
+			return values[i];
+	return "";
+}
+
 void check_platform_access_delegation(struct lint_ctx *ctx,
 				      const struct lint_output *out)
 {
 	const struct lint_conn *c;
 	const struct floe_gen_attach *e;
 	const struct floe_node *mode = NULL, *at;
-	const char *have;
+	const char *have = NULL, *read = NULL;
 	char pos[512];
 	size_t n = 0;
 
@@ -143,20 +190,28 @@ void check_platform_access_delegation(struct lint_ctx *ctx,
 	}
 	if (mode) {
 		have = lint_render(ctx, mode);
-		if (!have || !strcmp(have, e->delegation))
+		read = delegation_read(ctx, have);
+		if (read && (!*read || !strcmp(read, e->delegation)))
 			return;
+	}
+	if (read) {
 		at = mode;
 	} else {
-		have = "vended_credentials";	/* DuckDB's default */
-		if (!strcmp(e->delegation, have))
+		/* left out (or empty): the extension's default applies */
+		have = fe_iceberg_option_default("access_delegation_mode",
+						 ctx->duckdb_version,
+						 FE_CATALOG_REST);
+		if (!have || !strcmp(e->delegation, have))
 			return;
-		at = c->kind == LINT_CONN_ATTACH && c->options ? c->options
-							       : c->item;
+		at = mode ? mode
+		     : c->kind == LINT_CONN_ATTACH && c->options ? c->options
+								 : c->item;
 	}
 	lint_report(ctx, at, "access delegation is '%s', but the platform says "
 		    "'%s'.%s The platform sets it at %s", have, e->delegation,
-		    mode ? "" : " The profile sets none, so DuckDB's default "
-		    "applies.",
+		    read ? "" : mode ? " The profile's is empty, so DuckDB's "
+		    "default applies." : " The profile sets none, so DuckDB's "
+		    "default applies.",
 		    where(ctx, e->catalog->access_delegation_node
 			  ? e->catalog->access_delegation_node
 			  : e->catalog->name_node, pos, sizeof(pos)));

@@ -91,13 +91,16 @@ static bool render_url(struct lint_ctx *ctx, const struct floe_node *n,
 }
 
 /* A YAML null or false: dbt-duckdb drops such an option. */
-static bool dropped(const struct floe_pair *p)
+static bool dropped_value(const struct floe_node *v)
 {
-	const struct floe_node *v = p->value;
-
 	return v && v->kind == FLOE_NODE_SCALAR &&
 	       (v->type == FLOE_TYPE_NULL ||
 		(v->type == FLOE_TYPE_BOOL && !floe_node_true(v)));
+}
+
+static bool dropped(const struct floe_pair *p)
+{
+	return dropped_value(p->value);
 }
 
 /* How the extension uses the endpoint written. */
@@ -152,36 +155,23 @@ static char *dupn(struct lint_ctx *ctx, const char *s, size_t n)
 	return d;
 }
 
-/* The scheme the extension uses: a URL without one gets http://. */
-static const char *scheme_of(const struct url *u)
-{
-	return u->has_scheme ? u->scheme : "http";
-}
-
 static bool is_http_scheme(const struct url *u)
 {
 	return !strcmp(u->scheme, "http") || !strcmp(u->scheme, "https");
 }
 
-/* The port in use: the written one, or the scheme's default ("" if none). */
+/* The port in use (url_port_in_use), as a string; NULL if out of memory. */
 static const char *port_of(struct lint_ctx *ctx, const struct url *u)
 {
-	const char *s = scheme_of(u);
+	size_t n;
+	const char *p = url_port_in_use(u, &n);
 
-	if (u->port && u->port_len)
-		return dupn(ctx, u->port, u->port_len);
-	return !strcmp(s, "https") ? "443" : !strcmp(s, "http") ? "80" : "";
+	return dupn(ctx, p, n);
 }
 
 static bool has_port(const struct url *u)
 {
 	return u->port && u->port_len;
-}
-
-static bool same_host(const struct url *a, const struct url *b)
-{
-	return a->host_len == b->host_len &&
-	       !strncasecmp(a->host, b->host, a->host_len);
 }
 
 /* A path with repeated '/' collapsed and trailing '/' removed. */
@@ -298,7 +288,8 @@ static const char *rest_route(const struct rurl *r, size_t *cut)
 /*
  * Does --platform declare this token URI (catalog property
  * oauth2-server-uri, which generate writes as is)?  Then a token
- * endpoint elsewhere, an external identity provider, is intended.
+ * endpoint elsewhere, an external identity provider, is intended.  The
+ * same URL written otherwise is the same (url_same_token_uri).
  */
 static bool platform_token_uri(struct lint_ctx *ctx, const char *tok)
 {
@@ -306,16 +297,9 @@ static bool platform_token_uri(struct lint_ctx *ctx, const char *tok)
 
 	for (size_t i = 0; c && i < c->nr_properties; i++) {
 		const char *v = c->properties[i].value;
-		size_t a = strlen(tok), b;
 
-		if (!v || strcmp(c->properties[i].key, "oauth2-server-uri"))
-			continue;
-		b = strlen(v);
-		while (a && tok[a - 1] == '/')
-			a--;
-		while (b && v[b - 1] == '/')
-			b--;
-		if (a == b && !memcmp(tok, v, a))
+		if (v && !strcmp(c->properties[i].key, "oauth2-server-uri") &&
+		    url_same_token_uri_text(tok, v))
 			return true;
 	}
 	return false;
@@ -342,7 +326,7 @@ static const char *port_desc(struct lint_ctx *ctx, const struct url *u)
 		return "?";
 	if (has_port(u) ? strbuf_addf(&sb, "'%s'", p)
 			: strbuf_addf(&sb, "'%s' (the %s default)", p,
-				      scheme_of(u))) {
+				      url_scheme_in_use(u))) {
 		ctx->err = FLOE_ERR_NOMEM;
 		strbuf_release(&sb);
 		return "?";
@@ -355,11 +339,12 @@ static const char *port_desc(struct lint_ctx *ctx, const struct url *u)
 /*
  * Which of scheme, port and path of the token URI differ from what the
  * endpoint gives, as one sentence in `sb`; returns how many differ.
+ * Each part is url_same_token_uri's (src/url.c), which FP214 asks whole.
  */
 static unsigned token_diff(struct lint_ctx *ctx, const struct url *ep,
 			   const struct url *tok, struct strbuf *sb)
 {
-	const char *es = scheme_of(ep), *ts = scheme_of(tok);
+	const char *es = url_scheme_in_use(ep), *ts = url_scheme_in_use(tok);
 	char *ep_path = norm_path(ctx, ep->path, ep->path_len);
 	char *tok_path = norm_path(ctx, tok->path, tok->path_len);
 	struct strbuf want = STRBUF_INIT;
@@ -374,19 +359,15 @@ static unsigned token_diff(struct lint_ctx *ctx, const struct url *ep,
 		part[nr++][2] = es;
 	}
 	/* two implicit ports differ only with the scheme, said above */
-	if (has_port(ep) || has_port(tok)) {
-		const char *ep_port = port_of(ctx, ep);
-		const char *tok_port = port_of(ctx, tok);
-
-		if (ep_port && tok_port && strcmp(ep_port, tok_port)) {
-			part[nr][0] = "port";
-			part[nr][1] = port_desc(ctx, tok);
-			part[nr++][2] = port_desc(ctx, ep);
-		}
+	if ((has_port(ep) || has_port(tok)) && !url_same_port(ep, tok)) {
+		part[nr][0] = "port";
+		part[nr][1] = port_desc(ctx, tok);
+		part[nr++][2] = port_desc(ctx, ep);
 	}
 	if (strbuf_adds(&want, ep_path) || strbuf_adds(&want, token_route)) {
 		ctx->err = FLOE_ERR_NOMEM;
-	} else if (strcmp(tok_path, want.buf)) {
+	} else if (!url_same_path(tok->path, tok->path_len, want.buf,
+				  want.len)) {
 		part[nr][0] = "path";
 		part[nr][1] = dupn(ctx, *tok_path ? tok_path : "/",
 				   *tok_path ? strlen(tok_path) : 1);
@@ -422,7 +403,7 @@ void check_token_uri_mismatch(struct lint_ctx *ctx,
 
 		if (!lint_flavor_has(&conns[i], FE_FLAVOR_TOKEN_AT_ENDPOINT) ||
 		    !token_pair(ctx, &conns[i], &ep, &tok) ||
-		    !same_host(&ep.u, &tok.u))
+		    !url_same_host(&ep.u, &tok.u))
 			continue;	/* another host: FP202 */
 		if (rest_route(&ep, &cut))
 			continue;	/* the endpoint is wrong: FP203 */
@@ -452,7 +433,7 @@ void check_external_idp(struct lint_ctx *ctx, const struct lint_output *out)
 		/* Lakekeeper, Nessie, ...: tokens come from an IdP anyway */
 		if (!lint_flavor_has(&conns[i], FE_FLAVOR_TOKEN_AT_ENDPOINT) ||
 		    !token_pair(ctx, &conns[i], &ep, &tok) ||
-		    same_host(&ep.u, &tok.u))
+		    url_same_host(&ep.u, &tok.u))
 			continue;
 		lint_report(ctx, conns[i].token_uri, "the token URI's host "
 			    "'%.*s' is not the catalog's '%.*s'. That is right "
@@ -906,14 +887,12 @@ void check_endpoint_uppercase(struct lint_ctx *ctx,
 /* ---- FP211-FP213: the profile against the platform (--platform) ---- */
 
 /* Same catalog server: scheme, host, port and path (trailing '/' aside). */
-static bool same_catalog_url(struct lint_ctx *ctx, const struct url *a,
-			     const struct url *b)
+static bool same_catalog_url(const struct url *a, const struct url *b)
 {
-	const char *pa = port_of(ctx, a), *pb = port_of(ctx, b);
 	size_t la = url_path_trimmed(a), lb = url_path_trimmed(b);
 
-	return !strcmp(scheme_of(a), scheme_of(b)) && same_host(a, b) &&
-	       pa && pb && !strcmp(pa, pb) && la == lb &&
+	return !strcmp(url_scheme_in_use(a), url_scheme_in_use(b)) &&
+	       url_same_host(a, b) && url_same_port(a, b) && la == lb &&
 	       !memcmp(a->path, b->path, la);
 }
 
@@ -983,7 +962,7 @@ static void endpoint_vs_literal(struct lint_ctx *ctx,
 	if (!render_endpoint(ctx, c, &ep) ||
 	    !catalog_base(ctx, ep.text, &pe) ||
 	    !catalog_base(ctx, uri->text, &pp) ||
-	    same_catalog_url(ctx, &pe, &pp))
+	    same_catalog_url(&pe, &pp))
 		return;
 	/* the platform's uri is shown too: without its password */
 	if (url_parse(uri->text, &pp) ||
@@ -1086,6 +1065,22 @@ static bool same_scope(const char *a, const char *b)
 	return na == nb;
 }
 
+/*
+ * The scope the extension asks for when the profile gives none: only an
+ * ATTACH that builds its own secret from inline client credentials and
+ * requests a token (a named secret may carry a scope or a refresh_token
+ * of its own); NULL otherwise.
+ */
+static const char *default_scope(struct lint_ctx *ctx,
+				 const struct lint_conn *c)
+{
+	if (c->secret || (!c->client_id && !c->client_secret) ||
+	    token_request(ctx, c) != 1)
+		return NULL;
+	return fe_iceberg_option_default("oauth2_scope", ctx->duckdb_version,
+					 FE_CATALOG_REST);
+}
+
 void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	const struct lint_conn *c = platform_conn(ctx, out);
@@ -1096,6 +1091,23 @@ void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
 	    !ctx->catalog->credentials.scope)
 		return;
 	want = ctx->catalog->credentials.scope;
+	/* a YAML null or false, which dbt-duckdb drops, is left out */
+	if (!c->scope || dropped_value(c->scope)) {
+		got = default_scope(ctx, c);
+		if (!got || same_scope(got, want))
+			return;
+		lint_report(ctx, c->scope ? c->scope : c->options,
+			    "the profile asks for '%s' but the platform grants "
+			    "'%s'. Without oauth2_scope DuckDB's iceberg "
+			    "extension requests its default scope, so the token "
+			    "would carry other principal roles than the "
+			    "platform grants and the run sees other data or is "
+			    "refused; add oauth2_scope: '%s' (the platform's, "
+			    "%s)", got, want, want,
+			    platform_at(ctx,
+					ctx->catalog->credentials.scope_node));
+		return;
+	}
 	got = lint_render(ctx, c->scope);
 	if (!got || same_scope(got, want))
 		return;

@@ -645,10 +645,15 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.summary = "the OAuth2 scope is not the platform catalog's scope",
 	.help =
     "The token would carry other principal roles than the platform "
-    "grants, so the run sees other data or is refused.\n\n"
+    "grants, so the run sees other data or is refused. Without "
+    "oauth2_scope an ATTACH with inline client credentials asks for the "
+    "iceberg extension's default, PRINCIPAL_ROLE:ALL (every pin; "
+    "src/engine/engine.c), which is compared instead; a named secret, a "
+    "fixed token or SigV4 requests no scope of the profile's.\n\n"
     "Bad:\n  platform: scope: PRINCIPAL_ROLE:DATA_ENGINEER\n"
-    "  profile:  oauth2_scope: PRINCIPAL_ROLE:ALL\n\n"
-    "Good: the same scope in both.\n\n"
+    "  profile:  oauth2_scope: PRINCIPAL_ROLE:ALL   (or none at all)\n\n"
+    "Good: the same scope in both; the order of space-separated roles "
+    "does not matter.\n\n"
     "Fix: regenerate the profile.",
 }, .check_output = check_platform_scope },
 [FLOE_FP214] = { .pub = {
@@ -659,7 +664,11 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.help =
     "generate writes <uri>/v1/oauth/tokens, or the catalog's "
     "oauth2-server-uri property for an external identity provider; a "
-    "profile with another token URI asks another server for tokens.\n\n"
+    "profile with another token URI asks another server for tokens. The "
+    "same URL written otherwise is no drift: scheme and host in any case, "
+    "the scheme's default port written or not, empty path parts ('//', a "
+    "trailing '/'), which the extension drops; the path's case counts. "
+    "FP201 compares the same way.\n\n"
     "Bad:\n  platform: properties: {oauth2-server-uri: https://idp/token}\n"
     "  profile:  oauth2_server_uri: https://polaris/api/catalog/v1/oauth/"
     "tokens\n\n"
@@ -676,10 +685,12 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "profile that asks Polaris for vended credentials where the platform "
     "says none fails on storage without STS (floe's BUG #10: 422 from "
     "AssumeRole on LocalStack); the reverse leaves DuckDB without S3 "
-    "credentials.\n\n"
+    "credentials. The value is compared as the extension reads it: "
+    "lower-cased (NONE is none), and an empty one is left out; one it "
+    "refuses is FP306's.\n\n"
     "Bad:\n  platform: access_delegation: none\n"
     "  profile:  (no access_delegation_mode)\n\n"
-    "Good:\n  profile:  access_delegation_mode: none\n\n"
+    "Good:\n  profile:  access_delegation_mode: none   (or NONE)\n\n"
     "Fix: regenerate the profile.",
 }, .check_output = check_platform_access_delegation },
 [FLOE_FP216] = { .pub = {

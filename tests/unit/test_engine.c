@@ -699,6 +699,23 @@ static void test_engine_option_defaults_lint_agrees(void **state)
 		"true");
 	assert_null(fe_iceberg_option_default("remove_files_on_delete",
 					      FE_V(1, 5, 3), FE_CATALOG_REST));
+	/* not BOOL: what FP213 and FP215 say a profile without them gets */
+	for (size_t r = 0; fe_release_at(r); r++) {
+		unsigned v = fe_release_at(r)->version;
+
+		assert_string_equal(fe_iceberg_option_default("oauth2_scope",
+			v, FE_CATALOG_REST), "PRINCIPAL_ROLE:ALL");
+		assert_string_equal(fe_iceberg_option_default(
+			"access_delegation_mode", v, FE_CATALOG_REST),
+			"vended_credentials");
+	}
+	/* the extension lower-cases an ENUM value before comparing */
+	assert_true(fe_iceberg_option_value_is("access_delegation_mode",
+		FE_V(1, 4, 3), "NONE", "none"));
+	assert_true(fe_iceberg_option_value_is("access_delegation_mode",
+		FE_V(1, 5, 5), "Vended_Credentials", "vended_credentials"));
+	assert_false(fe_iceberg_option_value_is("access_delegation_mode",
+		FE_V(1, 5, 5), "vended-credentials", "vended_credentials"));
 }
 
 /*

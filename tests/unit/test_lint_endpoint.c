@@ -463,12 +463,14 @@ static void test_polaris_base_path(void **state)
 		       O("oauth2_server_uri",
 			 "\"https://rest.acme.com/v1/oauth/tokens\"") ID);
 	assert_int_equal(nr_family(f), 0);
-	/* ... unless --platform says the catalog is Polaris */
+	/* ... unless --platform says the catalog is Polaris (the scope is
+	 * the platform's: without one, FP213 would say the default's) */
 	fx_load_platform(f, platform_yaml);
 	lint_attach(f, O("endpoint", "\"https://rest.acme.com/catalog\"")
 		       O("oauth2_server_uri",
 			 "\"https://rest.acme.com/catalog/v1/oauth/tokens\"")
-		       ID);
+		       O("oauth2_scope", "\"PRINCIPAL_ROLE:DATA_ENGINEER "
+			 "PRINCIPAL_ROLE:X\"") ID);
 	assert_family(f, "FP207 FP211");
 	fx_assert_says(f, "FP207", "the endpoint's path '/catalog' does not end "
 		    "in /api/catalog");
@@ -716,6 +718,43 @@ static void test_platform_matches(void **state)
 	assert_int_equal(nr_family(f), 0);
 }
 
+/*
+ * FP213 without oauth2_scope: an inline ATTACH then asks for the
+ * extension's default scope (PRINCIPAL_ROLE:ALL); a named secret, a
+ * fixed token or SigV4 asks for none of its own.
+ */
+static void test_platform_scope_left_out(void **state)
+{
+	struct fx *f = *state;
+	const char *ep =
+		O("endpoint", "\"http://polaris:8181/api/catalog\"")
+		O("oauth2_server_uri", "\"http://polaris:8181/api/catalog/"
+		  "v1/oauth/tokens\"");
+	char opts[1024];
+
+	fx_load_platform(f, platform_yaml);
+	snprintf(opts, sizeof(opts), "%s%s", ep, ID);
+	lint_attach(f, opts);
+	assert_family(f, "FP213");
+	fx_assert_says(f, "FP213", "the profile asks for 'PRINCIPAL_ROLE:ALL' "
+		    "but the platform grants 'PRINCIPAL_ROLE:DATA_ENGINEER "
+		    "PRINCIPAL_ROLE:X'. ");
+	/* a null is dropped by dbt-duckdb: the same */
+	snprintf(opts, sizeof(opts), "%s%s%s", ep, ID,
+		 O("oauth2_scope", "null"));
+	lint_attach(f, opts);
+	assert_family(f, "FP213");
+	/* a fixed token: no token request, no scope */
+	snprintf(opts, sizeof(opts), "%s%s", ep,
+		 O("token", "\"{{ env_var('DBT_ENV_SECRET_T') }}\""));
+	lint_attach(f, opts);
+	assert_int_equal(nr_family(f), 0);
+	/* SigV4 asks for no token */
+	lint_attach(f, O("endpoint", "\"glue.us-east-1.amazonaws.com/"
+			 "iceberg\"") O("authorization_type", "sigv4"));
+	assert_int_equal(fx_count(f, "FP213"), 0);
+}
+
 static void test_platform_mismatches(void **state)
 {
 	struct fx *f = *state;
@@ -884,6 +923,7 @@ int main(void)
 		T(test_token_uri_missing),
 		T(test_plugin),
 		T(test_platform_matches),
+		T(test_platform_scope_left_out),
 		T(test_platform_mismatches),
 		T(test_platform_other_catalogs_are_not_checked),
 		T(test_platform_unrenderable_is_silent),

@@ -395,6 +395,53 @@ static void test_url_catalog_base(void **state)
 	}
 }
 
+/*
+ * The one comparison of token URIs (lint FP201, FP202, FP214; generate's
+ * token_url warning): the same endpoint written otherwise is the same.
+ */
+static void test_url_same_token_uri(void **state)
+{
+	static const char base[] =
+		"https://polaris.example.com/api/catalog/v1/oauth/tokens";
+	static const char *const same[] = {
+		"https://POLARIS.example.com/api/catalog/v1/oauth/tokens",
+		"HTTPS://polaris.example.com/api/catalog/v1/oauth/tokens",
+		"https://polaris.example.com:443/api/catalog/v1/oauth/tokens",
+		"https://polaris.example.com/api//catalog/v1/oauth/tokens",
+		"https://polaris.example.com/api/catalog/v1/oauth/tokens/",
+		"https://polaris.example.com//api/catalog/v1/oauth//tokens//",
+	};
+	static const char *const other[] = {
+		"https://polaris.example.com/API/catalog/v1/oauth/tokens",
+		"http://polaris.example.com/api/catalog/v1/oauth/tokens",
+		"https://polaris.example.com:8443/api/catalog/v1/oauth/tokens",
+		"https://polaris.example.com:80/api/catalog/v1/oauth/tokens",
+		"https://idp.example.com/api/catalog/v1/oauth/tokens",
+		"https://polaris.example.com/api/catalog/v1/oauth/token",
+		"https://polaris.example.com/api/catalog/oauth/tokens",
+		"https://app:pw@polaris.example.com/api/catalog/v1/oauth/tokens",
+		"no host",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++)
+		if (!url_same_token_uri_text(same[i], base) ||
+		    !url_same_token_uri_text(base, same[i]))
+			fail_msg("'%s' is not taken for '%s'", same[i], base);
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++)
+		if (url_same_token_uri_text(other[i], base) ||
+		    url_same_token_uri_text(base, other[i]))
+			fail_msg("'%s' is taken for '%s'", other[i], base);
+	/* without a scheme the extension prepends http:// */
+	assert_true(url_same_token_uri_text("polaris:8181/v1/oauth/tokens",
+					    "http://polaris:8181/v1/oauth/"
+					    "tokens"));
+	assert_true(url_same_token_uri_text("http://polaris/x",
+					    "http://polaris:80/x"));
+	assert_true(url_same_path("/", 1, "", 0));
+	assert_false(url_same_path("/a", 2, "/a/b", 4));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -426,6 +473,7 @@ int main(void)
 		cmocka_unit_test(test_url_catalog_base),
 		cmocka_unit_test(test_url_public_hosts_are_not_local),
 		cmocka_unit_test(test_url_plain_http_to_a_remote_host),
+		cmocka_unit_test(test_url_same_token_uri),
 	};
 
 	return cmocka_run_group_tests_name("url", tests, NULL, NULL);

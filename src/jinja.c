@@ -137,19 +137,43 @@ static bool plain_lit(struct scan *s, const char **start, size_t *len)
 	return true;
 }
 
-/* A bare number literal, for env_var('X', 8). */
-static bool number_lit(struct scan *s, struct strbuf *out)
+/* Jinja's (ASCII) identifiers: [A-Za-z_][A-Za-z0-9_]* */
+static bool id_start(char c)
 {
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool id_char(char c)
+{
+	return id_start(c) || (c >= '0' && c <= '9');
+}
+
+/*
+ * An integer literal as the whole of a value, for env_var('X', 8): its
+ * text is what str() gives.  A float (0.50 is "0.5"), 1e3, 1_000, 007 or
+ * -0 is not taken: the caller reads it as an expression it does not model.
+ */
+static bool int_lit(struct scan *s, struct strbuf *out)
+{
+	struct scan t = *s;
 	const char *start;
 
-	skip_ws(s);
-	start = s->p;
-	while (s->p < s->end && ((*s->p >= '0' && *s->p <= '9') ||
-				 *s->p == '.' || *s->p == '-'))
-		s->p++;
-	if (s->p == start)
+	skip_ws(&t);
+	start = t.p;
+	if (t.p < t.end && *t.p == '-')
+		t.p++;
+	if (t.p >= t.end || *t.p < '0' || *t.p > '9')
 		return false;
-	strbuf_add(out, start, (size_t)(s->p - start));
+	/* 007 is refused by Jinja, -0 is str() "0" */
+	if (*t.p == '0' && ((t.p + 1 < t.end && t.p[1] >= '0' &&
+			     t.p[1] <= '9') || t.p > start))
+		return false;
+	while (t.p < t.end && *t.p >= '0' && *t.p <= '9')
+		t.p++;
+	if (t.p < t.end && (id_char(*t.p) || *t.p == '.'))
+		return false;
+	strbuf_add(out, start, (size_t)(t.p - start));
+	s->p = t.p;
 	return true;
 }
 
@@ -168,20 +192,39 @@ static bool ident(struct scan *s, const char *want)
 	return (size_t)(s->p - start) == n && !memcmp(start, want, n);
 }
 
+/* An identifier, [A-Za-z_][A-Za-z0-9_]*, after blanks. */
+static bool word(struct scan *s, const char **start, size_t *len)
+{
+	skip_ws(s);
+	if (s->p >= s->end || !id_start(*s->p))
+		return false;
+	*start = s->p;
+	while (s->p < s->end && id_char(*s->p))
+		s->p++;
+	*len = (size_t)(s->p - *start);
+	return true;
+}
+
 /*
- * `kw=` (a keyword argument, not `kw ==`): consumed when it is there.
- * dbt's env_var(var, default=None) is a Python method, so
- * env_var(var='X', default='d') is the same call as env_var('X', 'd').
+ * `kw=` (a keyword argument, not `kw ==`): consumed when it is there,
+ * its name in [*start, *start + *len).  dbt's env_var(var, default=None)
+ * is a Python method, so env_var(var='X', default='d') is the same call
+ * as env_var('X', 'd').
  */
-static bool keyword(struct scan *s, const char *kw)
+static bool keyword(struct scan *s, const char **start, size_t *len)
 {
 	struct scan save = *s;
 
-	if (ident(s, kw) && accept(s, '=') &&
+	if (word(s, start, len) && accept(s, '=') &&
 	    !(s->p < s->end && *s->p == '='))
 		return true;
 	*s = save;
 	return false;
+}
+
+static bool is_word(const char *w, size_t len, const char *want)
+{
+	return strlen(want) == len && !memcmp(w, want, len);
 }
 
 /* Jinja's None (`none` or `None`): as a default, it is no default */
@@ -420,6 +463,287 @@ static void env_operand(struct reader *r, const char *filters, bool args,
 			       dflt ? dflt->buf : NULL, dflt ? dflt->len : 0);
 }
 
+/*
+ * Past one argument the reader does not model ('A' ~ 'B', ('N'), x |
+ * upper, *args): up to the ',' or ')' that ends it, outside quotes and
+ * brackets, not consumed.  False when the call is not closed.
+ */
+static bool skip_expr(struct scan *s)
+{
+	int depth = 0;
+	char q = 0;
+
+	for (; s->p < s->end; s->p++) {
+		char c = *s->p;
+
+		if (q) {
+			if (c == '\\' && s->p + 1 < s->end)
+				s->p++;
+			else if (c == q)
+				q = 0;
+		} else if (c == '\'' || c == '"') {
+			q = c;
+		} else if (c == '(' || c == '[' || c == '{') {
+			depth++;
+		} else if (c == ')' || c == ']' || c == '}') {
+			if (!depth)
+				return c == ')';
+			depth--;
+		} else if (c == ',' && !depth) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* What one argument of env_var() is. */
+enum arg {
+	ARG_STR,	/* string literals (joined): its text */
+	ARG_INT,	/* an integer literal: its text */
+	ARG_NONE,	/* none, None */
+	ARG_WORD,	/* a bare name: a variable of the context */
+	ARG_EXPR,	/* an expression not modelled: known when dbt runs */
+	ARG_EMPTY,	/* nothing before the ',' or ')': Jinja refuses it */
+	ARG_JOINED,	/* two values with no operator: Jinja refuses it */
+	ARG_OPEN	/* the call is not closed */
+};
+
+/* Jinja's operators that are words: `'a' if x else 'b'` is one value */
+static bool operator_word(const char *w, size_t len)
+{
+	static const char *const ops[] = {
+		"if", "else", "and", "or", "not", "in", "is"
+	};
+
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (is_word(w, len, ops[i]))
+			return true;
+	return false;
+}
+
+/*
+ * One argument, up to the ',' or ')' after it (not consumed).  A string
+ * or an integer is [*lit, *lit + *len): the text as written when it
+ * needs no unescaping, else out's; a bare name is there too.
+ */
+static enum arg arg_value(struct scan *s, struct strbuf *out,
+			  const char **lit, size_t *len)
+{
+	struct scan start;
+	enum arg k;
+
+	skip_ws(s);
+	start = *s;
+	if (s->p >= s->end)
+		return ARG_OPEN;
+	if (*s->p == ',' || *s->p == ')')
+		return ARG_EMPTY;
+	if (plain_lit(s, lit, len)) {
+		k = ARG_STR;	/* its text as written */
+	} else if (string_lit(s, out)) {
+		k = ARG_STR;	/* unescaped or joined: out's text */
+		*lit = out->buf;
+		*len = out->len;
+	} else {
+		*s = start;	/* an unterminated literal left part */
+		strbuf_reset(out);
+		if (none_lit(s)) {
+			k = ARG_NONE;
+		} else if (int_lit(s, out)) {
+			k = ARG_INT;
+			*lit = out->buf;
+			*len = out->len;
+		} else if (word(s, lit, len)) {
+			k = ARG_WORD;
+		} else {
+			k = ARG_EXPR;
+		}
+	}
+	if (k != ARG_EXPR) {
+		const char *w;
+		size_t wl;
+		struct scan t;
+
+		skip_ws(s);
+		if (s->p < s->end && (*s->p == ',' || *s->p == ')'))
+			return k;
+		t = *s;
+		if (s->p < s->end && (*s->p == '\'' || *s->p == '"' ||
+				      (*s->p >= '0' && *s->p <= '9') ||
+				      (word(&t, &w, &wl) &&
+				       !operator_word(w, wl))))
+			return ARG_JOINED;
+	}
+	/* an expression: read again from its start, as a whole */
+	*s = start;
+	strbuf_reset(out);
+	return skip_expr(s) ? ARG_EXPR : ARG_OPEN;
+}
+
+/*
+ * The names dbt's profile context defines as strings: env_var(dbt_version)
+ * reads the variable named by the version.  Any other bare name is
+ * Jinja's Undefined (or not a string), and env_var() fails on it.
+ */
+static bool context_string(const char *w, size_t len)
+{
+	return is_word(w, len, "dbt_version") ||
+	       is_word(w, len, "invocation_id") ||
+	       is_word(w, len, "thread_id");
+}
+
+/*
+ * The arguments of env_var(, read as Jinja2's parser and Python's call
+ * read them: positional ones (the name, then the default), then keyword
+ * ones (var=, default=), a trailing comma allowed.  What Jinja or Python
+ * refuses is malformed; an argument whose value the reader does not
+ * model leaves the call dynamic (*name NULL for an unknown name).
+ */
+struct call_args {
+	const char *name;	/* NULL: not known */
+	size_t name_len;
+	bool has_dflt;		/* a default that is not None */
+	bool dynamic;		/* an argument not modelled */
+};
+
+static bool call_args(struct reader *r, struct scan *s, struct strbuf *var,
+		      struct strbuf *dflt, struct call_args *c)
+{
+	unsigned npos = 0;
+	bool kw_seen = false, star = false, dstar = false;
+	bool var_set = false, dflt_set = false;
+	const char *why = NULL;
+
+	memset(c, 0, sizeof(*c));
+	if (accept(s, ')')) {
+		malformed(r, "env_var() needs the variable name as a quoted "
+			     "string");
+		return false;
+	}
+	for (;;) {
+		const char *kw, *lit = NULL;
+		size_t kw_len, len = 0;
+		bool is_var;
+		struct strbuf *into;
+		enum arg k;
+
+		skip_ws(s);
+		if (s->p < s->end && *s->p == '*') {
+			/* *args, **kwargs: Python spreads them when called */
+			star = c->dynamic = true;
+			if (s->p + 1 < s->end && s->p[1] == '*') {
+				dstar = true;
+				s->p++;
+			}
+			s->p++;
+			skip_ws(s);
+			if (s->p < s->end && (*s->p == ',' || *s->p == ')')) {
+				why = "env_var() has an empty argument";
+				break;
+			}
+			if (!skip_expr(s)) {
+				why = "env_var() takes a name and an optional "
+				      "default, then ')'";
+				break;
+			}
+			goto next;
+		}
+		if (keyword(s, &kw, &kw_len)) {
+			if (dstar) {
+				why = "env_var(): a keyword argument cannot "
+				      "follow **";
+				break;
+			}
+			kw_seen = true;
+			if (is_word(kw, kw_len, "var")) {
+				is_var = true;
+			} else if (is_word(kw, kw_len, "default")) {
+				is_var = false;
+			} else {
+				why = "env_var() takes only the arguments var "
+				      "and default";
+				break;
+			}
+		} else {
+			if (kw_seen || star) {
+				why = "env_var(): a positional argument cannot "
+				      "follow a keyword one";
+				break;
+			}
+			if (++npos > 2) {
+				why = "env_var() takes a name and an optional "
+				      "default, then ')'";
+				break;
+			}
+			is_var = npos == 1;
+		}
+		if (is_var ? var_set : dflt_set) {
+			why = is_var ? "env_var() is given the variable twice"
+				     : "env_var() is given the default twice";
+			break;
+		}
+		if (is_var)
+			var_set = true;
+		else
+			dflt_set = true;
+		into = is_var ? var : dflt;
+		k = arg_value(s, into, &lit, &len);
+		if (k == ARG_EMPTY) {
+			why = "env_var() has an empty argument";
+			break;
+		}
+		if (k == ARG_OPEN) {
+			why = "env_var() takes a name and an optional default, "
+			      "then ')'";
+			break;
+		}
+		if (k == ARG_JOINED) {
+			why = "env_var(): two values side by side need an "
+			      "operator or a comma";
+			break;
+		}
+		if (is_var) {
+			if (k == ARG_STR && len) {
+				c->name = lit;
+				c->name_len = len;
+			} else if (k == ARG_EXPR ||
+				   (k == ARG_WORD && context_string(lit, len))) {
+				c->dynamic = true;
+			} else {
+				why = "env_var() needs the variable name as a "
+				      "quoted string";
+				break;
+			}
+		} else if (k == ARG_STR || k == ARG_INT) {
+			c->has_dflt = true;
+			if (lit != dflt->buf) {
+				strbuf_reset(dflt);
+				strbuf_add(dflt, lit, len);
+			}
+		} else if (k != ARG_NONE) {
+			c->dynamic = true;	/* a variable, an expression */
+		}
+next:
+		if (accept(s, ',')) {
+			if (accept(s, ')'))
+				break;	/* a trailing comma */
+			continue;
+		}
+		if (accept(s, ')'))
+			break;
+		why = "env_var() takes a name and an optional default, then "
+		      "')'";
+		break;
+	}
+	if (!why && !var_set && !star)
+		why = "env_var() needs the variable name as a quoted string";
+	if (why) {
+		malformed(r, why);
+		return false;
+	}
+	return true;
+}
+
 /* One {{ expression }}: an env_var call, or something else. */
 static void expression(struct reader *r, const char *p, const char *end)
 {
@@ -427,10 +751,10 @@ static void expression(struct reader *r, const char *p, const char *end)
 	struct scan s = { p, end };
 	struct strbuf var = STRBUF_INIT, dflt = STRBUF_INIT;
 	struct jinja_call *call = NULL;
-	bool has_dflt = false, var_kw = false, dflt_done = false, args = false;
-	const char *value = NULL, *filters, *lit = NULL;
-	size_t lit_len = 0;
-	char *name;
+	struct call_args c;
+	bool args = false;
+	const char *value = NULL, *filters;
+	char *name = NULL;
 
 	if (!ident(&s, "env_var") || !accept(&s, '(')) {
 		j->has_other = true;
@@ -439,84 +763,35 @@ static void expression(struct reader *r, const char *p, const char *end)
 		return;
 	}
 	j->nr_env++;
-	/*
-	 * env_var(default=D, var=NAME): the other order, where Python
-	 * needs both by keyword
-	 */
-	if (keyword(&s, "default")) {
-		if (none_lit(&s))
-			;
-		else if (string_lit(&s, &dflt) || number_lit(&s, &dflt))
-			has_dflt = true;
-		else {
-			malformed(r, "the default of env_var() must be a "
-				     "quoted string");
+	if (!call_args(r, &s, &var, &dflt, &c))
+		goto out;
+	if (c.dynamic) {
+		/* dbt computes what the reader does not: silent, unknown */
+		j->has_other = true;
+		j->dynamic = true;
+	}
+	if (c.name) {
+		name = arena_strndup(r->arena, c.name, c.name_len);
+		if (!name) {
+			strbuf_fail(&r->out);
 			goto out;
 		}
-		if (!accept(&s, ',') || !keyword(&s, "var")) {
-			malformed(r, "env_var() needs the variable name as a "
-				     "quoted string");
-			goto out;
-		}
-		var_kw = dflt_done = true;
-	} else {
-		var_kw = keyword(&s, "var");
 	}
-	/* the name as written, unless it has escapes to undo */
-	if (!plain_lit(&s, &lit, &lit_len) && string_lit(&s, &var)) {
-		lit = var.buf;
-		lit_len = var.len;
-	}
-	if (!lit_len) {
-		malformed(r, "env_var() needs the variable name as a quoted "
-			     "string");
-		goto out;
-	}
-	name = arena_strndup(r->arena, lit, lit_len);
-	if (!name) {
-		strbuf_fail(&r->out);
-		goto out;
-	}
-	if (j->nr_calls < JINJA_MAX_CALLS) {
+	if (name && j->nr_calls < JINJA_MAX_CALLS) {
 		call = &j->calls[j->nr_calls++];
 		memset(call, 0, sizeof(*call));
 		call->name = name;
-		call->name_len = lit_len;
+		call->name_len = c.name_len;
 		call->secret = !strncmp(name, "DBT_ENV_SECRET_", 15);
+		/* a default not modelled is taken as one, of unknown size */
+		call->has_default = c.has_dflt || c.dynamic;
+		call->default_len = c.has_dflt ? dflt.len : 0;
 	}
-	if (!dflt_done && accept(&s, ',')) {
-		/* after var=, Python takes the default only by keyword */
-		bool kw = keyword(&s, "default");
-
-		if (var_kw && !kw) {
-			malformed(r, "env_var(): a positional default cannot "
-				     "follow var=");
-			goto out;
-		}
-		if (none_lit(&s))
-			;	/* default=None: no default */
-		else if (string_lit(&s, &dflt) || number_lit(&s, &dflt))
-			has_dflt = true;
-		else {
-			malformed(r, "the default of env_var() must be a "
-				     "quoted string");
-			goto out;
-		}
-	}
-	if (has_dflt && call) {
-		call->has_default = true;
-		call->default_len = dflt.len;
-	}
-	if (!accept(&s, ')')) {
-		malformed(r, "env_var() takes a name and an optional default, "
-			     "then ')'");
-		goto out;
-	}
-	if (!j->first_env)
+	if (name && !j->first_env)
 		j->first_env = name;
-	if (!strncmp(name, "DBT_ENV_SECRET_", 15))
+	if (name && !strncmp(name, "DBT_ENV_SECRET_", 15))
 		j->nr_secret_env++;
-	if (!has_dflt)
+	if (!c.has_dflt && !c.dynamic)
 		j->nr_no_default++;
 	skip_ws(&s);
 	if (s.p < s.end) {
@@ -532,11 +807,13 @@ static void expression(struct reader *r, const char *p, const char *end)
 		filters = filter_names(r, s, &args);
 		if (call)
 			call->filters = filters;
-		if (filters)
+		if (filters && name && !c.dynamic)
 			env_operand(r, filters, args, name,
-				    has_dflt ? &dflt : NULL);
+				    c.has_dflt ? &dflt : NULL);
 		goto out;
 	}
+	if (c.dynamic)
+		goto out;
 	if (!strncmp(name, "DBT_ENV_SECRET_", 15))
 		j->secret_env = true;
 	if (r->o && r->o->use_env)
@@ -544,7 +821,7 @@ static void expression(struct reader *r, const char *p, const char *end)
 	if (value) {
 		if (rendering(r))
 			strbuf_adds(&r->out, value);
-	} else if (has_dflt) {
+	} else if (c.has_dflt) {
 		if (rendering(r))
 			strbuf_add(&r->out, dflt.buf, dflt.len);
 	} else {

@@ -9,6 +9,15 @@
  * side by side are joined, as Jinja2's parser joins them
  * (`env_var('MEM', '4' 'GB')` defaults to "4GB").
  *
+ * The arguments are read as Jinja2's parser and Python's call read them: a
+ * trailing comma is allowed, and what either refuses (a third positional
+ * argument, `var` or `default` twice, a positional argument after a
+ * keyword one, an empty argument, a bare name as the variable, which is
+ * Jinja's Undefined) makes the value malformed.  An argument the reader
+ * does not compute ('A' ~ 'B', ('N'), a filter, a variable as the
+ * default) leaves the value dynamic: dbt computes it, and lint prefers a
+ * missed finding to a false alarm.
+ *
  * lint and sql both read through it; they differ only in what they ask
  * for an env var with neither a value nor a default: lint leaves the
  * value unknown (and stays silent about it), sql renders the placeholder

@@ -162,15 +162,18 @@ static void test_jinja_env_var_keywords_and_none_default(void **state)
 			     &j));
 	assert_false(j.malformed);
 	assert_int_equal(j.nr_no_default, 1);
-	/* what Python refuses, and what is not a keyword */
+	/* what Python refuses */
 	assert_null(read_str(a, "{{ env_var(var='C', 'd') }}", NULL, &j));
 	assert_true(j.malformed);
 	assert_null(read_str(a, "{{ env_var(default='d') }}", NULL, &j));
 	assert_true(j.malformed);
+	/* not a keyword but a comparison, and a variable as the default:
+	 * expressions the reader does not model, unknown (Jinja renders
+	 * env_var('C', nonesuch) as '' when C is unset) */
 	assert_null(read_str(a, "{{ env_var(var == 'C') }}", NULL, &j));
-	assert_true(j.malformed);
+	assert_true(j.dynamic && !j.malformed);
 	assert_null(read_str(a, "{{ env_var('C', nonesuch) }}", NULL, &j));
-	assert_true(j.malformed);
+	assert_true(j.dynamic && !j.malformed);
 	arena_free(a);
 }
 
@@ -582,6 +585,270 @@ static void test_jinja_lint_and_sql_refuse_a_non_bool_for_as_bool(
 	floe_diags_release(&d);
 }
 
+/* A value read for a template; expectations in one place. */
+struct form {
+	const char *tpl;
+	const char *text;	/* the rendering (NULL: none) */
+	const char *name;	/* calls[0].name (NULL: no call kept) */
+	bool has_default;	/* calls[0].has_default */
+	bool dynamic;
+	bool malformed;
+	const char *problem;	/* a substring of it, when malformed */
+};
+
+static void check_forms(const struct form *f, size_t nr)
+{
+	struct arena *a = arena_new();
+	struct jinja_read j;
+
+	for (size_t i = 0; i < nr; i++) {
+		const char *text = read_str(a, f[i].tpl, NULL, &j);
+
+		print_message("%s\n", f[i].tpl);
+		if (f[i].text)
+			assert_string_equal(text, f[i].text);
+		else
+			assert_null(text);
+		assert_int_equal(j.dynamic, f[i].dynamic);
+		assert_int_equal(j.malformed, f[i].malformed);
+		assert_int_equal(j.nr_env, 1);
+		if (f[i].problem)
+			assert_non_null(strstr(j.problem, f[i].problem));
+		if (f[i].name) {
+			assert_int_equal(j.nr_calls, 1);
+			assert_string_equal(j.calls[0].name, f[i].name);
+			assert_string_equal(j.first_env, f[i].name);
+			assert_int_equal(j.calls[0].has_default,
+					 f[i].has_default);
+		} else if (!f[i].malformed) {
+			assert_int_equal(j.nr_calls, 0);
+			assert_null(j.first_env);
+		}
+	}
+	arena_free(a);
+}
+
+/*
+ * Jinja2's grammar allows a trailing comma after a call's last argument:
+ * the call is read, its name and default known (jinja2 3.1 renders each
+ * of these, through dbt's env_var(var, default=None)).
+ */
+static void test_jinja_trailing_comma_is_read(void **state)
+{
+	static const struct form f[] = {
+		{ "{{ env_var('N', 'x',) }}", "x", "N", true, false, false,
+		  NULL },
+		{ "{{ env_var('N', 'x' ,\n ) }}", "x", "N", true, false,
+		  false, NULL },
+		{ "{{ env_var('N', default='x',) }}", "x", "N", true, false,
+		  false, NULL },
+		{ "{{ env_var(default='x', var='N',) }}", "x", "N", true,
+		  false, false, NULL },
+		{ "{{ env_var('N', 'x' 'y',) }}", "xy", "N", true, false,
+		  false, NULL },
+		{ "{{ env_var('N', 4,) }}", "4", "N", true, false, false,
+		  NULL },
+		{ "{{ env_var('N', -1,) }}", "-1", "N", true, false, false,
+		  NULL },
+		/* no default: unknown to lint, as without the comma */
+		{ "{{ env_var('N',) }}", NULL, "N", false, false, false,
+		  NULL },
+		{ "{{ env_var(var='N',) }}", NULL, "N", false, false, false,
+		  NULL },
+		{ "{{ env_var('N', none,) }}", NULL, "N", false, false,
+		  false, NULL },
+	};
+
+	(void)state;
+	check_forms(f, sizeof(f) / sizeof(f[0]));
+}
+
+/*
+ * What the reader does not model inside the arguments ('~', brackets,
+ * filters, conditionals, variables, *args) is computed by dbt: the value
+ * is dynamic (unknown, no finding), never malformed.  A known name is
+ * still kept, with a default of unknown size.
+ */
+static void test_jinja_arguments_not_modelled_are_dynamic(void **state)
+{
+	static const struct form f[] = {
+		{ "{{ env_var('A' ~ 'B') }}", NULL, NULL, false, true,
+		  false, NULL },
+		{ "{{ env_var(('N')) }}", NULL, NULL, false, true, false,
+		  NULL },
+		{ "{{ env_var(('N'), 'x') }}", NULL, NULL, false, true,
+		  false, NULL },
+		{ "{{ env_var('N' | lower, 'x') }}", NULL, NULL, false, true,
+		  false, NULL },
+		{ "{{ env_var(dbt_version, 'x') }}", NULL, NULL, false, true,
+		  false, NULL },
+		{ "{{ env_var(*['N', 'x']) }}", NULL, NULL, false, true,
+		  false, NULL },
+		{ "{{ env_var(**{'var': 'N'}) }}", NULL, NULL, false, true,
+		  false, NULL },
+		{ "{{ env_var('N', 'a' ~ 'b') }}", NULL, "N", true, true,
+		  false, NULL },
+		{ "{{ env_var('N', ('x')) }}", NULL, "N", true, true, false,
+		  NULL },
+		{ "{{ env_var('N', 'x' if y else 'z') }}", NULL, "N", true,
+		  true, false, NULL },
+		{ "{{ env_var('N', 'x' | upper) }}", NULL, "N", true, true,
+		  false, NULL },
+		{ "{{ env_var('N', NAME) }}", NULL, "N", true, true, false,
+		  NULL },
+		{ "{{ env_var('N', default=main) }}", NULL, "N", true, true,
+		  false, NULL },
+		{ "{{ env_var('N', true) }}", NULL, "N", true, true, false,
+		  NULL },
+		{ "{{ env_var('N', 0.50) }}", NULL, "N", true, true, false,
+		  NULL },
+		{ "{{ env_var('N', 1e3) }}", NULL, "N", true, true, false,
+		  NULL },
+		{ "{{ env_var('N', -0) }}", NULL, "N", true, true, false,
+		  NULL },
+		{ "{{ env_var('N', ['x']) }}", NULL, "N", true, true, false,
+		  NULL },
+		{ "{{ env_var('N', *['x']) }}", NULL, "N", true, true, false,
+		  NULL },
+		{ "{{ env_var('N', 'a' ~ 'b',) }}", NULL, "N", true, true,
+		  false, NULL },
+		{ "{{ env_var('N', 'a' ~ 'b') | as_number }}", NULL, "N",
+		  true, true, false, NULL },
+		{ "x{{ env_var('A' ~ 'B', 'd') }}y", NULL, NULL, false, true,
+		  false, NULL },
+	};
+	struct arena *a = arena_new();
+	struct jinja_read j;
+
+	(void)state;
+	check_forms(f, sizeof(f) / sizeof(f[0]));
+	/* a default not modelled is not a missing one, and not a size */
+	assert_null(read_str(a, "{{ env_var('N', 'a' ~ 'b') }}", NULL, &j));
+	assert_int_equal(j.nr_no_default, 0);
+	assert_int_equal(j.calls[0].default_len, 0);
+	assert_false(j.missing);
+	assert_true(j.has_other);
+	/* its filters are recorded, their operand is not known */
+	assert_null(read_str(a, "{{ env_var('A' ~ 'B') | as_number }}", NULL,
+			     &j));
+	assert_true(j.has_filter);
+	assert_null(j.native.value);
+	assert_null(j.native.var);
+	arena_free(a);
+}
+
+/*
+ * What Jinja2 or Python refuses stays malformed (jinja2 3.1 raises each:
+ * TypeError, TemplateSyntaxError, or UndefinedError for a bare name).
+ */
+static void test_jinja_calls_jinja_refuses_are_malformed(void **state)
+{
+	static const struct form f[] = {
+		{ "{{ env_var('N', 'd', 'e') }}", NULL, NULL, false, true,
+		  true, "a name and an optional default" },
+		{ "{{ env_var('N', 'd', 'e',) }}", NULL, NULL, false, true,
+		  true, "a name and an optional default" },
+		{ "{{ env_var('N', default='x', var='M') }}", NULL, NULL,
+		  false, true, true, "the variable twice" },
+		{ "{{ env_var('N', var='M') }}", NULL, NULL, false, true,
+		  true, "the variable twice" },
+		{ "{{ env_var(var='N', var='M') }}", NULL, NULL, false, true,
+		  true, "the variable twice" },
+		{ "{{ env_var('N', 'x', default='y') }}", NULL, NULL, false,
+		  true, true, "the default twice" },
+		{ "{{ env_var(var='N', 'x') }}", NULL, NULL, false, true,
+		  true, "positional argument cannot follow" },
+		{ "{{ env_var(default='x', 'N') }}", NULL, NULL, false, true,
+		  true, "positional argument cannot follow" },
+		{ "{{ env_var(*x, 'N') }}", NULL, NULL, false, true, true,
+		  "positional argument cannot follow" },
+		{ "{{ env_var(**x, default='d') }}", NULL, NULL, false, true,
+		  true, "cannot follow **" },
+		{ "{{ env_var(NAME) }}", NULL, NULL, false, true, true,
+		  "needs the variable name" },
+		{ "{{ env_var(NAME, 'x') }}", NULL, NULL, false, true, true,
+		  "needs the variable name" },
+		{ "{{ env_var(none) }}", NULL, NULL, false, true, true,
+		  "needs the variable name" },
+		{ "{{ env_var(true) }}", NULL, NULL, false, true, true,
+		  "needs the variable name" },
+		{ "{{ env_var(4) }}", NULL, NULL, false, true, true,
+		  "needs the variable name" },
+		{ "{{ env_var() }}", NULL, NULL, false, true, true,
+		  "needs the variable name" },
+		{ "{{ env_var(,) }}", NULL, NULL, false, true, true,
+		  "an empty argument" },
+		{ "{{ env_var('N',,) }}", NULL, NULL, false, true, true,
+		  "an empty argument" },
+		{ "{{ env_var('N', default=) }}", NULL, NULL, false, true,
+		  true, "an empty argument" },
+		{ "{{ env_var('N', *) }}", NULL, NULL, false, true, true,
+		  "an empty argument" },
+		{ "{{ env_var('N', dflt='x') }}", NULL, NULL, false, true,
+		  true, "only the arguments var and default" },
+		{ "{{ env_var('N', 1'2') }}", NULL, NULL, false, true, true,
+		  "side by side" },
+		{ "{{ env_var('N', x 'y') }}", NULL, NULL, false, true, true,
+		  "side by side" },
+		{ "{{ env_var('N', 'x' ~ 'y' }}", NULL, NULL, false, true,
+		  true, "then ')'" },
+	};
+
+	(void)state;
+	check_forms(f, sizeof(f) / sizeof(f[0]));
+}
+
+static const char forms_profile[] =
+	"floe:\n"
+	"  target: dev\n"
+	"  outputs:\n"
+	"    dev:\n"
+	"      type: duckdb\n"
+	"      settings:\n"
+	"        memory_limit: \"{{ env_var('MEM', '4GB',) }}\"\n"
+	"        temp_directory: \"{{ env_var('T' ~ 'D', '/tmp') }}\"\n";
+
+/* sql reads through the same reader: the comma's default, the rest as
+ * written (dynamic), and lint finds nothing in either. */
+static void test_jinja_lint_and_sql_agree_on_trailing_comma_and_dynamic(
+	void **state)
+{
+	struct floe_lint_options lo;
+	struct floe_sql_options so;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct floe_sql_plan *plan = NULL;
+	size_t len = sizeof(forms_profile) - 1;
+	bool mem = false, tmp = false;
+
+	(void)state;
+	memset(&lo, 0, sizeof(lo));
+	assert_int_equal(floe_lint("p.yml", forms_profile, len, &lo, &d),
+			 FLOE_OK);
+	for (size_t i = 0; i < d.nr; i++)
+		assert_null(strstr(d.items[i].message, "cannot render"));
+	floe_diags_release(&d);
+	memset(&so, 0, sizeof(so));
+	assert_int_equal(floe_sql_plan("p.yml", forms_profile, len, &so,
+				       &plan, &d), FLOE_OK);
+	for (size_t i = 0; i < d.nr; i++)
+		assert_null(strstr(d.items[i].message, "cannot render"));
+	assert_int_equal(plan->nr, 1);
+	for (size_t i = 0; i < plan->conns[0].nr; i++) {
+		const struct floe_sql_stmt *st = &plan->conns[0].stmts[i];
+
+		if (st->kind != FLOE_SQL_SET)
+			continue;
+		if (!strcmp(st->value, "4GB"))
+			mem = true;
+		if (!strcmp(st->value, "{{ env_var('T' ~ 'D', '/tmp') }}"))
+			tmp = true;
+	}
+	assert_true(mem);
+	assert_true(tmp);
+	floe_sql_plan_free(plan);
+	floe_diags_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -610,6 +877,13 @@ int main(void)
 			test_jinja_native_render_gives_what_dbt_renders),
 		cmocka_unit_test(
 			test_jinja_lint_and_sql_refuse_a_non_bool_for_as_bool),
+		cmocka_unit_test(test_jinja_trailing_comma_is_read),
+		cmocka_unit_test(
+			test_jinja_arguments_not_modelled_are_dynamic),
+		cmocka_unit_test(
+			test_jinja_calls_jinja_refuses_are_malformed),
+		cmocka_unit_test(
+		    test_jinja_lint_and_sql_agree_on_trailing_comma_and_dynamic),
 	};
 
 	return cmocka_run_group_tests_name("jinja", tests, NULL, NULL);

@@ -109,29 +109,56 @@ static bool has_ci(const char *s, size_t n, const char *needle, size_t m)
 
 /*
  * Every key of every mapping is asked (the profile model marks what is
- * secret, anywhere): the names are compared only at their own length,
- * and the patterns without a call per position.
+ * secret, anywhere; lint asks again of each value it masks): the names
+ * are compared only at their own length, picked by a switch on it, and
+ * the patterns without a call per position.
  */
 bool floe_secret_key_n(const char *key, size_t n)
 {
-#define K(s) { s, LEN(s) }
-	static const struct {
-		const char *name;
-		size_t len;
-	} exact[] = {
-		K("token"), K("account_key"), K("connection_string"),
-		K("private_key"), K("authorization"), K("secret_access_key"),
-		K("pwd"), K("passwd"), K("accountkey"),
-		K("sharedaccesssignature"), K("sas_token"), K("sig"),
-		K("proxy_password"), K("api_key"), K("apikey"), K("x-api-key")
-	};
-#undef K
-
-	if (!key || !n)
+#define IS(lit) (same_ci(key, lit, LEN(lit)))
+	if (!key)
 		return false;
-	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
-		if (exact[i].len == n && same_ci(key, exact[i].name, n))
+	switch (n) {
+	case 0: case 1: case 2:
+		return false;
+	case 3:
+		return IS("pwd") || IS("sig");
+	case 5:
+		return IS("token");
+	case 6:
+		if (IS("passwd") || IS("apikey"))
 			return true;
+		break;
+	case 7:
+		if (IS("api_key"))
+			return true;
+		break;
+	case 9:
+		if (IS("sas_token") || IS("x-api-key"))
+			return true;
+		break;
+	case 10:
+		if (IS("accountkey"))
+			return true;
+		break;
+	case 11:
+		if (IS("account_key") || IS("private_key"))
+			return true;
+		break;
+	case 13:
+		if (IS("authorization"))
+			return true;
+		break;
+	case 21:
+		if (IS("sharedaccesssignature"))
+			return true;
+		break;
+	default:
+		break;
+	}
+#undef IS
+	/* "connection_string", "proxy_password" and "secret_access_key"
+	 * are found by the patterns */
 	return ends_ci(key, n, "secret", LEN("secret")) ||
 	       ends_ci(key, n, "_token", LEN("_token")) ||
 	       ends_ci(key, n, "connection_string", LEN("connection_string")) ||
@@ -161,15 +188,19 @@ bool floe_secret_header(const char *name)
 {
 	char k[64];
 	size_t n;
+	bool dash = false;
 
 	if (!name)
 		return false;
 	n = strlen(name);
 	if (!n || n >= sizeof(k))
 		return false;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		dash |= name[i] == '-';
 		k[i] = name[i] == '-' ? '_' : name[i];
-	return floe_secret_key_n(name, n) || floe_secret_key_n(k, n) ||
+	}
+	return floe_secret_key_n(name, n) ||
+	       (dash && floe_secret_key_n(k, n)) ||
 	       ends_ci(k, n, "authorization", LEN("authorization")) ||
 	       (n == LEN("cookie") && same_ci(k, "cookie", n));
 }

@@ -131,6 +131,11 @@ struct lint_ctx {
 	 * (lint_walk_templates), held until the rule's turn comes, so that
 	 * they are reported in the order of rule-by-rule walks */
 	struct floe_diags template_found[FLOE_RULE__COUNT];
+	/* which output rules run (lint.c's runs_on()): found from opt
+	 * once, when the first output's rules run */
+	bool rules_on_known;
+	bool rule_on_duckdb[FLOE_RULE__COUNT];	/* on a duckdb output */
+	bool rule_on_other[FLOE_RULE__COUNT];	/* on another adapter's */
 };
 
 /*

@@ -291,6 +291,13 @@ static bool closing_quote(const char *s, size_t n, size_t i)
 bool floe_secret_conn_next(const char *s, size_t n, size_t *pos,
 			   size_t *start, size_t *len)
 {
+	/* a credential needs an '@' (user:password@) or an '=' (key=value):
+	 * most values have neither, and are passed over at memchr()'s pace */
+	if (*pos >= n || (!memchr(s + *pos, '@', n - *pos) &&
+			  !memchr(s + *pos, '=', n - *pos))) {
+		*pos = n;
+		return false;
+	}
 	for (size_t i = *pos; i < n; i++) {
 		/* scheme://user:password@host */
 		if (s[i] == ':' && i + 2 < n && s[i + 1] == '/' &&

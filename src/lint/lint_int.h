@@ -124,6 +124,7 @@ struct lint_ctx {
 	const struct floe_prof_output *secret_values_of;
 	struct lint_secret_value {
 		const struct floe_node *key, *value;
+		unsigned char kind;	/* rule_credentials.c's kinds */
 	} secret_values[32];
 	size_t nr_secret_values;
 	bool secret_values_complete;

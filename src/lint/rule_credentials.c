@@ -187,9 +187,21 @@ static size_t scan_calls(struct lint_ctx *ctx, const struct floe_node *n,
 
 /* ---- where secrets are written ---- */
 
+/*
+ * What a value found by walk_pair() is, decided from its key there, once
+ * (the rules that look at every such value do not ask the key again).
+ */
+enum secret_value_kind {
+	SV_SECRET,	/* a credential key's value, or a credential header's */
+	SV_HEADERS,	/* a header map written as one string */
+	SV_CONN		/* a path or any other string: only what a connection
+			 * string or URI holds inside it is secret */
+};
+
 typedef void secret_value_fn(struct lint_ctx *ctx,
 			     const struct floe_node *key,
-			     const struct floe_node *value);
+			     const struct floe_node *value,
+			     enum secret_value_kind kind);
 
 /* How a mapping's keys are read by walk_secrets(). */
 enum {
@@ -218,7 +230,7 @@ static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
 		;	/* a secret's name */
 	} else if (floe_secret_key(k->value)) {
 		if (v->kind == FLOE_NODE_SCALAR)
-			fn(ctx, k, v);
+			fn(ctx, k, v, SV_SECRET);
 		else
 			walk_secrets(ctx, v, 0, fn, depth + 1);
 	} else if (v->kind == FLOE_NODE_MAP &&
@@ -229,17 +241,19 @@ static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
 			if (floe_node_is_str(hk) &&
 			    floe_secret_header(hk->value) &&
 			    v->pairs[j].value->kind == FLOE_NODE_SCALAR)
-				fn(ctx, hk, v->pairs[j].value);
+				fn(ctx, hk, v->pairs[j].value, SV_SECRET);
 		}
 	} else if (floe_node_is_str(v) && floe_secret_header_map(k->value)) {
-		fn(ctx, k, v);	/* one string: literal_in_headers() */
+		fn(ctx, k, v, SV_HEADERS);	/* literal_in_headers() */
 	} else if ((how & PATH_IS_CONN) && !strcmp(k->value, "path")) {
 		if (v->kind == FLOE_NODE_SCALAR)
-			fn(ctx, k, v);
+			fn(ctx, k, v, SV_CONN);
 	} else if (floe_node_is_str(v)) {
 		/* any other string: sql masks a credential inside it as in a
-		 * connection string (an endpoint's user:password@) */
-		fn(ctx, k, v);
+		 * connection string (an endpoint's user:password@); under a
+		 * header's name (`api-key`) it is a credential whole */
+		fn(ctx, k, v, floe_secret_header(k->value) ? SV_SECRET
+							  : SV_CONN);
 	} else {
 		walk_secrets(ctx, v, how & SECRET_IS_NAME, fn, depth + 1);
 	}
@@ -309,7 +323,8 @@ static void find_secret_values(struct lint_ctx *ctx,
 /* Keep a secret value in the ctx (secret_values[]), if it fits. */
 static void keep_secret_value(struct lint_ctx *ctx,
 			      const struct floe_node *key,
-			      const struct floe_node *value)
+			      const struct floe_node *value,
+			      enum secret_value_kind kind)
 {
 	const size_t max = sizeof(ctx->secret_values) /
 			   sizeof(ctx->secret_values[0]);
@@ -319,6 +334,7 @@ static void keep_secret_value(struct lint_ctx *ctx,
 		return;
 	}
 	ctx->secret_values[ctx->nr_secret_values].key = key;
+	ctx->secret_values[ctx->nr_secret_values].kind = (unsigned char)kind;
 	ctx->secret_values[ctx->nr_secret_values++].value = value;
 }
 
@@ -347,7 +363,8 @@ static void each_secret_value(struct lint_ctx *ctx,
 	}
 	for (size_t i = 0; i < ctx->nr_secret_values; i++)
 		fn(ctx, ctx->secret_values[i].key,
-		   ctx->secret_values[i].value);
+		   ctx->secret_values[i].value,
+		   (enum secret_value_kind)ctx->secret_values[i].kind);
 }
 
 /* ---- FP401 ---- */
@@ -646,7 +663,8 @@ static void literal_in_headers(struct lint_ctx *ctx,
 }
 
 static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
-			   const struct floe_node *v)
+			   const struct floe_node *v,
+			   enum secret_value_kind kind)
 {
 	struct lint_jinja j;
 	struct lint_env_call calls[MAX_CALLS];
@@ -654,12 +672,12 @@ static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
 
 	if (!v || v->kind != FLOE_NODE_SCALAR || v->type == FLOE_TYPE_BOOL)
 		return;
-	if (floe_secret_header_map(key->value)) {
+	if (kind == SV_HEADERS) {
 		literal_in_headers(ctx, key, v);
 		return;
 	}
 	/* a path or a connection string: only its credentials are secret */
-	if (!floe_secret_key(key->value) && !floe_secret_header(key->value)) {
+	if (kind == SV_CONN) {
 		literal_in_conn(ctx, key, v);
 		return;
 	}
@@ -886,14 +904,15 @@ void check_scope_format(struct lint_ctx *ctx, const struct lint_output *out)
 
 static void env_not_prefixed(struct lint_ctx *ctx,
 			     const struct floe_node *key,
-			     const struct floe_node *v)
+			     const struct floe_node *v,
+			     enum secret_value_kind kind)
 {
 	struct lint_jinja j;
 	struct lint_env_call calls[MAX_CALLS];
 	size_t nr;
 
 	/* a path: only the credentials inside a connection string are */
-	if (!floe_secret_key(key->value) && !floe_secret_header(key->value))
+	if (kind != SV_SECRET)
 		return;
 	nr = scan_calls(ctx, v, &j, calls);
 	for (size_t i = 0; i < nr; i++) {

@@ -662,28 +662,28 @@ static void drop_implied(struct lint_ctx *ctx)
 }
 
 /*
- * Does the rule run on this output?  Other adapters get only the
- * YAML/Jinja rules, and a rule that is off (an opt-in rule without a
- * level) does not run: all it could say would be dropped (vreport()).
- * Asked of every rule for every output, so answered from opt once.
+ * Which output rules run: on other adapters' outputs only the YAML/Jinja
+ * rules, and a rule that is off (an opt-in rule without a level) on
+ * none: all it could say would be dropped (vreport()).  Asked of every
+ * rule for every output, so answered from opt once.
  */
-static bool runs_on(struct lint_ctx *ctx, enum floe_rule_id id,
-		    const struct lint_output *out)
+static void find_rules_on(struct lint_ctx *ctx)
 {
-	if (!ctx->rules_on_known) {
-		for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
-			const struct floe_rule *r = &lint_rule_table[i].pub;
-			enum floe_rule_id ri = (enum floe_rule_id)i;
-			bool on = severity_at(ri, level_of(ctx->opt->levels,
-							   ri),
-					      r->severity) >= 0;
+	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
+		const struct floe_rule *r = &lint_rule_table[i].pub;
+		enum floe_rule_id id = (enum floe_rule_id)i;
+		bool on = severity_at(id, level_of(ctx->opt->levels, id),
+				      r->severity) >= 0;
 
-			ctx->rule_on_duckdb[i] = on;
-			ctx->rule_on_other[i] = on &&
-						!strcmp(r->family, "yaml");
-		}
-		ctx->rules_on_known = true;
+		ctx->rule_on_duckdb[i] = on;
+		ctx->rule_on_other[i] = on && !strcmp(r->family, "yaml");
 	}
+	ctx->rules_on_known = true;
+}
+
+static inline bool runs_on(const struct lint_ctx *ctx, size_t id,
+			   const struct lint_output *out)
+{
 	return out->is_duckdb ? ctx->rule_on_duckdb[id]
 			      : ctx->rule_on_other[id];
 }
@@ -694,6 +694,8 @@ static void run_output_rules(struct lint_ctx *ctx,
 	struct lint_template_check checks[FLOE_RULE__COUNT];
 	size_t nr = 0;
 
+	if (!ctx->rules_on_known)
+		find_rules_on(ctx);
 	ctx->conns_of = out->model;
 	ctx->conns_found = false;
 	ctx->nr_urls = 0;
@@ -703,8 +705,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
 		const struct lint_rule_impl *r = &lint_rule_table[i];
 
-		if (r->check_template &&
-		    runs_on(ctx, (enum floe_rule_id)i, out)) {
+		if (r->check_template && runs_on(ctx, i, out)) {
 			checks[nr].rule = (enum floe_rule_id)i;
 			checks[nr++].fn = r->check_template;
 		}
@@ -714,7 +715,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 		const struct lint_rule_impl *r = &lint_rule_table[i];
 
 		if (!(r->check_output || r->check_template) ||
-		    !runs_on(ctx, (enum floe_rule_id)i, out))
+		    !runs_on(ctx, i, out))
 			continue;
 		ctx->rule = &r->pub;
 		ctx->rule_id = (enum floe_rule_id)i;

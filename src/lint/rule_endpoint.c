@@ -801,8 +801,8 @@ void check_token_uri_missing(struct lint_ctx *ctx,
 	const struct lint_conn *conns;
 	size_t n = lint_conns(ctx, out, &conns);
 	char last[FE_VERSION_BUF], next[FE_VERSION_BUF];
+	bool bounds = false;	/* last and next, found when first said */
 
-	behavior_bounds("endpoint_lowercased", last, next);
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
 		const char *fallback = "<endpoint>", *base = "<endpoint>";
@@ -827,6 +827,9 @@ void check_token_uri_missing(struct lint_ctx *ctx,
 			if (!base)
 				return;
 		}
+		if (!bounds)
+			behavior_bounds("endpoint_lowercased", last, next);
+		bounds = true;
 		lint_report_on(ctx, c->item, "oauth2_server_uri", c->endpoint,
 			       "no oauth2_server_uri. The iceberg extension "
 			       "falls back to '%s%s', a route the Iceberg "

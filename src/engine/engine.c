@@ -1541,6 +1541,61 @@ const char *fe_duckdb_path_database(const char *path, const char *type,
 	return base;
 }
 
+/* ---- one database file ---- */
+
+static const struct {
+	unsigned first, last;
+	enum fe_file_identity identity;
+} file_identities[] = {
+#define DUCKDB_FILE_IDENTITY(first, last, identity) { first, last, identity },
+#include "engine/duckdb_files.def"
+#undef DUCKDB_FILE_IDENTITY
+};
+
+enum fe_file_identity fe_file_identity(unsigned version)
+{
+	for (size_t i = 0; i < NR(file_identities); i++)
+		if (holds(file_identities[i].first, file_identities[i].last,
+			  version))
+			return file_identities[i].identity;
+	return FE_FILE_UNKNOWN;
+}
+
+size_t fe_database_file_key(const char *path, unsigned version, char *out)
+{
+	enum fe_file_identity id = fe_file_identity(version);
+	size_t n = 0;
+
+	if (!path || !*path || strchr(path, ':') || id == FE_FILE_UNKNOWN)
+		return 0;
+	if (id == FE_FILE_TEXT_CI) {
+		for (; path[n]; n++)
+			out[n] = (char)ascii_lower((unsigned char)path[n]);
+		out[n] = '\0';
+		return n;
+	}
+	/* FE_FILE_NORMALIZED: "." and empty segments dropped */
+	if (*path == '/')
+		out[n++] = '/';
+	for (const char *p = path; *p;) {
+		size_t len = strcspn(p, "/");
+
+		if (len == 2 && p[0] == '.' && p[1] == '.')
+			return 0;
+		if (len && !(len == 1 && *p == '.')) {
+			if (n && out[n - 1] != '/')
+				out[n++] = '/';
+			memcpy(out + n, p, len);
+			n += len;
+		}
+		p += len;
+		while (*p == '/')
+			p++;
+	}
+	out[n] = '\0';
+	return n == 1 && *out == '/' ? 0 : n;
+}
+
 /* ---- the memory parser ---- */
 
 static const struct {

@@ -473,6 +473,34 @@ bool fe_attach_type_is(const char *s, const char *type);
 const char *fe_duckdb_path_database(const char *path, const char *type,
 				    bool if_not_exists, size_t *len);
 
+/* ---- one database file: DUCKDB_FILE_IDENTITY ---- */
+
+/* How a release tells whether a path names a database file already
+ * attached (duckdb_files.def, probed on every release's engine). */
+enum fe_file_identity {
+	FE_FILE_UNKNOWN = 0,	/* no row for the release */
+	FE_FILE_TEXT_CI,	/* the path as written, without case (1.4.x) */
+	FE_FILE_NORMALIZED	/* absolute and normalised, with case (1.5.x) */
+};
+
+enum fe_file_identity fe_file_identity(unsigned version);
+
+/*
+ * The key under which DuckDB `version` knows the database file of a
+ * local path, as ATTACH (TYPE duckdb, or none) and duckdb_open() take
+ * it: two paths are one file to the release -- the second ATTACH fails
+ * with "Unique file handle conflict" unless it names the same database
+ * under IF NOT EXISTS -- when their keys are equal.  The key is written
+ * to out, which has room for strlen(path) + 1 bytes; returns its length,
+ * or 0 when the path names no file it can tell from its text: '' and
+ * :memory:, a path with ':' (an extension prefix such as md:, or a URL),
+ * and, under FE_FILE_NORMALIZED, one with a ".." segment (a symbolic
+ * link can lead elsewhere).  Under FE_FILE_NORMALIZED a relative key
+ * never equals an absolute one, though they may be one file from the
+ * right folder: such pairs are not judged.
+ */
+size_t fe_database_file_key(const char *path, unsigned version, char *out);
+
 /*
  * FE_DB_* flags of a database name, 0 if not one: the row of its exact
  * (lower-case) spelling, or for another spelling (MAIN) the

@@ -11,8 +11,9 @@ duckdb_extensions() and a LOAD of every alias) or `names`
 (extract_names.py: both forms of ATTACH ... AS on every keyword and
 database name), `intervals` (probe_intervals.py: strings cast to
 INTERVAL), `memory` (probe_memory.py: the settings read as an amount of
-memory, and the memory parser on every probe value) or `locks`
-(probe_locks.py: the settings refused once another is SET).  Each
+memory, and the memory parser on every probe value), `locks`
+(probe_locks.py: the settings refused once another is SET) or `files`
+(probe_files.py: when two paths are one database file).  Each
 runs on LIBDUCKDB without network, and its output
 is compared with src/engine/data/<dir>/VERSION.tsv, VERSION being what
 the library reports.  The header lines that name the npm package and the
@@ -49,6 +50,7 @@ EXTRACTIONS = {
 	# the release's settings TSV, once the library says which it is
 	"memory": ("probe_memory.py", [SETTINGS_TSV], "duckdb-memory"),
 	"locks": ("probe_locks.py", [SETTINGS_TSV], "duckdb-locks"),
+	"files": ("probe_files.py", [], "duckdb-files"),
 }
 
 

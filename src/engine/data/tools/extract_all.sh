@@ -2,11 +2,12 @@
 # Re-extract the settings, the casts of setting values and of strings to
 # INTERVAL, the extension aliases, what ATTACH ... AS does with keywords
 # and database names, the memory parser of the settings that read an
-# amount of memory, and the settings refused once another is SET, for
-# the DuckDB releases in duckdb-releases.tsv, from their real
-# libduckdb.so (npm), into duckdb-settings/, duckdb-casts/,
-# duckdb-intervals/, duckdb-extensions/, duckdb-names/, duckdb-memory/
-# and duckdb-locks/VERSION.tsv, then regenerate the .def tables.  Not
+# amount of memory, the settings refused once another is SET, and the
+# paths taken for one database file, for the DuckDB releases in
+# duckdb-releases.tsv, from their real libduckdb.so (npm), into
+# duckdb-settings/, duckdb-casts/, duckdb-intervals/, duckdb-extensions/,
+# duckdb-names/, duckdb-memory/, duckdb-locks/ and duckdb-files/
+# VERSION.tsv, then regenerate the .def tables.  Not
 # part of the build.
 #
 #   sh src/engine/data/tools/extract_all.sh [-c CACHE] [--only WHAT] [VERSION...]
@@ -16,8 +17,8 @@
 # probes: minutes per release), `casts` (probe_casts.py, which reads the
 # release's settings TSV), `intervals` (probe_intervals.py),
 # `extensions`, `names`, `memory` (probe_memory.py, which reads the
-# settings TSV too) or `locks` (probe_locks.py, the same; seconds each);
-# default all seven.
+# settings TSV too), `locks` (probe_locks.py, the same) or `files`
+# (probe_files.py; seconds each); default all eight.
 # With no VERSION, every release in the table.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -90,6 +91,11 @@ grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; d
 			"$data/duckdb-settings/$ver.tsv" \
 			-o "$data/duckdb-memory/$ver.tsv"
 	fi
+	if [ "$only" = "" ] || [ "$only" = files ]; then
+		mkdir -p "$data/duckdb-files"
+		python3 "$here/probe_files.py" "$lib" "$pkg@$npm" \
+			-o "$data/duckdb-files/$ver.tsv"
+	fi
 	if [ "$only" = "" ] || [ "$only" = names ]; then
 		mkdir -p "$data/duckdb-names"
 		python3 "$here/extract_names.py" "$lib" "$pkg@$npm" \
@@ -100,3 +106,4 @@ python3 "$here/gen_defs.py" "$data"
 python3 "$here/gen_names.py" "$data"
 python3 "$here/gen_memory.py" "$data"
 python3 "$here/gen_locks.py" "$data"
+python3 "$here/gen_files.py" "$data"

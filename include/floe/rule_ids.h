@@ -87,6 +87,7 @@
 	X(FP320) \
 	X(FP321) \
 	X(FP322) \
+	X(FP323) \
 	/* credentials (rule_credentials.c) */ \
 	X(FP401) \
 	X(FP402) \

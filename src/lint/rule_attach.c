@@ -1773,6 +1773,131 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 	free(set.slots);
 }
 
+/* ---- FP323: one database file attached twice ---- */
+
+/*
+ * The key of the database file a rendered local path names on the
+ * release linted for (fe_database_file_key()), in the scratch arena;
+ * NULL when it is not judged, or out of memory (ctx->err set).
+ */
+static const char *file_key(struct lint_ctx *ctx, const char *path)
+{
+	struct arena *a;
+	char *k;
+
+	if (!path)
+		return NULL;
+	a = lint_scratch(ctx);
+	k = a ? arena_alloc_uninit(a, strlen(path) + 1) : NULL;
+	if (!k) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return NULL;
+	}
+	return fe_database_file_key(path, ctx->duckdb_version, k) ? k : NULL;
+}
+
+/* The file key of an attach item of TYPE duckdb (or none, read as
+ * item_name() reads it); *path_s its rendered path. */
+static const char *item_file(struct lint_ctx *ctx,
+			     const struct floe_node *item, const char **path_s)
+{
+	const struct floe_node *opts = floe_map_get(item, "options");
+	const struct floe_node *p = floe_map_get(item, "path");
+	const char *type = item_str(ctx, floe_map_get(item, "type"));
+
+	if (type && !*type && is_map(opts))
+		type = item_str(ctx, floe_map_get(opts, "type"));
+	if (!type || (*type && !fe_attach_type_is(type, "duckdb")) ||
+	    !p || !floe_node_is_str(p) || !(*path_s = lint_render(ctx, p)))
+		return NULL;
+	return file_key(ctx, *path_s);
+}
+
+/* A file seen: its key, the database it is attached as, its path. */
+struct file_seen {
+	const char *key, *name, *path;
+	bool main;		/* the database `path` opens */
+};
+
+struct file_set {
+	struct file_seen *slots;
+	size_t cap;
+};
+
+/* The entry of `key`, or the empty slot where it goes. */
+static struct file_seen *file_slot(struct file_set *set, const char *key)
+{
+	size_t k = alias_hash(key) & (set->cap - 1);
+
+	while (set->slots[k].key && strcmp(set->slots[k].key, key))
+		k = (k + 1) & (set->cap - 1);
+	return &set->slots[k];
+}
+
+static void report_file_twice(struct lint_ctx *ctx, const struct floe_node *at,
+			      const char *path, const char *name,
+			      const struct file_seen *first)
+{
+	char v[FE_VERSION_BUF];
+	const char *how = "";
+
+	if (strcmp(path, first->path))
+		how = fe_file_identity(ctx->duckdb_version) == FE_FILE_TEXT_CI
+		      ? " (it compares paths as written, without case)"
+		      : " (it compares absolute, normalised paths)";
+	lint_report(ctx, at, "'%s' is a database file already attached, as "
+		    "'%s'. It is the file of %s '%s', to DuckDB %s%s, which "
+		    "refuses to attach one file twice: \"Unique file handle "
+		    "conflict: Cannot attach \"%s\" - the database file ... is "
+		    "already attached by database \"%s\"\", and every dbt "
+		    "connection fails; drop this item and use '%s'.", path,
+		    first->name, first->main ? "the main database, path"
+		    : "an item above, path", first->path,
+		    fe_version_str(ctx->duckdb_version, v), how, name,
+		    first->name, first->name);
+}
+
+void check_attach_file_twice(struct lint_ctx *ctx,
+			     const struct lint_output *out)
+{
+	const struct floe_node *attach = attach_list(out);
+	bool md, ine = fe_dbt_renders(FE_DBT_ATTACH_IF_NOT_EXISTS,
+				      ctx->dbt_duckdb_version);
+	const char *main_path, *main_db, *key;
+	struct file_set set;
+
+	if (!attach || !attach->nr)
+		return;
+	main_db = main_catalog(ctx, out, &md, &main_path);
+	set.cap = 16;
+	while (set.cap / 2 < attach->nr + 1)
+		set.cap *= 2;
+	set.slots = calloc(set.cap, sizeof(*set.slots));
+	if (!set.slots) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return;
+	}
+	if (main_db && !md && main_path && (key = file_key(ctx, main_path)))
+		*file_slot(&set, key) = (struct file_seen){ key, main_db,
+							    main_path, true };
+	for (size_t i = 0; !ctx->err && i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const char *path = NULL, *name;
+		struct file_seen *e;
+
+		if (!(key = item_file(ctx, item, &path)) ||
+		    !(name = item_db(ctx, item, ine)) || !*name)
+			continue;	/* not judged */
+		e = file_slot(&set, key);
+		if (!e->key)
+			*e = (struct file_seen){ key, name, path, false };
+		else if (strcasecmp(e->name, name))	/* same name: FP318 */
+			report_file_twice(ctx, floe_map_get(item, "path"), path,
+					  name, e);
+	}
+	free(set.slots);
+}
+
 /* ---- FP319: database vs path and the attach aliases ---- */
 
 /*

@@ -1336,6 +1336,33 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "      secret: polaris\n\n"
     "Fix: move the headers (and the credentials) into an iceberg secret.",
 }, .check_output = check_attach_map_option },
+[FLOE_FP323] = { .pub = {
+	.id = "FP323", .name = "attach-file-twice",
+	.severity = E, .family = "attach",
+	.summary = "two attach items, or an item and path, that open one database file",
+	.help =
+    "DuckDB attaches a database file once. A second ATTACH of a file "
+    "already attached under another name fails, plain or IF NOT EXISTS: "
+    "\"Unique file handle conflict: Cannot attach \"b\" - the database "
+    "file \"x.duckdb\" is already attached by database \"a\"\". "
+    "dbt-duckdb opens path with duckdb.connect() and then attaches every "
+    "item, so two items that name one file, or an item that names the "
+    "file path opens under another alias, break every connection. What "
+    "is one file depends on the release, as each release's engine showed "
+    "(src/engine/data/duckdb-files/): DuckDB 1.4.x compares the path as "
+    "written, without case (A.duckdb is a.duckdb, even on a file system "
+    "where they are two files; ./a.duckdb is another), and 1.5.x the path "
+    "made absolute and normalised, with case (./a.duckdb, x/../a.duckdb "
+    "and .//a.duckdb are a.duckdb). Judged for items of TYPE duckdb (or "
+    "none) whose rendered path has no prefix or scheme; a relative path "
+    "against an absolute one, and a path with \"..\" on 1.5.x, are not "
+    "judged (the working folder and symbolic links decide). Two items "
+    "under the same name are FP318's: IF NOT EXISTS then does nothing.\n\n"
+    "Bad:\n  path: dev.duckdb\n  attach:\n    - path: ./dev.duckdb\n"
+    "      alias: archive\n\n"
+    "Good:\n  attach:\n    - path: archive.duckdb\n      alias: archive\n\n"
+    "Fix: attach each file once, and use the name it has.",
+}, .check_output = check_attach_file_twice },
 /* ---- credentials ---- */
 [FLOE_FP401] = { .pub = {
 	.id = "FP401", .name = "secret-and-inline-credentials",

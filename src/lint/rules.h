@@ -78,7 +78,8 @@ lint_output_fn check_options_outside_options, check_option_false,
 	check_staleness_interval, check_encode_prefix_value,
 	check_both_stage_options, check_alias_existing_database,
 	check_database_mismatch, check_vended_region,
-	check_threads_iceberg_write, check_attach_map_option;
+	check_threads_iceberg_write, check_attach_map_option,
+	check_attach_file_twice;
 
 /* catalog flavors: rule_flavor.c */
 lint_output_fn check_flavor_base_path, check_nessie_branch,

@@ -99,4 +99,5 @@ done
 python3 "$here/gen_defs.py" "$data"
 python3 "$here/gen_names.py" "$data"
 python3 "$here/gen_memory.py" "$data"
+python3 "$here/gen_intervals.py" "$data"
 python3 "$here/gen_locks.py" "$data"

@@ -1078,6 +1078,24 @@ static int64_t iv_wrap_neg64(int64_t a)
 	return (int64_t)(0u - (uint64_t)a);
 }
 
+/* TryMultiplyOperator / TryAddOperator on int64_t: false on overflow */
+static bool iv_mul64(int64_t a, int64_t b, int64_t *r)
+{
+	if (a > 0 ? (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
+		  : (b > 0 ? a < INT64_MIN / b : a != 0 && b < INT64_MAX / a))
+		return false;
+	*r = a * b;
+	return true;
+}
+
+static bool iv_add64(int64_t a, int64_t b, int64_t *r)
+{
+	if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b))
+		return false;
+	*r = a + b;
+	return true;
+}
+
 /*
  * IntervalTryAddition<T>(target, input, multiplier, fraction): false
  * where it throws (or, from 1.5.5, reports) an error.  `wide` is T =
@@ -1088,12 +1106,11 @@ static bool iv_add(void *target, bool wide, int64_t input, int64_t mult,
 {
 	int64_t add, sum;
 
-	if (__builtin_mul_overflow(input, mult, &add))
+	if (!iv_mul64(input, mult, &add))
 		return false;	/* "interval value is out of range" */
 	for (int step = 0; step < 2; step++) {
 		if (wide) {
-			if (__builtin_add_overflow(*(int64_t *)target, add,
-						   &sum))
+			if (!iv_add64(*(int64_t *)target, add, &sum))
 				return false;
 			*(int64_t *)target = sum;
 		} else {
@@ -1282,8 +1299,8 @@ static bool iv_cast(const char *p, unsigned version)
 			return false;
 		for (const char *d = b; d < p; d++) {
 			/* Cast<string_t, int64_t>: "to INT64" */
-			if (__builtin_mul_overflow(n, 10, &n) ||
-			    __builtin_add_overflow(n, *d - '0', &n))
+			if (!iv_mul64(n, 10, &n) ||
+			    !iv_add64(n, *d - '0', &n))
 				return false;
 		}
 		if (*p == '.')

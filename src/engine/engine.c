@@ -4,6 +4,7 @@
  * (with the first letter compared inline, ascii_same_ci()), but for the
  * settings, looked up most, which have an index by first letter.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1017,101 +1018,341 @@ bool fe_duckdb_behavior(const char *name, unsigned version)
 }
 
 /*
- * The unit names Interval::FromCString adds to an interval
- * (TryGetDatePartSpecifier, case-insensitive); each is probed after a
- * number on every release (tools/probe_intervals.py UNITS).  Other
- * names, and those of parts an interval has not (dow, epoch), fail, but
- * are left unknown here.
+ * DuckDB's cast of a string to INTERVAL, Interval::FromCString
+ * (duckdb/duckdb src/common/types/interval.cpp, the same grammar at
+ * v1.4.0 ... v1.5.5; Time::TryConvertInterval in src/common/types/
+ * time.cpp for a time): what it reads, and the arithmetic that can
+ * overflow, step by step, so that a value is refused exactly when the
+ * release refuses it.  Which unit names the parser knows, and what part
+ * each adds, is duckdb_intervals.def (probed); what changed between
+ * releases is duckdb_behavior.def (interval_number_at_end,
+ * interval_ago_min_refused).  Held to every probe of every release
+ * (tests/unit/test_engine_casts.c).
  */
-static const char *const interval_units[] = {
-	"millennium", "millennia", "mil", "mils", "century", "centuries",
-	"cent", "c", "decade", "decades", "dec", "decs", "year", "years", "yr",
-	"yrs", "y", "quarter", "quarters", "month", "months", "mon", "mons",
-	"week", "weeks", "w", "day", "days", "d", "hour", "hours", "hr", "hrs",
-	"h", "minute", "minutes", "min", "mins", "m", "second", "seconds",
-	"sec", "secs", "s", "millisecond", "milliseconds", "ms", "msec",
-	"msecs", "microsecond", "microseconds", "us", "usec", "usecs", NULL
+enum fe_interval_part {
+	FE_IPART_MILLENNIUM, FE_IPART_CENTURY, FE_IPART_DECADE, FE_IPART_YEAR,
+	FE_IPART_QUARTER, FE_IPART_MONTH, FE_IPART_WEEK, FE_IPART_DAY,
+	FE_IPART_HOUR, FE_IPART_MINUTE, FE_IPART_SECOND,
+	FE_IPART_MILLISECOND, FE_IPART_MICROSECOND
 };
 
-/* FromCString's blanks */
-static bool interval_blank(char c)
+static const struct interval_unit {
+	const char *name;
+	unsigned first, last;
+	enum fe_interval_part part;
+} interval_units[] = {
+#define DUCKDB_INTERVAL_UNIT(name, first, last, part) \
+	{ name, first, last, part },
+#include "engine/duckdb_intervals.def"
+#undef DUCKDB_INTERVAL_UNIT
+};
+
+#define IV_MICROS_PER_SEC INT64_C(1000000)
+#define IV_MICROS_PER_DAY (INT64_C(86400) * IV_MICROS_PER_SEC)
+
+/* the interval being read: interval_t */
+struct iv {
+	int32_t months, days;
+	int64_t micros;
+};
+
+/* FromCString's blanks (StringUtil::CharacterIsSpace is the time's) */
+static bool iv_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-static bool interval_alpha(char c)
+static bool iv_alpha(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static bool interval_unit(const char *b, size_t n)
+/* signed arithmetic the engine leaves unchecked wraps (two's complement) */
+static int64_t iv_wrap_add(int64_t a, int64_t b)
 {
-	for (size_t i = 0; interval_units[i]; i++)
-		if (strlen(interval_units[i]) == n &&
-		    !strncasecmp(interval_units[i], b, n))
-			return true;
+	return (int64_t)((uint64_t)a + (uint64_t)b);
+}
+
+static int64_t iv_wrap_neg64(int64_t a)
+{
+	return (int64_t)(0u - (uint64_t)a);
+}
+
+/* TryMultiplyOperator / TryAddOperator on int64_t: false on overflow */
+static bool iv_mul64(int64_t a, int64_t b, int64_t *r)
+{
+	if (a > 0 ? (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
+		  : (b > 0 ? a < INT64_MIN / b : a != 0 && b < INT64_MAX / a))
+		return false;
+	*r = a * b;
+	return true;
+}
+
+static bool iv_add64(int64_t a, int64_t b, int64_t *r)
+{
+	if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b))
+		return false;
+	*r = a + b;
+	return true;
+}
+
+/*
+ * IntervalTryAddition<T>(target, input, multiplier, fraction): false
+ * where it throws (or, from 1.5.5, reports) an error.  `wide` is T =
+ * int64_t (micros), else int32_t.
+ */
+static bool iv_add(void *target, bool wide, int64_t input, int64_t mult,
+		   int64_t fraction)
+{
+	int64_t add, sum;
+
+	if (!iv_mul64(input, mult, &add))
+		return false;	/* "interval value is out of range" */
+	for (int step = 0; step < 2; step++) {
+		if (wide) {
+			if (!iv_add64(*(int64_t *)target, add, &sum))
+				return false;
+			*(int64_t *)target = sum;
+		} else {
+			if (add < INT32_MIN || add > INT32_MAX)
+				return false;	/* INT64 -> INT32 cast */
+			sum = (int64_t)*(int32_t *)target + add;
+			if (sum < INT32_MIN || sum > INT32_MAX)
+				return false;
+			*(int32_t *)target = (int32_t)sum;
+		}
+		if (step || !fraction)
+			break;
+		/* "This is always in range": |fraction| < 10^6 */
+		add = fraction * mult / IV_MICROS_PER_SEC;
+	}
+	return true;
+}
+
+static const struct interval_unit *iv_unit(const char *b, size_t n,
+					   unsigned version)
+{
+	for (size_t i = 0; i < NR(interval_units); i++)
+		if (strlen(interval_units[i].name) == n &&
+		    !strncasecmp(interval_units[i].name, b, n) &&
+		    holds(interval_units[i].first, interval_units[i].last,
+			  version))
+			return &interval_units[i];
+	return NULL;
+}
+
+/* one number, then its unit, added: the switch of FromCString */
+static bool iv_part(struct iv *r, enum fe_interval_part part, int64_t n,
+		    int64_t f)
+{
+	static const int64_t months[] = { 12000, 1200, 120, 12, 3 };
+
+	switch (part) {
+	case FE_IPART_MILLENNIUM:
+	case FE_IPART_CENTURY:
+	case FE_IPART_DECADE:
+	case FE_IPART_YEAR:
+		return iv_add(&r->months, false, n, months[part], f);
+	case FE_IPART_QUARTER:
+		if (!iv_add(&r->months, false, n, 3, f))
+			return false;
+		f = f * 3 % IV_MICROS_PER_SEC;
+		return iv_add(&r->days, false, 0, 30, f);
+	case FE_IPART_MONTH:
+		return iv_add(&r->months, false, n, 1, 0) &&
+		       iv_add(&r->days, false, 0, 30, f);
+	case FE_IPART_DAY:
+		return iv_add(&r->days, false, n, 1, 0) &&
+		       iv_add(&r->micros, true, 0, IV_MICROS_PER_DAY, f);
+	case FE_IPART_WEEK:
+		if (!iv_add(&r->days, false, n, 7, f))
+			return false;
+		f = f * 7 % IV_MICROS_PER_SEC;
+		return iv_add(&r->micros, true, 0, IV_MICROS_PER_DAY, f);
+	case FE_IPART_MICROSECOND:
+		/* number += (fraction * 2) / MICROS_PER_SEC, unchecked */
+		n = iv_wrap_add(n, f * 2 / IV_MICROS_PER_SEC);
+		return iv_add(&r->micros, true, n, 1, 0);
+	case FE_IPART_MILLISECOND:
+		return iv_add(&r->micros, true, n, 1000, f);
+	case FE_IPART_SECOND:
+		return iv_add(&r->micros, true, n, IV_MICROS_PER_SEC, f);
+	case FE_IPART_MINUTE:
+		return iv_add(&r->micros, true, n, 60 * IV_MICROS_PER_SEC, f);
+	case FE_IPART_HOUR:
+		return iv_add(&r->micros, true, n, 3600 * IV_MICROS_PER_SEC,
+			      f);
+	}
 	return false;
+}
+
+/* Date::ParseDoubleDigit: one or two digits */
+static bool iv_two_digits(const char **p, int *out)
+{
+	if (!is_digit(**p))
+		return false;
+	*out = *(*p)++ - '0';
+	if (is_digit(**p))
+		*out = *out * 10 + (*(*p)++ - '0');
+	return true;
+}
+
+/*
+ * Time::TryConvertInterval(buf, ..., strict = false): hours (up to nine
+ * digits), ':', minutes, optionally ':' seconds and '.' digits; what
+ * follows is not looked at.  The text starts with a digit or ':'.
+ */
+static bool iv_time(const char *p, int64_t *micros)
+{
+	int64_t hour = 0, frac = 0, mult = 100000;
+	int min = 0, sec = 0, digits = 9;
+
+	if (!is_digit(*p))
+		return false;
+	for (; is_digit(*p); p++) {
+		if (digits-- <= 0)
+			return false;
+		hour = hour * 10 + (*p - '0');
+	}
+	if (*p++ != ':')
+		return false;
+	if (*p) {
+		if (!iv_two_digits(&p, &min) || min >= 60)
+			return false;
+	}
+	if (*p) {
+		if (*p++ != ':')
+			return false;
+		if (*p && (!iv_two_digits(&p, &sec) || sec >= 60))
+			return false;
+	}
+	if (*p == '.')
+		for (p++; is_digit(*p); p++, mult /= 10)
+			frac += (*p - '0') * mult;
+	*micros = ((hour * 60 + min) * 60 + sec) * IV_MICROS_PER_SEC + frac;
+	return true;
+}
+
+/* FromCString on one release: true when it casts */
+static bool iv_cast(const char *p, unsigned version)
+{
+	bool at_end = fe_duckdb_behavior("interval_number_at_end", version);
+	bool ago_min = fe_duckdb_behavior("interval_ago_min_refused", version);
+	struct iv r = { 0, 0, 0 };
+	bool found = false;
+
+	if (!*p)
+		return false;
+	if (*p == '@')
+		p++;
+	else if (*p == 'P' || *p == 'p')
+		return false;	/* posix_interval: ISO 8601 is not read */
+	for (;;) {
+		const struct interval_unit *u;
+		const char *b;
+		bool negative = false;
+		int64_t n = 0, f = 0, mult = 100000;
+
+		/* standard_interval */
+		while (iv_blank(*p))
+			p++;
+		if (!*p)
+			return found;
+		if (*p == 'a' || *p == 'A') {
+			/* 'ago', blanks, the end; the values negated */
+			if ((p[1] != 'g' && p[1] != 'G') ||
+			    (p[2] != 'o' && p[2] != 'O'))
+				return false;
+			for (p += 3; iv_blank(*p); p++)
+				;
+			if (*p)
+				return false;
+			if (ago_min && (r.months == INT32_MIN ||
+					r.days == INT32_MIN))
+				return false;	/* "AGO interval value is
+						 * out of range" */
+			return found;
+		}
+		if (*p == '-') {
+			negative = true;
+			p++;
+		} else if (!is_digit(*p)) {
+			return false;
+		}
+		/* interval_parse_number */
+		for (b = p; is_digit(*p); p++)
+			;
+		if (*p == ':') {
+			/* interval_parse_time: the rest is a time */
+			int64_t t;
+
+			if (!iv_time(b, &t))
+				return false;
+			r.micros = iv_wrap_add(r.micros, t);
+			if (negative)
+				r.micros = iv_wrap_neg64(r.micros);
+			return true;
+		}
+		if (!*p && !at_end)
+			return found;	/* the number is dropped */
+		if (p == b)
+			return false;
+		for (const char *d = b; d < p; d++) {
+			/* Cast<string_t, int64_t>: "to INT64" */
+			if (!iv_mul64(n, 10, &n) ||
+			    !iv_add64(n, *d - '0', &n))
+				return false;
+		}
+		if (*p == '.')
+			for (p++; is_digit(*p); p++, mult /= 10)
+				f += (*p - '0') * mult;
+		if (negative) {
+			n = -n;
+			f = -f;
+		}
+		/* interval_parse_identifier */
+		while (iv_blank(*p))
+			p++;
+		for (b = p; iv_alpha(*p); p++)
+			;
+		if (p == b && !found) {
+			/* the implied seconds: blanks only after them */
+			if (!iv_add(&r.micros, true, n, IV_MICROS_PER_SEC, 0) ||
+			    !iv_add(&r.micros, true, f, 1, 0))
+				return false;
+			while (iv_blank(*p))
+				p++;
+			return !*p;
+		}
+		u = iv_unit(b, (size_t)(p - b), version);
+		if (!u || !iv_part(&r, u->part, n, f))
+			return false;	/* "extract specifier ... not
+					 * recognized", out of range */
+		found = true;
+	}
 }
 
 enum fe_cast fe_interval_cast(const char *text, unsigned version)
 {
-	bool at_end = fe_duckdb_behavior("interval_number_at_end", version);
-	const char *p = text, *b;
-	bool found = false;
+	size_t takes = 0, refuses = 0;
 
-	if (!p || !*p)
-		return FE_CAST_FAILS;
-	if (*p == '@')
-		p++;
-	else if (*p == 'P' || *p == 'p')
-		return FE_CAST_FAILS;	/* ISO 8601 (PT10M): not read */
-	for (;;) {
-		/* a part: a number and its unit, or 'ago' */
-		while (interval_blank(*p))
-			p++;
-		if (!*p)
-			return found ? FE_CAST_OK : FE_CAST_FAILS;
-		if (*p == 'a' || *p == 'A') {
-			if ((p[1] != 'g' && p[1] != 'G') ||
-			    (p[2] != 'o' && p[2] != 'O'))
-				return FE_CAST_FAILS;
-			for (p += 3; interval_blank(*p); p++)
-				;
-			return !*p && found ? FE_CAST_OK : FE_CAST_FAILS;
-		}
-		if (*p == '-')
-			p++;
-		else if (!is_digit(*p))
-			return FE_CAST_FAILS;
-		for (b = p; is_digit(*p); p++)
-			;
-		if (*p == ':')
-			return FE_CAST_UNKNOWN;	/* a time: not modelled */
-		if (!*p && !at_end)	/* the number is dropped */
-			return found ? FE_CAST_OK : FE_CAST_FAILS;
-		if (p == b)
-			return FE_CAST_FAILS;
-		if (p - b > 8)
-			return FE_CAST_UNKNOWN;	/* may be out of range */
-		if (*p == '.')
-			for (p++; is_digit(*p); p++)
-				;
-		while (interval_blank(*p))
-			p++;
-		for (b = p; interval_alpha(*p); p++)
-			;
-		if (p == b) {
-			/* no unit: seconds, if it is the only part */
-			if (found)
-				return FE_CAST_FAILS;
-			while (interval_blank(*p))
-				p++;
-			return *p ? FE_CAST_FAILS : FE_CAST_OK;
-		}
-		if (!interval_unit(b, (size_t)(p - b)))
-			return FE_CAST_UNKNOWN;
-		found = true;
+	if (!text)
+		return FE_CAST_UNKNOWN;
+	if (version != FE_ANY)
+		return iv_cast(text, version) ? FE_CAST_OK : FE_CAST_FAILS;
+	/* any release: an answer only when every release gives it */
+	for (size_t i = 0; i < fe_release_count(); i++) {
+		const struct fe_release *rel = fe_release_at(i);
+
+		if (rel->flags & FE_REL_UNRELEASED)
+			continue;
+		if (iv_cast(text, rel->version))
+			takes++;
+		else
+			refuses++;
 	}
+	return takes && refuses ? FE_CAST_UNKNOWN
+	       : takes ? FE_CAST_OK : FE_CAST_FAILS;
 }
 
 /* ---- the iceberg extension's behaviours ---- */

@@ -190,10 +190,12 @@ void fe_setting_cast_words(enum fe_setting_type type, const char **before,
  * What DuckDB `version` does with CAST('<text>' AS INTERVAL), as the
  * iceberg extension reads MAX_TABLE_STALENESS (DefaultCastAs(INTERVAL))
  * and dbt-duckdb passes a string option quoted: Interval::FromCString's
- * grammar (blanks, '@', numbers with a unit, implied seconds, 'ago'),
- * with duckdb_behavior.def's interval_number_at_end.  A time (10:00), a
- * unit the model does not list, or a number that could overflow is
- * FE_CAST_UNKNOWN.  Held to every probe of every release
+ * grammar (blanks, '@', numbers with a unit, implied seconds, times,
+ * 'ago') and its overflow checks, step by step, with the unit names of
+ * duckdb_intervals.def (probed) and duckdb_behavior.def's
+ * interval_number_at_end and interval_ago_min_refused.  FE_ANY: the
+ * answer every release gives, FE_CAST_UNKNOWN when they differ (and for
+ * NULL).  Held to every probe of every release
  * (src/engine/data/duckdb-intervals/, tests/unit/test_engine_casts.c).
  */
 enum fe_cast fe_interval_cast(const char *text, unsigned version);

@@ -1314,9 +1314,11 @@ static void staleness_value(struct lint_ctx *ctx, const struct floe_node *item,
 		return;
 	lint_report(ctx, v, "max_table_staleness '%s' is not an interval "
 		    "DuckDB %s reads. The extension casts it to INTERVAL and "
-		    "the ATTACH fails with a Conversion Error (such as \"Could "
-		    "not convert string '%s' to INTERVAL\"); write e.g. "
-		    "'10 minutes' or '1 hour'.", s,
+		    "the ATTACH fails (a Conversion Error such as \"Could "
+		    "not convert string '%s' to INTERVAL\" or \"extract "
+		    "specifier ... not recognized\", or, for a count too "
+		    "large, an Out of Range or Invalid Input Error); write "
+		    "e.g. '10 minutes', '1 hour' or '00:10:00'.", s,
 		    fe_version_str(ctx->duckdb_version, ver), s);
 }
 

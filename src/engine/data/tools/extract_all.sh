@@ -105,5 +105,6 @@ done
 python3 "$here/gen_defs.py" "$data"
 python3 "$here/gen_names.py" "$data"
 python3 "$here/gen_memory.py" "$data"
+python3 "$here/gen_intervals.py" "$data"
 python3 "$here/gen_locks.py" "$data"
 python3 "$here/gen_files.py" "$data"

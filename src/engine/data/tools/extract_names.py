@@ -32,6 +32,12 @@ MAIN attaches, and on 1.4.x that query then fails ("Ambiguous reference
 to catalog or schema "main""); TEMP attaches, and the query fails with an
 INTERNAL Error that invalidates the database.
 
+Each bare spelling is also probed as the name DuckDB gives a file attached
+without AS (rows `file:<spelling>`: ATTACH '<scratch>/<spelling>.duckdb'
+in both forms, a fresh database and scratch folder each): an attach item
+without an alias gets its name that way (`Temp.duckdb` is Temp;
+`temp.duckdb` is temp_db, which no row lists).
+
 Nothing here is part of the build: the output is committed under
 src/engine/data/duckdb-names/ and turned into duckdb_names.def by
 gen_names.py.
@@ -39,9 +45,11 @@ gen_names.py.
 
 import os
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Engine, lib_args, one_line, write_lines  # noqa: E402
+from common import (Engine, lib_args, one_line, sql_str,  # noqa: E402
+		    write_lines)
 
 SCRIPT = "src/engine/data/tools/extract_names.py"
 # every connection has these (`memory` is the in-memory database's own
@@ -73,6 +81,14 @@ def probe(eng, sql):
 		return outcome, "OK" if err is None else one_line(err)
 	finally:
 		eng.close(db, con)
+
+
+def probe_file(eng, form, spelling):
+	"""probe() of `form` 'scratch/<spelling>.duckdb', without AS, in a
+	scratch folder removed after."""
+	with tempfile.TemporaryDirectory() as scratch:
+		path = os.path.join(scratch, spelling + ".duckdb")
+		return probe(eng, "%s %s" % (form, sql_str(path)))
 
 
 def shared(eng, con, fmt, name):
@@ -108,11 +124,19 @@ def extract(lib_path, package):
 	for v in list(spelled):
 		spelled['"%s"' % v] = spelled[v]
 		words['"%s"' % v] = "-"	# a quoted keyword is a name
+	# each bare spelling as the name of a file attached without AS
+	files = {"file:%s" % v: v for v in spelled if not v.startswith('"')}
+	for f in files:
+		words[f] = "-"
 	out = []
 	db, con = eng.open()
 	for name in sorted(words):
 		plain_after = ine_after = "-"
-		if name in spelled:
+		if name in files:
+			plain, plain_after = probe_file(eng, "ATTACH", files[name])
+			ine, ine_after = probe_file(eng, "ATTACH IF NOT EXISTS",
+						    files[name])
+		elif name in spelled:
 			plain, plain_after = probe(
 				eng, "ATTACH ':memory:' AS %s" % name)
 			ine, ine_after = probe(
@@ -126,7 +150,8 @@ def extract(lib_path, package):
 				     "ATTACH IF NOT EXISTS ':memory:' AS %s", name)
 		if (plain, ine, plain_after, ine_after) == ("OK", "OK", "OK",
 							   "OK") or \
-		   (plain, ine) == ("OK", "OK") and name not in spelled:
+		   (plain, ine) == ("OK", "OK") and name not in spelled and \
+		   name not in files:
 			continue
 		out.append((name, words[name], plain, ine, plain_after,
 			    ine_after))
@@ -139,8 +164,10 @@ def extract(lib_path, package):
 		% SCRIPT,
 		"# statement on system, temp, main and memory, also spelled in "
 		"upper case",
-		"# and capitalised, and each spelling in double quotes, each "
-		"followed by a",
+		"# and capitalised, each spelling in double quotes and as the "
+		"name of a",
+		"# file attached without AS (file:<spelling>), each followed "
+		"by a",
 		"# query of system.information_schema.tables;",
 		"# extension auto-install/auto-load off); do not edit by hand",
 		"# only names with a refusal are listed",

@@ -1683,6 +1683,58 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 			const struct floe_node *p =
 				floe_map_get(attach->items[i], "path");
 
+			/* a file named as Temp, MAIN or System is that name
+			 * as an alias (duckdb-names/ probes file:<spelling>) */
+			f = fe_database_name(s, ctx->duckdb_version);
+			if (f & (ine ? FE_DB_INVALIDATES_IF_NOT_EXISTS
+				     : FE_DB_INVALIDATES)) {
+				const char *base = lower(ctx, s);
+
+				if (!base)
+					break;
+				lint_report(ctx, p, "DuckDB names this attach "
+					    "'%s' after its file, '%s' spelled "
+					    "in other case. The ATTACH, or the "
+					    "first query of the databases after "
+					    "it, fails with \"INTERNAL Error: "
+					    "Database name ... was already used "
+					    "by a different database for this "
+					    "meta transaction\", which "
+					    "invalidates the database; give the "
+					    "item an alias.", s, base);
+				continue;
+			}
+			if (f & (ine ? FE_DB_AMBIGUOUS_IF_NOT_EXISTS
+				     : FE_DB_AMBIGUOUS)) {
+				const char *base = lower(ctx, s);
+				char v[FE_VERSION_BUF];
+
+				if (!base)
+					break;
+				lint_report(ctx, p, "DuckDB names this attach "
+					    "'%s' after its file, '%s' spelled "
+					    "in other case. DuckDB %s attaches "
+					    "it, but from then every query of "
+					    "system.information_schema.tables "
+					    "or duckdb_tables() fails with "
+					    "\"Ambiguous reference to catalog or "
+					    "schema \"%s\"\", and dbt-duckdb "
+					    "lists the relations that way "
+					    "before it runs a model; give the "
+					    "item an alias.", s, base,
+					    fe_version_str(ctx->duckdb_version,
+							   v), base);
+				continue;
+			}
+			if (ine && (f & FE_DB_EXISTS)) {
+				char where[96];
+
+				snprintf(where, sizeof(where), "'%.80s'", s);
+				report_derived(ctx, p, s, "a database every "
+					       "DuckDB connection has", where,
+					       true);
+				continue;
+			}
 			/* the main file again: IF NOT EXISTS keeps it */
 			if (main_db && !md && !strcasecmp(s, main_db) &&
 			    !(ine && main_path && !strcmp(path, main_path)))

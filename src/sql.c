@@ -2329,9 +2329,10 @@ static const char *pick_target(struct ctx *c, const struct floe_profile *prof)
 		     "'default')");
 		return NULL;
 	}
-	if (t->kind != FLOE_NODE_SCALAR) {
-		diag(c, FLOE_SEV_ERROR, t, "'target' must be a name, not %s",
-		     floe_node_describe(t));
+	if (prof->selected_from == FLOE_TARGET_NOT_STR) {
+		diag(c, FLOE_SEV_ERROR, t, "'target' must be a name (a "
+		     "string), not %s: dbt looks the output up by that value "
+		     "and fails", floe_node_describe(t));
 		return NULL;
 	}
 	if (!value_of(c, t, &v))

@@ -49,12 +49,25 @@ static const char *filter_for(enum fe_yaml_type t)
 							  : NULL;
 }
 
+/*
+ * The number fields of dbt-duckdb's nested dataclasses (credentials.py,
+ * 1.9.0-1.11.0): Retries.connect_attempts: int, Retries.query_attempts:
+ * Optional[int], Remote.port: int.  dbt validates the credentials
+ * against their schema before dbt-duckdb runs, so a str fails there.
+ */
+static const struct {
+	const char *parent, *field, *what;
+} nested_numbers[] = {
+	{ "retries", "connect_attempts", "retries.connect_attempts" },
+	{ "retries", "query_attempts", "retries.query_attempts" },
+	{ "remote", "port", "remote.port" },
+};
+
 /* The number and boolean keys are the engine's (dbt-duckdb's schema). */
 void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 				     const struct lint_output *out)
 {
 	const struct floe_node *attach = floe_map_get(out->map, "attach");
-	const struct floe_node *retries = floe_map_get(out->map, "retries");
 
 	for (size_t i = 0; fe_dbt_output_key_at(i); i++) {
 		const struct fe_dbt_key *k = fe_dbt_output_key_at(i);
@@ -63,10 +76,13 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 			unfiltered(ctx, NULL, floe_map_get(out->map, k->name),
 				   k->name, filter_for(k->type));
 	}
-	unfiltered(ctx, NULL, floe_map_get(retries, "connect_attempts"),
-		   "retries.connect_attempts", "as_number");
-	unfiltered(ctx, NULL, floe_map_get(retries, "query_attempts"),
-		   "retries.query_attempts", "as_number");
+	for (size_t i = 0; i < sizeof(nested_numbers) /
+			       sizeof(*nested_numbers); i++)
+		unfiltered(ctx, NULL,
+			   floe_map_get(floe_map_get(out->map,
+						     nested_numbers[i].parent),
+					nested_numbers[i].field),
+			   nested_numbers[i].what, "as_number");
 	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
 			   i < attach->nr; i++)
 		for (size_t k = 0; fe_dbt_attach_field_at(k); k++) {
@@ -239,6 +255,27 @@ void check_target_missing_output(struct lint_ctx *ctx,
 			lint_report(ctx, key, "profile '%s' has no 'target' "
 				    "and no output named 'default'",
 				    key->value);
+		return;
+	}
+	if (p->selected_from == FLOE_TARGET_NOT_STR &&
+	    target->kind != FLOE_NODE_SCALAR) {
+		lint_report(ctx, target, "profile '%s' has %s as 'target', "
+			    "not an output's name. dbt cannot look an output "
+			    "up by it and fails; write the name", key->value,
+			    floe_node_describe(target));
+		return;
+	}
+	if (p->selected_from == FLOE_TARGET_NOT_STR) {
+		/* dbt-core's Profile.render_profile leaves a non-string as
+		 * PyYAML typed it and looks it up with `in outputs` */
+		lint_report(ctx, target, "profile '%s' has 'target: %s', %s, "
+			    "not a string. dbt looks the output up by that "
+			    "value: an output named '%s' is not it, and a key "
+			    "equal to it leaves a target name dbt's schema "
+			    "refuses (\"... is not of type 'string'\"); quote "
+			    "the target and the output's name", key->value,
+			    target->value, floe_node_describe(target),
+			    target->value);
 		return;
 	}
 	if (!p->own_target) {

@@ -1,6 +1,7 @@
 /*
- * Rules about YAML and dbt's Jinja (FP004-FP007).  FP001-FP003 come from
- * the YAML front end and FP008 from the suppression pass in lint.c.
+ * Rules about YAML and dbt's Jinja (FP004-FP007, FP009 and FP240).
+ * FP001-FP003 come from the YAML front end and FP008 from the
+ * suppression pass in lint.c.
  */
 #include <string.h>
 
@@ -94,6 +95,116 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 							f->name),
 					   f->name, filter_for(f->type));
 		}
+}
+
+/* ---- FP009 ---- */
+
+/*
+ * dbt-core validates the rendered output against the JSON schema of the
+ * adapter's credentials before dbt-duckdb sees it (Profile.
+ * _credentials_from_profile: cls.validate(data), dbt_common's
+ * dbtClassMixin.validate with jsonschema's Draft7Validator).  A field
+ * typed Optional[List[...]], Optional[Dict[...]] or Optional[str] is
+ * {"anyOf": [{"type": ...}, {"type": "null"}]} there, so another YAML
+ * type fails with "... is not valid under any of the given schemas".
+ * True when `v` may pass: null, the type itself, or a string dbt renders
+ * with Jinja (native rendering may give a list or a mapping).
+ */
+static bool schema_type_ok(struct lint_ctx *ctx, const struct floe_node *v,
+			   enum fe_yaml_type want)
+{
+	struct lint_jinja j;
+
+	if (v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_NULL)
+		return true;
+	switch (want) {
+	case FE_T_LIST:
+		if (v->kind == FLOE_NODE_SEQ)
+			return true;
+		break;
+	case FE_T_MAP:
+		if (v->kind == FLOE_NODE_MAP)
+			return true;
+		break;
+	case FE_T_STR:
+		return floe_node_is_str(v);
+	default:
+		return true;	/* bools and numbers: FP006, FP110, FP312 */
+	}
+	if (!floe_node_is_str(v))
+		return false;
+	lint_jinja_scan(ctx, v, &j);
+	return j.has_jinja;
+}
+
+static const char *schema_type_name(enum fe_yaml_type t)
+{
+	return t == FE_T_LIST ? "a list" : t == FE_T_MAP ? "a mapping"
+							 : "a string";
+}
+
+static const char *schema_type_fix(enum fe_yaml_type t)
+{
+	return t == FE_T_LIST ? "write it as a list of '- ' items"
+	       : t == FE_T_MAP ? "write it as a mapping of key: value"
+			       : "write it as a string";
+}
+
+void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
+{
+	const struct floe_node *attach;
+
+	if (!out->is_duckdb)
+		return;		/* other adapters have other schemas */
+	for (size_t i = 0; fe_dbt_output_key_at(i); i++) {
+		const struct fe_dbt_key *k = fe_dbt_output_key_at(i);
+		const struct floe_node *v = floe_map_get(out->map, k->name);
+
+		/* the collections; a key of a later release is FP007's */
+		if (!v || (k->type != FE_T_LIST && k->type != FE_T_MAP) ||
+		    !fe_dbt_output_key(k->name, ctx->dbt_duckdb_version) ||
+		    schema_type_ok(ctx, v, k->type))
+			continue;
+		lint_report(ctx, v, "'%s' is %s, not %s. dbt checks the "
+			    "output against dbt-duckdb's credentials schema "
+			    "and refuses the profile (\"... is not valid "
+			    "under any of the given schemas\"); %s", k->name,
+			    floe_node_describe(v), schema_type_name(k->type),
+			    schema_type_fix(k->type));
+	}
+	attach = floe_map_get(out->map, "attach");
+	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
+			   i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+
+		/* an item that is not a mapping, and path, are FP310's;
+		 * the booleans FP312's */
+		for (size_t k = 0; item->kind == FLOE_NODE_MAP &&
+				   k < item->nr; k++) {
+			const struct floe_pair *p = &item->pairs[k];
+			const struct fe_dbt_key *f = floe_node_is_str(p->key)
+				? fe_dbt_attach_field(p->key->value,
+						      ctx->dbt_duckdb_version)
+				: NULL;
+
+			if (!f || (f->flags & FE_FIELD_REQUIRED) ||
+			    (f->type != FE_T_STR && f->type != FE_T_MAP) ||
+			    schema_type_ok(ctx, p->value, f->type))
+				continue;
+			lint_report_on(ctx, item, f->name, p->value, "attach "
+				       "'%s' is %s, not %s. dbt checks the "
+				       "item against dbt-duckdb's attachment "
+				       "schema and refuses the profile (\"... "
+				       "is not valid under any of the given "
+				       "schemas\"); %s", f->name,
+				       floe_node_describe(p->value),
+				       schema_type_name(f->type),
+				       !strcmp(f->name, "alias")
+				       ? "write a name that is an SQL "
+					 "identifier, e.g. db_123"
+				       : schema_type_fix(f->type));
+		}
+	}
 }
 
 /* ---- FP240 ---- */

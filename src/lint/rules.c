@@ -165,6 +165,33 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 } },
 
 /* ---- settings and the secret manager ---- */
+[FLOE_FP009] = { .pub = {
+	.id = "FP009", .name = "schema-type",
+	.severity = E, .family = "yaml",
+	.summary =
+    "a duckdb output field of a YAML type dbt's credentials schema refuses",
+	.help =
+    "dbt-core checks the rendered output against the JSON schema of "
+    "dbt-duckdb's credentials before dbt-duckdb runs "
+    "(Profile._credentials_from_profile calls cls.validate(data)), and "
+    "stops with \"Credentials in profile ... invalid: ... is not valid "
+    "under any of the given schemas\". This rule holds the collections "
+    "and the text fields to their declared types (credentials.py, "
+    "1.9.0-1.11.0): attach, secrets, extensions, filesystems, plugins "
+    "and module_paths are lists, settings, config_options, remote and "
+    "retries mappings; an attach item's type, alias and secret are "
+    "strings and its options a mapping. Null passes (every one of them "
+    "is Optional), and so does a string dbt renders with Jinja, which "
+    "may give a list or a mapping. An attach item that is not a mapping, "
+    "and its path, are FP310's; the booleans are FP312's, and a number "
+    "or boolean read from env_var() FP006's.\n\n"
+    "Without the schema the values would fail later anyway: DuckDB "
+    "refuses ATTACH ... AS 123 with a syntax error "
+    "(1.4.3 and 1.5.6), and TYPE 7 looks for an extension named 7.\n\n"
+    "Bad:\n  attach:\n    path: lake.duckdb\n    alias: 123\n\n"
+    "Good:\n  attach:\n    - path: lake.duckdb\n      alias: lake\n\n"
+    "Fix: write the value in the type the field takes.",
+}, .check_output = check_schema_type },
 [FLOE_FP101] = { .pub = {
 	.id = "FP101", .name = "secret-manager-setting",
 	.severity = E, .family = "settings",

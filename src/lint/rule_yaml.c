@@ -160,16 +160,22 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 		const struct fe_dbt_key *k = fe_dbt_output_key_at(i);
 		const struct floe_node *v = floe_map_get(out->map, k->name);
 
-		/* the collections; a key of a later release is FP007's */
-		if (!v || (k->type != FE_T_LIST && k->type != FE_T_MAP) ||
+		/* a key of a later release is FP007's; type is dbt-core's
+		 * (it picks the adapter), use_credential_provider FP413's,
+		 * the numbers and booleans FP006's */
+		if (!v || !strcmp(k->name, "type") ||
+		    !strcmp(k->name, "use_credential_provider") ||
+		    (k->type != FE_T_LIST && k->type != FE_T_MAP &&
+		     k->type != FE_T_STR) ||
 		    !fe_dbt_output_key(k->name, ctx->dbt_duckdb_version) ||
 		    schema_type_ok(ctx, v, k->type))
 			continue;
 		lint_report(ctx, v, "'%s' is %s, not %s. dbt checks the "
 			    "output against dbt-duckdb's credentials schema "
-			    "and refuses the profile (\"... is not valid "
-			    "under any of the given schemas\"); %s", k->name,
+			    "and refuses it (Credentials in profile \"%s\", "
+			    "target \"%s\" invalid); %s", k->name,
 			    floe_node_describe(v), schema_type_name(k->type),
+			    out->profile, out->name,
 			    schema_type_fix(k->type));
 	}
 	attach = floe_map_get(out->map, "attach");
@@ -194,11 +200,12 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 			lint_report_on(ctx, item, f->name, p->value, "attach "
 				       "'%s' is %s, not %s. dbt checks the "
 				       "item against dbt-duckdb's attachment "
-				       "schema and refuses the profile (\"... "
-				       "is not valid under any of the given "
-				       "schemas\"); %s", f->name,
-				       floe_node_describe(p->value),
+				       "schema and refuses the output "
+				       "(Credentials in profile \"%s\", "
+				       "target \"%s\" invalid); %s",
+				       f->name, floe_node_describe(p->value),
 				       schema_type_name(f->type),
+				       out->profile, out->name,
 				       !strcmp(f->name, "alias")
 				       ? "write a name that is an SQL "
 					 "identifier, e.g. db_123"

@@ -106,9 +106,12 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
  * dbtClassMixin.validate with jsonschema's Draft7Validator).  A field
  * typed Optional[List[...]], Optional[Dict[...]] or Optional[str] is
  * {"anyOf": [{"type": ...}, {"type": "null"}]} there, so another YAML
- * type fails with "... is not valid under any of the given schemas".
- * True when `v` may pass: null, the type itself, or a string dbt renders
- * with Jinja (native rendering may give a list or a mapping).
+ * type fails with "... is not valid under any of the given schemas"; a
+ * plain str (path, schema) is {"type": "string"} ("123 is not of type
+ * 'string'").  True when `v` may pass or is not judged: null (the table
+ * does not say which output keys are Optional), the type itself, or a
+ * string dbt renders with Jinja (native rendering may give a list or a
+ * mapping).
  */
 static bool schema_type_ok(struct lint_ctx *ctx, const struct floe_node *v,
 			   enum fe_yaml_type want)

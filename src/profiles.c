@@ -339,6 +339,9 @@ static void select_target(struct binder *b, struct floe_profile *prof)
 		prof->selected_from = FLOE_TARGET_DEFAULT;
 	} else if (is_null(t)) {
 		prof->selected_from = FLOE_TARGET_NULL;
+	} else if (!floe_node_is_str(t)) {
+		/* dbt-core renders only strings (BaseRenderer.render_value) */
+		prof->selected_from = FLOE_TARGET_NOT_STR;
 	} else if (prof->target.text) {
 		prof->own_target = prof->target.text;
 		prof->selected_from = FLOE_TARGET_KEY;

@@ -1654,8 +1654,9 @@ static bool native_bool(struct ctx *c, const struct floe_node *n,
 /*
  * dbt's schema check of an attach item (dbt-duckdb's Attachment, a strict
  * dataclass), from the engine's table: unknown keys, required fields,
- * null where the field is not Optional, and the types of the boolean and
- * mapping fields.  False after an error.
+ * null where the field is not Optional, and the types of the boolean,
+ * string and mapping fields (Optional[str] is anyOf string or null in
+ * the schema: alias: 123 is refused).  False after an error.
  */
 static bool attach_schema(struct ctx *c, const struct floe_node *it)
 {
@@ -1688,8 +1689,7 @@ static bool attach_schema(struct ctx *c, const struct floe_node *it)
 			? (v->kind == FLOE_NODE_SCALAR &&
 			   v->type == FLOE_TYPE_BOOL) || native_bool(c, v, NULL)
 			: f->type == FE_T_MAP ? v->kind == FLOE_NODE_MAP
-			: f->type == FE_T_STR && (f->flags & FE_FIELD_REQUIRED)
-			? floe_node_is_str(v) : true;
+			: f->type == FE_T_STR ? floe_node_is_str(v) : true;
 		if (!ok) {
 			diag(c, FLOE_SEV_ERROR, v, "'%s' must be %s, not %s",
 			     f->name, type_name(f->type),
@@ -2329,9 +2329,10 @@ static const char *pick_target(struct ctx *c, const struct floe_profile *prof)
 		     "'default')");
 		return NULL;
 	}
-	if (t->kind != FLOE_NODE_SCALAR) {
-		diag(c, FLOE_SEV_ERROR, t, "'target' must be a name, not %s",
-		     floe_node_describe(t));
+	if (prof->selected_from == FLOE_TARGET_NOT_STR) {
+		diag(c, FLOE_SEV_ERROR, t, "'target' must be a name (a "
+		     "string), not %s: dbt looks the output up by that value "
+		     "and fails", floe_node_describe(t));
 		return NULL;
 	}
 	if (!value_of(c, t, &v))

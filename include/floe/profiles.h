@@ -112,13 +112,18 @@ struct floe_prof_output {
  * How dbt chose the output (dbt-core's Profile.render_profile): the
  * --target option, else the profile's `target:` rendered, else the output
  * named "default".  A `target:` that is null makes dbt look for an output
- * named None, which no profile has.
+ * named None, which no profile has.  One that YAML types otherwise than as
+ * a string (1, yes, 1.5, a date, a list) fails too: dbt looks it up as
+ * that value, so an output named '1' does not match 1, and an output key
+ * that does match (1:, or True == 1) leaves a target name that
+ * ProfileConfig's schema refuses (target_name: str).
  */
 enum floe_target_from {
 	FLOE_TARGET_OPTION,	/* --target */
 	FLOE_TARGET_KEY,	/* `target:` */
 	FLOE_TARGET_DEFAULT,	/* no `target:`: "default" */
 	FLOE_TARGET_NULL,	/* `target:` is null: dbt fails */
+	FLOE_TARGET_NOT_STR,	/* `target:` is no string: dbt fails */
 	FLOE_TARGET_RUNTIME	/* `target:` is known only at run time */
 };
 
@@ -131,7 +136,7 @@ struct floe_profile {
 	const struct floe_prof_output *output_items;	/* when a mapping */
 	size_t nr_outputs;
 	/* the file's own choice: `target:` rendered, else "default"; NULL
-	 * for FLOE_TARGET_NULL and FLOE_TARGET_RUNTIME */
+	 * for FLOE_TARGET_NULL, FLOE_TARGET_NOT_STR and FLOE_TARGET_RUNTIME */
 	const char *own_target;
 	/* dbt's choice: the option, else own_target */
 	const char *selected;

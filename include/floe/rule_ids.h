@@ -21,6 +21,7 @@
 	X(FP006) \
 	X(FP007) \
 	X(FP008) \
+	X(FP009) \
 	/* settings (rule_settings.c) */ \
 	X(FP101) \
 	X(FP102) \

@@ -526,6 +526,13 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 
 		if (!a->iceberg)
 			continue;
+		/* options that are no mapping: dbt's schema refuses the
+		 * item (FP009), and its connection is not there to judge */
+		if (!o && (o = floe_map_get(a->node, "options")) &&
+		    !(o->kind == FLOE_NODE_SCALAR &&
+		      o->type == FLOE_TYPE_NULL))
+			continue;
+		o = a->options;
 		memset(c, 0, sizeof(*c));
 		c->kind = LINT_CONN_ATTACH;
 		c->item = a->node;

@@ -1,6 +1,7 @@
 /*
- * Rules about YAML and dbt's Jinja (FP004-FP007).  FP001-FP003 come from
- * the YAML front end and FP008 from the suppression pass in lint.c.
+ * Rules about YAML and dbt's Jinja (FP004-FP007, FP009 and FP240).
+ * FP001-FP003 come from the YAML front end and FP008 from the
+ * suppression pass in lint.c.
  */
 #include <string.h>
 
@@ -49,12 +50,25 @@ static const char *filter_for(enum fe_yaml_type t)
 							  : NULL;
 }
 
+/*
+ * The number fields of dbt-duckdb's nested dataclasses (credentials.py,
+ * 1.9.0-1.11.0): Retries.connect_attempts: int, Retries.query_attempts:
+ * Optional[int], Remote.port: int.  dbt validates the credentials
+ * against their schema before dbt-duckdb runs, so a str fails there.
+ */
+static const struct {
+	const char *parent, *field, *what;
+} nested_numbers[] = {
+	{ "retries", "connect_attempts", "retries.connect_attempts" },
+	{ "retries", "query_attempts", "retries.query_attempts" },
+	{ "remote", "port", "remote.port" },
+};
+
 /* The number and boolean keys are the engine's (dbt-duckdb's schema). */
 void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 				     const struct lint_output *out)
 {
 	const struct floe_node *attach = floe_map_get(out->map, "attach");
-	const struct floe_node *retries = floe_map_get(out->map, "retries");
 
 	for (size_t i = 0; fe_dbt_output_key_at(i); i++) {
 		const struct fe_dbt_key *k = fe_dbt_output_key_at(i);
@@ -63,10 +77,13 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 			unfiltered(ctx, NULL, floe_map_get(out->map, k->name),
 				   k->name, filter_for(k->type));
 	}
-	unfiltered(ctx, NULL, floe_map_get(retries, "connect_attempts"),
-		   "retries.connect_attempts", "as_number");
-	unfiltered(ctx, NULL, floe_map_get(retries, "query_attempts"),
-		   "retries.query_attempts", "as_number");
+	for (size_t i = 0; i < sizeof(nested_numbers) /
+			       sizeof(*nested_numbers); i++)
+		unfiltered(ctx, NULL,
+			   floe_map_get(floe_map_get(out->map,
+						     nested_numbers[i].parent),
+					nested_numbers[i].field),
+			   nested_numbers[i].what, "as_number");
 	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
 			   i < attach->nr; i++)
 		for (size_t k = 0; fe_dbt_attach_field_at(k); k++) {
@@ -78,6 +95,126 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 							f->name),
 					   f->name, filter_for(f->type));
 		}
+}
+
+/* ---- FP009 ---- */
+
+/*
+ * dbt-core validates the rendered output against the JSON schema of the
+ * adapter's credentials before dbt-duckdb sees it (Profile.
+ * _credentials_from_profile: cls.validate(data), dbt_common's
+ * dbtClassMixin.validate with jsonschema's Draft7Validator).  A field
+ * typed Optional[List[...]], Optional[Dict[...]] or Optional[str] is
+ * {"anyOf": [{"type": ...}, {"type": "null"}]} there, so another YAML
+ * type fails with "... is not valid under any of the given schemas"; a
+ * plain str (path, schema) is {"type": "string"} ("123 is not of type
+ * 'string'").  True when `v` may pass or is not judged: null (the table
+ * does not say which output keys are Optional), the type itself, or a
+ * string dbt renders with Jinja (native rendering may give a list or a
+ * mapping).
+ */
+static bool schema_type_ok(struct lint_ctx *ctx, const struct floe_node *v,
+			   enum fe_yaml_type want)
+{
+	struct lint_jinja j;
+
+	if (v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_NULL)
+		return true;
+	switch (want) {
+	case FE_T_LIST:
+		if (v->kind == FLOE_NODE_SEQ)
+			return true;
+		break;
+	case FE_T_MAP:
+		if (v->kind == FLOE_NODE_MAP)
+			return true;
+		break;
+	case FE_T_STR:
+		return floe_node_is_str(v);
+	default:
+		return true;	/* bools and numbers: FP006, FP110, FP312 */
+	}
+	if (!floe_node_is_str(v))
+		return false;
+	lint_jinja_scan(ctx, v, &j);
+	return j.has_jinja;
+}
+
+static const char *schema_type_name(enum fe_yaml_type t)
+{
+	return t == FE_T_LIST ? "a list" : t == FE_T_MAP ? "a mapping"
+							 : "a string";
+}
+
+static const char *schema_type_fix(enum fe_yaml_type t)
+{
+	return t == FE_T_LIST ? "write it as a list of '- ' items"
+	       : t == FE_T_MAP ? "write it as a mapping of key: value"
+			       : "write it as a string";
+}
+
+void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
+{
+	const struct floe_node *attach;
+
+	if (!out->is_duckdb)
+		return;		/* other adapters have other schemas */
+	for (size_t i = 0; fe_dbt_output_key_at(i); i++) {
+		const struct fe_dbt_key *k = fe_dbt_output_key_at(i);
+		const struct floe_node *v = floe_map_get(out->map, k->name);
+
+		/* a key of a later release is FP007's; type is dbt-core's
+		 * (it picks the adapter), use_credential_provider FP413's,
+		 * the numbers and booleans FP006's */
+		if (!v || !strcmp(k->name, "type") ||
+		    !strcmp(k->name, "use_credential_provider") ||
+		    (k->type != FE_T_LIST && k->type != FE_T_MAP &&
+		     k->type != FE_T_STR) ||
+		    !fe_dbt_output_key(k->name, ctx->dbt_duckdb_version) ||
+		    schema_type_ok(ctx, v, k->type))
+			continue;
+		lint_report(ctx, v, "'%s' is %s, not %s. dbt checks the "
+			    "output against dbt-duckdb's credentials schema "
+			    "and refuses it (Credentials in profile \"%s\", "
+			    "target \"%s\" invalid); %s", k->name,
+			    floe_node_describe(v), schema_type_name(k->type),
+			    out->profile, out->name,
+			    schema_type_fix(k->type));
+	}
+	attach = floe_map_get(out->map, "attach");
+	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
+			   i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+
+		/* an item that is not a mapping, and path, are FP310's;
+		 * the booleans FP312's */
+		for (size_t k = 0; item->kind == FLOE_NODE_MAP &&
+				   k < item->nr; k++) {
+			const struct floe_pair *p = &item->pairs[k];
+			const struct fe_dbt_key *f = floe_node_is_str(p->key)
+				? fe_dbt_attach_field(p->key->value,
+						      ctx->dbt_duckdb_version)
+				: NULL;
+
+			if (!f || (f->flags & FE_FIELD_REQUIRED) ||
+			    (f->type != FE_T_STR && f->type != FE_T_MAP) ||
+			    schema_type_ok(ctx, p->value, f->type))
+				continue;
+			lint_report_on(ctx, item, f->name, p->value, "attach "
+				       "'%s' is %s, not %s. dbt checks the "
+				       "item against dbt-duckdb's attachment "
+				       "schema and refuses the output "
+				       "(Credentials in profile \"%s\", "
+				       "target \"%s\" invalid); %s",
+				       f->name, floe_node_describe(p->value),
+				       schema_type_name(f->type),
+				       out->profile, out->name,
+				       !strcmp(f->name, "alias")
+				       ? "write a name that is an SQL "
+					 "identifier, e.g. db_123"
+				       : schema_type_fix(f->type));
+		}
+	}
 }
 
 /* ---- FP240 ---- */
@@ -239,6 +376,27 @@ void check_target_missing_output(struct lint_ctx *ctx,
 			lint_report(ctx, key, "profile '%s' has no 'target' "
 				    "and no output named 'default'",
 				    key->value);
+		return;
+	}
+	if (p->selected_from == FLOE_TARGET_NOT_STR &&
+	    target->kind != FLOE_NODE_SCALAR) {
+		lint_report(ctx, target, "profile '%s' has %s as 'target', "
+			    "not an output's name. dbt cannot look an output "
+			    "up by it and fails; write the name", key->value,
+			    floe_node_describe(target));
+		return;
+	}
+	if (p->selected_from == FLOE_TARGET_NOT_STR) {
+		/* dbt-core's Profile.render_profile leaves a non-string as
+		 * PyYAML typed it and looks it up with `in outputs` */
+		lint_report(ctx, target, "profile '%s' has 'target: %s', %s, "
+			    "not a string. dbt looks the output up by that "
+			    "value: an output named '%s' is not it, and a key "
+			    "equal to it leaves a target name dbt's schema "
+			    "refuses (\"... is not of type 'string'\"); quote "
+			    "the target and the output's name", key->value,
+			    target->value, floe_node_describe(target),
+			    target->value);
 		return;
 	}
 	if (!p->own_target) {

@@ -102,10 +102,17 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "A null 'target' (the key with no value, or ~) is not a missing "
     "one: dbt looks for an output named None and fails the same way, "
     "even when an output named 'default' exists.\n\n"
+    "A 'target' that YAML reads as another type than a string (target: "
+    "1, target: yes, target: 1.5) fails too: dbt-core renders only "
+    "strings, so it looks the output up by the int or bool. An output "
+    "named '1' is not 1; an output key that equals it (1:, or 1: for "
+    "yes, since True == 1) is found, but the target name is then "
+    "refused by dbt's schema (ProfileConfig.target_name is a str).\n\n"
     "Bad:\n  floe:\n    target: prod\n    outputs:\n      dev: {...}\n\n"
     "Good:\n  floe:\n    target: dev\n    outputs:\n      dev: {...}\n\n"
     "Fix: name an existing output, or add the output; for a null "
-    "'target', name one or delete the key to use 'default'.",
+    "'target', name one or delete the key to use 'default'; quote a "
+    "'target' such as 1 or yes, and the output's name.",
 }, .check_profile = check_target_missing_output },
 [FLOE_FP006] = { .pub = {
 	.id = "FP006", .name = "env-var-unfiltered-number",
@@ -115,7 +122,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.help =
     "dbt renders env_var() to a string; without '| int' or "
     "'| as_number' / '| as_bool' a field such as threads or read_only "
-    "keeps the str and fails dbt's type check (dbt env_var docs).\n\n"
+    "keeps the str and fails dbt's type check (dbt env_var docs). The "
+    "fields are dbt-duckdb's numbers and booleans: the output's, an "
+    "attach item's, and those of retries and remote (remote.port is an "
+    "int in credentials.py's Remote, 1.9.0-1.11.0).\n\n"
     "Bad:\n  threads: \"{{ env_var('DBT_THREADS', '4') }}\"\n\n"
     "Good:\n  threads: \"{{ env_var('DBT_THREADS', '4') | as_number }}\"\n\n"
     "Fix: add the filter, or write the number itself.",
@@ -155,6 +165,35 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 } },
 
 /* ---- settings and the secret manager ---- */
+[FLOE_FP009] = { .pub = {
+	.id = "FP009", .name = "schema-type",
+	.severity = E, .family = "yaml",
+	.summary =
+    "a duckdb output field of a YAML type dbt's credentials schema refuses",
+	.help =
+    "dbt-core checks the rendered output against the JSON schema of "
+    "dbt-duckdb's credentials before dbt-duckdb runs "
+    "(Profile._credentials_from_profile calls cls.validate(data)), and "
+    "stops with \"Credentials in profile ... invalid: ... is not valid "
+    "under any of the given schemas\" or \"123 is not of type "
+    "'string'\". This rule holds the collections and the text fields to "
+    "their declared types (credentials.py, 1.9.0-1.11.0): attach, "
+    "secrets, extensions, filesystems, plugins and module_paths are "
+    "lists, settings, config_options, remote and retries mappings, "
+    "path, database, schema and external_root strings; an attach item's "
+    "type, alias and secret are strings and its options a mapping. Null "
+    "is not reported (most of them are Optional), nor is a string dbt "
+    "renders with Jinja, which may give a list or a mapping. An attach "
+    "item that is not a mapping, and its path, are FP310's; the booleans "
+    "are FP312's, a number or boolean read from env_var() FP006's, and "
+    "use_credential_provider FP413's.\n\n"
+    "Without the schema the values would fail later anyway: DuckDB "
+    "refuses ATTACH ... AS 123 with a syntax error "
+    "(1.4.3 and 1.5.6), and TYPE 7 looks for an extension named 7.\n\n"
+    "Bad:\n  attach:\n    path: lake.duckdb\n    alias: 123\n\n"
+    "Good:\n  attach:\n    - path: lake.duckdb\n      alias: lake\n\n"
+    "Fix: write the value in the type the field takes.",
+}, .check_output = check_schema_type },
 [FLOE_FP101] = { .pub = {
 	.id = "FP101", .name = "secret-manager-setting",
 	.severity = E, .family = "settings",

@@ -42,6 +42,7 @@ extern const size_t lint_implied_nr;
 /* yaml & jinja: rule_yaml.c (FP001-FP003 come from the YAML front end,
  * FP008 from the suppression pass in lint.c) */
 lint_output_fn check_env_var_unfiltered_number, check_unknown_output_key;
+lint_output_fn check_schema_type;
 lint_template_fn check_env_var_syntax, check_native_filter_value;
 lint_profile_fn check_target_missing_output;
 

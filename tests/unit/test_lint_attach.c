@@ -746,6 +746,49 @@ static void test_headers_in_attach_options(void **state)
 	f->opt.duckdb_version = 0;
 }
 
+/* ---- FP009: the types dbt's credentials schema holds a field to ---- */
+
+/*
+ * An attach field of the wrong YAML type is reported on its value, and
+ * only there: the iceberg rules that read the item see no options and no
+ * type, and say nothing of their own.  Null and a rendered string pass.
+ */
+static void test_attach_field_types_are_schema_checked(void **state)
+{
+	struct fx *f = *state;
+
+	fx_lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          alias: 123\n"
+		"          type: iceberg\n"
+		"          options: [endpoint, client_id]\n", NULL);
+	assert_int_equal(fx_count(f, "FP009"), 2);
+	fx_assert_finding(f, "FP009", 10, 18, "attach 'alias' is an integer, "
+			  "not a string");
+	fx_assert_finding(f, "FP009", 12, 20, "attach 'options' is a list, "
+			  "not a mapping");
+	/* options that are no mapping are not "no endpoint" or "no
+	 * credentials" too: dbt stops at the schema */
+	fx_assert_rules(f, "FP200", "FP499", "");
+
+	fx_lint(f, HEAD
+		"        - path: lake.duckdb\n"
+		"          alias: \"{{ env_var('ALIAS', 'lake') }}\"\n"
+		"          type: ~\n"
+		"          secret: ~\n"
+		"          options: ~\n", NULL);
+	assert_int_equal(fx_count(f, "FP009"), 0);
+
+	/* a list field written as a string: a Jinja one may render a list */
+	fx_lint(f, "floe:\n  target: dev\n  outputs:\n    dev:\n"
+		"      type: duckdb\n"
+		"      attach: \"{{ var('attachments') }}\"\n"
+		"      module_paths: lib\n", NULL);
+	assert_int_equal(fx_count(f, "FP009"), 1);
+	fx_assert_finding(f, "FP009", 7, 21, "'module_paths' is a string, "
+			  "not a list");
+}
+
 /* ---- a correct profile says nothing ---- */
 
 static void test_generated_shape_is_clean(void **state)
@@ -792,6 +835,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_merged_options_reported_at_the_anchor),
+		T(test_attach_field_types_are_schema_checked),
 		T(test_alias_taken_by_an_earlier_item_short_and_long),
 		T(test_merged_attach_fields_reported_at_the_anchor),
 		T(test_iceberg_option_beside_path),

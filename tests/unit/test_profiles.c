@@ -54,7 +54,23 @@ static const char targets[] =
 	"defaulted:\n"
 	"  target: \"{{ env_var('FLOE_TEST_UNSET_TARGET', 'prod') }}\"\n"
 	"  outputs:\n"
-	"    prod: {type: duckdb}\n";
+	"    prod: {type: duckdb}\n"
+	"numbered:\n"
+	"  target: 1\n"
+	"  outputs:\n"
+	"    '1': {type: duckdb}\n"
+	"yes_no:\n"
+	"  target: yes\n"
+	"  outputs:\n"
+	"    'yes': {type: duckdb}\n"
+	"quoted:\n"
+	"  target: '1'\n"
+	"  outputs:\n"
+	"    '1': {type: duckdb}\n"
+	"int_key:\n"
+	"  target: '1'\n"
+	"  outputs:\n"
+	"    1: {type: duckdb}\n";
 
 /* dbt-core's Profile.render_profile: --target, target:, "default". */
 static void test_profiles_target_follows_dbt_rule(void **state)
@@ -63,7 +79,7 @@ static void test_profiles_target_follows_dbt_rule(void **state)
 	const struct floe_profile *f;
 
 	(void)state;
-	assert_int_equal(p->nr, 5);		/* config: is not a profile */
+	assert_int_equal(p->nr, 9);		/* config: is not a profile */
 	assert_non_null(p->config);
 	f = floe_profiles_find(p, "keyed");
 	assert_int_equal(f->selected_from, FLOE_TARGET_KEY);
@@ -83,6 +99,20 @@ static void test_profiles_target_follows_dbt_rule(void **state)
 	f = floe_profiles_find(p, "defaulted");
 	assert_string_equal(f->selected, "prod");
 	assert_non_null(f->output);
+	/* PyYAML's 1 and True are looked up as such: never a string name */
+	f = floe_profiles_find(p, "numbered");
+	assert_int_equal(f->selected_from, FLOE_TARGET_NOT_STR);
+	assert_null(f->selected);
+	assert_null(f->output);
+	f = floe_profiles_find(p, "yes_no");
+	assert_int_equal(f->selected_from, FLOE_TARGET_NOT_STR);
+	assert_null(f->output);
+	f = floe_profiles_find(p, "quoted");
+	assert_int_equal(f->selected_from, FLOE_TARGET_KEY);
+	assert_string_equal(f->output->name, "1");
+	f = floe_profiles_find(p, "int_key");	/* '1' is not the key 1 */
+	assert_int_equal(f->selected_from, FLOE_TARGET_KEY);
+	assert_null(f->output);
 	floe_profiles_free(p);
 
 	p = load(targets, "prod");

@@ -50,6 +50,12 @@ want=" $* "
 srctag=
 grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; do
 	[ "$npm" = - ] && continue
+	# the newest tag up to this release, of every release listed
+	if [ -n "${DUCKDB_GIT:-}" ] &&
+		git --git-dir "$DUCKDB_GIT" rev-parse -q --verify \
+			"refs/tags/v$ver" >/dev/null; then
+		srctag=v$ver
+	fi
 	if [ "$want" != "  " ]; then
 		case $want in *" $ver "*) ;; *) continue ;; esac
 	fi
@@ -95,11 +101,6 @@ grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; d
 		python3 "$here/probe_memory.py" "$lib" "$pkg@$npm" \
 			"$data/duckdb-settings/$ver.tsv" \
 			-o "$data/duckdb-memory/$ver.tsv"
-	fi
-	if [ -n "${DUCKDB_GIT:-}" ] &&
-		git --git-dir "$DUCKDB_GIT" rev-parse -q --verify \
-			"refs/tags/v$ver" >/dev/null; then
-		srctag=v$ver
 	fi
 	if { [ "$only" = "" ] && [ -n "${DUCKDB_GIT:-}" ]; } ||
 		[ "$only" = words ]; then

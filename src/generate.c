@@ -236,6 +236,45 @@ static bool memory_fails(struct gen *g, const struct floe_compute *c,
 }
 
 /*
+ * What lint's FP110 says of a setting that takes one of a few words
+ * (duckdb_words.def: read from the source, confirmed on the engine): any
+ * other text is refused by the setting itself.  dbt-duckdb writes a YAML
+ * boolean as 'True' or 'False'.
+ */
+static bool word_fails(struct gen *g, const struct floe_compute *c,
+		       const char *key, const struct floe_node *v,
+		       const char *text, bool set)
+{
+	struct fe_words w;
+	const char *said = v->type != FLOE_TYPE_BOOL ? text
+			   : floe_node_true(v) ? "True" : "False";
+	char list[1024];
+	size_t n = 0;
+	int cut;
+
+	if (!fe_setting_words(key, FE_DUCKDB_DEFAULT,
+			      set ? FE_WORDS_SET : FE_WORDS_CONFIG, &w) ||
+	    fe_words_take(&w, said))
+		return false;
+	for (const char *p = w.words; *p && n + 3 < sizeof(list); p++)
+		if (*p == '|') {
+			list[n++] = ',';
+			list[n++] = ' ';
+		} else {
+			list[n++] = *p;
+		}
+	list[n] = '\0';
+	cut = (int)utf8_cut(said, strlen(said), 60);
+	ERR(g, v, "compute.%s.properties.%s: '%.*s' is none of the words "
+	    "DuckDB takes for it; %s%s = '%.*s'%s, and DuckDB fails; write "
+	    "one of: %s; it is never written to the profile", c->name, key,
+	    cut, said,
+	    set ? "dbt-duckdb would run SET " : "duckdb.connect() would set ",
+	    key, cut, said, set ? "" : " (config_options)", list);
+	return true;
+}
+
+/*
  * A scalar property as a setting value: booleans as "true"/"false".
  * `set`: the list is `settings`, which dbt-duckdb applies with SET.
  */
@@ -258,7 +297,8 @@ static void add_setting(struct gen *g, const struct floe_compute *c,
 	text = v->type == FLOE_TYPE_BOOL
 	       ? (floe_node_true(v) ? "true" : "false") : v->value;
 	if (cast_fails(g, c, key, v, text, set) ||
-	    memory_fails(g, c, key, v, text, set))
+	    memory_fails(g, c, key, v, text, set) ||
+	    word_fails(g, c, key, v, text, set))
 		return;
 	list[*nr].key = key;
 	list[*nr].value = text;

@@ -1837,6 +1837,51 @@ size_t fe_database_file_key(const char *path, unsigned version, char *out)
 	return n == 1 && *out == '/' ? 0 : n;
 }
 
+/* ---- settings that take one of a few words ---- */
+
+static const struct {
+	const char *name;
+	unsigned first, last;
+	unsigned via;
+	struct fe_words w;
+} word_settings[] = {
+#define DUCKDB_WORDS(name, first, last, via, any_case, words) \
+	{ name, first, last, via, { words, any_case } },
+#include "engine/duckdb_words.def"
+#undef DUCKDB_WORDS
+};
+
+bool fe_setting_words(const char *name, unsigned version,
+		      enum fe_words_via via, struct fe_words *w)
+{
+	for (size_t i = 0; name && i < NR(word_settings); i++)
+		if ((word_settings[i].via & (unsigned)via) &&
+		    ascii_same_ci(word_settings[i].name, name) &&
+		    holds(word_settings[i].first, word_settings[i].last,
+			  version)) {
+			*w = word_settings[i].w;
+			return true;
+		}
+	memset(w, 0, sizeof(*w));
+	return false;
+}
+
+bool fe_words_take(const struct fe_words *w, const char *text)
+{
+	size_t len = strlen(text);
+
+	for (const char *p = w->words; p && *p;) {
+		const char *end = strchr(p, '|');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (n == len && n && (w->any_case ? ascii_same_ci_n(p, text, n)
+					     : !memcmp(p, text, n)))
+			return true;
+		p += n + (end != NULL);
+	}
+	return false;
+}
+
 /* ---- the memory parser ---- */
 
 static const struct {

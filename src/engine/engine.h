@@ -588,6 +588,34 @@ enum fe_mem_verdict fe_memory_parse(const char *text,
 				    const struct fe_mem_setting *s,
 				    unsigned version, struct fe_mem_refusal *r);
 
+/* ---- settings that take one of a few words: DUCKDB_WORDS (duckdb_words.def) ---- */
+
+/* How dbt-duckdb hands a setting's value to DuckDB. */
+enum fe_words_via {
+	FE_WORDS_SET = 1 << 0,		/* settings: SET name = '<text>' */
+	FE_WORDS_CONFIG = 1 << 1	/* config_options: duckdb.connect(config=),
+					 * duckdb_set_config() */
+};
+
+struct fe_words {
+	const char *words;	/* the words, sorted, joined by '|' */
+	bool any_case;		/* taken in any case (else exactly so) */
+};
+
+/*
+ * The words DuckDB `version` takes, and nothing else, for setting `name`
+ * (case-insensitive) handed over `via`; false when the setting is not
+ * judged so there (no closed set of words, or every value refused or
+ * taken that way).  Read from each release's source and confirmed on
+ * its engine (src/engine/data/duckdb-words/, tools/probe_words.py), held
+ * to the probes by tests/unit/test_engine_words.c.
+ */
+bool fe_setting_words(const char *name, unsigned version,
+		      enum fe_words_via via, struct fe_words *w);
+
+/* Is `text` one of the words of *w? */
+bool fe_words_take(const struct fe_words *w, const char *text);
+
 /* ---- extensions: DUCKDB_EXTENSION_ALIAS ---- */
 
 /*

@@ -571,10 +571,57 @@ static void value_type(struct lint_ctx *ctx, const struct floe_pair *p,
 		    type_fix(row->type));
 }
 
+/*
+ * A setting that takes one of a few words (default_order: asc, desc ...;
+ * the engine's table, duckdb_words.def): any other text is refused by
+ * the setting itself, after the cast to VARCHAR (which takes anything).
+ * The words are the release's, read from its source and confirmed on
+ * its engine; where the engine's message names fewer ("Expected ASC or
+ * DESC", yet 'descending' is taken), the table is right.
+ */
+static void value_word(struct lint_ctx *ctx, const struct floe_pair *p,
+		       bool config)
+{
+	const struct floe_node *k = p->key;
+	struct fe_words w;
+	struct strbuf list = STRBUF_INIT;
+	const char *text;
+	char buf[64];
+	int cut;
+
+	if (!floe_node_is_str(k) ||
+	    !fe_setting_words(k->value, ctx->duckdb_version,
+			      config ? FE_WORDS_CONFIG : FE_WORDS_SET, &w) ||
+	    !(text = py_str(ctx, p->value, buf, sizeof(buf))) ||
+	    fe_words_take(&w, text))
+		return;
+	for (const char *s = w.words; *s; s++)
+		if (*s == '|')
+			strbuf_add(&list, ", ", 2);
+		else
+			strbuf_add(&list, s, 1);
+	if (strbuf_error(&list)) {
+		ctx->err = FLOE_ERR_NOMEM;
+		strbuf_release(&list);
+		return;
+	}
+	cut = (int)utf8_cut(text, strlen(text), 60);
+	lint_report(ctx, p->value, "'%s' takes one of a few words, and this "
+		    "value is none of them. dbt-duckdb %s%s%s'%.*s'%s, and "
+		    "DuckDB %s refuses it before %s; write one of: %s%s.",
+		    k->value, HANDS_OVER(config), k->value,
+		    config ? " to " : " = ", cut, text, written_as(p->value),
+		    version_str(ctx),
+		    config ? "the database opens" : "anything else", list.buf,
+		    w.any_case ? " (in any case)" : " (exactly so)");
+	strbuf_release(&list);
+}
+
 void check_setting_value_type(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
 	each_setting_value(ctx, out, value_type);
+	each_setting_value(ctx, out, value_word);
 }
 
 /* ---- FP111: a memory setting's value the parser refuses ---- */

@@ -407,7 +407,7 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.severity = E, .family = "settings",
 	.summary =
     "a value under settings or config_options that DuckDB cannot cast to "
-    "the setting's type",
+    "the setting's type, or that is none of the words the setting takes",
 	.help =
     "dbt-duckdb runs each 'settings' entry as SET name = '<value>', with "
     "Python's str() of the YAML value between the quotes: a YAML true "
@@ -438,11 +438,29 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "typed setting (threads: four fails the same way), and the fix is "
     "the value, not the place. Under config_options the cast fails the "
     "same way, with the same error, before the database opens (verify "
-    "shows it at connect); a value a setting refuses after the cast "
-    "(access_mode: bogus) is for verify.\n\n"
+    "shows it at connect).\n\n"
+    "A setting that takes one of a few words (default_order, "
+    "default_null_order, pin_threads, explain_output, profiling_mode, "
+    "access_mode under config_options, ...) refuses any other text after "
+    "the cast: default_order: upward fails with \"Unrecognized parameter "
+    "for option DEFAULT_ORDER \"upward\". Expected ASC or DESC.\", and "
+    "pin_threads: on is 'True', none of AUTO, ON, OFF. The engine's "
+    "message does not name every word (default_order also takes "
+    "ascending and descending), so the words of each release were read "
+    "from its source and confirmed on its engine, with SET and with "
+    "duckdb_set_config(), case variants and other texts "
+    "(src/engine/data/duckdb-words/, tools/probe_words.py, "
+    "duckdb_words.def); the message lists them. A setting is judged only "
+    "where its words are a closed set the engine confirmed, and only the "
+    "way it takes them (access_mode under config_options: after start-up "
+    "SET refuses it whatever its value, FP102's). Other checks of a "
+    "setting's own after the cast are for verify.\n\n"
     "Bad:\n  settings:\n    vacuum_rebuild_indexes: true\n\n"
     "Good:\n  config_options:\n    vacuum_rebuild_indexes: 1000000\n\n"
-    "Fix: write a value of the setting's type (the message names it).",
+    "Bad:\n  settings:\n    default_order: upward\n\n"
+    "Good:\n  settings:\n    default_order: descending\n\n"
+    "Fix: write a value of the setting's type, or one of its words (the "
+    "message names them).",
 }, .check_output = check_setting_value_type },
 [FLOE_FP111] = { .pub = {
 	.id = "FP111", .name = "setting-memory-value",

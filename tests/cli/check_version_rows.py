@@ -207,6 +207,12 @@ def load():
         for a, ln in rows(os.path.join(DATA,
                                        "duckdb_extension_settings.def"),
                           "DUCKDB_EXTENSION_SETTING")]
+    t["words"] = [Row("duckdb_words.def", ln, string(a[0]).lower(),
+                      version(a[1]), version(a[2]), via=flags(a[3]),
+                      any_case=a[4].strip() == "true",
+                      words=string(a[5]).split("|"))
+                  for a, ln in rows(os.path.join(ENGINE, "duckdb_words.def"),
+                                    "DUCKDB_WORDS")]
     t["options"] = [Row("iceberg_attach.def", ln, string(a[0]).lower(),
                         version(a[1]), version(a[2]), auths=flags(a[3]),
                         kind=a[4].strip())
@@ -380,6 +386,14 @@ def setting_expect(t, name, v, value):
             exp[r] = None
         return exp
     exp["FP110"] = None
+    # a setting that takes one of a few words (duckdb_words.def): str()
+    # of the YAML value ('True') is refused by the setting itself
+    w = [r for r in t["words"] if r.name == name and r.holds(v) and
+         "FE_WORDS_SET" in r.via]
+    text = {"true": "True", "false": "False"}.get(value, value)
+    if w and not any(x.lower() == text.lower() if w[0].any_case else
+                     x == text for x in w[0].words):
+        exp["FP110"] = "takes one of a few words"
     exp["FP101"] = "" if SM in f else None
     # refused for any value, or only when the value relaxes it
     relaxed = RELAX in f and value == "true"

@@ -929,13 +929,40 @@ static int in_section(const char *out, const char *section, const char *name)
  * dbt-duckdb passes to duckdb.connect() before anything runs: never to
  * settings, whatever the value.
  */
+/*
+ * access_mode goes to config_options, where DuckDB takes only its words
+ * (duckdb_words.def, as lint's FP110): a YAML true is 'True', refused.
+ */
+static void test_generate_refuses_a_word_setting_s_other_values(
+	void **state)
+{
+	struct ctx *c = *state;
+	static const char *const values[] = { "true", "bogus", "0", "\"\"" };
+	char yaml[2048];
+
+	for (size_t j = 0; j < sizeof(values) / sizeof(values[0]); j++) {
+		snprintf(yaml, sizeof(yaml), "%s      access_mode: %s\n",
+			 CATALOG STORAGE COMPUTE_WITH(""), values[j]);
+		gen_bad(c, yaml);
+		assert_int_equal(c->d.nr_errors, 1);
+		assert_non_null(strstr(c->d.items[0].message,
+				       "is none of the words DuckDB takes "
+				       "for it"));
+	}
+	snprintf(yaml, sizeof(yaml), "%s      access_mode: Read_Write\n",
+		 CATALOG STORAGE COMPUTE_WITH(""));
+	assert_true(in_section(gen_ok(c, yaml), "config_options",
+			       "access_mode"));
+}
+
 static void test_generate_puts_startup_settings_in_config_options(
 	void **state)
 {
 	struct ctx *c = *state;
-	/* refused for any value */
+	/* refused for any value (access_mode takes only its words:
+	 * test_generate_refuses_a_word_setting_s_other_values) */
 	static const char *const refused[] = {
-		"allow_persistent_secrets", "secret_directory", "access_mode",
+		"allow_persistent_secrets", "secret_directory",
 		"custom_user_agent", "duckdb_api",
 	};
 	/* refused only when the value relaxes them: start-up settings too */
@@ -952,8 +979,7 @@ static void test_generate_puts_startup_settings_in_config_options(
 		"true", "false", "'true'", "0", "/tmp/secrets", "\"\"",
 	};
 	static const char *const text_only[] = {
-		"secret_directory", "access_mode", "custom_user_agent",
-		"duckdb_api",
+		"secret_directory", "custom_user_agent", "duckdb_api",
 	};
 	char yaml[2048];
 
@@ -1592,6 +1618,7 @@ int main(void)
 		T(test_generate_refuses_a_compute_that_is_not_duckdb),
 		T(test_generate_writes_path_threads_and_settings),
 		T(test_generate_refuses_threads_that_are_not_an_integer),
+		T(test_generate_refuses_a_word_setting_s_other_values),
 		T(test_generate_puts_startup_settings_in_config_options),
 		T(test_generate_refuses_a_value_that_does_not_cast),
 		T(test_generate_refuses_a_memory_value_without_a_unit),

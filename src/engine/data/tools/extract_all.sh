@@ -3,10 +3,11 @@
 # INTERVAL, the extension aliases, what ATTACH ... AS does with keywords
 # and database names, the memory parser of the settings that read an
 # amount of memory, the settings refused once another is SET, and the
-# paths taken for one database file, for the DuckDB releases in
-# duckdb-releases.tsv, from their real libduckdb.so (npm), into
-# duckdb-settings/, duckdb-casts/, duckdb-intervals/, duckdb-extensions/,
-# duckdb-names/, duckdb-memory/, duckdb-locks/ and duckdb-files/
+# paths taken for one database file, and the words of the settings that
+# take one of a few words, for the DuckDB releases in duckdb-releases.tsv,
+# from their real libduckdb.so (npm), into duckdb-settings/,
+# duckdb-casts/, duckdb-intervals/, duckdb-extensions/, duckdb-names/,
+# duckdb-memory/, duckdb-locks/, duckdb-files/ and duckdb-words/
 # VERSION.tsv, then regenerate the .def tables.  Not
 # part of the build.
 #
@@ -17,8 +18,12 @@
 # probes: minutes per release), `casts` (probe_casts.py, which reads the
 # release's settings TSV), `intervals` (probe_intervals.py),
 # `extensions`, `names`, `memory` (probe_memory.py, which reads the
-# settings TSV too), `locks` (probe_locks.py, the same) or `files`
-# (probe_files.py; seconds each); default all eight.
+# settings TSV too), `locks` (probe_locks.py, the same), `files`
+# (probe_files.py; seconds each) or `words` (probe_words.py: the settings
+# TSV, and the candidate words read from the release's tag in DUCKDB_GIT,
+# a git directory of duckdb/duckdb; a release without a tag there is read
+# at the newest tag before it, which the probe's head names); default all
+# nine (words only with DUCKDB_GIT).
 # With no VERSION, every release in the table.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,8 +48,15 @@ aarch64 | arm64) arch=arm64 ;;
 esac
 pkg=@duckdb/node-bindings-linux-$arch
 want=" $* "
+srctag=
 grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; do
 	[ "$npm" = - ] && continue
+	# the newest tag up to this release, of every release listed
+	if [ -n "${DUCKDB_GIT:-}" ] &&
+		git --git-dir "$DUCKDB_GIT" rev-parse -q --verify \
+			"refs/tags/v$ver" >/dev/null; then
+		srctag=v$ver
+	fi
 	if [ "$want" != "  " ]; then
 		case $want in *" $ver "*) ;; *) continue ;; esac
 	fi
@@ -96,6 +108,14 @@ grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; d
 		python3 "$here/probe_files.py" "$lib" "$pkg@$npm" \
 			-o "$data/duckdb-files/$ver.tsv"
 	fi
+	if { [ "$only" = "" ] && [ -n "${DUCKDB_GIT:-}" ]; } ||
+		[ "$only" = words ]; then
+		mkdir -p "$data/duckdb-words"
+		python3 "$here/probe_words.py" "$lib" "$pkg@$npm" \
+			"$data/duckdb-settings/$ver.tsv" "${DUCKDB_GIT:?}" \
+			"${srctag:?no tag of $ver or before in DUCKDB_GIT}" \
+			-o "$data/duckdb-words/$ver.tsv"
+	fi
 	if [ "$only" = "" ] || [ "$only" = names ]; then
 		mkdir -p "$data/duckdb-names"
 		python3 "$here/extract_names.py" "$lib" "$pkg@$npm" \
@@ -108,3 +128,4 @@ python3 "$here/gen_memory.py" "$data"
 python3 "$here/gen_intervals.py" "$data"
 python3 "$here/gen_locks.py" "$data"
 python3 "$here/gen_files.py" "$data"
+python3 "$here/gen_words.py" "$data"

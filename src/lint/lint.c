@@ -465,11 +465,6 @@ void lint_add_template_findings(struct lint_ctx *ctx, enum floe_rule_id id)
 	memset(from, 0, sizeof(*from));
 }
 
-static bool str_eq_ci(const struct floe_node *n, const char *s)
-{
-	return floe_node_is_str(n) && !strcasecmp(n->value, s);
-}
-
 bool lint_attach_is_iceberg(const struct floe_node *item)
 {
 	const struct floe_node *t;
@@ -482,8 +477,18 @@ bool lint_attach_is_iceberg(const struct floe_node *item)
 	return floe_node_is_str(t) && fe_attach_type_is(t->value, "iceberg");
 }
 
+bool lint_secret_type_is(struct lint_ctx *ctx, const struct floe_node *entry,
+			 const char *type)
+{
+	const struct floe_node *t = floe_map_get(entry, "type");
+	const char *s = floe_node_is_str(t) ? lint_render(ctx, t) : NULL;
+
+	return s && fe_secret_type_is(s, type);
+}
+
 /* The iceberg secret named `name` in the output's secrets list. */
-static const struct floe_node *iceberg_secret(const struct floe_prof_output *m,
+static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
+					      const struct floe_prof_output *m,
 					      const struct floe_node *name)
 {
 	if (!floe_node_is_str(name))
@@ -491,7 +496,7 @@ static const struct floe_node *iceberg_secret(const struct floe_prof_output *m,
 	for (size_t i = 0; i < m->nr_secrets; i++) {
 		const struct floe_prof_secret *s = &m->secret_items[i];
 
-		if (str_eq_ci(s->type.node, "iceberg") &&
+		if (lint_secret_type_is(ctx, s->node, "iceberg") &&
 		    floe_node_is_str(s->name.node) &&
 		    !strcmp(s->name.node->value, name->value))
 			return s->node;
@@ -540,7 +545,7 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		c->warehouse = a->path.node;
 		c->alias = a->alias.node;
 		/* a named iceberg secret supplies what is not inline */
-		sec = iceberg_secret(m, c->secret);
+		sec = iceberg_secret(ctx, m, c->secret);
 		if (sec) {
 			c->endpoint = either(c->endpoint,
 					     get_ci(sec, "endpoint"));

@@ -288,6 +288,15 @@ bool lint_flavor_has(const struct lint_conn *c, unsigned flag);
 bool lint_attach_is_iceberg(const struct floe_node *item);
 
 /*
+ * True if the secrets: entry's `type`, rendered, is the secret type
+ * `type` as DuckDB reads it (fe_secret_type_is(): 'iceberg', " ICEBERG"
+ * and "iceberg" are all iceberg).  Every rule that asks a secret's type
+ * asks here.
+ */
+bool lint_secret_type_is(struct lint_ctx *ctx, const struct floe_node *entry,
+			 const char *type);
+
+/*
  * The statically rendered value of a scalar (dbt renders every string in
  * profiles.yml as Jinja): literal text, and {{ env_var('X', 'default') }}
  * with its default (or the environment when opt->use_env), and one such

@@ -50,6 +50,15 @@ static bool name_in(const char *s, const char *const *names)
 	return false;
 }
 
+/* A secret's TYPE as written, as DuckDB reads it, is one of `types`. */
+static bool type_in(const char *s, const char *const *types)
+{
+	for (size_t i = 0; types[i]; i++)
+		if (fe_secret_type_is(s, types[i]))
+			return true;
+	return false;
+}
+
 /* A value dbt-duckdb passes on: present, not null and not false. */
 static bool given(const struct floe_node *n)
 {
@@ -140,21 +149,10 @@ static const struct floe_node *secrets_of(const struct lint_output *out)
 	return s && s->kind == FLOE_NODE_SEQ ? s : NULL;
 }
 
-/* The rendered type of a secrets entry, or NULL. */
-static const char *secret_type(struct lint_ctx *ctx,
-			       const struct floe_node *entry)
-{
-	const struct floe_node *t = floe_map_get(entry, "type");
-
-	return t && floe_node_is_str(t) ? lint_render(ctx, t) : NULL;
-}
-
 static bool is_iceberg_secret(struct lint_ctx *ctx,
 			      const struct floe_node *entry)
 {
-	const char *t = secret_type(ctx, entry);
-
-	return t && !strcasecmp(t, "iceberg");
+	return lint_secret_type_is(ctx, entry, "iceberg");
 }
 
 static const struct floe_node *get_ci(const struct floe_node *map,
@@ -294,7 +292,7 @@ static void find_secret_values(struct lint_ctx *ctx,
 					m->secret_items[j].type.node;
 				const char *type = floe_node_is_str(t)
 					? lint_render(ctx, t) : NULL;
-				bool keyed = type ? name_in(type, keyed_types)
+				bool keyed = type ? type_in(type, keyed_types)
 						  : !t;
 
 				walk_secrets(ctx, m->secret_items[j].node,

@@ -396,6 +396,20 @@ void check_secret_and_inline(struct lint_ctx *ctx,
 
 /* ---- FP402 ---- */
 
+/* The key `name` (in any case) of the attach item itself, or NULL. */
+static const struct floe_node *item_key(const struct floe_node *item,
+					const char *name)
+{
+	for (size_t i = 0; item && item->kind == FLOE_NODE_MAP &&
+			   i < item->nr; i++) {
+		const struct floe_node *k = item->pairs[i].key;
+
+		if (floe_node_is_str(k) && ascii_same_ci(k->value, name))
+			return k;
+	}
+	return NULL;
+}
+
 static void pair_check(struct lint_ctx *ctx, const struct floe_node *id,
 		       const struct floe_node *secret, const char *where)
 {
@@ -421,6 +435,7 @@ void check_client_credentials_incomplete(struct lint_ctx *ctx,
 
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
+		const struct floe_node *k;
 
 		if (c->kind == LINT_CONN_PLUGIN) {
 			pair_check(ctx, c->client_id, c->client_secret,
@@ -430,6 +445,24 @@ void check_client_credentials_incomplete(struct lint_ctx *ctx,
 		/* a token is used as is: no client credentials needed */
 		if (oauth_mode(ctx, c) != 1 || given(c->token))
 			continue;
+		if (given(c->client_id) != given(c->client_secret) &&
+		    (k = item_key(c->item, given(c->client_id)
+						  ? "client_secret"
+						  : "client_id"))) {
+			/* the other half beside path: FP301's line, said
+			 * once (lint_implied[]) */
+			lint_report_on(ctx, c->item, k->value, k, "'%s' is "
+				       "on the attach item, not under options "
+				       "with '%s'. dbt-duckdb's attachment "
+				       "has no field '%s' and refuses the "
+				       "profile, and the ATTACH reads "
+				       "credentials only from options; move "
+				       "it under options", k->value,
+				       given(c->client_id) ? "client_id"
+							   : "client_secret",
+				       k->value);
+			continue;
+		}
 		pair_check(ctx, c->client_id, c->client_secret, "");
 	}
 	for (size_t i = 0; secrets && i < secrets->nr; i++) {
@@ -443,6 +476,31 @@ void check_client_credentials_incomplete(struct lint_ctx *ctx,
 }
 
 /* ---- FP403 ---- */
+
+/*
+ * A credential written on the attach item itself, beside path, or NULL.
+ * dbt-duckdb's Attachment has no such field (credentials.py, 1.9.0 to
+ * 1.11.0: path, type, alias, secret, read_only, options, is_ducklake),
+ * so the profile fails validation, FP301's finding about the key; the
+ * ATTACH reads credentials only from options.  The first such key is
+ * the topic FP403 follows FP301 on (lint_implied[]).
+ */
+static const struct floe_node *misplaced_credential(const struct lint_conn *c)
+{
+	static const char *const creds[] = {
+		"client_id", "client_secret", "token", NULL
+	};
+	const struct floe_node *item = c->item;
+
+	for (size_t i = 0; item && item->kind == FLOE_NODE_MAP &&
+			   i < item->nr; i++) {
+		const struct floe_node *k = item->pairs[i].key;
+
+		if (floe_node_is_str(k) && name_in(k->value, creds))
+			return k;
+	}
+	return NULL;
+}
 
 void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 {
@@ -464,6 +522,7 @@ void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 			iceberg_secret = true;
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
+		const struct floe_node *misplaced;
 		bool inline_opts;
 
 		if (c->kind == LINT_CONN_PLUGIN) {
@@ -488,6 +547,23 @@ void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 		/* with nothing inline the extension uses any iceberg secret */
 		if (!inline_opts && iceberg_secret)
 			continue;
+		misplaced = misplaced_credential(c);
+		if (misplaced) {
+			/* FP301's line, said once (lint_implied[]); with
+			 * FP301 off, what is true of the profile */
+			lint_report_on(ctx, c->item, misplaced->value,
+				       misplaced, "this iceberg catalog's "
+				       "credentials are on the attach item, "
+				       "not under options. dbt-duckdb's "
+				       "attachment has no field '%s' and "
+				       "refuses the profile (\"Additional "
+				       "properties are not allowed ('%s' was "
+				       "unexpected)\"), and the ATTACH reads "
+				       "credentials only from options; move "
+				       "them under options", misplaced->value,
+				       misplaced->value);
+			continue;
+		}
 		lint_report(ctx, c->item, "this iceberg catalog has no "
 			    "credentials. %s; add client_id and client_secret "
 			    "under options, or authorization_type: none for "

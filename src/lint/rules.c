@@ -1357,6 +1357,8 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "'client_secret' for authorization_type 'oauth2'\".\n\n"
     "Bad:\n  client_id: x\n\n"
     "Good:\n  client_id: x\n  client_secret: \"{{ env_var('...') }}\"\n\n"
+    "The other half written on the attach item beside path is FP301's "
+    "finding, and FP402 is not said beside it.\n\n"
     "Fix: give both.",
 }, .check_output = check_client_credentials_incomplete },
 [FLOE_FP403] = { .pub = {
@@ -1374,6 +1376,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Also reported: the floe Polaris plugin without client_id and "
     "client_secret, and a type: iceberg entry under secrets: with no "
     "credentials at all.\n\n"
+    "Credentials written on the attach item beside path are FP301's "
+    "finding: dbt-duckdb refuses the profile before any ATTACH, so "
+    "FP403 is not said beside it; with FP301 off it says that the "
+    "credentials are on the item, not that there are none.\n\n"
     "Fix: add credentials, or authorization_type: none for an open "
     "catalog.",
 }, .check_output = check_no_credentials },
@@ -1708,6 +1714,12 @@ const struct lint_implication lint_implied[] = {
 	/* oauth2_server_uri written beside path: the same, for the token
 	 * URI the extension would derive (FP209) */
 	{ FLOE_FP209, FLOE_FP301 },
+	/* client_id / client_secret / token written beside path: FP301;
+	 * that the ATTACH has no credentials (FP403) is its consequence */
+	{ FLOE_FP403, FLOE_FP301 },
+	/* one of the pair under options, the other beside path: FP301;
+	 * "client_id without client_secret" (FP402) is its consequence */
+	{ FLOE_FP402, FLOE_FP301 },
 	/* read_only: "{{ env_var('RO') }}": FP312 says the schema refuses
 	 * the string and how to fix it; FP006's warning says less */
 	{ FLOE_FP006, FLOE_FP312 },

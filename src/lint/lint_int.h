@@ -61,6 +61,12 @@ struct lint_conn {
 	const struct floe_node *client_id, *client_secret, *scope, *token;
 	const struct floe_node *secret;		/* attach `secret` (field or
 						 * option) */
+	/* the iceberg secret of the output whose token the ATTACH uses:
+	 * the one its SECRET names, or without one the one the secret
+	 * manager picks (lint.c, default_iceberg_secret()); NULL with
+	 * inline OAuth2 options (the extension builds its own), for the
+	 * plugin, or when not known statically */
+	const struct floe_node *auth_secret;
 	const struct floe_node *warehouse;	/* attach path / plugin warehouse */
 	const struct floe_node *alias;
 	/* the catalog server it talks to (lint_conns_flavor) and why it is

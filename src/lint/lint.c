@@ -629,10 +629,27 @@ static const struct floe_node *default_iceberg_secret(
  * truthy, else the option's: credentials.py to_sql at 1.11.0); the
  * default one without a SECRET.  NULL when not known.
  */
+struct default_secret {
+	bool found;			/* looked for once per output */
+	const struct floe_node *node;
+};
+
+static const struct floe_node *default_secret(struct lint_ctx *ctx,
+					      const struct floe_prof_output *m,
+					      struct default_secret *d)
+{
+	if (!d->found) {
+		d->node = default_iceberg_secret(ctx, m);
+		d->found = true;
+	}
+	return d->node;
+}
+
 static const struct floe_node *auth_secret(struct lint_ctx *ctx,
 					   const struct floe_prof_output *m,
 					   const struct floe_node *item,
-					   const struct floe_node *o)
+					   const struct floe_node *o,
+					   struct default_secret *d)
 {
 	const struct floe_node *n = floe_map_get(item, "secret");
 	const char *s = NULL;
@@ -643,11 +660,11 @@ static const struct floe_node *auth_secret(struct lint_ctx *ctx,
 			   (s = lint_render(ctx, n)) && !*s))
 		n = get_ci(o, "secret");
 	if (!passed(n))
-		return default_iceberg_secret(ctx, m);
+		return default_secret(ctx, m, d);
 	if (!floe_node_is_str(n) || !(s = lint_render(ctx, n)))
 		return NULL;
 	if (!*s)
-		return default_iceberg_secret(ctx, m);
+		return default_secret(ctx, m, d);
 	return iceberg_secret(ctx, m, n);
 }
 
@@ -664,6 +681,7 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 	const struct floe_prof_output *m = out->model;
 	const struct floe_node *plugins = m->plugins;
 	size_t n = 0;
+	struct default_secret dflt = { false, NULL };
 
 	for (size_t i = 0; i < m->nr_attach; i++) {
 		const struct floe_prof_attach *a = &m->attach_items[i];
@@ -693,7 +711,7 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 			c->token_uri = either(c->token_uri,
 					      get_ci(sec, "oauth2_server_uri"));
 		}
-		c->auth_secret = auth_secret(ctx, m, a->node, o);
+		c->auth_secret = auth_secret(ctx, m, a->node, o, &dflt);
 		n++;
 	}
 	for (size_t i = 0; plugins && plugins->kind == FLOE_NODE_SEQ &&

@@ -1076,6 +1076,17 @@ void check_persistent_iceberg_secret(struct lint_ctx *ctx,
 
 /* ---- FP410 ---- */
 
+/*
+ * A type DuckDB reads as '' ("Secret type '' not found", 1.4.3 and
+ * 1.5.6): dbt-duckdb writes it raw, so type: "''" is the empty literal.
+ */
+static bool empty_type(struct lint_ctx *ctx, const struct floe_node *t)
+{
+	const char *s = lint_render(ctx, t);
+
+	return s && fe_secret_type_is(s, "");
+}
+
 void check_secret_missing_type(struct lint_ctx *ctx,
 			       const struct lint_output *out)
 {
@@ -1103,7 +1114,8 @@ void check_secret_missing_type(struct lint_ctx *ctx,
 				    "'type'. dbt-duckdb pops 'type' from every "
 				    "secret and fails without it; %s", fix);
 		else if (!given(p->value) || (floe_node_is_str(p->value) &&
-					       !p->value->len))
+					       (!p->value->len ||
+						empty_type(ctx, p->value))))
 			lint_report(ctx, p->key, "this secrets entry has an "
 				    "empty 'type'. DuckDB cannot create a "
 				    "secret without one; %s", fix);

@@ -1504,7 +1504,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.severity = E, .family = "credentials",
 	.summary = "a secrets entry without 'type'",
 	.help =
-    "dbt-duckdb pops 'type' from each secret and fails without it.\n\n"
+    "dbt-duckdb pops 'type' from each secret and fails without it. "
+    "An empty type is reported too, and so is type: \"''\": dbt-duckdb "
+    "writes the type unquoted, and DuckDB reads the empty literal "
+    "(\"Secret type '' not found\").\n\n"
     "Bad:\n  secrets:\n    - key_id: x\n\n"
     "Good:\n  secrets:\n    - type: s3\n      key_id: x\n\n"
     "Fix: add the type.",

@@ -771,8 +771,15 @@ static void test_missing_type_shapes(void **state)
 		     "          provider: credential_chain\n"
 		     "        - s3\n"
 		     "        - type: s3\n"
+		     "          provider: credential_chain\n"
+		     "        - type: \"''\"\n"		/* 16: the '' literal */
+		     "          provider: credential_chain\n"
+		     "        - type: \"' '\"\n"	/* a blank: not empty */
 		     "          provider: credential_chain\n");
-	assert_family(f, "FP410 FP410 FP410");
+	assert_family(f, "FP410 FP410 FP410 FP410");
+	assert_int_equal(f->diags.items[3].loc.start.line, 16);
+	assert_non_null(strstr(f->diags.items[3].message, "has an empty "
+			       "'type'"));
 	fx_assert_at(f, "FP410", 9, 11);
 	fx_assert_says(f, "FP410", "has 'TYPE' but no 'type'");
 	assert_string_equal(f->diags.items[1].message,

@@ -622,13 +622,7 @@ static const struct floe_node *default_iceberg_secret(
 	return best;
 }
 
-/*
- * The secret an ATTACH reads its token from: none when an inline OAuth2
- * option makes it build its own; the iceberg secret of the output that
- * the SECRET it passes names (dbt-duckdb writes the item's `secret` when
- * truthy, else the option's: credentials.py to_sql at 1.11.0); the
- * default one without a SECRET.  NULL when not known.
- */
+/* default_iceberg_secret(), found once per output by find_conns(). */
 struct default_secret {
 	bool found;			/* looked for once per output */
 	const struct floe_node *node;
@@ -645,6 +639,13 @@ static const struct floe_node *default_secret(struct lint_ctx *ctx,
 	return d->node;
 }
 
+/*
+ * The secret an ATTACH reads its token from: none when an inline OAuth2
+ * option makes it build its own; the iceberg secret of the output that
+ * the SECRET it passes names (dbt-duckdb writes the item's `secret` when
+ * truthy, else the option's: credentials.py to_sql at 1.11.0); the
+ * default one without a SECRET.  NULL when not known.
+ */
 static const struct floe_node *auth_secret(struct lint_ctx *ctx,
 					   const struct floe_prof_output *m,
 					   const struct floe_node *item,

@@ -1118,10 +1118,10 @@ static void secret_scope(struct lint_ctx *ctx, const struct floe_node *sec,
 						FE_CATALOG_REST);
 		if (!got || same_scope(got, want))
 			return;
-		lint_report(ctx, sec, "the iceberg secret this ATTACH uses "
-			    "asks for '%s' but the platform grants '%s'. "
-			    "Without oauth2_scope CREATE SECRET requests the "
-			    "iceberg extension's default scope, so the token "
+		lint_report(ctx, sec, "this iceberg secret, which the "
+			    "ATTACH uses, has no oauth2_scope. CREATE SECRET "
+			    "then asks for the iceberg extension's default "
+			    "'%s', not the platform's '%s', so the token "
 			    "would carry other principal roles than the "
 			    "platform grants and the run sees other data or "
 			    "is refused; add oauth2_scope: '%s' to the secret "

@@ -809,8 +809,10 @@ static void test_platform_scope_in_the_secret(void **state)
 	lint_secrets(f, ICE("polaris", ""), "");
 	assert_family(f, "FP213");
 	fx_assert_at(f, "FP213", 9, 11);
-	fx_assert_says(f, "FP213", "the iceberg secret this ATTACH uses asks "
-		       "for 'PRINCIPAL_ROLE:ALL' but the platform grants ");
+	fx_assert_says(f, "FP213", "this iceberg secret, which the ATTACH "
+		       "uses, has no oauth2_scope. CREATE SECRET then asks for "
+		       "the iceberg extension's default 'PRINCIPAL_ROLE:ALL', "
+		       "not the platform's ");
 	/* named by the item, with another scope: reported at the scope */
 	lint_secrets(f, ICE("polaris", "          oauth2_scope: "
 			    "PRINCIPAL_ROLE:ALL\n") ICE("other", GRANTED),

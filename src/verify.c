@@ -870,17 +870,13 @@ static void list_namespaces(struct run *r, const char *db, struct strbuf *out)
 
 /* ---- ATTACH ---- */
 
-/* Is the name (a TYPE as written, maybe quoted) `want`? */
+/*
+ * Is the TYPE as written `want`?  As DuckDB reads it (' sqlite',
+ * "'ICEBERG'", "postgres"), the one reading lint and sql use.
+ */
 static bool type_is(const char *type, const char *want)
 {
-	size_t n = strlen(want);
-
-	if (!type)
-		return false;
-	if (*type == '\'' || *type == '"')
-		return !strncasecmp(type + 1, want, n) && type[n + 1] == *type &&
-		       !type[n + 2];
-	return !strcasecmp(type, want);
+	return fe_attach_type_is(type, want);
 }
 
 /*

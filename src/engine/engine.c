@@ -1742,6 +1742,12 @@ bool fe_attach_type_is(const char *s, const char *type)
 	return !*p && !strcasecmp(name, type);
 }
 
+bool fe_secret_type_is(const char *s, const char *type)
+{
+	/* the same parse: a secret's TYPE and an ATTACH's are read alike */
+	return fe_attach_type_is(s, type);
+}
+
 const char *fe_duckdb_path_database(const char *path, const char *type,
 				    bool if_not_exists, size_t *len)
 {
@@ -1753,10 +1759,10 @@ const char *fe_duckdb_path_database(const char *path, const char *type,
 
 	if (!path)
 		return NULL;
-	if (type && *type && !ascii_same_ci(type, "duckdb")) {
+	if (type && *type && !fe_attach_type_is(type, "duckdb")) {
 		/* sqlite: the name is checked before the extension loads
 		 * only under IF NOT EXISTS */
-		if (!ascii_same_ci(type, "sqlite") || !if_not_exists)
+		if (!fe_attach_type_is(type, "sqlite") || !if_not_exists)
 			return NULL;
 	}
 	if (!*path || !strcmp(path, ":memory:")) {

@@ -443,6 +443,19 @@ const char *fe_alias_name(const char *s, char *buf, size_t size);
 bool fe_attach_type_is(const char *s, const char *type);
 
 /*
+ * Is `s`, a secrets: entry's `type` as dbt-duckdb writes it into CREATE
+ * SECRET (raw, `type {type}`: secrets.py _format_value at 1.9.4 to
+ * 1.11.0, to_sql before), the secret type `type`?  DuckDB reads it as it
+ * reads ATTACH's TYPE: an identifier (blanks around it, "quoted" or bare)
+ * or a 'string literal', lower-cased, so iceberg, ' iceberg', 'ICEBERG',
+ * "ICEBERG" and ICEBERG are all the iceberg type, and "' iceberg'" is
+ * not ("Secret type ' iceberg' not found").  Observed on 1.4.3 and
+ * 1.5.6: CREATE SECRET (TYPE <s>) without the extension names the type
+ * it looked for (tests/unit/test_engine.c).
+ */
+bool fe_secret_type_is(const char *s, const char *type);
+
+/*
  * The name DuckDB gives the database of `path` opened or attached without
  * AS (AttachedDatabase::ExtractDatabaseName(), src/main/attached_database.cpp,
  * the same at v1.4.0 b8a06e4a22 through v1.5.6 069cc9f9b5):
@@ -462,7 +475,8 @@ bool fe_attach_type_is(const char *s, const char *type);
  * attach database: database with name "z" already exists" (on 1.4.x the
  * same folder gives "Unique file handle conflict" first) and ATTACH IF NOT
  * EXISTS does nothing.
- * `type` is the ATTACH's TYPE (NULL or "" for none): duckdb; sqlite only
+ * `type` is the ATTACH's TYPE as written (NULL or "" for none), read as
+ * fe_attach_type_is() reads it ('duckdb' is duckdb): duckdb; sqlite only
  * when `if_not_exists` (ATTACH IF NOT EXISTS 'b/r.db' (TYPE sqlite) does
  * nothing when r exists, before the extension is loaded; plain ATTACH loads
  * the extension first, not observed with it installed); any other type

@@ -465,11 +465,6 @@ void lint_add_template_findings(struct lint_ctx *ctx, enum floe_rule_id id)
 	memset(from, 0, sizeof(*from));
 }
 
-static bool str_eq_ci(const struct floe_node *n, const char *s)
-{
-	return floe_node_is_str(n) && !strcasecmp(n->value, s);
-}
-
 bool lint_attach_is_iceberg(const struct floe_node *item)
 {
 	const struct floe_node *t;
@@ -482,8 +477,18 @@ bool lint_attach_is_iceberg(const struct floe_node *item)
 	return floe_node_is_str(t) && fe_attach_type_is(t->value, "iceberg");
 }
 
+bool lint_secret_type_is(struct lint_ctx *ctx, const struct floe_node *entry,
+			 const char *type)
+{
+	const struct floe_node *t = floe_map_get(entry, "type");
+	const char *s = floe_node_is_str(t) ? lint_render(ctx, t) : NULL;
+
+	return s && fe_secret_type_is(s, type);
+}
+
 /* The iceberg secret named `name` in the output's secrets list. */
-static const struct floe_node *iceberg_secret(const struct floe_prof_output *m,
+static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
+					      const struct floe_prof_output *m,
 					      const struct floe_node *name)
 {
 	if (!floe_node_is_str(name))
@@ -491,7 +496,7 @@ static const struct floe_node *iceberg_secret(const struct floe_prof_output *m,
 	for (size_t i = 0; i < m->nr_secrets; i++) {
 		const struct floe_prof_secret *s = &m->secret_items[i];
 
-		if (str_eq_ci(s->type.node, "iceberg") &&
+		if (lint_secret_type_is(ctx, s->node, "iceberg") &&
 		    floe_node_is_str(s->name.node) &&
 		    !strcmp(s->name.node->value, name->value))
 			return s->node;
@@ -503,6 +508,165 @@ static const struct floe_node *either(const struct floe_node *a,
 				      const struct floe_node *b)
 {
 	return a ? a : b;
+}
+
+/* A value dbt-duckdb passes on: present, not null and not false. */
+static bool passed(const struct floe_node *n)
+{
+	return n && !(n->kind == FLOE_NODE_SCALAR &&
+		      (n->type == FLOE_TYPE_NULL ||
+		       (n->type == FLOE_TYPE_BOOL && !floe_node_true(n))));
+}
+
+/* Any inline OAuth2 option (fe_iceberg_option_inline_oauth2()) given. */
+static bool inline_oauth_given(struct lint_ctx *ctx,
+			       const struct floe_node *o)
+{
+	for (size_t i = 0; o && o->kind == FLOE_NODE_MAP && i < o->nr; i++)
+		if (floe_node_is_str(o->pairs[i].key) &&
+		    fe_iceberg_option_inline_oauth2(o->pairs[i].key->value,
+						    ctx->duckdb_version) &&
+		    passed(o->pairs[i].value))
+			return true;
+	return false;
+}
+
+/*
+ * The name DuckDB gives secrets entry `i` (dbt-duckdb pops `name` with
+ * the default _dbt_secret_<i+1>: credentials.py __post_init__, 1.9.0 to
+ * 1.11.0, and writes it bare after SECRET), as the secret manager keeps
+ * it, lower-cased (observed on 1.4.3: CREATE SECRET MyS and "Quoted" are
+ * mys and quoted), in buf; NULL when not known statically.  A name given
+ * as null or '' leaves the secret unnamed: __default_<type>.
+ */
+static const char *secret_db_name(struct lint_ctx *ctx,
+				  const struct floe_node *entry, size_t i,
+				  char *buf, size_t size)
+{
+	const struct floe_pair *p = floe_map_pair(entry, "name");
+	const char *s;
+
+	if (!p) {
+		snprintf(buf, size, "_dbt_secret_%zu", i + 1);
+		return buf;
+	}
+	if (p->value->kind == FLOE_NODE_SCALAR &&
+	    p->value->type == FLOE_TYPE_NULL)
+		s = "";
+	else if (!floe_node_is_str(p->value) ||
+		 !(s = lint_render(ctx, p->value)))
+		return NULL;
+	if (!*s) {
+		snprintf(buf, size, "__default_iceberg");
+		return buf;
+	}
+	if (!fe_alias_name(s, buf, size))
+		return NULL;
+	for (char *q = buf; *q; q++)
+		*q = (char)ascii_lower((unsigned char)*q);
+	return buf;
+}
+
+/*
+ * The iceberg secret an ATTACH that names none and gives no inline OAuth2
+ * option reads: GetIcebergSecret(context, "") asks the secret manager
+ * for any secret of type iceberg, LookupSecret(transaction, "",
+ * "iceberg") (duckdb-iceberg src/storage/irc_catalog.cpp at 06ca288 to
+ * 2f22946, src/storage/catalog/iceberg_catalog.cpp at 23c7cc5,
+ * src/catalog/rest/iceberg_catalog.cpp from 11fea8e to 68623ff).  An
+ * iceberg secret is made without a scope (CreateCatalogSecretFunction:
+ * KeyValueSecret(prefix_paths = {}, ...)), so each matches with score
+ * 0: a temporary one beats every persistent one (storage offsets 10 and
+ * 20), and of several the lowest name wins (SecretStorage::
+ * SelectBestMatch, duckdb v1.4.0 to v1.5.5 src/main/secret/
+ * secret_storage.cpp; which_secret('', 'http') picks _dbt_secret_2 over
+ * alpha and zeta on 1.4.3 and 1.5.6).  NULL when the output's temporary
+ * iceberg secrets do not decide it: none (a persistent one of an earlier
+ * run may be picked), a type, name or persistence known only at run
+ * time, two of one name, or a plugin (which may create secrets).
+ */
+static const struct floe_node *default_iceberg_secret(
+	struct lint_ctx *ctx, const struct floe_prof_output *m)
+{
+	const struct floe_node *best = NULL;
+	char best_name[256], name[256];
+
+	if (m->plugins && m->plugins->kind == FLOE_NODE_SEQ && m->plugins->nr)
+		return NULL;
+	for (size_t i = 0; i < m->nr_secrets; i++) {
+		const struct floe_node *e = m->secret_items[i].node;
+		const struct floe_node *t = m->secret_items[i].type.node;
+		const struct floe_node *pers = floe_map_get(e, "persistent");
+		int cmp;
+
+		if (floe_node_is_str(t) && !lint_render(ctx, t))
+			return NULL;	/* could be iceberg */
+		if (!lint_secret_type_is(ctx, e, "iceberg"))
+			continue;
+		if (pers && !(pers->kind == FLOE_NODE_SCALAR &&
+			      (pers->type == FLOE_TYPE_NULL ||
+			       pers->type == FLOE_TYPE_BOOL)))
+			return NULL;
+		if (passed(pers))
+			continue;	/* persistent: any temporary wins */
+		if (!secret_db_name(ctx, e, i, name, sizeof(name)))
+			return NULL;
+		cmp = best ? strcmp(name, best_name) : -1;
+		if (!cmp)
+			return NULL;	/* replaced, or not: not modelled */
+		if (cmp < 0) {
+			best = e;
+			memcpy(best_name, name, sizeof(name));
+		}
+	}
+	return best;
+}
+
+/* default_iceberg_secret(), found once per output by find_conns(). */
+struct default_secret {
+	bool found;			/* looked for once per output */
+	const struct floe_node *node;
+};
+
+static const struct floe_node *default_secret(struct lint_ctx *ctx,
+					      const struct floe_prof_output *m,
+					      struct default_secret *d)
+{
+	if (!d->found) {
+		d->node = default_iceberg_secret(ctx, m);
+		d->found = true;
+	}
+	return d->node;
+}
+
+/*
+ * The secret an ATTACH reads its token from: none when an inline OAuth2
+ * option makes it build its own; the iceberg secret of the output that
+ * the SECRET it passes names (dbt-duckdb writes the item's `secret` when
+ * truthy, else the option's: credentials.py to_sql at 1.11.0); the
+ * default one without a SECRET.  NULL when not known.
+ */
+static const struct floe_node *auth_secret(struct lint_ctx *ctx,
+					   const struct floe_prof_output *m,
+					   const struct floe_node *item,
+					   const struct floe_node *o,
+					   struct default_secret *d)
+{
+	const struct floe_node *n = floe_map_get(item, "secret");
+	const char *s = NULL;
+
+	if (inline_oauth_given(ctx, o))
+		return NULL;
+	if (!passed(n) || (floe_node_is_str(n) &&
+			   (s = lint_render(ctx, n)) && !*s))
+		n = get_ci(o, "secret");
+	if (!passed(n))
+		return default_secret(ctx, m, d);
+	if (!floe_node_is_str(n) || !(s = lint_render(ctx, n)))
+		return NULL;
+	if (!*s)
+		return default_secret(ctx, m, d);
+	return iceberg_secret(ctx, m, n);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -518,6 +682,7 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 	const struct floe_prof_output *m = out->model;
 	const struct floe_node *plugins = m->plugins;
 	size_t n = 0;
+	struct default_secret dflt = { false, NULL };
 
 	for (size_t i = 0; i < m->nr_attach; i++) {
 		const struct floe_prof_attach *a = &m->attach_items[i];
@@ -547,14 +712,14 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		c->warehouse = a->path.node;
 		c->alias = a->alias.node;
 		/* a named iceberg secret supplies what is not inline */
-		sec = iceberg_secret(m, c->secret);
+		sec = iceberg_secret(ctx, m, c->secret);
 		if (sec) {
 			c->endpoint = either(c->endpoint,
 					     get_ci(sec, "endpoint"));
 			c->token_uri = either(c->token_uri,
 					      get_ci(sec, "oauth2_server_uri"));
-			c->scope = either(c->scope, get_ci(sec, "oauth2_scope"));
 		}
+		c->auth_secret = auth_secret(ctx, m, a->node, o, &dflt);
 		n++;
 	}
 	for (size_t i = 0; plugins && plugins->kind == FLOE_NODE_SEQ &&

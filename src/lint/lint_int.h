@@ -61,6 +61,12 @@ struct lint_conn {
 	const struct floe_node *client_id, *client_secret, *scope, *token;
 	const struct floe_node *secret;		/* attach `secret` (field or
 						 * option) */
+	/* the iceberg secret of the output whose token the ATTACH uses:
+	 * the one its SECRET names, or without one the one the secret
+	 * manager picks (lint.c, default_iceberg_secret()); NULL with
+	 * inline OAuth2 options (the extension builds its own), for the
+	 * plugin, or when not known statically */
+	const struct floe_node *auth_secret;
 	const struct floe_node *warehouse;	/* attach path / plugin warehouse */
 	const struct floe_node *alias;
 	/* the catalog server it talks to (lint_conns_flavor) and why it is
@@ -292,6 +298,15 @@ bool lint_flavor_has(const struct lint_conn *c, unsigned flag);
 
 /* True if the attach item is TYPE iceberg (field or option). */
 bool lint_attach_is_iceberg(const struct floe_node *item);
+
+/*
+ * True if the secrets: entry's `type`, rendered, is the secret type
+ * `type` as DuckDB reads it (fe_secret_type_is(): 'iceberg', " ICEBERG"
+ * and "iceberg" are all iceberg).  Every rule that asks a secret's type
+ * asks here.
+ */
+bool lint_secret_type_is(struct lint_ctx *ctx, const struct floe_node *entry,
+			 const char *type);
 
 /*
  * The statically rendered value of a scalar (dbt renders every string in

@@ -953,11 +953,10 @@ static const struct floe_node *named_iceberg_secret(
 	for (size_t i = 0; secrets && secrets->kind == FLOE_NODE_SEQ &&
 			   i < secrets->nr; i++) {
 		const struct floe_node *s = secrets->items[i];
-		const struct floe_node *t = floe_map_get(s, "type");
 		const char *n = lint_render(ctx, floe_map_get(s, "name"));
-		const char *ts = t ? lint_render(ctx, t) : NULL;
 
-		if (n && ts && !strcasecmp(ts, "iceberg") && !strcmp(n, name))
+		if (n && lint_secret_type_is(ctx, s, "iceberg") &&
+		    !strcmp(n, name))
 			return s;
 	}
 	return NULL;

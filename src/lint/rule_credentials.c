@@ -50,6 +50,15 @@ static bool name_in(const char *s, const char *const *names)
 	return false;
 }
 
+/* A secret's TYPE as written, as DuckDB reads it, is one of `types`. */
+static bool type_in(const char *s, const char *const *types)
+{
+	for (size_t i = 0; types[i]; i++)
+		if (fe_secret_type_is(s, types[i]))
+			return true;
+	return false;
+}
+
 /* A value dbt-duckdb passes on: present, not null and not false. */
 static bool given(const struct floe_node *n)
 {
@@ -140,21 +149,10 @@ static const struct floe_node *secrets_of(const struct lint_output *out)
 	return s && s->kind == FLOE_NODE_SEQ ? s : NULL;
 }
 
-/* The rendered type of a secrets entry, or NULL. */
-static const char *secret_type(struct lint_ctx *ctx,
-			       const struct floe_node *entry)
-{
-	const struct floe_node *t = floe_map_get(entry, "type");
-
-	return t && floe_node_is_str(t) ? lint_render(ctx, t) : NULL;
-}
-
 static bool is_iceberg_secret(struct lint_ctx *ctx,
 			      const struct floe_node *entry)
 {
-	const char *t = secret_type(ctx, entry);
-
-	return t && !strcasecmp(t, "iceberg");
+	return lint_secret_type_is(ctx, entry, "iceberg");
 }
 
 static const struct floe_node *get_ci(const struct floe_node *map,
@@ -308,7 +306,7 @@ static void find_secret_values(struct lint_ctx *ctx,
 					m->secret_items[j].type.node;
 				const char *type = floe_node_is_str(t)
 					? lint_render(ctx, t) : NULL;
-				bool keyed = type ? name_in(type, keyed_types)
+				bool keyed = type ? type_in(type, keyed_types)
 						  : !t;
 
 				walk_secrets(ctx, m->secret_items[j].node,
@@ -415,6 +413,20 @@ void check_secret_and_inline(struct lint_ctx *ctx,
 
 /* ---- FP402 ---- */
 
+/* The key `name` (in any case) of the attach item itself, or NULL. */
+static const struct floe_node *item_key(const struct floe_node *item,
+					const char *name)
+{
+	for (size_t i = 0; item && item->kind == FLOE_NODE_MAP &&
+			   i < item->nr; i++) {
+		const struct floe_node *k = item->pairs[i].key;
+
+		if (floe_node_is_str(k) && ascii_same_ci(k->value, name))
+			return k;
+	}
+	return NULL;
+}
+
 static void pair_check(struct lint_ctx *ctx, const struct floe_node *id,
 		       const struct floe_node *secret, const char *where)
 {
@@ -440,6 +452,7 @@ void check_client_credentials_incomplete(struct lint_ctx *ctx,
 
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
+		const struct floe_node *k;
 
 		if (c->kind == LINT_CONN_PLUGIN) {
 			pair_check(ctx, c->client_id, c->client_secret,
@@ -449,6 +462,24 @@ void check_client_credentials_incomplete(struct lint_ctx *ctx,
 		/* a token is used as is: no client credentials needed */
 		if (oauth_mode(ctx, c) != 1 || given(c->token))
 			continue;
+		if (given(c->client_id) != given(c->client_secret) &&
+		    (k = item_key(c->item, given(c->client_id)
+						  ? "client_secret"
+						  : "client_id"))) {
+			/* the other half beside path: FP301's line, said
+			 * once (lint_implied[]) */
+			lint_report_on(ctx, c->item, k->value, k, "'%s' is "
+				       "on the attach item, not under options "
+				       "with '%s'. dbt-duckdb's attachment "
+				       "has no field '%s' and refuses the "
+				       "profile, and the ATTACH reads "
+				       "credentials only from options; move "
+				       "it under options", k->value,
+				       given(c->client_id) ? "client_id"
+							   : "client_secret",
+				       k->value);
+			continue;
+		}
 		pair_check(ctx, c->client_id, c->client_secret, "");
 	}
 	for (size_t i = 0; secrets && i < secrets->nr; i++) {
@@ -462,6 +493,31 @@ void check_client_credentials_incomplete(struct lint_ctx *ctx,
 }
 
 /* ---- FP403 ---- */
+
+/*
+ * A credential written on the attach item itself, beside path, or NULL.
+ * dbt-duckdb's Attachment has no such field (credentials.py, 1.9.0 to
+ * 1.11.0: path, type, alias, secret, read_only, options, is_ducklake),
+ * so the profile fails validation, FP301's finding about the key; the
+ * ATTACH reads credentials only from options.  The first such key is
+ * the topic FP403 follows FP301 on (lint_implied[]).
+ */
+static const struct floe_node *misplaced_credential(const struct lint_conn *c)
+{
+	static const char *const creds[] = {
+		"client_id", "client_secret", "token", NULL
+	};
+	const struct floe_node *item = c->item;
+
+	for (size_t i = 0; item && item->kind == FLOE_NODE_MAP &&
+			   i < item->nr; i++) {
+		const struct floe_node *k = item->pairs[i].key;
+
+		if (floe_node_is_str(k) && name_in(k->value, creds))
+			return k;
+	}
+	return NULL;
+}
 
 void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 {
@@ -483,6 +539,7 @@ void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 			iceberg_secret = true;
 	for (size_t i = 0; i < n; i++) {
 		const struct lint_conn *c = &conns[i];
+		const struct floe_node *misplaced;
 		bool inline_opts;
 
 		if (c->kind == LINT_CONN_PLUGIN) {
@@ -507,6 +564,23 @@ void check_no_credentials(struct lint_ctx *ctx, const struct lint_output *out)
 		/* with nothing inline the extension uses any iceberg secret */
 		if (!inline_opts && iceberg_secret)
 			continue;
+		misplaced = misplaced_credential(c);
+		if (misplaced) {
+			/* FP301's line, said once (lint_implied[]); with
+			 * FP301 off, what is true of the profile */
+			lint_report_on(ctx, c->item, misplaced->value,
+				       misplaced, "this iceberg catalog's "
+				       "credentials are on the attach item, "
+				       "not under options. dbt-duckdb's "
+				       "attachment has no field '%s' and "
+				       "refuses the profile (\"Additional "
+				       "properties are not allowed ('%s' was "
+				       "unexpected)\"), and the ATTACH reads "
+				       "credentials only from options; move "
+				       "them under options", misplaced->value,
+				       misplaced->value);
+			continue;
+		}
 		lint_report(ctx, c->item, "this iceberg catalog has no "
 			    "credentials. %s; add client_id and client_secret "
 			    "under options, or authorization_type: none for "
@@ -1021,6 +1095,17 @@ void check_persistent_iceberg_secret(struct lint_ctx *ctx,
 
 /* ---- FP410 ---- */
 
+/*
+ * A type DuckDB reads as '' ("Secret type '' not found", 1.4.3 and
+ * 1.5.6): dbt-duckdb writes it raw, so type: "''" is the empty literal.
+ */
+static bool empty_type(struct lint_ctx *ctx, const struct floe_node *t)
+{
+	const char *s = lint_render(ctx, t);
+
+	return s && fe_secret_type_is(s, "");
+}
+
 void check_secret_missing_type(struct lint_ctx *ctx,
 			       const struct lint_output *out)
 {
@@ -1048,7 +1133,8 @@ void check_secret_missing_type(struct lint_ctx *ctx,
 				    "'type'. dbt-duckdb pops 'type' from every "
 				    "secret and fails without it; %s", fix);
 		else if (!given(p->value) || (floe_node_is_str(p->value) &&
-					       !p->value->len))
+					       (!p->value->len ||
+						empty_type(ctx, p->value))))
 			lint_report(ctx, p->key, "this secrets entry has an "
 				    "empty 'type'. DuckDB cannot create a "
 				    "secret without one; %s", fix);

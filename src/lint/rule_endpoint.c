@@ -1084,6 +1084,66 @@ static const char *default_scope(struct lint_ctx *ctx,
 					 FE_CATALOG_REST);
 }
 
+/* A secret's parameter as dbt-duckdb passes it: present and not None. */
+static const struct floe_node *secret_param(const struct floe_node *sec,
+					    const char *name)
+{
+	const struct floe_pair *p = lint_get_ci(sec, name);
+
+	return p && !(p->value->kind == FLOE_NODE_SCALAR &&
+		      p->value->type == FLOE_TYPE_NULL) ? p->value : NULL;
+}
+
+/*
+ * FP213 for an ATTACH that takes its token from an iceberg secret: the
+ * scope is the one CREATE SECRET requested the token with, the secret's
+ * oauth2_scope or, left out, the extension's default
+ * (CreateCatalogSecretFunction; fe_iceberg_option_default()).  A secret
+ * with a token requests none, one with a refresh_token sends no scope
+ * unless given (from 23c7cc5, 1.5.0), and one without client_id and
+ * client_secret fails (FP402, FP403's).
+ */
+static void secret_scope(struct lint_ctx *ctx, const struct floe_node *sec,
+			 const char *want)
+{
+	const struct floe_node *sc = secret_param(sec, "oauth2_scope");
+	const char *got;
+
+	if (secret_param(sec, "token"))
+		return;
+	if (!sc) {
+		if (secret_param(sec, "refresh_token") ||
+		    !secret_param(sec, "client_id") ||
+		    !secret_param(sec, "client_secret"))
+			return;
+		got = fe_iceberg_option_default("oauth2_scope",
+						ctx->duckdb_version,
+						FE_CATALOG_REST);
+		if (!got || same_scope(got, want))
+			return;
+		lint_report(ctx, sec, "this iceberg secret, which the "
+			    "ATTACH uses, has no oauth2_scope. CREATE SECRET "
+			    "then asks for the iceberg extension's default "
+			    "'%s', not the platform's '%s', so the token "
+			    "would carry other principal roles than the "
+			    "platform grants and the run sees other data or "
+			    "is refused; add oauth2_scope: '%s' to the secret "
+			    "(the platform's, %s)", got, want, want,
+			    platform_at(ctx,
+					ctx->catalog->credentials.scope_node));
+		return;
+	}
+	if (!floe_node_is_str(sc) || !(got = lint_render(ctx, sc)) ||
+	    same_scope(got, want))
+		return;
+	lint_report(ctx, sc, "the oauth2_scope '%s' is not the platform's "
+		    "'%s'. The token would carry other "
+		    "principal roles than the platform grants, so the run sees "
+		    "other data or is refused; use '%s' (the platform's, %s)",
+		    got, want, want,
+		    platform_at(ctx, ctx->catalog->credentials.scope_node));
+}
+
 void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	const struct lint_conn *c = platform_conn(ctx, out);
@@ -1094,6 +1154,13 @@ void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
 	    !ctx->catalog->credentials.scope)
 		return;
 	want = ctx->catalog->credentials.scope;
+	/* nothing inline: the scope is where the extension reads it, in
+	 * the iceberg secret it looks up (SigV4 and none read none) */
+	if (c->auth_secret) {
+		if (token_request(ctx, c) == 1)
+			secret_scope(ctx, c->auth_secret, want);
+		return;
+	}
 	/* a YAML null or false, which dbt-duckdb drops, is left out */
 	if (!c->scope || dropped_value(c->scope)) {
 		got = default_scope(ctx, c);

@@ -328,9 +328,8 @@ void check_glue_region(struct lint_ctx *ctx, const struct lint_output *out)
 	for (size_t i = 0; secrets && secrets->kind == FLOE_NODE_SEQ &&
 			   i < secrets->nr; i++) {
 		const struct floe_node *e = secrets->items[i];
-		const char *t = lint_render(ctx, floe_map_get(e, "type"));
 
-		if (!t || strcasecmp(t, "s3"))
+		if (!lint_secret_type_is(ctx, e, "s3"))
 			continue;
 		if (lint_get_ci(e, "region"))
 			region = true;

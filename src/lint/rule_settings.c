@@ -695,11 +695,8 @@ void check_iceberg_secret_param_release(struct lint_ctx *ctx,
 
 	for (size_t i = 0; l && l->kind == FLOE_NODE_SEQ && i < l->nr; i++) {
 		const struct floe_node *e = l->items[i];
-		const struct floe_node *t = floe_map_get(e, "type");
-		const char *type = t && floe_node_is_str(t)
-				   ? lint_render(ctx, t) : NULL;
 
-		if (!type || strcasecmp(type, "iceberg"))
+		if (!lint_secret_type_is(ctx, e, "iceberg"))
 			continue;
 		for (size_t k = 0; k < e->nr; k++) {
 			const struct floe_node *key = e->pairs[k].key;

@@ -713,8 +713,16 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "grants, so the run sees other data or is refused. Without "
     "oauth2_scope an ATTACH with inline client credentials asks for the "
     "iceberg extension's default, PRINCIPAL_ROLE:ALL (every pin; "
-    "src/engine/engine.c), which is compared instead; a named secret, a "
-    "fixed token or SigV4 requests no scope of the profile's.\n\n"
+    "src/engine/engine.c), which is compared instead. With no inline "
+    "OAuth2 option the token is an iceberg secret's, as the extension "
+    "reads it: the secret the ATTACH names, else the one DuckDB's secret "
+    "manager picks (a temporary one before a persistent one, then the "
+    "lowest name); its oauth2_scope, or the default when left out, is "
+    "compared, and the finding is on the secret. A fixed token, a "
+    "refresh_token without a scope or SigV4 requests no scope of the "
+    "profile's; a secret that cannot be told statically (a name read "
+    "from env_var(), a persistent one of an earlier run, a plugin's) "
+    "is not judged.\n\n"
     "Bad:\n  platform: scope: PRINCIPAL_ROLE:DATA_ENGINEER\n"
     "  profile:  oauth2_scope: PRINCIPAL_ROLE:ALL   (or none at all)\n\n"
     "Good: the same scope in both; the order of space-separated roles "
@@ -1448,6 +1456,8 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "'client_secret' for authorization_type 'oauth2'\".\n\n"
     "Bad:\n  client_id: x\n\n"
     "Good:\n  client_id: x\n  client_secret: \"{{ env_var('...') }}\"\n\n"
+    "The other half written on the attach item beside path is FP301's "
+    "finding, and FP402 is not said beside it.\n\n"
     "Fix: give both.",
 }, .check_output = check_client_credentials_incomplete },
 [FLOE_FP403] = { .pub = {
@@ -1465,6 +1475,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Also reported: the floe Polaris plugin without client_id and "
     "client_secret, and a type: iceberg entry under secrets: with no "
     "credentials at all.\n\n"
+    "Credentials written on the attach item beside path are FP301's "
+    "finding: dbt-duckdb refuses the profile before any ATTACH, so "
+    "FP403 is not said beside it; with FP301 off it says that the "
+    "credentials are on the item, not that there are none.\n\n"
     "Fix: add credentials, or authorization_type: none for an open "
     "catalog.",
 }, .check_output = check_no_credentials },
@@ -1581,7 +1595,10 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.severity = E, .family = "credentials",
 	.summary = "a secrets entry without 'type'",
 	.help =
-    "dbt-duckdb pops 'type' from each secret and fails without it.\n\n"
+    "dbt-duckdb pops 'type' from each secret and fails without it. "
+    "An empty type is reported too, and so is type: \"''\": dbt-duckdb "
+    "writes the type unquoted, and DuckDB reads the empty literal "
+    "(\"Secret type '' not found\").\n\n"
     "Bad:\n  secrets:\n    - key_id: x\n\n"
     "Good:\n  secrets:\n    - type: s3\n      key_id: x\n\n"
     "Fix: add the type.",
@@ -1799,6 +1816,12 @@ const struct lint_implication lint_implied[] = {
 	/* oauth2_server_uri written beside path: the same, for the token
 	 * URI the extension would derive (FP209) */
 	{ FLOE_FP209, FLOE_FP301 },
+	/* client_id / client_secret / token written beside path: FP301;
+	 * that the ATTACH has no credentials (FP403) is its consequence */
+	{ FLOE_FP403, FLOE_FP301 },
+	/* one of the pair under options, the other beside path: FP301;
+	 * "client_id without client_secret" (FP402) is its consequence */
+	{ FLOE_FP402, FLOE_FP301 },
 	/* read_only: "{{ env_var('RO') }}": FP312 says the schema refuses
 	 * the string and how to fix it; FP006's warning says less */
 	{ FLOE_FP006, FLOE_FP312 },

@@ -899,6 +899,38 @@ static void test_engine_attach_type(void **state)
 }
 
 /*
+ * fe_secret_type_is(): a secret's type, which dbt-duckdb writes raw into
+ * CREATE SECRET (type {type}).  Each answer was observed on 1.4.3 and
+ * 1.5.6: CREATE SECRET (TYPE <s>, client_id 'x') without the extension
+ * says "Secret type 'iceberg' does not exist, but it exists in the
+ * iceberg extension" for the first list, "Secret type ' iceberg' not
+ * found" (or a syntax error) for the second.
+ */
+static void test_engine_secret_type(void **state)
+{
+	static const char *const iceberg[] = {
+		"iceberg", " iceberg", "'iceberg'", "ICEBERG", "\"iceberg\"",
+		"'ICEBERG'", NULL
+	};
+	static const char *const other[] = {
+		"' iceberg'", "'iceberg '", "''", "ice berg", "s3", NULL
+	};
+
+	(void)state;
+	for (size_t i = 0; iceberg[i]; i++)
+		if (!fe_secret_type_is(iceberg[i], "iceberg"))
+			fail_msg("TYPE %s is the iceberg secret type", iceberg[i]);
+	for (size_t i = 0; other[i]; i++)
+		if (fe_secret_type_is(other[i], "iceberg"))
+			fail_msg("TYPE %s is not iceberg", other[i]);
+	/* s3 alike: 'S3', "S3" and S3 are s3 */
+	assert_true(fe_secret_type_is("'S3'", "s3"));
+	assert_true(fe_secret_type_is("\"S3\"", "s3"));
+	assert_true(fe_secret_type_is("S3", "s3"));
+	assert_false(fe_secret_type_is(NULL, "iceberg"));
+}
+
+/*
  * fe_alias_parse(): DuckDB's lexer after ATTACH ... AS.  Each answer was
  * observed on 1.4.3, 1.5.0 and 1.5.6 (ATTACH ':memory:' AS <s>).
  */
@@ -1694,6 +1726,7 @@ int main(void)
 		T(test_engine_alias_keywords_sorted_and_found),
 		T(test_engine_alias_parse_lexer),
 		T(test_engine_attach_type),
+		T(test_engine_secret_type),
 		T(test_engine_duckdb_path_database),
 		T(test_engine_settings_lint_and_generate_agree),
 		T(test_engine_allow_community_extensions_is_accepted),

@@ -538,6 +538,31 @@ static void test_consequence_of_a_misplaced_option_is_not_repeated(
 	assert_int_equal(fx_count(f, "FP312"), 2);
 	assert_int_equal(fx_count(f, "FP006"), 1);
 	assert_at(nth(f, "FP006", 0), 6, 16);
+	/* client_id and client_secret on the item: FP301 twice, and not
+	 * also FP403 "no credentials" (dbt refuses the profile first) */
+	fx_lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          client_id: x\n"				/* 11 */
+		"          client_secret: \"{{ env_var('S') }}\"\n"
+		"          options:\n"
+		"            endpoint: http://polaris:8181/api/catalog\n", NULL);
+	assert_int_equal(fx_count(f, "FP301"), 2);
+	assert_at(nth(f, "FP301", 0), 11, 11);
+	assert_int_equal(fx_count(f, "FP403"), 0);
+	/* client_id under options, client_secret on the item: FP301, and
+	 * not also FP402 "client_id without client_secret" */
+	fx_lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          CLIENT_SECRET: \"{{ env_var('S') }}\"\n"	/* 11 */
+		"          options:\n"
+		"            endpoint: http://polaris:8181/api/catalog\n"
+		"            client_id: x\n", NULL);
+	assert_int_equal(fx_count(f, "FP301"), 1);
+	assert_at(nth(f, "FP301", 0), 11, 11);
+	assert_int_equal(fx_count(f, "FP402"), 0);
+	assert_int_equal(fx_count(f, "FP403"), 0);
 }
 
 static void test_an_unrelated_root_cause_keeps_both_findings(void **state)
@@ -606,6 +631,30 @@ static void test_consequence_returns_when_the_cause_is_off(void **state)
 	/* nothing reports the root cause, so its consequence is shown */
 	assert_int_equal(fx_count(f, "FP301"), 0);
 	assert_int_equal(fx_count(f, "FP311"), 1);
+	/* ... and says what is true: the credentials are misplaced */
+	fx_lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          client_id: x\n"				/* 11 */
+		"          client_secret: \"{{ env_var('S') }}\"\n"
+		"          options:\n"
+		"            endpoint: http://polaris:8181/api/catalog\n", NULL);
+	assert_int_equal(fx_count(f, "FP403"), 1);
+	assert_at(nth(f, "FP403", 0), 11, 11);
+	assert_non_null(strstr(nth(f, "FP403", 0)->message,
+			       "credentials are on the attach item, not "
+			       "under options"));
+	fx_lint(f, HEAD
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n"
+		"          client_secret: \"{{ env_var('S') }}\"\n"	/* 11 */
+		"          options:\n"
+		"            endpoint: http://polaris:8181/api/catalog\n"
+		"            client_id: x\n", NULL);
+	assert_int_equal(fx_count(f, "FP402"), 1);
+	assert_at(nth(f, "FP402", 0), 11, 11);
+	assert_non_null(strstr(nth(f, "FP402", 0)->message,
+			       "'client_secret' is on the attach item"));
 	f->opt.levels = NULL;
 	free(levels);
 }

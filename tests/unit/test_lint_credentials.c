@@ -279,6 +279,47 @@ static void test_iceberg_secret_without_credentials(void **state)
 	fx_assert_says(f, "FP403", "this iceberg secret has no credentials");
 }
 
+/*
+ * A secret's type as DuckDB reads it (fe_secret_type_is(), observed on
+ * 1.4.3 and 1.5.6): each spelling below is the iceberg type, so the
+ * secret is judged as one; "' iceberg'" is no type DuckDB has.
+ */
+static void test_iceberg_secret_type_spellings(void **state)
+{
+	static const char *const iceberg[] = {
+		"iceberg", "\"'iceberg'\"", "\" iceberg\"", "ICEBERG",
+		"'\"iceberg\"'", "\"'ICEBERG'\"", NULL
+	};
+	struct fx *f = *state;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; iceberg[i]; i++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "      secrets:\n"
+			    "        - type: %s\n"
+			    "          name: polaris_secret\n"
+			    "          endpoint: http://polaris:8181/api/catalog\n",
+			    iceberg[i]);
+		assert_int_equal(strbuf_error(&sb), 0);
+		lint_attach(f, sb.buf,
+			    O("endpoint", "http://polaris:8181/api/catalog")
+			    O("secret", "polaris_secret"));
+		if (fx_count(f, "FP403") != 1)
+			fail_msg("type: %s is not taken for iceberg", iceberg[i]);
+		fx_assert_at(f, "FP403", 9, 11);
+		fx_assert_says(f, "FP403", "this iceberg secret has no "
+			       "credentials");
+	}
+	lint_attach(f, "      secrets:\n"
+		       "        - type: \"' iceberg'\"\n"
+		       "          name: polaris_secret\n"
+		       "          endpoint: http://polaris:8181/api/catalog\n",
+		    O("endpoint", "http://polaris:8181/api/catalog")
+		    O("secret", "polaris_secret"));
+	assert_int_equal(fx_count(f, "FP403"), 0);
+	strbuf_release(&sb);
+}
+
 /* ---- FP404 ---- */
 
 static void test_literals_where_secrets_live(void **state)
@@ -730,8 +771,15 @@ static void test_missing_type_shapes(void **state)
 		     "          provider: credential_chain\n"
 		     "        - s3\n"
 		     "        - type: s3\n"
+		     "          provider: credential_chain\n"
+		     "        - type: \"''\"\n"		/* 16: the '' literal */
+		     "          provider: credential_chain\n"
+		     "        - type: \"' '\"\n"	/* a blank: not empty */
 		     "          provider: credential_chain\n");
-	assert_family(f, "FP410 FP410 FP410");
+	assert_family(f, "FP410 FP410 FP410 FP410");
+	assert_int_equal(f->diags.items[3].loc.start.line, 16);
+	assert_non_null(strstr(f->diags.items[3].message, "has an empty "
+			       "'type'"));
 	fx_assert_at(f, "FP410", 9, 11);
 	fx_assert_says(f, "FP410", "has 'TYPE' but no 'type'");
 	assert_string_equal(f->diags.items[1].message,
@@ -819,6 +867,7 @@ int main(void)
 		T(test_authorization_type_decides),
 		T(test_plugin_without_credentials),
 		T(test_iceberg_secret_without_credentials),
+		T(test_iceberg_secret_type_spellings),
 		T(test_literals_where_secrets_live),
 		T(test_empty_bool_and_jinja_values_are_not_literal),
 		T(test_env_default_is_committed_but_never_shown),

@@ -755,6 +755,111 @@ static void test_platform_scope_left_out(void **state)
 	assert_int_equal(fx_count(f, "FP213"), 0);
 }
 
+/*
+ * An output with these secrets: and one iceberg attach item after them,
+ * with these lines of its own and these options after its endpoint.
+ */
+static void lint_secrets_opts(struct fx *f, const char *secrets,
+			      const char *item, const char *opts)
+{
+	fx_lint(f, "floe:\n"
+		"  target: dev\n"
+		"  outputs:\n"
+		"    dev:\n"
+		"      type: duckdb\n"
+		"      path: \":memory:\"\n"
+		"      extensions: [httpfs, iceberg]\n"
+		"      secrets:\n", secrets,
+		"      attach:\n"
+		"        - path: demo_catalog\n"
+		"          type: iceberg\n", item,
+		"          options:\n"
+		"            endpoint: \"http://polaris:8181/api/catalog\"\n",
+		opts, NULL);
+}
+
+static void lint_secrets(struct fx *f, const char *secrets, const char *item)
+{
+	lint_secrets_opts(f, secrets, item, "");
+}
+
+/* One iceberg secret entry (8 spaces in), with extra lines after it. */
+#define ICE(name, more)							\
+	"        - type: iceberg\n"					\
+	"          name: " name "\n"					\
+	"          client_id: \"{{ env_var('POLARIS_CLIENT_ID') }}\"\n"	\
+	"          client_secret: \"{{ env_var('S') }}\"\n"		\
+	"          oauth2_server_uri: \"http://polaris:8181/api/catalog/v1/"\
+	"oauth/tokens\"\n" more
+#define GRANTED "          oauth2_scope: \"PRINCIPAL_ROLE:X " \
+	"PRINCIPAL_ROLE:DATA_ENGINEER\"\n"
+
+/*
+ * FP213 with nothing inline: the extension takes the token of an
+ * iceberg secret (the one SECRET names, else the one the secret manager
+ * picks: a temporary one, the lowest name), requested with the secret's
+ * oauth2_scope or, left out, the default.
+ */
+static void test_platform_scope_in_the_secret(void **state)
+{
+	struct fx *f = *state;
+
+	fx_load_platform(f, platform_yaml);
+	/* the only secret, picked without a name, left without a scope */
+	lint_secrets(f, ICE("polaris", ""), "");
+	assert_family(f, "FP213");
+	fx_assert_at(f, "FP213", 9, 11);
+	fx_assert_says(f, "FP213", "this iceberg secret, which the ATTACH "
+		       "uses, has no oauth2_scope. CREATE SECRET then asks for "
+		       "the iceberg extension's default 'PRINCIPAL_ROLE:ALL', "
+		       "not the platform's ");
+	/* named by the item, with another scope: reported at the scope */
+	lint_secrets(f, ICE("polaris", "          oauth2_scope: "
+			    "PRINCIPAL_ROLE:ALL\n") ICE("other", GRANTED),
+		     "          secret: polaris\n");
+	assert_family(f, "FP213");
+	fx_assert_at(f, "FP213", 14, 25);
+	fx_assert_says(f, "FP213", "the oauth2_scope 'PRINCIPAL_ROLE:ALL' is "
+		       "not the platform's");
+	/* the same, named under options in another case of its key */
+	lint_secrets_opts(f, ICE("other", GRANTED) ICE("polaris", ""), "",
+			  O("SECRET", "polaris"));
+	assert_family(f, "FP213");
+	/* the lowest name is picked: a_polaris has the platform's scope */
+	lint_secrets(f, ICE("zz_old", "") ICE("a_polaris", GRANTED), "");
+	assert_int_equal(nr_family(f), 0);
+	/* ... and _dbt_secret_2, an unnamed one, sorts before letters */
+	lint_secrets(f, ICE("a_polaris", GRANTED)
+		     "        - type: iceberg\n"
+		     "          client_id: x\n"
+		     "          client_secret: \"{{ env_var('S') }}\"\n"
+		     "          endpoint: http://polaris:8181/api/catalog\n", "");
+	assert_family(f, "FP213");
+	fx_assert_at(f, "FP213", 15, 11);
+	/* a temporary one beats a persistent one */
+	lint_secrets(f, ICE("a_polaris", "          persistent: true\n")
+		     ICE("b_polaris", GRANTED), "");
+	assert_int_equal(nr_family(f), 0);
+	/* not known statically: silent */
+	lint_secrets(f, ICE("\"{{ env_var('N') }}\"", "")
+		     ICE("b_polaris", GRANTED), "");
+	assert_int_equal(nr_family(f), 0);
+	lint_secrets(f, ICE("a_polaris", "          persistent: true\n"), "");
+	assert_int_equal(nr_family(f), 0);
+	lint_secrets(f, ICE("polaris", ""), "          secret: elsewhere\n");
+	assert_int_equal(nr_family(f), 0);
+	/* a token, or a refresh_token without a scope: none requested */
+	lint_secrets(f, ICE("polaris", "          token: \"{{ env_var('T') "
+			    "}}\"\n"), "");
+	assert_int_equal(nr_family(f), 0);
+	lint_secrets(f, ICE("polaris", "          refresh_token: "
+			    "\"{{ env_var('T') }}\"\n"), "");
+	assert_int_equal(nr_family(f), 0);
+	/* inline oauth2 options: the extension builds its own secret */
+	lint_secrets_opts(f, ICE("polaris", ""), "", ID "  " GRANTED);
+	assert_int_equal(fx_count(f, "FP213"), 0);
+}
+
 static void test_platform_mismatches(void **state)
 {
 	struct fx *f = *state;
@@ -924,6 +1029,7 @@ int main(void)
 		T(test_plugin),
 		T(test_platform_matches),
 		T(test_platform_scope_left_out),
+		T(test_platform_scope_in_the_secret),
 		T(test_platform_mismatches),
 		T(test_platform_other_catalogs_are_not_checked),
 		T(test_platform_unrenderable_is_silent),

@@ -1622,6 +1622,60 @@ static bool alias_seen(struct alias_set *set, const char *s)
 	return false;
 }
 
+/*
+ * What the names table says of a name spelled in other case (flags f) under
+ * the form of ATTACH dbt-duckdb writes: an INTERNAL Error that invalidates
+ * the database, or (1.4.x) every query of the catalogs ambiguous.  Said at
+ * `at`, true when said (or out of memory).  `derived`: s is the name DuckDB
+ * gives the item's file, not an alias.
+ */
+static bool report_other_case(struct lint_ctx *ctx, const struct floe_node *at,
+			      const char *s, unsigned f, bool ine,
+			      bool derived)
+{
+	bool invalidates = f & (ine ? FE_DB_INVALIDATES_IF_NOT_EXISTS
+				    : FE_DB_INVALIDATES);
+	bool ambiguous = f & (ine ? FE_DB_AMBIGUOUS_IF_NOT_EXISTS
+				  : FE_DB_AMBIGUOUS);
+	struct strbuf lead = STRBUF_INIT, fix = STRBUF_INIT;
+	const char *base;
+	char v[FE_VERSION_BUF];
+
+	if (!invalidates && !ambiguous)
+		return false;
+	if (!(base = lower(ctx, s)))
+		return true;
+	strbuf_addf(&lead, derived ? "DuckDB names this attach '%s' after its "
+				     "file, '%s' spelled in other case"
+				   : "the attach alias '%s' is '%s' spelled in "
+				     "other case", s, base);
+	if (derived)
+		strbuf_adds(&fix, "give the item an alias");
+	else
+		strbuf_addf(&fix, "choose another, e.g. '%s_catalog'", s);
+	if (strbuf_error(&lead) || strbuf_error(&fix))
+		ctx->err = FLOE_ERR_NOMEM;
+	else if (invalidates)
+		lint_report(ctx, at, "%s. The ATTACH, or the first query of "
+			    "the databases after it, fails with \"INTERNAL "
+			    "Error: Database name ... was already used by a "
+			    "different database for this meta transaction\", "
+			    "which invalidates the database; %s.", lead.buf,
+			    fix.buf);
+	else
+		lint_report(ctx, at, "%s. DuckDB %s attaches it, but from then "
+			    "every query of system.information_schema.tables "
+			    "or duckdb_tables() fails with \"Ambiguous "
+			    "reference to catalog or schema \"%s\"\", and "
+			    "dbt-duckdb lists the relations that way before it "
+			    "runs a model; %s.", lead.buf,
+			    fe_version_str(ctx->duckdb_version, v), base,
+			    fix.buf);
+	strbuf_release(&lead);
+	strbuf_release(&fix);
+	return true;
+}
+
 /* A few items are compared with each earlier one; more go by the set. */
 #define FEW_ATTACH 8
 
@@ -1685,46 +1739,8 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 			/* a file named as Temp, MAIN or System is that name
 			 * as an alias (duckdb-names/ probes file:<spelling>) */
 			f = fe_database_name(s, ctx->duckdb_version);
-			if (f & (ine ? FE_DB_INVALIDATES_IF_NOT_EXISTS
-				     : FE_DB_INVALIDATES)) {
-				const char *base = lower(ctx, s);
-
-				if (!base)
-					break;
-				lint_report(ctx, p, "DuckDB names this attach "
-					    "'%s' after its file, '%s' spelled "
-					    "in other case. The ATTACH, or the "
-					    "first query of the databases after "
-					    "it, fails with \"INTERNAL Error: "
-					    "Database name ... was already used "
-					    "by a different database for this "
-					    "meta transaction\", which "
-					    "invalidates the database; give the "
-					    "item an alias.", s, base);
+			if (report_other_case(ctx, p, s, f, ine, true))
 				continue;
-			}
-			if (f & (ine ? FE_DB_AMBIGUOUS_IF_NOT_EXISTS
-				     : FE_DB_AMBIGUOUS)) {
-				const char *base = lower(ctx, s);
-				char v[FE_VERSION_BUF];
-
-				if (!base)
-					break;
-				lint_report(ctx, p, "DuckDB names this attach "
-					    "'%s' after its file, '%s' spelled "
-					    "in other case. DuckDB %s attaches "
-					    "it, but from then every query of "
-					    "system.information_schema.tables "
-					    "or duckdb_tables() fails with "
-					    "\"Ambiguous reference to catalog or "
-					    "schema \"%s\"\", and dbt-duckdb "
-					    "lists the relations that way "
-					    "before it runs a model; give the "
-					    "item an alias.", s, base,
-					    fe_version_str(ctx->duckdb_version,
-							   v), base);
-				continue;
-			}
 			if (ine && (f & FE_DB_EXISTS)) {
 				char where[96];
 
@@ -1759,42 +1775,8 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 				    s, s, s);
 			continue;
 		}
-		if (f & (ine ? FE_DB_INVALIDATES_IF_NOT_EXISTS
-			     : FE_DB_INVALIDATES)) {
-			const char *base = lower(ctx, s);
-
-			if (!base)
-				break;
-			lint_report(ctx, alias, "the attach alias '%s' is "
-				    "'%s' spelled in other case. The ATTACH, or "
-				    "the first query of the databases after it, "
-				    "fails with \"INTERNAL Error: Database name "
-				    "... was already used by a different database "
-				    "for this meta transaction\", which "
-				    "invalidates the database; choose another, "
-				    "e.g. '%s_catalog'.", s, base, s);
+		if (report_other_case(ctx, alias, s, f, ine, false))
 			continue;
-		}
-		if (f & (ine ? FE_DB_AMBIGUOUS_IF_NOT_EXISTS
-			     : FE_DB_AMBIGUOUS)) {
-			const char *base = lower(ctx, s);
-			char v[FE_VERSION_BUF];
-
-			if (!base)
-				break;
-			lint_report(ctx, alias, "the attach alias '%s' is "
-				    "'%s' spelled in other case. DuckDB %s "
-				    "attaches it, but from then every query of "
-				    "system.information_schema.tables or "
-				    "duckdb_tables() fails with \"Ambiguous "
-				    "reference to catalog or schema \"%s\"\", "
-				    "and dbt-duckdb lists the relations that way "
-				    "before it runs a model; choose another, e.g. "
-				    "'%s_catalog'.", s, base,
-				    fe_version_str(ctx->duckdb_version, v), base,
-				    s);
-			continue;
-		}
 		if (ine && (f & FE_DB_EXISTS)) {
 			char where[96];
 

@@ -1831,19 +1831,27 @@ static const char *file_key(struct lint_ctx *ctx, const char *path)
 	return fe_database_file_key(path, ctx->duckdb_version, k) ? k : NULL;
 }
 
-/* The file key of an attach item of TYPE duckdb (or none, read as
- * item_name() reads it); *path_s its rendered path. */
-static const char *item_file(struct lint_ctx *ctx,
-			     const struct floe_node *item, const char **path_s)
+/* Is the attach item of TYPE duckdb, or of none (read as item_name()
+ * reads it)? */
+static bool item_is_duckdb(struct lint_ctx *ctx, const struct floe_node *item)
 {
 	const struct floe_node *opts = floe_map_get(item, "options");
-	const struct floe_node *p = floe_map_get(item, "path");
 	const char *type = item_str(ctx, floe_map_get(item, "type"));
 
 	if (type && !*type && is_map(opts))
 		type = item_str(ctx, floe_map_get(opts, "type"));
-	if (!type || (*type && !fe_attach_type_is(type, "duckdb")) ||
-	    !p || !floe_node_is_str(p) || !(*path_s = lint_render(ctx, p)))
+	return type && (!*type || fe_attach_type_is(type, "duckdb"));
+}
+
+/* The file key of an attach item of TYPE duckdb; *path_s its rendered
+ * path. */
+static const char *item_file(struct lint_ctx *ctx,
+			     const struct floe_node *item, const char **path_s)
+{
+	const struct floe_node *p = floe_map_get(item, "path");
+
+	if (!item_is_duckdb(ctx, item) || !p || !floe_node_is_str(p) ||
+	    !(*path_s = lint_render(ctx, p)))
 		return NULL;
 	return file_key(ctx, *path_s);
 }
@@ -1900,8 +1908,12 @@ void check_attach_file_twice(struct lint_ctx *ctx,
 				      ctx->dbt_duckdb_version);
 	const char *main_path, *main_db, *key;
 	struct file_set set;
+	size_t files = 0;
 
-	if (!attach || !attach->nr)
+	/* most outputs attach catalogs, not files: nothing to hold */
+	for (size_t i = 0; attach && i < attach->nr; i++)
+		files += item_is_duckdb(ctx, attach->items[i]);
+	if (!files)
 		return;
 	main_db = main_catalog(ctx, out, &md, &main_path);
 	set.cap = 16;

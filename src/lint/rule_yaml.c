@@ -159,18 +159,22 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 
 	if (!out->is_duckdb)
 		return;		/* other adapters have other schemas */
-	for (size_t i = 0; fe_dbt_output_key_at(i); i++) {
-		const struct fe_dbt_key *k = fe_dbt_output_key_at(i);
-		const struct floe_node *v = floe_map_get(out->map, k->name);
+	/* the output's keys, each looked up in the release's schema once */
+	for (size_t i = 0; out->map && out->map->kind == FLOE_NODE_MAP &&
+			   i < out->map->nr; i++) {
+		const struct floe_node *key = out->map->pairs[i].key;
+		const struct floe_node *v = out->map->pairs[i].value;
+		const struct fe_dbt_key *k = floe_node_is_str(key)
+			? fe_dbt_output_key(key->value, ctx->dbt_duckdb_version)
+			: NULL;
 
 		/* a key of a later release is FP007's; type is dbt-core's
 		 * (it picks the adapter), use_credential_provider FP413's,
 		 * the numbers and booleans FP006's */
-		if (!v || !strcmp(k->name, "type") ||
+		if (!k || !strcmp(k->name, "type") ||
 		    !strcmp(k->name, "use_credential_provider") ||
 		    (k->type != FE_T_LIST && k->type != FE_T_MAP &&
 		     k->type != FE_T_STR) ||
-		    !fe_dbt_output_key(k->name, ctx->dbt_duckdb_version) ||
 		    schema_type_ok(ctx, v, k->type))
 			continue;
 		lint_report(ctx, v, "'%s' is %s, not %s. dbt checks the "

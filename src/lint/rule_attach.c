@@ -1477,7 +1477,7 @@ static const char *main_catalog(struct lint_ctx *ctx,
  */
 static void report_taken(struct lint_ctx *ctx, const struct floe_node *alias,
 			 const char *s, const char *what, const char *where,
-			 bool if_not_exists)
+			 bool if_not_exists, const char *refusal)
 {
 	if (if_not_exists)
 		lint_report(ctx, alias, "the attach alias '%s' %s. ATTACH IF "
@@ -1486,9 +1486,8 @@ static void report_taken(struct lint_ctx *ctx, const struct floe_node *alias,
 			    "e.g. '%s_catalog'.", s, what, where, s);
 	else
 		lint_report(ctx, alias, "the attach alias '%s' %s. The ATTACH "
-			    "fails with \"Failed to attach database: database "
-			    "with name \"%s\" already exists\"; choose "
-			    "another, e.g. '%s_catalog'.", s, what, s, s);
+			    "fails with \"%s\"; choose another, e.g. "
+			    "'%s_catalog'.", s, what, refusal ? refusal : "", s);
 }
 
 /*
@@ -1573,7 +1572,7 @@ static const char *item_db(struct lint_ctx *ctx, const struct floe_node *item,
  */
 static void report_derived(struct lint_ctx *ctx, const struct floe_node *path,
 			   const char *s, const char *what, const char *where,
-			   bool if_not_exists)
+			   bool if_not_exists, const char *refusal)
 {
 	if (if_not_exists)
 		lint_report(ctx, path, "DuckDB names this attach '%s' after its "
@@ -1584,9 +1583,92 @@ static void report_derived(struct lint_ctx *ctx, const struct floe_node *path,
 	else
 		lint_report(ctx, path, "DuckDB names this attach '%s' after its "
 			    "file, %s. Without an alias the ATTACH fails with "
-			    "\"Failed to attach database: database with name "
-			    "\"%s\" already exists\"; give the item an alias "
-			    "of its own.", s, what, s);
+			    "\"%s\"; give the item an alias of its own.", s,
+			    what, refusal ? refusal : "");
+}
+
+/*
+ * The key of the database file a rendered local path names on the
+ * release linted for (fe_database_file_key()), in the scratch arena;
+ * NULL when it is not judged, or out of memory (ctx->err set).
+ */
+static const char *file_key(struct lint_ctx *ctx, const char *path)
+{
+	struct arena *a;
+	char *k;
+
+	if (!path)
+		return NULL;
+	a = lint_scratch(ctx);
+	k = a ? arena_alloc_uninit(a, strlen(path) + 1) : NULL;
+	if (!k) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return NULL;
+	}
+	return fe_database_file_key(path, ctx->duckdb_version, k) ? k : NULL;
+}
+
+/* Is the attach item of TYPE duckdb, or of none (read as item_name()
+ * reads it)? */
+static bool item_is_duckdb(struct lint_ctx *ctx, const struct floe_node *item)
+{
+	const struct floe_node *opts = floe_map_get(item, "options");
+	const char *type = item_str(ctx, floe_map_get(item, "type"));
+
+	if (type && !*type && is_map(opts))
+		type = item_str(ctx, floe_map_get(opts, "type"));
+	return type && (!*type || fe_attach_type_is(type, "duckdb"));
+}
+
+/* The file key of an attach item of TYPE duckdb; *path_s its rendered
+ * path. */
+static const char *item_file(struct lint_ctx *ctx,
+			     const struct floe_node *item, const char **path_s)
+{
+	const struct floe_node *p = floe_map_get(item, "path");
+
+	if (!item_is_duckdb(ctx, item) || !p || !floe_node_is_str(p) ||
+	    !(*path_s = lint_render(ctx, p)))
+		return NULL;
+	return file_key(ctx, *path_s);
+}
+
+/*
+ * The words DuckDB refuses a plain ATTACH of `s` with when an earlier
+ * database has its name: "... already exists", or, when that database
+ * is the same file to the release (`one_file_with` its name), the file
+ * conflict, which the engine checks first (duckdb-files/ probes).  In
+ * the scratch arena; NULL when out of memory.
+ */
+static const char *name_refusal(struct lint_ctx *ctx, const char *s,
+				const char *one_file_with)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct arena *a = lint_scratch(ctx);
+	char *d = NULL;
+
+	if (one_file_with)
+		strbuf_addf(&sb, "Unique file handle conflict: Cannot attach "
+			    "\"%s\" - the database file ... is already "
+			    "attached by database \"%s\"", s, one_file_with);
+	else
+		strbuf_addf(&sb, "Failed to attach database: database with "
+			    "name \"%s\" already exists", s);
+	if (!strbuf_error(&sb) && a)
+		d = arena_strndup(a, sb.buf, sb.len);
+	strbuf_release(&sb);
+	if (!d)
+		ctx->err = FLOE_ERR_NOMEM;
+	return d;
+}
+
+/* Are the two rendered paths one database file to the release? */
+static bool one_file(struct lint_ctx *ctx, const char *a, const char *b)
+{
+	const char *ka = a ? file_key(ctx, a) : NULL;
+	const char *kb = ka && b ? file_key(ctx, b) : NULL;
+
+	return ka && kb && !strcmp(ka, kb);
 }
 
 /*
@@ -1595,7 +1677,10 @@ static void report_derived(struct lint_ctx *ctx, const struct floe_node *path,
  * many items is not held against every earlier item one by one.
  */
 struct alias_set {
-	const char **slots;
+	struct alias_slot {
+		const char *name;
+		size_t item;	/* the attach item that took it */
+	} *slots;
 	size_t cap;
 };
 
@@ -1608,18 +1693,29 @@ static size_t alias_hash(const char *s)
 	return (size_t)(h ^ (h >> 32));
 }
 
-/* Was an alias equal to s added?  Then true; else s is added. */
-static bool alias_seen(struct alias_set *set, const char *s)
+/* The item that added an alias equal to s; else SIZE_MAX, and s is
+ * added for `item`. */
+static size_t alias_seen(struct alias_set *set, const char *s, size_t item)
 {
 	size_t k = alias_hash(s) & (set->cap - 1);
 
-	while (set->slots[k]) {
-		if (!strcasecmp(set->slots[k], s))
-			return true;
+	while (set->slots[k].name) {
+		if (!strcasecmp(set->slots[k].name, s))
+			return set->slots[k].item;
 		k = (k + 1) & (set->cap - 1);
 	}
-	set->slots[k] = s;
-	return false;
+	set->slots[k].name = s;
+	set->slots[k].item = item;
+	return SIZE_MAX;
+}
+
+/* An attach item's rendered path, or NULL. */
+static const char *item_path(struct lint_ctx *ctx,
+			     const struct floe_node *item)
+{
+	const struct floe_node *p = floe_map_get(item, "path");
+
+	return p && floe_node_is_str(p) ? lint_render(ctx, p) : NULL;
 }
 
 /*
@@ -1708,9 +1804,10 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 		bool derived;
 		const char *s = item_name(ctx, attach->items[i], ine,
 					  &derived, &path);
-		bool taken = false;
+		size_t earlier = SIZE_MAX;
+		const char *refusal = NULL, *earlier_db = NULL;
+		bool taken;
 		unsigned f;
-		size_t k;
 
 		if (ctx->err)
 			break;
@@ -1718,20 +1815,39 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 		/* the earlier items' aliases, whatever is said of them */
 		if (set.slots) {
 			if (s)
-				taken = alias_seen(&set, s);
+				earlier = alias_seen(&set, s, i);
 		} else {
-			for (k = 0; s && k < i; k++) {
+			for (size_t k = 0; s && k < i; k++) {
 				const char *t = item_db(ctx, attach->items[k],
 							ine);
 
 				if (t && !strcasecmp(s, t)) {
-					taken = true;
+					earlier = k;
+					earlier_db = t;
 					break;
 				}
 			}
 		}
+		taken = earlier != SIZE_MAX;
 		if (!s || !*s)
 			continue;
+		/* what a plain ATTACH says: the file conflict first, when
+		 * the taken name's database is this item's file */
+		if (!ine && main_db && !md && !strcasecmp(s, main_db))
+			refusal = name_refusal(ctx, s, one_file(ctx,
+				item_path(ctx, attach->items[i]), main_path)
+				? main_db : NULL);
+		else if (!ine && taken) {
+			if (!earlier_db)
+				earlier_db = item_db(ctx,
+						     attach->items[earlier], ine);
+			refusal = name_refusal(ctx, s, one_file(ctx,
+				item_path(ctx, attach->items[i]),
+				item_path(ctx, attach->items[earlier]))
+				? earlier_db : NULL);
+		}
+		if (ctx->err)
+			break;
 		if (derived) {
 			const struct floe_node *p =
 				floe_map_get(attach->items[i], "path");
@@ -1747,7 +1863,7 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 				snprintf(where, sizeof(where), "'%.80s'", s);
 				report_derived(ctx, p, s, "a database every "
 					       "DuckDB connection has", where,
-					       true);
+					       true, NULL);
 				continue;
 			}
 			/* the main file again: IF NOT EXISTS keeps it */
@@ -1755,11 +1871,13 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 			    !(ine && main_path && !strcmp(path, main_path)))
 				report_derived(ctx, p, s, "the name of the "
 					       "database 'path' opens",
-					       "the local database", ine);
+					       "the local database", ine,
+					       refusal);
 			else if (taken)
 				report_derived(ctx, p, s, "a name an earlier "
 					       "attach item took", "the "
-					       "database of that item", ine);
+					       "database of that item", ine,
+					       refusal);
 			continue;
 		}
 		f = fe_database_name(s, ctx->duckdb_version);
@@ -1782,13 +1900,14 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 
 			snprintf(where, sizeof(where), "'%.80s'", s);
 			report_taken(ctx, alias, s, "names a database every "
-				     "DuckDB connection has", where, true);
+				     "DuckDB connection has", where, true,
+				     NULL);
 			continue;
 		}
 		if (main_db && !md && !strcasecmp(s, main_db)) {
 			report_taken(ctx, alias, s, "is the name of the "
 				     "database 'path' opens", "the local "
-				     "database", ine);
+				     "database", ine, refusal);
 			continue;
 		}
 		if (taken && ine)
@@ -1800,61 +1919,14 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 		else if (taken)
 			lint_report(ctx, alias, "the attach alias '%s' is "
 				    "already taken by an earlier attach item. "
-				    "The ATTACH fails with \"Failed to attach "
-				    "database: database with name \"%s\" already "
-				    "exists\"; give each item its own alias.",
-				    s, s);
+				    "The ATTACH fails with \"%s\"; give each "
+				    "item its own alias.", s,
+				    refusal ? refusal : "");
 	}
 	free(set.slots);
 }
 
 /* ---- FP323: one database file attached twice ---- */
-
-/*
- * The key of the database file a rendered local path names on the
- * release linted for (fe_database_file_key()), in the scratch arena;
- * NULL when it is not judged, or out of memory (ctx->err set).
- */
-static const char *file_key(struct lint_ctx *ctx, const char *path)
-{
-	struct arena *a;
-	char *k;
-
-	if (!path)
-		return NULL;
-	a = lint_scratch(ctx);
-	k = a ? arena_alloc_uninit(a, strlen(path) + 1) : NULL;
-	if (!k) {
-		ctx->err = FLOE_ERR_NOMEM;
-		return NULL;
-	}
-	return fe_database_file_key(path, ctx->duckdb_version, k) ? k : NULL;
-}
-
-/* Is the attach item of TYPE duckdb, or of none (read as item_name()
- * reads it)? */
-static bool item_is_duckdb(struct lint_ctx *ctx, const struct floe_node *item)
-{
-	const struct floe_node *opts = floe_map_get(item, "options");
-	const char *type = item_str(ctx, floe_map_get(item, "type"));
-
-	if (type && !*type && is_map(opts))
-		type = item_str(ctx, floe_map_get(opts, "type"));
-	return type && (!*type || fe_attach_type_is(type, "duckdb"));
-}
-
-/* The file key of an attach item of TYPE duckdb; *path_s its rendered
- * path. */
-static const char *item_file(struct lint_ctx *ctx,
-			     const struct floe_node *item, const char **path_s)
-{
-	const struct floe_node *p = floe_map_get(item, "path");
-
-	if (!item_is_duckdb(ctx, item) || !p || !floe_node_is_str(p) ||
-	    !(*path_s = lint_render(ctx, p)))
-		return NULL;
-	return file_key(ctx, *path_s);
-}
 
 /* A file seen: its key, the database it is attached as, its path. */
 struct file_seen {

@@ -27,6 +27,7 @@
 #include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "rules.h"
+#include "secret.h"
 
 /*
  * The facts (dbt-duckdb's Attachment fields, the iceberg extension's
@@ -1592,20 +1593,30 @@ static void report_derived(struct lint_ctx *ctx, const struct floe_node *path,
  * release linted for (fe_database_file_key()), in the scratch arena;
  * NULL when it is not judged, or out of memory (ctx->err set).
  */
-static const char *file_key(struct lint_ctx *ctx, const char *path)
+static const char *file_key(struct lint_ctx *ctx, const char *path, bool item)
 {
 	struct arena *a;
-	char *k;
+	char *p, *k;
+	size_t n;
 
 	if (!path)
 		return NULL;
+	/* dbt-duckdb before 1.11.0 cuts the ?query from every attach path
+	 * (Attachment.to_sql(): path.replace(f"?{parsed.query}", "")); a
+	 * query DuckDB is given, a fragment, and path's own are not judged */
+	n = strcspn(path, "?#");
+	if (path[n] && (!item || strchr(path + n, '#') ||
+			fe_dbt_renders(FE_DBT_QUERY_CUT_MOTHERDUCK_ONLY,
+				       ctx->dbt_duckdb_version)))
+		return NULL;
 	a = lint_scratch(ctx);
-	k = a ? arena_alloc_uninit(a, strlen(path) + 1) : NULL;
+	p = a ? arena_strndup(a, path, n) : NULL;
+	k = p ? arena_alloc_uninit(a, n + 1) : NULL;
 	if (!k) {
 		ctx->err = FLOE_ERR_NOMEM;
 		return NULL;
 	}
-	return fe_database_file_key(path, ctx->duckdb_version, k) ? k : NULL;
+	return fe_database_file_key(p, ctx->duckdb_version, k) ? k : NULL;
 }
 
 /* Is the attach item of TYPE duckdb, or of none (read as item_name()
@@ -1630,7 +1641,7 @@ static const char *item_file(struct lint_ctx *ctx,
 	if (!item_is_duckdb(ctx, item) || !p || !floe_node_is_str(p) ||
 	    !(*path_s = lint_render(ctx, p)))
 		return NULL;
-	return file_key(ctx, *path_s);
+	return file_key(ctx, *path_s, true);
 }
 
 /*
@@ -1662,11 +1673,13 @@ static const char *name_refusal(struct lint_ctx *ctx, const char *s,
 	return d;
 }
 
-/* Are the two rendered paths one database file to the release? */
-static bool one_file(struct lint_ctx *ctx, const char *a, const char *b)
+/* Are the two rendered paths (of attach items, or a of `path` when
+ * a_main) one database file to the release? */
+static bool one_file(struct lint_ctx *ctx, const char *a, bool a_main,
+		     const char *b)
 {
-	const char *ka = a ? file_key(ctx, a) : NULL;
-	const char *kb = ka && b ? file_key(ctx, b) : NULL;
+	const char *ka = a ? file_key(ctx, a, !a_main) : NULL;
+	const char *kb = ka && b ? file_key(ctx, b, true) : NULL;
 
 	return ka && kb && !strcmp(ka, kb);
 }
@@ -1806,7 +1819,8 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 					  &derived, &path);
 		size_t earlier = SIZE_MAX;
 		const char *refusal = NULL, *earlier_db = NULL;
-		bool taken;
+		const char *holder = NULL, *holder_db = NULL, *ipath;
+		bool taken, by_main, same;
 		unsigned f;
 
 		if (ctx->err)
@@ -1831,21 +1845,29 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 		taken = earlier != SIZE_MAX;
 		if (!s || !*s)
 			continue;
-		/* what a plain ATTACH says: the file conflict first, when
-		 * the taken name's database is this item's file */
-		if (!ine && main_db && !md && !strcasecmp(s, main_db))
-			refusal = name_refusal(ctx, s, one_file(ctx,
-				item_path(ctx, attach->items[i]), main_path)
-				? main_db : NULL);
-		else if (!ine && taken) {
-			if (!earlier_db)
-				earlier_db = item_db(ctx,
-						     attach->items[earlier], ine);
-			refusal = name_refusal(ctx, s, one_file(ctx,
-				item_path(ctx, attach->items[i]),
-				item_path(ctx, attach->items[earlier]))
-				? earlier_db : NULL);
+		/* the database that has the name already, and whether it is
+		 * this item's file: then IF NOT EXISTS does nothing, and no
+		 * harm (the name is that file); a plain ATTACH fails with the
+		 * file conflict, which DuckDB checks before the name */
+		by_main = main_db && !md && !strcasecmp(s, main_db);
+		if (by_main) {
+			holder = main_path;
+			holder_db = main_db;
+		} else if (taken) {
+			holder = item_path(ctx, attach->items[earlier]);
+			holder_db = earlier_db ? earlier_db
+				: item_db(ctx, attach->items[earlier], ine);
 		}
+		ipath = item_path(ctx, attach->items[i]);
+		same = holder && ipath && (!strcmp(holder, ipath) ||
+					   one_file(ctx, holder, by_main,
+						    ipath));
+		if (ctx->err)
+			break;
+		if (ine && same)
+			continue;
+		if (!ine && (by_main || taken))
+			refusal = name_refusal(ctx, s, same ? holder_db : NULL);
 		if (ctx->err)
 			break;
 		if (derived) {
@@ -1866,9 +1888,7 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 					       true, NULL);
 				continue;
 			}
-			/* the main file again: IF NOT EXISTS keeps it */
-			if (main_db && !md && !strcasecmp(s, main_db) &&
-			    !(ine && main_path && !strcmp(path, main_path)))
+			if (by_main)
 				report_derived(ctx, p, s, "the name of the "
 					       "database 'path' opens",
 					       "the local database", ine,
@@ -1904,7 +1924,7 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 				     NULL);
 			continue;
 		}
-		if (main_db && !md && !strcasecmp(s, main_db)) {
+		if (by_main) {
 			report_taken(ctx, alias, s, "is the name of the "
 				     "database 'path' opens", "the local "
 				     "database", ine, refusal);
@@ -1953,6 +1973,7 @@ static void report_file_twice(struct lint_ctx *ctx, const struct floe_node *at,
 			      const char *path, const char *name,
 			      const struct file_seen *first)
 {
+	struct strbuf p = STRBUF_INIT, fp = STRBUF_INIT;
 	char v[FE_VERSION_BUF];
 	const char *how = "";
 
@@ -1960,16 +1981,25 @@ static void report_file_twice(struct lint_ctx *ctx, const struct floe_node *at,
 		how = fe_file_identity(ctx->duckdb_version) == FE_FILE_TEXT_CI
 		      ? " (it compares paths as written, without case)"
 		      : " (it compares absolute, normalised paths)";
-	lint_report(ctx, at, "'%s' is a database file already attached, as "
-		    "'%s'. It is the file of %s '%s', to DuckDB %s%s, which "
-		    "refuses to attach one file twice: \"Unique file handle "
-		    "conflict: Cannot attach \"%s\" - the database file ... is "
-		    "already attached by database \"%s\"\", and every dbt "
-		    "connection fails; drop this item and use '%s'.", path,
-		    first->name, first->main ? "the main database, path"
-		    : "an item above, path", first->path,
-		    fe_version_str(ctx->duckdb_version, v), how, name,
-		    first->name, first->name);
+	/* a path's ?query may hold a credential: masked as sql masks it */
+	if (floe_secret_mask_conn(&p, path, strlen(path), FLOE_SECRET_MASK) ||
+	    floe_secret_mask_conn(&fp, first->path, strlen(first->path),
+				  FLOE_SECRET_MASK))
+		ctx->err = FLOE_ERR_NOMEM;
+	else
+		lint_report(ctx, at, "'%s' is a database file already "
+			    "attached, as '%s'. It is the file of %s '%s', to "
+			    "DuckDB %s%s, which refuses to attach one file "
+			    "twice: \"Unique file handle conflict: Cannot "
+			    "attach \"%s\" - the database file ... is already "
+			    "attached by database \"%s\"\", and every dbt "
+			    "connection fails; drop this item and use '%s'.",
+			    p.buf, first->name, first->main
+			    ? "the main database, path" : "an item above, path",
+			    fp.buf, fe_version_str(ctx->duckdb_version, v), how,
+			    name, first->name, first->name);
+	strbuf_release(&p);
+	strbuf_release(&fp);
 }
 
 void check_attach_file_twice(struct lint_ctx *ctx,
@@ -1980,6 +2010,7 @@ void check_attach_file_twice(struct lint_ctx *ctx,
 				      ctx->dbt_duckdb_version);
 	const char *main_path, *main_db, *key;
 	struct file_set set;
+	struct alias_set names;
 	size_t files = 0;
 
 	/* most outputs attach catalogs, not files: nothing to hold */
@@ -1996,17 +2027,36 @@ void check_attach_file_twice(struct lint_ctx *ctx,
 		ctx->err = FLOE_ERR_NOMEM;
 		return;
 	}
-	if (main_db && !md && main_path && (key = file_key(ctx, main_path)))
+	if (main_db && !md && main_path &&
+	    (key = file_key(ctx, main_path, false)))
 		*file_slot(&set, key) = (struct file_seen){ key, main_db,
 							    main_path, true };
+	names.cap = set.cap;
+	names.slots = calloc(names.cap, sizeof(*names.slots));
+	if (!names.slots) {
+		ctx->err = FLOE_ERR_NOMEM;
+		free(set.slots);
+		return;
+	}
 	for (size_t i = 0; !ctx->err && i < attach->nr; i++) {
 		const struct floe_node *item = attach->items[i];
-		const char *path = NULL, *name;
+		const char *path = NULL, *name = item_db(ctx, item, ine);
 		struct file_seen *e;
+		unsigned f;
 
-		if (!(key = item_file(ctx, item, &path)) ||
-		    !(name = item_db(ctx, item, ine)) || !*name)
+		if (!name || !*name)
 			continue;	/* not judged */
+		/* an item whose name is taken does nothing (IF NOT EXISTS)
+		 * or fails, and so does one whose name DuckDB refuses or
+		 * finds: FP318's, and its file is not attached */
+		f = fe_database_name(name, ctx->duckdb_version);
+		if ((main_db && !md && !strcasecmp(name, main_db)) ||
+		    alias_seen(&names, name, i) != SIZE_MAX ||
+		    (f & (ine ? FE_DB_RESERVED_IF_NOT_EXISTS | FE_DB_EXISTS |
+				FE_DB_INVALIDATES_IF_NOT_EXISTS
+			      : FE_DB_RESERVED | FE_DB_INVALIDATES)) ||
+		    !(key = item_file(ctx, item, &path)))
+			continue;
 		e = file_slot(&set, key);
 		if (!e->key)
 			*e = (struct file_seen){ key, name, path, false };
@@ -2015,6 +2065,7 @@ void check_attach_file_twice(struct lint_ctx *ctx,
 					  name, e);
 	}
 	free(set.slots);
+	free(names.slots);
 }
 
 /* ---- FP319: database vs path and the attach aliases ---- */

@@ -496,9 +496,11 @@ static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
 	for (size_t i = 0; i < m->nr_secrets; i++) {
 		const struct floe_prof_secret *s = &m->secret_items[i];
 
+		/* DuckDB keeps secret names lower-cased, quoted ones too, and
+		 * looks them up so (observed on 1.4.3 and 1.5.6) */
 		if (lint_secret_type_is(ctx, s->node, "iceberg") &&
 		    floe_node_is_str(s->name.node) &&
-		    !strcmp(s->name.node->value, name->value))
+		    !strcasecmp(s->name.node->value, name->value))
 			return s->node;
 	}
 	return NULL;

@@ -465,10 +465,302 @@ static void env_operand(struct reader *r, const char *filters, bool args,
 
 /*
  * Past one argument the reader does not model ('A' ~ 'B', ('N'), x |
- * upper, *args): up to the ',' or ')' that ends it, outside quotes and
- * brackets, not consumed.  False when the call is not closed.
+ * upper, *args), checked as Jinja2's parser reads an expression (its
+ * tokens in the order its grammar allows; precedence does not change
+ * what parses): what Jinja refuses is malformed, what it takes is known
+ * only when dbt runs.
  */
-static bool skip_expr(struct scan *s)
+/* Jinja's operators that are words: `'a' if x else 'b'` is one value */
+static bool operator_word(const char *w, size_t len)
+{
+	static const char *const ops[] = {
+		"if", "else", "and", "or", "not", "in", "is"
+	};
+
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (is_word(w, len, ops[i]))
+			return true;
+	return false;
+}
+
+enum ex { EX_OK, EX_OPEN, EX_BAD, EX_DEEP };
+
+#define EX_MAX_DEPTH 64
+
+static enum ex ex_expr(struct scan *s, unsigned depth);
+
+/* A string literal at s->p, consumed. */
+static enum ex ex_string(struct scan *s)
+{
+	char q = *s->p++;
+
+	for (; s->p < s->end; s->p++) {
+		if (*s->p == '\\' && s->p + 1 < s->end)
+			s->p++;
+		else if (*s->p == q) {
+			s->p++;
+			return EX_OK;
+		}
+	}
+	return EX_OPEN;
+}
+
+/* A number at s->p (a digit), consumed: 1_000, 1.5, 1e3, 2.5E-3. */
+static void ex_number(struct scan *s)
+{
+	while (s->p < s->end &&
+	       ((*s->p >= '0' && *s->p <= '9') || *s->p == '_' ||
+		*s->p == '.' || *s->p == 'e' || *s->p == 'E' ||
+		((*s->p == '+' || *s->p == '-') &&
+		 (s->p[-1] == 'e' || s->p[-1] == 'E'))))
+		s->p++;
+}
+
+/* A word at s->p (id_start), consumed; *w and *len name it. */
+static void ex_word(struct scan *s, const char **w, size_t *len)
+{
+	*w = s->p;
+	while (s->p < s->end && id_char(*s->p))
+		s->p++;
+	*len = (size_t)(s->p - *w);
+}
+
+/*
+ * Expressions up to `close`, consumed: separated by ',' (a trailing one
+ * and none at all allowed), by ':' too when `colon` (dict items, slices,
+ * whose parts may be empty); `call` allows name=value, *x and **x.
+ */
+static enum ex ex_list(struct scan *s, char close, bool call, bool colon,
+		       unsigned depth)
+{
+	enum ex r;
+
+	for (;;) {
+		skip_ws(s);
+		if (s->p >= s->end)
+			return EX_OPEN;
+		if (*s->p == close) {
+			s->p++;
+			return EX_OK;
+		}
+		if (colon && *s->p == ':') {
+			s->p++;
+			continue;
+		}
+		if (call && *s->p == '*') {
+			s->p += s->p + 1 < s->end && s->p[1] == '*' ? 2 : 1;
+		} else if (call && id_start(*s->p)) {
+			struct scan t = *s;
+			const char *w;
+			size_t len;
+
+			ex_word(&t, &w, &len);
+			skip_ws(&t);
+			if (t.p < t.end && *t.p == '=' &&
+			    !(t.p + 1 < t.end && t.p[1] == '='))
+				*s = (struct scan){ t.p + 1, t.end };
+		}
+		if ((r = ex_expr(s, depth + 1)) != EX_OK)
+			return r;
+		skip_ws(s);
+		if (s->p >= s->end)
+			return EX_OPEN;
+		if (*s->p == ',' || (colon && *s->p == ':'))
+			s->p++;
+		else if (*s->p != close)
+			return EX_BAD;
+	}
+}
+
+/*
+ * One expression from s->p, up to the ',', ':' or closing bracket after
+ * it (not consumed).  Jinja's unary - + and not, its binary operators
+ * (arithmetic, ~, comparisons, and, or, in, not in), a if b [else c],
+ * postfix .name, [subscript], (call), | filter and is [not] test; strings
+ * side by side are one.
+ */
+static enum ex ex_expr(struct scan *s, unsigned depth)
+{
+	/* unary: `not` is an operator where Jinja parses a not-expression
+	 * (the start, after and, or, if, else, not); after an arithmetic or
+	 * comparison operator it is a name, as every operator word is in a
+	 * value's place (parse_primary) */
+	bool want = true, str = false, test = false, unary = true;
+	unsigned ifs = 0;
+	enum ex r;
+
+	if (depth > EX_MAX_DEPTH)
+		return EX_DEEP;	/* deeper than any profile: not checked */
+	for (;;) {
+		const char *w;
+		size_t len;
+		char c;
+
+		skip_ws(s);
+		if (s->p >= s->end)
+			return EX_OPEN;
+		c = *s->p;
+		if (c == ',' || c == ')' || c == ']' || c == '}' || c == ':')
+			return want ? EX_BAD : EX_OK;
+		if (want || test) {
+			/* an operand: is-tests take one without parentheses */
+			bool was_test = test;
+
+			test = false;
+			if (c == '\'' || c == '"') {
+				if ((r = ex_string(s)) != EX_OK)
+					return r;
+				want = false;
+				str = true;
+				continue;
+			}
+			str = false;
+			if (c >= '0' && c <= '9') {
+				ex_number(s);
+				want = false;
+				continue;
+			}
+			if (id_start(c)) {
+				ex_word(s, &w, &len);
+				if (is_word(w, len, "not") && !was_test &&
+				    unary)
+					continue;
+				if (was_test && (is_word(w, len, "and") ||
+						 is_word(w, len, "or") ||
+						 is_word(w, len, "else"))) {
+					s->p = w;	/* `is odd and x` */
+					want = false;
+					continue;
+				}
+				want = false;	/* a name, whatever it is */
+				continue;
+			}
+			if (!was_test && (c == '-' || c == '+')) {
+				s->p++;
+				unary = false;
+				continue;
+			}
+			if (c == '(' || c == '[' || c == '{') {
+				s->p++;
+				r = ex_list(s, c == '(' ? ')' : c == '[' ? ']' : '}',
+					    false, c == '{', depth);
+				if (r != EX_OK)
+					return r;
+				want = false;
+				continue;
+			}
+			if (!was_test)
+				return EX_BAD;
+			want = false;	/* the test had no argument */
+		}
+		/* after an operand */
+		if (str && (c == '\'' || c == '"')) {
+			if ((r = ex_string(s)) != EX_OK)
+				return r;
+			continue;
+		}
+		str = false;
+		if (id_start(c)) {
+			ex_word(s, &w, &len);
+			if (is_word(w, len, "and") || is_word(w, len, "or")) {
+				want = unary = true;
+			} else if (is_word(w, len, "in")) {
+				want = true;
+				unary = false;
+			} else if (is_word(w, len, "if")) {
+				ifs++;
+				want = unary = true;
+			} else if (is_word(w, len, "else") && ifs) {
+				ifs--;
+				want = unary = true;
+			} else if (is_word(w, len, "not")) {
+				struct scan t = *s;
+
+				skip_ws(&t);
+				if (t.p >= t.end || !id_start(*t.p))
+					return t.p >= t.end ? EX_OPEN : EX_BAD;
+				ex_word(&t, &w, &len);
+				if (!is_word(w, len, "in"))
+					return EX_BAD;
+				*s = t;
+				want = true;
+				unary = false;
+			} else if (is_word(w, len, "is")) {
+				skip_ws(s);
+				if (s->p < s->end && id_start(*s->p)) {
+					struct scan t = *s;
+
+					ex_word(&t, &w, &len);
+					if (is_word(w, len, "not"))
+						*s = t;
+				}
+				skip_ws(s);
+				if (s->p >= s->end)
+					return EX_OPEN;
+				if (!id_start(*s->p))
+					return EX_BAD;
+				ex_word(s, &w, &len);	/* the test */
+				test = true;
+			} else {
+				return EX_BAD;	/* two values side by side */
+			}
+			continue;
+		}
+		if (s->p + 1 < s->end &&
+		    ((c == '/' && s->p[1] == '/') ||
+		     (c == '*' && s->p[1] == '*') ||
+		     ((c == '=' || c == '!' || c == '<' || c == '>') &&
+		      s->p[1] == '='))) {
+			s->p += 2;
+			want = true;
+			unary = false;
+			continue;
+		}
+		if (c == '+' || c == '-' || c == '*' || c == '/' || c == '%' ||
+		    c == '~' || c == '<' || c == '>') {
+			s->p++;
+			want = true;
+			unary = false;
+			continue;
+		}
+		if (c == '|' || c == '.') {
+			s->p++;
+			skip_ws(s);
+			if (s->p >= s->end)
+				return EX_OPEN;
+			if (c == '.' && *s->p >= '0' && *s->p <= '9') {
+				/* x.0 (an integer; the lexer reads 1.5 as a
+				 * float, which is no attribute) */
+				while (s->p < s->end &&
+				       ((*s->p >= '0' && *s->p <= '9') ||
+					*s->p == '_'))
+					s->p++;
+				if (s->p < s->end && (*s->p == '.' ||
+						      *s->p == 'e' ||
+						      *s->p == 'E'))
+					return EX_BAD;
+				continue;
+			}
+			if (!id_start(*s->p))
+				return EX_BAD;
+			ex_word(s, &w, &len);
+			continue;
+		}
+		if (c == '(' || c == '[') {
+			s->p++;
+			r = ex_list(s, c == '(' ? ')' : ']', c == '(', c == '[',
+				    depth);
+			if (r != EX_OK)
+				return r;
+			continue;
+		}
+		return EX_BAD;	/* '=', '{', a number after a value, ... */
+	}
+}
+
+/* Up to the ',' or ')' that ends an argument, outside quotes and
+ * brackets (not consumed): an expression too deep to check. */
+static enum ex skip_brackets(struct scan *s)
 {
 	int depth = 0;
 	char q = 0;
@@ -487,13 +779,29 @@ static bool skip_expr(struct scan *s)
 			depth++;
 		} else if (c == ')' || c == ']' || c == '}') {
 			if (!depth)
-				return c == ')';
+				return c == ')' ? EX_OK : EX_BAD;
 			depth--;
 		} else if (c == ',' && !depth) {
-			return true;
+			return EX_OK;
 		}
 	}
-	return false;
+	return EX_OPEN;
+}
+
+/* One argument checked as an expression, up to the ',' or ')' after it
+ * (not consumed). */
+static enum ex skip_expr(struct scan *s)
+{
+	struct scan start = *s;
+	enum ex r = ex_expr(s, 0);
+
+	if (r == EX_DEEP) {
+		*s = start;
+		return skip_brackets(s);
+	}
+	if (r == EX_OK && *s->p != ',' && *s->p != ')')
+		return EX_BAD;	/* a ']', '}' or ':' of no bracket */
+	return r;
 }
 
 /* What one argument of env_var() is. */
@@ -505,21 +813,10 @@ enum arg {
 	ARG_EXPR,	/* an expression not modelled: known when dbt runs */
 	ARG_EMPTY,	/* nothing before the ',' or ')': Jinja refuses it */
 	ARG_JOINED,	/* two values with no operator: Jinja refuses it */
+	ARG_BAD,	/* an expression Jinja's parser refuses */
 	ARG_OPEN	/* the call is not closed */
 };
 
-/* Jinja's operators that are words: `'a' if x else 'b'` is one value */
-static bool operator_word(const char *w, size_t len)
-{
-	static const char *const ops[] = {
-		"if", "else", "and", "or", "not", "in", "is"
-	};
-
-	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
-		if (is_word(w, len, ops[i]))
-			return true;
-	return false;
-}
 
 /*
  * One argument, up to the ',' or ')' after it (not consumed).  A string
@@ -553,8 +850,8 @@ static enum arg arg_value(struct scan *s, struct strbuf *out,
 			k = ARG_INT;
 			*lit = out->buf;
 			*len = out->len;
-		} else if (word(s, lit, len)) {
-			k = ARG_WORD;
+		} else if (word(s, lit, len) && !is_word(*lit, *len, "not")) {
+			k = ARG_WORD;	/* `not x` is an expression */
 		} else {
 			k = ARG_EXPR;
 		}
@@ -577,7 +874,14 @@ static enum arg arg_value(struct scan *s, struct strbuf *out,
 	/* an expression: read again from its start, as a whole */
 	*s = start;
 	strbuf_reset(out);
-	return skip_expr(s) ? ARG_EXPR : ARG_OPEN;
+	switch (skip_expr(s)) {
+	case EX_OK:
+		return ARG_EXPR;
+	case EX_BAD:
+		return ARG_BAD;
+	default:
+		return ARG_OPEN;
+	}
 }
 
 /*
@@ -641,11 +945,20 @@ static bool call_args(struct reader *r, struct scan *s, struct strbuf *var,
 				why = "env_var() has an empty argument";
 				break;
 			}
-			if (!skip_expr(s)) {
+			switch (skip_expr(s)) {
+			case EX_OK:
+				break;
+			case EX_BAD:
+				why = "env_var() has an argument Jinja cannot "
+				      "parse";
+				break;
+			default:
 				why = "env_var() takes a name and an optional "
 				      "default, then ')'";
 				break;
 			}
+			if (why)
+				break;
 			goto next;
 		}
 		if (keyword(s, &kw, &kw_len)) {
@@ -700,6 +1013,10 @@ static bool call_args(struct reader *r, struct scan *s, struct strbuf *var,
 		if (k == ARG_JOINED) {
 			why = "env_var(): two values side by side need an "
 			      "operator or a comma";
+			break;
+		}
+		if (k == ARG_BAD) {
+			why = "env_var() has an argument Jinja cannot parse";
 			break;
 		}
 		if (is_var) {

@@ -131,8 +131,14 @@ static bool schema_type_ok(struct lint_ctx *ctx, const struct floe_node *v,
 		break;
 	case FE_T_STR:
 		return floe_node_is_str(v);
+	case FE_T_BOOL:
+		/* {"type": "boolean"}: "true" or 1 is not one (a template
+		 * is FP006's: dbt renders it first) */
+		if (v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_BOOL)
+			return true;
+		break;
 	default:
-		return true;	/* bools and numbers: FP006, FP110, FP312 */
+		return true;	/* numbers: FP006, FP110 */
 	}
 	if (!floe_node_is_str(v))
 		return false;
@@ -143,13 +149,14 @@ static bool schema_type_ok(struct lint_ctx *ctx, const struct floe_node *v,
 static const char *schema_type_name(enum fe_yaml_type t)
 {
 	return t == FE_T_LIST ? "a list" : t == FE_T_MAP ? "a mapping"
-							 : "a string";
+	       : t == FE_T_BOOL ? "a boolean" : "a string";
 }
 
 static const char *schema_type_fix(enum fe_yaml_type t)
 {
 	return t == FE_T_LIST ? "write it as a list of '- ' items"
 	       : t == FE_T_MAP ? "write it as a mapping of key: value"
+	       : t == FE_T_BOOL ? "write true or false, unquoted"
 			       : "write it as a string";
 }
 
@@ -168,13 +175,15 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 			? fe_dbt_output_key(key->value, ctx->dbt_duckdb_version)
 			: NULL;
 
-		/* a key of a later release is FP007's; type is dbt-core's
-		 * (it picks the adapter), use_credential_provider FP413's,
-		 * the numbers and booleans FP006's */
+		/* a key of a later release is FP007's; type and threads are
+		 * dbt-core's (they pick the adapter, and go to its own
+		 * schema), use_credential_provider FP413's, the numbers and
+		 * templates FP006's */
 		if (!k || !strcmp(k->name, "type") ||
+		    !strcmp(k->name, "threads") ||
 		    !strcmp(k->name, "use_credential_provider") ||
 		    (k->type != FE_T_LIST && k->type != FE_T_MAP &&
-		     k->type != FE_T_STR) ||
+		     k->type != FE_T_STR && k->type != FE_T_BOOL) ||
 		    schema_type_ok(ctx, v, k->type))
 			continue;
 		lint_report(ctx, v, "'%s' is %s, not %s. dbt checks the "

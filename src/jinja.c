@@ -533,6 +533,7 @@ static void ex_word(struct scan *s, const char **w, size_t *len)
 static enum ex ex_list(struct scan *s, char close, bool call, bool colon,
 		       unsigned depth)
 {
+	bool dict = close == '}';	/* key: value, both there */
 	enum ex r;
 
 	for (;;) {
@@ -543,8 +544,8 @@ static enum ex ex_list(struct scan *s, char close, bool call, bool colon,
 			s->p++;
 			return EX_OK;
 		}
-		if (colon && *s->p == ':') {
-			s->p++;
+		if (colon && !dict && *s->p == ':') {
+			s->p++;		/* a slice's empty part */
 			continue;
 		}
 		if (call && *s->p == '*') {
@@ -565,7 +566,17 @@ static enum ex ex_list(struct scan *s, char close, bool call, bool colon,
 		skip_ws(s);
 		if (s->p >= s->end)
 			return EX_OPEN;
-		if (*s->p == ',' || (colon && *s->p == ':'))
+		if (dict) {
+			if (*s->p != ':')
+				return EX_BAD;
+			s->p++;
+			if ((r = ex_expr(s, depth + 1)) != EX_OK)
+				return r;
+			skip_ws(s);
+			if (s->p >= s->end)
+				return EX_OPEN;
+		}
+		if (*s->p == ',' || (colon && !dict && *s->p == ':'))
 			s->p++;
 		else if (*s->p != close)
 			return EX_BAD;
@@ -586,6 +597,8 @@ static enum ex ex_expr(struct scan *s, unsigned depth)
 	 * comparison operator it is a name, as every operator word is in a
 	 * value's place (parse_primary) */
 	bool want = true, str = false, test = false, unary = true;
+	bool filtered = false;	/* after | name: no [ or . (parse_filter_expr) */
+	const char *gap;
 	unsigned ifs = 0;
 	enum ex r;
 
@@ -607,6 +620,7 @@ static enum ex ex_expr(struct scan *s, unsigned depth)
 			bool was_test = test;
 
 			test = false;
+			filtered = false;
 			if (c == '\'' || c == '"') {
 				if ((r = ex_string(s)) != EX_OK)
 					return r;
@@ -700,7 +714,13 @@ static enum ex ex_expr(struct scan *s, unsigned depth)
 				if (!id_start(*s->p))
 					return EX_BAD;
 				ex_word(s, &w, &len);	/* the test */
+				while (s->p + 1 < s->end && *s->p == '.' &&
+				       id_start(s->p[1])) {
+					s->p++;	/* a dotted test name */
+					ex_word(s, &w, &len);
+				}
 				test = true;
+				filtered = false;
 			} else {
 				return EX_BAD;	/* two values side by side */
 			}
@@ -723,27 +743,75 @@ static enum ex ex_expr(struct scan *s, unsigned depth)
 			unary = false;
 			continue;
 		}
+		if (c == '[' && filtered)
+			return EX_BAD;
 		if (c == '|' || c == '.') {
+			if (c == '.' && filtered)
+				return EX_BAD;	/* the name took its dots */
 			s->p++;
+			gap = s->p;
 			skip_ws(s);
 			if (s->p >= s->end)
 				return EX_OPEN;
+			if (c == '.' && *s->p >= '0' && *s->p <= '9' &&
+			    s->p != gap) {
+				/* x . 1.5: past a blank the lexer reads a
+				 * float, which is no attribute */
+				struct scan t = *s;
+
+				ex_number(&t);
+				for (const char *q = s->p; q < t.p; q++)
+					if (*q == '.' || *q == 'e' ||
+					    *q == 'E')
+						return EX_BAD;
+			}
 			if (c == '.' && *s->p >= '0' && *s->p <= '9') {
-				/* x.0 (an integer; the lexer reads 1.5 as a
-				 * float, which is no attribute) */
-				while (s->p < s->end &&
-				       ((*s->p >= '0' && *s->p <= '9') ||
-					*s->p == '_'))
+				/* x.0, x.1.5 (x[1][5]): after a dot Jinja's
+				 * lexer reads no float, only an integer:
+				 * [1-9](_?\d)* or 0(_?0)*; a letter or '_'
+				 * after it is a second value */
+				bool zero = *s->p == '0';
+
+				s->p++;
+				while (s->p + 1 < s->end && ((*s->p >= '0' &&
+					*s->p <= '9' && !zero) ||
+				       (*s->p == '_' && (zero ? s->p[1] == '0'
+						: s->p[1] >= '0' &&
+						  s->p[1] <= '9'))))
+					s->p += *s->p == '_' ? 2 : 1;
+				while (zero && s->p < s->end && *s->p == '0')
 					s->p++;
-				if (s->p < s->end && (*s->p == '.' ||
-						      *s->p == 'e' ||
-						      *s->p == 'E'))
+				if (!zero)
+					while (s->p < s->end &&
+					       *s->p >= '0' && *s->p <= '9')
+						s->p++;
+				if (s->p < s->end && (id_char(*s->p) ||
+						      (zero && *s->p >= '1' &&
+						       *s->p <= '9')))
 					return EX_BAD;
 				continue;
 			}
 			if (!id_start(*s->p))
 				return EX_BAD;
 			ex_word(s, &w, &len);
+			if (c == '|') {
+				/* a filter's dotted name: |a.b */
+				for (;;) {
+					struct scan t = *s;
+
+					skip_ws(&t);
+					if (t.p + 1 >= t.end || *t.p != '.')
+						break;
+					t.p++;
+					skip_ws(&t);
+					if (t.p >= t.end || !id_start(*t.p))
+						return t.p >= t.end ? EX_OPEN
+								    : EX_BAD;
+					ex_word(&t, &w, &len);
+					*s = t;
+				}
+				filtered = true;
+			}
 			continue;
 		}
 		if (c == '(' || c == '[') {

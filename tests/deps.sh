@@ -3,7 +3,8 @@
 #
 #   sh tests/deps.sh build   compiler, CMake, libyaml, libcyaml
 #   sh tests/deps.sh test    the same, plus cmocka, PyYAML, jsonschema
-#                            (SARIF validation), xmllint (junit and
+#                            (SARIF validation), Jinja2 (FP004's calls),
+#                            xmllint (junit and
 #                            checkstyle) and pre-commit for the tests
 #
 # As root, missing packages are installed with apt-get.  Otherwise the
@@ -37,6 +38,9 @@ if [ "${1:-build}" = test ]; then
 		want "python3 python3-yaml"
 	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 ||
 		want python3-jsonschema
+	# Jinja2's parser, which FP004's reading of calls is held to
+	/usr/bin/python3 -c 'import jinja2' >/dev/null 2>&1 ||
+		want python3-jinja2
 	# xmllint reads the junit and checkstyle reports in the tests
 	command -v xmllint >/dev/null 2>&1 || want libxml2-utils
 	# pre-commit runs the published hooks (cli/test_precommit_run)

@@ -296,6 +296,29 @@ static void malformed(struct reader *r, const char *why)
 	r->j->dynamic = true;
 }
 
+/*
+ * A bracket scan's quotes: true when *s->p opens, closes or lies in a
+ * quoted string (q the open quote, 0 outside one), stepping past an
+ * escaped character.
+ */
+static bool quoted_char(struct scan *s, char *q)
+{
+	char c = *s->p;
+
+	if (*q) {
+		if (c == '\\' && s->p + 1 < s->end)
+			s->p++;
+		else if (c == *q)
+			*q = 0;
+		return true;
+	}
+	if (c == '\'' || c == '"') {
+		*q = c;
+		return true;
+	}
+	return false;
+}
+
 /* Past a filter's arguments, at '(': balanced brackets, quotes skipped. */
 static bool skip_args(struct scan *s)
 {
@@ -305,13 +328,8 @@ static bool skip_args(struct scan *s)
 	for (; s->p < s->end; s->p++) {
 		char c = *s->p;
 
-		if (q) {
-			if (c == '\\' && s->p + 1 < s->end)
-				s->p++;
-			else if (c == q)
-				q = 0;
-		} else if (c == '\'' || c == '"') {
-			q = c;
+		if (quoted_char(s, &q)) {
+			continue;
 		} else if (c == '(' || c == '[' || c == '{') {
 			depth++;
 		} else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
@@ -836,13 +854,8 @@ static enum ex skip_brackets(struct scan *s)
 	for (; s->p < s->end; s->p++) {
 		char c = *s->p;
 
-		if (q) {
-			if (c == '\\' && s->p + 1 < s->end)
-				s->p++;
-			else if (c == q)
-				q = 0;
-		} else if (c == '\'' || c == '"') {
-			q = c;
+		if (quoted_char(s, &q)) {
+			continue;
 		} else if (c == '(' || c == '[' || c == '{') {
 			depth++;
 		} else if (c == ')' || c == ']' || c == '}') {

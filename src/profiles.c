@@ -392,7 +392,9 @@ static void bind(struct binder *b)
 
 	if (!root || root->kind != FLOE_NODE_MAP)
 		return;
-	find_secrets(b, root);
+	/* only an alias can make a key a secret value (name_of()) */
+	if (b->p->doc->nr_aliases)
+		find_secrets(b, root);
 	if (b->err != FLOE_OK)
 		return;
 	if (b->nr_secrets)

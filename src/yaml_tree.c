@@ -66,6 +66,7 @@ struct builder {
 	struct anchor *anchors;	/* open-addressing hash, size anchors_cap */
 	size_t nr_anchors, anchors_cap;
 	size_t alias_nodes, alias_bytes;	/* what aliases added so far */
+	size_t nr_aliases;
 	const struct floe_node *root;
 	int have_root;
 	enum floe_err err;	/* first hard error */
@@ -958,6 +959,7 @@ static int alias_event(struct builder *b, yaml_event_t *ev)
 			    b->lim.max_expanded_bytes);
 	b->alias_nodes += n->weight;
 	b->alias_bytes += n->bytes;
+	b->nr_aliases++;
 	return add_child(b, n->node, n->weight, n->bytes, loc);
 }
 
@@ -1188,6 +1190,7 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 	}
 	doc->file = file;
 	doc->root = b.have_root ? b.root : NULL;
+	doc->nr_aliases = b.nr_aliases;
 	doc->arena = b.arena;
 	*out = doc;
 	return FLOE_OK;

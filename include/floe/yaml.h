@@ -122,6 +122,9 @@ struct floe_yaml_limits {
 struct floe_doc {
 	const char *file;		/* borrowed display name */
 	const struct floe_node *root;	/* NULL for an empty stream */
+	/* the aliases read: with none, every node is written once in the
+	 * text (no node is both a key and a value, or under two keys) */
+	size_t nr_aliases;
 	struct arena *arena;		/* private */
 };
 

@@ -350,6 +350,101 @@ const struct floe_pair *lint_get_ci(const struct floe_node *map,
 	return NULL;
 }
 
+/* ---- engine rows of keys, once per output ---- */
+
+enum {
+	MEMO_SETTING = 1, MEMO_OPTION, MEMO_ANY_OPTION, MEMO_OUTPUT_KEY,
+	MEMO_ATTACH_FIELD, MEMO_SECRET_TYPE
+};
+
+/*
+ * The memo's slot for (k, aux, kind): found (*found), or claimed empty;
+ * NULL when the probes find neither, and the caller answers itself.
+ */
+static struct lint_memo *memo_slot(struct lint_ctx *ctx, const void *k,
+				   const void *aux, unsigned kind, bool *found)
+{
+	const size_t nr = sizeof(ctx->memo) / sizeof(ctx->memo[0]);
+	/* Fibonacci hashing: the top 7 bits of the address's product */
+	size_t h = (uint32_t)((uint32_t)((uintptr_t)k >> 3) * 0x9E3779B1u) >>
+		   25;
+
+	if (!ctx->memo_gen)
+		ctx->memo_gen = 1;
+	for (size_t probe = 0; probe < 8; probe++) {
+		struct lint_memo *m = &ctx->memo[(h + kind + probe) % nr];
+
+		if (m->gen != ctx->memo_gen) {
+			m->gen = ctx->memo_gen;
+			m->key = k;
+			m->aux = aux;
+			m->kind = (unsigned char)kind;
+			*found = false;
+			return m;
+		}
+		if (m->key == k && m->aux == aux && m->kind == kind) {
+			*found = true;
+			return m;
+		}
+	}
+	return NULL;
+}
+
+/* Forget the memo (its rows may point into the scratch arena). */
+static void memo_forget(struct lint_ctx *ctx)
+{
+	if (!++ctx->memo_gen)	/* wrapped: every slot's gen is old */
+		memset(ctx->memo, 0, sizeof(ctx->memo));
+}
+
+#define MEMO_ROW(ctx, k, kind, find) do { \
+		bool found_; \
+		struct lint_memo *m_; \
+		if (!floe_node_is_str(k)) \
+			return NULL; \
+		m_ = memo_slot(ctx, k, NULL, kind, &found_); \
+		if (!m_) \
+			return find; \
+		if (!found_) \
+			m_->row = find; \
+		return m_->row; \
+	} while (0)
+
+const struct fe_setting *lint_setting_row(struct lint_ctx *ctx,
+					  const struct floe_node *k)
+{
+	MEMO_ROW(ctx, k, MEMO_SETTING,
+		 fe_setting_find(k->value, ctx->duckdb_version));
+}
+
+const struct fe_iceberg_option *lint_option_row(struct lint_ctx *ctx,
+						const struct floe_node *k)
+{
+	MEMO_ROW(ctx, k, MEMO_OPTION,
+		 fe_iceberg_option_find(k->value, ctx->duckdb_version));
+}
+
+const struct fe_iceberg_option *lint_any_option_row(struct lint_ctx *ctx,
+						    const struct floe_node *k)
+{
+	MEMO_ROW(ctx, k, MEMO_ANY_OPTION,
+		 fe_iceberg_option_find(k->value, FE_ANY));
+}
+
+const struct fe_dbt_key *lint_output_key_row(struct lint_ctx *ctx,
+					     const struct floe_node *k)
+{
+	MEMO_ROW(ctx, k, MEMO_OUTPUT_KEY,
+		 fe_dbt_output_key(k->value, ctx->dbt_duckdb_version));
+}
+
+const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
+					       const struct floe_node *k)
+{
+	MEMO_ROW(ctx, k, MEMO_ATTACH_FIELD,
+		 fe_dbt_attach_field(k->value, ctx->dbt_duckdb_version));
+}
+
 static const struct floe_node *get_ci(const struct floe_node *map,
 				      const char *key)
 {
@@ -480,10 +575,20 @@ bool lint_attach_is_iceberg(const struct floe_node *item)
 bool lint_secret_type_is(struct lint_ctx *ctx, const struct floe_node *entry,
 			 const char *type)
 {
-	const struct floe_node *t = floe_map_get(entry, "type");
-	const char *s = floe_node_is_str(t) ? lint_render(ctx, t) : NULL;
+	const struct floe_node *t;
+	const char *s;
+	bool found;
+	struct lint_memo *m = memo_slot(ctx, entry, type, MEMO_SECRET_TYPE,
+					&found);
 
-	return s && fe_secret_type_is(s, type);
+	if (m && found)
+		return m->row != NULL;
+	t = floe_map_get(entry, "type");
+	s = floe_node_is_str(t) ? lint_render(ctx, t) : NULL;
+	s = s && fe_secret_type_is(s, type) ? s : NULL;
+	if (m)
+		m->row = s;
+	return s != NULL;
 }
 
 /* The iceberg secret named `name` in the output's secrets list. */
@@ -874,6 +979,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->conns_found = false;
 	ctx->nr_urls = 0;
 	ctx->secret_values_of = NULL;
+	memo_forget(ctx);
 	/* the rules that check every value share one walk of the output;
 	 * their findings wait for their turn below */
 	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
@@ -1020,6 +1126,7 @@ void lint_drop_readings(struct lint_ctx *ctx)
 {
 	jinja_cache_clear(&ctx->jcache);
 	arena_reset(ctx->scratch);
+	memo_forget(ctx);
 }
 
 

@@ -134,6 +134,17 @@ struct lint_ctx {
 	} secret_values[32];
 	size_t nr_secret_values;
 	bool secret_values_complete;
+	/* the engine rows of keys (lint_setting_row() ...): each key node
+	 * looked up once per output, not once per rule that asks; a slot
+	 * is empty unless its gen is memo_gen, which each output bumps */
+	struct lint_memo {
+		const struct floe_node *key;
+		const void *aux;	/* a second key, or NULL */
+		const void *row;
+		unsigned gen;
+		unsigned char kind;
+	} memo[128];
+	unsigned memo_gen;
 	/* the findings of each rule's check_template on the current output
 	 * (lint_walk_templates), held until the rule's turn comes, so that
 	 * they are reported in the order of rule-by-rule walks */
@@ -195,6 +206,24 @@ struct lint_subject {
  * when there is no platform or generate would refuse the catalog.
  */
 const struct floe_gen_attach *lint_expected(struct lint_ctx *ctx);
+
+/*
+ * The engine's row for a key node, looked up once per output however
+ * many rules ask (ctx->memo): the DuckDB setting named `k` on the release
+ * linted for, the iceberg option so named on that release and on any
+ * (FE_ANY), the dbt-duckdb output key and attach field.  NULL when `k` is not a string
+ * or names none.
+ */
+const struct fe_setting *lint_setting_row(struct lint_ctx *ctx,
+					  const struct floe_node *k);
+const struct fe_iceberg_option *lint_option_row(struct lint_ctx *ctx,
+						const struct floe_node *k);
+const struct fe_iceberg_option *lint_any_option_row(struct lint_ctx *ctx,
+						    const struct floe_node *k);
+const struct fe_dbt_key *lint_output_key_row(struct lint_ctx *ctx,
+					     const struct floe_node *k);
+const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
+					       const struct floe_node *k);
 
 /* The expected attach alias (--alias, the config, or the default). */
 const char *lint_expected_alias(const struct lint_ctx *ctx);

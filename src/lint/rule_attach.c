@@ -41,16 +41,6 @@
  */
 #define LINT_DUCKDB FE_ANY
 
-static bool attach_field(const struct lint_ctx *ctx, const char *s)
-{
-	return fe_dbt_attach_field(s, ctx->dbt_duckdb_version) != NULL;
-}
-
-static bool iceberg_option(const char *s)
-{
-	return fe_iceberg_option_find(s, LINT_DUCKDB) != NULL;
-}
-
 static bool in_list(const char *const *list, const char *s, bool ci)
 {
 	for (size_t i = 0; list[i]; i++)
@@ -240,7 +230,7 @@ static void unknown_field(struct lint_ctx *ctx, const struct floe_node *item,
 		       fe_version_str(first, f), k->value, f);
 		return;
 	}
-	if (iceberg_option(k->value)) {
+	if (lint_any_option_row(ctx, k)) {
 		REPORT("'%s' is an iceberg option written on the "
 		       "attach item. dbt-duckdb's attachment takes only "
 		       "path, type, alias, secret, read_only, options and "
@@ -288,7 +278,7 @@ void check_options_outside_options(struct lint_ctx *ctx,
 			const struct floe_node *k = item->pairs[j].key;
 
 			if (floe_node_is_str(k) &&
-			    !attach_field(ctx, k->value))
+			    !lint_attach_field_row(ctx, k))
 				unknown_field(ctx, item, k);
 		}
 	}
@@ -346,7 +336,7 @@ static void false_option(struct lint_ctx *ctx, const struct floe_node *item,
 	char ver[FE_VERSION_BUF];
 	int kind;
 
-	if (!is_false(p->value) || !iceberg_option(k))
+	if (!is_false(p->value) || !lint_any_option_row(ctx, p->key))
 		return;
 	/*
 	 * read_only: false means what it says; presence alone turns
@@ -588,8 +578,7 @@ static void unknown_option(struct lint_ctx *ctx, const struct floe_node *item,
 {
 	const char *name, *hint;
 
-	if (fe_iceberg_option_find(p->key->value, ctx->duckdb_version) ||
-	    option_dropped(p))
+	if (lint_option_row(ctx, p->key) || option_dropped(p))
 		return;		/* a dropped option never arrives */
 	name = lower(ctx, p->key->value);
 	if (!name || option_of_other_release(ctx, item, p, name))
@@ -1092,10 +1081,8 @@ void check_read_only_type(struct lint_ctx *ctx, const struct lint_output *out)
 
 		for (size_t k = 0; is_map(item) && k < item->nr; k++) {
 			const struct floe_pair *p = &item->pairs[k];
-			const struct fe_dbt_key *f = floe_node_is_str(p->key)
-				? fe_dbt_attach_field(p->key->value,
-						      ctx->dbt_duckdb_version)
-				: NULL;
+			const struct fe_dbt_key *f =
+				lint_attach_field_row(ctx, p->key);
 
 			if (f && f->type == FE_T_BOOL)
 				bool_field(ctx, item, f, p);
@@ -1187,8 +1174,7 @@ void check_option_auth_type(struct lint_ctx *ctx,
 			if (!floe_node_is_str(p->key) || option_dropped(p))
 				continue;
 			/* an option of another release is FP305's */
-			row = fe_iceberg_option_find(p->key->value,
-						     ctx->duckdb_version);
+			row = lint_option_row(ctx, p->key);
 			if (!row || (row->auths & auth))
 				continue;
 			name = lower(ctx, p->key->value);
@@ -1275,7 +1261,7 @@ static void staleness_value(struct lint_ctx *ctx, const struct floe_node *item,
 	/* a release without the option refuses its name: FP305's */
 	if (strcasecmp(p->key->value, "max_table_staleness") ||
 	    v->kind != FLOE_NODE_SCALAR || option_dropped(p) ||
-	    !fe_iceberg_option_find(p->key->value, ctx->duckdb_version))
+	    !lint_option_row(ctx, p->key))
 		return;
 	nt = native_type(ctx, v, &is_true);
 	if (nt != FLOE_TYPE_STR) {
@@ -2347,8 +2333,7 @@ void check_threads_iceberg_write(struct lint_ctx *ctx,
 static void map_option(struct lint_ctx *ctx, const struct floe_node *item,
 		       const struct floe_pair *p)
 {
-	const struct fe_iceberg_option *o =
-		fe_iceberg_option_find(p->key->value, ctx->duckdb_version);
+	const struct fe_iceberg_option *o = lint_option_row(ctx, p->key);
 	const struct floe_node *opts = options_of(item);
 	const char *what = NULL;
 	unsigned auth;

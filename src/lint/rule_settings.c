@@ -83,7 +83,7 @@ static const struct fe_setting *cast_fails(struct lint_ctx *ctx,
 
 	if (!floe_node_is_str(p->key))
 		return NULL;
-	row = fe_setting_find(p->key->value, ctx->duckdb_version);
+	row = lint_setting_row(ctx, p->key);
 	if (!row || !(t = py_str(ctx, p->value, buf, size)) ||
 	    fe_setting_cast(row->type, t) != FE_CAST_FAILS)
 		return NULL;
@@ -119,7 +119,7 @@ static unsigned refusal(struct lint_ctx *ctx, const struct floe_pair *p)
 
 	if (!floe_node_is_str(p->key))
 		return 0;
-	row = fe_setting_find(p->key->value, ctx->duckdb_version);
+	row = lint_setting_row(ctx, p->key);
 	if (!fe_setting_row_refusal(row, 1) || !casts(ctx, p))
 		return 0;
 	return fe_setting_row_refusal(row, truth(ctx, p->value));
@@ -188,7 +188,7 @@ void check_startup_only_setting(struct lint_ctx *ctx,
 			     FE_SET_INIT_ONLY)) ||
 		    moved_to_connect(ctx, out, k))
 			continue;
-		row = fe_setting_find(k->value, ctx->duckdb_version);
+		row = lint_setting_row(ctx, k);
 		if ((open = lint_open_refusal(ctx, out->map,
 					      s->pairs[i].value)))
 			lint_report(ctx, k, "DuckDB accepts '%s' only when the "
@@ -331,7 +331,7 @@ static void unknown_setting(struct lint_ctx *ctx, const struct floe_node *k,
 	struct strbuf why = STRBUF_INIT;
 
 	if (!floe_node_is_str(k) ||
-	    fe_setting_find(k->value, ctx->duckdb_version))
+	    lint_setting_row(ctx, k))
 		return;
 	/* what fails, and how */
 	if (config)
@@ -442,7 +442,7 @@ void check_extension_setting(struct lint_ctx *ctx,
 		const char *ext;
 
 		if (!floe_node_is_str(k) ||
-		    !(row = fe_setting_find(k->value, ctx->duckdb_version)) ||
+		    !(row = lint_setting_row(ctx, k)) ||
 		    (row->flags & FE_SET_INIT_ONLY) ||
 		    !(ext = fe_setting_extension(k->value,
 						 ctx->duckdb_version)) ||
@@ -474,7 +474,7 @@ void check_deprecated_setting(struct lint_ctx *ctx,
 
 			if (!floe_node_is_str(k))
 				continue;
-			row = fe_setting_find(k->value, ctx->duckdb_version);
+			row = lint_setting_row(ctx, k);
 			if (!row || !(row->flags & FE_SET_DEPRECATED) ||
 			    !casts(ctx, &s->pairs[i]))
 				continue;

@@ -171,9 +171,7 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 			   i < out->map->nr; i++) {
 		const struct floe_node *key = out->map->pairs[i].key;
 		const struct floe_node *v = out->map->pairs[i].value;
-		const struct fe_dbt_key *k = floe_node_is_str(key)
-			? fe_dbt_output_key(key->value, ctx->dbt_duckdb_version)
-			: NULL;
+		const struct fe_dbt_key *k = lint_output_key_row(ctx, key);
 
 		/* a key of a later release is FP007's; type and threads are
 		 * dbt-core's (they pick the adapter, and go to its own
@@ -204,10 +202,8 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 		for (size_t k = 0; item->kind == FLOE_NODE_MAP &&
 				   k < item->nr; k++) {
 			const struct floe_pair *p = &item->pairs[k];
-			const struct fe_dbt_key *f = floe_node_is_str(p->key)
-				? fe_dbt_attach_field(p->key->value,
-						      ctx->dbt_duckdb_version)
-				: NULL;
+			const struct fe_dbt_key *f =
+				lint_attach_field_row(ctx, p->key);
 
 			if (!f || (f->flags & FE_FIELD_REQUIRED) ||
 			    (f->type != FE_T_STR && f->type != FE_T_MAP) ||
@@ -331,8 +327,7 @@ void check_unknown_output_key(struct lint_ctx *ctx,
 			if (k->value[0] == known[j][0] &&
 			    !strcmp(k->value, known[j]))
 				break;
-		if (known[j] &&
-		    fe_dbt_output_key(k->value, ctx->dbt_duckdb_version))
+		if (known[j] && lint_output_key_row(ctx, k))
 			continue;
 		if (known[j]) {
 			/* a key of a later release (dbt_duckdb.def) */

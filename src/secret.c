@@ -184,25 +184,48 @@ bool floe_secret_header_map(const char *key)
 	       (n == LEN("headers") && same_ci(key, "headers", n));
 }
 
-bool floe_secret_header(const char *name)
+/* floe_secret_header() of a name that floe_secret_key_n() refuses. */
+static bool header_not_key(const char *name, size_t n)
 {
 	char k[64];
-	size_t n;
 	bool dash = false;
 
-	if (!name)
-		return false;
-	n = strlen(name);
 	if (!n || n >= sizeof(k))
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		dash |= name[i] == '-';
 		k[i] = name[i] == '-' ? '_' : name[i];
 	}
-	return floe_secret_key_n(name, n) ||
-	       (dash && floe_secret_key_n(k, n)) ||
+	return (dash && floe_secret_key_n(k, n)) ||
 	       ends_ci(k, n, "authorization", LEN("authorization")) ||
 	       (n == LEN("cookie") && same_ci(k, "cookie", n));
+}
+
+bool floe_secret_header(const char *name)
+{
+	size_t n;
+
+	if (!name)
+		return false;
+	n = strlen(name);
+	if (!n || n >= 64)
+		return false;
+	return floe_secret_key_n(name, n) || header_not_key(name, n);
+}
+
+unsigned floe_secret_classify(const char *key, size_t n)
+{
+	if (!key)
+		return 0;
+	if (floe_secret_key_n(key, n))
+		/* a header name too, if it is short enough to be one */
+		return FLOE_SECRET_KEY | (n && n < 64 ? FLOE_SECRET_HEADER : 0);
+	if ((n == LEN("extra_http_headers") &&
+	     same_ci(key, "extra_http_headers", n)) ||
+	    (n == LEN("http_headers") && same_ci(key, "http_headers", n)) ||
+	    (n == LEN("headers") && same_ci(key, "headers", n)))
+		return FLOE_SECRET_HEADER_MAP;
+	return header_not_key(key, n) ? FLOE_SECRET_HEADER : 0;
 }
 
 /* A quoted string at s[i] ('...' or "...", '' or "" a quote inside):

@@ -42,6 +42,18 @@ bool floe_secret_header_map(const char *key);
 bool floe_secret_header(const char *name);
 
 /*
+ * The three questions above of one key, answered in one pass (a walk
+ * that asks them of every key of an output): FLOE_SECRET_KEY,
+ * FLOE_SECRET_HEADER (a key that is one is both), FLOE_SECRET_HEADER_MAP.
+ */
+enum {
+	FLOE_SECRET_KEY = 1,
+	FLOE_SECRET_HEADER = 2,
+	FLOE_SECRET_HEADER_MAP = 4
+};
+unsigned floe_secret_classify(const char *key, size_t len);
+
+/*
  * A key whose value is a connection string (`connection_string`,
  * `azure_storage_connection_string`): masked whole as a secret key, and
  * holding a credential only where floe_secret_conn_next() finds one.

@@ -1202,11 +1202,9 @@ void floe_doc_free(struct floe_doc *doc)
 		arena_free(doc->arena);	/* the doc lives in its own arena */
 }
 
-const struct floe_pair *floe_map_pair(const struct floe_node *map,
-				      const char *key)
+const struct floe_pair *floe_map_pair_n(const struct floe_node *map,
+					const char *key, size_t len)
 {
-	size_t len = strlen(key);
-
 	if (!map || map->kind != FLOE_NODE_MAP)
 		return NULL;
 	/* rules look names up many times per output: the length and the
@@ -1220,19 +1218,6 @@ const struct floe_pair *floe_map_pair(const struct floe_node *map,
 			return &map->pairs[i];
 	}
 	return NULL;
-}
-
-const struct floe_node *floe_map_get(const struct floe_node *map,
-				     const char *key)
-{
-	const struct floe_pair *p = floe_map_pair(map, key);
-
-	return p ? p->value : NULL;
-}
-
-bool floe_node_is_str(const struct floe_node *n)
-{
-	return n && n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_STR;
 }
 
 struct floe_loc floe_node_loc(const char *file, const struct floe_node *n)

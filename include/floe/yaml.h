@@ -27,6 +27,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "floe/diag.h"
 #include "floe/error.h"
@@ -156,15 +157,37 @@ unsigned long floe_yaml_parse_count(void);
 /** Free a document and everything in it; NULL is fine. */
 void floe_doc_free(struct floe_doc *doc);
 
-/** The value for `key` in a mapping, or NULL (also when `map` isn't one). */
-const struct floe_node *floe_map_get(const struct floe_node *map,
-				     const char *key);
+/** The pair for the `len` bytes of `key` (string keys only), or NULL
+ * (also when `map` is not a mapping). */
+const struct floe_pair *floe_map_pair_n(const struct floe_node *map,
+					const char *key, size_t len);
+
+/*
+ * The three below are inline: every rule asks them many times per
+ * output, and a literal key's length is then known when compiling.
+ */
+
 /** The pair for `key` (string keys only), or NULL. */
-const struct floe_pair *floe_map_pair(const struct floe_node *map,
-				      const char *key);
+static inline const struct floe_pair *floe_map_pair(const struct floe_node *map,
+						    const char *key)
+{
+	return floe_map_pair_n(map, key, strlen(key));
+}
+
+/** The value for `key` in a mapping, or NULL (also when `map` isn't one). */
+static inline const struct floe_node *floe_map_get(const struct floe_node *map,
+						   const char *key)
+{
+	const struct floe_pair *p = floe_map_pair(map, key);
+
+	return p ? p->value : NULL;
+}
 
 /** True when `n` is a scalar that PyYAML reads as a str. */
-bool floe_node_is_str(const struct floe_node *n);
+static inline bool floe_node_is_str(const struct floe_node *n)
+{
+	return n && n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_STR;
+}
 
 /** The location of a node in `file`. */
 struct floe_loc floe_node_loc(const char *file, const struct floe_node *n);

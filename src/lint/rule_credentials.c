@@ -221,18 +221,21 @@ static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
 		      const struct floe_node *v, unsigned how,
 		      secret_value_fn *fn, unsigned depth)
 {
+	unsigned is;	/* the key, as floe_secret_classify() reads it */
+
 	if (!floe_node_is_str(k)) {
 		walk_secrets(ctx, v, how & SECRET_IS_NAME, fn, depth + 1);
-	} else if ((how & SECRET_IS_NAME) &&
-		   ascii_same_ci(k->value, "secret")) {
+		return;
+	}
+	is = floe_secret_classify(k->value, strlen(k->value));
+	if ((how & SECRET_IS_NAME) && ascii_same_ci(k->value, "secret")) {
 		;	/* a secret's name */
-	} else if (floe_secret_key(k->value)) {
+	} else if (is & FLOE_SECRET_KEY) {
 		if (v->kind == FLOE_NODE_SCALAR)
 			fn(ctx, k, v, SV_SECRET);
 		else
 			walk_secrets(ctx, v, 0, fn, depth + 1);
-	} else if (v->kind == FLOE_NODE_MAP &&
-		   floe_secret_header_map(k->value)) {
+	} else if (v->kind == FLOE_NODE_MAP && (is & FLOE_SECRET_HEADER_MAP)) {
 		for (size_t j = 0; j < v->nr; j++) {
 			const struct floe_node *hk = v->pairs[j].key;
 
@@ -241,7 +244,7 @@ static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
 			    v->pairs[j].value->kind == FLOE_NODE_SCALAR)
 				fn(ctx, hk, v->pairs[j].value, SV_SECRET);
 		}
-	} else if (floe_node_is_str(v) && floe_secret_header_map(k->value)) {
+	} else if (floe_node_is_str(v) && (is & FLOE_SECRET_HEADER_MAP)) {
 		fn(ctx, k, v, SV_HEADERS);	/* literal_in_headers() */
 	} else if ((how & PATH_IS_CONN) && !strcmp(k->value, "path")) {
 		if (v->kind == FLOE_NODE_SCALAR)
@@ -250,8 +253,7 @@ static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
 		/* any other string: sql masks a credential inside it as in a
 		 * connection string (an endpoint's user:password@); under a
 		 * header's name (`api-key`) it is a credential whole */
-		fn(ctx, k, v, floe_secret_header(k->value) ? SV_SECRET
-							  : SV_CONN);
+		fn(ctx, k, v, (is & FLOE_SECRET_HEADER) ? SV_SECRET : SV_CONN);
 	} else {
 		walk_secrets(ctx, v, how & SECRET_IS_NAME, fn, depth + 1);
 	}

@@ -113,6 +113,15 @@ static bool ref_secret_key_n(const char *key, size_t n)
 	       ref_has(key, n, "secret_access_key");
 }
 
+static unsigned classify_ref(const char *key)
+{
+	bool k = floe_secret_key(key);
+
+	return (k ? FLOE_SECRET_KEY : 0) |
+	       (floe_secret_header(key) ? FLOE_SECRET_HEADER : 0) |
+	       (!k && floe_secret_header_map(key) ? FLOE_SECRET_HEADER_MAP : 0);
+}
+
 /* The fast key test answers as the plain one, on every case and byte. */
 static void test_secret_keys_match_the_plain_definition(void **state)
 {
@@ -121,7 +130,8 @@ static void test_secret_keys_match_the_plain_definition(void **state)
 		"password", "PASSWORD", "passwor", "secret_access_key",
 		"SECRET_ACCESS_KEY", "connection_string", "sig", "pwd",
 		"api_key", "x-api-key", "key_id", "type", "\xc3\xa9", "\x80",
-		"p", "s", "_", "@", "Authorization", "headers",
+		"p", "s", "_", "@", "Authorization", "headers", "-", "cookie",
+		"http_headers",
 	};
 	const size_t nr = sizeof(parts) / sizeof(parts[0]);
 	size_t checked = 0;
@@ -149,6 +159,11 @@ static void test_secret_keys_match_the_plain_definition(void **state)
 				    ref_secret_key_n(key, n))
 					fail_msg("key '%.*s' (%zu bytes)",
 						 (int)n, key, n);
+				/* the one-pass classifier answers as the
+				 * three questions it stands for */
+				if (floe_secret_classify(key, strlen(key)) !=
+				    classify_ref(key))
+					fail_msg("classify '%s'", key);
 				checked++;
 			}
 	assert_true(checked > 1000);

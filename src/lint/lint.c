@@ -827,6 +827,8 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 					      get_ci(sec, "oauth2_server_uri"));
 		}
 		c->auth_secret = auth_secret(ctx, m, a->node, o, &dflt);
+		c->endpoint_type = lint_get_ci(o, "endpoint_type");
+		c->authorization_type = lint_get_ci(o, "authorization_type");
 		n++;
 	}
 	for (size_t i = 0; plugins && plugins->kind == FLOE_NODE_SEQ &&
@@ -849,6 +851,8 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		c->client_id = floe_map_get(cfg, "client_id");
 		c->client_secret = floe_map_get(cfg, "client_secret");
 		c->scope = floe_map_get(cfg, "scope");
+		c->endpoint_type = lint_get_ci(cfg, "endpoint_type");
+		c->authorization_type = lint_get_ci(cfg, "authorization_type");
 		n++;
 	}
 	lint_conns_flavor(ctx, conns, n);

@@ -68,6 +68,10 @@ struct lint_conn {
 	 * plugin, or when not known statically */
 	const struct floe_node *auth_secret;
 	const struct floe_node *warehouse;	/* attach path / plugin warehouse */
+	/* the options `endpoint_type` and `authorization_type` (any case),
+	 * as pairs, found once for the rules that ask which way the
+	 * catalog is reached */
+	const struct floe_pair *endpoint_type, *authorization_type;
 	const struct floe_node *alias;
 	/* the catalog server it talks to (lint_conns_flavor) and why it is
 	 * taken for it (static text; NULL for FE_FLAVOR_UNKNOWN) */

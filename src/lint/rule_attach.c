@@ -965,7 +965,7 @@ void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 		bool inline_creds = false;
 
 		if (c->kind != LINT_CONN_ATTACH || c->endpoint ||
-		    lint_get_ci(c->options, "endpoint_type"))
+		    c->endpoint_type)
 			continue;
 		for (size_t j = 0; is_map(c->options) && j < c->options->nr;
 		     j++) {
@@ -976,9 +976,8 @@ void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 							    LINT_DUCKDB))
 				inline_creds = true;
 		}
-		if (lint_get_ci(c->options, "authorization_type"))
-			auth = option_text(ctx, lint_get_ci(
-				c->options, "authorization_type")->value);
+		if (c->authorization_type)
+			auth = option_text(ctx, c->authorization_type->value);
 		error = "Missing 'endpoint' option for Iceberg attach";
 		if (c->secret) {
 			/* a named secret may carry the endpoint: only one

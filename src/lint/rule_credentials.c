@@ -118,9 +118,9 @@ static int oauth_mode(struct lint_ctx *ctx, const struct lint_conn *c)
 
 	if (c->kind == LINT_CONN_PLUGIN)
 		return 1;
-	if (given(opt(c, "endpoint_type")))
+	if (c->endpoint_type && given(c->endpoint_type->value))
 		return 0;
-	t = opt(c, "authorization_type");
+	t = c->authorization_type ? c->authorization_type->value : NULL;
 	if (!given(t))
 		return 1;
 	s = lint_render(ctx, t);

@@ -118,10 +118,10 @@ static enum ep_use endpoint_use(struct lint_ctx *ctx, const struct lint_conn *c)
 
 	if (c->kind == LINT_CONN_PLUGIN)
 		return EP_REST;		/* floe's Polaris plugin: OAuth2 */
-	p = lint_get_ci(c->options, "endpoint_type");
+	p = c->endpoint_type;
 	if (p && !dropped(p))
 		return EP_REPLACED;	/* S3OrGlueAttachInternal */
-	p = lint_get_ci(c->options, "authorization_type");
+	p = c->authorization_type;
 	if (!p || dropped(p))
 		return EP_REST;
 	s = lint_render(ctx, p->value);
@@ -237,9 +237,9 @@ static int token_request(struct lint_ctx *ctx, const struct lint_conn *c)
 
 	if (c->kind == LINT_CONN_PLUGIN)
 		return 1;
-	if (c->token || lint_get_ci(c->options, "endpoint_type"))
+	if (c->token || c->endpoint_type)
 		return 0;
-	p = lint_get_ci(c->options, "authorization_type");
+	p = c->authorization_type;
 	if (!p)
 		return 1;
 	s = lint_render(ctx, p->value);

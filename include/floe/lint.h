@@ -27,17 +27,12 @@ enum floe_level {
 	FLOE_LEVEL_ERROR
 };
 
-/*
- * The short strings are held in the row, not pointed at: each pointer of
- * a static table is a relocation applied at every start of a static PIE
- * (docs/DESIGN.md "Start-up").  The help, long, is a pointer.
- */
 struct floe_rule {
-	char id[8];		/* "FP101" */
-	char name[40];		/* "secret-manager-setting" */
+	const char *id;		/* "FP101" */
+	const char *name;	/* "secret-manager-setting" */
 	enum floe_severity severity;	/* default severity */
-	char family[16];	/* "settings", "endpoint", ... */
-	char summary[144];	/* one line, no final period */
+	const char *family;	/* "settings", "endpoint", ... */
+	const char *summary;	/* one line, no final period */
 	const char *help;	/* why it breaks, bad and good example, fix */
 	bool opt_in;		/* off unless the configuration enables it */
 	bool level_fixed;	/* the configuration cannot change its level */

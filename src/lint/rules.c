@@ -1850,7 +1850,7 @@ size_t floe_rule_count(void)
 const struct floe_rule *floe_rule_get(enum floe_rule_id id)
 {
 	if (id <= FLOE_RULE_NONE || id >= FLOE_RULE__COUNT ||
-	    !lint_rule_table[id].pub.id[0])
+	    !lint_rule_table[id].pub.id)
 		return NULL;
 	return &lint_rule_table[id].pub;
 }
@@ -1881,12 +1881,12 @@ const struct floe_rule *floe_rule_find(const char *id_or_name)
 		for (size_t i = 0; i <= n; i++)
 			up[i] = (char)toupper((unsigned char)id_or_name[i]);
 		for (size_t i = 1; i < FLOE_RULE__COUNT; i++)
-			if (lint_rule_table[i].pub.id[0] &&
+			if (lint_rule_table[i].pub.id &&
 			    !strcmp(lint_rule_table[i].pub.id, up))
 				return &lint_rule_table[i].pub;
 	}
 	for (size_t i = 1; i < FLOE_RULE__COUNT; i++)
-		if (lint_rule_table[i].pub.name[0] &&
+		if (lint_rule_table[i].pub.name &&
 		    !strcmp(lint_rule_table[i].pub.name, id_or_name))
 			return &lint_rule_table[i].pub;
 	return NULL;

@@ -132,12 +132,12 @@ enum jinja_verdict jinja_native_verdict(const char *filter, const char *v,
 /* A value shown in a message only when it cannot be a secret. */
 static bool harmless(const char *v, size_t len)
 {
-	static const char *const words[] = {
+	static const char words[][6] = {	/* no pointers: src/pool.h */
 		"true", "false", "yes", "no", "on", "off", "y", "n", "t", "f",
-		"1", "0", "none", "null", "", NULL
+		"1", "0", "none", "null", ""
 	};
 
-	for (size_t i = 0; words[i]; i++)
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strlen(words[i]) == len && !strncasecmp(v, words[i], len))
 			return true;
 	return false;

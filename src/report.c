@@ -9,7 +9,7 @@
 #include "strbuf.h"
 
 static const struct {
-	const char *name;
+	char name[12];		/* held, not pointed at: src/pool.h */
 	enum floe_format fmt;
 } format_names[] = {
 	{ "text", FLOE_FORMAT_TEXT }, { "gcc", FLOE_FORMAT_GCC },

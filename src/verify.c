@@ -62,7 +62,7 @@ struct api {
 };
 
 static const struct {
-	const char *name;
+	char name[40];		/* held, not pointed at: src/pool.h */
 	size_t offset;
 } symbols[] = {
 #define SYM(field, name) { name, offsetof(struct api, field) }

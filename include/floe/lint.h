@@ -27,13 +27,16 @@ enum floe_level {
 	FLOE_LEVEL_ERROR
 };
 
+/* (The pointers first and the small members together: the loader steps
+ * over every word of the registry to relocate it, docs/DESIGN.md
+ * "Start-up".) */
 struct floe_rule {
 	const char *id;		/* "FP101" */
 	const char *name;	/* "secret-manager-setting" */
-	enum floe_severity severity;	/* default severity */
 	const char *family;	/* "settings", "endpoint", ... */
 	const char *summary;	/* one line, no final period */
 	const char *help;	/* why it breaks, bad and good example, fix */
+	enum floe_severity severity;	/* default severity */
 	bool opt_in;		/* off unless the configuration enables it */
 	bool level_fixed;	/* the configuration cannot change its level */
 	bool unsuppressible;	/* no suppression comment silences it */

@@ -39,7 +39,7 @@ const struct cli_command cli_commands[] = {
 /* The options that come before a command; main() matches them itself. */
 const struct cli_option cli_global_options[] = {
 	OPT_HELP(),
-	{ CLI_OPT_BOOL, 'V', "version", 0, NULL, "print the version", 0, NULL,
+	{ CLI_OPT_BOOL, 'V', 0, 0, "version", NULL, "print the version", NULL,
 	  NULL },
 	OPT_END()
 };
@@ -63,10 +63,9 @@ struct help_args {
 
 /* --options-json is for the docs test, not for people: hidden */
 static const struct cli_option help_options[] = {
-	{ CLI_OPT_BOOL, 0, "options-json",
-	  CLI_OPT_AT(struct help_args, options_json, int), NULL,
-	  "print every command's options as JSON", CLI_OPT_HIDDEN, NULL,
-	  NULL },
+	{ CLI_OPT_BOOL, 0, CLI_OPT_HIDDEN,
+	  CLI_OPT_AT(struct help_args, options_json, int), "options-json",
+	  NULL, "print every command's options as JSON", NULL, NULL },
 	OPT_HELP(),
 	OPT_END()
 };

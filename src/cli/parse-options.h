@@ -25,6 +25,7 @@
 #define FLOE_CLI_PARSE_OPTIONS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum cli_opt_type {
@@ -49,14 +50,17 @@ struct cli_option;
 typedef int (*cli_opt_cb)(const struct cli_option *opt, const char *value,
 			  void *base);
 
+/* (The small members first and packed: the loader steps over every word
+ * of each command's table to relocate its pointers, docs/DESIGN.md
+ * "Start-up".) */
 struct cli_option {
 	enum cli_opt_type type;
 	int short_name;			/* 'o', or 0 */
+	unsigned flags;			/* enum cli_opt_flags */
+	uint32_t offset;		/* of the value in `base` */
 	const char *long_name;		/* "output", or NULL */
-	size_t offset;			/* of the value in `base` */
 	const char *argh;		/* "FILE"; NULL for a flag */
 	const char *help;		/* one line; '\n' continues it */
-	unsigned flags;			/* enum cli_opt_flags */
 	cli_opt_cb callback;
 	/*
 	 * For the completions: "@file", "@dir", or the words a value may
@@ -75,30 +79,30 @@ struct cli_option {
 #define CLI_OPT_AT(type, member, T) \
 	(offsetof(type, member) + CLI_OPT_TYPECHECK(type, member, T))
 
-#define OPT_END() { CLI_OPT_END, 0, NULL, 0, NULL, NULL, 0, NULL, NULL }
+#define OPT_END() { CLI_OPT_END, 0, 0, 0, NULL, NULL, NULL, NULL, NULL }
 #define OPT_BOOL(s, l, type, member, h) \
-	{ CLI_OPT_BOOL, (s), (l), CLI_OPT_AT(type, member, int), NULL, (h), \
-	  0, NULL, NULL }
+	{ CLI_OPT_BOOL, (s), 0, CLI_OPT_AT(type, member, int), (l), NULL, \
+	  (h), NULL, NULL }
 #define OPT_STRING(s, l, type, member, a, h, v) \
-	{ CLI_OPT_STRING, (s), (l), CLI_OPT_AT(type, member, const char *), \
-	  (a), (h), 0, NULL, (v) }
+	{ CLI_OPT_STRING, (s), 0, CLI_OPT_AT(type, member, const char *), \
+	  (l), (a), (h), NULL, (v) }
 #define OPT_INTEGER(s, l, type, member, a, h) \
-	{ CLI_OPT_INTEGER, (s), (l), CLI_OPT_AT(type, member, int), (a), \
-	  (h), 0, NULL, NULL }
+	{ CLI_OPT_INTEGER, (s), 0, CLI_OPT_AT(type, member, int), (l), (a), \
+	  (h), NULL, NULL }
 #define OPT_CALLBACK(s, l, a, h, cb, v) \
-	{ CLI_OPT_CALLBACK, (s), (l), 0, (a), (h), 0, (cb), (v) }
+	{ CLI_OPT_CALLBACK, (s), 0, 0, (l), (a), (h), (cb), (v) }
 #define OPT_CALLBACK_F(s, l, a, h, fl, cb, v) \
-	{ CLI_OPT_CALLBACK, (s), (l), 0, (a), (h), (fl), (cb), (v) }
+	{ CLI_OPT_CALLBACK, (s), (fl), 0, (l), (a), (h), (cb), (v) }
 /* A callback that stores into `type.member`, of type T. */
 #define OPT_CALLBACK_AT(s, l, type, member, T, a, h, cb, v) \
-	{ CLI_OPT_CALLBACK, (s), (l), CLI_OPT_AT(type, member, T), (a), (h), \
-	  0, (cb), (v) }
+	{ CLI_OPT_CALLBACK, (s), 0, CLI_OPT_AT(type, member, T), (l), (a), \
+	  (h), (cb), (v) }
 /* A second form of the option above, for the usage and the docs only. */
 #define OPT_ALSO(l, a, h) \
-	{ CLI_OPT_CALLBACK, 0, (l), 0, (a), (h), CLI_OPT_USAGE_ONLY, NULL, \
+	{ CLI_OPT_CALLBACK, 0, CLI_OPT_USAGE_ONLY, 0, (l), (a), (h), NULL, \
 	  NULL }
 #define OPT_HELP() \
-	{ CLI_OPT_HELP, 'h', "help", 0, NULL, "show this help", 0, NULL, NULL }
+	{ CLI_OPT_HELP, 'h', 0, 0, "help", NULL, "show this help", NULL, NULL }
 
 /* A command's usage: the table and the text around it. */
 struct cli_usage {

@@ -8,6 +8,12 @@
 #include <strings.h>
 
 #include "engine/dbt_render.h"
+#include "pool.h"
+
+#define DBT_RENDER(id, first, last, source) \
+	FITS(32, #id) FITS(80, source)
+#include "engine/dbt_render.def"
+#undef DBT_RENDER
 
 static const struct fe_dbt_render_row rows[] = {
 #define DBT_RENDER(id, first, last, source) { #id, first, last, source },
@@ -36,13 +42,13 @@ const struct fe_dbt_render_row *fe_dbt_render_row(enum fe_dbt_render id)
 /* urllib.parse.uses_params: the schemes whose last segment has ;params */
 static bool uses_params(const char *scheme, size_t n)
 {
-	static const char *const names[] = {
+	static const char names[][10] = {
 		"", "ftp", "hdl", "prospero", "http", "imap", "https",
 		"shttp", "rtsp", "rtsps", "rtspu", "sip", "sips", "mms",
-		"sftp", "tel", NULL
+		"sftp", "tel"
 	};
 
-	for (size_t i = 0; names[i]; i++)
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strlen(names[i]) == n && !strncasecmp(scheme, names[i], n))
 			return true;
 	return false;

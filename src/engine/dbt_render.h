@@ -18,10 +18,11 @@ enum fe_dbt_render {
 	FE_DBT_RENDER_NR
 };
 
+/* (strings held in the row, not pointed at: src/pool.h) */
 struct fe_dbt_render_row {
-	const char *id;		/* "ESCAPE_QUOTES" */
+	char id[32];		/* "ESCAPE_QUOTES" */
 	unsigned first, last;
-	const char *source;	/* the commit and the tag that has it */
+	char source[80];	/* the commit and the tag that has it */
 };
 
 /* Does dbt-duckdb `version` (FE_V form) behave as row `id` says? */

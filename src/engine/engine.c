@@ -4,6 +4,7 @@
  * (with the first letter compared inline, ascii_same_ci()), but for the
  * settings, looked up most, which have an index by first letter.
  */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "ascii.h"
 #include "engine/engine.h"
+#include "pool.h"
 
 static bool holds(unsigned first, unsigned last, unsigned version)
 {
@@ -23,7 +25,8 @@ static bool holds(unsigned first, unsigned last, unsigned version)
 #define NR(a) (sizeof(a) / sizeof((a)[0]))
 
 /*
- * In a table of `nr` rows of `size` bytes whose first member is a name,
+ * In a table of `nr` rows of `size` bytes whose first member is a name
+ * (a char array: the rows hold their strings, src/pool.h),
  * sorted by name case-folded (gen_defs.py and gen_names.py write them
  * so; test_engine holds them), the first row whose name is not before
  * `name`, case-folded: where its rows start when it has any.
@@ -37,7 +40,7 @@ static size_t bisect_ci(const void *table, size_t nr, size_t size,
 		size_t mid = lo + (hi - lo) / 2;
 		const char *row = (const char *)table + mid * size;
 
-		if (ascii_cmp_ci(*(const char *const *)row, name) < 0)
+		if (ascii_cmp_ci(row, name) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -45,7 +48,41 @@ static size_t bisect_ci(const void *table, size_t nr, size_t size,
 	return lo;
 }
 
+/*
+ * A NULL-terminated list of the names of a table's `n` rows, for the
+ * did-you-mean readers: made in `list` (n + 1 long) on first use, as a
+ * static list of pointers would be relocated at every start.  `state`
+ * is 0, then 1 while one caller fills it, then 2.
+ */
+static const char *const *name_list(const char **list, atomic_int *state,
+				    size_t n, const char *(*name_at)(size_t))
+{
+	int expected = 0;
+
+	if (atomic_load_explicit(state, memory_order_acquire) == 2)
+		return list;
+	if (atomic_compare_exchange_strong(state, &expected, 1)) {
+		for (size_t i = 0; i < n; i++)
+			list[i] = name_at(i);
+		list[n] = NULL;
+		atomic_store_explicit(state, 2, memory_order_release);
+	}
+	while (atomic_load_explicit(state, memory_order_acquire) != 2)
+		;		/* another thread is filling it */
+	return list;
+}
+
 /* ---- releases ---- */
+
+#define MEMBER_SIZE(type, member) sizeof(((type *)0)->member)
+
+/* (the rows' strings held inline must fit their members: src/pool.h) */
+#define DUCKDB_RELEASE(v, n, npm_text, pin, f) \
+	FITS(MEMBER_SIZE(struct fe_release, name), n) \
+	FITS(MEMBER_SIZE(struct fe_release, npm), npm_text) \
+	FITS(MEMBER_SIZE(struct fe_release, iceberg_pin), pin)
+#include "engine/data/duckdb_releases.def"
+#undef DUCKDB_RELEASE
 
 static const struct fe_release releases[] = {
 #define DUCKDB_RELEASE(version, name, npm, pin, flags) \
@@ -198,6 +235,11 @@ size_t fe_release_names(char *buf, size_t size)
 }
 
 /* ---- DuckDB settings ---- */
+
+#define DUCKDB_SETTING(name, first, last, flags, type) \
+	FITS(FE_SETTING_NAME_SIZE, name)
+#include "engine/data/duckdb_settings.def"
+#undef DUCKDB_SETTING
 
 static const struct fe_setting settings[] = {
 #define DUCKDB_SETTING(name, first, last, flags, type) \
@@ -604,20 +646,26 @@ const struct fe_setting *fe_setting_at(size_t i)
 	return i < NR(settings) ? &settings[i] : NULL;
 }
 
-static const char *const setting_names[] = {
-#define DUCKDB_SETTING(name, first, last, flags, type) name,
-#include "engine/data/duckdb_settings.def"
-#undef DUCKDB_SETTING
-	NULL
-};
+static const char *setting_name_at(size_t i)
+{
+	return settings[i].name;
+}
 
 const char *const *fe_setting_names(void)
 {
-	return setting_names;
+	static const char *list[NR(settings) + 1];
+	static atomic_int state;
+
+	return name_list(list, &state, NR(settings), setting_name_at);
 }
 
+#define DUCKDB_EXTENSION_SETTING(name, extension, first, last) \
+	FITS(FE_SETTING_NAME_SIZE, name) FITS(24, extension)
+#include "engine/data/duckdb_extension_settings.def"
+#undef DUCKDB_EXTENSION_SETTING
+
 static const struct {
-	const char *name, *extension;
+	char name[FE_SETTING_NAME_SIZE], extension[24];
 	unsigned first, last;
 } extension_settings[] = {
 #define DUCKDB_EXTENSION_SETTING(name, extension, first, last) \
@@ -676,18 +724,16 @@ bool fe_setting_span(const char *name, unsigned *first, unsigned *last)
 
 /* ---- the iceberg extension ---- */
 
+#define ICEBERG_ATTACH_OPTION(n, first, last, auths, kind) \
+	FITS(MEMBER_SIZE(struct fe_iceberg_option, name), n)
+#include "engine/data/iceberg_attach.def"
+#undef ICEBERG_ATTACH_OPTION
+
 static const struct fe_iceberg_option options[] = {
 #define ICEBERG_ATTACH_OPTION(name, first, last, auths, kind) \
 	{ name, first, last, auths, kind },
 #include "engine/data/iceberg_attach.def"
 #undef ICEBERG_ATTACH_OPTION
-};
-
-static const char *const option_names[] = {
-#define ICEBERG_ATTACH_OPTION(name, first, last, auths, kind) name,
-#include "engine/data/iceberg_attach.def"
-#undef ICEBERG_ATTACH_OPTION
-	NULL
 };
 
 const struct fe_iceberg_option *fe_iceberg_option_find(const char *name,
@@ -750,9 +796,17 @@ const struct fe_iceberg_option *fe_iceberg_option_at(size_t i)
 	return i < NR(options) ? &options[i] : NULL;
 }
 
+static const char *option_name_at(size_t i)
+{
+	return options[i].name;
+}
+
 const char *const *fe_iceberg_option_names(void)
 {
-	return option_names;
+	static const char *list[NR(options) + 1];
+	static atomic_int state;
+
+	return name_list(list, &state, NR(options), option_name_at);
 }
 
 /*
@@ -783,7 +837,7 @@ static const char *const endpoint_type_values[] = { "glue", "s3_tables",
  * "Unsupported option ('')"), so an empty one fails.
  */
 static const struct {
-	const char *option;
+	char option[24];
 	const char *const *values;
 	bool empty_unset;
 } enum_values[] = {
@@ -868,9 +922,9 @@ bool fe_iceberg_option_empty_unset(const char *name, unsigned version)
  *   main's 68623ff src/iceberg_attach.cpp L164-174).
  */
 static const struct {
-	const char *name;
+	char name[40];
 	unsigned first, last;
-	const char *rest, *aws;	/* without an endpoint_type; with one */
+	char rest[20], aws[20];	/* without an endpoint_type; with one */
 } option_defaults[] = {
 	{ "support_stage_create", FE_V(1, 4, 0), FE_V(1, 5, 3), "true",
 	  "false" },
@@ -928,21 +982,26 @@ bool fe_iceberg_option_inline_oauth2(const char *name, unsigned version)
 	 * own secret (v1.4-andium L105-183); extra_http_headers joined them
 	 * with 1.5.0 (HEAD L245-384).
 	 */
-	static const char *const inline_names[] = {
+	static const char inline_names[][20] = {
 		"client_id", "client_secret", "token", "oauth2_server_uri",
 		"oauth2_scope", "oauth2_grant_type", "extra_http_headers",
-		NULL
+		""
 	};
 	const struct fe_iceberg_option *o = fe_iceberg_option_find(name,
 								   version);
 
 	if (!o)
 		return false;
-	for (size_t i = 0; inline_names[i]; i++)
+	for (size_t i = 0; inline_names[i][0]; i++)
 		if (!strcmp(inline_names[i], o->name))
 			return true;
 	return false;
 }
+
+#define ICEBERG_SECRET_PARAM(n, first, last) \
+	FITS(MEMBER_SIZE(struct fe_iceberg_secret_param, name), n)
+#include "engine/data/iceberg_secret.def"
+#undef ICEBERG_SECRET_PARAM
 
 static const struct fe_iceberg_secret_param secret_params[] = {
 #define ICEBERG_SECRET_PARAM(name, first, last) { name, first, last },
@@ -980,9 +1039,16 @@ bool fe_iceberg_secret_param_span(const char *name, unsigned *first,
  * row; one lookup serves both tables.
  */
 struct behavior {
-	const char *name;
+	char name[32];
 	unsigned first, last;
 };
+
+#define DUCKDB_BEHAVIOR(name, first, last) FITS(32, name)
+#define ICEBERG_BEHAVIOR(name, first, last) FITS(32, name)
+#include "engine/duckdb_behavior.def"
+#include "engine/iceberg_behavior.def"
+#undef DUCKDB_BEHAVIOR
+#undef ICEBERG_BEHAVIOR
 
 static bool behavior_holds(const struct behavior *rows, size_t n,
 			   const char *name, unsigned version)
@@ -1036,8 +1102,12 @@ enum fe_interval_part {
 	FE_IPART_MILLISECOND, FE_IPART_MICROSECOND
 };
 
+#define DUCKDB_INTERVAL_UNIT(name, first, last, part) FITS(16, name)
+#include "engine/duckdb_intervals.def"
+#undef DUCKDB_INTERVAL_UNIT
+
 static const struct interval_unit {
-	const char *name;
+	char name[16];
 	unsigned first, last;
 	enum fe_interval_part part;
 } interval_units[] = {
@@ -1378,6 +1448,14 @@ bool fe_iceberg_behavior_span(const char *name, unsigned *first,
 
 /* ---- dbt-duckdb's schema ---- */
 
+#define DBT_OUTPUT_KEY(n, first, last, type) \
+	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
+#define DBT_ATTACH_FIELD(n, first, last, type, flags) \
+	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
+#include "engine/dbt_duckdb.def"
+#undef DBT_OUTPUT_KEY
+#undef DBT_ATTACH_FIELD
+
 static const struct fe_dbt_key output_keys[] = {
 #define DBT_OUTPUT_KEY(name, first, last, type) \
 	{ name, first, last, type, 0 },
@@ -1396,32 +1474,31 @@ static const struct fe_dbt_key attach_fields[] = {
 #undef DBT_ATTACH_FIELD
 };
 
-static const char *const output_key_names[] = {
-#define DBT_OUTPUT_KEY(name, first, last, type) name,
-#define DBT_ATTACH_FIELD(name, first, last, type, flags)
-#include "engine/dbt_duckdb.def"
-#undef DBT_OUTPUT_KEY
-#undef DBT_ATTACH_FIELD
-	NULL
-};
+static const char *output_key_name_at(size_t i)
+{
+	return output_keys[i].name;
+}
 
-static const char *const attach_field_names[] = {
-#define DBT_OUTPUT_KEY(name, first, last, type)
-#define DBT_ATTACH_FIELD(name, first, last, type, flags) name,
-#include "engine/dbt_duckdb.def"
-#undef DBT_OUTPUT_KEY
-#undef DBT_ATTACH_FIELD
-	NULL
-};
+static const char *attach_field_name_at(size_t i)
+{
+	return attach_fields[i].name;
+}
 
 const char *const *fe_dbt_output_key_names(void)
 {
-	return output_key_names;
+	static const char *list[NR(output_keys) + 1];
+	static atomic_int state;
+
+	return name_list(list, &state, NR(output_keys), output_key_name_at);
 }
 
 const char *const *fe_dbt_attach_field_names(void)
 {
-	return attach_field_names;
+	static const char *list[NR(attach_fields) + 1];
+	static atomic_int state;
+
+	return name_list(list, &state, NR(attach_fields),
+			 attach_field_name_at);
 }
 
 static const struct fe_dbt_key *key_find(const struct fe_dbt_key *t,
@@ -1480,8 +1557,14 @@ const struct fe_dbt_key *fe_dbt_attach_field_at(size_t i)
 
 /* ---- names after ATTACH ... AS ---- */
 
+#define DUCKDB_ALIAS_KEYWORD(word, first, last) FITS(16, word)
+#define DUCKDB_DATABASE_NAME(name, first, last, flags) FITS(16, name)
+#include "engine/duckdb_names.def"
+#undef DUCKDB_ALIAS_KEYWORD
+#undef DUCKDB_DATABASE_NAME
+
 static const struct {
-	const char *word;
+	char word[16];
 	unsigned first, last;
 } keywords[] = {
 #define DUCKDB_ALIAS_KEYWORD(word, first, last) { word, first, last },
@@ -1492,7 +1575,7 @@ static const struct {
 };
 
 static const struct {
-	const char *name;
+	char name[16];
 	unsigned first, last;
 	unsigned flags;
 } db_names[] = {
@@ -1538,28 +1621,46 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version)
 
 /* ---- settings refused once another is SET ---- */
 
-static const struct {
-	const char *restrictor;
-	int truth;
-	const char *setting;
-	unsigned first, last;
-	const char *error;
-} locks[] = {
+/* Three strings a row, the error long: in a pool (src/pool.h). */
+static const struct locks_pool {
 #define DUCKDB_LOCK(restrictor, truth, setting, first, last, error) \
-	{ restrictor, truth, setting, first, last, error },
+	POOL_MEMBER(r, restrictor) POOL_MEMBER(s, setting) \
+	POOL_MEMBER(e, error)
+#include "engine/duckdb_locks.def"
+#undef DUCKDB_LOCK
+} locks_pool = {
+#define DUCKDB_LOCK(restrictor, truth, setting, first, last, error) \
+	restrictor, setting, error,
 #include "engine/duckdb_locks.def"
 #undef DUCKDB_LOCK
 };
+
+static const struct {
+	uint32_t restrictor;	/* offsets in locks_pool */
+	int truth;
+	uint32_t setting;
+	unsigned first, last;
+	uint32_t error;
+} locks[] = {
+#define DUCKDB_LOCK(restrictor, truth, setting, first, last, error) \
+	{ POOL_OFF(struct locks_pool, r), truth, \
+	  POOL_OFF(struct locks_pool, s), first, last, \
+	  POOL_OFF(struct locks_pool, e) },
+#include "engine/duckdb_locks.def"
+#undef DUCKDB_LOCK
+};
+
+#define LOCK(i, field) POOL_STR(locks_pool, locks[i].field)
 
 const char *fe_setting_refused_after(const char *restrictor, int truth,
 				     const char *setting, unsigned version)
 {
 	for (size_t i = 0; restrictor && setting && i < NR(locks); i++)
 		if (locks[i].truth == truth &&
-		    ascii_same_ci(locks[i].restrictor, restrictor) &&
-		    ascii_same_ci(locks[i].setting, setting) &&
+		    ascii_same_ci(LOCK(i, restrictor), restrictor) &&
+		    ascii_same_ci(LOCK(i, setting), setting) &&
 		    holds(locks[i].first, locks[i].last, version))
-			return locks[i].error;
+			return LOCK(i, error);
 	return NULL;
 }
 
@@ -1567,7 +1668,7 @@ bool fe_setting_restricts(const char *name, int truth, unsigned version)
 {
 	for (size_t i = 0; name && i < NR(locks); i++)
 		if (locks[i].truth == truth &&
-		    ascii_same_ci(locks[i].restrictor, name) &&
+		    ascii_same_ci(LOCK(i, restrictor), name) &&
 		    holds(locks[i].first, locks[i].last, version))
 			return true;
 	return false;
@@ -1751,7 +1852,7 @@ bool fe_secret_type_is(const char *s, const char *type)
 const char *fe_duckdb_path_database(const char *path, const char *type,
 				    bool if_not_exists, size_t *len)
 {
-	static const char *const reserved[][2] = {
+	static const char reserved[][2][10] = {
 		{ "main", "main_db" }, { "temp", "temp_db" },
 		{ "system", "system_db" },
 	};
@@ -1845,14 +1946,32 @@ size_t fe_database_file_key(const char *path, unsigned version, char *out)
 
 /* ---- settings that take one of a few words ---- */
 
+/* The words are long: in a pool (src/pool.h). */
+static const struct words_pool {
+#define DUCKDB_WORDS(name, first, last, via, any_case, words) \
+	POOL_MEMBER(w, words)
+#include "engine/duckdb_words.def"
+#undef DUCKDB_WORDS
+} words_pool = {
+#define DUCKDB_WORDS(name, first, last, via, any_case, words) words,
+#include "engine/duckdb_words.def"
+#undef DUCKDB_WORDS
+};
+
+#define DUCKDB_WORDS(name, first, last, via, any_case, words) \
+	FITS(FE_SETTING_NAME_SIZE, name)
+#include "engine/duckdb_words.def"
+#undef DUCKDB_WORDS
+
 static const struct {
-	const char *name;
+	char name[FE_SETTING_NAME_SIZE];
 	unsigned first, last;
 	unsigned via;
-	struct fe_words w;
+	uint32_t words;		/* offset in words_pool */
+	bool any_case;
 } word_settings[] = {
 #define DUCKDB_WORDS(name, first, last, via, any_case, words) \
-	{ name, first, last, via, { words, any_case } },
+	{ name, first, last, via, POOL_OFF(struct words_pool, w), any_case },
 #include "engine/duckdb_words.def"
 #undef DUCKDB_WORDS
 };
@@ -1865,7 +1984,9 @@ bool fe_setting_words(const char *name, unsigned version,
 		    ascii_same_ci(word_settings[i].name, name) &&
 		    holds(word_settings[i].first, word_settings[i].last,
 			  version)) {
-			*w = word_settings[i].w;
+			w->words = POOL_STR(words_pool,
+					    word_settings[i].words);
+			w->any_case = word_settings[i].any_case;
 			return true;
 		}
 	memset(w, 0, sizeof(*w));
@@ -1890,8 +2011,19 @@ bool fe_words_take(const struct fe_words *w, const char *text)
 
 /* ---- the memory parser ---- */
 
+#define DUCKDB_MEMORY_SETTING(name, first, last, parser, own, config) \
+	FITS(FE_SETTING_NAME_SIZE, name)
+#define DUCKDB_MEMORY_WORDS(verdict, first, last, before, after) \
+	FITS(80, before) FITS(96, after)
+#define DUCKDB_MEMORY_OWN_TEXT(name, first, last, text) \
+	FITS(FE_SETTING_NAME_SIZE, name) FITS(32, text)
+#include "engine/duckdb_memory.def"
+#undef DUCKDB_MEMORY_SETTING
+#undef DUCKDB_MEMORY_WORDS
+#undef DUCKDB_MEMORY_OWN_TEXT
+
 static const struct {
-	const char *name;
+	char name[FE_SETTING_NAME_SIZE];
 	unsigned first, last;
 	struct fe_mem_setting s;
 } memory_settings[] = {
@@ -1908,7 +2040,7 @@ static const struct {
 static const struct {
 	enum fe_mem_verdict verdict;
 	unsigned first, last;
-	const char *before, *after;
+	char before[80], after[96];
 } memory_words[] = {
 #define DUCKDB_MEMORY_SETTING(name, first, last, parser, own, config)
 #define DUCKDB_MEMORY_WORDS(verdict, first, last, before, after) \
@@ -1922,9 +2054,9 @@ static const struct {
 
 /* The exact texts a memory setting takes itself, before the parser. */
 static const struct {
-	const char *name;
+	char name[FE_SETTING_NAME_SIZE];
 	unsigned first, last;
-	const char *text;
+	char text[32];
 } memory_own_texts[] = {
 #define DUCKDB_MEMORY_SETTING(name, first, last, parser, own, config)
 #define DUCKDB_MEMORY_WORDS(verdict, first, last, before, after)
@@ -2018,7 +2150,7 @@ static bool mem_double(const char *s, size_t n)
 static double mem_unit(const char *u, size_t n)
 {
 	static const struct {
-		const char *name;
+		char name[12];
 		double mult;
 	} units[] = {
 		{ "b", 1 }, { "byte", 1 }, { "bytes", 1 },
@@ -2155,8 +2287,13 @@ const char *fe_database_name_at(size_t i)
 
 /* ---- extensions ---- */
 
+#define DUCKDB_EXTENSION_ALIAS(alias, name, first, last) \
+	FITS(24, alias) FITS(24, name)
+#include "engine/data/duckdb_extensions.def"
+#undef DUCKDB_EXTENSION_ALIAS
+
 static const struct {
-	const char *alias, *name;
+	char alias[24], name[24];
 	unsigned first, last;
 } ext_aliases[] = {
 #define DUCKDB_EXTENSION_ALIAS(alias, name, first, last) \

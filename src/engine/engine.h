@@ -34,11 +34,14 @@
 
 /* ---- releases: DUCKDB_RELEASE rows ---- */
 
+/* The tables' rows hold their strings inline, not pointers to them: a
+ * static PIE relocates every pointer of a static table at start
+ * (src/pool.h; engine.c checks each row fits). */
 struct fe_release {
 	unsigned version;
-	const char *name;	/* "1.4.3", "main" */
-	const char *npm;	/* the bindings the settings came from */
-	const char *iceberg_pin;	/* the duckdb-iceberg commit */
+	char name[8];		/* "1.4.3", "main" */
+	char npm[16];		/* the bindings the settings came from */
+	char iceberg_pin[41];	/* the duckdb-iceberg commit */
 	unsigned flags;		/* enum fe_release_flag */
 };
 
@@ -77,8 +80,10 @@ size_t fe_release_names(char *buf, size_t size);
 
 /* ---- DuckDB settings: DUCKDB_SETTING rows ---- */
 
+#define FE_SETTING_NAME_SIZE 48
+
 struct fe_setting {
-	const char *name;
+	char name[FE_SETTING_NAME_SIZE];
 	unsigned first, last;
 	unsigned flags;		/* enum fe_setting_flag */
 	enum fe_setting_type type;	/* what SET casts the value to */
@@ -206,7 +211,7 @@ bool fe_duckdb_behavior(const char *name, unsigned version);
 /* ---- the iceberg extension: ICEBERG_ATTACH_OPTION / _SECRET_PARAM ---- */
 
 struct fe_iceberg_option {
-	const char *name;
+	char name[40];
 	unsigned first, last;
 	unsigned auths;		/* enum fe_auth */
 	enum fe_opt_kind kind;
@@ -222,7 +227,7 @@ bool fe_iceberg_option_span(const char *name, unsigned *first,
 /* An option renamed from `since` on; without an alias (`kept` false)
  * the old name fails from then. */
 struct fe_option_rename {
-	const char *from, *to;
+	char from[24], to[24];
 	unsigned since;
 	bool kept;		/* the old name is still read */
 };
@@ -292,7 +297,7 @@ const char *fe_iceberg_option_default(const char *name, unsigned version,
 bool fe_iceberg_option_inline_oauth2(const char *name, unsigned version);
 
 struct fe_iceberg_secret_param {
-	const char *name;
+	char name[24];
 	unsigned first, last;
 };
 
@@ -329,7 +334,7 @@ enum fe_field_flag {
 };
 
 struct fe_dbt_key {
-	const char *name;
+	char name[32];
 	unsigned first, last;
 	enum fe_yaml_type type;
 	unsigned flags;		/* enum fe_field_flag (attach fields) */

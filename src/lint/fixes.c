@@ -1285,37 +1285,52 @@ static struct floe_fix *fix_quote_jinja(struct fix_ctx *fc,
 	return f;
 }
 
+/*
+ * A row per rule that has a fix, found by a walk: not indexed by rule,
+ * whose rows without a fix are words the loader would step over at
+ * every start to relocate the fixers (docs/DESIGN.md "Start-up").
+ */
 struct fix_row {
-	fixer_fn *fn;
+	enum floe_rule_id rule;
 	enum floe_fix_safety safety;	/* in general; see floe/fix.h */
 	bool text_only;			/* works on a file that did not parse */
+	fixer_fn *fn;
 };
 
-static const struct fix_row fix_table[FLOE_RULE__COUNT] = {
+static const struct fix_row fix_table[] = {
 	/* an unquoted '{{ env_var('X', 'd') }}' is a syntax error, FP001 */
-	[FLOE_FP001] = { fix_quote_jinja, FLOE_FIX_SAFE, true },
-	[FLOE_FP003] = { fix_quote_jinja, FLOE_FIX_SAFE, true },
-	[FLOE_FP101] = { fix_setting, FLOE_FIX_SAFE, false },
-	[FLOE_FP102] = { fix_setting, FLOE_FIX_SAFE, false },
-	[FLOE_FP103] = { fix_setting, FLOE_FIX_SAFE, false },
-	[FLOE_FP104] = { fix_redundant, FLOE_FIX_SAFE, false },
-	[FLOE_FP201] = { fix_token_uri, FLOE_FIX_SAFE, false },
-	[FLOE_FP202] = { fix_token_uri, FLOE_FIX_UNSAFE, false },
-	[FLOE_FP203] = { fix_endpoint, FLOE_FIX_SAFE, false },
-	[FLOE_FP204] = { fix_endpoint, FLOE_FIX_SAFE, false },
-	[FLOE_FP209] = { fix_token_uri_missing, FLOE_FIX_SAFE, false },
-	[FLOE_FP301] = { fix_under_options, FLOE_FIX_SAFE, false },
-	[FLOE_FP302] = { fix_quote_false, FLOE_FIX_SAFE, false },
-	[FLOE_FP305] = { fix_option_name, FLOE_FIX_UNSAFE, false },
+	{ FLOE_FP001, FLOE_FIX_SAFE, true, fix_quote_jinja },
+	{ FLOE_FP003, FLOE_FIX_SAFE, true, fix_quote_jinja },
+	{ FLOE_FP101, FLOE_FIX_SAFE, false, fix_setting },
+	{ FLOE_FP102, FLOE_FIX_SAFE, false, fix_setting },
+	{ FLOE_FP103, FLOE_FIX_SAFE, false, fix_setting },
+	{ FLOE_FP104, FLOE_FIX_SAFE, false, fix_redundant },
+	{ FLOE_FP201, FLOE_FIX_SAFE, false, fix_token_uri },
+	{ FLOE_FP202, FLOE_FIX_UNSAFE, false, fix_token_uri },
+	{ FLOE_FP203, FLOE_FIX_SAFE, false, fix_endpoint },
+	{ FLOE_FP204, FLOE_FIX_SAFE, false, fix_endpoint },
+	{ FLOE_FP209, FLOE_FIX_SAFE, false, fix_token_uri_missing },
+	{ FLOE_FP301, FLOE_FIX_SAFE, false, fix_under_options },
+	{ FLOE_FP302, FLOE_FIX_SAFE, false, fix_quote_false },
+	{ FLOE_FP305, FLOE_FIX_UNSAFE, false, fix_option_name },
 };
+
+static const struct fix_row *fix_row(enum floe_rule_id id)
+{
+	for (size_t i = 0; i < sizeof(fix_table) / sizeof(fix_table[0]); i++)
+		if (fix_table[i].rule == id)
+			return &fix_table[i];
+	return NULL;
+}
 
 bool floe_rule_fixable(enum floe_rule_id id, enum floe_fix_safety *safety)
 {
-	if (id <= FLOE_RULE_NONE || id >= FLOE_RULE__COUNT ||
-	    !fix_table[id].fn)
+	const struct fix_row *row = fix_row(id);
+
+	if (!row)
 		return false;
 	if (safety)
-		*safety = fix_table[id].safety;
+		*safety = row->safety;
 	return true;
 }
 
@@ -1425,7 +1440,7 @@ enum floe_err floe_fix_compute(const struct floe_profiles *model,
 		    !floe_rule_fixable(g->rule, NULL) || !g->loc.file ||
 		    strcmp(g->loc.file, model->file))
 			continue;
-		row = &fix_table[g->rule];
+		row = fix_row(g->rule);
 		if (!row->text_only) {
 			if (!model->doc)
 				continue;

@@ -1715,12 +1715,83 @@ static void test_engine_settings_refused_after_a_restrictor(void **state)
 	}
 }
 
+/* The did-you-mean lists, made on first use: every row's name in table
+ * order, NULL-terminated, the same list at the second call. */
+static void check_names(const char *const *names,
+			const char *(*name_at)(size_t), size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(names[i], name_at(i));
+	assert_null(names[n]);
+}
+
+static const char *setting_at(size_t i)
+{
+	return fe_setting_at(i)->name;
+}
+
+static const char *option_at(size_t i)
+{
+	return fe_iceberg_option_at(i)->name;
+}
+
+static const char *output_key_at(size_t i)
+{
+	return fe_dbt_output_key_at(i)->name;
+}
+
+static const char *attach_field_at(size_t i)
+{
+	return fe_dbt_attach_field_at(i)->name;
+}
+
+static size_t rows(const void *(*at)(size_t))
+{
+	size_t n = 0;
+
+	while (at(n))
+		n++;
+	return n;
+}
+
+static const void *option_row(size_t i)
+{
+	return fe_iceberg_option_at(i);
+}
+
+static const void *output_key_row(size_t i)
+{
+	return fe_dbt_output_key_at(i);
+}
+
+static const void *attach_field_row(size_t i)
+{
+	return fe_dbt_attach_field_at(i);
+}
+
+static void test_engine_name_lists(void **state)
+{
+	(void)state;
+	for (int pass = 0; pass < 2; pass++) {
+		check_names(fe_setting_names(), setting_at,
+			    fe_setting_count());
+		check_names(fe_iceberg_option_names(), option_at,
+			    rows(option_row));
+		check_names(fe_dbt_output_key_names(), output_key_at,
+			    rows(output_key_row));
+		check_names(fe_dbt_attach_field_names(), attach_field_at,
+			    rows(attach_field_row));
+	}
+	assert_ptr_equal(fe_setting_names(), fe_setting_names());
+}
+
 #define T(f) cmocka_unit_test(f)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_engine_settings_sorted_and_found),
+		T(test_engine_name_lists),
 		T(test_engine_settings_refused_after_a_restrictor),
 		T(test_engine_extension_settings_sorted_and_found),
 		T(test_engine_alias_keywords_sorted_and_found),

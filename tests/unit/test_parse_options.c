@@ -46,8 +46,8 @@ static const struct cli_option options[] = {
 	OPT_ALSO("pair", "K", "the other form"),
 	OPT_CALLBACK(0, "a-very-long-option", "VALUE", "long", opt_collect,
 		     NULL),
-	{ CLI_OPT_BOOL, 0, "secret", CLI_OPT_AT(A, hidden, int), NULL, "no",
-	  CLI_OPT_HIDDEN, NULL, NULL },
+	{ CLI_OPT_BOOL, 0, CLI_OPT_HIDDEN, CLI_OPT_AT(A, hidden, int), "secret",
+	  NULL, "no", NULL, NULL },
 	OPT_HELP(),
 	OPT_END()
 };

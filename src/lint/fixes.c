@@ -1417,7 +1417,7 @@ enum floe_err floe_fix_compute(const struct floe_profiles *model,
 	if (!any || !model->buf)
 		return FLOE_OK;
 
-	memset(&lctx, 0, sizeof(lctx));
+	lint_ctx_init(&lctx);
 	lctx.file = model->file;
 	lctx.opt = opt;
 	lint_resolve_versions(&lctx);

@@ -8,6 +8,7 @@
  * is reported once.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -364,18 +365,18 @@ enum {
 static struct lint_memo *memo_slot(struct lint_ctx *ctx, const void *k,
 				   const void *aux, unsigned kind, bool *found)
 {
-	const size_t nr = sizeof(ctx->memo) / sizeof(ctx->memo[0]);
+	const size_t nr = sizeof(ctx->lazy.memo) / sizeof(ctx->lazy.memo[0]);
 	/* Fibonacci hashing: the top 7 bits of the address's product */
 	size_t h = (uint32_t)((uint32_t)((uintptr_t)k >> 3) * 0x9E3779B1u) >>
 		   25;
 
-	if (!ctx->memo_gen)
-		ctx->memo_gen = 1;
 	for (size_t probe = 0; probe < 8; probe++) {
-		struct lint_memo *m = &ctx->memo[(h + kind + probe) % nr];
+		size_t i = (h + kind + probe) % nr;
+		uint64_t bit = (uint64_t)1 << (i % 64);
+		struct lint_memo *m = &ctx->lazy.memo[i];
 
-		if (m->gen != ctx->memo_gen) {
-			m->gen = ctx->memo_gen;
+		if (!(ctx->memo_used[i / 64] & bit)) {
+			ctx->memo_used[i / 64] |= bit;
 			m->key = k;
 			m->aux = aux;
 			m->kind = (unsigned char)kind;
@@ -393,8 +394,7 @@ static struct lint_memo *memo_slot(struct lint_ctx *ctx, const void *k,
 /* Forget the memo (its rows may point into the scratch arena). */
 static void memo_forget(struct lint_ctx *ctx)
 {
-	if (!++ctx->memo_gen)	/* wrapped: every slot's gen is old */
-		memset(ctx->memo, 0, sizeof(ctx->memo));
+	memset(ctx->memo_used, 0, sizeof(ctx->memo_used));
 }
 
 #define MEMO_ROW(ctx, k, kind, find) do { \
@@ -480,7 +480,11 @@ static void visit_template(struct template_walk *w, const struct floe_node *n,
 		enum floe_rule_id id = w->checks[i].rule;
 
 		if (w->hold) {
-			ctx->diags = &ctx->template_found[id];
+			ctx->diags = &ctx->lazy.template_found[id];
+			if (!ctx->template_used[id]) {
+				memset(ctx->diags, 0, sizeof(*ctx->diags));
+				ctx->template_used[id] = true;
+			}
 			ctx->diags->cap = diags->cap;
 		}
 		ctx->rule = &lint_rule_table[id].pub;
@@ -533,10 +537,10 @@ void lint_walk_templates(struct lint_ctx *ctx, const struct floe_node *map,
  */
 void lint_add_template_findings(struct lint_ctx *ctx, enum floe_rule_id id)
 {
-	struct floe_diags *from = &ctx->template_found[id], *d = ctx->diags;
+	struct floe_diags *from = &ctx->lazy.template_found[id], *d = ctx->diags;
 	size_t cap = d->cap ? d->cap : FLOE_DIAGS_DEFAULT_CAP;
 
-	if (!from->nr && !from->dropped)
+	if (!ctx->template_used[id] || (!from->nr && !from->dropped))
 		return;
 	for (size_t i = 0; i < from->nr; i++) {
 		struct floe_diag *g = &from->items[i];
@@ -1112,11 +1116,16 @@ void lint_release_ctx(struct lint_ctx *ctx)
 	ctx->subjects = NULL;
 	ctx->nr_subjects = ctx->alloc_subjects = 0;
 	for (size_t i = 0; i < FLOE_RULE__COUNT; i++)
-		if (ctx->template_found[i].items)
-			floe_diags_release(&ctx->template_found[i]);
+		if (ctx->template_used[i] && ctx->lazy.template_found[i].items)
+			floe_diags_release(&ctx->lazy.template_found[i]);
 	jinja_cache_release(&ctx->jcache);
 	arena_free(ctx->scratch);
 	ctx->scratch = NULL;
+}
+
+void lint_ctx_init(struct lint_ctx *ctx)
+{
+	memset(ctx, 0, offsetof(struct lint_ctx, lazy));
 }
 
 struct arena *lint_scratch(struct lint_ctx *ctx)
@@ -1600,7 +1609,7 @@ enum floe_err floe_lint_profiles(const struct floe_profiles *model,
 	struct lint_ctx ctx;
 	size_t base = diags->nr, linted = 0;
 
-	memset(&ctx, 0, sizeof(ctx));
+	lint_ctx_init(&ctx);
 	ctx.file = model->file;
 	ctx.opt = opt;
 	if (lint_resolve_versions(&ctx) != FLOE_OK)

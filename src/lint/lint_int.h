@@ -24,6 +24,7 @@
 #define FLOE_LINT_INT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "engine/flavor.h"
@@ -138,27 +139,39 @@ struct lint_ctx {
 	} secret_values[32];
 	size_t nr_secret_values;
 	bool secret_values_complete;
-	/* the engine rows of keys (lint_setting_row() ...): each key node
-	 * looked up once per output, not once per rule that asks; a slot
-	 * is empty unless its gen is memo_gen, which each output bumps */
-	struct lint_memo {
-		const struct floe_node *key;
-		const void *aux;	/* a second key, or NULL */
-		const void *row;
-		unsigned gen;
-		unsigned char kind;
-	} memo[128];
-	unsigned memo_gen;
-	/* the findings of each rule's check_template on the current output
-	 * (lint_walk_templates), held until the rule's turn comes, so that
-	 * they are reported in the order of rule-by-rule walks */
-	struct floe_diags template_found[FLOE_RULE__COUNT];
+	/* which slots of lazy.memo hold an answer (lint_setting_row() ...),
+	 * emptied with each output's readings */
+	uint64_t memo_used[2];
+	/* which of lazy.template_found are initialised */
+	bool template_used[FLOE_RULE__COUNT];
 	/* which output rules run (lint.c's runs_on()): found from opt
 	 * once, when the first output's rules run */
 	bool rules_on_known;
 	bool rule_on_duckdb[FLOE_RULE__COUNT];	/* on a duckdb output */
 	bool rule_on_other[FLOE_RULE__COUNT];	/* on another adapter's */
+	/*
+	 * Last, and not zeroed by lint_ctx_init() (10 KB that most runs
+	 * never read): each part is valid only where a flag above says so.
+	 */
+	struct {
+		/* the engine rows of keys: each key node looked up once per
+		 * output, not once per rule that asks (memo_used) */
+		struct lint_memo {
+			const struct floe_node *key;
+			const void *aux;	/* a second key, or NULL */
+			const void *row;
+			unsigned char kind;
+		} memo[128];
+		/* the findings of each rule's check_template on the current
+		 * output (lint_walk_templates), held until the rule's turn
+		 * comes, so that they are reported in the order of
+		 * rule-by-rule walks (template_used) */
+		struct floe_diags template_found[FLOE_RULE__COUNT];
+	} lazy;
 };
+
+/* Zero a context but for ctx->lazy (what its flags say is not there). */
+void lint_ctx_init(struct lint_ctx *ctx);
 
 /*
  * One templated value, as the output's one walk (lint_walk_templates)
@@ -187,7 +200,7 @@ struct lint_template_check {
  * Walk every value under `map` once (keys are not templates, and depth
  * is bounded like the tree's) and call each of `checks`, in order, on
  * every templated value, reading its Jinja once for all of them.  With
- * `hold`, a check's findings go to ctx->template_found[rule] instead of
+ * `hold`, a check's findings go to ctx->lazy.template_found[rule] instead of
  * the report (lint_add_template_findings adds them at the rule's turn).
  */
 void lint_walk_templates(struct lint_ctx *ctx, const struct floe_node *map,

@@ -516,7 +516,7 @@ enum floe_err floe_project_check(const char *dir,
 		lim = floe_yaml_default_limits();
 	p = calloc(1, sizeof(*p));
 	path = join_path(dir, "dbt_project.yml");
-	memset(&ctx, 0, sizeof(ctx));
+	lint_ctx_init(&ctx);
 	ctx.opt = opt;
 	(void)lint_resolve_versions(&ctx);	/* floe_lint said it first */
 	ctx.jopt.use_env = opt->use_env;

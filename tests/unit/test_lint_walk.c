@@ -223,7 +223,8 @@ static void test_walk_held_findings_keep_the_cap(void **state)
 	assert_string_equal(w.diags.items[4].message,
 			    "seen '{{ env_var('PW') | as_bool }}'");
 	/* nothing is held any more */
-	assert_int_equal(w.ctx.template_found[FLOE_FP004].nr, 0);
+	assert_true(w.ctx.template_used[FLOE_FP004]);
+	assert_int_equal(w.ctx.lazy.template_found[FLOE_FP004].nr, 0);
 	lint_add_template_findings(&w.ctx, FLOE_FP004);
 	assert_int_equal(w.diags.nr, 5);
 	walk_teardown(&w);

@@ -52,7 +52,7 @@ static bool in_list(const char *const *list, const char *s, bool ci)
 /* The attach list of an output, or NULL. */
 static const struct floe_node *attach_list(const struct lint_output *out)
 {
-	const struct floe_node *a = floe_map_get(out->map, "attach");
+	const struct floe_node *a = out->model->attach;
 
 	return a && a->kind == FLOE_NODE_SEQ ? a : NULL;
 }
@@ -938,7 +938,7 @@ void check_attach_path_missing(struct lint_ctx *ctx,
 static const struct floe_node *named_iceberg_secret(
 	struct lint_ctx *ctx, const struct lint_output *out, const char *name)
 {
-	const struct floe_node *secrets = floe_map_get(out->map, "secrets");
+	const struct floe_node *secrets = out->model->secrets;
 
 	for (size_t i = 0; secrets && secrets->kind == FLOE_NODE_SEQ &&
 			   i < secrets->nr; i++) {
@@ -1399,7 +1399,7 @@ void check_both_stage_options(struct lint_ctx *ctx,
 static const char *path_database(struct lint_ctx *ctx,
 				 const struct lint_output *out, bool *motherduck)
 {
-	const struct floe_node *path = floe_map_get(out->map, "path");
+	const struct floe_node *path = out->model->path.node;
 	const char *s;
 
 	*motherduck = false;
@@ -1442,7 +1442,7 @@ static const char *main_catalog(struct lint_ctx *ctx,
 				const struct lint_output *out, bool *motherduck,
 				const char **path_s)
 {
-	const struct floe_node *path = floe_map_get(out->map, "path");
+	const struct floe_node *path = out->model->path.node;
 	const char *db = path_database(ctx, out, motherduck), *s, *name;
 
 	*path_s = NULL;
@@ -2063,7 +2063,7 @@ void check_attach_file_twice(struct lint_ctx *ctx,
 static bool path_names_nothing(struct lint_ctx *ctx,
 			       const struct lint_output *out)
 {
-	const struct floe_node *path = floe_map_get(out->map, "path");
+	const struct floe_node *path = out->model->path.node;
 	const char *s;
 	size_t len;
 
@@ -2083,7 +2083,7 @@ static bool path_names_nothing(struct lint_ctx *ctx,
 void check_database_mismatch(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	const struct floe_node *db = floe_map_get(out->map, "database");
+	const struct floe_node *db = out->model->database.node;
 	const struct floe_node *attach = attach_list(out);
 	const char *want, *s;
 	bool md;
@@ -2280,7 +2280,7 @@ void check_threads_iceberg_write(struct lint_ctx *ctx,
 {
 	const struct floe_node *attach = attach_list(out);
 	const struct floe_node *threads = floe_map_get(out->map, "threads");
-	const struct floe_node *db = floe_map_get(out->map, "database");
+	const struct floe_node *db = out->model->database.node;
 	const char *dbs;
 	long long n;
 

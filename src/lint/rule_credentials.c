@@ -144,7 +144,7 @@ static bool has_inline_oauth(const struct lint_conn *c)
 
 static const struct floe_node *secrets_of(const struct lint_output *out)
 {
-	const struct floe_node *s = floe_map_get(out->map, "secrets");
+	const struct floe_node *s = out->model->secrets;
 
 	return s && s->kind == FLOE_NODE_SEQ ? s : NULL;
 }

@@ -319,7 +319,7 @@ void check_glue_region(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	const struct lint_conn *conns;
 	size_t n = lint_conns(ctx, out, &conns);
-	const struct floe_node *secrets = floe_map_get(out->map, "secrets");
+	const struct floe_node *secrets = out->model->secrets;
 	const struct floe_node *ucp =
 		floe_map_get(out->map, "use_credential_provider");
 	const struct floe_node *bad = NULL;

@@ -125,10 +125,13 @@ static unsigned refusal(struct lint_ctx *ctx, const struct floe_pair *p)
 	return fe_setting_row_refusal(row, truth(ctx, p->value));
 }
 
+/* The output's settings, or with `config` its config_options, when a
+ * mapping (as the model bound them). */
 static const struct floe_node *settings_of(const struct lint_output *out,
-					   const char *key)
+					   bool config)
 {
-	const struct floe_node *s = floe_map_get(out->map, key);
+	const struct floe_node *s = config ? out->model->config_options
+					   : out->model->settings;
 
 	return s && s->kind == FLOE_NODE_MAP ? s : NULL;
 }
@@ -136,7 +139,7 @@ static const struct floe_node *settings_of(const struct lint_output *out,
 void check_secret_manager_setting(struct lint_ctx *ctx,
 				  const struct lint_output *out)
 {
-	const struct floe_node *s = settings_of(out, "settings");
+	const struct floe_node *s = settings_of(out, false);
 
 	for (size_t i = 0; s && i < s->nr; i++) {
 		const struct floe_node *k = s->pairs[i].key;
@@ -175,7 +178,7 @@ static bool moved_to_connect(struct lint_ctx *ctx,
 void check_startup_only_setting(struct lint_ctx *ctx,
 				const struct lint_output *out)
 {
-	const struct floe_node *s = settings_of(out, "settings");
+	const struct floe_node *s = settings_of(out, false);
 	const struct floe_pair *cp;
 	const char *open;
 
@@ -211,7 +214,7 @@ void check_startup_only_setting(struct lint_ctx *ctx,
 				    row->name);
 	}
 	/* config_options: set at connect, but in memory read_only fails */
-	cp = lint_get_ci(settings_of(out, "config_options"), "access_mode");
+	cp = lint_get_ci(settings_of(out, true), "access_mode");
 	if (cp && (open = lint_open_refusal(ctx, out->map, cp->value)))
 		lint_report(ctx, cp->value, "access_mode '%s' cannot open the "
 			    "in-memory database this output uses. "
@@ -223,7 +226,7 @@ void check_startup_only_setting(struct lint_ctx *ctx,
 void check_default_secret_storage(struct lint_ctx *ctx,
 				  const struct lint_output *out)
 {
-	const struct floe_pair *p = lint_get_ci(settings_of(out, "settings"),
+	const struct floe_pair *p = lint_get_ci(settings_of(out, false),
 						"default_secret_storage");
 
 	if (p)
@@ -238,7 +241,7 @@ void check_redundant_persistent_secrets(struct lint_ctx *ctx,
 					const struct lint_output *out)
 {
 	const struct floe_pair *p = lint_get_ci(
-		settings_of(out, "config_options"), "allow_persistent_secrets");
+		settings_of(out, true), "allow_persistent_secrets");
 
 	if (p && truth(ctx, p->value) == 1)
 		lint_report(ctx, p->key, "'allow_persistent_secrets: true' "
@@ -266,7 +269,7 @@ static const char *extension_name(struct lint_ctx *ctx,
 static bool loads(struct lint_ctx *ctx, const struct lint_output *out,
 		  const char *ext, bool *unknown)
 {
-	const struct floe_node *l = floe_map_get(out->map, "extensions");
+	const struct floe_node *l = out->model->extensions;
 	bool found = false;
 
 	for (size_t i = 0; l && l->kind == FLOE_NODE_SEQ && i < l->nr; i++) {
@@ -308,7 +311,7 @@ static const char *version_str(struct lint_ctx *ctx)
 static bool connect_loads_extension(struct lint_ctx *ctx,
 				    const struct lint_output *out)
 {
-	const struct floe_node *n = floe_map_get(out->map, "path");
+	const struct floe_node *n = out->model->path.node;
 	const char *s, *p;
 
 	if (!n || (n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL))
@@ -384,8 +387,8 @@ static void unknown_setting(struct lint_ctx *ctx, const struct floe_node *k,
 
 void check_unknown_setting(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	const struct floe_node *s = settings_of(out, "settings");
-	const struct floe_node *c = settings_of(out, "config_options");
+	const struct floe_node *s = settings_of(out, false);
+	const struct floe_node *c = settings_of(out, true);
 	bool other_ext = false;
 
 	/* an extension the tables know nothing of may define any name,
@@ -401,8 +404,8 @@ void check_unknown_setting(struct lint_ctx *ctx, const struct lint_output *out)
 void check_extension_setting(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	const struct floe_node *s = settings_of(out, "settings");
-	const struct floe_node *c = settings_of(out, "config_options");
+	const struct floe_node *s = settings_of(out, false);
+	const struct floe_node *c = settings_of(out, true);
 
 	for (size_t i = 0; s && i < s->nr; i++) {
 		const struct floe_node *k = s->pairs[i].key;
@@ -464,9 +467,7 @@ void check_deprecated_setting(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
 	for (int config = 0; config < 2; config++) {
-		const struct floe_node *s = settings_of(out, config
-							? "config_options"
-							: "settings");
+		const struct floe_node *s = settings_of(out, config);
 
 		for (size_t i = 0; s && i < s->nr; i++) {
 			const struct floe_node *k = s->pairs[i].key;
@@ -534,9 +535,7 @@ static void each_setting_value(struct lint_ctx *ctx,
 					  bool config))
 {
 	for (int config = 0; config < 2; config++) {
-		const struct floe_node *s = settings_of(out, config
-							? "config_options"
-							: "settings");
+		const struct floe_node *s = settings_of(out, config);
 
 		for (size_t i = 0; s && i < s->nr; i++)
 			fn(ctx, &s->pairs[i], config);
@@ -691,7 +690,7 @@ void check_setting_memory_value(struct lint_ctx *ctx,
 void check_iceberg_secret_param_release(struct lint_ctx *ctx,
 					const struct lint_output *out)
 {
-	const struct floe_node *l = floe_map_get(out->map, "secrets");
+	const struct floe_node *l = out->model->secrets;
 
 	for (size_t i = 0; l && l->kind == FLOE_NODE_SEQ && i < l->nr; i++) {
 		const struct floe_node *e = l->items[i];
@@ -797,8 +796,8 @@ static void refused_later(struct lint_ctx *ctx, const struct floe_node *set,
 void check_setting_refused_later(struct lint_ctx *ctx,
 				 const struct lint_output *out)
 {
-	const struct floe_node *set = settings_of(out, "settings");
-	const struct floe_node *cfg = settings_of(out, "config_options");
+	const struct floe_node *set = settings_of(out, false);
+	const struct floe_node *cfg = settings_of(out, true);
 
 	if (!set || floe_map_get(set, "allowed_configs") ||
 	    floe_map_get(cfg, "allowed_configs"))

@@ -68,7 +68,7 @@ static const struct {
 void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 				     const struct lint_output *out)
 {
-	const struct floe_node *attach = floe_map_get(out->map, "attach");
+	const struct floe_node *attach = out->model->attach;
 
 	for (size_t i = 0; fe_dbt_output_key_at(i); i++) {
 		const struct fe_dbt_key *k = fe_dbt_output_key_at(i);
@@ -192,7 +192,7 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 			    out->profile, out->name,
 			    schema_type_fix(k->type));
 	}
-	attach = floe_map_get(out->map, "attach");
+	attach = out->model->attach;
 	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
 			   i < attach->nr; i++) {
 		const struct floe_node *item = attach->items[i];

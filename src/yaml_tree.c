@@ -67,6 +67,14 @@ struct builder {
 	size_t nr_anchors, anchors_cap;
 	size_t alias_nodes, alias_bytes;	/* what aliases added so far */
 	size_t nr_aliases;
+	/* scalar texts of up to INTERN_MAX bytes, each copied once (keys and
+	 * many values repeat in every output): open-addressing hash */
+	struct interned {
+		const char *text;
+		uint32_t len, hash;
+	} *interned;
+	size_t nr_interned, interned_cap;
+	size_t nr_scalars;	/* read so far */
 	const struct floe_node *root;
 	int have_root;
 	enum floe_err err;	/* first hard error */
@@ -178,6 +186,93 @@ static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
 }
 
 #define HASH_SEED 14695981039346656037u
+
+/* ---- scalar text ---- */
+
+/*
+ * A scalar's text is copied into the document's arena once per distinct
+ * text: a profile's keys and most of its values are written again in
+ * every output, and readers only read the text (const), never its
+ * address.  Short texts only (longer ones rarely repeat, and cost their
+ * hash), at most INTERN_ENTRIES of them, so that a file of distinct
+ * scalars pays a bounded table (256 KB) and not one entry each, and only
+ * past the first INTERN_AFTER scalars: a file of a few outputs holds
+ * little twice, and would pay the table and the hashing for nothing.
+ */
+#define INTERN_MAX 64
+#define INTERN_ENTRIES 8192
+#define INTERN_AFTER 256
+
+/* A hash of a short text, eight bytes at a time (FNV-1a's byte loop
+ * was most of interning's cost). */
+static uint32_t text_hash(const char *s, size_t len)
+{
+	uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15u, w;
+
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	for (size_t i = 0; i < len; i++)
+		w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+	return (uint32_t)(h >> 32);
+}
+
+static struct interned *intern_slot(struct builder *b, const char *s,
+				    uint32_t len, uint32_t hash)
+{
+	size_t mask = b->interned_cap - 1;
+	size_t i = hash & mask;
+
+	while (b->interned[i].text &&
+	       (b->interned[i].hash != hash || b->interned[i].len != len ||
+		memcmp(b->interned[i].text, s, len)))
+		i = (i + 1) & mask;
+	return &b->interned[i];
+}
+
+static const char *scalar_text(struct builder *b, const char *s, size_t len)
+{
+	struct interned *slot;
+	uint32_t hash;
+
+	if (len > INTERN_MAX || b->nr_scalars++ < INTERN_AFTER)
+		return arena_strndup(b->arena, s, len);
+	if (b->nr_interned < INTERN_ENTRIES &&
+	    (b->nr_interned + 1) * 2 > b->interned_cap) {
+		size_t cap = b->interned_cap ? b->interned_cap * 2 : 64;
+		struct interned *old = b->interned;
+		size_t old_cap = b->interned_cap;
+
+		b->interned = calloc(cap, sizeof(*b->interned));
+		if (!b->interned) {
+			b->interned = old;
+			return NULL;
+		}
+		b->interned_cap = cap;
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].text)
+				*intern_slot(b, old[i].text, old[i].len,
+					     old[i].hash) = old[i];
+		free(old);
+	}
+	hash = text_hash(s, len);
+	slot = intern_slot(b, s, (uint32_t)len, hash);
+	if (slot->text)
+		return slot->text;
+	if (b->nr_interned == INTERN_ENTRIES)
+		return arena_strndup(b->arena, s, len);	/* the table is full */
+	slot->text = arena_strndup(b->arena, s, len);
+	if (!slot->text)
+		return NULL;
+	slot->len = (uint32_t)len;
+	slot->hash = hash;
+	b->nr_interned++;
+	return slot->text;
+}
 
 /* ---- anchors ---- */
 
@@ -822,7 +917,7 @@ static int scalar_event(struct builder *b, yaml_event_t *ev)
 	n = new_node(b, FLOE_NODE_SCALAR, ev->start_mark, ev->end_mark);
 	if (!n)
 		return -1;
-	n->pub.value = arena_strndup(b->arena, value, len);
+	n->pub.value = scalar_text(b, value, len);
 	if (!n->pub.value)
 		return nomem(b);
 	n->pub.len = (uint32_t)len;	/* refused above past UINT32_MAX */
@@ -1178,6 +1273,7 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 	}
 	free(b.stack);
 	free(b.anchors);
+	free(b.interned);
 
 	if (b.err == FLOE_OK) {
 		doc = arena_alloc(b.arena, sizeof(*doc));

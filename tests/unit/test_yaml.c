@@ -1610,6 +1610,61 @@ static void test_yaml_max_bytes_past_the_ceiling_is_held_to_it(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
+/*
+ * A scalar's text is held once per distinct text in a large file
+ * (yaml_tree.c, scalar_text()): repeated short texts share one copy,
+ * texts that differ only past a NUL byte or in length stay apart, long
+ * texts are copied each time, and past the table's last entry every
+ * text still reads as written.
+ */
+static void test_yaml_repeated_texts_are_held_once(void **state)
+{
+	struct fx *f = *state;
+	const size_t nr = 12000;	/* past the 256 read first and the
+					 * table's 8,192 entries */
+	const size_t each = 160;	/* bytes a line takes, at most */
+	char *buf = malloc(nr * each + 256);
+	struct floe_yaml_limits lim = floe_yaml_default_limits();
+	const struct floe_node *root, *a, *b;
+	size_t n = 0;
+	char longer[80];
+
+	assert_non_null(buf);
+	f->input = buf;
+	memset(longer, 'x', sizeof(longer) - 1);
+	longer[sizeof(longer) - 1] = '\0';
+	for (size_t i = 0; i < nr; i++)
+		n += (size_t)sprintf(buf + n, "- [k%zu, same, \"a\\0b\", \"a\\0c\", %s]\n",
+				     i, longer);
+	lim.max_bytes = 4 << 20;	/* 1.4 MB */
+	assert_int_equal(parse_buf(f, buf, n, &lim), FLOE_OK);
+	assert_int_equal(f->diags.nr_errors, 0);
+	root = f->doc->root;
+	assert_int_equal(root->nr, nr);
+	for (size_t i = 0; i < nr; i += 997) {
+		char want[32];
+
+		sprintf(want, "k%zu", i);
+		assert_string_equal(root->items[i]->items[0]->value, want);
+		assert_int_equal(root->items[i]->items[2]->len, 3);
+		assert_memory_equal(root->items[i]->items[2]->value, "a\0b", 4);
+		assert_memory_equal(root->items[i]->items[3]->value, "a\0c", 4);
+		assert_string_equal(root->items[i]->items[4]->value, longer);
+	}
+	/* past the first scalars, a repeated short text is one copy */
+	a = root->items[100]->items[1];
+	b = root->items[nr - 1]->items[1];
+	assert_string_equal(b->value, "same");
+	assert_ptr_equal(a->value, b->value);
+	assert_ptr_equal(root->items[100]->items[2]->value,
+			 root->items[nr - 1]->items[2]->value);
+	assert_ptr_not_equal(root->items[100]->items[2]->value,
+			     root->items[100]->items[3]->value);
+	/* a text longer than 64 bytes is its own copy */
+	assert_ptr_not_equal(root->items[100]->items[4]->value,
+			     root->items[101]->items[4]->value);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1618,6 +1673,7 @@ int main(void)
 		T(test_yaml_max_bytes_past_the_ceiling_is_held_to_it),
 		T(test_yaml_columns_count_code_points_after_multibyte_utf8),
 		T(test_yaml_crlf_line_endings_are_one_line_break),
+		T(test_yaml_repeated_texts_are_held_once),
 		T(test_yaml_lone_cr_and_unicode_line_breaks_start_lines),
 		T(test_yaml_utf8_bom_is_skipped_and_not_a_column),
 		T(test_yaml_resolve_types_booleans_like_yaml_1_1),

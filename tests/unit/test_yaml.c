@@ -1634,8 +1634,9 @@ static void test_yaml_repeated_texts_are_held_once(void **state)
 	memset(longer, 'x', sizeof(longer) - 1);
 	longer[sizeof(longer) - 1] = '\0';
 	for (size_t i = 0; i < nr; i++)
-		n += (size_t)sprintf(buf + n, "- [k%zu, same, \"a\\0b\", \"a\\0c\", %s]\n",
-				     i, longer);
+		n += (size_t)snprintf(buf + n, each, "- [k%zu, same, "
+				      "\"a\\0b\", \"a\\0c\", %s]\n", i,
+				      longer);
 	lim.max_bytes = 4 << 20;	/* 1.4 MB */
 	assert_int_equal(parse_buf(f, buf, n, &lim), FLOE_OK);
 	assert_int_equal(f->diags.nr_errors, 0);
@@ -1644,7 +1645,7 @@ static void test_yaml_repeated_texts_are_held_once(void **state)
 	for (size_t i = 0; i < nr; i += 997) {
 		char want[32];
 
-		sprintf(want, "k%zu", i);
+		snprintf(want, sizeof(want), "k%zu", i);
 		assert_string_equal(root->items[i]->items[0]->value, want);
 		assert_int_equal(root->items[i]->items[2]->len, 3);
 		assert_memory_equal(root->items[i]->items[2]->value, "a\0b", 4);

@@ -157,6 +157,38 @@ static void test_once_readings_dropped_between_outputs(void **state)
 	strbuf_release(&sb);
 }
 
+/*
+ * The engine rows of an output's keys are asked once per output (a memo
+ * of 128 slots, src/lint/lint.c): an output with more keys than fit is
+ * answered by direct lookups past the memo, a key is never answered for
+ * another, and a settings mapping that two outputs share (an alias) is
+ * judged in each of them alike.
+ */
+static void test_once_memo_overflow_and_shared_keys(void **state)
+{
+	struct floe_lint_options opt;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	strbuf_adds(&sb, "p:\n  target: o0\n  outputs:\n"
+		    "    o0:\n      type: duckdb\n      settings: &s\n");
+	/* 300 unknown settings, then one the secret manager refuses */
+	for (int i = 0; i < 300; i++)
+		strbuf_addf(&sb, "        no_such_setting_%d: 1\n", i);
+	strbuf_adds(&sb, "        allow_persistent_secrets: false\n"
+		    "    o1:\n      type: duckdb\n      settings: *s\n");
+	assert_false(strbuf_error(&sb));
+	memset(&opt, 0, sizeof(opt));
+	assert_int_equal(floe_lint("profiles.yml", sb.buf, sb.len, &opt, &d),
+			 FLOE_OK);
+	/* each finding sits on the shared node: reported once */
+	assert_int_equal(count(&d, "FP106"), 300);	/* unknown setting */
+	assert_int_equal(count(&d, "FP101"), 1);	/* secret manager */
+	floe_diags_release(&d);
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -164,6 +196,7 @@ int main(void)
 		cmocka_unit_test(test_once_more_values_than_kept),
 		cmocka_unit_test(test_once_every_connection),
 		cmocka_unit_test(test_once_readings_dropped_between_outputs),
+		cmocka_unit_test(test_once_memo_overflow_and_shared_keys),
 	};
 
 	return cmocka_run_group_tests_name("lint_once", tests, NULL, NULL);

@@ -226,10 +226,10 @@ const struct floe_gen_attach *lint_expected(struct lint_ctx *ctx);
 
 /*
  * The engine's row for a key node, looked up once per output however
- * many rules ask (ctx->memo): the DuckDB setting named `k` on the release
- * linted for, the iceberg option so named on that release and on any
- * (FE_ANY), the dbt-duckdb output key and attach field.  NULL when `k` is not a string
- * or names none.
+ * many rules ask (ctx->lazy.memo): the DuckDB setting named `k` on the
+ * release linted for, the iceberg option so named on that release and
+ * on any (FE_ANY), the dbt-duckdb output key and attach field.  NULL
+ * when `k` is not a string or names none.
  */
 const struct fe_setting *lint_setting_row(struct lint_ctx *ctx,
 					  const struct floe_node *k);

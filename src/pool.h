@@ -45,4 +45,8 @@
 #define FITS(size, s) \
 	_Static_assert(sizeof(s) <= (size), "longer than its member: " s);
 
+/* FITS() for `member` of the rows of `table`, whose size it takes from
+ * the table itself (write it after the table). */
+#define FITS_IN(table, member, s) FITS(sizeof((table)[0].member), s)
+
 #endif

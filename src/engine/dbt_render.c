@@ -10,16 +10,16 @@
 #include "engine/dbt_render.h"
 #include "pool.h"
 
-#define DBT_RENDER(id, first, last, source) \
-	FITS(32, #id) FITS(80, source)
-#include "engine/dbt_render.def"
-#undef DBT_RENDER
-
 static const struct fe_dbt_render_row rows[] = {
 #define DBT_RENDER(id, first, last, source) { #id, first, last, source },
 #include "engine/dbt_render.def"
 #undef DBT_RENDER
 };
+
+#define DBT_RENDER(i, first, last, src) \
+	FITS_IN(rows, id, #i) FITS_IN(rows, source, src)
+#include "engine/dbt_render.def"
+#undef DBT_RENDER
 
 bool fe_dbt_renders(enum fe_dbt_render id, unsigned version)
 {

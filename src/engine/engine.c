@@ -659,11 +659,6 @@ const char *const *fe_setting_names(void)
 	return name_list(list, &state, NR(settings), setting_name_at);
 }
 
-#define DUCKDB_EXTENSION_SETTING(name, extension, first, last) \
-	FITS(FE_SETTING_NAME_SIZE, name) FITS(24, extension)
-#include "engine/data/duckdb_extension_settings.def"
-#undef DUCKDB_EXTENSION_SETTING
-
 static const struct {
 	char name[FE_SETTING_NAME_SIZE], extension[24];
 	unsigned first, last;
@@ -673,6 +668,12 @@ static const struct {
 #include "engine/data/duckdb_extension_settings.def"
 #undef DUCKDB_EXTENSION_SETTING
 };
+
+#define DUCKDB_EXTENSION_SETTING(n, ext, first, last) \
+	FITS_IN(extension_settings, name, n) \
+	FITS_IN(extension_settings, extension, ext)
+#include "engine/data/duckdb_extension_settings.def"
+#undef DUCKDB_EXTENSION_SETTING
 
 /* One row a name: a binary search, as for the settings (lint asks for
  * every setting of every output). */
@@ -1043,8 +1044,10 @@ struct behavior {
 	unsigned first, last;
 };
 
-#define DUCKDB_BEHAVIOR(name, first, last) FITS(32, name)
-#define ICEBERG_BEHAVIOR(name, first, last) FITS(32, name)
+#define DUCKDB_BEHAVIOR(n, first, last) \
+	FITS(MEMBER_SIZE(struct behavior, name), n)
+#define ICEBERG_BEHAVIOR(n, first, last) \
+	FITS(MEMBER_SIZE(struct behavior, name), n)
 #include "engine/duckdb_behavior.def"
 #include "engine/iceberg_behavior.def"
 #undef DUCKDB_BEHAVIOR
@@ -1102,10 +1105,6 @@ enum fe_interval_part {
 	FE_IPART_MILLISECOND, FE_IPART_MICROSECOND
 };
 
-#define DUCKDB_INTERVAL_UNIT(name, first, last, part) FITS(16, name)
-#include "engine/duckdb_intervals.def"
-#undef DUCKDB_INTERVAL_UNIT
-
 static const struct interval_unit {
 	char name[16];
 	unsigned first, last;
@@ -1116,6 +1115,11 @@ static const struct interval_unit {
 #include "engine/duckdb_intervals.def"
 #undef DUCKDB_INTERVAL_UNIT
 };
+
+#define DUCKDB_INTERVAL_UNIT(n, first, last, part) \
+	FITS_IN(interval_units, name, n)
+#include "engine/duckdb_intervals.def"
+#undef DUCKDB_INTERVAL_UNIT
 
 #define IV_MICROS_PER_SEC INT64_C(1000000)
 #define IV_MICROS_PER_DAY (INT64_C(86400) * IV_MICROS_PER_SEC)
@@ -1557,12 +1561,6 @@ const struct fe_dbt_key *fe_dbt_attach_field_at(size_t i)
 
 /* ---- names after ATTACH ... AS ---- */
 
-#define DUCKDB_ALIAS_KEYWORD(word, first, last) FITS(16, word)
-#define DUCKDB_DATABASE_NAME(name, first, last, flags) FITS(16, name)
-#include "engine/duckdb_names.def"
-#undef DUCKDB_ALIAS_KEYWORD
-#undef DUCKDB_DATABASE_NAME
-
 static const struct {
 	char word[16];
 	unsigned first, last;
@@ -1586,6 +1584,13 @@ static const struct {
 #undef DUCKDB_ALIAS_KEYWORD
 #undef DUCKDB_DATABASE_NAME
 };
+
+#define DUCKDB_ALIAS_KEYWORD(w, first, last) FITS_IN(keywords, word, w)
+#define DUCKDB_DATABASE_NAME(n, first, last, flags) \
+	FITS_IN(db_names, name, n)
+#include "engine/duckdb_names.def"
+#undef DUCKDB_ALIAS_KEYWORD
+#undef DUCKDB_DATABASE_NAME
 
 unsigned fe_database_name(const char *s, unsigned version)
 {
@@ -2011,17 +2016,6 @@ bool fe_words_take(const struct fe_words *w, const char *text)
 
 /* ---- the memory parser ---- */
 
-#define DUCKDB_MEMORY_SETTING(name, first, last, parser, own, config) \
-	FITS(FE_SETTING_NAME_SIZE, name)
-#define DUCKDB_MEMORY_WORDS(verdict, first, last, before, after) \
-	FITS(80, before) FITS(96, after)
-#define DUCKDB_MEMORY_OWN_TEXT(name, first, last, text) \
-	FITS(FE_SETTING_NAME_SIZE, name) FITS(32, text)
-#include "engine/duckdb_memory.def"
-#undef DUCKDB_MEMORY_SETTING
-#undef DUCKDB_MEMORY_WORDS
-#undef DUCKDB_MEMORY_OWN_TEXT
-
 static const struct {
 	char name[FE_SETTING_NAME_SIZE];
 	unsigned first, last;
@@ -2067,6 +2061,17 @@ static const struct {
 #undef DUCKDB_MEMORY_WORDS
 #undef DUCKDB_MEMORY_OWN_TEXT
 };
+
+#define DUCKDB_MEMORY_SETTING(n, first, last, parser, own, config) \
+	FITS_IN(memory_settings, name, n)
+#define DUCKDB_MEMORY_WORDS(verdict, first, last, b, a) \
+	FITS_IN(memory_words, before, b) FITS_IN(memory_words, after, a)
+#define DUCKDB_MEMORY_OWN_TEXT(n, first, last, t) \
+	FITS_IN(memory_own_texts, name, n) FITS_IN(memory_own_texts, text, t)
+#include "engine/duckdb_memory.def"
+#undef DUCKDB_MEMORY_SETTING
+#undef DUCKDB_MEMORY_WORDS
+#undef DUCKDB_MEMORY_OWN_TEXT
 
 enum fe_mem_parser fe_memory_setting(const char *name, unsigned version,
 				     struct fe_mem_setting *s)
@@ -2287,11 +2292,6 @@ const char *fe_database_name_at(size_t i)
 
 /* ---- extensions ---- */
 
-#define DUCKDB_EXTENSION_ALIAS(alias, name, first, last) \
-	FITS(24, alias) FITS(24, name)
-#include "engine/data/duckdb_extensions.def"
-#undef DUCKDB_EXTENSION_ALIAS
-
 static const struct {
 	char alias[24], name[24];
 	unsigned first, last;
@@ -2301,6 +2301,11 @@ static const struct {
 #include "engine/data/duckdb_extensions.def"
 #undef DUCKDB_EXTENSION_ALIAS
 };
+
+#define DUCKDB_EXTENSION_ALIAS(a, n, first, last) \
+	FITS_IN(ext_aliases, alias, a) FITS_IN(ext_aliases, name, n)
+#include "engine/data/duckdb_extensions.def"
+#undef DUCKDB_EXTENSION_ALIAS
 
 const char *fe_extension_canonical(const char *name, unsigned version)
 {

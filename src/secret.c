@@ -171,23 +171,27 @@ bool floe_secret_key(const char *key)
 	return key && floe_secret_key_n(key, strlen(key));
 }
 
-bool floe_secret_header_map(const char *key)
+/* The header map names, of `n` bytes. */
+static bool header_map_n(const char *key, size_t n)
 {
-	size_t n;
-
-	if (!key)
-		return false;
-	n = strlen(key);
 	return (n == LEN("extra_http_headers") &&
 		same_ci(key, "extra_http_headers", n)) ||
 	       (n == LEN("http_headers") && same_ci(key, "http_headers", n)) ||
 	       (n == LEN("headers") && same_ci(key, "headers", n));
 }
 
+bool floe_secret_header_map(const char *key)
+{
+	return key && header_map_n(key, strlen(key));
+}
+
+/* A header name is shorter than this (longer ones are not judged). */
+#define HEADER_NAME_MAX 64
+
 /* floe_secret_header() of a name that floe_secret_key_n() refuses. */
 static bool header_not_key(const char *name, size_t n)
 {
-	char k[64];
+	char k[HEADER_NAME_MAX];
 	bool dash = false;
 
 	if (!n || n >= sizeof(k))
@@ -208,7 +212,7 @@ bool floe_secret_header(const char *name)
 	if (!name)
 		return false;
 	n = strlen(name);
-	if (!n || n >= 64)
+	if (!n || n >= HEADER_NAME_MAX)
 		return false;
 	return floe_secret_key_n(name, n) || header_not_key(name, n);
 }
@@ -219,11 +223,9 @@ unsigned floe_secret_classify(const char *key, size_t n)
 		return 0;
 	if (floe_secret_key_n(key, n))
 		/* a header name too, if it is short enough to be one */
-		return FLOE_SECRET_KEY | (n && n < 64 ? FLOE_SECRET_HEADER : 0);
-	if ((n == LEN("extra_http_headers") &&
-	     same_ci(key, "extra_http_headers", n)) ||
-	    (n == LEN("http_headers") && same_ci(key, "http_headers", n)) ||
-	    (n == LEN("headers") && same_ci(key, "headers", n)))
+		return FLOE_SECRET_KEY |
+		       (n && n < HEADER_NAME_MAX ? FLOE_SECRET_HEADER : 0);
+	if (header_map_n(key, n))
 		return FLOE_SECRET_HEADER_MAP;
 	return header_not_key(key, n) ? FLOE_SECRET_HEADER : 0;
 }

@@ -391,7 +391,8 @@ static struct lint_memo *memo_slot(struct lint_ctx *ctx, const void *k,
 	return NULL;
 }
 
-/* Forget the memo (its rows may point into the scratch arena). */
+/* Forget the memo: with the readings (lint_drop_readings()), as a
+ * secret's TYPE text it keeps lives in the scratch arena. */
 static void memo_forget(struct lint_ctx *ctx)
 {
 	memset(ctx->memo_used, 0, sizeof(ctx->memo_used));
@@ -987,7 +988,6 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->conns_found = false;
 	ctx->nr_urls = 0;
 	ctx->secret_values_of = NULL;
-	memo_forget(ctx);
 	/* the rules that check every value share one walk of the output;
 	 * their findings wait for their turn below */
 	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {

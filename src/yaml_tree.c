@@ -203,20 +203,37 @@ static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
 #define INTERN_ENTRIES 8192
 #define INTERN_AFTER 256
 
-/* A hash of a short text, eight bytes at a time (FNV-1a's byte loop
- * was most of interning's cost). */
+/*
+ * A hash of a short text, eight bytes at a time (FNV-1a's byte loop was
+ * most of interning's cost).  The last word is read whole, overlapping
+ * the one before it, and a text under 8 bytes as two overlapping halves
+ * (or its first, middle and last bytes): the length is in the seed, so
+ * every byte still counts and equal texts still hash equal.
+ */
 static uint32_t text_hash(const char *s, size_t len)
 {
 	uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15u, w;
+	uint32_t lo, hi;
+	const char *end = s + len;
 
-	for (; len >= 8; s += 8, len -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-		h ^= h >> 32;
+	if (len >= 8) {
+		for (; end - s > 8; s += 8) {
+			memcpy(&w, s, 8);
+			h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+			h ^= h >> 32;
+		}
+		memcpy(&w, end - 8, 8);
+	} else if (len >= 4) {
+		memcpy(&lo, s, 4);
+		memcpy(&hi, end - 4, 4);
+		w = (uint64_t)hi << 32 | lo;
+	} else if (len) {
+		w = (uint64_t)(unsigned char)s[0] |
+		    (uint64_t)(unsigned char)s[len / 2] << 8 |
+		    (uint64_t)(unsigned char)end[-1] << 16;
+	} else {
+		w = 0;
 	}
-	w = 0;
-	for (size_t i = 0; i < len; i++)
-		w |= (uint64_t)(unsigned char)s[i] << (8 * i);
 	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
 	return (uint32_t)(h >> 32);
 }
@@ -456,13 +473,10 @@ static void canon_float(const struct floe_node *k, struct canon *c)
 				  neg ? "-" : "", (int)nd, digits, exp10);
 }
 
-static void canon_key(const struct floe_node *k, struct canon *c)
+static void canon_typed(const struct floe_node *k, struct canon *c)
 {
 	long long v;
 
-	c->type = k->type;
-	c->text = k->value;
-	c->len = k->len;
 	switch (k->type) {
 	case FLOE_TYPE_NULL:
 		c->text = "";
@@ -486,6 +500,16 @@ static void canon_key(const struct floe_node *k, struct canon *c)
 	case FLOE_TYPE_MERGE:
 		break;
 	}
+}
+
+/* A string key (nearly every key) is its own text: no call for it. */
+static inline void canon_key(const struct floe_node *k, struct canon *c)
+{
+	c->type = k->type;
+	c->text = k->value;
+	c->len = k->len;
+	if (k->type != FLOE_TYPE_STR)
+		canon_typed(k, c);
 }
 
 static uint64_t canon_hash(const struct canon *c)

@@ -1826,26 +1826,105 @@ const char *fe_alias_name(const char *s, char *buf, size_t size)
 	return l == LEXED_BARE || l == LEXED_QUOTED ? buf : NULL;
 }
 
-bool fe_attach_type_is(const char *s, const char *type)
+/* The one parse of a TYPE written raw (ATTACH's, CREATE SECRET's). */
+static const char *type_name(const char *s, char *buf, size_t size)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	char name[64];
 	size_t n = 0, k;
 
 	if (!s)
-		return false;
+		return NULL;
 	while ((k = lex_blank(p)))
 		p += k;
 	if (*p != '\'')
-		return fe_alias_name(s, name, sizeof(name)) &&
-		       !strcasecmp(name, type);
+		return fe_alias_name(s, buf, size);
 	/* a string literal: '' is a quote */
-	if (!lex_quoted(&p, name, sizeof(name), &n) || n >= sizeof(name))
-		return false;	/* unterminated, or longer than any type */
+	if (!lex_quoted(&p, buf, size, &n) || n >= size)
+		return NULL;	/* unterminated, or too long */
 	for (; (k = lex_blank(p)); p += k)
 		;
-	name[n] = '\0';
-	return !*p && !strcasecmp(name, type);
+	buf[n] = '\0';
+	return *p ? NULL : buf;
+}
+
+bool fe_attach_type_is(const char *s, const char *type)
+{
+	char name[64];
+
+	return type_name(s, name, sizeof(name)) && !strcasecmp(name, type);
+}
+
+const char *fe_secret_type_name(const char *s, char *buf, size_t size)
+{
+	if (!type_name(s, buf, size))
+		return NULL;
+	for (char *c = buf; *c; c++)
+		*c = (char)ascii_lower((unsigned char)*c);
+	return buf;
+}
+
+/* A type of "" is a row of an extension that registers none. */
+static const struct {
+	char type[16];
+	char extension[24];	/* "": the engine's own */
+	unsigned first, last;
+} secret_types[] = {
+#define DUCKDB_SECRET_TYPE(type, extension, first, last) \
+	{ type, extension, first, last },
+#define DUCKDB_SECRETLESS_EXTENSION(extension, first, last) \
+	{ "", extension, first, last },
+#include "engine/duckdb_secrets.def"
+#undef DUCKDB_SECRET_TYPE
+#undef DUCKDB_SECRETLESS_EXTENSION
+};
+
+#define DUCKDB_SECRET_TYPE(t, e, first, last) \
+	FITS_IN(secret_types, type, t) FITS_IN(secret_types, extension, e)
+#define DUCKDB_SECRETLESS_EXTENSION(e, first, last) \
+	FITS_IN(secret_types, extension, e)
+#include "engine/duckdb_secrets.def"
+#undef DUCKDB_SECRET_TYPE
+#undef DUCKDB_SECRETLESS_EXTENSION
+
+const char *fe_secret_type_extension(const char *type, unsigned version)
+{
+	for (size_t i = 0; type && *type && i < NR(secret_types); i++)
+		if (!strcmp(secret_types[i].type, type) &&
+		    holds(secret_types[i].first, secret_types[i].last,
+			  version))
+			return secret_types[i].extension;
+	return NULL;
+}
+
+unsigned fe_secret_type_first(const char *type)
+{
+	unsigned first = 0;
+
+	for (size_t i = 0; type && *type && i < NR(secret_types); i++)
+		if (!strcmp(secret_types[i].type, type) &&
+		    (!first || secret_types[i].first < first))
+			first = secret_types[i].first;
+	return first;
+}
+
+const char *fe_secret_type_at(size_t i, unsigned version)
+{
+	for (size_t j = 0; j < NR(secret_types); j++)
+		if (*secret_types[j].type &&
+		    holds(secret_types[j].first, secret_types[j].last,
+			  version) && !i--)
+			return secret_types[j].type;
+	return NULL;
+}
+
+bool fe_extension_secret_types_known(const char *ext, unsigned version)
+{
+	for (size_t i = 0; ext && *ext && i < NR(secret_types); i++)
+		if (!strcmp(secret_types[i].extension, ext) &&
+		    holds(secret_types[i].first, secret_types[i].last,
+			  version))
+			return true;
+	return false;
 }
 
 bool fe_secret_type_is(const char *s, const char *type)

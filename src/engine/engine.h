@@ -461,6 +461,37 @@ bool fe_attach_type_is(const char *s, const char *type);
 bool fe_secret_type_is(const char *s, const char *type);
 
 /*
+ * The secret type DuckDB looks up for `s` (fe_secret_type_is()'s parse,
+ * lower-cased as DuckDB lower-cases it) in buf[size]; NULL when `s` is
+ * not one identifier or string literal, or does not fit.
+ */
+const char *fe_secret_type_name(const char *s, char *buf, size_t size);
+
+/*
+ * The extension whose secret type `type` (lower case) is on DuckDB
+ * `version`, "" for the engine's own (http), or NULL when CREATE SECRET
+ * finds no such type there ("Secret type 't' not found") unless an
+ * extension loaded first registers it (duckdb_secrets.def, probed on
+ * every release: CREATE SECRET (TYPE t) autoloads the extension of a
+ * type its table names, and a type no table names is not found).
+ */
+const char *fe_secret_type_extension(const char *type, unsigned version);
+
+/* The first release that has secret type `type`, or 0 when none. */
+unsigned fe_secret_type_first(const char *type);
+
+/* The i-th secret type of `version` (from 0), or NULL past the last. */
+const char *fe_secret_type_at(size_t i, unsigned version);
+
+/*
+ * Whether the secret types extension `ext` (canonical, lower case)
+ * registers on `version` are all known: it has rows of its types, or it
+ * is one of the statically linked extensions that register none
+ * (parquet, json, ...).  False for any other: loading it may add a type.
+ */
+bool fe_extension_secret_types_known(const char *ext, unsigned version);
+
+/*
  * The name DuckDB gives the database of `path` opened or attached without
  * AS (AttachedDatabase::ExtractDatabaseName(), src/main/attached_database.cpp,
  * the same at v1.4.0 b8a06e4a22 through v1.5.6 069cc9f9b5):

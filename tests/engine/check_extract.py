@@ -12,8 +12,9 @@ duckdb_extensions() and a LOAD of every alias) or `names`
 database name), `intervals` (probe_intervals.py: strings cast to
 INTERVAL), `memory` (probe_memory.py: the settings read as an amount of
 memory, and the memory parser on every probe value), `locks`
-(probe_locks.py: the settings refused once another is SET) or `files`
-(probe_files.py: when two paths are one database file).  Each
+(probe_locks.py: the settings refused once another is SET), `files`
+(probe_files.py: when two paths are one database file) or `secrets`
+(probe_secrets.py: the secret types and names CREATE SECRET takes).  Each
 runs on LIBDUCKDB without network, and its output
 is compared with src/engine/data/<dir>/VERSION.tsv, VERSION being what
 the library reports.  The header lines that name the npm package and the
@@ -51,6 +52,10 @@ EXTRACTIONS = {
 	"memory": ("probe_memory.py", [SETTINGS_TSV], "duckdb-memory"),
 	"locks": ("probe_locks.py", [SETTINGS_TSV], "duckdb-locks"),
 	"files": ("probe_files.py", [], "duckdb-files"),
+	"secrets": ("probe_secrets.py",
+		    ["--candidates",
+		     os.path.join(DATA, "duckdb-secret-type-candidates.tsv")],
+		    "duckdb-secrets"),
 }
 
 

@@ -931,6 +931,58 @@ static void test_engine_secret_type(void **state)
 }
 
 /*
+ * The secret types of duckdb_secrets.def, as probe_secrets.py read them
+ * (src/engine/data/duckdb-secrets/): what CREATE SECRET (TYPE t) finds
+ * on each release, lower-cased as DuckDB looks it up.
+ */
+static void test_engine_secret_type_table(void **state)
+{
+	char buf[64];
+	size_t n = 0;
+
+	(void)state;
+	assert_string_equal(fe_secret_type_name(" 'S3'", buf, sizeof(buf)),
+			    "s3");
+	assert_string_equal(fe_secret_type_name("\"GCS\"", buf, sizeof(buf)),
+			    "gcs");
+	assert_string_equal(fe_secret_type_name("'s3 '", buf, sizeof(buf)),
+			    "s3 ");
+	assert_null(fe_secret_type_name("ice berg", buf, sizeof(buf)));
+	assert_null(fe_secret_type_name("iceberg", buf, 4));	/* too long */
+	/* the engine's own, and the extensions' autoload names */
+	assert_string_equal(fe_secret_type_extension("http", FE_V(1, 4, 3)),
+			    "");
+	assert_string_equal(fe_secret_type_extension("s3", FE_V(1, 4, 3)),
+			    "httpfs");
+	assert_string_equal(fe_secret_type_extension("iceberg",
+						     FE_V(1, 5, 6)),
+			    "iceberg");
+	/* uc, rds and quack arrived in 1.5.3 */
+	assert_null(fe_secret_type_extension("uc", FE_V(1, 5, 2)));
+	assert_string_equal(fe_secret_type_extension("uc", FE_V(1, 5, 3)),
+			    "unity_catalog");
+	assert_int_equal(fe_secret_type_first("rds"), FE_V(1, 5, 3));
+	assert_int_equal(fe_secret_type_first("s3"), FE_V(1, 4, 0));
+	assert_int_equal(fe_secret_type_first("s4"), 0);
+	assert_null(fe_secret_type_extension("S3", FE_V(1, 4, 3)));
+	assert_null(fe_secret_type_extension("", FE_V(1, 4, 3)));
+	assert_null(fe_secret_type_extension("motherduck", FE_V(1, 5, 6)));
+	while (fe_secret_type_at(n, FE_V(1, 4, 3)))
+		n++;
+	assert_int_equal(n, 11);	/* http and ten of extensions */
+	/* the extensions whose types are all known: the table's, and the
+	 * statically linked ones that add none */
+	assert_true(fe_extension_secret_types_known("httpfs", FE_V(1, 4, 3)));
+	assert_true(fe_extension_secret_types_known("parquet", FE_V(1, 4, 3)));
+	assert_false(fe_extension_secret_types_known("unity_catalog",
+						     FE_V(1, 4, 3)));
+	assert_false(fe_extension_secret_types_known("motherduck",
+						     FE_V(1, 5, 6)));
+	assert_false(fe_extension_secret_types_known("spatial", FE_V(1, 5, 6)));
+	assert_false(fe_extension_secret_types_known("", FE_V(1, 5, 6)));
+}
+
+/*
  * fe_alias_parse(): DuckDB's lexer after ATTACH ... AS.  Each answer was
  * observed on 1.4.3, 1.5.0 and 1.5.6 (ATTACH ':memory:' AS <s>).
  */
@@ -1798,6 +1850,7 @@ int main(void)
 		T(test_engine_alias_parse_lexer),
 		T(test_engine_attach_type),
 		T(test_engine_secret_type),
+		T(test_engine_secret_type_table),
 		T(test_engine_duckdb_path_database),
 		T(test_engine_settings_lint_and_generate_agree),
 		T(test_engine_allow_community_extensions_is_accepted),

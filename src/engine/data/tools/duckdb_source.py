@@ -46,3 +46,22 @@ def ref_tables(doc, path, marker):
 	return reflist, [(ref, commit(gitdir, ref),
 			  table_entries(gitdir, ref, path, marker))
 			 for ref in reflist]
+
+
+def print_pairs(tables, head, first_column):
+	"""Print the pairs of ref_tables()' `tables` as a candidates TSV: the
+	`head` comment lines, the refs read (with their commits), then one
+	`a<TAB>b<TAB>refs` line per pair, sorted by a (case-folded), `refs`
+	being the refs that have the pair; `first_column` names a."""
+	seen = {}
+	commits = []
+	for ref, sha, pairs in tables[1]:
+		commits.append("%s=%s" % (ref, sha[:10]))
+		for a, b in pairs:
+			seen.setdefault((a, b), []).append(ref)
+	for line in head:
+		print("# " + line)
+	print("# refs: %s" % " ".join(commits))
+	print("%s\textension\trefs" % first_column)
+	for a, b in sorted(seen, key=lambda k: (k[0].lower(), k[1])):
+		print("%s\t%s\t%s" % (a, b, ",".join(seen[(a, b)])))

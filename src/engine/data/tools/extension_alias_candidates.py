@@ -18,7 +18,7 @@ tag (a difference fails; the engine's answer is what the tables hold).
 
 import sys
 
-from duckdb_source import ref_tables
+from duckdb_source import print_pairs, ref_tables
 
 SOURCE = "src/main/extension/extension_alias.cpp"
 
@@ -27,19 +27,10 @@ def main():
 	tables = ref_tables(__doc__, SOURCE, "internal_aliases[]")
 	if tables is None:
 		return 2
-	seen = {}
-	commits = []
-	for ref, sha, pairs in tables[1]:
-		commits.append("%s=%s" % (ref, sha[:10]))
-		for alias, ext in pairs:
-			seen.setdefault((alias, ext), []).append(ref)
-	print("# extension aliases in DuckDB's %s internal_aliases[]" % SOURCE)
-	print("# (ExtensionHelper::ApplyExtensionAlias), per ref; written by")
-	print("# src/engine/data/tools/extension_alias_candidates.py")
-	print("# refs: %s" % " ".join(commits))
-	print("alias\textension\trefs")
-	for alias, ext in sorted(seen, key=lambda k: (k[0].lower(), k[1])):
-		print("%s\t%s\t%s" % (alias, ext, ",".join(seen[(alias, ext)])))
+	print_pairs(tables, [
+		"extension aliases in DuckDB's %s internal_aliases[]" % SOURCE,
+		"(ExtensionHelper::ApplyExtensionAlias), per ref; written by",
+		"src/engine/data/tools/extension_alias_candidates.py"], "alias")
 	return 0
 
 

@@ -3,11 +3,13 @@
 # INTERVAL, the extension aliases, what ATTACH ... AS does with keywords
 # and database names, the memory parser of the settings that read an
 # amount of memory, the settings refused once another is SET, and the
-# paths taken for one database file, and the words of the settings that
+# paths taken for one database file, the secret types and names CREATE
+# SECRET takes, and the words of the settings that
 # take one of a few words, for the DuckDB releases in duckdb-releases.tsv,
 # from their real libduckdb.so (npm), into duckdb-settings/,
 # duckdb-casts/, duckdb-intervals/, duckdb-extensions/, duckdb-names/,
-# duckdb-memory/, duckdb-locks/, duckdb-files/ and duckdb-words/
+# duckdb-memory/, duckdb-locks/, duckdb-files/, duckdb-secrets/ and
+# duckdb-words/
 # VERSION.tsv, then regenerate the .def tables.  Not
 # part of the build.
 #
@@ -19,11 +21,12 @@
 # release's settings TSV), `intervals` (probe_intervals.py),
 # `extensions`, `names`, `memory` (probe_memory.py, which reads the
 # settings TSV too), `locks` (probe_locks.py, the same), `files`
-# (probe_files.py; seconds each) or `words` (probe_words.py: the settings
+# (probe_files.py; seconds each), `secrets` (probe_secrets.py: the
+# secret types and names CREATE SECRET takes) or `words` (probe_words.py: the settings
 # TSV, and the candidate words read from the release's tag in DUCKDB_GIT,
 # a git directory of duckdb/duckdb; a release without a tag there is read
 # at the newest tag before it, which the probe's head names); default all
-# nine (words only with DUCKDB_GIT).
+# ten (words only with DUCKDB_GIT).
 # With no VERSION, every release in the table.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -116,6 +119,12 @@ grep -v '^#' "$data/duckdb-releases.tsv" | while IFS='	' read -r ver npm _pin; d
 			"${srctag:?no tag of $ver or before in DUCKDB_GIT}" \
 			-o "$data/duckdb-words/$ver.tsv"
 	fi
+	if [ "$only" = "" ] || [ "$only" = secrets ]; then
+		mkdir -p "$data/duckdb-secrets"
+		python3 "$here/probe_secrets.py" "$lib" "$pkg@$npm" \
+			--candidates "$data/duckdb-secret-type-candidates.tsv" \
+			-o "$data/duckdb-secrets/$ver.tsv"
+	fi
 	if [ "$only" = "" ] || [ "$only" = names ]; then
 		mkdir -p "$data/duckdb-names"
 		python3 "$here/extract_names.py" "$lib" "$pkg@$npm" \
@@ -129,3 +138,4 @@ python3 "$here/gen_intervals.py" "$data"
 python3 "$here/gen_locks.py" "$data"
 python3 "$here/gen_files.py" "$data"
 python3 "$here/gen_words.py" "$data"
+python3 "$here/gen_secrets.py" "$data"

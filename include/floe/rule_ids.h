@@ -103,6 +103,8 @@
 	X(FP411) \
 	X(FP412) \
 	X(FP413) \
+	X(FP414) \
+	X(FP415) \
 	/* the dbt project (project.c) */ \
 	X(FP601) \
 	X(FP602) \

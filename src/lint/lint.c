@@ -293,6 +293,16 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 	return native_text(ctx, &j->native);
 }
 
+const char *lint_extension_name(struct lint_ctx *ctx,
+				const struct floe_node *item)
+{
+	if (item && item->kind == FLOE_NODE_MAP)
+		item = floe_map_get(item, "name");
+	if (!item || !floe_node_is_str(item))
+		return NULL;
+	return lint_render(ctx, item);
+}
+
 const char *lint_url(struct lint_ctx *ctx, const struct floe_node *n,
 		     struct url *u)
 {

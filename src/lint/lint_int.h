@@ -370,6 +370,13 @@ bool lint_secret_type_is(struct lint_ctx *ctx, const struct floe_node *entry,
 const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n);
 
 /*
+ * The extension an `extensions:` item names (a name, or {name: ...}),
+ * rendered as lint_render() does; NULL when unknown.
+ */
+const char *lint_extension_name(struct lint_ctx *ctx,
+				const struct floe_node *item);
+
+/*
  * The database a rendered `path` opens, named as dbt-duckdb names it
  * (fe_dbt_path_database()), in the ctx arena; NULL when dbt cannot tell
  * (or out of memory: ctx->err says which).

@@ -816,15 +816,6 @@ void check_alias_identifier(struct lint_ctx *ctx,
 
 /* ---- FP309 ---- */
 
-/* The rendered name of an extensions entry; NULL when unknown. */
-static const char *extension_name(struct lint_ctx *ctx,
-				  const struct floe_node *e)
-{
-	if (is_map(e))
-		e = floe_map_get(e, "name");
-	return e ? lint_render(ctx, e) : NULL;
-}
-
 /*
  * True for a connection that needs DuckDB's iceberg extension: an iceberg
  * attach item, or floe's plugin, whose configure_connection() runs ATTACH
@@ -861,8 +852,8 @@ void check_extension_missing(struct lint_ctx *ctx,
 		if (ext->value->kind != FLOE_NODE_SEQ)
 			return;		/* not a list: another problem */
 		for (size_t i = 0; i < ext->value->nr; i++) {
-			const char *s = extension_name(ctx,
-						       ext->value->items[i]);
+			const char *s = lint_extension_name(ctx,
+							    ext->value->items[i]);
 
 			if (!s)
 				return;	/* could be either at run time */

@@ -1,5 +1,5 @@
 /*
- * Rules about credentials (FP401-FP410): how a catalog authenticates,
+ * Rules about credentials (FP401-FP415): how a catalog authenticates,
  * where secrets are written, and dbt's DBT_ENV_SECRET_ variables.
  *
  * The iceberg extension's OAuth2 path (duckdb-iceberg
@@ -1271,4 +1271,156 @@ void check_credential_provider(struct lint_ctx *ctx,
 		    "\"ValueError: Unsupported value for "
 		    "use_credential_provider: %s\"; write aws, or add a "
 		    "secrets: entry with the provider you need.", s, s);
+}
+
+/* ---- FP414, FP415: what CREATE SECRET reads unquoted ---- */
+
+/*
+ * The text dbt-duckdb writes for a secret's `type` or `name`: str() of
+ * the value, unquoted (secrets.py Secret.to_sql() and _format_value(),
+ * 1.9.0 to 1.11.0): a string as dbt renders it, or an integer written in
+ * decimal (str(7) is its text).  NULL for anything else: not judged.
+ */
+static const char *secret_sql_text(struct lint_ctx *ctx,
+				   const struct floe_node *v)
+{
+	if (!v || v->kind != FLOE_NODE_SCALAR)
+		return NULL;
+	if (v->type == FLOE_TYPE_STR)
+		return lint_render(ctx, v);
+	if (v->type != FLOE_TYPE_INT || !v->len ||
+	    (v->value[0] == '0' && v->len > 1))
+		return NULL;
+	for (size_t i = 0; i < v->len; i++)
+		if (v->value[i] < '0' || v->value[i] > '9')
+			return NULL;
+	return v->value;
+}
+
+/*
+ * Whether every secret type the output's connection can have when dbt-
+ * duckdb runs CREATE SECRET is in the tables: each `extensions:` item
+ * names an extension whose types they hold (or one that adds none), no
+ * plugin runs (Python may LOAD anything), and MotherDuck is not opened
+ * (its extension registers the motherduck type and is in no table).
+ */
+static bool secret_types_known(struct lint_ctx *ctx,
+			       const struct lint_output *out)
+{
+	const struct floe_prof_output *m = out->model;
+	const struct floe_node *l = m->extensions;
+
+	if (m->plugins || m->motherduck_plugin)
+		return false;
+	if (l && l->kind != FLOE_NODE_SEQ)
+		return false;
+	for (size_t i = 0; l && i < l->nr; i++) {
+		const char *n = lint_extension_name(ctx, l->items[i]);
+		char low[64];
+		size_t k;
+
+		if (!n)
+			return false;
+		n = fe_extension_canonical(n, ctx->duckdb_version);
+		for (k = 0; n[k] && k + 1 < sizeof(low); k++)
+			low[k] = (char)tolower((unsigned char)n[k]);
+		low[k] = '\0';
+		if (n[k] || !fe_extension_secret_types_known(low,
+							     ctx->duckdb_version))
+			return false;
+	}
+	return true;
+}
+
+void check_secret_type_unknown(struct lint_ctx *ctx,
+			       const struct lint_output *out)
+{
+	const struct floe_node *secrets = secrets_of(out);
+	const char *known[40];
+	char ver[FE_VERSION_BUF];
+	size_t nr = 0;
+
+	if (!secrets || !secrets->nr || !secret_types_known(ctx, out))
+		return;
+	while (nr + 1 < sizeof(known) / sizeof(known[0]) &&
+	       (known[nr] = fe_secret_type_at(nr, ctx->duckdb_version)))
+		nr++;
+	known[nr] = NULL;
+	fe_version_str(ctx->duckdb_version, ver);
+	for (size_t i = 0; i < secrets->nr; i++) {
+		const struct floe_node *e = secrets->items[i];
+		const struct floe_node *t = floe_map_get(e, "type");
+		const char *s = secret_sql_text(ctx, t), *hint;
+		char name[64];
+		unsigned first;
+
+		/* no type, or an empty one: FP410's; an integer is a
+		 * constant DuckDB casts to its digits (type 7: '7') */
+		if (s && t->type == FLOE_TYPE_INT && strlen(s) < sizeof(name))
+			memcpy(name, s, strlen(s) + 1);
+		else if (!s || !fe_secret_type_name(s, name, sizeof(name)))
+			continue;
+		if (!*name ||
+		    fe_secret_type_extension(name, ctx->duckdb_version))
+			continue;
+		first = fe_secret_type_first(name);
+		if (first) {
+			char since[FE_VERSION_BUF];
+
+			lint_report(ctx, t, "DuckDB %s has no secret type "
+				    "'%s'. CREATE SECRET fails with \"Secret "
+				    "type '%s' not found\". The %s extension "
+				    "has it from DuckDB %s: run that release, "
+				    "or use another type", ver, name, name,
+				    fe_secret_type_extension(name, FE_ANY),
+				    fe_version_str(first, since));
+			continue;
+		}
+		/* two edits from a name of digits is any short type */
+		hint = strpbrk(name, "abcdefghijklmnopqrstuvwxyz") ?
+		       lint_did_you_mean(name, known) : NULL;
+		lint_report(ctx, t, "DuckDB %s has no secret type '%s'. "
+			    "CREATE SECRET fails with \"Secret type '%s' not "
+			    "found\"%s%s%s", ver, name, name,
+			    hint ? "; did you mean '" :
+			    "; use one of its types ('floe-profiles explain "
+			    "FP414' lists them)",
+			    hint ? hint : "", hint ? "'?" : "");
+	}
+}
+
+void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
+{
+	const struct floe_node *secrets = secrets_of(out);
+
+	for (size_t i = 0; secrets && i < secrets->nr; i++) {
+		const struct floe_node *n =
+			floe_map_get(secrets->items[i], "name");
+		const char *s = secret_sql_text(ctx, n);
+
+		/* a falsy name is not written (`if self.name`) */
+		if (!s || !*s || (n->type == FLOE_TYPE_INT && !strcmp(s, "0")))
+			continue;
+		switch (fe_alias_parse(s, ctx->duckdb_version)) {
+		case FE_ALIAS_OK:
+		case FE_ALIAS_DATABASE:	/* a database's name: a fine secret's */
+			continue;
+		case FE_ALIAS_KEYWORD:
+			lint_report(ctx, n, "the secret name '%s' is a keyword "
+				    "DuckDB refuses after CREATE SECRET. "
+				    "dbt-duckdb writes the name unquoted, a "
+				    "syntax error; choose another name, e.g. "
+				    "'%s_secret'", s, s);
+			continue;
+		case FE_ALIAS_NOT_WORD:
+			break;
+		}
+		lint_report(ctx, n, "the secret name '%s' is not one SQL "
+			    "identifier. dbt-duckdb writes it unquoted into "
+			    "'CREATE OR REPLACE SECRET %s (', which does not "
+			    "parse; use letters, digits, '_' and '$', not "
+			    "starting with a digit or '$', or put the name in "
+			    "double quotes inside the YAML string "
+			    "(name: '\"...\"')", s, s);
+	}
 }

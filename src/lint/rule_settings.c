@@ -250,17 +250,6 @@ void check_redundant_persistent_secrets(struct lint_ctx *ctx,
 
 /* ---- FP106-FP108: names per release ---- */
 
-/* The extension named by an `extensions:` item (a name or {name: ...}). */
-static const char *extension_name(struct lint_ctx *ctx,
-				  const struct floe_node *item)
-{
-	if (item && item->kind == FLOE_NODE_MAP)
-		item = floe_map_get(item, "name");
-	if (!item || !floe_node_is_str(item))
-		return NULL;
-	return lint_render(ctx, item);
-}
-
 /*
  * True when `extensions:` loads `ext` (aliases count: https is httpfs).
  * `unknown`, when given, is set when an item cannot be read or names an
@@ -273,7 +262,7 @@ static bool loads(struct lint_ctx *ctx, const struct lint_output *out,
 	bool found = false;
 
 	for (size_t i = 0; l && l->kind == FLOE_NODE_SEQ && i < l->nr; i++) {
-		const char *n = extension_name(ctx, l->items[i]);
+		const char *n = lint_extension_name(ctx, l->items[i]);
 
 		if (n)
 			n = fe_extension_canonical(n, ctx->duckdb_version);

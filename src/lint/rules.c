@@ -1662,6 +1662,40 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Good:\n  secrets:\n    - type: gcs\n      provider: credential_chain\n\n"
     "Fix: write aws, or a secrets: entry.",
 }, .check_output = check_credential_provider },
+[FLOE_FP414] = { .pub = {
+	.id = "FP414", .name = "secret-type-unknown",
+	.severity = E, .family = "credentials",
+	.summary = "a secret type the DuckDB release does not have",
+	.help =
+    "dbt-duckdb writes a secret's type unquoted into CREATE SECRET, and "
+    "DuckDB looks it up lower-cased among its own types (http) and those "
+    "of the extensions its table names (s3, r2, gcs, huggingface and aws "
+    "from httpfs; azure, iceberg, postgres, mysql, ducklake; from 1.5.3 "
+    "rds, uc, unity_catalog and quack). Any other type fails with "
+    "\"Secret type 'x' not found\" (probed on every release: "
+    "src/engine/data/duckdb-secrets/). Not reported when the output "
+    "loads an extension the tables do not know (it may register the "
+    "type), runs a plugin, or opens MotherDuck.\n\n"
+    "Bad:\n  secrets:\n    - type: s4\n\n"
+    "Good:\n  secrets:\n    - type: s3\n\n"
+    "Fix: correct the type, or load the extension that provides it.",
+}, .check_output = check_secret_type_unknown },
+[FLOE_FP415] = { .pub = {
+	.id = "FP415", .name = "secret-name-not-identifier",
+	.severity = E, .family = "credentials",
+	.summary = "a secret name that is not a bare SQL identifier",
+	.help =
+    "dbt-duckdb writes a secret's name unquoted: CREATE OR REPLACE "
+    "SECRET <name> (...). A name with a space or a dash, one starting "
+    "with a digit, or a reserved keyword (default, select, ...) is a "
+    "syntax error. The keywords are those refused after ATTACH ... AS "
+    "(FP308): probed as secret names too, they are the same on every "
+    "release.\n\n"
+    "Bad:\n  secrets:\n    - type: s3\n      name: my secret\n\n"
+    "Good:\n  secrets:\n    - type: s3\n      name: my_secret\n\n"
+    "Fix: use letters, digits, '_' and '$', or double quotes inside "
+    "the YAML string.",
+}, .check_output = check_secret_name },
 /* ---- the dbt project (check --project); reported by project.c ---- */
 [FLOE_FP601] = { .pub = {
 	.id = "FP601", .name = "project-profile-missing",

@@ -1332,27 +1332,50 @@ static bool secret_types_known(struct lint_ctx *ctx,
 	return true;
 }
 
-void check_secret_type_unknown(struct lint_ctx *ctx,
-			       const struct lint_output *out)
+/* A type the release does not find, as FP414 says it. */
+static void report_secret_type(struct lint_ctx *ctx, const struct floe_node *t,
+			       const char *name)
 {
-	const struct floe_node *secrets = secrets_of(out);
-	const char *known[40];
-	char ver[FE_VERSION_BUF];
+	const char *known[40], *hint = NULL;
+	char ver[FE_VERSION_BUF], since[FE_VERSION_BUF];
+	unsigned first = fe_secret_type_first(name);
 	size_t nr = 0;
 
-	if (!secrets || !secrets->nr || !secret_types_known(ctx, out))
+	fe_version_str(ctx->duckdb_version, ver);
+	if (first) {
+		lint_report(ctx, t, "DuckDB %s has no secret type '%s'. "
+			    "CREATE SECRET fails with \"Secret type '%s' not "
+			    "found\". The %s extension has it from DuckDB "
+			    "%s: run that release, or use another type", ver,
+			    name, name, fe_secret_type_extension(name, FE_ANY),
+			    fe_version_str(first, since));
 		return;
+	}
 	while (nr + 1 < sizeof(known) / sizeof(known[0]) &&
 	       (known[nr] = fe_secret_type_at(nr, ctx->duckdb_version)))
 		nr++;
 	known[nr] = NULL;
-	fe_version_str(ctx->duckdb_version, ver);
-	for (size_t i = 0; i < secrets->nr; i++) {
-		const struct floe_node *e = secrets->items[i];
-		const struct floe_node *t = floe_map_get(e, "type");
-		const char *s = secret_sql_text(ctx, t), *hint;
+	/* two edits from a name of digits is any short type */
+	if (strpbrk(name, "abcdefghijklmnopqrstuvwxyz"))
+		hint = lint_did_you_mean(name, known);
+	lint_report(ctx, t, "DuckDB %s has no secret type '%s'. CREATE SECRET "
+		    "fails with \"Secret type '%s' not found\"%s%s%s", ver,
+		    name, name, hint ? "; did you mean '" :
+		    "; use one of its types ('floe-profiles explain FP414' "
+		    "lists them)", hint ? hint : "", hint ? "'?" : "");
+}
+
+void check_secret_type_unknown(struct lint_ctx *ctx,
+			       const struct lint_output *out)
+{
+	const struct floe_node *secrets = secrets_of(out);
+	int known = -1;		/* secret_types_known(), when asked */
+
+	for (size_t i = 0; secrets && i < secrets->nr; i++) {
+		const struct floe_node *t =
+			floe_map_get(secrets->items[i], "type");
+		const char *s = secret_sql_text(ctx, t);
 		char name[64];
-		unsigned first;
 
 		/* no type, or an empty one: FP410's; an integer is a
 		 * constant DuckDB casts to its digits (type 7: '7') */
@@ -1363,29 +1386,10 @@ void check_secret_type_unknown(struct lint_ctx *ctx,
 		if (!*name ||
 		    fe_secret_type_extension(name, ctx->duckdb_version))
 			continue;
-		first = fe_secret_type_first(name);
-		if (first) {
-			char since[FE_VERSION_BUF];
-
-			lint_report(ctx, t, "DuckDB %s has no secret type "
-				    "'%s'. CREATE SECRET fails with \"Secret "
-				    "type '%s' not found\". The %s extension "
-				    "has it from DuckDB %s: run that release, "
-				    "or use another type", ver, name, name,
-				    fe_secret_type_extension(name, FE_ANY),
-				    fe_version_str(first, since));
-			continue;
-		}
-		/* two edits from a name of digits is any short type */
-		hint = strpbrk(name, "abcdefghijklmnopqrstuvwxyz") ?
-		       lint_did_you_mean(name, known) : NULL;
-		lint_report(ctx, t, "DuckDB %s has no secret type '%s'. "
-			    "CREATE SECRET fails with \"Secret type '%s' not "
-			    "found\"%s%s%s", ver, name, name,
-			    hint ? "; did you mean '" :
-			    "; use one of its types ('floe-profiles explain "
-			    "FP414' lists them)",
-			    hint ? hint : "", hint ? "'?" : "");
+		if (known < 0)
+			known = secret_types_known(ctx, out);
+		if (known)
+			report_secret_type(ctx, t, name);
 	}
 }
 

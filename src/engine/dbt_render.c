@@ -154,7 +154,8 @@ bool fe_dbt_path_is_motherduck(const char *path)
 	const char *scheme, *p;
 	size_t slen, plen;
 
-	if (!path)
+	/* a scheme ends at a ':': most paths have none (a file's) */
+	if (!path || !strchr(path, ':'))
 		return false;
 	url_path(path, strlen(path), &scheme, &slen, &p, &plen);
 	return (slen == 2 && !strncasecmp(scheme, "md", 2)) ||

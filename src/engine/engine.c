@@ -1851,6 +1851,9 @@ bool fe_attach_type_is(const char *s, const char *type)
 {
 	char name[64];
 
+	/* the usual spelling, a bare word, lexes to itself */
+	if (s && *type && !strcasecmp(s, type))
+		return true;
 	return type_name(s, name, sizeof(name)) && !strcasecmp(name, type);
 }
 

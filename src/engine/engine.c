@@ -1454,28 +1454,57 @@ bool fe_iceberg_behavior_span(const char *name, unsigned *first,
 
 #define DBT_OUTPUT_KEY(n, first, last, type) \
 	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
+#define DBT_CORE_KEY(n, first, last, type, flags) \
+	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
 #define DBT_ATTACH_FIELD(n, first, last, type, flags) \
+	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
+#define DBT_NESTED_FIELD(p, n, first, last, type, flags) \
+	FITS(MEMBER_SIZE(struct fe_dbt_nested, parent), p) \
 	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
 #include "engine/dbt_duckdb.def"
 #undef DBT_OUTPUT_KEY
+#undef DBT_CORE_KEY
 #undef DBT_ATTACH_FIELD
+#undef DBT_NESTED_FIELD
 
 static const struct fe_dbt_key output_keys[] = {
 #define DBT_OUTPUT_KEY(name, first, last, type) \
 	{ name, first, last, type, 0 },
+#define DBT_CORE_KEY(name, first, last, type, flags) \
+	{ name, first, last, type, (flags) | FE_FIELD_CORE },
 #define DBT_ATTACH_FIELD(name, first, last, type, flags)
+#define DBT_NESTED_FIELD(parent, name, first, last, type, flags)
 #include "engine/dbt_duckdb.def"
 #undef DBT_OUTPUT_KEY
+#undef DBT_CORE_KEY
 #undef DBT_ATTACH_FIELD
+#undef DBT_NESTED_FIELD
 };
 
 static const struct fe_dbt_key attach_fields[] = {
 #define DBT_OUTPUT_KEY(name, first, last, type)
+#define DBT_CORE_KEY(name, first, last, type, flags)
 #define DBT_ATTACH_FIELD(name, first, last, type, flags) \
 	{ name, first, last, type, flags },
+#define DBT_NESTED_FIELD(parent, name, first, last, type, flags)
 #include "engine/dbt_duckdb.def"
 #undef DBT_OUTPUT_KEY
+#undef DBT_CORE_KEY
 #undef DBT_ATTACH_FIELD
+#undef DBT_NESTED_FIELD
+};
+
+static const struct fe_dbt_nested nested_fields[] = {
+#define DBT_OUTPUT_KEY(name, first, last, type)
+#define DBT_CORE_KEY(name, first, last, type, flags)
+#define DBT_ATTACH_FIELD(name, first, last, type, flags)
+#define DBT_NESTED_FIELD(parent, name, first, last, type, flags) \
+	{ parent, { name, first, last, type, flags } },
+#include "engine/dbt_duckdb.def"
+#undef DBT_OUTPUT_KEY
+#undef DBT_CORE_KEY
+#undef DBT_ATTACH_FIELD
+#undef DBT_NESTED_FIELD
 };
 
 static const char *output_key_name_at(size_t i)
@@ -1557,6 +1586,25 @@ const struct fe_dbt_key *fe_dbt_output_key_at(size_t i)
 const struct fe_dbt_key *fe_dbt_attach_field_at(size_t i)
 {
 	return i < NR(attach_fields) ? &attach_fields[i] : NULL;
+}
+
+const struct fe_dbt_key *fe_dbt_nested_field(const char *parent,
+					     const char *name,
+					     unsigned version)
+{
+	for (size_t i = 0; parent && name && i < NR(nested_fields); i++) {
+		const struct fe_dbt_key *f = &nested_fields[i].field;
+
+		if (!strcmp(nested_fields[i].parent, parent) &&
+		    !strcmp(f->name, name) && holds(f->first, f->last, version))
+			return f;
+	}
+	return NULL;
+}
+
+const struct fe_dbt_nested *fe_dbt_nested_field_at(size_t i)
+{
+	return i < NR(nested_fields) ? &nested_fields[i] : NULL;
 }
 
 /* ---- names after ATTACH ... AS ---- */

@@ -318,7 +318,8 @@ bool fe_iceberg_behavior(const char *name, unsigned version);
 bool fe_iceberg_behavior_span(const char *name, unsigned *first,
 			      unsigned *last);
 
-/* ---- dbt-duckdb's schema: DBT_OUTPUT_KEY / DBT_ATTACH_FIELD ---- */
+/* ---- dbt-duckdb's schema: DBT_OUTPUT_KEY / _CORE_KEY / _ATTACH_FIELD /
+ * _NESTED_FIELD ---- */
 
 enum fe_yaml_type {
 	FE_T_STR,
@@ -330,14 +331,23 @@ enum fe_yaml_type {
 
 enum fe_field_flag {
 	FE_FIELD_REQUIRED = 1 << 0,	/* no default: must be given */
-	FE_FIELD_NULLABLE = 1 << 1	/* Optional[...]: null is accepted */
+	FE_FIELD_NULLABLE = 1 << 1,	/* Optional[...]: null is accepted */
+	FE_FIELD_STR_ITEMS = 1 << 2,	/* List[str]: every item a string */
+	FE_FIELD_CORE = 1 << 3		/* an output key dbt-core pops before
+					 * the credentials (DBT_CORE_KEY) */
 };
 
 struct fe_dbt_key {
 	char name[32];
 	unsigned first, last;
 	enum fe_yaml_type type;
-	unsigned flags;		/* enum fe_field_flag (attach fields) */
+	unsigned flags;		/* enum fe_field_flag */
+};
+
+/* A field of a dataclass an output key holds (remote, retries). */
+struct fe_dbt_nested {
+	char parent[16];	/* the output key */
+	struct fe_dbt_key field;
 };
 
 /* The dbt-duckdb release the tables answer for when none is chosen:
@@ -365,6 +375,12 @@ const char *const *fe_dbt_attach_field_names(void);
 /* Row i of each table (NULL past the end), for iteration. */
 const struct fe_dbt_key *fe_dbt_output_key_at(size_t i);
 const struct fe_dbt_key *fe_dbt_attach_field_at(size_t i);
+/* Field `name` (exact case) of the dataclass that output key `parent`
+ * holds, in dbt-duckdb `version`; NULL when it has none such. */
+const struct fe_dbt_key *fe_dbt_nested_field(const char *parent,
+					     const char *name,
+					     unsigned version);
+const struct fe_dbt_nested *fe_dbt_nested_field_at(size_t i);
 
 /* ---- names after ATTACH ... AS: DUCKDB_ALIAS_KEYWORD / _DATABASE_NAME ---- */
 

@@ -175,7 +175,8 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.id = "FP009", .name = "schema-type",
 	.severity = E, .family = "yaml",
 	.summary =
-    "a duckdb output field of a YAML type dbt's credentials schema refuses",
+    "a duckdb output field of a YAML type dbt's profile or credentials schema "
+    "refuses",
 	.help =
     "dbt-core checks the rendered output against the JSON schema of "
     "dbt-duckdb's credentials before dbt-duckdb runs "
@@ -189,13 +190,21 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "path, database, schema and external_root strings, keep_open, "
     "disable_transactions and is_ducklake booleans (\"true\" quoted is a "
     "string); an attach item's "
-    "type, alias and secret are strings and its options a mapping. Null "
-    "is not reported (most of them are Optional), nor is a string dbt "
-    "renders with Jinja, which may give a list or a mapping. An attach "
-    "item that is not a mapping, and its path, are FP310's; its booleans "
-    "are FP312's, a number or boolean read from env_var() FP006's, "
-    "threads dbt-core's own schema's (not judged here), and "
-    "use_credential_provider FP413's.\n\n"
+    "type, alias and secret are strings and its options a mapping. "
+    "Under remote, host and user are strings and port an integer, none "
+    "of them null, and password a string or null; under retries, "
+    "connect_attempts is an integer, query_attempts an integer or null, "
+    "and retryable_exceptions a list of strings. An integer is what "
+    "JSON Schema's Draft 7 takes: 5 or 5.0, not \"5\", 5.5 or true. "
+    "threads is dbt-core's: it pops it from the output and checks it "
+    "against its own profile schema (threads: int, so null is refused "
+    "too; --threads on the command line replaces it). "
+    "Null is not reported for the output's other keys (most of them are "
+    "Optional), nor is a string dbt "
+    "renders with Jinja, which may give a list, a mapping or a number. "
+    "An attach item that is not a mapping, and its path, are FP310's; "
+    "its booleans are FP312's, a number or boolean read from env_var() "
+    "FP006's, and use_credential_provider FP413's.\n\n"
     "Without the schema the values would fail later anyway: DuckDB "
     "refuses ATTACH ... AS 123 with a syntax error "
     "(1.4.3 and 1.5.6), and TYPE 7 looks for an extension named 7.\n\n"

@@ -1903,13 +1903,16 @@ bool fe_secret_type_is(const char *s, const char *type)
 }
 
 const char *fe_duckdb_path_database(const char *path, const char *type,
-				    bool if_not_exists, size_t *len)
+				    bool if_not_exists, unsigned version,
+				    size_t *len)
 {
 	static const char reserved[][2][10] = {
 		{ "main", "main_db" }, { "temp", "temp_db" },
 		{ "system", "system_db" },
 	};
 	const char *base, *end;
+	size_t n;
+	enum fe_path_slash slash;
 
 	if (!path)
 		return NULL;
@@ -1925,14 +1928,28 @@ const char *fe_duckdb_path_database(const char *path, const char *type,
 	}
 	if (strchr(path, ':'))
 		return NULL;	/* an extension prefix or a URL */
-	base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	while (*base == '.')
+	/* a path ending in '/': named as without the slashes where the
+	 * release attaches it so, or names it before it fails to open the
+	 * file (IF NOT EXISTS on 1.4.x); plain ATTACH fails first there */
+	n = strlen(path);
+	if (path[n - 1] == '/') {
+		slash = fe_path_slash(version);
+		if ((type && *type && !fe_attach_type_is(type, "duckdb")) ||
+		    slash == FE_SLASH_UNKNOWN ||
+		    (slash == FE_SLASH_FAILS && !if_not_exists))
+			return NULL;
+		while (n && path[n - 1] == '/')
+			n--;
+	}
+	base = path + n;
+	while (base > path && base[-1] != '/')
+		base--;
+	while (base < path + n && *base == '.')
 		base++;		/* Split() drops the empty pieces */
-	if (!*base)
+	if (base == path + n)
 		return NULL;
-	end = strchr(base, '.');
-	*len = end ? (size_t)(end - base) : strlen(base);
+	end = memchr(base, '.', (size_t)(path + n - base));
+	*len = end ? (size_t)(end - base) : (size_t)(path + n - base);
 	for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
 		if (strlen(reserved[i][0]) == *len &&
 		    !memcmp(reserved[i][0], base, *len)) {
@@ -1949,9 +1966,33 @@ static const struct {
 	enum fe_file_identity identity;
 } file_identities[] = {
 #define DUCKDB_FILE_IDENTITY(first, last, identity) { first, last, identity },
+#define DUCKDB_PATH_SLASH(first, last, behaviour)
 #include "engine/duckdb_files.def"
 #undef DUCKDB_FILE_IDENTITY
+#undef DUCKDB_PATH_SLASH
 };
+
+static const struct {
+	unsigned first, last;
+	enum fe_path_slash behaviour;
+} path_slashes[] = {
+#define DUCKDB_FILE_IDENTITY(first, last, identity)
+#define DUCKDB_PATH_SLASH(first, last, behaviour) { first, last, behaviour },
+#include "engine/duckdb_files.def"
+#undef DUCKDB_FILE_IDENTITY
+#undef DUCKDB_PATH_SLASH
+};
+
+enum fe_path_slash fe_path_slash(unsigned version)
+{
+	if (version == FE_ANY)
+		return FE_SLASH_UNKNOWN;	/* the releases differ */
+	for (size_t i = 0; i < NR(path_slashes); i++)
+		if (holds(path_slashes[i].first, path_slashes[i].last,
+			  version))
+			return path_slashes[i].behaviour;
+	return FE_SLASH_UNKNOWN;
+}
 
 enum fe_file_identity fe_file_identity(unsigned version)
 {

@@ -504,11 +504,17 @@ bool fe_secret_type_is(const char *s, const char *type);
  * (iceberg, postgres, ...) is named by its extension: NULL.  NULL too for
  * a path with ':' (an extension prefix, md:, ducklake:, sqlite:, or a
  * URL: an extension or file system names it) and for one whose last
- * segment has nothing but dots.  Returns a slice of path (length *len) or
- * a static string.
+ * segment has nothing but dots.  A duckdb path ending in '/' is named as
+ * the path without its slashes (lake.duckdb/ is lake) where DuckDB
+ * `version` gives it that name (fe_path_slash(): attached so on 1.5.x;
+ * on 1.4.x named so by ATTACH IF NOT EXISTS, `if_not_exists`, before
+ * the file fails to open, while plain ATTACH fails first: NULL), and
+ * NULL for FE_ANY or a release without a row.  Returns a slice of path
+ * (length *len) or a static string.
  */
 const char *fe_duckdb_path_database(const char *path, const char *type,
-				    bool if_not_exists, size_t *len);
+				    bool if_not_exists, unsigned version,
+				    size_t *len);
 
 /* ---- one database file: DUCKDB_FILE_IDENTITY ---- */
 
@@ -521,6 +527,20 @@ enum fe_file_identity {
 };
 
 enum fe_file_identity fe_file_identity(unsigned version);
+
+/* What a release does with a duckdb path ending in '/' (lake.duckdb/),
+ * attached (DUCKDB_PATH_SLASH, probed on every release's engine). */
+enum fe_path_slash {
+	FE_SLASH_UNKNOWN = 0,	/* no row for the release (or FE_ANY) */
+	FE_SLASH_FAILS,		/* "Cannot open file ...: Is a directory";
+				 * IF NOT EXISTS without AS first names it
+				 * as without the slashes, and does nothing
+				 * when the name is taken (1.4.x) */
+	FE_SLASH_DROPPED	/* attached as the path without the slashes
+				 * (1.5.x) */
+};
+
+enum fe_path_slash fe_path_slash(unsigned version);
 
 /*
  * The key under which DuckDB `version` knows the database file of a

@@ -1101,7 +1101,8 @@ static void test_engine_alias_parse_lexer(void **state)
 }
 
 /* fe_duckdb_path_database(): the names the real engine gave (every
- * release 1.4.0-1.5.6), and the paths it leaves to an extension. */
+ * release 1.4.0-1.5.6; a path ending in '/', each release's own), and
+ * the paths it leaves to an extension. */
 static void test_engine_duckdb_path_database(void **state)
 {
 	static const struct {
@@ -1131,15 +1132,57 @@ static void test_engine_duckdb_path_database(void **state)
 		{ "s3://bucket/x.duckdb", NULL, true, NULL },
 		{ "sqlite:a/r.db", NULL, true, NULL },
 		{ ":memory:foo", NULL, true, NULL },
-		{ "a/b/", NULL, true, NULL },
 		{ "a/..", NULL, true, NULL },
+		/* a path ending in '/' (duckdb-files/ slash rows): 1.5.x
+		 * attaches it without the slashes, named so */
+		{ "a/b/", NULL, true, "b" },
+		{ "lake.duckdb//", NULL, false, "lake" },
+		{ "x.tar.duckdb/", "duckdb", false, "x" },
+		{ "Temp.duckdb/", NULL, true, "Temp" },
+		{ "a/main.duckdb/", NULL, true, "main_db" },
+		{ "/", NULL, true, NULL },
+		{ "a/r.db/", "sqlite", true, NULL },
+	};
+	/* 1.4.x: IF NOT EXISTS names it so before it fails to open the
+	 * file; plain ATTACH fails first.  No release: not named. */
+	static const struct {
+		const char *path;
+		bool ine;
+		unsigned version;
+		const char *name;
+	} slash[] = {
+		{ "lake.duckdb/", true, FE_V(1, 4, 3), "lake" },
+		{ "lake.duckdb/", false, FE_V(1, 4, 3), NULL },
+		{ "lake.duckdb/", false, FE_V(1, 5, 0), "lake" },
+		{ "lake.duckdb/", true, FE_ANY, NULL },
+		{ "lake.duckdb/", true, FE_V(1, 3, 2), NULL },
 	};
 
 	(void)state;
+	assert_int_equal(fe_path_slash(FE_V(1, 4, 0)), FE_SLASH_FAILS);
+	assert_int_equal(fe_path_slash(FE_V(1, 4, 5)), FE_SLASH_FAILS);
+	assert_int_equal(fe_path_slash(FE_V(1, 5, 0)), FE_SLASH_DROPPED);
+	assert_int_equal(fe_path_slash(FE_DUCKDB_DEFAULT), FE_SLASH_DROPPED);
+	assert_int_equal(fe_path_slash(FE_ANY), FE_SLASH_UNKNOWN);
+	for (size_t i = 0; i < sizeof(slash) / sizeof(slash[0]); i++) {
+		size_t len = 0;
+		const char *name = fe_duckdb_path_database(
+			slash[i].path, NULL, slash[i].ine, slash[i].version,
+			&len);
+
+		if (!slash[i].name ? name != NULL
+		    : !name || len != strlen(slash[i].name) ||
+		      memcmp(name, slash[i].name, len))
+			fail_msg("'%s' (%s, %u): '%.*s'", slash[i].path,
+				 slash[i].ine ? "IF NOT EXISTS" : "plain",
+				 slash[i].version, name ? (int)len : 6,
+				 name ? name : "(none)");
+	}
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		size_t len = 0;
 		const char *name = fe_duckdb_path_database(
-			cases[i].path, cases[i].type, cases[i].ine, &len);
+			cases[i].path, cases[i].type, cases[i].ine,
+			FE_DUCKDB_DEFAULT, &len);
 
 		if (!cases[i].name) {
 			if (name)

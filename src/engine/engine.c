@@ -1454,28 +1454,57 @@ bool fe_iceberg_behavior_span(const char *name, unsigned *first,
 
 #define DBT_OUTPUT_KEY(n, first, last, type) \
 	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
+#define DBT_CORE_KEY(n, first, last, type, flags) \
+	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
 #define DBT_ATTACH_FIELD(n, first, last, type, flags) \
+	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
+#define DBT_NESTED_FIELD(p, n, first, last, type, flags) \
+	FITS(MEMBER_SIZE(struct fe_dbt_nested, parent), p) \
 	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
 #include "engine/dbt_duckdb.def"
 #undef DBT_OUTPUT_KEY
+#undef DBT_CORE_KEY
 #undef DBT_ATTACH_FIELD
+#undef DBT_NESTED_FIELD
 
 static const struct fe_dbt_key output_keys[] = {
 #define DBT_OUTPUT_KEY(name, first, last, type) \
 	{ name, first, last, type, 0 },
+#define DBT_CORE_KEY(name, first, last, type, flags) \
+	{ name, first, last, type, (flags) | FE_FIELD_CORE },
 #define DBT_ATTACH_FIELD(name, first, last, type, flags)
+#define DBT_NESTED_FIELD(parent, name, first, last, type, flags)
 #include "engine/dbt_duckdb.def"
 #undef DBT_OUTPUT_KEY
+#undef DBT_CORE_KEY
 #undef DBT_ATTACH_FIELD
+#undef DBT_NESTED_FIELD
 };
 
 static const struct fe_dbt_key attach_fields[] = {
 #define DBT_OUTPUT_KEY(name, first, last, type)
+#define DBT_CORE_KEY(name, first, last, type, flags)
 #define DBT_ATTACH_FIELD(name, first, last, type, flags) \
 	{ name, first, last, type, flags },
+#define DBT_NESTED_FIELD(parent, name, first, last, type, flags)
 #include "engine/dbt_duckdb.def"
 #undef DBT_OUTPUT_KEY
+#undef DBT_CORE_KEY
 #undef DBT_ATTACH_FIELD
+#undef DBT_NESTED_FIELD
+};
+
+static const struct fe_dbt_nested nested_fields[] = {
+#define DBT_OUTPUT_KEY(name, first, last, type)
+#define DBT_CORE_KEY(name, first, last, type, flags)
+#define DBT_ATTACH_FIELD(name, first, last, type, flags)
+#define DBT_NESTED_FIELD(parent, name, first, last, type, flags) \
+	{ parent, { name, first, last, type, flags } },
+#include "engine/dbt_duckdb.def"
+#undef DBT_OUTPUT_KEY
+#undef DBT_CORE_KEY
+#undef DBT_ATTACH_FIELD
+#undef DBT_NESTED_FIELD
 };
 
 static const char *output_key_name_at(size_t i)
@@ -1557,6 +1586,25 @@ const struct fe_dbt_key *fe_dbt_output_key_at(size_t i)
 const struct fe_dbt_key *fe_dbt_attach_field_at(size_t i)
 {
 	return i < NR(attach_fields) ? &attach_fields[i] : NULL;
+}
+
+const struct fe_dbt_key *fe_dbt_nested_field(const char *parent,
+					     const char *name,
+					     unsigned version)
+{
+	for (size_t i = 0; parent && name && i < NR(nested_fields); i++) {
+		const struct fe_dbt_key *f = &nested_fields[i].field;
+
+		if (!strcmp(nested_fields[i].parent, parent) &&
+		    !strcmp(f->name, name) && holds(f->first, f->last, version))
+			return f;
+	}
+	return NULL;
+}
+
+const struct fe_dbt_nested *fe_dbt_nested_field_at(size_t i)
+{
+	return i < NR(nested_fields) ? &nested_fields[i] : NULL;
 }
 
 /* ---- names after ATTACH ... AS ---- */
@@ -1937,13 +1985,16 @@ bool fe_secret_type_is(const char *s, const char *type)
 }
 
 const char *fe_duckdb_path_database(const char *path, const char *type,
-				    bool if_not_exists, size_t *len)
+				    bool if_not_exists, unsigned version,
+				    size_t *len)
 {
 	static const char reserved[][2][10] = {
 		{ "main", "main_db" }, { "temp", "temp_db" },
 		{ "system", "system_db" },
 	};
 	const char *base, *end;
+	size_t n;
+	enum fe_path_slash slash;
 
 	if (!path)
 		return NULL;
@@ -1959,14 +2010,28 @@ const char *fe_duckdb_path_database(const char *path, const char *type,
 	}
 	if (strchr(path, ':'))
 		return NULL;	/* an extension prefix or a URL */
-	base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	while (*base == '.')
+	/* a path ending in '/': named as without the slashes where the
+	 * release attaches it so, or names it before it fails to open the
+	 * file (IF NOT EXISTS on 1.4.x); plain ATTACH fails first there */
+	n = strlen(path);
+	if (path[n - 1] == '/') {
+		slash = fe_path_slash(version);
+		if ((type && *type && !fe_attach_type_is(type, "duckdb")) ||
+		    slash == FE_SLASH_UNKNOWN ||
+		    (slash == FE_SLASH_FAILS && !if_not_exists))
+			return NULL;
+		while (n && path[n - 1] == '/')
+			n--;
+	}
+	base = path + n;
+	while (base > path && base[-1] != '/')
+		base--;
+	while (base < path + n && *base == '.')
 		base++;		/* Split() drops the empty pieces */
-	if (!*base)
+	if (base == path + n)
 		return NULL;
-	end = strchr(base, '.');
-	*len = end ? (size_t)(end - base) : strlen(base);
+	end = memchr(base, '.', (size_t)(path + n - base));
+	*len = end ? (size_t)(end - base) : (size_t)(path + n - base);
 	for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
 		if (strlen(reserved[i][0]) == *len &&
 		    !memcmp(reserved[i][0], base, *len)) {
@@ -1983,9 +2048,33 @@ static const struct {
 	enum fe_file_identity identity;
 } file_identities[] = {
 #define DUCKDB_FILE_IDENTITY(first, last, identity) { first, last, identity },
+#define DUCKDB_PATH_SLASH(first, last, behaviour)
 #include "engine/duckdb_files.def"
 #undef DUCKDB_FILE_IDENTITY
+#undef DUCKDB_PATH_SLASH
 };
+
+static const struct {
+	unsigned first, last;
+	enum fe_path_slash behaviour;
+} path_slashes[] = {
+#define DUCKDB_FILE_IDENTITY(first, last, identity)
+#define DUCKDB_PATH_SLASH(first, last, behaviour) { first, last, behaviour },
+#include "engine/duckdb_files.def"
+#undef DUCKDB_FILE_IDENTITY
+#undef DUCKDB_PATH_SLASH
+};
+
+enum fe_path_slash fe_path_slash(unsigned version)
+{
+	if (version == FE_ANY)
+		return FE_SLASH_UNKNOWN;	/* the releases differ */
+	for (size_t i = 0; i < NR(path_slashes); i++)
+		if (holds(path_slashes[i].first, path_slashes[i].last,
+			  version))
+			return path_slashes[i].behaviour;
+	return FE_SLASH_UNKNOWN;
+}
 
 enum fe_file_identity fe_file_identity(unsigned version)
 {

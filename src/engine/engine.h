@@ -318,7 +318,8 @@ bool fe_iceberg_behavior(const char *name, unsigned version);
 bool fe_iceberg_behavior_span(const char *name, unsigned *first,
 			      unsigned *last);
 
-/* ---- dbt-duckdb's schema: DBT_OUTPUT_KEY / DBT_ATTACH_FIELD ---- */
+/* ---- dbt-duckdb's schema: DBT_OUTPUT_KEY / _CORE_KEY / _ATTACH_FIELD /
+ * _NESTED_FIELD ---- */
 
 enum fe_yaml_type {
 	FE_T_STR,
@@ -330,14 +331,23 @@ enum fe_yaml_type {
 
 enum fe_field_flag {
 	FE_FIELD_REQUIRED = 1 << 0,	/* no default: must be given */
-	FE_FIELD_NULLABLE = 1 << 1	/* Optional[...]: null is accepted */
+	FE_FIELD_NULLABLE = 1 << 1,	/* Optional[...]: null is accepted */
+	FE_FIELD_STR_ITEMS = 1 << 2,	/* List[str]: every item a string */
+	FE_FIELD_CORE = 1 << 3		/* an output key dbt-core pops before
+					 * the credentials (DBT_CORE_KEY) */
 };
 
 struct fe_dbt_key {
 	char name[32];
 	unsigned first, last;
 	enum fe_yaml_type type;
-	unsigned flags;		/* enum fe_field_flag (attach fields) */
+	unsigned flags;		/* enum fe_field_flag */
+};
+
+/* A field of a dataclass an output key holds (remote, retries). */
+struct fe_dbt_nested {
+	char parent[16];	/* the output key */
+	struct fe_dbt_key field;
 };
 
 /* The dbt-duckdb release the tables answer for when none is chosen:
@@ -365,6 +375,12 @@ const char *const *fe_dbt_attach_field_names(void);
 /* Row i of each table (NULL past the end), for iteration. */
 const struct fe_dbt_key *fe_dbt_output_key_at(size_t i);
 const struct fe_dbt_key *fe_dbt_attach_field_at(size_t i);
+/* Field `name` (exact case) of the dataclass that output key `parent`
+ * holds, in dbt-duckdb `version`; NULL when it has none such. */
+const struct fe_dbt_key *fe_dbt_nested_field(const char *parent,
+					     const char *name,
+					     unsigned version);
+const struct fe_dbt_nested *fe_dbt_nested_field_at(size_t i);
 
 /* ---- names after ATTACH ... AS: DUCKDB_ALIAS_KEYWORD / _DATABASE_NAME ---- */
 
@@ -519,11 +535,17 @@ bool fe_extension_secret_types_known(const char *ext, unsigned version);
  * (iceberg, postgres, ...) is named by its extension: NULL.  NULL too for
  * a path with ':' (an extension prefix, md:, ducklake:, sqlite:, or a
  * URL: an extension or file system names it) and for one whose last
- * segment has nothing but dots.  Returns a slice of path (length *len) or
- * a static string.
+ * segment has nothing but dots.  A duckdb path ending in '/' is named as
+ * the path without its slashes (lake.duckdb/ is lake) where DuckDB
+ * `version` gives it that name (fe_path_slash(): attached so on 1.5.x;
+ * on 1.4.x named so by ATTACH IF NOT EXISTS, `if_not_exists`, before
+ * the file fails to open, while plain ATTACH fails first: NULL), and
+ * NULL for FE_ANY or a release without a row.  Returns a slice of path
+ * (length *len) or a static string.
  */
 const char *fe_duckdb_path_database(const char *path, const char *type,
-				    bool if_not_exists, size_t *len);
+				    bool if_not_exists, unsigned version,
+				    size_t *len);
 
 /* ---- one database file: DUCKDB_FILE_IDENTITY ---- */
 
@@ -536,6 +558,20 @@ enum fe_file_identity {
 };
 
 enum fe_file_identity fe_file_identity(unsigned version);
+
+/* What a release does with a duckdb path ending in '/' (lake.duckdb/),
+ * attached (DUCKDB_PATH_SLASH, probed on every release's engine). */
+enum fe_path_slash {
+	FE_SLASH_UNKNOWN = 0,	/* no row for the release (or FE_ANY) */
+	FE_SLASH_FAILS,		/* "Cannot open file ...: Is a directory";
+				 * IF NOT EXISTS without AS first names it
+				 * as without the slashes, and does nothing
+				 * when the name is taken (1.4.x) */
+	FE_SLASH_DROPPED	/* attached as the path without the slashes
+				 * (1.5.x) */
+};
+
+enum fe_path_slash fe_path_slash(unsigned version);
 
 /*
  * The key under which DuckDB `version` knows the database file of a

@@ -1408,11 +1408,12 @@ static const char *path_database(struct lint_ctx *ctx,
  * DuckDB does not name it after the file (or out of memory: ctx->err).
  */
 static const char *path_db_name(struct lint_ctx *ctx, const char *path,
-				const char *type, bool if_not_exists)
+				const char *type, bool if_not_exists,
+				unsigned version)
 {
 	size_t len;
 	const char *name = fe_duckdb_path_database(path, type, if_not_exists,
-						   &len);
+						   version, &len);
 	char *d;
 
 	if (!name)
@@ -1441,7 +1442,8 @@ static const char *main_catalog(struct lint_ctx *ctx,
 	    !(s = lint_render(ctx, path)))
 		return db;
 	*path_s = s;
-	name = path_db_name(ctx, s, NULL, false);
+	/* a path ending in '/' is FP319's: dbt-duckdb names nothing */
+	name = path_db_name(ctx, s, NULL, false, FE_ANY);
 	return name || ctx->err ? name : db;
 }
 
@@ -1526,7 +1528,7 @@ static const char *item_name(struct lint_ctx *ctx,
 		type = item_str(ctx, floe_map_get(opts, "type"));
 	if (!type)
 		return NULL;
-	if (!(s = path_db_name(ctx, path, type, ine)))
+	if (!(s = path_db_name(ctx, path, type, ine, ctx->duckdb_version)))
 		return NULL;
 	*derived = true;
 	*path_s = path;
@@ -2071,6 +2073,85 @@ static bool path_names_nothing(struct lint_ctx *ctx,
 	return true;
 }
 
+/*
+ * Does IF NOT EXISTS find the name of attach item i taken (the main
+ * database, an earlier item, or a name every database has: FP318's
+ * findings), so that it does nothing?  True too when the name is not
+ * known statically: then nothing is said.
+ */
+static bool ine_name_taken(struct lint_ctx *ctx, const struct floe_node *attach,
+			   size_t i, const char *main_db, bool md)
+{
+	const char *name = item_db(ctx, attach->items[i], true);
+
+	if (!name || !*name || (main_db && !md && !strcasecmp(name, main_db)) ||
+	    (fe_database_name(name, ctx->duckdb_version) &
+	     (FE_DB_RESERVED_IF_NOT_EXISTS | FE_DB_EXISTS |
+	      FE_DB_INVALIDATES_IF_NOT_EXISTS)))
+		return true;
+	for (size_t j = 0; j < i; j++) {
+		const char *t = item_db(ctx, attach->items[j], true);
+
+		if (t && !strcasecmp(t, name))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * An attach item whose duckdb path ends in '/' (lake.duckdb/) names no
+ * file where DuckDB cannot open it (fe_path_slash(): 1.4.x, "Cannot open
+ * file ...: Is a directory"), whether the item has an alias or not; the
+ * path's subject, like path_names_nothing()'s, so FP319's.  Under ATTACH
+ * IF NOT EXISTS the release first names the database as the path without
+ * the slashes, and an item whose name is taken does nothing instead
+ * (FP318's).  1.5.x drops the slashes and attaches the file: nothing to
+ * say here, and FP318 judges the name it gets.
+ */
+static void attach_path_slash(struct lint_ctx *ctx,
+			      const struct lint_output *out)
+{
+	const struct floe_node *attach = attach_list(out);
+	bool md = false, ine = fe_dbt_renders(FE_DBT_ATTACH_IF_NOT_EXISTS,
+					      ctx->dbt_duckdb_version);
+	const char *main_db = NULL, *main_path;
+	bool have_main = false;
+	char v[FE_VERSION_BUF];
+
+	if (!attach || fe_path_slash(ctx->duckdb_version) != FE_SLASH_FAILS)
+		return;
+	for (size_t i = 0; !ctx->err && i < attach->nr; i++) {
+		const struct floe_node *item = attach->items[i];
+		const char *path = item_path(ctx, item);
+		struct strbuf p = STRBUF_INIT;
+		size_t n;
+
+		if (!path || !(n = strlen(path)) || path[n - 1] != '/' ||
+		    strchr(path, ':') || !item_is_duckdb(ctx, item))
+			continue;
+		if (ine && !have_main) {
+			main_db = main_catalog(ctx, out, &md, &main_path);
+			have_main = true;
+		}
+		if (ine && ine_name_taken(ctx, attach, i, main_db, md))
+			continue;
+		/* a path's ?query may hold a credential */
+		if (floe_secret_mask_conn(&p, path, n, FLOE_SECRET_MASK)) {
+			strbuf_release(&p);
+			ctx->err = FLOE_ERR_NOMEM;
+			return;
+		}
+		lint_report(ctx, floe_map_get(item, "path"), "attach path '%s' "
+			    "ends in '/', so it names no file. DuckDB %s cannot "
+			    "open it as a database and the ATTACH fails "
+			    "(\"IO Error: Cannot open file ...: Is a "
+			    "directory\"), and with it every dbt connection; "
+			    "drop the trailing '/'.", p.buf,
+			    fe_version_str(ctx->duckdb_version, v));
+		strbuf_release(&p);
+	}
+}
+
 void check_database_mismatch(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
@@ -2081,6 +2162,7 @@ void check_database_mismatch(struct lint_ctx *ctx,
 
 	if (path_names_nothing(ctx, out))
 		return;
+	attach_path_slash(ctx, out);
 	if (!db || !floe_node_is_str(db) || floe_map_get(out->map, "remote") ||
 	    !(s = lint_render(ctx, db)))
 		return;

@@ -3,6 +3,8 @@
  * FP001-FP003 come from the YAML front end and FP008 from the
  * suppression pass in lint.c.
  */
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/engine.h"
@@ -51,20 +53,11 @@ static const char *filter_for(enum fe_yaml_type t)
 }
 
 /*
- * The number fields of dbt-duckdb's nested dataclasses (credentials.py,
- * 1.9.0-1.11.0): Retries.connect_attempts: int, Retries.query_attempts:
- * Optional[int], Remote.port: int.  dbt validates the credentials
- * against their schema before dbt-duckdb runs, so a str fails there.
+ * The number and boolean keys are the engine's (dbt-duckdb's schema), and
+ * so are the number fields of the dataclasses under remote and retries
+ * (dbt validates the credentials against their schema before dbt-duckdb
+ * runs, so a str fails there).
  */
-static const struct {
-	const char *parent, *field, *what;
-} nested_numbers[] = {
-	{ "retries", "connect_attempts", "retries.connect_attempts" },
-	{ "retries", "query_attempts", "retries.query_attempts" },
-	{ "remote", "port", "remote.port" },
-};
-
-/* The number and boolean keys are the engine's (dbt-duckdb's schema). */
 void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 				     const struct lint_output *out)
 {
@@ -77,13 +70,21 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 			unfiltered(ctx, NULL, floe_map_get(out->map, k->name),
 				   k->name, filter_for(k->type));
 	}
-	for (size_t i = 0; i < sizeof(nested_numbers) /
-			       sizeof(*nested_numbers); i++)
+	for (size_t i = 0; fe_dbt_nested_field_at(i); i++) {
+		const struct fe_dbt_nested *f = fe_dbt_nested_field_at(i);
+		char what[sizeof(f->parent) + sizeof(f->field.name)];
+
+		if (!filter_for(f->field.type) ||
+		    !fe_dbt_nested_field(f->parent, f->field.name,
+					 ctx->dbt_duckdb_version))
+			continue;
+		snprintf(what, sizeof(what), "%s.%s", f->parent,
+			 f->field.name);
 		unfiltered(ctx, NULL,
-			   floe_map_get(floe_map_get(out->map,
-						     nested_numbers[i].parent),
-					nested_numbers[i].field),
-			   nested_numbers[i].what, "as_number");
+			   floe_map_get(floe_map_get(out->map, f->parent),
+					f->field.name),
+			   what, filter_for(f->field.type));
+	}
 	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
 			   i < attach->nr; i++)
 		for (size_t k = 0; fe_dbt_attach_field_at(k); k++) {
@@ -108,15 +109,28 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
  * {"anyOf": [{"type": ...}, {"type": "null"}]} there, so another YAML
  * type fails with "... is not valid under any of the given schemas"; a
  * plain str (path, schema) is {"type": "string"} ("123 is not of type
- * 'string'").  True when `v` may pass or is not judged: null (the table
- * does not say which output keys are Optional), the type itself, or a
- * string dbt renders with Jinja (native rendering may give a list or a
- * mapping).
+ * 'string'").  True when `v` may pass or is not judged: null (the caller
+ * judges it where the table says whether the field is Optional), the
+ * type itself, or a string dbt renders with Jinja (native rendering may
+ * give a list, a mapping or a number; an env_var() number without a
+ * filter is FP006's).
  */
+/* Python's float.is_integer(): finite, no fraction (2^52 and up has
+ * none); without libm, which nothing else links */
+static bool is_whole(double d)
+{
+	if (!isfinite(d))
+		return false;
+	if ((d < 0 ? -d : d) >= 4503599627370496.0)
+		return true;
+	return d == (double)(long long)d;
+}
+
 static bool schema_type_ok(struct lint_ctx *ctx, const struct floe_node *v,
 			   enum fe_yaml_type want)
 {
 	struct lint_jinja j;
+	double d;
 
 	if (v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_NULL)
 		return true;
@@ -137,8 +151,16 @@ static bool schema_type_ok(struct lint_ctx *ctx, const struct floe_node *v,
 		if (v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_BOOL)
 			return true;
 		break;
-	default:
-		return true;	/* numbers: FP006, FP110 */
+	case FE_T_INT:
+		/* {"type": "integer"}, Draft 7's: a bool is not one, a float
+		 * whose value is whole is (jsonschema/_types.py,
+		 * _draft6_is_integer: 4.0 passes, 4.5 and .inf do not) */
+		if (v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_INT)
+			return true;
+		if (v->kind == FLOE_NODE_SCALAR &&
+		    v->type == FLOE_TYPE_FLOAT)
+			return floe_node_float(v, &d) || is_whole(d);
+		break;
 	}
 	if (!floe_node_is_str(v))
 		return false;
@@ -146,10 +168,25 @@ static bool schema_type_ok(struct lint_ctx *ctx, const struct floe_node *v,
 	return j.has_jinja;
 }
 
+static bool is_null(const struct floe_node *v)
+{
+	return v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_NULL;
+}
+
+/* Null where the row says it is not Optional, or another type. */
+static bool schema_refuses(struct lint_ctx *ctx, const struct floe_node *v,
+			   const struct fe_dbt_key *row)
+{
+	if (is_null(v))
+		return !(row->flags & FE_FIELD_NULLABLE);
+	return !schema_type_ok(ctx, v, row->type);
+}
+
 static const char *schema_type_name(enum fe_yaml_type t)
 {
 	return t == FE_T_LIST ? "a list" : t == FE_T_MAP ? "a mapping"
-	       : t == FE_T_BOOL ? "a boolean" : "a string";
+	       : t == FE_T_BOOL ? "a boolean" : t == FE_T_INT ? "an integer"
+	       : "a string";
 }
 
 static const char *schema_type_fix(enum fe_yaml_type t)
@@ -157,7 +194,64 @@ static const char *schema_type_fix(enum fe_yaml_type t)
 	return t == FE_T_LIST ? "write it as a list of '- ' items"
 	       : t == FE_T_MAP ? "write it as a mapping of key: value"
 	       : t == FE_T_BOOL ? "write true or false, unquoted"
+	       : t == FE_T_INT ? "write a whole number, unquoted"
 			       : "write it as a string";
+}
+
+static void schema_report(struct lint_ctx *ctx, const struct lint_output *out,
+			  const struct floe_node *v, const char *name,
+			  enum fe_yaml_type t)
+{
+	lint_report(ctx, v, "'%s' is %s, not %s. dbt checks the output "
+		    "against dbt-duckdb's credentials schema and refuses it "
+		    "(Credentials in profile \"%s\", target \"%s\" invalid); "
+		    "%s", name, floe_node_describe(v), schema_type_name(t),
+		    out->profile, out->name, schema_type_fix(t));
+}
+
+/*
+ * The fields of the dataclass an output key holds (remote: Remote,
+ * retries: Retries), each held to its row; a key the dataclass does not
+ * have is not judged here.
+ */
+static void check_nested_types(struct lint_ctx *ctx,
+			       const struct lint_output *out,
+			       const char *parent, const struct floe_node *map)
+{
+	for (size_t i = 0; map->kind == FLOE_NODE_MAP && i < map->nr; i++) {
+		const struct floe_pair *p = &map->pairs[i];
+		const struct fe_dbt_key *f;
+		char name[64];
+
+		f = floe_node_is_str(p->key)
+		    ? fe_dbt_nested_field(parent, p->key->value,
+					  ctx->dbt_duckdb_version) : NULL;
+		if (!f)
+			continue;
+		snprintf(name, sizeof(name), "%s.%s", parent, f->name);
+		if (schema_refuses(ctx, p->value, f)) {
+			schema_report(ctx, out, p->value, name, f->type);
+			continue;
+		}
+		/* List[str]: {"items": {"type": "string"}} */
+		for (size_t k = 0; (f->flags & FE_FIELD_STR_ITEMS) &&
+				   p->value->kind == FLOE_NODE_SEQ &&
+				   k < p->value->nr; k++) {
+			const struct floe_node *item = p->value->items[k];
+
+			if (!is_null(item) && schema_type_ok(ctx, item,
+							     FE_T_STR))
+				continue;
+			lint_report(ctx, item, "An item of '%s' is %s, not a "
+				    "string. dbt checks the output against "
+				    "dbt-duckdb's credentials schema and "
+				    "refuses it (Credentials in profile "
+				    "\"%s\", target \"%s\" invalid); write "
+				    "it as a string", name,
+				    floe_node_describe(item), out->profile,
+				    out->name);
+		}
+	}
 }
 
 void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
@@ -173,24 +267,36 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 		const struct floe_node *v = out->map->pairs[i].value;
 		const struct fe_dbt_key *k = lint_output_key_row(ctx, key);
 
-		/* a key of a later release is FP007's; type and threads are
-		 * dbt-core's (they pick the adapter, and go to its own
-		 * schema), use_credential_provider FP413's, the numbers and
-		 * templates FP006's */
-		if (!k || !strcmp(k->name, "type") ||
-		    !strcmp(k->name, "threads") ||
-		    !strcmp(k->name, "use_credential_provider") ||
-		    (k->type != FE_T_LIST && k->type != FE_T_MAP &&
-		     k->type != FE_T_STR && k->type != FE_T_BOOL) ||
-		    schema_type_ok(ctx, v, k->type))
+		/* a key of a later release is FP007's; use_credential_
+		 * provider FP413's, the numbers and booleans read from
+		 * env_var() FP006's */
+		if (!k || !strcmp(k->name, "use_credential_provider"))
 			continue;
-		lint_report(ctx, v, "'%s' is %s, not %s. dbt checks the "
-			    "output against dbt-duckdb's credentials schema "
-			    "and refuses it (Credentials in profile \"%s\", "
-			    "target \"%s\" invalid); %s", k->name,
-			    floe_node_describe(v), schema_type_name(k->type),
-			    out->profile, out->name,
-			    schema_type_fix(k->type));
+		if (k->flags & FE_FIELD_CORE) {
+			/* type and threads: dbt-core pops them before the
+			 * credentials; threads goes to its ProfileConfig
+			 * schema (threads: int, not Optional), type picks
+			 * the adapter (is_duckdb says it is duckdb) */
+			if (schema_refuses(ctx, v, k))
+				lint_report(ctx, v, "'%s' is %s, not %s. "
+					    "dbt-core pops it from the output "
+					    "and checks it against its own "
+					    "profile schema, which refuses it "
+					    "(at path ['%s']: ... is not of "
+					    "type '%s'); %s", k->name,
+					    floe_node_describe(v),
+					    schema_type_name(k->type), k->name,
+					    k->type == FE_T_INT ? "integer"
+								: "string",
+					    schema_type_fix(k->type));
+			continue;
+		}
+		/* null: the table does not say which output keys are
+		 * Optional */
+		if (!schema_type_ok(ctx, v, k->type))
+			schema_report(ctx, out, v, k->name, k->type);
+		else if (k->type == FE_T_MAP && v->kind == FLOE_NODE_MAP)
+			check_nested_types(ctx, out, k->name, v);
 	}
 	attach = out->model->attach;
 	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&

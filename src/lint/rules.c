@@ -175,7 +175,8 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 	.id = "FP009", .name = "schema-type",
 	.severity = E, .family = "yaml",
 	.summary =
-    "a duckdb output field of a YAML type dbt's credentials schema refuses",
+    "a duckdb output field of a YAML type dbt's profile or credentials schema "
+    "refuses",
 	.help =
     "dbt-core checks the rendered output against the JSON schema of "
     "dbt-duckdb's credentials before dbt-duckdb runs "
@@ -189,13 +190,21 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "path, database, schema and external_root strings, keep_open, "
     "disable_transactions and is_ducklake booleans (\"true\" quoted is a "
     "string); an attach item's "
-    "type, alias and secret are strings and its options a mapping. Null "
-    "is not reported (most of them are Optional), nor is a string dbt "
-    "renders with Jinja, which may give a list or a mapping. An attach "
-    "item that is not a mapping, and its path, are FP310's; its booleans "
-    "are FP312's, a number or boolean read from env_var() FP006's, "
-    "threads dbt-core's own schema's (not judged here), and "
-    "use_credential_provider FP413's.\n\n"
+    "type, alias and secret are strings and its options a mapping. "
+    "Under remote, host and user are strings and port an integer, none "
+    "of them null, and password a string or null; under retries, "
+    "connect_attempts is an integer, query_attempts an integer or null, "
+    "and retryable_exceptions a list of strings. An integer is what "
+    "JSON Schema's Draft 7 takes: 5 or 5.0, not \"5\", 5.5 or true. "
+    "threads is dbt-core's: it pops it from the output and checks it "
+    "against its own profile schema (threads: int, so null is refused "
+    "too; --threads on the command line replaces it). "
+    "Null is not reported for the output's other keys (most of them are "
+    "Optional), nor is a string dbt "
+    "renders with Jinja, which may give a list, a mapping or a number. "
+    "An attach item that is not a mapping, and its path, are FP310's; "
+    "its booleans are FP312's, a number or boolean read from env_var() "
+    "FP006's, and use_credential_provider FP413's.\n\n"
     "Without the schema the values would fail later anyway: DuckDB "
     "refuses ATTACH ... AS 123 with a syntax error "
     "(1.4.3 and 1.5.6), and TYPE 7 looks for an extension named 7.\n\n"
@@ -1298,7 +1307,12 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "name is held against the main database's, which DuckDB derives the "
     "same way, and the earlier items' names, and judged as the same alias "
     "would be: Temp.duckdb is Temp, SYSTEM.db is SYSTEM (the names probe "
-    "attaches each spelling as a file too). This is judged for duckdb "
+    "attaches each spelling as a file too). A path ending in / is named "
+    "as the path without its slashes (data/lake.duckdb/ is lake) where "
+    "the release gives it that name: on 1.5.x, which attaches it so, "
+    "and on 1.4.x under ATTACH IF NOT EXISTS, which names it before it "
+    "fails to open it (FP319's); plain ATTACH on 1.4.x fails first. "
+    "This is judged for duckdb "
     "files, and for sqlite ones under ATTACH IF NOT EXISTS; a path with "
     "a prefix or a scheme (md:, s3://) or another TYPE is named by its "
     "extension and is not judged.\n\n"
@@ -1327,10 +1341,19 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "to 1.11.0, with or without database (the check does not read it) "
     "and with remote too. That is reported on path. An md: path "
     "without a database is MotherDuck's my_db, and is not.\n\n"
+    "An attach item's duckdb path ending in / (data/lake.duckdb/) names "
+    "no file to DuckDB 1.4.x either: the ATTACH fails with \"IO Error: "
+    "Cannot open file ...: Is a directory\", alias or not, and dbt's "
+    "connection with it. That is reported on the item's path, except "
+    "where ATTACH IF NOT EXISTS finds the name it gives the item (the "
+    "path without its slashes, lake) taken: it then does nothing, "
+    "which is FP318's. DuckDB 1.5.x drops the slashes and attaches "
+    "data/lake.duckdb, named lake, and nothing is reported here (probed "
+    "on every release, src/engine/data/duckdb-files/).\n\n"
     "Bad:\n  path: /data/warehouse.duckdb\n  database: analytics\n\n"
     "Good:\n  path: /data/warehouse.duckdb\n  database: warehouse\n\n"
     "Fix: set database to the stem of path or to an attach alias, or "
-    "remove it; end path with a file name.",
+    "remove it; end path (and an attach item's path) with a file name.",
 }, .check_output = check_database_mismatch },
 [FLOE_FP320] = { .pub = {
 	.id = "FP320", .name = "vended-credentials-no-region",

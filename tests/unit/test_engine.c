@@ -588,6 +588,127 @@ static void test_engine_output_keys_are_known_to_lint(void **state)
 	assert_true(lint_says(yaml, "FP007"));
 }
 
+/* A line giving Remote's required field `name` when `r` is another of
+ * Remote's fields. */
+static const char *remote_field(const struct fe_dbt_nested *r,
+				const char *name, const char *value)
+{
+	static char line[4][64];
+	static unsigned next;
+	char *buf = line[next++ % 4];
+
+	if (strcmp(r->parent, "remote") || !strcmp(r->field.name, name))
+		return "";
+	snprintf(buf, sizeof(line[0]), "          %s: %s\n", name, value);
+	return buf;
+}
+
+/*
+ * remote and retries hold dbt-duckdb's Remote and Retries (credentials.py,
+ * 1.9.0-25573c2): the table answers for their fields, and FP009 refuses
+ * exactly what a field's row refuses, by the Draft 7 "integer" for the
+ * numbers (4.0 passes, 4.5 and true do not).
+ */
+static void test_engine_nested_fields_lint_agrees(void **state)
+{
+	/* a value, and the types it passes as (bit per enum fe_yaml_type;
+	 * 0 for null) */
+	static const struct {
+		const char *yaml;
+		unsigned passes;
+	} values[] = {
+		{ "~", 0 },
+		{ "'5'", 1u << FE_T_STR },
+		{ "5", 1u << FE_T_INT },
+		{ "4.0", 1u << FE_T_INT },
+		{ "4.5", 0 },
+		{ ".inf", 0 },
+		{ "true", 1u << FE_T_BOOL },
+		{ "[a]", 1u << FE_T_LIST },
+		{ "{a: b}", 1u << FE_T_MAP },
+		{ "\"{{ env_var('X') | as_number }}\"", ~0u },
+	};
+	const struct fe_dbt_key *f;
+	char yaml[2048], body[512];
+	size_t n = 0;
+
+	(void)state;
+	f = fe_dbt_nested_field("remote", "port", FE_DBT_DUCKDB_OLDEST);
+	assert_non_null(f);
+	assert_int_equal(f->type, FE_T_INT);
+	assert_true(f->flags & FE_FIELD_REQUIRED);
+	f = fe_dbt_nested_field("retries", "query_attempts",
+				FE_DBT_DUCKDB_DEFAULT);
+	assert_non_null(f);
+	assert_true(f->flags & FE_FIELD_NULLABLE);
+	assert_null(fe_dbt_nested_field("retries", "port",
+					FE_DBT_DUCKDB_DEFAULT));
+	assert_null(fe_dbt_nested_field("remote", "Port",
+					FE_DBT_DUCKDB_DEFAULT));
+	f = fe_dbt_output_key("threads", FE_DBT_DUCKDB_DEFAULT);
+	assert_non_null(f);
+	assert_int_equal(f->type, FE_T_INT);
+	assert_true(f->flags & FE_FIELD_CORE);
+	assert_false(f->flags & FE_FIELD_NULLABLE);
+
+	for (size_t i = 0; fe_dbt_nested_field_at(i); i++, n++) {
+		const struct fe_dbt_nested *r = fe_dbt_nested_field_at(i);
+
+		assert_ptr_equal(fe_dbt_nested_field(r->parent, r->field.name,
+						     FE_DBT_DUCKDB_DEFAULT),
+				 &r->field);
+		assert_non_null(fe_dbt_output_key(r->parent,
+						  FE_DBT_DUCKDB_DEFAULT));
+		for (size_t j = 0; j < sizeof(values) / sizeof(values[0]);
+		     j++) {
+			bool wrong = !strcmp(values[j].yaml, "~")
+				     ? !(r->field.flags & FE_FIELD_NULLABLE)
+				     : !(values[j].passes &
+					 (1u << r->field.type));
+			bool lint;
+
+			/* Remote's required fields given, but the one
+			 * tested */
+			snprintf(body, sizeof(body),
+				 "      %s:\n%s%s%s          %s: %s\n",
+				 r->parent,
+				 remote_field(r, "host", "h"),
+				 remote_field(r, "port", "1"),
+				 remote_field(r, "user", "u"),
+				 r->field.name, values[j].yaml);
+			profile(yaml, sizeof(yaml), body);
+			lint = lint_says(yaml, "FP009");
+			if (lint != wrong)
+				fail_msg("%s.%s: %s: engine %s, lint %s",
+					 r->parent, r->field.name,
+					 values[j].yaml,
+					 wrong ? "refuses" : "accepts",
+					 lint ? "refuses" : "accepts");
+		}
+	}
+	assert_int_equal(n, 7);
+	/* List[str]: each item a string */
+	profile(yaml, sizeof(yaml),
+		"      retries:\n"
+		"        retryable_exceptions: [IOException, 5]\n");
+	assert_true(lint_says(yaml, "FP009"));
+	profile(yaml, sizeof(yaml),
+		"      retries:\n"
+		"        retryable_exceptions: [IOException, 'HTTPException']\n");
+	assert_false(lint_says(yaml, "FP009"));
+	/* threads: dbt-core's ProfileConfig, not Optional */
+	for (size_t j = 0; j < sizeof(values) / sizeof(values[0]); j++) {
+		bool wrong = !(values[j].passes & (1u << FE_T_INT));
+
+		snprintf(body, sizeof(body), "      threads: %s\n",
+			 values[j].yaml);
+		profile(yaml, sizeof(yaml), body);
+		if (lint_says(yaml, "FP009") != wrong)
+			fail_msg("threads: %s: lint %s", values[j].yaml,
+				 wrong ? "accepts" : "refuses");
+	}
+}
+
 /* ---- the iceberg extension's options ---- */
 
 static void test_engine_iceberg_options_lint_agrees(void **state)
@@ -1032,7 +1153,8 @@ static void test_engine_alias_parse_lexer(void **state)
 }
 
 /* fe_duckdb_path_database(): the names the real engine gave (every
- * release 1.4.0-1.5.6), and the paths it leaves to an extension. */
+ * release 1.4.0-1.5.6; a path ending in '/', each release's own), and
+ * the paths it leaves to an extension. */
 static void test_engine_duckdb_path_database(void **state)
 {
 	static const struct {
@@ -1062,15 +1184,57 @@ static void test_engine_duckdb_path_database(void **state)
 		{ "s3://bucket/x.duckdb", NULL, true, NULL },
 		{ "sqlite:a/r.db", NULL, true, NULL },
 		{ ":memory:foo", NULL, true, NULL },
-		{ "a/b/", NULL, true, NULL },
 		{ "a/..", NULL, true, NULL },
+		/* a path ending in '/' (duckdb-files/ slash rows): 1.5.x
+		 * attaches it without the slashes, named so */
+		{ "a/b/", NULL, true, "b" },
+		{ "lake.duckdb//", NULL, false, "lake" },
+		{ "x.tar.duckdb/", "duckdb", false, "x" },
+		{ "Temp.duckdb/", NULL, true, "Temp" },
+		{ "a/main.duckdb/", NULL, true, "main_db" },
+		{ "/", NULL, true, NULL },
+		{ "a/r.db/", "sqlite", true, NULL },
+	};
+	/* 1.4.x: IF NOT EXISTS names it so before it fails to open the
+	 * file; plain ATTACH fails first.  No release: not named. */
+	static const struct {
+		const char *path;
+		bool ine;
+		unsigned version;
+		const char *name;
+	} slash[] = {
+		{ "lake.duckdb/", true, FE_V(1, 4, 3), "lake" },
+		{ "lake.duckdb/", false, FE_V(1, 4, 3), NULL },
+		{ "lake.duckdb/", false, FE_V(1, 5, 0), "lake" },
+		{ "lake.duckdb/", true, FE_ANY, NULL },
+		{ "lake.duckdb/", true, FE_V(1, 3, 2), NULL },
 	};
 
 	(void)state;
+	assert_int_equal(fe_path_slash(FE_V(1, 4, 0)), FE_SLASH_FAILS);
+	assert_int_equal(fe_path_slash(FE_V(1, 4, 5)), FE_SLASH_FAILS);
+	assert_int_equal(fe_path_slash(FE_V(1, 5, 0)), FE_SLASH_DROPPED);
+	assert_int_equal(fe_path_slash(FE_DUCKDB_DEFAULT), FE_SLASH_DROPPED);
+	assert_int_equal(fe_path_slash(FE_ANY), FE_SLASH_UNKNOWN);
+	for (size_t i = 0; i < sizeof(slash) / sizeof(slash[0]); i++) {
+		size_t len = 0;
+		const char *name = fe_duckdb_path_database(
+			slash[i].path, NULL, slash[i].ine, slash[i].version,
+			&len);
+
+		if (!slash[i].name ? name != NULL
+		    : !name || len != strlen(slash[i].name) ||
+		      memcmp(name, slash[i].name, len))
+			fail_msg("'%s' (%s, %u): '%.*s'", slash[i].path,
+				 slash[i].ine ? "IF NOT EXISTS" : "plain",
+				 slash[i].version, name ? (int)len : 6,
+				 name ? name : "(none)");
+	}
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		size_t len = 0;
 		const char *name = fe_duckdb_path_database(
-			cases[i].path, cases[i].type, cases[i].ine, &len);
+			cases[i].path, cases[i].type, cases[i].ine,
+			FE_DUCKDB_DEFAULT, &len);
 
 		if (!cases[i].name) {
 			if (name)
@@ -1859,6 +2023,7 @@ int main(void)
 		T(test_engine_attach_schema_follows_the_dbt_duckdb_release),
 		T(test_engine_read_only_null_is_refused_by_both),
 		T(test_engine_output_keys_are_known_to_lint),
+		T(test_engine_nested_fields_lint_agrees),
 		T(test_engine_iceberg_options_lint_agrees),
 		T(test_engine_refused_aliases_lint_and_generate_agree),
 		T(test_engine_database_names_per_release),

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <cmocka.h>
 
 #include "engine/engine.h"
@@ -52,6 +53,8 @@ static void test_engine_files_every_probe(void **state)
 			size_t na, nb;
 			bool conflict, one;
 
+			if (!strcmp(col[0], "slash"))
+				continue;	/* below */
 			place(a, sizeof(a), col[1]);
 			place(b, sizeof(b), col[2]);
 			conflict = strstr(col[3], "Unique file handle conflict");
@@ -82,6 +85,84 @@ static void test_engine_files_every_probe(void **state)
 	assert_true(releases >= 13);
 	assert_true(same >= releases * 2);
 	assert_true(unjudged > 0);
+}
+
+/*
+ * A path ending in '/' (the probe's `slash` rows): fe_path_slash() and the
+ * name fe_duckdb_path_database() gives, held to every release's engine.
+ * The name is checked where the engine shows it: the database attached
+ * without AS, or the taken name IF NOT EXISTS did nothing under; where the
+ * ATTACH failed ("Is a directory") plain ATTACH gives no name.
+ */
+static void test_engine_files_slash_rows(void **state)
+{
+	size_t rows = 0, named = 0, failed = 0;
+
+	(void)state;
+	for (size_t i = 0; i < fe_release_count(); i++) {
+		const struct fe_release *rel = fe_release_at(i);
+		enum fe_path_slash slash;
+		struct fx_probe probe;
+		char *col[5];
+
+		if (rel->flags & FE_REL_UNRELEASED)
+			continue;
+		slash = fe_path_slash(rel->version);
+		assert_int_not_equal(slash, FE_SLASH_UNKNOWN);
+		fx_probe_open(&probe, "duckdb-files", rel->name,
+			      "src/engine/data/tools/extract_all.sh --only "
+			      "files");
+		while (fx_probe_row(&probe, col, 5)) {
+			char path[256];
+
+			if (strcmp(col[0], "slash"))
+				continue;
+			rows++;
+			place(path, sizeof(path), col[1]);
+			for (int form = 0; form < 2; form++) {
+				const char *out = col[3 + form], *want = NULL;
+				const char *name;
+				char got[128];
+				size_t len = 0;
+
+				name = fe_duckdb_path_database(path, NULL, form,
+							       rel->version,
+							       &len);
+				snprintf(got, sizeof(got), "%.*s",
+					 name ? (int)len : 0, name ? name : "");
+				if (strstr(out, "Is a directory")) {
+					assert_int_equal(slash, FE_SLASH_FAILS);
+					failed++;
+					if (!form && name)
+						fail_msg("%s: plain '%s' fails, "
+							 "named '%s'", rel->name,
+							 path, got);
+					continue;
+				}
+				if (!strncmp(col[2], "taken:", 6) && form) {
+					want = col[2] + 6;	/* nothing done */
+				} else if (!strcmp(col[2], "-") &&
+					   !strncmp(out, "OK: ", 4) && out[4]) {
+					assert_int_equal(slash,
+							 FE_SLASH_DROPPED);
+					want = out + 4;	/* name=path */
+				}
+				if (!want)
+					continue;
+				if (!name || strncasecmp(want, got, len) ||
+				    (want[len] && want[len] != '='))
+					fail_msg("%s: '%s' (%s) is '%s' to the "
+						 "engine, '%s' to the model",
+						 rel->name, path,
+						 form ? "IF NOT EXISTS" : "plain",
+						 want, got);
+				named++;
+			}
+		}
+		fx_probe_close(&probe);
+	}
+	assert_true(rows >= 13 * 8);
+	assert_true(named > 0 && failed > 0);
 }
 
 static void test_engine_files_keys(void **state)
@@ -132,6 +213,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_engine_files_every_probe),
+		cmocka_unit_test(test_engine_files_slash_rows),
 		cmocka_unit_test(test_engine_files_keys),
 	};
 

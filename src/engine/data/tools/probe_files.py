@@ -27,7 +27,14 @@ writes (plain ATTACH before dbt-duckdb 1.9.5, ATTACH IF NOT EXISTS from
 it); for each MAIN entry, a database opened on the first path, then the
 second attached AS z.  A row for each: the case, both paths (the scratch
 folder written `<dir>`), and each form's outcome, `OK` or the first line
-of the engine's error (the folder again `<dir>`).
+of the engine's error (the folder again `<dir>`).  For each SLASH entry, a
+path ending in "/" attached in both forms (case `slash`; second `-`
+without AS, `AS x`, or `taken:NAME`: without AS after ATTACH ':memory:'
+AS NAME): `OK: name=path,...`, the databases then attached besides
+memory (path `-` in memory), or the engine's error.  1.4.x cannot open
+such a path ("Is a directory"), but names it first as 1.5.x does, so
+IF NOT EXISTS on a taken name does nothing there too; 1.5.x drops the
+slash (lake.duckdb/ attaches lake.duckdb, named lake).
 
 The output (a TSV, committed as src/engine/data/duckdb-files/VERSION.tsv)
 is what gen_files.py turns into src/engine/duckdb_files.def.  Not part of
@@ -70,6 +77,20 @@ MAIN = (
 	("dev.duckdb", "DEV.duckdb"),
 	("dev.duckdb", DIR + "/dev.duckdb"),
 	("dev.duckdb", "other.duckdb"),
+)
+# paths ending in "/": attached without AS ("-"), with AS x, or without
+# AS when the name the path gives is taken (taken:NAME)
+SLASH = (
+	("lake.duckdb/", "-"),
+	("lake.duckdb//", "-"),
+	("sub/lake.duckdb/", "-"),
+	(DIR + "/lake.duckdb/", "-"),
+	("Temp.duckdb/", "-"),
+	("lake/", "-"),
+	("x.tar.duckdb/", "-"),
+	("lake.duckdb/", "AS x"),
+	("lake.duckdb/", "taken:lake"),
+	("sub/Lake.duckdb/", "taken:lake"),
 )
 
 
@@ -138,6 +159,40 @@ def one(eng, first, second, form, main):
 				os.environ["HOME"] = home
 
 
+def one_slash(eng, path, second, form):
+	"""The databases after attaching `path` (second: "-" without AS,
+	"AS x" with one, or "taken:NAME" without AS after ATTACH ':memory:' AS
+	NAME), or the refusal, in a fresh scratch folder: `OK: name=path,...`
+	(path `-` for an in-memory one)."""
+	with tempfile.TemporaryDirectory() as scratch:
+		cwd = os.getcwd()
+		os.chdir(scratch)
+		os.mkdir("sub")
+		try:
+			db, con = eng.open()
+			alias = ""
+			if second.startswith("taken:"):
+				eng.rows(con, "ATTACH ':memory:' AS %s" %
+					 second[len("taken:"):])
+			elif second != "-":
+				alias = " " + second
+			_r, err = eng.query(con, "%s %s%s" % (
+				form, sql_path(path, scratch), alias))
+			names = eng.rows(con, "SELECT database_name, "
+					 "coalesce(path, '-') FROM "
+					 "duckdb_databases() WHERE NOT internal "
+					 "AND database_name <> 'memory' "
+					 "ORDER BY database_name")
+			eng.close(db, con)
+			if err is not None:
+				return outcome(err, scratch)
+			return "OK: " + ",".join(
+				"%s=%s" % (n, p.replace(scratch, DIR))
+				for n, p in names)
+		finally:
+			os.chdir(cwd)
+
+
 def probe(lib_path):
 	eng = Engine(lib_path)
 	db, con = eng.open()
@@ -149,6 +204,10 @@ def probe(lib_path):
 			rows.append([case, first, second] + [
 				one(eng, first, second, form, case == "main")
 				for form in ("ATTACH", "ATTACH IF NOT EXISTS")])
+	for path, second in SLASH:
+		rows.append(["slash", path, second] + [
+			one_slash(eng, path, second, form)
+			for form in ("ATTACH", "ATTACH IF NOT EXISTS")])
 	return version, source_id, rows
 
 

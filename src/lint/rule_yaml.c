@@ -210,14 +210,79 @@ static void schema_report(struct lint_ctx *ctx, const struct lint_output *out,
 }
 
 /*
- * The fields of the dataclass an output key holds (remote: Remote,
- * retries: Retries), each held to its row; a key the dataclass does not
- * have is not judged here.
+ * The dataclasses an output key holds (remote: Remote, retries: Retries)
+ * are strict: dbt-common's dbtMashConfig gives their schema
+ * "additionalProperties": False (dataclass_schema.py), and mashumaro
+ * makes a field without a default required.  So a key the dataclass does
+ * not have, in any case, and a required field left out are refused as a
+ * wrong type is.
  */
+static void check_nested_keys(struct lint_ctx *ctx,
+			      const struct lint_output *out,
+			      const char *parent, const struct floe_node *map)
+{
+	const char *names[16];
+	size_t nr = 0;
+
+	for (size_t i = 0; nr + 1 < sizeof(names) / sizeof(names[0]); i++) {
+		const struct fe_dbt_nested *row = fe_dbt_nested_field_at(i);
+
+		if (!row)
+			break;
+		if (!strcmp(row->parent, parent) &&
+		    fe_dbt_nested_field(parent, row->field.name,
+					ctx->dbt_duckdb_version))
+			names[nr++] = row->field.name;
+	}
+	names[nr] = NULL;
+	if (!nr)
+		return;		/* no dataclass (settings: a dict) */
+	for (size_t i = 0; i < map->nr; i++) {
+		const struct floe_node *k = map->pairs[i].key;
+		const char *hint;
+
+		if (floe_node_is_str(k) &&
+		    fe_dbt_nested_field(parent, k->value,
+					ctx->dbt_duckdb_version))
+			continue;
+		hint = floe_node_is_str(k) ? lint_did_you_mean(k->value, names)
+					   : NULL;
+		lint_report(ctx, k, "'%s' has no field '%s'. dbt checks the "
+			    "output against dbt-duckdb's credentials schema "
+			    "and refuses it (Credentials in profile \"%s\", "
+			    "target \"%s\" invalid: Additional properties are "
+			    "not allowed); %s%s%s", parent, k->value,
+			    out->profile, out->name,
+			    hint ? "did you mean '" :
+			    "remove it, or correct its name",
+			    hint ? hint : "", hint ? "'?" : "");
+	}
+	for (size_t i = 0; i < nr; i++) {
+		const struct fe_dbt_key *f =
+			fe_dbt_nested_field(parent, names[i],
+					    ctx->dbt_duckdb_version);
+
+		if ((f->flags & FE_FIELD_REQUIRED) &&
+		    !floe_map_get(map, names[i]))
+			lint_report(ctx, map, "'%s' has no '%s'. dbt checks "
+				    "the output against dbt-duckdb's "
+				    "credentials schema and refuses it "
+				    "(Credentials in profile \"%s\", target "
+				    "\"%s\" invalid: '%s' is a required "
+				    "property); add %s: to %s", parent,
+				    names[i], out->profile, out->name,
+				    names[i], names[i], parent);
+	}
+}
+
+/* The fields of the dataclass an output key holds, each held to its
+ * row, then its keys (check_nested_keys()). */
 static void check_nested_types(struct lint_ctx *ctx,
 			       const struct lint_output *out,
 			       const char *parent, const struct floe_node *map)
 {
+	if (map->kind == FLOE_NODE_MAP)
+		check_nested_keys(ctx, out, parent, map);
 	for (size_t i = 0; map->kind == FLOE_NODE_MAP && i < map->nr; i++) {
 		const struct floe_pair *p = &map->pairs[i];
 		const struct fe_dbt_key *f;

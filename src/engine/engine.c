@@ -1452,7 +1452,7 @@ bool fe_iceberg_behavior_span(const char *name, unsigned *first,
 
 /* ---- dbt-duckdb's schema ---- */
 
-#define DBT_OUTPUT_KEY(n, first, last, type) \
+#define DBT_OUTPUT_KEY(n, first, last, type, flags) \
 	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
 #define DBT_CORE_KEY(n, first, last, type, flags) \
 	FITS(MEMBER_SIZE(struct fe_dbt_key, name), n)
@@ -1468,8 +1468,8 @@ bool fe_iceberg_behavior_span(const char *name, unsigned *first,
 #undef DBT_NESTED_FIELD
 
 static const struct fe_dbt_key output_keys[] = {
-#define DBT_OUTPUT_KEY(name, first, last, type) \
-	{ name, first, last, type, 0 },
+#define DBT_OUTPUT_KEY(name, first, last, type, flags) \
+	{ name, first, last, type, flags },
 #define DBT_CORE_KEY(name, first, last, type, flags) \
 	{ name, first, last, type, (flags) | FE_FIELD_CORE },
 #define DBT_ATTACH_FIELD(name, first, last, type, flags)
@@ -1482,7 +1482,7 @@ static const struct fe_dbt_key output_keys[] = {
 };
 
 static const struct fe_dbt_key attach_fields[] = {
-#define DBT_OUTPUT_KEY(name, first, last, type)
+#define DBT_OUTPUT_KEY(name, first, last, type, flags)
 #define DBT_CORE_KEY(name, first, last, type, flags)
 #define DBT_ATTACH_FIELD(name, first, last, type, flags) \
 	{ name, first, last, type, flags },
@@ -1495,7 +1495,7 @@ static const struct fe_dbt_key attach_fields[] = {
 };
 
 static const struct fe_dbt_nested nested_fields[] = {
-#define DBT_OUTPUT_KEY(name, first, last, type)
+#define DBT_OUTPUT_KEY(name, first, last, type, flags)
 #define DBT_CORE_KEY(name, first, last, type, flags)
 #define DBT_ATTACH_FIELD(name, first, last, type, flags)
 #define DBT_NESTED_FIELD(parent, name, first, last, type, flags) \

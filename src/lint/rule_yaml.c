@@ -356,9 +356,9 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 					    schema_type_fix(k->type));
 			continue;
 		}
-		/* null: the table does not say which output keys are
-		 * Optional */
-		if (!schema_type_ok(ctx, v, k->type))
+		/* null only where the key's type is not Optional (path,
+		 * database, schema, external_root, the two booleans) */
+		if (schema_refuses(ctx, v, k))
 			schema_report(ctx, out, v, k->name, k->type);
 		else if (k->type == FE_T_MAP && v->kind == FLOE_NODE_MAP)
 			check_nested_types(ctx, out, k->name, v);

@@ -292,10 +292,8 @@ static int cmp_node(const void *a, const void *b)
 /* A profile's or output's name, masked when its key is a secret value. */
 static const char *name_of(const struct binder *b, const struct floe_node *key)
 {
-	if (b->nr_secrets && bsearch(&key, b->secrets, b->nr_secrets,
-				     sizeof(*b->secrets), cmp_node))
-		return FLOE_SECRET_MASK;
-	return key->value;
+	return floe_profiles_is_secret(b->p, key) ? FLOE_SECRET_MASK
+						  : key->value;
 }
 
 static void bind_output(struct binder *b, const struct floe_profile *prof,
@@ -399,6 +397,8 @@ static void bind(struct binder *b)
 		return;
 	if (b->nr_secrets)
 		qsort(b->secrets, b->nr_secrets, sizeof(*b->secrets), cmp_node);
+	b->p->secret_nodes = b->secrets;	/* for name_of() */
+	b->p->nr_secret_nodes = b->nr_secrets;
 	v = alloc_items(b, root->nr, sizeof(*v));
 	for (size_t i = 0; v && i < root->nr; i++) {
 		const struct floe_pair *pair = &root->pairs[i];
@@ -454,7 +454,8 @@ enum floe_err floe_profiles_load(const char *file, const char *buf,
 	b.jopt.use_env = opt->use_env;
 	b.jopt.getenv_fn = opt->getenv_fn;
 	bind(&b);
-	free(b.secrets);
+	p->secret_nodes = b.secrets;	/* owned by the model now */
+	p->nr_secret_nodes = b.nr_secrets;
 	if (b.err != FLOE_OK) {
 		floe_profiles_free(p);
 		return b.err;
@@ -487,7 +488,16 @@ void floe_profiles_free(struct floe_profiles *p)
 	floe_doc_free(p->doc);
 	floe_diags_release(&p->diags);
 	arena_free(p->arena);
+	free(p->secret_nodes);
 	free(p);
+}
+
+bool floe_profiles_is_secret(const struct floe_profiles *p,
+			     const struct floe_node *n)
+{
+	return p && n && p->nr_secret_nodes &&
+	       bsearch(&n, p->secret_nodes, p->nr_secret_nodes,
+		       sizeof(*p->secret_nodes), cmp_node);
 }
 
 const struct floe_profile *floe_profiles_find(const struct floe_profiles *p,

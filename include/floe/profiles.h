@@ -162,7 +162,20 @@ struct floe_profiles {
 	const struct floe_node *config;	/* dbt's global `config:`, or NULL */
 	struct floe_profiles_options opt;	/* a copy; strings borrowed */
 	struct arena *arena;		/* private: everything above */
+	/* private: the scalars that are a credential's value somewhere
+	 * (floe_profiles_is_secret()), sorted by address; only a file with
+	 * aliases has any, as only an alias writes a node twice */
+	const struct floe_node **secret_nodes;
+	size_t nr_secret_nodes;
 };
+
+/**
+ * Whether `n` is the value of a credential key, or of a header map,
+ * somewhere in the file: through an alias, a node a message would show
+ * (a name, an alias, a type) can be a secret's value.
+ */
+bool floe_profiles_is_secret(const struct floe_profiles *p,
+			     const struct floe_node *n);
 
 /**
  * Parse a profiles.yml once and bind it.

@@ -462,6 +462,7 @@ const char *fe_alias_name(const char *s, char *buf, size_t size);
  * extension (observed on 1.4.3).
  */
 bool fe_attach_type_is(const char *s, const char *type);
+/* (`type` is a bare word, lower case or "": iceberg, duckdb, s3.) */
 
 /*
  * Is `s`, a secrets: entry's `type` as dbt-duckdb writes it into CREATE

@@ -19,6 +19,7 @@
 #include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "rules.h"
+#include "secret.h"
 
 /* ---- reporting ---- */
 
@@ -291,6 +292,21 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 	if (j->text)
 		return j->text;
 	return native_text(ctx, &j->native);
+}
+
+const char *lint_shown(struct lint_ctx *ctx, const struct floe_node *n,
+		       const char *text)
+{
+	struct lint_jinja j;
+
+	if (!text || floe_profiles_is_secret(ctx->model, n))
+		return text ? FLOE_SECRET_MASK : NULL;
+	if (floe_node_is_str(n) && jinja_has_template(n)) {
+		lint_jinja_scan(ctx, n, &j);
+		if (j.nr_secret_env)
+			return FLOE_SECRET_MASK;
+	}
+	return text;
 }
 
 const char *lint_extension_name(struct lint_ctx *ctx,
@@ -1621,6 +1637,7 @@ enum floe_err floe_lint_profiles(const struct floe_profiles *model,
 
 	lint_ctx_init(&ctx);
 	ctx.file = model->file;
+	ctx.model = model;
 	ctx.opt = opt;
 	if (lint_resolve_versions(&ctx) != FLOE_OK)
 		return FLOE_ERR_USAGE;

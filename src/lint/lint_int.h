@@ -83,6 +83,7 @@ struct lint_conn {
 struct lint_ctx {
 	const char *file;
 	const struct floe_doc *doc;
+	const struct floe_profiles *model;	/* NULL outside floe_lint */
 	const struct floe_lint_options *opt;
 	struct floe_diags *diags;
 	struct arena *arena;		/* freed when floe_lint returns */
@@ -375,6 +376,17 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n);
  */
 const char *lint_extension_name(struct lint_ctx *ctx,
 				const struct floe_node *item);
+
+/*
+ * `text`, what a message would show of the value `n` (its rendering),
+ * or FLOE_SECRET_MASK when that is a secret: `n` is a credential's value
+ * elsewhere (an alias: floe_profiles_is_secret()), or its Jinja reads a
+ * DBT_ENV_SECRET_ variable (whose default is as secret).  For the rules
+ * that quote a value whose own key is no credential's: a name, an alias,
+ * a type.
+ */
+const char *lint_shown(struct lint_ctx *ctx, const struct floe_node *n,
+		       const char *text);
 
 /*
  * The database a rendered `path` opens, named as dbt-duckdb names it

@@ -792,6 +792,7 @@ void check_alias_identifier(struct lint_ctx *ctx,
 		case FE_ALIAS_OK:
 			continue;
 		case FE_ALIAS_KEYWORD:
+			s = lint_shown(ctx, alias, s);
 			lint_report(ctx, alias, "the attach alias '%s' is a "
 				    "keyword DuckDB refuses after 'ATTACH ... "
 				    "AS' (a syntax error); choose another "
@@ -802,7 +803,10 @@ void check_alias_identifier(struct lint_ctx *ctx,
 		case FE_ALIAS_NOT_WORD:
 			break;
 		}
-		fix = alias_fix(s, buf, sizeof(buf));
+		/* nothing derived from a secret either */
+		fix = lint_shown(ctx, alias, s) == s ?
+		      alias_fix(s, buf, sizeof(buf)) : NULL;
+		s = lint_shown(ctx, alias, s);
 		lint_report(ctx, alias, "the attach alias '%s' is not one SQL "
 			    "identifier. dbt-duckdb writes it unquoted into "
 			    "'ATTACH ... AS %s', which does not parse; use "

@@ -18,6 +18,7 @@
  */
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1278,76 +1279,145 @@ void check_credential_provider(struct lint_ctx *ctx,
 /*
  * The text dbt-duckdb writes for a secret's `type` or `name`: str() of
  * the value, unquoted (secrets.py Secret.to_sql() and _format_value(),
- * 1.9.0 to 1.11.0): a string as dbt renders it, or an integer written in
- * decimal (str(7) is its text).  NULL for anything else: not judged.
+ * 1.9.0 to 1.11.0): a string as dbt renders it, True or False, an
+ * integer in decimal (str(0x10) is 16).  NULL for anything else (a
+ * float's str() is not modelled): not judged.  buf holds an integer's.
  */
 static const char *secret_sql_text(struct lint_ctx *ctx,
-				   const struct floe_node *v)
+				   const struct floe_node *v, char buf[24])
 {
+	long long n;
+
 	if (!v || v->kind != FLOE_NODE_SCALAR)
 		return NULL;
-	if (v->type == FLOE_TYPE_STR)
+	switch (v->type) {
+	case FLOE_TYPE_STR:
 		return lint_render(ctx, v);
-	if (v->type != FLOE_TYPE_INT || !v->len ||
-	    (v->value[0] == '0' && v->len > 1))
-		return NULL;
-	for (size_t i = 0; i < v->len; i++)
-		if (v->value[i] < '0' || v->value[i] > '9')
+	case FLOE_TYPE_BOOL:
+		return floe_node_true(v) ? "True" : "False";
+	case FLOE_TYPE_INT:
+		if (floe_node_int(v, &n))
 			return NULL;
-	return v->value;
+		snprintf(buf, 24, "%lld", n);
+		return buf;
+	default:
+		return NULL;
+	}
 }
 
 /*
- * Whether every secret type the output's connection can have when dbt-
- * duckdb runs CREATE SECRET is in the tables: each `extensions:` item
- * names an extension whose types they hold (or one that adds none), no
- * plugin runs (Python may LOAD anything), and MotherDuck is not opened
- * (its extension registers the motherduck type and is in no table).
+ * Whether dbt-duckdb runs the output's CREATE SECRETs at all: with
+ * `remote` it connects to a Buena Vista server (environments/__init__.py
+ * create(): BVEnvironment), whose handle() only initialises cursors;
+ * initialize_db(), which runs secrets_sql(), is local.py's alone (1.9.0
+ * to 1.11.0).
+ */
+static bool creates_secrets(const struct lint_output *out)
+{
+	const struct floe_node *r = floe_map_get(out->map, "remote");
+
+	return !r || (r->kind == FLOE_NODE_SCALAR &&
+		      r->type == FLOE_TYPE_NULL);
+}
+
+/*
+ * The canonical name of an `extensions:` item installed from DuckDB's
+ * core repository, in low[size]; NULL for an item read only at run time,
+ * or from another repository (core_nightly, community, a URL: a build
+ * that may register other types than the release's).
+ */
+static const char *core_extension(struct lint_ctx *ctx,
+				  const struct floe_node *item, char *low,
+				  size_t size)
+{
+	const char *n = lint_extension_name(ctx, item), *repo;
+	size_t k;
+
+	if (!n)
+		return NULL;
+	if (item->kind == FLOE_NODE_MAP && floe_map_get(item, "repo")) {
+		repo = lint_render(ctx, floe_map_get(item, "repo"));
+		if (!repo || strcmp(repo, "core"))
+			return NULL;
+	}
+	n = fe_extension_canonical(n, ctx->duckdb_version);
+	for (k = 0; n[k] && k + 1 < size; k++)
+		low[k] = (char)tolower((unsigned char)n[k]);
+	low[k] = '\0';
+	return n[k] ? NULL : low;
+}
+
+/*
+ * Whether every secret type the output's CREATE SECRETs can find is in
+ * the tables: each `extensions:` item is a core extension whose types
+ * they hold (or one that adds none), no plugin runs (Python may LOAD
+ * anything), and MotherDuck is not opened (its extension registers the
+ * motherduck type and is in no table).
  */
 static bool secret_types_known(struct lint_ctx *ctx,
 			       const struct lint_output *out)
 {
 	const struct floe_prof_output *m = out->model;
 	const struct floe_node *l = m->extensions;
+	char low[64];
 
 	if (m->plugins || m->motherduck_plugin)
 		return false;
 	if (l && l->kind != FLOE_NODE_SEQ)
 		return false;
 	for (size_t i = 0; l && i < l->nr; i++) {
-		const char *n = lint_extension_name(ctx, l->items[i]);
-		char low[64];
-		size_t k;
+		const char *n = core_extension(ctx, l->items[i], low,
+					       sizeof(low));
 
-		if (!n)
-			return false;
-		n = fe_extension_canonical(n, ctx->duckdb_version);
-		for (k = 0; n[k] && k + 1 < sizeof(low); k++)
-			low[k] = (char)tolower((unsigned char)n[k]);
-		low[k] = '\0';
-		if (n[k] || !fe_extension_secret_types_known(low,
-							     ctx->duckdb_version))
+		if (!n || !fe_extension_secret_types_known(n,
+							   ctx->duckdb_version))
 			return false;
 	}
 	return true;
 }
 
-/* A type the release does not find, as FP414 says it. */
-static void report_secret_type(struct lint_ctx *ctx, const struct floe_node *t,
-			       const char *name)
+/* Whether `extensions:` loads `ext` (canonical) from the core repository. */
+static bool loads_extension(struct lint_ctx *ctx,
+			    const struct lint_output *out, const char *ext)
 {
-	const char *known[40], *hint = NULL;
+	const struct floe_node *l = out->model->extensions;
+	char low[64];
+
+	for (size_t i = 0; l && l->kind == FLOE_NODE_SEQ && i < l->nr; i++) {
+		const char *n = core_extension(ctx, l->items[i], low,
+					       sizeof(low));
+
+		if (n && !strcmp(n, ext))
+			return true;
+	}
+	return false;
+}
+
+/* A type the release does not find, as FP414 says it (`name` shown). */
+static void report_secret_type(struct lint_ctx *ctx,
+			       const struct lint_output *out,
+			       const struct floe_node *t, const char *name,
+			       bool masked)
+{
+	const char *known[40], *hint = NULL, *ext;
 	char ver[FE_VERSION_BUF], since[FE_VERSION_BUF];
-	unsigned first = fe_secret_type_first(name);
+	unsigned first = masked ? 0 : fe_secret_type_first(name);
 	size_t nr = 0;
 
 	fe_version_str(ctx->duckdb_version, ver);
 	if (first) {
-		lint_report(ctx, t, "DuckDB %s has no secret type '%s'. "
+		/* the table says which release autoloads the extension for
+		 * the type, not since when the extension registers it: one
+		 * listed may well register it here (uc_catalog's UC) */
+		ext = fe_secret_type_extension(name, FE_ANY);
+		if (loads_extension(ctx, out, ext))
+			return;
+		lint_report(ctx, t, "DuckDB %s finds no secret type '%s'. "
 			    "CREATE SECRET fails with \"Secret type '%s' not "
-			    "found\". The %s extension has it from DuckDB "
-			    "%s: run that release, or use another type", ver,
-			    name, name, fe_secret_type_extension(name, FE_ANY),
+			    "found\": this release autoloads no extension for "
+			    "it; list the %s extension, which registers it, "
+			    "in extensions:, or run DuckDB %s or later, which "
+			    "autoloads it", ver, name, name, ext,
 			    fe_version_str(first, since));
 		return;
 	}
@@ -1356,7 +1426,7 @@ static void report_secret_type(struct lint_ctx *ctx, const struct floe_node *t,
 		nr++;
 	known[nr] = NULL;
 	/* two edits from a name of digits is any short type */
-	if (strpbrk(name, "abcdefghijklmnopqrstuvwxyz"))
+	if (!masked && strpbrk(name, "abcdefghijklmnopqrstuvwxyz"))
 		hint = lint_did_you_mean(name, known);
 	lint_report(ctx, t, "DuckDB %s has no secret type '%s'. CREATE SECRET "
 		    "fails with \"Secret type '%s' not found\"%s%s%s", ver,
@@ -1371,15 +1441,17 @@ void check_secret_type_unknown(struct lint_ctx *ctx,
 	const struct floe_node *secrets = secrets_of(out);
 	int known = -1;		/* secret_types_known(), when asked */
 
-	for (size_t i = 0; secrets && i < secrets->nr; i++) {
+	if (!secrets || !creates_secrets(out))
+		return;
+	for (size_t i = 0; i < secrets->nr; i++) {
 		const struct floe_node *t =
 			floe_map_get(secrets->items[i], "type");
-		const char *s = secret_sql_text(ctx, t);
-		char name[64];
+		char buf[24], name[64];
+		const char *s = secret_sql_text(ctx, t, buf), *shown;
 
 		/* no type, or an empty one: FP410's; an integer is a
 		 * constant DuckDB casts to its digits (type 7: '7') */
-		if (s && t->type == FLOE_TYPE_INT && strlen(s) < sizeof(name))
+		if (s && t->type == FLOE_TYPE_INT)
 			memcpy(name, s, strlen(s) + 1);
 		else if (!s || !fe_secret_type_name(s, name, sizeof(name)))
 			continue;
@@ -1388,8 +1460,10 @@ void check_secret_type_unknown(struct lint_ctx *ctx,
 			continue;
 		if (known < 0)
 			known = secret_types_known(ctx, out);
-		if (known)
-			report_secret_type(ctx, t, name);
+		if (!known)
+			continue;
+		shown = lint_shown(ctx, t, name);
+		report_secret_type(ctx, out, t, shown, shown != name);
 	}
 }
 
@@ -1397,19 +1471,25 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	const struct floe_node *secrets = secrets_of(out);
 
-	for (size_t i = 0; secrets && i < secrets->nr; i++) {
+	if (!secrets || !creates_secrets(out))
+		return;
+	for (size_t i = 0; i < secrets->nr; i++) {
 		const struct floe_node *n =
 			floe_map_get(secrets->items[i], "name");
-		const char *s = secret_sql_text(ctx, n);
+		char buf[24];
+		const char *s = secret_sql_text(ctx, n, buf);
 
-		/* a falsy name is not written (`if self.name`) */
-		if (!s || !*s || (n->type == FLOE_TYPE_INT && !strcmp(s, "0")))
+		/* a falsy name is not written (`if self.name`): '', 0,
+		 * False */
+		if (!s || !*s || (n->type != FLOE_TYPE_STR &&
+				  (!strcmp(s, "0") || !strcmp(s, "False"))))
 			continue;
 		switch (fe_alias_parse(s, ctx->duckdb_version)) {
 		case FE_ALIAS_OK:
 		case FE_ALIAS_DATABASE:	/* a database's name: a fine secret's */
 			continue;
 		case FE_ALIAS_KEYWORD:
+			s = lint_shown(ctx, n, s);
 			lint_report(ctx, n, "the secret name '%s' is a keyword "
 				    "DuckDB refuses after CREATE SECRET. "
 				    "dbt-duckdb writes the name unquoted, a "
@@ -1419,6 +1499,7 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 		case FE_ALIAS_NOT_WORD:
 			break;
 		}
+		s = lint_shown(ctx, n, s);
 		lint_report(ctx, n, "the secret name '%s' is not one SQL "
 			    "identifier. dbt-duckdb writes it unquoted into "
 			    "'CREATE OR REPLACE SECRET %s (', which does not "

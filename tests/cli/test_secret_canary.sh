@@ -277,6 +277,43 @@ done
 check "key lint: the output is named '***'" \
 	"grep -q \"output '\\*\\*\\*' must be a mapping\" '$tmp/out'"
 
+# A secret's anchor reused where a rule quotes the value (a secret's name
+# and type, an attach alias), and a DBT_ENV_SECRET_ variable's default
+# as a type or an alias: FP308, FP414 and FP415 say '***' (a type that
+# reads as a word, as the type DuckDB looks up lower-cased: canaryq7zx).
+cat > "$tmp/quoted.yml" <<'EOF2'
+floe:
+  target: dev
+  outputs:
+    dev:
+      type: duckdb
+      path: ":memory:"
+      secrets:
+        - type: s3
+          secret: &k CANARY-q7zx
+          name: *k
+        - type: s3
+          secret: &t CANARYq7zx
+        - type: *t
+        - type: "{{ env_var('DBT_ENV_SECRET_T', 'CANARYq7zx') }}"
+      attach:
+        - path: a.duckdb
+          alias: *k
+        - path: b.duckdb
+          alias: "{{ env_var('DBT_ENV_SECRET_A', 'CANARY-q7zx') }}"
+EOF2
+for fmt in text json sarif; do
+	"$bin" lint --no-config --format "$fmt" "$tmp/quoted.yml" \
+		> "$tmp/out" 2> "$tmp/err"
+	check "quoted lint $fmt: no canary" clean
+done
+"$bin" lint --no-config --format gcc "$tmp/quoted.yml" > "$tmp/out" \
+	2> "$tmp/err"
+for r in FP308 FP414 FP415; do
+	check "quoted lint: $r reports, masked" \
+		"grep \"\\[$r\\]\" '$tmp/out' | grep -q \"'\\*\\*\\*'\""
+done
+
 # --diff and --fix on a profile whose fixes move the canary's lines.
 canary_fix_checks
 

@@ -2148,9 +2148,10 @@ static void attach_path_slash(struct lint_ctx *ctx,
 		lint_report(ctx, floe_map_get(item, "path"), "attach path '%s' "
 			    "ends in '/', so it names no file. DuckDB %s cannot "
 			    "open it as a database and the ATTACH fails "
-			    "(\"IO Error: Cannot open file ...: Is a "
-			    "directory\"), and with it every dbt connection; "
-			    "drop the trailing '/'.", p.buf,
+			    "(\"IO Error: Cannot open file ...\": Is a "
+			    "directory, or Not a directory when the file "
+			    "exists), and with it every dbt connection; drop "
+			    "the trailing '/'.", p.buf,
 			    fe_version_str(ctx->duckdb_version, v));
 		strbuf_release(&p);
 	}

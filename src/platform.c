@@ -108,7 +108,7 @@ void plat_check_keys(struct binder *b, const struct floe_node *map,
 		const struct floe_node *k = map->pairs[i].key;
 		size_t j;
 
-		if (map->pairs[i].merged)
+		if (floe_pair_merged(map, &map->pairs[i]))
 			continue;	/* reported where it is written */
 		for (j = 0; known[j]; j++)
 			if (floe_node_is_str(k) && !strcmp(k->value, known[j]))

@@ -653,7 +653,6 @@ static int add_child(struct builder *b, struct tnode *n, size_t weight,
 		return nomem(b);
 	f->pairs[f->nr].key = f->key;
 	f->pairs[f->nr].value = &n->pub;
-	f->pairs[f->nr].merged = false;
 	f->nr++;
 	f->key = NULL;
 	return 0;
@@ -692,14 +691,20 @@ static int push(struct builder *b, struct tnode *n, const char *anchor,
 	return 0;
 }
 
-static int add_pairs(struct floe_pair **out, size_t *nr, size_t *alloc,
-		     const struct floe_node *map)
+/* A pair on its way into a mapping, and whether `<<` brought it. */
+struct merging {
+	struct floe_pair pair;
+	bool merged;
+};
+
+static int add_pairs(struct merging **out, size_t *nr, size_t *alloc,
+		     const struct floe_pair *pairs, size_t n, bool merged)
 {
-	for (size_t i = 0; i < map->nr; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (ALLOC_GROW(*out, *nr + 1, *alloc))
 			return -1;
-		(*out)[*nr] = map->pairs[i];
-		(*out)[*nr].merged = true;
+		(*out)[*nr].pair = pairs[i];
+		(*out)[*nr].merged = merged;
 		(*nr)++;
 	}
 	return 0;
@@ -731,7 +736,9 @@ static int warn_duplicate(struct builder *b, const struct floe_pair *dup,
  */
 static int finish_map(struct builder *b, struct frame *f)
 {
-	struct floe_pair *all = NULL, *out;
+	struct merging *all = NULL;
+	struct floe_pair *out;
+	unsigned char *bits;
 	size_t nr_all = 0, alloc_all = 0, nr_out = 0;
 	struct keyset seen = { NULL, 0 };
 	size_t merges = 0, dups = 0;
@@ -804,7 +811,8 @@ static int finish_map(struct builder *b, struct frame *f)
 		if (f->pairs[i].key->type != FLOE_TYPE_MERGE)
 			continue;
 		if (v->kind == FLOE_NODE_MAP) {
-			if (add_pairs(&all, &nr_all, &alloc_all, v))
+			if (add_pairs(&all, &nr_all, &alloc_all, v->pairs,
+				      v->nr, true))
 				goto oom;
 			continue;
 		}
@@ -823,36 +831,46 @@ static int finish_map(struct builder *b, struct frame *f)
 				     floe_node_describe(v->items[k]));
 				goto out;
 			}
-			if (add_pairs(&all, &nr_all, &alloc_all, v->items[k]))
+			if (add_pairs(&all, &nr_all, &alloc_all,
+				      v->items[k]->pairs, v->items[k]->nr,
+				      true))
 				goto oom;
 		}
 	}
-	for (size_t i = 0; i < f->nr; i++) {
-		if (f->pairs[i].key->type == FLOE_TYPE_MERGE)
-			continue;
-		if (ALLOC_GROW(all, nr_all + 1, alloc_all))
+	for (size_t i = 0; i < f->nr; i++)
+		if (f->pairs[i].key->type != FLOE_TYPE_MERGE &&
+		    add_pairs(&all, &nr_all, &alloc_all, &f->pairs[i], 1,
+			      false))
 			goto oom;
-		all[nr_all++] = f->pairs[i];
-	}
 
-	/* 3. dict semantics */
+	/* 3. dict semantics; the pairs, then a bit each: merged or not */
 	/* out[0..nr_out) is written below; nothing reads past nr */
 	out = arena_alloc_uninit(b->arena, (nr_all ? nr_all : 1) *
-				 sizeof(*out));
+				 sizeof(*out) + (nr_all + 7) / 8);
 	if (!out || keyset_init(&seen, nr_all))
 		goto oom;
+	bits = (unsigned char *)(out + (nr_all ? nr_all : 1));
+	memset(bits, 0, (nr_all + 7) / 8);
 	for (size_t i = 0; i < nr_all; i++) {
 		size_t j;
 
-		out[nr_out] = all[i];
+		out[nr_out] = all[i].pair;
 		j = keyset_put(&seen, out, nr_out);
 		if (j == (size_t)-1)
-			nr_out++;
+			j = nr_out++;
 		else
-			out[j] = all[i];
+			out[j] = all[i].pair;
+		if (all[i].merged)
+			bits[j / 8] |= (unsigned char)(1u << (j % 8));
+		else
+			bits[j / 8] &= (unsigned char)~(1u << (j % 8));
 	}
+	/* the bits follow pairs[nr]: move them up to the pairs kept */
+	memmove(out + nr_out, bits, (nr_out + 7) / 8);
 	f->node->pub.pairs = out;
 	f->node->pub.nr = (uint32_t)nr_out;
+	if (merges)
+		f->node->pub.flags |= FLOE_NODE_MERGED;
 	ret = 0;
 	goto out;
 oom:

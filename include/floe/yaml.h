@@ -67,10 +67,10 @@ enum floe_style {
 
 struct floe_node;
 
+/* 16 bytes: whether a pair came in through `<<` is floe_pair_merged(). */
 struct floe_pair {
 	const struct floe_node *key;	/* always a scalar */
 	const struct floe_node *value;
-	bool merged;			/* came in through a `<<` merge */
 };
 
 /*
@@ -85,7 +85,8 @@ struct floe_node {
 	/* FLOE_NODE_SCALAR (a collection's are 0) */
 	unsigned char type;		/* enum floe_type */
 	unsigned char style;		/* enum floe_style */
-	unsigned char flags;		/* private to the builder */
+	unsigned char flags;		/* FLOE_NODE_MERGED; the other bits
+					 * are private to the builder */
 	uint32_t len;			/* scalar: bytes of value; else 0 */
 	struct floe_pos start, end;	/* where the node is written */
 	/* FLOE_NODE_SCALAR: NULL for a collection */
@@ -98,6 +99,26 @@ struct floe_node {
 	};
 	uint32_t nr;			/* collection: pairs or items */
 };
+
+/*
+ * flags of a mapping some of whose pairs came in through a `<<` merge:
+ * its pairs are followed by a bitmap, one bit a pair (floe_pair_merged()),
+ * so that the usual mapping pays nothing for the rare one.
+ */
+#define FLOE_NODE_MERGED 0x80u
+
+/** Whether pair `p` of mapping `map` came in through a `<<` merge. */
+static inline bool floe_pair_merged(const struct floe_node *map,
+				    const struct floe_pair *p)
+{
+	size_t i = (size_t)(p - map->pairs);
+	const unsigned char *bits;
+
+	if (!(map->flags & FLOE_NODE_MERGED))
+		return false;
+	bits = (const unsigned char *)(map->pairs + map->nr);
+	return bits[i / 8] & (1u << (i % 8));
+}
 
 /*
  * What a walker of the expanded tree visits is what is written plus what

@@ -300,7 +300,7 @@ static void walk(struct fix_ctx *fc, const struct floe_node *n, size_t parent,
 		const struct floe_pair *p = &n->pairs[i];
 		struct fent *e;
 
-		if (p->merged) {
+		if (floe_pair_merged(n, p)) {
 			if (!pset_add(&fc->merged, p->key))
 				fc->err = FLOE_ERR_NOMEM;
 			continue;

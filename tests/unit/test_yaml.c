@@ -153,7 +153,7 @@ static void test_yaml_keys_and_values_have_one_based_positions(void **state)
 
 	p = floe_map_pair(root, "name");
 	assert_non_null(p);
-	assert_false(p->merged);
+	assert_false(floe_pair_merged(root, p));
 	assert_span(p->key, 1, 1, 1, 5);
 	assert_span(p->value, 1, 7, 1, 11);
 	assert_scalar(p->value, "floe", FLOE_TYPE_STR);
@@ -620,14 +620,14 @@ static void test_yaml_merge_explicit_keys_override_merged_ones(
 
 	p = &dev->pairs[0];
 	assert_scalar(p->key, "threads", FLOE_TYPE_STR);
-	assert_false(p->merged);
+	assert_false(floe_pair_merged(dev, p));
 	assert_int_equal(int_of(p->value), 8);
 	assert_span(p->key, 7, 3, 7, 10);
 	assert_span(p->value, 7, 12, 7, 13);
 
 	p = &dev->pairs[1];
 	assert_scalar(p->key, "type", FLOE_TYPE_STR);
-	assert_true(p->merged);
+	assert_true(floe_pair_merged(dev, p));
 	assert_scalar(p->value, "duckdb", FLOE_TYPE_STR);
 	/* a merged pair keeps the position where it is written */
 	assert_span(p->key, 3, 3, 3, 7);
@@ -637,7 +637,7 @@ static void test_yaml_merge_explicit_keys_override_merged_ones(
 
 	p = &dev->pairs[2];
 	assert_scalar(p->key, "path", FLOE_TYPE_STR);
-	assert_false(p->merged);
+	assert_false(floe_pair_merged(dev, p));
 	assert_span(p->key, 6, 3, 6, 7);
 }
 
@@ -665,7 +665,8 @@ static void test_yaml_merge_list_first_mapping_wins(void **state)
 	for (size_t i = 0; i < c->nr; i++) {
 		assert_scalar(c->pairs[i].key, keys[i], FLOE_TYPE_STR);
 		assert_int_equal(int_of(c->pairs[i].value), values[i]);
-		assert_int_equal(c->pairs[i].merged, merged[i]);
+		assert_int_equal(floe_pair_merged(c, &c->pairs[i]),
+				 merged[i]);
 	}
 	/* y and x come from a, on line 1 */
 	assert_span(c->pairs[0].value, 1, 17, 1, 18);
@@ -682,11 +683,55 @@ static void test_yaml_merge_list_first_mapping_wins(void **state)
 	assert_scalar(d->pairs[1].key, "y", FLOE_TYPE_STR);
 	assert_scalar(d->pairs[2].key, "z", FLOE_TYPE_STR);
 	for (size_t i = 0; i < d->nr; i++) {
-		assert_true(d->pairs[i].merged);
+		assert_true(floe_pair_merged(d, &d->pairs[i]));
 		assert_int_equal(int_of(d->pairs[i].value), 2);
 		assert_int_equal(d->pairs[i].value->start.line, 2);
 	}
 	assert_int_equal(f->diags.nr, 0);
+}
+
+/*
+ * Whether a pair was merged is a bit after the mapping's pairs: past the
+ * first byte of bits, and with merged keys overridden (fewer pairs kept
+ * than were gathered, so the bits move up behind the pairs kept).
+ */
+static void test_yaml_merge_bits_past_a_byte(void **state)
+{
+	struct fx *f = *state;
+	const struct floe_node *root, *m;
+	char doc[512], key[4];
+	size_t n = 0;
+
+	n += (size_t)snprintf(doc + n, sizeof(doc) - n, "a: &a {");
+	for (int i = 0; i < 12; i++)
+		n += (size_t)snprintf(doc + n, sizeof(doc) - n, "%sk%d: %d",
+				      i ? ", " : "", i, i);
+	n += (size_t)snprintf(doc + n, sizeof(doc) - n, "}\nm:\n  <<: *a\n");
+	/* k1, k5 and k9 overridden; e0..e4 the mapping's own */
+	n += (size_t)snprintf(doc + n, sizeof(doc) - n,
+			      "  k1: 10\n  k5: 50\n  k9: 90\n");
+	for (int i = 0; i < 5; i++)
+		n += (size_t)snprintf(doc + n, sizeof(doc) - n,
+				      "  e%d: %d\n", i, i);
+	root = parse_ok(f, doc);
+	m = floe_map_get(root, "m");
+	assert_int_equal(m->nr, 17);
+	for (size_t i = 0; i < m->nr; i++) {
+		const struct floe_pair *p = &m->pairs[i];
+		bool own = p->key->value[0] == 'e' ||
+			   !strcmp(p->key->value, "k1") ||
+			   !strcmp(p->key->value, "k5") ||
+			   !strcmp(p->key->value, "k9");
+
+		if (floe_pair_merged(m, p) == own)
+			fail_msg("pair %zu (%s): merged is %d", i,
+				 p->key->value, !own);
+	}
+	snprintf(key, sizeof(key), "k%d", 11);
+	assert_true(floe_pair_merged(m, floe_map_pair(m, key)));
+	assert_int_equal(int_of(floe_map_get(m, "k9")), 90);
+	/* a mapping without `<<` has no bits */
+	assert_false(floe_map_get(root, "a")->flags & FLOE_NODE_MERGED);
 }
 
 static void test_yaml_merge_of_a_mapping_that_merges(void **state)
@@ -705,13 +750,13 @@ static void test_yaml_merge_of_a_mapping_that_merges(void **state)
 	assert_int_equal(c->nr, 4);
 	assert_scalar(c->pairs[0].key, "p", FLOE_TYPE_STR);
 	assert_int_equal(int_of(c->pairs[0].value), 4);
-	assert_true(c->pairs[0].merged);
+	assert_true(floe_pair_merged(c, &c->pairs[0]));
 	assert_span(c->pairs[0].key, 3, 15, 3, 16);
 	assert_int_equal(int_of(floe_map_get(c, "x")), 3);
-	assert_false(floe_map_pair(c, "x")->merged);
+	assert_false(floe_pair_merged(c, floe_map_pair(c, "x")));
 	assert_int_equal(int_of(floe_map_get(c, "y")), 2);
 	assert_int_equal(int_of(floe_map_get(c, "z")), 2);
-	assert_true(floe_map_pair(c, "z")->merged);
+	assert_true(floe_pair_merged(c, floe_map_pair(c, "z")));
 	assert_span(floe_map_pair(c, "z")->key, 2, 22, 2, 23);
 }
 
@@ -1695,6 +1740,7 @@ int main(void)
 		T(test_yaml_merge_explicit_keys_override_merged_ones),
 		T(test_yaml_merge_list_first_mapping_wins),
 		T(test_yaml_merge_of_a_mapping_that_merges),
+		T(test_yaml_merge_bits_past_a_byte),
 		T(test_yaml_merge_of_a_non_mapping_is_an_error),
 		T(test_yaml_duplicate_key_warns_and_the_last_value_wins),
 		T(test_yaml_duplicate_keys_compare_values_not_spelling),

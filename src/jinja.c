@@ -1394,6 +1394,95 @@ static int cache_grow(struct jinja_cache *c)
 	return 0;
 }
 
+struct jinja_text_slot {
+	const char *text;		/* a copy, in the cache's keep arena */
+	size_t len, hash;
+	struct jinja_read *read;	/* in the keep arena */
+};
+
+/* FNV-1a */
+static size_t text_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+static int texts_grow(struct jinja_cache *c)
+{
+	size_t cap = c->cap_texts ? c->cap_texts * 2 : 16;
+	struct jinja_text_slot *texts = calloc(cap, sizeof(*texts));
+
+	if (!texts)
+		return -1;
+	for (size_t i = 0; i < c->cap_texts; i++) {
+		size_t k;
+
+		if (!c->texts[i].text)
+			continue;
+		k = c->texts[i].hash & (cap - 1);
+		while (texts[k].text)
+			k = (k + 1) & (cap - 1);
+		texts[k] = c->texts[i];
+	}
+	free(c->texts);
+	c->texts = texts;
+	c->cap_texts = cap;
+	return 0;
+}
+
+/*
+ * The reading kept for the text of n, a templated string scalar: found,
+ * or read into c->keep and kept when there is room; *out NULL when the
+ * table is full.  Returns FLOE_OK or FLOE_ERR_NOMEM.
+ */
+static enum floe_err kept_reading(struct jinja_cache *c,
+				  const struct floe_node *n,
+				  const struct jinja_opts *o,
+				  struct jinja_read *tmp,
+				  struct jinja_read **out)
+{
+	size_t h = text_hash(n->value, n->len), k;
+	struct jinja_text_slot *t;
+	struct jinja_read *r;
+	char *text;
+
+	*out = NULL;
+	for (k = h & (c->cap_texts - 1); c->cap_texts && c->texts[k].text;
+	     k = (k + 1) & (c->cap_texts - 1)) {
+		t = &c->texts[k];
+		if (t->hash == h && t->len == n->len &&
+		    !memcmp(t->text, n->value, n->len)) {
+			*out = t->read;
+			return FLOE_OK;
+		}
+	}
+	if (c->nr_texts == JINJA_TEXTS_KEPT)
+		return FLOE_OK;
+	if ((c->nr_texts + 1) * 2 > c->cap_texts && texts_grow(c))
+		return FLOE_ERR_NOMEM;
+	if (jinja_read(c->keep, n, o, tmp) != FLOE_OK)
+		return FLOE_ERR_NOMEM;
+	r = arena_alloc_uninit(c->keep, read_size(tmp));
+	text = arena_strndup(c->keep, n->value, n->len);
+	if (!r || !text)
+		return FLOE_ERR_NOMEM;
+	memcpy(r, tmp, read_size(tmp));
+	for (k = h & (c->cap_texts - 1); c->texts[k].text;
+	     k = (k + 1) & (c->cap_texts - 1))
+		;
+	t = &c->texts[k];
+	t->text = text;
+	t->len = n->len;
+	t->hash = h;
+	t->read = r;
+	c->nr_texts++;
+	*out = r;
+	return FLOE_OK;
+}
+
 enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
 			     const struct floe_node *n,
 			     const struct jinja_opts *o, struct jinja_read *tmp,
@@ -1419,13 +1508,19 @@ enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
 		*out = c->slots[k].read;
 		return FLOE_OK;
 	}
-	if (jinja_read(a, n, o, tmp) != FLOE_OK)
+	r = NULL;
+	if (c->keep && n->len <= JINJA_TEXT_KEPT_MAX &&
+	    kept_reading(c, n, o, tmp, &r) != FLOE_OK)
 		return FLOE_ERR_NOMEM;
-	/* the slots used, no more; copied whole */
-	r = arena_alloc_uninit(a, read_size(tmp));
-	if (!r)
-		return FLOE_ERR_NOMEM;
-	memcpy(r, tmp, read_size(tmp));
+	if (!r) {
+		if (jinja_read(a, n, o, tmp) != FLOE_OK)
+			return FLOE_ERR_NOMEM;
+		/* the slots used, no more; copied whole */
+		r = arena_alloc_uninit(a, read_size(tmp));
+		if (!r)
+			return FLOE_ERR_NOMEM;
+		memcpy(r, tmp, read_size(tmp));
+	}
 	c->slots[k].node = n;
 	c->slots[k].read = r;
 	c->nr++;
@@ -1473,4 +1568,7 @@ void jinja_cache_release(struct jinja_cache *c)
 	free(c->slots);
 	c->slots = NULL;
 	c->nr = c->cap = 0;
+	free(c->texts);
+	c->texts = NULL;
+	c->nr_texts = c->cap_texts = 0;
 }

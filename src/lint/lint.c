@@ -1620,6 +1620,8 @@ enum floe_err floe_lint_profiles(const struct floe_profiles *model,
 	ctx.arena = arena_new();
 	if (!ctx.arena)
 		return FLOE_ERR_NOMEM;
+	/* a template written in every output is read once per file */
+	ctx.jcache.keep = ctx.arena;
 	if (floe_profiles_diags(model, diags)) {
 		arena_free(ctx.arena);
 		return FLOE_ERR_NOMEM;

@@ -192,17 +192,20 @@ bool floe_secret_header_map(const char *key)
 static bool header_not_key(const char *name, size_t n)
 {
 	char k[HEADER_NAME_MAX];
-	bool dash = false;
 
 	if (!n || n >= sizeof(k))
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		dash |= name[i] == '-';
+	/* neither name has a '-' (or a '_'): the name as written */
+	if (ends_ci(name, n, "authorization", LEN("authorization")) ||
+	    (n == LEN("cookie") && same_ci(name, "cookie", n)))
+		return true;
+	/* a key's name with '_' written '-' (every key is asked: a name
+	 * without '-' is the key floe_secret_key_n() refused already) */
+	if (!memchr(name, '-', n))
+		return false;
+	for (size_t i = 0; i < n; i++)
 		k[i] = name[i] == '-' ? '_' : name[i];
-	}
-	return (dash && floe_secret_key_n(k, n)) ||
-	       ends_ci(k, n, "authorization", LEN("authorization")) ||
-	       (n == LEN("cookie") && same_ci(k, "cookie", n));
+	return floe_secret_key_n(k, n);
 }
 
 bool floe_secret_header(const char *name)

@@ -957,30 +957,39 @@ static void drop_implied(struct lint_ctx *ctx)
  */
 static void find_rules_on(struct lint_ctx *ctx)
 {
+	_Static_assert(FLOE_RULE__COUNT <= 256, "rule ids fit a byte");
 	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
-		const struct floe_rule *r = &lint_rule_table[i].pub;
+		const struct lint_rule_impl *impl = &lint_rule_table[i];
+		const struct floe_rule *r = &impl->pub;
 		enum floe_rule_id id = (enum floe_rule_id)i;
 		bool on = severity_at(id, level_of(ctx->opt->levels, id),
 				      r->severity) >= 0;
 
-		ctx->rule_on_duckdb[i] = on;
-		ctx->rule_on_other[i] = on && !strcmp(r->family, "yaml");
+		if (!on || !(impl->check_output || impl->check_template))
+			continue;
+		/* on a duckdb output; on another adapter's, only yaml's */
+		for (int other = 0; other < 2; other++) {
+			struct lint_template_check *c;
+
+			if (other && strcmp(r->family, "yaml"))
+				continue;
+			ctx->lazy.rules_on[other][ctx->nr_rules_on[other]++] =
+				(unsigned char)i;
+			if (!impl->check_template)
+				continue;
+			c = &ctx->lazy.template_checks[other]
+				[ctx->nr_template_checks[other]++];
+			c->rule = id;
+			c->fn = impl->check_template;
+		}
 	}
 	ctx->rules_on_known = true;
-}
-
-static inline bool runs_on(const struct lint_ctx *ctx, size_t id,
-			   const struct lint_output *out)
-{
-	return out->is_duckdb ? ctx->rule_on_duckdb[id]
-			      : ctx->rule_on_other[id];
 }
 
 static void run_output_rules(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	struct lint_template_check checks[FLOE_RULE__COUNT];
-	size_t nr = 0;
+	int other = !out->is_duckdb;
 
 	if (!ctx->rules_on_known)
 		find_rules_on(ctx);
@@ -990,21 +999,12 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->secret_values_of = NULL;
 	/* the rules that check every value share one walk of the output;
 	 * their findings wait for their turn below */
-	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
+	lint_walk_templates(ctx, out->map, ctx->lazy.template_checks[other],
+			    ctx->nr_template_checks[other], true);
+	for (size_t k = 0; k < ctx->nr_rules_on[other]; k++) {
+		size_t i = ctx->lazy.rules_on[other][k];
 		const struct lint_rule_impl *r = &lint_rule_table[i];
 
-		if (r->check_template && runs_on(ctx, i, out)) {
-			checks[nr].rule = (enum floe_rule_id)i;
-			checks[nr++].fn = r->check_template;
-		}
-	}
-	lint_walk_templates(ctx, out->map, checks, nr, true);
-	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
-		const struct lint_rule_impl *r = &lint_rule_table[i];
-
-		if (!(r->check_output || r->check_template) ||
-		    !runs_on(ctx, i, out))
-			continue;
 		ctx->rule = &r->pub;
 		ctx->rule_id = (enum floe_rule_id)i;
 		if (r->check_output)

@@ -35,6 +35,7 @@
 #include "url.h"
 
 struct lint_rule_impl;
+struct lint_template;
 
 /* One output (target) of one profile. */
 struct lint_output {
@@ -144,11 +145,11 @@ struct lint_ctx {
 	uint64_t memo_used[2];
 	/* which of lazy.template_found are initialised */
 	bool template_used[FLOE_RULE__COUNT];
-	/* which output rules run (lint.c's runs_on()): found from opt
-	 * once, when the first output's rules run */
+	/* which output rules run (lint.c's find_rules_on()): found from
+	 * opt once, when the first output's rules run, as lists in
+	 * lazy.rules_on ([0] on a duckdb output, [1] on another adapter's) */
 	bool rules_on_known;
-	bool rule_on_duckdb[FLOE_RULE__COUNT];	/* on a duckdb output */
-	bool rule_on_other[FLOE_RULE__COUNT];	/* on another adapter's */
+	unsigned char nr_rules_on[2], nr_template_checks[2];
 	/*
 	 * Last, and not zeroed by lint_ctx_init() (10 KB that most runs
 	 * never read): each part is valid only where a flag above says so.
@@ -167,6 +168,15 @@ struct lint_ctx {
 		 * comes, so that they are reported in the order of
 		 * rule-by-rule walks (template_used) */
 		struct floe_diags template_found[FLOE_RULE__COUNT];
+		/* the rules with a check_output or a check_template that
+		 * run on an output, in id order, and the template checks
+		 * among them (rules_on_known) */
+		unsigned char rules_on[2][FLOE_RULE__COUNT];
+		struct lint_template_check {
+			enum floe_rule_id rule;
+			void (*fn)(struct lint_ctx *ctx,
+				   const struct lint_template *t);
+		} template_checks[2][FLOE_RULE__COUNT];
 	} lazy;
 };
 
@@ -190,11 +200,8 @@ struct lint_template {
 typedef void lint_template_fn(struct lint_ctx *ctx,
 			      const struct lint_template *t);
 
-/* A check of the walk: its rule and function. */
-struct lint_template_check {
-	enum floe_rule_id rule;
-	lint_template_fn *fn;
-};
+/* A check of the walk (struct lint_template_check, in struct lint_ctx):
+ * its rule and function. */
 
 /*
  * Walk every value under `map` once (keys are not templates, and depth

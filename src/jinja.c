@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "hash.h"
 #include "jinja.h"
 #include "strbuf.h"
 
@@ -1357,79 +1358,46 @@ static size_t read_size(const struct jinja_read *r)
 	       r->nr_calls * sizeof(r->calls[0]);
 }
 
+/* A slot of either table: by node, or by text (then `key` is the text of
+ * the node first read, `len` bytes: the document's, which outlives the
+ * cache). */
 struct jinja_cache_slot {
-	const struct floe_node *node;
-	struct jinja_read *read;	/* in the arena */
+	const void *key;
+	size_t hash, len;
+	struct jinja_read *read;	/* in the arena (by text: keep) */
 };
 
-static size_t slot_of(const struct floe_node *n, size_t mask)
+static size_t node_hash(const struct floe_node *n)
 {
 	uintptr_t h = (uintptr_t)n;
 
 	h ^= h >> 17;
 	h *= (uintptr_t)0x9E3779B97F4A7C15u;
-	return (size_t)(h >> 7) & mask;
+	return (size_t)(h >> 7);
 }
 
-static int cache_grow(struct jinja_cache *c)
+/* Double a table (open addressing; `cap` 0: `first` slots). */
+static int slots_grow(struct jinja_cache_slot **slots, size_t *cap,
+		      size_t first)
 {
-	size_t cap = c->cap ? c->cap * 2 : 64;
-	struct jinja_cache_slot *slots = calloc(cap, sizeof(*slots));
+	size_t n = *cap ? *cap * 2 : first;
+	struct jinja_cache_slot *to = calloc(n, sizeof(*to));
 
-	if (!slots)
+	if (!to)
 		return -1;
-	for (size_t i = 0; i < c->cap; i++) {
+	for (size_t i = 0; i < *cap; i++) {
 		size_t k;
 
-		if (!c->slots[i].node)
+		if (!(*slots)[i].key)
 			continue;
-		k = slot_of(c->slots[i].node, cap - 1);
-		while (slots[k].node)
-			k = (k + 1) & (cap - 1);
-		slots[k] = c->slots[i];
+		k = (*slots)[i].hash & (n - 1);
+		while (to[k].key)
+			k = (k + 1) & (n - 1);
+		to[k] = (*slots)[i];
 	}
-	free(c->slots);
-	c->slots = slots;
-	c->cap = cap;
-	return 0;
-}
-
-struct jinja_text_slot {
-	const char *text;		/* a copy, in the cache's keep arena */
-	size_t len, hash;
-	struct jinja_read *read;	/* in the keep arena */
-};
-
-/* FNV-1a */
-static size_t text_hash(const char *s, size_t n)
-{
-	uint64_t h = 14695981039346656037u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return (size_t)(h ^ (h >> 32));
-}
-
-static int texts_grow(struct jinja_cache *c)
-{
-	size_t cap = c->cap_texts ? c->cap_texts * 2 : 16;
-	struct jinja_text_slot *texts = calloc(cap, sizeof(*texts));
-
-	if (!texts)
-		return -1;
-	for (size_t i = 0; i < c->cap_texts; i++) {
-		size_t k;
-
-		if (!c->texts[i].text)
-			continue;
-		k = c->texts[i].hash & (cap - 1);
-		while (texts[k].text)
-			k = (k + 1) & (cap - 1);
-		texts[k] = c->texts[i];
-	}
-	free(c->texts);
-	c->texts = texts;
-	c->cap_texts = cap;
+	free(*slots);
+	*slots = to;
+	*cap = n;
 	return 0;
 }
 
@@ -1444,37 +1412,36 @@ static enum floe_err kept_reading(struct jinja_cache *c,
 				  struct jinja_read *tmp,
 				  struct jinja_read **out)
 {
-	size_t h = text_hash(n->value, n->len), k;
-	struct jinja_text_slot *t;
+	size_t h = floe_hash_text(n->value, n->len), k;
+	struct jinja_cache_slot *t;
 	struct jinja_read *r;
-	char *text;
 
 	*out = NULL;
-	for (k = h & (c->cap_texts - 1); c->cap_texts && c->texts[k].text;
+	for (k = h & (c->cap_texts - 1); c->cap_texts && c->texts[k].key;
 	     k = (k + 1) & (c->cap_texts - 1)) {
 		t = &c->texts[k];
 		if (t->hash == h && t->len == n->len &&
-		    !memcmp(t->text, n->value, n->len)) {
+		    !memcmp(t->key, n->value, n->len)) {
 			*out = t->read;
 			return FLOE_OK;
 		}
 	}
 	if (c->nr_texts == JINJA_TEXTS_KEPT)
 		return FLOE_OK;
-	if ((c->nr_texts + 1) * 2 > c->cap_texts && texts_grow(c))
+	if ((c->nr_texts + 1) * 2 > c->cap_texts &&
+	    slots_grow(&c->texts, &c->cap_texts, 16))
 		return FLOE_ERR_NOMEM;
 	if (jinja_read(c->keep, n, o, tmp) != FLOE_OK)
 		return FLOE_ERR_NOMEM;
 	r = arena_alloc_uninit(c->keep, read_size(tmp));
-	text = arena_strndup(c->keep, n->value, n->len);
-	if (!r || !text)
+	if (!r)
 		return FLOE_ERR_NOMEM;
 	memcpy(r, tmp, read_size(tmp));
-	for (k = h & (c->cap_texts - 1); c->texts[k].text;
+	for (k = h & (c->cap_texts - 1); c->texts[k].key;
 	     k = (k + 1) & (c->cap_texts - 1))
 		;
 	t = &c->texts[k];
-	t->text = text;
+	t->key = n->value;
 	t->len = n->len;
 	t->hash = h;
 	t->read = r;
@@ -1489,7 +1456,7 @@ enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
 			     const struct jinja_read **out)
 {
 	struct jinja_read *r;
-	size_t k;
+	size_t h, k;
 
 	*out = tmp;
 	/* what needs no parse is not worth a slot */
@@ -1499,12 +1466,13 @@ enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
 		read_literal(n, tmp);
 		return FLOE_OK;
 	}
-	if ((c->nr + 1) * 2 > c->cap && cache_grow(c))
+	if ((c->nr + 1) * 2 > c->cap && slots_grow(&c->slots, &c->cap, 64))
 		return FLOE_ERR_NOMEM;
-	k = slot_of(n, c->cap - 1);
-	while (c->slots[k].node && c->slots[k].node != n)
+	h = node_hash(n);
+	k = h & (c->cap - 1);
+	while (c->slots[k].key && c->slots[k].key != n)
 		k = (k + 1) & (c->cap - 1);
-	if (c->slots[k].node) {
+	if (c->slots[k].key) {
 		*out = c->slots[k].read;
 		return FLOE_OK;
 	}
@@ -1521,7 +1489,8 @@ enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
 			return FLOE_ERR_NOMEM;
 		memcpy(r, tmp, read_size(tmp));
 	}
-	c->slots[k].node = n;
+	c->slots[k].key = n;
+	c->slots[k].hash = h;
 	c->slots[k].read = r;
 	c->nr++;
 	*out = r;

@@ -192,10 +192,11 @@ struct jinja_cache {
 	 * are kept there across jinja_cache_clear(): a value written in
 	 * every output is parsed once per file.  A reading depends only on
 	 * the text and the jinja_opts (it points into the arena, never into
-	 * the node), so nodes of the same text share one.
+	 * the node), so nodes of the same text share one.  The texts are
+	 * the nodes': jinja_cache_release() before the document goes.
 	 */
 	struct arena *keep;
-	struct jinja_text_slot *texts;	/* open addressing, private */
+	struct jinja_cache_slot *texts;	/* open addressing, private */
 	size_t nr_texts, cap_texts;
 };
 

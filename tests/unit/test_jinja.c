@@ -346,8 +346,8 @@ static void test_jinja_cache_keeps_a_reading_per_text(void **state)
 	assert_non_null(a);
 	assert_non_null(keep);
 	c.keep = keep;
-	strcpy(same[0], "{{ env_var('A', 'x') }}");
-	strcpy(same[1], same[0]);
+	snprintf(same[0], sizeof(same[0]), "{{ env_var('A', 'x') }}");
+	snprintf(same[1], sizeof(same[1]), "%s", same[0]);
 	n1 = str_node(same[0]);
 	n2 = str_node(same[1]);
 	assert_int_equal(jinja_read_ref(&c, a, &n1, NULL, &tmp, &r1),

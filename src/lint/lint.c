@@ -16,9 +16,11 @@
 
 #include "alloc.h"
 #include "ascii.h"
+#include "hash.h"
 #include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "rules.h"
+#include "secret.h"
 
 /* ---- reporting ---- */
 
@@ -353,10 +355,7 @@ const struct floe_pair *lint_get_ci(const struct floe_node *map,
 
 /* ---- engine rows of keys, once per output ---- */
 
-enum {
-	MEMO_SETTING = 1, MEMO_OPTION, MEMO_ANY_OPTION, MEMO_OUTPUT_KEY,
-	MEMO_ATTACH_FIELD, MEMO_SECRET_TYPE
-};
+enum { MEMO_SECRET_TYPE = 1 };
 
 /*
  * The memo's slot for (k, aux, kind): found (*found), or claimed empty;
@@ -398,52 +397,161 @@ static void memo_forget(struct lint_ctx *ctx)
 	memset(ctx->memo_used, 0, sizeof(ctx->memo_used));
 }
 
-#define MEMO_ROW(ctx, k, kind, find) do { \
-		bool found_; \
-		struct lint_memo *m_; \
+/* ---- what is known of a key, by its text, once per lint ---- */
+
+/* the engine's rows a key is asked for: lint_key_facts.rows[] */
+enum {
+	KEY_SETTING, KEY_OPTION, KEY_ANY_OPTION, KEY_OUTPUT_KEY,
+	KEY_ATTACH_FIELD, KEY__ROWS
+};
+#define KEY_SECRET_KNOWN (1u << KEY__ROWS)
+_Static_assert(KEY__ROWS == LINT_KEY_ROWS, "a row slot per row asked");
+
+/* Past the longest, or once the table holds KEY_FACTS_MAX texts, a key
+ * is answered each time it is asked, as before. */
+#define KEY_TEXT_MAX 64
+#define KEY_FACTS_MAX (LINT_KEY_SLOTS / 2)
+/* a full table that keeps missing stops being asked (a wide mapping of
+ * distinct keys would pay the hashing for nothing) */
+#define KEY_MISSES_MAX 4096
+
+static bool slot_used(const uint64_t *bits, size_t i)
+{
+	return bits[i / 64] & ((uint64_t)1 << (i % 64));
+}
+
+static void use_slot(uint64_t *bits, size_t i)
+{
+	bits[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+/* The facts of k's text in the table: found, or made empty; NULL when
+ * not held (a long key, the table full). */
+static struct lint_key_facts *find_key_facts(struct lint_ctx *ctx,
+					     const struct floe_node *k)
+{
+	const size_t mask = LINT_KEY_SLOTS - 1;
+	size_t h, i;
+	struct lint_key_facts *f;
+
+	if (k->len > KEY_TEXT_MAX || ctx->key_misses > KEY_MISSES_MAX)
+		return NULL;
+	h = floe_hash_text(k->value, k->len);
+	for (i = h & mask; slot_used(ctx->key_used, i); i = (i + 1) & mask) {
+		f = &ctx->lazy.keys[i];
+		if (f->hash == h && f->len == k->len &&
+		    !memcmp(f->text, k->value, k->len))
+			return f;
+	}
+	if (ctx->nr_keys == KEY_FACTS_MAX) {
+		ctx->key_misses++;
+		return NULL;
+	}
+	use_slot(ctx->key_used, i);
+	f = &ctx->lazy.keys[i];
+	f->text = k->value;
+	f->len = (uint32_t)k->len;
+	f->hash = h;
+	f->known = 0;
+	ctx->nr_keys++;
+	return f;
+}
+
+/*
+ * What is known of the text of k, a string key: found, or made empty;
+ * NULL when it is not held, and the caller answers itself -- nothing is
+ * missed, it only costs more.  A profile writes the same keys in every
+ * output, and what the engine says of a key depends only on its text
+ * and on the releases linted for, which are the lint's.  Asked first by
+ * the address of the text: the document holds a repeated short text once
+ * (src/yaml_tree.c), so the keys of every output mostly share their
+ * texts' addresses, and one address is one text while the document
+ * lives.  That table is direct-mapped: a key whose slot another took is
+ * found by its text.
+ */
+static struct lint_key_facts *key_facts(struct lint_ctx *ctx,
+					const struct floe_node *k)
+{
+	/* the texts are the document's: forgotten with it, in
+	 * lint_finish_file() */
+	size_t slot = (uint32_t)((uint32_t)(uintptr_t)k->value *
+				 0x9E3779B1u) >> (32 - LINT_KEY_AT_BITS);
+	struct lint_key_at *at = &ctx->lazy.key_at[slot];
+	struct lint_key_facts *f;
+
+	if (slot_used(ctx->key_at_used, slot) && at->text == k->value &&
+	    at->facts->len == k->len)
+		return at->facts;
+	f = find_key_facts(ctx, k);
+	if (f) {
+		use_slot(ctx->key_at_used, slot);
+		at->text = k->value;
+		at->facts = f;
+	}
+	return f;
+}
+
+#define KEY_ROW(ctx, k, row, find) do { \
+		struct lint_key_facts *f_; \
 		if (!floe_node_is_str(k)) \
 			return NULL; \
-		m_ = memo_slot(ctx, k, NULL, kind, &found_); \
-		if (!m_) \
+		f_ = key_facts(ctx, k); \
+		if (!f_) \
 			return find; \
-		if (!found_) \
-			m_->row = find; \
-		return m_->row; \
+		if (!(f_->known & (1u << (row)))) { \
+			f_->rows[row] = find; \
+			f_->known |= 1u << (row); \
+		} \
+		return f_->rows[row]; \
 	} while (0)
 
 const struct fe_setting *lint_setting_row(struct lint_ctx *ctx,
 					  const struct floe_node *k)
 {
-	MEMO_ROW(ctx, k, MEMO_SETTING,
-		 fe_setting_find(k->value, ctx->duckdb_version));
+	KEY_ROW(ctx, k, KEY_SETTING,
+		fe_setting_find(k->value, ctx->duckdb_version));
 }
 
 const struct fe_iceberg_option *lint_option_row(struct lint_ctx *ctx,
 						const struct floe_node *k)
 {
-	MEMO_ROW(ctx, k, MEMO_OPTION,
-		 fe_iceberg_option_find(k->value, ctx->duckdb_version));
+	KEY_ROW(ctx, k, KEY_OPTION,
+		fe_iceberg_option_find(k->value, ctx->duckdb_version));
 }
 
 const struct fe_iceberg_option *lint_any_option_row(struct lint_ctx *ctx,
 						    const struct floe_node *k)
 {
-	MEMO_ROW(ctx, k, MEMO_ANY_OPTION,
-		 fe_iceberg_option_find(k->value, FE_ANY));
+	KEY_ROW(ctx, k, KEY_ANY_OPTION,
+		fe_iceberg_option_find(k->value, FE_ANY));
 }
 
 const struct fe_dbt_key *lint_output_key_row(struct lint_ctx *ctx,
 					     const struct floe_node *k)
 {
-	MEMO_ROW(ctx, k, MEMO_OUTPUT_KEY,
-		 fe_dbt_output_key(k->value, ctx->dbt_duckdb_version));
+	KEY_ROW(ctx, k, KEY_OUTPUT_KEY,
+		fe_dbt_output_key(k->value, ctx->dbt_duckdb_version));
 }
 
 const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
 					       const struct floe_node *k)
 {
-	MEMO_ROW(ctx, k, MEMO_ATTACH_FIELD,
-		 fe_dbt_attach_field(k->value, ctx->dbt_duckdb_version));
+	KEY_ROW(ctx, k, KEY_ATTACH_FIELD,
+		fe_dbt_attach_field(k->value, ctx->dbt_duckdb_version));
+}
+
+unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k)
+{
+	struct lint_key_facts *f = key_facts(ctx, k);
+
+	if (!f)
+		return floe_secret_classify(k->value, strlen(k->value));
+	if (!(f->known & KEY_SECRET_KNOWN)) {
+		f->secret = (unsigned char)floe_secret_classify(
+			k->value, strlen(k->value));
+		f->known |= KEY_SECRET_KNOWN;
+	}
+	return f->secret;
 }
 
 static const struct floe_node *get_ci(const struct floe_node *map,
@@ -1018,6 +1126,10 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->secret_values_of = NULL;
 	drop_implied(ctx);
 	lint_drop_readings(ctx);
+	/* from the second output on, a template written in every output
+	 * is read once per file (one output would pay the table for
+	 * nothing) */
+	ctx->jcache.keep = ctx->arena;
 }
 
 static void run_profile_rules(struct lint_ctx *ctx,
@@ -1561,6 +1673,10 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	unsigned char *inside;
 
 	jinja_cache_release(&ctx->jcache);	/* its document goes next */
+	/* ... and its keys' texts */
+	memset(ctx->key_used, 0, sizeof(ctx->key_used));
+	memset(ctx->key_at_used, 0, sizeof(ctx->key_at_used));
+	ctx->nr_keys = ctx->key_misses = 0;
 	floe_diags_dedupe(ctx->diags, base);
 	/* most files have no directive: no table of lines, no walk */
 	if (!contains(buf, len, "floe-profiles:"))
@@ -1620,8 +1736,6 @@ enum floe_err floe_lint_profiles(const struct floe_profiles *model,
 	ctx.arena = arena_new();
 	if (!ctx.arena)
 		return FLOE_ERR_NOMEM;
-	/* a template written in every output is read once per file */
-	ctx.jcache.keep = ctx.arena;
 	if (floe_profiles_diags(model, diags)) {
 		arena_free(ctx.arena);
 		return FLOE_ERR_NOMEM;

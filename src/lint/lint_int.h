@@ -37,6 +37,12 @@
 struct lint_rule_impl;
 struct lint_template;
 
+/* The key texts a lint holds what it knows of (lint.c's key_facts()):
+ * slots, the rows asked of each, and the bits of the address table. */
+#define LINT_KEY_SLOTS 256
+#define LINT_KEY_ROWS 5
+#define LINT_KEY_AT_BITS 8
+
 /* One output (target) of one profile. */
 struct lint_output {
 	const char *profile;
@@ -140,7 +146,13 @@ struct lint_ctx {
 	} secret_values[32];
 	size_t nr_secret_values;
 	bool secret_values_complete;
-	/* which slots of lazy.memo hold an answer (lint_setting_row() ...),
+	/* which slots of lazy.keys and lazy.key_at are in use (lint.c's
+	 * key_facts()), the texts held, and the asks the full table
+	 * missed */
+	uint64_t key_used[LINT_KEY_SLOTS / 64];
+	uint64_t key_at_used[(1 << LINT_KEY_AT_BITS) / 64];
+	size_t nr_keys, key_misses;
+	/* which slots of lazy.memo hold an answer (lint_secret_type_is()),
 	 * emptied with each output's readings */
 	uint64_t memo_used[2];
 	/* which of lazy.template_found are initialised */
@@ -155,8 +167,25 @@ struct lint_ctx {
 	 * never read): each part is valid only where a flag above says so.
 	 */
 	struct {
-		/* the engine rows of keys: each key node looked up once per
-		 * output, not once per rule that asks (memo_used) */
+		/* what is known of each key text, found once per lint
+		 * (key_used): the engine's rows (lint_setting_row() ...)
+		 * and lint_secret_class(); open addressing */
+		struct lint_key_facts {
+			const char *text;	/* the document's */
+			size_t hash;
+			uint32_t len;
+			unsigned char known;	/* which answers are */
+			unsigned char secret;	/* floe_secret_classify() */
+			const void *rows[LINT_KEY_ROWS];
+		} keys[LINT_KEY_SLOTS];
+		/* ... and by the address of a key node's text, direct-
+		 * mapped (key_at_used; forgotten with the document) */
+		struct lint_key_at {
+			const char *text;
+			struct lint_key_facts *facts;
+		} key_at[1 << LINT_KEY_AT_BITS];
+		/* a secret's TYPE, asked by several rules: each entry looked
+		 * up once per output (memo_used) */
 		struct lint_memo {
 			const struct floe_node *key;
 			const void *aux;	/* a second key, or NULL */
@@ -232,11 +261,11 @@ struct lint_subject {
 const struct floe_gen_attach *lint_expected(struct lint_ctx *ctx);
 
 /*
- * The engine's row for a key node, looked up once per output however
- * many rules ask (ctx->lazy.memo): the DuckDB setting named `k` on the
- * release linted for, the iceberg option so named on that release and
- * on any (FE_ANY), the dbt-duckdb output key and attach field.  NULL
- * when `k` is not a string or names none.
+ * The engine's row for a key node, looked up once per lint for each key
+ * text however many outputs write it and rules ask (ctx->keys): the
+ * DuckDB setting named `k` on the release linted for, the iceberg option
+ * so named on that release and on any (FE_ANY), the dbt-duckdb output key
+ * and attach field.  NULL when `k` is not a string or names none.
  */
 const struct fe_setting *lint_setting_row(struct lint_ctx *ctx,
 					  const struct floe_node *k);
@@ -248,6 +277,10 @@ const struct fe_dbt_key *lint_output_key_row(struct lint_ctx *ctx,
 					     const struct floe_node *k);
 const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
 					       const struct floe_node *k);
+
+/* floe_secret_classify() of a string key, the same way once per lint
+ * for each key text (ctx->keys). */
+unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k);
 
 /* The expected attach alias (--alias, the config, or the default). */
 const char *lint_expected_alias(const struct lint_ctx *ctx);

@@ -227,7 +227,7 @@ static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
 		walk_secrets(ctx, v, how & SECRET_IS_NAME, fn, depth + 1);
 		return;
 	}
-	is = floe_secret_classify(k->value, strlen(k->value));
+	is = lint_secret_class(ctx, k);
 	if ((how & SECRET_IS_NAME) && ascii_same_ci(k->value, "secret")) {
 		;	/* a secret's name */
 	} else if (is & FLOE_SECRET_KEY) {

@@ -77,18 +77,8 @@ char *floe_secret_scrub_env(char *msg)
 	return strbuf_detach(&sb, NULL);	/* NULL: out of memory */
 }
 
-/*
- * s[0..m) is `low` (lower-case ASCII) ignoring ASCII case, as
- * strncasecmp() in the C locale compares them: a NUL or a byte past
- * ASCII in s matches no letter of `low`.
- */
-static inline bool same_ci(const char *s, const char *low, size_t m)
-{
-	for (size_t i = 0; i < m; i++)
-		if (ascii_lower((unsigned char)s[i]) != (unsigned char)low[i])
-			return false;
-	return true;
-}
+/* s[0..m) is `low` (lower-case ASCII) ignoring ASCII case (ascii.h) */
+#define same_ci ascii_same_lower_n
 
 #define LEN(lit) (sizeof(lit) - 1)
 

@@ -405,6 +405,8 @@ enum {
 	KEY_ATTACH_FIELD, KEY__ROWS
 };
 #define KEY_SECRET_KNOWN (1u << KEY__ROWS)
+#define KEY_INLINE_KNOWN (2u << KEY__ROWS)
+#define KEY_INLINE (4u << KEY__ROWS)	/* an inline OAuth2 option */
 _Static_assert(KEY__ROWS == LINT_KEY_ROWS, "a row slot per row asked");
 
 /* Past the longest, or once the table holds KEY_FACTS_MAX texts, a key
@@ -738,17 +740,80 @@ static bool passed(const struct floe_node *n)
 		       (n->type == FLOE_TYPE_BOOL && !floe_node_true(n))));
 }
 
-/* Any inline OAuth2 option (fe_iceberg_option_inline_oauth2()) given. */
-static bool inline_oauth_given(struct lint_ctx *ctx,
-			       const struct floe_node *o)
+/* fe_iceberg_option_inline_oauth2() of an option's key on the release
+ * linted for, once per lint for each key text (key_facts()) */
+static bool option_inline_oauth2(struct lint_ctx *ctx,
+				 const struct floe_node *k)
 {
-	for (size_t i = 0; o && o->kind == FLOE_NODE_MAP && i < o->nr; i++)
-		if (floe_node_is_str(o->pairs[i].key) &&
-		    fe_iceberg_option_inline_oauth2(o->pairs[i].key->value,
-						    ctx->duckdb_version) &&
-		    passed(o->pairs[i].value))
-			return true;
-	return false;
+	struct lint_key_facts *f;
+
+	if (!floe_node_is_str(k))
+		return false;
+	f = key_facts(ctx, k);
+	if (!f)
+		return fe_iceberg_option_is_inline_oauth2(
+			lint_option_row(ctx, k));
+	if (!(f->known & KEY_INLINE_KNOWN)) {
+		if (fe_iceberg_option_is_inline_oauth2(lint_option_row(ctx, k)))
+			f->known |= KEY_INLINE;
+		f->known |= KEY_INLINE_KNOWN;
+	}
+	return f->known & KEY_INLINE;
+}
+
+/*
+ * The options of an attach item that find_conns() reads, found in one
+ * pass over them, each as lint_get_ci() finds it (the last written, in
+ * any case), and whether an inline OAuth2 option is given
+ * (fe_iceberg_option_inline_oauth2()).
+ */
+enum {
+	CO_ENDPOINT, CO_TOKEN_URI, CO_CLIENT_ID, CO_CLIENT_SECRET, CO_SCOPE,
+	CO_TOKEN, CO_SECRET, CO_ENDPOINT_TYPE, CO_AUTHORIZATION_TYPE,
+	CO__COUNT
+};
+
+static const char conn_option_names[CO__COUNT][20] = {
+	"endpoint", "oauth2_server_uri", "client_id", "client_secret",
+	"oauth2_scope", "token", "secret", "endpoint_type",
+	"authorization_type"
+};
+
+struct conn_options {
+	const struct floe_pair *opt[CO__COUNT];
+	bool inline_oauth;
+};
+
+static void conn_options(struct lint_ctx *ctx, const struct floe_node *o,
+			 struct conn_options *co)
+{
+	memset(co, 0, sizeof(*co));
+	for (size_t i = 0; o && o->kind == FLOE_NODE_MAP && i < o->nr; i++) {
+		const struct floe_pair *p = &o->pairs[i];
+		const struct floe_node *k = p->key;
+
+		if (!co->inline_oauth && passed(p->value) &&
+		    option_inline_oauth2(ctx, k))
+			co->inline_oauth = true;
+		if (k->type != FLOE_TYPE_STR || !k->len ||
+		    k->len >= sizeof(conn_option_names[0]))
+			continue;
+		for (size_t j = 0; j < CO__COUNT; j++) {
+			const char *name = conn_option_names[j];
+
+			/* a name of exactly k->len bytes, in any case */
+			if (!name[k->len] && name[k->len - 1] &&
+			    ascii_same_lower_n(k->value, name, k->len)) {
+				co->opt[j] = p;
+				break;
+			}
+		}
+	}
+}
+
+static const struct floe_node *value_of(const struct floe_pair *p)
+{
+	return p ? p->value : NULL;
 }
 
 /*
@@ -869,17 +934,17 @@ static const struct floe_node *default_secret(struct lint_ctx *ctx,
 static const struct floe_node *auth_secret(struct lint_ctx *ctx,
 					   const struct floe_prof_output *m,
 					   const struct floe_node *item,
-					   const struct floe_node *o,
+					   const struct conn_options *co,
 					   struct default_secret *d)
 {
 	const struct floe_node *n = floe_map_get(item, "secret");
 	const char *s = NULL;
 
-	if (inline_oauth_given(ctx, o))
+	if (co->inline_oauth)
 		return NULL;
 	if (!passed(n) || (floe_node_is_str(n) &&
 			   (s = lint_render(ctx, n)) && !*s))
-		n = get_ci(o, "secret");
+		n = value_of(co->opt[CO_SECRET]);
 	if (!passed(n))
 		return default_secret(ctx, m, d);
 	if (!floe_node_is_str(n) || !(s = lint_render(ctx, n)))
@@ -908,6 +973,7 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		const struct floe_prof_attach *a = &m->attach_items[i];
 		const struct floe_node *o = a->options, *sec;
 		struct lint_conn *c = &conns[n];
+		struct conn_options co;
 
 		if (!a->iceberg)
 			continue;
@@ -922,12 +988,13 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		c->kind = LINT_CONN_ATTACH;
 		c->item = a->node;
 		c->options = o;
-		c->endpoint = get_ci(o, "endpoint");
-		c->token_uri = get_ci(o, "oauth2_server_uri");
-		c->client_id = get_ci(o, "client_id");
-		c->client_secret = get_ci(o, "client_secret");
-		c->scope = get_ci(o, "oauth2_scope");
-		c->token = get_ci(o, "token");
+		conn_options(ctx, o, &co);
+		c->endpoint = value_of(co.opt[CO_ENDPOINT]);
+		c->token_uri = value_of(co.opt[CO_TOKEN_URI]);
+		c->client_id = value_of(co.opt[CO_CLIENT_ID]);
+		c->client_secret = value_of(co.opt[CO_CLIENT_SECRET]);
+		c->scope = value_of(co.opt[CO_SCOPE]);
+		c->token = value_of(co.opt[CO_TOKEN]);
 		c->secret = a->secret.node;
 		c->warehouse = a->path.node;
 		c->alias = a->alias.node;
@@ -939,9 +1006,9 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 			c->token_uri = either(c->token_uri,
 					      get_ci(sec, "oauth2_server_uri"));
 		}
-		c->auth_secret = auth_secret(ctx, m, a->node, o, &dflt);
-		c->endpoint_type = lint_get_ci(o, "endpoint_type");
-		c->authorization_type = lint_get_ci(o, "authorization_type");
+		c->auth_secret = auth_secret(ctx, m, a->node, &co, &dflt);
+		c->endpoint_type = co.opt[CO_ENDPOINT_TYPE];
+		c->authorization_type = co.opt[CO_AUTHORIZATION_TYPE];
 		n++;
 	}
 	for (size_t i = 0; plugins && plugins->kind == FLOE_NODE_SEQ &&

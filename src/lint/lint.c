@@ -146,47 +146,36 @@ static bool jread_ref(struct lint_ctx *ctx, const struct floe_node *n,
 	return true;
 }
 
-static bool jread(struct lint_ctx *ctx, const struct floe_node *n,
-		  struct jinja_read *j)
-{
-	struct arena *a = lint_scratch(ctx);
-
-	if (!a || jinja_read_cached(&ctx->jcache, a, n, &ctx->jopt, j) !=
-	    FLOE_OK) {
-		ctx->err = FLOE_ERR_NOMEM;
-		return false;
-	}
-	return true;
-}
-
 void lint_jinja_scan(struct lint_ctx *ctx, const struct floe_node *n,
 		     struct lint_jinja *out)
 {
-	struct jinja_read j;
+	struct jinja_read tmp;
+	const struct jinja_read *j;
 
 	memset(out, 0, sizeof(*out));
-	if (!jread(ctx, n, &j))
+	if (!jread_ref(ctx, n, &tmp, &j))
 		return;
-	out->has_jinja = j.has_jinja;
-	out->malformed = j.malformed;
-	out->problem = j.problem;
-	out->nr_env = j.nr_env;
-	out->nr_secret_env = j.nr_secret_env;
-	out->nr_no_default = j.nr_no_default;
-	out->has_filter = j.has_filter;
-	out->has_other = j.has_other;
-	out->has_text = j.has_text;
-	out->first_env = j.first_env;
+	out->has_jinja = j->has_jinja;
+	out->malformed = j->malformed;
+	out->problem = j->problem;
+	out->nr_env = j->nr_env;
+	out->nr_secret_env = j->nr_secret_env;
+	out->nr_no_default = j->nr_no_default;
+	out->has_filter = j->has_filter;
+	out->has_other = j->has_other;
+	out->has_text = j->has_text;
+	out->first_env = j->first_env;
 }
 
 size_t lint_env_calls(struct lint_ctx *ctx, const struct floe_node *n,
 		      struct lint_env_call *calls, size_t max)
 {
-	struct jinja_read j;
+	struct jinja_read tmp;
+	const struct jinja_read *j;
 
-	if (!jread(ctx, n, &j))
+	if (!jread_ref(ctx, n, &tmp, &j))
 		return 0;
-	return lint_env_calls_of(&j, calls, max);
+	return lint_env_calls_of(j, calls, max);
 }
 
 size_t lint_env_calls_of(const struct jinja_read *j,
@@ -215,11 +204,14 @@ size_t lint_env_calls_of(const struct jinja_read *j,
 bool lint_native(struct lint_ctx *ctx, const struct floe_node *n,
 		 struct jinja_native *out)
 {
-	struct jinja_read j;
+	struct jinja_read tmp;
+	const struct jinja_read *j;
 
-	if (!floe_node_is_str(n) || !jread(ctx, n, &j) || !j.native.filters)
+	/* literal text is no filtered {{ }} */
+	if (!jinja_has_template(n) || !jread_ref(ctx, n, &tmp, &j) ||
+	    !j->native.filters)
 		return false;
-	*out = j.native;
+	*out = j->native;
 	return true;
 }
 

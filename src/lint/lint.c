@@ -132,6 +132,9 @@ void lint_report_on(struct lint_ctx *ctx, const struct floe_node *item,
 
 /* ---- the Jinja reader (src/jinja.c), as the rules see it ---- */
 
+static inline bool has_template(struct lint_ctx *ctx,
+				const struct floe_node *n);
+
 /* jinja_read_ref() through the ctx's cache and readings' arena; false
  * (ctx->err set) when memory ran out. */
 static bool jread_ref(struct lint_ctx *ctx, const struct floe_node *n,
@@ -208,7 +211,7 @@ bool lint_native(struct lint_ctx *ctx, const struct floe_node *n,
 	const struct jinja_read *j;
 
 	/* literal text is no filtered {{ }} */
-	if (!jinja_has_template(n) || !jread_ref(ctx, n, &tmp, &j) ||
+	if (!has_template(ctx, n) || !jread_ref(ctx, n, &tmp, &j) ||
 	    !j->native.filters)
 		return false;
 	*out = j->native;
@@ -278,7 +281,7 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 	struct jinja_read tmp;
 
 	/* literal text, most values, renders as itself (jinja_read) */
-	if (floe_node_is_str(n) && !jinja_has_template(n))
+	if (floe_node_is_str(n) && !has_template(ctx, n))
 		return n->value;
 	if (!jread_ref(ctx, n, &tmp, &j) || j->malformed)
 		return NULL;
@@ -532,6 +535,69 @@ const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
 {
 	KEY_ROW(ctx, k, KEY_ATTACH_FIELD,
 		fe_dbt_attach_field(k->value, ctx->dbt_duckdb_version));
+}
+
+/* The slot of n's text in lazy.value_at, NULL when n is no string. */
+static struct lint_value_at *value_at(struct lint_ctx *ctx,
+				      const struct floe_node *n)
+{
+	size_t slot;
+	struct lint_value_at *at;
+
+	if (!ctx->past_first_output || !floe_node_is_str(n))
+		return NULL;
+	slot = (uint32_t)((uint32_t)(uintptr_t)n->value * 0x9E3779B1u) >>
+	       (32 - LINT_VALUE_AT_BITS);
+	at = &ctx->lazy.value_at[slot];
+	if (!slot_used(ctx->value_at_used, slot) || at->text != n->value ||
+	    at->len != n->len) {
+		use_slot(ctx->value_at_used, slot);
+		at->text = n->value;
+		at->len = n->len;
+		at->known = at->facts = 0;
+	}
+	return at;
+}
+
+int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
+		    unsigned fact)
+{
+	struct lint_value_at *at = value_at(ctx, n);
+
+	if (!at || !(at->known & fact))
+		return -1;
+	return (at->facts & fact) != 0;
+}
+
+void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
+			 unsigned fact, bool holds)
+{
+	struct lint_value_at *at = value_at(ctx, n);
+
+	if (!at)
+		return;
+	at->known |= (unsigned char)fact;
+	if (holds)
+		at->facts |= (unsigned char)fact;
+	else
+		at->facts &= (unsigned char)~fact;
+}
+
+/* jinja_has_template(), through lint_value_fact() */
+static inline bool has_template(struct lint_ctx *ctx,
+				const struct floe_node *n)
+{
+	int known;
+	bool has;
+
+	if (!ctx->past_first_output)
+		return jinja_has_template(n);
+	known = lint_value_fact(ctx, n, LINT_VF_TEMPLATE);
+	if (known >= 0)
+		return known;
+	has = jinja_has_template(n);
+	lint_value_fact_set(ctx, n, LINT_VF_TEMPLATE, has);
+	return has;
 }
 
 unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k)
@@ -1186,9 +1252,10 @@ static void run_output_rules(struct lint_ctx *ctx,
 	drop_implied(ctx);
 	lint_drop_readings(ctx);
 	/* from the second output on, a template written in every output
-	 * is read once per file (one output would pay the table for
-	 * nothing) */
+	 * is read once per file, and what is known of a value's text is
+	 * kept (one output would pay the tables for nothing) */
 	ctx->jcache.keep = ctx->arena;
+	ctx->past_first_output = true;
 }
 
 static void run_profile_rules(struct lint_ctx *ctx,
@@ -1735,6 +1802,7 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	/* ... and its keys' texts */
 	memset(ctx->key_used, 0, sizeof(ctx->key_used));
 	memset(ctx->key_at_used, 0, sizeof(ctx->key_at_used));
+	memset(ctx->value_at_used, 0, sizeof(ctx->value_at_used));
 	ctx->nr_keys = ctx->key_misses = 0;
 	floe_diags_dedupe(ctx->diags, base);
 	/* most files have no directive: no table of lines, no walk */

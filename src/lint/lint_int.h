@@ -42,6 +42,8 @@ struct lint_template;
 #define LINT_KEY_SLOTS 256
 #define LINT_KEY_ROWS 5
 #define LINT_KEY_AT_BITS 8
+/* ... and the value texts it holds facts of (lint_value_fact()) */
+#define LINT_VALUE_AT_BITS 9
 
 /* One output (target) of one profile. */
 struct lint_output {
@@ -152,6 +154,10 @@ struct lint_ctx {
 	uint64_t key_used[LINT_KEY_SLOTS / 64];
 	uint64_t key_at_used[(1 << LINT_KEY_AT_BITS) / 64];
 	size_t nr_keys, key_misses;
+	/* which slots of lazy.value_at are in use (lint_value_fact()),
+	 * asked from the second output on (one would pay for nothing) */
+	uint64_t value_at_used[(1 << LINT_VALUE_AT_BITS) / 64];
+	bool past_first_output;
 	/* which slots of lazy.memo hold an answer (lint_secret_type_is()),
 	 * emptied with each output's readings */
 	uint64_t memo_used[2];
@@ -184,6 +190,13 @@ struct lint_ctx {
 			const char *text;
 			struct lint_key_facts *facts;
 		} key_at[1 << LINT_KEY_AT_BITS];
+		/* facts of value texts, by address, direct-mapped
+		 * (value_at_used; forgotten with the document) */
+		struct lint_value_at {
+			const char *text;
+			uint32_t len;
+			unsigned char known, facts;	/* LINT_VF_* bits */
+		} value_at[1 << LINT_VALUE_AT_BITS];
 		/* a secret's TYPE, asked by several rules: each entry looked
 		 * up once per output (memo_used) */
 		struct lint_memo {
@@ -281,6 +294,25 @@ const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
 /* floe_secret_classify() of a string key, the same way once per lint
  * for each key text (ctx->keys). */
 unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k);
+
+/*
+ * What is known of the text of a string node, kept once per lint for
+ * each text address (the document holds a repeated short text once, so
+ * every output's copy of a value shares it): LINT_VF_TEMPLATE, a
+ * template to read (jinja_has_template(), as lint_render() and
+ * lint_native() ask it; the walk of templates asks jinja_has_template()
+ * itself, which costs a short text no more); LINT_VF_CONN_CLEAN, no
+ * credential written in it as in a connection string (FP404's
+ * literal_in_conn()).  lint_value_fact() is 1 or 0 when known, -1 when
+ * not; lint_value_fact_set() records one (each is a function of the
+ * text alone).  A slot another text takes is forgotten; nothing is kept
+ * in the first output (a file of one would pay the table for nothing).
+ */
+enum { LINT_VF_TEMPLATE = 1, LINT_VF_CONN_CLEAN = 2 };
+int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
+		    unsigned fact);
+void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
+			 unsigned fact, bool holds);
 
 /* The expected attach alias (--alias, the config, or the default). */
 const char *lint_expected_alias(const struct lint_ctx *ctx);

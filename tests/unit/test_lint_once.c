@@ -227,6 +227,37 @@ static void test_once_key_texts_across_outputs(void **state)
 	strbuf_release(&sb);
 }
 
+/*
+ * What is known of a value's text is kept by its address from the
+ * second output on (lint_value_fact()): a text found clean is clean in
+ * every output, and a text that holds a credential is judged, and
+ * reported, in each of them.
+ */
+static void test_once_value_texts_across_outputs(void **state)
+{
+	enum { OUTPUTS = 300 };
+	struct floe_lint_options opt;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	strbuf_adds(&sb, "p:\n  target: o0\n  outputs:\n");
+	for (int o = 0; o < OUTPUTS; o++)
+		strbuf_addf(&sb, "    o%d:\n      type: duckdb\n"
+			    "      path: /tmp/clean.duckdb\n"
+			    "      attach:\n"
+			    "      - path: postgres://u:pw@h/db\n"
+			    "        alias: pg%d\n"
+			    "        type: postgres\n", o, o);
+	assert_false(strbuf_error(&sb));
+	memset(&opt, 0, sizeof(opt));
+	assert_int_equal(floe_lint("profiles.yml", sb.buf, sb.len, &opt, &d),
+			 FLOE_OK);
+	assert_int_equal(count(&d, "FP404"), OUTPUTS);
+	floe_diags_release(&d);
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_once_readings_dropped_between_outputs),
 		cmocka_unit_test(test_once_memo_overflow_and_shared_keys),
 		cmocka_unit_test(test_once_key_texts_across_outputs),
+		cmocka_unit_test(test_once_value_texts_across_outputs),
 	};
 
 	return cmocka_run_group_tests_name("lint_once", tests, NULL, NULL);

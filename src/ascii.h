@@ -60,6 +60,21 @@ static inline int ascii_cmp_ci(const char *a, const char *b)
 	}
 }
 
+/*
+ * s[0..m) is `low` (lower-case ASCII) ignoring ASCII case, as
+ * strncasecmp() in the C locale compares them: a NUL or a byte past
+ * ASCII in s matches no letter of `low`.  Inline, without a call: for
+ * names compared at their known length.
+ */
+static inline bool ascii_same_lower_n(const char *s, const char *low,
+				      size_t m)
+{
+	for (size_t i = 0; i < m; i++)
+		if (ascii_lower((unsigned char)s[i]) != (unsigned char)low[i])
+			return false;
+	return true;
+}
+
 /* The same for strncasecmp(a, b, n) == 0, n > 0. */
 static inline bool ascii_same_ci_n(const char *a, const char *b, size_t n)
 {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "hash.h"
 #include "jinja.h"
 #include "strbuf.h"
 
@@ -1357,41 +1358,96 @@ static size_t read_size(const struct jinja_read *r)
 	       r->nr_calls * sizeof(r->calls[0]);
 }
 
+/* A slot of either table: by node, or by text (then `key` is the text of
+ * the node first read, `len` bytes: the document's, which outlives the
+ * cache). */
 struct jinja_cache_slot {
-	const struct floe_node *node;
-	struct jinja_read *read;	/* in the arena */
+	const void *key;
+	size_t hash, len;
+	struct jinja_read *read;	/* in the arena (by text: keep) */
 };
 
-static size_t slot_of(const struct floe_node *n, size_t mask)
+static size_t node_hash(const struct floe_node *n)
 {
 	uintptr_t h = (uintptr_t)n;
 
 	h ^= h >> 17;
 	h *= (uintptr_t)0x9E3779B97F4A7C15u;
-	return (size_t)(h >> 7) & mask;
+	return (size_t)(h >> 7);
 }
 
-static int cache_grow(struct jinja_cache *c)
+/* Double a table (open addressing; `cap` 0: `first` slots). */
+static int slots_grow(struct jinja_cache_slot **slots, size_t *cap,
+		      size_t first)
 {
-	size_t cap = c->cap ? c->cap * 2 : 64;
-	struct jinja_cache_slot *slots = calloc(cap, sizeof(*slots));
+	size_t n = *cap ? *cap * 2 : first;
+	struct jinja_cache_slot *to = calloc(n, sizeof(*to));
 
-	if (!slots)
+	if (!to)
 		return -1;
-	for (size_t i = 0; i < c->cap; i++) {
+	for (size_t i = 0; i < *cap; i++) {
 		size_t k;
 
-		if (!c->slots[i].node)
+		if (!(*slots)[i].key)
 			continue;
-		k = slot_of(c->slots[i].node, cap - 1);
-		while (slots[k].node)
-			k = (k + 1) & (cap - 1);
-		slots[k] = c->slots[i];
+		k = (*slots)[i].hash & (n - 1);
+		while (to[k].key)
+			k = (k + 1) & (n - 1);
+		to[k] = (*slots)[i];
 	}
-	free(c->slots);
-	c->slots = slots;
-	c->cap = cap;
+	free(*slots);
+	*slots = to;
+	*cap = n;
 	return 0;
+}
+
+/*
+ * The reading kept for the text of n, a templated string scalar: found,
+ * or read into c->keep and kept when there is room; *out NULL when the
+ * table is full.  Returns FLOE_OK or FLOE_ERR_NOMEM.
+ */
+static enum floe_err kept_reading(struct jinja_cache *c,
+				  const struct floe_node *n,
+				  const struct jinja_opts *o,
+				  struct jinja_read *tmp,
+				  struct jinja_read **out)
+{
+	size_t h = floe_hash_text(n->value, n->len), k;
+	struct jinja_cache_slot *t;
+	struct jinja_read *r;
+
+	*out = NULL;
+	for (k = h & (c->cap_texts - 1); c->cap_texts && c->texts[k].key;
+	     k = (k + 1) & (c->cap_texts - 1)) {
+		t = &c->texts[k];
+		if (t->hash == h && t->len == n->len &&
+		    !memcmp(t->key, n->value, n->len)) {
+			*out = t->read;
+			return FLOE_OK;
+		}
+	}
+	if (c->nr_texts == JINJA_TEXTS_KEPT)
+		return FLOE_OK;
+	if ((c->nr_texts + 1) * 2 > c->cap_texts &&
+	    slots_grow(&c->texts, &c->cap_texts, 16))
+		return FLOE_ERR_NOMEM;
+	if (jinja_read(c->keep, n, o, tmp) != FLOE_OK)
+		return FLOE_ERR_NOMEM;
+	r = arena_alloc_uninit(c->keep, read_size(tmp));
+	if (!r)
+		return FLOE_ERR_NOMEM;
+	memcpy(r, tmp, read_size(tmp));
+	for (k = h & (c->cap_texts - 1); c->texts[k].key;
+	     k = (k + 1) & (c->cap_texts - 1))
+		;
+	t = &c->texts[k];
+	t->key = n->value;
+	t->len = n->len;
+	t->hash = h;
+	t->read = r;
+	c->nr_texts++;
+	*out = r;
+	return FLOE_OK;
 }
 
 enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
@@ -1400,7 +1456,7 @@ enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
 			     const struct jinja_read **out)
 {
 	struct jinja_read *r;
-	size_t k;
+	size_t h, k;
 
 	*out = tmp;
 	/* what needs no parse is not worth a slot */
@@ -1410,23 +1466,31 @@ enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
 		read_literal(n, tmp);
 		return FLOE_OK;
 	}
-	if ((c->nr + 1) * 2 > c->cap && cache_grow(c))
+	if ((c->nr + 1) * 2 > c->cap && slots_grow(&c->slots, &c->cap, 64))
 		return FLOE_ERR_NOMEM;
-	k = slot_of(n, c->cap - 1);
-	while (c->slots[k].node && c->slots[k].node != n)
+	h = node_hash(n);
+	k = h & (c->cap - 1);
+	while (c->slots[k].key && c->slots[k].key != n)
 		k = (k + 1) & (c->cap - 1);
-	if (c->slots[k].node) {
+	if (c->slots[k].key) {
 		*out = c->slots[k].read;
 		return FLOE_OK;
 	}
-	if (jinja_read(a, n, o, tmp) != FLOE_OK)
+	r = NULL;
+	if (c->keep && n->len <= JINJA_TEXT_KEPT_MAX &&
+	    kept_reading(c, n, o, tmp, &r) != FLOE_OK)
 		return FLOE_ERR_NOMEM;
-	/* the slots used, no more; copied whole */
-	r = arena_alloc_uninit(a, read_size(tmp));
-	if (!r)
-		return FLOE_ERR_NOMEM;
-	memcpy(r, tmp, read_size(tmp));
-	c->slots[k].node = n;
+	if (!r) {
+		if (jinja_read(a, n, o, tmp) != FLOE_OK)
+			return FLOE_ERR_NOMEM;
+		/* the slots used, no more; copied whole */
+		r = arena_alloc_uninit(a, read_size(tmp));
+		if (!r)
+			return FLOE_ERR_NOMEM;
+		memcpy(r, tmp, read_size(tmp));
+	}
+	c->slots[k].key = n;
+	c->slots[k].hash = h;
 	c->slots[k].read = r;
 	c->nr++;
 	*out = r;
@@ -1473,4 +1537,7 @@ void jinja_cache_release(struct jinja_cache *c)
 	free(c->slots);
 	c->slots = NULL;
 	c->nr = c->cap = 0;
+	free(c->texts);
+	c->texts = NULL;
+	c->nr_texts = c->cap_texts = 0;
 }

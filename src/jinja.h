@@ -185,7 +185,23 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 struct jinja_cache {
 	struct jinja_cache_slot *slots;	/* open addressing, private */
 	size_t nr, cap;
+	/*
+	 * With `keep` (an arena that outlives every clear), a templated
+	 * value is also looked up by its text, and the readings of the
+	 * first JINJA_TEXTS_KEPT texts (of up to JINJA_TEXT_KEPT_MAX bytes)
+	 * are kept there across jinja_cache_clear(): a value written in
+	 * every output is parsed once per file.  A reading depends only on
+	 * the text and the jinja_opts (it points into the arena, never into
+	 * the node), so nodes of the same text share one.  The texts are
+	 * the nodes': jinja_cache_release() before the document goes.
+	 */
+	struct arena *keep;
+	struct jinja_cache_slot *texts;	/* open addressing, private */
+	size_t nr_texts, cap_texts;
 };
+
+#define JINJA_TEXTS_KEPT 512
+#define JINJA_TEXT_KEPT_MAX 256
 
 /* jinja_read(), each templated value read once.  FLOE_OK or NOMEM. */
 enum floe_err jinja_read_cached(struct jinja_cache *c, struct arena *a,
@@ -206,11 +222,13 @@ enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
 /* Is n a string scalar with "{{", "{%" or "{#": a template to read? */
 bool jinja_has_template(const struct floe_node *n);
 
-/* Empty a cache, leaving it reusable. */
+/* Empty a cache, leaving it reusable (its `keep` arena is the caller's,
+ * as are the readings in it). */
 void jinja_cache_release(struct jinja_cache *c);
-/* Forget every reading but keep the slots' memory, for a cache that is
- * emptied often (lint: after each output); a large table holding few
- * readings is released instead, so that clearing costs what was read. */
+/* Forget every reading by node but keep the slots' memory, for a cache
+ * that is emptied often (lint: after each output); a large table holding
+ * few readings is released instead, so that clearing costs what was
+ * read.  The readings kept by text stay. */
 void jinja_cache_clear(struct jinja_cache *c);
 
 #endif

@@ -77,18 +77,8 @@ char *floe_secret_scrub_env(char *msg)
 	return strbuf_detach(&sb, NULL);	/* NULL: out of memory */
 }
 
-/*
- * s[0..m) is `low` (lower-case ASCII) ignoring ASCII case, as
- * strncasecmp() in the C locale compares them: a NUL or a byte past
- * ASCII in s matches no letter of `low`.
- */
-static inline bool same_ci(const char *s, const char *low, size_t m)
-{
-	for (size_t i = 0; i < m; i++)
-		if (ascii_lower((unsigned char)s[i]) != (unsigned char)low[i])
-			return false;
-	return true;
-}
+/* s[0..m) is `low` (lower-case ASCII) ignoring ASCII case (ascii.h) */
+#define same_ci ascii_same_lower_n
 
 #define LEN(lit) (sizeof(lit) - 1)
 
@@ -192,17 +182,20 @@ bool floe_secret_header_map(const char *key)
 static bool header_not_key(const char *name, size_t n)
 {
 	char k[HEADER_NAME_MAX];
-	bool dash = false;
 
 	if (!n || n >= sizeof(k))
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		dash |= name[i] == '-';
+	/* neither name has a '-' (or a '_'): the name as written */
+	if (ends_ci(name, n, "authorization", LEN("authorization")) ||
+	    (n == LEN("cookie") && same_ci(name, "cookie", n)))
+		return true;
+	/* a key's name with '_' written '-' (every key is asked: a name
+	 * without '-' is the key floe_secret_key_n() refused already) */
+	if (!memchr(name, '-', n))
+		return false;
+	for (size_t i = 0; i < n; i++)
 		k[i] = name[i] == '-' ? '_' : name[i];
-	}
-	return (dash && floe_secret_key_n(k, n)) ||
-	       ends_ci(k, n, "authorization", LEN("authorization")) ||
-	       (n == LEN("cookie") && same_ci(k, "cookie", n));
+	return floe_secret_key_n(k, n);
 }
 
 bool floe_secret_header(const char *name)

@@ -48,10 +48,27 @@ static bool uses_params(const char *scheme, size_t n)
 		"sftp", "tel"
 	};
 
+	if (n >= sizeof(names[0]))
+		return false;
+	/* a name of n bytes (none is empty but the first) */
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strlen(names[i]) == n && !strncasecmp(scheme, names[i], n))
+		if (!names[i][n] && (!n || names[i][n - 1]) &&
+		    !strncasecmp(scheme, names[i], n))
 			return true;
 	return false;
+}
+
+/* urlparse(s[0..n]).scheme's length: 0 when there is none. */
+static size_t url_scheme(const char *s, size_t n)
+{
+	const char *colon = memchr(s, ':', n);
+
+	if (!colon || colon == s || !isalpha((unsigned char)s[0]))
+		return 0;
+	for (const char *p = s; p < colon; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("+-.", *p))
+			return 0;
+	return (size_t)(colon - s);
 }
 
 /*
@@ -63,21 +80,11 @@ static void url_path(const char *s, size_t n, const char **scheme,
 		     size_t *scheme_len, const char **path, size_t *path_len)
 {
 	size_t i, start = 0, end;
-	const char *colon = memchr(s, ':', n);
 
 	*scheme = s;
-	*scheme_len = 0;
-	if (colon && colon > s && isalpha((unsigned char)s[0])) {
-		bool ok = true;
-
-		for (const char *p = s; p < colon; p++)
-			if (!isalnum((unsigned char)*p) && !strchr("+-.", *p))
-				ok = false;
-		if (ok) {
-			*scheme_len = (size_t)(colon - s);
-			start = *scheme_len + 1;
-		}
-	}
+	*scheme_len = url_scheme(s, n);
+	if (*scheme_len)
+		start = *scheme_len + 1;
 	if (n - start >= 2 && s[start] == '/' && s[start + 1] == '/') {
 		start += 2;
 		while (start < n && !strchr("/?#", s[start]))
@@ -151,13 +158,12 @@ const char *fe_dbt_path_database(const char *path, unsigned version,
 
 bool fe_dbt_path_is_motherduck(const char *path)
 {
-	const char *scheme, *p;
-	size_t slen, plen;
+	size_t slen;
 
 	/* a scheme ends at a ':': most paths have none (a file's) */
 	if (!path || !strchr(path, ':'))
 		return false;
-	url_path(path, strlen(path), &scheme, &slen, &p, &plen);
-	return (slen == 2 && !strncasecmp(scheme, "md", 2)) ||
-	       (slen == 10 && !strncasecmp(scheme, "motherduck", 10));
+	slen = url_scheme(path, strlen(path));
+	return (slen == 2 && !strncasecmp(path, "md", 2)) ||
+	       (slen == 10 && !strncasecmp(path, "motherduck", 10));
 }

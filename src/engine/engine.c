@@ -976,7 +976,7 @@ const char *fe_iceberg_option_default(const char *name, unsigned version,
 	return NULL;
 }
 
-bool fe_iceberg_option_inline_oauth2(const char *name, unsigned version)
+bool fe_iceberg_option_is_inline_oauth2(const struct fe_iceberg_option *o)
 {
 	/*
 	 * oauth2.cpp FromAttachOptions: these make the extension build its
@@ -988,8 +988,6 @@ bool fe_iceberg_option_inline_oauth2(const char *name, unsigned version)
 		"oauth2_scope", "oauth2_grant_type", "extra_http_headers",
 		""
 	};
-	const struct fe_iceberg_option *o = fe_iceberg_option_find(name,
-								   version);
 
 	if (!o)
 		return false;
@@ -997,6 +995,12 @@ bool fe_iceberg_option_inline_oauth2(const char *name, unsigned version)
 		if (!strcmp(inline_names[i], o->name))
 			return true;
 	return false;
+}
+
+bool fe_iceberg_option_inline_oauth2(const char *name, unsigned version)
+{
+	return fe_iceberg_option_is_inline_oauth2(
+		fe_iceberg_option_find(name, version));
 }
 
 #define ICEBERG_SECRET_PARAM(n, first, last) \

@@ -295,6 +295,8 @@ const char *fe_iceberg_option_default(const char *name, unsigned version,
  * oauth2 option(s) ...").  oauth2.cpp FromAttachOptions.
  */
 bool fe_iceberg_option_inline_oauth2(const char *name, unsigned version);
+/* The same of a row of fe_iceberg_option_find() (NULL: false). */
+bool fe_iceberg_option_is_inline_oauth2(const struct fe_iceberg_option *o);
 
 struct fe_iceberg_secret_param {
 	char name[24];

@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "ascii.h"
+#include "hash.h"
 #include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "rules.h"
@@ -131,6 +132,9 @@ void lint_report_on(struct lint_ctx *ctx, const struct floe_node *item,
 
 /* ---- the Jinja reader (src/jinja.c), as the rules see it ---- */
 
+static inline bool has_template(struct lint_ctx *ctx,
+				const struct floe_node *n);
+
 /* jinja_read_ref() through the ctx's cache and readings' arena; false
  * (ctx->err set) when memory ran out. */
 static bool jread_ref(struct lint_ctx *ctx, const struct floe_node *n,
@@ -145,47 +149,36 @@ static bool jread_ref(struct lint_ctx *ctx, const struct floe_node *n,
 	return true;
 }
 
-static bool jread(struct lint_ctx *ctx, const struct floe_node *n,
-		  struct jinja_read *j)
-{
-	struct arena *a = lint_scratch(ctx);
-
-	if (!a || jinja_read_cached(&ctx->jcache, a, n, &ctx->jopt, j) !=
-	    FLOE_OK) {
-		ctx->err = FLOE_ERR_NOMEM;
-		return false;
-	}
-	return true;
-}
-
 void lint_jinja_scan(struct lint_ctx *ctx, const struct floe_node *n,
 		     struct lint_jinja *out)
 {
-	struct jinja_read j;
+	struct jinja_read tmp;
+	const struct jinja_read *j;
 
 	memset(out, 0, sizeof(*out));
-	if (!jread(ctx, n, &j))
+	if (!jread_ref(ctx, n, &tmp, &j))
 		return;
-	out->has_jinja = j.has_jinja;
-	out->malformed = j.malformed;
-	out->problem = j.problem;
-	out->nr_env = j.nr_env;
-	out->nr_secret_env = j.nr_secret_env;
-	out->nr_no_default = j.nr_no_default;
-	out->has_filter = j.has_filter;
-	out->has_other = j.has_other;
-	out->has_text = j.has_text;
-	out->first_env = j.first_env;
+	out->has_jinja = j->has_jinja;
+	out->malformed = j->malformed;
+	out->problem = j->problem;
+	out->nr_env = j->nr_env;
+	out->nr_secret_env = j->nr_secret_env;
+	out->nr_no_default = j->nr_no_default;
+	out->has_filter = j->has_filter;
+	out->has_other = j->has_other;
+	out->has_text = j->has_text;
+	out->first_env = j->first_env;
 }
 
 size_t lint_env_calls(struct lint_ctx *ctx, const struct floe_node *n,
 		      struct lint_env_call *calls, size_t max)
 {
-	struct jinja_read j;
+	struct jinja_read tmp;
+	const struct jinja_read *j;
 
-	if (!jread(ctx, n, &j))
+	if (!jread_ref(ctx, n, &tmp, &j))
 		return 0;
-	return lint_env_calls_of(&j, calls, max);
+	return lint_env_calls_of(j, calls, max);
 }
 
 size_t lint_env_calls_of(const struct jinja_read *j,
@@ -214,11 +207,14 @@ size_t lint_env_calls_of(const struct jinja_read *j,
 bool lint_native(struct lint_ctx *ctx, const struct floe_node *n,
 		 struct jinja_native *out)
 {
-	struct jinja_read j;
+	struct jinja_read tmp;
+	const struct jinja_read *j;
 
-	if (!floe_node_is_str(n) || !jread(ctx, n, &j) || !j.native.filters)
+	/* literal text is no filtered {{ }} */
+	if (!has_template(ctx, n) || !jread_ref(ctx, n, &tmp, &j) ||
+	    !j->native.filters)
 		return false;
-	*out = j.native;
+	*out = j->native;
 	return true;
 }
 
@@ -285,7 +281,7 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 	struct jinja_read tmp;
 
 	/* literal text, most values, renders as itself (jinja_read) */
-	if (floe_node_is_str(n) && !jinja_has_template(n))
+	if (floe_node_is_str(n) && !has_template(ctx, n))
 		return n->value;
 	if (!jread_ref(ctx, n, &tmp, &j) || j->malformed)
 		return NULL;
@@ -379,10 +375,7 @@ const struct floe_pair *lint_get_ci(const struct floe_node *map,
 
 /* ---- engine rows of keys, once per output ---- */
 
-enum {
-	MEMO_SETTING = 1, MEMO_OPTION, MEMO_ANY_OPTION, MEMO_OUTPUT_KEY,
-	MEMO_ATTACH_FIELD, MEMO_SECRET_TYPE
-};
+enum { MEMO_SECRET_TYPE = 1 };
 
 /*
  * The memo's slot for (k, aux, kind): found (*found), or claimed empty;
@@ -424,52 +417,226 @@ static void memo_forget(struct lint_ctx *ctx)
 	memset(ctx->memo_used, 0, sizeof(ctx->memo_used));
 }
 
-#define MEMO_ROW(ctx, k, kind, find) do { \
-		bool found_; \
-		struct lint_memo *m_; \
+/* ---- what is known of a key, by its text, once per lint ---- */
+
+/* the engine's rows a key is asked for: lint_key_facts.rows[] */
+enum {
+	KEY_SETTING, KEY_OPTION, KEY_ANY_OPTION, KEY_OUTPUT_KEY,
+	KEY_ATTACH_FIELD, KEY__ROWS
+};
+#define KEY_SECRET_KNOWN (1u << KEY__ROWS)
+#define KEY_INLINE_KNOWN (2u << KEY__ROWS)
+#define KEY_INLINE (4u << KEY__ROWS)	/* an inline OAuth2 option */
+_Static_assert(KEY__ROWS == LINT_KEY_ROWS, "a row slot per row asked");
+
+/* Past the longest, or once the table holds KEY_FACTS_MAX texts, a key
+ * is answered each time it is asked, as before. */
+#define KEY_TEXT_MAX 64
+#define KEY_FACTS_MAX (LINT_KEY_SLOTS / 2)
+/* a full table that keeps missing stops being asked (a wide mapping of
+ * distinct keys would pay the hashing for nothing) */
+#define KEY_MISSES_MAX 4096
+
+static bool slot_used(const uint64_t *bits, size_t i)
+{
+	return bits[i / 64] & ((uint64_t)1 << (i % 64));
+}
+
+static void use_slot(uint64_t *bits, size_t i)
+{
+	bits[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+/* The facts of k's text in the table: found, or made empty; NULL when
+ * not held (a long key, the table full). */
+static struct lint_key_facts *find_key_facts(struct lint_ctx *ctx,
+					     const struct floe_node *k)
+{
+	const size_t mask = LINT_KEY_SLOTS - 1;
+	size_t h, i;
+	struct lint_key_facts *f;
+
+	if (k->len > KEY_TEXT_MAX || ctx->key_misses > KEY_MISSES_MAX)
+		return NULL;
+	h = floe_hash_text(k->value, k->len);
+	for (i = h & mask; slot_used(ctx->key_used, i); i = (i + 1) & mask) {
+		f = &ctx->lazy.keys[i];
+		if (f->hash == h && f->len == k->len &&
+		    !memcmp(f->text, k->value, k->len))
+			return f;
+	}
+	if (ctx->nr_keys == KEY_FACTS_MAX) {
+		ctx->key_misses++;
+		return NULL;
+	}
+	use_slot(ctx->key_used, i);
+	f = &ctx->lazy.keys[i];
+	f->text = k->value;
+	f->len = (uint32_t)k->len;
+	f->hash = h;
+	f->known = 0;
+	ctx->nr_keys++;
+	return f;
+}
+
+/*
+ * What is known of the text of k, a string key: found, or made empty;
+ * NULL when it is not held, and the caller answers itself -- nothing is
+ * missed, it only costs more.  A profile writes the same keys in every
+ * output, and what the engine says of a key depends only on its text
+ * and on the releases linted for, which are the lint's.  Asked first by
+ * the address of the text: the document holds a repeated short text once
+ * (src/yaml_tree.c), so the keys of every output mostly share their
+ * texts' addresses, and one address is one text while the document
+ * lives.  That table is direct-mapped: a key whose slot another took is
+ * found by its text.
+ */
+static struct lint_key_facts *key_facts(struct lint_ctx *ctx,
+					const struct floe_node *k)
+{
+	/* the texts are the document's: forgotten with it, in
+	 * lint_finish_file() */
+	size_t slot = (uint32_t)((uint32_t)(uintptr_t)k->value *
+				 0x9E3779B1u) >> (32 - LINT_KEY_AT_BITS);
+	struct lint_key_at *at = &ctx->lazy.key_at[slot];
+	struct lint_key_facts *f;
+
+	if (slot_used(ctx->key_at_used, slot) && at->text == k->value &&
+	    at->facts->len == k->len)
+		return at->facts;
+	f = find_key_facts(ctx, k);
+	if (f) {
+		use_slot(ctx->key_at_used, slot);
+		at->text = k->value;
+		at->facts = f;
+	}
+	return f;
+}
+
+#define KEY_ROW(ctx, k, row, find) do { \
+		struct lint_key_facts *f_; \
 		if (!floe_node_is_str(k)) \
 			return NULL; \
-		m_ = memo_slot(ctx, k, NULL, kind, &found_); \
-		if (!m_) \
+		f_ = key_facts(ctx, k); \
+		if (!f_) \
 			return find; \
-		if (!found_) \
-			m_->row = find; \
-		return m_->row; \
+		if (!(f_->known & (1u << (row)))) { \
+			f_->rows[row] = find; \
+			f_->known |= 1u << (row); \
+		} \
+		return f_->rows[row]; \
 	} while (0)
 
 const struct fe_setting *lint_setting_row(struct lint_ctx *ctx,
 					  const struct floe_node *k)
 {
-	MEMO_ROW(ctx, k, MEMO_SETTING,
-		 fe_setting_find(k->value, ctx->duckdb_version));
+	KEY_ROW(ctx, k, KEY_SETTING,
+		fe_setting_find(k->value, ctx->duckdb_version));
 }
 
 const struct fe_iceberg_option *lint_option_row(struct lint_ctx *ctx,
 						const struct floe_node *k)
 {
-	MEMO_ROW(ctx, k, MEMO_OPTION,
-		 fe_iceberg_option_find(k->value, ctx->duckdb_version));
+	KEY_ROW(ctx, k, KEY_OPTION,
+		fe_iceberg_option_find(k->value, ctx->duckdb_version));
 }
 
 const struct fe_iceberg_option *lint_any_option_row(struct lint_ctx *ctx,
 						    const struct floe_node *k)
 {
-	MEMO_ROW(ctx, k, MEMO_ANY_OPTION,
-		 fe_iceberg_option_find(k->value, FE_ANY));
+	KEY_ROW(ctx, k, KEY_ANY_OPTION,
+		fe_iceberg_option_find(k->value, FE_ANY));
 }
 
 const struct fe_dbt_key *lint_output_key_row(struct lint_ctx *ctx,
 					     const struct floe_node *k)
 {
-	MEMO_ROW(ctx, k, MEMO_OUTPUT_KEY,
-		 fe_dbt_output_key(k->value, ctx->dbt_duckdb_version));
+	KEY_ROW(ctx, k, KEY_OUTPUT_KEY,
+		fe_dbt_output_key(k->value, ctx->dbt_duckdb_version));
 }
 
 const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
 					       const struct floe_node *k)
 {
-	MEMO_ROW(ctx, k, MEMO_ATTACH_FIELD,
-		 fe_dbt_attach_field(k->value, ctx->dbt_duckdb_version));
+	KEY_ROW(ctx, k, KEY_ATTACH_FIELD,
+		fe_dbt_attach_field(k->value, ctx->dbt_duckdb_version));
+}
+
+/* The slot of n's text in lazy.value_at, NULL when n is no string. */
+static struct lint_value_at *value_at(struct lint_ctx *ctx,
+				      const struct floe_node *n)
+{
+	size_t slot;
+	struct lint_value_at *at;
+
+	if (!ctx->past_first_output || !floe_node_is_str(n))
+		return NULL;
+	slot = (uint32_t)((uint32_t)(uintptr_t)n->value * 0x9E3779B1u) >>
+	       (32 - LINT_VALUE_AT_BITS);
+	at = &ctx->lazy.value_at[slot];
+	if (!slot_used(ctx->value_at_used, slot) || at->text != n->value ||
+	    at->len != n->len) {
+		use_slot(ctx->value_at_used, slot);
+		at->text = n->value;
+		at->len = n->len;
+		at->known = at->facts = 0;
+	}
+	return at;
+}
+
+int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
+		    unsigned fact)
+{
+	struct lint_value_at *at = value_at(ctx, n);
+
+	if (!at || !(at->known & fact))
+		return -1;
+	return (at->facts & fact) != 0;
+}
+
+void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
+			 unsigned fact, bool holds)
+{
+	struct lint_value_at *at = value_at(ctx, n);
+
+	if (!at)
+		return;
+	at->known |= (unsigned char)fact;
+	if (holds)
+		at->facts |= (unsigned char)fact;
+	else
+		at->facts &= (unsigned char)~fact;
+}
+
+/* jinja_has_template(), through lint_value_fact() */
+static inline bool has_template(struct lint_ctx *ctx,
+				const struct floe_node *n)
+{
+	int known;
+	bool has;
+
+	if (!ctx->past_first_output)
+		return jinja_has_template(n);
+	known = lint_value_fact(ctx, n, LINT_VF_TEMPLATE);
+	if (known >= 0)
+		return known;
+	has = jinja_has_template(n);
+	lint_value_fact_set(ctx, n, LINT_VF_TEMPLATE, has);
+	return has;
+}
+
+unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k)
+{
+	struct lint_key_facts *f = key_facts(ctx, k);
+
+	if (!f)
+		return floe_secret_classify(k->value, strlen(k->value));
+	if (!(f->known & KEY_SECRET_KNOWN)) {
+		f->secret = (unsigned char)floe_secret_classify(
+			k->value, strlen(k->value));
+		f->known |= KEY_SECRET_KNOWN;
+	}
+	return f->secret;
 }
 
 static const struct floe_node *get_ci(const struct floe_node *map,
@@ -656,17 +823,80 @@ static bool passed(const struct floe_node *n)
 		       (n->type == FLOE_TYPE_BOOL && !floe_node_true(n))));
 }
 
-/* Any inline OAuth2 option (fe_iceberg_option_inline_oauth2()) given. */
-static bool inline_oauth_given(struct lint_ctx *ctx,
-			       const struct floe_node *o)
+/* fe_iceberg_option_inline_oauth2() of an option's key on the release
+ * linted for, once per lint for each key text (key_facts()) */
+static bool option_inline_oauth2(struct lint_ctx *ctx,
+				 const struct floe_node *k)
 {
-	for (size_t i = 0; o && o->kind == FLOE_NODE_MAP && i < o->nr; i++)
-		if (floe_node_is_str(o->pairs[i].key) &&
-		    fe_iceberg_option_inline_oauth2(o->pairs[i].key->value,
-						    ctx->duckdb_version) &&
-		    passed(o->pairs[i].value))
-			return true;
-	return false;
+	struct lint_key_facts *f;
+
+	if (!floe_node_is_str(k))
+		return false;
+	f = key_facts(ctx, k);
+	if (!f)
+		return fe_iceberg_option_is_inline_oauth2(
+			lint_option_row(ctx, k));
+	if (!(f->known & KEY_INLINE_KNOWN)) {
+		if (fe_iceberg_option_is_inline_oauth2(lint_option_row(ctx, k)))
+			f->known |= KEY_INLINE;
+		f->known |= KEY_INLINE_KNOWN;
+	}
+	return f->known & KEY_INLINE;
+}
+
+/*
+ * The options of an attach item that find_conns() reads, found in one
+ * pass over them, each as lint_get_ci() finds it (the last written, in
+ * any case), and whether an inline OAuth2 option is given
+ * (fe_iceberg_option_inline_oauth2()).
+ */
+enum {
+	CO_ENDPOINT, CO_TOKEN_URI, CO_CLIENT_ID, CO_CLIENT_SECRET, CO_SCOPE,
+	CO_TOKEN, CO_SECRET, CO_ENDPOINT_TYPE, CO_AUTHORIZATION_TYPE,
+	CO__COUNT
+};
+
+static const char conn_option_names[CO__COUNT][20] = {
+	"endpoint", "oauth2_server_uri", "client_id", "client_secret",
+	"oauth2_scope", "token", "secret", "endpoint_type",
+	"authorization_type"
+};
+
+struct conn_options {
+	const struct floe_pair *opt[CO__COUNT];
+	bool inline_oauth;
+};
+
+static void conn_options(struct lint_ctx *ctx, const struct floe_node *o,
+			 struct conn_options *co)
+{
+	memset(co, 0, sizeof(*co));
+	for (size_t i = 0; o && o->kind == FLOE_NODE_MAP && i < o->nr; i++) {
+		const struct floe_pair *p = &o->pairs[i];
+		const struct floe_node *k = p->key;
+
+		if (!co->inline_oauth && passed(p->value) &&
+		    option_inline_oauth2(ctx, k))
+			co->inline_oauth = true;
+		if (k->type != FLOE_TYPE_STR || !k->len ||
+		    k->len >= sizeof(conn_option_names[0]))
+			continue;
+		for (size_t j = 0; j < CO__COUNT; j++) {
+			const char *name = conn_option_names[j];
+
+			/* a name of exactly k->len bytes, in any case */
+			if (!name[k->len] && name[k->len - 1] &&
+			    ascii_same_lower_n(k->value, name, k->len)) {
+				co->opt[j] = p;
+				break;
+			}
+		}
+	}
+}
+
+static const struct floe_node *value_of(const struct floe_pair *p)
+{
+	return p ? p->value : NULL;
 }
 
 /*
@@ -787,17 +1017,17 @@ static const struct floe_node *default_secret(struct lint_ctx *ctx,
 static const struct floe_node *auth_secret(struct lint_ctx *ctx,
 					   const struct floe_prof_output *m,
 					   const struct floe_node *item,
-					   const struct floe_node *o,
+					   const struct conn_options *co,
 					   struct default_secret *d)
 {
 	const struct floe_node *n = floe_map_get(item, "secret");
 	const char *s = NULL;
 
-	if (inline_oauth_given(ctx, o))
+	if (co->inline_oauth)
 		return NULL;
 	if (!passed(n) || (floe_node_is_str(n) &&
 			   (s = lint_render(ctx, n)) && !*s))
-		n = get_ci(o, "secret");
+		n = value_of(co->opt[CO_SECRET]);
 	if (!passed(n))
 		return default_secret(ctx, m, d);
 	if (!floe_node_is_str(n) || !(s = lint_render(ctx, n)))
@@ -826,6 +1056,7 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		const struct floe_prof_attach *a = &m->attach_items[i];
 		const struct floe_node *o = a->options, *sec;
 		struct lint_conn *c = &conns[n];
+		struct conn_options co;
 
 		if (!a->iceberg)
 			continue;
@@ -840,12 +1071,13 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		c->kind = LINT_CONN_ATTACH;
 		c->item = a->node;
 		c->options = o;
-		c->endpoint = get_ci(o, "endpoint");
-		c->token_uri = get_ci(o, "oauth2_server_uri");
-		c->client_id = get_ci(o, "client_id");
-		c->client_secret = get_ci(o, "client_secret");
-		c->scope = get_ci(o, "oauth2_scope");
-		c->token = get_ci(o, "token");
+		conn_options(ctx, o, &co);
+		c->endpoint = value_of(co.opt[CO_ENDPOINT]);
+		c->token_uri = value_of(co.opt[CO_TOKEN_URI]);
+		c->client_id = value_of(co.opt[CO_CLIENT_ID]);
+		c->client_secret = value_of(co.opt[CO_CLIENT_SECRET]);
+		c->scope = value_of(co.opt[CO_SCOPE]);
+		c->token = value_of(co.opt[CO_TOKEN]);
 		c->secret = a->secret.node;
 		c->warehouse = a->path.node;
 		c->alias = a->alias.node;
@@ -857,9 +1089,9 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 			c->token_uri = either(c->token_uri,
 					      get_ci(sec, "oauth2_server_uri"));
 		}
-		c->auth_secret = auth_secret(ctx, m, a->node, o, &dflt);
-		c->endpoint_type = lint_get_ci(o, "endpoint_type");
-		c->authorization_type = lint_get_ci(o, "authorization_type");
+		c->auth_secret = auth_secret(ctx, m, a->node, &co, &dflt);
+		c->endpoint_type = co.opt[CO_ENDPOINT_TYPE];
+		c->authorization_type = co.opt[CO_AUTHORIZATION_TYPE];
 		n++;
 	}
 	for (size_t i = 0; plugins && plugins->kind == FLOE_NODE_SEQ &&
@@ -983,30 +1215,39 @@ static void drop_implied(struct lint_ctx *ctx)
  */
 static void find_rules_on(struct lint_ctx *ctx)
 {
+	_Static_assert(FLOE_RULE__COUNT <= 256, "rule ids fit a byte");
 	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
-		const struct floe_rule *r = &lint_rule_table[i].pub;
+		const struct lint_rule_impl *impl = &lint_rule_table[i];
+		const struct floe_rule *r = &impl->pub;
 		enum floe_rule_id id = (enum floe_rule_id)i;
 		bool on = severity_at(id, level_of(ctx->opt->levels, id),
 				      r->severity) >= 0;
 
-		ctx->rule_on_duckdb[i] = on;
-		ctx->rule_on_other[i] = on && !strcmp(r->family, "yaml");
+		if (!on || !(impl->check_output || impl->check_template))
+			continue;
+		/* on a duckdb output; on another adapter's, only yaml's */
+		for (int other = 0; other < 2; other++) {
+			struct lint_template_check *c;
+
+			if (other && strcmp(r->family, "yaml"))
+				continue;
+			ctx->lazy.rules_on[other][ctx->nr_rules_on[other]++] =
+				(unsigned char)i;
+			if (!impl->check_template)
+				continue;
+			c = &ctx->lazy.template_checks[other]
+				[ctx->nr_template_checks[other]++];
+			c->rule = id;
+			c->fn = impl->check_template;
+		}
 	}
 	ctx->rules_on_known = true;
-}
-
-static inline bool runs_on(const struct lint_ctx *ctx, size_t id,
-			   const struct lint_output *out)
-{
-	return out->is_duckdb ? ctx->rule_on_duckdb[id]
-			      : ctx->rule_on_other[id];
 }
 
 static void run_output_rules(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	struct lint_template_check checks[FLOE_RULE__COUNT];
-	size_t nr = 0;
+	int other = !out->is_duckdb;
 
 	if (!ctx->rules_on_known)
 		find_rules_on(ctx);
@@ -1016,21 +1257,12 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->secret_values_of = NULL;
 	/* the rules that check every value share one walk of the output;
 	 * their findings wait for their turn below */
-	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
+	lint_walk_templates(ctx, out->map, ctx->lazy.template_checks[other],
+			    ctx->nr_template_checks[other], true);
+	for (size_t k = 0; k < ctx->nr_rules_on[other]; k++) {
+		size_t i = ctx->lazy.rules_on[other][k];
 		const struct lint_rule_impl *r = &lint_rule_table[i];
 
-		if (r->check_template && runs_on(ctx, i, out)) {
-			checks[nr].rule = (enum floe_rule_id)i;
-			checks[nr++].fn = r->check_template;
-		}
-	}
-	lint_walk_templates(ctx, out->map, checks, nr, true);
-	for (size_t i = 1; i < FLOE_RULE__COUNT; i++) {
-		const struct lint_rule_impl *r = &lint_rule_table[i];
-
-		if (!(r->check_output || r->check_template) ||
-		    !runs_on(ctx, i, out))
-			continue;
 		ctx->rule = &r->pub;
 		ctx->rule_id = (enum floe_rule_id)i;
 		if (r->check_output)
@@ -1044,6 +1276,11 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->secret_values_of = NULL;
 	drop_implied(ctx);
 	lint_drop_readings(ctx);
+	/* from the second output on, a template written in every output
+	 * is read once per file, and what is known of a value's text is
+	 * kept (one output would pay the tables for nothing) */
+	ctx->jcache.keep = ctx->arena;
+	ctx->past_first_output = true;
 }
 
 static void run_profile_rules(struct lint_ctx *ctx,
@@ -1587,6 +1824,11 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	unsigned char *inside;
 
 	jinja_cache_release(&ctx->jcache);	/* its document goes next */
+	/* ... and its keys' texts */
+	memset(ctx->key_used, 0, sizeof(ctx->key_used));
+	memset(ctx->key_at_used, 0, sizeof(ctx->key_at_used));
+	memset(ctx->value_at_used, 0, sizeof(ctx->value_at_used));
+	ctx->nr_keys = ctx->key_misses = 0;
 	floe_diags_dedupe(ctx->diags, base);
 	/* most files have no directive: no table of lines, no walk */
 	if (!contains(buf, len, "floe-profiles:"))

@@ -35,6 +35,15 @@
 #include "url.h"
 
 struct lint_rule_impl;
+struct lint_template;
+
+/* The key texts a lint holds what it knows of (lint.c's key_facts()):
+ * slots, the rows asked of each, and the bits of the address table. */
+#define LINT_KEY_SLOTS 256
+#define LINT_KEY_ROWS 5
+#define LINT_KEY_AT_BITS 8
+/* ... and the value texts it holds facts of (lint_value_fact()) */
+#define LINT_VALUE_AT_BITS 9
 
 /* One output (target) of one profile. */
 struct lint_output {
@@ -140,23 +149,57 @@ struct lint_ctx {
 	} secret_values[32];
 	size_t nr_secret_values;
 	bool secret_values_complete;
-	/* which slots of lazy.memo hold an answer (lint_setting_row() ...),
+	/* which slots of lazy.keys and lazy.key_at are in use (lint.c's
+	 * key_facts()), the texts held, and the asks the full table
+	 * missed */
+	uint64_t key_used[LINT_KEY_SLOTS / 64];
+	uint64_t key_at_used[(1 << LINT_KEY_AT_BITS) / 64];
+	size_t nr_keys, key_misses;
+	/* which slots of lazy.value_at are in use (lint_value_fact()),
+	 * asked from the second output on (one would pay for nothing) */
+	uint64_t value_at_used[(1 << LINT_VALUE_AT_BITS) / 64];
+	bool past_first_output;
+	/* which slots of lazy.memo hold an answer (lint_secret_type_is()),
 	 * emptied with each output's readings */
 	uint64_t memo_used[2];
 	/* which of lazy.template_found are initialised */
 	bool template_used[FLOE_RULE__COUNT];
-	/* which output rules run (lint.c's runs_on()): found from opt
-	 * once, when the first output's rules run */
+	/* which output rules run (lint.c's find_rules_on()): found from
+	 * opt once, when the first output's rules run, as lists in
+	 * lazy.rules_on ([0] on a duckdb output, [1] on another adapter's) */
 	bool rules_on_known;
-	bool rule_on_duckdb[FLOE_RULE__COUNT];	/* on a duckdb output */
-	bool rule_on_other[FLOE_RULE__COUNT];	/* on another adapter's */
+	unsigned char nr_rules_on[2], nr_template_checks[2];
 	/*
 	 * Last, and not zeroed by lint_ctx_init() (10 KB that most runs
 	 * never read): each part is valid only where a flag above says so.
 	 */
 	struct {
-		/* the engine rows of keys: each key node looked up once per
-		 * output, not once per rule that asks (memo_used) */
+		/* what is known of each key text, found once per lint
+		 * (key_used): the engine's rows (lint_setting_row() ...)
+		 * and lint_secret_class(); open addressing */
+		struct lint_key_facts {
+			const char *text;	/* the document's */
+			size_t hash;
+			uint32_t len;
+			unsigned char known;	/* which answers are */
+			unsigned char secret;	/* floe_secret_classify() */
+			const void *rows[LINT_KEY_ROWS];
+		} keys[LINT_KEY_SLOTS];
+		/* ... and by the address of a key node's text, direct-
+		 * mapped (key_at_used; forgotten with the document) */
+		struct lint_key_at {
+			const char *text;
+			struct lint_key_facts *facts;
+		} key_at[1 << LINT_KEY_AT_BITS];
+		/* facts of value texts, by address, direct-mapped
+		 * (value_at_used; forgotten with the document) */
+		struct lint_value_at {
+			const char *text;
+			uint32_t len;
+			unsigned char known, facts;	/* LINT_VF_* bits */
+		} value_at[1 << LINT_VALUE_AT_BITS];
+		/* a secret's TYPE, asked by several rules: each entry looked
+		 * up once per output (memo_used) */
 		struct lint_memo {
 			const struct floe_node *key;
 			const void *aux;	/* a second key, or NULL */
@@ -168,6 +211,15 @@ struct lint_ctx {
 		 * comes, so that they are reported in the order of
 		 * rule-by-rule walks (template_used) */
 		struct floe_diags template_found[FLOE_RULE__COUNT];
+		/* the rules with a check_output or a check_template that
+		 * run on an output, in id order, and the template checks
+		 * among them (rules_on_known) */
+		unsigned char rules_on[2][FLOE_RULE__COUNT];
+		struct lint_template_check {
+			enum floe_rule_id rule;
+			void (*fn)(struct lint_ctx *ctx,
+				   const struct lint_template *t);
+		} template_checks[2][FLOE_RULE__COUNT];
 	} lazy;
 };
 
@@ -191,11 +243,8 @@ struct lint_template {
 typedef void lint_template_fn(struct lint_ctx *ctx,
 			      const struct lint_template *t);
 
-/* A check of the walk: its rule and function. */
-struct lint_template_check {
-	enum floe_rule_id rule;
-	lint_template_fn *fn;
-};
+/* A check of the walk (struct lint_template_check, in struct lint_ctx):
+ * its rule and function. */
 
 /*
  * Walk every value under `map` once (keys are not templates, and depth
@@ -226,11 +275,11 @@ struct lint_subject {
 const struct floe_gen_attach *lint_expected(struct lint_ctx *ctx);
 
 /*
- * The engine's row for a key node, looked up once per output however
- * many rules ask (ctx->lazy.memo): the DuckDB setting named `k` on the
- * release linted for, the iceberg option so named on that release and
- * on any (FE_ANY), the dbt-duckdb output key and attach field.  NULL
- * when `k` is not a string or names none.
+ * The engine's row for a key node, looked up once per lint for each key
+ * text however many outputs write it and rules ask (ctx->keys): the
+ * DuckDB setting named `k` on the release linted for, the iceberg option
+ * so named on that release and on any (FE_ANY), the dbt-duckdb output key
+ * and attach field.  NULL when `k` is not a string or names none.
  */
 const struct fe_setting *lint_setting_row(struct lint_ctx *ctx,
 					  const struct floe_node *k);
@@ -242,6 +291,29 @@ const struct fe_dbt_key *lint_output_key_row(struct lint_ctx *ctx,
 					     const struct floe_node *k);
 const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
 					       const struct floe_node *k);
+
+/* floe_secret_classify() of a string key, the same way once per lint
+ * for each key text (ctx->keys). */
+unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k);
+
+/*
+ * What is known of the text of a string node, kept once per lint for
+ * each text address (the document holds a repeated short text once, so
+ * every output's copy of a value shares it): LINT_VF_TEMPLATE, a
+ * template to read (jinja_has_template(), as lint_render() and
+ * lint_native() ask it; the walk of templates asks jinja_has_template()
+ * itself, which costs a short text no more); LINT_VF_CONN_CLEAN, no
+ * credential written in it as in a connection string (FP404's
+ * literal_in_conn()).  lint_value_fact() is 1 or 0 when known, -1 when
+ * not; lint_value_fact_set() records one (each is a function of the
+ * text alone).  A slot another text takes is forgotten; nothing is kept
+ * in the first output (a file of one would pay the table for nothing).
+ */
+enum { LINT_VF_TEMPLATE = 1, LINT_VF_CONN_CLEAN = 2 };
+int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
+		    unsigned fact);
+void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
+			 unsigned fact, bool holds);
 
 /* The expected attach alias (--alias, the config, or the default). */
 const char *lint_expected_alias(const struct lint_ctx *ctx);

@@ -497,8 +497,9 @@ void check_option_duplicate_case(struct lint_ctx *ctx,
 				const struct floe_pair *q = &o->pairs[k];
 
 				if (!floe_node_is_str(q->key) ||
-				    option_dropped(q) ||
-				    strcasecmp(q->key->value, p->key->value))
+				    !ascii_same_ci(q->key->value,
+						   p->key->value) ||
+				    option_dropped(q))
 					continue;
 				lint_report(ctx, p->key, "option '%s' repeats "
 					    "'%s' (line %u) but for case. "
@@ -688,7 +689,7 @@ static void option_value(struct lint_ctx *ctx, const struct floe_node *item,
 
 	(void)item;
 	for (size_t k = 0; k < nr; k++)
-		if (!strcasecmp(p->key->value, allowed_values[k].option))
+		if (ascii_same_ci(p->key->value, allowed_values[k].option))
 			check_value(ctx, &allowed_values[k], p);
 }
 
@@ -1253,7 +1254,7 @@ static void staleness_value(struct lint_ctx *ctx, const struct floe_node *item,
 
 	(void)item;
 	/* a release without the option refuses its name: FP305's */
-	if (strcasecmp(p->key->value, "max_table_staleness") ||
+	if (!ascii_same_ci(p->key->value, "max_table_staleness") ||
 	    v->kind != FLOE_NODE_SCALAR || option_dropped(p) ||
 	    !lint_option_row(ctx, p->key))
 		return;
@@ -1314,7 +1315,7 @@ static void prefix_value(struct lint_ctx *ctx, const struct floe_node *item,
 	const char *s;
 
 	(void)item;
-	if (strcasecmp(p->key->value, "encode_entire_prefix") ||
+	if (!ascii_same_ci(p->key->value, "encode_entire_prefix") ||
 	    option_dropped(p) || p->value->kind != FLOE_NODE_SCALAR ||
 	    p->value->type == FLOE_TYPE_BOOL)
 		return;
@@ -2411,7 +2412,7 @@ static void map_option(struct lint_ctx *ctx, const struct floe_node *item,
 		       const struct floe_pair *p)
 {
 	const struct fe_iceberg_option *o = lint_option_row(ctx, p->key);
-	const struct floe_node *opts = options_of(item);
+	const struct floe_node *opts;
 	const char *what = NULL;
 	unsigned auth;
 	bool named;
@@ -2419,6 +2420,7 @@ static void map_option(struct lint_ctx *ctx, const struct floe_node *item,
 	/* a release without the option refuses its name: FP305's */
 	if (!o || o->kind != FE_OPT_MAP || option_dropped(p))
 		return;
+	opts = options_of(item);
 	auth = opts ? attach_auth(ctx, opts, &what) : 0;
 	if (auth == FE_AUTH_NONE || auth == FE_AUTH_SIGV4) {
 		lint_report(ctx, p->key, "'%s' in the attach options is never "

@@ -228,7 +228,7 @@ static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
 		walk_secrets(ctx, v, how & SECRET_IS_NAME, fn, depth + 1);
 		return;
 	}
-	is = floe_secret_classify(k->value, strlen(k->value));
+	is = lint_secret_class(ctx, k);
 	if ((how & SECRET_IS_NAME) && ascii_same_ci(k->value, "secret")) {
 		;	/* a secret's name */
 	} else if (is & FLOE_SECRET_KEY) {
@@ -672,7 +672,9 @@ static bool literal_in_conn(struct lint_ctx *ctx, const struct floe_node *key,
 	const char *s = v->value;
 	size_t n = v->len, pos = 0, a, l;
 
-	if (v->type != FLOE_TYPE_STR)
+	/* a text found clean in an earlier output is clean again */
+	if (v->type != FLOE_TYPE_STR ||
+	    lint_value_fact(ctx, v, LINT_VF_CONN_CLEAN) == 1)
 		return false;
 	while (floe_secret_conn_next(s, n, &pos, &a, &l)) {
 		size_t k = a;
@@ -707,6 +709,7 @@ static bool literal_in_conn(struct lint_ctx *ctx, const struct floe_node *key,
 		}
 		return true;
 	}
+	lint_value_fact_set(ctx, v, LINT_VF_CONN_CLEAN, true);
 	return false;
 }
 

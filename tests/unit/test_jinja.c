@@ -243,7 +243,7 @@ static void test_jinja_literal_is_not_copied_and_templates_are_cached(
 	void **state)
 {
 	struct arena *a = arena_new();
-	struct jinja_cache c = { NULL, 0, 0 };
+	struct jinja_cache c = { 0 };
 	struct floe_node lit = str_node("s3://bucket/{x}/path");
 	struct floe_node tpl = str_node("{{ env_var('A', 'x') }}-{{ env_var("
 					"'B') }}");
@@ -287,7 +287,7 @@ static void test_jinja_literal_is_not_copied_and_templates_are_cached(
 static void test_jinja_cache_clear_forgets_every_reading(void **state)
 {
 	struct arena *a = arena_new();
-	struct jinja_cache c = { NULL, 0, 0 };
+	struct jinja_cache c = { 0 };
 	struct floe_node tpl = str_node("{{ env_var('A', 'x') }}");
 	struct floe_node many[200];
 	char text[200][32];
@@ -324,6 +324,65 @@ static void test_jinja_cache_clear_forgets_every_reading(void **state)
 	assert_int_equal(c.cap, 0);
 	jinja_cache_release(&c);
 	arena_free(a);
+}
+
+/*
+ * With a keep arena, a text written in many nodes (in every output of a
+ * profile) is parsed once: the nodes share one reading, which stays
+ * across clears; past JINJA_TEXTS_KEPT texts, or past
+ * JINJA_TEXT_KEPT_MAX bytes, a text is read per node as before.
+ */
+static void test_jinja_cache_keeps_a_reading_per_text(void **state)
+{
+	struct arena *a = arena_new(), *keep = arena_new();
+	struct jinja_cache c = { 0 };
+	char same[2][32], text[JINJA_TEXTS_KEPT + 1][32], name[16];
+	char lng[JINJA_TEXT_KEPT_MAX + 32];
+	struct floe_node n1, n2, n3, many;
+	const struct jinja_read *r1, *r2, *r3;
+	struct jinja_read tmp;
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(keep);
+	c.keep = keep;
+	snprintf(same[0], sizeof(same[0]), "{{ env_var('A', 'x') }}");
+	snprintf(same[1], sizeof(same[1]), "%s", same[0]);
+	n1 = str_node(same[0]);
+	n2 = str_node(same[1]);
+	assert_int_equal(jinja_read_ref(&c, a, &n1, NULL, &tmp, &r1),
+			 FLOE_OK);
+	jinja_cache_clear(&c);
+	arena_reset(a);
+	assert_int_equal(jinja_read_ref(&c, a, &n2, NULL, &tmp, &r2),
+			 FLOE_OK);
+	assert_ptr_equal(r1, r2);	/* one parse, kept across the clear */
+	assert_string_equal(r2->text, "x");
+	assert_int_equal(c.nr_texts, 1);
+
+	for (size_t i = 0; i <= JINJA_TEXTS_KEPT; i++) {
+		snprintf(text[i], sizeof(text[i]), "{{ env_var('V%zu') }}",
+			 i);
+		snprintf(name, sizeof(name), "V%zu", i);
+		many = str_node(text[i]);
+		assert_int_equal(jinja_read_ref(&c, a, &many, NULL, &tmp,
+						&r1), FLOE_OK);
+		assert_string_equal(r1->calls[0].name, name);
+		jinja_cache_clear(&c);
+	}
+	assert_int_equal(c.nr_texts, JINJA_TEXTS_KEPT);
+	memset(lng, 'x', sizeof(lng) - 1);
+	lng[sizeof(lng) - 1] = '\0';
+	memcpy(lng, "{{ 1 }}", 7);
+	n3 = str_node(lng);
+	assert_int_equal(jinja_read_ref(&c, a, &n3, NULL, &tmp, &r3),
+			 FLOE_OK);
+	assert_int_equal(c.nr_texts, JINJA_TEXTS_KEPT);
+	jinja_cache_release(&c);
+	assert_int_equal(c.nr_texts, 0);
+	assert_null(c.texts);
+	arena_free(a);
+	arena_free(keep);
 }
 
 static const char *native_env(const char *name)
@@ -869,6 +928,8 @@ int main(void)
 			test_jinja_literal_is_not_copied_and_templates_are_cached),
 		cmocka_unit_test(
 			test_jinja_cache_clear_forgets_every_reading),
+		cmocka_unit_test(
+			test_jinja_cache_keeps_a_reading_per_text),
 		cmocka_unit_test(
 			test_jinja_records_filters_and_their_operand),
 		cmocka_unit_test(

@@ -189,6 +189,75 @@ static void test_once_memo_overflow_and_shared_keys(void **state)
 	strbuf_release(&sb);
 }
 
+/*
+ * What the engine says of a key text, and whether a key is a secret's,
+ * is found once per lint (ctx->lazy.keys, src/lint/lint.c): past the
+ * texts the table holds, past its long keys, and once a full table has
+ * missed often enough to be given up, keys are answered each time they
+ * are asked, and every output is judged alike.
+ */
+static void test_once_key_texts_across_outputs(void **state)
+{
+	enum { OUTPUTS = 60, KEYS = 90 };
+	struct floe_lint_options opt;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	strbuf_adds(&sb, "p:\n  target: o0\n  outputs:\n");
+	for (int o = 0; o < OUTPUTS; o++) {
+		strbuf_addf(&sb, "    o%d:\n      type: duckdb\n"
+			    "      password: literal%d\n"
+			    "      settings:\n"
+			    "        allow_persistent_secrets: false\n"
+			    "        a_setting_name_longer_than_the_sixty_four_"
+			    "bytes_a_key_text_is_held_to: 1\n", o, o);
+		for (int i = 0; i < KEYS; i++)
+			strbuf_addf(&sb, "        no_such_setting_%d_%d: 1\n",
+				    o, i);
+	}
+	assert_false(strbuf_error(&sb));
+	memset(&opt, 0, sizeof(opt));
+	assert_int_equal(floe_lint("profiles.yml", sb.buf, sb.len, &opt, &d),
+			 FLOE_OK);
+	assert_int_equal(count(&d, "FP106"), OUTPUTS * (KEYS + 1));
+	assert_int_equal(count(&d, "FP101"), OUTPUTS);
+	assert_int_equal(count(&d, "FP404"), OUTPUTS);
+	floe_diags_release(&d);
+	strbuf_release(&sb);
+}
+
+/*
+ * What is known of a value's text is kept by its address from the
+ * second output on (lint_value_fact()): a text found clean is clean in
+ * every output, and a text that holds a credential is judged, and
+ * reported, in each of them.
+ */
+static void test_once_value_texts_across_outputs(void **state)
+{
+	enum { OUTPUTS = 300 };
+	struct floe_lint_options opt;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	strbuf_adds(&sb, "p:\n  target: o0\n  outputs:\n");
+	for (int o = 0; o < OUTPUTS; o++)
+		strbuf_addf(&sb, "    o%d:\n      type: duckdb\n"
+			    "      path: /tmp/clean.duckdb\n"
+			    "      attach:\n"
+			    "      - path: postgres://u:pw@h/db\n"
+			    "        alias: pg%d\n"
+			    "        type: postgres\n", o, o);
+	assert_false(strbuf_error(&sb));
+	memset(&opt, 0, sizeof(opt));
+	assert_int_equal(floe_lint("profiles.yml", sb.buf, sb.len, &opt, &d),
+			 FLOE_OK);
+	assert_int_equal(count(&d, "FP404"), OUTPUTS);
+	floe_diags_release(&d);
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +266,8 @@ int main(void)
 		cmocka_unit_test(test_once_every_connection),
 		cmocka_unit_test(test_once_readings_dropped_between_outputs),
 		cmocka_unit_test(test_once_memo_overflow_and_shared_keys),
+		cmocka_unit_test(test_once_key_texts_across_outputs),
+		cmocka_unit_test(test_once_value_texts_across_outputs),
 	};
 
 	return cmocka_run_group_tests_name("lint_once", tests, NULL, NULL);

@@ -18,6 +18,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "floe/yaml.h"
+#include "hash.h"
 #include "pystr.h"
 #include "secret.h"
 
@@ -173,20 +174,6 @@ static int nomem(struct builder *b)
 	return -1;
 }
 
-/* FNV-1a */
-static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
-#define HASH_SEED 14695981039346656037u
-
 /* ---- scalar text ---- */
 
 /*
@@ -202,41 +189,6 @@ static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
 #define INTERN_MAX 64
 #define INTERN_ENTRIES 8192
 #define INTERN_AFTER 256
-
-/*
- * A hash of a short text, eight bytes at a time (FNV-1a's byte loop was
- * most of interning's cost).  The last word is read whole, overlapping
- * the one before it, and a text under 8 bytes as two overlapping halves
- * (or its first, middle and last bytes): the length is in the seed, so
- * every byte still counts and equal texts still hash equal.
- */
-static uint32_t text_hash(const char *s, size_t len)
-{
-	uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15u, w;
-	uint32_t lo, hi;
-	const char *end = s + len;
-
-	if (len >= 8) {
-		for (; end - s > 8; s += 8) {
-			memcpy(&w, s, 8);
-			h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-			h ^= h >> 32;
-		}
-		memcpy(&w, end - 8, 8);
-	} else if (len >= 4) {
-		memcpy(&lo, s, 4);
-		memcpy(&hi, end - 4, 4);
-		w = (uint64_t)hi << 32 | lo;
-	} else if (len) {
-		w = (uint64_t)(unsigned char)s[0] |
-		    (uint64_t)(unsigned char)s[len / 2] << 8 |
-		    (uint64_t)(unsigned char)end[-1] << 16;
-	} else {
-		w = 0;
-	}
-	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
-	return (uint32_t)(h >> 32);
-}
 
 static struct interned *intern_slot(struct builder *b, const char *s,
 				    uint32_t len, uint32_t hash)
@@ -276,7 +228,7 @@ static const char *scalar_text(struct builder *b, const char *s, size_t len)
 					     old[i].hash) = old[i];
 		free(old);
 	}
-	hash = text_hash(s, len);
+	hash = (uint32_t)floe_hash_text(s, len);
 	slot = intern_slot(b, s, (uint32_t)len, hash);
 	if (slot->text)
 		return slot->text;
@@ -296,7 +248,8 @@ static const char *scalar_text(struct builder *b, const char *s, size_t len)
 static struct anchor *anchor_slot(struct builder *b, const char *name)
 {
 	size_t mask = b->anchors_cap - 1;
-	size_t i = (size_t)hash_bytes(HASH_SEED, name, strlen(name)) & mask;
+	size_t i = (size_t)floe_hash_more(FLOE_HASH_SEED, name,
+						 strlen(name)) & mask;
 
 	while (b->anchors[i].name && strcmp(b->anchors[i].name, name))
 		i = (i + 1) & mask;
@@ -516,7 +469,8 @@ static uint64_t canon_hash(const struct canon *c)
 {
 	unsigned char t = (unsigned char)c->type;
 
-	return hash_bytes(hash_bytes(HASH_SEED, &t, 1), c->text, c->len);
+	return floe_hash_more(floe_hash_more(FLOE_HASH_SEED, &t, 1), c->text,
+			      c->len);
 }
 
 static int canon_eq(const struct canon *a, const struct canon *b)

@@ -305,6 +305,31 @@ const char *lint_shown(struct lint_ctx *ctx, const struct floe_node *n,
 	return text;
 }
 
+void lint_report_unquoted(struct lint_ctx *ctx, const struct floe_node *n,
+			  const char *s, enum fe_alias_refusal why,
+			  const struct lint_unquoted *u, const char *fix)
+{
+	const char *shown = lint_shown(ctx, n, s);
+
+	if (shown != s)
+		fix = NULL;	/* nothing derived from a secret either */
+	if (why == FE_ALIAS_KEYWORD) {
+		lint_report(ctx, n, "the %s '%s' is a keyword DuckDB refuses "
+			    "after %s. dbt-duckdb writes it unquoted, a "
+			    "syntax error; choose another name, e.g. '%s%s'",
+			    u->what, shown, u->before, shown, u->suffix);
+		return;
+	}
+	lint_report(ctx, n, "the %s '%s' is not one SQL identifier. "
+		    "dbt-duckdb writes it unquoted into '%s %s%s', which "
+		    "does not parse; use letters, digits, '_' and '$', not "
+		    "starting with a digit or '$'%s%s%s, or put the name in "
+		    "double quotes inside the YAML string (%s: '\"...\"')",
+		    u->what, shown, u->before, shown, u->after,
+		    fix ? ", e.g. '" : "", fix ? fix : "", fix ? "'" : "",
+		    u->key);
+}
+
 const char *lint_extension_name(struct lint_ctx *ctx,
 				const struct floe_node *item)
 {

@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "engine/engine.h"
 #include "engine/flavor.h"
 #include "floe/attach_plan.h"
 #include "floe/lint.h"
@@ -459,6 +460,25 @@ const char *lint_extension_name(struct lint_ctx *ctx,
  */
 const char *lint_shown(struct lint_ctx *ctx, const struct floe_node *n,
 		       const char *text);
+
+/* Where dbt-duckdb writes a name unquoted (an ATTACH alias, a secret's). */
+struct lint_unquoted {
+	const char *what;	/* "attach alias" */
+	const char *before;	/* "ATTACH ... AS": the SQL before it */
+	const char *after;	/* "" or " (": the SQL after it */
+	const char *key;	/* "alias": the YAML key, for the fix */
+	const char *suffix;	/* "_catalog": to make a keyword a name */
+};
+
+/*
+ * Report the name `s` of value `n`, which fe_alias_parse() gave `why`
+ * (FE_ALIAS_KEYWORD or FE_ALIAS_NOT_WORD), as DuckDB's parser refuses it
+ * where `u` says it is written; `fix`, when given, is a name to suggest.
+ * The name is shown through lint_shown().
+ */
+void lint_report_unquoted(struct lint_ctx *ctx, const struct floe_node *n,
+			  const char *s, enum fe_alias_refusal why,
+			  const struct lint_unquoted *u, const char *fix);
 
 /*
  * The database a rendered `path` opens, named as dbt-duckdb names it

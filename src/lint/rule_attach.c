@@ -777,45 +777,28 @@ static const char *alias_fix(const char *s, char *fix, size_t size)
 void check_alias_identifier(struct lint_ctx *ctx,
 			    const struct lint_output *out)
 {
+	static const struct lint_unquoted as = {
+		"attach alias", "ATTACH ... AS", "", "alias", "_catalog"
+	};
 	const struct floe_node *attach = attach_list(out);
 
 	for (size_t i = 0; attach && i < attach->nr; i++) {
 		const struct floe_node *alias =
 			floe_map_get(attach->items[i], "alias");
 		const char *s = alias ? lint_render(ctx, alias) : NULL;
-		const char *fix;
+		enum fe_alias_refusal why;
 		char buf[64];
 
 		/* an empty alias is falsy: dbt-duckdb writes no AS at all */
 		if (!s || !*s)
 			continue;
-		switch (fe_alias_parse(s, ctx->duckdb_version)) {
-		case FE_ALIAS_OK:
-			continue;
-		case FE_ALIAS_KEYWORD:
-			s = lint_shown(ctx, alias, s);
-			lint_report(ctx, alias, "the attach alias '%s' is a "
-				    "keyword DuckDB refuses after 'ATTACH ... "
-				    "AS' (a syntax error); choose another "
-				    "name, e.g. '%s_catalog'", s, s);
-			continue;
-		case FE_ALIAS_DATABASE:
-			continue;	/* FP318: not a syntax problem */
-		case FE_ALIAS_NOT_WORD:
-			break;
-		}
-		/* nothing derived from a secret either */
-		fix = lint_shown(ctx, alias, s) == s ?
-		      alias_fix(s, buf, sizeof(buf)) : NULL;
-		s = lint_shown(ctx, alias, s);
-		lint_report(ctx, alias, "the attach alias '%s' is not one SQL "
-			    "identifier. dbt-duckdb writes it unquoted into "
-			    "'ATTACH ... AS %s', which does not parse; use "
-			    "letters, digits, '_' and '$', not starting with a "
-			    "digit or '$'%s%s%s, or put the name in double "
-			    "quotes inside the YAML string (alias: '\"...\"')",
-			    s, s, fix ? ", e.g. '" : "", fix ? fix : "",
-			    fix ? "'" : "");
+		why = fe_alias_parse(s, ctx->duckdb_version);
+		/* a database name is FP318's: not a syntax problem */
+		if (why == FE_ALIAS_KEYWORD || why == FE_ALIAS_NOT_WORD)
+			lint_report_unquoted(ctx, alias, s, why, &as,
+					     why == FE_ALIAS_NOT_WORD ?
+					     alias_fix(s, buf, sizeof(buf)) :
+					     NULL);
 	}
 }
 

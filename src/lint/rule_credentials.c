@@ -1472,6 +1472,10 @@ void check_secret_type_unknown(struct lint_ctx *ctx,
 
 void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 {
+	static const struct lint_unquoted secret = {
+		"secret name", "CREATE OR REPLACE SECRET", " (", "name",
+		"_secret"
+	};
 	const struct floe_node *secrets = secrets_of(out);
 
 	if (!secrets || !creates_secrets(out))
@@ -1481,34 +1485,16 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 			floe_map_get(secrets->items[i], "name");
 		char buf[24];
 		const char *s = secret_sql_text(ctx, n, buf);
+		enum fe_alias_refusal why;
 
 		/* a falsy name is not written (`if self.name`): '', 0,
 		 * False */
 		if (!s || !*s || (n->type != FLOE_TYPE_STR &&
 				  (!strcmp(s, "0") || !strcmp(s, "False"))))
 			continue;
-		switch (fe_alias_parse(s, ctx->duckdb_version)) {
-		case FE_ALIAS_OK:
-		case FE_ALIAS_DATABASE:	/* a database's name: a fine secret's */
-			continue;
-		case FE_ALIAS_KEYWORD:
-			s = lint_shown(ctx, n, s);
-			lint_report(ctx, n, "the secret name '%s' is a keyword "
-				    "DuckDB refuses after CREATE SECRET. "
-				    "dbt-duckdb writes the name unquoted, a "
-				    "syntax error; choose another name, e.g. "
-				    "'%s_secret'", s, s);
-			continue;
-		case FE_ALIAS_NOT_WORD:
-			break;
-		}
-		s = lint_shown(ctx, n, s);
-		lint_report(ctx, n, "the secret name '%s' is not one SQL "
-			    "identifier. dbt-duckdb writes it unquoted into "
-			    "'CREATE OR REPLACE SECRET %s (', which does not "
-			    "parse; use letters, digits, '_' and '$', not "
-			    "starting with a digit or '$', or put the name in "
-			    "double quotes inside the YAML string "
-			    "(name: '\"...\"')", s, s);
+		why = fe_alias_parse(s, ctx->duckdb_version);
+		/* a database's name (main) is a fine secret's */
+		if (why == FE_ALIAS_KEYWORD || why == FE_ALIAS_NOT_WORD)
+			lint_report_unquoted(ctx, n, s, why, &secret, NULL);
 	}
 }

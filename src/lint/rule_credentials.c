@@ -24,6 +24,7 @@
 
 #include "ascii.h"
 #include "engine/engine.h"
+#include "pystr.h"
 #include "rules.h"
 #include "secret.h"
 #include "strbuf.h"
@@ -1282,29 +1283,48 @@ void check_credential_provider(struct lint_ctx *ctx,
 /*
  * The text dbt-duckdb writes for a secret's `type` or `name`: str() of
  * the value, unquoted (secrets.py Secret.to_sql() and _format_value(),
- * 1.9.0 to 1.11.0): a string as dbt renders it, True or False, an
- * integer in decimal (str(0x10) is 16).  NULL for anything else (a
- * float's str() is not modelled): not judged.  buf holds an integer's.
+ * 1.9.0 to 1.11.0): a string as dbt renders it, any other scalar as
+ * Python prints what PyYAML makes of it (py_scalar_str(): True, 16 for
+ * 0x10, 7.0).  NULL for a null, a collection, or a string dbt renders
+ * only at run time: not judged.
  */
 static const char *secret_sql_text(struct lint_ctx *ctx,
-				   const struct floe_node *v, char buf[24])
+				   const struct floe_node *v)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct arena *scratch;
+	char *d;
+
+	if (!v || v->kind != FLOE_NODE_SCALAR || v->type == FLOE_TYPE_NULL)
+		return NULL;
+	if (v->type == FLOE_TYPE_STR)
+		return lint_render(ctx, v);
+	py_scalar_str(v, &sb);
+	scratch = lint_scratch(ctx);
+	d = sb.failed || !scratch ? NULL
+	    : arena_strndup(scratch, sb.buf, sb.len);
+	strbuf_release(&sb);
+	if (!d)
+		ctx->err = FLOE_ERR_NOMEM;
+	return d;
+}
+
+/* Python's truth of a scalar that is no string: False, 0 and 0.0 are
+ * false (dbt-duckdb writes a name only `if self.name`). */
+static bool py_true_scalar(const struct floe_node *v)
 {
 	long long n;
+	double d;
 
-	if (!v || v->kind != FLOE_NODE_SCALAR)
-		return NULL;
 	switch (v->type) {
-	case FLOE_TYPE_STR:
-		return lint_render(ctx, v);
 	case FLOE_TYPE_BOOL:
-		return floe_node_true(v) ? "True" : "False";
+		return floe_node_true(v);
 	case FLOE_TYPE_INT:
-		if (floe_node_int(v, &n))
-			return NULL;
-		snprintf(buf, 24, "%lld", n);
-		return buf;
+		return floe_node_int(v, &n) || n != 0;
+	case FLOE_TYPE_FLOAT:
+		return floe_node_float(v, &d) || d != 0.0;
 	default:
-		return NULL;
+		return true;
 	}
 }
 
@@ -1449,14 +1469,17 @@ void check_secret_type_unknown(struct lint_ctx *ctx,
 	for (size_t i = 0; i < secrets->nr; i++) {
 		const struct floe_node *t =
 			floe_map_get(secrets->items[i], "type");
-		char buf[24], name[64];
-		const char *s = secret_sql_text(ctx, t, buf), *shown;
+		char name[64];
+		const char *s = secret_sql_text(ctx, t), *shown;
 
 		/* no type, or an empty one: FP410's; an integer is a
-		 * constant DuckDB casts to its digits (type 7: '7') */
-		if (s && t->type == FLOE_TYPE_INT)
+		 * constant DuckDB casts to its digits (type 7: '7'); a
+		 * float's cast is not modelled */
+		if (s && t->type == FLOE_TYPE_INT && strlen(s) < sizeof(name))
 			memcpy(name, s, strlen(s) + 1);
-		else if (!s || !fe_secret_type_name(s, name, sizeof(name)))
+		else if (!s || (t->type != FLOE_TYPE_STR &&
+				t->type != FLOE_TYPE_BOOL) ||
+			 !fe_secret_type_name(s, name, sizeof(name)))
 			continue;
 		if (!*name ||
 		    fe_secret_type_extension(name, ctx->duckdb_version))
@@ -1483,14 +1506,12 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 	for (size_t i = 0; i < secrets->nr; i++) {
 		const struct floe_node *n =
 			floe_map_get(secrets->items[i], "name");
-		char buf[24];
-		const char *s = secret_sql_text(ctx, n, buf);
+		const char *s = secret_sql_text(ctx, n);
 		enum fe_alias_refusal why;
 
 		/* a falsy name is not written (`if self.name`): '', 0,
-		 * False */
-		if (!s || !*s || (n->type != FLOE_TYPE_STR &&
-				  (!strcmp(s, "0") || !strcmp(s, "False"))))
+		 * 0.0, False */
+		if (!s || !*s || !py_true_scalar(n))
 			continue;
 		why = fe_alias_parse(s, ctx->duckdb_version);
 		/* a database's name (main) is a fine secret's */

@@ -794,6 +794,38 @@ static void test_missing_type_shapes(void **state)
 			       "mapping with 'type'"));
 }
 
+/*
+ * FP414 and FP415 judge what dbt-duckdb writes: str() of the value
+ * PyYAML makes (True, 16 for 0x10, 1.5, 2001-12-14), and no name at all
+ * for a falsy one (0.0, false).  Each answer was asked of the 1.4.3 and
+ * 1.5.6 engines: SECRET inf parses, SECRET 2001-12-14 does not, TYPE
+ * True is "Secret type 'true' not found".
+ */
+static void test_secret_type_and_name_as_python_prints_them(void **state)
+{
+	struct fx *f = *state;
+
+	lint_body(f, "      secrets:\n"
+		     "        - {type: http, name: 1.5}\n"	/* 9 */
+		     "        - {type: http, name: .inf}\n"
+		     "        - {type: http, name: 0.0}\n"
+		     "        - {type: http, name: 2001-12-14}\n"
+		     "        - {type: http, name: false}\n"
+		     "        - {type: true, name: ok1}\n"	/* 14 */
+		     "        - {type: 0x10, name: ok2}\n"
+		     "        - {type: 7.0, name: ok3}\n"	/* not judged */
+		     "        - {type: http, name: Default}\n");
+	assert_family(f, "FP414 FP414 FP415 FP415 FP415");
+	fx_assert_says(f, "FP414", "no secret type 'true'");
+	assert_int_equal(f->diags.items[0].loc.start.line, 14);
+	assert_non_null(strstr(f->diags.items[1].message,
+			       "no secret type '16'"));
+	fx_assert_says(f, "FP415", "the secret name '1.5' is not one SQL");
+	assert_int_equal(f->diags.items[3].loc.start.line, 12);
+	assert_non_null(strstr(f->diags.items[4].message,
+			       "'Default' is a keyword"));
+}
+
 static void test_generated_profile_is_clean(void **state)
 {
 	struct fx *f = *state;
@@ -891,6 +923,7 @@ int main(void)
 		T(test_secret_var_expression),
 		T(test_persistent_only_as_a_yaml_bool),
 		T(test_missing_type_shapes),
+		T(test_secret_type_and_name_as_python_prints_them),
 		T(test_generated_profile_is_clean),
 		T(test_empty_client_id_without_token),
 		T(test_empty_client_id_beside_a_token),

@@ -21,6 +21,7 @@
 
 #include "attach_plan.h"
 #include "engine/engine.h"
+#include "secret.h"
 #include "url.h"
 #include "utf8.h"
 
@@ -240,6 +241,27 @@ static bool has_userinfo(struct plan_ctx *g, const struct floe_node *at,
 }
 
 /*
+ * A URL with what lint's FP404 reads as a credential written in it (a
+ * `key=value` whose key names one, as in `.../x_secret=...`,
+ * floe_secret_conn_next()): generate would write it into the profile,
+ * and lint would refuse what generate wrote; never printed either.
+ */
+static bool has_conn_credential(struct plan_ctx *g,
+				const struct floe_node *at, const char *name,
+				const char *field, const char *uri)
+{
+	size_t pos = 0, a, l;
+
+	if (!floe_secret_conn_next(uri, strlen(uri), &pos, &a, &l))
+		return false;
+	ERR(g, at, "catalogs.%s.%s: the URL holds what reads as a credential "
+	    "(a key=value whose key names one). generate would copy it into "
+	    "profiles.yml in clear text; remove it, the catalog's "
+	    "credentials come from 'credentials' (secret_ref)", name, field);
+	return true;
+}
+
+/*
  * Check a literal catalog URL; on success returns the endpoint to write
  * (trailing '/' and every trailing /v1 removed).
  */
@@ -264,7 +286,8 @@ static const char *endpoint_of(struct plan_ctx *g, const struct floe_catalog *c)
 			    c->name, uri);
 		return NULL;
 	}
-	if (has_userinfo(g, at, c->name, "uri", &u))
+	if (has_userinfo(g, at, c->name, "uri", &u) ||
+	    has_conn_credential(g, at, c->name, "uri", uri))
 		return NULL;
 	if (!u.has_scheme) {
 		ERR(g, at, "catalogs.%s.uri: '%s' has no scheme; write "

@@ -357,7 +357,10 @@ static const char *token_uri_of(struct plan_ctx *g, const struct floe_catalog *c
 		int bad = url_parse(p->value, &u);
 
 		if (has_userinfo(g, p->value_node, c->name,
-				 "properties.oauth2-server-uri", &u))
+				 "properties.oauth2-server-uri", &u) ||
+		    has_conn_credential(g, p->value_node, c->name,
+					"properties.oauth2-server-uri",
+					p->value))
 			return NULL;
 		if (bad || !u.has_scheme ||
 		    (strcmp(u.scheme, "http") && strcmp(u.scheme, "https"))) {

@@ -1518,13 +1518,21 @@ bool jinja_has_template(const struct floe_node *n)
 	       find_open(n->value, n->value + n->len);
 }
 
+/* The table by node; the readings kept by text stay. */
+static void release_slots(struct jinja_cache *c)
+{
+	free(c->slots);
+	c->slots = NULL;
+	c->nr = c->cap = 0;
+}
+
 void jinja_cache_clear(struct jinja_cache *c)
 {
 	/* a table grown by one large output is given back rather than
 	 * cleared for every small output after it: the cost stays in
 	 * proportion to what was read */
 	if (c->cap > 64 && c->nr * 8 < c->cap) {
-		jinja_cache_release(c);
+		release_slots(c);
 		return;
 	}
 	if (c->nr)
@@ -1534,9 +1542,7 @@ void jinja_cache_clear(struct jinja_cache *c)
 
 void jinja_cache_release(struct jinja_cache *c)
 {
-	free(c->slots);
-	c->slots = NULL;
-	c->nr = c->cap = 0;
+	release_slots(c);
 	free(c->texts);
 	c->texts = NULL;
 	c->nr_texts = c->cap_texts = 0;

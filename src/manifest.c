@@ -651,6 +651,8 @@ static const struct floe_node *compute_properties(struct mbind *m,
 	*props = *config;
 	props->pairs = pairs;
 	props->nr = (uint32_t)nr;	/* at most config's and settings' */
+	/* a new pairs array, without the bits of config's merged pairs */
+	props->flags &= (unsigned char)~FLOE_NODE_MERGED;
 	return props;
 }
 

@@ -1416,15 +1416,20 @@ static bool loads_extension(struct lint_ctx *ctx,
 	return false;
 }
 
-/* A type the release does not find, as FP414 says it (`name` shown). */
+/*
+ * A type the release does not find, as FP414 says it: `name` is what
+ * DuckDB looks up, `shown` what the message may show of it (lint_shown());
+ * a masked one gets no did-you-mean and names no extension.
+ */
 static void report_secret_type(struct lint_ctx *ctx,
 			       const struct lint_output *out,
 			       const struct floe_node *t, const char *name,
-			       bool masked)
+			       const char *shown)
 {
 	const char *known[40], *hint = NULL, *ext;
 	char ver[FE_VERSION_BUF], since[FE_VERSION_BUF];
-	unsigned first = masked ? 0 : fe_secret_type_first(name);
+	unsigned first = fe_secret_type_first(name);
+	bool masked = shown != name;
 	size_t nr = 0;
 
 	fe_version_str(ctx->duckdb_version, ver);
@@ -1435,6 +1440,10 @@ static void report_secret_type(struct lint_ctx *ctx,
 		ext = fe_secret_type_extension(name, FE_ANY);
 		if (loads_extension(ctx, out, ext))
 			return;
+		if (masked)
+			first = 0;	/* the generic message below */
+	}
+	if (first) {
 		lint_report(ctx, t, "DuckDB %s finds no secret type '%s'. "
 			    "CREATE SECRET fails with \"Secret type '%s' not "
 			    "found\": this release autoloads no extension for "
@@ -1453,7 +1462,7 @@ static void report_secret_type(struct lint_ctx *ctx,
 		hint = lint_did_you_mean(name, known);
 	lint_report(ctx, t, "DuckDB %s has no secret type '%s'. CREATE SECRET "
 		    "fails with \"Secret type '%s' not found\"%s%s%s", ver,
-		    name, name, hint ? "; did you mean '" :
+		    shown, shown, hint ? "; did you mean '" :
 		    "; use one of its types ('floe-profiles explain FP414' "
 		    "lists them)", hint ? hint : "", hint ? "'?" : "");
 }
@@ -1489,7 +1498,7 @@ void check_secret_type_unknown(struct lint_ctx *ctx,
 		if (!known)
 			continue;
 		shown = lint_shown(ctx, t, name);
-		report_secret_type(ctx, out, t, shown, shown != name);
+		report_secret_type(ctx, out, t, name, shown);
 	}
 }
 

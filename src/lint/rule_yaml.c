@@ -220,7 +220,8 @@ static void schema_report(struct lint_ctx *ctx, const struct lint_output *out,
  */
 static void check_nested_keys(struct lint_ctx *ctx,
 			      const struct lint_output *out,
-			      const char *parent, const struct floe_node *map)
+			      const char *parent, const struct floe_node *key,
+			      const struct floe_node *map)
 {
 	const char *names[16];
 	size_t nr = 0;
@@ -265,7 +266,7 @@ static void check_nested_keys(struct lint_ctx *ctx,
 
 		if ((f->flags & FE_FIELD_REQUIRED) &&
 		    !floe_map_get(map, names[i]))
-			lint_report(ctx, map, "'%s' has no '%s'. dbt checks "
+			lint_report(ctx, key, "'%s' has no '%s'. dbt checks "
 				    "the output against dbt-duckdb's "
 				    "credentials schema and refuses it "
 				    "(Credentials in profile \"%s\", target "
@@ -280,10 +281,11 @@ static void check_nested_keys(struct lint_ctx *ctx,
  * row, then its keys (check_nested_keys()). */
 static void check_nested_types(struct lint_ctx *ctx,
 			       const struct lint_output *out,
-			       const char *parent, const struct floe_node *map)
+			       const char *parent, const struct floe_node *key,
+			       const struct floe_node *map)
 {
 	if (map->kind == FLOE_NODE_MAP)
-		check_nested_keys(ctx, out, parent, map);
+		check_nested_keys(ctx, out, parent, key, map);
 	for (size_t i = 0; map->kind == FLOE_NODE_MAP && i < map->nr; i++) {
 		const struct floe_pair *p = &map->pairs[i];
 		const struct fe_dbt_key *f;
@@ -362,7 +364,7 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 		if (schema_refuses(ctx, v, k))
 			schema_report(ctx, out, v, k->name, k->type);
 		else if (k->type == FE_T_MAP && v->kind == FLOE_NODE_MAP)
-			check_nested_types(ctx, out, k->name, v);
+			check_nested_types(ctx, out, k->name, key, v);
 	}
 	attach = out->model->attach;
 	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&

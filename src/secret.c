@@ -60,14 +60,54 @@ static const char *env_secret_in(const char *s, const char **at)
 	return best;
 }
 
-char *floe_secret_scrub_env(char *msg)
+/* The earliest of texts[0..nr) in s (the longest there), or NULL. */
+struct texts {
+	const char *const *texts;
+	size_t nr;
+};
+
+static const char *text_in(const char *s, const char **at, const void *arg)
+{
+	const struct texts *t = arg;
+	const char *best = NULL, *p;
+	size_t best_len = 0;
+
+	*at = NULL;
+	for (size_t i = 0; i < t->nr; i++) {
+		size_t n = strlen(t->texts[i]);
+
+		if (!n || !(p = strstr(s, t->texts[i])))
+			continue;
+		if (!*at || p < *at || (p == *at && n > best_len)) {
+			*at = p;
+			best = t->texts[i];
+			best_len = n;
+		}
+	}
+	return best;
+}
+
+static const char *env_in(const char *s, const char **at, const void *arg)
+{
+	(void)arg;
+	return env_secret_in(s, at);
+}
+
+/*
+ * msg with every text that find() finds replaced by FLOE_SECRET_MASK,
+ * earliest first (msg freed), or msg itself; NULL when out of memory.
+ */
+static char *scrub_with(char *msg,
+			const char *(*find)(const char *, const char **,
+					    const void *),
+			const void *arg)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *v, *at, *s = msg;
 
-	if (!msg || !env_secret_in(msg, &at))
+	if (!msg || !find(msg, &at, arg))
 		return msg;
-	while ((v = env_secret_in(s, &at))) {
+	while ((v = find(s, &at, arg))) {
 		strbuf_add(&sb, s, (size_t)(at - s));
 		strbuf_adds(&sb, FLOE_SECRET_MASK);
 		s = at + strlen(v);
@@ -75,6 +115,19 @@ char *floe_secret_scrub_env(char *msg)
 	strbuf_adds(&sb, s);
 	free(msg);
 	return strbuf_detach(&sb, NULL);	/* NULL: out of memory */
+}
+
+char *floe_secret_scrub_env(char *msg)
+{
+	return scrub_with(msg, env_in, NULL);
+}
+
+char *floe_secret_scrub_texts(char *msg, const char *const *texts,
+			      size_t nr)
+{
+	struct texts t = { texts, nr };
+
+	return nr ? scrub_with(msg, text_in, &t) : msg;
 }
 
 /* s[0..m) is `low` (lower-case ASCII) ignoring ASCII case (ascii.h) */

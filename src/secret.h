@@ -25,6 +25,15 @@
  */
 char *floe_secret_scrub_env(char *msg);
 
+/*
+ * msg (malloc'd) with every occurrence of texts[0..nr) (non-empty)
+ * replaced by FLOE_SECRET_MASK, the earliest and longest first: the
+ * returned string (msg freed) or msg itself; NULL when out of memory
+ * (msg freed).
+ */
+char *floe_secret_scrub_texts(char *msg, const char *const *texts,
+			      size_t nr);
+
 /* A key whose value is a credential (case-insensitive). */
 bool floe_secret_key(const char *key);
 bool floe_secret_key_n(const char *key, size_t len);

@@ -60,6 +60,68 @@ static int severity_at(enum floe_rule_id id, enum floe_level lvl,
 	return (int)sev;
 }
 
+/* Distinct texts a message may hold that no message may show. */
+#define SCRUB_MAX 256
+
+static void scrub_add(struct lint_ctx *ctx, const char *t)
+{
+	if (!t || !*t)
+		return;
+	for (size_t i = 0; i < ctx->nr_scrub; i++)
+		if (!strcmp(ctx->scrub[i], t))
+			return;
+	if (ctx->nr_scrub == SCRUB_MAX) {
+		ctx->scrub_overflow = true;
+		return;
+	}
+	if (ALLOC_GROW(ctx->scrub, ctx->nr_scrub + 1, ctx->alloc_scrub)) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return;
+	}
+	ctx->scrub[ctx->nr_scrub++] = t;
+}
+
+/* The output's values whose rendering reads a DBT_ENV_SECRET_ variable:
+ * a default that is as secret as the variable. */
+static void scrub_walk(struct lint_ctx *ctx, const struct floe_node *n,
+		       unsigned depth)
+{
+	struct lint_jinja j;
+
+	if (!n || depth > FLOE_YAML_MAX_DEPTH || ctx->scrub_overflow)
+		return;
+	if (n->kind == FLOE_NODE_MAP) {
+		for (size_t i = 0; i < n->nr; i++)
+			scrub_walk(ctx, n->pairs[i].value, depth + 1);
+	} else if (n->kind == FLOE_NODE_SEQ) {
+		for (size_t i = 0; i < n->nr; i++)
+			scrub_walk(ctx, n->items[i], depth + 1);
+	} else if (floe_node_is_str(n) && jinja_has_template(n)) {
+		lint_jinja_scan(ctx, n, &j);
+		if (j.nr_secret_env)
+			scrub_add(ctx, lint_render(ctx, n));
+	}
+}
+
+static void find_scrub(struct lint_ctx *ctx)
+{
+	const struct floe_profiles *m = ctx->model;
+
+	ctx->scrub_known = true;
+	for (size_t i = 0; m && i < m->nr_secret_nodes; i++)
+		scrub_add(ctx, m->secret_nodes[i]->value);
+	if (ctx->scrub_out)
+		scrub_walk(ctx, ctx->scrub_out->map, 0);
+}
+
+/* Forget the output's texts (the file's are found again: few). */
+static void scrub_forget(struct lint_ctx *ctx, const struct lint_output *out)
+{
+	ctx->scrub_out = out;
+	ctx->scrub_known = ctx->scrub_overflow = false;
+	ctx->nr_scrub = 0;
+}
+
 static void vreport(struct lint_ctx *ctx, enum floe_rule_id id,
 		    const struct floe_node *at, const char *fmt, va_list ap)
 	FLOE_PRINTF(4, 0);
@@ -68,6 +130,8 @@ static void vreport(struct lint_ctx *ctx, enum floe_rule_id id,
 {
 	const struct floe_rule *r = floe_rule_get(id);
 	struct floe_loc loc = floe_node_loc(ctx->file, at);
+	struct strbuf sb = STRBUF_INIT;
+	char *msg;
 	int sev;
 
 	if (!r) {
@@ -80,9 +144,28 @@ static void vreport(struct lint_ctx *ctx, enum floe_rule_id id,
 	if (!at)
 		loc.start.line = loc.start.column = loc.end.line =
 			loc.end.column = 1;
-	if (floe_diags_vaddf(ctx->diags, (enum floe_severity)sev, id, loc,
-			     fmt, ap))
+	if (!ctx->scrub_known)
+		find_scrub(ctx);
+	if (!ctx->nr_scrub && !ctx->scrub_overflow) {
+		if (floe_diags_vaddf(ctx->diags, (enum floe_severity)sev, id,
+				     loc, fmt, ap))
+			ctx->err = FLOE_ERR_NOMEM;
+		return;
+	}
+	/* a message may quote a value that is a secret elsewhere */
+	if (ctx->scrub_overflow)
+		strbuf_addf(&sb, "%s (the message is withheld: the output "
+			    "holds too many secret values to mask in it)",
+			    r->summary);
+	else
+		strbuf_vaddf(&sb, fmt, ap);
+	msg = strbuf_detach(&sb, NULL);
+	msg = msg ? floe_secret_scrub_texts(msg, ctx->scrub, ctx->nr_scrub)
+		  : NULL;
+	if (!msg || floe_diags_addf(ctx->diags, (enum floe_severity)sev, id,
+				    loc, "%s", msg))
 		ctx->err = FLOE_ERR_NOMEM;
+	free(msg);
 }
 
 void lint_report(struct lint_ctx *ctx, const struct floe_node *at,
@@ -1280,6 +1363,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->conns_found = false;
 	ctx->nr_urls = 0;
 	ctx->secret_values_of = NULL;
+	scrub_forget(ctx, out);
 	/* the rules that check every value share one walk of the output;
 	 * their findings wait for their turn below */
 	lint_walk_templates(ctx, out->map, ctx->lazy.template_checks[other],
@@ -1299,6 +1383,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->conns_found = false;
 	ctx->nr_urls = 0;	/* they point into the readings */
 	ctx->secret_values_of = NULL;
+	scrub_forget(ctx, NULL);	/* the texts are readings too */
 	drop_implied(ctx);
 	lint_drop_readings(ctx);
 	/* from the second output on, a template written in every output
@@ -1407,6 +1492,9 @@ void lint_release_ctx(struct lint_ctx *ctx)
 		if (ctx->template_used[i] && ctx->lazy.template_found[i].items)
 			floe_diags_release(&ctx->lazy.template_found[i]);
 	jinja_cache_release(&ctx->jcache);
+	free(ctx->scrub);
+	ctx->scrub = NULL;
+	ctx->nr_scrub = ctx->alloc_scrub = 0;
 	arena_free(ctx->scratch);
 	ctx->scratch = NULL;
 }

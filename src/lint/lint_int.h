@@ -160,6 +160,14 @@ struct lint_ctx {
 	 * asked from the second output on (one would pay for nothing) */
 	uint64_t value_at_used[(1 << LINT_VALUE_AT_BITS) / 64];
 	bool past_first_output;
+	/* the texts no message may show (vreport()): the file's credential
+	 * values that an alias reuses elsewhere (floe_profiles_is_secret())
+	 * and the rendered values of the output being linted that read a
+	 * DBT_ENV_SECRET_ variable; found at the output's first finding */
+	const struct lint_output *scrub_out;
+	bool scrub_known, scrub_overflow;
+	const char **scrub;
+	size_t nr_scrub, alloc_scrub;
 	/* which slots of lazy.memo hold an answer (lint_secret_type_is()),
 	 * emptied with each output's readings */
 	uint64_t memo_used[2];

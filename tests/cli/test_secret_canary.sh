@@ -302,11 +302,39 @@ floe:
         - path: b.duckdb
           alias: "{{ env_var('DBT_ENV_SECRET_A', 'CANARY-q7zx') }}"
 EOF2
-for fmt in text json sarif; do
-	"$bin" lint --no-config --format "$fmt" "$tmp/quoted.yml" \
-		> "$tmp/out" 2> "$tmp/err"
-	check "quoted lint $fmt: no canary" clean
+# ... and every other rule that quotes a value or a key: a credential's
+# anchor reused as settings and config_options values, a key of the
+# output, of remote and of an attach item, use_credential_provider,
+# read_only; a DBT_ENV_SECRET_ default as an alias (found by the review)
+cat > "$tmp/reused.yml" <<'EOF2'
+_c: {password: &pw "CANARY-q7zx x", token: &tk CANARYq7zx}
+p:
+  target: o
+  outputs:
+    o:
+      type: duckdb
+      path: cat.duckdb
+      use_credential_provider: *tk
+      settings: {memory_limit: *pw, threads: *tk}
+      config_options: {access_mode: *tk}
+      remote: {host: h, port: 1, user: u, *tk : 1}
+      *pw : 1
+      attach:
+        - {path: x.duckdb, alias: *tk, read_only: *pw}
+        - path: w.duckdb
+          alias: "{{ env_var('DBT_ENV_SECRET_AL', 'CANARYq7zx') }}"
+EOF2
+for f in quoted reused; do
+	for fmt in text json sarif; do
+		"$bin" lint --no-config --format "$fmt" "$tmp/$f.yml" \
+			> "$tmp/out" 2> "$tmp/err"
+		check "$f lint $fmt: no canary" clean
+	done
 done
+"$bin" lint --no-config --format gcc "$tmp/reused.yml" > "$tmp/out" \
+	2> "$tmp/err"
+check "reused lint: the rules report, masked" \
+	"[ \$(grep -c \"'\\*\\*\\*'\" '$tmp/out') -ge 6 ]"
 "$bin" lint --no-config --format gcc "$tmp/quoted.yml" > "$tmp/out" \
 	2> "$tmp/err"
 for r in FP308 FP414 FP415; do

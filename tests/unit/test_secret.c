@@ -293,6 +293,27 @@ static void test_secret_header_strings(void **state)
 	}
 }
 
+/* floe_secret_scrub_texts(): the texts lint holds for one output. */
+static void test_secret_texts_scrub(void **state)
+{
+	static const char *const texts[] = { "cat", "catalog", "", "x y" };
+	char *m, *same;
+
+	(void)state;
+	/* the longest at a place first; every place; an empty text none */
+	m = floe_secret_scrub_texts(strdup("alias 'catalog' of cat, x y."),
+				    texts, 4);
+	assert_non_null(m);
+	assert_string_equal(m, "alias '***' of ***, ***.");
+	free(m);
+	same = strdup("nothing here");
+	m = floe_secret_scrub_texts(same, texts, 4);
+	assert_ptr_equal(m, same);	/* untouched: not copied */
+	m = floe_secret_scrub_texts(m, texts, 0);
+	assert_ptr_equal(m, same);
+	free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -303,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_secret_header_strings),
 		cmocka_unit_test(test_secret_yaml_lines),
 		cmocka_unit_test(test_secret_env_scrub),
+		cmocka_unit_test(test_secret_texts_scrub),
 	};
 
 	return cmocka_run_group_tests_name("secret", tests, NULL, NULL);

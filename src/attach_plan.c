@@ -49,11 +49,25 @@ void plan_report(struct plan_ctx *g, enum floe_severity sev,
  * value copied from the platform must not open a Jinja tag: dbt would
  * fail to render it, or render something else.  Returns 0 after an error.
  */
-int plan_jinja_free(struct plan_ctx *g, const struct floe_node *at,
+int plan_literal_ok(struct plan_ctx *g, const struct floe_node *at,
 		    const char *section, const char *name, const char *field,
 		    const char *s)
 {
-	if (!s || !(strstr(s, "{{") || strstr(s, "{%") || strstr(s, "{#")))
+	size_t pos = 0, a, l;
+
+	if (!s)
+		return 1;
+	/* first: the Jinja message below quotes the value */
+	if (floe_secret_conn_next(s, strlen(s), &pos, &a, &l)) {
+		ERR(g, at, "%s.%s.%s: the value holds what reads as a "
+		    "credential (a URI's user:password@, or a key=value whose "
+		    "key names one). generate would copy it into profiles.yml "
+		    "in clear text, where lint reports it (FP404); remove it: "
+		    "credentials come from secret_ref entries", section, name,
+		    field);
+		return 0;
+	}
+	if (!(strstr(s, "{{") || strstr(s, "{%") || strstr(s, "{#")))
 		return 1;
 	ERR(g, at, "%s.%s.%s: '%s' contains '{{', '{%%' or '{#', which dbt "
 	    "would render as Jinja when it reads profiles.yml", section,
@@ -241,27 +255,6 @@ static bool has_userinfo(struct plan_ctx *g, const struct floe_node *at,
 }
 
 /*
- * A URL with what lint's FP404 reads as a credential written in it (a
- * `key=value` whose key names one, as in `.../x_secret=...`,
- * floe_secret_conn_next()): generate would write it into the profile,
- * and lint would refuse what generate wrote; never printed either.
- */
-static bool has_conn_credential(struct plan_ctx *g,
-				const struct floe_node *at, const char *name,
-				const char *field, const char *uri)
-{
-	size_t pos = 0, a, l;
-
-	if (!floe_secret_conn_next(uri, strlen(uri), &pos, &a, &l))
-		return false;
-	ERR(g, at, "catalogs.%s.%s: the URL holds what reads as a credential "
-	    "(a key=value whose key names one). generate would copy it into "
-	    "profiles.yml in clear text; remove it, the catalog's "
-	    "credentials come from 'credentials' (secret_ref)", name, field);
-	return true;
-}
-
-/*
  * Check a literal catalog URL; on success returns the endpoint to write
  * (trailing '/' and every trailing /v1 removed).
  */
@@ -272,23 +265,21 @@ static const char *endpoint_of(struct plan_ctx *g, const struct floe_catalog *c)
 	const char *endpoint;
 	struct url u;
 	size_t n;
+	int bad;
 
 	if (strpbrk(uri, " \t\r\n")) {
 		ERR(g, at, "catalogs.%s.uri: the URL contains white space",
 		    c->name);
 		return NULL;
 	}
-	if (!plan_jinja_free(g, at, "catalogs", c->name, "uri", uri))
+	bad = url_parse(uri, &u);
+	if (has_userinfo(g, at, c->name, "uri", &u) ||
+	    !plan_literal_ok(g, at, "catalogs", c->name, "uri", uri))
 		return NULL;
-	if (url_parse(uri, &u) && u.has_scheme) {
-		if (!has_userinfo(g, at, c->name, "uri", &u))
-			ERR(g, at, "catalogs.%s.uri: '%s' has no host",
-			    c->name, uri);
+	if (bad && u.has_scheme) {
+		ERR(g, at, "catalogs.%s.uri: '%s' has no host", c->name, uri);
 		return NULL;
 	}
-	if (has_userinfo(g, at, c->name, "uri", &u) ||
-	    has_conn_credential(g, at, c->name, "uri", uri))
-		return NULL;
 	if (!u.has_scheme) {
 		ERR(g, at, "catalogs.%s.uri: '%s' has no scheme; write "
 		    "'https://%s' (or 'http://' for a local catalog) so the "
@@ -358,9 +349,8 @@ static const char *token_uri_of(struct plan_ctx *g, const struct floe_catalog *c
 
 		if (has_userinfo(g, p->value_node, c->name,
 				 "properties.oauth2-server-uri", &u) ||
-		    has_conn_credential(g, p->value_node, c->name,
-					"properties.oauth2-server-uri",
-					p->value))
+		    !plan_literal_ok(g, p->value_node, "catalogs", c->name,
+				     "properties.oauth2-server-uri", p->value))
 			return NULL;
 		if (bad || !u.has_scheme ||
 		    (strcmp(u.scheme, "http") && strcmp(u.scheme, "https"))) {
@@ -369,9 +359,6 @@ static const char *token_uri_of(struct plan_ctx *g, const struct floe_catalog *c
 			    "found '%s'", c->name, p->value);
 			return NULL;
 		}
-		if (!plan_jinja_free(g, p->value_node, "catalogs", c->name,
-				"properties.oauth2-server-uri", p->value))
-			return NULL;
 		if (!url_port_ok(&u)) {
 			ERR(g, p->value_node, "catalogs.%s.properties."
 			    "oauth2-server-uri: the port '%.*s' is not a TCP "
@@ -421,7 +408,7 @@ void plan_catalog(struct plan_ctx *g, const struct floe_catalog *c,
 		    "like a storage location; the warehouse is the catalog's "
 		    "name in Polaris (a location answers 404 'Unable to find "
 		    "warehouse')", c->name, c->warehouse);
-	plan_jinja_free(g, c->warehouse_node, "catalogs", c->name, "warehouse",
+	plan_literal_ok(g, c->warehouse_node, "catalogs", c->name, "warehouse",
 		   c->warehouse);
 
 	/*
@@ -459,7 +446,7 @@ void plan_catalog(struct plan_ctx *g, const struct floe_catalog *c,
 	pl->client_id = cr->client_id.kind == FLOE_VALUE_SECRET_REF
 			? plan_env_ref(g, cr->client_id.text) : cr->client_id.text;
 	if (cr->client_id.kind == FLOE_VALUE_LITERAL)
-		plan_jinja_free(g, cr->client_id.node, "catalogs", c->name,
+		plan_literal_ok(g, cr->client_id.node, "catalogs", c->name,
 			   "credentials.client_id", cr->client_id.text);
 	pl->client_secret = plan_env_ref(g, cr->client_secret.text);
 
@@ -472,7 +459,7 @@ void plan_catalog(struct plan_ctx *g, const struct floe_catalog *c,
 		ERR(g, cr->scope_node, "catalogs.%s.credentials.scope: '%s' "
 		    "is not 'PRINCIPAL_ROLE:<role>' (space-separated); "
 		    "Polaris answers invalid_scope", c->name, cr->scope);
-	} else if (plan_jinja_free(g, cr->scope_node, "catalogs", c->name,
+	} else if (plan_literal_ok(g, cr->scope_node, "catalogs", c->name,
 			      "credentials.scope", cr->scope)) {
 		pl->scope = cr->scope;
 	}

@@ -35,10 +35,13 @@ void plan_report(struct plan_ctx *g, enum floe_severity sev,
 	FLOE_PRINTF(4, 5);
 
 /*
- * dbt renders every string in profiles.yml as Jinja, so a value copied
- * from the platform must not open a Jinja tag.  0 after an error.
+ * A literal value generate copies from the platform into profiles.yml:
+ * it must not hold what lint's FP404 reads as a credential (a URI's
+ * user:password@, a key=value whose key names one: the file would
+ * commit it), and must not open a Jinja tag (dbt renders every string
+ * in profiles.yml).  0 after an error, which never quotes a credential.
  */
-int plan_jinja_free(struct plan_ctx *g, const struct floe_node *at,
+int plan_literal_ok(struct plan_ctx *g, const struct floe_node *at,
 		    const char *section, const char *name, const char *field,
 		    const char *s);
 

@@ -291,7 +291,7 @@ static void add_setting(struct gen *g, const struct floe_compute *c,
 		    "%s", c->name, key, floe_node_describe(v));
 		return;
 	}
-	if (!plan_jinja_free(&g->pc, v, "compute", c->name,
+	if (!plan_literal_ok(&g->pc, v, "compute", c->name,
 			     plan_fmt(&g->pc, "properties.%s", key), v->value))
 		return;
 	text = v->type == FLOE_TYPE_BOOL
@@ -398,7 +398,7 @@ static void plan_compute(struct gen *g, const struct floe_compute *c,
 				    "expected a file path or ':memory:', "
 				    "found %s", c->name,
 				    floe_node_describe(v));
-			else if (plan_jinja_free(&g->pc, v, "compute", c->name,
+			else if (plan_literal_ok(&g->pc, v, "compute", c->name,
 					    "properties.path", v->value))
 				path_taken(g, c, v, pl);
 			path_refused = pl->path != v->value;
@@ -449,7 +449,7 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 	if (c->access_delegation == FLOE_DELEGATION_VENDED) {
 		/* Polaris hands out S3 credentials; give DuckDB the region. */
 		if (s->type == FLOE_STORAGE_S3 && s->region && *s->region &&
-		    plan_jinja_free(&g->pc, s->name_node, "storage", s->name, "region",
+		    plan_literal_ok(&g->pc, s->name_node, "storage", s->name, "region",
 			       s->region))
 			pl->default_region = s->region;
 		return;
@@ -462,7 +462,7 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 		     : s->type == FLOE_STORAGE_AZURE ? "azure" : "local");
 		return;
 	}
-	if (!plan_jinja_free(&g->pc, s->name_node, "storage", s->name, "region",
+	if (!plan_literal_ok(&g->pc, s->name_node, "storage", s->name, "region",
 			s->region))
 		return;
 	pl->s3_secret = 1;
@@ -480,10 +480,6 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 	} else if (s->endpoint.kind == FLOE_VALUE_LITERAL &&
 		   *s->endpoint.text) {
 		struct url u;
-
-		if (!plan_jinja_free(&g->pc, s->endpoint.node, "storage", s->name,
-				"endpoint", s->endpoint.text))
-			return;
 		int bad = url_parse(s->endpoint.text, &u);
 		size_t from;
 
@@ -497,6 +493,9 @@ static void plan_storage(struct gen *g, const struct floe_storage *s,
 			    "(secret_ref)", s->name);
 			return;
 		}
+		if (!plan_literal_ok(&g->pc, s->endpoint.node, "storage",
+				     s->name, "endpoint", s->endpoint.text))
+			return;
 		if (bad) {
 			ERR(g, s->endpoint.node, "storage.%s.endpoint: '%s' "
 			    "has no host", s->name, s->endpoint.text);

@@ -114,6 +114,16 @@ static void find_scrub(struct lint_ctx *ctx)
 		scrub_walk(ctx, ctx->scrub_out->map, 0);
 }
 
+/* The list itself; a finding after it (lint_finish_file()'s) makes
+ * another, which that frees. */
+static void scrub_release(struct lint_ctx *ctx)
+{
+	free(ctx->scrub);
+	ctx->scrub = NULL;
+	ctx->nr_scrub = ctx->alloc_scrub = 0;
+	ctx->scrub_known = false;
+}
+
 /* Forget the output's texts (the file's are found again: few). */
 static void scrub_forget(struct lint_ctx *ctx, const struct lint_output *out)
 {
@@ -1492,9 +1502,7 @@ void lint_release_ctx(struct lint_ctx *ctx)
 		if (ctx->template_used[i] && ctx->lazy.template_found[i].items)
 			floe_diags_release(&ctx->lazy.template_found[i]);
 	jinja_cache_release(&ctx->jcache);
-	free(ctx->scrub);
-	ctx->scrub = NULL;
-	ctx->nr_scrub = ctx->alloc_scrub = 0;
+	scrub_release(ctx);
 	arena_free(ctx->scratch);
 	ctx->scratch = NULL;
 }
@@ -1958,6 +1966,7 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 		mark_scalar_lines(doc->root, inside, nr_lines, 0, &budget);
 	apply_suppressions(ctx, buf, len, base, inside, nr_lines);
 	free(inside);
+	scrub_release(ctx);	/* FP008's findings may have made one */
 }
 
 void floe_lint_apply_levels(struct floe_diags *d, size_t base,

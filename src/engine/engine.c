@@ -2080,6 +2080,22 @@ enum fe_path_slash fe_path_slash(unsigned version)
 	return FE_SLASH_UNKNOWN;
 }
 
+bool fe_path_names_folder(const char *path)
+{
+	size_t n = path ? strlen(path) : 0, b;
+
+	if (!n)
+		return false;
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	if (n == 1 && path[0] == '/')
+		return true;		/* the root */
+	for (b = n; b > 0 && path[b - 1] != '/'; b--)
+		;
+	return (n - b == 1 && path[b] == '.') ||
+	       (n - b == 2 && path[b] == '.' && path[b + 1] == '.');
+}
+
 enum fe_file_identity fe_file_identity(unsigned version)
 {
 	for (size_t i = 0; i < NR(file_identities); i++)

@@ -577,6 +577,15 @@ enum fe_path_slash {
 enum fe_path_slash fe_path_slash(unsigned version);
 
 /*
+ * Whether `path` names a folder whatever its slashes: its last segment,
+ * trailing slashes dropped, is the root, `.` or `..` (/, //, ./, .,
+ * sub/..).  Every release refuses to attach one ("Could not read from
+ * file ...: Is a directory": probe_files.py's `folder` rows, which
+ * gen_files.py holds to it on every release).
+ */
+bool fe_path_names_folder(const char *path);
+
+/*
  * The key under which DuckDB `version` knows the database file of a
  * local path, as ATTACH (TYPE duckdb, or none) and duckdb_open() take
  * it: two paths are one file to the release -- the second ATTACH fails

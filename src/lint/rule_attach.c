@@ -2106,22 +2106,28 @@ static void attach_path_slash(struct lint_ctx *ctx,
 	bool have_main = false;
 	char v[FE_VERSION_BUF];
 
-	if (!attach || fe_path_slash(ctx->duckdb_version) != FE_SLASH_FAILS)
-		return;
-	for (size_t i = 0; !ctx->err && i < attach->nr; i++) {
+	bool fails = fe_path_slash(ctx->duckdb_version) == FE_SLASH_FAILS;
+
+	for (size_t i = 0; attach && !ctx->err && i < attach->nr; i++) {
 		const struct floe_node *item = attach->items[i];
 		const char *path = item_path(ctx, item);
 		struct strbuf p = STRBUF_INIT;
+		bool folder;
 		size_t n;
 
-		if (!path || !(n = strlen(path)) || path[n - 1] != '/' ||
-		    strchr(path, ':') || !item_is_duckdb(ctx, item))
+		if (!path || !(n = strlen(path)) || strchr(path, ':') ||
+		    !item_is_duckdb(ctx, item))
 			continue;
-		if (ine && !have_main) {
+		/* a folder fails on every release, named or not */
+		folder = fe_path_names_folder(path);
+		if (!folder && (!fails || path[n - 1] != '/'))
+			continue;
+		if (!folder && ine && !have_main) {
 			main_db = main_catalog(ctx, out, &md, &main_path);
 			have_main = true;
 		}
-		if (ine && ine_name_taken(ctx, attach, i, main_db, md))
+		if (!folder && ine &&
+		    ine_name_taken(ctx, attach, i, main_db, md))
 			continue;
 		/* a path's ?query may hold a credential */
 		if (floe_secret_mask_conn(&p, path, n, FLOE_SECRET_MASK)) {
@@ -2129,14 +2135,27 @@ static void attach_path_slash(struct lint_ctx *ctx,
 			ctx->err = FLOE_ERR_NOMEM;
 			return;
 		}
-		lint_report(ctx, floe_map_get(item, "path"), "attach path '%s' "
-			    "ends in '/', so it names no file. DuckDB %s cannot "
-			    "open it as a database and the ATTACH fails "
-			    "(\"IO Error: Cannot open file ...\": Is a "
-			    "directory, or Not a directory when the file "
-			    "exists), and with it every dbt connection; drop "
-			    "the trailing '/'.", p.buf,
-			    fe_version_str(ctx->duckdb_version, v));
+		if (folder)
+			lint_report(ctx, floe_map_get(item, "path"), "attach "
+				    "path '%s' names a folder, not a file. "
+				    "DuckDB %s cannot open it as a database "
+				    "and the ATTACH fails (\"IO Error: Could "
+				    "not read from file ...: Is a directory\"), "
+				    "and with it every dbt connection; name "
+				    "the database file, e.g. "
+				    "'data/lake.duckdb'.", p.buf,
+				    fe_version_str(ctx->duckdb_version, v));
+		else
+			lint_report(ctx, floe_map_get(item, "path"), "attach "
+				    "path '%s' ends in '/', so it names no "
+				    "file. DuckDB %s cannot open it as a "
+				    "database and the ATTACH fails (\"IO "
+				    "Error: Cannot open file ...\": Is a "
+				    "directory, or Not a directory when the "
+				    "file exists), and with it every dbt "
+				    "connection; drop the trailing '/'.",
+				    p.buf,
+				    fe_version_str(ctx->duckdb_version, v));
 		strbuf_release(&p);
 	}
 }

@@ -209,12 +209,39 @@ static void test_engine_files_keys(void **state)
 	assert_int_equal(fe_file_identity(FE_V(1, 5, 0)), FE_FILE_NORMALIZED);
 }
 
+/*
+ * fe_path_names_folder(): the paths probe_files.py's `folder` rows
+ * attach (every release refuses each: "Is a directory") and the files
+ * beside them.
+ */
+static void test_path_names_folder(void **state)
+{
+	static const char *const folder[] = {
+		"/", "//", "./", ".", "sub/./", "sub/..", "..", "../", "a/b/..//",
+		NULL
+	};
+	static const char *const file[] = {
+		"lake.duckdb", "./lake.duckdb", "..data.duckdb", "sub/.x",
+		"data/../raw.duckdb", "...", "", NULL
+	};
+
+	(void)state;
+	for (size_t i = 0; folder[i]; i++)
+		if (!fe_path_names_folder(folder[i]))
+			fail_msg("'%s' names a folder", folder[i]);
+	for (size_t i = 0; file[i]; i++)
+		if (fe_path_names_folder(file[i]))
+			fail_msg("'%s' names no folder", file[i]);
+	assert_false(fe_path_names_folder(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_engine_files_every_probe),
 		cmocka_unit_test(test_engine_files_slash_rows),
 		cmocka_unit_test(test_engine_files_keys),
+		cmocka_unit_test(test_path_names_folder),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -145,9 +145,24 @@ def slash(ver, header, rows):
 	return fits[0]
 
 
+def folders_fail(ver, header, rows):
+	"""Every `folder` row refused in both forms ("Is a directory"): a
+	path that names a folder whatever its slashes (/, ./, sub/..) fails
+	on every release, which the rules take without a row."""
+	rows = [dict(zip(header, r)) for r in rows]
+	rows = [r for r in rows if r["case"] == "folder"]
+	if not rows or not all("Is a directory" in r[form]
+			       for r in rows
+			       for form in ("plain", "if_not_exists")):
+		raise SystemExit("%s: %s: a folder path does not fail on "
+				 "every row" % (SCRIPT, ver))
+
+
 def render(data):
 	probes = read_probes(data, "duckdb-files")
 	vers = [ver for ver, _c, _h, _r in probes]
+	for ver, _c, header, rows in probes:
+		folders_fail(ver, header, rows)
 	facts = {ver: {identity(ver, header, rows)}
 		 for ver, _c, header, rows in probes}
 	lines = [
@@ -156,7 +171,10 @@ def render(data):
 		"file already attached",
 		" * (ATTACH then fails with \"Unique file handle conflict\"),"
 		" and what they do with a",
-		" * path ending in \"/\":",
+		" * path ending in \"/\" (a path that names a folder "
+		"whatever its slashes, / or ./,",
+		" * fails on every release: gen_files.py checks it, without a "
+		"row):",
 		" *   DUCKDB_FILE_IDENTITY(first, last, identity)",
 		" *   DUCKDB_PATH_SLASH(first, last, behaviour)",
 		" * (tools/gen_files.py says what they mean.)",

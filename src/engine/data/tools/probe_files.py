@@ -34,7 +34,9 @@ AS NAME): `OK: name=path,...`, the databases then attached besides
 memory (path `-` in memory), or the engine's error.  1.4.x cannot open
 such a path ("Is a directory"), but names it first as 1.5.x does, so
 IF NOT EXISTS on a taken name does nothing there too; 1.5.x drops the
-slash (lake.duckdb/ attaches lake.duckdb, named lake).
+slash (lake.duckdb/ attaches lake.duckdb, named lake).  For each FOLDER
+entry, a path that names a folder whatever its slashes (/, ./, .., ...),
+the same two forms (case `folder`): every release refuses each.
 
 The output (a TSV, committed as src/engine/data/duckdb-files/VERSION.tsv)
 is what gen_files.py turns into src/engine/duckdb_files.def.  Not part of
@@ -91,6 +93,13 @@ SLASH = (
 	("lake.duckdb/", "AS x"),
 	("lake.duckdb/", "taken:lake"),
 	("sub/Lake.duckdb/", "taken:lake"),
+)
+# paths that name a folder whatever the slashes (the root, the working
+# folder; not its parent, which is the machine's): case `folder`,
+# attached without AS and with one
+FOLDER = (
+	("/", "-"), ("//", "-"), ("./", "-"), (".", "-"), ("sub/./", "-"),
+	("sub/..", "-"), ("./", "AS x"), ("/", "AS x"),
 )
 
 
@@ -204,10 +213,11 @@ def probe(lib_path):
 			rows.append([case, first, second] + [
 				one(eng, first, second, form, case == "main")
 				for form in ("ATTACH", "ATTACH IF NOT EXISTS")])
-	for path, second in SLASH:
-		rows.append(["slash", path, second] + [
-			one_slash(eng, path, second, form)
-			for form in ("ATTACH", "ATTACH IF NOT EXISTS")])
+	for case, entries in (("slash", SLASH), ("folder", FOLDER)):
+		for path, second in entries:
+			rows.append([case, path, second] + [
+				one_slash(eng, path, second, form)
+				for form in ("ATTACH", "ATTACH IF NOT EXISTS")])
 	return version, source_id, rows
 
 

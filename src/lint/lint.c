@@ -81,13 +81,22 @@ static void scrub_add(struct lint_ctx *ctx, const char *t)
 	ctx->scrub[ctx->nr_scrub++] = t;
 }
 
-/* The output's values whose rendering reads a DBT_ENV_SECRET_ variable:
- * a default that is as secret as the variable. */
-static void scrub_walk(struct lint_ctx *ctx, const struct floe_node *n,
-		       unsigned depth)
+/* A value whose rendering reads a DBT_ENV_SECRET_ variable: a default
+ * that is as secret as the variable. */
+static bool reads_secret_env(struct lint_ctx *ctx, const struct floe_node *n)
 {
 	struct lint_jinja j;
 
+	if (!floe_node_is_str(n) || !jinja_has_template(n))
+		return false;
+	lint_jinja_scan(ctx, n, &j);
+	return j.nr_secret_env > 0;
+}
+
+/* The output's values that reads_secret_env(). */
+static void scrub_walk(struct lint_ctx *ctx, const struct floe_node *n,
+		       unsigned depth)
+{
 	if (!n || depth > FLOE_YAML_MAX_DEPTH || ctx->scrub_overflow)
 		return;
 	if (n->kind == FLOE_NODE_MAP) {
@@ -96,10 +105,8 @@ static void scrub_walk(struct lint_ctx *ctx, const struct floe_node *n,
 	} else if (n->kind == FLOE_NODE_SEQ) {
 		for (size_t i = 0; i < n->nr; i++)
 			scrub_walk(ctx, n->items[i], depth + 1);
-	} else if (floe_node_is_str(n) && jinja_has_template(n)) {
-		lint_jinja_scan(ctx, n, &j);
-		if (j.nr_secret_env)
-			scrub_add(ctx, lint_render(ctx, n));
+	} else if (reads_secret_env(ctx, n)) {
+		scrub_add(ctx, lint_render(ctx, n));
 	}
 }
 
@@ -386,16 +393,10 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 const char *lint_shown(struct lint_ctx *ctx, const struct floe_node *n,
 		       const char *text)
 {
-	struct lint_jinja j;
-
-	if (!text || floe_profiles_is_secret(ctx->model, n))
-		return text ? FLOE_SECRET_MASK : NULL;
-	if (floe_node_is_str(n) && jinja_has_template(n)) {
-		lint_jinja_scan(ctx, n, &j);
-		if (j.nr_secret_env)
-			return FLOE_SECRET_MASK;
-	}
-	return text;
+	if (!text)
+		return NULL;
+	return floe_profiles_is_secret(ctx->model, n) ||
+	       reads_secret_env(ctx, n) ? FLOE_SECRET_MASK : text;
 }
 
 void lint_report_unquoted(struct lint_ctx *ctx, const struct floe_node *n,

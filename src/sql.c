@@ -2056,6 +2056,8 @@ static void database_check(struct ctx *c, const struct output *o)
 		return;
 	if (is_null(dn))
 		db = "None";
+	else if (dn->kind != FLOE_NODE_SCALAR)	/* a dict or list is not */
+		db = dn->kind == FLOE_NODE_MAP ? "{...}" : "[...]";
 	else if (!floe_node_is_str(dn))
 		db = dn->value;
 	else if (!(db = quiet_text(c, dn)))

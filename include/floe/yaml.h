@@ -74,11 +74,17 @@ struct floe_pair {
 };
 
 /*
- * 48 bytes: a tree holds one per scalar and collection, so its size is
+ * 32 bytes: a tree holds one per scalar and collection, so its size is
  * most of a document's memory (docs/DESIGN.md, "Scale").  kind, type and
  * style hold the enums above in a byte each; len and nr are 32 bits:
  * floe_yaml_parse() holds the input under 4 GiB and refuses a scalar that
  * decodes past it (`\L` is 2 bytes written, 3 decoded).
+ *
+ * A scalar's text and length share their places with a collection's
+ * children and their count: read `value` and `len` only of a scalar,
+ * `pairs` of a mapping, `items` of a sequence and `nr` of either, after
+ * checking `kind` (floe_node_is_str(), floe_map_get() and the walkers
+ * do).
  */
 struct floe_node {
 	unsigned char kind;		/* enum floe_node_kind */
@@ -87,17 +93,17 @@ struct floe_node {
 	unsigned char style;		/* enum floe_style */
 	unsigned char flags;		/* FLOE_NODE_MERGED; the other bits
 					 * are private to the builder */
-	uint32_t len;			/* scalar: bytes of value; else 0 */
-	struct floe_pos start, end;	/* where the node is written */
-	/* FLOE_NODE_SCALAR: NULL for a collection */
-	const char *value;		/* NUL-terminated; may hold NULs */
-	/* FLOE_NODE_MAP: pairs; FLOE_NODE_SEQ: items (read the one of the
-	 * node's kind: they share their place) */
 	union {
-		const struct floe_pair *pairs;
-		const struct floe_node *const *items;
+		uint32_t len;		/* scalar: bytes of value */
+		uint32_t nr;		/* collection: pairs or items */
 	};
-	uint32_t nr;			/* collection: pairs or items */
+	struct floe_pos start, end;	/* where the node is written */
+	union {
+		const char *value;	/* scalar: NUL-terminated; may hold
+					 * NULs */
+		const struct floe_pair *pairs;		/* FLOE_NODE_MAP */
+		const struct floe_node *const *items;	/* FLOE_NODE_SEQ */
+	};
 };
 
 /*
@@ -106,6 +112,9 @@ struct floe_node {
  * so that the usual mapping pays nothing for the rare one.
  */
 #define FLOE_NODE_MERGED 0x80u
+
+_Static_assert(sizeof(struct floe_node) <= 32,
+	       "a node is 32 bytes (docs/DESIGN.md, \"Scale\")");
 
 /** Whether pair `p` of mapping `map` came in through a `<<` merge. */
 static inline bool floe_pair_merged(const struct floe_node *map,

@@ -16,6 +16,7 @@
 #include "engine/engine.h"
 #include "floe/profiles.h"
 #include "jinja.h"
+#include "pystr.h"
 #include "secret.h"
 
 struct binder {
@@ -186,30 +187,14 @@ static int md_path(const struct floe_prof_value *v)
 /* Python's bool() of a value as PyYAML and dbt give it: 1, 0, -1. */
 static int py_truthy(const struct floe_prof_value *v)
 {
-	const struct floe_node *n = v->node;
+	int t;
 
-	if (!n || is_null(n))
+	if (!v->node)
 		return 0;
-	if (n->kind != FLOE_NODE_SCALAR)
-		return n->nr != 0;	/* an empty dict or list is falsy */
-	switch (n->type) {
-	case FLOE_TYPE_BOOL:
-		return floe_node_true(n);
-	case FLOE_TYPE_INT:
-	case FLOE_TYPE_FLOAT:
-		/* zero in any spelling (0, 0x0, 0.0, -0.0e3): no digit 1-9
-		 * before an exponent, and not .inf/.nan */
-		for (const char *p = n->value; *p; p++) {
-			if (*p == 'e' || *p == 'E')
-				break;
-			if ((*p >= '1' && *p <= '9') || *p == 'n' ||
-			    *p == 'N' || *p == 'i' || *p == 'I')
-				return 1;
-		}
-		return 0;
-	default:
-		return v->text ? *v->text != '\0' : -1;
-	}
+	t = py_truth(v->node);
+	if (t >= 0)
+		return t;
+	return v->text ? *v->text != '\0' : -1;
 }
 
 static void bind_motherduck(struct binder *b, struct floe_prof_output *o)

@@ -348,3 +348,26 @@ void py_scalar_str(const struct floe_node *n, struct strbuf *sb)
 	}
 	strbuf_add(sb, n->value, n->len);
 }
+
+int py_truth(const struct floe_node *n)
+{
+	long long i;
+	double d;
+
+	if (n->kind != FLOE_NODE_SCALAR)
+		return n->nr != 0;
+	switch (n->type) {
+	case FLOE_TYPE_NULL:
+		return 0;
+	case FLOE_TYPE_BOOL:
+		return floe_node_true(n);
+	case FLOE_TYPE_INT:	/* past long long: not 0 */
+		return floe_node_int(n, &i) || i != 0;
+	case FLOE_TYPE_FLOAT:	/* NaN != 0.0: true, as in Python */
+		return floe_node_float(n, &d) || d != 0.0;
+	case FLOE_TYPE_STR:
+		return -1;
+	default:		/* a date, a datetime */
+		return 1;
+	}
+}

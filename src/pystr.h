@@ -34,6 +34,14 @@ bool py_timestamp(struct strbuf *sb, const struct floe_node *n, bool repr);
  */
 bool py_constructs(const struct floe_node *n);
 
+/*
+ * Python's bool() of the value PyYAML constructs from a node: 0 for None,
+ * False, 0 and 0.0 in any spelling (1e-400 is 0.0), an empty dict or
+ * list; 1 for any other number, date or collection; -1 for a string,
+ * whose truth is that of the text dbt renders from it (not empty).
+ */
+int py_truth(const struct floe_node *n);
+
 /* str() of the value PyYAML constructs from a scalar: None, True, 4,
  * 4.5, 2001-12-14; a string's (or an unreadable value's) own text. */
 void py_scalar_str(const struct floe_node *n, struct strbuf *sb);

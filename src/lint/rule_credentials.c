@@ -1309,25 +1309,6 @@ static const char *secret_sql_text(struct lint_ctx *ctx,
 	return d;
 }
 
-/* Python's truth of a scalar that is no string: False, 0 and 0.0 are
- * false (dbt-duckdb writes a name only `if self.name`). */
-static bool py_true_scalar(const struct floe_node *v)
-{
-	long long n;
-	double d;
-
-	switch (v->type) {
-	case FLOE_TYPE_BOOL:
-		return floe_node_true(v);
-	case FLOE_TYPE_INT:
-		return floe_node_int(v, &n) || n != 0;
-	case FLOE_TYPE_FLOAT:
-		return floe_node_float(v, &d) || d != 0.0;
-	default:
-		return true;
-	}
-}
-
 /*
  * Whether dbt-duckdb runs the output's CREATE SECRETs at all: with
  * `remote` it connects to a Buena Vista server (environments/__init__.py
@@ -1520,7 +1501,7 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 
 		/* a falsy name is not written (`if self.name`): '', 0,
 		 * 0.0, False */
-		if (!s || !*s || !py_true_scalar(n))
+		if (!s || !*s || !py_truth(n))
 			continue;
 		why = fe_alias_parse(s, ctx->duckdb_version);
 		/* a database's name (main) is a fine secret's */

@@ -207,7 +207,14 @@ static const char motherduck[] =
 	"    ca: {type: duckdb, config_options: {custom_user_agent: '0'}}\n"
 	"    cb: {type: duckdb, config_options: {custom_user_agent: .nan}}\n"
 	"    cc: {type: duckdb, config_options:\n"
-	"         {custom_user_agent: \"{{ var('ua') }}\"}}\n";
+	"         {custom_user_agent: \"{{ var('ua') }}\"}}\n"
+	/* PyYAML: float("1.0e-400") is 0.0, float("1.0e+500") inf */
+	"    cd: {type: duckdb, config_options: {custom_user_agent: 1.0e-400}}\n"
+	"    ce: {type: duckdb, config_options: {custom_user_agent: 1.0e+500}}\n"
+	"    cf: {type: duckdb, config_options: {custom_user_agent: -0.0}}\n"
+	"    cg: {type: duckdb, config_options: {custom_user_agent: 0b0}}\n"
+	"    ch: {type: duckdb, config_options:\n"
+	"         {custom_user_agent: 2001-12-14}}\n";
 
 static void test_profiles_motherduck_plugin(void **state)
 {
@@ -222,6 +229,8 @@ static void test_profiles_motherduck_plugin(void **state)
 		{ "c1", 0, 1 }, { "c2", 0, 0 }, { "c3", 0, 0 }, { "c4", 0, 0 },
 		{ "c5", 0, 0 }, { "c6", 0, 0 }, { "c7", 0, 0 }, { "c8", 0, 1 },
 		{ "c9", 0, 1 }, { "ca", 0, 1 }, { "cb", 0, 1 }, { "cc", 0, -1 },
+		{ "cd", 0, 0 }, { "ce", 0, 1 }, { "cf", 0, 0 }, { "cg", 0, 0 },
+		{ "ch", 0, 1 },
 	};
 
 	(void)state;

@@ -610,26 +610,36 @@ static struct lint_key_facts *find_key_facts(struct lint_ctx *ctx,
  * lives.  That table is direct-mapped: a key whose slot another took is
  * found by its text.
  */
-static struct lint_key_facts *key_facts(struct lint_ctx *ctx,
-					const struct floe_node *k)
+static struct lint_key_facts *key_facts_slow(struct lint_ctx *ctx,
+					     const struct floe_node *k,
+					     struct lint_key_at *at,
+					     size_t slot)
 {
-	/* the texts are the document's: forgotten with it, in
-	 * lint_finish_file() */
-	size_t slot = (uint32_t)((uint32_t)(uintptr_t)k->value *
-				 0x9E3779B1u) >> (32 - LINT_KEY_AT_BITS);
-	struct lint_key_at *at = &ctx->lazy.key_at[slot];
-	struct lint_key_facts *f;
+	struct lint_key_facts *f = find_key_facts(ctx, k);
 
-	if (slot_used(ctx->key_at_used, slot) && at->text == k->value &&
-	    at->facts->len == k->len)
-		return at->facts;
-	f = find_key_facts(ctx, k);
 	if (f) {
 		use_slot(ctx->key_at_used, slot);
 		at->text = k->value;
 		at->facts = f;
 	}
 	return f;
+}
+
+/* inline: some 75 keys of every output are asked, nearly all found at
+ * their address */
+static inline struct lint_key_facts *key_facts(struct lint_ctx *ctx,
+					       const struct floe_node *k)
+{
+	/* the texts are the document's: forgotten with it, in
+	 * lint_finish_file() */
+	size_t slot = (uint32_t)((uint32_t)(uintptr_t)k->value *
+				 0x9E3779B1u) >> (32 - LINT_KEY_AT_BITS);
+	struct lint_key_at *at = &ctx->lazy.key_at[slot];
+
+	if (slot_used(ctx->key_at_used, slot) && at->text == k->value &&
+	    at->facts->len == k->len)
+		return at->facts;
+	return key_facts_slow(ctx, k, at, slot);
 }
 
 #define KEY_ROW(ctx, k, row, find) do { \
@@ -681,9 +691,10 @@ const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
 		fe_dbt_attach_field(k->value, ctx->dbt_duckdb_version));
 }
 
-/* The slot of n's text in lazy.value_at, NULL when n is no string. */
-static struct lint_value_at *value_at(struct lint_ctx *ctx,
-				      const struct floe_node *n)
+/* The slot of n's text in lazy.value_at, NULL when n is no string;
+ * inline, as the rules ask it of most values of every output */
+static inline struct lint_value_at *value_at(struct lint_ctx *ctx,
+					     const struct floe_node *n)
 {
 	size_t slot;
 	struct lint_value_at *at;

@@ -709,7 +709,7 @@ static inline struct lint_value_at *value_at(struct lint_ctx *ctx,
 		use_slot(ctx->value_at_used, slot);
 		at->text = n->value;
 		at->len = n->len;
-		at->known = at->facts = 0;
+		at->known = at->facts = at->alias = 0;
 	}
 	return at;
 }
@@ -736,6 +736,22 @@ void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 		at->facts |= (unsigned char)fact;
 	else
 		at->facts &= (unsigned char)~fact;
+}
+
+enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,
+				       const struct floe_node *n,
+				       const char *s)
+{
+	struct lint_value_at *at = floe_node_is_str(n) && s == n->value
+				   ? value_at(ctx, n) : NULL;
+	enum fe_alias_refusal why;
+
+	if (at && at->alias)
+		return (enum fe_alias_refusal)(at->alias - 1);
+	why = fe_alias_parse(s, ctx->duckdb_version);
+	if (at)
+		at->alias = (unsigned char)(why + 1);
+	return why;
 }
 
 /* jinja_has_template(), through lint_value_fact() */

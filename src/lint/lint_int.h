@@ -206,6 +206,8 @@ struct lint_ctx {
 			const char *text;
 			uint32_t len;
 			unsigned char known, facts;	/* LINT_VF_* bits */
+			unsigned char alias;	/* lint_alias_parse() + 1,
+						 * 0 when not known */
 		} value_at[1 << LINT_VALUE_AT_BITS];
 		/* a secret's TYPE, asked by several rules: each entry looked
 		 * up once per output (memo_used) */
@@ -323,6 +325,15 @@ int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 		    unsigned fact);
 void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 			 unsigned fact, bool holds);
+
+/*
+ * fe_alias_parse() of `s`, the rendered text of n (lint_render()), for
+ * the DuckDB release linted for; kept with the facts of n's text when s
+ * is that text (a literal value).
+ */
+enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,
+				       const struct floe_node *n,
+				       const char *s);
 
 /* The expected attach alias (--alias, the config, or the default). */
 const char *lint_expected_alias(const struct lint_ctx *ctx);

@@ -792,7 +792,7 @@ void check_alias_identifier(struct lint_ctx *ctx,
 		/* an empty alias is falsy: dbt-duckdb writes no AS at all */
 		if (!s || !*s)
 			continue;
-		why = fe_alias_parse(s, ctx->duckdb_version);
+		why = lint_alias_parse(ctx, alias, s);
 		/* a database name is FP318's: not a syntax problem */
 		if (why == FE_ALIAS_KEYWORD || why == FE_ALIAS_NOT_WORD)
 			lint_report_unquoted(ctx, alias, s, why, &as,
@@ -1867,8 +1867,8 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 			continue;
 		}
 		f = fe_database_name(s, ctx->duckdb_version);
-		if (fe_alias_parse(lint_render(ctx, alias),
-				   ctx->duckdb_version) == FE_ALIAS_KEYWORD)
+		if (lint_alias_parse(ctx, alias, lint_render(ctx, alias)) ==
+		    FE_ALIAS_KEYWORD)
 			continue;	/* FP308's */
 		if (f & (ine ? FE_DB_RESERVED_IF_NOT_EXISTS : FE_DB_RESERVED)) {
 			lint_report(ctx, alias, "the attach alias '%s' is a "

@@ -1522,7 +1522,7 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 		 * 0.0, False */
 		if (!s || !*s || !py_true_scalar(n))
 			continue;
-		why = fe_alias_parse(s, ctx->duckdb_version);
+		why = lint_alias_parse(ctx, n, s);
 		/* a database's name (main) is a fine secret's */
 		if (why == FE_ALIAS_KEYWORD || why == FE_ALIAS_NOT_WORD)
 			lint_report_unquoted(ctx, n, s, why, &secret, NULL);

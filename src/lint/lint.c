@@ -714,14 +714,21 @@ static inline struct lint_value_at *value_at(struct lint_ctx *ctx,
 	return at;
 }
 
-int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
-		    unsigned fact)
+/* lint_value_fact(), inline for lint_render() and lint_native() */
+static inline int value_fact(struct lint_ctx *ctx, const struct floe_node *n,
+			     unsigned fact)
 {
 	struct lint_value_at *at = value_at(ctx, n);
 
 	if (!at || !(at->known & fact))
 		return -1;
 	return (at->facts & fact) != 0;
+}
+
+int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
+		    unsigned fact)
+{
+	return value_fact(ctx, n, fact);
 }
 
 void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
@@ -763,7 +770,7 @@ static inline bool has_template(struct lint_ctx *ctx,
 
 	if (!ctx->past_first_output)
 		return jinja_has_template(n);
-	known = lint_value_fact(ctx, n, LINT_VF_TEMPLATE);
+	known = value_fact(ctx, n, LINT_VF_TEMPLATE);
 	if (known >= 0)
 		return known;
 	has = jinja_has_template(n);

@@ -248,7 +248,8 @@ static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
 		}
 	} else if (floe_node_is_str(v) && (is & FLOE_SECRET_HEADER_MAP)) {
 		fn(ctx, k, v, SV_HEADERS);	/* literal_in_headers() */
-	} else if ((how & PATH_IS_CONN) && !strcmp(k->value, "path")) {
+	} else if ((how & PATH_IS_CONN) && k->len == 4 &&
+		   !memcmp(k->value, "path", 4)) {
 		if (v->kind == FLOE_NODE_SCALAR)
 			fn(ctx, k, v, SV_CONN);
 	} else if (floe_node_is_str(v)) {

@@ -855,7 +855,7 @@ static void walk_templates(struct template_walk *w, const struct floe_node *n,
 	if (!n || depth > FLOE_YAML_MAX_DEPTH)
 		return;
 	if (n->kind == FLOE_NODE_SCALAR) {
-		if (jinja_has_template(n))
+		if (has_template(w->ctx, n))
 			visit_template(w, n, in_password);
 	} else if (n->kind == FLOE_NODE_MAP) {
 		for (size_t i = 0; i < n->nr; i++)

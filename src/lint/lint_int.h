@@ -311,9 +311,8 @@ unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k);
  * What is known of the text of a string node, kept once per lint for
  * each text address (the document holds a repeated short text once, so
  * every output's copy of a value shares it): LINT_VF_TEMPLATE, a
- * template to read (jinja_has_template(), as lint_render() and
- * lint_native() ask it; the walk of templates asks jinja_has_template()
- * itself, which costs a short text no more); LINT_VF_CONN_CLEAN, no
+ * template to read (jinja_has_template(), as lint_render(),
+ * lint_native() and the walk of templates ask it); LINT_VF_CONN_CLEAN, no
  * credential written in it as in a connection string (FP404's
  * literal_in_conn()).  lint_value_fact() is 1 or 0 when known, -1 when
  * not; lint_value_fact_set() records one (each is a function of the

@@ -731,11 +731,8 @@ int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 	return value_fact(ctx, n, fact);
 }
 
-void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
-			 unsigned fact, bool holds)
+static void fact_set(struct lint_value_at *at, unsigned fact, bool holds)
 {
-	struct lint_value_at *at = value_at(ctx, n);
-
 	if (!at)
 		return;
 	at->known |= (unsigned char)fact;
@@ -745,12 +742,40 @@ void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 		at->facts &= (unsigned char)~fact;
 }
 
+void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
+			 unsigned fact, bool holds)
+{
+	fact_set(value_at(ctx, n), fact, holds);
+}
+
+/* The value_at slot of s when it is n's own text, else NULL. */
+static struct lint_value_at *literal_at(struct lint_ctx *ctx,
+					const struct floe_node *n,
+					const char *s)
+{
+	return floe_node_is_str(n) && s == n->value ? value_at(ctx, n)
+						    : NULL;
+}
+
+bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
+		    const char *s, unsigned fact,
+		    bool (*holds)(struct lint_ctx *ctx, const char *s))
+{
+	struct lint_value_at *at = literal_at(ctx, n, s);
+	bool h;
+
+	if (at && (at->known & fact))
+		return at->facts & fact;
+	h = holds(ctx, s);
+	fact_set(at, fact, h);
+	return h;
+}
+
 enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,
 				       const struct floe_node *n,
 				       const char *s)
 {
-	struct lint_value_at *at = floe_node_is_str(n) && s == n->value
-				   ? value_at(ctx, n) : NULL;
+	struct lint_value_at *at = literal_at(ctx, n, s);
 	enum fe_alias_refusal why;
 
 	if (at && at->alias)

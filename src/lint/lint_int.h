@@ -319,11 +319,24 @@ unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k);
  * text alone).  A slot another text takes is forgotten; nothing is kept
  * in the first output (a file of one would pay the table for nothing).
  */
-enum { LINT_VF_TEMPLATE = 1, LINT_VF_CONN_CLEAN = 2 };
+enum {
+	LINT_VF_TEMPLATE = 1, LINT_VF_CONN_CLEAN = 2,
+	LINT_VF_PATH_NAMES_DB = 4, LINT_VF_TYPE_DUCKDB = 8
+};
 int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 		    unsigned fact);
 void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 			 unsigned fact, bool holds);
+
+/*
+ * holds(ctx, s) for `s`, the rendered text of n (lint_render()), kept as
+ * value fact `fact` of n's text when s is that text (a literal value):
+ * LINT_VF_PATH_NAMES_DB, dbt-duckdb names a database after the path
+ * (FP319); LINT_VF_TYPE_DUCKDB, an attach TYPE that is duckdb.
+ */
+bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
+		    const char *s, unsigned fact,
+		    bool (*holds)(struct lint_ctx *ctx, const char *s));
 
 /*
  * fe_alias_parse() of `s`, the rendered text of n (lint_render()), for

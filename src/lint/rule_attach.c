@@ -1587,14 +1587,23 @@ static const char *file_key(struct lint_ctx *ctx, const char *path, bool item)
 
 /* Is the attach item of TYPE duckdb, or of none (read as item_name()
  * reads it)? */
+static bool type_is_duckdb(struct lint_ctx *ctx, const char *type)
+{
+	(void)ctx;
+	return fe_attach_type_is(type, "duckdb");
+}
+
 static bool item_is_duckdb(struct lint_ctx *ctx, const struct floe_node *item)
 {
 	const struct floe_node *opts = floe_map_get(item, "options");
-	const char *type = item_str(ctx, floe_map_get(item, "type"));
+	const struct floe_node *t = floe_map_get(item, "type");
+	const char *type = item_str(ctx, t);
 
 	if (type && !*type && is_map(opts))
-		type = item_str(ctx, floe_map_get(opts, "type"));
-	return type && (!*type || fe_attach_type_is(type, "duckdb"));
+		type = item_str(ctx, t = floe_map_get(opts, "type"));
+	return type && (!*type || lint_text_fact(ctx, t, type,
+						 LINT_VF_TYPE_DUCKDB,
+						 type_is_duckdb));
 }
 
 /* The file key of an attach item of TYPE duckdb; *path_s its rendered
@@ -2041,17 +2050,23 @@ void check_attach_file_twice(struct lint_ctx *ctx,
  * gives '' and __pre_deserialize__ raises, whatever `database` and
  * `remote` say (every release 1.9.0 to 1.11.0; fe_dbt_path_database()).
  */
+/* Does dbt-duckdb name a database after path s? */
+static bool names_db(struct lint_ctx *ctx, const char *s)
+{
+	size_t len;
+
+	fe_dbt_path_database(s, ctx->dbt_duckdb_version, &len);
+	return len != 0;
+}
+
 static bool path_names_nothing(struct lint_ctx *ctx,
 			       const struct lint_output *out)
 {
 	const struct floe_node *path = out->model->path.node;
 	const char *s;
-	size_t len;
 
-	if (!path || !floe_node_is_str(path) || !(s = lint_render(ctx, path)))
-		return false;
-	fe_dbt_path_database(s, ctx->dbt_duckdb_version, &len);
-	if (len)
+	if (!path || !floe_node_is_str(path) || !(s = lint_render(ctx, path)) ||
+	    lint_text_fact(ctx, path, s, LINT_VF_PATH_NAMES_DB, names_db))
 		return false;
 	lint_report(ctx, path, "path has no file name, so dbt-duckdb cannot "
 		    "name the database and refuses the profile. It says "

@@ -424,14 +424,28 @@ void lint_report_unquoted(struct lint_ctx *ctx, const struct floe_node *n,
 		    u->key);
 }
 
-const char *lint_extension_name(struct lint_ctx *ctx,
-				const struct floe_node *item)
+/* The node of an extension's name: the item, or its `name`. */
+static const struct floe_node *extension_name_node(
+	const struct floe_node *item)
 {
 	if (item && item->kind == FLOE_NODE_MAP)
 		item = floe_map_get(item, "name");
-	if (!item || !floe_node_is_str(item))
-		return NULL;
-	return lint_render(ctx, item);
+	return floe_node_is_str(item) ? item : NULL;
+}
+
+static const void *canonical_extension(struct lint_ctx *ctx, const char *s)
+{
+	return fe_extension_canonical(s, ctx->duckdb_version);
+}
+
+const char *lint_extension_canonical(struct lint_ctx *ctx,
+				     const struct floe_node *item)
+{
+	const struct floe_node *n = extension_name_node(item);
+	const char *s = n ? lint_render(ctx, n) : NULL;
+
+	return s ? lint_text_answer(ctx, n, s, LINT_TA_EXTENSION,
+				    canonical_extension) : NULL;
 }
 
 const char *lint_url(struct lint_ctx *ctx, const struct floe_node *n,
@@ -709,7 +723,7 @@ static inline struct lint_value_at *value_at(struct lint_ctx *ctx,
 		use_slot(ctx->value_at_used, slot);
 		at->text = n->value;
 		at->len = n->len;
-		at->known = at->facts = at->alias = 0;
+		at->known = at->facts = at->alias = at->answer_kind = 0;
 	}
 	return at;
 }
@@ -769,6 +783,24 @@ bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
 	h = holds(ctx, s);
 	fact_set(at, fact, h);
 	return h;
+}
+
+const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
+			     const char *s, unsigned kind,
+			     const void *(*derive)(struct lint_ctx *ctx,
+						   const char *s))
+{
+	struct lint_value_at *at = literal_at(ctx, n, s);
+	const void *a;
+
+	if (at && at->answer_kind == kind)
+		return at->answer;
+	a = derive(ctx, s);
+	if (at && !ctx->err) {
+		at->answer_kind = (unsigned char)kind;
+		at->answer = a;
+	}
+	return a;
 }
 
 enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,

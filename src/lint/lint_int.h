@@ -208,6 +208,8 @@ struct lint_ctx {
 			unsigned char known, facts;	/* LINT_VF_* bits */
 			unsigned char alias;	/* lint_alias_parse() + 1,
 						 * 0 when not known */
+			unsigned char answer_kind;	/* LINT_TA_*, 0 */
+			const void *answer;	/* lint_text_answer() */
 		} value_at[1 << LINT_VALUE_AT_BITS];
 		/* a secret's TYPE, asked by several rules: each entry looked
 		 * up once per output (memo_used) */
@@ -337,6 +339,18 @@ void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
 		    const char *s, unsigned fact,
 		    bool (*holds)(struct lint_ctx *ctx, const char *s));
+
+/*
+ * derive(ctx, s) in the same way, kept as n's text's answer of kind
+ * `kind` (one kind at a time: another asked of the same text replaces
+ * it), not when ctx->err is set.  The answer must outlive the output:
+ * in ctx->arena, a static table or the document's text.
+ */
+enum { LINT_TA_EXTENSION = 1, LINT_TA_MAIN_CATALOG };
+const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
+			     const char *s, unsigned kind,
+			     const void *(*derive)(struct lint_ctx *ctx,
+						   const char *s));
 
 /*
  * fe_alias_parse() of `s`, the rendered text of n (lint_render()), for
@@ -476,10 +490,12 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n);
 
 /*
  * The extension an `extensions:` item names (a name, or {name: ...}),
- * rendered as lint_render() does; NULL when unknown.
+ * rendered as lint_render() does, as DuckDB's aliases make it (https and
+ * s3 are httpfs: fe_extension_canonical(), for the release linted for);
+ * NULL when unknown.
  */
-const char *lint_extension_name(struct lint_ctx *ctx,
-				const struct floe_node *item);
+const char *lint_extension_canonical(struct lint_ctx *ctx,
+				     const struct floe_node *item);
 
 /*
  * `text`, what a message would show of the value `n` (its rendering),

@@ -840,14 +840,13 @@ void check_extension_missing(struct lint_ctx *ctx,
 		if (ext->value->kind != FLOE_NODE_SEQ)
 			return;		/* not a list: another problem */
 		for (size_t i = 0; i < ext->value->nr; i++) {
-			const char *s = lint_extension_name(ctx,
-							    ext->value->items[i]);
+			/* DuckDB's aliases (https and s3 load httpfs), as
+			 * the release linted for applies them */
+			const char *s = lint_extension_canonical(
+				ctx, ext->value->items[i]);
 
 			if (!s)
 				return;	/* could be either at run time */
-			/* DuckDB's aliases (https and s3 load httpfs), as
-			 * the release linted for applies them */
-			s = fe_extension_canonical(s, ctx->duckdb_version);
 			httpfs |= !strcasecmp(s, "httpfs");
 			iceberg |= !strcasecmp(s, "iceberg");
 		}
@@ -1418,21 +1417,40 @@ static const char *path_db_name(struct lint_ctx *ctx, const char *path,
  * last), else dbt-duckdb's (path_database()); *path_s the rendered path
  * (NULL without one).
  */
+/* main_catalog() of a rendered path that is not MotherDuck's */
+static const void *path_catalog(struct lint_ctx *ctx, const char *s)
+{
+	const char *db = lint_path_database(ctx, s), *name;
+
+	if (!db)
+		return NULL;
+	/* a path ending in '/' is FP319's: dbt-duckdb names nothing */
+	name = path_db_name(ctx, s, NULL, false, FE_ANY);
+	return name || ctx->err ? name : db;
+}
+
 static const char *main_catalog(struct lint_ctx *ctx,
 				const struct lint_output *out, bool *motherduck,
 				const char **path_s)
 {
 	const struct floe_node *path = out->model->path.node;
-	const char *db = path_database(ctx, out, motherduck), *s, *name;
+	const char *s, *db;
 
 	*path_s = NULL;
-	if (!db || *motherduck || !path || !floe_node_is_str(path) ||
-	    !(s = lint_render(ctx, path)))
-		return db;
-	*path_s = s;
-	/* a path ending in '/' is FP319's: dbt-duckdb names nothing */
-	name = path_db_name(ctx, s, NULL, false, FE_ANY);
-	return name || ctx->err ? name : db;
+	if (!floe_node_is_str(path))
+		return path_database(ctx, out, motherduck);
+	*motherduck = false;
+	if (!(s = lint_render(ctx, path)))
+		return NULL;
+	*motherduck = fe_dbt_path_is_motherduck(s);
+	if (*motherduck)
+		return lint_path_database(ctx, s);
+	/* the same text names the same catalog in every output */
+	db = lint_text_answer(ctx, path, s, LINT_TA_MAIN_CATALOG,
+			      path_catalog);
+	if (db)
+		*path_s = s;
+	return db;
 }
 
 /*

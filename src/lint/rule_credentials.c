@@ -1354,7 +1354,7 @@ static const char *core_extension(struct lint_ctx *ctx,
 				  const struct floe_node *item, char *low,
 				  size_t size)
 {
-	const char *n = lint_extension_name(ctx, item), *repo;
+	const char *n = lint_extension_canonical(ctx, item), *repo;
 	size_t k;
 
 	if (!n)
@@ -1364,7 +1364,6 @@ static const char *core_extension(struct lint_ctx *ctx,
 		if (!repo || strcmp(repo, "core"))
 			return NULL;
 	}
-	n = fe_extension_canonical(n, ctx->duckdb_version);
 	for (k = 0; n[k] && k + 1 < size; k++)
 		low[k] = (char)tolower((unsigned char)n[k]);
 	low[k] = '\0';

@@ -433,8 +433,10 @@ static const struct floe_node *extension_name_node(
 	return floe_node_is_str(item) ? item : NULL;
 }
 
-static const void *canonical_extension(struct lint_ctx *ctx, const char *s)
+static const void *canonical_extension(struct lint_ctx *ctx, const char *s,
+				       struct arena *a)
 {
+	(void)a;
 	return fe_extension_canonical(s, ctx->duckdb_version);
 }
 
@@ -448,11 +450,29 @@ const char *lint_extension_canonical(struct lint_ctx *ctx,
 				    canonical_extension) : NULL;
 }
 
+/* url_parse() of s, in `a`; NULL when it has no host */
+static const void *parsed_url(struct lint_ctx *ctx, const char *s,
+			      struct arena *a)
+{
+	struct url u, *d;
+
+	if (url_parse(s, &u))
+		return NULL;
+	d = arena_alloc_uninit(a, sizeof(*d));
+	if (!d) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return NULL;
+	}
+	*d = u;
+	return d;
+}
+
 const char *lint_url(struct lint_ctx *ctx, const struct floe_node *n,
 		     struct url *u)
 {
 	const size_t max = sizeof(ctx->urls) / sizeof(ctx->urls[0]);
 	struct lint_url_memo *m;
+	const struct url *p;
 	const char *text;
 
 	if (!n)
@@ -464,7 +484,11 @@ const char *lint_url(struct lint_ctx *ctx, const struct floe_node *n,
 			return ctx->urls[i].text;
 		}
 	text = lint_render(ctx, n);
-	if (text && url_parse(text, u))
+	p = text ? lint_text_answer(ctx, n, text, LINT_TA_URL, parsed_url)
+		 : NULL;
+	if (p)
+		*u = *p;
+	else
 		text = NULL;
 	if (!ctx->conns_of || ctx->nr_urls == max)
 		return text;
@@ -787,20 +811,22 @@ bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
 
 const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
 			     const char *s, unsigned kind,
-			     const void *(*derive)(struct lint_ctx *ctx,
-						   const char *s))
+			     lint_derive_fn *derive)
 {
 	struct lint_value_at *at = literal_at(ctx, n, s);
-	const void *a;
+	struct arena *a = at ? ctx->arena : lint_scratch(ctx);
+	const void *answer;
 
 	if (at && at->answer_kind == kind)
 		return at->answer;
-	a = derive(ctx, s);
+	if (!a)
+		return NULL;	/* out of memory: ctx->err */
+	answer = derive(ctx, s, a);
 	if (at && !ctx->err) {
 		at->answer_kind = (unsigned char)kind;
-		at->answer = a;
+		at->answer = answer;
 	}
-	return a;
+	return answer;
 }
 
 enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,

@@ -341,16 +341,18 @@ bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
 		    bool (*holds)(struct lint_ctx *ctx, const char *s));
 
 /*
- * derive(ctx, s) in the same way, kept as n's text's answer of kind
+ * derive(ctx, s, a) in the same way, kept as n's text's answer of kind
  * `kind` (one kind at a time: another asked of the same text replaces
- * it), not when ctx->err is set.  The answer must outlive the output:
- * in ctx->arena, a static table or the document's text.
+ * it), not when ctx->err is set.  A kept answer must outlive the output:
+ * in `a` (then ctx->arena; the scratch arena when it is not kept), the
+ * lint arena, a static table or the document's text.
  */
-enum { LINT_TA_EXTENSION = 1, LINT_TA_MAIN_CATALOG };
+enum { LINT_TA_EXTENSION = 1, LINT_TA_MAIN_CATALOG, LINT_TA_URL };
+typedef const void *lint_derive_fn(struct lint_ctx *ctx, const char *s,
+				   struct arena *a);
 const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
 			     const char *s, unsigned kind,
-			     const void *(*derive)(struct lint_ctx *ctx,
-						   const char *s));
+			     lint_derive_fn *derive);
 
 /*
  * fe_alias_parse() of `s`, the rendered text of n (lint_render()), for

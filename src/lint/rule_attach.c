@@ -1410,18 +1410,13 @@ static const char *path_db_name(struct lint_ctx *ctx, const char *path,
 	return d;
 }
 
-/*
- * The catalog name DuckDB gives the main database (duckdb.connect(path)
- * names it as an ATTACH without AS does: fe_duckdb_path_database(), which
- * cuts the file name at its first dot where dbt-duckdb's name cuts at the
- * last), else dbt-duckdb's (path_database()); *path_s the rendered path
- * (NULL without one).
- */
 /* main_catalog() of a rendered path that is not MotherDuck's */
-static const void *path_catalog(struct lint_ctx *ctx, const char *s)
+static const void *path_catalog(struct lint_ctx *ctx, const char *s,
+				struct arena *a)
 {
 	const char *db = lint_path_database(ctx, s), *name;
 
+	(void)a;	/* both copies are in ctx->arena */
 	if (!db)
 		return NULL;
 	/* a path ending in '/' is FP319's: dbt-duckdb names nothing */
@@ -1429,6 +1424,13 @@ static const void *path_catalog(struct lint_ctx *ctx, const char *s)
 	return name || ctx->err ? name : db;
 }
 
+/*
+ * The catalog name DuckDB gives the main database (duckdb.connect(path)
+ * names it as an ATTACH without AS does: fe_duckdb_path_database(), which
+ * cuts the file name at its first dot where dbt-duckdb's name cuts at the
+ * last), else dbt-duckdb's (path_database()); *path_s the rendered path
+ * (NULL without one).
+ */
 static const char *main_catalog(struct lint_ctx *ctx,
 				const struct lint_output *out, bool *motherduck,
 				const char **path_s)

@@ -1731,8 +1731,8 @@ bool fe_setting_restricts(const char *name, int truth, unsigned version)
 	return false;
 }
 
-/* Parser::StripUnicodeSpaces: the length of the Unicode space at p, or 0 */
-static size_t unicode_space(const unsigned char *p)
+/* The multibyte ones of unicode_space(), p[0] at least 0xC2. */
+static size_t multibyte_space(const unsigned char *p)
 {
 	if (p[0] == 0xC2 && p[1] == 0xA0)
 		return 2;
@@ -1746,6 +1746,15 @@ static size_t unicode_space(const unsigned char *p)
 	if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 		return 3;
 	return 0;
+}
+
+/*
+ * Parser::StripUnicodeSpaces: the length of the Unicode space at p, or
+ * 0; asked of every byte of a name, which is mostly ASCII (no call then)
+ */
+static inline size_t unicode_space(const unsigned char *p)
+{
+	return p[0] < 0xC2 ? 0 : multibyte_space(p);
 }
 
 /* scan.l's blanks, and the Unicode spaces: the length at p, or 0 */

@@ -424,14 +424,47 @@ void lint_report_unquoted(struct lint_ctx *ctx, const struct floe_node *n,
 		    u->key);
 }
 
-const char *lint_extension_name(struct lint_ctx *ctx,
-				const struct floe_node *item)
+/* The node of an extension's name: the item, or its `name`. */
+static const struct floe_node *extension_name_node(
+	const struct floe_node *item)
 {
 	if (item && item->kind == FLOE_NODE_MAP)
 		item = floe_map_get(item, "name");
-	if (!item || !floe_node_is_str(item))
+	return floe_node_is_str(item) ? item : NULL;
+}
+
+static const void *canonical_extension(struct lint_ctx *ctx, const char *s,
+				       struct arena *a)
+{
+	(void)a;
+	return fe_extension_canonical(s, ctx->duckdb_version);
+}
+
+const char *lint_extension_canonical(struct lint_ctx *ctx,
+				     const struct floe_node *item)
+{
+	const struct floe_node *n = extension_name_node(item);
+	const char *s = n ? lint_render(ctx, n) : NULL;
+
+	return s ? lint_text_answer(ctx, n, s, LINT_TA_EXTENSION,
+				    canonical_extension) : NULL;
+}
+
+/* url_parse() of s, in `a`; NULL when it has no host */
+static const void *parsed_url(struct lint_ctx *ctx, const char *s,
+			      struct arena *a)
+{
+	struct url u, *d;
+
+	if (url_parse(s, &u))
 		return NULL;
-	return lint_render(ctx, item);
+	d = arena_alloc_uninit(a, sizeof(*d));
+	if (!d) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return NULL;
+	}
+	*d = u;
+	return d;
 }
 
 const char *lint_url(struct lint_ctx *ctx, const struct floe_node *n,
@@ -439,6 +472,7 @@ const char *lint_url(struct lint_ctx *ctx, const struct floe_node *n,
 {
 	const size_t max = sizeof(ctx->urls) / sizeof(ctx->urls[0]);
 	struct lint_url_memo *m;
+	const struct url *p;
 	const char *text;
 
 	if (!n)
@@ -450,7 +484,11 @@ const char *lint_url(struct lint_ctx *ctx, const struct floe_node *n,
 			return ctx->urls[i].text;
 		}
 	text = lint_render(ctx, n);
-	if (text && url_parse(text, u))
+	p = text ? lint_text_answer(ctx, n, text, LINT_TA_URL, parsed_url)
+		 : NULL;
+	if (p)
+		*u = *p;
+	else
 		text = NULL;
 	if (!ctx->conns_of || ctx->nr_urls == max)
 		return text;
@@ -610,26 +648,36 @@ static struct lint_key_facts *find_key_facts(struct lint_ctx *ctx,
  * lives.  That table is direct-mapped: a key whose slot another took is
  * found by its text.
  */
-static struct lint_key_facts *key_facts(struct lint_ctx *ctx,
-					const struct floe_node *k)
+static struct lint_key_facts *key_facts_slow(struct lint_ctx *ctx,
+					     const struct floe_node *k,
+					     struct lint_key_at *at,
+					     size_t slot)
 {
-	/* the texts are the document's: forgotten with it, in
-	 * lint_finish_file() */
-	size_t slot = (uint32_t)((uint32_t)(uintptr_t)k->value *
-				 0x9E3779B1u) >> (32 - LINT_KEY_AT_BITS);
-	struct lint_key_at *at = &ctx->lazy.key_at[slot];
-	struct lint_key_facts *f;
+	struct lint_key_facts *f = find_key_facts(ctx, k);
 
-	if (slot_used(ctx->key_at_used, slot) && at->text == k->value &&
-	    at->facts->len == k->len)
-		return at->facts;
-	f = find_key_facts(ctx, k);
 	if (f) {
 		use_slot(ctx->key_at_used, slot);
 		at->text = k->value;
 		at->facts = f;
 	}
 	return f;
+}
+
+/* inline: some 75 keys of every output are asked, nearly all found at
+ * their address */
+static inline struct lint_key_facts *key_facts(struct lint_ctx *ctx,
+					       const struct floe_node *k)
+{
+	/* the texts are the document's: forgotten with it, in
+	 * lint_finish_file() */
+	size_t slot = (uint32_t)((uint32_t)(uintptr_t)k->value *
+				 0x9E3779B1u) >> (32 - LINT_KEY_AT_BITS);
+	struct lint_key_at *at = &ctx->lazy.key_at[slot];
+
+	if (slot_used(ctx->key_at_used, slot) && at->text == k->value &&
+	    at->facts->len == k->len)
+		return at->facts;
+	return key_facts_slow(ctx, k, at, slot);
 }
 
 #define KEY_ROW(ctx, k, row, find) do { \
@@ -681,9 +729,10 @@ const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
 		fe_dbt_attach_field(k->value, ctx->dbt_duckdb_version));
 }
 
-/* The slot of n's text in lazy.value_at, NULL when n is no string. */
-static struct lint_value_at *value_at(struct lint_ctx *ctx,
-				      const struct floe_node *n)
+/* The slot of n's text in lazy.value_at, NULL when n is no string;
+ * inline, as the rules ask it of most values of every output */
+static inline struct lint_value_at *value_at(struct lint_ctx *ctx,
+					     const struct floe_node *n)
 {
 	size_t slot;
 	struct lint_value_at *at;
@@ -698,13 +747,14 @@ static struct lint_value_at *value_at(struct lint_ctx *ctx,
 		use_slot(ctx->value_at_used, slot);
 		at->text = n->value;
 		at->len = n->len;
-		at->known = at->facts = 0;
+		at->known = at->facts = at->alias = at->answer_kind = 0;
 	}
 	return at;
 }
 
-int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
-		    unsigned fact)
+/* lint_value_fact(), inline for lint_render() and lint_native() */
+static inline int value_fact(struct lint_ctx *ctx, const struct floe_node *n,
+			     unsigned fact)
 {
 	struct lint_value_at *at = value_at(ctx, n);
 
@@ -713,11 +763,14 @@ int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 	return (at->facts & fact) != 0;
 }
 
-void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
-			 unsigned fact, bool holds)
+int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
+		    unsigned fact)
 {
-	struct lint_value_at *at = value_at(ctx, n);
+	return value_fact(ctx, n, fact);
+}
 
+static void fact_set(struct lint_value_at *at, unsigned fact, bool holds)
+{
 	if (!at)
 		return;
 	at->known |= (unsigned char)fact;
@@ -725,6 +778,70 @@ void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 		at->facts |= (unsigned char)fact;
 	else
 		at->facts &= (unsigned char)~fact;
+}
+
+void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
+			 unsigned fact, bool holds)
+{
+	fact_set(value_at(ctx, n), fact, holds);
+}
+
+/* The value_at slot of s when it is n's own text, else NULL. */
+static struct lint_value_at *literal_at(struct lint_ctx *ctx,
+					const struct floe_node *n,
+					const char *s)
+{
+	return floe_node_is_str(n) && s == n->value ? value_at(ctx, n)
+						    : NULL;
+}
+
+bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
+		    const char *s, unsigned fact,
+		    bool (*holds)(struct lint_ctx *ctx, const char *s))
+{
+	struct lint_value_at *at = literal_at(ctx, n, s);
+	bool h;
+
+	if (at && (at->known & fact))
+		return at->facts & fact;
+	h = holds(ctx, s);
+	fact_set(at, fact, h);
+	return h;
+}
+
+const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
+			     const char *s, unsigned kind,
+			     lint_derive_fn *derive)
+{
+	struct lint_value_at *at = literal_at(ctx, n, s);
+	struct arena *a = at ? ctx->arena : lint_scratch(ctx);
+	const void *answer;
+
+	if (at && at->answer_kind == kind)
+		return at->answer;
+	if (!a)
+		return NULL;	/* out of memory: ctx->err */
+	answer = derive(ctx, s, a);
+	if (at && !ctx->err) {
+		at->answer_kind = (unsigned char)kind;
+		at->answer = answer;
+	}
+	return answer;
+}
+
+enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,
+				       const struct floe_node *n,
+				       const char *s)
+{
+	struct lint_value_at *at = literal_at(ctx, n, s);
+	enum fe_alias_refusal why;
+
+	if (at && at->alias)
+		return (enum fe_alias_refusal)(at->alias - 1);
+	why = fe_alias_parse(s, ctx->duckdb_version);
+	if (at)
+		at->alias = (unsigned char)(why + 1);
+	return why;
 }
 
 /* jinja_has_template(), through lint_value_fact() */
@@ -736,7 +853,7 @@ static inline bool has_template(struct lint_ctx *ctx,
 
 	if (!ctx->past_first_output)
 		return jinja_has_template(n);
-	known = lint_value_fact(ctx, n, LINT_VF_TEMPLATE);
+	known = value_fact(ctx, n, LINT_VF_TEMPLATE);
 	if (known >= 0)
 		return known;
 	has = jinja_has_template(n);
@@ -821,7 +938,7 @@ static void walk_templates(struct template_walk *w, const struct floe_node *n,
 	if (!n || depth > FLOE_YAML_MAX_DEPTH)
 		return;
 	if (n->kind == FLOE_NODE_SCALAR) {
-		if (jinja_has_template(n))
+		if (has_template(w->ctx, n))
 			visit_template(w, n, in_password);
 	} else if (n->kind == FLOE_NODE_MAP) {
 		for (size_t i = 0; i < n->nr; i++)

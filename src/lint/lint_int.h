@@ -206,6 +206,10 @@ struct lint_ctx {
 			const char *text;
 			uint32_t len;
 			unsigned char known, facts;	/* LINT_VF_* bits */
+			unsigned char alias;	/* lint_alias_parse() + 1,
+						 * 0 when not known */
+			unsigned char answer_kind;	/* LINT_TA_*, 0 */
+			const void *answer;	/* lint_text_answer() */
 		} value_at[1 << LINT_VALUE_AT_BITS];
 		/* a secret's TYPE, asked by several rules: each entry looked
 		 * up once per output (memo_used) */
@@ -309,20 +313,55 @@ unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k);
  * What is known of the text of a string node, kept once per lint for
  * each text address (the document holds a repeated short text once, so
  * every output's copy of a value shares it): LINT_VF_TEMPLATE, a
- * template to read (jinja_has_template(), as lint_render() and
- * lint_native() ask it; the walk of templates asks jinja_has_template()
- * itself, which costs a short text no more); LINT_VF_CONN_CLEAN, no
+ * template to read (jinja_has_template(), as lint_render(),
+ * lint_native() and the walk of templates ask it); LINT_VF_CONN_CLEAN, no
  * credential written in it as in a connection string (FP404's
  * literal_in_conn()).  lint_value_fact() is 1 or 0 when known, -1 when
  * not; lint_value_fact_set() records one (each is a function of the
  * text alone).  A slot another text takes is forgotten; nothing is kept
  * in the first output (a file of one would pay the table for nothing).
  */
-enum { LINT_VF_TEMPLATE = 1, LINT_VF_CONN_CLEAN = 2 };
+enum {
+	LINT_VF_TEMPLATE = 1, LINT_VF_CONN_CLEAN = 2,
+	LINT_VF_PATH_NAMES_DB = 4, LINT_VF_TYPE_DUCKDB = 8
+};
 int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 		    unsigned fact);
 void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 			 unsigned fact, bool holds);
+
+/*
+ * holds(ctx, s) for `s`, the rendered text of n (lint_render()), kept as
+ * value fact `fact` of n's text when s is that text (a literal value):
+ * LINT_VF_PATH_NAMES_DB, dbt-duckdb names a database after the path
+ * (FP319); LINT_VF_TYPE_DUCKDB, an attach TYPE that is duckdb.
+ */
+bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
+		    const char *s, unsigned fact,
+		    bool (*holds)(struct lint_ctx *ctx, const char *s));
+
+/*
+ * derive(ctx, s, a) in the same way, kept as n's text's answer of kind
+ * `kind` (one kind at a time: another asked of the same text replaces
+ * it), not when ctx->err is set.  A kept answer must outlive the output:
+ * in `a` (then ctx->arena; the scratch arena when it is not kept), the
+ * lint arena, a static table or the document's text.
+ */
+enum { LINT_TA_EXTENSION = 1, LINT_TA_MAIN_CATALOG, LINT_TA_URL };
+typedef const void *lint_derive_fn(struct lint_ctx *ctx, const char *s,
+				   struct arena *a);
+const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
+			     const char *s, unsigned kind,
+			     lint_derive_fn *derive);
+
+/*
+ * fe_alias_parse() of `s`, the rendered text of n (lint_render()), for
+ * the DuckDB release linted for; kept with the facts of n's text when s
+ * is that text (a literal value).
+ */
+enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,
+				       const struct floe_node *n,
+				       const char *s);
 
 /* The expected attach alias (--alias, the config, or the default). */
 const char *lint_expected_alias(const struct lint_ctx *ctx);
@@ -453,10 +492,12 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n);
 
 /*
  * The extension an `extensions:` item names (a name, or {name: ...}),
- * rendered as lint_render() does; NULL when unknown.
+ * rendered as lint_render() does, as DuckDB's aliases make it (https and
+ * s3 are httpfs: fe_extension_canonical(), for the release linted for);
+ * NULL when unknown.
  */
-const char *lint_extension_name(struct lint_ctx *ctx,
-				const struct floe_node *item);
+const char *lint_extension_canonical(struct lint_ctx *ctx,
+				     const struct floe_node *item);
 
 /*
  * `text`, what a message would show of the value `n` (its rendering),

@@ -792,7 +792,7 @@ void check_alias_identifier(struct lint_ctx *ctx,
 		/* an empty alias is falsy: dbt-duckdb writes no AS at all */
 		if (!s || !*s)
 			continue;
-		why = fe_alias_parse(s, ctx->duckdb_version);
+		why = lint_alias_parse(ctx, alias, s);
 		/* a database name is FP318's: not a syntax problem */
 		if (why == FE_ALIAS_KEYWORD || why == FE_ALIAS_NOT_WORD)
 			lint_report_unquoted(ctx, alias, s, why, &as,
@@ -840,14 +840,13 @@ void check_extension_missing(struct lint_ctx *ctx,
 		if (ext->value->kind != FLOE_NODE_SEQ)
 			return;		/* not a list: another problem */
 		for (size_t i = 0; i < ext->value->nr; i++) {
-			const char *s = lint_extension_name(ctx,
-							    ext->value->items[i]);
+			/* DuckDB's aliases (https and s3 load httpfs), as
+			 * the release linted for applies them */
+			const char *s = lint_extension_canonical(
+				ctx, ext->value->items[i]);
 
 			if (!s)
 				return;	/* could be either at run time */
-			/* DuckDB's aliases (https and s3 load httpfs), as
-			 * the release linted for applies them */
-			s = fe_extension_canonical(s, ctx->duckdb_version);
 			httpfs |= !strcasecmp(s, "httpfs");
 			iceberg |= !strcasecmp(s, "iceberg");
 		}
@@ -1411,6 +1410,20 @@ static const char *path_db_name(struct lint_ctx *ctx, const char *path,
 	return d;
 }
 
+/* main_catalog() of a rendered path that is not MotherDuck's */
+static const void *path_catalog(struct lint_ctx *ctx, const char *s,
+				struct arena *a)
+{
+	const char *db = lint_path_database(ctx, s), *name;
+
+	(void)a;	/* both copies are in ctx->arena */
+	if (!db)
+		return NULL;
+	/* a path ending in '/' is FP319's: dbt-duckdb names nothing */
+	name = path_db_name(ctx, s, NULL, false, FE_ANY);
+	return name || ctx->err ? name : db;
+}
+
 /*
  * The catalog name DuckDB gives the main database (duckdb.connect(path)
  * names it as an ATTACH without AS does: fe_duckdb_path_database(), which
@@ -1423,16 +1436,23 @@ static const char *main_catalog(struct lint_ctx *ctx,
 				const char **path_s)
 {
 	const struct floe_node *path = out->model->path.node;
-	const char *db = path_database(ctx, out, motherduck), *s, *name;
+	const char *s, *db;
 
 	*path_s = NULL;
-	if (!db || *motherduck || !path || !floe_node_is_str(path) ||
-	    !(s = lint_render(ctx, path)))
-		return db;
-	*path_s = s;
-	/* a path ending in '/' is FP319's: dbt-duckdb names nothing */
-	name = path_db_name(ctx, s, NULL, false, FE_ANY);
-	return name || ctx->err ? name : db;
+	if (!floe_node_is_str(path))
+		return path_database(ctx, out, motherduck);
+	*motherduck = false;
+	if (!(s = lint_render(ctx, path)))
+		return NULL;
+	*motherduck = fe_dbt_path_is_motherduck(s);
+	if (*motherduck)
+		return lint_path_database(ctx, s);
+	/* the same text names the same catalog in every output */
+	db = lint_text_answer(ctx, path, s, LINT_TA_MAIN_CATALOG,
+			      path_catalog);
+	if (db)
+		*path_s = s;
+	return db;
 }
 
 /*
@@ -1587,14 +1607,23 @@ static const char *file_key(struct lint_ctx *ctx, const char *path, bool item)
 
 /* Is the attach item of TYPE duckdb, or of none (read as item_name()
  * reads it)? */
+static bool type_is_duckdb(struct lint_ctx *ctx, const char *type)
+{
+	(void)ctx;
+	return fe_attach_type_is(type, "duckdb");
+}
+
 static bool item_is_duckdb(struct lint_ctx *ctx, const struct floe_node *item)
 {
 	const struct floe_node *opts = floe_map_get(item, "options");
-	const char *type = item_str(ctx, floe_map_get(item, "type"));
+	const struct floe_node *t = floe_map_get(item, "type");
+	const char *type = item_str(ctx, t);
 
 	if (type && !*type && is_map(opts))
-		type = item_str(ctx, floe_map_get(opts, "type"));
-	return type && (!*type || fe_attach_type_is(type, "duckdb"));
+		type = item_str(ctx, t = floe_map_get(opts, "type"));
+	return type && (!*type || lint_text_fact(ctx, t, type,
+						 LINT_VF_TYPE_DUCKDB,
+						 type_is_duckdb));
 }
 
 /* The file key of an attach item of TYPE duckdb; *path_s its rendered
@@ -1867,8 +1896,8 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 			continue;
 		}
 		f = fe_database_name(s, ctx->duckdb_version);
-		if (fe_alias_parse(lint_render(ctx, alias),
-				   ctx->duckdb_version) == FE_ALIAS_KEYWORD)
+		if (lint_alias_parse(ctx, alias, lint_render(ctx, alias)) ==
+		    FE_ALIAS_KEYWORD)
 			continue;	/* FP308's */
 		if (f & (ine ? FE_DB_RESERVED_IF_NOT_EXISTS : FE_DB_RESERVED)) {
 			lint_report(ctx, alias, "the attach alias '%s' is a "
@@ -2041,17 +2070,23 @@ void check_attach_file_twice(struct lint_ctx *ctx,
  * gives '' and __pre_deserialize__ raises, whatever `database` and
  * `remote` say (every release 1.9.0 to 1.11.0; fe_dbt_path_database()).
  */
+/* Does dbt-duckdb name a database after path s? */
+static bool names_db(struct lint_ctx *ctx, const char *s)
+{
+	size_t len;
+
+	fe_dbt_path_database(s, ctx->dbt_duckdb_version, &len);
+	return len != 0;
+}
+
 static bool path_names_nothing(struct lint_ctx *ctx,
 			       const struct lint_output *out)
 {
 	const struct floe_node *path = out->model->path.node;
 	const char *s;
-	size_t len;
 
-	if (!path || !floe_node_is_str(path) || !(s = lint_render(ctx, path)))
-		return false;
-	fe_dbt_path_database(s, ctx->dbt_duckdb_version, &len);
-	if (len)
+	if (!path || !floe_node_is_str(path) || !(s = lint_render(ctx, path)) ||
+	    lint_text_fact(ctx, path, s, LINT_VF_PATH_NAMES_DB, names_db))
 		return false;
 	lint_report(ctx, path, "path has no file name, so dbt-duckdb cannot "
 		    "name the database and refuses the profile. It says "

@@ -248,7 +248,8 @@ static void walk_pair(struct lint_ctx *ctx, const struct floe_node *k,
 		}
 	} else if (floe_node_is_str(v) && (is & FLOE_SECRET_HEADER_MAP)) {
 		fn(ctx, k, v, SV_HEADERS);	/* literal_in_headers() */
-	} else if ((how & PATH_IS_CONN) && !strcmp(k->value, "path")) {
+	} else if ((how & PATH_IS_CONN) && k->len == 4 &&
+		   !memcmp(k->value, "path", 4)) {
 		if (v->kind == FLOE_NODE_SCALAR)
 			fn(ctx, k, v, SV_CONN);
 	} else if (floe_node_is_str(v)) {
@@ -1334,7 +1335,7 @@ static const char *core_extension(struct lint_ctx *ctx,
 				  const struct floe_node *item, char *low,
 				  size_t size)
 {
-	const char *n = lint_extension_name(ctx, item), *repo;
+	const char *n = lint_extension_canonical(ctx, item), *repo;
 	size_t k;
 
 	if (!n)
@@ -1344,7 +1345,6 @@ static const char *core_extension(struct lint_ctx *ctx,
 		if (!repo || strcmp(repo, "core"))
 			return NULL;
 	}
-	n = fe_extension_canonical(n, ctx->duckdb_version);
 	for (k = 0; n[k] && k + 1 < size; k++)
 		low[k] = (char)tolower((unsigned char)n[k]);
 	low[k] = '\0';
@@ -1503,7 +1503,7 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 		 * 0.0, False */
 		if (!s || !*s || !py_truth(n))
 			continue;
-		why = fe_alias_parse(s, ctx->duckdb_version);
+		why = lint_alias_parse(ctx, n, s);
 		/* a database's name (main) is a fine secret's */
 		if (why == FE_ALIAS_KEYWORD || why == FE_ALIAS_NOT_WORD)
 			lint_report_unquoted(ctx, n, s, why, &secret, NULL);

@@ -174,20 +174,26 @@ static bool has_port(const struct url *u)
 	return u->port && u->port_len;
 }
 
-/* A path with repeated '/' collapsed and trailing '/' removed. */
-static char *norm_path(struct lint_ctx *ctx, const char *p, size_t len)
+/*
+ * A path with repeated '/' collapsed and trailing '/' removed, then
+ * `suffix`, in the ctx arena (NULL when out of memory).
+ */
+static char *norm_path(struct lint_ctx *ctx, const char *p, size_t len,
+		       const char *suffix)
 {
-	char *d = dupn(ctx, p, len);
-	size_t o = 0;
+	size_t o = 0, n = strlen(suffix);
+	char *d = arena_alloc_uninit(ctx->arena, len + n + 1);
 
-	if (!d)
+	if (!d) {
+		ctx->err = FLOE_ERR_NOMEM;
 		return NULL;
+	}
 	for (size_t i = 0; i < len; i++)
-		if (d[i] != '/' || !o || d[o - 1] != '/')
-			d[o++] = d[i];
+		if (p[i] != '/' || !o || d[o - 1] != '/')
+			d[o++] = p[i];
 	while (o && d[o - 1] == '/')
 		o--;
-	d[o] = '\0';
+	memcpy(d + o, suffix, n + 1);
 	return d;
 }
 
@@ -345,13 +351,13 @@ static unsigned token_diff(struct lint_ctx *ctx, const struct url *ep,
 			   const struct url *tok, struct strbuf *sb)
 {
 	const char *es = url_scheme_in_use(ep), *ts = url_scheme_in_use(tok);
-	char *ep_path = norm_path(ctx, ep->path, ep->path_len);
-	char *tok_path = norm_path(ctx, tok->path, tok->path_len);
-	struct strbuf want = STRBUF_INIT;
+	/* the path the endpoint gives */
+	char *want = norm_path(ctx, ep->path, ep->path_len, token_route);
+	char *tok_path;
 	const char *part[3][3];
 	unsigned nr = 0;
 
-	if (!ep_path || !tok_path)
+	if (!want)
 		return 0;
 	if (strcmp(es, ts)) {
 		part[nr][0] = "scheme";
@@ -364,16 +370,14 @@ static unsigned token_diff(struct lint_ctx *ctx, const struct url *ep,
 		part[nr][1] = port_desc(ctx, tok);
 		part[nr++][2] = port_desc(ctx, ep);
 	}
-	if (strbuf_adds(&want, ep_path) || strbuf_adds(&want, token_route)) {
-		ctx->err = FLOE_ERR_NOMEM;
-	} else if (!url_same_path(tok->path, tok->path_len, want.buf,
-				  want.len)) {
+	if (!url_same_path(tok->path, tok->path_len, want, strlen(want))) {
+		tok_path = norm_path(ctx, tok->path, tok->path_len, "");
+		if (!tok_path)
+			return 0;
 		part[nr][0] = "path";
-		part[nr][1] = dupn(ctx, *tok_path ? tok_path : "/",
-				   *tok_path ? strlen(tok_path) : 1);
-		part[nr++][2] = dupn(ctx, want.buf, want.len);
+		part[nr][1] = *tok_path ? tok_path : "/";
+		part[nr++][2] = want;
 	}
-	strbuf_release(&want);
 	for (unsigned i = 0; i < nr; i++) {
 		bool quote = strcmp(part[i][0], "port") != 0;
 

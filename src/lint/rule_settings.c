@@ -262,10 +262,8 @@ static bool loads(struct lint_ctx *ctx, const struct lint_output *out,
 	bool found = false;
 
 	for (size_t i = 0; l && l->kind == FLOE_NODE_SEQ && i < l->nr; i++) {
-		const char *n = lint_extension_name(ctx, l->items[i]);
+		const char *n = lint_extension_canonical(ctx, l->items[i]);
 
-		if (n)
-			n = fe_extension_canonical(n, ctx->duckdb_version);
 		if (unknown && (!n || !fe_extension_known(n)))
 			*unknown = true;
 		if (n && ext && !strcasecmp(n, ext))

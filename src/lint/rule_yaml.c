@@ -53,6 +53,20 @@ static const char *filter_for(enum fe_yaml_type t)
 }
 
 /*
+ * Whether a value of `map` is a template: unfiltered() says nothing of
+ * the others (no {{ is no env_var() call), so a mapping without one is
+ * not looked up key by key.
+ */
+static bool has_templated_value(const struct floe_node *map)
+{
+	for (size_t i = 0; map && map->kind == FLOE_NODE_MAP &&
+			   i < map->nr; i++)
+		if (jinja_has_template(map->pairs[i].value))
+			return true;
+	return false;
+}
+
+/*
  * The number and boolean keys are the engine's (dbt-duckdb's schema), and
  * so are the number fields of the dataclasses under remote and retries
  * (dbt validates the credentials against their schema before dbt-duckdb
@@ -62,8 +76,11 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 				     const struct lint_output *out)
 {
 	const struct floe_node *attach = out->model->attach;
+	bool templated = has_templated_value(out->map);
+	const char *parent = NULL;
+	const struct floe_node *parent_map = NULL;
 
-	for (size_t i = 0; fe_dbt_output_key_at(i); i++) {
+	for (size_t i = 0; templated && fe_dbt_output_key_at(i); i++) {
 		const struct fe_dbt_key *k = fe_dbt_output_key_at(i);
 
 		if (filter_for(k->type))
@@ -75,10 +92,14 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 		char what[sizeof(f->parent) + sizeof(f->field.name)];
 		const struct floe_node *v;
 
-		/* most outputs have no remote or retries: ask that first */
-		if (!filter_for(f->field.type) ||
-		    !(v = floe_map_get(floe_map_get(out->map, f->parent),
-				       f->field.name)) ||
+		/* most outputs have no remote or retries: ask that first,
+		 * once for the rows of one parent */
+		if (!parent || strcmp(parent, f->parent)) {
+			parent = f->parent;
+			parent_map = floe_map_get(out->map, parent);
+		}
+		if (!parent_map || !filter_for(f->field.type) ||
+		    !(v = floe_map_get(parent_map, f->field.name)) ||
 		    !fe_dbt_nested_field(f->parent, f->field.name,
 					 ctx->dbt_duckdb_version))
 			continue;
@@ -87,7 +108,9 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 		unfiltered(ctx, NULL, v, what, filter_for(f->field.type));
 	}
 	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
-			   i < attach->nr; i++)
+			   i < attach->nr; i++) {
+		if (!has_templated_value(attach->items[i]))
+			continue;
 		for (size_t k = 0; fe_dbt_attach_field_at(k); k++) {
 			const struct fe_dbt_key *f = fe_dbt_attach_field_at(k);
 
@@ -97,6 +120,7 @@ void check_env_var_unfiltered_number(struct lint_ctx *ctx,
 							f->name),
 					   f->name, filter_for(f->type));
 		}
+	}
 }
 
 /* ---- FP009 ---- */

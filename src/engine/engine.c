@@ -1797,6 +1797,86 @@ static bool lex_quoted(const unsigned char **pp, char *name, size_t size,
 	return true;
 }
 
+/* What sql_token() finds. */
+enum sql_token {
+	TOK_END,		/* the end of the text */
+	TOK_BARE,		/* a bare identifier (or keyword), in name[] */
+	TOK_QUOTED,		/* a "quoted identifier", in name[] */
+	TOK_OTHER,		/* anything else: a stray character, "", an
+				 * unterminated quote or comment */
+	TOK_LINE_COMMENT	/* (comments) a -- comment running to the
+				 * end: it eats what is written after it */
+};
+
+/*
+ * Past the blanks at *pp and, with `comments`, the comments scan.l takes
+ * as blanks: `--` to a line break (\n or \r), or a nested / * ... * /.
+ * TOK_LINE_COMMENT when a -- comment reaches the end, TOK_OTHER when a
+ * / * one is not closed, TOK_END otherwise.
+ */
+static enum sql_token skip_blanks(const unsigned char **pp, bool comments)
+{
+	const unsigned char *p = *pp;
+	size_t k;
+
+	for (;;) {
+		while ((k = lex_blank(p)))
+			p += k;
+		if (comments && p[0] == '-' && p[1] == '-') {
+			while (*p && *p != '\n' && *p != '\r')
+				p++;
+			if (!*p)
+				return TOK_LINE_COMMENT;
+		} else if (comments && p[0] == '/' && p[1] == '*') {
+			unsigned depth = 1;
+
+			for (p += 2; depth; p++) {
+				if (!*p)
+					return TOK_OTHER;
+				if (p[0] == '/' && p[1] == '*')
+					depth++, p++;
+				else if (p[0] == '*' && p[1] == '/')
+					depth--, p++;
+			}
+		} else {
+			break;
+		}
+	}
+	*pp = p;
+	return TOK_END;
+}
+
+/*
+ * The next token of scan.l at *pp (past blanks, and comments with
+ * `comments`), *pp past it: an identifier's name (a quoted one's quotes
+ * off, "" a quote) in name[size], *n its length, counted past size.
+ */
+static enum sql_token sql_token(const unsigned char **pp, bool comments,
+				char *name, size_t size, size_t *n)
+{
+	enum sql_token t = skip_blanks(pp, comments);
+	const unsigned char *p = *pp, *b = p;
+
+	*n = 0;
+	if (t != TOK_END || !*p)
+		return t;
+	if (*p == '"') {
+		if (!lex_quoted(&p, name, size, n))
+			return TOK_OTHER;	/* unterminated */
+		*pp = p;
+		/* zero-length delimited identifier */
+		return p - b == 2 ? TOK_OTHER : TOK_QUOTED;
+	}
+	if (!ident_start(*p) || unicode_space(p))
+		return TOK_OTHER;
+	while (*p && ident_cont(*p) && !unicode_space(p))
+		p++;
+	*n = (size_t)(p - b);
+	memcpy(name, b, *n < size ? *n : size);
+	*pp = p;
+	return TOK_BARE;
+}
+
 /* What alias_lex() makes of a string. */
 enum alias_lexed {
 	LEXED_NOT_WORD,		/* not one identifier */
@@ -1812,37 +1892,33 @@ enum alias_lexed {
  */
 static enum alias_lexed alias_lex(const char *s, char *name, size_t size)
 {
-	const unsigned char *p = (const unsigned char *)s, *b;
-	bool quoted;
-	size_t n = 0, k;
+	const unsigned char *p = (const unsigned char *)s;
+	enum sql_token t;
+	size_t n;
 
 	if (!s)
 		return LEXED_NOT_WORD;
-	while ((k = lex_blank(p)))
-		p += k;
-	b = p;
-	quoted = *p == '"';
-	if (quoted) {
-		if (!lex_quoted(&p, name, size, &n))
-			return LEXED_NOT_WORD;	/* unterminated */
-		if (p - b == 2)
-			return LEXED_NOT_WORD;	/* zero-length */
-	} else {
-		if (!ident_start(*p) || unicode_space(p))
-			return LEXED_NOT_WORD;
-		while (*p && ident_cont(*p) && !unicode_space(p))
-			p++;
-		n = (size_t)(p - b);
-		memcpy(name, b, n < size ? n : size);
-	}
-	while ((k = lex_blank(p)))
-		p += k;
+	t = sql_token(&p, false, name, size, &n);
+	if (t != TOK_BARE && t != TOK_QUOTED)
+		return LEXED_NOT_WORD;
+	(void)skip_blanks(&p, false);
 	if (*p)
 		return LEXED_NOT_WORD;	/* more than one word */
 	if (n >= size)
 		return LEXED_LONG;	/* no keyword or reserved name is */
 	name[n] = '\0';
-	return quoted ? LEXED_QUOTED : LEXED_BARE;
+	return t == TOK_QUOTED ? LEXED_QUOTED : LEXED_BARE;
+}
+
+/* Whether bare `word` is a keyword the parser refuses as a ColId. */
+static bool alias_keyword(const char *word, unsigned version)
+{
+	size_t i = bisect_ci(keywords, NR(keywords), sizeof(keywords[0]), word);
+
+	for (; i < NR(keywords) && !ascii_cmp_ci(keywords[i].word, word); i++)
+		if (holds(keywords[i].first, keywords[i].last, version))
+			return true;
+	return false;
 }
 
 enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version)
@@ -1854,15 +1930,10 @@ enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version)
 		return FE_ALIAS_NOT_WORD;
 	case LEXED_LONG:
 		return FE_ALIAS_OK;
-	case LEXED_BARE: {
-		size_t i = bisect_ci(keywords, NR(keywords),
-				     sizeof(keywords[0]), name);
-
-		if (i < NR(keywords) && !ascii_cmp_ci(keywords[i].word, name) &&
-		    holds(keywords[i].first, keywords[i].last, version))
+	case LEXED_BARE:
+		if (alias_keyword(name, version))
 			return FE_ALIAS_KEYWORD;
 		break;
-	}
 	case LEXED_QUOTED:
 		break;		/* a quoted keyword is a name */
 	}

@@ -1989,28 +1989,82 @@ const char *fe_secret_type_name(const char *s, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * duckdb_secrets.def is read once for each table below: a reading defines
+ * the rows it takes (SECRET_ROWS_*), the others expand to nothing.
+ * DUCKDB_SECRET_NAME_FORM is the probe's answers, for the tests only.
+ */
+#define DUCKDB_SECRET_TYPE(type, extension, first, last) \
+	SECRET_ROWS_TYPE(type, extension, first, last)
+#define DUCKDB_SECRETLESS_EXTENSION(extension, first, last) \
+	SECRET_ROWS_TYPE("", extension, first, last)
+#define DUCKDB_SECRET_STORAGE(storage, persistent, first, last) \
+	SECRET_ROWS_STORAGE(storage, persistent, first, last)
+#define DUCKDB_SECRET_STORAGE_KEYWORD(word, first, last) \
+	SECRET_ROWS_KEYWORD(word, first, last)
+#define DUCKDB_SECRET_NAME_FORM(f, p, c, n, s, stored, first, last)
+
 /* A type of "" is a row of an extension that registers none. */
 static const struct {
 	char type[16];
 	char extension[24];	/* "": the engine's own */
 	unsigned first, last;
 } secret_types[] = {
-#define DUCKDB_SECRET_TYPE(type, extension, first, last) \
+#define SECRET_ROWS_TYPE(type, extension, first, last) \
 	{ type, extension, first, last },
-#define DUCKDB_SECRETLESS_EXTENSION(extension, first, last) \
-	{ "", extension, first, last },
+#define SECRET_ROWS_STORAGE(storage, persistent, first, last)
+#define SECRET_ROWS_KEYWORD(word, first, last)
 #include "engine/duckdb_secrets.def"
-#undef DUCKDB_SECRET_TYPE
-#undef DUCKDB_SECRETLESS_EXTENSION
+#undef SECRET_ROWS_TYPE
+#undef SECRET_ROWS_STORAGE
+#undef SECRET_ROWS_KEYWORD
 };
 
-#define DUCKDB_SECRET_TYPE(t, e, first, last) \
-	FITS_IN(secret_types, type, t) FITS_IN(secret_types, extension, e)
-#define DUCKDB_SECRETLESS_EXTENSION(e, first, last) \
-	FITS_IN(secret_types, extension, e)
+/* The storages of a fresh database. */
+static const struct {
+	char storage[16];
+	bool persistent;
+	unsigned first, last;
+} secret_storages[] = {
+#define SECRET_ROWS_TYPE(type, extension, first, last)
+#define SECRET_ROWS_STORAGE(storage, persistent, first, last) \
+	{ storage, persistent, first, last },
+#define SECRET_ROWS_KEYWORD(word, first, last)
 #include "engine/duckdb_secrets.def"
+#undef SECRET_ROWS_TYPE
+#undef SECRET_ROWS_STORAGE
+#undef SECRET_ROWS_KEYWORD
+};
+
+/* The words IN refuses, sorted case-insensitively (gen_secrets.py). */
+static const struct {
+	char word[24];
+	unsigned first, last;
+} storage_keywords[] = {
+#define SECRET_ROWS_TYPE(type, extension, first, last)
+#define SECRET_ROWS_STORAGE(storage, persistent, first, last)
+#define SECRET_ROWS_KEYWORD(word, first, last) { word, first, last },
+#include "engine/duckdb_secrets.def"
+#undef SECRET_ROWS_TYPE
+#undef SECRET_ROWS_STORAGE
+#undef SECRET_ROWS_KEYWORD
+};
+
+#define SECRET_ROWS_TYPE(t, e, first, last) \
+	FITS_IN(secret_types, type, t) FITS_IN(secret_types, extension, e)
+#define SECRET_ROWS_STORAGE(st, p, first, last) \
+	FITS_IN(secret_storages, storage, st)
+#define SECRET_ROWS_KEYWORD(w, first, last) \
+	FITS_IN(storage_keywords, word, w)
+#include "engine/duckdb_secrets.def"
+#undef SECRET_ROWS_TYPE
+#undef SECRET_ROWS_STORAGE
+#undef SECRET_ROWS_KEYWORD
 #undef DUCKDB_SECRET_TYPE
 #undef DUCKDB_SECRETLESS_EXTENSION
+#undef DUCKDB_SECRET_STORAGE
+#undef DUCKDB_SECRET_STORAGE_KEYWORD
+#undef DUCKDB_SECRET_NAME_FORM
 
 const char *fe_secret_type_extension(const char *type, unsigned version)
 {
@@ -2051,6 +2105,123 @@ bool fe_extension_secret_types_known(const char *ext, unsigned version)
 			  version))
 			return true;
 	return false;
+}
+
+/* A token's text, lower-cased, in buf[size] (cut to fit). */
+static void lower_token(char *buf, size_t size, const char *tok, size_t n)
+{
+	if (n >= size)
+		n = size - 1;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)ascii_lower((unsigned char)tok[i]);
+	buf[n] = '\0';
+}
+
+static bool storage_keyword(const char *word, unsigned version)
+{
+	size_t i = bisect_ci(storage_keywords, NR(storage_keywords),
+			     sizeof(storage_keywords[0]), word);
+
+	for (; i < NR(storage_keywords) &&
+	       !ascii_cmp_ci(storage_keywords[i].word, word); i++)
+		if (holds(storage_keywords[i].first, storage_keywords[i].last,
+			  version))
+			return true;
+	return false;
+}
+
+/* The end of a name: nothing more, or a -- comment that eats the " (". */
+static enum fe_secret_name_refusal name_end(enum sql_token t)
+{
+	if (t == TOK_END)
+		return FE_SECRET_NAME_OK;
+	return t == TOK_LINE_COMMENT ? FE_SECRET_NAME_COMMENT
+				     : FE_SECRET_NAME_NOT_WORD;
+}
+
+/* Bare `in` (IN_P, a reserved keyword: never a secret's name). */
+static bool is_in(enum sql_token t, const char *tok, size_t n)
+{
+	return t == TOK_BARE && n == 2 && ascii_lower((unsigned char)tok[0]) ==
+	       'i' && ascii_lower((unsigned char)tok[1]) == 'n';
+}
+
+const char *fe_secret_storage_at(size_t i, unsigned version)
+{
+	for (size_t j = 0; j < NR(secret_storages); j++)
+		if (holds(secret_storages[j].first, secret_storages[j].last,
+			  version) && !i--)
+			return secret_storages[j].storage;
+	return NULL;
+}
+
+bool fe_extension_in_fresh_database(const char *ext, unsigned version)
+{
+	/* a row of no type: loaded in a fresh database (probe_secrets.py
+	 * `loaded`), and registering no type */
+	for (size_t i = 0; ext && *ext && i < NR(secret_types); i++)
+		if (!*secret_types[i].type &&
+		    !strcmp(secret_types[i].extension, ext) &&
+		    holds(secret_types[i].first, secret_types[i].last,
+			  version))
+			return true;
+	return false;
+}
+
+enum fe_secret_name_refusal fe_secret_name_parse(const char *s,
+						 bool persistent,
+						 unsigned version,
+						 struct fe_secret_name *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	enum fe_secret_name_refusal r;
+	enum sql_token t;
+	char tok[256];
+	size_t n;
+
+	memset(out, 0, sizeof(*out));
+	out->persistent = persistent;
+	if (!s)
+		return FE_SECRET_NAME_NOT_WORD;
+	t = sql_token(&p, true, tok, sizeof(tok), &n);
+	if ((t == TOK_BARE || t == TOK_QUOTED) && !is_in(t, tok, n)) {
+		/* opt_secret_name: ColId */
+		lower_token(out->name, sizeof(out->name), tok, n);
+		if (t == TOK_BARE && n < sizeof(tok) &&
+		    alias_keyword(out->name, version))
+			return FE_SECRET_NAME_KEYWORD;
+		t = sql_token(&p, true, tok, sizeof(tok), &n);
+	}
+	if (!is_in(t, tok, n))
+		return name_end(t);
+	/* opt_storage_specifier: IN_P IDENT */
+	t = sql_token(&p, true, tok, sizeof(tok), &n);
+	if (t == TOK_LINE_COMMENT)
+		return FE_SECRET_NAME_COMMENT;
+	if (t != TOK_BARE && t != TOK_QUOTED)
+		return FE_SECRET_NAME_NOT_WORD;
+	lower_token(out->storage, sizeof(out->storage), tok, n);
+	if (t == TOK_BARE && n < sizeof(tok) &&
+	    storage_keyword(out->storage, version))
+		return FE_SECRET_NAME_STORAGE_KEYWORD;
+	r = name_end(sql_token(&p, true, tok, sizeof(tok), &n));
+	if (r != FE_SECRET_NAME_OK)
+		return r;
+	/* SecretManager::CreateSecret: a storage given, not memory, makes
+	 * the secret persistent; a temporary storage refuses PERSISTENT */
+	for (size_t i = 0; n < sizeof(out->storage) &&
+			   i < NR(secret_storages); i++) {
+		if (strcmp(secret_storages[i].storage, out->storage) ||
+		    !holds(secret_storages[i].first, secret_storages[i].last,
+			   version))
+			continue;
+		if (persistent && !secret_storages[i].persistent)
+			return FE_SECRET_NAME_TEMPORARY_STORAGE;
+		out->persistent = secret_storages[i].persistent;
+		return FE_SECRET_NAME_OK;
+	}
+	out->persistent = true;
+	return FE_SECRET_NAME_NO_STORAGE;
 }
 
 bool fe_secret_type_is(const char *s, const char *type)

@@ -215,7 +215,8 @@ def render(data):
 		if key[0] not in kinds and key[1] is None:
 			lines.append("DUCKDB_SECRETLESS_EXTENSION(%s, %s, %s)" % (
 				c_str(key[0]), first, last))
-	for (st, p), first, last, _v in kinds["storage"]:
+	for (st, p), first, last, _v in sorted(kinds["storage"],
+					       key=lambda k: (k[0], k[3])):
 		lines.append("DUCKDB_SECRET_STORAGE(%s, %d, %s, %s)" % (
 			c_str(st), p, first, last))
 	# sorted by word (the engine bisects them, case-insensitively)

@@ -1806,6 +1806,86 @@ static bool lex_quoted(const unsigned char **pp, char *name, size_t size,
 	return true;
 }
 
+/* What sql_token() finds. */
+enum sql_token {
+	TOK_END,		/* the end of the text */
+	TOK_BARE,		/* a bare identifier (or keyword), in name[] */
+	TOK_QUOTED,		/* a "quoted identifier", in name[] */
+	TOK_OTHER,		/* anything else: a stray character, "", an
+				 * unterminated quote or comment */
+	TOK_LINE_COMMENT	/* (comments) a -- comment running to the
+				 * end: it eats what is written after it */
+};
+
+/*
+ * Past the blanks at *pp and, with `comments`, the comments scan.l takes
+ * as blanks: `--` to a line break (\n or \r), or a nested / * ... * /.
+ * TOK_LINE_COMMENT when a -- comment reaches the end, TOK_OTHER when a
+ * / * one is not closed, TOK_END otherwise.
+ */
+static enum sql_token skip_blanks(const unsigned char **pp, bool comments)
+{
+	const unsigned char *p = *pp;
+	size_t k;
+
+	for (;;) {
+		while ((k = lex_blank(p)))
+			p += k;
+		if (comments && p[0] == '-' && p[1] == '-') {
+			while (*p && *p != '\n' && *p != '\r')
+				p++;
+			if (!*p)
+				return TOK_LINE_COMMENT;
+		} else if (comments && p[0] == '/' && p[1] == '*') {
+			unsigned depth = 1;
+
+			for (p += 2; depth; p++) {
+				if (!*p)
+					return TOK_OTHER;
+				if (p[0] == '/' && p[1] == '*')
+					depth++, p++;
+				else if (p[0] == '*' && p[1] == '/')
+					depth--, p++;
+			}
+		} else {
+			break;
+		}
+	}
+	*pp = p;
+	return TOK_END;
+}
+
+/*
+ * The next token of scan.l at *pp (past blanks, and comments with
+ * `comments`), *pp past it: an identifier's name (a quoted one's quotes
+ * off, "" a quote) in name[size], *n its length, counted past size.
+ */
+static enum sql_token sql_token(const unsigned char **pp, bool comments,
+				char *name, size_t size, size_t *n)
+{
+	enum sql_token t = skip_blanks(pp, comments);
+	const unsigned char *p = *pp, *b = p;
+
+	*n = 0;
+	if (t != TOK_END || !*p)
+		return t;
+	if (*p == '"') {
+		if (!lex_quoted(&p, name, size, n))
+			return TOK_OTHER;	/* unterminated */
+		*pp = p;
+		/* zero-length delimited identifier */
+		return p - b == 2 ? TOK_OTHER : TOK_QUOTED;
+	}
+	if (!ident_start(*p) || unicode_space(p))
+		return TOK_OTHER;
+	while (*p && ident_cont(*p) && !unicode_space(p))
+		p++;
+	*n = (size_t)(p - b);
+	memcpy(name, b, *n < size ? *n : size);
+	*pp = p;
+	return TOK_BARE;
+}
+
 /* What alias_lex() makes of a string. */
 enum alias_lexed {
 	LEXED_NOT_WORD,		/* not one identifier */
@@ -1821,37 +1901,33 @@ enum alias_lexed {
  */
 static enum alias_lexed alias_lex(const char *s, char *name, size_t size)
 {
-	const unsigned char *p = (const unsigned char *)s, *b;
-	bool quoted;
-	size_t n = 0, k;
+	const unsigned char *p = (const unsigned char *)s;
+	enum sql_token t;
+	size_t n;
 
 	if (!s)
 		return LEXED_NOT_WORD;
-	while ((k = lex_blank(p)))
-		p += k;
-	b = p;
-	quoted = *p == '"';
-	if (quoted) {
-		if (!lex_quoted(&p, name, size, &n))
-			return LEXED_NOT_WORD;	/* unterminated */
-		if (p - b == 2)
-			return LEXED_NOT_WORD;	/* zero-length */
-	} else {
-		if (!ident_start(*p) || unicode_space(p))
-			return LEXED_NOT_WORD;
-		while (*p && ident_cont(*p) && !unicode_space(p))
-			p++;
-		n = (size_t)(p - b);
-		memcpy(name, b, n < size ? n : size);
-	}
-	while ((k = lex_blank(p)))
-		p += k;
+	t = sql_token(&p, false, name, size, &n);
+	if (t != TOK_BARE && t != TOK_QUOTED)
+		return LEXED_NOT_WORD;
+	(void)skip_blanks(&p, false);
 	if (*p)
 		return LEXED_NOT_WORD;	/* more than one word */
 	if (n >= size)
 		return LEXED_LONG;	/* no keyword or reserved name is */
 	name[n] = '\0';
-	return quoted ? LEXED_QUOTED : LEXED_BARE;
+	return t == TOK_QUOTED ? LEXED_QUOTED : LEXED_BARE;
+}
+
+/* Whether bare `word` is a keyword the parser refuses as a ColId. */
+static bool alias_keyword(const char *word, unsigned version)
+{
+	size_t i = bisect_ci(keywords, NR(keywords), sizeof(keywords[0]), word);
+
+	for (; i < NR(keywords) && !ascii_cmp_ci(keywords[i].word, word); i++)
+		if (holds(keywords[i].first, keywords[i].last, version))
+			return true;
+	return false;
 }
 
 enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version)
@@ -1863,15 +1939,10 @@ enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version)
 		return FE_ALIAS_NOT_WORD;
 	case LEXED_LONG:
 		return FE_ALIAS_OK;
-	case LEXED_BARE: {
-		size_t i = bisect_ci(keywords, NR(keywords),
-				     sizeof(keywords[0]), name);
-
-		if (i < NR(keywords) && !ascii_cmp_ci(keywords[i].word, name) &&
-		    holds(keywords[i].first, keywords[i].last, version))
+	case LEXED_BARE:
+		if (alias_keyword(name, version))
 			return FE_ALIAS_KEYWORD;
 		break;
-	}
 	case LEXED_QUOTED:
 		break;		/* a quoted keyword is a name */
 	}
@@ -1927,28 +1998,82 @@ const char *fe_secret_type_name(const char *s, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * duckdb_secrets.def is read once for each table below: a reading defines
+ * the rows it takes (SECRET_ROWS_*), the others expand to nothing.
+ * DUCKDB_SECRET_NAME_FORM is the probe's answers, for the tests only.
+ */
+#define DUCKDB_SECRET_TYPE(type, extension, first, last) \
+	SECRET_ROWS_TYPE(type, extension, first, last)
+#define DUCKDB_SECRETLESS_EXTENSION(extension, first, last) \
+	SECRET_ROWS_TYPE("", extension, first, last)
+#define DUCKDB_SECRET_STORAGE(storage, persistent, first, last) \
+	SECRET_ROWS_STORAGE(storage, persistent, first, last)
+#define DUCKDB_SECRET_STORAGE_KEYWORD(word, first, last) \
+	SECRET_ROWS_KEYWORD(word, first, last)
+#define DUCKDB_SECRET_NAME_FORM(f, p, c, n, s, stored, first, last)
+
 /* A type of "" is a row of an extension that registers none. */
 static const struct {
 	char type[16];
 	char extension[24];	/* "": the engine's own */
 	unsigned first, last;
 } secret_types[] = {
-#define DUCKDB_SECRET_TYPE(type, extension, first, last) \
+#define SECRET_ROWS_TYPE(type, extension, first, last) \
 	{ type, extension, first, last },
-#define DUCKDB_SECRETLESS_EXTENSION(extension, first, last) \
-	{ "", extension, first, last },
+#define SECRET_ROWS_STORAGE(storage, persistent, first, last)
+#define SECRET_ROWS_KEYWORD(word, first, last)
 #include "engine/duckdb_secrets.def"
-#undef DUCKDB_SECRET_TYPE
-#undef DUCKDB_SECRETLESS_EXTENSION
+#undef SECRET_ROWS_TYPE
+#undef SECRET_ROWS_STORAGE
+#undef SECRET_ROWS_KEYWORD
 };
 
-#define DUCKDB_SECRET_TYPE(t, e, first, last) \
-	FITS_IN(secret_types, type, t) FITS_IN(secret_types, extension, e)
-#define DUCKDB_SECRETLESS_EXTENSION(e, first, last) \
-	FITS_IN(secret_types, extension, e)
+/* The storages of a fresh database. */
+static const struct {
+	char storage[16];
+	bool persistent;
+	unsigned first, last;
+} secret_storages[] = {
+#define SECRET_ROWS_TYPE(type, extension, first, last)
+#define SECRET_ROWS_STORAGE(storage, persistent, first, last) \
+	{ storage, persistent, first, last },
+#define SECRET_ROWS_KEYWORD(word, first, last)
 #include "engine/duckdb_secrets.def"
+#undef SECRET_ROWS_TYPE
+#undef SECRET_ROWS_STORAGE
+#undef SECRET_ROWS_KEYWORD
+};
+
+/* The words IN refuses, sorted case-insensitively (gen_secrets.py). */
+static const struct {
+	char word[24];
+	unsigned first, last;
+} storage_keywords[] = {
+#define SECRET_ROWS_TYPE(type, extension, first, last)
+#define SECRET_ROWS_STORAGE(storage, persistent, first, last)
+#define SECRET_ROWS_KEYWORD(word, first, last) { word, first, last },
+#include "engine/duckdb_secrets.def"
+#undef SECRET_ROWS_TYPE
+#undef SECRET_ROWS_STORAGE
+#undef SECRET_ROWS_KEYWORD
+};
+
+#define SECRET_ROWS_TYPE(t, e, first, last) \
+	FITS_IN(secret_types, type, t) FITS_IN(secret_types, extension, e)
+#define SECRET_ROWS_STORAGE(st, p, first, last) \
+	FITS_IN(secret_storages, storage, st)
+#define SECRET_ROWS_KEYWORD(w, first, last) \
+	FITS_IN(storage_keywords, word, w)
+#include "engine/duckdb_secrets.def"
+#undef SECRET_ROWS_TYPE
+#undef SECRET_ROWS_STORAGE
+#undef SECRET_ROWS_KEYWORD
 #undef DUCKDB_SECRET_TYPE
 #undef DUCKDB_SECRETLESS_EXTENSION
+#undef DUCKDB_SECRET_STORAGE
+#undef DUCKDB_SECRET_STORAGE_KEYWORD
+#undef DUCKDB_SECRET_NAME_FORM
 
 const char *fe_secret_type_extension(const char *type, unsigned version)
 {
@@ -1989,6 +2114,123 @@ bool fe_extension_secret_types_known(const char *ext, unsigned version)
 			  version))
 			return true;
 	return false;
+}
+
+/* A token's text, lower-cased, in buf[size] (cut to fit). */
+static void lower_token(char *buf, size_t size, const char *tok, size_t n)
+{
+	if (n >= size)
+		n = size - 1;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)ascii_lower((unsigned char)tok[i]);
+	buf[n] = '\0';
+}
+
+static bool storage_keyword(const char *word, unsigned version)
+{
+	size_t i = bisect_ci(storage_keywords, NR(storage_keywords),
+			     sizeof(storage_keywords[0]), word);
+
+	for (; i < NR(storage_keywords) &&
+	       !ascii_cmp_ci(storage_keywords[i].word, word); i++)
+		if (holds(storage_keywords[i].first, storage_keywords[i].last,
+			  version))
+			return true;
+	return false;
+}
+
+/* The end of a name: nothing more, or a -- comment that eats the " (". */
+static enum fe_secret_name_refusal name_end(enum sql_token t)
+{
+	if (t == TOK_END)
+		return FE_SECRET_NAME_OK;
+	return t == TOK_LINE_COMMENT ? FE_SECRET_NAME_COMMENT
+				     : FE_SECRET_NAME_NOT_WORD;
+}
+
+/* Bare `in` (IN_P, a reserved keyword: never a secret's name). */
+static bool is_in(enum sql_token t, const char *tok, size_t n)
+{
+	return t == TOK_BARE && n == 2 && ascii_lower((unsigned char)tok[0]) ==
+	       'i' && ascii_lower((unsigned char)tok[1]) == 'n';
+}
+
+const char *fe_secret_storage_at(size_t i, unsigned version)
+{
+	for (size_t j = 0; j < NR(secret_storages); j++)
+		if (holds(secret_storages[j].first, secret_storages[j].last,
+			  version) && !i--)
+			return secret_storages[j].storage;
+	return NULL;
+}
+
+bool fe_extension_in_fresh_database(const char *ext, unsigned version)
+{
+	/* a row of no type: loaded in a fresh database (probe_secrets.py
+	 * `loaded`), and registering no type */
+	for (size_t i = 0; ext && *ext && i < NR(secret_types); i++)
+		if (!*secret_types[i].type &&
+		    !strcmp(secret_types[i].extension, ext) &&
+		    holds(secret_types[i].first, secret_types[i].last,
+			  version))
+			return true;
+	return false;
+}
+
+enum fe_secret_name_refusal fe_secret_name_parse(const char *s,
+						 bool persistent,
+						 unsigned version,
+						 struct fe_secret_name *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	enum fe_secret_name_refusal r;
+	enum sql_token t;
+	char tok[256];
+	size_t n;
+
+	memset(out, 0, sizeof(*out));
+	out->persistent = persistent;
+	if (!s)
+		return FE_SECRET_NAME_NOT_WORD;
+	t = sql_token(&p, true, tok, sizeof(tok), &n);
+	if ((t == TOK_BARE || t == TOK_QUOTED) && !is_in(t, tok, n)) {
+		/* opt_secret_name: ColId */
+		lower_token(out->name, sizeof(out->name), tok, n);
+		if (t == TOK_BARE && n < sizeof(tok) &&
+		    alias_keyword(out->name, version))
+			return FE_SECRET_NAME_KEYWORD;
+		t = sql_token(&p, true, tok, sizeof(tok), &n);
+	}
+	if (!is_in(t, tok, n))
+		return name_end(t);
+	/* opt_storage_specifier: IN_P IDENT */
+	t = sql_token(&p, true, tok, sizeof(tok), &n);
+	if (t == TOK_LINE_COMMENT)
+		return FE_SECRET_NAME_COMMENT;
+	if (t != TOK_BARE && t != TOK_QUOTED)
+		return FE_SECRET_NAME_NOT_WORD;
+	lower_token(out->storage, sizeof(out->storage), tok, n);
+	if (t == TOK_BARE && n < sizeof(tok) &&
+	    storage_keyword(out->storage, version))
+		return FE_SECRET_NAME_STORAGE_KEYWORD;
+	r = name_end(sql_token(&p, true, tok, sizeof(tok), &n));
+	if (r != FE_SECRET_NAME_OK)
+		return r;
+	/* SecretManager::CreateSecret: a storage given, not memory, makes
+	 * the secret persistent; a temporary storage refuses PERSISTENT */
+	for (size_t i = 0; n < sizeof(out->storage) &&
+			   i < NR(secret_storages); i++) {
+		if (strcmp(secret_storages[i].storage, out->storage) ||
+		    !holds(secret_storages[i].first, secret_storages[i].last,
+			   version))
+			continue;
+		if (persistent && !secret_storages[i].persistent)
+			return FE_SECRET_NAME_TEMPORARY_STORAGE;
+		out->persistent = secret_storages[i].persistent;
+		return FE_SECRET_NAME_OK;
+	}
+	out->persistent = true;
+	return FE_SECRET_NAME_NO_STORAGE;
 }
 
 bool fe_secret_type_is(const char *s, const char *type)

@@ -510,6 +510,69 @@ const char *fe_secret_type_at(size_t i, unsigned version);
  */
 bool fe_extension_secret_types_known(const char *ext, unsigned version);
 
+/* ---- a secret's name, as CREATE SECRET reads it ---- */
+
+/* What fe_secret_name_parse() makes of a secret's name. */
+enum fe_secret_name_refusal {
+	FE_SECRET_NAME_OK,		/* DuckDB creates the secret */
+	FE_SECRET_NAME_KEYWORD,		/* the name is a keyword the
+					 * parser refuses there
+					 * (fe_alias_parse()'s) */
+	FE_SECRET_NAME_NOT_WORD,	/* does not parse: another word or
+					 * character, IN without a storage,
+					 * an unterminated quote or comment */
+	FE_SECRET_NAME_COMMENT,		/* a -- comment runs to the end
+					 * of the name: it eats the " ("
+					 * after it, a syntax error */
+	FE_SECRET_NAME_STORAGE_KEYWORD,	/* IN <keyword>: syntax error */
+	FE_SECRET_NAME_NO_STORAGE,	/* IN <s>, a storage the release
+					 * does not have ("Secret storage 's'
+					 * not found!") unless an extension
+					 * loaded first registers it */
+	FE_SECRET_NAME_TEMPORARY_STORAGE /* PERSISTENT IN memory: "Cannot
+					 * create persistent secrets in a
+					 * temporary secret storage!" */
+};
+
+/* The secret fe_secret_name_parse() reads. */
+struct fe_secret_name {
+	char name[256];		/* lower-cased, as the secret manager
+				 * keeps it ("" for none:
+				 * __default_<type>; cut to fit) */
+	char storage[64];	/* IN's storage, lower-cased; "" for none */
+	bool persistent;	/* a persistent storage: local_file,
+				 * written to secret_directory */
+};
+
+/*
+ * The i-th secret storage of a fresh database of `version` (from 0:
+ * memory, local_file), or NULL past the last.
+ */
+const char *fe_secret_storage_at(size_t i, unsigned version);
+
+/*
+ * Whether extension `ext` (canonical, lower case) is loaded in every
+ * fresh database of `version` (statically linked: parquet, json, ...),
+ * so that listing it loads nothing new: no secret type, no storage.
+ */
+bool fe_extension_in_fresh_database(const char *ext, unsigned version);
+
+/*
+ * What DuckDB `version` makes of `s`, a secrets: entry's `name` as
+ * dbt-duckdb writes it, raw, into `CREATE OR REPLACE[ PERSISTENT] SECRET
+ * <s> (` with " (" on the same line (secrets.py Secret.to_sql(), 1.9.0 to
+ * 1.11.0; `persistent` says whether PERSISTENT is written).  The grammar
+ * is `[ColId] [IN IDENT]` (create_secret.y opt_secret_name,
+ * opt_storage_specifier), read by fe_alias_parse()'s lexer with scan.l's
+ * comments as blanks; the storage decides whether the secret persists:
+ * local_file does, memory does not (duckdb_secrets.def, probed on every
+ * release).  *out is filled as far as the parse goes.
+ */
+enum fe_secret_name_refusal fe_secret_name_parse(const char *s,
+						 bool persistent,
+						 unsigned version,
+						 struct fe_secret_name *out);
+
 /*
  * The name DuckDB gives the database of `path` opened or attached without
  * AS (AttachedDatabase::ExtractDatabaseName(), src/main/attached_database.cpp,

@@ -1080,24 +1080,79 @@ void check_secret_env_filtered(struct lint_ctx *ctx,
 
 /* ---- FP409 ---- */
 
+static const char *secret_sql_text(struct lint_ctx *ctx,
+				   const struct floe_node *v);
+
+/*
+ * Whether dbt-duckdb writes PERSISTENT for secrets entry `e`: only when
+ * `persistent` is Python's True (`self.persistent is True`, secrets.py
+ * Secret.to_sql(), 1.9.0 to 1.11.0): a YAML bool, not 'true' or 1.
+ */
+static bool writes_persistent(const struct floe_node *e)
+{
+	const struct floe_pair *p = floe_map_pair(e, "persistent");
+
+	return p && floe_node_true(p->value);
+}
+
+/*
+ * fe_secret_name_parse() of entry `e`'s name as dbt-duckdb writes it
+ * (`name` in *n, the text in *text); -1 for a name not written (absent,
+ * or one Python finds false: `if self.name`) or not known statically.
+ */
+static int secret_name(struct lint_ctx *ctx, const struct floe_node *e,
+		       struct fe_secret_name *sn, const struct floe_node **n,
+		       const char **text)
+{
+	*n = floe_map_get(e, "name");
+	*text = secret_sql_text(ctx, *n);
+	/* a falsy name is not written: '', 0, 0.0, False */
+	if (!*text || !**text || !py_truth(*n))
+		return -1;
+	return (int)fe_secret_name_parse(*text, writes_persistent(e),
+					 ctx->duckdb_version, sn);
+}
+
 void check_persistent_iceberg_secret(struct lint_ctx *ctx,
 				     const struct lint_output *out)
 {
 	const struct floe_node *secrets = secrets_of(out);
 
 	for (size_t i = 0; secrets && i < secrets->nr; i++) {
-		const struct floe_node *e = secrets->items[i];
+		const struct floe_node *e = secrets->items[i], *n;
 		const struct floe_pair *p = floe_map_pair(e, "persistent");
+		struct fe_secret_name sn;
+		const char *text;
+		int r;
 
-		if (!p || !floe_node_true(p->value) ||
-		    !is_iceberg_secret(ctx, e))
+		if (!is_iceberg_secret(ctx, e))
 			continue;
-		lint_report(ctx, p->key, "this iceberg secret is persistent. "
-			    "DuckDB writes it -- client secret and bearer "
-			    "token included -- to ~/.duckdb/stored_secrets, "
-			    "and later runs pick it up even after the profile "
-			    "changed; drop 'persistent: true', or use inline "
-			    "credentials in the attach options");
+		r = secret_name(ctx, e, &sn, &n, &text);
+		if (p && floe_node_true(p->value)) {
+			/* unless the name makes CREATE SECRET fail */
+			if (r <= 0)
+				lint_report(ctx, p->key, "this iceberg "
+					    "secret is persistent. DuckDB "
+					    "writes it -- client secret and "
+					    "bearer token included -- to "
+					    "~/.duckdb/stored_secrets, and "
+					    "later runs pick it up even after "
+					    "the profile changed; drop "
+					    "'persistent: true', or use inline "
+					    "credentials in the attach "
+					    "options");
+			continue;
+		}
+		/* IN local_file: persistent without PERSISTENT */
+		if (r == FE_SECRET_NAME_OK && sn.persistent)
+			lint_report(ctx, n, "this iceberg secret is "
+				    "persistent: its name's 'IN %s' stores it. "
+				    "DuckDB writes it -- client secret and "
+				    "bearer token included -- to ~/.duckdb/"
+				    "stored_secrets, and later runs pick it up "
+				    "even after the profile changed; drop "
+				    "'IN %s' from the name", sn.storage,
+				    sn.storage);
 	}
 }
 
@@ -1483,6 +1538,110 @@ void check_secret_type_unknown(struct lint_ctx *ctx,
 	}
 }
 
+/*
+ * Whether the storages of a fresh database (duckdb_secrets.def) are all
+ * the output's CREATE SECRETs can name.  An extension may register one
+ * (MotherDuck's, quack's connection storage), and CREATE SECRET (TYPE t)
+ * autoloads t's extension before it looks the storage up, so: no plugin,
+ * no MotherDuck, `extensions:` only those a fresh database loads anyway,
+ * and every secret's type the engine's own (http).
+ */
+static bool secret_storages_known(struct lint_ctx *ctx,
+				  const struct lint_output *out)
+{
+	const struct floe_prof_output *m = out->model;
+	const struct floe_node *l = m->extensions;
+	char low[64];
+
+	if (m->plugins || m->motherduck_plugin)
+		return false;
+	if (l && l->kind != FLOE_NODE_SEQ)
+		return false;
+	for (size_t i = 0; l && i < l->nr; i++) {
+		const char *n = core_extension(ctx, l->items[i], low,
+					       sizeof(low));
+
+		if (!n || !fe_extension_in_fresh_database(n,
+							  ctx->duckdb_version))
+			return false;
+	}
+	for (size_t i = 0; i < m->nr_secrets; i++) {
+		const struct floe_node *t = m->secret_items[i].type.node;
+		const char *s = secret_sql_text(ctx, t), *ext;
+
+		if (!s || !fe_secret_type_name(s, low, sizeof(low)))
+			return false;
+		ext = fe_secret_type_extension(low, ctx->duckdb_version);
+		if (!ext || *ext)
+			return false;
+	}
+	return true;
+}
+
+/* The release's secret storages, as a message lists them: memory, ... */
+static const char *storage_list(struct lint_ctx *ctx, char *buf, size_t size)
+{
+	const char *st;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; (st = fe_secret_storage_at(i, ctx->duckdb_version));
+	     i++) {
+		int k = snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+				 st);
+
+		if (k < 0 || (size_t)k >= size - len)
+			break;
+		len += (size_t)k;
+	}
+	return buf;
+}
+
+/* FP415 for a name that parses, but that CREATE SECRET refuses. */
+static void report_secret_storage(struct lint_ctx *ctx,
+				  const struct lint_output *out,
+				  const struct floe_node *n, const char *s,
+				  const struct fe_secret_name *sn, int r)
+{
+	const char *shown = lint_shown(ctx, n, s);
+	char ver[FE_VERSION_BUF], list[128];
+	bool masked = shown != s;
+
+	fe_version_str(ctx->duckdb_version, ver);
+	storage_list(ctx, list, sizeof(list));
+	if (r == FE_SECRET_NAME_TEMPORARY_STORAGE) {
+		lint_report(ctx, n, "the secret name '%s' picks the temporary "
+			    "storage %s, with persistent: true. dbt-duckdb "
+			    "writes CREATE OR REPLACE PERSISTENT SECRET, which "
+			    "fails with \"Cannot create persistent secrets in "
+			    "a temporary secret storage!\"; drop one of them",
+			    shown, masked ? "***" : sn->storage);
+		return;
+	}
+	if (r == FE_SECRET_NAME_STORAGE_KEYWORD) {
+		lint_report(ctx, n, "the secret name '%s' names a storage that "
+			    "is a keyword. DuckDB takes only an identifier "
+			    "after IN, so dbt-duckdb's CREATE OR REPLACE "
+			    "SECRET %s ( is a syntax error; DuckDB %s's "
+			    "storages are %s", shown, shown, ver, list);
+		return;
+	}
+	if (!secret_storages_known(ctx, out))
+		return;		/* an extension may register it */
+	/* with allow_persistent_secrets off DuckDB says that instead */
+	if (lint_get_ci(out->model->config_options,
+			"allow_persistent_secrets")) {
+		lint_report(ctx, n, "the secret name '%s' puts the secret in "
+			    "a storage DuckDB %s does not have. CREATE SECRET "
+			    "fails; its storages are %s", shown, ver, list);
+		return;
+	}
+	lint_report(ctx, n, "the secret name '%s' puts the secret in a "
+		    "storage DuckDB %s does not have. CREATE SECRET fails "
+		    "with \"Secret storage '%s' not found!\"; its storages "
+		    "are %s", shown, ver, masked ? "***" : sn->storage, list);
+}
+
 void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	static const struct lint_unquoted secret = {
@@ -1494,18 +1653,37 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 	if (!secrets || !creates_secrets(out))
 		return;
 	for (size_t i = 0; i < secrets->nr; i++) {
-		const struct floe_node *n =
-			floe_map_get(secrets->items[i], "name");
-		const char *s = secret_sql_text(ctx, n);
-		enum fe_alias_refusal why;
+		const struct floe_node *n;
+		struct fe_secret_name sn;
+		const char *s;
+		int r = secret_name(ctx, secrets->items[i], &sn, &n, &s);
 
-		/* a falsy name is not written (`if self.name`): '', 0,
-		 * 0.0, False */
-		if (!s || !*s || !py_truth(n))
-			continue;
-		why = lint_alias_parse(ctx, n, s);
-		/* a database's name (main) is a fine secret's */
-		if (why == FE_ALIAS_KEYWORD || why == FE_ALIAS_NOT_WORD)
-			lint_report_unquoted(ctx, n, s, why, &secret, NULL);
+		switch (r) {
+		case FE_SECRET_NAME_KEYWORD:
+			/* the keyword itself when more follows it */
+			lint_report_unquoted(ctx, n, fe_alias_parse(
+				s, ctx->duckdb_version) == FE_ALIAS_KEYWORD ?
+				s : sn.name, FE_ALIAS_KEYWORD, &secret, NULL);
+			break;
+		case FE_SECRET_NAME_NOT_WORD:
+			lint_report_unquoted(ctx, n, s, FE_ALIAS_NOT_WORD,
+					     &secret, NULL);
+			break;
+		case FE_SECRET_NAME_COMMENT:
+			lint_report(ctx, n, "the secret name '%s' ends in a -- "
+				    "comment. dbt-duckdb writes ' (' after "
+				    "the name on the same line: the comment "
+				    "swallows it, a syntax error; end the "
+				    "comment with a line break, or write "
+				    "/* ... */", lint_shown(ctx, n, s));
+			break;
+		case FE_SECRET_NAME_STORAGE_KEYWORD:
+		case FE_SECRET_NAME_NO_STORAGE:
+		case FE_SECRET_NAME_TEMPORARY_STORAGE:
+			report_secret_storage(ctx, out, n, s, &sn, r);
+			break;
+		default:
+			break;	/* not written, not known, or fine */
+		}
 	}
 }

@@ -1616,14 +1616,19 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 [FLOE_FP409] = { .pub = {
 	.id = "FP409", .name = "persistent-iceberg-secret",
 	.severity = W, .family = "credentials",
-	.summary = "an iceberg secret with persistent: true",
+	.summary = "an iceberg secret with persistent: true, or named IN local_file",
 	.help =
     "DuckDB writes a persistent secret -- client secret and bearer token "
     "-- to ~/.duckdb/stored_secrets, and later runs pick it up even after "
-    "the profile changed.\n\n"
+    "the profile changed. A secret is persistent with persistent: true "
+    "(a YAML bool: dbt-duckdb writes PERSISTENT only for True), or when "
+    "its name puts it in a persistent storage: 'name: x IN local_file' "
+    "is CREATE OR REPLACE SECRET x IN local_file, which DuckDB writes to "
+    "disk without PERSISTENT (probed on every release: src/engine/data/"
+    "duckdb-secrets/, the nameform rows).\n\n"
     "Bad:\n  secrets:\n    - type: iceberg\n      persistent: true\n\n"
     "Good:\n  (inline credentials in the attach options)\n\n"
-    "Fix: drop persistent, or use inline credentials.",
+    "Fix: drop persistent (or IN local_file), or use inline credentials.",
 }, .check_output = check_persistent_iceberg_secret },
 [FLOE_FP410] = { .pub = {
 	.id = "FP410", .name = "secret-missing-type",
@@ -1714,19 +1719,29 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
 [FLOE_FP415] = { .pub = {
 	.id = "FP415", .name = "secret-name-not-identifier",
 	.severity = E, .family = "credentials",
-	.summary = "a secret name that is not a bare SQL identifier",
+	.summary = "a secret name CREATE SECRET does not take",
 	.help =
-    "dbt-duckdb writes a secret's name unquoted: CREATE OR REPLACE "
-    "SECRET <name> (...). A name with a space or a dash, one starting "
-    "with a digit, or a reserved keyword (default, select, ...) is a "
-    "syntax error. The keywords are those refused after ATTACH ... AS "
-    "(FP308): probed as secret names too, they are the same on every "
-    "release. Not judged with remote (dbt-duckdb creates no secret "
-    "then); a name that is a secret's value is shown as ***.\n\n"
+    "dbt-duckdb writes a secret's name unquoted, with ' (' after it on "
+    "the same line: CREATE OR REPLACE[ PERSISTENT] SECRET <name> (...). "
+    "DuckDB reads it as [name] [IN storage] (create_secret.y), skipping "
+    "comments. A name with a space or a dash, one starting with a digit, "
+    "or a reserved keyword (default, select, ...) is a syntax error; so "
+    "is a -- comment, which swallows the ' (', and a keyword after IN. "
+    "The storage must be one the release has (memory, local_file): any "
+    "other fails with \"Secret storage 's' not found!\", and IN memory "
+    "with persistent: true with \"Cannot create persistent secrets in a "
+    "temporary secret storage!\". Probed on every release as dbt-duckdb "
+    "writes it (src/engine/data/duckdb-secrets/, the nameform rows); the "
+    "keywords refused as a name are those of ATTACH ... AS (FP308). An "
+    "unknown storage is judged only when no extension can register one: "
+    "no plugin, no MotherDuck, extensions: only those a fresh database "
+    "loads, every secret of type http. Not judged with remote (dbt-duckdb "
+    "creates no secret then); a name that is a secret's value is shown "
+    "as ***.\n\n"
     "Bad:\n  secrets:\n    - type: s3\n      name: my secret\n\n"
     "Good:\n  secrets:\n    - type: s3\n      name: my_secret\n\n"
     "Fix: use letters, digits, '_' and '$', or double quotes inside "
-    "the YAML string.",
+    "the YAML string; after IN, memory or local_file.",
 }, .check_output = check_secret_name },
 /* ---- the dbt project (check --project); reported by project.c ---- */
 [FLOE_FP601] = { .pub = {

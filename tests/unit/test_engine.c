@@ -1103,6 +1103,120 @@ static void test_engine_secret_type_table(void **state)
 	assert_false(fe_extension_secret_types_known("", FE_V(1, 5, 6)));
 }
 
+/* duckdb_secrets.def's name forms: what the probe saw on each release */
+static const struct {
+	const char *form;
+	bool persistent;
+	const char *cls, *name, *storage;
+	bool stored;
+	unsigned first, last;
+} name_forms[] = {
+#define DUCKDB_SECRET_TYPE(t, e, first, last)
+#define DUCKDB_SECRETLESS_EXTENSION(e, first, last)
+#define DUCKDB_SECRET_STORAGE(st, p, first, last)
+#define DUCKDB_SECRET_STORAGE_KEYWORD(w, first, last)
+#define DUCKDB_SECRET_NAME_FORM(f, p, c, n, st, stored, first, last) \
+	{ f, p, c, n, st, stored, first, last },
+#include "engine/duckdb_secrets.def"
+#undef DUCKDB_SECRET_TYPE
+#undef DUCKDB_SECRETLESS_EXTENSION
+#undef DUCKDB_SECRET_STORAGE
+#undef DUCKDB_SECRET_STORAGE_KEYWORD
+#undef DUCKDB_SECRET_NAME_FORM
+};
+
+/* The probe's class of a fe_secret_name_parse() answer. */
+static const char *name_form_class(enum fe_secret_name_refusal r)
+{
+	switch (r) {
+	case FE_SECRET_NAME_OK:
+		return "ok";
+	case FE_SECRET_NAME_NO_STORAGE:
+		return "storage";
+	case FE_SECRET_NAME_TEMPORARY_STORAGE:
+		return "temporary-storage";
+	case FE_SECRET_NAME_KEYWORD:
+	case FE_SECRET_NAME_NOT_WORD:
+	case FE_SECRET_NAME_COMMENT:
+	case FE_SECRET_NAME_STORAGE_KEYWORD:
+		break;
+	}
+	return "syntax";
+}
+
+/*
+ * fe_secret_name_parse() against every name form probe_secrets.py ran as
+ * dbt-duckdb writes it, on the first and the last release of each row:
+ * the same answer, and for a secret created the same name, storage and
+ * persistence (duckdb_secrets()).
+ */
+static void test_engine_secret_name_forms(void **state)
+{
+	const size_t nr = sizeof(name_forms) / sizeof(name_forms[0]);
+	struct fe_secret_name sn;
+
+	(void)state;
+	assert_true(nr > 100);
+	for (size_t i = 0; i < nr; i++) {
+		unsigned vers[2] = { name_forms[i].first, name_forms[i].last };
+
+		for (size_t v = 0; v < 2 && vers[v]; v++) {
+			enum fe_secret_name_refusal r = fe_secret_name_parse(
+				name_forms[i].form, name_forms[i].persistent,
+				vers[v], &sn);
+			const char *storage = *sn.storage ? sn.storage
+					      : sn.persistent ? "local_file"
+					      : "memory";
+
+			if (strcmp(name_form_class(r), name_forms[i].cls))
+				fail_msg("SECRET%s [%s] on %u: %s, not %s",
+					 name_forms[i].persistent ?
+					 " PERSISTENT" : "", name_forms[i].form,
+					 vers[v], name_form_class(r),
+					 name_forms[i].cls);
+			if (r != FE_SECRET_NAME_OK)
+				continue;
+			if (strcmp(sn.name, name_forms[i].name) ||
+			    strcmp(storage, name_forms[i].storage) ||
+			    sn.persistent != name_forms[i].stored)
+				fail_msg("SECRET [%s] on %u: '%s' in %s (%d), "
+					 "not '%s' in %s (%d)",
+					 name_forms[i].form, vers[v], sn.name,
+					 storage, sn.persistent,
+					 name_forms[i].name,
+					 name_forms[i].storage,
+					 name_forms[i].stored);
+		}
+	}
+	/* which refusal, where the probe says only "syntax" */
+	assert_int_equal(fe_secret_name_parse("x -- c", false, FE_V(1, 4, 3),
+					      &sn), FE_SECRET_NAME_COMMENT);
+	assert_int_equal(fe_secret_name_parse("x IN local_file -- c", true,
+					      FE_V(1, 5, 6), &sn),
+			 FE_SECRET_NAME_COMMENT);
+	assert_int_equal(fe_secret_name_parse("x IN default", false,
+					      FE_V(1, 4, 3), &sn),
+			 FE_SECRET_NAME_STORAGE_KEYWORD);
+	assert_int_equal(fe_secret_name_parse("x IN data", false,
+					      FE_V(1, 4, 3), &sn),
+			 FE_SECRET_NAME_STORAGE_KEYWORD);
+	assert_int_equal(fe_secret_name_parse("default", false, FE_V(1, 4, 3),
+					      &sn), FE_SECRET_NAME_KEYWORD);
+	assert_int_equal(fe_secret_name_parse("x IN", false, FE_V(1, 4, 3),
+					      &sn), FE_SECRET_NAME_NOT_WORD);
+	assert_int_equal(fe_secret_name_parse(NULL, false, FE_V(1, 4, 3),
+					      &sn), FE_SECRET_NAME_NOT_WORD);
+	/* the storage, lower-cased, whatever the release has */
+	assert_int_equal(fe_secret_name_parse("x IN MotherDuck", false,
+					      FE_V(1, 5, 6), &sn),
+			 FE_SECRET_NAME_NO_STORAGE);
+	assert_string_equal(sn.storage, "motherduck");
+	assert_string_equal(sn.name, "x");
+	/* the lexer of ATTACH ... AS is unchanged: comments are not its */
+	assert_int_equal(fe_alias_parse("x /* c */", FE_V(1, 4, 3)),
+			 FE_ALIAS_NOT_WORD);
+}
+
 /*
  * fe_alias_parse(): DuckDB's lexer after ATTACH ... AS.  Each answer was
  * observed on 1.4.3, 1.5.0 and 1.5.6 (ATTACH ':memory:' AS <s>).
@@ -2015,6 +2129,7 @@ int main(void)
 		T(test_engine_attach_type),
 		T(test_engine_secret_type),
 		T(test_engine_secret_type_table),
+		T(test_engine_secret_name_forms),
 		T(test_engine_duckdb_path_database),
 		T(test_engine_settings_lint_and_generate_agree),
 		T(test_engine_allow_community_extensions_is_accepted),

@@ -826,6 +826,82 @@ static void test_secret_type_and_name_as_python_prints_them(void **state)
 			       "'Default' is a keyword"));
 }
 
+/* Lint `body` after the head without its extensions (lines 1-6). */
+static void lint_bare(struct fx *f, const char *body)
+{
+	static const char bare[] =
+		"floe:\n"
+		"  target: dev\n"
+		"  outputs:\n"
+		"    dev:\n"
+		"      type: duckdb\n"
+		"      path: \":memory:\"\n";
+
+	fx_lint(f, bare, body, NULL);
+}
+
+/*
+ * FP415 reports a storage the release lacks only when no extension can
+ * register one; FP409 sees IN local_file, and says nothing of a secret
+ * CREATE SECRET refuses (IN memory with persistent: true).
+ */
+static void test_secret_name_storage(void **state)
+{
+	struct fx *f = *state;
+
+	lint_bare(f, "      extensions: [parquet, json]\n"
+		     "      secrets:\n"
+		     "        - {type: http, name: a IN vault}\n"
+		     "        - {type: http, name: b IN Local_File}\n"
+		     "        - {type: http, name: c /* x */ IN \"memory\"}\n");
+	assert_family(f, "FP415");
+	fx_assert_says(f, "FP415", "\"Secret storage 'vault' not found!\"");
+	/* an extension beyond a fresh database's, a plugin, an s3 secret
+	 * (httpfs autoloads): each may register the storage */
+	lint_bare(f, "      extensions: [spatial]\n"
+		     "      secrets:\n"
+		     "        - {type: http, name: a IN vault}\n");
+	assert_family(f, "");
+	lint_bare(f, "      plugins:\n"
+		     "        - module: excel\n"
+		     "      secrets:\n"
+		     "        - {type: http, name: a IN vault}\n");
+	assert_family(f, "");
+	lint_bare(f, "      secrets:\n"
+		     "        - {type: http, name: a IN vault}\n"
+		     "        - {type: s3, provider: credential_chain}\n");
+	assert_family(f, "");
+	/* allow_persistent_secrets changes DuckDB's message: none quoted */
+	lint_bare(f, "      config_options:\n"
+		     "        allow_persistent_secrets: false\n"
+		     "      secrets:\n"
+		     "        - {type: http, name: a IN vault}\n");
+	assert_family(f, "FP415");
+	fx_assert_says(f, "FP415", "does not have. CREATE SECRET fails; its");
+	/* a keyword after IN, a comment eating the " (": whatever loads */
+	lint_bare(f, "      extensions: [spatial]\n"
+		     "      secrets:\n"
+		     "        - {type: s3, name: a IN data}\n"
+		     "        - {type: s3, name: b -- c}\n");
+	assert_family(f, "FP415 FP415");
+	fx_assert_says(f, "FP415", "names a storage that is a keyword");
+	assert_non_null(strstr(fx_nth(f, "FP415", 1)->message,
+			       "ends in a -- comment"));
+	/* FP409: IN local_file, once with persistent: true; not IN memory */
+#define TOKEN ", token: \"{{ env_var('T') }}\"}\n"
+	lint_bare(f, "      secrets:\n"
+		     "        - {type: iceberg, name: a IN local_file" TOKEN
+		     "        - {type: iceberg, name: b IN local_file, "
+		     "persistent: true" TOKEN
+		     "        - {type: iceberg, name: c IN memory, "
+		     "persistent: true" TOKEN);
+#undef TOKEN
+	assert_family(f, "FP409 FP409 FP415");
+	fx_assert_at(f, "FP409", 8, 33);
+	fx_assert_says(f, "FP409", "its name's 'IN local_file' stores it");
+	fx_assert_says(f, "FP415", "picks the temporary storage memory");
+}
+
 static void test_generated_profile_is_clean(void **state)
 {
 	struct fx *f = *state;
@@ -924,6 +1000,7 @@ int main(void)
 		T(test_persistent_only_as_a_yaml_bool),
 		T(test_missing_type_shapes),
 		T(test_secret_type_and_name_as_python_prints_them),
+		T(test_secret_name_storage),
 		T(test_generated_profile_is_clean),
 		T(test_empty_client_id_without_token),
 		T(test_empty_client_id_beside_a_token),

@@ -3,8 +3,8 @@
 # INTERVAL, the extension aliases, what ATTACH ... AS does with keywords
 # and database names, the memory parser of the settings that read an
 # amount of memory, the settings refused once another is SET, and the
-# paths taken for one database file, the secret types and names CREATE
-# SECRET takes, and the words of the settings that
+# paths taken for one database file, the secret types, names and
+# storages CREATE SECRET takes, and the words of the settings that
 # take one of a few words, for the DuckDB releases in duckdb-releases.tsv,
 # from their real libduckdb.so (npm), into duckdb-settings/,
 # duckdb-casts/, duckdb-intervals/, duckdb-extensions/, duckdb-names/,
@@ -22,7 +22,7 @@
 # `extensions`, `names`, `memory` (probe_memory.py, which reads the
 # settings TSV too), `locks` (probe_locks.py, the same), `files`
 # (probe_files.py; seconds each), `secrets` (probe_secrets.py: the
-# secret types and names CREATE SECRET takes) or `words` (probe_words.py: the settings
+# secret types, names and storages CREATE SECRET takes) or `words` (probe_words.py: the settings
 # TSV, and the candidate words read from the release's tag in DUCKDB_GIT,
 # a git directory of duckdb/duckdb; a release without a tag there is read
 # at the newest tag before it, which the probe's head names); default all

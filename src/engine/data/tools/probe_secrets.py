@@ -31,11 +31,29 @@ auto-load off, so nothing is downloaded):
         parquet, json, icu, ...), and whether duckdb_secret_types() names
         it as the extension of a type: none does, so loading them adds
         no secret type.
+  storage  `CREATE OR REPLACE SECRET x IN <w> (TYPE http)` for every word
+        of duckdb_keywords(): the grammar's storage is an IDENT
+        (create_secret.y opt_storage_specifier), which no keyword is.
+  nameform, nameform-persistent  the exact text dbt-duckdb writes,
+        `CREATE OR REPLACE[ PERSISTENT] SECRET <f> (\\n    type http\\n)`,
+        for each name form f of FORMS: a storage (IN memory, IN
+        local_file, one no release has), no name, IF NOT EXISTS, comments
+        (a -- comment eats the " (" dbt-duckdb writes on the name's line),
+        quotes, dots.  Each runs with secret_directory set to a folder of
+        its own in the scratch folder, so a persistent secret is written
+        there (the answer names the file), never to ~/.duckdb; the probe
+        stops if ~/.duckdb/stored_secrets changes while it runs.
 
-A row for each: kind, the type, word or extension, its class (`core`,
-`extension`, `unknown`; `ok`, `syntax`; `no-types`, `types`), the
+A row for each: kind, the type, word, extension or form, its class
+(`core`, `extension`, `unknown`; `ok`, `syntax`; `no-types`, `types`;
+for the forms `syntax` is any Parser Error, also an unterminated /*
+comment or quote, and there are `storage`
+("Secret storage 's' not found!") and `temporary-storage` ("Cannot
+create persistent secrets in a temporary secret storage!")), the
 extension, and the first line of the engine's answer (for `loaded`, its
-install_mode).  An answer of another shape stops the probe: the rows
+install_mode; for a form created, what duckdb_secrets() says of it and
+the file written: "OK: name 'x', storage local_file, persistent true,
+file x.duckdb_secret").  An answer of another shape stops the probe: the rows
 must come from the engine.  The output (a TSV, committed as
 src/engine/data/duckdb-secrets/VERSION.tsv) is what gen_secrets.py turns
 into src/engine/duckdb_secrets.def.  Not part of the build.
@@ -48,7 +66,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from common import (Engine, ident, in_scratch, lib_args, one_line,  # noqa: E402
-		    read_candidates, write_probe)
+		    read_candidates, sql_str, write_probe)
 
 SCRIPT = "src/engine/data/tools/probe_secrets.py"
 # a type no release has: the shape of "not found"
@@ -56,15 +74,44 @@ CONTROL = "floe_no_such_secret_type"
 IN_EXT = re.compile(r"Secret type '([^']*)' does not exist, but it exists "
 		    r"in the ([A-Za-z0-9_]+) extension")
 NOT_FOUND = re.compile(r"Secret type '([^']*)' not found")
+NO_STORAGE = re.compile(r"Invalid Input Error: Secret storage '([^']*)' "
+			r"not found!")
+TEMP_STORAGE = ("Invalid Input Error: Cannot create persistent secrets in a "
+		"temporary secret storage!")
+# the name forms: what dbt-duckdb writes after SECRET is the YAML's name,
+# raw (secrets.py Secret.to_sql(), 1.9.0 to 1.11.0)
+FORMS = [
+	"x", "X", " ", "default", "in",
+	"x IN memory", "x IN MEMORY", 'x IN "memory"', "x in memory",
+	"x IN local_file", "x IN LOCAL_FILE", 'x IN "local_file"',
+	'x IN "LOCAL_FILE"', "x IN 'local_file'",
+	"x IN nowhere", 'x IN "nowhere"', "x IN motherduck", "x IN main",
+	"x IN memory$", "x IN default", "x IN temporary", "x IN persistent",
+	'x IN "default"', 'x IN ""',
+	"IN memory", "IN local_file", "IN nowhere", "IN", "x IN",
+	"default IN memory", '"default" IN memory', '"in" IN memory',
+	"IF NOT EXISTS x", "TEMPORARY x", "PERSISTENT x",
+	"x IN memory IN local_file", "x IN memory extra", "x y", "x.y",
+	"x -- c", "x -- c\n", "x -- c\r", "-- c", "x IN local_file -- c",
+	"x IN local_file -- c\n", "x /* c */", "/* c */ x", "/* c */",
+	"x/**/IN/**/local_file", "x /* a /* b */ c */", "x /* c",
+	"x /* a /* b */", "x */",
+	'"x y"', '"X Y"', '"x"" y"', '""', '"x',
+	"x\tIN\tmemory", "x\nIN\nlocal_file",
+]
 
 
-def ask(eng, sql):
+def ask(eng, sql, secret_dir=None):
 	db, con = eng.open()
 	try:
+		if secret_dir:
+			eng.rows(con, "SET secret_directory=%s" % sql_str(secret_dir))
 		_r, err = eng.query(con, sql)
+		made = None if err else eng.rows(
+			con, "SELECT name, storage, persistent FROM duckdb_secrets()")
 	finally:
 		eng.close(db, con)
-	return err
+	return (err, made) if secret_dir else err
 
 
 def type_row(eng, typ, core):
@@ -95,6 +142,56 @@ def name_row(eng, word):
 	raise RuntimeError("SECRET %s: unexpected answer: %s" % (word, err))
 
 
+def storage_row(eng, word):
+	err = ask(eng, "CREATE OR REPLACE SECRET x IN %s (TYPE http)" % word)
+	if err is None:
+		return ["storage", word, "ok", "-", "OK"]
+	if err.startswith("Parser Error: syntax error"):
+		return ["storage", word, "syntax", "-", one_line(err)]
+	m = NO_STORAGE.search(err)
+	if m and m.group(1) == word.lower():
+		return ["storage", word, "storage", "-", one_line(err)]
+	raise RuntimeError("IN %s: unexpected answer: %s" % (word, err))
+
+
+def form_row(eng, form, persistent, n):
+	"""A name form as dbt-duckdb writes it, with a secret_directory of
+	its own (the n-th) in the scratch folder."""
+	kind = "nameform-persistent" if persistent else "nameform"
+	sql = "CREATE OR REPLACE%s SECRET %s (\n    type http\n)" % (
+		" PERSISTENT" if persistent else "", form)
+	folder = os.path.abspath("secrets-%d" % n)
+	err, made = ask(eng, sql, folder)
+	files = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+	if err is None:
+		if len(made) != 1:
+			raise RuntimeError("%s: %d secrets" % (sql, len(made)))
+		name, storage, pers = made[0]
+		if (pers == "true") != bool(files):
+			raise RuntimeError("%s: persistent %s, files %s" % (
+				sql, pers, files))
+		return [kind, form, "ok", "-",
+			"OK: name %s, storage %s, persistent %s, file %s" % (
+				sql_str(name), storage, pers,
+				",".join(files) or "-")]
+	if files:
+		raise RuntimeError("%s failed, but wrote %s" % (sql, files))
+	if err.startswith("Parser Error: "):
+		return [kind, form, "syntax", "-", one_line(err)]
+	if NO_STORAGE.search(err):
+		return [kind, form, "storage", "-", one_line(err)]
+	if err.startswith(TEMP_STORAGE):
+		return [kind, form, "temporary-storage", "-", one_line(err)]
+	raise RuntimeError("%s: unexpected answer: %s" % (sql, err))
+
+
+def stored_secrets():
+	"""What ~/.duckdb/stored_secrets holds: the probe must not change it."""
+	home = os.path.join(os.path.expanduser("~"), ".duckdb",
+			    "stored_secrets")
+	return sorted(os.listdir(home)) if os.path.isdir(home) else []
+
+
 def probe_in(lib_path, candidates):
 	eng = Engine(lib_path)
 	db, con = eng.open()
@@ -118,6 +215,16 @@ def probe_in(lib_path, candidates):
 	if rows[types.index(CONTROL)][2] != "unknown":
 		raise RuntimeError("%s is a secret type here" % CONTROL)
 	rows += [name_row(eng, w) for w in words]
+	rows += [storage_row(eng, w) for w in words]
+	before = stored_secrets()
+	n = 0
+	for persistent in (False, True):
+		for form in FORMS:
+			n += 1
+			rows.append(form_row(eng, form, persistent, n))
+	if stored_secrets() != before:
+		raise RuntimeError("~/.duckdb/stored_secrets changed: %s, was %s"
+				   % (stored_secrets(), before))
 	rows += [["loaded", ext, "types" if ext in owners else "no-types", "-",
 		  mode] for ext, mode in sorted(loaded)]
 	return version, source_id, rows
@@ -129,7 +236,7 @@ def main():
 	out = os.path.abspath(a.output) if a.output else None
 	version, source_id, rows = in_scratch(probe_in, os.path.abspath(a.lib),
 					      cands)
-	write_probe(out, "CREATE SECRET types and names on DuckDB %s "
+	write_probe(out, "CREATE SECRET types, names and storages on DuckDB %s "
 		    "(source_id %s)" % (version, source_id), a.package, SCRIPT,
 		    ["kind", "what", "class", "extension", "answer"], rows)
 

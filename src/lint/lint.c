@@ -584,6 +584,7 @@ enum {
 #define KEY_SECRET_KNOWN (1u << KEY__ROWS)
 #define KEY_INLINE_KNOWN (2u << KEY__ROWS)
 #define KEY_INLINE (4u << KEY__ROWS)	/* an inline OAuth2 option */
+#define KEY_CLASS_KNOWN (8u << KEY__ROWS)	/* lint_key_class() */
 _Static_assert(KEY__ROWS == LINT_KEY_ROWS, "a row slot per row asked");
 
 /* Past the longest, or once the table holds KEY_FACTS_MAX texts, a key
@@ -786,6 +787,64 @@ void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 	fact_set(value_at(ctx, n), fact, holds);
 }
 
+/* The pair_at slot of scalars a and b, NULL when either is none (or in
+ * the first output) */
+static struct lint_pair_at *pair_at(struct lint_ctx *ctx,
+				    const struct floe_node *a,
+				    const struct floe_node *b)
+{
+	size_t slot;
+	struct lint_pair_at *at;
+
+	if (!ctx->past_first_output || !a || a->kind != FLOE_NODE_SCALAR ||
+	    !b || b->kind != FLOE_NODE_SCALAR)
+		return NULL;
+	slot = (uint32_t)(((uint32_t)(uintptr_t)a->value ^
+			   ((uint32_t)(uintptr_t)b->value * 0x85EBCA6Bu)) *
+			  0x9E3779B1u) >> (32 - LINT_PAIR_AT_BITS);
+	at = &ctx->lazy.pair_at[slot];
+	if (!slot_used(ctx->pair_at_used, slot) || at->a != a->value ||
+	    at->b != b->value || at->a_len != a->len || at->b_len != b->len ||
+	    at->a_type != a->type || at->b_type != b->type ||
+	    at->a_style != a->style || at->b_style != b->style) {
+		use_slot(ctx->pair_at_used, slot);
+		at->a = a->value;
+		at->b = b->value;
+		at->a_len = a->len;
+		at->b_len = b->len;
+		at->a_type = (unsigned char)a->type;
+		at->b_type = (unsigned char)b->type;
+		at->a_style = (unsigned char)a->style;
+		at->b_style = (unsigned char)b->style;
+		at->known = at->facts = 0;
+	}
+	return at;
+}
+
+int lint_pair_fact(struct lint_ctx *ctx, const struct floe_node *a,
+		   const struct floe_node *b, unsigned fact)
+{
+	struct lint_pair_at *at = pair_at(ctx, a, b);
+
+	if (!at || !(at->known & fact))
+		return -1;
+	return (at->facts & fact) != 0;
+}
+
+void lint_pair_fact_set(struct lint_ctx *ctx, const struct floe_node *a,
+			const struct floe_node *b, unsigned fact, bool holds)
+{
+	struct lint_pair_at *at = pair_at(ctx, a, b);
+
+	if (!at)
+		return;
+	at->known |= (unsigned short)fact;
+	if (holds)
+		at->facts |= (unsigned short)fact;
+	else
+		at->facts &= (unsigned short)~fact;
+}
+
 /* The value_at slot of s when it is n's own text, else NULL. */
 static struct lint_value_at *literal_at(struct lint_ctx *ctx,
 					const struct floe_node *n,
@@ -873,6 +932,24 @@ unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k)
 		f->known |= KEY_SECRET_KNOWN;
 	}
 	return f->secret;
+}
+
+unsigned lint_key_class(struct lint_ctx *ctx, const struct floe_node *k,
+			lint_key_class_fn *classify)
+{
+	struct lint_key_facts *f;
+
+	if (ctx->key_classify && ctx->key_classify != classify)
+		return classify(ctx, k);
+	f = floe_node_is_str(k) ? key_facts(ctx, k) : NULL;
+	if (!f)
+		return classify(ctx, k);
+	ctx->key_classify = classify;
+	if (!(f->known & KEY_CLASS_KNOWN)) {
+		f->cls = (unsigned char)classify(ctx, k);
+		f->known |= KEY_CLASS_KNOWN;
+	}
+	return f->cls;
 }
 
 static const struct floe_node *get_ci(const struct floe_node *map,
@@ -1491,6 +1568,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->conns_found = false;
 	ctx->nr_urls = 0;
 	ctx->secret_values_of = NULL;
+	ctx->options_of = NULL;
 	scrub_forget(ctx, out);
 	/* the rules that check every value share one walk of the output;
 	 * their findings wait for their turn below */
@@ -1511,6 +1589,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->conns_found = false;
 	ctx->nr_urls = 0;	/* they point into the readings */
 	ctx->secret_values_of = NULL;
+	ctx->options_of = NULL;
 	scrub_forget(ctx, NULL);	/* the texts are readings too */
 	drop_implied(ctx);
 	lint_drop_readings(ctx);
@@ -2067,6 +2146,7 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	memset(ctx->key_used, 0, sizeof(ctx->key_used));
 	memset(ctx->key_at_used, 0, sizeof(ctx->key_at_used));
 	memset(ctx->value_at_used, 0, sizeof(ctx->value_at_used));
+	memset(ctx->pair_at_used, 0, sizeof(ctx->pair_at_used));
 	ctx->nr_keys = ctx->key_misses = 0;
 	floe_diags_dedupe(ctx->diags, base);
 	/* most files have no directive: no table of lines, no walk */

@@ -45,6 +45,8 @@ struct lint_template;
 #define LINT_KEY_AT_BITS 8
 /* ... and the value texts it holds facts of (lint_value_fact()) */
 #define LINT_VALUE_AT_BITS 9
+/* facts of two texts: a direct-mapped table of 2^LINT_PAIR_AT_BITS */
+#define LINT_PAIR_AT_BITS 8
 
 /* One output (target) of one profile. */
 struct lint_output {
@@ -89,6 +91,11 @@ struct lint_conn {
 	enum fe_flavor flavor;
 	const char *flavor_why;
 };
+
+struct lint_ctx;
+/* a classification of a key text, kept by lint_key_class() */
+typedef unsigned lint_key_class_fn(struct lint_ctx *ctx,
+				   const struct floe_node *k);
 
 struct lint_ctx {
 	const char *file;
@@ -150,6 +157,15 @@ struct lint_ctx {
 	} secret_values[32];
 	size_t nr_secret_values;
 	bool secret_values_complete;
+	/* the options of the iceberg attach items of the output whose
+	 * rules run, each with the class that says which option rules
+	 * look at it (rule_attach.c), in lazy.options: valid when
+	 * options_of is that output, and complete unless more than fit */
+	const struct floe_prof_output *options_of;
+	size_t nr_options;
+	bool options_complete;
+	/* the one classifier whose answers lint_key_class() keeps */
+	lint_key_class_fn *key_classify;
 	/* which slots of lazy.keys and lazy.key_at are in use (lint.c's
 	 * key_facts()), the texts held, and the asks the full table
 	 * missed */
@@ -159,6 +175,8 @@ struct lint_ctx {
 	/* which slots of lazy.value_at are in use (lint_value_fact()),
 	 * asked from the second output on (one would pay for nothing) */
 	uint64_t value_at_used[(1 << LINT_VALUE_AT_BITS) / 64];
+	/* ... and of lazy.pair_at (lint_pair_fact()) */
+	uint64_t pair_at_used[(1 << LINT_PAIR_AT_BITS) / 64];
 	bool past_first_output;
 	/* the texts no message may show (vreport()): the file's credential
 	 * values that an alias reuses elsewhere (floe_profiles_is_secret())
@@ -190,8 +208,9 @@ struct lint_ctx {
 			const char *text;	/* the document's */
 			size_t hash;
 			uint32_t len;
-			unsigned char known;	/* which answers are */
+			uint16_t known;		/* which answers are */
 			unsigned char secret;	/* floe_secret_classify() */
+			unsigned char cls;	/* lint_key_class() */
 			const void *rows[LINT_KEY_ROWS];
 		} keys[LINT_KEY_SLOTS];
 		/* ... and by the address of a key node's text, direct-
@@ -211,6 +230,15 @@ struct lint_ctx {
 			unsigned char answer_kind;	/* LINT_TA_*, 0 */
 			const void *answer;	/* lint_text_answer() */
 		} value_at[1 << LINT_VALUE_AT_BITS];
+		/* facts of two texts, by their addresses, direct-mapped
+		 * (pair_at_used; forgotten with the document) */
+		struct lint_pair_at {
+			const char *a, *b;
+			uint32_t a_len, b_len;
+			unsigned char a_type, b_type;	/* floe_type */
+			unsigned char a_style, b_style;
+			unsigned short known, facts;	/* LINT_PF_* bits */
+		} pair_at[1 << LINT_PAIR_AT_BITS];
 		/* a secret's TYPE, asked by several rules: each entry looked
 		 * up once per output (memo_used) */
 		struct lint_memo {
@@ -233,6 +261,12 @@ struct lint_ctx {
 			void (*fn)(struct lint_ctx *ctx,
 				   const struct lint_template *t);
 		} template_checks[2][FLOE_RULE__COUNT];
+		/* the options of options_of (above) */
+		struct lint_option {
+			const struct floe_node *item;	/* the attach item */
+			const struct floe_pair *pair;
+			unsigned cls;
+		} options[32];
 	} lazy;
 };
 
@@ -310,6 +344,16 @@ const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
 unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k);
 
 /*
+ * classify(ctx, k) of a string key, a byte that depends only on the
+ * key's text and the releases linted for, kept once per lint for each
+ * key text as the engine's rows are.  One classifier's answers are kept
+ * (the first asked: the iceberg options' of rule_attach.c); another is
+ * asked each time.
+ */
+unsigned lint_key_class(struct lint_ctx *ctx, const struct floe_node *k,
+			lint_key_class_fn *classify);
+
+/*
  * What is known of the text of a string node, kept once per lint for
  * each text address (the document holds a repeated short text once, so
  * every output's copy of a value shares it): LINT_VF_TEMPLATE, a
@@ -329,6 +373,30 @@ int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 		    unsigned fact);
 void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 			 unsigned fact, bool holds);
+
+/*
+ * What is known of two scalars together (a key and its value, or two
+ * values), kept once per lint for each pair of texts, by their
+ * addresses, with each scalar's type and style (a quoted '4' shares the
+ * text of a plain 4), as lint_value_fact() keeps one text's: from the
+ * second output on, a slot another pair takes is forgotten.  Each
+ * LINT_PF_* bit is a rule's "nothing to report" about the two, set once
+ * it ran and found nothing, when its verdict depends on nothing else of
+ * the nodes (not their positions) but on the releases linted for.  -1
+ * when not known, or when a node is no scalar.
+ */
+enum {
+	LINT_PF_OPTION_VALUE = 1,	/* FP306: the value is accepted */
+	/* each_setting_value()'s rules, in `settings` (<< 1 in
+	 * `config_options`) */
+	LINT_PF_SETTING_TYPE = 2,	/* FP110: the value casts */
+	LINT_PF_SETTING_WORD = 8,	/* FP110: a word it takes */
+	LINT_PF_SETTING_MEMORY = 32	/* FP111: the size parses */
+};
+int lint_pair_fact(struct lint_ctx *ctx, const struct floe_node *a,
+		   const struct floe_node *b, unsigned fact);
+void lint_pair_fact_set(struct lint_ctx *ctx, const struct floe_node *a,
+			const struct floe_node *b, unsigned fact, bool holds);
 
 /*
  * holds(ctx, s) for `s`, the rendered text of n (lint_render()), kept as

@@ -787,57 +787,27 @@ void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 	fact_set(value_at(ctx, n), fact, holds);
 }
 
-/* The pair_at slot of scalars a and b, NULL when either is none (or in
- * the first output) */
-static struct lint_pair_at *pair_at(struct lint_ctx *ctx,
-				    const struct floe_node *a,
-				    const struct floe_node *b)
-{
-	size_t slot;
-	struct lint_pair_at *at;
-
-	if (!ctx->past_first_output || !a || a->kind != FLOE_NODE_SCALAR ||
-	    !b || b->kind != FLOE_NODE_SCALAR)
-		return NULL;
-	slot = (uint32_t)(((uint32_t)(uintptr_t)a->value ^
-			   ((uint32_t)(uintptr_t)b->value * 0x85EBCA6Bu)) *
-			  0x9E3779B1u) >> (32 - LINT_PAIR_AT_BITS);
-	at = &ctx->lazy.pair_at[slot];
-	if (!slot_used(ctx->pair_at_used, slot) || at->a != a->value ||
-	    at->b != b->value || at->a_len != a->len || at->b_len != b->len ||
-	    at->a_type != a->type || at->b_type != b->type ||
-	    at->a_style != a->style || at->b_style != b->style) {
-		use_slot(ctx->pair_at_used, slot);
-		at->a = a->value;
-		at->b = b->value;
-		at->a_len = a->len;
-		at->b_len = b->len;
-		at->a_type = (unsigned char)a->type;
-		at->b_type = (unsigned char)b->type;
-		at->a_style = (unsigned char)a->style;
-		at->b_style = (unsigned char)b->style;
-		at->known = at->facts = 0;
-	}
-	return at;
-}
-
-int lint_pair_fact(struct lint_ctx *ctx, const struct floe_node *a,
-		   const struct floe_node *b, unsigned fact)
-{
-	struct lint_pair_at *at = pair_at(ctx, a, b);
-
-	if (!at || !(at->known & fact))
-		return -1;
-	return (at->facts & fact) != 0;
-}
-
 void lint_pair_fact_set(struct lint_ctx *ctx, const struct floe_node *a,
 			const struct floe_node *b, unsigned fact, bool holds)
 {
-	struct lint_pair_at *at = pair_at(ctx, a, b);
+	size_t slot;
+	struct lint_pair_at *at;
+	uint32_t shape;
 
-	if (!at)
+	if (!ctx->past_first_output || !a || a->kind != FLOE_NODE_SCALAR ||
+	    !b || b->kind != FLOE_NODE_SCALAR)
 		return;
+	slot = lint_pair_slot(a, b);
+	at = &ctx->lazy.pair_at[slot];
+	shape = lint_pair_shape(a, b);
+	if (!slot_used(ctx->pair_at_used, slot) || at->a != a->value ||
+	    at->b != b->value || at->shape != shape) {
+		use_slot(ctx->pair_at_used, slot);	/* another pair's */
+		at->a = a->value;
+		at->b = b->value;
+		at->shape = shape;
+		at->known = at->facts = 0;
+	}
 	at->known |= (unsigned short)fact;
 	if (holds)
 		at->facts |= (unsigned short)fact;

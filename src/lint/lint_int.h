@@ -234,9 +234,7 @@ struct lint_ctx {
 		 * (pair_at_used; forgotten with the document) */
 		struct lint_pair_at {
 			const char *a, *b;
-			uint32_t a_len, b_len;
-			unsigned char a_type, b_type;	/* floe_type */
-			unsigned char a_style, b_style;
+			uint32_t shape;		/* lint_pair_shape() */
 			unsigned short known, facts;	/* LINT_PF_* bits */
 		} pair_at[1 << LINT_PAIR_AT_BITS];
 		/* a secret's TYPE, asked by several rules: each entry looked
@@ -391,10 +389,49 @@ enum {
 	 * `config_options`) */
 	LINT_PF_SETTING_TYPE = 2,	/* FP110: the value casts */
 	LINT_PF_SETTING_WORD = 8,	/* FP110: a word it takes */
-	LINT_PF_SETTING_MEMORY = 32	/* FP111: the size parses */
+	LINT_PF_SETTING_MEMORY = 32,	/* FP111: the size parses */
+	/* FP404 of a key and its value, by how the secret walk reads
+	 * them (<< rule_credentials.c's secret_value_kind: 3 bits) */
+	LINT_PF_SECRET = 128,
+	/* an endpoint and its token URI, once both render */
+	LINT_PF_TOKEN_URI = 1024,	/* FP201: they agree */
+	LINT_PF_TOKEN_HOST = 2048	/* FP202: one host */
 };
-int lint_pair_fact(struct lint_ctx *ctx, const struct floe_node *a,
-		   const struct floe_node *b, unsigned fact);
+static inline uint32_t lint_pair_shape(const struct floe_node *a,
+				       const struct floe_node *b)
+{
+	return (uint32_t)a->type | (uint32_t)b->type << 8 |
+	       (uint32_t)a->style << 16 | (uint32_t)b->style << 24;
+}
+
+static inline size_t lint_pair_slot(const struct floe_node *a,
+				    const struct floe_node *b)
+{
+	return (uint32_t)(((uint32_t)(uintptr_t)a->value ^
+			   ((uint32_t)(uintptr_t)b->value * 0x85EBCA6Bu)) *
+			  0x9E3779B1u) >> (32 - LINT_PAIR_AT_BITS);
+}
+
+/* inline: the rules ask it of some 40 pairs of every output, nearly all
+ * known */
+static inline int lint_pair_fact(const struct lint_ctx *ctx,
+				 const struct floe_node *a,
+				 const struct floe_node *b, unsigned fact)
+{
+	const struct lint_pair_at *at;
+	size_t slot;
+
+	if (!ctx->past_first_output || !a || a->kind != FLOE_NODE_SCALAR ||
+	    !b || b->kind != FLOE_NODE_SCALAR)
+		return -1;
+	slot = lint_pair_slot(a, b);
+	at = &ctx->lazy.pair_at[slot];
+	if (!(ctx->pair_at_used[slot / 64] >> (slot % 64) & 1) ||
+	    at->a != a->value || at->b != b->value ||
+	    at->shape != lint_pair_shape(a, b) || !(at->known & fact))
+		return -1;
+	return (at->facts & fact) != 0;
+}
 void lint_pair_fact_set(struct lint_ctx *ctx, const struct floe_node *a,
 			const struct floe_node *b, unsigned fact, bool holds);
 

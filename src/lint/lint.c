@@ -937,9 +937,12 @@ struct template_walk {
 	const struct lint_template_check *checks;
 	size_t nr;
 	bool hold;
+	bool keep;	/* the checks of a duckdb output: their quiet
+			 * verdicts are kept as value facts */
 };
 
-static void visit_template(struct template_walk *w, const struct floe_node *n,
+/* Whether a check found anything. */
+static bool visit_template(struct template_walk *w, const struct floe_node *n,
 			   bool in_password)
 {
 	struct lint_ctx *ctx = w->ctx;
@@ -948,13 +951,15 @@ static void visit_template(struct template_walk *w, const struct floe_node *n,
 	enum floe_rule_id rule_id = ctx->rule_id;
 	struct lint_template t;
 	struct jinja_read tmp;
+	bool found = false;
 
 	if (!jread_ref(ctx, n, &tmp, &t.read))
-		return;
+		return true;
 	t.node = n;
 	t.in_password = in_password;
 	for (size_t i = 0; i < w->nr; i++) {
 		enum floe_rule_id id = w->checks[i].rule;
+		size_t before;
 
 		if (w->hold) {
 			ctx->diags = &ctx->lazy.template_found[id];
@@ -966,11 +971,14 @@ static void visit_template(struct template_walk *w, const struct floe_node *n,
 		}
 		ctx->rule = &lint_rule_table[id].pub;
 		ctx->rule_id = id;
+		before = ctx->diags->nr + ctx->diags->dropped;
 		w->checks[i].fn(ctx, &t);
+		found |= ctx->diags->nr + ctx->diags->dropped != before;
 	}
 	ctx->diags = diags;
 	ctx->rule = rule;
 	ctx->rule_id = rule_id;
+	return found;
 }
 
 static bool is_password_key(const struct floe_node *k)
@@ -985,8 +993,18 @@ static void walk_templates(struct template_walk *w, const struct floe_node *n,
 	if (!n || depth > FLOE_YAML_MAX_DEPTH)
 		return;
 	if (n->kind == FLOE_NODE_SCALAR) {
-		if (has_template(w->ctx, n))
-			visit_template(w, n, in_password);
+		/* the checks judge a value's text alone (its reading) and
+		 * whether it is under a password: a text they found nothing
+		 * in, or no template, is not looked at again */
+		unsigned quiet = in_password ? LINT_VF_WALK_QUIET_PW
+					     : LINT_VF_WALK_QUIET;
+
+		if (w->keep && value_fact(w->ctx, n, quiet) == 1)
+			return;
+		if ((!has_template(w->ctx, n) || !visit_template(w, n,
+								  in_password)) &&
+		    w->keep && !w->ctx->err)
+			lint_value_fact_set(w->ctx, n, quiet, true);
 	} else if (n->kind == FLOE_NODE_MAP) {
 		for (size_t i = 0; i < n->nr; i++)
 			walk_templates(w, n->pairs[i].value, in_password ||
@@ -1002,7 +1020,9 @@ void lint_walk_templates(struct lint_ctx *ctx, const struct floe_node *map,
 			 const struct lint_template_check *checks, size_t nr,
 			 bool hold)
 {
-	struct template_walk w = { ctx, checks, nr, hold };
+	struct template_walk w = {
+		ctx, checks, nr, hold, checks == ctx->lazy.template_checks[0]
+	};
 
 	if (nr)
 		walk_templates(&w, map, false, 0);

@@ -365,7 +365,10 @@ unsigned lint_key_class(struct lint_ctx *ctx, const struct floe_node *k,
  */
 enum {
 	LINT_VF_TEMPLATE = 1, LINT_VF_CONN_CLEAN = 2,
-	LINT_VF_PATH_NAMES_DB = 4, LINT_VF_TYPE_DUCKDB = 8
+	LINT_VF_PATH_NAMES_DB = 4, LINT_VF_TYPE_DUCKDB = 8,
+	/* the walk of templates on a duckdb output: no template, or one
+	 * its checks find nothing in (under a 'password' key: _PW) */
+	LINT_VF_WALK_QUIET = 16, LINT_VF_WALK_QUIET_PW = 32
 };
 int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 		    unsigned fact);

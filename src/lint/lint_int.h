@@ -46,7 +46,7 @@ struct lint_template;
 /* ... and the value texts it holds facts of (lint_value_fact()) */
 #define LINT_VALUE_AT_BITS 9
 /* facts of two texts: a direct-mapped table of 2^LINT_PAIR_AT_BITS */
-#define LINT_PAIR_AT_BITS 8
+#define LINT_PAIR_AT_BITS 10
 
 /* One output (target) of one profile. */
 struct lint_output {
@@ -368,7 +368,9 @@ enum {
 	LINT_VF_PATH_NAMES_DB = 4, LINT_VF_TYPE_DUCKDB = 8,
 	/* the walk of templates on a duckdb output: no template, or one
 	 * its checks find nothing in (under a 'password' key: _PW) */
-	LINT_VF_WALK_QUIET = 16, LINT_VF_WALK_QUIET_PW = 32
+	LINT_VF_WALK_QUIET = 16, LINT_VF_WALK_QUIET_PW = 32,
+	/* a template dbt's native rendering makes False (FP302) */
+	LINT_VF_NATIVE_FALSE = 64
 };
 int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 		    unsigned fact);

@@ -117,7 +117,7 @@ static const struct allowed allowed_values[] = {
  */
 enum {
 	OPT_FALSE = 1,		/* a YAML false: FP302 */
-	OPT_TEMPLATE = 2,	/* a template (a native false): FP302 */
+	OPT_NATIVE_FALSE = 2,	/* a template rendering False: FP302 */
 	OPT_NO_ROW = 4,		/* no option of the release: FP305 */
 	OPT_VALUES = 8,		/* an option of allowed_values[]: FP306 */
 	OPT_STALENESS = 16,	/* max_table_staleness, any case */
@@ -142,14 +142,29 @@ static unsigned option_key_class(struct lint_ctx *ctx,
 	return c;
 }
 
+static enum floe_type native_type(struct lint_ctx *ctx,
+				  const struct floe_node *v, bool *is_true);
+
 static unsigned option_class(struct lint_ctx *ctx, const struct floe_pair *p)
 {
 	unsigned c = lint_key_class(ctx, p->key, option_key_class);
+	const struct floe_node *v = p->value;
+	int nf;
+	bool is_true;
 
-	if (is_false(p->value))
+	if (is_false(v)) {
 		c |= OPT_FALSE;
-	else if (jinja_has_template(p->value))
-		c |= OPT_TEMPLATE;
+	} else if (floe_node_is_str(v)) {
+		/* a fact of the text (its reading), kept as such */
+		nf = lint_value_fact(ctx, v, LINT_VF_NATIVE_FALSE);
+		if (nf < 0) {
+			nf = native_type(ctx, v, &is_true) == FLOE_TYPE_BOOL &&
+			     !is_true;
+			lint_value_fact_set(ctx, v, LINT_VF_NATIVE_FALSE, nf);
+		}
+		if (nf)
+			c |= OPT_NATIVE_FALSE;
+	}
 	return c;
 }
 
@@ -534,7 +549,7 @@ static void native_false_option(struct lint_ctx *ctx,
 void check_option_false(struct lint_ctx *ctx, const struct lint_output *out)
 {
 	each_iceberg_option(ctx, out, OPT_FALSE, false_option);
-	each_iceberg_option(ctx, out, OPT_TEMPLATE, native_false_option);
+	each_iceberg_option(ctx, out, OPT_NATIVE_FALSE, native_false_option);
 }
 
 /* ---- FP303 ---- */

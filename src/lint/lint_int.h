@@ -400,7 +400,9 @@ enum {
 	LINT_PF_SECRET = 128,
 	/* an endpoint and its token URI, once both render */
 	LINT_PF_TOKEN_URI = 1024,	/* FP201: they agree */
-	LINT_PF_TOKEN_HOST = 2048	/* FP202: one host */
+	LINT_PF_TOKEN_HOST = 2048,	/* FP202: one host */
+	/* FP009: an output key's value, an attach field's */
+	LINT_PF_SCHEMA = 4096, LINT_PF_SCHEMA_ATTACH = 8192
 };
 static inline uint32_t lint_pair_shape(const struct floe_node *a,
 				       const struct floe_node *b)
@@ -457,7 +459,10 @@ bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
  * in `a` (then ctx->arena; the scratch arena when it is not kept), the
  * lint arena, a static table or the document's text.
  */
-enum { LINT_TA_EXTENSION = 1, LINT_TA_MAIN_CATALOG, LINT_TA_URL };
+enum {
+	LINT_TA_EXTENSION = 1, LINT_TA_MAIN_CATALOG, LINT_TA_URL,
+	LINT_TA_ALIAS_NAME	/* the database an attach alias names */
+};
 typedef const void *lint_derive_fn(struct lint_ctx *ctx, const char *s,
 				   struct arena *a);
 const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,

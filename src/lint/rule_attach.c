@@ -1600,17 +1600,24 @@ static void report_taken(struct lint_ctx *ctx, const struct floe_node *alias,
  * when it is not one identifier (then its ATTACH does not parse: FP308's)
  * or out of memory (ctx->err set).
  */
-static const char *alias_db_name(struct lint_ctx *ctx, const char *s)
+static const void *alias_name_in(struct lint_ctx *ctx, const char *s,
+				 struct arena *a)
 {
 	size_t size = strlen(s) + 1;	/* a name is no longer than s */
-	struct arena *a = lint_scratch(ctx);
-	char *d = a ? arena_alloc_uninit(a, size) : NULL;
+	char *d = arena_alloc_uninit(a, size);
 
 	if (!d) {
 		ctx->err = FLOE_ERR_NOMEM;
 		return NULL;
 	}
 	return fe_alias_name(s, d, size);
+}
+
+/* ... of `s`, n's rendered text: kept with the facts of a literal text */
+static const char *alias_db_name(struct lint_ctx *ctx,
+				 const struct floe_node *n, const char *s)
+{
+	return lint_text_answer(ctx, n, s, LINT_TA_ALIAS_NAME, alias_name_in);
 }
 
 /* A rendered string value, "" for null, or NULL (not a string, or not
@@ -1636,7 +1643,8 @@ static const char *item_name(struct lint_ctx *ctx,
 {
 	const struct floe_node *opts = floe_map_get(item, "options");
 	const struct floe_node *p = floe_map_get(item, "path");
-	const char *s = item_str(ctx, floe_map_get(item, "alias"));
+	const struct floe_node *alias = floe_map_get(item, "alias");
+	const char *s = item_str(ctx, alias);
 	const char *type, *path;
 
 	*derived = false;
@@ -1644,7 +1652,7 @@ static const char *item_name(struct lint_ctx *ctx,
 	if (!s)
 		return NULL;
 	if (*s)
-		return alias_db_name(ctx, s);
+		return alias_db_name(ctx, alias, s);
 	/* no path is FP310's, not a database named memory */
 	if (!p || !floe_node_is_str(p) || !(path = lint_render(ctx, p)))
 		return NULL;

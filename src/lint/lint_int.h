@@ -370,7 +370,9 @@ enum {
 	 * its checks find nothing in (under a 'password' key: _PW) */
 	LINT_VF_WALK_QUIET = 16, LINT_VF_WALK_QUIET_PW = 32,
 	/* a template dbt's native rendering makes False (FP302) */
-	LINT_VF_NATIVE_FALSE = 64
+	LINT_VF_NATIVE_FALSE = 64,
+	/* a secret TYPE an extension of the release has (FP414) */
+	LINT_VF_SECRET_TYPE_HAD = 128
 };
 int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 		    unsigned fact);
@@ -402,7 +404,9 @@ enum {
 	LINT_PF_TOKEN_URI = 1024,	/* FP201: they agree */
 	LINT_PF_TOKEN_HOST = 2048,	/* FP202: one host */
 	/* FP009: an output key's value, an attach field's */
-	LINT_PF_SCHEMA = 4096, LINT_PF_SCHEMA_ATTACH = 8192
+	LINT_PF_SCHEMA = 4096, LINT_PF_SCHEMA_ATTACH = 8192,
+	/* FP112: a setting whose value restricts no later SET */
+	LINT_PF_RESTRICTS_NOTHING = 16384
 };
 static inline uint32_t lint_pair_shape(const struct floe_node *a,
 				       const struct floe_node *b)

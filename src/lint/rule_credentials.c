@@ -1473,8 +1473,12 @@ void check_secret_type_unknown(struct lint_ctx *ctx,
 		const struct floe_node *t =
 			floe_map_get(secrets->items[i], "type");
 		char name[64];
-		const char *s = secret_sql_text(ctx, t), *shown;
+		const char *s, *shown;
 
+		/* a type some extension has, a fact of the type's text */
+		if (lint_value_fact(ctx, t, LINT_VF_SECRET_TYPE_HAD) == 1)
+			continue;
+		s = secret_sql_text(ctx, t);
 		/* no type, or an empty one: FP410's; an integer is a
 		 * constant DuckDB casts to its digits (type 7: '7'); a
 		 * float's cast is not modelled */
@@ -1485,8 +1489,13 @@ void check_secret_type_unknown(struct lint_ctx *ctx,
 			 !fe_secret_type_name(s, name, sizeof(name)))
 			continue;
 		if (!*name ||
-		    fe_secret_type_extension(name, ctx->duckdb_version))
+		    fe_secret_type_extension(name, ctx->duckdb_version)) {
+			if (*name && !ctx->err)
+				lint_value_fact_set(ctx, t,
+						    LINT_VF_SECRET_TYPE_HAD,
+						    true);
 			continue;
+		}
 		if (known < 0)
 			known = secret_types_known(ctx, out);
 		if (!known)

@@ -761,10 +761,19 @@ static void refused_later(struct lint_ctx *ctx, const struct floe_node *set,
 	char ver[FE_VERSION_BUF];
 	int t;
 
+	/* whether it restricts anything is one of its key's text and its
+	 * value's */
+	if (lint_pair_fact(ctx, r->key, r->value, LINT_PF_RESTRICTS_NOTHING) ==
+	    1)
+		return;
 	if (!floe_node_is_str(r->key) || !casts(ctx, r) ||
 	    (t = truth(ctx, r->value)) < 0 ||
-	    !fe_setting_restricts(r->key->value, t, ctx->duckdb_version))
+	    !fe_setting_restricts(r->key->value, t, ctx->duckdb_version)) {
+		if (!ctx->err)
+			lint_pair_fact_set(ctx, r->key, r->value,
+					   LINT_PF_RESTRICTS_NOTHING, true);
 		return;
+	}
 	for (size_t n = 0; set && n < set->nr; n++) {
 		size_t j = (start + n) % set->nr;
 		const struct floe_node *k = set->pairs[j].key;

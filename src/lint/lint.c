@@ -774,11 +774,11 @@ static void fact_set(struct lint_value_at *at, unsigned fact, bool holds)
 {
 	if (!at)
 		return;
-	at->known |= (unsigned char)fact;
+	at->known |= (unsigned short)fact;
 	if (holds)
-		at->facts |= (unsigned char)fact;
+		at->facts |= (unsigned short)fact;
 	else
-		at->facts &= (unsigned char)~fact;
+		at->facts &= (unsigned short)~fact;
 }
 
 void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,

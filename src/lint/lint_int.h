@@ -224,7 +224,7 @@ struct lint_ctx {
 		struct lint_value_at {
 			const char *text;
 			uint32_t len;
-			unsigned char known, facts;	/* LINT_VF_* bits */
+			unsigned short known, facts;	/* LINT_VF_* bits */
 			unsigned char alias;	/* lint_alias_parse() + 1,
 						 * 0 when not known */
 			unsigned char answer_kind;	/* LINT_TA_*, 0 */
@@ -372,7 +372,9 @@ enum {
 	/* a template dbt's native rendering makes False (FP302) */
 	LINT_VF_NATIVE_FALSE = 64,
 	/* a secret TYPE an extension of the release has (FP414) */
-	LINT_VF_SECRET_TYPE_HAD = 128
+	LINT_VF_SECRET_TYPE_HAD = 128,
+	/* FP206: no plain http to a remote host */
+	LINT_VF_NO_PLAIN_HTTP = 256
 };
 int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 		    unsigned fact);

@@ -676,8 +676,15 @@ static void http_check(struct lint_ctx *ctx, const struct floe_node *n,
 {
 	struct rurl r;
 
-	if (!render_url(ctx, n, &r) || !url_is_plain_http_remote(&r.u))
+	/* a fact of the value's text (its rendering) */
+	if (lint_value_fact(ctx, n, LINT_VF_NO_PLAIN_HTTP) == 1)
 		return;
+	if (!render_url(ctx, n, &r) || !url_is_plain_http_remote(&r.u)) {
+		if (!ctx->err)
+			lint_value_fact_set(ctx, n, LINT_VF_NO_PLAIN_HTTP,
+					    true);
+		return;
+	}
 	lint_report(ctx, n, "the %s uses plain http to the remote host "
 		    "'%.*s'. Over it, %s cross the network in clear text; use "
 		    "https://", what, (int)r.u.host_len, r.u.host, carries);

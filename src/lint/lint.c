@@ -584,6 +584,7 @@ enum {
 #define KEY_SECRET_KNOWN (1u << KEY__ROWS)
 #define KEY_INLINE_KNOWN (2u << KEY__ROWS)
 #define KEY_INLINE (4u << KEY__ROWS)	/* an inline OAuth2 option */
+#define KEY_CLASS_KNOWN (8u << KEY__ROWS)	/* lint_key_class() */
 _Static_assert(KEY__ROWS == LINT_KEY_ROWS, "a row slot per row asked");
 
 /* Past the longest, or once the table holds KEY_FACTS_MAX texts, a key
@@ -773,17 +774,45 @@ static void fact_set(struct lint_value_at *at, unsigned fact, bool holds)
 {
 	if (!at)
 		return;
-	at->known |= (unsigned char)fact;
+	at->known |= (unsigned short)fact;
 	if (holds)
-		at->facts |= (unsigned char)fact;
+		at->facts |= (unsigned short)fact;
 	else
-		at->facts &= (unsigned char)~fact;
+		at->facts &= (unsigned short)~fact;
 }
 
 void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 			 unsigned fact, bool holds)
 {
 	fact_set(value_at(ctx, n), fact, holds);
+}
+
+void lint_pair_fact_set(struct lint_ctx *ctx, const struct floe_node *a,
+			const struct floe_node *b, unsigned fact, bool holds)
+{
+	size_t slot;
+	struct lint_pair_at *at;
+	uint32_t shape;
+
+	if (!ctx->past_first_output || !a || a->kind != FLOE_NODE_SCALAR ||
+	    !b || b->kind != FLOE_NODE_SCALAR)
+		return;
+	slot = lint_pair_slot(a, b);
+	at = &ctx->lazy.pair_at[slot];
+	shape = lint_pair_shape(a, b);
+	if (!slot_used(ctx->pair_at_used, slot) || at->a != a->value ||
+	    at->b != b->value || at->shape != shape) {
+		use_slot(ctx->pair_at_used, slot);	/* another pair's */
+		at->a = a->value;
+		at->b = b->value;
+		at->shape = shape;
+		at->known = at->facts = 0;
+	}
+	at->known |= (unsigned short)fact;
+	if (holds)
+		at->facts |= (unsigned short)fact;
+	else
+		at->facts &= (unsigned short)~fact;
 }
 
 /* The value_at slot of s when it is n's own text, else NULL. */
@@ -875,6 +904,24 @@ unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k)
 	return f->secret;
 }
 
+unsigned lint_key_class(struct lint_ctx *ctx, const struct floe_node *k,
+			lint_key_class_fn *classify)
+{
+	struct lint_key_facts *f;
+
+	if (ctx->key_classify && ctx->key_classify != classify)
+		return classify(ctx, k);
+	f = floe_node_is_str(k) ? key_facts(ctx, k) : NULL;
+	if (!f)
+		return classify(ctx, k);
+	ctx->key_classify = classify;
+	if (!(f->known & KEY_CLASS_KNOWN)) {
+		f->cls = (unsigned char)classify(ctx, k);
+		f->known |= KEY_CLASS_KNOWN;
+	}
+	return f->cls;
+}
+
 static const struct floe_node *get_ci(const struct floe_node *map,
 				      const char *key)
 {
@@ -890,9 +937,12 @@ struct template_walk {
 	const struct lint_template_check *checks;
 	size_t nr;
 	bool hold;
+	bool keep;	/* the checks of a duckdb output: their quiet
+			 * verdicts are kept as value facts */
 };
 
-static void visit_template(struct template_walk *w, const struct floe_node *n,
+/* Whether a check found anything. */
+static bool visit_template(struct template_walk *w, const struct floe_node *n,
 			   bool in_password)
 {
 	struct lint_ctx *ctx = w->ctx;
@@ -901,13 +951,15 @@ static void visit_template(struct template_walk *w, const struct floe_node *n,
 	enum floe_rule_id rule_id = ctx->rule_id;
 	struct lint_template t;
 	struct jinja_read tmp;
+	bool found = false;
 
 	if (!jread_ref(ctx, n, &tmp, &t.read))
-		return;
+		return true;
 	t.node = n;
 	t.in_password = in_password;
 	for (size_t i = 0; i < w->nr; i++) {
 		enum floe_rule_id id = w->checks[i].rule;
+		size_t before;
 
 		if (w->hold) {
 			ctx->diags = &ctx->lazy.template_found[id];
@@ -919,11 +971,14 @@ static void visit_template(struct template_walk *w, const struct floe_node *n,
 		}
 		ctx->rule = &lint_rule_table[id].pub;
 		ctx->rule_id = id;
+		before = ctx->diags->nr + ctx->diags->dropped;
 		w->checks[i].fn(ctx, &t);
+		found |= ctx->diags->nr + ctx->diags->dropped != before;
 	}
 	ctx->diags = diags;
 	ctx->rule = rule;
 	ctx->rule_id = rule_id;
+	return found;
 }
 
 static bool is_password_key(const struct floe_node *k)
@@ -938,8 +993,18 @@ static void walk_templates(struct template_walk *w, const struct floe_node *n,
 	if (!n || depth > FLOE_YAML_MAX_DEPTH)
 		return;
 	if (n->kind == FLOE_NODE_SCALAR) {
-		if (has_template(w->ctx, n))
-			visit_template(w, n, in_password);
+		/* the checks judge a value's text alone (its reading) and
+		 * whether it is under a password: a text they found nothing
+		 * in, or no template, is not looked at again */
+		unsigned quiet = in_password ? LINT_VF_WALK_QUIET_PW
+					     : LINT_VF_WALK_QUIET;
+
+		if (w->keep && value_fact(w->ctx, n, quiet) == 1)
+			return;
+		if ((!has_template(w->ctx, n) || !visit_template(w, n,
+								  in_password)) &&
+		    w->keep && !w->ctx->err)
+			lint_value_fact_set(w->ctx, n, quiet, true);
 	} else if (n->kind == FLOE_NODE_MAP) {
 		for (size_t i = 0; i < n->nr; i++)
 			walk_templates(w, n->pairs[i].value, in_password ||
@@ -955,7 +1020,9 @@ void lint_walk_templates(struct lint_ctx *ctx, const struct floe_node *map,
 			 const struct lint_template_check *checks, size_t nr,
 			 bool hold)
 {
-	struct template_walk w = { ctx, checks, nr, hold };
+	struct template_walk w = {
+		ctx, checks, nr, hold, checks == ctx->lazy.template_checks[0]
+	};
 
 	if (nr)
 		walk_templates(&w, map, false, 0);
@@ -1491,6 +1558,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->conns_found = false;
 	ctx->nr_urls = 0;
 	ctx->secret_values_of = NULL;
+	ctx->options_of = NULL;
 	scrub_forget(ctx, out);
 	/* the rules that check every value share one walk of the output;
 	 * their findings wait for their turn below */
@@ -1511,6 +1579,7 @@ static void run_output_rules(struct lint_ctx *ctx,
 	ctx->conns_found = false;
 	ctx->nr_urls = 0;	/* they point into the readings */
 	ctx->secret_values_of = NULL;
+	ctx->options_of = NULL;
 	scrub_forget(ctx, NULL);	/* the texts are readings too */
 	drop_implied(ctx);
 	lint_drop_readings(ctx);
@@ -2067,6 +2136,7 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	memset(ctx->key_used, 0, sizeof(ctx->key_used));
 	memset(ctx->key_at_used, 0, sizeof(ctx->key_at_used));
 	memset(ctx->value_at_used, 0, sizeof(ctx->value_at_used));
+	memset(ctx->pair_at_used, 0, sizeof(ctx->pair_at_used));
 	ctx->nr_keys = ctx->key_misses = 0;
 	floe_diags_dedupe(ctx->diags, base);
 	/* most files have no directive: no table of lines, no walk */

@@ -45,6 +45,8 @@ struct lint_template;
 #define LINT_KEY_AT_BITS 8
 /* ... and the value texts it holds facts of (lint_value_fact()) */
 #define LINT_VALUE_AT_BITS 9
+/* facts of two texts: a direct-mapped table of 2^LINT_PAIR_AT_BITS */
+#define LINT_PAIR_AT_BITS 10
 
 /* One output (target) of one profile. */
 struct lint_output {
@@ -89,6 +91,11 @@ struct lint_conn {
 	enum fe_flavor flavor;
 	const char *flavor_why;
 };
+
+struct lint_ctx;
+/* a classification of a key text, kept by lint_key_class() */
+typedef unsigned lint_key_class_fn(struct lint_ctx *ctx,
+				   const struct floe_node *k);
 
 struct lint_ctx {
 	const char *file;
@@ -150,6 +157,15 @@ struct lint_ctx {
 	} secret_values[32];
 	size_t nr_secret_values;
 	bool secret_values_complete;
+	/* the options of the iceberg attach items of the output whose
+	 * rules run, each with the class that says which option rules
+	 * look at it (rule_attach.c), in lazy.options: valid when
+	 * options_of is that output, and complete unless more than fit */
+	const struct floe_prof_output *options_of;
+	size_t nr_options;
+	bool options_complete;
+	/* the one classifier whose answers lint_key_class() keeps */
+	lint_key_class_fn *key_classify;
 	/* which slots of lazy.keys and lazy.key_at are in use (lint.c's
 	 * key_facts()), the texts held, and the asks the full table
 	 * missed */
@@ -159,6 +175,8 @@ struct lint_ctx {
 	/* which slots of lazy.value_at are in use (lint_value_fact()),
 	 * asked from the second output on (one would pay for nothing) */
 	uint64_t value_at_used[(1 << LINT_VALUE_AT_BITS) / 64];
+	/* ... and of lazy.pair_at (lint_pair_fact()) */
+	uint64_t pair_at_used[(1 << LINT_PAIR_AT_BITS) / 64];
 	bool past_first_output;
 	/* the texts no message may show (vreport()): the file's credential
 	 * values that an alias reuses elsewhere (floe_profiles_is_secret())
@@ -190,8 +208,9 @@ struct lint_ctx {
 			const char *text;	/* the document's */
 			size_t hash;
 			uint32_t len;
-			unsigned char known;	/* which answers are */
+			uint16_t known;		/* which answers are */
 			unsigned char secret;	/* floe_secret_classify() */
+			unsigned char cls;	/* lint_key_class() */
 			const void *rows[LINT_KEY_ROWS];
 		} keys[LINT_KEY_SLOTS];
 		/* ... and by the address of a key node's text, direct-
@@ -205,12 +224,19 @@ struct lint_ctx {
 		struct lint_value_at {
 			const char *text;
 			uint32_t len;
-			unsigned char known, facts;	/* LINT_VF_* bits */
+			unsigned short known, facts;	/* LINT_VF_* bits */
 			unsigned char alias;	/* lint_alias_parse() + 1,
 						 * 0 when not known */
 			unsigned char answer_kind;	/* LINT_TA_*, 0 */
 			const void *answer;	/* lint_text_answer() */
 		} value_at[1 << LINT_VALUE_AT_BITS];
+		/* facts of two texts, by their addresses, direct-mapped
+		 * (pair_at_used; forgotten with the document) */
+		struct lint_pair_at {
+			const char *a, *b;
+			uint32_t shape;		/* lint_pair_shape() */
+			unsigned short known, facts;	/* LINT_PF_* bits */
+		} pair_at[1 << LINT_PAIR_AT_BITS];
 		/* a secret's TYPE, asked by several rules: each entry looked
 		 * up once per output (memo_used) */
 		struct lint_memo {
@@ -233,6 +259,12 @@ struct lint_ctx {
 			void (*fn)(struct lint_ctx *ctx,
 				   const struct lint_template *t);
 		} template_checks[2][FLOE_RULE__COUNT];
+		/* the options of options_of (above) */
+		struct lint_option {
+			const struct floe_node *item;	/* the attach item */
+			const struct floe_pair *pair;
+			unsigned cls;
+		} options[32];
 	} lazy;
 };
 
@@ -310,6 +342,16 @@ const struct fe_dbt_key *lint_attach_field_row(struct lint_ctx *ctx,
 unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k);
 
 /*
+ * classify(ctx, k) of a string key, a byte that depends only on the
+ * key's text and the releases linted for, kept once per lint for each
+ * key text as the engine's rows are.  One classifier's answers are kept
+ * (the first asked: the iceberg options' of rule_attach.c); another is
+ * asked each time.
+ */
+unsigned lint_key_class(struct lint_ctx *ctx, const struct floe_node *k,
+			lint_key_class_fn *classify);
+
+/*
  * What is known of the text of a string node, kept once per lint for
  * each text address (the document holds a repeated short text once, so
  * every output's copy of a value shares it): LINT_VF_TEMPLATE, a
@@ -323,12 +365,88 @@ unsigned lint_secret_class(struct lint_ctx *ctx, const struct floe_node *k);
  */
 enum {
 	LINT_VF_TEMPLATE = 1, LINT_VF_CONN_CLEAN = 2,
-	LINT_VF_PATH_NAMES_DB = 4, LINT_VF_TYPE_DUCKDB = 8
+	LINT_VF_PATH_NAMES_DB = 4, LINT_VF_TYPE_DUCKDB = 8,
+	/* the walk of templates on a duckdb output: no template, or one
+	 * its checks find nothing in (under a 'password' key: _PW) */
+	LINT_VF_WALK_QUIET = 16, LINT_VF_WALK_QUIET_PW = 32,
+	/* a template dbt's native rendering makes False (FP302) */
+	LINT_VF_NATIVE_FALSE = 64,
+	/* a secret TYPE an extension of the release has (FP414) */
+	LINT_VF_SECRET_TYPE_HAD = 128,
+	/* FP206: no plain http to a remote host */
+	LINT_VF_NO_PLAIN_HTTP = 256
 };
 int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 		    unsigned fact);
 void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
 			 unsigned fact, bool holds);
+
+/*
+ * What is known of two scalars together (a key and its value, or two
+ * values), kept once per lint for each pair of texts, by their
+ * addresses, with each scalar's type and style (a quoted '4' shares the
+ * text of a plain 4), as lint_value_fact() keeps one text's: from the
+ * second output on, a slot another pair takes is forgotten.  Each
+ * LINT_PF_* bit is a rule's "nothing to report" about the two, set once
+ * it ran and found nothing, when its verdict depends on nothing else of
+ * the nodes (not their positions) but on the releases linted for.  -1
+ * when not known, or when a node is no scalar.
+ */
+enum {
+	LINT_PF_OPTION_VALUE = 1,	/* FP306: the value is accepted */
+	/* each_setting_value()'s rules, in `settings` (<< 1 in
+	 * `config_options`) */
+	LINT_PF_SETTING_TYPE = 2,	/* FP110: the value casts */
+	LINT_PF_SETTING_WORD = 8,	/* FP110: a word it takes */
+	LINT_PF_SETTING_MEMORY = 32,	/* FP111: the size parses */
+	/* FP404 of a key and its value, by how the secret walk reads
+	 * them (<< rule_credentials.c's secret_value_kind: 3 bits) */
+	LINT_PF_SECRET = 128,
+	/* an endpoint and its token URI, once both render */
+	LINT_PF_TOKEN_URI = 1024,	/* FP201: they agree */
+	LINT_PF_TOKEN_HOST = 2048,	/* FP202: one host */
+	/* FP009: an output key's value, an attach field's */
+	LINT_PF_SCHEMA = 4096, LINT_PF_SCHEMA_ATTACH = 8192,
+	/* FP112: a setting whose value restricts no later SET */
+	LINT_PF_RESTRICTS_NOTHING = 16384
+};
+static inline uint32_t lint_pair_shape(const struct floe_node *a,
+				       const struct floe_node *b)
+{
+	return (uint32_t)a->type | (uint32_t)b->type << 8 |
+	       (uint32_t)a->style << 16 | (uint32_t)b->style << 24;
+}
+
+static inline size_t lint_pair_slot(const struct floe_node *a,
+				    const struct floe_node *b)
+{
+	return (uint32_t)(((uint32_t)(uintptr_t)a->value ^
+			   ((uint32_t)(uintptr_t)b->value * 0x85EBCA6Bu)) *
+			  0x9E3779B1u) >> (32 - LINT_PAIR_AT_BITS);
+}
+
+/* inline: the rules ask it of some 40 pairs of every output, nearly all
+ * known */
+static inline int lint_pair_fact(const struct lint_ctx *ctx,
+				 const struct floe_node *a,
+				 const struct floe_node *b, unsigned fact)
+{
+	const struct lint_pair_at *at;
+	size_t slot;
+
+	if (!ctx->past_first_output || !a || a->kind != FLOE_NODE_SCALAR ||
+	    !b || b->kind != FLOE_NODE_SCALAR)
+		return -1;
+	slot = lint_pair_slot(a, b);
+	at = &ctx->lazy.pair_at[slot];
+	if (!(ctx->pair_at_used[slot / 64] >> (slot % 64) & 1) ||
+	    at->a != a->value || at->b != b->value ||
+	    at->shape != lint_pair_shape(a, b) || !(at->known & fact))
+		return -1;
+	return (at->facts & fact) != 0;
+}
+void lint_pair_fact_set(struct lint_ctx *ctx, const struct floe_node *a,
+			const struct floe_node *b, unsigned fact, bool holds);
 
 /*
  * holds(ctx, s) for `s`, the rendered text of n (lint_render()), kept as
@@ -347,7 +465,10 @@ bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
  * in `a` (then ctx->arena; the scratch arena when it is not kept), the
  * lint arena, a static table or the document's text.
  */
-enum { LINT_TA_EXTENSION = 1, LINT_TA_MAIN_CATALOG, LINT_TA_URL };
+enum {
+	LINT_TA_EXTENSION = 1, LINT_TA_MAIN_CATALOG, LINT_TA_URL,
+	LINT_TA_ALIAS_NAME	/* the database an attach alias names */
+};
 typedef const void *lint_derive_fn(struct lint_ctx *ctx, const char *s,
 				   struct arena *a);
 const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,

@@ -79,18 +79,156 @@ static const struct floe_node *iceberg_options(
 typedef void option_fn(struct lint_ctx *ctx, const struct floe_node *item,
 		       const struct floe_pair *p);
 
-/* Run fn on every string-keyed option of the iceberg attach items. */
+static bool is_false(const struct floe_node *n)
+{
+	return n && n->kind == FLOE_NODE_SCALAR &&
+	       n->type == FLOE_TYPE_BOOL && !floe_node_true(n);
+}
+
+/* The extension's words for a value it refuses; the values are the
+ * engine's (fe_iceberg_option_values). */
+struct allowed {
+	const char *option;
+	/* the extension's message: pre, then the value and post if any */
+	const char *pre, *post;
+	const char *list;		/* the allowed values, for the fix */
+};
+
+static const struct allowed allowed_values[] = {
+	{ "access_delegation_mode",
+	  "Unrecognized access mode", NULL, "vended_credentials or none" },
+	{ "authorization_type",
+	  "'authorization_type' '", "' is not supported, valid options are: "
+	  "none, oauth2, sigv4", "oauth2, sigv4 or none" },
+	{ "oauth2_grant_type",
+	  "Unsupported option ('", "') for 'oauth2_grant_type', only "
+	  "supports 'client_credentials' currently",
+	  "client_credentials (the default: the line can go)" },
+	{ "endpoint_type",
+	  "Unrecognized 'endpoint_type' (", "), accepted options are: glue, "
+	  "s3_tables", "glue (AWS Glue) or s3_tables (S3 Tables)" },
+};
+
+/*
+ * Which of the rules that read every iceberg option look at one: each
+ * returns at once for an option outside its class, so an option is
+ * classified once per output (its key's part once per lint: a function
+ * of the key's text and the release) rather than asked by every rule.
+ */
+enum {
+	OPT_FALSE = 1,		/* a YAML false: FP302 */
+	OPT_NATIVE_FALSE = 2,	/* a template rendering False: FP302 */
+	OPT_NO_ROW = 4,		/* no option of the release: FP305 */
+	OPT_VALUES = 8,		/* an option of allowed_values[]: FP306 */
+	OPT_STALENESS = 16,	/* max_table_staleness, any case */
+	OPT_PREFIX = 32,	/* encode_entire_prefix, any case */
+	OPT_MAP = 64		/* a MAP option of the release */
+};
+
+static unsigned option_key_class(struct lint_ctx *ctx,
+				 const struct floe_node *k)
+{
+	const struct fe_iceberg_option *o = lint_option_row(ctx, k);
+	unsigned c = !o ? OPT_NO_ROW : o->kind == FE_OPT_MAP ? OPT_MAP : 0;
+
+	for (size_t i = 0; i < sizeof(allowed_values) /
+			       sizeof(allowed_values[0]); i++)
+		if (ascii_same_ci(k->value, allowed_values[i].option))
+			c |= OPT_VALUES;
+	if (ascii_same_ci(k->value, "max_table_staleness"))
+		c |= OPT_STALENESS;
+	if (ascii_same_ci(k->value, "encode_entire_prefix"))
+		c |= OPT_PREFIX;
+	return c;
+}
+
+static enum floe_type native_type(struct lint_ctx *ctx,
+				  const struct floe_node *v, bool *is_true);
+
+static unsigned option_class(struct lint_ctx *ctx, const struct floe_pair *p)
+{
+	unsigned c = lint_key_class(ctx, p->key, option_key_class);
+	const struct floe_node *v = p->value;
+	int nf;
+	bool is_true;
+
+	if (is_false(v)) {
+		c |= OPT_FALSE;
+	} else if (floe_node_is_str(v)) {
+		/* a fact of the text (its reading), kept as such */
+		nf = lint_value_fact(ctx, v, LINT_VF_NATIVE_FALSE);
+		if (nf < 0) {
+			nf = native_type(ctx, v, &is_true) == FLOE_TYPE_BOOL &&
+			     !is_true;
+			lint_value_fact_set(ctx, v, LINT_VF_NATIVE_FALSE, nf);
+		}
+		if (nf)
+			c |= OPT_NATIVE_FALSE;
+	}
+	return c;
+}
+
+/* The options of the output's iceberg attach items, classified, in
+ * ctx->lazy.options: complete unless more than fit. */
+static void find_options(struct lint_ctx *ctx,
+			 const struct floe_prof_output *m)
+{
+	const size_t max = sizeof(ctx->lazy.options) /
+			   sizeof(ctx->lazy.options[0]);
+
+	ctx->options_of = m;
+	ctx->nr_options = 0;
+	ctx->options_complete = true;
+	for (size_t i = 0; i < m->nr_attach; i++) {
+		const struct floe_node *o =
+			iceberg_options(&m->attach_items[i]);
+
+		for (size_t j = 0; o && j < o->nr; j++) {
+			struct lint_option *e;
+
+			if (!floe_node_is_str(o->pairs[j].key))
+				continue;
+			if (ctx->nr_options == max) {
+				ctx->options_complete = false;
+				return;
+			}
+			e = &ctx->lazy.options[ctx->nr_options++];
+			e->item = m->attach_items[i].node;
+			e->pair = &o->pairs[j];
+			e->cls = option_class(ctx, e->pair);
+		}
+	}
+}
+
+/*
+ * Run fn on every string-keyed option of the iceberg attach items whose
+ * class is in `cls` (fn would return at once on the others), in order:
+ * from the output's table while its rules run.
+ */
 static void each_iceberg_option(struct lint_ctx *ctx,
-				const struct lint_output *out, option_fn *fn)
+				const struct lint_output *out, unsigned cls,
+				option_fn *fn)
 {
 	const struct floe_prof_output *m = out->model;
 
+	if (ctx->conns_of == m) {
+		if (ctx->options_of != m)
+			find_options(ctx, m);
+		if (ctx->options_complete) {
+			for (size_t i = 0; i < ctx->nr_options; i++)
+				if (ctx->lazy.options[i].cls & cls)
+					fn(ctx, ctx->lazy.options[i].item,
+					   ctx->lazy.options[i].pair);
+			return;
+		}
+	}
 	for (size_t i = 0; i < m->nr_attach; i++) {
 		const struct floe_node *o =
 			iceberg_options(&m->attach_items[i]);
 
 		for (size_t j = 0; o && j < o->nr; j++)
-			if (floe_node_is_str(o->pairs[j].key))
+			if (floe_node_is_str(o->pairs[j].key) &&
+			    (option_class(ctx, &o->pairs[j]) & cls))
 				fn(ctx, m->attach_items[i].node, &o->pairs[j]);
 	}
 }
@@ -103,12 +241,6 @@ static bool is_map(const struct floe_node *n)
 static bool is_null(const struct floe_node *n)
 {
 	return n && n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL;
-}
-
-static bool is_false(const struct floe_node *n)
-{
-	return n && n->kind == FLOE_NODE_SCALAR &&
-	       n->type == FLOE_TYPE_BOOL && !floe_node_true(n);
 }
 
 /*
@@ -416,8 +548,8 @@ static void native_false_option(struct lint_ctx *ctx,
 
 void check_option_false(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	each_iceberg_option(ctx, out, false_option);
-	each_iceberg_option(ctx, out, native_false_option);
+	each_iceberg_option(ctx, out, OPT_FALSE, false_option);
+	each_iceberg_option(ctx, out, OPT_NATIVE_FALSE, native_false_option);
 }
 
 /* ---- FP303 ---- */
@@ -605,36 +737,13 @@ void check_unknown_iceberg_option(struct lint_ctx *ctx,
 {
 	/* a finding names its item, so that FP317 can take the place of a
 	 * renamed option's (lint_implied[]) */
-	each_iceberg_option(ctx, out, unknown_option);
+	each_iceberg_option(ctx, out, OPT_NO_ROW, unknown_option);
 }
 
 /* ---- FP306 ---- */
 
-/* The extension's words for a value it refuses; the values are the
- * engine's (fe_iceberg_option_values). */
-struct allowed {
-	const char *option;
-	/* the extension's message: pre, then the value and post if any */
-	const char *pre, *post;
-	const char *list;		/* the allowed values, for the fix */
-};
-
-static const struct allowed allowed_values[] = {
-	{ "access_delegation_mode",
-	  "Unrecognized access mode", NULL, "vended_credentials or none" },
-	{ "authorization_type",
-	  "'authorization_type' '", "' is not supported, valid options are: "
-	  "none, oauth2, sigv4", "oauth2, sigv4 or none" },
-	{ "oauth2_grant_type",
-	  "Unsupported option ('", "') for 'oauth2_grant_type', only "
-	  "supports 'client_credentials' currently",
-	  "client_credentials (the default: the line can go)" },
-	{ "endpoint_type",
-	  "Unrecognized 'endpoint_type' (", "), accepted options are: glue, "
-	  "s3_tables", "glue (AWS Glue) or s3_tables (S3 Tables)" },
-};
-
-static void check_value(struct lint_ctx *ctx, const struct allowed *a,
+/* Whether the value was reported. */
+static bool check_value(struct lint_ctx *ctx, const struct allowed *a,
 			const struct floe_pair *p)
 {
 	const char *const *values = fe_iceberg_option_values(a->option,
@@ -645,13 +754,13 @@ static void check_value(struct lint_ctx *ctx, const struct allowed *a,
 	size_t n;
 
 	if (!s || !values)
-		return;		/* rendered only at run time */
+		return false;	/* rendered only at run time */
 	/* '' is skipped as if the option were not given */
 	if (!*s && fe_iceberg_option_empty_unset(a->option, LINT_DUCKDB))
-		return;
+		return false;
 	lc = lower(ctx, s);
 	if (!lc || in_list(values, lc, false))
-		return;
+		return false;
 	if (a->post)
 		snprintf(error, sizeof(error), "%s%s%s", a->pre, s, a->post);
 	else
@@ -667,7 +776,7 @@ static void check_value(struct lint_ctx *ctx, const struct allowed *a,
 				    "fails with \"%s\"; write '%s', with an "
 				    "underscore", p->key->value, s, error,
 				    fixed);
-			return;
+			return true;
 		}
 	}
 	hint = lint_did_you_mean(lc, values);
@@ -680,22 +789,30 @@ static void check_value(struct lint_ctx *ctx, const struct allowed *a,
 		lint_report(ctx, p->value, "%s '%s' is not a value the iceberg "
 			    "extension accepts. The ATTACH fails with \"%s\"; "
 			    "use %s", p->key->value, s, error, a->list);
+	return true;
 }
 
 static void option_value(struct lint_ctx *ctx, const struct floe_node *item,
 			 const struct floe_pair *p)
 {
 	size_t nr = sizeof(allowed_values) / sizeof(allowed_values[0]);
+	bool said = false;
 
 	(void)item;
+	/* the verdict is one of the key's text and the value's */
+	if (lint_pair_fact(ctx, p->key, p->value, LINT_PF_OPTION_VALUE) == 1)
+		return;
 	for (size_t k = 0; k < nr; k++)
 		if (ascii_same_ci(p->key->value, allowed_values[k].option))
-			check_value(ctx, &allowed_values[k], p);
+			said |= check_value(ctx, &allowed_values[k], p);
+	if (!said && !ctx->err)
+		lint_pair_fact_set(ctx, p->key, p->value,
+				   LINT_PF_OPTION_VALUE, true);
 }
 
 void check_option_value(struct lint_ctx *ctx, const struct lint_output *out)
 {
-	each_iceberg_option(ctx, out, option_value);
+	each_iceberg_option(ctx, out, OPT_VALUES, option_value);
 }
 
 /* ---- FP307 ---- */
@@ -1288,7 +1405,7 @@ static void staleness_value(struct lint_ctx *ctx, const struct floe_node *item,
 void check_staleness_interval(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
-	each_iceberg_option(ctx, out, staleness_value);
+	each_iceberg_option(ctx, out, OPT_STALENESS, staleness_value);
 }
 
 static void prefix_value(struct lint_ctx *ctx, const struct floe_node *item,
@@ -1313,7 +1430,7 @@ static void prefix_value(struct lint_ctx *ctx, const struct floe_node *item,
 void check_encode_prefix_value(struct lint_ctx *ctx,
 			       const struct lint_output *out)
 {
-	each_iceberg_option(ctx, out, prefix_value);
+	each_iceberg_option(ctx, out, OPT_PREFIX, prefix_value);
 }
 
 void check_both_stage_options(struct lint_ctx *ctx,
@@ -1483,17 +1600,24 @@ static void report_taken(struct lint_ctx *ctx, const struct floe_node *alias,
  * when it is not one identifier (then its ATTACH does not parse: FP308's)
  * or out of memory (ctx->err set).
  */
-static const char *alias_db_name(struct lint_ctx *ctx, const char *s)
+static const void *alias_name_in(struct lint_ctx *ctx, const char *s,
+				 struct arena *a)
 {
 	size_t size = strlen(s) + 1;	/* a name is no longer than s */
-	struct arena *a = lint_scratch(ctx);
-	char *d = a ? arena_alloc_uninit(a, size) : NULL;
+	char *d = arena_alloc_uninit(a, size);
 
 	if (!d) {
 		ctx->err = FLOE_ERR_NOMEM;
 		return NULL;
 	}
 	return fe_alias_name(s, d, size);
+}
+
+/* ... of `s`, n's rendered text: kept with the facts of a literal text */
+static const char *alias_db_name(struct lint_ctx *ctx,
+				 const struct floe_node *n, const char *s)
+{
+	return lint_text_answer(ctx, n, s, LINT_TA_ALIAS_NAME, alias_name_in);
 }
 
 /* A rendered string value, "" for null, or NULL (not a string, or not
@@ -1519,7 +1643,8 @@ static const char *item_name(struct lint_ctx *ctx,
 {
 	const struct floe_node *opts = floe_map_get(item, "options");
 	const struct floe_node *p = floe_map_get(item, "path");
-	const char *s = item_str(ctx, floe_map_get(item, "alias"));
+	const struct floe_node *alias = floe_map_get(item, "alias");
+	const char *s = item_str(ctx, alias);
 	const char *type, *path;
 
 	*derived = false;
@@ -1527,7 +1652,7 @@ static const char *item_name(struct lint_ctx *ctx,
 	if (!s)
 		return NULL;
 	if (*s)
-		return alias_db_name(ctx, s);
+		return alias_db_name(ctx, alias, s);
 	/* no path is FP310's, not a database named memory */
 	if (!p || !floe_node_is_str(p) || !(path = lint_render(ctx, p)))
 		return NULL;
@@ -2489,5 +2614,5 @@ static void map_option(struct lint_ctx *ctx, const struct floe_node *item,
 void check_attach_map_option(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
-	each_iceberg_option(ctx, out, map_option);
+	each_iceberg_option(ctx, out, OPT_MAP, map_option);
 }

@@ -722,14 +722,15 @@ static bool literal_in_conn(struct lint_ctx *ctx, const struct floe_node *key,
  * (floe_secret_header_next()).  Nothing is said of a string with Jinja
  * in it: its values are known only when dbt renders it.
  */
-static void literal_in_headers(struct lint_ctx *ctx,
+static bool literal_in_headers(struct lint_ctx *ctx,
 			       const struct floe_node *key,
 			       const struct floe_node *v)
 {
 	size_t pos = 0, name, name_len, start, len;
+	bool said = false;
 
 	if (!lint_is_literal(v))
-		return;
+		return false;
 	while (floe_secret_header_next(v->value, v->len, &pos, &name,
 				       &name_len, &start, &len)) {
 		if (!len)
@@ -741,43 +742,40 @@ static void literal_in_headers(struct lint_ctx *ctx,
 			    "\"{{ env_var('DBT_ENV_SECRET_...') }}\" and rotate "
 			    "the leaked one", (int)(name_len > 64 ? 64 : name_len),
 			    v->value + name, key->value);
+		said = true;
 	}
+	return said;
 }
 
-static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
-			   const struct floe_node *v,
-			   enum secret_value_kind kind)
+/* FP404 of one value the secret walk found: whether it was reported */
+static bool secret_said(struct lint_ctx *ctx, const struct floe_node *key,
+			const struct floe_node *v, enum secret_value_kind kind)
 {
 	struct lint_jinja j;
 	struct lint_env_call calls[MAX_CALLS];
 	size_t nr;
 
 	if (!v || v->kind != FLOE_NODE_SCALAR || v->type == FLOE_TYPE_BOOL)
-		return;
-	if (kind == SV_HEADERS) {
-		literal_in_headers(ctx, key, v);
-		return;
-	}
+		return false;
+	if (kind == SV_HEADERS)
+		return literal_in_headers(ctx, key, v);
 	/* a path or a connection string: only its credentials are secret */
-	if (kind == SV_CONN) {
-		literal_in_conn(ctx, key, v);
-		return;
-	}
+	if (kind == SV_CONN)
+		return literal_in_conn(ctx, key, v);
 	if (floe_secret_conn_key(key->value)) {
-		if (!literal_in_conn(ctx, key, v)) {
-			nr = scan_calls(ctx, v, &j, calls);
-			for (size_t i = 0; i < nr; i++)
-				if (calls[i].has_default &&
-				    calls[i].default_len) {
-					report_default(ctx, v, &calls[i]);
-					return;
-				}
-		}
-		return;
+		if (literal_in_conn(ctx, key, v))
+			return true;
+		nr = scan_calls(ctx, v, &j, calls);
+		for (size_t i = 0; i < nr; i++)
+			if (calls[i].has_default && calls[i].default_len) {
+				report_default(ctx, v, &calls[i]);
+				return true;
+			}
+		return false;
 	}
 	if (lint_is_literal(v)) {
 		if (!v->len)
-			return;		/* empty: nothing leaks */
+			return false;	/* empty: nothing leaks */
 		if (looks_like_shell_var(v))
 			lint_report(ctx, v, "'%s' is a shell variable written "
 				    "as literal text. dbt does not expand $ "
@@ -790,14 +788,29 @@ static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
 				    "with the repository; read it with \"{{ "
 				    "env_var('DBT_ENV_SECRET_...') }}\" and "
 				    "rotate the leaked one", key->value);
-		return;
+		return true;
 	}
 	nr = scan_calls(ctx, v, &j, calls);
 	for (size_t i = 0; i < nr; i++)
 		if (calls[i].has_default && calls[i].default_len) {
 			report_default(ctx, v, &calls[i]);
-			return;
+			return true;
 		}
+	return false;
+}
+
+/* ... once per lint for each key and value text found quiet: the
+ * verdict is one of the two texts and the kind the walk gave */
+static void literal_secret(struct lint_ctx *ctx, const struct floe_node *key,
+			   const struct floe_node *v,
+			   enum secret_value_kind kind)
+{
+	unsigned fact = (unsigned)LINT_PF_SECRET << kind;
+
+	if (lint_pair_fact(ctx, key, v, fact) == 1)
+		return;
+	if (!secret_said(ctx, key, v, kind) && !ctx->err)
+		lint_pair_fact_set(ctx, key, v, fact, true);
 }
 
 /* The env_var() calls of a templated value with well-formed Jinja. */
@@ -1515,8 +1528,12 @@ void check_secret_type_unknown(struct lint_ctx *ctx,
 		const struct floe_node *t =
 			floe_map_get(secrets->items[i], "type");
 		char name[64];
-		const char *s = secret_sql_text(ctx, t), *shown;
+		const char *s, *shown;
 
+		/* a type some extension has, a fact of the type's text */
+		if (lint_value_fact(ctx, t, LINT_VF_SECRET_TYPE_HAD) == 1)
+			continue;
+		s = secret_sql_text(ctx, t);
 		/* no type, or an empty one: FP410's; an integer is a
 		 * constant DuckDB casts to its digits (type 7: '7'); a
 		 * float's cast is not modelled */
@@ -1527,8 +1544,13 @@ void check_secret_type_unknown(struct lint_ctx *ctx,
 			 !fe_secret_type_name(s, name, sizeof(name)))
 			continue;
 		if (!*name ||
-		    fe_secret_type_extension(name, ctx->duckdb_version))
+		    fe_secret_type_extension(name, ctx->duckdb_version)) {
+			if (*name && !ctx->err)
+				lint_value_fact_set(ctx, t,
+						    LINT_VF_SECRET_TYPE_HAD,
+						    true);
 			continue;
+		}
 		if (known < 0)
 			known = secret_types_known(ctx, out);
 		if (!known)

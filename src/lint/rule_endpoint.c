@@ -406,12 +406,19 @@ void check_token_uri_mismatch(struct lint_ctx *ctx,
 		size_t cut;
 
 		if (!lint_flavor_has(&conns[i], FE_FLAVOR_TOKEN_AT_ENDPOINT) ||
-		    !token_pair(ctx, &conns[i], &ep, &tok) ||
-		    !url_same_host(&ep.u, &tok.u))
-			continue;	/* another host: FP202 */
-		if (rest_route(&ep, &cut))
-			continue;	/* the endpoint is wrong: FP203 */
-		if (token_diff(ctx, &ep.u, &tok.u, &sb))
+		    lint_pair_fact(ctx, conns[i].endpoint, conns[i].token_uri,
+				   LINT_PF_TOKEN_URI) == 1 ||
+		    !token_pair(ctx, &conns[i], &ep, &tok))
+			continue;
+		/* from here, the verdict is one of the two URLs' texts:
+		 * another host is FP202's, a wrong endpoint FP203's */
+		if (!url_same_host(&ep.u, &tok.u) || rest_route(&ep, &cut) ||
+		    !token_diff(ctx, &ep.u, &tok.u, &sb)) {
+			if (!ctx->err)
+				lint_pair_fact_set(ctx, conns[i].endpoint,
+						   conns[i].token_uri,
+						   LINT_PF_TOKEN_URI, true);
+		} else {
 			lint_report(ctx, conns[i].token_uri, "the token URI "
 				    "does not match the endpoint. %s. %s "
 				    "issues tokens at <endpoint>%s, so the "
@@ -422,6 +429,7 @@ void check_token_uri_mismatch(struct lint_ctx *ctx,
 				    token_route, trimmed(ctx, ep.text),
 				    token_route, lint_flavor_note(ctx,
 								  &conns[i]));
+		}
 		strbuf_release(&sb);
 	}
 }
@@ -436,9 +444,17 @@ void check_external_idp(struct lint_ctx *ctx, const struct lint_output *out)
 
 		/* Lakekeeper, Nessie, ...: tokens come from an IdP anyway */
 		if (!lint_flavor_has(&conns[i], FE_FLAVOR_TOKEN_AT_ENDPOINT) ||
-		    !token_pair(ctx, &conns[i], &ep, &tok) ||
-		    url_same_host(&ep.u, &tok.u))
+		    lint_pair_fact(ctx, conns[i].endpoint, conns[i].token_uri,
+				   LINT_PF_TOKEN_HOST) == 1 ||
+		    !token_pair(ctx, &conns[i], &ep, &tok))
 			continue;
+		/* one host: a verdict of the two URLs' texts */
+		if (url_same_host(&ep.u, &tok.u)) {
+			lint_pair_fact_set(ctx, conns[i].endpoint,
+					   conns[i].token_uri,
+					   LINT_PF_TOKEN_HOST, true);
+			continue;
+		}
 		lint_report(ctx, conns[i].token_uri, "the token URI's host "
 			    "'%.*s' is not the catalog's '%.*s'. That is right "
 			    "only when Polaris uses an external identity provider "
@@ -660,8 +676,15 @@ static void http_check(struct lint_ctx *ctx, const struct floe_node *n,
 {
 	struct rurl r;
 
-	if (!render_url(ctx, n, &r) || !url_is_plain_http_remote(&r.u))
+	/* a fact of the value's text (its rendering) */
+	if (lint_value_fact(ctx, n, LINT_VF_NO_PLAIN_HTTP) == 1)
 		return;
+	if (!render_url(ctx, n, &r) || !url_is_plain_http_remote(&r.u)) {
+		if (!ctx->err)
+			lint_value_fact_set(ctx, n, LINT_VF_NO_PLAIN_HTTP,
+					    true);
+		return;
+	}
 	lint_report(ctx, n, "the %s uses plain http to the remote host "
 		    "'%.*s'. Over it, %s cross the network in clear text; use "
 		    "https://", what, (int)r.u.host_len, r.u.host, carries);

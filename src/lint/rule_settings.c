@@ -517,15 +517,25 @@ static const char *type_fix(enum fe_setting_type t)
  */
 static void each_setting_value(struct lint_ctx *ctx,
 			       const struct lint_output *out,
-			       void (*fn)(struct lint_ctx *ctx,
+			       bool (*fn)(struct lint_ctx *ctx,
 					  const struct floe_pair *p,
-					  bool config))
+					  bool config),
+			       unsigned quiet)
 {
 	for (int config = 0; config < 2; config++) {
 		const struct floe_node *s = settings_of(out, config);
+		unsigned fact = quiet << config;
 
-		for (size_t i = 0; s && i < s->nr; i++)
-			fn(ctx, &s->pairs[i], config);
+		for (size_t i = 0; s && i < s->nr; i++) {
+			const struct floe_pair *p = &s->pairs[i];
+
+			/* a verdict of the key's text and the value's */
+			if (lint_pair_fact(ctx, p->key, p->value, fact) == 1)
+				continue;
+			if (!fn(ctx, p, config) && !ctx->err)
+				lint_pair_fact_set(ctx, p->key, p->value, fact,
+						   true);
+		}
 	}
 }
 
@@ -533,7 +543,7 @@ static void each_setting_value(struct lint_ctx *ctx,
 #define HANDS_OVER(config) ((config) ? "passes config_options to duckdb." \
 				       "connect(), which sets " : "runs SET ")
 
-static void value_type(struct lint_ctx *ctx, const struct floe_pair *p,
+static bool value_type(struct lint_ctx *ctx, const struct floe_pair *p,
 		       bool config)
 {
 	const struct fe_setting *row;
@@ -543,7 +553,7 @@ static void value_type(struct lint_ctx *ctx, const struct floe_pair *p,
 
 	row = cast_fails(ctx, p, &text, buf, sizeof(buf));
 	if (!row)
-		return;
+		return false;
 	cut = (int)utf8_cut(text, strlen(text), 60);
 	fe_setting_cast_words(row->type, &before, &after);
 	lint_report(ctx, p->key, "'%s' is a %s setting; this value does not "
@@ -555,6 +565,7 @@ static void value_type(struct lint_ctx *ctx, const struct floe_pair *p,
 		    cut, text, after,
 		    config ? "the database opens" : "anything else",
 		    type_fix(row->type));
+	return true;
 }
 
 /*
@@ -565,7 +576,7 @@ static void value_type(struct lint_ctx *ctx, const struct floe_pair *p,
  * its engine; where the engine's message names fewer ("Expected ASC or
  * DESC", yet 'descending' is taken), the table is right.
  */
-static void value_word(struct lint_ctx *ctx, const struct floe_pair *p,
+static bool value_word(struct lint_ctx *ctx, const struct floe_pair *p,
 		       bool config)
 {
 	const struct floe_node *k = p->key;
@@ -580,7 +591,7 @@ static void value_word(struct lint_ctx *ctx, const struct floe_pair *p,
 			      config ? FE_WORDS_CONFIG : FE_WORDS_SET, &w) ||
 	    !(text = py_str(ctx, p->value, buf, sizeof(buf))) ||
 	    fe_words_take(&w, text))
-		return;
+		return false;
 	for (const char *s = w.words; *s; s++)
 		if (*s == '|')
 			strbuf_add(&list, ", ", 2);
@@ -589,7 +600,7 @@ static void value_word(struct lint_ctx *ctx, const struct floe_pair *p,
 	if (strbuf_error(&list)) {
 		ctx->err = FLOE_ERR_NOMEM;
 		strbuf_release(&list);
-		return;
+		return false;
 	}
 	cut = (int)utf8_cut(text, strlen(text), 60);
 	lint_report(ctx, p->value, "'%s' takes one of a few words, and this "
@@ -601,13 +612,14 @@ static void value_word(struct lint_ctx *ctx, const struct floe_pair *p,
 		    config ? "the database opens" : "anything else", list.buf,
 		    w.any_case ? " (in any case)" : " (exactly so)");
 	strbuf_release(&list);
+	return true;
 }
 
 void check_setting_value_type(struct lint_ctx *ctx,
 			      const struct lint_output *out)
 {
-	each_setting_value(ctx, out, value_type);
-	each_setting_value(ctx, out, value_word);
+	each_setting_value(ctx, out, value_type, LINT_PF_SETTING_TYPE);
+	each_setting_value(ctx, out, value_word, LINT_PF_SETTING_WORD);
 }
 
 /* ---- FP111: a memory setting's value the parser refuses ---- */
@@ -625,7 +637,7 @@ static const char *memory_fix(enum fe_mem_verdict v)
 	}
 }
 
-static void memory_value(struct lint_ctx *ctx, const struct floe_pair *p,
+static bool memory_value(struct lint_ctx *ctx, const struct floe_pair *p,
 			 bool config)
 {
 	const struct floe_node *k = p->key, *v = p->value;
@@ -640,7 +652,7 @@ static void memory_value(struct lint_ctx *ctx, const struct floe_pair *p,
 	    (config && !ms.config) ||
 	    !(text = py_str(ctx, v, buf, sizeof(buf))) ||
 	    fe_memory_parse(text, &ms, ctx->duckdb_version, &r) == FE_MEM_OK)
-		return;
+		return false;
 	cut = (int)utf8_cut(text, strlen(text), 60);
 	if (r.verdict == FE_MEM_NO_LIMIT) {
 		/* probed with SET; duckdb.connect() takes it */
@@ -652,7 +664,7 @@ static void memory_value(struct lint_ctx *ctx, const struct floe_pair *p,
 				    "anything else; write a size, e.g. '4GB'.",
 				    k->value, cut, text, k->value, cut, text,
 				    version_str(ctx));
-		return;
+		return !config;
 	}
 	lint_report(ctx, v, "'%s' is an amount of memory, and this value does "
 		    "not parse as one. dbt-duckdb %s%s%s'%.*s'%s, and DuckDB "
@@ -664,12 +676,13 @@ static void memory_value(struct lint_ctx *ctx, const struct floe_pair *p,
 		    version_str(ctx), r.before, r.quoted, r.after,
 		    config ? "the database opens" : "anything else",
 		    memory_fix(r.verdict));
+	return true;
 }
 
 void check_setting_memory_value(struct lint_ctx *ctx,
 				const struct lint_output *out)
 {
-	each_setting_value(ctx, out, memory_value);
+	each_setting_value(ctx, out, memory_value, LINT_PF_SETTING_MEMORY);
 }
 
 /* ---- FP109: iceberg secret parameters per release ---- */
@@ -748,10 +761,19 @@ static void refused_later(struct lint_ctx *ctx, const struct floe_node *set,
 	char ver[FE_VERSION_BUF];
 	int t;
 
+	/* whether it restricts anything is one of its key's text and its
+	 * value's */
+	if (lint_pair_fact(ctx, r->key, r->value, LINT_PF_RESTRICTS_NOTHING) ==
+	    1)
+		return;
 	if (!floe_node_is_str(r->key) || !casts(ctx, r) ||
 	    (t = truth(ctx, r->value)) < 0 ||
-	    !fe_setting_restricts(r->key->value, t, ctx->duckdb_version))
+	    !fe_setting_restricts(r->key->value, t, ctx->duckdb_version)) {
+		if (!ctx->err)
+			lint_pair_fact_set(ctx, r->key, r->value,
+					   LINT_PF_RESTRICTS_NOTHING, true);
 		return;
+	}
 	for (size_t n = 0; set && n < set->nr; n++) {
 		size_t j = (start + n) % set->nr;
 		const struct floe_node *k = set->pairs[j].key;

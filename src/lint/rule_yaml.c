@@ -357,38 +357,44 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 			   i < out->map->nr; i++) {
 		const struct floe_node *key = out->map->pairs[i].key;
 		const struct floe_node *v = out->map->pairs[i].value;
-		const struct fe_dbt_key *k = lint_output_key_row(ctx, key);
+		const struct fe_dbt_key *k;
+		bool skip;
 
+		/* a scalar's verdict is one of the key's text and its own */
+		if (lint_pair_fact(ctx, key, v, LINT_PF_SCHEMA) == 1)
+			continue;
+		k = lint_output_key_row(ctx, key);
 		/* a key of a later release is FP007's; use_credential_
 		 * provider FP413's, the numbers and booleans read from
 		 * env_var() FP006's */
-		if (!k || !strcmp(k->name, "use_credential_provider"))
+		skip = !k || !strcmp(k->name, "use_credential_provider");
+		/* null only where the key's type is not Optional (path,
+		 * database, schema, external_root, the two booleans) */
+		if (skip || !schema_refuses(ctx, v, k)) {
+			if (!skip && !(k->flags & FE_FIELD_CORE) &&
+			    k->type == FE_T_MAP && v->kind == FLOE_NODE_MAP)
+				check_nested_types(ctx, out, k->name, key, v);
+			else if (!ctx->err)
+				lint_pair_fact_set(ctx, key, v, LINT_PF_SCHEMA,
+						   true);
 			continue;
-		if (k->flags & FE_FIELD_CORE) {
+		}
+		if (k->flags & FE_FIELD_CORE)
 			/* type and threads: dbt-core pops them before the
 			 * credentials; threads goes to its ProfileConfig
 			 * schema (threads: int, not Optional), type picks
 			 * the adapter (is_duckdb says it is duckdb) */
-			if (schema_refuses(ctx, v, k))
-				lint_report(ctx, v, "'%s' is %s, not %s. "
-					    "dbt-core pops it from the output "
-					    "and checks it against its own "
-					    "profile schema, which refuses it "
-					    "(at path ['%s']: ... is not of "
-					    "type '%s'); %s", k->name,
-					    floe_node_describe(v),
-					    schema_type_name(k->type), k->name,
-					    k->type == FE_T_INT ? "integer"
-								: "string",
-					    schema_type_fix(k->type));
-			continue;
-		}
-		/* null only where the key's type is not Optional (path,
-		 * database, schema, external_root, the two booleans) */
-		if (schema_refuses(ctx, v, k))
+			lint_report(ctx, v, "'%s' is %s, not %s. dbt-core "
+				    "pops it from the output and checks it "
+				    "against its own profile schema, which "
+				    "refuses it (at path ['%s']: ... is not of "
+				    "type '%s'); %s", k->name,
+				    floe_node_describe(v),
+				    schema_type_name(k->type), k->name,
+				    k->type == FE_T_INT ? "integer" : "string",
+				    schema_type_fix(k->type));
+		else
 			schema_report(ctx, out, v, k->name, k->type);
-		else if (k->type == FE_T_MAP && v->kind == FLOE_NODE_MAP)
-			check_nested_types(ctx, out, k->name, key, v);
 	}
 	attach = out->model->attach;
 	for (size_t i = 0; attach && attach->kind == FLOE_NODE_SEQ &&
@@ -400,13 +406,21 @@ void check_schema_type(struct lint_ctx *ctx, const struct lint_output *out)
 		for (size_t k = 0; item->kind == FLOE_NODE_MAP &&
 				   k < item->nr; k++) {
 			const struct floe_pair *p = &item->pairs[k];
-			const struct fe_dbt_key *f =
-				lint_attach_field_row(ctx, p->key);
+			const struct fe_dbt_key *f;
 
+			if (lint_pair_fact(ctx, p->key, p->value,
+					   LINT_PF_SCHEMA_ATTACH) == 1)
+				continue;
+			f = lint_attach_field_row(ctx, p->key);
 			if (!f || (f->flags & FE_FIELD_REQUIRED) ||
 			    (f->type != FE_T_STR && f->type != FE_T_MAP) ||
-			    schema_type_ok(ctx, p->value, f->type))
+			    schema_type_ok(ctx, p->value, f->type)) {
+				if (!ctx->err)
+					lint_pair_fact_set(
+						ctx, p->key, p->value,
+						LINT_PF_SCHEMA_ATTACH, true);
 				continue;
+			}
 			lint_report_on(ctx, item, f->name, p->value, "attach "
 				       "'%s' is %s, not %s. dbt checks the "
 				       "item against dbt-duckdb's attachment "
@@ -519,14 +533,14 @@ void check_unknown_output_key(struct lint_ctx *ctx,
 		const char *hint;
 		size_t j;
 
-		if (!floe_node_is_str(k))
+		/* a row of the release is a known name (the rows' names
+		 * are the list), asked first: it is kept per key text */
+		if (!floe_node_is_str(k) || lint_output_key_row(ctx, k))
 			continue;
 		for (j = 0; known[j]; j++)	/* the first byte inline */
 			if (k->value[0] == known[j][0] &&
 			    !strcmp(k->value, known[j]))
 				break;
-		if (known[j] && lint_output_key_row(ctx, k))
-			continue;
 		if (known[j]) {
 			/* a key of a later release (dbt_duckdb.def) */
 			char v[FE_VERSION_BUF], f[FE_VERSION_BUF];

@@ -258,6 +258,49 @@ static void test_once_value_texts_across_outputs(void **state)
 	strbuf_release(&sb);
 }
 
+/*
+ * A rule's quiet verdict on a key and its value is kept by the pair of
+ * texts (lint_pair_fact()): the same key with another value, or the
+ * same text in another style, is judged again, and a pair with a
+ * finding is reported in every output.
+ */
+static void test_once_pair_texts_across_outputs(void **state)
+{
+	enum { OUTPUTS = 300 };
+	struct floe_lint_options opt;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	strbuf_adds(&sb, "p:\n  target: o0\n  outputs:\n");
+	for (int o = 0; o < OUTPUTS; o++)
+		strbuf_addf(&sb, "    o%d:\n      type: duckdb\n"
+			    "      path: /tmp/clean.duckdb\n"
+			    "      extensions: [iceberg]\n"
+			    "      settings:\n"
+			    "        memory_limit: %s\n"
+			    "        threads: %s\n"
+			    "      attach:\n"
+			    "      - path: wh\n"
+			    "        alias: cat%d\n"
+			    "        type: iceberg\n"
+			    "        options:\n"
+			    "          endpoint: http://localhost:8181/api/catalog\n"
+			    "          access_delegation_mode: %s\n",
+			    o, o % 2 ? "4XB" : "4GB",
+			    o % 3 ? "'4'" : "four", o,
+			    o % 2 ? "none" : "vended-credentials");
+	assert_false(strbuf_error(&sb));
+	memset(&opt, 0, sizeof(opt));
+	assert_int_equal(floe_lint("profiles.yml", sb.buf, sb.len, &opt, &d),
+			 FLOE_OK);
+	assert_int_equal(count(&d, "FP111"), OUTPUTS / 2);
+	assert_int_equal(count(&d, "FP306"), OUTPUTS / 2);
+	assert_int_equal(count(&d, "FP110"), OUTPUTS / 3);
+	floe_diags_release(&d);
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +311,7 @@ int main(void)
 		cmocka_unit_test(test_once_memo_overflow_and_shared_keys),
 		cmocka_unit_test(test_once_key_texts_across_outputs),
 		cmocka_unit_test(test_once_value_texts_across_outputs),
+		cmocka_unit_test(test_once_pair_texts_across_outputs),
 	};
 
 	return cmocka_run_group_tests_name("lint_once", tests, NULL, NULL);

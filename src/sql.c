@@ -1652,11 +1652,43 @@ static bool native_bool(struct ctx *c, const struct floe_node *n,
 }
 
 /*
+ * dbt's schema check of one field `f`, written `k: v`: null where it is
+ * not Optional, and the types of the boolean, string and mapping fields
+ * (Optional[str] is anyOf string or null in the schema: alias: 123 is
+ * refused).  False after an error.
+ */
+static bool field_schema(struct ctx *c, const struct floe_node *k,
+			 const struct floe_node *v, const struct fe_dbt_key *f)
+{
+	bool ok;
+
+	if (is_null(v)) {
+		if (f->flags & FE_FIELD_NULLABLE)
+			return true;
+		diag(c, FLOE_SEV_ERROR, k, "'%s' must be %s, not null: dbt "
+		     "rejects the profile (None is not of type '%s')",
+		     f->name, type_name(f->type),
+		     f->type == FE_T_BOOL ? "boolean" :
+		     f->type == FE_T_MAP ? "object" : "string");
+		return false;
+	}
+	ok = f->type == FE_T_BOOL
+		? (v->kind == FLOE_NODE_SCALAR &&
+		   v->type == FLOE_TYPE_BOOL) || native_bool(c, v, NULL)
+		: f->type == FE_T_MAP ? v->kind == FLOE_NODE_MAP
+		: f->type == FE_T_STR ? floe_node_is_str(v) : true;
+	if (!ok) {
+		diag(c, FLOE_SEV_ERROR, v, "'%s' must be %s, not %s",
+		     f->name, type_name(f->type), floe_node_describe(v));
+		return false;
+	}
+	return true;
+}
+
+/*
  * dbt's schema check of an attach item (dbt-duckdb's Attachment, a strict
- * dataclass), from the engine's table: unknown keys, required fields,
- * null where the field is not Optional, and the types of the boolean,
- * string and mapping fields (Optional[str] is anyOf string or null in
- * the schema: alias: 123 is refused).  False after an error.
+ * dataclass), from the engine's table: unknown keys, required fields and
+ * field_schema().  False after an error.
  */
 static bool attach_schema(struct ctx *c, const struct floe_node *it)
 {
@@ -1665,7 +1697,6 @@ static bool attach_schema(struct ctx *c, const struct floe_node *it)
 		const struct floe_node *v = it->pairs[i].value;
 		const struct fe_dbt_key *f = floe_node_is_str(k)
 			? fe_dbt_attach_field(k->value, fe_version(c)) : NULL;
-		bool ok;
 
 		if (!f) {
 			diag(c, FLOE_SEV_ERROR, k, "dbt-duckdb %u.%u.%u does "
@@ -1675,27 +1706,8 @@ static bool attach_schema(struct ctx *c, const struct floe_node *it)
 			     floe_node_is_str(k) ? k->value : "?");
 			return false;
 		}
-		if (is_null(v)) {
-			if (f->flags & FE_FIELD_NULLABLE)
-				continue;
-			diag(c, FLOE_SEV_ERROR, k, "'%s' must be %s, not "
-			     "null: dbt rejects the profile (None is not of "
-			     "type '%s')", f->name, type_name(f->type),
-			     f->type == FE_T_BOOL ? "boolean" :
-			     f->type == FE_T_MAP ? "object" : "string");
+		if (!field_schema(c, k, v, f))
 			return false;
-		}
-		ok = f->type == FE_T_BOOL
-			? (v->kind == FLOE_NODE_SCALAR &&
-			   v->type == FLOE_TYPE_BOOL) || native_bool(c, v, NULL)
-			: f->type == FE_T_MAP ? v->kind == FLOE_NODE_MAP
-			: f->type == FE_T_STR ? floe_node_is_str(v) : true;
-		if (!ok) {
-			diag(c, FLOE_SEV_ERROR, v, "'%s' must be %s, not %s",
-			     f->name, type_name(f->type),
-			     floe_node_describe(v));
-			return false;
-		}
 	}
 	for (size_t i = 0; fe_dbt_attach_field_at(i); i++) {
 		const struct fe_dbt_key *f = fe_dbt_attach_field_at(i);
@@ -1760,7 +1772,8 @@ static void attach(struct ctx *c, const struct floe_node *it, size_t idx)
 	sec = floe_map_get(it, "secret");
 	ro = floe_map_get(it, "read_only");
 	opts = floe_map_get(it, "options");
-	if (is_null(opts))
+	/* attach_schema() refused any other kind; read only a mapping's */
+	if (!opts || opts->kind != FLOE_NODE_MAP)
 		opts = NULL;
 	if (!value_of(c, path, &v))
 		return;
@@ -2030,7 +2043,10 @@ static const char *quiet_text(struct ctx *c, const struct floe_node *n)
  * dbt-duckdb's __pre_deserialize__: the database named after `path` must
  * be `database`, if that is given, or (since 1.9.4) one of the attach
  * aliases; with `remote` the check is off.  dbt refuses the profile
- * before it connects.
+ * before it connects.  Before that, dbt-core checks the output against
+ * the credentials' schema (Profile._credentials_from_profile():
+ * validate(), then from_dict()), where `database: str` is no null, int
+ * or mapping: that refusal is the one dbt gives (lint's FP009).
  */
 static void database_check(struct ctx *c, const struct output *o)
 {
@@ -2042,6 +2058,13 @@ static void database_check(struct ctx *c, const struct output *o)
 	size_t len;
 	bool alias = false;
 
+	if (dn && !floe_node_is_str(dn)) {
+		const struct fe_dbt_key *f =
+			fe_dbt_output_key("database", fe_version(c));
+
+		if (f && !field_schema(c, dn, dn, f))
+			return;
+	}
 	if (pn && !is_null(pn) && !(path = quiet_text(c, pn)))
 		return;		/* known only at run time */
 	name = fe_dbt_path_database(path, fe_version(c), &len);
@@ -2056,10 +2079,8 @@ static void database_check(struct ctx *c, const struct output *o)
 		return;
 	if (is_null(dn))
 		db = "None";
-	else if (dn->kind != FLOE_NODE_SCALAR)	/* a dict or list is not */
-		db = dn->kind == FLOE_NODE_MAP ? "{...}" : "[...]";
-	else if (!floe_node_is_str(dn))
-		db = dn->value;
+	else if (!floe_node_is_str(dn))	/* the schema took it */
+		db = dn->kind == FLOE_NODE_SCALAR ? dn->value : "?";
 	else if (!(db = quiet_text(c, dn)))
 		return;
 	if (floe_node_is_str(dn) && strlen(db) == len &&

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arena.h"
 #include "engine/engine.h"
 #include "rules.h"
 #include "url.h"
@@ -33,15 +34,22 @@ static const char *where(struct lint_ctx *ctx, const struct floe_node *n,
 
 /*
  * A value normalised for comparison: no spaces inside {{ }}, one quote
- * style, no DBT_ENV_SECRET_ prefix, no trailing '/'.  Written to buf.
+ * style, no DBT_ENV_SECRET_ prefix, no trailing '/'.  In the scratch
+ * arena (it is never longer than s); NULL, ctx->err set, without memory.
  */
-static const char *norm(const char *s, char *buf, size_t size)
+static const char *norm(struct lint_ctx *ctx, const char *s)
 {
 	static const char prefix[] = "DBT_ENV_SECRET_";
-	size_t o = 0;
+	struct arena *a = lint_scratch(ctx);
+	size_t o = 0, len = strlen(s);
 	int in_jinja = 0;
+	char *buf = a ? arena_alloc_uninit(a, len + 1) : NULL;
 
-	for (size_t i = 0; s[i] && o + 1 < size; i++) {
+	if (!buf) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return NULL;
+	}
+	for (size_t i = 0; s[i]; i++) {
 		if (s[i] == '{' && s[i + 1] == '{')
 			in_jinja = 1;
 		else if (s[i] == '}' && s[i + 1] == '}')
@@ -61,6 +69,14 @@ static const char *norm(const char *s, char *buf, size_t size)
 	return buf;
 }
 
+/* Whether a and b differ once normalised: 1, 0, -1 without memory. */
+static int norms_differ(struct lint_ctx *ctx, const char *a, const char *b)
+{
+	const char *x = norm(ctx, a), *y = x ? norm(ctx, b) : NULL;
+
+	return y ? strcmp(x, y) != 0 : -1;
+}
+
 /*
  * Does the profile's value differ from what generate writes?  1 yes,
  * 0 no, -1 cannot tell (a value rendered only at run time).
@@ -68,7 +84,6 @@ static const char *norm(const char *s, char *buf, size_t size)
 static int differs(struct lint_ctx *ctx, const struct floe_node *n,
 		   const char *want)
 {
-	char a[1024], b[1024];
 	const char *have;
 
 	if (!n || !want)
@@ -79,15 +94,14 @@ static int differs(struct lint_ctx *ctx, const struct floe_node *n,
 			return 1;
 		if (!strcmp(n->value, want))	/* as written: the norms too */
 			return 0;
-		return strcmp(norm(n->value, a, sizeof(a)),
-			      norm(want, b, sizeof(b))) != 0;
+		return norms_differ(ctx, n->value, want);
 	}
 	have = lint_render(ctx, n);
 	if (!have)
 		return -1;
 	if (!strcmp(have, want))
 		return 0;
-	return strcmp(norm(have, a, sizeof(a)), norm(want, b, sizeof(b))) != 0;
+	return norms_differ(ctx, have, want);
 }
 
 /*

@@ -52,9 +52,11 @@ def main():
 		sys.stderr.write(__doc__)
 		return 2
 	build = sys.argv[1]
+	top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 	with open(os.path.join(build, "compile_commands.json")) as f:
 		entries = [e for e in json.load(f)
-			   if "/src/" in e["file"] and "/tests/" not in e["file"]]
+			   if os.path.relpath(os.path.abspath(e["file"]), top)
+			   .startswith("src" + os.sep)]
 	if not entries:
 		print("no sources of src/ in compile_commands.json")
 		return 1

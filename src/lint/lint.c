@@ -834,7 +834,8 @@ bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
 	if (at && (at->known & fact))
 		return at->facts & fact;
 	h = holds(ctx, s);
-	fact_set(at, fact, h);
+	/* again: holds() may have given the slot to another text */
+	fact_set(literal_at(ctx, n, s), fact, h);
 	return h;
 }
 
@@ -851,6 +852,7 @@ const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
 	if (!a)
 		return NULL;	/* out of memory: ctx->err */
 	answer = derive(ctx, s, a);
+	at = literal_at(ctx, n, s);	/* derive() may have reused it */
 	if (at && !ctx->err) {
 		at->answer_kind = (unsigned char)kind;
 		at->answer = answer;

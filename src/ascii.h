@@ -27,6 +27,25 @@ static inline unsigned char ascii_lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
 }
 
+/* The ASCII letters of s lower-cased in place, other bytes as they are
+ * (DuckDB's StringUtil::Lower, tolower() in the C locale); s. */
+static inline char *ascii_lower_str(char *s)
+{
+	for (char *c = s; *c; c++)
+		*c = (char)ascii_lower((unsigned char)*c);
+	return s;
+}
+
+/* The first n bytes of s into d, lower-cased as ascii_lower_str() does,
+ * with a NUL after them (d holds n + 1 bytes); n. */
+static inline size_t ascii_lower_copy(char *d, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		d[i] = (char)ascii_lower((unsigned char)s[i]);
+	d[n] = '\0';
+	return n;
+}
+
 /*
  * Whether the first bytes of a and b already decide that they differ
  * case-insensitively (both ASCII and not the same letter): a lookup in a

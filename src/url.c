@@ -4,6 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
+
 int url_parse(const char *s, struct url *u)
 {
 	const char *p = strstr(s, "://");
@@ -18,8 +20,7 @@ int url_parse(const char *s, struct url *u)
 			if (!isalnum((unsigned char)s[i]) && !strchr("+-.", s[i]))
 				p = NULL;
 		if (p && n && n < sizeof(u->scheme)) {
-			for (size_t i = 0; i < n; i++)
-				u->scheme[i] = (char)tolower((unsigned char)s[i]);
+			ascii_lower_copy(u->scheme, s, n);
 			u->has_scheme = true;
 			s = p + 3;
 		}

@@ -1993,9 +1993,7 @@ const char *fe_secret_type_name(const char *s, char *buf, size_t size)
 {
 	if (!type_name(s, buf, size))
 		return NULL;
-	for (char *c = buf; *c; c++)
-		*c = (char)ascii_lower((unsigned char)*c);
-	return buf;
+	return ascii_lower_str(buf);
 }
 
 /*
@@ -2119,11 +2117,7 @@ bool fe_extension_secret_types_known(const char *ext, unsigned version)
 /* A token's text, lower-cased, in buf[size] (cut to fit). */
 static void lower_token(char *buf, size_t size, const char *tok, size_t n)
 {
-	if (n >= size)
-		n = size - 1;
-	for (size_t i = 0; i < n; i++)
-		buf[i] = (char)ascii_lower((unsigned char)tok[i]);
-	buf[n] = '\0';
+	ascii_lower_copy(buf, tok, n < size ? n : size - 1);
 }
 
 static bool storage_keyword(const char *word, unsigned version)
@@ -2363,12 +2357,8 @@ size_t fe_database_file_key(const char *path, unsigned version, char *out)
 
 	if (!path || !*path || strchr(path, ':') || id == FE_FILE_UNKNOWN)
 		return 0;
-	if (id == FE_FILE_TEXT_CI) {
-		for (; path[n]; n++)
-			out[n] = (char)ascii_lower((unsigned char)path[n]);
-		out[n] = '\0';
-		return n;
-	}
+	if (id == FE_FILE_TEXT_CI)
+		return ascii_lower_copy(out, path, strlen(path));
 	/* FE_FILE_NORMALIZED: "." and empty segments dropped */
 	if (*path == '/')
 		out[n++] = '/';

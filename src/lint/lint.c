@@ -1235,9 +1235,7 @@ static const char *secret_db_name(struct lint_ctx *ctx,
 	}
 	if (!fe_alias_name(s, buf, size))
 		return NULL;
-	for (char *q = buf; *q; q++)
-		*q = (char)ascii_lower((unsigned char)*q);
-	return buf;
+	return ascii_lower_str(buf);
 }
 
 /*

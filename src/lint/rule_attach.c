@@ -267,9 +267,7 @@ static const char *lower(struct lint_ctx *ctx, const char *s)
 		ctx->err = FLOE_ERR_NOMEM;
 		return NULL;
 	}
-	for (size_t i = 0; i < n; i++)
-		d[i] = (char)tolower((unsigned char)d[i]);
-	return d;
+	return ascii_lower_str(d);
 }
 
 /*

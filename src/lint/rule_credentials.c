@@ -1413,10 +1413,11 @@ static const char *core_extension(struct lint_ctx *ctx,
 		if (!repo || strcmp(repo, "core"))
 			return NULL;
 	}
-	for (k = 0; n[k] && k + 1 < size; k++)
-		low[k] = (char)tolower((unsigned char)n[k]);
-	low[k] = '\0';
-	return n[k] ? NULL : low;
+	k = strlen(n);
+	if (k >= size)
+		return NULL;
+	ascii_lower_copy(low, n, k);
+	return low;
 }
 
 /*

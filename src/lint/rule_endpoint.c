@@ -22,12 +22,12 @@
  * checks run on the host, port and path; every URL a message shows has
  * its password masked (render_url).
  */
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "engine/engine.h"
 #include "engine/flavor.h"
 #include "rules.h"
@@ -903,8 +903,7 @@ void check_endpoint_uppercase(struct lint_ctx *ctx,
 		low = dupn(ctx, ep.text, strlen(ep.text));
 		if (!low)
 			return;
-		for (char *p = low; *p; p++)
-			*p = (char)tolower((unsigned char)*p);
+		ascii_lower_str(low);
 		lint_report(ctx, conns[i].endpoint, "the %s has upper-case "
 			    "letters in its path. DuckDB's iceberg extension "
 			    "lower-cases the endpoint up to %s and then "

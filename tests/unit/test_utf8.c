@@ -9,7 +9,23 @@
 
 #include <string.h>
 
+#include "ascii.h"
 #include "utf8.h"
+
+/* ascii.h: ASCII letters folded, every other byte (UTF-8 too) kept */
+static void test_ascii_lower_folds_ascii_letters_only(void **state)
+{
+	char s[] = "S3-HttpFS_\xc3\x89t\xc3\xa9 Z@[`{";
+	char d[8];
+
+	(void)state;
+	assert_string_equal(ascii_lower_str(s),
+			    "s3-httpfs_\xc3\x89t\xc3\xa9 z@[`{");
+	assert_int_equal(ascii_lower_copy(d, "ICEberg!", 4), 4);
+	assert_string_equal(d, "iceb");
+	assert_int_equal(ascii_lower_copy(d, "X", 0), 0);
+	assert_string_equal(d, "");
+}
 
 static void test_utf8_cut_keeps_text_that_fits(void **state)
 {
@@ -49,6 +65,7 @@ static void test_utf8_cut_never_splits_a_character(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ascii_lower_folds_ascii_letters_only),
 		cmocka_unit_test(test_utf8_cut_keeps_text_that_fits),
 		cmocka_unit_test(test_utf8_cut_cuts_ascii_at_the_limit),
 		cmocka_unit_test(test_utf8_cut_never_splits_a_character),

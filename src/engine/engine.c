@@ -1757,11 +1757,15 @@ static inline size_t unicode_space(const unsigned char *p)
 	return p[0] < 0xC2 ? 0 : multibyte_space(p);
 }
 
-/* scan.l's blanks, and the Unicode spaces: the length at p, or 0 */
+/*
+ * scan.l's blanks (`space [ \t\n\r\f]`: no \v, which the engine refuses
+ * inside and at either end of a name, 1.4.3 and 1.5.6), and the Unicode
+ * spaces: the length at p, or 0
+ */
 static size_t lex_blank(const unsigned char *p)
 {
 	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-	    *p == '\f' || *p == '\v')
+	    *p == '\f')
 		return 1;
 	return unicode_space(p);
 }

@@ -1206,6 +1206,15 @@ static void test_engine_secret_name_forms(void **state)
 					      &sn), FE_SECRET_NAME_NOT_WORD);
 	assert_int_equal(fe_secret_name_parse(NULL, false, FE_V(1, 4, 3),
 					      &sn), FE_SECRET_NAME_NOT_WORD);
+	/* \v is no blank to scan.l: refused inside and at either end
+	 * (the engine, 1.4.3 and 1.5.6; the second review) */
+	assert_int_equal(fe_secret_name_parse("lake\vIN memory", false,
+					      FE_V(1, 5, 6), &sn),
+			 FE_SECRET_NAME_NOT_WORD);
+	assert_int_equal(fe_secret_name_parse("\va", false, FE_V(1, 4, 3),
+					      &sn), FE_SECRET_NAME_NOT_WORD);
+	assert_int_equal(fe_secret_name_parse("a\v", false, FE_V(1, 4, 3),
+					      &sn), FE_SECRET_NAME_NOT_WORD);
 	/* the storage, lower-cased, whatever the release has */
 	assert_int_equal(fe_secret_name_parse("x IN MotherDuck", false,
 					      FE_V(1, 5, 6), &sn),

@@ -1156,16 +1156,20 @@ void check_persistent_iceberg_secret(struct lint_ctx *ctx,
 					    "options");
 			continue;
 		}
-		/* IN local_file: persistent without PERSISTENT */
-		if (r == FE_SECRET_NAME_OK && sn.persistent)
+		/* IN local_file: persistent without PERSISTENT; the
+		 * storage is part of a name that may be a secret's value */
+		if (r == FE_SECRET_NAME_OK && sn.persistent) {
+			const char *st = lint_shown(ctx, n, text) != text
+					 ? "***" : sn.storage;
+
 			lint_report(ctx, n, "this iceberg secret is "
 				    "persistent: its name's 'IN %s' stores it. "
 				    "DuckDB writes it -- client secret and "
 				    "bearer token included -- to ~/.duckdb/"
 				    "stored_secrets, and later runs pick it up "
 				    "even after the profile changed; drop "
-				    "'IN %s' from the name", sn.storage,
-				    sn.storage);
+				    "'IN %s' from the name", st, st);
+		}
 	}
 }
 

@@ -105,6 +105,7 @@
 	X(FP413) \
 	X(FP414) \
 	X(FP415) \
+	X(FP416) \
 	/* the dbt project (project.c) */ \
 	X(FP601) \
 	X(FP602) \

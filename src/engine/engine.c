@@ -2013,7 +2013,10 @@ const char *fe_secret_type_name(const char *s, char *buf, size_t size)
 	SECRET_ROWS_STORAGE(storage, persistent, first, last)
 #define DUCKDB_SECRET_STORAGE_KEYWORD(word, first, last) \
 	SECRET_ROWS_KEYWORD(word, first, last)
+#define DUCKDB_SECRET_PERSISTENT_DISABLED(message, first, last) \
+	SECRET_ROWS_DISABLED(message, first, last)
 #define DUCKDB_SECRET_NAME_FORM(f, p, c, n, s, stored, first, last)
+#define SECRET_ROWS_DISABLED(message, first, last)
 
 /* A type of "" is a row of an extension that registers none. */
 static const struct {
@@ -2061,6 +2064,25 @@ static const struct {
 #undef SECRET_ROWS_KEYWORD
 };
 
+/* The answer to a persistent secret once allow_persistent_secrets is off */
+#undef SECRET_ROWS_DISABLED
+static const struct {
+	char message[192];
+	unsigned first, last;
+} persistent_disabled[] = {
+#define SECRET_ROWS_TYPE(type, extension, first, last)
+#define SECRET_ROWS_STORAGE(storage, persistent, first, last)
+#define SECRET_ROWS_KEYWORD(word, first, last)
+#define SECRET_ROWS_DISABLED(message, first, last) { message, first, last },
+#include "engine/duckdb_secrets.def"
+#undef SECRET_ROWS_TYPE
+#undef SECRET_ROWS_STORAGE
+#undef SECRET_ROWS_KEYWORD
+#undef SECRET_ROWS_DISABLED
+};
+
+#define SECRET_ROWS_DISABLED(m, first, last) \
+	FITS_IN(persistent_disabled, message, m)
 #define SECRET_ROWS_TYPE(t, e, first, last) \
 	FITS_IN(secret_types, type, t) FITS_IN(secret_types, extension, e)
 #define SECRET_ROWS_STORAGE(st, p, first, last) \
@@ -2071,11 +2093,22 @@ static const struct {
 #undef SECRET_ROWS_TYPE
 #undef SECRET_ROWS_STORAGE
 #undef SECRET_ROWS_KEYWORD
+#undef SECRET_ROWS_DISABLED
 #undef DUCKDB_SECRET_TYPE
 #undef DUCKDB_SECRETLESS_EXTENSION
 #undef DUCKDB_SECRET_STORAGE
 #undef DUCKDB_SECRET_STORAGE_KEYWORD
+#undef DUCKDB_SECRET_PERSISTENT_DISABLED
 #undef DUCKDB_SECRET_NAME_FORM
+
+const char *fe_secret_persistent_disabled(unsigned version)
+{
+	for (size_t i = 0; i < NR(persistent_disabled); i++)
+		if (holds(persistent_disabled[i].first,
+			  persistent_disabled[i].last, version))
+			return persistent_disabled[i].message;
+	return NULL;
+}
 
 const char *fe_secret_type_extension(const char *type, unsigned version)
 {

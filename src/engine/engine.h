@@ -551,6 +551,15 @@ struct fe_secret_name {
 const char *fe_secret_storage_at(size_t i, unsigned version);
 
 /*
+ * DuckDB's answer on release `version` to CREATE SECRET of a persistent
+ * secret (PERSISTENT, or `IN local_file`) once allow_persistent_secrets
+ * is off, as config_options set it at connect ("Invalid Input Error:
+ * Persistent secrets are disabled. ..."); NULL where it was not probed
+ * (duckdb_secrets.def DUCKDB_SECRET_PERSISTENT_DISABLED).
+ */
+const char *fe_secret_persistent_disabled(unsigned version);
+
+/*
  * Whether extension `ext` (canonical, lower case) is loaded in every
  * fresh database of `version` (statically linked: parquet, json, ...),
  * so that listing it loads nothing new: no secret type, no storage.

@@ -513,6 +513,15 @@ bool lint_is_literal(const struct floe_node *n)
 
 /* ---- helpers for the rules ---- */
 
+int lint_setting_truth(struct lint_ctx *ctx, const struct floe_node *v)
+{
+	if (v && v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_BOOL)
+		return floe_node_true(v);
+	if (v && v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_INT)
+		return strcmp(v->value, "0") != 0;
+	return fe_duckdb_bool(lint_render(ctx, v));
+}
+
 const struct floe_pair *lint_get_ci(const struct floe_node *map,
 				    const char *key)
 {

@@ -553,6 +553,10 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 
 /* ---- helpers for rules ---- */
 
+/* true (1) or false (0) of a setting's value as DuckDB casts it to a
+ * BOOLEAN; -1 when unknown (Jinja, odd text). */
+int lint_setting_truth(struct lint_ctx *ctx, const struct floe_node *v);
+
 /* Case-insensitive key lookup in a mapping: the pair, or NULL. */
 const struct floe_pair *lint_get_ci(const struct floe_node *map,
 				    const char *key);

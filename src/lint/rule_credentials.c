@@ -1109,6 +1109,22 @@ static bool writes_persistent(const struct floe_node *e)
 }
 
 /*
+ * Whether config_options turn allow_persistent_secrets off when dbt-duckdb
+ * connects (duckdb.connect(config=...), before any CREATE SECRET): 1 off,
+ * 0 on or not set (DuckDB's default is on), -1 known only at run time.
+ * `settings:` cannot: its SET comes after the secrets (FP101).
+ */
+static int persistent_secrets_off(struct lint_ctx *ctx,
+				  const struct lint_output *out)
+{
+	const struct floe_pair *p = lint_get_ci(out->model->config_options,
+						"allow_persistent_secrets");
+	int t = p ? lint_setting_truth(ctx, p->value) : 1;
+
+	return t < 0 ? -1 : !t;
+}
+
+/*
  * fe_secret_name_parse() of entry `e`'s name as dbt-duckdb writes it
  * (`name` in *n, the text in *text); -1 for a name not written (absent,
  * or one Python finds false: `if self.name`) or not known statically.
@@ -1656,8 +1672,7 @@ static void report_secret_storage(struct lint_ctx *ctx,
 	if (!secret_storages_known(ctx, out))
 		return;		/* an extension may register it */
 	/* with allow_persistent_secrets off DuckDB says that instead */
-	if (lint_get_ci(out->model->config_options,
-			"allow_persistent_secrets")) {
+	if (persistent_secrets_off(ctx, out) != 0) {
 		lint_report(ctx, n, "the secret name '%s' puts the secret in "
 			    "a storage DuckDB %s does not have. CREATE SECRET "
 			    "fails; its storages are %s", shown, ver, list);
@@ -1712,5 +1727,49 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 		default:
 			break;	/* not written, not known, or fine */
 		}
+	}
+}
+
+/* ---- FP416 ---- */
+
+void check_secret_persistent_disabled(struct lint_ctx *ctx,
+				      const struct lint_output *out)
+{
+	const struct floe_node *secrets = secrets_of(out);
+	const char *said = fe_secret_persistent_disabled(ctx->duckdb_version);
+	const struct floe_pair *off;
+
+	if (!secrets || !said || !creates_secrets(out) ||
+	    persistent_secrets_off(ctx, out) != 1)
+		return;
+	off = lint_get_ci(out->model->config_options,
+			  "allow_persistent_secrets");
+	for (size_t i = 0; i < secrets->nr; i++) {
+		const struct floe_node *e = secrets->items[i], *n;
+		const struct floe_pair *p = floe_map_pair(e, "persistent");
+		struct fe_secret_name sn;
+		const char *text;
+		int r = secret_name(ctx, e, &sn, &n, &text);
+
+		if (r > 0)
+			continue;	/* FP415: the name fails first */
+		if (p && floe_node_true(p->value))
+			lint_report(ctx, p->key, "this secret is persistent, "
+				    "but allow_persistent_secrets is off (line "
+				    "%u). "
+				    "config_options reach DuckDB before the "
+				    "secrets, and it refuses their CREATE SECRET "
+				    "(\"%s\"), and with it every dbt connection; "
+				    "drop 'persistent: true' or that setting",
+				    off->key->start.line, said);
+		else if (r == FE_SECRET_NAME_OK && sn.persistent)
+			lint_report(ctx, n, "the name's IN clause makes this "
+				    "secret persistent, but "
+				    "allow_persistent_secrets is off (line %u). "
+				    "config_options reach DuckDB before the "
+				    "secrets, and it refuses their CREATE SECRET "
+				    "(\"%s\"), and with it every dbt connection; "
+				    "drop the IN clause or that setting",
+				    off->key->start.line, said);
 	}
 }

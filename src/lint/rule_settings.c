@@ -99,16 +99,6 @@ static bool casts(struct lint_ctx *ctx, const struct floe_pair *p)
 	return !cast_fails(ctx, p, &t, buf, sizeof(buf));
 }
 
-/* true/false of a setting value; -1 when unknown (Jinja, odd text). */
-static int truth(struct lint_ctx *ctx, const struct floe_node *v)
-{
-	if (v && v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_BOOL)
-		return floe_node_true(v);
-	if (v && v->kind == FLOE_NODE_SCALAR && v->type == FLOE_TYPE_INT)
-		return strcmp(v->value, "0") != 0;
-	return fe_duckdb_bool(lint_render(ctx, v));
-}
-
 /* Why DuckDB refuses `SET` of the pair's setting after start-up, or 0
  * (also when the value fails its cast first: FP110).  Most settings are
  * refused whatever their value or never: the row alone says which,
@@ -122,7 +112,7 @@ static unsigned refusal(struct lint_ctx *ctx, const struct floe_pair *p)
 	row = lint_setting_row(ctx, p->key);
 	if (!fe_setting_row_refusal(row, 1) || !casts(ctx, p))
 		return 0;
-	return fe_setting_row_refusal(row, truth(ctx, p->value));
+	return fe_setting_row_refusal(row, lint_setting_truth(ctx, p->value));
 }
 
 /* The output's settings, or with `config` its config_options, when a
@@ -243,7 +233,7 @@ void check_redundant_persistent_secrets(struct lint_ctx *ctx,
 	const struct floe_pair *p = lint_get_ci(
 		settings_of(out, true), "allow_persistent_secrets");
 
-	if (p && truth(ctx, p->value) == 1)
+	if (p && lint_setting_truth(ctx, p->value) == 1)
 		lint_report(ctx, p->key, "'allow_persistent_secrets: true' "
 			    "is DuckDB's default; the line can go");
 }
@@ -767,7 +757,7 @@ static void refused_later(struct lint_ctx *ctx, const struct floe_node *set,
 	    1)
 		return;
 	if (!floe_node_is_str(r->key) || !casts(ctx, r) ||
-	    (t = truth(ctx, r->value)) < 0 ||
+	    (t = lint_setting_truth(ctx, r->value)) < 0 ||
 	    !fe_setting_restricts(r->key->value, t, ctx->duckdb_version)) {
 		if (!ctx->err)
 			lint_pair_fact_set(ctx, r->key, r->value,

@@ -1743,6 +1743,27 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Fix: use letters, digits, '_' and '$', or double quotes inside "
     "the YAML string; after IN, memory or local_file.",
 }, .check_output = check_secret_name },
+[FLOE_FP416] = { .pub = {
+	.id = "FP416", .name = "secret-persistent-disabled",
+	.severity = E, .family = "credentials",
+	.summary = "a persistent secret while config_options turns "
+		   "allow_persistent_secrets off",
+	.help =
+    "dbt-duckdb passes config_options to duckdb.connect(), before it "
+    "creates the secrets; with allow_persistent_secrets off there, "
+    "DuckDB refuses every persistent secret -- persistent: true, or a "
+    "name whose IN clause picks a persistent storage (local_file) -- "
+    "with \"Persistent secrets are disabled\", and dbt cannot connect. "
+    "Probed on every release with the text dbt-duckdb writes "
+    "(src/engine/data/duckdb-secrets/, the disabled rows). Not judged "
+    "with remote (dbt-duckdb creates no secret then).\n\n"
+    "Bad:\n  config_options:\n    allow_persistent_secrets: false\n"
+    "  secrets:\n    - type: s3\n      persistent: true\n\n"
+    "Good:\n  config_options:\n    allow_persistent_secrets: false\n"
+    "  secrets:\n    - type: s3\n\n"
+    "Fix: drop persistent (a temporary secret is made on each "
+    "connection), or the setting.",
+}, .check_output = check_secret_persistent_disabled },
 /* ---- the dbt project (check --project); reported by project.c ---- */
 [FLOE_FP601] = { .pub = {
 	.id = "FP601", .name = "project-profile-missing",

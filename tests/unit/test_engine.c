@@ -1115,6 +1115,7 @@ static const struct {
 #define DUCKDB_SECRETLESS_EXTENSION(e, first, last)
 #define DUCKDB_SECRET_STORAGE(st, p, first, last)
 #define DUCKDB_SECRET_STORAGE_KEYWORD(w, first, last)
+#define DUCKDB_SECRET_PERSISTENT_DISABLED(m, first, last)
 #define DUCKDB_SECRET_NAME_FORM(f, p, c, n, st, stored, first, last) \
 	{ f, p, c, n, st, stored, first, last },
 #include "engine/duckdb_secrets.def"
@@ -1122,6 +1123,7 @@ static const struct {
 #undef DUCKDB_SECRETLESS_EXTENSION
 #undef DUCKDB_SECRET_STORAGE
 #undef DUCKDB_SECRET_STORAGE_KEYWORD
+#undef DUCKDB_SECRET_PERSISTENT_DISABLED
 #undef DUCKDB_SECRET_NAME_FORM
 };
 

@@ -44,6 +44,13 @@ The rows:
       memory).  Not read by the engine: tests/unit/test_engine.c holds
       fe_secret_name_parse() to every row.
 
+  DUCKDB_SECRET_PERSISTENT_DISABLED(message, first, last)
+      the engine's answer, on the releases first..last, to a persistent
+      secret (PERSISTENT, or a persistent storage: `x IN local_file`)
+      once allow_persistent_secrets is off, as dbt-duckdb's
+      config_options turn it off at connect; a temporary one is created
+      (both checked).
+
 The names are not rows: on every release the keywords CREATE SECRET
 refuses as a bare name are exactly those ATTACH ... AS refuses
 (DUCKDB_ALIAS_KEYWORD of duckdb_names.def), which this script checks, so
@@ -120,7 +127,7 @@ def render(data):
 	facts = {}
 	for ver, _c, header, rows in probes:
 		got, refused, storages, forms = set(), set(), set(), set()
-		words, kw_storage = set(), set()
+		words, kw_storage, disabled = set(), set(), {}
 		for r in rows:
 			r = dict(zip(header, r))
 			if r["kind"] == "type" and r["class"] != "unknown":
@@ -140,6 +147,8 @@ def render(data):
 								r["answer"]))
 			elif r["kind"] in ("nameform", "nameform-persistent"):
 				forms.add(form_facts(ver, r, storages))
+			elif r["kind"] == "disabled":
+				disabled[r["what"]] = (r["class"], r["answer"])
 		# what the engine's parse relies on: a storage is memory or
 		# local_file (lower-cased), any other not found; no keyword is
 		# a storage; the storages' persistence is what the forms show
@@ -158,6 +167,16 @@ def render(data):
 		for f in forms:
 			if f[2] == "ok" and f[4] not in names:
 				die(ver, "form %r made a secret in %s" % (f[0], f[4]))
+		# persistent: refused with one answer; temporary: created
+		want = {"PERSISTENT x": "disabled",
+			"PERSISTENT (no name)": "disabled",
+			"x IN local_file": "disabled", "x": "ok",
+			"x IN memory": "ok"}
+		if {k: c for k, (c, _a) in disabled.items()} != want or \
+				len({a for c, a in disabled.values()
+				     if c == "disabled"}) != 1:
+			die(ver, "allow_persistent_secrets=false: %s" % disabled)
+		got.add(("disabled", disabled["x IN local_file"][1]))
 		got |= {("storage", st, p) for st, p in storages}
 		got |= {("keyword", w) for w in kw_storage}
 		got |= {("form",) + f for f in forms}
@@ -178,6 +197,7 @@ def render(data):
 		" *   DUCKDB_SECRETLESS_EXTENSION(extension, first, last)",
 		" *   DUCKDB_SECRET_STORAGE(storage, persistent, first, last)",
 		" *   DUCKDB_SECRET_STORAGE_KEYWORD(word, first, last)",
+		" *   DUCKDB_SECRET_PERSISTENT_DISABLED(message, first, last)",
 		" *   DUCKDB_SECRET_NAME_FORM(form, persistent, class, name, "
 		"storage,",
 		" *                           stored, first, last)",
@@ -194,14 +214,15 @@ def render(data):
 		"as the name",
 		" * and as the storage (IN <word>), for the name forms of its "
 		"FORMS as",
-		" * dbt-duckdb writes them (with and without PERSISTENT), and "
-		"listed the",
+		" * dbt-duckdb writes them (with and without PERSISTENT, and "
+		"under",
+		" * allow_persistent_secrets=false), and listed the",
 		" * extensions loaded in a fresh database,",
 		" * on a fresh in-memory database of each release:",
 	] + probe_heads("duckdb-secrets", probes) + [" */"]
 	spans = sorted(release_spans(facts, vers),
 		       key=lambda s: (s[0][0], s[3]))
-	kinds = {"storage": [], "keyword": [], "form": []}
+	kinds = {"storage": [], "keyword": [], "form": [], "disabled": []}
 	for key, first, last, v in spans:
 		if key[0] in kinds:
 			kinds[key[0]].append((key[1:], first, last, v))
@@ -225,6 +246,10 @@ def render(data):
 							   k[3])):
 		lines.append("DUCKDB_SECRET_STORAGE_KEYWORD(%s, %s, %s)" % (
 			c_str(w), first, last))
+	for (msg,), first, last, _v in sorted(kinds["disabled"],
+					      key=lambda k: k[3]):
+		lines.append("DUCKDB_SECRET_PERSISTENT_DISABLED(%s, %s, %s)" % (
+			c_str(msg), first, last))
 	order = {}
 	for _ver, _c, header, rows in probes:
 		for r in rows:

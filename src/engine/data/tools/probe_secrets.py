@@ -44,6 +44,13 @@ auto-load off, so nothing is downloaded):
         there (the answer names the file), never to ~/.duckdb; the probe
         stops if ~/.duckdb/stored_secrets changes while it runs.
 
+  disabled  the same text for a persistent secret (`x` or no name with
+        PERSISTENT, `x IN local_file` without) and a temporary one (`x`, `x IN
+        memory`) after `SET allow_persistent_secrets=false` in a fresh
+        database, as dbt-duckdb's config_options set it at connect:
+        class `disabled` (the engine's "Persistent secrets are
+        disabled" answer) or `ok`.
+
 A row for each: kind, the type, word, extension or form, its class
 (`core`, `extension`, `unknown`; `ok`, `syntax`; `no-types`, `types`;
 for the forms `syntax` is any Parser Error, also an unterminated /*
@@ -101,11 +108,13 @@ FORMS = [
 ]
 
 
-def ask(eng, sql, secret_dir=None):
+def ask(eng, sql, secret_dir=None, setup=()):
 	db, con = eng.open()
 	try:
 		if secret_dir:
 			eng.rows(con, "SET secret_directory=%s" % sql_str(secret_dir))
+		for stmt in setup:
+			eng.rows(con, stmt)
 		_r, err = eng.query(con, sql)
 		made = None if err else eng.rows(
 			con, "SELECT name, storage, persistent FROM duckdb_secrets()")
@@ -185,6 +194,32 @@ def form_row(eng, form, persistent, n):
 	raise RuntimeError("%s: unexpected answer: %s" % (sql, err))
 
 
+DISABLED_FORMS = (("x", True), ("", True), ("x IN local_file", False),
+		  ("x", False), ("x IN memory", False))
+DISABLED = "Invalid Input Error: Persistent secrets are disabled."
+
+
+def disabled_row(eng, form, persistent, n):
+	"""A name form under allow_persistent_secrets=false, with a
+	secret_directory of its own (the n-th) in the scratch folder."""
+	sql = "CREATE%s%s SECRET%s (\n    type http\n)" % (
+		" OR REPLACE" if form else "",
+		" PERSISTENT" if persistent else "",
+		" " + form if form else "")
+	folder = os.path.abspath("disabled-%d" % n)
+	err, made = ask(eng, sql, folder,
+			("SET allow_persistent_secrets=false",))
+	what = ("PERSISTENT " if persistent else "") + (form or "(no name)")
+	if os.path.isdir(folder) and os.listdir(folder):
+		raise RuntimeError("%s wrote %s" % (sql, os.listdir(folder)))
+	if err is None:
+		return ["disabled", what, "ok", "-", "OK: persistent %s" %
+			made[0][2]]
+	if err.startswith(DISABLED):
+		return ["disabled", what, "disabled", "-", one_line(err)]
+	raise RuntimeError("%s: unexpected answer: %s" % (sql, err))
+
+
 def stored_secrets():
 	"""What ~/.duckdb/stored_secrets holds: the probe must not change it."""
 	home = os.path.join(os.path.expanduser("~"), ".duckdb",
@@ -222,6 +257,9 @@ def probe_in(lib_path, candidates):
 		for form in FORMS:
 			n += 1
 			rows.append(form_row(eng, form, persistent, n))
+	for form, persistent in DISABLED_FORMS:
+		n += 1
+		rows.append(disabled_row(eng, form, persistent, n))
 	if stored_secrets() != before:
 		raise RuntimeError("~/.duckdb/stored_secrets changed: %s, was %s"
 				   % (stored_secrets(), before))

@@ -1441,14 +1441,13 @@ static const char *core_extension(struct lint_ctx *ctx,
 }
 
 /*
- * Whether every secret type the output's CREATE SECRETs can find is in
- * the tables: each `extensions:` item is a core extension whose types
- * they hold (or one that adds none), no plugin runs (Python may LOAD
- * anything), and MotherDuck is not opened (its extension registers the
- * motherduck type and is in no table).
+ * Whether no plugin runs (Python may LOAD anything), MotherDuck is not
+ * opened, and `ok(ext, version)` holds for every `extensions:` item,
+ * each a core extension.
  */
-static bool secret_types_known(struct lint_ctx *ctx,
-			       const struct lint_output *out)
+static bool extensions_all(struct lint_ctx *ctx,
+			   const struct lint_output *out,
+			   bool (*ok)(const char *ext, unsigned version))
 {
 	const struct floe_prof_output *m = out->model;
 	const struct floe_node *l = m->extensions;
@@ -1462,11 +1461,23 @@ static bool secret_types_known(struct lint_ctx *ctx,
 		const char *n = core_extension(ctx, l->items[i], low,
 					       sizeof(low));
 
-		if (!n || !fe_extension_secret_types_known(n,
-							   ctx->duckdb_version))
+		if (!n || !ok(n, ctx->duckdb_version))
 			return false;
 	}
 	return true;
+}
+
+/*
+ * Whether every secret type the output's CREATE SECRETs can find is in
+ * the tables: each `extensions:` item is a core extension whose types
+ * they hold (or one that adds none), no plugin runs (Python may LOAD
+ * anything), and MotherDuck is not opened (its extension registers the
+ * motherduck type and is in no table).
+ */
+static bool secret_types_known(struct lint_ctx *ctx,
+			       const struct lint_output *out)
+{
+	return extensions_all(ctx, out, fe_extension_secret_types_known);
 }
 
 /* Whether `extensions:` loads `ext` (canonical) from the core repository. */
@@ -1593,21 +1604,10 @@ static bool secret_storages_known(struct lint_ctx *ctx,
 				  const struct lint_output *out)
 {
 	const struct floe_prof_output *m = out->model;
-	const struct floe_node *l = m->extensions;
 	char low[64];
 
-	if (m->plugins || m->motherduck_plugin)
+	if (!extensions_all(ctx, out, fe_extension_in_fresh_database))
 		return false;
-	if (l && l->kind != FLOE_NODE_SEQ)
-		return false;
-	for (size_t i = 0; l && i < l->nr; i++) {
-		const char *n = core_extension(ctx, l->items[i], low,
-					       sizeof(low));
-
-		if (!n || !fe_extension_in_fresh_database(n,
-							  ctx->duckdb_version))
-			return false;
-	}
 	for (size_t i = 0; i < m->nr_secrets; i++) {
 		const struct floe_node *t = m->secret_items[i].type.node;
 		const char *s = secret_sql_text(ctx, t), *ext;

@@ -650,6 +650,22 @@ static void report_default(struct lint_ctx *ctx, const struct floe_node *v,
 		    call->name_len, call->name);
 }
 
+/* report_default() of the first non-empty default in secret value v:
+ * whether there was one */
+static bool first_default(struct lint_ctx *ctx, const struct floe_node *v)
+{
+	struct lint_jinja j;
+	struct lint_env_call calls[MAX_CALLS];
+	size_t nr = scan_calls(ctx, v, &j, calls);
+
+	for (size_t i = 0; i < nr; i++)
+		if (calls[i].has_default && calls[i].default_len) {
+			report_default(ctx, v, &calls[i]);
+			return true;
+		}
+	return false;
+}
+
 /* Jinja or a shell variable: a reference in a connection string. */
 static bool conn_ref(const char *s, size_t n)
 {
@@ -751,10 +767,6 @@ static bool literal_in_headers(struct lint_ctx *ctx,
 static bool secret_said(struct lint_ctx *ctx, const struct floe_node *key,
 			const struct floe_node *v, enum secret_value_kind kind)
 {
-	struct lint_jinja j;
-	struct lint_env_call calls[MAX_CALLS];
-	size_t nr;
-
 	if (!v || v->kind != FLOE_NODE_SCALAR || v->type == FLOE_TYPE_BOOL)
 		return false;
 	if (kind == SV_HEADERS)
@@ -763,15 +775,8 @@ static bool secret_said(struct lint_ctx *ctx, const struct floe_node *key,
 	if (kind == SV_CONN)
 		return literal_in_conn(ctx, key, v);
 	if (floe_secret_conn_key(key->value)) {
-		if (literal_in_conn(ctx, key, v))
-			return true;
-		nr = scan_calls(ctx, v, &j, calls);
-		for (size_t i = 0; i < nr; i++)
-			if (calls[i].has_default && calls[i].default_len) {
-				report_default(ctx, v, &calls[i]);
-				return true;
-			}
-		return false;
+		return literal_in_conn(ctx, key, v) ||
+		       first_default(ctx, v);
 	}
 	if (lint_is_literal(v)) {
 		if (!v->len)
@@ -790,13 +795,7 @@ static bool secret_said(struct lint_ctx *ctx, const struct floe_node *key,
 				    "rotate the leaked one", key->value);
 		return true;
 	}
-	nr = scan_calls(ctx, v, &j, calls);
-	for (size_t i = 0; i < nr; i++)
-		if (calls[i].has_default && calls[i].default_len) {
-			report_default(ctx, v, &calls[i]);
-			return true;
-		}
-	return false;
+	return first_default(ctx, v);
 }
 
 /* ... once per lint for each key and value text found quiet: the

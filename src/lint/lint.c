@@ -779,15 +779,21 @@ int lint_value_fact(struct lint_ctx *ctx, const struct floe_node *n,
 	return value_fact(ctx, n, fact);
 }
 
+/* Record fact bit(s) `fact` as known, and whether they hold. */
+static void fact_bits(unsigned short *known, unsigned short *facts,
+		      unsigned fact, bool holds)
+{
+	*known |= (unsigned short)fact;
+	if (holds)
+		*facts |= (unsigned short)fact;
+	else
+		*facts &= (unsigned short)~fact;
+}
+
 static void fact_set(struct lint_value_at *at, unsigned fact, bool holds)
 {
-	if (!at)
-		return;
-	at->known |= (unsigned short)fact;
-	if (holds)
-		at->facts |= (unsigned short)fact;
-	else
-		at->facts &= (unsigned short)~fact;
+	if (at)
+		fact_bits(&at->known, &at->facts, fact, holds);
 }
 
 void lint_value_fact_set(struct lint_ctx *ctx, const struct floe_node *n,
@@ -817,11 +823,7 @@ void lint_pair_fact_set(struct lint_ctx *ctx, const struct floe_node *a,
 		at->shape = shape;
 		at->known = at->facts = 0;
 	}
-	at->known |= (unsigned short)fact;
-	if (holds)
-		at->facts |= (unsigned short)fact;
-	else
-		at->facts &= (unsigned short)~fact;
+	fact_bits(&at->known, &at->facts, fact, holds);
 }
 
 /* The value_at slot of s when it is n's own text, else NULL. */

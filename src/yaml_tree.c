@@ -1312,6 +1312,57 @@ const struct floe_pair *floe_map_pair_n(const struct floe_node *map,
 	return NULL;
 }
 
+/* floe_node_same() of two scalars, or of two nodes that are one */
+static inline bool same_scalar(const struct floe_node *a,
+			       const struct floe_node *b)
+{
+	return a == b ||
+	       (a->kind == FLOE_NODE_SCALAR && b->kind == FLOE_NODE_SCALAR &&
+		a->type == b->type && a->style == b->style &&
+		a->flags == b->flags && a->len == b->len &&
+		(a->value == b->value || !memcmp(a->value, b->value, a->len)));
+}
+
+/* what floe_node_same() asks of a child: scalars are decided here */
+static inline bool same_child(const struct floe_node *a,
+			      const struct floe_node *b, size_t *budget)
+{
+	if (a->kind == FLOE_NODE_SCALAR || a == b) {
+		if (!*budget)
+			return false;
+		(*budget)--;
+		return same_scalar(a, b);
+	}
+	return floe_node_same(a, b, budget);
+}
+
+bool floe_node_same(const struct floe_node *a, const struct floe_node *b,
+		    size_t *budget)
+{
+	if (a == b)
+		return true;
+	if (!a || !b || !*budget)
+		return false;
+	(*budget)--;
+	if (a->kind == FLOE_NODE_SCALAR)
+		return same_scalar(a, b);
+	if (a->kind != b->kind || a->flags != b->flags || a->nr != b->nr)
+		return false;
+	if (a->kind == FLOE_NODE_SEQ) {
+		for (size_t i = 0; i < a->nr; i++)
+			if (!same_child(a->items[i], b->items[i], budget))
+				return false;
+		return true;
+	}
+	for (size_t i = 0; i < a->nr; i++)
+		if (floe_pair_merged(a, &a->pairs[i]) !=
+		    floe_pair_merged(b, &b->pairs[i]) ||
+		    !same_child(a->pairs[i].key, b->pairs[i].key, budget) ||
+		    !same_child(a->pairs[i].value, b->pairs[i].value, budget))
+			return false;
+	return true;
+}
+
 struct floe_loc floe_node_loc(const char *file, const struct floe_node *n)
 {
 	struct floe_loc loc = { file, { 0, 0 }, { 0, 0 } };

@@ -219,6 +219,16 @@ static inline bool floe_node_is_str(const struct floe_node *n)
 	return n && n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_STR;
 }
 
+/**
+ * Whether `a` and `b` are written alike, wherever they are: the same kinds,
+ * types, styles, texts and merge marks, pair by pair and item by item
+ * (positions aside).  Compares at most *budget nodes (counted down) and
+ * says false past them; a node shared through an alias is the same at
+ * once.
+ */
+bool floe_node_same(const struct floe_node *a, const struct floe_node *b,
+		    size_t *budget);
+
 /** The location of a node in `file`. */
 struct floe_loc floe_node_loc(const char *file, const struct floe_node *n);
 

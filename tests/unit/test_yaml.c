@@ -596,6 +596,48 @@ static void test_yaml_aliases_share_the_anchored_node(void **state)
 	assert_span(list->items[1], 3, 8, 3, 14);
 }
 
+/* floe_node_same(): written alike, wherever, positions aside */
+static void test_yaml_node_same_compares_as_written(void **state)
+{
+	struct fx *f = *state;
+	const struct floe_node *r;
+	size_t budget = 100;
+
+#define SAME(a, b) (budget = 100, floe_node_same(floe_map_get(r, a),	\
+						  floe_map_get(r, b), &budget))
+	r = parse_ok(f, "a: {k: v, n: [1, x]}\n"
+			"b:\n  k: v\n  n:\n  - 1\n  - x\n"
+			"style: {k: 'v', n: [1, x]}\n"
+			"type: {k: v, n: ['1', x]}\n"
+			"text: {k: w, n: [1, x]}\n"
+			"order: {n: [1, x], k: v}\n"
+			"more: {k: v, n: [1, x, y]}\n"
+			"list: [k, v]\n"
+			"base: &d {k: v}\n"
+			"merged: {<<: *d, n: [1, x]}\n"
+			"written: {k: v, n: [1, x]}\n");
+	assert_true(SAME("a", "b"));	/* flow or block alike */
+	assert_true(SAME("a", "a"));
+	assert_false(SAME("a", "style"));
+	assert_false(SAME("a", "type"));
+	assert_false(SAME("a", "text"));
+	assert_false(SAME("a", "order"));
+	assert_false(SAME("a", "more"));
+	assert_false(SAME("a", "list"));
+	/* a pair a merge brought in is not one written there */
+	assert_false(SAME("merged", "written"));
+	assert_true(SAME("a", "written"));
+	/* a budget too small says no; the nodes counted are spent */
+	budget = 3;
+	assert_false(floe_node_same(floe_map_get(r, "a"),
+				    floe_map_get(r, "b"), &budget));
+	assert_int_equal(budget, 0);
+	budget = 0;	/* one node shared is the same at no cost */
+	assert_true(floe_node_same(r, r, &budget));
+	assert_false(floe_node_same(r, NULL, &budget));
+#undef SAME
+}
+
 static void test_yaml_merge_explicit_keys_override_merged_ones(
 	void **state)
 {
@@ -1737,6 +1779,7 @@ int main(void)
 		T(test_yaml_multi_line_single_quoted_scalars_fold),
 		T(test_yaml_multi_line_plain_scalars_fold),
 		T(test_yaml_aliases_share_the_anchored_node),
+		T(test_yaml_node_same_compares_as_written),
 		T(test_yaml_merge_explicit_keys_override_merged_ones),
 		T(test_yaml_merge_list_first_mapping_wins),
 		T(test_yaml_merge_of_a_mapping_that_merges),

@@ -1558,11 +1558,67 @@ static void find_rules_on(struct lint_ctx *ctx)
 	ctx->rules_on_known = true;
 }
 
+/*
+ * Whether the output is written as an earlier one nothing was reported
+ * of, with the same platform to hold it to.  The rules read an output's
+ * tree, the file's options and the platform, never its name or position
+ * (beyond what they print) nor another output, and their caches keep
+ * only what says nothing: so that output's rules would say nothing
+ * either.  Its key is compared by kind, type and style, to be safe; its
+ * text is the name.  test_lint_quiet and the fuzzers (recheck_quiet)
+ * hold this to the rules.
+ */
+static bool quiet_before(struct lint_ctx *ctx, const struct lint_output *out)
+{
+	for (unsigned i = 0; i < ctx->nr_quiet; i++) {
+		struct lint_quiet *q = &ctx->quiet[i];
+		size_t budget = LINT_QUIET_NODES;
+
+		if (q->platform == ctx->platform &&
+		    q->catalog == ctx->catalog &&
+		    q->key->kind == out->key->kind &&
+		    q->key->type == out->key->type &&
+		    q->key->style == out->key->style &&
+		    floe_node_same(q->map, out->map, &budget)) {
+			/* the later one's texts are likelier to be the
+			 * document's interned ones: compared by address */
+			q->map = out->map;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void remember_quiet(struct lint_ctx *ctx,
+			   const struct lint_output *out)
+{
+	struct lint_quiet *q = &ctx->quiet[ctx->next_quiet];
+
+	q->map = out->map;
+	q->key = out->key;
+	q->platform = ctx->platform;
+	q->catalog = ctx->catalog;
+	ctx->next_quiet = (ctx->next_quiet + 1) % LINT_QUIET_SLOTS;
+	if (ctx->nr_quiet < LINT_QUIET_SLOTS)
+		ctx->nr_quiet++;
+}
+
+/* diags' counts, to tell whether an output's rules reported anything */
+static size_t diags_said(const struct floe_diags *d)
+{
+	return d->nr + d->dropped + d->nr_errors + d->nr_warnings +
+	       d->nr_infos;
+}
+
 static void run_output_rules(struct lint_ctx *ctx,
 			     const struct lint_output *out)
 {
 	int other = !out->is_duckdb;
+	size_t said = diags_said(ctx->diags);
+	bool quiet = quiet_before(ctx, out);
 
+	if (quiet && !ctx->opt->recheck_quiet)
+		return;
 	if (!ctx->rules_on_known)
 		find_rules_on(ctx);
 	ctx->conns_of = out->model;
@@ -1599,6 +1655,12 @@ static void run_output_rules(struct lint_ctx *ctx,
 	 * kept (one output would pay the tables for nothing) */
 	ctx->jcache.keep = ctx->arena;
 	ctx->past_first_output = true;
+	if (diags_said(ctx->diags) != said) {
+		if (quiet && ctx->err == FLOE_OK)
+			ctx->err = FLOE_ERR_INTERNAL;	/* recheck_quiet */
+	} else if (!quiet && ctx->err == FLOE_OK) {
+		remember_quiet(ctx, out);
+	}
 }
 
 static void run_profile_rules(struct lint_ctx *ctx,

@@ -47,6 +47,9 @@ struct lint_template;
 #define LINT_VALUE_AT_BITS 9
 /* facts of two texts: a direct-mapped table of 2^LINT_PAIR_AT_BITS */
 #define LINT_PAIR_AT_BITS 10
+/* quiet outputs remembered, and the nodes compared with each at most */
+#define LINT_QUIET_SLOTS 4
+#define LINT_QUIET_NODES 4096
 
 /* One output (target) of one profile. */
 struct lint_output {
@@ -178,6 +181,17 @@ struct lint_ctx {
 	/* ... and of lazy.pair_at (lint_pair_fact()) */
 	uint64_t pair_at_used[(1 << LINT_PAIR_AT_BITS) / 64];
 	bool past_first_output;
+	/*
+	 * The last outputs nothing was reported of, with what else their
+	 * rules read: an output written as one of them is as quiet
+	 * (run_output_rules(); docs/DESIGN.md "Scale").
+	 */
+	struct lint_quiet {
+		const struct floe_node *map, *key;
+		const struct floe_platform *platform;
+		const struct floe_catalog *catalog;
+	} quiet[LINT_QUIET_SLOTS];
+	unsigned nr_quiet, next_quiet;
 	/* the texts no message may show (vreport()): the file's credential
 	 * values that an alias reuses elsewhere (floe_profiles_is_secret())
 	 * and the rendered values of the output being linted that read a

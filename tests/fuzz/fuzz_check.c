@@ -137,6 +137,7 @@ void floe_fuzz_check(const uint8_t *data, size_t size)
 	memset(&opt, 0, sizeof(opt));
 	opt.platform = floe_fuzz_fixed_platform();
 	opt.platform_for = floe_fuzz_platform_for;
+	opt.recheck_quiet = true;
 	err = floe_lint_profiles(m, &opt, &d);
 	FUZZ_CHECK(err == FLOE_OK);
 	floe_fuzz_check_diags(&d, 0, floe_fuzz_utf8_valid(buf, size));

@@ -87,6 +87,16 @@ profile_mb() {
 	}
 }
 
+# ... the same, but no two outputs alike: each output's hosts, catalog,
+# alias and file numbered (lint cannot take one for an earlier one)
+varied_mb() {
+	profile_mb "$1" | awk '/^    t[0-9]+:$/ { i = substr($1, 2) + 0 }
+		{ gsub(/polaris:/, "polaris" i ":")
+		  gsub(/localstack:/, "localstack" i ":")
+		  gsub(/demo_catalog/, "cat" i); gsub(/polaris_catalog/, "lake" i)
+		  gsub(/floe\.duckdb/, "floe" i ".duckdb"); print }'
+}
+
 # adversarial shapes of about N MB
 long_quoted() {	# few nodes, long double-quoted scalars
 	awk -v n="$1" 'BEGIN { s = sprintf("%*s", 4000, ""); gsub(/ /, "x", s)
@@ -143,6 +153,10 @@ for mb in 1 10 50; do
 		--platform examples/platform.yaml "$tmp/p$mb.yml"
 	rm -f "$tmp/p$mb.yml"
 done
+varied_mb 10 > "$tmp/v10.yml"
+row "lint 10 MB varied outputs" "$tmp/v10.yml" \
+	"$bin" lint --no-config --max-size 256M "$tmp/v10.yml"
+rm -f "$tmp/v10.yml"
 for mb in 10 20; do
 	for shape in deep_nest many_profiles many_attach; do
 		$shape $mb > "$tmp/q.yml"
@@ -173,8 +187,8 @@ if command -v valgrind > /dev/null 2>&1; then
 	small=$1 large=$2
 	printf '\n%-16s %5s %14s %14s %14s %6s %6s %6s %6s\n' shape MB floor \
 		lint check "" "lint/f" "chk/f" "lint x" "chk x"
-	for shape in profile_mb long_quoted flat_seq wide_map deep_nest \
-		     many_profiles many_attach; do
+	for shape in profile_mb varied_mb long_quoted flat_seq wide_map \
+		     deep_nest many_profiles many_attach; do
 		pl=0 pc=0
 		for mb in $small $large; do
 			$shape $mb > "$tmp/c.yml"

@@ -9,6 +9,7 @@
  * stops at a number of connections.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
@@ -61,18 +62,29 @@ static size_t count(const struct floe_diags *d, const char *id)
 	return nr;
 }
 
-static void lint_items_at(size_t n, const char *wh)
+/* Lint `len` bytes as profiles.yml into a fresh d, FP406 (opt-in) on
+ * when asked. */
+static void lint_text(const char *text, size_t len, bool fp406,
+		      struct floe_diags *d)
 {
-	struct floe_lint_options opt;
-	struct floe_diags d = FLOE_DIAGS_INIT;
 	enum floe_level levels[FLOE_RULE__COUNT] = { FLOE_LEVEL_DEFAULT };
-	char *yaml = attach_items(n, wh);
+	struct floe_lint_options opt;
 
 	memset(&opt, 0, sizeof(opt));
-	levels[FLOE_FP406 - 1] = FLOE_LEVEL_WARNING;	/* opt-in */
+	levels[FLOE_FP406 - 1] = fp406 ? FLOE_LEVEL_WARNING
+				       : FLOE_LEVEL_DEFAULT;
 	opt.levels = levels;
-	assert_int_equal(floe_lint("profiles.yml", yaml, strlen(yaml), &opt,
-				   &d), FLOE_OK);
+	*d = (struct floe_diags)FLOE_DIAGS_INIT;
+	assert_int_equal(floe_lint("profiles.yml", text, len, &opt, d),
+			 FLOE_OK);
+}
+
+static void lint_items_at(size_t n, const char *wh)
+{
+	struct floe_diags d;
+	char *yaml = attach_items(n, wh);
+
+	lint_text(yaml, strlen(yaml), true, &d);
 	assert_int_equal(count(&d, "FP404"), n);	/* literal secret */
 	assert_int_equal(count(&d, "FP406"), n);	/* not DBT_ENV_SECRET_ */
 	assert_int_equal(count(&d, "FP206"), n);	/* plain http */
@@ -123,9 +135,7 @@ static void test_once_every_connection(void **state)
  */
 static void test_once_readings_dropped_between_outputs(void **state)
 {
-	struct floe_lint_options opt;
-	struct floe_diags d = FLOE_DIAGS_INIT;
-	enum floe_level levels[FLOE_RULE__COUNT] = { FLOE_LEVEL_DEFAULT };
+	struct floe_diags d;
 	struct strbuf sb = STRBUF_INIT;
 
 	(void)state;
@@ -146,11 +156,7 @@ static void test_once_readings_dropped_between_outputs(void **state)
 				    "          token: \"{{ env_var('T') }}\"\n");
 	}
 	assert_false(strbuf_error(&sb));
-	memset(&opt, 0, sizeof(opt));
-	levels[FLOE_FP406 - 1] = FLOE_LEVEL_WARNING;	/* opt-in */
-	opt.levels = levels;
-	assert_int_equal(floe_lint("profiles.yml", sb.buf, sb.len, &opt, &d),
-			 FLOE_OK);
+	lint_text(sb.buf, sb.len, true, &d);
 	assert_int_equal(count(&d, "FP406"), 1);	/* not DBT_ENV_SECRET_ */
 	assert_int_equal(count(&d, "FP206"), 1);	/* plain http, rendered */
 	floe_diags_release(&d);
@@ -166,8 +172,7 @@ static void test_once_readings_dropped_between_outputs(void **state)
  */
 static void test_once_memo_overflow_and_shared_keys(void **state)
 {
-	struct floe_lint_options opt;
-	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct floe_diags d;
 	struct strbuf sb = STRBUF_INIT;
 
 	(void)state;
@@ -179,9 +184,7 @@ static void test_once_memo_overflow_and_shared_keys(void **state)
 	strbuf_adds(&sb, "        allow_persistent_secrets: false\n"
 		    "    o1:\n      type: duckdb\n      settings: *s\n");
 	assert_false(strbuf_error(&sb));
-	memset(&opt, 0, sizeof(opt));
-	assert_int_equal(floe_lint("profiles.yml", sb.buf, sb.len, &opt, &d),
-			 FLOE_OK);
+	lint_text(sb.buf, sb.len, false, &d);
 	/* each finding sits on the shared node: reported once */
 	assert_int_equal(count(&d, "FP106"), 300);	/* unknown setting */
 	assert_int_equal(count(&d, "FP101"), 1);	/* secret manager */
@@ -199,8 +202,7 @@ static void test_once_memo_overflow_and_shared_keys(void **state)
 static void test_once_key_texts_across_outputs(void **state)
 {
 	enum { OUTPUTS = 60, KEYS = 90 };
-	struct floe_lint_options opt;
-	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct floe_diags d;
 	struct strbuf sb = STRBUF_INIT;
 
 	(void)state;
@@ -217,9 +219,7 @@ static void test_once_key_texts_across_outputs(void **state)
 				    o, i);
 	}
 	assert_false(strbuf_error(&sb));
-	memset(&opt, 0, sizeof(opt));
-	assert_int_equal(floe_lint("profiles.yml", sb.buf, sb.len, &opt, &d),
-			 FLOE_OK);
+	lint_text(sb.buf, sb.len, false, &d);
 	assert_int_equal(count(&d, "FP106"), OUTPUTS * (KEYS + 1));
 	assert_int_equal(count(&d, "FP101"), OUTPUTS);
 	assert_int_equal(count(&d, "FP404"), OUTPUTS);
@@ -236,8 +236,7 @@ static void test_once_key_texts_across_outputs(void **state)
 static void test_once_value_texts_across_outputs(void **state)
 {
 	enum { OUTPUTS = 300 };
-	struct floe_lint_options opt;
-	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct floe_diags d;
 	struct strbuf sb = STRBUF_INIT;
 
 	(void)state;
@@ -250,9 +249,7 @@ static void test_once_value_texts_across_outputs(void **state)
 			    "        alias: pg%d\n"
 			    "        type: postgres\n", o, o);
 	assert_false(strbuf_error(&sb));
-	memset(&opt, 0, sizeof(opt));
-	assert_int_equal(floe_lint("profiles.yml", sb.buf, sb.len, &opt, &d),
-			 FLOE_OK);
+	lint_text(sb.buf, sb.len, false, &d);
 	assert_int_equal(count(&d, "FP404"), OUTPUTS);
 	floe_diags_release(&d);
 	strbuf_release(&sb);
@@ -267,8 +264,7 @@ static void test_once_value_texts_across_outputs(void **state)
 static void test_once_pair_texts_across_outputs(void **state)
 {
 	enum { OUTPUTS = 300 };
-	struct floe_lint_options opt;
-	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct floe_diags d;
 	struct strbuf sb = STRBUF_INIT;
 
 	(void)state;
@@ -291,9 +287,7 @@ static void test_once_pair_texts_across_outputs(void **state)
 			    o % 3 ? "'4'" : "four", o,
 			    o % 2 ? "none" : "vended-credentials");
 	assert_false(strbuf_error(&sb));
-	memset(&opt, 0, sizeof(opt));
-	assert_int_equal(floe_lint("profiles.yml", sb.buf, sb.len, &opt, &d),
-			 FLOE_OK);
+	lint_text(sb.buf, sb.len, false, &d);
 	assert_int_equal(count(&d, "FP111"), OUTPUTS / 2);
 	assert_int_equal(count(&d, "FP306"), OUTPUTS / 2);
 	assert_int_equal(count(&d, "FP110"), OUTPUTS / 3);

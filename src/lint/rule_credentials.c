@@ -1108,8 +1108,11 @@ static const char *secret_sql_text(struct lint_ctx *ctx,
  * A plain string ('true', "{{ env_var('P') }}", text around a {{ }}) is
  * a str, never True; 1 is an int.  Returns 1 persistent, 0 not, -1 when
  * only dbt's run can tell (an env var without --env and without a
- * default under as_bool, a filter or an expression not modelled:
- * "{{ true }}" is True, "{{ 'x' }}" a str; neither is read): the rules
+ * default under as_bool, a filter or an expression not modelled: an
+ * expression computed when dbt runs, "{{ env_var('P') == 'y' }}", gives
+ * its bool; a constant one, "{{ true }}", is folded to the str 'True' by
+ * Jinja2 3.1's NativeCodeGenerator._output_const_repr(), checked with
+ * Jinja2 3.1.6 and quoted_native_concat(); neither is read): the rules
  * then judge the secret as not persistent, missing a finding rather
  * than making one up.
  */

@@ -638,10 +638,12 @@ enum fe_file_identity fe_file_identity(unsigned version);
  * attached (DUCKDB_PATH_SLASH, probed on every release's engine). */
 enum fe_path_slash {
 	FE_SLASH_UNKNOWN = 0,	/* no row for the release (or FE_ANY) */
-	FE_SLASH_FAILS,		/* "Cannot open file ...: Is a directory";
-				 * IF NOT EXISTS without AS first names it
-				 * as without the slashes, and does nothing
-				 * when the name is taken (1.4.x) */
+	FE_SLASH_FAILS,		/* "Cannot open file ...: Is a directory"
+				 * (1.4.x); the name is read first (without
+				 * AS the path without the slashes): IF NOT
+				 * EXISTS does nothing when it is taken, a
+				 * reserved one is refused, and any other
+				 * (Temp, MAIN) fails to open */
 	FE_SLASH_DROPPED	/* attached as the path without the slashes
 				 * (1.5.x) */
 };

@@ -1850,6 +1850,69 @@ static const char *item_path(struct lint_ctx *ctx,
 }
 
 /*
+ * Does DuckDB judge attach item i by its name before it opens the file,
+ * on a release that cannot open a path ending in '/' (FE_SLASH_FAILS,
+ * 1.4.x)?  PhysicalAttach::GetData() looks the name up under IF NOT
+ * EXISTS and does nothing when a database has it; DatabaseManager::
+ * AttachDatabase() then refuses a reserved name, and only then is the
+ * file opened, which fails (v1.4.3 src/execution/operator/schema/
+ * physical_attach.cpp, src/main/database_manager.cpp); a name taken
+ * under plain ATTACH is found after that.  The probe's slash rows hold it
+ * on every release (duckdb-files/: AS temp, AS memory, taken:lake,
+ * Temp.duckdb/, AS Temp, MAIN.duckdb/; gen_files.py).  So true for a name
+ * IF NOT EXISTS finds (the main database, an earlier item, a name every
+ * database has) and a reserved one: FP318's findings; false for any
+ * other, Temp and MAIN included, which break only what follows an ATTACH
+ * that succeeds: the open fails first, FP319's.  Under IF NOT EXISTS true
+ * too when the name is not known statically: then nothing is said.
+ */
+static bool slash_name_first(struct lint_ctx *ctx,
+			     const struct floe_node *attach, size_t i,
+			     const char *main_db, bool md, bool ine)
+{
+	const char *name = item_db(ctx, attach->items[i], ine);
+	unsigned f;
+
+	if (!ine)
+		return name && *name &&
+		       (fe_database_name(name, ctx->duckdb_version) &
+			FE_DB_RESERVED);
+	if (!name || !*name)
+		return true;
+	f = fe_database_name(name, ctx->duckdb_version);
+	if ((main_db && !md && !strcasecmp(name, main_db)) ||
+	    (f & (FE_DB_RESERVED_IF_NOT_EXISTS | FE_DB_EXISTS)))
+		return true;
+	for (size_t j = 0; j < i; j++) {
+		const char *t = item_db(ctx, attach->items[j], true);
+
+		if (t && !strcasecmp(t, name))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does attach item `item` fail to open its file before anything else,
+ * a duckdb path ending in '/' on a release that cannot open one
+ * (fe_path_slash(): FE_SLASH_FAILS), unless slash_name_first()?  A path
+ * that names a folder whatever its slashes is judged apart (FP319's).
+ */
+static bool slash_path_fails(struct lint_ctx *ctx,
+			     const struct floe_node *item)
+{
+	const char *path;
+	size_t n;
+
+	if (fe_path_slash(ctx->duckdb_version) != FE_SLASH_FAILS)
+		return false;
+	path = item_path(ctx, item);
+	return path && (n = strlen(path)) && path[n - 1] == '/' &&
+	       !strchr(path, ':') && !fe_path_names_folder(path) &&
+	       item_is_duckdb(ctx, item);
+}
+
+/*
  * What the names table says of a name spelled in other case (flags f) under
  * the form of ATTACH dbt-duckdb writes: an INTERNAL Error that invalidates
  * the database, or (1.4.x) every query of the catalogs ambiguous.  Said at
@@ -1938,7 +2001,7 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 		size_t earlier = SIZE_MAX;
 		const char *refusal = NULL, *earlier_db = NULL;
 		const char *holder = NULL, *holder_db = NULL, *ipath;
-		bool taken, by_main, same;
+		bool taken, by_main, same, slash;
 		unsigned f;
 
 		if (ctx->err)
@@ -1962,6 +2025,13 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 		}
 		taken = earlier != SIZE_MAX;
 		if (!s || !*s)
+			continue;
+		/* 1.4.x fails to open a path ending in '/' (FP319's) unless
+		 * it judges the name first; then it attaches nothing, and
+		 * what a name in other case breaks afterwards never comes */
+		slash = slash_path_fails(ctx, attach->items[i]);
+		if (slash && !slash_name_first(ctx, attach, i, main_db, md,
+					       ine))
 			continue;
 		/* the database that has the name already, and whether it is
 		 * this item's file: then IF NOT EXISTS does nothing, and no
@@ -1995,7 +2065,7 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 			/* a file named as Temp, MAIN or System is that name
 			 * as an alias (duckdb-names/ probes file:<spelling>) */
 			f = fe_database_name(s, ctx->duckdb_version);
-			if (report_other_case(ctx, p, s, f, ine, true))
+			if (!slash && report_other_case(ctx, p, s, f, ine, true))
 				continue;
 			if (ine && (f & FE_DB_EXISTS)) {
 				char where[96];
@@ -2031,7 +2101,7 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 				    s, s, s);
 			continue;
 		}
-		if (report_other_case(ctx, alias, s, f, ine, false))
+		if (!slash && report_other_case(ctx, alias, s, f, ine, false))
 			continue;
 		if (ine && (f & FE_DB_EXISTS)) {
 			char where[96];
@@ -2220,39 +2290,15 @@ static bool path_names_nothing(struct lint_ctx *ctx,
 }
 
 /*
- * Does IF NOT EXISTS find the name of attach item i taken (the main
- * database, an earlier item, or a name every database has: FP318's
- * findings), so that it does nothing?  True too when the name is not
- * known statically: then nothing is said.
- */
-static bool ine_name_taken(struct lint_ctx *ctx, const struct floe_node *attach,
-			   size_t i, const char *main_db, bool md)
-{
-	const char *name = item_db(ctx, attach->items[i], true);
-
-	if (!name || !*name || (main_db && !md && !strcasecmp(name, main_db)) ||
-	    (fe_database_name(name, ctx->duckdb_version) &
-	     (FE_DB_RESERVED_IF_NOT_EXISTS | FE_DB_EXISTS |
-	      FE_DB_INVALIDATES_IF_NOT_EXISTS)))
-		return true;
-	for (size_t j = 0; j < i; j++) {
-		const char *t = item_db(ctx, attach->items[j], true);
-
-		if (t && !strcasecmp(t, name))
-			return true;
-	}
-	return false;
-}
-
-/*
  * An attach item whose duckdb path ends in '/' (lake.duckdb/) names no
  * file where DuckDB cannot open it (fe_path_slash(): 1.4.x, "Cannot open
  * file ...: Is a directory"), whether the item has an alias or not; the
- * path's subject, like path_names_nothing()'s, so FP319's.  Under ATTACH
- * IF NOT EXISTS the release first names the database as the path without
- * the slashes, and an item whose name is taken does nothing instead
- * (FP318's).  1.5.x drops the slashes and attaches the file: nothing to
- * say here, and FP318 judges the name it gets.
+ * path's subject, like path_names_nothing()'s, so FP319's.  The release
+ * reads the name first (under ATTACH IF NOT EXISTS, without an alias,
+ * the path without the slashes): an item whose name is taken does
+ * nothing instead, and a reserved name is refused (FP318's:
+ * slash_name_first()).  1.5.x drops the slashes and attaches the file:
+ * nothing to say here, and FP318 judges the name it gets.
  */
 static void attach_path_slash(struct lint_ctx *ctx,
 			      const struct lint_output *out)
@@ -2284,8 +2330,8 @@ static void attach_path_slash(struct lint_ctx *ctx,
 			main_db = main_catalog(ctx, out, &md, &main_path);
 			have_main = true;
 		}
-		if (!folder && ine &&
-		    ine_name_taken(ctx, attach, i, main_db, md))
+		if (!folder &&
+		    slash_name_first(ctx, attach, i, main_db, md, ine))
 			continue;
 		/* a path's ?query may hold a credential */
 		if (floe_secret_mask_conn(&p, path, n, FLOE_SECRET_MASK)) {

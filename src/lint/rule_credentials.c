@@ -1098,13 +1098,66 @@ static const char *secret_sql_text(struct lint_ctx *ctx,
 /*
  * Whether dbt-duckdb writes PERSISTENT for secrets entry `e`: only when
  * `persistent` is Python's True (`self.persistent is True`, secrets.py
- * Secret.to_sql(), 1.9.0 to 1.11.0): a YAML bool, not 'true' or 1.
+ * Secret.to_sql(), 1.9.0 to 1.11.0), as dbt-core hands it over after
+ * rendering every string natively (BaseRenderer.render_value():
+ * get_rendered(value, ctx, native=True), core/dbt/config/renderer.py at
+ * v1.9.0 to v1.10.0; a non-string is passed as it is).  So a YAML true
+ * (true, yes, on) is, and so is a template whose native rendering gives
+ * True: one {{ }} whose last filter is as_bool or as_native on the text
+ * True (dbt-common's quoted_native_concat() literal_eval()s a marker).
+ * A plain string ('true', "{{ env_var('P') }}", text around a {{ }}) is
+ * a str, never True; 1 is an int.  Returns 1 persistent, 0 not, -1 when
+ * only dbt's run can tell (an env var without --env and without a
+ * default under as_bool, a filter or an expression not modelled: an
+ * expression computed when dbt runs, "{{ env_var('P') == 'y' }}", gives
+ * its bool; a constant one, "{{ true }}", is folded to the str 'True' by
+ * Jinja2 3.1's NativeCodeGenerator._output_const_repr(), checked with
+ * Jinja2 3.1.6 and quoted_native_concat(); neither is read): the rules
+ * then judge the secret as not persistent, missing a finding rather
+ * than making one up.
  */
-static bool writes_persistent(const struct floe_node *e)
+static int secret_persistent(struct lint_ctx *ctx, const struct floe_node *e)
 {
-	const struct floe_pair *p = floe_map_pair(e, "persistent");
+	const struct floe_node *v = floe_map_get(e, "persistent");
+	struct strbuf sb = STRBUF_INIT;
+	struct jinja_native nv;
+	enum jinja_type type;
+	int rendered, r;
 
-	return p && floe_node_true(p->value);
+	if (!v || v->kind != FLOE_NODE_SCALAR)
+		return 0;
+	if (!floe_node_is_str(v))
+		return v->type == FLOE_TYPE_BOOL && floe_node_true(v);
+	if (!lint_native(ctx, v, &nv))
+		return lint_render(ctx, v) ? 0 : -1;	/* text: a str */
+	rendered = jinja_native_render(&nv, &sb, &type);
+	if (strbuf_error(&sb)) {
+		ctx->err = FLOE_ERR_NOMEM;
+		r = -1;
+	} else if (!rendered) {
+		r = -1;
+	} else {
+		r = type == JINJA_BOOL && !strcmp(sb.buf, "True");
+	}
+	strbuf_release(&sb);
+	return r;
+}
+
+/*
+ * What a message says when secret_persistent() finds entry `e`
+ * persistent through a template (a YAML true needs no word): a sentence
+ * to follow the first, " dbt renders its persistent: to True.", or "".
+ * *what (unless NULL) is the key as the message names it, "persistent:
+ * true" or "persistent".
+ */
+static const char *persistent_note(const struct floe_node *e,
+				   const char **what)
+{
+	bool tmpl = floe_node_is_str(floe_map_get(e, "persistent"));
+
+	if (what)
+		*what = tmpl ? "persistent" : "persistent: true";
+	return tmpl ? " dbt renders its persistent: to True." : "";
 }
 
 /*
@@ -1137,7 +1190,8 @@ static int secret_name(struct lint_ctx *ctx, const struct floe_node *e,
 	/* a falsy name is not written: '', 0, 0.0, False */
 	if (!*text || !**text || !py_truth(*n))
 		return -1;
-	return (int)fe_secret_name_parse(*text, writes_persistent(e),
+	return (int)fe_secret_name_parse(*text,
+					 secret_persistent(ctx, e) == 1,
 					 ctx->duckdb_version, sn);
 }
 
@@ -1156,19 +1210,20 @@ void check_persistent_iceberg_secret(struct lint_ctx *ctx,
 		if (!is_iceberg_secret(ctx, e))
 			continue;
 		r = secret_name(ctx, e, &sn, &n, &text);
-		if (p && floe_node_true(p->value)) {
+		if (secret_persistent(ctx, e) == 1) {
+			const char *what, *note = persistent_note(e, &what);
+
 			/* unless the name makes CREATE SECRET fail */
 			if (r <= 0)
 				lint_report(ctx, p->key, "this iceberg "
-					    "secret is persistent. DuckDB "
+					    "secret is persistent.%s DuckDB "
 					    "writes it -- client secret and "
 					    "bearer token included -- to "
 					    "~/.duckdb/stored_secrets, and "
 					    "later runs pick it up even after "
-					    "the profile changed; drop "
-					    "'persistent: true', or use inline "
-					    "credentials in the attach "
-					    "options");
+					    "the profile changed; drop '%s', "
+					    "or use inline credentials in the "
+					    "attach options", note, what);
 			continue;
 		}
 		/* IN local_file: persistent without PERSISTENT; the
@@ -1642,6 +1697,7 @@ static const char *storage_list(struct lint_ctx *ctx, char *buf, size_t size)
 /* FP415 for a name that parses, but that CREATE SECRET refuses. */
 static void report_secret_storage(struct lint_ctx *ctx,
 				  const struct lint_output *out,
+				  const struct floe_node *e,
 				  const struct floe_node *n, const char *s,
 				  const struct fe_secret_name *sn, int r)
 {
@@ -1652,12 +1708,16 @@ static void report_secret_storage(struct lint_ctx *ctx,
 	fe_version_str(ctx->duckdb_version, ver);
 	storage_list(ctx, list, sizeof(list));
 	if (r == FE_SECRET_NAME_TEMPORARY_STORAGE) {
+		const char *note = persistent_note(e, NULL);
+
 		lint_report(ctx, n, "the secret name '%s' picks the temporary "
-			    "storage %s, with persistent: true. dbt-duckdb "
+			    "storage %s, %s.%s dbt-duckdb "
 			    "writes CREATE OR REPLACE PERSISTENT SECRET, which "
 			    "fails with \"Cannot create persistent secrets in "
 			    "a temporary secret storage!\"; drop one of them",
-			    shown, masked ? "***" : sn->storage);
+			    shown, masked ? "***" : sn->storage,
+			    *note ? "for a persistent secret" :
+			    "with persistent: true", note);
 		return;
 	}
 	if (r == FE_SECRET_NAME_STORAGE_KEYWORD) {
@@ -1721,7 +1781,8 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 		case FE_SECRET_NAME_STORAGE_KEYWORD:
 		case FE_SECRET_NAME_NO_STORAGE:
 		case FE_SECRET_NAME_TEMPORARY_STORAGE:
-			report_secret_storage(ctx, out, n, s, &sn, r);
+			report_secret_storage(ctx, out, secrets->items[i], n,
+					      s, &sn, r);
 			break;
 		default:
 			break;	/* not written, not known, or fine */
@@ -1752,16 +1813,18 @@ void check_secret_persistent_disabled(struct lint_ctx *ctx,
 
 		if (r > 0)
 			continue;	/* FP415: the name fails first */
-		if (p && floe_node_true(p->value))
+		if (secret_persistent(ctx, e) == 1) {
+			const char *what, *note = persistent_note(e, &what);
+
 			lint_report(ctx, p->key, "this secret is persistent, "
 				    "but allow_persistent_secrets is off (line "
-				    "%u). "
+				    "%u).%s "
 				    "config_options reach DuckDB before the "
 				    "secrets, and it refuses their CREATE SECRET "
 				    "(\"%s\"), and with it every dbt connection; "
-				    "drop 'persistent: true' or that setting",
-				    off->key->start.line, said);
-		else if (r == FE_SECRET_NAME_OK && sn.persistent)
+				    "drop '%s' or that setting",
+				    off->key->start.line, note, said, what);
+		} else if (r == FE_SECRET_NAME_OK && sn.persistent)
 			lint_report(ctx, n, "the name's IN clause makes this "
 				    "secret persistent, but "
 				    "allow_persistent_secrets is off (line %u). "

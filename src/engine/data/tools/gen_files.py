@@ -23,15 +23,20 @@ output, one a release).  The rows:
       (lake.duckdb/), from probe_files.py's `slash` rows:
       FE_SLASH_FAILS       the file cannot be opened ("IO Error: Cannot
                            open file "lake.duckdb/": Is a directory"),
-                           with or without AS; ATTACH IF NOT EXISTS
-                           without AS first names the database as the
-                           path without its slashes (lake), and does
-                           nothing when that name is taken
+                           with or without AS; the name (the alias, or
+                           without AS the path without its slashes:
+                           lake) is read first: ATTACH IF NOT EXISTS
+                           does nothing when it is taken, and a reserved
+                           name (temp) is refused, as duckdb-names/
+                           says of it; a name that attaches there (Temp,
+                           MAIN) fails to open, as does a taken one
+                           under plain ATTACH
       FE_SLASH_DROPPED     the slashes are dropped: the path attaches
                            as the path without them, named as it is
                            (lake.duckdb/ is lake), and a taken name is
                            refused ("already exists") or, under IF NOT
-                           EXISTS, does nothing
+                           EXISTS, does nothing; any other name is
+                           judged as duckdb-names/ says
 
 Each release's probe must be explained, row by row and in both forms of
 ATTACH, by exactly one identity: a conflict where it predicts one file
@@ -39,7 +44,8 @@ and none where it predicts two (another refusal, such as a folder that
 does not exist, counts as none).  Otherwise the script fails: a release
 that behaves otherwise needs a new identity, not a guess.
 Each release's `slash` rows must be explained, in both forms, by
-exactly one behaviour as well.  Consecutive releases with the same
+exactly one behaviour as well, with the names that the release's
+duckdb-names/ probe lists (the same names as a file's, file:<name>).  Consecutive releases with the same
 identity (behaviour) become one row.  With
 --check nothing is written: the exit status is 1 when the committed .def
 is not what the data gives.  Only the standard library is used.
@@ -102,25 +108,48 @@ def slash_name(path):
 	return path.rstrip("/").rsplit("/", 1)[-1].lstrip(".").split(".")[0]
 
 
-def slash_fails(path, second, form, out):
-	if second.startswith("taken:") and form == "if_not_exists" and \
-			slash_name(path).lower() == second[6:].lower():
-		return out == "OK: %s=-" % second[6:]	# does nothing
-	# Temp is the temp database that exists on 1.4.0 (duckdb_names.def:
-	# FE_DB_EXISTS): IF NOT EXISTS does nothing there, named first
-	if second == "-" and form == "if_not_exists" and out == "OK: " and \
-			slash_name(path).lower() == "temp":
-		return True
+def slash_said(path, second, form, names):
+	"""What duckdb-names/ says the release does with the name of a `slash`
+	row's ATTACH (its alias, or the name of its file: file:<name>) in
+	`form`: NOOP (IF NOT EXISTS finds it and does nothing), a refusal,
+	or OK (every name it does not list attaches)."""
+	key = second[3:] if second.startswith("AS ") else \
+		"file:" + slash_name(path)
+	return names.get(key, ("OK", "OK"))[form == "if_not_exists"]
+
+
+def slash_fails(path, second, form, out, names):
+	if second.startswith("taken:"):
+		if form == "if_not_exists" and \
+				slash_name(path).lower() == second[6:].lower():
+			return out == "OK: %s=-" % second[6:]	# does nothing
+		return "Is a directory" in out
+	# the name is read before the file is opened: IF NOT EXISTS finds
+	# it (Temp on 1.4.0, memory), or it is reserved (temp); any other
+	# refusal of the name (memory's "already exists" under plain ATTACH)
+	# comes after the open, and no name that attaches (Temp, MAIN) is
+	# told from lake
+	said = slash_said(path, second, form, names)
+	if said == "NOOP":
+		return out == "OK: "
+	if "reserved name" in said:
+		return out == said
 	return "Is a directory" in out
 
 
-def slash_dropped(path, second, form, out):
+def slash_dropped(path, second, form, out, names):
 	name = slash_name(path)
 	if second.startswith("taken:"):
 		if form == "if_not_exists":
 			return out == "OK: %s=-" % second[6:]
 		return out == ("Binder Error: Failed to attach database: "
 			       "database with name \"%s\" already exists" % name)
+	# the path attaches as without its slashes: what the name gets
+	said = slash_said(path, second, form, names)
+	if said == "NOOP":
+		return out == "OK: "
+	if said != "OK":
+		return out == said
 	if second != "-":
 		name = second.split()[-1]	# AS x
 	p = path.rstrip("/").replace("<dir>/", "")
@@ -131,18 +160,31 @@ SLASHES = (("FE_SLASH_FAILS", slash_fails),
 	   ("FE_SLASH_DROPPED", slash_dropped))
 
 
-def slash(ver, header, rows):
-	"""The one behaviour that explains every `slash` row of a release."""
+def slash(ver, header, rows, names):
+	"""The one behaviour that explains every `slash` row of a release
+	(names: the release's duckdb-names/ verdicts, name_verdicts())."""
 	rows = [dict(zip(header, r)) for r in rows]
 	rows = [r for r in rows if r["case"] == "slash"]
 	fits = [name for name, fn in SLASHES
-		if rows and all(fn(r["first"], r["second"], form, r[form])
+		if rows and all(fn(r["first"], r["second"], form, r[form],
+				   names)
 				for r in rows
 				for form in ("plain", "if_not_exists"))]
 	if len(fits) != 1:
 		raise SystemExit("%s: %s: %s explain the slash rows" %
 				 (SCRIPT, ver, " and ".join(fits) or "no behaviour"))
 	return fits[0]
+
+
+def name_verdicts(data):
+	"""{release: {name: (plain, if_not_exists)}} from duckdb-names/
+	(extract_names.py: only the names with a refusal are listed)."""
+	out = {}
+	for ver, _c, header, rows in read_probes(data, "duckdb-names"):
+		rows = [dict(zip(header, r)) for r in rows]
+		out[ver] = {r["name"]: (r["plain"], r["if_not_exists"])
+			    for r in rows}
+	return out
 
 
 def folders_fail(ver, header, rows):
@@ -191,7 +233,8 @@ def render(data):
 	for name, first, last, _v in spans:
 		lines.append("DUCKDB_FILE_IDENTITY(%s, %s, %s)" %
 			     (first, last, name))
-	facts = {ver: {slash(ver, header, rows)}
+	names = name_verdicts(data)
+	facts = {ver: {slash(ver, header, rows, names.get(ver, {}))}
 		 for ver, _c, header, rows in probes}
 	spans = sorted(release_spans(facts, vers),
 		       key=lambda s: [int(x) for x in s[3].split(".")])

@@ -33,7 +33,9 @@ without AS, `AS x`, or `taken:NAME`: without AS after ATTACH ':memory:'
 AS NAME): `OK: name=path,...`, the databases then attached besides
 memory (path `-` in memory), or the engine's error.  1.4.x cannot open
 such a path ("Is a directory"), but names it first as 1.5.x does, so
-IF NOT EXISTS on a taken name does nothing there too; 1.5.x drops the
+IF NOT EXISTS on a taken name does nothing there too, and refuses a
+reserved name (AS temp) before it opens the file, while a name that only
+breaks what follows an ATTACH (Temp, MAIN) fails to open; 1.5.x drops the
 slash (lake.duckdb/ attaches lake.duckdb, named lake).  For each FOLDER
 entry, a path that names a folder whatever its slashes (/, ./, .., ...),
 the same two forms (case `folder`): every release refuses each.
@@ -93,6 +95,14 @@ SLASH = (
 	("lake.duckdb/", "AS x"),
 	("lake.duckdb/", "taken:lake"),
 	("sub/Lake.duckdb/", "taken:lake"),
+	# names FP318 judges (duckdb-names/): which does DuckDB read before
+	# it opens the file?  Temp and MAIN attach (and break what follows),
+	# temp is reserved, memory exists (the in-memory main database)
+	("MAIN.duckdb/", "-"),
+	("lake.duckdb/", "AS Temp"),
+	("lake.duckdb/", "AS MAIN"),
+	("lake.duckdb/", "AS temp"),
+	("lake.duckdb/", "AS memory"),
 )
 # paths that name a folder whatever the slashes (the root, the working
 # folder; not its parent, which is the machine's): case `folder`,

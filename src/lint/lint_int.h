@@ -74,6 +74,10 @@ struct lint_conn {
 	const struct floe_node *client_id, *client_secret, *scope, *token;
 	const struct floe_node *secret;		/* attach `secret` (field or
 						 * option) */
+	/* the iceberg secret of the output that `secret` names, as
+	 * DuckDB keeps their names (lint.c, iceberg_secret()); NULL when
+	 * it names none, or not one known statically */
+	const struct floe_node *named_secret;
 	/* the iceberg secret of the output whose token the ATTACH uses:
 	 * the one its SECRET names, or without one the one the secret
 	 * manager picks (lint.c, default_iceberg_secret()); NULL with
@@ -599,6 +603,21 @@ bool lint_attach_is_iceberg(const struct floe_node *item);
  */
 bool lint_secret_type_is(struct lint_ctx *ctx, const struct floe_node *entry,
 			 const char *type);
+
+/*
+ * The secret DuckDB keeps for `e`, the i-th entry of an output's
+ * secrets: list, as dbt-duckdb writes its CREATE SECRET: *sn holds its
+ * name as the secret manager keeps it (lower-cased; _dbt_secret_<i+1>
+ * when `name` is absent, __default_<type> when Python finds it false),
+ * read by CREATE SECRET's grammar (fe_secret_name_parse(): a storage
+ * clause and comments are not part of it), and whether it persists.
+ * 1 when the secret is created under that name; 0 when CREATE SECRET
+ * refuses the name (FP415), so no secret has it; -1 when not known
+ * statically (a name or type rendered only at run time; a storage an
+ * extension may register, sn->name then filled).  rule_credentials.c.
+ */
+int lint_secret_registered(struct lint_ctx *ctx, const struct floe_node *e,
+			   size_t i, struct fe_secret_name *sn);
 
 /*
  * The statically rendered value of a scalar (dbt renders every string in

@@ -1027,24 +1027,6 @@ void check_attach_path_missing(struct lint_ctx *ctx,
 
 /* ---- FP311 ---- */
 
-/* The `secrets:` entry named `name`, of type iceberg, or NULL. */
-static const struct floe_node *named_iceberg_secret(
-	struct lint_ctx *ctx, const struct lint_output *out, const char *name)
-{
-	const struct floe_node *secrets = out->model->secrets;
-
-	for (size_t i = 0; secrets && secrets->kind == FLOE_NODE_SEQ &&
-			   i < secrets->nr; i++) {
-		const struct floe_node *s = secrets->items[i];
-		const char *n = lint_render(ctx, floe_map_get(s, "name"));
-
-		if (n && lint_secret_type_is(ctx, s, "iceberg") &&
-		    !strcmp(n, name))
-			return s;
-	}
-	return NULL;
-}
-
 void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 				    const struct lint_output *out)
 {
@@ -1075,9 +1057,7 @@ void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 		if (c->secret) {
 			/* a named secret may carry the endpoint: only one
 			 * defined here, without it, is known to lack it */
-			const char *name = lint_render(ctx, c->secret);
-
-			if (!name || !named_iceberg_secret(ctx, out, name))
+			if (!c->named_secret)
 				continue;
 			why = "neither in its options nor in the iceberg "
 			      "secret it names";

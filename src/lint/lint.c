@@ -871,19 +871,72 @@ const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
 	return answer;
 }
 
-enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,
-				       const struct floe_node *n,
-				       const char *s)
+/* fe_alias_parse() of s, ending the statement or not, kept in the low
+ * (not last) or high (last) half of the text's `alias`, + 1 */
+static enum fe_alias_refusal alias_parse_kept(struct lint_ctx *ctx,
+					      const struct floe_node *n,
+					      const char *s, bool last)
 {
 	struct lint_value_at *at = literal_at(ctx, n, s);
+	unsigned shift = last ? 4 : 0;
 	enum fe_alias_refusal why;
 
-	if (at && at->alias)
-		return (enum fe_alias_refusal)(at->alias - 1);
-	why = fe_alias_parse(s, ctx->duckdb_version);
+	if (at && (at->alias >> shift & 15))
+		return (enum fe_alias_refusal)((at->alias >> shift & 15) - 1);
+	why = fe_alias_parse(s, last, ctx->duckdb_version);
+	at = literal_at(ctx, n, s);
 	if (at)
-		at->alias = (unsigned char)(why + 1);
+		at->alias = (unsigned char)((at->alias & (15u << (4 - shift))) |
+					    (unsigned)(why + 1) << shift);
 	return why;
+}
+
+enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,
+				       const struct floe_node *n,
+				       const char *s, int last)
+{
+	enum fe_alias_refusal mid, end;
+
+	if (last >= 0)
+		return alias_parse_kept(ctx, n, s, last);
+	mid = alias_parse_kept(ctx, n, s, false);
+	end = alias_parse_kept(ctx, n, s, true);
+	return mid == end ? mid : FE_ALIAS_OK;
+}
+
+/* A rendered string that Python finds true: 1, 0, or -1 (not known). */
+static int rendered_truthy(struct lint_ctx *ctx, const struct floe_node *n)
+{
+	const char *s;
+
+	if (!n || (n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL))
+		return 0;
+	if (!floe_node_is_str(n) || !(s = lint_render(ctx, n)))
+		return -1;
+	return *s != '\0';
+}
+
+int lint_alias_last(struct lint_ctx *ctx, const struct floe_node *item)
+{
+	const struct floe_node *ro = floe_map_get(item, "read_only");
+	const struct floe_node *opts = floe_map_get(item, "options");
+	int type = rendered_truthy(ctx, floe_map_get(item, "type"));
+
+	/* TYPE and READ_ONLY are written at every release (1.9.0 on) */
+	if (type > 0 || (ro && ro->kind == FLOE_NODE_SCALAR &&
+			 ro->type == FLOE_TYPE_BOOL && floe_node_true(ro)))
+		return 0;
+	if (type < 0 || (ro && !(ro->kind == FLOE_NODE_SCALAR &&
+				 (ro->type == FLOE_TYPE_NULL ||
+				  ro->type == FLOE_TYPE_BOOL))))
+		return -1;
+	if (rendered_truthy(ctx, floe_map_get(item, "secret")))
+		return -1;	/* written from 1.9.4 */
+	if (opts && !(opts->kind == FLOE_NODE_SCALAR &&
+		      opts->type == FLOE_TYPE_NULL) &&
+	    !(opts->kind == FLOE_NODE_MAP && !opts->nr))
+		return -1;	/* what they write is not modelled here */
+	return 1;
 }
 
 /* jinja_has_template(), through lint_value_fact() */

@@ -229,8 +229,10 @@ struct lint_ctx {
 			const char *text;
 			uint32_t len;
 			unsigned short known, facts;	/* LINT_VF_* bits */
-			unsigned char alias;	/* lint_alias_parse() + 1,
-						 * 0 when not known */
+			unsigned char alias;	/* fe_alias_parse() + 1,
+						 * 0 when not known: not
+						 * last in bits 0-3, last
+						 * in 4-7 */
 			unsigned char answer_kind;	/* LINT_TA_*, 0 */
 			const void *answer;	/* lint_text_answer() */
 		} value_at[1 << LINT_VALUE_AT_BITS];
@@ -471,7 +473,9 @@ bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
  */
 enum {
 	LINT_TA_EXTENSION = 1, LINT_TA_MAIN_CATALOG, LINT_TA_URL,
-	LINT_TA_ALIAS_NAME	/* the database an attach alias names */
+	LINT_TA_ALIAS_NAME,	/* the database an attach alias names,
+				 * options after it */
+	LINT_TA_ALIAS_NAME_LAST	/* the same, ending the statement */
 };
 typedef const void *lint_derive_fn(struct lint_ctx *ctx, const char *s,
 				   struct arena *a);
@@ -482,11 +486,22 @@ const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
 /*
  * fe_alias_parse() of `s`, the rendered text of n (lint_render()), for
  * the DuckDB release linted for; kept with the facts of n's text when s
- * is that text (a literal value).
+ * is that text (a literal value).  `last` (lint_alias_last()): 1 when
+ * nothing follows the alias in the statement, 0 when options do, -1 when
+ * not known: then the answer both give, else FE_ALIAS_OK.
  */
 enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,
 				       const struct floe_node *n,
-				       const char *s);
+				       const char *s, int last);
+
+/*
+ * Whether dbt-duckdb writes the alias of attach item `item` last in its
+ * ATTACH (credentials.py Attachment.to_sql(), 1.9.0 to 1.11.0: the
+ * options, " (...)", follow it when there are any): 1 when it writes no
+ * option (no type, secret, read_only or options), 0 when it writes TYPE
+ * or READ_ONLY, which every release does, -1 when not known statically.
+ */
+int lint_alias_last(struct lint_ctx *ctx, const struct floe_node *item);
 
 /* The expected attach alias (--alias, the config, or the default). */
 const char *lint_expected_alias(const struct lint_ctx *ctx);

@@ -1743,7 +1743,8 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 		case FE_SECRET_NAME_KEYWORD:
 			/* the keyword itself when more follows it */
 			lint_report_unquoted(ctx, n, fe_alias_parse(
-				s, ctx->duckdb_version) == FE_ALIAS_KEYWORD ?
+				s, false, ctx->duckdb_version) ==
+				FE_ALIAS_KEYWORD ?
 				s : sn.name, FE_ALIAS_KEYWORD, &secret, NULL);
 			break;
 		case FE_SECRET_NAME_NOT_WORD:

@@ -1619,9 +1619,13 @@ static const struct {
 } keywords[] = {
 #define DUCKDB_ALIAS_KEYWORD(word, first, last) { word, first, last },
 #define DUCKDB_DATABASE_NAME(name, first, last, flags)
+#define DUCKDB_STATEMENT_TRIM(first, last)
+#define DUCKDB_ALIAS_FORM(form, options, cls, name, first, last)
 #include "engine/duckdb_names.def"
 #undef DUCKDB_ALIAS_KEYWORD
 #undef DUCKDB_DATABASE_NAME
+#undef DUCKDB_STATEMENT_TRIM
+#undef DUCKDB_ALIAS_FORM
 };
 
 static const struct {
@@ -1632,17 +1636,54 @@ static const struct {
 #define DUCKDB_ALIAS_KEYWORD(word, first, last)
 #define DUCKDB_DATABASE_NAME(name, first, last, flags) \
 	{ name, first, last, flags },
+#define DUCKDB_STATEMENT_TRIM(first, last)
+#define DUCKDB_ALIAS_FORM(form, options, cls, name, first, last)
 #include "engine/duckdb_names.def"
 #undef DUCKDB_ALIAS_KEYWORD
 #undef DUCKDB_DATABASE_NAME
+#undef DUCKDB_STATEMENT_TRIM
+#undef DUCKDB_ALIAS_FORM
+};
+
+/*
+ * The releases whose parser trims a statement's trailing ASCII blanks,
+ * \v included, before it lexes it (SplitQueries(): StringUtil::Trim,
+ * src/parser/parser.cpp at v1.5.0), as the names probe's alias forms
+ * show: `AS lake\v` ending the statement attaches lake there.
+ */
+static const struct {
+	unsigned first, last;
+} statement_trims[] = {
+#define DUCKDB_ALIAS_KEYWORD(word, first, last)
+#define DUCKDB_DATABASE_NAME(name, first, last, flags)
+#define DUCKDB_STATEMENT_TRIM(first, last) { first, last },
+#define DUCKDB_ALIAS_FORM(form, options, cls, name, first, last)
+#include "engine/duckdb_names.def"
+#undef DUCKDB_ALIAS_KEYWORD
+#undef DUCKDB_DATABASE_NAME
+#undef DUCKDB_STATEMENT_TRIM
+#undef DUCKDB_ALIAS_FORM
 };
 
 #define DUCKDB_ALIAS_KEYWORD(w, first, last) FITS_IN(keywords, word, w)
 #define DUCKDB_DATABASE_NAME(n, first, last, flags) \
 	FITS_IN(db_names, name, n)
+#define DUCKDB_STATEMENT_TRIM(first, last)
+#define DUCKDB_ALIAS_FORM(form, options, cls, name, first, last)
 #include "engine/duckdb_names.def"
 #undef DUCKDB_ALIAS_KEYWORD
 #undef DUCKDB_DATABASE_NAME
+#undef DUCKDB_STATEMENT_TRIM
+#undef DUCKDB_ALIAS_FORM
+
+static bool statement_trimmed(unsigned version)
+{
+	for (size_t i = 0; i < NR(statement_trims); i++)
+		if (holds(statement_trims[i].first, statement_trims[i].last,
+			  version))
+			return true;
+	return false;
+}
 
 unsigned fe_database_name(const char *s, unsigned version)
 {
@@ -1898,29 +1939,56 @@ enum alias_lexed {
 	LEXED_LONG		/* an identifier longer than name[] */
 };
 
-/*
- * Lex `s` as DuckDB's parser reads it after ATTACH ... AS (scan.l): one
- * identifier, blanks around it, its name (a quoted one's quotes off, ""
- * a quote) in name[size].
- */
-static enum alias_lexed alias_lex(const char *s, char *name, size_t size)
+/* StringUtil::Trim's blanks: ' ', \t, \n, \v, \f, \r */
+static bool trimmed_blank(unsigned char c)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	enum sql_token t;
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/*
+ * Lex `s` as DuckDB `version`'s parser reads it written after ATTACH ...
+ * AS (scan.l): one identifier, blanks and comments around it, its name
+ * (a quoted one's quotes off, "" a quote) in name[size].  `last`: nothing
+ * follows in the statement (dbt-duckdb writes no options), so a release
+ * that trims the statement (statement_trimmed()) drops its trailing
+ * blanks first, \v included, and a -- comment may run to its end;
+ * otherwise such a comment eats what follows (*eats).
+ */
+static enum alias_lexed lex_one(const char *s, bool comments, bool last,
+				unsigned version, char *name, size_t size,
+				bool *eats)
+{
+	const unsigned char *p = (const unsigned char *)s, *end;
+	enum sql_token t, after;
 	size_t n;
 
+	*eats = false;
 	if (!s)
 		return LEXED_NOT_WORD;
-	t = sql_token(&p, false, name, size, &n);
-	if (t != TOK_BARE && t != TOK_QUOTED)
+	end = p + strlen(s);
+	if (last && statement_trimmed(version))
+		while (end > p && trimmed_blank(end[-1]))
+			end--;
+	t = sql_token(&p, comments, name, size, &n);
+	if ((t != TOK_BARE && t != TOK_QUOTED) || p > end)
 		return LEXED_NOT_WORD;
-	(void)skip_blanks(&p, false);
-	if (*p)
+	after = skip_blanks(&p, comments);
+	if (after == TOK_OTHER)
+		return LEXED_NOT_WORD;	/* an unterminated / * comment */
+	if (after == TOK_LINE_COMMENT)
+		*eats = !last;		/* to the end of the alias */
+	else if (p < end)
 		return LEXED_NOT_WORD;	/* more than one word */
 	if (n >= size)
 		return LEXED_LONG;	/* no keyword or reserved name is */
 	name[n] = '\0';
 	return t == TOK_QUOTED ? LEXED_QUOTED : LEXED_BARE;
+}
+
+static enum alias_lexed alias_lex(const char *s, bool last, unsigned version,
+				  char *name, size_t size, bool *eats)
+{
+	return lex_one(s, true, last, version, name, size, eats);
 }
 
 /* Whether bare `word` is a keyword the parser refuses as a ColId. */
@@ -1934,15 +2002,19 @@ static bool alias_keyword(const char *word, unsigned version)
 	return false;
 }
 
-enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version)
+enum fe_alias_refusal fe_alias_parse(const char *s, bool last,
+				     unsigned version)
 {
 	char name[256];
+	bool eats;
+	enum alias_lexed l = alias_lex(s, last, version, name, sizeof(name),
+				       &eats);
 
-	switch (alias_lex(s, name, sizeof(name))) {
+	switch (l) {
 	case LEXED_NOT_WORD:
 		return FE_ALIAS_NOT_WORD;
 	case LEXED_LONG:
-		return FE_ALIAS_OK;
+		break;
 	case LEXED_BARE:
 		if (alias_keyword(name, version))
 			return FE_ALIAS_KEYWORD;
@@ -1950,14 +2022,16 @@ enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version)
 	case LEXED_QUOTED:
 		break;		/* a quoted keyword is a name */
 	}
-	if (fe_database_name(name, version))
+	if (l != LEXED_LONG && fe_database_name(name, version))
 		return FE_ALIAS_DATABASE;
-	return FE_ALIAS_OK;
+	return eats ? FE_ALIAS_COMMENT : FE_ALIAS_OK;
 }
 
-const char *fe_alias_name(const char *s, char *buf, size_t size)
+const char *fe_alias_name(const char *s, bool last, unsigned version,
+			  char *buf, size_t size)
 {
-	enum alias_lexed l = alias_lex(s, buf, size);
+	bool eats;
+	enum alias_lexed l = alias_lex(s, last, version, buf, size, &eats);
 
 	return l == LEXED_BARE || l == LEXED_QUOTED ? buf : NULL;
 }
@@ -1972,8 +2046,14 @@ static const char *type_name(const char *s, char *buf, size_t size)
 		return NULL;
 	while ((k = lex_blank(p)))
 		p += k;
-	if (*p != '\'')
-		return fe_alias_name(s, buf, size);
+	if (*p != '\'') {
+		/* a word, without comments: what follows is not modelled */
+		bool eats;
+		enum alias_lexed l = lex_one(s, false, false, FE_ANY, buf,
+					     size, &eats);
+
+		return l == LEXED_BARE || l == LEXED_QUOTED ? buf : NULL;
+	}
 	/* a string literal: '' is a quote */
 	if (!lex_quoted(&p, buf, size, &n) || n >= size)
 		return NULL;	/* unterminated, or too long */

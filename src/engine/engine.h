@@ -417,8 +417,12 @@ enum fe_alias_refusal {
 	FE_ALIAS_OK = 0,
 	FE_ALIAS_NOT_WORD,	/* not [A-Za-z_][A-Za-z0-9_]* */
 	FE_ALIAS_KEYWORD,	/* the parser refuses it: a syntax error */
-	FE_ALIAS_DATABASE	/* a database name that exists or is
+	FE_ALIAS_DATABASE,	/* a database name that exists or is
 				 * reserved (fe_database_name) */
+	FE_ALIAS_COMMENT	/* (fe_alias_parse) a -- comment runs to
+				 * the end of the alias and eats the
+				 * options written after it: the ATTACH
+				 * runs without them */
 };
 
 /*
@@ -435,17 +439,28 @@ enum fe_alias_refusal fe_alias_check(const char *s, unsigned version);
  *    goes on with those, digits and '$' (café, lake$1);
  *  - a "quoted identifier" takes anything, "" for a quote, but not
  *    nothing ("zero-length delimited identifier");
- *  - blanks around it, and the Unicode spaces the parser turns into
- *    blanks first (Parser::StripUnicodeSpaces: U+00A0, U+2000-U+200B,
- *    U+202F, U+205F, U+2060, U+3000, U+FEFF), separate words: one inside
- *    a bare name splits it (a syntax error).
+ *  - blanks (scan.l `space`: no \v) and comments (-- to a line break, a
+ *    nested / * * /) around it, and the Unicode spaces the parser turns
+ *    into blanks first (Parser::StripUnicodeSpaces: U+00A0,
+ *    U+2000-U+200B, U+202F, U+205F, U+2060, U+3000, U+FEFF), separate
+ *    words: one inside a bare name splits it (a syntax error).
+ * `last` says that nothing follows the alias in the statement: dbt-duckdb
+ * writes no options for the item.  Then a -- comment may run to the end
+ * of the alias, and a release that trims the statement (the probe's
+ * DUCKDB_STATEMENT_TRIM rows, duckdb_names.def: 1.5.x) drops its
+ * trailing blanks, \v included, before it lexes it; otherwise
+ * FE_ALIAS_COMMENT for a -- comment that runs to the end of the alias
+ * (it eats the options: the ATTACH runs without them).
  * FE_ALIAS_KEYWORD for a bare keyword (a quoted one is a name),
  * FE_ALIAS_DATABASE for a database name (fe_database_name(), the quotes
  * taken off), FE_ALIAS_NOT_WORD for anything else that is not one
- * identifier.  Observed on 1.4.3 and 1.5.6: AS café, AS lake$1,
- * AS "my-cat" attach; AS $x, AS 1a, AS a-b, AS "" do not parse.
+ * identifier.  Held to every alias form of the names probe, on every
+ * release (DUCKDB_ALIAS_FORM rows, test_engine): AS café, AS lake$1,
+ * AS "my-cat", AS lake / * c * / attach; AS $x, AS 1a, AS a-b, AS "" do
+ * not parse.
  */
-enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version);
+enum fe_alias_refusal fe_alias_parse(const char *s, bool last,
+				     unsigned version);
 
 /*
  * The name the database gets from `s` written after ATTACH ... AS, as
@@ -454,7 +469,8 @@ enum fe_alias_refusal fe_alias_parse(const char *s, unsigned version);
  * as the bare spelling (duckdb-names/ probes each name quoted too).  In
  * buf[size]; NULL when s is not one identifier or does not fit.
  */
-const char *fe_alias_name(const char *s, char *buf, size_t size);
+const char *fe_alias_name(const char *s, bool last, unsigned version,
+			  char *buf, size_t size);
 
 /*
  * Is `s`, written after ATTACH ... (TYPE as dbt-duckdb writes it, raw:

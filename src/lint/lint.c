@@ -871,19 +871,72 @@ const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
 	return answer;
 }
 
-enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,
-				       const struct floe_node *n,
-				       const char *s)
+/* fe_alias_parse() of s, ending the statement or not, kept in the low
+ * (not last) or high (last) half of the text's `alias`, + 1 */
+static enum fe_alias_refusal alias_parse_kept(struct lint_ctx *ctx,
+					      const struct floe_node *n,
+					      const char *s, bool last)
 {
 	struct lint_value_at *at = literal_at(ctx, n, s);
+	unsigned shift = last ? 4 : 0;
 	enum fe_alias_refusal why;
 
-	if (at && at->alias)
-		return (enum fe_alias_refusal)(at->alias - 1);
-	why = fe_alias_parse(s, ctx->duckdb_version);
+	if (at && (at->alias >> shift & 15))
+		return (enum fe_alias_refusal)((at->alias >> shift & 15) - 1);
+	why = fe_alias_parse(s, last, ctx->duckdb_version);
+	at = literal_at(ctx, n, s);
 	if (at)
-		at->alias = (unsigned char)(why + 1);
+		at->alias = (unsigned char)((at->alias & (15u << (4 - shift))) |
+					    (unsigned)(why + 1) << shift);
 	return why;
+}
+
+enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,
+				       const struct floe_node *n,
+				       const char *s, int last)
+{
+	enum fe_alias_refusal mid, end;
+
+	if (last >= 0)
+		return alias_parse_kept(ctx, n, s, last);
+	mid = alias_parse_kept(ctx, n, s, false);
+	end = alias_parse_kept(ctx, n, s, true);
+	return mid == end ? mid : FE_ALIAS_OK;
+}
+
+/* A rendered string that Python finds true: 1, 0, or -1 (not known). */
+static int rendered_truthy(struct lint_ctx *ctx, const struct floe_node *n)
+{
+	const char *s;
+
+	if (!n || (n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL))
+		return 0;
+	if (!floe_node_is_str(n) || !(s = lint_render(ctx, n)))
+		return -1;
+	return *s != '\0';
+}
+
+int lint_alias_last(struct lint_ctx *ctx, const struct floe_node *item)
+{
+	const struct floe_node *ro = floe_map_get(item, "read_only");
+	const struct floe_node *opts = floe_map_get(item, "options");
+	int type = rendered_truthy(ctx, floe_map_get(item, "type"));
+
+	/* TYPE and READ_ONLY are written at every release (1.9.0 on) */
+	if (type > 0 || (ro && ro->kind == FLOE_NODE_SCALAR &&
+			 ro->type == FLOE_TYPE_BOOL && floe_node_true(ro)))
+		return 0;
+	if (type < 0 || (ro && !(ro->kind == FLOE_NODE_SCALAR &&
+				 (ro->type == FLOE_TYPE_NULL ||
+				  ro->type == FLOE_TYPE_BOOL))))
+		return -1;
+	if (rendered_truthy(ctx, floe_map_get(item, "secret")))
+		return -1;	/* written from 1.9.4 */
+	if (opts && !(opts->kind == FLOE_NODE_SCALAR &&
+		      opts->type == FLOE_TYPE_NULL) &&
+	    !(opts->kind == FLOE_NODE_MAP && !opts->nr))
+		return -1;	/* what they write is not modelled here */
+	return 1;
 }
 
 /* jinja_has_template(), through lint_value_fact() */
@@ -1105,26 +1158,6 @@ bool lint_secret_type_is(struct lint_ctx *ctx, const struct floe_node *entry,
 	return s != NULL;
 }
 
-/* The iceberg secret named `name` in the output's secrets list. */
-static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
-					      const struct floe_prof_output *m,
-					      const struct floe_node *name)
-{
-	if (!floe_node_is_str(name))
-		return NULL;
-	for (size_t i = 0; i < m->nr_secrets; i++) {
-		const struct floe_prof_secret *s = &m->secret_items[i];
-
-		/* DuckDB keeps secret names lower-cased, quoted ones too, and
-		 * looks them up so (observed on 1.4.3 and 1.5.6) */
-		if (lint_secret_type_is(ctx, s->node, "iceberg") &&
-		    floe_node_is_str(s->name.node) &&
-		    !strcasecmp(s->name.node->value, name->value))
-			return s->node;
-	}
-	return NULL;
-}
-
 static const struct floe_node *either(const struct floe_node *a,
 				      const struct floe_node *b)
 {
@@ -1216,37 +1249,104 @@ static const struct floe_node *value_of(const struct floe_pair *p)
 }
 
 /*
- * The name DuckDB gives secrets entry `i` (dbt-duckdb pops `name` with
- * the default _dbt_secret_<i+1>: credentials.py __post_init__, 1.9.0 to
- * 1.11.0, and writes it bare after SECRET), as the secret manager keeps
- * it, lower-cased (observed on 1.4.3: CREATE SECRET MyS and "Quoted" are
- * mys and quoted), in buf; NULL when not known statically.  A name given
- * as null or '' leaves the secret unnamed: __default_<type>.
+ * The output's secrets as the secret manager keeps them
+ * (lint_secret_registered()), read once by find_conns() for the lookups
+ * of its iceberg attach items, in the scratch arena.
  */
-static const char *secret_db_name(struct lint_ctx *ctx,
-				  const struct floe_node *entry, size_t i,
-				  char *buf, size_t size)
+struct kept_secret {
+	const struct floe_node *node;
+	const char *name;	/* lower-cased; NULL when no secret is known
+				 * to have a name */
+	signed char state;	/* lint_secret_registered() */
+	signed char iceberg;	/* its type is iceberg: 1, 0, or -1 known
+				 * only at run time */
+	bool persistent;
+	bool persistence_known;	/* `persistent` absent, null or a bool */
+};
+
+struct kept_secrets {
+	bool read;		/* read once per output */
+	struct kept_secret *v;	/* NULL: none, or out of memory */
+	size_t nr;
+	bool default_found;	/* default_iceberg_secret() asked */
+	const struct floe_node *dflt;
+};
+
+static struct kept_secrets *read_secrets(struct lint_ctx *ctx,
+					 const struct floe_prof_output *m,
+					 struct kept_secrets *ks)
 {
-	const struct floe_pair *p = floe_map_pair(entry, "name");
+	struct arena *a;
+
+	if (ks->read)
+		return ks;
+	ks->read = true;
+	if (!m->nr_secrets || !(a = lint_scratch(ctx)))
+		return ks;
+	ks->v = arena_alloc_uninit(a, m->nr_secrets * sizeof(*ks->v));
+	if (!ks->v) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return ks;
+	}
+	for (size_t i = 0; i < m->nr_secrets; i++) {
+		struct kept_secret *k = &ks->v[ks->nr++];
+		const struct floe_node *e = m->secret_items[i].node;
+		const struct floe_node *t = m->secret_items[i].type.node;
+		const struct floe_node *pers = floe_map_get(e, "persistent");
+		struct fe_secret_name sn;
+
+		k->node = e;
+		k->state = (signed char)lint_secret_registered(ctx, e, i, &sn);
+		k->name = k->state && *sn.name
+			  ? arena_strndup(a, sn.name, strlen(sn.name)) : NULL;
+		if (k->state && *sn.name && !k->name)
+			ctx->err = FLOE_ERR_NOMEM;
+		k->persistent = sn.persistent;
+		k->persistence_known =
+			!pers || (pers->kind == FLOE_NODE_SCALAR &&
+				  (pers->type == FLOE_TYPE_NULL ||
+				   pers->type == FLOE_TYPE_BOOL));
+		k->iceberg = floe_node_is_str(t) && !lint_render(ctx, t)
+			     ? -1 : lint_secret_type_is(ctx, e, "iceberg");
+	}
+	return ks;
+}
+
+/*
+ * The iceberg secret of the output an ATTACH's SECRET `name` names: the
+ * one DuckDB keeps under that name (read by CREATE SECRET's grammar,
+ * lint_secret_registered(): `pol IN memory` is pol), which it looks up
+ * without case (DuckDB keeps secret names lower-cased, quoted ones too:
+ * observed on 1.4.3 and 1.5.6).  Of several in one storage the last
+ * wins (dbt-duckdb writes a named secret CREATE OR REPLACE); in two,
+ * GetSecretByName() fails ("Ambiguity detected for secret name",
+ * secret_manager.cpp at v1.4.3): NULL then, and when one of them may
+ * persist or not, or its storage is not known.  The ATTACH's side is its
+ * rendered text.
+ */
+static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
+					      const struct floe_prof_output *m,
+					      struct kept_secrets *ks,
+					      const struct floe_node *name)
+{
+	const struct kept_secret *found = NULL;
 	const char *s;
 
-	if (!p) {
-		snprintf(buf, size, "_dbt_secret_%zu", i + 1);
-		return buf;
-	}
-	if (p->value->kind == FLOE_NODE_SCALAR &&
-	    p->value->type == FLOE_TYPE_NULL)
-		s = "";
-	else if (!floe_node_is_str(p->value) ||
-		 !(s = lint_render(ctx, p->value)))
+	if (!floe_node_is_str(name) || !m->nr_secrets ||
+	    !(s = lint_render(ctx, name)))
 		return NULL;
-	if (!*s) {
-		snprintf(buf, size, "__default_iceberg");
-		return buf;
+	read_secrets(ctx, m, ks);
+	for (size_t i = 0; ks->v && i < ks->nr; i++) {
+		const struct kept_secret *k = &ks->v[i];
+
+		if (!k->name || strcasecmp(k->name, s))
+			continue;
+		if (k->state < 0 || !k->persistence_known ||
+		    (found && found->persistent != k->persistent))
+			return NULL;
+		found = k;
 	}
-	if (!fe_alias_name(s, buf, size))
-		return NULL;
-	return ascii_lower_str(buf);
+	return found && found->iceberg == 1 ? found->node : NULL;
 }
 
 /*
@@ -1262,63 +1362,55 @@ static const char *secret_db_name(struct lint_ctx *ctx,
  * 20), and of several the lowest name wins (SecretStorage::
  * SelectBestMatch, duckdb v1.4.0 to v1.5.5 src/main/secret/
  * secret_storage.cpp; which_secret('', 'http') picks _dbt_secret_2 over
- * alpha and zeta on 1.4.3 and 1.5.6).  NULL when the output's temporary
+ * alpha and zeta on 1.4.3 and 1.5.6).  A secret persists with
+ * `persistent: true` or a name's `IN local_file`; one whose name CREATE
+ * SECRET refuses is not there.  NULL when the output's temporary
  * iceberg secrets do not decide it: none (a persistent one of an earlier
  * run may be picked), a type, name or persistence known only at run
  * time, two of one name, or a plugin (which may create secrets).
  */
 static const struct floe_node *default_iceberg_secret(
-	struct lint_ctx *ctx, const struct floe_prof_output *m)
+	struct lint_ctx *ctx, const struct floe_prof_output *m,
+	struct kept_secrets *ks)
 {
-	const struct floe_node *best = NULL;
-	char best_name[256], name[256];
+	const struct kept_secret *best = NULL;
 
 	if (m->plugins && m->plugins->kind == FLOE_NODE_SEQ && m->plugins->nr)
 		return NULL;
-	for (size_t i = 0; i < m->nr_secrets; i++) {
-		const struct floe_node *e = m->secret_items[i].node;
-		const struct floe_node *t = m->secret_items[i].type.node;
-		const struct floe_node *pers = floe_map_get(e, "persistent");
+	read_secrets(ctx, m, ks);
+	if (m->nr_secrets && !ks->v)
+		return NULL;	/* out of memory */
+	for (size_t i = 0; i < ks->nr; i++) {
+		const struct kept_secret *k = &ks->v[i];
 		int cmp;
 
-		if (floe_node_is_str(t) && !lint_render(ctx, t))
+		if (k->iceberg < 0)
 			return NULL;	/* could be iceberg */
-		if (!lint_secret_type_is(ctx, e, "iceberg"))
-			continue;
-		if (pers && !(pers->kind == FLOE_NODE_SCALAR &&
-			      (pers->type == FLOE_TYPE_NULL ||
-			       pers->type == FLOE_TYPE_BOOL)))
+		if (!k->iceberg || !k->state)
+			continue;	/* not iceberg, or not created */
+		if (k->state < 0 || !k->persistence_known)
 			return NULL;
-		if (passed(pers))
+		if (k->persistent)
 			continue;	/* persistent: any temporary wins */
-		if (!secret_db_name(ctx, e, i, name, sizeof(name)))
-			return NULL;
-		cmp = best ? strcmp(name, best_name) : -1;
+		cmp = best ? strcmp(k->name, best->name) : -1;
 		if (!cmp)
 			return NULL;	/* replaced, or not: not modelled */
-		if (cmp < 0) {
-			best = e;
-			memcpy(best_name, name, sizeof(name));
-		}
+		if (cmp < 0)
+			best = k;
 	}
-	return best;
+	return best ? best->node : NULL;
 }
 
 /* default_iceberg_secret(), found once per output by find_conns(). */
-struct default_secret {
-	bool found;			/* looked for once per output */
-	const struct floe_node *node;
-};
-
 static const struct floe_node *default_secret(struct lint_ctx *ctx,
 					      const struct floe_prof_output *m,
-					      struct default_secret *d)
+					      struct kept_secrets *ks)
 {
-	if (!d->found) {
-		d->node = default_iceberg_secret(ctx, m);
-		d->found = true;
+	if (!ks->default_found) {
+		ks->dflt = default_iceberg_secret(ctx, m, ks);
+		ks->default_found = true;
 	}
-	return d->node;
+	return ks->dflt;
 }
 
 /*
@@ -1332,7 +1424,7 @@ static const struct floe_node *auth_secret(struct lint_ctx *ctx,
 					   const struct floe_prof_output *m,
 					   const struct floe_node *item,
 					   const struct conn_options *co,
-					   struct default_secret *d)
+					   struct kept_secrets *ks)
 {
 	const struct floe_node *n = floe_map_get(item, "secret");
 	const char *s = NULL;
@@ -1343,12 +1435,12 @@ static const struct floe_node *auth_secret(struct lint_ctx *ctx,
 			   (s = lint_render(ctx, n)) && !*s))
 		n = value_of(co->opt[CO_SECRET]);
 	if (!passed(n))
-		return default_secret(ctx, m, d);
+		return default_secret(ctx, m, ks);
 	if (!floe_node_is_str(n) || !(s = lint_render(ctx, n)))
 		return NULL;
 	if (!*s)
-		return default_secret(ctx, m, d);
-	return iceberg_secret(ctx, m, n);
+		return default_secret(ctx, m, ks);
+	return iceberg_secret(ctx, m, ks, n);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -1364,7 +1456,7 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 	const struct floe_prof_output *m = out->model;
 	const struct floe_node *plugins = m->plugins;
 	size_t n = 0;
-	struct default_secret dflt = { false, NULL };
+	struct kept_secrets ks = { 0 };
 
 	for (size_t i = 0; i < m->nr_attach; i++) {
 		const struct floe_prof_attach *a = &m->attach_items[i];
@@ -1396,14 +1488,15 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 		c->warehouse = a->path.node;
 		c->alias = a->alias.node;
 		/* a named iceberg secret supplies what is not inline */
-		sec = iceberg_secret(ctx, m, c->secret);
+		sec = iceberg_secret(ctx, m, &ks, c->secret);
 		if (sec) {
 			c->endpoint = either(c->endpoint,
 					     get_ci(sec, "endpoint"));
 			c->token_uri = either(c->token_uri,
 					      get_ci(sec, "oauth2_server_uri"));
 		}
-		c->auth_secret = auth_secret(ctx, m, a->node, &co, &dflt);
+		c->named_secret = sec;
+		c->auth_secret = auth_secret(ctx, m, a->node, &co, &ks);
 		c->endpoint_type = co.opt[CO_ENDPOINT_TYPE];
 		c->authorization_type = co.opt[CO_AUTHORIZATION_TYPE];
 		n++;

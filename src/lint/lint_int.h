@@ -77,6 +77,10 @@ struct lint_conn {
 	const struct floe_node *client_id, *client_secret, *scope, *token;
 	const struct floe_node *secret;		/* attach `secret` (field or
 						 * option) */
+	/* the iceberg secret of the output that `secret` names, as
+	 * DuckDB keeps their names (lint.c, iceberg_secret()); NULL when
+	 * it names none, or not one known statically */
+	const struct floe_node *named_secret;
 	/* the iceberg secret of the output whose token the ATTACH uses:
 	 * the one its SECRET names, or without one the one the secret
 	 * manager picks (lint.c, default_iceberg_secret()); NULL with
@@ -239,8 +243,10 @@ struct lint_ctx {
 			const char *text;
 			uint32_t len;
 			unsigned short known, facts;	/* LINT_VF_* bits */
-			unsigned char alias;	/* lint_alias_parse() + 1,
-						 * 0 when not known */
+			unsigned char alias;	/* fe_alias_parse() + 1,
+						 * 0 when not known: not
+						 * last in bits 0-3, last
+						 * in 4-7 */
 			unsigned char answer_kind;	/* LINT_TA_*, 0 */
 			const void *answer;	/* lint_text_answer() */
 		} value_at[1 << LINT_VALUE_AT_BITS];
@@ -481,7 +487,9 @@ bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
  */
 enum {
 	LINT_TA_EXTENSION = 1, LINT_TA_MAIN_CATALOG, LINT_TA_URL,
-	LINT_TA_ALIAS_NAME	/* the database an attach alias names */
+	LINT_TA_ALIAS_NAME,	/* the database an attach alias names,
+				 * options after it */
+	LINT_TA_ALIAS_NAME_LAST	/* the same, ending the statement */
 };
 typedef const void *lint_derive_fn(struct lint_ctx *ctx, const char *s,
 				   struct arena *a);
@@ -492,11 +500,22 @@ const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
 /*
  * fe_alias_parse() of `s`, the rendered text of n (lint_render()), for
  * the DuckDB release linted for; kept with the facts of n's text when s
- * is that text (a literal value).
+ * is that text (a literal value).  `last` (lint_alias_last()): 1 when
+ * nothing follows the alias in the statement, 0 when options do, -1 when
+ * not known: then the answer both give, else FE_ALIAS_OK.
  */
 enum fe_alias_refusal lint_alias_parse(struct lint_ctx *ctx,
 				       const struct floe_node *n,
-				       const char *s);
+				       const char *s, int last);
+
+/*
+ * Whether dbt-duckdb writes the alias of attach item `item` last in its
+ * ATTACH (credentials.py Attachment.to_sql(), 1.9.0 to 1.11.0: the
+ * options, " (...)", follow it when there are any): 1 when it writes no
+ * option (no type, secret, read_only or options), 0 when it writes TYPE
+ * or READ_ONLY, which every release does, -1 when not known statically.
+ */
+int lint_alias_last(struct lint_ctx *ctx, const struct floe_node *item);
 
 /* The expected attach alias (--alias, the config, or the default). */
 const char *lint_expected_alias(const struct lint_ctx *ctx);
@@ -613,6 +632,21 @@ bool lint_attach_is_iceberg(const struct floe_node *item);
  */
 bool lint_secret_type_is(struct lint_ctx *ctx, const struct floe_node *entry,
 			 const char *type);
+
+/*
+ * The secret DuckDB keeps for `e`, the i-th entry of an output's
+ * secrets: list, as dbt-duckdb writes its CREATE SECRET: *sn holds its
+ * name as the secret manager keeps it (lower-cased; _dbt_secret_<i+1>
+ * when `name` is absent, __default_<type> when Python finds it false),
+ * read by CREATE SECRET's grammar (fe_secret_name_parse(): a storage
+ * clause and comments are not part of it), and whether it persists.
+ * 1 when the secret is created under that name; 0 when CREATE SECRET
+ * refuses the name (FP415), so no secret has it; -1 when not known
+ * statically (a name or type rendered only at run time; a storage an
+ * extension may register, sn->name then filled).  rule_credentials.c.
+ */
+int lint_secret_registered(struct lint_ctx *ctx, const struct floe_node *e,
+			   size_t i, struct fe_secret_name *sn);
 
 /*
  * The statically rendered value of a scalar (dbt renders every string in

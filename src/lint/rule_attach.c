@@ -907,13 +907,24 @@ void check_alias_identifier(struct lint_ctx *ctx,
 		/* an empty alias is falsy: dbt-duckdb writes no AS at all */
 		if (!s || !*s)
 			continue;
-		why = lint_alias_parse(ctx, alias, s);
+		/* with options after it or not, as dbt-duckdb writes it */
+		why = lint_alias_parse(ctx, alias, s,
+				       lint_alias_last(ctx, attach->items[i]));
 		/* a database name is FP318's: not a syntax problem */
 		if (why == FE_ALIAS_KEYWORD || why == FE_ALIAS_NOT_WORD)
 			lint_report_unquoted(ctx, alias, s, why, &as,
 					     why == FE_ALIAS_NOT_WORD ?
 					     alias_fix(s, buf, sizeof(buf)) :
 					     NULL);
+		else if (why == FE_ALIAS_COMMENT)
+			lint_report(ctx, alias, "the attach alias '%s' ends in "
+				    "a -- comment. dbt-duckdb writes the "
+				    "item's options after the alias on the "
+				    "same line: the comment swallows them, and "
+				    "the ATTACH runs without them (its TYPE "
+				    "too); end the comment with a line break, "
+				    "or write /* ... */",
+				    lint_shown(ctx, alias, s));
 	}
 }
 
@@ -1027,24 +1038,6 @@ void check_attach_path_missing(struct lint_ctx *ctx,
 
 /* ---- FP311 ---- */
 
-/* The `secrets:` entry named `name`, of type iceberg, or NULL. */
-static const struct floe_node *named_iceberg_secret(
-	struct lint_ctx *ctx, const struct lint_output *out, const char *name)
-{
-	const struct floe_node *secrets = out->model->secrets;
-
-	for (size_t i = 0; secrets && secrets->kind == FLOE_NODE_SEQ &&
-			   i < secrets->nr; i++) {
-		const struct floe_node *s = secrets->items[i];
-		const char *n = lint_render(ctx, floe_map_get(s, "name"));
-
-		if (n && lint_secret_type_is(ctx, s, "iceberg") &&
-		    !strcmp(n, name))
-			return s;
-	}
-	return NULL;
-}
-
 void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 				    const struct lint_output *out)
 {
@@ -1075,9 +1068,7 @@ void check_iceberg_endpoint_missing(struct lint_ctx *ctx,
 		if (c->secret) {
 			/* a named secret may carry the endpoint: only one
 			 * defined here, without it, is known to lack it */
-			const char *name = lint_render(ctx, c->secret);
-
-			if (!name || !named_iceberg_secret(ctx, out, name))
+			if (!c->named_secret)
 				continue;
 			why = "neither in its options nor in the iceberg "
 			      "secret it names";
@@ -1598,8 +1589,8 @@ static void report_taken(struct lint_ctx *ctx, const struct floe_node *alias,
  * when it is not one identifier (then its ATTACH does not parse: FP308's)
  * or out of memory (ctx->err set).
  */
-static const void *alias_name_in(struct lint_ctx *ctx, const char *s,
-				 struct arena *a)
+static const void *alias_name_of(struct lint_ctx *ctx, const char *s,
+				 struct arena *a, bool last)
 {
 	size_t size = strlen(s) + 1;	/* a name is no longer than s */
 	char *d = arena_alloc_uninit(a, size);
@@ -1608,14 +1599,43 @@ static const void *alias_name_in(struct lint_ctx *ctx, const char *s,
 		ctx->err = FLOE_ERR_NOMEM;
 		return NULL;
 	}
-	return fe_alias_name(s, d, size);
+	return fe_alias_name(s, last, ctx->duckdb_version, d, size);
 }
 
-/* ... of `s`, n's rendered text: kept with the facts of a literal text */
-static const char *alias_db_name(struct lint_ctx *ctx,
-				 const struct floe_node *n, const char *s)
+/* ... with options after the alias */
+static const void *alias_name_in(struct lint_ctx *ctx, const char *s,
+				 struct arena *a)
 {
-	return lint_text_answer(ctx, n, s, LINT_TA_ALIAS_NAME, alias_name_in);
+	return alias_name_of(ctx, s, a, false);
+}
+
+/* ... the alias ending the statement */
+static const void *alias_name_last(struct lint_ctx *ctx, const char *s,
+				   struct arena *a)
+{
+	return alias_name_of(ctx, s, a, true);
+}
+
+/*
+ * ... of `s`, n's rendered text: kept with the facts of a literal text;
+ * `last` as lint_alias_last() gives it: not known, the name both ways
+ * give, else NULL.
+ */
+static const char *alias_db_name(struct lint_ctx *ctx,
+				 const struct floe_node *n, const char *s,
+				 int last)
+{
+	const char *mid, *end;
+
+	if (last > 0)
+		return lint_text_answer(ctx, n, s, LINT_TA_ALIAS_NAME_LAST,
+					alias_name_last);
+	mid = lint_text_answer(ctx, n, s, LINT_TA_ALIAS_NAME, alias_name_in);
+	if (!last)
+		return mid;
+	end = lint_text_answer(ctx, n, s, LINT_TA_ALIAS_NAME_LAST,
+			       alias_name_last);
+	return mid && end && !strcmp(mid, end) ? mid : NULL;
 }
 
 /* A rendered string value, "" for null, or NULL (not a string, or not
@@ -1650,7 +1670,8 @@ static const char *item_name(struct lint_ctx *ctx,
 	if (!s)
 		return NULL;
 	if (*s)
-		return alias_db_name(ctx, alias, s);
+		return alias_db_name(ctx, alias, s,
+				     lint_alias_last(ctx, item));
 	/* no path is FP310's, not a database named memory */
 	if (!p || !floe_node_is_str(p) || !(path = lint_render(ctx, p)))
 		return NULL;
@@ -2089,7 +2110,8 @@ void check_alias_existing_database(struct lint_ctx *ctx,
 			continue;
 		}
 		f = fe_database_name(s, ctx->duckdb_version);
-		if (lint_alias_parse(ctx, alias, lint_render(ctx, alias)) ==
+		if (lint_alias_parse(ctx, alias, lint_render(ctx, alias),
+				     lint_alias_last(ctx, attach->items[i])) ==
 		    FE_ALIAS_KEYWORD)
 			continue;	/* FP308's */
 		if (f & (ine ? FE_DB_RESERVED_IF_NOT_EXISTS : FE_DB_RESERVED)) {

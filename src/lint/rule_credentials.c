@@ -1195,6 +1195,46 @@ static int secret_name(struct lint_ctx *ctx, const struct floe_node *e,
 					 ctx->duckdb_version, sn);
 }
 
+int lint_secret_registered(struct lint_ctx *ctx, const struct floe_node *e,
+			   size_t i, struct fe_secret_name *sn)
+{
+	const struct floe_pair *p = floe_map_pair(e, "name");
+	const struct floe_node *n, *t;
+	const char *text, *type;
+	char low[64];
+
+	memset(sn, 0, sizeof(*sn));
+	sn->persistent = writes_persistent(e);
+	if (!p) {
+		/* credentials.py __post_init__: name=secret.pop("name",
+		 * f"{DEFAULT_SECRET_PREFIX}{num + 1}"), 1.9.0 to 1.11.0 */
+		snprintf(sn->name, sizeof(sn->name), "_dbt_secret_%zu", i + 1);
+		return 1;
+	}
+	switch (secret_name(ctx, e, sn, &n, &text)) {
+	case FE_SECRET_NAME_OK:
+		return 1;
+	case FE_SECRET_NAME_NO_STORAGE:
+		return -1;	/* an extension may register the storage */
+	case -1:
+		break;
+	default:
+		return 0;	/* CREATE SECRET fails: FP415 */
+	}
+	/* not written, or not known statically */
+	if (!(n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL) &&
+	    (!text || (*text && py_truth(n))))
+		return -1;
+	/* `if self.name` (secrets.py to_sql()): CREATE SECRET without a
+	 * name, which DuckDB calls __default_<type> */
+	t = floe_map_get(e, "type");
+	type = secret_sql_text(ctx, t);
+	if (!type || !fe_secret_type_name(type, low, sizeof(low)))
+		return -1;
+	snprintf(sn->name, sizeof(sn->name), "__default_%s", low);
+	return 1;
+}
+
 void check_persistent_iceberg_secret(struct lint_ctx *ctx,
 				     const struct lint_output *out)
 {
@@ -1763,7 +1803,8 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 		case FE_SECRET_NAME_KEYWORD:
 			/* the keyword itself when more follows it */
 			lint_report_unquoted(ctx, n, fe_alias_parse(
-				s, ctx->duckdb_version) == FE_ALIAS_KEYWORD ?
+				s, false, ctx->duckdb_version) ==
+				FE_ALIAS_KEYWORD ?
 				s : sn.name, FE_ALIAS_KEYWORD, &secret, NULL);
 			break;
 		case FE_SECRET_NAME_NOT_WORD:

@@ -1223,9 +1223,9 @@ static void test_engine_secret_name_forms(void **state)
 			 FE_SECRET_NAME_NO_STORAGE);
 	assert_string_equal(sn.storage, "motherduck");
 	assert_string_equal(sn.name, "x");
-	/* the lexer of ATTACH ... AS is unchanged: comments are not its */
-	assert_int_equal(fe_alias_parse("x /* c */", FE_V(1, 4, 3)),
-			 FE_ALIAS_NOT_WORD);
+	/* the same lexer after ATTACH ... AS: comments are blanks */
+	assert_int_equal(fe_alias_parse("x /* c */", false, FE_V(1, 4, 3)),
+			 FE_ALIAS_OK);
 }
 
 /*
@@ -1247,34 +1247,106 @@ static void test_engine_alias_parse_lexer(void **state)
 
 	(void)state;
 	for (size_t i = 0; ok[i]; i++)
-		if (fe_alias_parse(ok[i], FE_DUCKDB_DEFAULT) != FE_ALIAS_OK)
+		if (fe_alias_parse(ok[i], false, FE_DUCKDB_DEFAULT) != FE_ALIAS_OK)
 			fail_msg("'%s' parses after AS", ok[i]);
 	for (size_t i = 0; not_word[i]; i++)
-		if (fe_alias_parse(not_word[i], FE_ANY) != FE_ALIAS_NOT_WORD)
+		if (fe_alias_parse(not_word[i], false, FE_ANY) != FE_ALIAS_NOT_WORD)
 			fail_msg("'%s' does not parse after AS", not_word[i]);
 	/* a bare keyword is refused, a quoted one is a name */
-	assert_int_equal(fe_alias_parse("SELECT", FE_DUCKDB_DEFAULT),
+	assert_int_equal(fe_alias_parse("SELECT", false, FE_DUCKDB_DEFAULT),
 			 FE_ALIAS_KEYWORD);
-	assert_int_equal(fe_alias_parse(" select ", FE_DUCKDB_DEFAULT),
+	assert_int_equal(fe_alias_parse(" select ", false, FE_DUCKDB_DEFAULT),
 			 FE_ALIAS_KEYWORD);
-	assert_int_equal(fe_alias_parse("\"SELECT\"", FE_DUCKDB_DEFAULT),
+	assert_int_equal(fe_alias_parse("\"SELECT\"", false, FE_DUCKDB_DEFAULT),
 			 FE_ALIAS_OK);
 	/* a database name, quoted or not (FP318's) */
-	assert_int_equal(fe_alias_parse("main", FE_DUCKDB_DEFAULT),
+	assert_int_equal(fe_alias_parse("main", false, FE_DUCKDB_DEFAULT),
 			 FE_ALIAS_DATABASE);
-	assert_int_equal(fe_alias_parse("\"main\"", FE_DUCKDB_DEFAULT),
+	assert_int_equal(fe_alias_parse("\"main\"", false, FE_DUCKDB_DEFAULT),
 			 FE_ALIAS_DATABASE);
 	/* reserved only as spelled, from 1.5 (duckdb-names/) */
-	assert_int_equal(fe_alias_parse("\"Main\"", FE_DUCKDB_DEFAULT),
+	assert_int_equal(fe_alias_parse("\"Main\"", false, FE_DUCKDB_DEFAULT),
 			 FE_ALIAS_OK);
-	assert_int_equal(fe_alias_parse("\"Main\"", FE_V(1, 4, 3)),
+	assert_int_equal(fe_alias_parse("\"Main\"", false, FE_V(1, 4, 3)),
 			 FE_ALIAS_DATABASE);
 	/* every keyword fe_alias_check() refuses, fe_alias_parse() too */
 	for (size_t i = 0; fe_alias_keyword_at(i); i++)
-		assert_int_equal(fe_alias_parse(fe_alias_keyword_at(i), FE_ANY),
+		assert_int_equal(fe_alias_parse(fe_alias_keyword_at(i), false, FE_ANY),
 				 FE_ALIAS_KEYWORD);
 	/* generate's --alias stays a plain ASCII word */
 	assert_int_equal(fe_alias_check("café", FE_ANY), FE_ALIAS_NOT_WORD);
+}
+
+static const struct {
+	const char *form;
+	bool options;
+	const char *cls, *name;
+	unsigned first, last;
+} alias_forms[] = {
+#define DUCKDB_ALIAS_KEYWORD(word, first, last)
+#define DUCKDB_DATABASE_NAME(name, first, last, flags)
+#define DUCKDB_STATEMENT_TRIM(first, last)
+#define DUCKDB_ALIAS_FORM(f, o, c, n, first, last) { f, o, c, n, first, last },
+#include "engine/duckdb_names.def"
+#undef DUCKDB_ALIAS_KEYWORD
+#undef DUCKDB_DATABASE_NAME
+#undef DUCKDB_STATEMENT_TRIM
+#undef DUCKDB_ALIAS_FORM
+};
+
+/* The probe's class of a fe_alias_parse() answer. */
+static const char *alias_form_class(enum fe_alias_refusal r)
+{
+	switch (r) {
+	case FE_ALIAS_OK:
+	case FE_ALIAS_DATABASE:
+		return "ok";
+	case FE_ALIAS_COMMENT:
+		return "eaten";
+	case FE_ALIAS_NOT_WORD:
+	case FE_ALIAS_KEYWORD:
+		break;
+	}
+	return "syntax";
+}
+
+/*
+ * fe_alias_parse() and fe_alias_name() against every alias form
+ * extract_names.py ran as dbt-duckdb writes it, ending the statement or
+ * followed by options, on the first and the last release of each row:
+ * the same answer, and for a database attached the same name.
+ */
+static void test_engine_alias_forms(void **state)
+{
+	const size_t nr = sizeof(alias_forms) / sizeof(alias_forms[0]);
+	char name[256];
+
+	(void)state;
+	assert_true(nr > 80);
+	for (size_t i = 0; i < nr; i++) {
+		unsigned vers[2] = { alias_forms[i].first, alias_forms[i].last };
+		bool last = !alias_forms[i].options;
+
+		for (size_t v = 0; v < 2 && vers[v]; v++) {
+			const char *form = alias_forms[i].form;
+			enum fe_alias_refusal r = fe_alias_parse(form, last,
+								 vers[v]);
+			const char *got = fe_alias_name(form, last, vers[v],
+							name, sizeof(name));
+
+			if (strcmp(alias_form_class(r), alias_forms[i].cls))
+				fail_msg("AS [%s]%s on %u: %s, not %s", form,
+					 last ? "" : " (...)", vers[v],
+					 alias_form_class(r),
+					 alias_forms[i].cls);
+			if (strcmp(alias_forms[i].cls, "syntax") &&
+			    (!got || strcmp(got, alias_forms[i].name)))
+				fail_msg("AS [%s]%s on %u: name '%s', not '%s'",
+					 form, last ? "" : " (...)", vers[v],
+					 got ? got : "(none)",
+					 alias_forms[i].name);
+		}
+	}
 }
 
 /* fe_duckdb_path_database(): the names the real engine gave (every
@@ -2141,6 +2213,7 @@ int main(void)
 		T(test_engine_secret_type),
 		T(test_engine_secret_type_table),
 		T(test_engine_secret_name_forms),
+		T(test_engine_alias_forms),
 		T(test_engine_duckdb_path_database),
 		T(test_engine_settings_lint_and_generate_agree),
 		T(test_engine_allow_community_extensions_is_accepted),

@@ -387,6 +387,59 @@ static void test_alias_rendering(void **state)
 	assert_non_null(strstr(nth(f, "FP308", 0)->message, "e.g. 'my_db'"));
 }
 
+/*
+ * Where the alias stands in the ATTACH decides two of FP308's verdicts: a
+ * -- comment eats the options after it, and 1.5.x trims a \v that ends
+ * the statement.  lint_alias_last(): TYPE or READ_ONLY follow, nothing
+ * does without type, secret, read_only and options, and other options
+ * leave it unknown (silent where it matters).
+ */
+static void test_alias_where_it_stands(void **state)
+{
+	struct fx *f = *state;
+	static const struct {
+		const char *alias, *rest;
+		unsigned version;
+		size_t found;
+	} cases[] = {
+		{ "\"lake -- c\"", "          type: duckdb\n", 0, 1 },
+		{ "\"lake -- c\"", "          read_only: true\n", 0, 1 },
+		{ "\"lake -- c\"", "", 0, 0 },
+		{ "\"lake -- c\"", "          read_only: false\n"
+		  "          options: {}\n", 0, 0 },
+		{ "\"lake -- c\"", "          options:\n"
+		  "            block_size: 16384\n", 0, 0 },
+		{ "\"lake -- c\"", "          type: \"{{ var('t') }}\"\n", 0,
+		  0 },
+		{ "\"lake -- c\\n\"", "          type: duckdb\n", 0, 0 },
+		{ "\"lake /* c */\"", "          type: duckdb\n", 0, 0 },
+		{ "\"hr\\v\"", "", FE_V(1, 5, 6), 0 },
+		{ "\"hr\\v\"", "", FE_V(1, 4, 3), 1 },
+		{ "\"hr\\v\"", "          type: duckdb\n", FE_V(1, 5, 6), 1 },
+		/* unknown: 1.5.6 takes it last, not before options */
+		{ "\"hr\\v\"", "          options:\n"
+		  "            block_size: 16384\n", FE_V(1, 5, 6), 0 },
+		{ "\"hr\\v\"", "          options:\n"
+		  "            block_size: 16384\n", FE_V(1, 4, 3), 1 },
+	};
+	char text[512];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(text, sizeof(text),
+			 "        - path: a.duckdb\n"
+			 "          alias: %s\n%s", cases[i].alias,
+			 cases[i].rest);
+		f->opt.duckdb_version = cases[i].version;
+		fx_lint(f, HEAD, text, NULL);
+		if (fx_count(f, "FP308") != cases[i].found)
+			fail_msg("alias %s with [%s] on %u: %zu FP308, not %zu",
+				 cases[i].alias, cases[i].rest,
+				 cases[i].version, fx_count(f, "FP308"),
+				 cases[i].found);
+	}
+	f->opt.duckdb_version = 0;
+}
+
 /* ---- FP309 ---- */
 
 static void test_extensions_for_plugins(void **state)
@@ -900,6 +953,7 @@ int main(void)
 		T(test_warehouse_rendered_from_the_environment),
 		T(test_warehouse_only_for_iceberg),
 		T(test_alias_rendering),
+		T(test_alias_where_it_stands),
 		T(test_extensions_for_plugins),
 		T(test_extensions_unrenderable_are_silent),
 		T(test_attach_item_not_a_mapping),

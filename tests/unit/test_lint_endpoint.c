@@ -860,6 +860,81 @@ static void test_platform_scope_in_the_secret(void **state)
 	assert_int_equal(fx_count(f, "FP213"), 0);
 }
 
+/*
+ * The secret an ATTACH names, and the one the secret manager picks, go
+ * by the name DuckDB keeps: CREATE SECRET's `[name] [IN storage]`, with
+ * comments as blanks, lower-cased (`pol IN memory` is pol); a name CREATE
+ * SECRET refuses creates no secret.
+ */
+static void test_platform_scope_secret_name_as_kept(void **state)
+{
+	struct fx *f = *state;
+	static const char *const names[] = {
+		"\"pol IN memory\"", "\"Pol in MEMORY\"",
+		"\"pol /* ours */ IN memory\"", "\"\\\"Pol\\\" IN memory\"",
+		"\"pol -- ours\\n IN memory\"", "\"pol IN \\\"memory\\\"\"",
+	};
+	char secrets[1024];
+
+	fx_load_platform(f, platform_yaml);
+	/* named by the item: its scope is the secret's, here not granted */
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(secrets, sizeof(secrets),
+			 ICE("other", GRANTED) ICE("%s", "          "
+			     "oauth2_scope: PRINCIPAL_ROLE:ALL\n"), names[i]);
+		lint_secrets(f, secrets, "          secret: pol\n");
+		assert_family(f, "FP213");
+		fx_assert_says(f, "FP213", "the oauth2_scope "
+			       "'PRINCIPAL_ROLE:ALL' is not the platform's");
+	}
+	/* a storage is no part of the name: `pol IN memory` is not named
+	 * by 'pol IN memory' */
+	lint_secrets(f, ICE("\"pol IN memory\"", ""),
+		     "          secret: \"pol IN memory\"\n");
+	assert_int_equal(nr_family(f), 0);
+	/* a name CREATE SECRET refuses creates no secret: nothing named */
+	lint_secrets(f, ICE("\"pol IN\"", ""), "          secret: pol\n");
+	assert_int_equal(fx_count(f, "FP213"), 0);
+	lint_secrets(f, ICE("\"pol IN memory x\"", ""),
+		     "          secret: pol\n");
+	assert_int_equal(fx_count(f, "FP213"), 0);
+	/* two of one name in one storage: the last replaces the first
+	 * (CREATE OR REPLACE) */
+	lint_secrets(f, ICE("\"pol IN memory\"", GRANTED) ICE("pol", ""),
+		     "          secret: pol\n");
+	assert_family(f, "FP213");
+	fx_assert_says(f, "FP213", "this iceberg secret, which the ATTACH "
+		       "uses, has no oauth2_scope.");
+	/* ... in two storages the lookup is ambiguous: not judged */
+	lint_secrets(f, ICE("\"pol IN local_file\"", "") ICE("pol", ""),
+		     "          secret: pol\n");
+	assert_int_equal(fx_count(f, "FP213"), 0);
+	/* a storage an extension may register: not known */
+	lint_secrets(f, ICE("\"pol IN vault\"", ""), "          secret: pol\n");
+	assert_int_equal(fx_count(f, "FP213"), 0);
+
+	/* without a name: the lowest temporary one, by the name kept */
+	lint_secrets(f, ICE("\"zz IN memory\"", "")
+		     ICE("\"a_pol /* ours */ IN memory\"", GRANTED), "");
+	assert_int_equal(nr_family(f), 0);
+	lint_secrets(f, ICE("\"A_POL IN memory\"", "")
+		     ICE("b_pol", GRANTED), "");
+	assert_family(f, "FP213");
+	fx_assert_at(f, "FP213", 9, 11);
+	/* IN local_file persists: any temporary one wins */
+	lint_secrets(f, ICE("\"a_pol IN local_file\"", "")
+		     ICE("b_pol", GRANTED), "");
+	assert_int_equal(nr_family(f), 0);
+	/* a refused name creates no secret: the other is picked */
+	lint_secrets(f, ICE("\"a_pol IN\"", GRANTED) ICE("b_pol", ""), "");
+	assert_family(f, "FP213");
+	fx_assert_at(f, "FP213", 15, 11);
+	/* a storage an extension may register: persistence not known */
+	lint_secrets(f, ICE("\"a_pol IN vault\"", GRANTED)
+		     ICE("b_pol", ""), "");
+	assert_int_equal(fx_count(f, "FP213"), 0);
+}
+
 static void test_platform_mismatches(void **state)
 {
 	struct fx *f = *state;
@@ -1030,6 +1105,7 @@ int main(void)
 		T(test_platform_matches),
 		T(test_platform_scope_left_out),
 		T(test_platform_scope_in_the_secret),
+		T(test_platform_scope_secret_name_as_kept),
 		T(test_platform_mismatches),
 		T(test_platform_other_catalogs_are_not_checked),
 		T(test_platform_unrenderable_is_silent),

@@ -38,6 +38,17 @@ in both forms, a fresh database and scratch folder each): an attach item
 without an alias gets its name that way (`Temp.duckdb` is Temp;
 `temp.duckdb` is temp_db, which no row lists).
 
+Every alias form of FORMS is also run as dbt-duckdb writes it (rows
+`form:<f>` and `form-options:<f>`, the form TSV-escaped): on a fresh
+database, ATTACH (and ATTACH IF NOT EXISTS) of a database file made
+first, AS <f> ending the statement (an item without options), and AS <f>
+followed by ` (READ_ONLY)` (an item with options: dbt-duckdb writes
+them on the alias's line).  The outcome is the engine's error, or
+`OK: name 'n', read_only b` from duckdb_databases(): a `--` comment
+that reaches the end of the alias eats the options after it (read_only
+false), and a release that trims the statement's trailing blanks (\\v
+included) takes an alias ending in them when nothing follows.
+
 Nothing here is part of the build: the output is committed under
 src/engine/data/duckdb-names/ and turned into duckdb_names.def by
 gen_names.py.
@@ -49,12 +60,73 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import (Engine, lib_args, one_line, sql_str,  # noqa: E402
-		    write_lines)
+		    tsv_escape, write_lines)
 
 SCRIPT = "src/engine/data/tools/extract_names.py"
 # every connection has these (`memory` is the in-memory database's own
 # name, so it exists only when `path` is :memory:)
 NAMES = ("system", "temp", "main", "memory")
+
+
+# alias forms, written raw after AS as dbt-duckdb writes the alias
+# (credentials.py Attachment.to_sql(), 1.9.0 to 1.11.0): comments, which
+# scan.l takes as blanks, and blanks scan.l does not have (\v)
+FORMS = [
+	"lake", " lake ", "lake\t", "lake\n", "lake\r", "lake\f",
+	"lake /* c */", "lake/* c */", "/* c */ lake", "/* c */lake",
+	"lake /* a /* b */ c */", "lake /* c", "lake /* a /* b */", "lake */",
+	"lake /* c */ x", '"lake" /* c */', '"Lake"/* c */',
+	"select /* c */", '"select" /* c */', "/* c */",
+	"lake -- c", "lake --", "lake -- c\n", "lake -- c\r", "-- c",
+	"-- c\nlake", "lake -- c\n/* d */", "lake -- c\nx", '"lake" -- c',
+	"lake\v", "lake\v\v", "lake \v", "lake\v ", "lake\v\n",
+	"lake\n\v", "\vlake", "lake\vx", "lake /* c */\v",
+	"lake\v/* c */", '"lake"\v', "lake -- c\v", "select\v",
+]
+OPTIONS = " (READ_ONLY)"
+
+
+def probe_form(eng, form, base, rest):
+	"""(outcome of ATTACH base AS form+rest, the same with IF NOT
+	EXISTS), each on a fresh database: the error, or the name and
+	read-only state of the database attached."""
+	out = []
+	for verb in ("ATTACH", "ATTACH IF NOT EXISTS"):
+		db, con = eng.open()
+		try:
+			_rows, err = eng.query(con, "%s %s AS %s%s" % (
+				verb, sql_str(base), form, rest))
+			if err is not None:
+				out.append(one_line(err))
+				continue
+			made = eng.rows(con, "SELECT database_name, readonly "
+					"FROM duckdb_databases() WHERE NOT "
+					"internal AND path = %s" % sql_str(base))
+			if len(made) != 1:
+				raise RuntimeError("AS %r: %r" % (form, made))
+			out.append("OK: name %s, read_only %s" % (
+				sql_str(made[0][0]), made[0][1]))
+		finally:
+			eng.close(db, con)
+	return out
+
+
+def form_rows(eng):
+	"""The rows of FORMS, both as the last words of the statement and
+	followed by OPTIONS, attaching a database file in a scratch folder."""
+	rows = []
+	with tempfile.TemporaryDirectory() as scratch:
+		base = os.path.join(scratch, "base.duckdb")
+		db, con = eng.open()
+		eng.rows(con, "ATTACH %s AS b" % sql_str(base))
+		eng.rows(con, "DETACH b")
+		eng.close(db, con)
+		for kind, rest in (("form", ""), ("form-options", OPTIONS)):
+			for form in FORMS:
+				plain, ine = probe_form(eng, form, base, rest)
+				rows.append(("%s:%s" % (kind, form), "-", plain,
+					     ine, "-", "-"))
+	return rows
 
 
 # what dbt-duckdb's list_relations_without_caching reads (adapters.sql)
@@ -156,6 +228,7 @@ def extract(lib_path, package):
 		out.append((name, words[name], plain, ine, plain_after,
 			    ine_after))
 	eng.close(db, con)
+	out += form_rows(eng)
 	head = [
 		"# ATTACH ... AS <name> on DuckDB %s (source_id %s)"
 		% (version, source_id),
@@ -168,13 +241,15 @@ def extract(lib_path, package):
 		"name of a",
 		"# file attached without AS (file:<spelling>), each followed "
 		"by a",
-		"# query of system.information_schema.tables;",
+		"# query of system.information_schema.tables; and the alias "
+		"forms",
+		"# (form:, form-options:) as dbt-duckdb writes them;",
 		"# extension auto-install/auto-load off); do not edit by hand",
 		"# only names with a refusal are listed",
 		"name\tkeyword_category\tplain\tif_not_exists\tplain_after\t"
 		"if_not_exists_after",
 	]
-	return head + ["\t".join(r) for r in out]
+	return head + ["\t".join(tsv_escape(c) for c in r) for r in out]
 
 
 def main():

@@ -29,6 +29,17 @@ output, one a release).  The rows:
                               (the extractor's spellings must agree)
       (`memory`, the in-memory database's own name, is left out: it
       exists only when `path` is :memory:, which lint knows itself.)
+  DUCKDB_STATEMENT_TRIM(first, last)
+      the release trims a statement's trailing blanks, \\v included,
+      before it lexes it: the alias form `lake\\v` ending the statement
+      attaches lake (1.4.x: a syntax error).
+  DUCKDB_ALIAS_FORM(form, options, class, name, first, last)
+      an alias form as dbt-duckdb writes it, ending the statement
+      (options 0) or followed by options (1): class "ok" (attached as
+      name, with its options), "eaten" (attached as name, but a --
+      comment ate the options) or "syntax" (a Parser Error); ATTACH and
+      ATTACH IF NOT EXISTS must agree.  test_engine holds
+      fe_alias_parse() and fe_alias_name() to every row.
 
 Consecutive releases with the same fact become one row (first, last);
 `last` is FE_V_OPEN when the fact holds in the newest release extracted.
@@ -41,11 +52,49 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from common import (gen_main, probe_heads, read_probes,  # noqa: E402
-		    release_spans)
+import re
+
+from common import (c_str, gen_main, probe_heads,  # noqa: E402
+		    read_probes, release_spans)
 
 SCRIPT = "src/engine/data/tools/gen_names.py"
 PATH_ONLY = ("memory",)
+# an alias form attached: the name and whether the options applied
+MADE = re.compile(r"^OK: name '((?:[^']|'')*)', read_only (true|false)$")
+# the form that tells whether a release trims the statement
+TRIM_FORM = "lake\v"
+
+
+def form_fact(ver, name, plain, ine):
+	"""(form, options, class, name) of a form: row."""
+	kind, form = name.split(":", 1)
+	options = 1 if kind == "form-options" else 0
+	if plain != ine:
+		raise SystemExit("%s: %s: %r: ATTACH and ATTACH IF NOT EXISTS "
+				 "differ: %r, %r" % (SCRIPT, ver, name, plain,
+						     ine))
+	if plain.startswith("Parser Error: "):
+		return (form, options, "syntax", "")
+	m = MADE.match(plain)
+	if not m:
+		raise SystemExit("%s: %s: %r: %r" % (SCRIPT, ver, name, plain))
+	ro = m.group(2) == "true"
+	if ro and not options:
+		raise SystemExit("%s: %s: %r read-only without options" % (
+			SCRIPT, ver, name))
+	cls = "ok" if ro == bool(options) else "eaten"
+	return (form, options, cls, m.group(1).replace("''", "'"))
+
+
+def forms_of(ver, rows):
+	"""The form facts of one release, and whether it trims."""
+	forms = {form_fact(ver, r[0], r[2], r[3]) for r in rows
+		 if r[0].startswith("form")}
+	trim = [f for f in forms if f[0] == TRIM_FORM and not f[1]]
+	if len(trim) != 1 or trim[0][2] not in ("ok", "syntax"):
+		raise SystemExit("%s: %s: no answer to AS %r: %r" % (
+			SCRIPT, ver, TRIM_FORM, trim))
+	return forms, trim[0][2] == "ok"
 
 
 def flags_of(name, plain, ine, plain_after, ine_after):
@@ -175,8 +224,19 @@ def render(data):
 	vers = [ver for ver, _c, _h, _r in probes]
 	# name -> (keyword_category, plain, if_not_exists, plain_after,
 	# if_not_exists_after)
-	per_release = {ver: facts({r[0]: tuple(r[1:6]) for r in rows})
+	per_release = {ver: facts({r[0]: tuple(r[1:6]) for r in rows
+				   if not r[0].startswith("form")})
 		       for ver, _c, _h, rows in probes}
+	order, form_facts = {}, {}
+	for ver, _c, _h, rows in probes:
+		for r in rows:
+			if r[0].startswith("form"):
+				order.setdefault(r[0], len(order))
+		forms, trims = forms_of(ver, rows)
+		form_facts[ver] = {("form",) + f for f in forms}
+		if trims:
+			form_facts[ver].add(("trim",))
+	form_rows = release_spans(form_facts, vers)
 	rows = sorted(ranges(per_release, vers),
 		      key=lambda r: (r[0] != "keyword", r[1], r[2]))
 	lines = [
@@ -229,6 +289,17 @@ def render(data):
 	] + probe_heads("duckdb-names", probes) + [
 		" * `memory` is left out: it is taken only when path is "
 		":memory:.",
+		" * The alias forms (form:, form-options:) ran as dbt-duckdb "
+		"writes them,",
+		" * ending the statement or followed by (READ_ONLY), on a "
+		"database file:",
+		" *   DUCKDB_STATEMENT_TRIM(first, last)  the statement's "
+		"trailing blanks,",
+		" *        \\v included, are trimmed before it is lexed",
+		" *   DUCKDB_ALIAS_FORM(form, options, class, name, first, "
+		"last)  \"ok\",",
+		" *        \"eaten\" (a -- comment ate the options) or "
+		"\"syntax\"",
 		" */",
 	]
 	for kind, name, first, last, value, _v in rows:
@@ -238,6 +309,19 @@ def render(data):
 		else:
 			lines.append('DUCKDB_DATABASE_NAME("%s", %s, %s, %s)' %
 				     (name.strip(), first, last, value))
+	for key, first, last, _v in form_rows:
+		if key == ("trim",):
+			lines.append("DUCKDB_STATEMENT_TRIM(%s, %s)" % (first,
+								     last))
+	for key, first, last, _v in sorted(
+			(r for r in form_rows if r[0][0] == "form"),
+			key=lambda r: (order["%s:%s" % (
+				"form-options" if r[0][2] else "form",
+				r[0][1])], r[3])):
+		_f, form, options, cls, name = key
+		lines.append("DUCKDB_ALIAS_FORM(%s, %d, %s, %s, %s, %s)" % (
+			c_str(form), options, c_str(cls), c_str(name), first,
+			last))
 	return "\n".join(lines) + "\n"
 
 

@@ -1261,7 +1261,7 @@ struct kept_secret {
 	signed char iceberg;	/* its type is iceberg: 1, 0, or -1 known
 				 * only at run time */
 	bool persistent;
-	bool persistence_known;	/* `persistent` absent, null or a bool */
+	bool persistence_known;	/* lint_secret_persistent() knows */
 };
 
 struct kept_secrets {
@@ -1292,7 +1292,7 @@ static struct kept_secrets *read_secrets(struct lint_ctx *ctx,
 		struct kept_secret *k = &ks->v[ks->nr++];
 		const struct floe_node *e = m->secret_items[i].node;
 		const struct floe_node *t = m->secret_items[i].type.node;
-		const struct floe_node *pers = floe_map_get(e, "persistent");
+		int pers = lint_secret_persistent(ctx, e);
 		struct fe_secret_name sn;
 
 		k->node = e;
@@ -1301,11 +1301,8 @@ static struct kept_secrets *read_secrets(struct lint_ctx *ctx,
 			  ? arena_strndup(a, sn.name, strlen(sn.name)) : NULL;
 		if (k->state && *sn.name && !k->name)
 			ctx->err = FLOE_ERR_NOMEM;
-		k->persistent = sn.persistent;
-		k->persistence_known =
-			!pers || (pers->kind == FLOE_NODE_SCALAR &&
-				  (pers->type == FLOE_TYPE_NULL ||
-				   pers->type == FLOE_TYPE_BOOL));
+		k->persistent = sn.persistent;	/* IN local_file too */
+		k->persistence_known = pers >= 0;
 		k->iceberg = floe_node_is_str(t) && !lint_render(ctx, t)
 			     ? -1 : lint_secret_type_is(ctx, e, "iceberg");
 	}

@@ -634,6 +634,13 @@ bool lint_secret_type_is(struct lint_ctx *ctx, const struct floe_node *entry,
 			 const char *type);
 
 /*
+ * Whether secrets: entry `e` is written PERSISTENT: `persistent:` as
+ * dbt-duckdb takes it (`is True`) after dbt-core's native rendering.
+ * 1 persistent, 0 not, -1 known only when dbt runs.  rule_credentials.c.
+ */
+int lint_secret_persistent(struct lint_ctx *ctx, const struct floe_node *e);
+
+/*
  * The secret DuckDB keeps for `e`, the i-th entry of an output's
  * secrets: list, as dbt-duckdb writes its CREATE SECRET: *sn holds its
  * name as the secret manager keeps it (lower-cased; _dbt_secret_<i+1>

@@ -1116,7 +1116,7 @@ static const char *secret_sql_text(struct lint_ctx *ctx,
  * then judge the secret as not persistent, missing a finding rather
  * than making one up.
  */
-static int secret_persistent(struct lint_ctx *ctx, const struct floe_node *e)
+int lint_secret_persistent(struct lint_ctx *ctx, const struct floe_node *e)
 {
 	const struct floe_node *v = floe_map_get(e, "persistent");
 	struct strbuf sb = STRBUF_INIT;
@@ -1144,7 +1144,7 @@ static int secret_persistent(struct lint_ctx *ctx, const struct floe_node *e)
 }
 
 /*
- * What a message says when secret_persistent() finds entry `e`
+ * What a message says when lint_secret_persistent() finds entry `e`
  * persistent through a template (a YAML true needs no word): a sentence
  * to follow the first, " dbt renders its persistent: to True.", or "".
  * *what (unless NULL) is the key as the message names it, "persistent:
@@ -1191,7 +1191,7 @@ static int secret_name(struct lint_ctx *ctx, const struct floe_node *e,
 	if (!*text || !**text || !py_truth(*n))
 		return -1;
 	return (int)fe_secret_name_parse(*text,
-					 secret_persistent(ctx, e) == 1,
+					 lint_secret_persistent(ctx, e) == 1,
 					 ctx->duckdb_version, sn);
 }
 
@@ -1204,7 +1204,7 @@ int lint_secret_registered(struct lint_ctx *ctx, const struct floe_node *e,
 	char low[64];
 
 	memset(sn, 0, sizeof(*sn));
-	sn->persistent = writes_persistent(e);
+	sn->persistent = lint_secret_persistent(ctx, e) == 1;
 	if (!p) {
 		/* credentials.py __post_init__: name=secret.pop("name",
 		 * f"{DEFAULT_SECRET_PREFIX}{num + 1}"), 1.9.0 to 1.11.0 */
@@ -1250,7 +1250,7 @@ void check_persistent_iceberg_secret(struct lint_ctx *ctx,
 		if (!is_iceberg_secret(ctx, e))
 			continue;
 		r = secret_name(ctx, e, &sn, &n, &text);
-		if (secret_persistent(ctx, e) == 1) {
+		if (lint_secret_persistent(ctx, e) == 1) {
 			const char *what, *note = persistent_note(e, &what);
 
 			/* unless the name makes CREATE SECRET fail */
@@ -1854,7 +1854,7 @@ void check_secret_persistent_disabled(struct lint_ctx *ctx,
 
 		if (r > 0)
 			continue;	/* FP415: the name fails first */
-		if (secret_persistent(ctx, e) == 1) {
+		if (lint_secret_persistent(ctx, e) == 1) {
 			const char *what, *note = persistent_note(e, &what);
 
 			lint_report(ctx, p->key, "this secret is persistent, "

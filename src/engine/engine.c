@@ -1613,10 +1613,29 @@ const struct fe_dbt_nested *fe_dbt_nested_field_at(size_t i)
 
 /* ---- names after ATTACH ... AS ---- */
 
-static const struct {
-	char word[16];
+/*
+ * A keyword the grammar refuses where a name goes, and the releases that
+ * refuse it: the rows of ATTACH ... AS and of CREATE SECRET ... IN, each
+ * table sorted case-insensitively by its generator.
+ */
+struct keyword_row {
+	char word[24];
 	unsigned first, last;
-} keywords[] = {
+};
+
+/* Whether `word` (any case) is a row of table t that holds `version`. */
+static bool keyword_in(const struct keyword_row *t, size_t nr,
+		       const char *word, unsigned version)
+{
+	size_t i = bisect_ci(t, nr, sizeof(*t), word);
+
+	for (; i < nr && !ascii_cmp_ci(t[i].word, word); i++)
+		if (holds(t[i].first, t[i].last, version))
+			return true;
+	return false;
+}
+
+static const struct keyword_row keywords[] = {
 #define DUCKDB_ALIAS_KEYWORD(word, first, last) { word, first, last },
 #define DUCKDB_DATABASE_NAME(name, first, last, flags)
 #define DUCKDB_STATEMENT_TRIM(first, last)
@@ -1994,12 +2013,7 @@ static enum alias_lexed alias_lex(const char *s, bool last, unsigned version,
 /* Whether bare `word` is a keyword the parser refuses as a ColId. */
 static bool alias_keyword(const char *word, unsigned version)
 {
-	size_t i = bisect_ci(keywords, NR(keywords), sizeof(keywords[0]), word);
-
-	for (; i < NR(keywords) && !ascii_cmp_ci(keywords[i].word, word); i++)
-		if (holds(keywords[i].first, keywords[i].last, version))
-			return true;
-	return false;
+	return keyword_in(keywords, NR(keywords), word, version);
 }
 
 enum fe_alias_refusal fe_alias_parse(const char *s, bool last,
@@ -2131,10 +2145,7 @@ static const struct {
 };
 
 /* The words IN refuses, sorted case-insensitively (gen_secrets.py). */
-static const struct {
-	char word[24];
-	unsigned first, last;
-} storage_keywords[] = {
+static const struct keyword_row storage_keywords[] = {
 #define SECRET_ROWS_TYPE(type, extension, first, last)
 #define SECRET_ROWS_STORAGE(storage, persistent, first, last)
 #define SECRET_ROWS_KEYWORD(word, first, last) { word, first, last },
@@ -2239,15 +2250,8 @@ static void lower_token(char *buf, size_t size, const char *tok, size_t n)
 
 static bool storage_keyword(const char *word, unsigned version)
 {
-	size_t i = bisect_ci(storage_keywords, NR(storage_keywords),
-			     sizeof(storage_keywords[0]), word);
-
-	for (; i < NR(storage_keywords) &&
-	       !ascii_cmp_ci(storage_keywords[i].word, word); i++)
-		if (holds(storage_keywords[i].first, storage_keywords[i].last,
-			  version))
-			return true;
-	return false;
+	return keyword_in(storage_keywords, NR(storage_keywords), word,
+			  version);
 }
 
 /* The end of a name: nothing more, or a -- comment that eats the " (". */

@@ -295,17 +295,23 @@ static void find_secret_values(struct lint_ctx *ctx,
 	};
 	const struct floe_prof_output *m = out->model;
 	const struct floe_node *o = m->node;
+	/* the sections by their pairs, not by their values: one list
+	 * aliased under two keys (attach: &x [...], filesystems: *x) is
+	 * read under each key as that key says, as a copy of it would be
+	 * (the quiet outputs' shortcut holds an alias and its copy alike) */
+	const struct floe_pair *attach = floe_map_pair(o, "attach");
+	const struct floe_pair *secrets = floe_map_pair(o, "secrets");
 
 	for (size_t i = 0; o && o->kind == FLOE_NODE_MAP && i < o->nr; i++) {
 		const struct floe_node *k = o->pairs[i].key;
 		const struct floe_node *v = o->pairs[i].value;
 
-		if (v == m->attach && v->kind == FLOE_NODE_SEQ) {
+		if (&o->pairs[i] == attach && v->kind == FLOE_NODE_SEQ) {
 			for (size_t j = 0; j < v->nr; j++)
 				walk_secrets(ctx, v->items[j],
 					     SECRET_IS_NAME | PATH_IS_CONN, fn,
 					     1);
-		} else if (v == m->secrets && m->secret_items) {
+		} else if (&o->pairs[i] == secrets && m->secret_items) {
 			for (size_t j = 0; j < m->nr_secrets; j++) {
 				const struct floe_node *t =
 					m->secret_items[j].type.node;

@@ -131,6 +131,63 @@ static void test_other_platform_reported(void **state)
 }
 
 /*
+ * A section aliased as another section, then an output that writes the
+ * list out under both: the rules read an alias as its copy (FP404 once
+ * chose how to read a section by its value node, so the alias hid a
+ * credential and the copy was then skipped as written alike).
+ */
+static void test_section_alias_and_copy(void **state)
+{
+	static const char *const keys[] = {
+		"attach", "secrets", "plugins", "filesystems", "settings",
+		"extensions", "config_options"
+	};
+	/* each quiet where it is written, not under every other key */
+	static const char *const bodies[] = {
+		"\n        - path: other.duckdb\n          secret: mysecret\n",
+		"\n        - type: s3\n"
+		"          key_id: \"{{ env_var('AWS_ACCESS_KEY_ID') }}\"\n"
+		"          secret: \"{{ env_var('AWS_SECRET_ACCESS_KEY') }}\"\n",
+		"\n        token: t0k3n\n",
+		" [httpfs]\n",
+	};
+	enum floe_level levels[FLOE_RULE__COUNT] = { FLOE_LEVEL_DEFAULT };
+	size_t nk = sizeof(keys) / sizeof(keys[0]);
+	size_t nb = sizeof(bodies) / sizeof(bodies[0]);
+
+	(void)state;
+	levels[FLOE_FP406 - 1] = FLOE_LEVEL_WARNING;	/* opt-in */
+	for (size_t i = 0; i < nk; i++)
+		for (size_t j = 0; j < nk; j++)
+			for (size_t b = 0; b < nb && i != j; b++) {
+				struct floe_lint_options opt;
+				struct floe_diags d = FLOE_DIAGS_INIT;
+				char text[2048];
+				int n;
+
+				n = snprintf(text, sizeof(text),
+					     HEAD "    a:\n      type: duckdb\n"
+					     "      path: \":memory:\"\n"
+					     "      %s: &x%s      %s: *x\n"
+					     "    b:\n      type: duckdb\n"
+					     "      path: \":memory:\"\n"
+					     "      %s:%s      %s:%s",
+					     keys[i], bodies[b], keys[j],
+					     keys[i], bodies[b], keys[j],
+					     bodies[b]);
+				assert_in_range(n, 1, sizeof(text) - 1);
+				memset(&opt, 0, sizeof(opt));
+				opt.recheck_quiet = true;
+				opt.levels = levels;
+				if (floe_lint("s.yml", text, (size_t)n, &opt,
+					      &d) != FLOE_OK)
+					fail_msg("%s aliased as %s, body %zu:\n%s",
+						 keys[i], keys[j], b, text);
+				floe_diags_release(&d);
+			}
+}
+
+/*
  * The text twice, the second time with its top-level keys renamed (so
  * that it holds the same profiles under other names); NULL when a key
  * cannot be renamed so (written quoted or in flow).
@@ -314,6 +371,7 @@ int main(void)
 			fx_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_other_platform_reported, fx_setup, fx_teardown),
+		cmocka_unit_test(test_section_alias_and_copy),
 		cmocka_unit_test(test_doubled_corpus),
 	};
 

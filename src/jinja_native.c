@@ -256,6 +256,7 @@ int jinja_native_render(const struct jinja_native *nv, struct strbuf *out,
 {
 	struct strbuf v = STRBUF_INIT;
 	const char *f, *last = NULL;
+	size_t last_len = 0;
 	int ok = 0;
 
 	*type = JINJA_STR;
@@ -270,7 +271,13 @@ int jinja_native_render(const struct jinja_native *nv, struct strbuf *out,
 	for (f = nv->filters; *f;) {
 		size_t n = strcspn(f, "|");
 
-		last = f;
+		/* Jinja's string filter is soft_str(): a str, a marker too,
+		 * goes through as it is, so the marker before it still
+		 * decides ("| as_bool | string" is True; Jinja2 3.1.6) */
+		if (!last || !(n == 6 && !memcmp(f, "string", 6))) {
+			last = f;
+			last_len = n;
+		}
 		if (n == 5 && !memcmp(f, "lower", 5)) {
 			for (size_t i = 0; i < v.len; i++)
 				if (v.buf[i] >= 'A' && v.buf[i] <= 'Z')
@@ -308,13 +315,14 @@ int jinja_native_render(const struct jinja_native *nv, struct strbuf *out,
 	}
 	if (!last)
 		goto out;
-	if (!strcmp(last, "as_bool") || !strcmp(last, "as_number") ||
-	    !strcmp(last, "as_native")) {
+#define LAST_IS(w) (last_len == sizeof(w) - 1 && !memcmp(last, w, last_len))
+	if (LAST_IS("as_bool") || LAST_IS("as_number") || LAST_IS("as_native")) {
 		/* quoted_native_concat(): literal_eval of the marker's text,
 		 * leading blanks stripped, trailing white space allowed */
 		const char *p = v.buf, *end = v.buf + v.len;
-		bool as_bool = !strcmp(last, "as_bool");
-		bool as_number = !strcmp(last, "as_number");
+		bool as_bool = LAST_IS("as_bool");
+		bool as_number = LAST_IS("as_number");
+#undef LAST_IS
 
 		while (p < end && (*p == ' ' || *p == '\t'))
 			p++;

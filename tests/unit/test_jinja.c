@@ -520,6 +520,13 @@ static void test_jinja_native_render_gives_what_dbt_renders(void **state)
 		  JINJA_BOOL },
 		{ "{{ env_var('P', 'True') | as_bool | lower }}", "true",
 		  JINJA_STR },
+		/* string (soft_str) keeps the marker before it */
+		{ "{{ env_var('P', 'True') | as_bool | string }}", "True",
+		  JINJA_BOOL },
+		{ "{{ env_var('P', '4') | as_number | string | string }}", "4",
+		  JINJA_INT },
+		{ "{{ env_var('P', 'True') | as_bool | string | lower }}",
+		  "true", JINJA_STR },
 		{ "{{ env_var('P', '4.5') | as_number }}", "4.5",
 		  JINJA_FLOAT },
 		{ "{{ env_var('P', '0.5') | as_number }}", "0.5",

@@ -916,11 +916,96 @@ static int rendered_truthy(struct lint_ctx *ctx, const struct floe_node *n)
 	return *s != '\0';
 }
 
+enum lint_py lint_py_value(struct lint_ctx *ctx, const struct floe_node *v)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct jinja_native nv;
+	enum jinja_type type;
+	enum lint_py r;
+
+	if (v->kind != FLOE_NODE_SCALAR)
+		return LINT_PY_OTHER;
+	if (v->type == FLOE_TYPE_NULL)
+		return LINT_PY_NONE;
+	if (v->type == FLOE_TYPE_BOOL)
+		return floe_node_true(v) ? LINT_PY_TRUE : LINT_PY_FALSE;
+	if (!floe_node_is_str(v))
+		return LINT_PY_OTHER;
+	if (!lint_native(ctx, v, &nv))		/* text: a str */
+		return lint_render(ctx, v) ? LINT_PY_OTHER : LINT_PY_UNKNOWN;
+	if (!jinja_native_render(&nv, &sb, &type))
+		r = LINT_PY_UNKNOWN;
+	else if (type != JINJA_BOOL)
+		r = LINT_PY_OTHER;
+	else
+		r = strcmp(sb.buf, "True") ? LINT_PY_FALSE : LINT_PY_TRUE;
+	if (strbuf_error(&sb)) {
+		ctx->err = FLOE_ERR_NOMEM;
+		r = LINT_PY_UNKNOWN;
+	}
+	strbuf_release(&sb);
+	return r;
+}
+
+/*
+ * Whether Attachment.to_sql() writes an option for `v`, the value of
+ * options' key other than type, secret and read_only, as dbt renders it
+ * (credentials.py 1.9.4 to 1.11.0: a bool only when True, None never,
+ * anything else always): 1, 0, or -1 when known only at run time.
+ */
+static int option_written(struct lint_ctx *ctx, const struct floe_node *v)
+{
+	switch (lint_py_value(ctx, v)) {
+	case LINT_PY_UNKNOWN:
+		return -1;
+	case LINT_PY_FALSE:
+	case LINT_PY_NONE:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* Whether the options map `opts` makes to_sql() write an option. */
+static int options_written(struct lint_ctx *ctx, const struct floe_node *opts)
+{
+	int r = 0;
+
+	if (!opts || (opts->kind == FLOE_NODE_SCALAR &&
+		      opts->type == FLOE_TYPE_NULL))
+		return 0;
+	if (opts->kind != FLOE_NODE_MAP)
+		return -1;
+	for (size_t i = 0; i < opts->nr; i++) {
+		const struct floe_node *k = opts->pairs[i].key;
+		const struct floe_node *v = opts->pairs[i].value;
+		int w;
+
+		if (!floe_node_is_str(k))
+			return -1;	/* key.upper() fails: not modelled */
+		if (!strcmp(k->value, "type") || !strcmp(k->value, "secret"))
+			return 1;	/* TYPE / SECRET {value}, None too */
+		w = !strcmp(k->value, "read_only")
+			    ? (v->kind == FLOE_NODE_SCALAR &&
+			       v->type == FLOE_TYPE_BOOL ? floe_node_true(v)
+			       : v->kind == FLOE_NODE_SCALAR &&
+				 v->type == FLOE_TYPE_NULL ? 0 : -1)
+			    : option_written(ctx, v);
+		if (w > 0)
+			return 1;
+		if (w < 0)
+			r = -1;
+	}
+	return r;
+}
+
 int lint_alias_last(struct lint_ctx *ctx, const struct floe_node *item)
 {
 	const struct floe_node *ro = floe_map_get(item, "read_only");
 	const struct floe_node *opts = floe_map_get(item, "options");
 	int type = rendered_truthy(ctx, floe_map_get(item, "type"));
+	int secret = rendered_truthy(ctx, floe_map_get(item, "secret"));
+	int o;
 
 	/* TYPE and READ_ONLY are written at every release (1.9.0 on) */
 	if (type > 0 || (ro && ro->kind == FLOE_NODE_SCALAR &&
@@ -930,13 +1015,18 @@ int lint_alias_last(struct lint_ctx *ctx, const struct floe_node *item)
 				 (ro->type == FLOE_TYPE_NULL ||
 				  ro->type == FLOE_TYPE_BOOL))))
 		return -1;
-	if (rendered_truthy(ctx, floe_map_get(item, "secret")))
-		return -1;	/* written from 1.9.4 */
-	if (opts && !(opts->kind == FLOE_NODE_SCALAR &&
-		      opts->type == FLOE_TYPE_NULL) &&
-	    !(opts->kind == FLOE_NODE_MAP && !opts->nr))
-		return -1;	/* what they write is not modelled here */
-	return 1;
+	/* secret and options (1.9.4 on, when the release has the field:
+	 * else the profile fails validation first, FP301's) */
+	if (secret && !fe_dbt_attach_field("secret", ctx->dbt_duckdb_version))
+		return -1;
+	if (secret > 0)
+		return 0;	/* SECRET */
+	o = options_written(ctx, opts);
+	if (o && !fe_dbt_attach_field("options", ctx->dbt_duckdb_version))
+		return -1;
+	if (o > 0)
+		return 0;
+	return secret < 0 || o < 0 ? -1 : 1;
 }
 
 /* jinja_has_template(), through lint_value_fact() */
@@ -1347,6 +1437,37 @@ static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
 }
 
 /*
+ * Whether a later secret of the output takes the place of ks->v[i]:
+ * dbt-duckdb writes a named secret CREATE OR REPLACE, and a storage
+ * keeps one secret of a name whatever its type
+ * (CatalogSetSecretStorage::StoreSecret() drops the old one on
+ * REPLACE_ON_CONFLICT, src/main/secret/secret_storage.cpp at v1.4.3).
+ * 1 replaced, 0 not, -1 not known (a later name, storage or persistence
+ * known only at run time).
+ */
+static int replaced_later(const struct kept_secrets *ks, size_t i)
+{
+	const struct kept_secret *k = &ks->v[i];
+	int r = 0;
+
+	for (size_t j = i + 1; j < ks->nr; j++) {
+		const struct kept_secret *l = &ks->v[j];
+
+		if (!l->state)
+			continue;	/* refused: no secret */
+		if (!l->name)
+			r = -1;		/* named only at run time */
+		else if (strcmp(l->name, k->name))
+			continue;
+		else if (l->state < 0 || !l->persistence_known)
+			r = -1;
+		else if (l->persistent == k->persistent)
+			return 1;
+	}
+	return r;
+}
+
+/*
  * The iceberg secret an ATTACH that names none and gives no inline OAuth2
  * option reads: GetIcebergSecret(context, "") asks the secret manager
  * for any secret of type iceberg, LookupSecret(transaction, "",
@@ -1385,10 +1506,16 @@ static const struct floe_node *default_iceberg_secret(
 			return NULL;	/* could be iceberg */
 		if (!k->iceberg || !k->state)
 			continue;	/* not iceberg, or not created */
-		if (k->state < 0 || !k->persistence_known)
+		if (k->state < 0 || !k->persistence_known || !k->name)
 			return NULL;
 		if (k->persistent)
 			continue;	/* persistent: any temporary wins */
+		switch (replaced_later(ks, i)) {
+		case 1:
+			continue;	/* no longer there */
+		case -1:
+			return NULL;
+		}
 		cmp = best ? strcmp(k->name, best->name) : -1;
 		if (!cmp)
 			return NULL;	/* replaced, or not: not modelled */

@@ -634,6 +634,21 @@ bool lint_secret_type_is(struct lint_ctx *ctx, const struct floe_node *entry,
 			 const char *type);
 
 /*
+ * What Python value dbt-duckdb is handed for scalar or collection `v`,
+ * as far as a rule asks it of a flag: after dbt-core's native rendering
+ * (a template whose last filter is a marker gives its literal_eval()).
+ */
+enum lint_py {
+	LINT_PY_UNKNOWN,	/* known only when dbt runs */
+	LINT_PY_TRUE,		/* the bool True */
+	LINT_PY_FALSE,		/* the bool False */
+	LINT_PY_NONE,		/* None */
+	LINT_PY_OTHER		/* a str, a number, a dict, a list */
+};
+
+enum lint_py lint_py_value(struct lint_ctx *ctx, const struct floe_node *v);
+
+/*
  * Whether secrets: entry `e` is written PERSISTENT: `persistent:` as
  * dbt-duckdb takes it (`is True`) after dbt-core's native rendering.
  * 1 persistent, 0 not, -1 known only when dbt runs.  rule_credentials.c.

@@ -921,8 +921,9 @@ void check_alias_identifier(struct lint_ctx *ctx,
 				    "a -- comment. dbt-duckdb writes the "
 				    "item's options after the alias on the "
 				    "same line: the comment swallows them, and "
-				    "the ATTACH runs without them (its TYPE "
-				    "too); end the comment with a line break, "
+				    "the ATTACH runs without them (TYPE and "
+				    "SECRET among them); end the comment with "
+				    "a line break, "
 				    "or write /* ... */",
 				    lint_shown(ctx, alias, s));
 	}

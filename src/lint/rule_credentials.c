@@ -1125,28 +1125,17 @@ static const char *secret_sql_text(struct lint_ctx *ctx,
 int lint_secret_persistent(struct lint_ctx *ctx, const struct floe_node *e)
 {
 	const struct floe_node *v = floe_map_get(e, "persistent");
-	struct strbuf sb = STRBUF_INIT;
-	struct jinja_native nv;
-	enum jinja_type type;
-	int rendered, r;
 
-	if (!v || v->kind != FLOE_NODE_SCALAR)
+	if (!v)
 		return 0;
-	if (!floe_node_is_str(v))
-		return v->type == FLOE_TYPE_BOOL && floe_node_true(v);
-	if (!lint_native(ctx, v, &nv))
-		return lint_render(ctx, v) ? 0 : -1;	/* text: a str */
-	rendered = jinja_native_render(&nv, &sb, &type);
-	if (strbuf_error(&sb)) {
-		ctx->err = FLOE_ERR_NOMEM;
-		r = -1;
-	} else if (!rendered) {
-		r = -1;
-	} else {
-		r = type == JINJA_BOOL && !strcmp(sb.buf, "True");
+	switch (lint_py_value(ctx, v)) {
+	case LINT_PY_UNKNOWN:
+		return -1;
+	case LINT_PY_TRUE:
+		return 1;
+	default:
+		return 0;
 	}
-	strbuf_release(&sb);
-	return r;
 }
 
 /*
@@ -1219,18 +1208,29 @@ int lint_secret_registered(struct lint_ctx *ctx, const struct floe_node *e,
 	}
 	switch (secret_name(ctx, e, sn, &n, &text)) {
 	case FE_SECRET_NAME_OK:
-		return 1;
+		/* a name that filled sn->name may have been cut: DuckDB
+		 * keeps it whole (a 300-byte name on 1.4.3 and 1.5.6) */
+		if (strlen(sn->name) >= sizeof(sn->name) - 1)
+			return -1;
+		if (*sn->name)
+			return 1;
+		/* written, but no ColId in it ("IN memory", a comment):
+		 * CREATE SECRET without a name, as below (observed on
+		 * 1.4.0 to 1.5.6: CREATE OR REPLACE SECRET IN memory (...)
+		 * is __default_http) */
+		break;
 	case FE_SECRET_NAME_NO_STORAGE:
 		return -1;	/* an extension may register the storage */
 	case -1:
+		/* not written, or not known statically */
+		if (!(n->kind == FLOE_NODE_SCALAR &&
+		      n->type == FLOE_TYPE_NULL) &&
+		    (!text || (*text && py_truth(n))))
+			return -1;
 		break;
 	default:
 		return 0;	/* CREATE SECRET fails: FP415 */
 	}
-	/* not written, or not known statically */
-	if (!(n->kind == FLOE_NODE_SCALAR && n->type == FLOE_TYPE_NULL) &&
-	    (!text || (*text && py_truth(n))))
-		return -1;
 	/* `if self.name` (secrets.py to_sql()): CREATE SECRET without a
 	 * name, which DuckDB calls __default_<type> */
 	t = floe_map_get(e, "type");

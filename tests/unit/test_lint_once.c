@@ -295,6 +295,37 @@ static void test_once_pair_texts_across_outputs(void **state)
 	strbuf_release(&sb);
 }
 
+/*
+ * The default iceberg secret, read once per output: a name written
+ * without a ColId ("IN memory", a comment) makes an unnamed secret,
+ * __default_iceberg (it sorts before zzz), and a later secret of
+ * another type and the same name replaces an iceberg one.  Both once
+ * crashed or chose a secret DuckDB no longer has.
+ */
+static void test_once_default_secret_names(void **state)
+{
+	static const char text[] =
+		"p:\n  target: dev\n  outputs:\n    dev:\n"
+		"      type: duckdb\n      secrets:\n"
+		"        - type: iceberg\n          name: \"IN memory\"\n"
+		"          token: \"{{ env_var('T') }}\"\n"
+		"        - type: iceberg\n          name: \"/* c */\"\n"
+		"          token: \"{{ env_var('T') }}\"\n"
+		"        - type: iceberg\n          name: aaa\n"
+		"          token: \"{{ env_var('T') }}\"\n"
+		"        - type: s3\n          name: aaa\n"
+		"        - type: iceberg\n          name: zzz\n"
+		"          token: \"{{ env_var('T') }}\"\n"
+		"      attach:\n      - path: wh\n        alias: a\n"
+		"        type: iceberg\n        options:\n"
+		"          endpoint: http://cat.example.com/api\n";
+	struct floe_diags d;
+
+	(void)state;
+	lint_text(text, sizeof(text) - 1, false, &d);
+	floe_diags_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +337,7 @@ int main(void)
 		cmocka_unit_test(test_once_key_texts_across_outputs),
 		cmocka_unit_test(test_once_value_texts_across_outputs),
 		cmocka_unit_test(test_once_pair_texts_across_outputs),
+		cmocka_unit_test(test_once_default_secret_names),
 	};
 
 	return cmocka_run_group_tests_name("lint_once", tests, NULL, NULL);

@@ -1352,15 +1352,91 @@ struct kept_secret {
 				 * only at run time */
 	bool persistent;
 	bool persistence_known;	/* lint_secret_persistent() knows */
+	/* whether a later secret takes its place: dbt-duckdb writes a named
+	 * secret CREATE OR REPLACE, and a storage keeps one secret of a
+	 * name whatever its type (CatalogSetSecretStorage::StoreSecret()
+	 * drops the old one on REPLACE_ON_CONFLICT, src/main/secret/
+	 * secret_storage.cpp at v1.4.3).  1 replaced, 0 not, -1 not known
+	 * (a later name, storage or persistence known only at run time) */
+	signed char replaced;
+};
+
+/* a named secret's place in kept_secrets.v, sorted by name, then place */
+struct kept_name {
+	const char *name;
+	size_t i;
 };
 
 struct kept_secrets {
 	bool read;		/* read once per output */
 	struct kept_secret *v;	/* NULL: none, or out of memory */
 	size_t nr;
+	struct kept_name *by_name;	/* the named ones: a lookup by name
+					 * is a bisection, not a scan of all
+					 * (an output may hold thousands) */
+	size_t nr_named;
 	bool default_found;	/* default_iceberg_secret() asked */
 	const struct floe_node *dflt;
 };
+
+static int cmp_kept_name(const void *a, const void *b)
+{
+	const struct kept_name *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * ks->by_name, and each secret's `replaced`, from the sorted names: a
+ * secret is replaced by a later one of its name and its persistence
+ * (whatever comes between), else not known when a later one of its name
+ * may persist or not, or a later one is named only at run time.
+ */
+static void index_secrets(struct lint_ctx *ctx, struct arena *a,
+			  struct kept_secrets *ks)
+{
+	size_t unnamed_after = 0;	/* 1 + the last place named at run
+					 * time, 0 for none */
+
+	ks->by_name = arena_alloc_uninit(a, (ks->nr ? ks->nr : 1) *
+					    sizeof(*ks->by_name));
+	if (!ks->by_name) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return;
+	}
+	for (size_t i = 0; i < ks->nr; i++) {
+		if (ks->v[i].name)
+			ks->by_name[ks->nr_named++] =
+				(struct kept_name){ ks->v[i].name, i };
+		else if (ks->v[i].state)
+			unnamed_after = i + 1;
+	}
+	qsort(ks->by_name, ks->nr_named, sizeof(*ks->by_name), cmp_kept_name);
+	for (size_t g = 0, end; g < ks->nr_named; g = end) {
+		bool later_temporary = false, later_persistent = false;
+		bool later_unknown = false;
+
+		for (end = g + 1; end < ks->nr_named &&
+		     !strcmp(ks->by_name[end].name, ks->by_name[g].name);)
+			end++;
+		for (size_t n = end; n-- > g;) {
+			struct kept_secret *k = &ks->v[ks->by_name[n].i];
+
+			k->replaced = (k->persistent ? later_persistent
+						     : later_temporary) ? 1
+				      : later_unknown ||
+					ks->by_name[n].i + 1 < unnamed_after
+				      ? -1 : 0;
+			if (k->state < 0 || !k->persistence_known)
+				later_unknown = true;
+			else if (k->persistent)
+				later_persistent = true;
+			else
+				later_temporary = true;
+		}
+	}
+}
 
 static struct kept_secrets *read_secrets(struct lint_ctx *ctx,
 					 const struct floe_prof_output *m,
@@ -1396,6 +1472,7 @@ static struct kept_secrets *read_secrets(struct lint_ctx *ctx,
 		k->iceberg = floe_node_is_str(t) && !lint_render(ctx, t)
 			     ? -1 : lint_secret_type_is(ctx, e, "iceberg");
 	}
+	index_secrets(ctx, a, ks);
 	return ks;
 }
 
@@ -1418,53 +1495,41 @@ static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
 {
 	const struct kept_secret *found = NULL;
 	const char *s;
+	struct arena *a;
+	char *low;
+	size_t lo = 0, hi, len;
 
 	if (!floe_node_is_str(name) || !m->nr_secrets ||
 	    !(s = lint_render(ctx, name)))
 		return NULL;
 	read_secrets(ctx, m, ks);
-	for (size_t i = 0; ks->v && i < ks->nr; i++) {
-		const struct kept_secret *k = &ks->v[i];
+	if (!ks->by_name || !(a = lint_scratch(ctx)))
+		return NULL;	/* out of memory */
+	/* the names are kept lower-cased: look the text up so */
+	len = strlen(s);
+	if (!(low = arena_alloc_uninit(a, len + 1))) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return NULL;
+	}
+	ascii_lower_copy(low, s, len);
+	hi = ks->nr_named;
+	while (lo < hi) {	/* the first of the name, in place order */
+		size_t mid = lo + (hi - lo) / 2;
 
-		if (!k->name || strcasecmp(k->name, s))
-			continue;
+		if (strcmp(ks->by_name[mid].name, low) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ks->nr_named && !strcmp(ks->by_name[lo].name, low); lo++) {
+		const struct kept_secret *k = &ks->v[ks->by_name[lo].i];
+
 		if (k->state < 0 || !k->persistence_known ||
 		    (found && found->persistent != k->persistent))
 			return NULL;
 		found = k;
 	}
 	return found && found->iceberg == 1 ? found->node : NULL;
-}
-
-/*
- * Whether a later secret of the output takes the place of ks->v[i]:
- * dbt-duckdb writes a named secret CREATE OR REPLACE, and a storage
- * keeps one secret of a name whatever its type
- * (CatalogSetSecretStorage::StoreSecret() drops the old one on
- * REPLACE_ON_CONFLICT, src/main/secret/secret_storage.cpp at v1.4.3).
- * 1 replaced, 0 not, -1 not known (a later name, storage or persistence
- * known only at run time).
- */
-static int replaced_later(const struct kept_secrets *ks, size_t i)
-{
-	const struct kept_secret *k = &ks->v[i];
-	int r = 0;
-
-	for (size_t j = i + 1; j < ks->nr; j++) {
-		const struct kept_secret *l = &ks->v[j];
-
-		if (!l->state)
-			continue;	/* refused: no secret */
-		if (!l->name)
-			r = -1;		/* named only at run time */
-		else if (strcmp(l->name, k->name))
-			continue;
-		else if (l->state < 0 || !l->persistence_known)
-			r = -1;
-		else if (l->persistent == k->persistent)
-			return 1;
-	}
-	return r;
 }
 
 /*
@@ -1496,7 +1561,7 @@ static const struct floe_node *default_iceberg_secret(
 	if (m->plugins && m->plugins->kind == FLOE_NODE_SEQ && m->plugins->nr)
 		return NULL;
 	read_secrets(ctx, m, ks);
-	if (m->nr_secrets && !ks->v)
+	if (m->nr_secrets && !ks->by_name)
 		return NULL;	/* out of memory */
 	for (size_t i = 0; i < ks->nr; i++) {
 		const struct kept_secret *k = &ks->v[i];
@@ -1510,7 +1575,7 @@ static const struct floe_node *default_iceberg_secret(
 			return NULL;
 		if (k->persistent)
 			continue;	/* persistent: any temporary wins */
-		switch (replaced_later(ks, i)) {
+		switch (k->replaced) {
 		case 1:
 			continue;	/* no longer there */
 		case -1:

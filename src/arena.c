@@ -97,25 +97,32 @@ static struct block *new_block(struct block **chain, size_t size)
 	return b;
 }
 
-void *arena_alloc_uninit(struct arena *a, size_t size)
+void *arena_alloc_aligned(struct arena *a, size_t size, size_t align)
 {
-	size_t align = alignof(max_align_t);
 	struct block *b = a->head;
-	size_t asked = size;
+	size_t at = 0;
 	void *p;
 
 	if (size > (size_t)-1 / 2)
 		return NULL;
-	size = (size + align - 1) & ~(align - 1);
-	if (ONE_MALLOC || !b || b->size - b->used < size) {
-		b = new_block(&a->head, ONE_MALLOC ? asked : size);
+	if (b)
+		at = (b->used + align - 1) & ~(align - 1);
+	if (ONE_MALLOC || !b || at > b->size || b->size - at < size) {
+		b = new_block(&a->head, size);
 		if (!b)
 			return NULL;
+		at = 0;
 	}
-	p = b->data + b->used;
-	b->used += ONE_MALLOC ? asked : size;	/* the test mode's: full */
-	UNPOISON(p, asked);
+	p = b->data + at;
+	/* a block made for this one is full (the test mode's are) */
+	b->used = b == a->head && !ONE_MALLOC ? at + size : b->size;
+	UNPOISON(p, size);
 	return p;
+}
+
+void *arena_alloc_uninit(struct arena *a, size_t size)
+{
+	return arena_alloc_aligned(a, size, alignof(max_align_t));
 }
 
 void *arena_alloc(struct arena *a, size_t size)

@@ -15,6 +15,12 @@ struct arena *arena_new(void);
 void *arena_alloc(struct arena *a, size_t size);
 /** The same, not zeroed: for memory the caller writes whole at once. */
 void *arena_alloc_uninit(struct arena *a, size_t size);
+/**
+ * Not zeroed, aligned to `align` (a power of two, at most that of any
+ * type): for the many small objects of one type whose alignment is less
+ * (a tree's nodes, 24 bytes), which would otherwise be padded to 32.
+ */
+void *arena_alloc_aligned(struct arena *a, size_t size, size_t align);
 /** A NUL-terminated copy of `len` bytes, or NULL. */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 /**

@@ -286,7 +286,7 @@ static const struct floe_node *find_key(const struct floe_node *n,
 		if (n->kind == FLOE_NODE_MAP) {
 			if (floe_node_is_str(n->pairs[i].key) &&
 			    !strcmp(n->pairs[i].key->value, key) &&
-			    !pos_before(n->pairs[i].key->start, from))
+			    !pos_before(floe_node_start(n->pairs[i].key), from))
 				return n->pairs[i].key;
 			hit = find_key(n->pairs[i].value, key, from,
 				       depth + 1);
@@ -310,7 +310,7 @@ static struct floe_pos rule_pos(const struct floe_doc *doc, size_t i)
 	if (!rules || rules->kind != FLOE_NODE_SEQ || i >= rules->nr)
 		return p;
 	n = floe_map_get(rules->items[i], "id");
-	return n ? n->start : rules->items[i]->start;
+	return n ? floe_node_start(n) : floe_node_start(rules->items[i]);
 }
 
 /*
@@ -387,7 +387,7 @@ static enum floe_err refused(const char *file, const char *buf, size_t len,
 						     0);
 
 		if (k)
-			at = k->start;
+			at = floe_node_start(k);
 	}
 	err = add(diags, file, at.line, at.column, "invalid configuration: "
 		  "%s", msg) ? FLOE_ERR_NOMEM : FLOE_ERR_INPUT;
@@ -442,7 +442,7 @@ static struct floe_pos value_pos(struct refusals *r, const char *section,
 	if (section)
 		n = floe_map_get(n, section);
 	n = floe_map_get(n, key);
-	return n ? n->start : p;
+	return n ? floe_node_start(n) : p;
 }
 
 static void refuse(struct refusals *r, struct floe_pos p, const char *fmt,

@@ -100,11 +100,11 @@ static long choose(struct gen *g, const struct floe_platform *p,
 {
 	const struct floe_pair *sec = floe_map_pair(p->doc->root, section);
 	struct floe_node top;
+	struct floe_pos room[2], first = { 1, 1 };
 	const struct floe_node *at = &top;
 
 	memset(&top, 0, sizeof(top));
-	top.start.line = top.start.column = 1;
-	top.end = top.start;
+	floe_node_place(&top, first, first, room);
 	if (sec)
 		at = sec->key;
 	for (size_t i = 0; i < n; i++)

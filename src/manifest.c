@@ -115,25 +115,25 @@ static const struct floe_platform_var *lookup(const struct mbind *m,
 }
 
 /*
- * Where byte `off` of a scalar is written: exact for a plain scalar on
- * one line (columns count code points), else the scalar's start.
+ * Where bytes [off, off + len) of a scalar are written: exact for a plain
+ * scalar on one line (columns count code points), else the scalar.  The
+ * node returned may keep its positions in `room`.
  */
 static struct floe_node position_of(const struct floe_node *v, size_t off,
-				    size_t len)
+				    size_t len, struct floe_pos room[2])
 {
 	struct floe_node at = *v;
+	struct floe_pos s = floe_node_start(v), e = floe_node_end(v);
 
-	if (v->style == FLOE_STYLE_PLAIN && v->start.line == v->end.line) {
-		unsigned col = v->start.column;
-
+	if (v->style == FLOE_STYLE_PLAIN && s.line == e.line) {
 		for (size_t i = 0; i < off; i++)
 			if (((unsigned char)v->value[i] & 0xc0) != 0x80)
-				col++;
-		at.start.column = col;
-		at.end.column = col;
+				s.column++;
+		e.column = s.column;
 		for (size_t i = off; i < off + len; i++)
 			if (((unsigned char)v->value[i] & 0xc0) != 0x80)
-				at.end.column++;
+				e.column++;
+		floe_node_place(&at, s, e, room);
 	}
 	return at;
 }
@@ -179,7 +179,8 @@ static const struct floe_node *fill(struct mbind *m,
 			if (strbuf_adds(&sb, var->value))
 				goto nomem;
 		} else {
-			struct floe_node at = position_of(v, i, n);
+			struct floe_pos room[2];
+			struct floe_node at = position_of(v, i, n, room);
 
 			missing = 1;
 			ERR(m->b, &at, "%s: the placeholder '%.*s' has no "

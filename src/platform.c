@@ -689,10 +689,10 @@ static void bind_root(struct binder *b, struct floe_platform *p)
 	if (!root || (root->kind == FLOE_NODE_SCALAR &&
 		      root->type == FLOE_TYPE_NULL)) {
 		struct floe_node at;
+		struct floe_pos room[2], first = { 1, 1 };
 
 		memset(&at, 0, sizeof(at));
-		at.start.line = at.start.column = 1;
-		at.end = at.start;
+		floe_node_place(&at, first, first, room);
 		ERR(b, &at, "the platform file is empty; expected a mapping "
 		    "with 'catalogs', 'storage' and 'compute'");
 		return;

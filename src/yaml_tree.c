@@ -7,6 +7,7 @@
  * depth limit and its loader happily builds self-referencing nodes.
  */
 #include <limits.h>
+#include <stdalign.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -519,19 +520,36 @@ static size_t keyset_put(struct keyset *s, const struct floe_pair *pairs,
 
 /* ---- building ---- */
 
+/* Set where n is written: packed into it, or, rarely, in the arena. */
+static int place(struct builder *b, struct tnode *n, struct floe_pos start,
+		 struct floe_pos end)
+{
+	struct floe_pos *room;
+
+	if (floe_node_pack(&n->pub, start, end))
+		return 0;
+	room = arena_alloc_aligned(b->arena, 2 * sizeof(*room),
+				   alignof(struct floe_pos));
+	if (!room)
+		return nomem(b);
+	floe_node_place(&n->pub, start, end, room);
+	return 0;
+}
+
 static struct tnode *new_node(struct builder *b, enum floe_node_kind kind,
 			      yaml_mark_t start, yaml_mark_t end)
 {
 	/* every field is set here: the arena need not zero it first */
-	struct tnode *n = arena_alloc_uninit(b->arena, sizeof(*n));
+	struct tnode *n = arena_alloc_aligned(b->arena, sizeof(*n),
+					      alignof(struct tnode));
 
 	if (!n) {
 		nomem(b);
 		return NULL;
 	}
-	n->pub = (struct floe_node){
-		.kind = kind, .start = mark_pos(start), .end = mark_pos(end)
-	};
+	n->pub = (struct floe_node){ .kind = kind };
+	if (place(b, n, mark_pos(start), mark_pos(end)))
+		return NULL;
 	return n;
 }
 
@@ -668,13 +686,13 @@ static int warn_duplicate(struct builder *b, const struct floe_pair *dup,
 			  const struct floe_pair *first)
 {
 	struct floe_loc loc = floe_node_loc(b->file, dup->key);
+	struct floe_pos at = floe_node_start(first->key);
 
 	if (floe_diags_addf(b->diags, FLOE_SEV_WARNING,
 			    FLOE_RULE_DUPLICATE_KEY, loc,
 			    "duplicate key '%s' (first defined at %u:%u); "
 			    "the last value is used, as PyYAML does",
-			    dup->key->value, first->key->start.line,
-			    first->key->start.column))
+			    dup->key->value, at.line, at.column))
 		return nomem(b);
 	return 0;
 }
@@ -746,8 +764,9 @@ static int finish_map(struct builder *b, struct frame *f)
 	}
 	if (!merges && !dups) {
 		/* the usual mapping: its pairs as written, one copy */
-		out = arena_alloc_uninit(b->arena, (f->nr ? f->nr : 1) *
-					 sizeof(*out));
+		out = arena_alloc_aligned(b->arena, (f->nr ? f->nr : 1) *
+					  sizeof(*out),
+					  alignof(struct floe_pair));
 		if (!out)
 			goto oom;
 		if (f->nr)
@@ -799,8 +818,9 @@ static int finish_map(struct builder *b, struct frame *f)
 
 	/* 3. dict semantics; the pairs, then a bit each: merged or not */
 	/* out[0..nr_out) is written below; nothing reads past nr */
-	out = arena_alloc_uninit(b->arena, (nr_all ? nr_all : 1) *
-				 sizeof(*out) + (nr_all + 7) / 8);
+	out = arena_alloc_aligned(b->arena, (nr_all ? nr_all : 1) *
+				  sizeof(*out) + (nr_all + 7) / 8,
+				  alignof(struct floe_pair));
 	if (!out || keyset_init(&seen, nr_all))
 		goto oom;
 	bits = (unsigned char *)(out + (nr_all ? nr_all : 1));
@@ -841,17 +861,18 @@ static int pop(struct builder *b, yaml_mark_t end)
 	struct tnode *n = f->node;
 	size_t weight = f->weight, bytes = f->bytes;
 	const char *anchor = f->anchor;
-	int ret = 0;
+	int ret = place(b, n, floe_node_start(&n->pub), mark_pos(end));
 
-	n->pub.end = mark_pos(end);
 	if (n->pub.kind == FLOE_NODE_MAP) {
-		ret = finish_map(b, f);
+		if (finish_map(b, f))
+			ret = -1;
 	} else {
 		const struct floe_node **items = NULL;
 
 		if (f->nr) {
-			items = arena_alloc_uninit(b->arena,
-						   f->nr * sizeof(*items));
+			items = arena_alloc_aligned(
+				b->arena, f->nr * sizeof(*items),
+				alignof(const struct floe_node *));
 			if (!items)
 				ret = nomem(b);
 			else
@@ -1312,6 +1333,14 @@ const struct floe_pair *floe_map_pair_n(const struct floe_node *map,
 	return NULL;
 }
 
+/* the flags floe_node_same() compares: not how the positions are kept */
+static inline bool same_flags(const struct floe_node *a,
+			      const struct floe_node *b)
+{
+	return !((a->flags ^ b->flags) &
+		 ~(unsigned)(FLOE_NODE_FAR | FLOE_NODE_ONE_LINE));
+}
+
 /* floe_node_same() of two scalars, or of two nodes that are one */
 static inline bool same_scalar(const struct floe_node *a,
 			       const struct floe_node *b)
@@ -1319,7 +1348,7 @@ static inline bool same_scalar(const struct floe_node *a,
 	return a == b ||
 	       (a->kind == FLOE_NODE_SCALAR && b->kind == FLOE_NODE_SCALAR &&
 		a->type == b->type && a->style == b->style &&
-		a->flags == b->flags && a->len == b->len &&
+		same_flags(a, b) && a->len == b->len &&
 		(a->value == b->value || !memcmp(a->value, b->value, a->len)));
 }
 
@@ -1346,7 +1375,7 @@ bool floe_node_same(const struct floe_node *a, const struct floe_node *b,
 	(*budget)--;
 	if (a->kind == FLOE_NODE_SCALAR)
 		return same_scalar(a, b);
-	if (a->kind != b->kind || a->flags != b->flags || a->nr != b->nr)
+	if (a->kind != b->kind || !same_flags(a, b) || a->nr != b->nr)
 		return false;
 	if (a->kind == FLOE_NODE_SEQ) {
 		for (size_t i = 0; i < a->nr; i++)
@@ -1368,8 +1397,8 @@ struct floe_loc floe_node_loc(const char *file, const struct floe_node *n)
 	struct floe_loc loc = { file, { 0, 0 }, { 0, 0 } };
 
 	if (n) {
-		loc.start = n->start;
-		loc.end = n->end;
+		loc.start = floe_node_start(n);
+		loc.end = floe_node_end(n);
 	}
 	return loc;
 }

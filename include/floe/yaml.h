@@ -74,7 +74,7 @@ struct floe_pair {
 };
 
 /*
- * 32 bytes: a tree holds one per scalar and collection, so its size is
+ * 24 bytes: a tree holds one per scalar and collection, so its size is
  * most of a document's memory (docs/DESIGN.md, "Scale").  kind, type and
  * style hold the enums above in a byte each; len and nr are 32 bits:
  * floe_yaml_parse() holds the input under 4 GiB and refuses a scalar that
@@ -85,19 +85,27 @@ struct floe_pair {
  * `pairs` of a mapping, `items` of a sequence and `nr` of either, after
  * checking `kind` (floe_node_is_str(), floe_map_get() and the walkers
  * do).
+ *
+ * Where the node is written is read with floe_node_start() and
+ * floe_node_end(): the two positions are packed into `where` when they
+ * fit (every node of a usual file), else `where.far` points to them.
  */
 struct floe_node {
 	unsigned char kind;		/* enum floe_node_kind */
 	/* FLOE_NODE_SCALAR (a collection's are 0) */
 	unsigned char type;		/* enum floe_type */
 	unsigned char style;		/* enum floe_style */
-	unsigned char flags;		/* FLOE_NODE_MERGED; the other bits
-					 * are private to the builder */
+	unsigned char flags;		/* FLOE_NODE_MERGED, FLOE_NODE_FAR,
+					 * FLOE_NODE_ONE_LINE; bit 0 is
+					 * private to the builder */
 	union {
 		uint32_t len;		/* scalar: bytes of value */
 		uint32_t nr;		/* collection: pairs or items */
 	};
-	struct floe_pos start, end;	/* where the node is written */
+	union {
+		uint64_t packed;		/* floe_node_pack() */
+		const struct floe_pos *far;	/* FLOE_NODE_FAR: both */
+	} where;
 	union {
 		const char *value;	/* scalar: NUL-terminated; may hold
 					 * NULs */
@@ -113,8 +121,113 @@ struct floe_node {
  */
 #define FLOE_NODE_MERGED 0x80u
 
-_Static_assert(sizeof(struct floe_node) <= 32,
-	       "a node is 32 bytes (docs/DESIGN.md, \"Scale\")");
+/* flags: where.far points to the start and the end */
+#define FLOE_NODE_FAR 0x40u
+/* flags: where.packed holds a node on one line (the second layout) */
+#define FLOE_NODE_ONE_LINE 0x20u
+
+_Static_assert(sizeof(struct floe_node) <= 24,
+	       "a node is 24 bytes (docs/DESIGN.md, \"Scale\")");
+
+/*
+ * The two layouts of where.packed, low bits first:
+ *   several lines: start line 22 bits, start column 16, end line minus
+ *                  start line 10, end column 16;
+ *   one line:      line 24 bits, start column 28, end column minus start
+ *                  column 12 (FLOE_NODE_ONE_LINE).
+ * A usual file's nodes fit the first (a collection) or the second (a
+ * scalar); a flow sequence on one long line fits the second.
+ */
+#define FLOE_PACK_BITS(v, shift, bits) \
+	((unsigned)(((v) >> (shift)) & ((UINT64_C(1) << (bits)) - 1)))
+
+/** Where `n` is written (line 0 when unknown). */
+static inline struct floe_pos floe_node_start(const struct floe_node *n)
+{
+	struct floe_pos pos;
+	uint64_t p;
+
+	if (n->flags & FLOE_NODE_FAR)
+		return n->where.far[0];
+	p = n->where.packed;
+	if (n->flags & FLOE_NODE_ONE_LINE) {
+		pos.line = FLOE_PACK_BITS(p, 0, 24);
+		pos.column = FLOE_PACK_BITS(p, 24, 28);
+	} else {
+		pos.line = FLOE_PACK_BITS(p, 0, 22);
+		pos.column = FLOE_PACK_BITS(p, 22, 16);
+	}
+	return pos;
+}
+
+/** Just after where `n` is written. */
+static inline struct floe_pos floe_node_end(const struct floe_node *n)
+{
+	struct floe_pos pos;
+	uint64_t p;
+
+	if (n->flags & FLOE_NODE_FAR)
+		return n->where.far[1];
+	p = n->where.packed;
+	if (n->flags & FLOE_NODE_ONE_LINE) {
+		pos.line = FLOE_PACK_BITS(p, 0, 24);
+		pos.column = FLOE_PACK_BITS(p, 24, 28) +
+			     FLOE_PACK_BITS(p, 52, 12);
+	} else {
+		pos.line = FLOE_PACK_BITS(p, 0, 22) +
+			   FLOE_PACK_BITS(p, 38, 10);
+		pos.column = FLOE_PACK_BITS(p, 48, 16);
+	}
+	return pos;
+}
+
+/**
+ * Pack `start` and `end` into `n` (its other flags kept); false, and `n`
+ * unchanged, when they do not fit: then floe_node_place() them.
+ */
+static inline bool floe_node_pack(struct floe_node *n,
+				  struct floe_pos start, struct floe_pos end)
+{
+	unsigned flags = n->flags & ~(FLOE_NODE_FAR | FLOE_NODE_ONE_LINE);
+
+	if (start.line == end.line && end.column >= start.column &&
+	    start.line < (1u << 24) && start.column < (1u << 28) &&
+	    end.column - start.column < (1u << 12)) {
+		n->where.packed = (uint64_t)start.line |
+				  (uint64_t)start.column << 24 |
+				  (uint64_t)(end.column - start.column) << 52;
+		n->flags = (unsigned char)(flags | FLOE_NODE_ONE_LINE);
+		return true;
+	}
+	if (end.line >= start.line && start.line < (1u << 22) &&
+	    start.column < (1u << 16) && end.line - start.line < (1u << 10) &&
+	    end.column < (1u << 16)) {
+		n->where.packed = (uint64_t)start.line |
+				  (uint64_t)start.column << 22 |
+				  (uint64_t)(end.line - start.line) << 38 |
+				  (uint64_t)end.column << 48;
+		n->flags = (unsigned char)flags;
+		return true;
+	}
+	return false;
+}
+
+/**
+ * Set where `n` is written: packed when they fit, else kept in `room`
+ * (two positions), which must live as long as `n` is read.
+ */
+static inline void floe_node_place(struct floe_node *n,
+				   struct floe_pos start, struct floe_pos end,
+				   struct floe_pos room[2])
+{
+	if (floe_node_pack(n, start, end))
+		return;
+	room[0] = start;
+	room[1] = end;
+	n->where.far = room;
+	n->flags = (unsigned char)(n->flags | FLOE_NODE_FAR);
+	n->flags = (unsigned char)(n->flags & ~FLOE_NODE_ONE_LINE);
+}
 
 /** Whether pair `p` of mapping `map` came in through a `<<` merge. */
 static inline bool floe_pair_merged(const struct floe_node *map,

@@ -355,10 +355,10 @@ static int index_tree(struct fix_ctx *fc, const struct floe_node *root)
 		return -1;
 	}
 	for (size_t i = 0; i < fc->nr_ent; i++) {
-		fc->pos[fc->nr_pos++] = (struct fpos){ fc->ent[i].key->start,
-						       i, true };
-		fc->pos[fc->nr_pos++] = (struct fpos){ fc->ent[i].value->start,
-						       i, false };
+		fc->pos[fc->nr_pos++] = (struct fpos){
+			floe_node_start(fc->ent[i].key), i, true };
+		fc->pos[fc->nr_pos++] = (struct fpos){
+			floe_node_start(fc->ent[i].value), i, false };
 	}
 	qsort(fc->pos, fc->nr_pos, sizeof(*fc->pos), fpos_cmp);
 	return 0;
@@ -494,13 +494,14 @@ static int scalar_at(struct fix_ctx *fc, const struct floe_node *n,
 	int ok;
 
 	if (!n || n->kind != FLOE_NODE_SCALAR ||
-	    n->start.line != n->end.line || strlen(n->value) != n->len)
+	    floe_node_start(n).line != floe_node_end(n).line ||
+	    strlen(n->value) != n->len)
 		return -1;
 	if (n->style != FLOE_STYLE_PLAIN && n->style != FLOE_STYLE_SINGLE &&
 	    n->style != FLOE_STYLE_DOUBLE)
 		return -1;
-	s = off_of(&fc->text, n->start);
-	e = off_of(&fc->text, n->end);
+	s = off_of(&fc->text, floe_node_start(n));
+	e = off_of(&fc->text, floe_node_end(n));
 	if (s == SIZE_MAX || e == SIZE_MAX || e < s)
 		return -1;
 	if (n->style == FLOE_STYLE_PLAIN) {
@@ -538,7 +539,8 @@ static int pair_line(struct fix_ctx *fc, const struct fent *e, size_t *ls,
 
 	if (scalar_at(fc, e->key, &ks, &kend) ||
 	    scalar_at(fc, e->value, &vs, &vend) ||
-	    e->key->start.line != e->value->start.line || vs < kend)
+	    floe_node_start(e->key).line != floe_node_start(e->value).line ||
+	    vs < kend)
 		return -1;
 	for (size_t i = kend; i < vs; i++)
 		if (fc->text.buf[i] != ' ' && fc->text.buf[i] != ':')
@@ -662,15 +664,17 @@ static int map_tail(struct fix_ctx *fc, const struct floe_node *map,
 
 		if (e->map != map)
 			continue;
-		if (!first || pos_cmp(e->key->start, first->key->start) < 0)
+		if (!first || pos_cmp(floe_node_start(e->key),
+				      floe_node_start(first->key)) < 0)
 			first = e;
-		if (!last || pos_cmp(e->key->start, last->key->start) > 0)
+		if (!last || pos_cmp(floe_node_start(e->key),
+				     floe_node_start(last->key)) > 0)
 			last = e;
 	}
 	if (!first || pair_line(fc, last, &ls, &le, &ke))
 		return -1;
 	/* the first key's column: a `- ` before it is indentation too */
-	fs = off_of(&fc->text, first->key->start);
+	fs = off_of(&fc->text, floe_node_start(first->key));
 	if (fs == SIZE_MAX)
 		return -1;
 	for (size_t i = line_start(&fc->text, fs); i < fs; i++)
@@ -678,7 +682,7 @@ static int map_tail(struct fix_ctx *fc, const struct floe_node *map,
 		    i + 1 >= fs || fc->text.buf[i + 1] != ' '))
 			return -1;	/* a flow mapping, ... */
 	*at = le;
-	*indent = first->key->start.column - 1;
+	*indent = floe_node_start(first->key).column - 1;
 	return 0;
 }
 
@@ -692,7 +696,7 @@ static void add_indent(struct strbuf *sb, unsigned n)
 static void add_pair_text(struct fix_ctx *fc, struct strbuf *sb,
 			  const struct fent *e, size_t ke)
 {
-	size_t ks = off_of(&fc->text, e->key->start);
+	size_t ks = off_of(&fc->text, floe_node_start(e->key));
 
 	strbuf_add(sb, fc->text.buf + ks, ke - ks);
 }
@@ -823,16 +827,17 @@ static struct floe_fix *move_pair(struct fix_ctx *fc, const struct fent *e,
 		return NULL;	/* there, through a merge */
 	/* a new mapping, as indented as its siblings */
 	{
-		unsigned oindent, child = e->key->start.column - 1;
+		unsigned oindent, child = floe_node_start(e->key).column - 1;
 		struct strbuf head = STRBUF_INIT;
 
 		if (before) {
-			size_t bs = off_of(&fc->text, before->key->start);
+			size_t bs = off_of(&fc->text,
+					   floe_node_start(before->key));
 
 			if (bs == SIZE_MAX || !blank_before(&fc->text, bs))
 				return NULL;
 			at = line_start(&fc->text, bs);
-			oindent = before->key->start.column - 1;
+			oindent = floe_node_start(before->key).column - 1;
 		} else if (map_tail(fc, owner, &at, &oindent)) {
 			return NULL;
 		}
@@ -1075,9 +1080,10 @@ static struct floe_fix *fix_token_uri_missing(struct fix_ctx *fc,
 		return NULL;
 	{
 		/* not pair_line: `- endpoint: ...` opens an item */
-		size_t ks = off_of(&fc->text, e->key->start);
+		size_t ks = off_of(&fc->text, floe_node_start(e->key));
 
-		if (ks == SIZE_MAX || e->key->start.line != e->value->end.line)
+		if (ks == SIZE_MAX || floe_node_start(e->key).line !=
+				      floe_node_end(e->value).line)
 			return NULL;
 		le = rest_blank(&fc->text, le);
 		if (le == SIZE_MAX)
@@ -1093,7 +1099,7 @@ static struct floe_fix *fix_token_uri_missing(struct fix_ctx *fc,
 		upper |= *p >= 'A' && *p <= 'Z';
 	f = fix_new(fc, upper ? FLOE_FIX_UNSAFE : FLOE_FIX_SAFE);
 	if (f) {
-		add_indent(&line, e->key->start.column - 1);
+		add_indent(&line, floe_node_start(e->key).column - 1);
 		strbuf_adds(&line, "oauth2_server_uri: ");
 		repr(&line, uri, strlen(uri), e->value->style);
 		insert_line(fc, f, le, &line);

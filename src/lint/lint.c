@@ -2247,14 +2247,15 @@ static void parse_directive(struct lint_ctx *ctx, const char *text,
 {
 	static const char tag[] = "floe-profiles:";
 	struct floe_node at;
+	struct floe_pos room[2];
 	size_t i = 0;
 	int named;
 
 	*valid = 0;
 	memset(&at, 0, sizeof(at));
-	at.start.line = at.end.line = line;
-	at.start.column = col;
-	at.end.column = (unsigned)(col + len);
+	floe_node_place(&at, (struct floe_pos){ line, col },
+			(struct floe_pos){ line, (unsigned)(col + len) },
+			room);
 	while (i < len && (text[i] == '#' || text[i] == ' '))
 		i++;
 	if (len - i < sizeof(tag) - 1 || memcmp(text + i, tag, sizeof(tag) - 1))
@@ -2431,12 +2432,13 @@ static void apply_suppressions(struct lint_ctx *ctx, const char *buf,
 	for (size_t s = 0; s < nr; s++)
 		for (size_t k = 0; k < list[s].nr; k++) {
 			struct floe_node at;
+			struct floe_pos here = { list[s].line, list[s].column };
+			struct floe_pos room[2];
 
 			if (list[s].used[k])
 				continue;
 			memset(&at, 0, sizeof(at));
-			at.start.line = at.end.line = list[s].line;
-			at.start.column = at.end.column = list[s].column;
+			floe_node_place(&at, here, here, room);
 			if (!list[s].target)
 				lint_report_id(ctx, FLOE_FP008, &at,
 					       "the suppression of %s is not "
@@ -2462,8 +2464,10 @@ static void mark_scalar_lines(const struct floe_node *n, unsigned char *inside,
 		return;
 	(*budget)--;	/* the tree is a DAG: bound the walk */
 	if (n->kind == FLOE_NODE_SCALAR) {
-		for (unsigned l = n->start.line + 1; l <= n->end.line &&
-						     l < nr_lines; l++)
+		unsigned last = floe_node_end(n).line;
+
+		for (unsigned l = floe_node_start(n).line + 1;
+		     l <= last && l < nr_lines; l++)
 			inside[l] = 1;
 		return;
 	}

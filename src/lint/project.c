@@ -324,8 +324,8 @@ static void check_source(struct lint_ctx *ctx, const struct target *t,
 		if (in_list(schema, decl, nd))
 			return;
 		snprintf(pos, sizeof(pos), "%s:%u:%u", ctx->platform->file,
-			 ctx->catalog->name_node->start.line,
-			 ctx->catalog->name_node->start.column);
+			 floe_node_start(ctx->catalog->name_node).line,
+			 floe_node_start(ctx->catalog->name_node).column);
 		lint_report_id(ctx, FLOE_FP604, scn ? scn : name, "source "
 			       "schema '%s' is not a namespace of the "
 			       "platform's catalogs.%s. The platform (%s) "

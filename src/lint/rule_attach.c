@@ -603,7 +603,7 @@ void check_attach_option_conflict(struct lint_ctx *ctx,
 				    "option(s) ['%s'] specified in both "
 				    "direct fields and options dict\"; keep "
 				    "one of the two", keys[j],
-				    field->key->start.line, keys[j]);
+				    floe_node_start(field->key).line, keys[j]);
 		}
 	}
 }
@@ -637,8 +637,9 @@ void check_option_duplicate_case(struct lint_ctx *ctx,
 					    "DuckDB keeps the last one, so the "
 					    "value on line %u is silently "
 					    "ignored; keep one", p->key->value,
-					    q->key->value, q->key->start.line,
-					    q->key->start.line);
+					    q->key->value,
+					    floe_node_start(q->key).line,
+					    floe_node_start(q->key).line);
 				break;
 			}
 		}

@@ -1870,7 +1870,8 @@ void check_secret_persistent_disabled(struct lint_ctx *ctx,
 				    "secrets, and it refuses their CREATE SECRET "
 				    "(\"%s\"), and with it every dbt connection; "
 				    "drop '%s' or that setting",
-				    off->key->start.line, note, said, what);
+				    floe_node_start(off->key).line, note,
+				    said, what);
 		} else if (r == FE_SECRET_NAME_OK && sn.persistent)
 			lint_report(ctx, n, "the name's IN clause makes this "
 				    "secret persistent, but "
@@ -1879,6 +1880,6 @@ void check_secret_persistent_disabled(struct lint_ctx *ctx,
 				    "secrets, and it refuses their CREATE SECRET "
 				    "(\"%s\"), and with it every dbt connection; "
 				    "drop the IN clause or that setting",
-				    off->key->start.line, said);
+				    floe_node_start(off->key).line, said);
 	}
 }

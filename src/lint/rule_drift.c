@@ -24,9 +24,9 @@ static const char *where(struct lint_ctx *ctx, const struct floe_node *n,
 {
 	const char *file = ctx->platform->file;
 
-	if (n && n->start.line)
-		snprintf(buf, size, "%s:%u:%u", file, n->start.line,
-			 n->start.column);
+	if (n && floe_node_start(n).line)
+		snprintf(buf, size, "%s:%u:%u", file, floe_node_start(n).line,
+			 floe_node_start(n).column);
 	else
 		snprintf(buf, size, "%s", file);
 	return buf;

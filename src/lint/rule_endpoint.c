@@ -217,11 +217,13 @@ static const char *platform_at(struct lint_ctx *ctx,
 	const struct floe_platform *p = ctx->platform ? ctx->platform
 						      : ctx->opt->platform;
 	const char *file = p && p->file ? p->file : "platform.yaml";
+	struct floe_pos at = { 0, 0 };
 	char *s;
 
-	if (n && n->start.line ? strbuf_addf(&sb, "%s:%u:%u", file,
-					      n->start.line, n->start.column)
-			       : strbuf_adds(&sb, file)) {
+	if (n)
+		at = floe_node_start(n);
+	if (at.line ? strbuf_addf(&sb, "%s:%u:%u", file, at.line, at.column)
+		    : strbuf_adds(&sb, file)) {
 		ctx->err = FLOE_ERR_NOMEM;
 		strbuf_release(&sb);
 		return "platform.yaml";

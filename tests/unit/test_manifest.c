@@ -129,8 +129,8 @@ static void test_manifest_binds_the_demo(void **state)
 	assert_non_null(path);
 	assert_string_equal(path->value, "/tmp/floe/demo.duckdb");
 	/* the filled value keeps the position of what is written */
-	assert_int_equal(path->start.line, 36);
-	assert_int_equal(path->start.column, 13);
+	assert_int_equal(floe_node_start(path).line, 36);
+	assert_int_equal(floe_node_start(path).column, 13);
 	assert_string_equal(compute_prop(c->p, "memory_limit")->value, "2GB");
 	assert_string_equal(compute_prop(c->p, "threads")->value, "4");
 	free(buf);
@@ -312,7 +312,7 @@ static void test_manifest_fills_placeholders_from_vars(void **state)
 			    "/tmp/orders");
 	cat = &c->p->catalogs[0];
 	assert_string_equal(cat->warehouse, "wh_prod");
-	assert_int_equal(cat->warehouse_node->start.column, 18);
+	assert_int_equal(floe_node_start(cat->warehouse_node).column, 18);
 	assert_string_equal(cat->credentials.client_id.text, "id-{{ x }}");
 	assert_string_equal(c->p->storage[0].bucket,
 			    "bucket-{unfilled_but_unused}");
@@ -619,7 +619,7 @@ static void test_manifest_merges_explicit_settings(void **state)
 	assert_string_equal(props->pairs[0].key->value, "memory_limit");
 	/* the explicit setting wins, and is where the position points */
 	assert_string_equal(props->pairs[0].value->value, "3GB");
-	assert_int_equal(props->pairs[0].key->start.line, 10);
+	assert_int_equal(floe_node_start(props->pairs[0].key).line, 10);
 	assert_string_equal(props->pairs[1].key->value, "threads");
 	assert_string_equal(props->pairs[2].key->value, "temp_directory");
 	assert_null(floe_map_get(props, "settings"));

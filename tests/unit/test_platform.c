@@ -113,8 +113,8 @@ static void assert_pos(const char *yaml, const struct floe_node *n,
 	struct floe_pos want = bind_at(yaml, context, sub);
 
 	assert_non_null(n);
-	assert_int_equal(n->start.line, want.line);
-	assert_int_equal(n->start.column, want.column);
+	assert_int_equal(floe_node_start(n).line, want.line);
+	assert_int_equal(floe_node_start(n).column, want.column);
 }
 
 static void test_platform_binds_every_field_of_a_full_file(void **state)

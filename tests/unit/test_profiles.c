@@ -156,7 +156,7 @@ static void test_profiles_output_keeps_connection_parts(void **state)
 	assert_true(o->is_map && o->is_duckdb);
 	assert_string_equal(o->path.text, "/tmp/x.duckdb");
 	assert_true(o->path.jinja);
-	assert_int_equal(o->path.node->start.line, 5);
+	assert_int_equal(floe_node_start(o->path.node).line, 5);
 	assert_int_equal(o->settings->kind, FLOE_NODE_MAP);
 	assert_int_equal(o->nr_secrets, 1);
 	assert_string_equal(o->secret_items[0].name.text, "cat");

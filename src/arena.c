@@ -107,15 +107,17 @@ void *arena_alloc_aligned(struct arena *a, size_t size, size_t align)
 		return NULL;
 	if (b)
 		at = (b->used + align - 1) & ~(align - 1);
-	if (ONE_MALLOC || !b || at > b->size || b->size - at < size) {
+	if (!ONE_MALLOC && b && at <= b->size && b->size - at >= size) {
+		b->used = at + size;
+	} else {
 		b = new_block(&a->head, size);
 		if (!b)
 			return NULL;
 		at = 0;
+		/* a block made for this one is full (the test mode's are) */
+		b->used = b == a->head && !ONE_MALLOC ? size : b->size;
 	}
 	p = b->data + at;
-	/* a block made for this one is full (the test mode's are) */
-	b->used = b == a->head && !ONE_MALLOC ? at + size : b->size;
 	UNPOISON(p, size);
 	return p;
 }

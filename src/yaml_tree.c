@@ -520,20 +520,26 @@ static size_t keyset_put(struct keyset *s, const struct floe_pair *pairs,
 
 /* ---- building ---- */
 
-/* Set where n is written: packed into it, or, rarely, in the arena. */
-static int place(struct builder *b, struct tnode *n, struct floe_pos start,
-		 struct floe_pos end)
+/* place() of positions that do not pack: kept in the arena */
+static int place_far(struct builder *b, struct tnode *n,
+		     struct floe_pos start, struct floe_pos end)
 {
-	struct floe_pos *room;
+	struct floe_pos *room = arena_alloc_aligned(b->arena,
+						    2 * sizeof(*room),
+						    alignof(struct floe_pos));
 
-	if (floe_node_pack(&n->pub, start, end))
-		return 0;
-	room = arena_alloc_aligned(b->arena, 2 * sizeof(*room),
-				   alignof(struct floe_pos));
 	if (!room)
 		return nomem(b);
 	floe_node_place(&n->pub, start, end, room);
 	return 0;
+}
+
+/* Set where n is written: packed into it, or, rarely, in the arena. */
+static inline int place(struct builder *b, struct tnode *n,
+			struct floe_pos start, struct floe_pos end)
+{
+	return floe_node_pack(&n->pub, start, end) ? 0
+	       : place_far(b, n, start, end);
 }
 
 static struct tnode *new_node(struct builder *b, enum floe_node_kind kind,

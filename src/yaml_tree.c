@@ -1402,10 +1402,8 @@ struct floe_loc floe_node_loc(const char *file, const struct floe_node *n)
 {
 	struct floe_loc loc = { file, { 0, 0 }, { 0, 0 } };
 
-	if (n) {
-		loc.start = floe_node_start(n);
-		loc.end = floe_node_end(n);
-	}
+	if (n)
+		floe_node_span(n, &loc.start, &loc.end);
 	return loc;
 }
 

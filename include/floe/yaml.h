@@ -141,44 +141,46 @@ _Static_assert(sizeof(struct floe_node) <= 24,
 #define FLOE_PACK_BITS(v, shift, bits) \
 	((unsigned)(((v) >> (shift)) & ((UINT64_C(1) << (bits)) - 1)))
 
+/** Where `n` is written: its start and just after its end. */
+static inline void floe_node_span(const struct floe_node *n,
+				  struct floe_pos *start, struct floe_pos *end)
+{
+	uint64_t p;
+
+	if (n->flags & FLOE_NODE_FAR) {
+		*start = n->where.far[0];
+		*end = n->where.far[1];
+		return;
+	}
+	p = n->where.packed;
+	if (n->flags & FLOE_NODE_ONE_LINE) {
+		start->line = end->line = FLOE_PACK_BITS(p, 0, 24);
+		start->column = FLOE_PACK_BITS(p, 24, 28);
+		end->column = start->column + FLOE_PACK_BITS(p, 52, 12);
+	} else {
+		start->line = FLOE_PACK_BITS(p, 0, 22);
+		start->column = FLOE_PACK_BITS(p, 22, 16);
+		end->line = start->line + FLOE_PACK_BITS(p, 38, 10);
+		end->column = FLOE_PACK_BITS(p, 48, 16);
+	}
+}
+
 /** Where `n` is written (line 0 when unknown). */
 static inline struct floe_pos floe_node_start(const struct floe_node *n)
 {
-	struct floe_pos pos;
-	uint64_t p;
+	struct floe_pos start, end;
 
-	if (n->flags & FLOE_NODE_FAR)
-		return n->where.far[0];
-	p = n->where.packed;
-	if (n->flags & FLOE_NODE_ONE_LINE) {
-		pos.line = FLOE_PACK_BITS(p, 0, 24);
-		pos.column = FLOE_PACK_BITS(p, 24, 28);
-	} else {
-		pos.line = FLOE_PACK_BITS(p, 0, 22);
-		pos.column = FLOE_PACK_BITS(p, 22, 16);
-	}
-	return pos;
+	floe_node_span(n, &start, &end);
+	return start;
 }
 
 /** Just after where `n` is written. */
 static inline struct floe_pos floe_node_end(const struct floe_node *n)
 {
-	struct floe_pos pos;
-	uint64_t p;
+	struct floe_pos start, end;
 
-	if (n->flags & FLOE_NODE_FAR)
-		return n->where.far[1];
-	p = n->where.packed;
-	if (n->flags & FLOE_NODE_ONE_LINE) {
-		pos.line = FLOE_PACK_BITS(p, 0, 24);
-		pos.column = FLOE_PACK_BITS(p, 24, 28) +
-			     FLOE_PACK_BITS(p, 52, 12);
-	} else {
-		pos.line = FLOE_PACK_BITS(p, 0, 22) +
-			   FLOE_PACK_BITS(p, 38, 10);
-		pos.column = FLOE_PACK_BITS(p, 48, 16);
-	}
-	return pos;
+	floe_node_span(n, &start, &end);
+	return end;
 }
 
 /**

@@ -23,6 +23,11 @@ static void touch_pos(struct walk *w, const struct floe_node *n)
 {
 	struct floe_loc loc = floe_node_loc("fuzz.yml", n);
 
+	/* packed or kept apart, a node's positions come back in order */
+	FUZZ_CHECK(loc.start.line >= 1 && loc.start.column >= 1);
+	FUZZ_CHECK(loc.end.line > loc.start.line ||
+		   (loc.end.line == loc.start.line &&
+		    loc.end.column >= loc.start.column));
 	w->sum += loc.start.line + loc.start.column + loc.end.line +
 		  loc.end.column;
 }

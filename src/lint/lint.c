@@ -1477,7 +1477,7 @@ static struct kept_secrets *read_secrets(struct lint_ctx *ctx,
 }
 
 /*
- * The place in ks->by_name of the first secret named `name` (a rendered
+ * The place in ks->by_name of the first secret named `s` (a rendered
  * ATTACH SECRET), looked up without case: DuckDB keeps secret names
  * lower-cased, quoted ones too (observed on 1.4.3 and 1.5.6).  *lo past
  * the names when there is none; false when out of memory.
@@ -1562,8 +1562,10 @@ static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
  * extension meets).  Only when certain, else both NULL: the ATTACH's text
  * a bare name (fe_alias_check(): its quotes and comments are not
  * modelled), each of the two created under that name in that storage.
- * A secret whose name, storage or persistence is known only at run time
- * takes none away: a storage that holds the name goes on holding it.
+ * A secret whose name or storage is known only at run time takes none
+ * away: a storage that holds the name goes on holding it; but one of the
+ * name that may persist or not may be the one kept in either storage,
+ * and the message could not say which two collide: not judged then.
  */
 static void held_secrets(struct lint_ctx *ctx,
 			 const struct floe_prof_output *m,
@@ -1588,7 +1590,11 @@ static void held_secrets(struct lint_ctx *ctx,
 	     !strcmp(ks->by_name[lo].name, ks->by_name[at].name); lo++) {
 		const struct kept_secret *k = &ks->v[ks->by_name[lo].i];
 
-		if (k->state == 1 && k->persistence_known)
+		if (k->state == 1 && !k->persistence_known) {
+			held[0] = held[1] = NULL;
+			return;
+		}
+		if (k->state == 1)
 			held[k->persistent] = k->node;
 	}
 	if (!held[0] || !held[1])

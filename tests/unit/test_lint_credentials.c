@@ -1037,6 +1037,26 @@ static void test_secret_name_held_once_or_not_known(void **state)
 		     "      attach:\n"
 		     "        - {path: w, type: iceberg, secret: pol}\n");
 	assert_family(f, "");
+	/* ... even beside a temporary and a persistent one: which two
+	 * collide is not known */
+	lint_body(f, "      secrets:\n"
+		     "        - {type: http, name: pol}\n"
+		     "        - {type: http, name: pol, persistent: true}\n"
+		     "        - {type: http, name: pol, persistent: "
+		     "\"{{ env_var('P') | as_bool }}\"}\n"
+		     "      attach:\n"
+		     "        - {path: w, type: iceberg, secret: pol}\n");
+	assert_family(f, "");
+	/* the last of each storage is the one kept, and named */
+	lint_body(f, "      secrets:\n"
+		     "        - {type: http, name: pol}\n"
+		     "        - {type: http, name: pol, persistent: true}\n"
+		     "        - {type: http, name: pol}\n"
+		     "      attach:\n"
+		     "        - {path: w, type: iceberg, secret: pol}\n");
+	assert_family(f, "FP417");
+	fx_assert_says(f, "FP417", "a temporary one (line 11) and a "
+		       "persistent one (line 10)");
 	/* inline OAuth2 options: FP401's refusal comes first */
 	lint_two_storages(f, "", "pol", "pol", "pol",
 			  "          options:\n"

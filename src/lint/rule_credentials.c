@@ -1917,10 +1917,9 @@ void check_secret_name_ambiguous(struct lint_ctx *ctx,
 		    has_inline_oauth(c) || !(s = lint_render(ctx, v)))
 			continue;
 		shown = lint_shown(ctx, v, s);
-		lint_report(ctx, v, "the ATTACH's SECRET '%s' names two "
-			    "secrets of this output, a temporary one (line %u) "
-			    "and a persistent one (line %u). DuckDB keeps "
-			    "both, and the iceberg extension's lookup by name "
+		lint_report(ctx, v, "the ATTACH's SECRET '%s' names a "
+			    "temporary secret (line %u) and a persistent one "
+			    "(line %u). DuckDB keeps both, and the iceberg extension's lookup by name "
 			    "fails: \"Ambiguity detected for secret name '%s', "
 			    "secret occurs in multiple storage backends.\"; "
 			    "give the two different names, or make both "

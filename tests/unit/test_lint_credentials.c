@@ -998,9 +998,9 @@ static void test_secret_name_held_by_two_storages(void **state)
 	lint_two_storages(f, "", "pol", "POL", "Pol", "");
 	assert_family(f, "FP417");
 	fx_assert_at(f, "FP417", 19, 19);
-	fx_assert_says(f, "FP417", "the ATTACH's SECRET 'Pol' names two "
-		       "secrets of this output, a temporary one (line 9) and "
-		       "a persistent one (line 13)");
+	fx_assert_says(f, "FP417", "the ATTACH's SECRET 'Pol' names a "
+		       "temporary secret (line 9) and a persistent one "
+		       "(line 13)");
 	fx_assert_says(f, "FP417", "\"Ambiguity detected for secret name "
 		       "'Pol', secret occurs in multiple storage backends.\"");
 	/* IN local_file persists too; IN memory is the temporary storage;
@@ -1055,7 +1055,7 @@ static void test_secret_name_held_once_or_not_known(void **state)
 		     "      attach:\n"
 		     "        - {path: w, type: iceberg, secret: pol}\n");
 	assert_family(f, "FP417");
-	fx_assert_says(f, "FP417", "a temporary one (line 11) and a "
+	fx_assert_says(f, "FP417", "a temporary secret (line 11) and a "
 		       "persistent one (line 10)");
 	/* inline OAuth2 options: FP401's refusal comes first */
 	lint_two_storages(f, "", "pol", "pol", "pol",

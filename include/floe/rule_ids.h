@@ -106,6 +106,7 @@
 	X(FP414) \
 	X(FP415) \
 	X(FP416) \
+	X(FP417) \
 	/* the dbt project (project.c) */ \
 	X(FP601) \
 	X(FP602) \

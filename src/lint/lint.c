@@ -1477,16 +1477,49 @@ static struct kept_secrets *read_secrets(struct lint_ctx *ctx,
 }
 
 /*
+ * The place in ks->by_name of the first secret named `s` (a rendered
+ * ATTACH SECRET), looked up without case: DuckDB keeps secret names
+ * lower-cased, quoted ones too (observed on 1.4.3 and 1.5.6).  *lo past
+ * the names when there is none; false when out of memory.
+ */
+static bool first_of_name(struct lint_ctx *ctx, const struct kept_secrets *ks,
+			  const char *s, size_t *lo)
+{
+	struct arena *a = lint_scratch(ctx);
+	size_t hi = ks->nr_named, len = strlen(s);
+	char *low;
+
+	*lo = 0;
+	if (!a)
+		return false;
+	if (!(low = arena_alloc_uninit(a, len + 1))) {
+		ctx->err = FLOE_ERR_NOMEM;
+		return false;
+	}
+	ascii_lower_copy(low, s, len);
+	while (*lo < hi) {	/* the first of the name, in place order */
+		size_t mid = *lo + (hi - *lo) / 2;
+
+		if (strcmp(ks->by_name[mid].name, low) < 0)
+			*lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (*lo < ks->nr_named && strcmp(ks->by_name[*lo].name, low))
+		*lo = ks->nr_named;
+	return true;
+}
+
+/*
  * The iceberg secret of the output an ATTACH's SECRET `name` names: the
  * one DuckDB keeps under that name (read by CREATE SECRET's grammar,
  * lint_secret_registered(): `pol IN memory` is pol), which it looks up
- * without case (DuckDB keeps secret names lower-cased, quoted ones too:
- * observed on 1.4.3 and 1.5.6).  Of several in one storage the last
+ * without case (first_of_name()).  Of several in one storage the last
  * wins (dbt-duckdb writes a named secret CREATE OR REPLACE); in two,
  * GetSecretByName() fails ("Ambiguity detected for secret name",
- * secret_manager.cpp at v1.4.3): NULL then, and when one of them may
- * persist or not, or its storage is not known.  The ATTACH's side is its
- * rendered text.
+ * secret_manager.cpp at v1.4.3; FP417, held_secrets()): NULL then, and
+ * when one of them may persist or not, or its storage is not known.  The
+ * ATTACH's side is its rendered text.
  */
 static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
 					      const struct floe_prof_output *m,
@@ -1495,33 +1528,16 @@ static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
 {
 	const struct kept_secret *found = NULL;
 	const char *s;
-	struct arena *a;
-	char *low;
-	size_t lo = 0, hi, len;
+	size_t lo;
 
 	if (!floe_node_is_str(name) || !m->nr_secrets ||
 	    !(s = lint_render(ctx, name)))
 		return NULL;
 	read_secrets(ctx, m, ks);
-	if (!ks->by_name || !(a = lint_scratch(ctx)))
+	if (!ks->by_name || !first_of_name(ctx, ks, s, &lo))
 		return NULL;	/* out of memory */
-	/* the names are kept lower-cased: look the text up so */
-	len = strlen(s);
-	if (!(low = arena_alloc_uninit(a, len + 1))) {
-		ctx->err = FLOE_ERR_NOMEM;
-		return NULL;
-	}
-	ascii_lower_copy(low, s, len);
-	hi = ks->nr_named;
-	while (lo < hi) {	/* the first of the name, in place order */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(ks->by_name[mid].name, low) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < ks->nr_named && !strcmp(ks->by_name[lo].name, low); lo++) {
+	for (size_t at = lo; lo < ks->nr_named &&
+	     !strcmp(ks->by_name[lo].name, ks->by_name[at].name); lo++) {
 		const struct kept_secret *k = &ks->v[ks->by_name[lo].i];
 
 		if (k->state < 0 || !k->persistence_known ||
@@ -1530,6 +1546,59 @@ static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
 		found = k;
 	}
 	return found && found->iceberg == 1 ? found->node : NULL;
+}
+
+/*
+ * The secrets of the output that hold the name an ATTACH's SECRET `name`
+ * passes, held[0] in the temporary storage (memory) and held[1] in a
+ * persistent one (PERSISTENT, or a name's `IN local_file`): the last of
+ * each, as dbt-duckdb writes a named secret CREATE OR REPLACE and a
+ * storage keeps one secret of a name.  DuckDB keeps both (duckdb_secrets()
+ * lists local_file and memory: src/engine/data/duckdb-secret-ambiguity/,
+ * 1.4.3 and 1.5.6), and a lookup by the name in every storage finds two,
+ * whatever the case of either spelling (DROP SECRET's "Ambiguity found
+ * for secret name" there; GetSecretByName()'s "Ambiguity detected",
+ * secret_manager.cpp at v1.4.3 to v1.5.5, is the one the iceberg
+ * extension meets).  Only when certain, else both NULL: the ATTACH's text
+ * a bare name (fe_alias_check(): its quotes and comments are not
+ * modelled), each of the two created under that name in that storage.
+ * A secret whose name or storage is known only at run time takes none
+ * away: a storage that holds the name goes on holding it; but one of the
+ * name that may persist or not may be the one kept in either storage,
+ * and the message could not say which two collide: not judged then.
+ */
+static void held_secrets(struct lint_ctx *ctx,
+			 const struct floe_prof_output *m,
+			 struct kept_secrets *ks, const struct floe_node *name,
+			 const struct floe_node *held[2])
+{
+	enum fe_alias_refusal r;
+	const char *s;
+	size_t lo;
+
+	held[0] = held[1] = NULL;
+	if (!floe_node_is_str(name) || !m->nr_secrets ||
+	    !(s = lint_render(ctx, name)))
+		return;
+	r = fe_alias_check(s, ctx->duckdb_version);
+	if (r != FE_ALIAS_OK && r != FE_ALIAS_DATABASE)
+		return;
+	read_secrets(ctx, m, ks);
+	if (!ks->by_name || !first_of_name(ctx, ks, s, &lo))
+		return;	/* out of memory */
+	for (size_t at = lo; lo < ks->nr_named &&
+	     !strcmp(ks->by_name[lo].name, ks->by_name[at].name); lo++) {
+		const struct kept_secret *k = &ks->v[ks->by_name[lo].i];
+
+		if (k->state == 1 && !k->persistence_known) {
+			held[0] = held[1] = NULL;
+			return;
+		}
+		if (k->state == 1)
+			held[k->persistent] = k->node;
+	}
+	if (!held[0] || !held[1])
+		held[0] = held[1] = NULL;
 }
 
 /*
@@ -1603,27 +1672,40 @@ static const struct floe_node *default_secret(struct lint_ctx *ctx,
 }
 
 /*
+ * The SECRET an attach item passes: dbt-duckdb writes the item's
+ * `secret` when truthy, else the option's (credentials.py to_sql at
+ * 1.11.0); NULL for none.
+ */
+static const struct floe_node *passed_secret(struct lint_ctx *ctx,
+					     const struct floe_node *item,
+					     const struct conn_options *co)
+{
+	const struct floe_node *n = floe_map_get(item, "secret");
+	const char *s;
+
+	if (!passed(n) || (floe_node_is_str(n) &&
+			   (s = lint_render(ctx, n)) && !*s))
+		n = value_of(co->opt[CO_SECRET]);
+	return passed(n) ? n : NULL;
+}
+
+/*
  * The secret an ATTACH reads its token from: none when an inline OAuth2
  * option makes it build its own; the iceberg secret of the output that
- * the SECRET it passes names (dbt-duckdb writes the item's `secret` when
- * truthy, else the option's: credentials.py to_sql at 1.11.0); the
- * default one without a SECRET.  NULL when not known.
+ * the SECRET it passes, `n` (passed_secret()), names; the default one
+ * without a SECRET.  NULL when not known.
  */
 static const struct floe_node *auth_secret(struct lint_ctx *ctx,
 					   const struct floe_prof_output *m,
-					   const struct floe_node *item,
+					   const struct floe_node *n,
 					   const struct conn_options *co,
 					   struct kept_secrets *ks)
 {
-	const struct floe_node *n = floe_map_get(item, "secret");
 	const char *s = NULL;
 
 	if (co->inline_oauth)
 		return NULL;
-	if (!passed(n) || (floe_node_is_str(n) &&
-			   (s = lint_render(ctx, n)) && !*s))
-		n = value_of(co->opt[CO_SECRET]);
-	if (!passed(n))
+	if (!n)
 		return default_secret(ctx, m, ks);
 	if (!floe_node_is_str(n) || !(s = lint_render(ctx, n)))
 		return NULL;
@@ -1685,7 +1767,10 @@ static size_t find_conns(struct lint_ctx *ctx, const struct lint_output *out,
 					      get_ci(sec, "oauth2_server_uri"));
 		}
 		c->named_secret = sec;
-		c->auth_secret = auth_secret(ctx, m, a->node, &co, &ks);
+		c->secret_passed = passed_secret(ctx, a->node, &co);
+		c->auth_secret = auth_secret(ctx, m, c->secret_passed, &co,
+					     &ks);
+		held_secrets(ctx, m, &ks, c->secret_passed, c->held);
 		c->endpoint_type = co.opt[CO_ENDPOINT_TYPE];
 		c->authorization_type = co.opt[CO_AUTHORIZATION_TYPE];
 		n++;

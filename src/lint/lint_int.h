@@ -87,6 +87,13 @@ struct lint_conn {
 	 * inline OAuth2 options (the extension builds its own), for the
 	 * plugin, or when not known statically */
 	const struct floe_node *auth_secret;
+	/* the SECRET the ATTACH passes (the item's `secret` when truthy,
+	 * else the option's), and the two secrets of the output that hold
+	 * its name, [0] in the temporary storage and [1] in a persistent
+	 * one: DuckDB keeps both, and a lookup by that name fails (lint.c,
+	 * held_secrets(); FP417).  Both NULL unless that is certain */
+	const struct floe_node *secret_passed;
+	const struct floe_node *held[2];
 	const struct floe_node *warehouse;	/* attach path / plugin warehouse */
 	/* the options `endpoint_type` and `authorization_type` (any case),
 	 * as pairs, found once for the rules that ask which way the

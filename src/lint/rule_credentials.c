@@ -1,5 +1,5 @@
 /*
- * Rules about credentials (FP401-FP415): how a catalog authenticates,
+ * Rules about credentials (FP401-FP417): how a catalog authenticates,
  * where secrets are written, and dbt's DBT_ENV_SECRET_ variables.
  *
  * The iceberg extension's OAuth2 path (duckdb-iceberg
@@ -1881,5 +1881,50 @@ void check_secret_persistent_disabled(struct lint_ctx *ctx,
 				    "(\"%s\"), and with it every dbt connection; "
 				    "drop the IN clause or that setting",
 				    floe_node_start(off->key).line, said);
+	}
+}
+
+/* ---- FP417 ---- */
+
+/*
+ * An ATTACH whose SECRET names a secret that two storages of the output
+ * hold (lint.c, held_secrets()): DuckDB keeps a temporary and a
+ * persistent secret of one name side by side, and SecretManager::
+ * GetSecretByName() throws when it finds the name in more than one
+ * storage (secret_manager.cpp at v1.4.3 to v1.5.5).  The iceberg
+ * extension's OAuth2 path looks the SECRET up so, as it is written,
+ * before any request (GetIcebergSecret(), from 06ca288 to 68623ff), when
+ * no inline OAuth2 option makes it build its own (with one, FP401's
+ * refusal comes first).  Only the OAuth2 path is judged: sigv4 and the
+ * endpoint types look the name up later and, at some pins, lower-cased.
+ */
+void check_secret_name_ambiguous(struct lint_ctx *ctx,
+				 const struct lint_output *out)
+{
+	const struct lint_conn *conns;
+	size_t n;
+
+	if (!creates_secrets(out) || persistent_secrets_off(ctx, out) != 0)
+		return;
+	n = lint_conns(ctx, out, &conns);
+	for (size_t i = 0; i < n; i++) {
+		const struct lint_conn *c = &conns[i];
+		const struct floe_node *v = c->secret_passed;
+		const char *s, *shown;
+
+		if (c->kind != LINT_CONN_ATTACH || !v || !c->held[0] ||
+		    !c->held[1] || oauth_mode(ctx, c) != 1 ||
+		    has_inline_oauth(c) || !(s = lint_render(ctx, v)))
+			continue;
+		shown = lint_shown(ctx, v, s);
+		lint_report(ctx, v, "the ATTACH's SECRET '%s' names a "
+			    "temporary secret (line %u) and a persistent one "
+			    "(line %u). DuckDB keeps both, and the iceberg extension's lookup by name "
+			    "fails: \"Ambiguity detected for secret name '%s', "
+			    "secret occurs in multiple storage backends.\"; "
+			    "give the two different names, or make both "
+			    "temporary", shown,
+			    floe_node_start(c->held[0]).line,
+			    floe_node_start(c->held[1]).line, shown);
 	}
 }

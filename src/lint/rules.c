@@ -1780,6 +1780,41 @@ const struct lint_rule_impl lint_rule_table[FLOE_RULE__COUNT] = {
     "Fix: drop persistent (a temporary secret is made on each "
     "connection), or the setting.",
 }, .check_output = check_secret_persistent_disabled },
+[FLOE_FP417] = { .pub = {
+	.id = "FP417", .name = "secret-name-ambiguous",
+	.severity = E, .family = "credentials",
+	.summary = "an ATTACH's SECRET names a secret that a temporary and "
+		   "a persistent secret of the output both hold",
+	.help =
+    "dbt-duckdb creates every secrets: entry with CREATE OR REPLACE, a "
+    "temporary one in memory and a persistent one (persistent: true, or "
+    "a name ending in IN local_file) in local_file. Two entries of one "
+    "name (compared without case), one of each, make two secrets: "
+    "DuckDB keeps both (probed on 1.4.3 and 1.5.6: "
+    "src/engine/data/duckdb-secret-ambiguity/). The iceberg extension "
+    "looks the ATTACH's SECRET up by name in every storage, and finds "
+    "two: \"Ambiguity detected for secret name 'x', secret occurs in "
+    "multiple storage backends.\" (GetSecretByName, secret_manager.cpp "
+    "at v1.4.3 to v1.5.5), so the ATTACH fails. The default secret of an "
+    "ATTACH without SECRET is not looked up by name: the temporary one is "
+    "picked (which_secret()), and the rule does not judge it. Judged "
+    "when the ATTACH looks its SECRET up through OAuth2 (no "
+    "authorization_type, or oauth2, and no inline OAuth2 option: with "
+    "one, FP401's refusal comes first), the SECRET is a bare name and "
+    "both secrets are certain (a name or a persistence known only at "
+    "run time is not judged); not with sigv4 or an endpoint_type, "
+    "not with remote, or with "
+    "allow_persistent_secrets off (FP416). A persistent secret also "
+    "outlives the run: a later profile with only the temporary one "
+    "meets it on disk, which lint cannot see.\n\n"
+    "Bad:\n  secrets:\n    - type: iceberg\n      name: pol\n"
+    "    - type: s3\n      name: pol\n      persistent: true\n"
+    "  attach:\n    - path: wh\n      type: iceberg\n      secret: pol\n\n"
+    "Good:\n  secrets:\n    - type: iceberg\n      name: pol\n"
+    "    - type: s3\n      name: pol_s3\n      persistent: true\n"
+    "  attach:\n    - path: wh\n      type: iceberg\n      secret: pol\n\n"
+    "Fix: give the two secrets different names, or make both temporary.",
+}, .check_output = check_secret_name_ambiguous },
 /* ---- the dbt project (check --project); reported by project.c ---- */
 [FLOE_FP601] = { .pub = {
 	.id = "FP601", .name = "project-profile-missing",

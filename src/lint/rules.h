@@ -94,7 +94,7 @@ lint_output_fn check_secret_and_inline, check_client_credentials_incomplete,
 	check_secret_missing_type, check_iceberg_secret_params,
 	check_empty_client_id, check_credential_provider,
 	check_secret_type_unknown, check_secret_name,
-	check_secret_persistent_disabled;
+	check_secret_persistent_disabled, check_secret_name_ambiguous;
 lint_template_fn check_secret_var_default, check_several_secret_vars,
 	check_secret_env_filtered;
 

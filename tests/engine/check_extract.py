@@ -13,8 +13,10 @@ database name), `intervals` (probe_intervals.py: strings cast to
 INTERVAL), `memory` (probe_memory.py: the settings read as an amount of
 memory, and the memory parser on every probe value), `locks`
 (probe_locks.py: the settings refused once another is SET), `files`
-(probe_files.py: when two paths are one database file) or `secrets`
-(probe_secrets.py: the secret types and names CREATE SECRET takes).  Each
+(probe_files.py: when two paths are one database file), `secrets`
+(probe_secrets.py: the secret types and names CREATE SECRET takes) or
+`secret_ambiguity` (probe_secret_ambiguity.py: a temporary and a
+persistent secret of one name).  Each
 runs on LIBDUCKDB without network, and its output
 is compared with src/engine/data/<dir>/VERSION.tsv, VERSION being what
 the library reports.  The header lines that name the npm package and the
@@ -56,6 +58,8 @@ EXTRACTIONS = {
 		    ["--candidates",
 		     os.path.join(DATA, "duckdb-secret-type-candidates.tsv")],
 		    "duckdb-secrets"),
+	"secret_ambiguity": ("probe_secret_ambiguity.py", [],
+			     "duckdb-secret-ambiguity"),
 }
 
 

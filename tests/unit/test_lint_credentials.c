@@ -1,6 +1,6 @@
 /*
  * Unit tests for the credentials rules (src/lint/rule_credentials.c,
- * FP401-FP410), through floe_lint() on in-memory profiles.
+ * FP401-FP417), through floe_lint() on in-memory profiles.
  *
  * Only FP4xx findings are looked at: the other families judge the same
  * profiles on their own.  Every literal secret below is "CANARY-5c3f",
@@ -961,6 +961,127 @@ static void test_empty_client_id_beside_a_token(void **state)
 	assert_family(f, "");
 }
 
+/* ---- FP417 ---- */
+
+/* A temporary and a persistent secret named `name1` and `name2`, then an
+ * attach item whose SECRET is `secret`, with `more` after it. */
+static void lint_two_storages(struct fx *f, const char *pre,
+			      const char *name1, const char *name2,
+			      const char *secret, const char *more)
+{
+	struct strbuf body = STRBUF_INIT;
+
+	strbuf_adds(&body, pre);
+	strbuf_addf(&body,
+		    "      secrets:\n"
+		    "        - type: iceberg\n"			/* 9 */
+		    "          name: %s\n"
+		    "          token: \"{{ env_var('T') }}\"\n"
+		    "          endpoint: http://polaris:8181/api/catalog\n"
+		    "        - type: s3\n"			/* 13 */
+		    "          name: %s\n"
+		    "          persistent: true\n"
+		    "      attach:\n"
+		    "        - path: demo_catalog\n"
+		    "          type: iceberg\n"
+		    "          secret: %s\n%s",			/* 19 */
+		    name1, name2, secret, more);
+	assert_int_equal(strbuf_error(&body), 0);
+	lint_body(f, body.buf);
+	strbuf_release(&body);
+}
+
+static void test_secret_name_held_by_two_storages(void **state)
+{
+	struct fx *f = *state;
+
+	lint_two_storages(f, "", "pol", "POL", "Pol", "");
+	assert_family(f, "FP417");
+	fx_assert_at(f, "FP417", 19, 19);
+	fx_assert_says(f, "FP417", "the ATTACH's SECRET 'Pol' names a "
+		       "temporary secret (line 9) and a persistent one "
+		       "(line 13)");
+	fx_assert_says(f, "FP417", "\"Ambiguity detected for secret name "
+		       "'Pol', secret occurs in multiple storage backends.\"");
+	/* IN local_file persists too; IN memory is the temporary storage;
+	 * the option's SECRET when the field is not given */
+	lint_two_storages(f, "", "pol IN memory", "pol IN local_file", "''",
+			  "          options:\n"
+			  "            secret: pol\n");
+	assert_family(f, "FP417");
+	fx_assert_at(f, "FP417", 21, 21);
+	/* a secret's value is never shown: *** for the name */
+	lint_two_storages(f, "", "pol", "pol",
+			  "\"{{ env_var('DBT_ENV_SECRET_N', 'pol') }}\"", "");
+	assert_family(f, "FP404 FP417");	/* FP404: the default */
+	fx_assert_says(f, "FP417", "SECRET '***' names");
+	fx_assert_says(f, "FP417", "secret name '***', secret occurs");
+}
+
+static void test_secret_name_held_once_or_not_known(void **state)
+{
+	struct fx *f = *state;
+
+	/* different names; a name known only at run time; quotes */
+	lint_two_storages(f, "", "pol", "pol_s3", "pol", "");
+	assert_family(f, "");
+	lint_two_storages(f, "", "pol", "\"{{ env_var('N') }}\"", "pol", "");
+	assert_family(f, "");
+	lint_two_storages(f, "", "pol", "pol", "'\"pol\"'", "");
+	assert_family(f, "");
+	/* persistence known only at run time */
+	lint_body(f, "      secrets:\n"
+		     "        - {type: http, name: pol}\n"
+		     "        - {type: http, name: pol, persistent: "
+		     "\"{{ env_var('P') | as_bool }}\"}\n"
+		     "      attach:\n"
+		     "        - {path: w, type: iceberg, secret: pol}\n");
+	assert_family(f, "");
+	/* ... even beside a temporary and a persistent one: which two
+	 * collide is not known */
+	lint_body(f, "      secrets:\n"
+		     "        - {type: http, name: pol}\n"
+		     "        - {type: http, name: pol, persistent: true}\n"
+		     "        - {type: http, name: pol, persistent: "
+		     "\"{{ env_var('P') | as_bool }}\"}\n"
+		     "      attach:\n"
+		     "        - {path: w, type: iceberg, secret: pol}\n");
+	assert_family(f, "");
+	/* the last of each storage is the one kept, and named */
+	lint_body(f, "      secrets:\n"
+		     "        - {type: http, name: pol}\n"
+		     "        - {type: http, name: pol, persistent: true}\n"
+		     "        - {type: http, name: pol}\n"
+		     "      attach:\n"
+		     "        - {path: w, type: iceberg, secret: pol}\n");
+	assert_family(f, "FP417");
+	fx_assert_says(f, "FP417", "a temporary secret (line 11) and a "
+		       "persistent one (line 10)");
+	/* inline OAuth2 options: FP401's refusal comes first */
+	lint_two_storages(f, "", "pol", "pol", "pol",
+			  "          options:\n"
+			  "            token: \"{{ env_var('T') }}\"\n");
+	assert_family(f, "FP401");
+	/* sigv4 and none are not judged */
+	lint_two_storages(f, "", "pol", "pol", "pol",
+			  "          options:\n"
+			  "            authorization_type: sigv4\n");
+	assert_family(f, "");
+	/* allow_persistent_secrets off: FP416, the CREATE fails first */
+	lint_two_storages(f, "      config_options:\n"
+			     "        allow_persistent_secrets: false\n",
+			  "pol", "pol", "pol", "");
+	assert_family(f, "FP416");
+	/* no SECRET: the default secret is not looked up by name */
+	lint_body(f, "      secrets:\n"
+		     "        - {type: iceberg, name: pol, token: x}\n"
+		     "        - {type: iceberg, name: pol, token: x, "
+		     "persistent: true}\n"
+		     "      attach:\n"
+		     "        - {path: w, type: iceberg}\n");
+	assert_int_equal(fx_count(f, "FP417"), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -1004,6 +1125,8 @@ int main(void)
 		T(test_generated_profile_is_clean),
 		T(test_empty_client_id_without_token),
 		T(test_empty_client_id_beside_a_token),
+		T(test_secret_name_held_by_two_storages),
+		T(test_secret_name_held_once_or_not_known),
 	};
 
 	return cmocka_run_group_tests_name("lint_credentials", tests, NULL,

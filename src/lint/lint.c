@@ -966,6 +966,19 @@ static int option_written(struct lint_ctx *ctx, const struct floe_node *v)
 	}
 }
 
+/*
+ * option_written() of options' `read_only`: a bool as written (True only),
+ * None never; anything else is not modelled (-1).
+ */
+static int read_only_written(const struct floe_node *v)
+{
+	if (v->kind != FLOE_NODE_SCALAR)
+		return -1;
+	if (v->type == FLOE_TYPE_BOOL)
+		return floe_node_true(v);
+	return v->type == FLOE_TYPE_NULL ? 0 : -1;
+}
+
 /* Whether the options map `opts` makes to_sql() write an option. */
 static int options_written(struct lint_ctx *ctx, const struct floe_node *opts)
 {
@@ -985,12 +998,8 @@ static int options_written(struct lint_ctx *ctx, const struct floe_node *opts)
 			return -1;	/* key.upper() fails: not modelled */
 		if (!strcmp(k->value, "type") || !strcmp(k->value, "secret"))
 			return 1;	/* TYPE / SECRET {value}, None too */
-		w = !strcmp(k->value, "read_only")
-			    ? (v->kind == FLOE_NODE_SCALAR &&
-			       v->type == FLOE_TYPE_BOOL ? floe_node_true(v)
-			       : v->kind == FLOE_NODE_SCALAR &&
-				 v->type == FLOE_TYPE_NULL ? 0 : -1)
-			    : option_written(ctx, v);
+		w = !strcmp(k->value, "read_only") ? read_only_written(v)
+						       : option_written(ctx, v);
 		if (w > 0)
 			return 1;
 		if (w < 0)
@@ -1379,6 +1388,17 @@ struct kept_secrets {
 	const struct floe_node *dflt;
 };
 
+/* The place in ks->by_name just past the names equal to the one at `g`. */
+static size_t name_group_end(const struct kept_secrets *ks, size_t g)
+{
+	size_t end = g;
+
+	while (end < ks->nr_named &&
+	       !strcmp(ks->by_name[end].name, ks->by_name[g].name))
+		end++;
+	return end;
+}
+
 static int cmp_kept_name(const void *a, const void *b)
 {
 	const struct kept_name *x = a, *y = b;
@@ -1417,9 +1437,7 @@ static void index_secrets(struct lint_ctx *ctx, struct arena *a,
 		bool later_temporary = false, later_persistent = false;
 		bool later_unknown = false;
 
-		for (end = g + 1; end < ks->nr_named &&
-		     !strcmp(ks->by_name[end].name, ks->by_name[g].name);)
-			end++;
+		end = name_group_end(ks, g);
 		for (size_t n = end; n-- > g;) {
 			struct kept_secret *k = &ks->v[ks->by_name[n].i];
 
@@ -1536,9 +1554,8 @@ static const struct floe_node *iceberg_secret(struct lint_ctx *ctx,
 	read_secrets(ctx, m, ks);
 	if (!ks->by_name || !first_of_name(ctx, ks, s, &lo))
 		return NULL;	/* out of memory */
-	for (size_t at = lo; lo < ks->nr_named &&
-	     !strcmp(ks->by_name[lo].name, ks->by_name[at].name); lo++) {
-		const struct kept_secret *k = &ks->v[ks->by_name[lo].i];
+	for (size_t i = lo, end = name_group_end(ks, lo); i < end; i++) {
+		const struct kept_secret *k = &ks->v[ks->by_name[i].i];
 
 		if (k->state < 0 || !k->persistence_known ||
 		    (found && found->persistent != k->persistent))
@@ -1586,9 +1603,8 @@ static void held_secrets(struct lint_ctx *ctx,
 	read_secrets(ctx, m, ks);
 	if (!ks->by_name || !first_of_name(ctx, ks, s, &lo))
 		return;	/* out of memory */
-	for (size_t at = lo; lo < ks->nr_named &&
-	     !strcmp(ks->by_name[lo].name, ks->by_name[at].name); lo++) {
-		const struct kept_secret *k = &ks->v[ks->by_name[lo].i];
+	for (size_t i = lo, end = name_group_end(ks, lo); i < end; i++) {
+		const struct kept_secret *k = &ks->v[ks->by_name[i].i];
 
 		if (k->state == 1 && !k->persistence_known) {
 			held[0] = held[1] = NULL;

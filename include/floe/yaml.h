@@ -227,8 +227,8 @@ static inline void floe_node_place(struct floe_node *n,
 	room[0] = start;
 	room[1] = end;
 	n->where.far = room;
-	n->flags = (unsigned char)(n->flags | FLOE_NODE_FAR);
-	n->flags = (unsigned char)(n->flags & ~FLOE_NODE_ONE_LINE);
+	n->flags = (unsigned char)((n->flags | FLOE_NODE_FAR) &
+				   ~FLOE_NODE_ONE_LINE);
 }
 
 /** Whether pair `p` of mapping `map` came in through a `<<` merge. */

@@ -490,18 +490,20 @@ static int scalar_at(struct fix_ctx *fc, const struct floe_node *n,
 		     size_t *start, size_t *end)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct floe_pos from, to;
 	size_t s, e;
 	int ok;
 
-	if (!n || n->kind != FLOE_NODE_SCALAR ||
-	    floe_node_start(n).line != floe_node_end(n).line ||
-	    strlen(n->value) != n->len)
+	if (!n || n->kind != FLOE_NODE_SCALAR)
+		return -1;
+	floe_node_span(n, &from, &to);
+	if (from.line != to.line || strlen(n->value) != n->len)
 		return -1;
 	if (n->style != FLOE_STYLE_PLAIN && n->style != FLOE_STYLE_SINGLE &&
 	    n->style != FLOE_STYLE_DOUBLE)
 		return -1;
-	s = off_of(&fc->text, floe_node_start(n));
-	e = off_of(&fc->text, floe_node_end(n));
+	s = off_of(&fc->text, from);
+	e = off_of(&fc->text, to);
 	if (s == SIZE_MAX || e == SIZE_MAX || e < s)
 		return -1;
 	if (n->style == FLOE_STYLE_PLAIN) {

@@ -1919,9 +1919,10 @@ void check_secret_name_ambiguous(struct lint_ctx *ctx,
 		shown = lint_shown(ctx, v, s);
 		lint_report(ctx, v, "the ATTACH's SECRET '%s' names a "
 			    "temporary secret (line %u) and a persistent one "
-			    "(line %u). DuckDB keeps both, and the iceberg extension's lookup by name "
-			    "fails: \"Ambiguity detected for secret name '%s', "
-			    "secret occurs in multiple storage backends.\"; "
+			    "(line %u). DuckDB keeps both, and the iceberg "
+			    "extension's lookup by name fails: \"Ambiguity "
+			    "detected for secret name '%s', secret occurs in "
+			    "multiple storage backends.\"; "
 			    "give the two different names, or make both "
 			    "temporary", shown,
 			    floe_node_start(c->held[0]).line,

@@ -23,10 +23,12 @@ static const char *where(struct lint_ctx *ctx, const struct floe_node *n,
 			 char *buf, size_t size)
 {
 	const char *file = ctx->platform->file;
+	struct floe_pos at = { 0, 0 };
 
-	if (n && floe_node_start(n).line)
-		snprintf(buf, size, "%s:%u:%u", file, floe_node_start(n).line,
-			 floe_node_start(n).column);
+	if (n)
+		at = floe_node_start(n);
+	if (at.line)
+		snprintf(buf, size, "%s:%u:%u", file, at.line, at.column);
 	else
 		snprintf(buf, size, "%s", file);
 	return buf;

@@ -1,5 +1,7 @@
 #include "floe/fileio.h"
 
+#include "hash.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -21,6 +23,8 @@ const char *floe_io_strerror(int errnum)
 		       "wait forever)";
 	case FLOE_IO_ENOTREG:
 		return "it is not a regular file, a FIFO or a character device";
+	case FLOE_IO_ECHANGED:
+		return "it changed while it was being checked";
 	}
 	return strerror(errnum);
 }
@@ -51,6 +55,13 @@ static int room(char **buf, size_t *alloc, size_t len, size_t want)
 	return 0;
 }
 
+/* open() returns 0 when standard input is closed: close it too */
+static void close_input(const char *path, int fd)
+{
+	if (strcmp(path, "-"))
+		close(fd);
+}
+
 static int clear_nonblock(int fd)
 {
 	int flags = fcntl(fd, F_GETFL);
@@ -61,62 +72,65 @@ static int clear_nonblock(int fd)
 				  : 0;
 }
 
-enum floe_err floe_read_file(const char *path, size_t max, char **out,
-			     size_t *len, int *errnum)
+/*
+ * Open path ("-": standard input, fd 0) for reading and check what it is.
+ * Opening never blocks: O_NONBLOCK, else opening a FIFO for reading would
+ * wait, for ever, for a writer (`generate --check -o FIFO`); it is cleared
+ * at once but for a FIFO, which read_all() probes once.
+ */
+static enum floe_err open_input(const char *path, int *fd, struct stat *st,
+				int *errnum)
 {
 	int is_stdin = !strcmp(path, "-");
-	/*
-	 * O_NONBLOCK: opening a FIFO for reading would otherwise wait, for
-	 * ever, for a writer (`generate --check -o FIFO`).
-	 */
-	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
-				     O_NONBLOCK);
-	enum floe_err err = FLOE_OK;
-	char *buf = NULL;
-	size_t alloc = 0, used = 0, want = CHUNK;
-	int probe = 0;
-	struct stat st;
 
 	*errnum = 0;
-	if (fd < 0) {
+	*fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+				  O_NONBLOCK);
+	if (*fd < 0) {
 		*errnum = errno;
 		return FLOE_ERR_IO;
 	}
-	if (fstat(fd, &st)) {
+	if (fstat(*fd, st)) {
 		*errnum = errno;
-		err = FLOE_ERR_IO;
-		goto out;
-	}
-	if (S_ISDIR(st.st_mode)) {
+	} else if (S_ISDIR(st->st_mode)) {
 		*errnum = EISDIR;
-		err = FLOE_ERR_IO;
-		goto out;
+	} else if (!is_stdin && (S_ISSOCK(st->st_mode) ||
+				 S_ISBLK(st->st_mode))) {
+		*errnum = FLOE_IO_ENOTREG;
+	} else if (!is_stdin && !S_ISFIFO(st->st_mode) &&
+		   clear_nonblock(*fd)) {
+		*errnum = errno;
 	}
-	if (!is_stdin) {
-		if (S_ISSOCK(st.st_mode) || S_ISBLK(st.st_mode)) {
-			*errnum = FLOE_IO_ENOTREG;
-			err = FLOE_ERR_IO;
-			goto out;
-		}
-		/*
-		 * A FIFO is read without blocking once: end of file then
-		 * means that no process has it open for writing.
-		 */
-		probe = S_ISFIFO(st.st_mode);
-		if (!probe && clear_nonblock(fd)) {
-			*errnum = errno;
-			err = FLOE_ERR_IO;
-			goto out;
-		}
+	if (*errnum) {
+		close_input(path, *fd);
+		return FLOE_ERR_IO;
 	}
-	if (S_ISREG(st.st_mode) && st.st_size >= 0) {
-		if ((unsigned long long)st.st_size > max) {
-			err = FLOE_ERR_TOO_BIG;
-			goto out;
-		}
-		/* one allocation of the right size: no copy, no slack */
-		want = (size_t)st.st_size + 1;
-	}
+	return FLOE_OK;
+}
+
+/* A regular file's size against the cap (others are read to see it). */
+static enum floe_err size_ok(const struct stat *st, size_t max)
+{
+	return S_ISREG(st->st_mode) && st->st_size >= 0 &&
+	       (unsigned long long)st->st_size > max ? FLOE_ERR_TOO_BIG
+						     : FLOE_OK;
+}
+
+/* Read what open_input() opened to its end or past `max`. */
+static enum floe_err read_all(const char *path, int fd, const struct stat *st,
+			      size_t max, char **out, size_t *len, int *errnum)
+{
+	enum floe_err err = FLOE_OK;
+	char *buf = NULL;
+	size_t alloc = 0, used = 0, want = CHUNK;
+	/* a FIFO is read without blocking once: end of file then means
+	 * that no process has it open for writing */
+	int probe = strcmp(path, "-") && S_ISFIFO(st->st_mode);
+
+	/* a regular file: one allocation of the right size, no copy, no
+	 * slack */
+	if (S_ISREG(st->st_mode) && st->st_size >= 0)
+		want = (size_t)st->st_size + 1;
 	for (;;) {
 		ssize_t n;
 
@@ -126,7 +140,7 @@ enum floe_err floe_read_file(const char *path, size_t max, char **out,
 		}
 		/* a regular file read whole needs one byte to see its end,
 		 * not a doubled buffer */
-		want = S_ISREG(st.st_mode) ? 1 : CHUNK;
+		want = S_ISREG(st->st_mode) ? 1 : CHUNK;
 		n = read(fd, buf + used, alloc - used - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -166,11 +180,198 @@ enum floe_err floe_read_file(const char *path, size_t max, char **out,
 	*len = used;
 	buf = NULL;
 out:
-	/* open() returns 0 when standard input is closed: close it too */
-	if (!is_stdin)
-		close(fd);
 	free(buf);
 	return err;
+}
+
+enum floe_err floe_read_file(const char *path, size_t max, char **out,
+			     size_t *len, int *errnum)
+{
+	struct stat st;
+	int fd;
+	enum floe_err err = open_input(path, &fd, &st, errnum);
+
+	if (err != FLOE_OK)
+		return err;
+	err = size_ok(&st, max);
+	if (err == FLOE_OK)
+		err = read_all(path, fd, &st, max, out, len, errnum);
+	close_input(path, fd);
+	return err;
+}
+
+/* ---- a text read in blocks, and again if asked ---- */
+
+/*
+ * The hash of the bytes read, 8 at a time whatever the blocks, so that a
+ * text read again whole hashes as it did in blocks.
+ */
+static void hash_word(struct floe_text *t, uint64_t w)
+{
+	t->hash = (t->hash ^ w) * 0xFF51AFD7ED558CCDu;
+	t->hash ^= t->hash >> 32;
+}
+
+static void hash_more(struct floe_text *t, const char *p, size_t n)
+{
+	uint64_t w;
+
+	while (n && t->nr_tail) {
+		t->tail |= (uint64_t)(unsigned char)*p++ << (8 * t->nr_tail);
+		n--;
+		if (++t->nr_tail == 8) {
+			hash_word(t, t->tail);
+			t->tail = 0;
+			t->nr_tail = 0;
+		}
+	}
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		hash_word(t, w);
+	}
+	for (; n; n--) {
+		t->tail |= (uint64_t)(unsigned char)*p++ << (8 * t->nr_tail);
+		t->nr_tail++;
+	}
+}
+
+/* The hash of everything read; the state is left as it was. */
+static uint64_t hash_end(const struct floe_text *t)
+{
+	struct floe_text c = *t;
+
+	hash_word(&c, c.tail ^ (uint64_t)c.len << 3);
+	return c.hash;
+}
+
+static void text_init(struct floe_text *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->fd = -1;
+	t->hash = FLOE_HASH_SEED;
+}
+
+enum floe_err floe_text_open(const char *path, size_t max,
+			     struct floe_text **out, int *errnum)
+{
+	struct floe_text *t = malloc(sizeof(*t));
+	struct stat st;
+	size_t len = 0;
+	int fd;
+	enum floe_err err;
+
+	if (!t)
+		return FLOE_ERR_NOMEM;
+	text_init(t);
+	t->max = max;
+	err = open_input(path, &fd, &st, errnum);
+	if (err != FLOE_OK) {
+		free(t);
+		return err;
+	}
+	err = size_ok(&st, max);
+	if (err == FLOE_OK && S_ISREG(st.st_mode) && strcmp(path, "-")) {
+		t->path = strdup(path);
+		if (!t->path) {
+			err = FLOE_ERR_NOMEM;
+		} else {
+			t->fd = fd;	/* read as the parse asks */
+			*out = t;
+			return FLOE_OK;
+		}
+	} else if (err == FLOE_OK) {
+		err = read_all(path, fd, &st, max, &t->owned, &len, errnum);
+	}
+	close_input(path, fd);
+	if (err != FLOE_OK) {
+		floe_text_free(t);
+		return err;
+	}
+	t->buf = t->owned;
+	t->len = len;
+	t->done = true;
+	*out = t;
+	return FLOE_OK;
+}
+
+enum floe_err floe_text_read(struct floe_text *t, char *buf, size_t size,
+			     size_t *got)
+{
+	ssize_t n;
+
+	*got = 0;
+	if (t->done || !size)	/* held, or read to its end */
+		return FLOE_OK;
+	do
+		n = read(t->fd, buf, size);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		t->errnum = errno;
+		return FLOE_ERR_IO;
+	}
+	if (!n) {
+		t->done = true;
+		close(t->fd);
+		t->fd = -1;
+		return FLOE_OK;
+	}
+	if ((size_t)n > t->max - t->len) {	/* grew as it was read */
+		t->errnum = FLOE_IO_ECHANGED;
+		return FLOE_ERR_IO;
+	}
+	hash_more(t, buf, (size_t)n);
+	t->len += (size_t)n;
+	*got = (size_t)n;
+	return FLOE_OK;
+}
+
+enum floe_err floe_text_hold(struct floe_text *t)
+{
+	struct floe_text again;
+	char *buf = NULL;
+	size_t len;
+	enum floe_err err;
+
+	if (t->buf)
+		return FLOE_OK;
+	/* a parse that stopped early: the rest is read, for its hash */
+	while (!t->done) {
+		char rest[4096];
+
+		err = floe_text_read(t, rest, sizeof(rest), &len);
+		if (err != FLOE_OK)
+			return err;
+	}
+	/* read it whole again, as at first, with room for what was read
+	 * and one byte to see that nothing was added */
+	err = floe_read_file(t->path, t->len, &buf, &len, &t->errnum);
+	if (err == FLOE_ERR_TOO_BIG) {
+		t->errnum = FLOE_IO_ECHANGED;
+		return FLOE_ERR_IO;
+	}
+	if (err != FLOE_OK)
+		return err;
+	text_init(&again);
+	hash_more(&again, buf, len);
+	again.len = len;
+	if (len != t->len || hash_end(&again) != hash_end(t)) {
+		free(buf);
+		t->errnum = FLOE_IO_ECHANGED;
+		return FLOE_ERR_IO;
+	}
+	t->buf = t->owned = buf;
+	return FLOE_OK;
+}
+
+void floe_text_free(struct floe_text *t)
+{
+	if (!t)
+		return;
+	if (t->fd >= 0)
+		close(t->fd);
+	free(t->path);
+	free(t->owned);
+	free(t);
 }
 
 static int write_all(int fd, const char *buf, size_t len)

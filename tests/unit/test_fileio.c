@@ -268,27 +268,39 @@ static void test_fileio_read_refuses_a_directory(void **state)
 	assert_null(c->buf);
 }
 
-static void test_fileio_read_reads_standard_input_for_a_dash(void **state)
+/* Standard input read from `file` (put first); the saved one, for
+ * stdin_back(). */
+static int stdin_from(const char *file)
 {
-	struct ctx *c = *state;
-	static const char data[] = "version: \"1.2.0\"\n";
-	int saved, fd, errnum;
-	enum floe_err err;
+	int fd = open(file, O_RDONLY), saved;
 
-	put(path(c, "stdin.yaml"), data, sizeof(data) - 1);
-	fd = open(c->path, O_RDONLY);
 	assert_true(fd >= 0);
 	saved = dup(0);
 	assert_true(saved >= 0);
 	assert_int_equal(dup2(fd, 0), 0);
 	close(fd);
+	return saved;
+}
 
-	err = floe_read_file("-", 1024, &c->buf, &c->len, &errnum);
-	/* standard input is not closed by the read */
+/* The standard input stdin_from() saved, back; it was not closed. */
+static void stdin_back(int saved)
+{
 	assert_int_not_equal(fcntl(0, F_GETFD), -1);
-
 	assert_int_equal(dup2(saved, 0), 0);
 	close(saved);
+}
+
+static void test_fileio_read_reads_standard_input_for_a_dash(void **state)
+{
+	struct ctx *c = *state;
+	static const char data[] = "version: \"1.2.0\"\n";
+	int saved, errnum;
+	enum floe_err err;
+
+	put(path(c, "stdin.yaml"), data, sizeof(data) - 1);
+	saved = stdin_from(c->path);
+	err = floe_read_file("-", 1024, &c->buf, &c->len, &errnum);
+	stdin_back(saved);	/* not closed by the read */
 	assert_int_equal(err, FLOE_OK);
 	assert_int_equal(c->len, sizeof(data) - 1);
 	assert_memory_equal(c->buf, data, sizeof(data) - 1);
@@ -658,6 +670,215 @@ static void test_fileio_write_to_a_character_device_writes_in_place(
 	}
 }
 
+/* ---- floe_text: read in blocks, and again whole when asked ---- */
+
+/* All of t read in blocks of `block` bytes; what was read. */
+static char *read_blocks(struct floe_text *t, size_t block, size_t *len)
+{
+	char *all = NULL;
+	size_t n = 0, got;
+
+	for (;;) {
+		char *p = realloc(all, n + block + 1);
+
+		assert_non_null(p);
+		all = p;
+		assert_int_equal(floe_text_read(t, all + n, block, &got),
+				 FLOE_OK);
+		if (!got)
+			break;
+		n += got;
+	}
+	*len = n;
+	return all;
+}
+
+static void fill(char *data, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		data[i] = (char)(i * 7 + i / 251);
+}
+
+/*
+ * A regular file is not read when opened, then read as asked in blocks
+ * of any size, then held whole when asked: the same bytes, NUL-terminated
+ * (the hash read in blocks is that of the whole text, whatever the
+ * blocks).
+ */
+static void test_fileio_text_reads_a_file_in_blocks_then_whole(void **state)
+{
+	struct ctx *c = *state;
+	static char data[70001];
+	static const size_t blocks[] = { 1, 7, 8, 9, 4096, 65536, 100000 };
+
+	fill(data, sizeof(data));
+	put(path(c, "p.yml"), data, sizeof(data));
+	for (size_t i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++) {
+		struct floe_text *t = NULL;
+		int errnum = -1;
+		size_t len;
+		char *got;
+
+		assert_int_equal(floe_text_open(c->path, sizeof(data), &t,
+						&errnum),
+				 FLOE_OK);
+		assert_int_equal(errnum, 0);
+		assert_true(floe_text_streamed(t));
+		assert_null(t->buf);
+		got = read_blocks(t, blocks[i], &len);
+		assert_int_equal(len, sizeof(data));
+		assert_memory_equal(got, data, len);
+		assert_int_equal(t->len, sizeof(data));
+		assert_null(t->buf);
+		assert_int_equal(floe_text_hold(t), FLOE_OK);
+		assert_non_null(t->buf);
+		assert_int_equal(t->len, sizeof(data));
+		assert_memory_equal(t->buf, data, sizeof(data));
+		assert_int_equal(t->buf[t->len], '\0');
+		/* held: reading gives nothing more, holding is free */
+		assert_int_equal(floe_text_read(t, got, 10, &len), FLOE_OK);
+		assert_int_equal(len, 0);
+		assert_int_equal(floe_text_hold(t), FLOE_OK);
+		free(got);
+		floe_text_free(t);
+	}
+}
+
+/* Read in blocks, the file then written as `then`, then held: refused. */
+static void expect_changed(struct ctx *c, const char *data, size_t len,
+			   const char *then, size_t then_len)
+{
+	struct floe_text *t = NULL;
+	int errnum;
+	size_t n;
+	char *got;
+
+	put(path(c, "p.yml"), data, len);
+	assert_int_equal(floe_text_open(c->path, 1 << 20, &t, &errnum),
+			 FLOE_OK);
+	got = read_blocks(t, 3, &n);
+	free(got);
+	put(c->path, then, then_len);
+	assert_int_equal(floe_text_hold(t), FLOE_ERR_IO);
+	assert_int_equal(t->errnum, FLOE_IO_ECHANGED);
+	assert_null(t->buf);
+	assert_non_null(strstr(floe_io_strerror(t->errnum), "changed"));
+	floe_text_free(t);
+}
+
+/*
+ * What is read again must be what was read: a byte changed, a byte
+ * added or taken away, the file emptied, are refused with
+ * FLOE_IO_ECHANGED (a finding is never shown against another text); the
+ * same bytes written again are the same text.
+ */
+static void test_fileio_text_refuses_a_file_changed_after_reading(
+	void **state)
+{
+	struct ctx *c = *state;
+	static const char data[] = "floe:\n  outputs:\n    dev: {type: duckdb}\n";
+	char other[sizeof(data)];
+	struct floe_text *t = NULL;
+	int errnum;
+	size_t n;
+	char *got;
+
+	memcpy(other, data, sizeof(data));
+	other[20] ^= 1;
+	expect_changed(c, data, sizeof(data) - 1, other, sizeof(data) - 1);
+	other[20] ^= 1;
+	other[sizeof(data) - 2] ^= 1;	/* in the last word, the tail */
+	expect_changed(c, data, sizeof(data) - 1, other, sizeof(data) - 1);
+	expect_changed(c, data, sizeof(data) - 1, data, sizeof(data) - 2);
+	expect_changed(c, data, sizeof(data) - 2, data, sizeof(data) - 1);
+	expect_changed(c, data, sizeof(data) - 1, "", 0);
+	/* rewritten alike: the same text */
+	put(path(c, "p.yml"), data, sizeof(data) - 1);
+	assert_int_equal(floe_text_open(c->path, 1 << 20, &t, &errnum),
+			 FLOE_OK);
+	got = read_blocks(t, 5, &n);
+	free(got);
+	put(c->path, data, sizeof(data) - 1);
+	assert_int_equal(floe_text_hold(t), FLOE_OK);
+	assert_memory_equal(t->buf, data, sizeof(data) - 1);
+	floe_text_free(t);
+}
+
+/*
+ * The cap holds as the file is read: a file within it when opened that
+ * grows past it as it is read is refused (it changed), and one over it
+ * when opened is FLOE_ERR_TOO_BIG at once; a text held before it was
+ * read to its end (a parse stopped by an error) is read to its end first.
+ */
+static void test_fileio_text_holds_the_cap_as_it_reads(void **state)
+{
+	struct ctx *c = *state;
+	static char data[300];
+	struct floe_text *t = NULL;
+	int errnum, fd;
+	size_t got;
+	char buf[512];
+
+	fill(data, sizeof(data));
+	put(path(c, "p.yml"), data, 100);
+	/* held before it was read to its end: the rest is read first */
+	assert_int_equal(floe_text_open(c->path, 200, &t, &errnum), FLOE_OK);
+	assert_int_equal(floe_text_read(t, buf, 10, &got), FLOE_OK);
+	assert_int_equal(got, 10);
+	assert_int_equal(floe_text_hold(t), FLOE_OK);
+	assert_int_equal(t->len, 100);
+	assert_memory_equal(t->buf, data, 100);
+	floe_text_free(t);
+	assert_int_equal(floe_text_open(c->path, 200, &t, &errnum), FLOE_OK);
+	fd = open(c->path, O_WRONLY | O_APPEND);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data + 100, 200), 200);
+	close(fd);
+	assert_int_equal(floe_text_read(t, buf, sizeof(buf), &got),
+			 FLOE_ERR_IO);
+	assert_int_equal(t->errnum, FLOE_IO_ECHANGED);
+	floe_text_free(t);
+
+	t = NULL;
+	assert_int_equal(floe_text_open(c->path, 299, &t, &errnum),
+			 FLOE_ERR_TOO_BIG);
+	assert_null(t);
+	assert_int_equal(floe_text_open(path(c, "none.yml"), 299, &t,
+					&errnum),
+			 FLOE_ERR_IO);
+	assert_int_equal(errnum, ENOENT);
+	assert_int_equal(floe_text_open(c->dir, 299, &t, &errnum),
+			 FLOE_ERR_IO);
+	assert_int_equal(errnum, EISDIR);
+}
+
+/* Standard input cannot be read twice: it is read whole when opened,
+ * held, and not closed. */
+static void test_fileio_text_holds_standard_input_whole(void **state)
+{
+	struct ctx *c = *state;
+	static const char data[] = "a: 1\n";
+	struct floe_text *t = NULL;
+	int saved, errnum;
+	enum floe_err err;
+	size_t got;
+	char buf[8];
+
+	put(path(c, "stdin.yaml"), data, sizeof(data) - 1);
+	saved = stdin_from(c->path);
+	err = floe_text_open("-", 1024, &t, &errnum);
+	stdin_back(saved);
+	assert_int_equal(err, FLOE_OK);
+	assert_false(floe_text_streamed(t));
+	assert_non_null(t->buf);
+	assert_int_equal(t->len, sizeof(data) - 1);
+	assert_memory_equal(t->buf, data, sizeof(data) - 1);
+	assert_int_equal(floe_text_read(t, buf, sizeof(buf), &got), FLOE_OK);
+	assert_int_equal(got, 0);
+	assert_int_equal(floe_text_hold(t), FLOE_OK);
+	floe_text_free(t);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -686,6 +907,10 @@ int main(void)
 		T(test_fileio_write_to_a_fifo_with_no_reader_fails_at_once),
 		T(test_fileio_write_to_a_fifo_with_a_reader_writes_it),
 		T(test_fileio_write_to_a_character_device_writes_in_place),
+		T(test_fileio_text_reads_a_file_in_blocks_then_whole),
+		T(test_fileio_text_refuses_a_file_changed_after_reading),
+		T(test_fileio_text_holds_the_cap_as_it_reads),
+		T(test_fileio_text_holds_standard_input_whole),
 	};
 
 	return cmocka_run_group_tests_name("fileio", tests, NULL, NULL);

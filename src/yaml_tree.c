@@ -60,6 +60,12 @@ struct builder {
 	const char *buf;	/* after a UTF-8 byte order mark */
 	size_t len;
 	size_t bom;		/* length of the skipped byte order mark */
+	/* floe_yaml_parse_from(): where the text comes from (buf is NULL
+	 * until an error's position needs it), and its first failure */
+	const struct floe_yaml_reader *reader;
+	size_t nread;
+	bool bom_known;
+	enum floe_err read_err;
 	struct floe_yaml_limits lim;
 	struct floe_diags *diags;
 	struct arena *arena;
@@ -1121,11 +1127,23 @@ static void parser_error(struct builder *b, yaml_parser_t *p)
 		b->err = FLOE_ERR_NOMEM;
 		return;
 	}
+	if (p->error == YAML_READER_ERROR && b->read_err != FLOE_OK) {
+		b->err = b->read_err;	/* said by read_input() */
+		return;
+	}
 	if (p->error == YAML_READER_ERROR) {
 		/* problem_offset counts bytes of what libyaml was given */
 		size_t off = p->problem_offset + b->bom;
 
-		loc.start = offset_pos(b->buf, b->len, p->problem_offset);
+		if (!b->buf && b->reader && b->reader->text) {
+			b->buf = b->reader->text(b->reader->arg, &b->len);
+			if (b->buf && b->len >= b->bom) {	/* as read */
+				b->buf += b->bom;
+				b->len -= b->bom;
+			}
+		}
+		loc.start = offset_pos(b->buf ? b->buf : "", b->buf ? b->len
+				       : 0, p->problem_offset);
 		loc.end = loc.start;
 		if (p->problem_value != -1)
 			r = floe_diags_addf(b->diags, FLOE_SEV_ERROR, FLOE_RULE_YAML_SYNTAX, loc,
@@ -1225,35 +1243,148 @@ unsigned long floe_yaml_parse_count(void)
 	return atomic_load(&parse_count);
 }
 
+static void builder_init(struct builder *b, const char *file,
+			 const struct floe_yaml_limits *limits,
+			 struct floe_diags *diags)
+{
+	atomic_fetch_add(&parse_count, 1);
+	memset(b, 0, sizeof(*b));
+	b->file = file;
+	b->diags = diags;
+	b->lim = limits ? *limits : floe_yaml_default_limits();
+	if (!b->lim.max_expanded_bytes)
+		b->lim.max_expanded_bytes = FLOE_YAML_MAX_EXPANDED_BYTES;
+	/* a node's len and nr are 32 bits: no input reaches 4 GiB */
+	if (b->lim.max_bytes > FLOE_YAML_MAX_BYTES_CEILING)
+		b->lim.max_bytes = FLOE_YAML_MAX_BYTES_CEILING;
+}
+
+/* FP001 for an input over limits.max_bytes (`len` of it at least). */
+static enum floe_err too_big(struct builder *b, size_t len, int all)
+{
+	struct floe_loc loc = { b->file, { 0, 0 }, { 0, 0 } };
+
+	if (floe_diags_addf(b->diags, FLOE_SEV_ERROR, FLOE_RULE_YAML_SYNTAX,
+			    loc, "the file is %s%zu bytes, more than the "
+			    "limit of %zu", all ? "" : "over ", len,
+			    b->lim.max_bytes))
+		return FLOE_ERR_NOMEM;
+	return FLOE_ERR_TOO_BIG;
+}
+
+/*
+ * libyaml's read handler for floe_yaml_parse_from(): the reader's bytes,
+ * a UTF-8 byte order mark skipped as floe_yaml_parse() skips it.  Each
+ * call fills what libyaml asks for, as libyaml's own string handler
+ * does, so that libyaml decodes as far ahead, and meets a byte that is
+ * not UTF-8 at the same point of the parse, as when given the whole text.
+ * A failure is kept for parser_error(), libyaml told only that reading
+ * failed.
+ */
+static int read_input(void *arg, unsigned char *ubuf, size_t size,
+		      size_t *got)
+{
+	struct builder *b = arg;
+	const struct floe_yaml_reader *r = b->reader;
+	char *buf = (char *)ubuf;
+	enum floe_err err = FLOE_OK;
+	size_t n = 0, more = 1;
+
+	*got = 0;
+	while (err == FLOE_OK && more && n < size) {
+		err = r->read(r->arg, buf + n, size - n, &more);
+		n += more;
+		if (b->bom_known || (n < 3 && more && err == FLOE_OK))
+			continue;
+		b->bom_known = true;	/* from the first 3 bytes, or all */
+		if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+			b->bom = 3;
+			memmove(buf, buf + 3, n - 3);
+			b->nread = 3;
+			n -= 3;
+		}
+	}
+	if (err == FLOE_OK && n > b->lim.max_bytes - b->nread)
+		err = too_big(b, b->lim.max_bytes, 0);
+	if (err != FLOE_OK) {
+		b->read_err = err;
+		return 0;
+	}
+	b->nread += n;
+	*got = n;
+	return 1;
+}
+
+/* Parse with a parser whose input is set; free what only the parse
+ * needed; the document, or the failure. */
+static enum floe_err run_parser(struct builder *b, yaml_parser_t *parser,
+				struct floe_doc **out)
+{
+	struct floe_doc *doc = NULL;
+	int ndocs = 0, done = 0;
+
+	yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING);
+	while (!done && b->err == FLOE_OK) {
+		yaml_event_t ev;
+
+		if (!yaml_parser_parse(parser, &ev)) {
+			parser_error(b, parser);
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		handle_event(b, &ev, &ndocs);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(parser);
+
+	for (size_t i = 0; i < b->stack_alloc; i++) {
+		free(b->stack[i].pairs);
+		free(b->stack[i].items);
+	}
+	free(b->stack);
+	free(b->anchors);
+	free(b->interned);
+
+	if (b->err == FLOE_OK) {
+		doc = arena_alloc(b->arena, sizeof(*doc));
+		if (!doc)
+			b->err = FLOE_ERR_NOMEM;
+	}
+	if (b->err != FLOE_OK) {
+		arena_free(b->arena);
+		return b->err;
+	}
+	doc->file = b->file;
+	doc->root = b->have_root ? b->root : NULL;
+	doc->nr_aliases = b->nr_aliases;
+	doc->arena = b->arena;
+	*out = doc;
+	return FLOE_OK;
+}
+
+/* The arena and the parser of a builder; FLOE_ERR_NOMEM. */
+static enum floe_err start_parser(struct builder *b, yaml_parser_t *parser)
+{
+	b->arena = arena_new();
+	if (!b->arena)
+		return FLOE_ERR_NOMEM;
+	if (!yaml_parser_initialize(parser)) {
+		arena_free(b->arena);
+		return FLOE_ERR_NOMEM;
+	}
+	return FLOE_OK;
+}
+
 enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 			      const struct floe_yaml_limits *limits,
 			      struct floe_doc **out, struct floe_diags *diags)
 {
 	struct builder b;
 	yaml_parser_t parser;
-	struct floe_doc *doc = NULL;
-	int ndocs = 0, done = 0;
 
-	atomic_fetch_add(&parse_count, 1);
-	memset(&b, 0, sizeof(b));
-	b.file = file;
-	b.diags = diags;
-	b.lim = limits ? *limits : floe_yaml_default_limits();
-	if (!b.lim.max_expanded_bytes)
-		b.lim.max_expanded_bytes = FLOE_YAML_MAX_EXPANDED_BYTES;
-	/* a node's len and nr are 32 bits: no input reaches 4 GiB */
-	if (b.lim.max_bytes > FLOE_YAML_MAX_BYTES_CEILING)
-		b.lim.max_bytes = FLOE_YAML_MAX_BYTES_CEILING;
-
-	if (len > b.lim.max_bytes) {
-		struct floe_loc loc = { file, { 0, 0 }, { 0, 0 } };
-
-		if (floe_diags_addf(diags, FLOE_SEV_ERROR, FLOE_RULE_YAML_SYNTAX, loc,
-				    "the file is %zu bytes, more than the "
-				    "limit of %zu", len, b.lim.max_bytes))
-			return FLOE_ERR_NOMEM;
-		return FLOE_ERR_TOO_BIG;
-	}
+	builder_init(&b, file, limits, diags);
+	if (len > b.lim.max_bytes)
+		return too_big(&b, len, 1);
 	/*
 	 * dbt decodes the file as UTF-8 before PyYAML reads it, so a UTF-16
 	 * or UTF-32 byte order mark is an error, not an encoding: libyaml is
@@ -1265,54 +1396,28 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 		b.bom = 3;
 	b.buf = len ? buf + b.bom : "";	/* libyaml asserts a non-NULL input */
 	b.len = len - b.bom;
-
-	b.arena = arena_new();
-	if (!b.arena)
+	if (start_parser(&b, &parser) != FLOE_OK)
 		return FLOE_ERR_NOMEM;
-	if (!yaml_parser_initialize(&parser)) {
-		arena_free(b.arena);
-		return FLOE_ERR_NOMEM;
-	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)b.buf,
 				     b.len);
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	return run_parser(&b, &parser, out);
+}
 
-	while (!done && b.err == FLOE_OK) {
-		yaml_event_t ev;
+enum floe_err floe_yaml_parse_from(const char *file,
+				   const struct floe_yaml_reader *reader,
+				   const struct floe_yaml_limits *limits,
+				   struct floe_doc **out,
+				   struct floe_diags *diags)
+{
+	struct builder b;
+	yaml_parser_t parser;
 
-		if (!yaml_parser_parse(&parser, &ev)) {
-			parser_error(&b, &parser);
-			break;
-		}
-		done = ev.type == YAML_STREAM_END_EVENT;
-		handle_event(&b, &ev, &ndocs);
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&parser);
-
-	for (size_t i = 0; i < b.stack_alloc; i++) {
-		free(b.stack[i].pairs);
-		free(b.stack[i].items);
-	}
-	free(b.stack);
-	free(b.anchors);
-	free(b.interned);
-
-	if (b.err == FLOE_OK) {
-		doc = arena_alloc(b.arena, sizeof(*doc));
-		if (!doc)
-			b.err = FLOE_ERR_NOMEM;
-	}
-	if (b.err != FLOE_OK) {
-		arena_free(b.arena);
-		return b.err;
-	}
-	doc->file = file;
-	doc->root = b.have_root ? b.root : NULL;
-	doc->nr_aliases = b.nr_aliases;
-	doc->arena = b.arena;
-	*out = doc;
-	return FLOE_OK;
+	builder_init(&b, file, limits, diags);
+	b.reader = reader;
+	if (start_parser(&b, &parser) != FLOE_OK)
+		return FLOE_ERR_NOMEM;
+	yaml_parser_set_input(&parser, read_input, &b);
+	return run_parser(&b, &parser, out);
 }
 
 void floe_doc_free(struct floe_doc *doc)

@@ -293,6 +293,31 @@ enum floe_err floe_yaml_parse(const char *file, const char *buf, size_t len,
 			      const struct floe_yaml_limits *limits,
 			      struct floe_doc **out, struct floe_diags *diags);
 
+/*
+ * Where floe_yaml_parse_from() reads its input: read() gives the next
+ * bytes (`*got` 0 at the end) or a failure that ends the parse with it;
+ * text(), which may be NULL, gives the whole input again, or NULL, for
+ * the position of a byte that is not UTF-8 (an error's path only).
+ */
+struct floe_yaml_reader {
+	enum floe_err (*read)(void *arg, char *buf, size_t size,
+			      size_t *got);
+	const char *(*text)(void *arg, size_t *len);
+	void *arg;
+};
+
+/**
+ * floe_yaml_parse() of an input read in blocks as the parse goes, not
+ * held whole (docs/DESIGN.md, "Scale"): the same document, findings and
+ * positions.  More than limits->max_bytes read is FLOE_ERR_TOO_BIG; a
+ * failure of reader->read is returned as it is.
+ */
+enum floe_err floe_yaml_parse_from(const char *file,
+				   const struct floe_yaml_reader *reader,
+				   const struct floe_yaml_limits *limits,
+				   struct floe_doc **out,
+				   struct floe_diags *diags);
+
 /**
  * How many times floe_yaml_parse() has been called in this process, for
  * tests that hold a run to one parse per file (issue 8).  Thread-safe.

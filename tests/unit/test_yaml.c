@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "floe/yaml.h"
 
@@ -1761,6 +1762,268 @@ static void test_yaml_shared_fixtures_parse_without_errors(void **state)
 		skip();
 }
 
+/* ---- floe_yaml_parse_from(): the input read in blocks ---- */
+
+/* A reader of a buffer in blocks of `block` bytes (0: 1, 2, 3, ... in
+ * turn), failing with `fail` once `fail_at` bytes are read. */
+struct mem_reader {
+	const char *buf;
+	size_t len, at, block, turn, fail_at;
+	enum floe_err fail;
+	int texts;		/* calls of text() */
+};
+
+static enum floe_err mem_read(void *arg, char *buf, size_t size,
+			      size_t *got)
+{
+	struct mem_reader *r = arg;
+	size_t n = r->block ? r->block : 1 + r->turn++ % 13;
+
+	if (r->fail != FLOE_OK && r->at >= r->fail_at)
+		return r->fail;
+	if (n > size)
+		n = size;
+	if (n > r->len - r->at)
+		n = r->len - r->at;
+	memcpy(buf, r->buf + r->at, n);
+	r->at += n;
+	*got = n;
+	return FLOE_OK;
+}
+
+static const char *mem_text(void *arg, size_t *len)
+{
+	struct mem_reader *r = arg;
+
+	r->texts++;
+	*len = r->len;
+	return r->buf;
+}
+
+/* Two trees alike, positions included; `budget` bounds a DAG's walk. */
+static void expect_same_places(const struct floe_node *a,
+			       const struct floe_node *b, size_t *budget)
+{
+	struct floe_pos as, ae, bs, be;
+
+	size_t same = 4096;
+
+	if (!*budget)
+		return;
+	--*budget;
+	assert_int_equal(a->kind, b->kind);
+	assert_int_equal(a->nr, b->nr);	/* len of a scalar */
+	if (a->kind == FLOE_NODE_SCALAR)
+		assert_true(floe_node_same(a, b, &same));
+	floe_node_span(a, &as, &ae);
+	floe_node_span(b, &bs, &be);
+	assert_int_equal(as.line, bs.line);
+	assert_int_equal(as.column, bs.column);
+	assert_int_equal(ae.line, be.line);
+	assert_int_equal(ae.column, be.column);
+	if (a->kind == FLOE_NODE_MAP) {
+		for (uint32_t i = 0; i < a->nr; i++) {
+			expect_same_places(a->pairs[i].key, b->pairs[i].key,
+					   budget);
+			expect_same_places(a->pairs[i].value,
+					   b->pairs[i].value, budget);
+		}
+	} else if (a->kind == FLOE_NODE_SEQ) {
+		for (uint32_t i = 0; i < a->nr; i++)
+			expect_same_places(a->items[i], b->items[i], budget);
+	}
+}
+
+/*
+ * `buf` parsed whole and read in blocks of `block` bytes: the same
+ * result, findings (rule, severity, place, message) and tree.
+ */
+static void expect_same_from_blocks(const char *name, const char *buf,
+				    size_t len, size_t block)
+{
+	struct mem_reader r = { buf, len, 0, block, 0, 0, FLOE_OK, 0 };
+	struct floe_yaml_reader in = { mem_read, mem_text, &r };
+	struct floe_diags da = { 0 }, db = { 0 };
+	struct floe_doc *a = NULL, *b = NULL;
+	enum floe_err ea, eb;
+	size_t budget = 200000;
+
+	ea = floe_yaml_parse(name, buf, len, NULL, &a, &da);
+	eb = floe_yaml_parse_from(name, &in, NULL, &b, &db);
+	if (ea != eb)
+		fail_msg("%s, blocks of %zu: %d, not %d", name, block,
+			 (int)eb, (int)ea);
+	assert_int_equal(da.nr, db.nr);
+	for (size_t i = 0; i < da.nr; i++) {
+		const struct floe_diag *x = &da.items[i], *y = &db.items[i];
+
+		assert_int_equal(x->rule, y->rule);
+		assert_int_equal(x->severity, y->severity);
+		assert_string_equal(x->message, y->message);
+		assert_int_equal(x->loc.start.line, y->loc.start.line);
+		assert_int_equal(x->loc.start.column, y->loc.start.column);
+		assert_int_equal(x->loc.end.line, y->loc.end.line);
+		assert_int_equal(x->loc.end.column, y->loc.end.column);
+	}
+	assert_int_equal(!a, !b);
+	if (a) {
+		assert_int_equal(!a->root, !b->root);
+		assert_int_equal(a->nr_aliases, b->nr_aliases);
+		if (a->root)
+			expect_same_places(a->root, b->root, &budget);
+	}
+	floe_doc_free(a);
+	floe_doc_free(b);
+	floe_diags_release(&da);
+	floe_diags_release(&db);
+}
+
+/* Every file under dir (recursively), through expect_same_from_blocks() */
+static size_t same_from_blocks_in(const char *dir, size_t block)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t files = 0;
+
+	if (!d)
+		return 0;
+	while ((de = readdir(d))) {
+		char path[4096];
+		struct stat st;
+		FILE *fp;
+		char *buf;
+		long size;
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (stat(path, &st))
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			files += same_from_blocks_in(path, block);
+			continue;
+		}
+		fp = fopen(path, "rb");
+		if (!fp)
+			continue;
+		assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+		size = ftell(fp);
+		assert_true(size >= 0);
+		rewind(fp);
+		buf = malloc((size_t)size + 1);
+		assert_non_null(buf);
+		assert_int_equal(fread(buf, 1, (size_t)size, fp),
+				 (size_t)size);
+		fclose(fp);
+		expect_same_from_blocks(path, buf, (size_t)size, block);
+		free(buf);
+		files++;
+	}
+	closedir(d);
+	return files;
+}
+
+/*
+ * A text read in blocks as the parse asks (floe_profiles_load_text(): a
+ * large file is not held while its tree is made) gives what the whole
+ * text gives: over the fuzzers' YAML corpus (invalid UTF-8, byte order
+ * marks, every error), the golden inputs and the shared fixtures, in
+ * blocks of 1 byte, of 1 to 13 in turn, and of 4 KiB.
+ */
+static void test_yaml_parse_from_blocks_is_the_whole_parse(void **state)
+{
+	static const char *const dirs[] = {
+		FLOE_SOURCE_DIR "/tests/fuzz/corpus/yaml",
+		FLOE_SOURCE_DIR "/tests/golden",
+		FLOE_SHARED_DIR "/fixtures",
+	};
+	static const size_t blocks[] = { 1, 0, 4096 };
+	size_t files = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		for (size_t j = 0; j < sizeof(blocks) / sizeof(blocks[0]);
+		     j++)
+			files += same_from_blocks_in(dirs[i], blocks[j]);
+	assert_true(files > 3000);
+}
+
+/* The cases the corpus may not hold, one by one. */
+static void test_yaml_parse_from_edges(void **state)
+{
+	static const char *const texts[] = {
+		"",
+		"\xEF\xBB\xBF",
+		"\xEF\xBB\xBF" "a: 1\n",
+		"\xEF\xBB",
+		"a: \xEF\xBB\xBF\n",
+		"a: b\n\xFF\n",
+		"a:\n  - x\n  - \xC3\n",
+		"\xEF\xBB\xBF" "a: \xC3(\n",
+		"a: 'unterminated\n",
+		"a: 1\n---\nb: 2\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		for (size_t block = 0; block < 5; block++)
+			expect_same_from_blocks("t.yml", texts[i],
+						strlen(texts[i]), block);
+}
+
+/*
+ * A reader's failure ends the parse with it; more than max_bytes read
+ * is FP001 and FLOE_ERR_TOO_BIG, as for a whole text; the whole text is
+ * asked for only for the position of a byte that is not UTF-8.
+ */
+static void test_yaml_parse_from_failures(void **state)
+{
+	static const char text[] = "a: 1\nb: [1, 2, 3]\nc: x\n";
+	struct mem_reader r = { text, sizeof(text) - 1, 0, 4, 0, 9,
+				FLOE_ERR_IO, 0 };
+	struct floe_yaml_reader in = { mem_read, mem_text, &r };
+	struct floe_yaml_limits lim = floe_yaml_default_limits();
+	struct floe_diags d = { 0 };
+	struct floe_doc *doc = NULL;
+
+	(void)state;
+	assert_int_equal(floe_yaml_parse_from("t.yml", &in, NULL, &doc, &d),
+			 FLOE_ERR_IO);
+	assert_null(doc);
+	assert_int_equal(d.nr, 0);
+	assert_int_equal(r.texts, 0);
+
+	r = (struct mem_reader){ text, sizeof(text) - 1, 0, 4, 0, 0,
+				 FLOE_OK, 0 };
+	lim.max_bytes = sizeof(text) - 2;
+	assert_int_equal(floe_yaml_parse_from("t.yml", &in, &lim, &doc, &d),
+			 FLOE_ERR_TOO_BIG);
+	assert_null(doc);
+	assert_int_equal(d.nr, 1);
+	assert_int_equal(d.items[0].rule, FLOE_RULE_YAML_SYNTAX);
+	assert_non_null(strstr(d.items[0].message, "more than the limit"));
+	floe_diags_release(&d);
+
+	/* exactly the limit is read */
+	r = (struct mem_reader){ text, sizeof(text) - 1, 0, 4, 0, 0,
+				 FLOE_OK, 0 };
+	lim.max_bytes = sizeof(text) - 1;
+	assert_int_equal(floe_yaml_parse_from("t.yml", &in, &lim, &doc, &d),
+			 FLOE_OK);
+	assert_int_equal(d.nr, 0);
+	assert_int_equal(r.texts, 0);
+	floe_doc_free(doc);
+
+	/* not UTF-8: the text is asked for once, for the position */
+	r = (struct mem_reader){ "a: b\n\xFF\n", 7, 0, 4, 0, 0, FLOE_OK, 0 };
+	assert_int_equal(floe_yaml_parse_from("t.yml", &in, NULL, &doc, &d),
+			 FLOE_ERR_INPUT);
+	assert_int_equal(r.texts, 1);
+	assert_int_equal(d.items[0].loc.start.line, 2);
+	assert_int_equal(d.items[0].loc.start.column, 1);
+	floe_diags_release(&d);
+}
+
 /*
  * A tree holds one node per scalar and collection, so the node's size is
  * most of a document's memory (issue 12: 96 bytes made a profile cost 12
@@ -1865,6 +2128,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_yaml_keys_and_values_have_one_based_positions),
 		T(test_yaml_node_is_24_bytes),
+		T(test_yaml_parse_from_blocks_is_the_whole_parse),
+		T(test_yaml_parse_from_edges),
+		T(test_yaml_parse_from_failures),
 		T(test_yaml_max_bytes_past_the_ceiling_is_held_to_it),
 		T(test_yaml_columns_count_code_points_after_multibyte_utf8),
 		T(test_yaml_crlf_line_endings_are_one_line_break),

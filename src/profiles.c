@@ -14,7 +14,10 @@
 #include "arena.h"
 #include "engine/dbt_render.h"
 #include "engine/engine.h"
+#include "floe/fileio.h"
 #include "floe/profiles.h"
+
+#include "floe/fileio.h"
 #include "jinja.h"
 #include "pystr.h"
 #include "secret.h"
@@ -399,10 +402,75 @@ static void bind(struct binder *b)
 	b->p->nr = nr;
 }
 
-enum floe_err floe_profiles_load(const char *file, const char *buf,
-				 size_t len,
-				 const struct floe_profiles_options *opt,
-				 struct floe_profiles **out)
+/*
+ * What floe_profiles_load_text() reads the text through: its blocks, and
+ * whether FLOE_DIRECTIVE_TAG is in them (across two blocks too).
+ */
+struct text_reader {
+	struct floe_text *t;
+	bool found;
+	size_t nr_carry;
+	char carry[2 * (sizeof(FLOE_DIRECTIVE_TAG) - 1)];
+};
+
+static bool has_tag(const char *p, size_t n)
+{
+	static const char tag[] = FLOE_DIRECTIVE_TAG;
+	const char *end = p + n;
+
+	while ((size_t)(end - p) >= sizeof(tag) - 1) {
+		p = memchr(p, tag[0], (size_t)(end - p) - sizeof(tag) + 2);
+		if (!p)
+			return false;
+		if (!memcmp(p, tag, sizeof(tag) - 1))
+			return true;
+		p++;
+	}
+	return false;
+}
+
+static enum floe_err read_block(void *arg, char *buf, size_t size,
+				size_t *got)
+{
+	struct text_reader *r = arg;
+	const size_t keep = sizeof(FLOE_DIRECTIVE_TAG) - 2;
+	enum floe_err err = floe_text_read(r->t, buf, size, got);
+	size_t n = *got, head = n < keep ? n : keep;
+
+	if (err != FLOE_OK || r->found || !n)
+		return err;
+	/* the tag across the end of the last block and this one */
+	memcpy(r->carry + r->nr_carry, buf, head);
+	r->found = has_tag(r->carry, r->nr_carry + head) || has_tag(buf, n);
+	/* the last bytes (at most keep) of what was read, for the next */
+	if (n >= keep) {
+		memcpy(r->carry, buf + n - keep, keep);
+		r->nr_carry = keep;
+	} else {
+		size_t all = r->nr_carry + n, drop = all > keep ? all - keep
+							   : 0;
+
+		memmove(r->carry, r->carry + drop, all - drop);
+		r->nr_carry = all - drop;
+	}
+	return FLOE_OK;
+}
+
+static const char *whole_text(void *arg, size_t *len)
+{
+	struct text_reader *r = arg;
+
+	if (floe_text_hold(r->t) != FLOE_OK)
+		return NULL;
+	*len = r->t->len;
+	return r->t->buf;
+}
+
+/* floe_profiles_load() of buf, or of t read in blocks when buf is NULL */
+static enum floe_err load(const char *file, const char *buf, size_t len,
+			  struct floe_text *t,
+			  const struct floe_profiles_options *opt,
+			  struct floe_profiles **out)
 {
 	struct floe_yaml_limits lim = opt->limits;
 	struct floe_profiles *p;
@@ -417,6 +485,7 @@ enum floe_err floe_profiles_load(const char *file, const char *buf,
 	p->file = file;
 	p->buf = buf;
 	p->len = len;
+	p->text = t;
 	p->opt = *opt;
 	p->opt.limits = lim;
 	p->arena = arena_new();
@@ -424,7 +493,28 @@ enum floe_err floe_profiles_load(const char *file, const char *buf,
 		free(p);
 		return FLOE_ERR_NOMEM;
 	}
-	err = floe_yaml_parse(file, buf, len, &lim, &p->doc, &p->diags);
+	if (buf) {
+		err = floe_yaml_parse(file, buf, len, &lim, &p->doc,
+				      &p->diags);
+	} else {
+		struct text_reader r = { .t = t };
+		struct floe_yaml_reader in = { read_block, whole_text, &r };
+
+		err = floe_yaml_parse_from(file, &in, &lim, &p->doc,
+					   &p->diags);
+		/* a parse that stopped at an error: the rest, for lint's
+		 * directives (FP008 of those after the error) */
+		while (err == FLOE_ERR_INPUT && !t->done) {
+			char rest[4096];
+			size_t got;
+
+			if (read_block(&r, rest, sizeof(rest), &got) !=
+			    FLOE_OK)
+				break;	/* said again by floe_text_hold() */
+		}
+		p->has_directive = r.found;
+		p->len = t->len;
+	}
 	if (err == FLOE_ERR_INPUT || err == FLOE_ERR_TOO_BIG) {
 		p->parse_err = err;
 		*out = p;	/* the findings say why */
@@ -446,6 +536,39 @@ enum floe_err floe_profiles_load(const char *file, const char *buf,
 		return b.err;
 	}
 	*out = p;
+	return FLOE_OK;
+}
+
+enum floe_err floe_profiles_load(const char *file, const char *buf,
+				 size_t len,
+				 const struct floe_profiles_options *opt,
+				 struct floe_profiles **out)
+{
+	return load(file, buf ? buf : "", len, NULL, opt, out);
+}
+
+enum floe_err floe_profiles_load_text(const char *file, struct floe_text *t,
+				      const struct floe_profiles_options *opt,
+				      struct floe_profiles **out)
+{
+	return load(file, t->buf, t->len, t, opt, out);
+}
+
+enum floe_err floe_profiles_text(const struct floe_profiles *p,
+				 const char **buf, size_t *len)
+{
+	enum floe_err err;
+
+	if (p->buf) {
+		*buf = p->buf;
+		*len = p->len;
+		return FLOE_OK;
+	}
+	err = p->text ? floe_text_hold(p->text) : FLOE_ERR_IO;
+	if (err != FLOE_OK)
+		return err;
+	*buf = p->text->buf;
+	*len = p->text->len;
 	return FLOE_OK;
 }
 

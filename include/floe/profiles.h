@@ -69,6 +69,10 @@ struct floe_prof_plugin {
 };
 
 struct floe_profile;
+struct floe_text;		/* floe/fileio.h */
+
+/* What every suppression comment starts with (docs/rules.md, FP008). */
+#define FLOE_DIRECTIVE_TAG "floe-profiles:"
 
 /* One output (target) of a profile. */
 struct floe_prof_output {
@@ -146,8 +150,14 @@ struct floe_profile {
 
 struct floe_profiles {
 	const char *file;		/* borrowed */
-	const char *buf;		/* borrowed: the text (comments) */
+	/* borrowed: the text (comments); NULL while a text read in blocks
+	 * is not held: floe_profiles_text() */
+	const char *buf;
 	size_t len;
+	struct floe_text *text;		/* borrowed: floe_profiles_load_text() */
+	/* the text holds FLOE_DIRECTIVE_TAG (read in blocks: lint reads a
+	 * text it did not hold only for its directives) */
+	bool has_directive;
 	struct floe_doc *doc;		/* owned; NULL when not YAML */
 	/* FLOE_OK, or why doc is NULL: FLOE_ERR_INPUT (not YAML: diags
 	 * says why) or FLOE_ERR_TOO_BIG (over limits.max_bytes) */
@@ -203,6 +213,28 @@ enum floe_err floe_profiles_load_with(const char *file, const char *buf,
 				      const char *(*getenv_fn)(const char *),
 				      struct floe_yaml_limits limits,
 				      struct floe_profiles **out);
+
+/**
+ * floe_profiles_load() of a text that may be read in blocks as it is
+ * parsed (floe_text_open()), so that the text is not held while the tree
+ * and the model are made: a large file's peak memory (docs/DESIGN.md,
+ * "Scale").  The text is borrowed and must outlive the model; what needs
+ * it after the parse asks floe_profiles_text().
+ * \return FLOE_OK, FLOE_ERR_NOMEM, or FLOE_ERR_IO when reading failed
+ *         (t->errnum says why).
+ */
+enum floe_err floe_profiles_load_text(const char *file, struct floe_text *t,
+				      const struct floe_profiles_options *opt,
+				      struct floe_profiles **out);
+
+/**
+ * The whole text of a model, read again if it was read in blocks
+ * (floe_text_hold()).
+ * \return FLOE_OK, FLOE_ERR_IO (the text's errnum says why: it changed,
+ *         or cannot be read) or FLOE_ERR_NOMEM.
+ */
+enum floe_err floe_profiles_text(const struct floe_profiles *p,
+				 const char **buf, size_t *len);
 
 /** Free a model; NULL is fine. */
 void floe_profiles_free(struct floe_profiles *p);

@@ -708,6 +708,54 @@ static int write_baseline(const struct lint_args *a,
  * their fingerprints (SARIF, gitlab, a baseline) come from their lines, as
  * a profile's do, and survive unrelated edits.  Borrowed from `project`.
  */
+/* "cannot read 'name' again": its text changed or cannot be read */
+static int fail_reread(struct floe_diags *failures, const char *name,
+		       const struct floe_text *t)
+{
+	return cli_fail(failures, name, "cannot read '%s' again: %s", name,
+			floe_io_strerror(t ? t->errnum : EIO));
+}
+
+/*
+ * Before the report: the models of the files read in blocks are freed
+ * (the report reads only the findings and the texts), then the text of
+ * each such file that a finding is reported in is read again, for the
+ * lines the fingerprints hash.  Returns EXIT_INTERNAL when memory ran out.
+ */
+static int hold_texts(struct floe_text **srcs, struct floe_profiles **models,
+		      struct floe_report_file *texts, size_t files,
+		      const struct floe_diags *diags,
+		      struct floe_diags *failures)
+{
+	for (size_t i = 0; srcs && i < files; i++) {
+		bool found = false;
+
+		if (!srcs[i] || !floe_text_streamed(srcs[i]))
+			continue;
+		floe_profiles_free(models[i]);
+		models[i] = NULL;
+		for (size_t j = 0; j < diags->nr && !found; j++)
+			found = diags->items[j].loc.file &&
+				!strcmp(diags->items[j].loc.file,
+					texts[i].name);
+		if (!found)
+			continue;
+		switch (floe_text_hold(srcs[i])) {
+		case FLOE_OK:
+			texts[i].buf = srcs[i]->buf;
+			texts[i].len = srcs[i]->len;
+			break;
+		case FLOE_ERR_NOMEM:
+			return cli_internal(FLOE_ERR_NOMEM);
+		default:
+			if (fail_reread(failures, texts[i].name, srcs[i]) ==
+			    EXIT_INTERNAL)
+				return EXIT_INTERNAL;
+		}
+	}
+	return 0;
+}
+
 static int add_project_texts(const struct floe_project *project,
 			     struct floe_report_file **texts, size_t *nr,
 			     size_t *alloc)
@@ -738,6 +786,7 @@ static int run(int argc, char **argv, int check)
 	struct floe_profiles_options popt;
 	struct floe_profiles **models = NULL;
 	char **bufs = NULL;
+	struct floe_text **srcs = NULL;	/* or read in blocks */
 	struct floe_report_file *texts = NULL;
 	struct floe_project *project = NULL;
 	struct cli_names names[2] = { { NULL, NULL, 0 }, { NULL, NULL, 0 } };
@@ -811,10 +860,11 @@ static int run(int argc, char **argv, int check)
 
 	/* each file is read and parsed once: every step below uses its model */
 	bufs = calloc(paths.nr + 1, sizeof(*bufs));
+	srcs = calloc(paths.nr + 1, sizeof(*srcs));
 	models = calloc(paths.nr + 1, sizeof(*models));
 	texts = calloc(paths.nr + 1, sizeof(*texts));	/* for the report */
 	texts_alloc = paths.nr + 1;
-	if (!bufs || !models || !texts) {
+	if (!bufs || !srcs || !models || !texts) {
 		ret = cli_internal(FLOE_ERR_NOMEM);
 		goto out;
 	}
@@ -829,7 +879,18 @@ static int run(int argc, char **argv, int check)
 		size_t len;
 		int errnum;
 
-		err = floe_read_file(path, a.max, &bufs[files], &len, &errnum);
+		/*
+		 * A file is read as it is parsed, not held while its tree is
+		 * made, and read again only if it is reported on; --fix and
+		 * --diff rewrite it, and read it whole.
+		 */
+		len = 0;
+		if (a.fix || a.diff)
+			err = floe_read_file(path, a.max, &bufs[files], &len,
+					     &errnum);
+		else
+			err = floe_text_open(path, a.max, &srcs[files],
+					     &errnum);
 		if (err == FLOE_ERR_IO) {
 			/* the other files are still checked; exit 2 at the end */
 			if (cli_fail(&failures, name, "cannot read '%s': %s",
@@ -862,17 +923,35 @@ static int run(int argc, char **argv, int check)
 				goto out;
 			}
 		}
-		if (err == FLOE_OK)
+		if (err == FLOE_OK && srcs[files])
+			err = floe_profiles_load_text(name, srcs[files], &popt,
+						      &models[files]);
+		else if (err == FLOE_OK)
 			err = floe_profiles_load(name, bufs[files], len, &popt,
 						 &models[files]);
+		if (err == FLOE_ERR_IO) {	/* as it was read */
+			errnum = srcs[files]->errnum;
+			floe_text_free(srcs[files]);
+			srcs[files] = NULL;
+			if (cli_fail(&failures, name, "cannot read '%s': %s",
+				     name, floe_io_strerror(errnum)) ==
+			    EXIT_INTERNAL) {
+				ret = EXIT_INTERNAL;
+				goto out;
+			}
+			continue;
+		}
 		if (err != FLOE_OK) {
 			free(bufs[files]);
 			bufs[files] = NULL;
+			floe_text_free(srcs[files]);
+			srcs[files] = NULL;
 			ret = cli_internal(err);
 			goto out;
 		}
 		texts[files].name = name;
-		texts[files].buf = bufs[files];
+		texts[files].buf = bufs[files];	/* a text read in blocks:
+						 * hold_texts() */
 		texts[files].len = len;
 		files++;
 		nr_texts = files;
@@ -927,8 +1006,18 @@ static int run(int argc, char **argv, int check)
 		opt.merge = NULL;
 		if (err == FLOE_ERR_USAGE)
 			err = FLOE_OK;	/* --target: checked over all files */
-		if (err == FLOE_OK)	/* for json's `fix` and SARIF's `fixes` */
+		/* for json's `fix` and SARIF's `fixes`, which alone show
+		 * them (a fix reads the text again: "Scale") */
+		if (err == FLOE_OK && (a.format == FLOE_FORMAT_JSON ||
+				       a.format == FLOE_FORMAT_SARIF))
 			err = floe_fix_compute(models[i], &opt, &diags, base);
+		if (err == FLOE_ERR_IO) {	/* its text, read again */
+			ret = fail_reread(&failures, texts[i].name, srcs[i]);
+			if (ret == EXIT_INTERNAL)
+				goto out;
+			ret = EXIT_CLEAN;
+			continue;
+		}
 		if (err != FLOE_OK) {
 			ret = cli_internal(err);
 			goto out;
@@ -971,6 +1060,10 @@ static int run(int argc, char **argv, int check)
 report:
 	if (ret == EXIT_INTERNAL)
 		goto out;
+	if (hold_texts(srcs, models, texts, files, &diags, &failures)) {
+		ret = EXIT_INTERNAL;
+		goto out;
+	}
 	if ((a.fix || a.diff) && !a.quiet)
 		fprintf(stderr, "%s %zu fix%s in %zu file%s%s\n",
 			a.diff ? "would apply" : "applied", fixed.applied,
@@ -1040,8 +1133,11 @@ report:
 out:
 	for (size_t i = 0; models && i < files; i++)
 		floe_profiles_free(models[i]);
-	for (size_t i = 0; bufs && i < files; i++)
+	for (size_t i = 0; bufs && i < files; i++) {
 		free(bufs[i]);
+		floe_text_free(srcs[i]);
+	}
+	free(srcs);
 	free(models);
 	free(bufs);
 	free(texts);

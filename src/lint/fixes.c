@@ -1416,14 +1416,19 @@ enum floe_err floe_fix_compute(const struct floe_profiles *model,
 	struct fix_ctx fc;
 	bool any = false, indexed = false;
 	enum floe_err err = FLOE_OK;
+	const char *text;
+	size_t len;
 
 	for (size_t i = base; i < diags->nr; i++)
 		if (!diags->items[i].fix && diags->items[i].severity !=
 		    FLOE_SEV_NOTE && floe_rule_fixable(diags->items[i].rule,
 						       NULL))
 			any = true;
-	if (!any || !model->buf)
+	if (!any)
 		return FLOE_OK;
+	err = floe_profiles_text(model, &text, &len);
+	if (err != FLOE_OK)
+		return err;
 
 	lint_ctx_init(&lctx);
 	lctx.file = model->file;
@@ -1435,7 +1440,7 @@ enum floe_err floe_fix_compute(const struct floe_profiles *model,
 	lctx.arena = arena_new();
 	memset(&fc, 0, sizeof(fc));
 	fc.lint = &lctx;
-	if (!lctx.arena || ftext_init(&fc.text, model->buf, model->len)) {
+	if (!lctx.arena || ftext_init(&fc.text, text, len)) {
 		err = FLOE_ERR_NOMEM;
 		goto out;
 	}

@@ -2346,7 +2346,7 @@ static void parse_directive(struct lint_ctx *ctx, const char *text,
 			    size_t len, unsigned line, unsigned col,
 			    bool content, struct supp *out, int *valid)
 {
-	static const char tag[] = "floe-profiles:";
+	static const char tag[] = FLOE_DIRECTIVE_TAG;
 	struct floe_node at;
 	struct floe_pos room[2];
 	size_t i = 0;
@@ -2600,7 +2600,7 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	ctx->nr_keys = ctx->key_misses = 0;
 	floe_diags_dedupe(ctx->diags, base);
 	/* most files have no directive: no table of lines, no walk */
-	if (!contains(buf, len, "floe-profiles:"))
+	if (!buf || !contains(buf, len, FLOE_DIRECTIVE_TAG))
 		return;
 	for (const char *p = buf, *end = buf + len;
 	     len && (p = memchr(p, '\n', (size_t)(end - p))); p++)
@@ -2645,7 +2645,8 @@ enum floe_err floe_lint_profiles(const struct floe_profiles *model,
 				struct floe_diags *diags)
 {
 	struct lint_ctx ctx;
-	size_t base = diags->nr, linted = 0;
+	size_t base = diags->nr, linted = 0, len = model->len;
+	const char *buf = model->buf;
 
 	lint_ctx_init(&ctx);
 	ctx.file = model->file;
@@ -2681,7 +2682,14 @@ enum floe_err floe_lint_profiles(const struct floe_profiles *model,
 			floe_lint_apply_levels(diags, from, opt->levels);
 	}
 	lint_release_ctx(&ctx);
-	lint_finish_file(&ctx, model->doc, model->buf, model->len, base);
+	/* a text read in blocks is read again only for its directives */
+	if (!buf && model->has_directive) {
+		enum floe_err err = floe_profiles_text(model, &buf, &len);
+
+		if (err != FLOE_OK)
+			ctx.err = err;
+	}
+	lint_finish_file(&ctx, model->doc, buf, len, base);
 	arena_free(ctx.arena);
 	if (ctx.err != FLOE_OK)
 		return ctx.err;

@@ -10,9 +10,11 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fixture.h"
 #include "floe/fileio.h"
+#include "floe/fix.h"
 #include "floe/lint.h"
 #include "floe/platform.h"
 #include "floe/profiles.h"
@@ -345,12 +347,165 @@ static void test_profiles_check_run_parses_each_file_once(void **state)
 	free(plbuf);
 }
 
+/* ---- a text read in blocks (floe_profiles_load_text()) ---- */
+
+static void put_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+static struct floe_profiles *load_file(const char *path,
+				       struct floe_text **t)
+{
+	struct floe_profiles_options po;
+	struct floe_profiles *p = NULL;
+	int errnum;
+
+	memset(&po, 0, sizeof(po));
+	po.limits = floe_yaml_default_limits();
+	*t = NULL;
+	assert_int_equal(floe_text_open(path, 1 << 20, t, &errnum), FLOE_OK);
+	assert_int_equal(floe_profiles_load_text(path, *t, &po, &p), FLOE_OK);
+	return p;
+}
+
+/*
+ * A text read in blocks is not held after the parse; the model says
+ * whether it holds a directive, wherever the blocks cut it (libyaml asks
+ * for 16 KiB, then what it has room for: the tag is put across every
+ * offset near the first cut), and reads the whole text again when asked.
+ */
+static void test_profiles_text_read_in_blocks_knows_its_directives(
+	void **state)
+{
+	static const char head[] = "p:\n  target: dev\n  outputs:\n"
+				   "    dev: {type: duckdb}\n";
+	char path[] = "/tmp/floe-test-profiles-XXXXXX";
+	static char text[20000];
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	for (size_t at = 16340; at < 16400; at++) {
+		struct floe_profiles *p;
+		struct floe_text *t;
+		const char *buf;
+		size_t len, n = sizeof(head) - 1;
+
+		memcpy(text, head, n);
+		memset(text + n, ' ', at - n);
+		text[at - 1] = '#';
+		memcpy(text + at, FLOE_DIRECTIVE_TAG " disable=FP101\n",
+		       sizeof(FLOE_DIRECTIVE_TAG " disable=FP101\n") - 1);
+		n = at + sizeof(FLOE_DIRECTIVE_TAG " disable=FP101\n") - 1;
+		put_file(path, text, n);
+		p = load_file(path, &t);
+		assert_null(p->buf);
+		assert_int_equal(p->len, n);
+		assert_true(p->has_directive);
+		assert_int_equal(floe_profiles_text(p, &buf, &len), FLOE_OK);
+		assert_int_equal(len, n);
+		assert_memory_equal(buf, text, n);
+		floe_profiles_free(p);
+		floe_text_free(t);
+		/* a near miss: the tag without its colon */
+		text[at + sizeof(FLOE_DIRECTIVE_TAG) - 2] = ' ';
+		put_file(path, text, n);
+		p = load_file(path, &t);
+		assert_false(p->has_directive);
+		floe_profiles_free(p);
+		floe_text_free(t);
+	}
+	/* after a syntax error on the first line, where the parse stopped,
+	 * the rest (past libyaml's first 16 KiB) is read for its directives
+	 * (FP008 says what they suppress) */
+	{
+		static const char tail[] = "# " FLOE_DIRECTIVE_TAG
+					   " disable=FP101\n";
+		struct floe_profiles *p;
+		struct floe_text *t;
+
+		memcpy(text, "a: b: c\n", 8);
+		memset(text + 8, '#', 19000);
+		text[8 + 19000 - 1] = '\n';
+		memcpy(text + 19008, tail, sizeof(tail) - 1);
+		put_file(path, text, 19008 + sizeof(tail) - 1);
+		p = load_file(path, &t);
+		assert_int_equal(p->parse_err, FLOE_ERR_INPUT);
+		assert_true(p->has_directive);
+		assert_true(t->done);
+		assert_int_equal(t->len, 19008 + sizeof(tail) - 1);
+		floe_profiles_free(p);
+		floe_text_free(t);
+	}
+	unlink(path);
+}
+
+/*
+ * What reads a text again after the parse fails, with FLOE_ERR_IO and
+ * FLOE_IO_ECHANGED, when the file changed since: lint for its
+ * directives, fixes for the text they edit.
+ */
+static void test_profiles_text_changed_since_the_parse_is_refused(
+	void **state)
+{
+	static const char text[] =
+		"p:\n  target: dev\n  outputs:\n    dev:\n"
+		"      type: duckdb\n"
+		"      settings: {allow_persistent_secrets: 'true'}\n"
+		"# floe-profiles: disable=FP101\n";
+	char path[] = "/tmp/floe-test-profiles-XXXXXX";
+	struct floe_lint_options opt;
+	struct floe_diags d = { 0 };
+	struct floe_profiles *p;
+	struct floe_text *t;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	memset(&opt, 0, sizeof(opt));
+	put_file(path, text, sizeof(text) - 1);
+	p = load_file(path, &t);
+	assert_true(p->has_directive);
+	put_file(path, text, sizeof(text) - 2);
+	assert_int_equal(floe_lint_profiles(p, &opt, &d), FLOE_ERR_IO);
+	assert_int_equal(t->errnum, FLOE_IO_ECHANGED);
+	floe_diags_release(&d);
+	floe_profiles_free(p);
+	floe_text_free(t);
+
+	/* no directive: lint does not read it again; fixes do */
+	put_file(path, text, sizeof(text) - 32);
+	p = load_file(path, &t);
+	assert_false(p->has_directive);
+	put_file(path, text, sizeof(text) - 33);
+	assert_int_equal(floe_lint_profiles(p, &opt, &d), FLOE_OK);
+	assert_true(d.nr > 0);
+	assert_null(t->buf);
+	assert_int_equal(floe_fix_compute(p, &opt, &d, 0), FLOE_ERR_IO);
+	assert_int_equal(t->errnum, FLOE_IO_ECHANGED);
+	floe_diags_release(&d);
+	floe_profiles_free(p);
+	floe_text_free(t);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_profiles_target_follows_dbt_rule),
 		cmocka_unit_test(test_profiles_output_keeps_connection_parts),
 		cmocka_unit_test(test_profiles_motherduck_plugin),
+		cmocka_unit_test(
+			test_profiles_text_read_in_blocks_knows_its_directives),
+		cmocka_unit_test(
+			test_profiles_text_changed_since_the_parse_is_refused),
 		cmocka_unit_test(
 			test_profiles_text_that_is_not_yaml_still_gives_a_model),
 		cmocka_unit_test(

@@ -6,7 +6,10 @@
  * include/floe/yaml.h promises: keys are scalars, scalars are
  * NUL-terminated, a str key appears once per mapping, and the expanded
  * tree is no larger than what is written plus max_expanded nodes and
- * max_expanded_bytes bytes of scalars.
+ * max_expanded_bytes bytes of scalars.  Then floe_yaml_parse_from() of
+ * the same bytes in blocks of 1 to 17 bytes (the sizes from the input)
+ * must give the same result, findings and tree (the walk's sum holds
+ * every position, text and type).
  */
 #include <string.h>
 
@@ -83,27 +86,95 @@ static void walk_node(struct walk *w, const struct floe_node *n,
 	}
 }
 
+/* The fuzz input in blocks whose sizes its own bytes choose. */
+struct blocks {
+	const uint8_t *data;
+	size_t size, at;
+};
+
+static enum floe_err read_blocks(void *arg, char *buf, size_t want,
+				 size_t *got)
+{
+	struct blocks *b = arg;
+	size_t n = 1 + (b->at < b->size ? b->data[b->at] % 17 : 0);
+
+	if (n > want)
+		n = want;
+	if (n > b->size - b->at)
+		n = b->size - b->at;
+	memcpy(buf, b->data + b->at, n);
+	b->at += n;
+	*got = n;
+	return FLOE_OK;
+}
+
+static const char *whole(void *arg, size_t *len)
+{
+	struct blocks *b = arg;
+
+	*len = b->size;
+	return (const char *)b->data;
+}
+
+/* The walk of a parse's tree (0 when none), for the other parse. */
+static struct walk walk_doc(const struct floe_doc *doc, size_t size,
+			    const struct floe_yaml_limits *lim)
+{
+	/* what is written (at most two nodes a byte: `[:,:]`) plus what
+	 * the aliases may add */
+	struct walk w = { 0, lim->max_expanded + 2 * size + 2, 0, 0,
+			  lim->max_expanded_bytes + size };
+
+	if (doc && doc->root)
+		walk_node(&w, doc->root, 0);
+	return w;
+}
+
+/* floe_yaml_parse_from() in blocks gives what the whole parse gave */
+static void same_in_blocks(const uint8_t *data, size_t size,
+			   const struct floe_yaml_limits *lim,
+			   enum floe_err err, const struct floe_diags *d,
+			   const struct walk *w)
+{
+	struct blocks b = { data, size, 0 };
+	struct floe_yaml_reader in = { read_blocks, whole, &b };
+	struct floe_diags d2 = FLOE_DIAGS_INIT;
+	struct floe_doc *doc = NULL;
+	struct walk w2;
+
+	FUZZ_CHECK(floe_yaml_parse_from("fuzz.yml", &in, lim, &doc, &d2) ==
+		   err);
+	w2 = walk_doc(doc, size, lim);
+	FUZZ_CHECK(w2.visits == w->visits && w2.sum == w->sum &&
+		   w2.bytes == w->bytes);
+	FUZZ_CHECK(d2.nr == d->nr);
+	for (size_t i = 0; i < d->nr; i++) {
+		const struct floe_diag *x = &d->items[i], *y = &d2.items[i];
+
+		FUZZ_CHECK(x->rule == y->rule && x->severity == y->severity);
+		FUZZ_CHECK(!strcmp(x->message, y->message));
+		FUZZ_CHECK(x->loc.start.line == y->loc.start.line &&
+			   x->loc.start.column == y->loc.start.column &&
+			   x->loc.end.line == y->loc.end.line &&
+			   x->loc.end.column == y->loc.end.column);
+	}
+	floe_doc_free(doc);
+	floe_diags_release(&d2);
+}
+
 void floe_fuzz_yaml(const uint8_t *data, size_t size)
 {
 	struct floe_yaml_limits lim = floe_yaml_default_limits();
 	struct floe_diags d = FLOE_DIAGS_INIT;
 	struct floe_doc *doc = NULL;
 	enum floe_err err;
+	struct walk w;
 
 	err = floe_yaml_parse("fuzz.yml", (const char *)data, size, &lim,
 			      &doc, &d);
+	w = walk_doc(doc, size, &lim);
 	if (err == FLOE_OK) {
 		FUZZ_CHECK(doc != NULL);
-		if (doc->root) {
-			/*
-			 * what is written (at most two nodes a byte: `[:,:]`)
-			 * plus what the aliases may add
-			 */
-			struct walk w = { 0, lim.max_expanded + 2 * size + 2,
-					  0, 0, lim.max_expanded_bytes + size };
-
-			walk_node(&w, doc->root, 0);
-		}
 		floe_doc_free(doc);
 	} else {
 		FUZZ_CHECK(doc == NULL);
@@ -113,6 +184,7 @@ void floe_fuzz_yaml(const uint8_t *data, size_t size)
 	}
 	for (size_t i = 0; i < d.nr; i++)
 		FUZZ_CHECK(d.items[i].message != NULL);
+	same_in_blocks(data, size, &lim, err, &d, &w);
 	floe_diags_release(&d);
 }
 

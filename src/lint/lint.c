@@ -850,18 +850,29 @@ bool lint_text_fact(struct lint_ctx *ctx, const struct floe_node *n,
 	return h;
 }
 
+/* Forget what value_at knows, and the answers derived for it. */
+static void forget_answers(struct lint_ctx *ctx)
+{
+	memset(ctx->value_at_used, 0, sizeof(ctx->value_at_used));
+	arena_reset(ctx->answers);
+	ctx->nr_answers = 0;
+}
+
 const void *lint_text_answer(struct lint_ctx *ctx, const struct floe_node *n,
 			     const char *s, unsigned kind,
 			     lint_derive_fn *derive)
 {
 	struct lint_value_at *at = literal_at(ctx, n, s);
-	struct arena *a = at ? ctx->arena : lint_scratch(ctx);
+	struct arena *a = at ? ctx->answers : lint_scratch(ctx);
 	const void *answer;
 
 	if (at && at->answer_kind == kind)
 		return at->answer;
+	if (at && !a && !(a = ctx->answers = arena_new()))
+		ctx->err = FLOE_ERR_NOMEM;
 	if (!a)
 		return NULL;	/* out of memory: ctx->err */
+	ctx->nr_answers += at != NULL;
 	answer = derive(ctx, s, a);
 	at = literal_at(ctx, n, s);	/* derive() may have reused it */
 	if (at && !ctx->err) {
@@ -2002,6 +2013,8 @@ static void run_output_rules(struct lint_ctx *ctx,
 
 	if (quiet && !ctx->opt->recheck_quiet)
 		return;
+	if (ctx->nr_answers >= LINT_ANSWERS_KEPT)
+		forget_answers(ctx);
 	if (!ctx->rules_on_known)
 		find_rules_on(ctx);
 	ctx->conns_of = out->model;
@@ -2148,6 +2161,9 @@ void lint_release_ctx(struct lint_ctx *ctx)
 	scrub_release(ctx);
 	arena_free(ctx->scratch);
 	ctx->scratch = NULL;
+	forget_answers(ctx);
+	arena_free(ctx->answers);
+	ctx->answers = NULL;
 }
 
 void lint_ctx_init(struct lint_ctx *ctx)

@@ -124,6 +124,13 @@ struct lint_ctx {
 	 * file's readings are not all held at once */
 	struct jinja_cache jcache;
 	struct arena *scratch;
+	/* what lint_text_answer() derived for a value_at slot: a slot given
+	 * to another text leaves its answer behind, so the arena is emptied,
+	 * and value_at forgotten, between outputs once LINT_ANSWERS_KEPT
+	 * have been derived (a file of outputs that all differ would keep
+	 * every one: "Scale") */
+	struct arena *answers;
+	size_t nr_answers;
 	const struct floe_profile *profile;	/* the profile being linted */
 	const struct floe_rule *rule;	/* the rule being run */
 	enum floe_rule_id rule_id;	/* ... and its handle */
@@ -571,6 +578,8 @@ enum floe_err lint_resolve_versions(struct lint_ctx *ctx);
 
 /* Free what a ctx caches (not its arena). */
 void lint_release_ctx(struct lint_ctx *ctx);
+
+#define LINT_ANSWERS_KEPT 4096
 
 /*
  * The arena of the readings cached in ctx->jcache, made on first use; NULL

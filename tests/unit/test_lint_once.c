@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "floe/lint.h"
+#include "lint/lint_int.h"
 #include "strbuf.h"
 
 /* An output with `n` iceberg attach items, each with a literal
@@ -326,6 +327,66 @@ static void test_once_default_secret_names(void **state)
 	floe_diags_release(&d);
 }
 
+/*
+ * What is derived from a value's text (a parsed URL, an extension's
+ * name) is kept for its memo slot in an arena that is emptied, and the
+ * slots forgotten, between outputs once LINT_ANSWERS_KEPT answers were
+ * derived, so that a file of outputs that all differ does not keep one
+ * per output.  Past several such rounds, each output's findings are
+ * still its own: a token URI that is not its endpoint's, named in the
+ * message by its own host (a stale answer would name another's).
+ */
+static void test_once_answers_forgotten_between_outputs(void **state)
+{
+	/* 3 answers an output: 3 rounds */
+	enum { OUTPUTS = LINT_ANSWERS_KEPT + 7 };
+	struct floe_lint_options opt;
+	struct floe_diags d = FLOE_DIAGS_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	size_t seen = 0;
+
+	(void)state;
+	strbuf_adds(&sb, "p:\n  target: o0\n  outputs:\n");
+	for (int o = 0; o < OUTPUTS; o++)
+		strbuf_addf(&sb, "    o%d:\n      type: duckdb\n"
+			    "      extensions: [iceberg]\n"
+			    "      attach:\n"
+			    "      - path: cat%d\n"
+			    "        alias: lake%d\n"
+			    "        type: iceberg\n"
+			    "        options:\n"
+			    "          endpoint: https://h%d.example.com/api/catalog\n"
+			    "          oauth2_server_uri: "
+			    "https://h%d.example.com/other/v1/oauth/tokens\n"
+			    "          client_id: \"{{ env_var('ID') }}\"\n"
+			    "          client_secret: "
+			    "\"{{ env_var('DBT_ENV_SECRET_S') }}\"\n",
+			    o, o, o, o, o);
+	assert_false(strbuf_error(&sb));
+	memset(&opt, 0, sizeof(opt));
+	opt.limits = floe_yaml_default_limits();
+	opt.limits.max_bytes = 16 << 20;
+	assert_int_equal(floe_lint("profiles.yml", sb.buf, sb.len, &opt, &d),
+			 FLOE_OK);
+	for (size_t i = 0; i < d.nr; i++) {
+		const struct floe_rule *r = floe_rule_get(d.items[i].rule);
+		char host[64];
+		unsigned line = d.items[i].loc.start.line;
+
+		if (!r || strcmp(r->id, "FP201"))
+			continue;
+		/* output o is lines 4 + 12 o to 15 + 12 o */
+		snprintf(host, sizeof(host), "h%u.example.com",
+			 (line - 4) / 12);
+		if (!strstr(d.items[i].message, host))
+			fail_msg("line %u: %s", line, d.items[i].message);
+		seen++;
+	}
+	assert_int_equal(seen, OUTPUTS);
+	floe_diags_release(&d);
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -336,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_once_memo_overflow_and_shared_keys),
 		cmocka_unit_test(test_once_key_texts_across_outputs),
 		cmocka_unit_test(test_once_value_texts_across_outputs),
+		cmocka_unit_test(test_once_answers_forgotten_between_outputs),
 		cmocka_unit_test(test_once_pair_texts_across_outputs),
 		cmocka_unit_test(test_once_default_secret_names),
 	};

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "ascii.h"
 #include "hash.h"
 #include "jinja.h"
@@ -1269,16 +1270,137 @@ static void clear_read(struct jinja_read *out)
 }
 
 /*
+ * Does Jinja's lexer change the text?  It reads every newline (\r\n, \r)
+ * as \n and drops one trailing newline (dbt's environment leaves
+ * keep_trailing_newline off), and dbt's native rendering passes every
+ * string through it, templated or not (dbt-common's get_rendered()
+ * returns a string early only when not native).
+ */
+static bool lexer_changes(const char *p, size_t len)
+{
+	return len && (p[len - 1] == '\n' || memchr(p, '\r', len));
+}
+
+/* The text as Jinja's lexer reads it, in `a` (NULL: out of memory). */
+static char *lexed(struct arena *a, const char *v, size_t len, size_t *out)
+{
+	char *s = arena_alloc_uninit(a, len + 1), *p = s;
+
+	if (!s)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		*p++ = v[i] == '\r' ? '\n' : v[i];
+		if (v[i] == '\r' && i + 1 < len && v[i + 1] == '\n')
+			i++;
+	}
+	if (p > s && p[-1] == '\n')
+		p--;
+	*p = '\0';
+	*out = (size_t)(p - s);
+	return s;
+}
+
+/*
+ * The bytes of Python's whitespace (str.isspace(), which Jinja's `-`
+ * strips: str.rstrip() before a tag, the regex \s after one) that start
+ * at p, or 0: U+0009-000D, U+001C-001F, U+0020, U+0085, U+00A0, U+1680,
+ * U+2000-200A, U+2028, U+2029, U+202F, U+205F, U+3000 (Python 3.11).
+ */
+static size_t py_space_at(const char *p, const char *end)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = (size_t)(end - p);
+
+	if (!n)
+		return 0;
+	if (u[0] < 0x80)
+		return (u[0] >= 0x09 && u[0] <= 0x0D) ||
+		       (u[0] >= 0x1C && u[0] <= 0x20);
+	if (n >= 2 && u[0] == 0xC2)
+		return u[1] == 0x85 || u[1] == 0xA0 ? 2 : 0;
+	if (n < 3)
+		return 0;
+	if (u[0] == 0xE1)
+		return u[1] == 0x9A && u[2] == 0x80 ? 3 : 0;
+	if (u[0] == 0xE2 && u[1] == 0x80)
+		return u[2] <= 0x8A || u[2] == 0xA8 || u[2] == 0xA9 ||
+		       u[2] == 0xAF ? 3 : 0;
+	if (u[0] == 0xE2 && u[1] == 0x81)
+		return u[2] == 0x9F ? 3 : 0;
+	if (u[0] == 0xE3)
+		return u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
+	return 0;
+}
+
+/* p past the Python whitespace it starts with */
+static const char *py_lstrip(const char *p, const char *end)
+{
+	size_t n;
+
+	while ((n = py_space_at(p, end)))
+		p += n;
+	return p;
+}
+
+/* end before the Python whitespace [p, end) ends with */
+static const char *py_rstrip(const char *p, const char *end)
+{
+	while (end > p) {
+		const char *c = end - 1;
+
+		while (c > p && ((unsigned char)*c & 0xC0) == 0x80 &&
+		       end - c < 3)
+			c--;	/* the start of the last character */
+		if (py_space_at(c, end) != (size_t)(end - c))
+			break;
+		end = c;
+	}
+	return end;
+}
+
+/*
  * Literal text, the most common value: it renders as itself, and the
  * node's own NUL-terminated text (which lives as long as the document)
- * is the rendering; nothing is copied.
+ * is the rendering; nothing is copied unless Jinja's lexer changes it.
  */
-static void read_literal(const struct floe_node *n, struct jinja_read *out)
+static enum floe_err read_literal(struct arena *a, const struct floe_node *n,
+				  struct jinja_read *out)
 {
 	clear_read(out);
-	out->has_text = n->len > 0;
 	out->text = n->value;
 	out->len = n->len;
+	if (lexer_changes(n->value, n->len) &&
+	    !(out->text = lexed(a, n->value, n->len, &out->len)))
+		return FLOE_ERR_NOMEM;
+	out->has_text = out->len > 0;
+	return FLOE_OK;
+}
+
+/*
+ * A {# comment #}'s end (after "#}"), its text starting at `start`, or
+ * NULL when it has none; *trim when it ends with "-#}".  Jinja ends a
+ * comment at its first "#}".
+ */
+static const char *comment_end(const char *start, const char *end,
+			       bool *trim)
+{
+	for (const char *p = start; p + 1 < end; p++)
+		if (p[0] == '#' && p[1] == '}') {
+			/* not the '-' of "{#-": "{#-#} x" keeps its blank */
+			*trim = p > start && p[-1] == '-';
+			return p + 2;
+		}
+	return NULL;
+}
+
+/* The literal run [p, end) of a template: text when not empty. */
+static void literal_run(struct reader *r, const char *p, const char *end)
+{
+	if (p >= end)
+		return;
+	r->j->has_text = true;
+	if (rendering(r))
+		strbuf_add(&r->out, p, (size_t)(end - p));
 }
 
 enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
@@ -1287,6 +1409,8 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 	struct reader r = { a, o, out, STRBUF_INIT, 0, { 0 } };
 	enum floe_err err;
 	const char *p, *end, *open;
+	size_t len;
+	bool trim = false;	/* the last tag ended with '-' */
 
 	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_STR) {
 		clear_read(out);
@@ -1296,29 +1420,44 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 	p = n->value;
 	end = p + n->len;
 	open = find_open(p, end);
-	if (!open) {
-		read_literal(n, out);
-		return FLOE_OK;
-	}
+	if (!open)
+		return read_literal(a, n, out);
 	clear_read(out);
+	if (lexer_changes(p, n->len)) {
+		if (!(p = lexed(a, p, n->len, &len)))
+			return FLOE_ERR_NOMEM;
+		end = p + len;
+		open = find_open(p, end);
+	}
+	/*
+	 * Jinja's whitespace control: a '-' just inside a tag strips the
+	 * Python whitespace of the text before it ({{-, {#-) or after it
+	 * (-}}, -#}); a '+' after the opening ({{+) changes nothing here.
+	 * A {# comment #} renders nothing and is no node of the output.
+	 */
 	while (p < end) {
-		const char *close;
+		const char *close, *expr, *run_end = open ? open : end;
+		bool strip_before = open && open[2] == '-' && open + 2 < end;
 
-		if (!open) {
-			out->has_text = true;
-			if (rendering(&r))
-				strbuf_add(&r.out, p, (size_t)(end - p));
+		if (trim)
+			p = py_lstrip(p, run_end);
+		literal_run(&r, p, strip_before ? py_rstrip(p, run_end)
+						: run_end);
+		if (!open)
 			break;
-		}
-		if (open > p) {
-			out->has_text = true;
-			if (rendering(&r))
-				strbuf_add(&r.out, p, (size_t)(open - p));
-		}
 		out->has_jinja = true;
+		if (open[1] == '#') {
+			p = comment_end(open + 2 + strip_before, end, &trim);
+			if (!p) {
+				malformed(&r, "'{#' is not closed by '#}'");
+				break;
+			}
+			open = find_open(p, end);
+			continue;
+		}
 		r.nr_blocks++;
 		if (open[1] != '{') {
-			/* {% statements %} and {# comments #} */
+			/* {% statements %} */
 			out->has_other = true;
 			out->dynamic = true;
 			break;
@@ -1328,7 +1467,9 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 			malformed(&r, "'{{' is not closed by '}}'");
 			break;
 		}
-		expression(&r, open + 2, close);
+		expr = open + 2 + (open[2] == '-' || open[2] == '+');
+		trim = close > expr && close[-1] == '-';
+		expression(&r, expr, close - trim);
 		p = close + 2;
 		open = find_open(p, end);
 	}
@@ -1462,10 +1603,8 @@ enum floe_err jinja_read_ref(struct jinja_cache *c, struct arena *a,
 	/* what needs no parse is not worth a slot */
 	if (!n || n->kind != FLOE_NODE_SCALAR || n->type != FLOE_TYPE_STR)
 		return jinja_read(a, n, o, tmp);
-	if (!find_open(n->value, n->value + n->len)) {
-		read_literal(n, tmp);
-		return FLOE_OK;
-	}
+	if (!find_open(n->value, n->value + n->len))
+		return read_literal(a, n, tmp);
 	if ((c->nr + 1) * 2 > c->cap && slots_grow(&c->slots, &c->cap, 64))
 		return FLOE_ERR_NOMEM;
 	h = node_hash(n);

@@ -304,45 +304,6 @@ struct jinja {
 
 #define SECRET_ENV_PREFIX "DBT_ENV_SECRET_"
 
-/*
- * The template as Jinja's lexer reads it: every newline (\r\n, \r, \n)
- * becomes \n and one trailing newline is dropped, since dbt's Jinja
- * environment leaves keep_trailing_newline off.  So a block scalar
- * (`|`, `>`) loses its final newline when dbt renders it.
- */
-static const struct floe_node *jinja_source(struct ctx *c,
-					    const struct floe_node *n,
-					    struct floe_node *copy)
-{
-	char *s, *p;
-
-	if (!memchr(n->value, '\r', n->len) &&
-	    !(n->len && n->value[n->len - 1] == '\n'))
-		return n;
-	s = arena_alloc(c->arena, (size_t)n->len + 1);	/* no 32-bit wrap */
-	if (!s) {
-		nomem(c);
-		return NULL;
-	}
-	p = s;
-	for (size_t i = 0; i < n->len; i++) {
-		if (n->value[i] != '\r') {
-			*p++ = n->value[i];
-			continue;
-		}
-		*p++ = '\n';
-		if (i + 1 < n->len && n->value[i + 1] == '\n')
-			i++;
-	}
-	if (p > s && p[-1] == '\n')
-		p--;
-	*p = '\0';
-	*copy = *n;
-	copy->value = s;
-	copy->len = (uint32_t)(p - s);	/* at most n->len */
-	return copy;
-}
-
 static size_t count_prefix(const char *s, size_t len)
 {
 	const size_t m = sizeof(SECRET_ENV_PREFIX) - 1;
@@ -405,14 +366,11 @@ static void jinja_render(struct ctx *c, const struct floe_node *n,
 {
 	struct jinja_opts o = { c->opt->use_env, c->opt->getenv_fn, true };
 	struct jinja_read r;
-	struct floe_node copy;
 	const struct floe_node *written = n;
 
 	memset(j, 0, sizeof(*j));
 	strbuf_init(&j->out);
-	n = jinja_source(c, n, &copy);
-	if (!n)
-		return;
+	/* Jinja's lexer's newlines: jinja_read() reads the text as it does */
 	if (jinja_read(c->arena, n, &o, &r) != FLOE_OK) {
 		nomem(c);
 		return;
@@ -1609,11 +1567,10 @@ static bool native_bool(struct ctx *c, const struct floe_node *n,
 			bool *is_true)
 {
 	struct jinja_opts jo = { c->opt->use_env, c->opt->getenv_fn, false };
-	struct floe_node copy;
 	struct jinja_read r;
 	enum jinja_verdict v;
 
-	if (!floe_node_is_str(n) || !(n = jinja_source(c, n, &copy)))
+	if (!floe_node_is_str(n))
 		return false;
 	if (jinja_read(c->arena, n, &jo, &r) != FLOE_OK) {
 		nomem(c);
@@ -2018,13 +1975,11 @@ static const char *quiet_text_secret(struct ctx *c, const struct floe_node *n,
 {
 	struct jinja_opts o = { c->opt->use_env, c->opt->getenv_fn, false };
 	struct jinja_read r;
-	struct floe_node copy;
 
 	*secret = false;
 	if (!floe_node_is_str(n))
 		return NULL;
-	n = jinja_source(c, n, &copy);
-	if (!n || jinja_read(c->arena, n, &o, &r) != FLOE_OK) {
+	if (jinja_read(c->arena, n, &o, &r) != FLOE_OK) {
 		nomem(c);
 		return NULL;
 	}
@@ -2120,7 +2075,6 @@ static void native_check(struct ctx *c, const struct floe_node *n,
 {
 	struct jinja_opts jo = { c->opt->use_env, c->opt->getenv_fn, false };
 	struct strbuf msg = STRBUF_INIT;
-	struct floe_node copy;
 	struct jinja_read r;
 
 	if (!n || depth > FLOE_YAML_MAX_DEPTH || c->err)
@@ -2140,7 +2094,7 @@ static void native_check(struct ctx *c, const struct floe_node *n,
 			native_check(c, n->items[i], depth + 1);
 		return;
 	}
-	if (!floe_node_is_str(n) || !(n = jinja_source(c, n, &copy)))
+	if (!floe_node_is_str(n))
 		return;
 	if (jinja_read(c->arena, n, &jo, &r) != FLOE_OK) {
 		nomem(c);

@@ -915,11 +915,85 @@ static void test_jinja_lint_and_sql_agree_on_trailing_comma_and_dynamic(
 	floe_diags_release(&d);
 }
 
+/*
+ * Jinja's lexer before the parse (checked with Jinja2 3.1.6, and over
+ * 1,728 templates by tests/jinja/check_lexing.py): \r\n and \r read as
+ * \n, one trailing newline dropped, templated or not; a '-' inside a tag
+ * strips Python's whitespace beside it; {+ changes nothing; a comment is
+ * no node, so one filtered {{ }} beside comments and stripped blanks is
+ * still rendered natively (its filters known), and text left beside it
+ * is not.
+ */
+static void test_jinja_reads_the_template_as_jinjas_lexer(void **state)
+{
+	static const struct {
+		const char *in, *out;
+		bool native, has_text;
+	} rows[] = {
+		{ "{{ env_var('X', 'v') }}\n", "v", true, false },
+		{ "{{ env_var('X', 'v') }}\r\n", "v", true, false },
+		{ "{{ env_var('X', 'v') }}\n\n", "v\n", false, true },
+		{ "  {{- env_var('X', 'v') -}} \n ", "v", true, false },
+		{ "\xC2\xA0{{- env_var('X', 'v') }}", "v", true, false },
+		{ "\xE3\x80\x80{{- env_var('X', 'v') }}", "v", true,
+		  false },
+		{ "a {{- env_var('X', 'v') }}", "av", false, true },
+		{ "{# c #}{{ env_var('X', 'v') }}{# d #}", "v", true,
+		  false },
+		{ " {# c #}{{ env_var('X', 'v') }}", " v", false, true },
+		{ " {#- c -#} {{ env_var('X', 'v') }}", "v", true,
+		  false },
+		{ "{#-#} {{ env_var('X', 'v') }}", " v", false, true },
+		{ "{{+ env_var('X', 'v') }}", "v", true, false },
+		{ "{{ env_var('X', 'v') -}}\xE2\x80\xA8", "v", true,
+		  false },
+		{ "a\r\nb", "a\nb", false, true },
+		{ "a\rb\n", "a\nb", false, true },
+		{ "a\n\n", "a\n", false, true },
+	};
+	static const char call[] = "env_var('X', 'v')";
+	struct arena *a = arena_new();
+	struct jinja_read j;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const char *got = read_str(a, rows[i].in, NULL, &j);
+		const char *at = strstr(rows[i].in, call);
+		char filtered[128];
+
+		if (!got || strcmp(got, rows[i].out) ||
+		    j.has_text != rows[i].has_text)
+			fail_msg("%zu: '%s' read '%s', text %d", i,
+				 rows[i].in, got ? got : "(null)", j.has_text);
+		if (!at)
+			continue;
+		/* the same with a filter: one node, rendered natively */
+		snprintf(filtered, sizeof(filtered), "%.*s | lower%s",
+			 (int)((size_t)(at - rows[i].in) + sizeof(call) - 1),
+			 rows[i].in, at + sizeof(call) - 1);
+		read_str(a, filtered, NULL, &j);
+		if (!!j.native.filters != rows[i].native)
+			fail_msg("%zu: '%s' native %d", i, filtered,
+				 !!j.native.filters);
+	}
+	/* an unclosed comment, "{#}" included, is refused as Jinja does */
+	read_str(a, "{{ env_var('X', 'v') }}{#}", NULL, &j);
+	assert_true(j.malformed);
+	read_str(a, "{# c", NULL, &j);
+	assert_true(j.malformed);
+	/* "{{-}}" has no expression */
+	read_str(a, "{{-}}", NULL, &j);
+	assert_true(j.dynamic);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(
 			test_jinja_adjacent_literals_are_joined_as_jinja2_does),
+		cmocka_unit_test(
+			test_jinja_reads_the_template_as_jinjas_lexer),
 		cmocka_unit_test(
 			test_jinja_literals_are_unescaped_as_python_does),
 		cmocka_unit_test(test_jinja_block_ends_outside_quotes),

@@ -690,10 +690,20 @@ static void test_secret_var_with_text_around(void **state)
 	assert_family(f, "FP408");
 	fx_assert_says(f, "FP408", "the DBT_ENV_SECRET_ variable "
 		    "'DBT_ENV_SECRET_POLARIS' is joined with other text");
-	/* a literal block scalar keeps its final newline */
+	/*
+	 * a literal block scalar's final newline is dropped by Jinja's lexer
+	 * (dbt leaves keep_trailing_newline off: "{{ x }}\n" renders x
+	 * alone, checked with Jinja2 3.1.6), so `|` is the variable alone;
+	 * `|+` over a blank line keeps one newline, joined with it
+	 */
 	lint_attach(f, "", ENDPOINT ID SCOPE
 		    "            client_secret: |\n"
 		    "              {{ env_var('DBT_ENV_SECRET_POLARIS') }}\n");
+	assert_family(f, "");
+	lint_attach(f, "", ENDPOINT ID SCOPE
+		    "            client_secret: |+\n"
+		    "              {{ env_var('DBT_ENV_SECRET_POLARIS') }}\n"
+		    "\n");
 	assert_family(f, "FP408");
 	/* another (plain) variable in the same value */
 	lint_attach(f, "", ENDPOINT ID SCOPE

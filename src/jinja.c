@@ -1437,7 +1437,7 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 	 */
 	while (p < end) {
 		const char *close, *expr, *run_end = open ? open : end;
-		bool strip_before = open && open[2] == '-' && open + 2 < end;
+		bool strip_before = open && open + 2 < end && open[2] == '-';
 
 		if (trim)
 			p = py_lstrip(p, run_end);
@@ -1467,7 +1467,8 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 			malformed(&r, "'{{' is not closed by '}}'");
 			break;
 		}
-		expr = open + 2 + (open[2] == '-' || open[2] == '+');
+		expr = open + 2 + (open + 2 < end && (open[2] == '-' ||
+						      open[2] == '+'));
 		trim = close > expr && close[-1] == '-';
 		expression(&r, expr, close - trim);
 		p = close + 2;

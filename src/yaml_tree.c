@@ -1304,8 +1304,10 @@ static int read_input(void *arg, unsigned char *ubuf, size_t size,
 			n -= 3;
 		}
 	}
-	if (err == FLOE_OK && n > b->lim.max_bytes - b->nread)
-		err = too_big(b, b->lim.max_bytes, 0);
+	if (err == FLOE_OK && (b->nread > b->lim.max_bytes ||
+			       n > b->lim.max_bytes - b->nread))
+		err = too_big(b, b->lim.max_bytes, 0);	/* a mark past a
+							 * limit under 3 too */
 	if (err != FLOE_OK) {
 		b->read_err = err;
 		return 0;

@@ -2014,6 +2014,14 @@ static void test_yaml_parse_from_failures(void **state)
 	assert_int_equal(r.texts, 0);
 	floe_doc_free(doc);
 
+	/* a byte order mark past a limit under its 3 bytes */
+	r = (struct mem_reader){ "\xEF\xBB\xBF", 3, 0, 4, 0, 0, FLOE_OK,
+				 0 };
+	lim.max_bytes = 2;
+	assert_int_equal(floe_yaml_parse_from("t.yml", &in, &lim, &doc, &d),
+			 FLOE_ERR_TOO_BIG);
+	floe_diags_release(&d);
+
 	/* not UTF-8: the text is asked for once, for the position */
 	r = (struct mem_reader){ "a: b\n\xFF\n", 7, 0, 4, 0, 0, FLOE_OK, 0 };
 	assert_int_equal(floe_yaml_parse_from("t.yml", &in, NULL, &doc, &d),

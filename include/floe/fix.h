@@ -33,8 +33,12 @@ bool floe_rule_fixable(enum floe_rule_id id, enum floe_fix_safety *safety);
 /**
  * Attach a fix to every finding of diags->items[base..] that is about
  * the model's file and has one.  `opt` is what floe_lint_profiles() was
- * given (the releases linted for).
- * \return FLOE_OK or FLOE_ERR_NOMEM.
+ * given (the releases linted for).  The model's text is read again if
+ * it was read in blocks (floe_profiles_text()), only when a finding has
+ * a fix.
+ * \return FLOE_OK, FLOE_ERR_NOMEM, or FLOE_ERR_IO when the text cannot
+ *         be read again (its errnum says why: FLOE_IO_ECHANGED, it
+ *         changed).
  */
 enum floe_err floe_fix_compute(const struct floe_profiles *model,
 			       const struct floe_lint_options *opt,

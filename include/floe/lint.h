@@ -127,7 +127,10 @@ enum floe_err floe_lint(const char *file, const char *buf, size_t len,
  * same as floe_lint(), but the model decides the output filter (its
  * options' target) and how values are read (use_env, getenv_fn); those
  * fields and `limits` of opt are not used.  The front end's findings
- * (model->diags) are copied into diags first.
+ * (model->diags) are copied into diags first.  A model loaded with
+ * floe_profiles_load_text() whose file has a suppression comment has its
+ * text read again (floe_profiles_text()): FLOE_ERR_IO when that fails
+ * (the text's errnum says why: FLOE_IO_ECHANGED, it changed).
  */
 enum floe_err floe_lint_profiles(const struct floe_profiles *model,
 				const struct floe_lint_options *opt,

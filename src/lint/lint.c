@@ -450,6 +450,28 @@ const char *lint_extension_canonical(struct lint_ctx *ctx,
 				    canonical_extension) : NULL;
 }
 
+const char *lint_platform_at(struct lint_ctx *ctx, const struct floe_node *n)
+{
+	const struct floe_platform *p = ctx->platform ? ctx->platform
+						      : ctx->opt->platform;
+	const char *file = p && p->file ? p->file : "platform.yaml";
+	struct floe_pos at = n ? floe_node_start(n) : (struct floe_pos){ 0, 0 };
+	struct strbuf sb = STRBUF_INIT;
+	struct arena *a = lint_scratch(ctx);
+	char *s = NULL;
+
+	if (at.line)
+		strbuf_addf(&sb, "%s:%u:%u", file, at.line, at.column);
+	else
+		strbuf_adds(&sb, file);
+	if (a && !strbuf_error(&sb))
+		s = arena_strndup(a, sb.buf, sb.len);
+	if (!s)
+		ctx->err = FLOE_ERR_NOMEM;
+	strbuf_release(&sb);
+	return s ? s : "platform.yaml";
+}
+
 /* url_parse() of s, in `a`; NULL when it has no host */
 static const void *parsed_url(struct lint_ctx *ctx, const char *s,
 			      struct arena *a)

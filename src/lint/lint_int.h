@@ -758,6 +758,14 @@ const char *lint_open_refusal(struct lint_ctx *ctx,
 			      const struct floe_node *value);
 
 /*
+ * "FILE:LINE:COLUMN" of node n of the platform file the output is held
+ * against (FILE alone when n is NULL or has no place; "platform.yaml"
+ * when there is no file), for a message: in the scratch arena, valid
+ * while the output's rules run.
+ */
+const char *lint_platform_at(struct lint_ctx *ctx, const struct floe_node *n);
+
+/*
  * A URL value: its text as lint_render() gives it, split by url_parse()
  * into *u; NULL when absent, not rendered statically, or without a
  * host.  The text may hold user:password@ (callers that print it check).

@@ -18,22 +18,6 @@
 #include "url.h"
 
 
-/* "platform.yaml:14:10" for a platform node (or just the file). */
-static const char *where(struct lint_ctx *ctx, const struct floe_node *n,
-			 char *buf, size_t size)
-{
-	const char *file = ctx->platform->file;
-	struct floe_pos at = { 0, 0 };
-
-	if (n)
-		at = floe_node_start(n);
-	if (at.line)
-		snprintf(buf, size, "%s:%u:%u", file, at.line, at.column);
-	else
-		snprintf(buf, size, "%s", file);
-	return buf;
-}
-
 /*
  * A value normalised for comparison: no spaces inside {{ }}, one quote
  * style, no DBT_ENV_SECRET_ prefix, no trailing '/'.  In the scratch
@@ -145,7 +129,6 @@ void check_platform_token_uri(struct lint_ctx *ctx,
 	const struct lint_conn *c;
 	const struct floe_gen_attach *e;
 	const struct floe_node *at = NULL;
-	char pos[512];
 	size_t n = 0;
 
 	c = the_conn(ctx, out, &n);
@@ -161,8 +144,7 @@ void check_platform_token_uri(struct lint_ctx *ctx,
 	lint_report(ctx, c->token_uri, "the token URI is not the one generate "
 		    "writes. generate writes '%s', from %s (%s)", e->token_uri,
 		    at ? "the catalog's oauth2-server-uri" : "the catalog uri",
-		    where(ctx, at ? at : e->catalog->uri.node, pos,
-			  sizeof(pos)));
+		    lint_platform_at(ctx, at ? at : e->catalog->uri.node));
 }
 
 /*
@@ -196,7 +178,6 @@ void check_platform_access_delegation(struct lint_ctx *ctx,
 	const struct floe_gen_attach *e;
 	const struct floe_node *mode = NULL, *at;
 	const char *have = NULL, *read = NULL;
-	char pos[512];
 	size_t n = 0;
 
 	c = the_conn(ctx, out, &n);
@@ -233,9 +214,9 @@ void check_platform_access_delegation(struct lint_ctx *ctx,
 		    read ? "" : mode ? " The profile's is empty, so DuckDB's "
 		    "default applies." : " The profile sets none, so DuckDB's "
 		    "default applies.",
-		    where(ctx, e->catalog->access_delegation_node
-			  ? e->catalog->access_delegation_node
-			  : e->catalog->name_node, pos, sizeof(pos)));
+		    lint_platform_at(ctx, e->catalog->access_delegation_node
+					  ? e->catalog->access_delegation_node
+					  : e->catalog->name_node));
 }
 
 void check_platform_alias(struct lint_ctx *ctx, const struct lint_output *out)
@@ -259,7 +240,6 @@ static void credential(struct lint_ctx *ctx, const struct floe_node *n,
 		       const char *want, const struct floe_value *v,
 		       const char *what)
 {
-	char pos[512];
 
 	if (!n || differs(ctx, n, want) != 1)
 		return;
@@ -267,11 +247,11 @@ static void credential(struct lint_ctx *ctx, const struct floe_node *n,
 		lint_report(ctx, n, "%s does not read the variable generate "
 			    "writes. generate writes '%s', from secret_ref "
 			    "'%s' (%s)", what, want, v->text,
-			    where(ctx, v->node, pos, sizeof(pos)));
+			    lint_platform_at(ctx, v->node));
 	else	/* a literal client id: not a secret, so it is shown */
 		lint_report(ctx, n, "%s is not the one generate writes. "
 			    "generate writes '%s', from %s", what, want,
-			    where(ctx, v->node, pos, sizeof(pos)));
+			    lint_platform_at(ctx, v->node));
 }
 
 void check_platform_credential_env(struct lint_ctx *ctx,
@@ -299,7 +279,6 @@ void check_platform_catalog_attached(struct lint_ctx *ctx,
 {
 	const struct lint_conn *conns;
 	const struct floe_gen_attach *e = lint_expected(ctx);
-	char pos[512];
 	size_t n;
 
 	if (!e)
@@ -311,5 +290,5 @@ void check_platform_catalog_attached(struct lint_ctx *ctx,
 		    "that is the platform's catalogs.%s.%s The platform "
 		    "declares it at %s", out->name, e->catalog->name,
 		    n ? " No attach alias or warehouse matches it." : "",
-		    where(ctx, e->catalog->name_node, pos, sizeof(pos)));
+		    lint_platform_at(ctx, e->catalog->name_node));
 }

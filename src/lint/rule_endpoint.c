@@ -209,30 +209,6 @@ static const char *trimmed(struct lint_ctx *ctx, const char *s)
 	return d ? d : s;
 }
 
-/* "platform.yaml:LINE:COL": where a platform value is written. */
-static const char *platform_at(struct lint_ctx *ctx,
-			       const struct floe_node *n)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const struct floe_platform *p = ctx->platform ? ctx->platform
-						      : ctx->opt->platform;
-	const char *file = p && p->file ? p->file : "platform.yaml";
-	struct floe_pos at = { 0, 0 };
-	char *s;
-
-	if (n)
-		at = floe_node_start(n);
-	if (at.line ? strbuf_addf(&sb, "%s:%u:%u", file, at.line, at.column)
-		    : strbuf_adds(&sb, file)) {
-		ctx->err = FLOE_ERR_NOMEM;
-		strbuf_release(&sb);
-		return "platform.yaml";
-	}
-	s = dupn(ctx, sb.buf, sb.len);
-	strbuf_release(&sb);
-	return s ? s : "platform.yaml";
-}
-
 /*
  * Does the connection ask a token endpoint for a token with its client
  * credentials?  1 yes, 0 no (SigV4, no auth, a fixed token), -1 unknown
@@ -976,7 +952,7 @@ static void endpoint_vs_secret(struct lint_ctx *ctx,
 			    "from '%s': the profile may connect to another catalog; write "
 			    "\"{{ env_var('%s') }}\"", endpoint_name(c),
 			    j.first_env, uri->text,
-			    platform_at(ctx, uri->node), env, env);
+			    lint_platform_at(ctx, uri->node), env, env);
 	free(env);
 }
 
@@ -1004,7 +980,7 @@ static void endpoint_vs_literal(struct lint_ctx *ctx,
 		    "'%s', the platform's is '%s' (%s); regenerate the "
 		    "profile with floe-profiles generate, or correct the uri",
 		    endpoint_name(c), ep.text, shown,
-		    platform_at(ctx, uri->node));
+		    lint_platform_at(ctx, uri->node));
 }
 
 /*
@@ -1060,7 +1036,7 @@ void check_platform_warehouse(struct lint_ctx *ctx,
 		    c->kind == LINT_CONN_PLUGIN ? "plugin's warehouse"
 						: "attach path",
 		    wh, want, want,
-		    platform_at(ctx, ctx->catalog->warehouse_node));
+		    lint_platform_at(ctx, ctx->catalog->warehouse_node));
 }
 
 /* Next space-separated word of *s, or 0 at the end. */
@@ -1157,7 +1133,7 @@ static void secret_scope(struct lint_ctx *ctx, const struct floe_node *sec,
 			    "platform grants and the run sees other data or "
 			    "is refused; add oauth2_scope: '%s' to the secret "
 			    "(the platform's, %s)", got, want, want,
-			    platform_at(ctx,
+			    lint_platform_at(ctx,
 					ctx->catalog->credentials.scope_node));
 		return;
 	}
@@ -1169,7 +1145,7 @@ static void secret_scope(struct lint_ctx *ctx, const struct floe_node *sec,
 		    "principal roles than the platform grants, so the run sees "
 		    "other data or is refused; use '%s' (the platform's, %s)",
 		    got, want, want,
-		    platform_at(ctx, ctx->catalog->credentials.scope_node));
+		    lint_platform_at(ctx, ctx->catalog->credentials.scope_node));
 }
 
 void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
@@ -1202,7 +1178,7 @@ void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
 			    "platform grants and the run sees other data or is "
 			    "refused; add oauth2_scope: '%s' (the platform's, "
 			    "%s)", got, want, want,
-			    platform_at(ctx,
+			    lint_platform_at(ctx,
 					ctx->catalog->credentials.scope_node));
 		return;
 	}
@@ -1214,5 +1190,5 @@ void check_platform_scope(struct lint_ctx *ctx, const struct lint_output *out)
 		    "principal roles than the platform grants, so the run sees "
 		    "other data or is refused; use '%s' (the platform's, %s)",
 		    got, want, want,
-		    platform_at(ctx, ctx->catalog->credentials.scope_node));
+		    lint_platform_at(ctx, ctx->catalog->credentials.scope_node));
 }

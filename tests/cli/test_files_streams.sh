@@ -101,5 +101,25 @@ if [ -c /dev/full ]; then
 	check "--version > /dev/full: exit 2" "[ $? -eq 2 ]"
 fi
 
+# A platform file whose path is longer than any fixed buffer, in
+# two-byte characters: the messages that name where a platform value is
+# written hold it whole (they were cut at 512 bytes, possibly inside a
+# character), and a streamed profile's findings are reported from it.
+case14=tests/golden/check/FP214-platform-token-uri-mismatch-hit-path-case
+plat14=tests/golden/check/FP214-platform-token-uri-mismatch-near-miss-same-url
+long=$tmp
+for i in 1 2 3; do
+	long=$long/$(printf 'é%.0s' $(seq 1 100))
+done
+mkdir -p "$long" && cp "$plat14/platform.yaml" "$long/platform.yaml"
+run "$bin" check --no-config --format gcc --platform "$long/platform.yaml" \
+	"$case14/profiles.yml" > "$tmp/long.out" 2>&1
+check "check with a 600-byte platform path: exit 1" "[ $? -eq 1 ]"
+check "... the FP214 message names the whole path" \
+	"grep -F -q \"(\$long/platform.yaml:\" \"\$tmp/long.out\""
+check "... the output is UTF-8" \
+	"python3 -c 'import sys; open(sys.argv[1], encoding=\"utf-8\").read()' \
+	 \"\$tmp/long.out\""
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

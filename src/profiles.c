@@ -14,7 +14,6 @@
 #include "arena.h"
 #include "engine/dbt_render.h"
 #include "engine/engine.h"
-#include "floe/fileio.h"
 #include "floe/profiles.h"
 
 #include "floe/fileio.h"
@@ -456,12 +455,15 @@ static enum floe_err read_block(void *arg, char *buf, size_t size,
 	return FLOE_OK;
 }
 
+/* The whole text, for a reader error's position: the rest is read by
+ * floe_text_hold(), not by read_block(), so it is searched here. */
 static const char *whole_text(void *arg, size_t *len)
 {
 	struct text_reader *r = arg;
 
 	if (floe_text_hold(r->t) != FLOE_OK)
 		return NULL;
+	r->found = r->found || has_tag(r->t->buf, r->t->len);
 	*len = r->t->len;
 	return r->t->buf;
 }

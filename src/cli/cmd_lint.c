@@ -722,7 +722,8 @@ static int fail_reread(struct floe_diags *failures, const char *name,
  * each such file that a finding is reported in is read again, for the
  * lines the fingerprints hash.  Returns EXIT_INTERNAL when memory ran out.
  */
-static int hold_texts(struct floe_text **srcs, struct floe_profiles **models,
+static int hold_texts(struct floe_text **srcs, const bool *unread,
+		      struct floe_profiles **models,
 		      struct floe_report_file *texts, size_t files,
 		      const struct floe_diags *diags,
 		      struct floe_diags *failures)
@@ -730,7 +731,8 @@ static int hold_texts(struct floe_text **srcs, struct floe_profiles **models,
 	for (size_t i = 0; srcs && i < files; i++) {
 		bool found = false;
 
-		if (!srcs[i] || !floe_text_streamed(srcs[i]))
+		/* one that failed already was said, its findings dropped */
+		if (!srcs[i] || !floe_text_streamed(srcs[i]) || unread[i])
 			continue;
 		floe_profiles_free(models[i]);
 		models[i] = NULL;
@@ -787,6 +789,7 @@ static int run(int argc, char **argv, int check)
 	struct floe_profiles **models = NULL;
 	char **bufs = NULL;
 	struct floe_text **srcs = NULL;	/* or read in blocks */
+	bool *unread = NULL;	/* read again, not what was read */
 	struct floe_report_file *texts = NULL;
 	struct floe_project *project = NULL;
 	struct cli_names names[2] = { { NULL, NULL, 0 }, { NULL, NULL, 0 } };
@@ -861,10 +864,11 @@ static int run(int argc, char **argv, int check)
 	/* each file is read and parsed once: every step below uses its model */
 	bufs = calloc(paths.nr + 1, sizeof(*bufs));
 	srcs = calloc(paths.nr + 1, sizeof(*srcs));
+	unread = calloc(paths.nr + 1, sizeof(*unread));
 	models = calloc(paths.nr + 1, sizeof(*models));
 	texts = calloc(paths.nr + 1, sizeof(*texts));	/* for the report */
 	texts_alloc = paths.nr + 1;
-	if (!bufs || !srcs || !models || !texts) {
+	if (!bufs || !srcs || !unread || !models || !texts) {
 		ret = cli_internal(FLOE_ERR_NOMEM);
 		goto out;
 	}
@@ -950,9 +954,11 @@ static int run(int argc, char **argv, int check)
 			goto out;
 		}
 		texts[files].name = name;
-		texts[files].buf = bufs[files];	/* a text read in blocks:
-						 * hold_texts() */
-		texts[files].len = len;
+		/* a held text (standard input, a FIFO), or one read whole
+		 * for --fix; one read in blocks: hold_texts() */
+		texts[files].buf = srcs[files] ? srcs[files]->buf
+					       : bufs[files];
+		texts[files].len = srcs[files] ? srcs[files]->len : len;
 		files++;
 		nr_texts = files;
 	}
@@ -1011,8 +1017,16 @@ static int run(int argc, char **argv, int check)
 		if (err == FLOE_OK && (a.format == FLOE_FORMAT_JSON ||
 				       a.format == FLOE_FORMAT_SARIF))
 			err = floe_fix_compute(models[i], &opt, &diags, base);
-		if (err == FLOE_ERR_IO) {	/* its text, read again */
+		if (err == FLOE_ERR_IO) {
+			/*
+			 * Its text, read again, is not what was read: its
+			 * findings are dropped (never shown against another
+			 * text, nor without their suppressions), and it is
+			 * not read a third time for the report.
+			 */
+			floe_diags_truncate(&diags, base);
 			ret = fail_reread(&failures, texts[i].name, srcs[i]);
+			unread[i] = true;
 			if (ret == EXIT_INTERNAL)
 				goto out;
 			ret = EXIT_CLEAN;
@@ -1060,7 +1074,8 @@ static int run(int argc, char **argv, int check)
 report:
 	if (ret == EXIT_INTERNAL)
 		goto out;
-	if (hold_texts(srcs, models, texts, files, &diags, &failures)) {
+	if (hold_texts(srcs, unread, models, texts, files, &diags,
+		       &failures)) {
 		ret = EXIT_INTERNAL;
 		goto out;
 	}
@@ -1138,6 +1153,7 @@ out:
 		floe_text_free(srcs[i]);
 	}
 	free(srcs);
+	free(unread);
 	free(models);
 	free(bufs);
 	free(texts);

@@ -1269,18 +1269,6 @@ static void clear_read(struct jinja_read *out)
 	memset(out, 0, offsetof(struct jinja_read, calls));
 }
 
-/*
- * Does Jinja's lexer change the text?  It reads every newline (\r\n, \r)
- * as \n and drops one trailing newline (dbt's environment leaves
- * keep_trailing_newline off), and dbt's native rendering passes every
- * string through it, templated or not (dbt-common's get_rendered()
- * returns a string early only when not native).
- */
-static bool lexer_changes(const char *p, size_t len)
-{
-	return len && (p[len - 1] == '\n' || memchr(p, '\r', len));
-}
-
 /* The text as Jinja's lexer reads it, in `a` (NULL: out of memory). */
 static char *lexed(struct arena *a, const char *v, size_t len, size_t *out)
 {
@@ -1369,7 +1357,7 @@ static enum floe_err read_literal(struct arena *a, const struct floe_node *n,
 	clear_read(out);
 	out->text = n->value;
 	out->len = n->len;
-	if (lexer_changes(n->value, n->len) &&
+	if (jinja_lexer_changes(n->value, n->len) &&
 	    !(out->text = lexed(a, n->value, n->len, &out->len)))
 		return FLOE_ERR_NOMEM;
 	out->has_text = out->len > 0;
@@ -1403,6 +1391,39 @@ static void literal_run(struct reader *r, const char *p, const char *end)
 		strbuf_add(&r->out, p, (size_t)(end - p));
 }
 
+const char *jinja_uncommented(struct arena *a, const struct floe_node *n,
+			      size_t *len)
+{
+	const char *p = n->value, *end = p + n->len, *open;
+	struct strbuf sb = STRBUF_INIT;
+	char *s;
+
+	while ((open = find_open(p, end)) && open[1] != '%') {
+		const char *close;
+		bool trim;
+
+		if (open[1] == '{') {	/* kept, quotes and all */
+			close = block_end(open + 2, end);
+			if (!close)
+				break;
+			strbuf_add(&sb, p, (size_t)(close + 2 - p));
+			p = close + 2;
+			continue;
+		}
+		close = comment_end(open + 2 + (open + 2 < end &&
+						open[2] == '-'), end, &trim);
+		if (!close)
+			break;	/* unclosed: malformed, kept as written */
+		strbuf_add(&sb, p, (size_t)(open - p));
+		p = close;
+	}
+	strbuf_add(&sb, p, (size_t)(end - p));
+	s = strbuf_error(&sb) ? NULL : arena_strndup(a, sb.buf, sb.len);
+	*len = s ? sb.len : 0;
+	strbuf_release(&sb);
+	return s;
+}
+
 enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 			 const struct jinja_opts *o, struct jinja_read *out)
 {
@@ -1423,7 +1444,7 @@ enum floe_err jinja_read(struct arena *a, const struct floe_node *n,
 	if (!open)
 		return read_literal(a, n, out);
 	clear_read(out);
-	if (lexer_changes(p, n->len)) {
+	if (jinja_lexer_changes(p, n->len)) {
 		if (!(p = lexed(a, p, n->len, &len)))
 			return FLOE_ERR_NOMEM;
 		end = p + len;

@@ -28,6 +28,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "arena.h"
 #include "strbuf.h"
@@ -162,6 +163,27 @@ struct jinja_read {
 	 * past nr_calls */
 	struct jinja_call calls[JINJA_MAX_CALLS];
 };
+
+/*
+ * Does Jinja's lexer change the text?  It reads every newline (\r\n, \r)
+ * as \n and drops one trailing newline (dbt's environment leaves
+ * keep_trailing_newline off), and dbt's native rendering passes every
+ * string through it, templated or not (dbt-common's get_rendered()
+ * returns a string early only when not native).  A plain scalar's value
+ * never ends with a line break nor holds a \r: a caller may skip it.
+ */
+static inline bool jinja_lexer_changes(const char *p, size_t len)
+{
+	return len && (p[len - 1] == '\n' || memchr(p, '\r', len));
+}
+
+/*
+ * The text of a string scalar with its {# comments #} left out, as the
+ * reader finds them (in `a`; NULL when memory ran out): what is written
+ * that can reach the output.
+ */
+const char *jinja_uncommented(struct arena *a, const struct floe_node *n,
+			      size_t *len);
 
 /*
  * Read a string scalar.  Anything else (a number, a mapping, NULL) is

@@ -330,6 +330,23 @@ static const char *env_get(const char *name)
 	return getenv(name);
 }
 
+/*
+ * DBT_ENV_SECRET_ written in n where it can reach the rendering: a
+ * {# comment #} renders nothing, so what it holds is not searched.
+ */
+static size_t written_prefixes(struct ctx *c, const struct floe_node *n,
+			       const struct jinja_read *r)
+{
+	const char *s = n->value;
+	size_t len = n->len;
+
+	if (r->has_jinja && !(s = jinja_uncommented(c->arena, n, &len))) {
+		nomem(c);
+		return 0;
+	}
+	return count_prefix(s, len);
+}
+
 static void secret_placeholders(struct ctx *c, const struct floe_node *n,
 				const struct jinja_read *r, struct jinja *j)
 {
@@ -353,7 +370,7 @@ static void secret_placeholders(struct ctx *c, const struct floe_node *n,
 	}
 	j->secret_twice = placeholders >= 2;
 	j->none = !placeholders &&
-		  (brought || count_prefix(n->value, n->len) > named);
+		  (brought || written_prefixes(c, n, r) > named);
 }
 
 /*

@@ -380,8 +380,11 @@ const char *lint_render(struct lint_ctx *ctx, const struct floe_node *n)
 	const struct jinja_read *j;
 	struct jinja_read tmp;
 
-	/* literal text, most values, renders as itself (jinja_read) */
-	if (floe_node_is_str(n) && !has_template(ctx, n))
+	/* literal text, most values, renders as itself (jinja_read), but
+	 * for the newlines Jinja's lexer changes (never in a plain one) */
+	if (floe_node_is_str(n) && !has_template(ctx, n) &&
+	    (n->style == FLOE_STYLE_PLAIN ||
+	     !jinja_lexer_changes(n->value, n->len)))
 		return n->value;
 	if (!jread_ref(ctx, n, &tmp, &j) || j->malformed)
 		return NULL;

@@ -424,7 +424,10 @@ static void test_alias_where_it_stands(void **state)
 		  "            foo: \"{{ var('f') }}\"\n", 0, 0 },
 		{ "\"lake -- c\"", "          type: \"{{ var('t') }}\"\n", 0,
 		  0 },
-		{ "\"lake -- c\\n\"", "          type: duckdb\n", 0, 0 },
+		/* Jinja's lexer drops one trailing newline: of two, one is
+		 * left to end the comment */
+		{ "\"lake -- c\\n\"", "          type: duckdb\n", 0, 1 },
+		{ "\"lake -- c\\n\\n\"", "          type: duckdb\n", 0, 0 },
 		{ "\"lake /* c */\"", "          type: duckdb\n", 0, 0 },
 		{ "\"hr\\v\"", "", FE_V(1, 5, 6), 0 },
 		{ "\"hr\\v\"", "", FE_V(1, 4, 3), 1 },

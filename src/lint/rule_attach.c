@@ -924,8 +924,9 @@ void check_alias_identifier(struct lint_ctx *ctx,
 				    "same line: the comment swallows them, and "
 				    "the ATTACH runs without them (TYPE and "
 				    "SECRET among them); end the comment with "
-				    "a line break, "
-				    "or write /* ... */",
+				    "a line break (two at the end of the "
+				    "value: dbt's Jinja drops the last), or "
+				    "write /* ... */",
 				    lint_shown(ctx, alias, s));
 	}
 }

@@ -1822,8 +1822,10 @@ void check_secret_name(struct lint_ctx *ctx, const struct lint_output *out)
 				    "comment. dbt-duckdb writes ' (' after "
 				    "the name on the same line: the comment "
 				    "swallows it, a syntax error; end the "
-				    "comment with a line break, or write "
-				    "/* ... */", lint_shown(ctx, n, s));
+				    "comment with a line break (two at the "
+				    "end of the value: dbt's Jinja drops the "
+				    "last), or write /* ... */",
+				    lint_shown(ctx, n, s));
 			break;
 		case FE_SECRET_NAME_STORAGE_KEYWORD:
 		case FE_SECRET_NAME_NO_STORAGE:

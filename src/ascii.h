@@ -1,12 +1,13 @@
 /*
- * ascii: character classes the readers share, independent of the locale
- * (internal).
+ * ascii: character classes the readers share, independent of the locale,
+ * and the one byte search of a text for a word (internal).
  */
 #ifndef FLOE_ASCII_H
 #define FLOE_ASCII_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include <strings.h>
 
 /* The value of a hexadecimal digit (either case), or -1. */
@@ -98,6 +99,23 @@ static inline bool ascii_same_lower_n(const char *s, const char *low,
 static inline bool ascii_same_ci_n(const char *a, const char *b, size_t n)
 {
 	return !ascii_first_differs(a, b) && !strncasecmp(a, b, n);
+}
+
+/* Whether the n bytes at p hold `needle` (not NUL-terminated: memchr). */
+static inline bool ascii_contains(const char *p, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	const char *end = p + n;
+
+	while (m && (size_t)(end - p) >= m) {
+		p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+		if (!p)
+			return false;
+		if (!memcmp(p, needle, m))
+			return true;
+		p++;
+	}
+	return !m;
 }
 
 #endif

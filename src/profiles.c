@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "ascii.h"
 #include "engine/dbt_render.h"
 #include "engine/engine.h"
 #include "floe/profiles.h"
@@ -412,22 +413,6 @@ struct text_reader {
 	char carry[2 * (sizeof(FLOE_DIRECTIVE_TAG) - 1)];
 };
 
-static bool has_tag(const char *p, size_t n)
-{
-	static const char tag[] = FLOE_DIRECTIVE_TAG;
-	const char *end = p + n;
-
-	while ((size_t)(end - p) >= sizeof(tag) - 1) {
-		p = memchr(p, tag[0], (size_t)(end - p) - sizeof(tag) + 2);
-		if (!p)
-			return false;
-		if (!memcmp(p, tag, sizeof(tag) - 1))
-			return true;
-		p++;
-	}
-	return false;
-}
-
 static enum floe_err read_block(void *arg, char *buf, size_t size,
 				size_t *got)
 {
@@ -440,7 +425,9 @@ static enum floe_err read_block(void *arg, char *buf, size_t size,
 		return err;
 	/* the tag across the end of the last block and this one */
 	memcpy(r->carry + r->nr_carry, buf, head);
-	r->found = has_tag(r->carry, r->nr_carry + head) || has_tag(buf, n);
+	r->found = ascii_contains(r->carry, r->nr_carry + head,
+				  FLOE_DIRECTIVE_TAG) ||
+		   ascii_contains(buf, n, FLOE_DIRECTIVE_TAG);
 	/* the last bytes (at most keep) of what was read, for the next */
 	if (n >= keep) {
 		memcpy(r->carry, buf + n - keep, keep);
@@ -463,7 +450,8 @@ static const char *whole_text(void *arg, size_t *len)
 
 	if (floe_text_hold(r->t) != FLOE_OK)
 		return NULL;
-	r->found = r->found || has_tag(r->t->buf, r->t->len);
+	r->found = r->found || ascii_contains(r->t->buf, r->t->len,
+					       FLOE_DIRECTIVE_TAG);
 	*len = r->t->len;
 	return r->t->buf;
 }

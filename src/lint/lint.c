@@ -2471,22 +2471,6 @@ static void parse_directive(struct lint_ctx *ctx, const char *text,
 	*valid = 1;
 }
 
-static bool contains(const char *p, size_t n, const char *needle)
-{
-	size_t m = strlen(needle);
-	const char *end = p + n;
-
-	while (m && (size_t)(end - p) >= m) {
-		p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
-		if (!p)
-			return false;
-		if (!memcmp(p, needle, m))
-			return true;
-		p++;
-	}
-	return !m;
-}
-
 /* Collect the suppressions of the file (malloc'd array). */
 static struct supp *scan_suppressions(struct lint_ctx *ctx, const char *buf,
 				      size_t len, const unsigned char *inside,
@@ -2514,7 +2498,7 @@ static struct supp *scan_suppressions(struct lint_ctx *ctx, const char *buf,
 		}
 		hash = find_comment(l, llen, &quote, &content);
 
-		if (hash >= 0 && contains(l + hash, llen - (size_t)hash,
+		if (hash >= 0 && ascii_contains(l + hash, llen - (size_t)hash,
 					  "floe-profiles:")) {
 			struct supp s;
 			int valid;
@@ -2641,7 +2625,7 @@ void lint_finish_file(struct lint_ctx *ctx, const struct floe_doc *doc,
 	ctx->nr_keys = ctx->key_misses = 0;
 	floe_diags_dedupe(ctx->diags, base);
 	/* most files have no directive: no table of lines, no walk */
-	if (!buf || !contains(buf, len, FLOE_DIRECTIVE_TAG))
+	if (!buf || !ascii_contains(buf, len, FLOE_DIRECTIVE_TAG))
 		return;
 	for (const char *p = buf, *end = buf + len;
 	     len && (p = memchr(p, '\n', (size_t)(end - p))); p++)
